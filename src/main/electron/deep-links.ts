@@ -17,6 +17,15 @@ export interface ProcessFacts {
 }
 
 /**
+ * What the OS puts before the link when a click starts Standby: nothing for the packaged app, the
+ * app's folder for Electron in development. Not this run's own arguments (`--hidden`, ...).
+ */
+export function linkHandlerArgs(process: ProcessFacts): string[] {
+  const appFolder = process.defaultApp ? process.argv[1] : undefined
+  return appFolder === undefined ? [] : [resolve(appFolder)]
+}
+
+/**
  * Asks the OS to send standby:// links to this app. In development the executable is Electron
  * itself, which needs the app's folder as its argument, or a click would start Electron's default
  * app instead. A refusal is logged: the app works, only links do not reach it.
@@ -26,11 +35,11 @@ export function registerDeepLinkScheme(
   process: ProcessFacts,
   log: Logger,
 ): void {
-  const appFolder = process.defaultApp ? process.argv[1] : undefined
+  const args = linkHandlerArgs(process)
   const registered =
-    appFolder === undefined
+    args.length === 0
       ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
-      : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(appFolder)])
+      : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, args)
   if (!registered) {
     log.warn(
       `The system did not make Standby the handler of ${DEEP_LINK_SCHEME}:// links, so links to invites ` +

@@ -10,6 +10,7 @@ import type { Logger } from '../core/ports/logger'
 import { deepLinkInArgv } from '../core/deep-links/deep-link-argv'
 import { errorMessage } from '../../shared/error-message'
 import { runningAppImage } from '../node/app-image'
+import { linkHandlerArgs, type ProcessFacts } from './deep-links'
 
 /** What a relaunch needs of the process and of electron-updater. */
 export interface LinkAfterQuitOptions {
@@ -20,7 +21,7 @@ export interface LinkAfterQuitOptions {
   readonly inbox: { receive(link: string, from: string): void }
   /** electron-updater's updater: an update waiting to install at this quit waits for the next one. */
   readonly updater?: () => { autoInstallOnAppQuit: boolean } | undefined
-  readonly process?: Pick<NodeJS.Process, 'argv' | 'env' | 'execPath'>
+  readonly process?: Pick<NodeJS.Process, 'argv' | 'env' | 'execPath'> & ProcessFacts
 }
 
 /**
@@ -49,7 +50,9 @@ export function linksOfSecondLaunches(
       // The relaunched run installs a waiting update at its own quit, not racing this one's.
       const updater = (options.updater ?? (() => electronUpdater.autoUpdater))()
       if (updater !== undefined) updater.autoInstallOnAppQuit = false
-      const args = [...target.argv.slice(1).filter((arg) => !/^standby:/i.test(arg)), link]
+      // As a click with Standby closed starts it, not as this run started: its `--hidden` would
+      // keep the window closed, its flag of a relaunch after an error would say one happened.
+      const args = [...linkHandlerArgs(target), link]
       const appImage = runningAppImage(target.env, target.execPath)
       app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
       log.info('A link came as Standby was quitting; Standby starts again on it')

@@ -2,6 +2,7 @@
  * A link clicked while Standby quits: the second launch it starts finds the lock still held and
  * quits, so the quitting copy starts Standby again on it once the quit is certain.
  */
+import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { linksOfSecondLaunches } from '../../../../src/main/electron/link-after-quit'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
@@ -14,7 +15,13 @@ beforeEach(resetFakeElectron)
 const LINK = 'standby://invite/inv_1'
 
 /** This copy's links, with a quit under way while `quitting` says so. */
-function links(env: Record<string, string> = {}) {
+function links(
+  env: Record<string, string> = {},
+  // Started at login, and relaunched after an error, by an earlier link.
+  run: { argv: string[]; defaultApp?: boolean } = {
+    argv: ['/opt/Standby/standby', '--hidden', '--relaunched-after-error', 'standby://invite/old'],
+  },
+) {
   const state = { quitting: false }
   const inbox = { receive: vi.fn() }
   const updater = { autoInstallOnAppQuit: true }
@@ -24,11 +31,7 @@ function links(env: Record<string, string> = {}) {
     isQuitting: () => state.quitting,
     inbox,
     updater: () => updater,
-    process: {
-      argv: ['/opt/Standby/standby', '--hidden', 'standby://invite/old'],
-      env,
-      execPath: '/opt/Standby/standby',
-    },
+    process: { ...run, env, execPath: run.argv[0]! },
   })
   fake.app.on('before-quit', () => (state.quitting = true))
   return { state, inbox, updater, log, linkIn }
@@ -54,8 +57,9 @@ describe('a link from a second launch', () => {
     fake.app.quit()
     expect(fake.app.quitDone).toBe(true)
     expect(inbox.receive).not.toHaveBeenCalled()
-    // This run's arguments without its own link, then the new one: one copy started, not two.
-    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: ['--hidden', LINK] }]])
+    // Started as a click with Standby closed starts it: with its window, and without the last
+    // run's flags (no "restarted after an unexpected error" notice for a run that did not fail).
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [LINK] }]])
     // An update waiting for this quit installs at the relaunched run's quit, not racing it.
     expect(updater.autoInstallOnAppQuit).toBe(false)
     expect(log.text()).toMatch(/Standby starts again on it/)
@@ -65,9 +69,14 @@ describe('a link from a second launch', () => {
     const { linkIn } = links({ APPIMAGE: '/home/ana/Standby.AppImage', APPDIR: '/opt/Standby' })
     fake.app.once('will-quit', () => linkIn(['/x', LINK]))
     fake.app.quit()
-    expect(fake.app.relaunch.mock.calls).toEqual([
-      [{ args: ['--hidden', LINK], execPath: '/home/ana/Standby.AppImage' }],
-    ])
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [LINK], execPath: '/home/ana/Standby.AppImage' }]])
+  })
+
+  it('in a development run, starts Electron on the app folder and the link, as the link handler does', () => {
+    const { linkIn } = links({}, { argv: ['/dev/electron', 'app', '--inspect'], defaultApp: true })
+    fake.app.once('will-quit', () => linkIn(['/x', LINK]))
+    fake.app.quit()
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [resolve('app'), LINK] }]])
   })
 
   it('starts nothing where a restart to update starts the new version itself, saying so in the log', () => {
