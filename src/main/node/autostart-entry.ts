@@ -197,10 +197,29 @@ export function createAutostartEntry(options: {
       }
     }
   }
+  // What was last said of the switch's state: a look an error keeps from telling (too many open
+  // files, a read that failed) leaves the line under the switch as it was, not saying Standby is gone.
+  let said: { enabled: boolean; status: LoginItemStatus } | null = null
+  const saying = (enabled: boolean, status: LoginItemStatus): LoginItemStatus => {
+    said = { enabled, status }
+    return status
+  }
   const set = (enabled: boolean): LoginItemStatus => {
     const status = setEntry(enabled)
     lastFailure = status.applied || status.problem === OTHERS_ENTRY_PROBLEM ? null : status
-    return status
+    return saying(enabled, status)
+  }
+  /** What the folder says now; throws where a look at it failed. */
+  const look = (enabled: boolean): LoginItemStatus => {
+    // Off: only an entry of Standby's that could not be removed still starts it.
+    if (!enabled) return isOwnAutostartEntry(path) ? (lastFailure ?? LOGIN_ITEM_APPLIED) : LOGIN_ITEM_APPLIED
+    const lines = ownEntryLines(path)
+    if (lines !== null)
+      return turnedOffByDesktop(lines)
+        ? { applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM }
+        : LOGIN_ITEM_APPLIED
+    if (holdsOthers(path)) return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
+    return lastFailure ?? { applied: false, problem: NO_ENTRY_PROBLEM }
   }
   return {
     moveTo(next) {
@@ -217,19 +236,12 @@ export function createAutostartEntry(options: {
     set,
     read(enabled) {
       try {
-        // Off: only an entry of Standby's that could not be removed still starts it.
-        if (!enabled)
-          return isOwnAutostartEntry(path) ? (lastFailure ?? LOGIN_ITEM_APPLIED) : LOGIN_ITEM_APPLIED
-        const lines = ownEntryLines(path)
-        if (lines !== null)
-          return turnedOffByDesktop(lines)
-            ? { applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM }
-            : LOGIN_ITEM_APPLIED
-        if (holdsOthers(path)) return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
+        return saying(enabled, look(enabled))
       } catch {
-        // Unreadable: what the last write said, or that it is not there to start Standby.
+        // Could not tell: what was said stands, else what the last write said, or that it is not there.
+        if (said?.enabled === enabled) return said.status
+        return lastFailure ?? (enabled ? { applied: false, problem: NO_ENTRY_PROBLEM } : LOGIN_ITEM_APPLIED)
       }
-      return lastFailure ?? (enabled ? { applied: false, problem: NO_ENTRY_PROBLEM } : LOGIN_ITEM_APPLIED)
     },
     applyAtStart(enabled) {
       // The expert turned Standby's entry off in their desktop's settings: a start must not undo that.
@@ -237,7 +249,7 @@ export function createAutostartEntry(options: {
         const lines = enabled ? ownEntryLines(path) : null
         if (lines !== null && turnedOffByDesktop(lines)) {
           log.info(`Launch at login: ${path} was turned off in the desktop's startup settings; left off`)
-          return { applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM }
+          return saying(enabled, { applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM })
         }
       } catch {
         // Unreadable: set says so, as for any entry it cannot write.

@@ -43,3 +43,23 @@ it('takes an entry it may not read for the expert’s: left as it is, and said s
   expect(readFileSync(path, 'utf8')).toContain('Exec=/opt/Standby/standby --hidden')
   expect(log.text()).toMatch(/is not an entry Standby wrote/)
 })
+
+it('keeps saying what it last said when a look at the entry fails for a passing reason', () => {
+  const dir = tempDir()
+  const path = join(dir, AUTOSTART_FILE)
+  const item = createAutostartEntry({ dir, executable: '/opt/Standby/standby', log: recordingLog() })
+  expect(item.set(true)).toEqual(LOGIN_ITEM_APPLIED)
+  const real = vi.mocked(fs.readFileSync).getMockImplementation()!
+  vi.mocked(fs.readFileSync).mockImplementation((file, options) => {
+    if (file === path)
+      throw Object.assign(new Error(`EMFILE: too many open files, open '${path}'`), { code: 'EMFILE' })
+    return real(file, options)
+  })
+  try {
+    // The entry is there and on: the line under the switch must not say it is gone.
+    expect(item.read(true)).toEqual(LOGIN_ITEM_APPLIED)
+  } finally {
+    vi.mocked(fs.readFileSync).mockImplementation(real)
+  }
+  expect(item.read(true)).toEqual(LOGIN_ITEM_APPLIED)
+})
