@@ -47,8 +47,9 @@ export class FakeApp
     const { openAtLogin } = settings
     if (fake.platform === 'darwin') {
       if (openAtLogin === false) this.macUserLoginItem = false
-      // SMAppService's register shows "Login Item Added" each time the item is not yet enabled.
-      if (openAtLogin === true && this.macLoginItemStatus !== 'enabled') this.macLoginItemNotices += 1
+      // SMAppService's register shows "Login Item Added" unless the item is enabled (a first one too).
+      if (openAtLogin === true && !(this.macRegistered && this.macLoginItemStatus === 'enabled'))
+        this.macLoginItemNotices += 1
       this.macRegistered = openAtLogin === true
     }
     if (fake.platform === 'win32') {

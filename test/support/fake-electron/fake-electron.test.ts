@@ -549,10 +549,12 @@ describe('the fakes of what Linux lacks', () => {
     })
   })
 
-  it('show "Login Item Added" on macOS at each registration of an item not yet enabled', () => {
+  it('show "Login Item Added" on macOS at each registration of an item not enabled, a first one too', () => {
     fake.platform = 'darwin'
-    fake.app.macLoginItemStatus = 'requires-approval'
     fake.app.setLoginItemSettings({ openAtLogin: true })
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    expect(fake.app.macLoginItemNotices).toBe(1)
+    fake.app.macLoginItemStatus = 'requires-approval'
     fake.app.setLoginItemSettings({ openAtLogin: true })
     expect(fake.app.macLoginItemNotices).toBe(2)
   })

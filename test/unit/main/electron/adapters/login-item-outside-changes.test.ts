@@ -112,6 +112,11 @@ describe('a start leaves what the expert decided in the system’s settings as i
     const { following } = started('darwin', true)
     expect(following.status()).toEqual({ applied: true })
     expect(fake.app.setLoginItemSettings.mock.calls).toEqual([[{ openAtLogin: true }]])
+    // Enabled from then on: the next start registers nothing, and "Login Item Added" showed once.
+    following.stop()
+    expect(started('darwin', true).following.status()).toEqual({ applied: true })
+    expect(fake.app.setLoginItemSettings).toHaveBeenCalledTimes(1)
+    expect(fake.app.macLoginItemNotices).toBe(1)
   })
 
   it('Windows: an earlier version’s entry with other arguments, turned off in Task Manager, stays off', () => {
