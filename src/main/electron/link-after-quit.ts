@@ -51,8 +51,10 @@ export function linksOfSecondLaunches(
       const updater = (options.updater ?? (() => electronUpdater.autoUpdater))()
       if (updater !== undefined) updater.autoInstallOnAppQuit = false
       // As a click with Standby closed starts it, not as this run started: its `--hidden` would
-      // keep the window closed, its flag of a relaunch after an error would say one happened.
-      const args = [...linkHandlerArgs(target), link]
+      // keep the window closed, its flag of a relaunch after an error would say one happened. Only
+      // its profile goes on, which the link's launch shared to reach this copy (the link stays last).
+      const profile = target.argv.filter((arg) => arg.startsWith('--user-data-dir='))
+      const args = [...linkHandlerArgs(target), ...profile, link]
       const appImage = runningAppImage(target.env, target.execPath)
       app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
       log.info('A link came as Standby was quitting; Standby starts again on it')

@@ -79,6 +79,14 @@ describe('a link from a second launch', () => {
     expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [resolve('app'), LINK] }]])
   })
 
+  it('starts Standby on this run’s profile, the one the link’s launch shared to reach it', () => {
+    const profile = '--user-data-dir=/home/ana/standby-work'
+    const { linkIn } = links({}, { argv: ['/opt/Standby/standby', '--hidden', profile] })
+    fake.app.once('will-quit', () => linkIn(['/x', profile, LINK]))
+    fake.app.quit()
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [profile, LINK] }]])
+  })
+
   it('starts nothing where a restart to update starts the new version itself, saying so in the log', () => {
     const { log, linkIn } = links()
     fake.app.once('will-quit', () => linkIn(['/x', LINK]))
