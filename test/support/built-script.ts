@@ -9,27 +9,43 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build, type Plugin } from 'esbuild'
+import { build, type Loader, type Plugin } from 'esbuild'
 import { afterAll, beforeAll } from 'vitest'
 
 /** Native addons stay outside the bundle, loaded from node_modules as under tsx. */
 const NATIVE = ['better-sqlite3']
 
 /**
- * Each of the project's modules keeps its own import.meta.url and import.meta.dirname, as under
+ * Each of the project's modules keeps its own import.meta (url, dirname, filename), as under
  * tsx: bundled, they would all name the bundle in its temp folder, and a module that reads a file
  * beside it (the Node version check reads package.json) or resolves a package from where it is
- * (the platform's checkpoint worker finds better-sqlite3) would look there and find nothing.
+ * (the platform's checkpoint worker finds better-sqlite3) would look there and find nothing. Each
+ * module declares its own, and esbuild's define points import.meta at it: a parse, so a string or
+ * a comment naming import.meta is left as written, and the bundler gives each module's declaration
+ * a name of its own. The declaration goes on the first line, after a shebang, so lines keep their
+ * numbers in a stack trace. A package's JavaScript too: the define reaches every module.
  */
+const MODULE_META = '__standbyImportMeta'
 const whereWritten: Plugin = {
   name: 'import-meta-where-written',
   setup: (b) =>
-    b.onLoad({ filter: /\.[cm]?tsx?$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8')
-        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
-        .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path))),
-      loader: args.path.endsWith('x') ? 'tsx' : 'ts',
-    })),
+    b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      // Only where it is named: a declaration before a CommonJS file's 'use strict' would void it.
+      if (!source.includes('import.meta')) return undefined
+      const meta = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path }
+      const shebang = /^#![^\n]*\n?/.exec(source)?.[0] ?? ''
+      return {
+        contents: `${shebang}const ${MODULE_META} = ${JSON.stringify(meta)};${source.slice(shebang.length)}`,
+        loader: loaderFor(args.path),
+      }
+    }),
+}
+
+/** esbuild's loader for a script file, by its extension. */
+function loaderFor(path: string): Loader {
+  const jsx = path.endsWith('x')
+  return /\.[cm]?tsx?$/.test(path) ? (jsx ? 'tsx' : 'ts') : jsx ? 'jsx' : 'js'
 }
 
 /**
@@ -51,6 +67,7 @@ export function useBuiltScript(entry: URL): () => string {
       format: 'esm',
       target: `node${process.versions.node}`,
       logLevel: 'warning',
+      define: { 'import.meta': MODULE_META },
       // The bundle lives in a temp folder with no node_modules above it: a native addon is
       // imported by its absolute path, and bundled CommonJS gets a `require` to reach Node's own.
       plugins: [
