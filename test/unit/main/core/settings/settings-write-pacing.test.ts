@@ -91,6 +91,7 @@ describe('the settings store under a flood of changes', () => {
     const launch = followLaunchAtLogin(settings, {
       set: (enabled) => (set.push(enabled), LOGIN_ITEM_APPLIED),
       applyAtStart: () => LOGIN_ITEM_APPLIED,
+      read: () => LOGIN_ITEM_APPLIED,
     })
     for (let i = 0; i < 200; i += 1) settings.update({ launchAtLogin: i % 2 === 0 })
     expect(set).toEqual([true])
