@@ -96,9 +96,6 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   // Whatever is there, its folder exists: mkdirSync would only cost a failing syscall and a stat.
   if (found.file === undefined) makeCacheFolder(path)
   const marker = `${path}-open`
-  // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside
-  // it, a salvage killed its private copy, a record of damage killed before its rename the marker's.
-  removeInterruptedWrites(path, marker)
   const notAFile = notACacheFile(path, found)
   if (notAFile?.kind === 'folder') {
     throw new CacheUnavailableError(
@@ -119,7 +116,17 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       // Now, not at close: a crash after it must not lose it either.
       if (marked) markDamaged(marker)
     }
-    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage)
+    // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside
+    // it, a salvage killed its private copy, a record of damage killed before its rename the
+    // marker's. None of them tells whether the file can be trusted, so listing the profile folder
+    // for them waits until the first page is read: the first checkpoint, or the close if sooner.
+    let swept = false
+    const sweep = (): void => {
+      if (swept) return
+      swept = true
+      removeInterruptedWrites(path, marker)
+    }
+    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage, sweep)
     const file = openedFile(path)
     return {
       db,
@@ -128,6 +135,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       damaged: sawDamage,
       close() {
         stopCheckpoints()
+        sweep()
         const found = foundAtClose(path, file)
         const content = found === 'deleted' || found === 'overwritten' ? contentOf(db) : null
         db.close()
@@ -191,9 +199,16 @@ function checkLevel(
  * fails on an open connection (a full disk, an I/O error) is tried again at the next tick: SQLite's
  * own checkpoint is off, so stopping would let the WAL grow for the rest of the run once the disk
  * had room again. Only a connection closed elsewhere stops the timer, since every tick would fail.
+ * `beforeEach` runs first at every tick: housekeeping that must not hold up the open.
  */
-function checkpointEvery(db: Database.Database, ms: number, onDamage: () => void): () => void {
+function checkpointEvery(
+  db: Database.Database,
+  ms: number,
+  onDamage: () => void,
+  beforeEach: () => void,
+): () => void {
   const timer = setInterval(() => {
+    beforeEach()
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
     } catch (error) {

@@ -1,11 +1,12 @@
 // A write interrupted between its temporary file and the rename (a crash, a kill, a power cut)
 // leaves that file beside the real one, holding what was being written: a sign-in's token, a
-// whole cache. The next write, a sign-out and the next start remove it; a running process's stays.
+// whole cache. The next write, a sign-out and the next start (once the cache is open) remove it; a
+// running process's stays.
 import Database from 'better-sqlite3'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { openCache } from '../../../../src/main/db/open-cache'
+import { describe, expect, it, vi } from 'vitest'
+import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { createFileSecrets } from '../../../../src/main/node/adapters/file-secrets'
 import { writeFileAtomically, writeFileAtomicallySync } from '../../../../src/main/node/atomic-file'
 import { recordingLog } from '../../../support/recording-log'
@@ -49,20 +50,30 @@ describe('what an interrupted write left', () => {
     expect(existsSync(gone)).toBe(false)
   })
 
-  it('is removed beside the cache when it opens: a whole copy of an earlier expert’s cache', () => {
-    const path = join(tempDir(), 'cache.db')
-    const gone = leftBy(path, GONE_PID, 'SQLite format 3\u0000')
-    const { db } = openCache({ path })
-    expect(db).toBeInstanceOf(Database)
-    db.close()
-    expect(existsSync(gone)).toBe(false)
+  it('is removed beside the cache once it is open, at its first checkpoint: a whole copy of an earlier expert’s cache', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const path = join(tempDir(), 'cache.db')
+      const gone = leftBy(path, GONE_PID, 'SQLite format 3\u0000')
+      const opened = openCache({ path })
+      expect(opened.db).toBeInstanceOf(Database)
+      // Not by the open itself: listing the profile folder for it would hold up the first page.
+      expect(existsSync(gone)).toBe(true)
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(existsSync(gone)).toBe(false)
+      opened.close()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
-  it('is removed beside the cache’s marker when the cache opens: a record of damage killed before its rename', () => {
+  it('is removed beside the cache’s marker at the close of a run that closed before any checkpoint: a record of damage killed before its rename', () => {
     const path = join(tempDir(), 'cache.db')
     const gone = leftBy(`${path}-open`, GONE_PID, 'damaged\n')
     const running = leftBy(`${path}-open`, process.ppid, 'damaged\n')
-    openCache({ path, integrityCheck: 'after-unclean-exit' }).close()
+    const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+    expect(existsSync(gone)).toBe(true)
+    opened.close()
     expect(existsSync(gone)).toBe(false)
     expect(existsSync(running)).toBe(true)
   })
