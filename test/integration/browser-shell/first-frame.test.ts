@@ -138,7 +138,9 @@ describe('the first frame from the browser shell', () => {
     const page = await get(shell.url)
     expect(page.status).toBe(200)
     expect(page.body).toBe(INDEX)
-    expect(warnings).toEqual([expect.stringMatching(/could not be pre-rendered \(Error: boom\)/)])
+    // The shell's core also warns that its platform (none runs here) cannot be reached.
+    const aboutTheFrame = warnings.filter((line) => /first frame/i.test(line))
+    expect(aboutTheFrame).toEqual([expect.stringMatching(/could not be pre-rendered \(Error: boom\)/)])
   })
 
   it('pre-renders only for this run’s secret: without it the page holds no data', async () => {
