@@ -6,7 +6,7 @@
  * and whenever pages would keep one size, it asks for the events after the platform's latest
  * (none or few) to time the round trip, against which the pages' time shows the link's rate.
  */
-import type { SnapshotPosition } from '../../../shared/protocol'
+import type { SnapshotPosition, Welcome } from '../../../shared/protocol'
 import type { PlatformLink } from '../connection/platform-link'
 import type { ReplayPage } from '../connection/replay-page'
 import type { PageCrossing } from '../connection/replay-request'
@@ -23,8 +23,8 @@ export class PacedReplay {
   private readonly budget = new PageBudget()
   /** The bounds of the page last asked for, which the link may have dropped under. */
   private asked: PageSize | undefined
-  /** The platform's latest event as the last page of events said. */
-  private latest: number | undefined
+  /** The platform's latest event as the last page of events said, and the welcome of the connection it came over. */
+  private latest: { readonly id: number; readonly over: Welcome } | undefined
 
   constructor(
     private readonly link: PlatformLink,
@@ -35,6 +35,7 @@ export class PacedReplay {
   /** The page after the cursor: a snapshot when `snapshot` (from the part `snapshotAfter` on), or events. */
   async next(snapshot: boolean, snapshotAfter: SnapshotPosition | undefined): Promise<ReplayPage> {
     const latest = this.latestKnown()
+    const over = this.welcome()
     // Beside the page, not before it: a round trip of its own would cost as long as a page.
     const roundTrip =
       !snapshot && latest !== undefined && this.budget.wantsRoundTrip ? this.roundTrip(latest) : undefined
@@ -62,15 +63,25 @@ export class PacedReplay {
     if (roundTripCrossing !== undefined) this.budget.roundTrip(roundTripCrossing)
     if (crossing !== undefined)
       this.budget.crossed(crossing, page.kind === 'events' ? page.entries.length : undefined)
-    if (page.kind === 'events') this.latest = page.latestId
+    if (page.kind === 'events' && over !== undefined) this.latest = { id: page.latestId, over }
     return page
   }
 
-  /** The platform's latest event, as the last page of events or else the connection's welcome said. */
-  private latestKnown(): number | undefined {
-    if (this.latest !== undefined) return this.latest
+  /** The welcome of the current connection, if connected. */
+  private welcome(): Welcome | undefined {
     const state = this.link.state
-    return state.kind === 'connected' ? state.welcome.latestEventId : undefined
+    return state.kind === 'connected' ? state.welcome : undefined
+  }
+
+  /**
+   * The platform's latest event, as the last page of events on this connection or else its
+   * welcome said. Not one from before a reconnect: a platform restored from a backup has fewer,
+   * and asked for the events after one it never had, it builds and sends a snapshot instead.
+   */
+  private latestKnown(): number | undefined {
+    const welcome = this.welcome()
+    if (welcome === undefined) return undefined
+    return this.latest?.over === welcome ? this.latest.id : welcome.latestEventId
   }
 
   /**

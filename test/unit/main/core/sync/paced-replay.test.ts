@@ -49,7 +49,8 @@ function pacedOver(link: Link) {
       unplacedOfUnknownKind: 0,
     })
   }
-  const platformLink = { replay, state: { kind: 'idle' } } as unknown as PlatformLink
+  const welcome = { latestEventId: LATEST }
+  const platformLink = { replay, state: { kind: 'connected', welcome } } as unknown as PlatformLink
   const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
   const pages = new PacedReplay(platformLink, cache, silent)
   const sizes = (): Array<{ limit?: number; maxBytes?: number }> =>
@@ -85,5 +86,35 @@ describe('paced replay', () => {
       { limit: 1, maxBytes: MIN_REPLAY_PAGE_BYTES },
       { limit: 2, maxBytes: MIN_REPLAY_PAGE_BYTES },
     ])
+  })
+
+  it('times the round trip on a platform restored from a backup after its own latest event, not the one before the restore', async () => {
+    // Asked for the events after one it never had, the platform builds and sends a snapshot instead.
+    // Pages of one event that each take longer than the aimed time would keep one size: each
+    // page wants the round trip timed beside it.
+    const probed: number[] = []
+    const platform = { latestId: 500 }
+    const link = {
+      state: { kind: 'connected', welcome: { latestEventId: platform.latestId } },
+      replay: (after: number, _options: ReplayOptions, hooks: ReplayHooks) => {
+        if (hooks.cachedExpert === undefined) probed.push(after)
+        hooks.onCrossed?.({ bytes: 300, elapsedMs: 10_000, aimMs: 2_000 })
+        const entries = after < platform.latestId ? [{ type: 'unreadable' }] : []
+        return Promise.resolve({
+          ...noEvents,
+          latestId: platform.latestId,
+          hasMore: entries.length > 0,
+          entries,
+        })
+      },
+    }
+    const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
+    const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
+    await pages.next(false, undefined)
+    platform.latestId = 200
+    // The platform restarted from its backup: a new connection, whose welcome says its latest.
+    link.state = { kind: 'connected', welcome: { latestEventId: platform.latestId } }
+    await pages.next(false, undefined)
+    expect(probed).toEqual([500, 200])
   })
 })
