@@ -127,17 +127,18 @@ export async function modelledCatchUp(
     }),
   }
   const link = {
+    // Each connection has its own welcome.
     state: { kind: 'connected', welcome: { latestEventId: backlog } },
     replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) =>
       requestReplay(deps, after, options, hooks),
-  } as unknown as PlatformLink
+  }
   let cursor = 0
   const cache = {
     cursor: () => cursor,
     cursorDigest: () => null,
     expert: () => null,
   } as unknown as CacheStore
-  const pages = new PacedReplay(link, cache, silent)
+  const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
   while (cursor < backlog && asked.length < most) {
     try {
       const page = await pages.next(false, undefined)
@@ -148,6 +149,7 @@ export async function modelledCatchUp(
       drops++
       pages.smaller()
       // A new connection: its handshake takes a round trip or so, and nothing sent before crosses it.
+      link.state = { kind: 'connected', welcome: { latestEventId: backlog } }
       inFlight = []
       clock.advance(linkAt(asked.length).roundTripMs)
       wireFreeAt = clock.now()

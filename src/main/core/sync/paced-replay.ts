@@ -2,9 +2,10 @@
  * Asking the platform for the next replay page at the pace the link carries (replay-pace.ts): a
  * page slow to arrive makes the next one smaller, and one in time the next one larger; and never
  * larger than crosses in the aimed time at the rate the last one came (page-budget.ts). Both are
- * kept across catch-ups and reconnects, since the link is likely as slow. Beside the first page,
- * and whenever pages would keep one size, it asks for the events after the platform's latest
- * (none or few) to time the round trip, against which the pages' time shows the link's rate.
+ * kept across catch-ups and reconnects, since the link is likely as slow. Beside the first page
+ * over each connection, and whenever pages would keep one size, it asks for the events after the
+ * platform's latest (none or few) to time the round trip, against which the pages' time shows the
+ * link's rate.
  */
 import type { SnapshotPosition, Welcome } from '../../../shared/protocol'
 import type { PlatformLink } from '../connection/platform-link'
@@ -23,8 +24,10 @@ export class PacedReplay {
   private readonly budget = new PageBudget()
   /** The bounds of the page last asked for, which the link may have dropped under. */
   private asked: PageSize | undefined
-  /** The platform's latest event as the last page of events said, and the welcome of the connection it came over. */
-  private latest: { readonly id: number; readonly over: Welcome } | undefined
+  /** The welcome of the connection the last page was asked over. */
+  private over: Welcome | undefined
+  /** The platform's latest event as the last page of events over that connection said. */
+  private latest: number | undefined
 
   constructor(
     private readonly link: PlatformLink,
@@ -34,8 +37,8 @@ export class PacedReplay {
 
   /** The page after the cursor: a snapshot when `snapshot` (from the part `snapshotAfter` on), or events. */
   async next(snapshot: boolean, snapshotAfter: SnapshotPosition | undefined): Promise<ReplayPage> {
-    const latest = this.latestKnown()
-    const over = this.welcome()
+    this.follow(this.welcome())
+    const latest = this.latest ?? this.over?.latestEventId
     // Beside the page, not before it: a round trip of its own would cost as long as a page.
     const roundTrip =
       !snapshot && latest !== undefined && this.budget.wantsRoundTrip ? this.roundTrip(latest) : undefined
@@ -63,25 +66,27 @@ export class PacedReplay {
     if (roundTripCrossing !== undefined) this.budget.roundTrip(roundTripCrossing)
     if (crossing !== undefined)
       this.budget.crossed(crossing, page.kind === 'events' ? page.entries.length : undefined)
-    if (page.kind === 'events' && over !== undefined) this.latest = { id: page.latestId, over }
+    if (page.kind === 'events') this.latest = page.latestId
     return page
+  }
+
+  /**
+   * Pages asked over the connection `welcome` greeted from now on. A new one may cross another
+   * network, whose rate the answers over the last one do not show; and a platform restored from a
+   * backup has fewer events than it said, so asked for the events after one it never had, it
+   * builds and sends a snapshot instead of none.
+   */
+  private follow(welcome: Welcome | undefined): void {
+    if (welcome === undefined || welcome === this.over) return
+    if (this.over !== undefined) this.budget.reconnected()
+    this.over = welcome
+    this.latest = undefined
   }
 
   /** The welcome of the current connection, if connected. */
   private welcome(): Welcome | undefined {
     const state = this.link.state
     return state.kind === 'connected' ? state.welcome : undefined
-  }
-
-  /**
-   * The platform's latest event, as the last page of events on this connection or else its
-   * welcome said. Not one from before a reconnect: a platform restored from a backup has fewer,
-   * and asked for the events after one it never had, it builds and sends a snapshot instead.
-   */
-  private latestKnown(): number | undefined {
-    const welcome = this.welcome()
-    if (welcome === undefined) return undefined
-    return this.latest?.over === welcome ? this.latest.id : welcome.latestEventId
   }
 
   /**

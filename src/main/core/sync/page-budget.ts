@@ -11,8 +11,9 @@
  * platform slow after a restart) gets full pages once its rate shows. Until the recent answers
  * differ enough in size to show it, the page is what crosses in the aimed time were all of the
  * time crossing, growing by at most twice that. An answer of no events, asked beside the first
- * page and whenever pages would stay one size, shows the round trip (paced-replay.ts). Only the
- * last few answers count, as the link changes with the network the computer is on; and after the
+ * page over each connection and whenever pages would stay one size, shows the round trip
+ * (paced-replay.ts). Only the last few answers over the current connection count, as the link
+ * changes with the network the computer is on; and after the
  * link dropped under a page, what it carried before says nothing: the budget starts over, and
  * grows without a measured rate only below that page.
  */
@@ -140,6 +141,16 @@ export class PageBudget {
     this.recent.length = 0
     this.lost = this.lost === undefined ? asked : smallestOf(this.lost, asked)
     this.page = under(FIRST_PAGE, this.lost)
+  }
+
+  /**
+   * A new connection, perhaps over another network: against the answers that crossed the last
+   * one, an answer over this one shows no rate, only how the two links differ. The page stays
+   * until this link's own answers show its rate, beside an answer of no events to time its round trip.
+   */
+  reconnected(): void {
+    this.recent.length = 0
+    this.roundTripWanted = true
   }
 
   /** The link's rate beyond its round trip as `crossing` and the recent answers show it (see `rateBeyondRoundTrip`); `crossing` joins them. */

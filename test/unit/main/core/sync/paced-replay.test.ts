@@ -9,6 +9,7 @@ import type { CacheStore } from '../../../../../src/main/core/ports/cache-store'
 import { PacedReplay } from '../../../../../src/main/core/sync/paced-replay'
 import { FULL_PAGE } from '../../../../../src/main/core/sync/replay-pace'
 import { MIN_REPLAY_PAGE_BYTES } from '../../../../../src/shared/protocol'
+import { PONG_TIMEOUT_MS } from '../../../../support/modelled-catch-up'
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
@@ -116,5 +117,45 @@ describe('paced replay', () => {
     link.state = { kind: 'connected', welcome: { latestEventId: platform.latestId } }
     await pages.next(false, undefined)
     expect(probed).toEqual([500, 200])
+  })
+
+  it('sizes the first pages after a reconnect by the new link, not against answers that crossed the one before', async () => {
+    // Full pages over a network whose answers come late but fast; then the computer moves to
+    // one as late whose rate is 500 B/s, and the platform has one event more to send.
+    let network = { roundTripMs: 2_700, bytesPerMs: 100 }
+    let backlog = true
+    const eventBytes = 300
+    const asked: ReplayOptions[] = []
+    const link = {
+      state: { kind: 'connected', welcome: { latestEventId: LATEST } },
+      replay: (_after: number, options: ReplayOptions, hooks: ReplayHooks) => {
+        const probe = hooks.cachedExpert === undefined
+        if (!probe) asked.push(options)
+        const { limit = FULL_PAGE.limit, maxBytes = FULL_PAGE.maxBytes } = options
+        const events = probe
+          ? 0
+          : backlog
+            ? Math.max(1, Math.min(limit, Math.floor(maxBytes / eventBytes)))
+            : 1
+        const bytes = 100 + events * eventBytes
+        const elapsedMs = network.roundTripMs + bytes / network.bytesPerMs
+        hooks.onCrossed?.({ bytes, elapsedMs, aimMs: 2_000 })
+        const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
+        return Promise.resolve({ ...noEvents, hasMore: backlog, entries })
+      },
+    }
+    const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
+    const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
+    for (let i = 0; i < 3; i++) await pages.next(false, undefined)
+    expect(asked.at(-1)).toMatchObject({ maxBytes: FULL_PAGE.maxBytes })
+    network = { roundTripMs: 2_200, bytesPerMs: 0.5 }
+    backlog = false
+    link.state = { kind: 'connected', welcome: { latestEventId: LATEST } }
+    await pages.next(false, undefined)
+    backlog = true
+    await pages.next(false, undefined)
+    // A page the new link carries before the platform's ping times out, not a full one that
+    // takes a minute to cross it and costs the connection.
+    expect(asked.at(-1)!.maxBytes).toBeLessThan(network.bytesPerMs * PONG_TIMEOUT_MS)
   })
 })
