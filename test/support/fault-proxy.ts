@@ -4,12 +4,13 @@
  * what the platform sends (a command reaches it, its answer does not come back), hold the
  * connections open now for good while new ones flow (a link that died without a FIN or RST), or
  * trickle what the platform sends at a few kilobytes per second, as a poor mobile link does, or
+ * add latency (every byte arrives late, however few, as over a satellite), or
  * duplicate each new connection (a middlebox replaying it): the platform gets a second connection
  * carrying everything the app sends, whose answers go nowhere.
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { Transform, type TransformCallback } from 'node:stream'
+import { Transform, type TransformCallback, type Writable } from 'node:stream'
 
 /** Which traffic a stall holds: both ways, or only what the platform sends. */
 export type StallDirection = 'both' | 'down'
@@ -17,8 +18,12 @@ export type StallDirection = 'both' | 'down'
 interface Pair {
   readonly client: Socket
   readonly upstream: Socket
-  /** Between upstream and client when the link trickles. */
-  readonly trickle?: Trickle
+  /** Where what the app sends goes: the platform, or a delay on the way to it. */
+  readonly upTo: Writable
+  /** Where what the platform sends goes: the app, or a delay or trickle on the way to it. */
+  readonly downTo: Writable
+  /** The delays and trickle between the two, destroyed with them. */
+  readonly between: ReadonlyArray<Transform>
   /** Which ways the bytes flow now: a second pipe the same way would send every byte twice. */
   readonly flowing: { up: boolean; down: boolean }
   /** What this connection alone holds, whatever the proxy-wide stall says. */
@@ -46,12 +51,28 @@ class Trickle extends Transform {
   }
 }
 
+/** Passes each chunk on `delayMs` after it came, in order, however many are on their way. */
+class Delay extends Transform {
+  constructor(private readonly delayMs: number) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    // Timers of one delay fire in the order they were set: the bytes keep their order.
+    setTimeout(() => {
+      if (!this.destroyed) this.push(chunk)
+    }, this.delayMs)
+    done()
+  }
+}
+
 /** A misbehaving loopback proxy to `127.0.0.1:targetPort`. */
 export class FaultProxy {
   private readonly pairs = new Set<Pair>()
   private refusing = false
   private stalled: StallDirection | null = null
   private trickleRate: number | null = null
+  private addedRoundTripMs: number | null = null
   private duplicating = false
   /** The shadow connections duplicates opened, still open. */
   private readonly shadows = new Set<Socket>()
@@ -131,6 +152,14 @@ export class FaultProxy {
   }
 
   /**
+   * Connections opened from now on take `roundTripMs` longer for every round trip, half of it each
+   * way, whatever they carry (null: no more than loopback's).
+   */
+  latency(roundTripMs: number | null): void {
+    this.addedRoundTripMs = roundTripMs
+  }
+
+  /**
    * Connections opened from now on reach the platform twice: a second upstream connection gets a
    * copy of every byte the app sends, and what the platform answers on it is dropped.
    */
@@ -156,13 +185,29 @@ export class FaultProxy {
       return
     }
     const upstream = new (client.constructor as typeof Socket)()
+    const oneWayMs = this.addedRoundTripMs === null ? null : this.addedRoundTripMs / 2
+    const upDelay = oneWayMs === null ? undefined : new Delay(oneWayMs)
+    const downDelay = oneWayMs === null ? undefined : new Delay(oneWayMs)
     const trickle = this.trickleRate === null ? undefined : new Trickle(this.trickleRate)
-    const pair: Pair = { client, upstream, trickle, flowing: { up: false, down: false }, held: null }
-    this.pairs.add(pair)
+    const between = [upDelay, downDelay, trickle].filter((stage) => stage !== undefined)
+    upDelay?.pipe(upstream)
     trickle?.pipe(client)
+    downDelay?.pipe(trickle ?? client)
+    const upTo = upDelay ?? upstream
+    const downTo = downDelay ?? trickle ?? client
+    const pair: Pair = {
+      client,
+      upstream,
+      upTo,
+      downTo,
+      between,
+      flowing: { up: false, down: false },
+      held: null,
+    }
+    this.pairs.add(pair)
     const drop = (): void => {
       this.pairs.delete(pair)
-      trickle?.destroy()
+      for (const stage of between) stage.destroy()
       client.destroy()
       upstream.destroy()
     }
@@ -192,16 +237,16 @@ export class FaultProxy {
 
   // Unpiping (not just pausing) holds the bytes in the readable buffers; a pipe would resume a
   // paused source on its own when the destination drains.
-  private flow({ client, upstream, trickle, flowing, held }: Pair): void {
+  private flow({ client, upstream, upTo, downTo, flowing, held }: Pair): void {
     const up = this.stalled !== 'both' && held !== 'both'
     const down = this.stalled === null && held === null
     if (up !== flowing.up) {
-      if (up) client.pipe(upstream)
-      else client.unpipe(upstream).pause()
+      if (up) client.pipe(upTo)
+      else client.unpipe(upTo).pause()
     }
     if (down !== flowing.down) {
-      if (down) upstream.pipe(trickle ?? client)
-      else upstream.unpipe(trickle ?? client).pause()
+      if (down) upstream.pipe(downTo)
+      else upstream.unpipe(downTo).pause()
     }
     flowing.up = up
     flowing.down = down
