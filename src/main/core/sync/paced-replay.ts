@@ -39,15 +39,19 @@ export class PacedReplay {
   async next(snapshot: boolean, snapshotAfter: SnapshotPosition | undefined): Promise<ReplayPage> {
     this.follow(this.welcome())
     const latest = this.latest ?? this.over?.latestEventId
-    // Beside the page, not before it: a round trip of its own would cost as long as a page.
+    const cursor = this.cache.cursor()
+    // Beside the page, not before it: a round trip of its own would cost as long as a page. Not
+    // when the page itself asks for the events after the latest: it would ask the same twice.
     const roundTrip =
-      !snapshot && latest !== undefined && this.budget.wantsRoundTrip ? this.roundTrip(latest) : undefined
+      !snapshot && latest !== undefined && latest !== cursor && this.budget.wantsRoundTrip
+        ? this.roundTrip(latest)
+        : undefined
     let slow = false
     let crossing: PageCrossing | undefined
     const size = smallestOf(this.pace, this.budget.current)
     this.asked = size
     const page = await this.link.replay(
-      this.cache.cursor(),
+      cursor,
       { ...size, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
       {
         onCrossed: (crossed) => (crossing = crossed),

@@ -158,4 +158,24 @@ describe('paced replay', () => {
     // takes a minute to cross it and costs the connection.
     expect(asked.at(-1)!.maxBytes).toBeLessThan(network.bytesPerMs * PONG_TIMEOUT_MS)
   })
+
+  it('asks once on a connect with nothing to catch up, as the page itself is the events after the platform’s latest', async () => {
+    const asked: number[] = []
+    const link = {
+      state: { kind: 'connected', welcome: { latestEventId: LATEST } },
+      replay: (after: number, _options: ReplayOptions, hooks: ReplayHooks) => {
+        asked.push(after)
+        hooks.onCrossed?.({ bytes: 100, elapsedMs: 40, aimMs: 2_000 })
+        return Promise.resolve({ ...noEvents, entries: [] })
+      },
+    }
+    const cache = {
+      cursor: () => LATEST,
+      cursorDigest: () => null,
+      expert: () => null,
+    } as unknown as CacheStore
+    const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
+    await pages.next(false, undefined)
+    expect(asked).toEqual([LATEST])
+  })
 })
