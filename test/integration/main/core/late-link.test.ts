@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { backUpPlatform, restorePlatform } from '../../../support/platform-backup'
+import { awayBehindProxy } from '../../../support/away-behind-proxy'
 import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
 
@@ -12,16 +13,7 @@ describe('catching up over a link whose every answer comes late', () => {
   const defer = useCleanup()
 
   it('shows every invite of a backlog and those sent meanwhile exactly once, with the app’s own timings', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
-    const options = { platformUrl: proxy.url, token: expert.token, expertId: expert.id }
-    const first = await startTestCore(options)
-    defer(() => first.close(true))
-    await first.waitForState((s) => s.status === 'online')
-    first.close()
+    const { platform, expert, proxy, again } = await awayBehindProxy(defer)
 
     for (let i = 1; i <= PENDING; i++) platform.inviteDirectly(expert.id, `Pending while away ${i}`)
     proxy.resetAll()
@@ -29,7 +21,7 @@ describe('catching up over a link whose every answer comes late', () => {
     proxy.latency(2_500)
     const opened = proxy.opened
 
-    const core = await startTestCore({ ...options, dir: first.dir })
+    const core = await startTestCore(again)
     defer(() => core.close(true))
     // Invites sent while the catch-up is under way race its pages and its round-trip timing.
     await core.waitForNotifications(1)

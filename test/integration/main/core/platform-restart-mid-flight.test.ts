@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplayResponse } from '../../../../src/shared/protocol'
 import { useCleanup } from '../../../support/cleanup'
-import { FaultProxy } from '../../../support/fault-proxy'
+import { awayBehindProxy } from '../../../support/away-behind-proxy'
 import { invitedDirectly, pressedUntilTaken, startProxiedExpert } from '../../../support/proxied-expert'
 import { startTestCore, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
@@ -54,21 +54,12 @@ describe('the platform restarts mid-flight', () => {
   const defer = useCleanup()
 
   it('during a replay page crossing a slow link: the app catches up after the restart and shows each invite once', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
-    const options = { platformUrl: proxy.url, token: expert.token, expertId: expert.id }
-    const first = await startTestCore(options)
-    defer(() => first.close(true))
-    await first.waitForState((s) => s.status === 'online')
-    first.close()
+    const { platform, expert, proxy, again } = await awayBehindProxy(defer)
 
     for (let i = 1; i <= PENDING; i++) platform.inviteDirectly(expert.id, `Pending while away ${i}`)
     proxy.trickle(40_000)
     const { restarted } = restartAfterAnswer(platform, 1, 'events')
-    const core = await startTestCore({ ...options, dir: first.dir })
+    const core = await startTestCore(again)
     defer(() => core.close(true))
     await restarted
     await expectEachShownOnce(core, platform, expert.id, PENDING)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
+import { awayBehindProxy } from '../../../support/away-behind-proxy'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
@@ -10,24 +11,15 @@ describe('catching up over a slow link', () => {
   const defer = useCleanup()
 
   it('drains a backlog of 300 events through a link far too slow to carry a full page within the ack timeout', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    const expert = platform.addExpert()
-    const proxy = await FaultProxy.start(platform.server.port)
-    defer(() => proxy.close())
     // An ack timeout short enough that the whole backlog cannot cross the trickle within it.
     const timings = { connectTimeoutMs: 5_000, ackTimeoutMs: 1_000 }
-    const options = { platformUrl: proxy.url, token: expert.token, expertId: expert.id, timings }
-    const first = await startTestCore(options)
-    defer(() => first.close(true))
-    await first.waitForState((s) => s.status === 'online')
-    first.close()
+    const { platform, expert, proxy, again } = await awayBehindProxy(defer, timings)
 
     for (let i = 1; i <= PENDING; i++) platform.inviteDirectly(expert.id, `Pending while away ${i}`)
     proxy.resetAll()
     proxy.trickle(40_000)
 
-    const core = await startTestCore({ ...options, dir: first.dir })
+    const core = await startTestCore(again)
     defer(() => core.close(true))
     await core.waitForNotifications(PENDING)
     await core.waitForState((s) => s.status === 'online')
