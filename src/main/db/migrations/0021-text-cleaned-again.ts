@@ -122,9 +122,18 @@ function readAgain(json: unknown, schema: z.ZodType): string | null {
  * ASCII, so a string that is not free text is never taken for one that changes.
  */
 function holdsTextToClean(value: unknown): boolean {
-  if (typeof value === 'string') return normaliseParagraphs(value) !== value
-  if (Array.isArray(value)) return value.some(holdsTextToClean)
-  if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsTextToClean)
+  // A list of what is left to look at, never recursion: a damaged row can nest arrays far deeper
+  // than any entity, and a stack overflow would fail the migration and so discard the whole cache.
+  const left: unknown[] = [value]
+  while (left.length > 0) {
+    const each = left.pop()
+    if (typeof each === 'string') {
+      if (normaliseParagraphs(each) !== each) return true
+    } else if (typeof each === 'object' && each !== null) {
+      // One at a time: spreading a long list into push() overflows the stack as well.
+      for (const member of Object.values(each)) left.push(member)
+    }
+  }
   return false
 }
 

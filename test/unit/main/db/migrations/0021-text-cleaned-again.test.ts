@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cacheMigrations } from '../../../../../src/main/db/migrations'
 import { withoutRequest } from '../../../../../src/main/db/repositories/stored-json'
+import { openCache } from '../../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
 import type { HelpRequest, Session } from '../../../../../src/shared/protocol'
 import { historyOutcomeOf } from '../../../../../src/shared/rules/history-filter'
@@ -151,5 +152,28 @@ describe('0021-text-cleaned-again', () => {
     expect([jsonOf(db, 'sessions', 'ses_broken'), jsonOf(db, 'sessions', 'ses_odd')]).toEqual(damagedBefore)
     for (const [table, rows] of Object.entries(before)) expect(dump(db, table), table).toEqual(rows)
     db.close()
+  })
+
+  it('keeps the cache when damaged rows nest deeper or list more than any entity, and still cleans the others', () => {
+    const db = databaseAt(20)
+    insertPastSession(db, 'ses_dirty', aRequest({ id: 'req_dirty', title: 'Deplo\u2064y fails' }))
+    // Valid JSON past ASCII within a session's size, yet no session: arrays in arrays far deeper
+    // than any entity nests, and one array far longer than any entity holds. Either ran the walk
+    // out of stack, which failed the migration: the whole cache was moved aside and rebuilt.
+    const damaged = db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, 'req_dirty', 'ended', 0, ?)`,
+    )
+    const depth = 50_000
+    damaged.run('ses_deep', `{"id":"ses_deep","x":${'['.repeat(depth)}"Sa\u2064m"${']'.repeat(depth)}}`)
+    damaged.run('ses_wide', `{"id":"ses_wide","x":[${'0,'.repeat(200_000)}"Sa\u2064m"]}`)
+    const path = db.name
+    db.close()
+
+    const opened = openCache({ path })
+
+    expect(opened.rebuilt).toBeNull()
+    const read = new SqliteCacheStore(opened.db, linesLogger())
+    expect(read.session('ses_dirty')?.request.title).toBe('Deploy fails')
+    opened.close()
   })
 })
