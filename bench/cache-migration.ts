@@ -29,6 +29,12 @@ const CASES: ReadonlyArray<MigrationCase> = [
       UPDATE sessions SET json = json_set(json, '$.client.name', 'Zoë ' || json_extract(json, '$.client.name'));`,
   },
   {
+    name: 'clean Japanese text in every row',
+    text: `UPDATE requests SET json = json_set(json, '$.title', '予約の相談 ' || json_extract(json, '$.title'),
+        '$.description', 'ログインできません。パスワードを再設定しても同じ画面に戻ります。');
+      UPDATE sessions SET json = json_set(json, '$.client.name', '山田\u3000' || json_extract(json, '$.client.name'));`,
+  },
+  {
     name: 'text to clean in every row',
     text: `UPDATE requests SET json = json_set(json, '$.title', json_extract(json, '$.title') || ' \u2064\u2800\u200d');
       UPDATE sessions SET json = json_set(json, '$.client.name', '\u200d\u2800' || json_extract(json, '$.client.name'));`,

@@ -11,7 +11,10 @@
  * Only rows with a character past ASCII, or an escape (\u…) in their JSON, are read: cleaning
  * leaves printable ASCII as it was but for trimming, which every version did, so the rest, nearly
  * every row of most caches, costs a scan and no parse; and only those of them with a string that
- * cleaning changes are read through their schema. A row whose JSON does not parse, is larger than
+ * cleaning changes (strings-to-clean.ts, which cleans only the strings past printable ASCII, and
+ * no whole row) are parsed and read through their schema. Multi-line cleaning stands for both
+ * kinds there: a one-line field never held a line break or a tab, as every version made them
+ * spaces, and on other text the two clean alike. A row whose JSON does not parse, is larger than
  * its entity can be, or no longer fits its schema is left as it is: the reader skips it with a log
  * line and the next sync fetches it again (repositories/stored-json.ts), and one damaged row must
  * neither fail the migration nor cost the others their cleaning.
@@ -20,9 +23,9 @@ import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import type { Migration } from '../../../shared/sqlite/migrate'
 import { Expert, HelpRequest, Invite, Message, Session } from '../../../shared/protocol'
-import { normaliseParagraphs } from '../../../shared/text-normalise'
 import { searchTextOf } from '../repositories/session-search'
 import { STORED, withRequest } from '../repositories/stored-json'
+import { holdsTextToClean } from './strings-to-clean'
 
 /** Rows read at a time: a page's JSON, not the whole table's, is held at once. */
 const ROWS_PER_READ = 500
@@ -99,42 +102,20 @@ function cleanTable(db: Database.Database, { table, schema, mostBytes }: Cleaned
 
 /** `json` as `schema` now reads it, when that differs from what is stored; null when the same or unreadable. */
 function readAgain(json: unknown, schema: z.ZodType): string | null {
-  if (typeof json !== 'string') return null
+  // Looked for in the text, not the parsed value: nearly every row past ASCII holds only clean
+  // text (a name in Japanese), and parsing it cost the migration most of its time.
+  if (typeof json !== 'string' || !holdsTextToClean(json)) return null
   let stored: unknown
   try {
     stored = JSON.parse(json)
   } catch {
     return null
   }
-  if (!holdsTextToClean(stored)) return null
   const read = schema.safeParse(stored)
   if (!read.success) return null
   // A string that cleaning changes changes the entity: no comparison of the whole is needed.
   const cleaned = JSON.stringify(read.data)
   return cleaned === json ? null : cleaned
-}
-
-/**
- * Whether a string in `value` changes when cleaned: nearly every row past ASCII holds clean text
- * (a name in another script, an emoji), which costs this walk rather than a parse by its schema.
- * Paragraph cleaning stands for both kinds: a one-line field never held a line break or a tab, as
- * every version made them spaces, and on other text the two clean alike. Ids, links and zones are
- * ASCII, so a string that is not free text is never taken for one that changes.
- */
-function holdsTextToClean(value: unknown): boolean {
-  // A list of what is left to look at, never recursion: a damaged row can nest arrays far deeper
-  // than any entity, and a stack overflow would fail the migration and so discard the whole cache.
-  const left: unknown[] = [value]
-  while (left.length > 0) {
-    const each = left.pop()
-    if (typeof each === 'string') {
-      if (normaliseParagraphs(each) !== each) return true
-    } else if (typeof each === 'object' && each !== null) {
-      // One at a time: spreading a long list into push() overflows the stack as well.
-      for (const member of Object.values(each)) left.push(member)
-    }
-  }
-  return false
 }
 
 /**
