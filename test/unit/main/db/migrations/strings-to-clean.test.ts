@@ -46,6 +46,10 @@ describe('holdsTextToClean', () => {
       'C:\\"x"',
     ]
     for (const each of clean) expect(holdsTextToClean(JSON.stringify({ id: 'r', each })), each).toBe(false)
+    // Written by another program, as escapes: an invisible, and half an emoji.
+    expect(holdsTextToClean(String.raw`{"id":"r","name":"Sa\u2064m"}`)).toBe(true)
+    expect(holdsTextToClean(String.raw`{"id":"r","name":"Sam\ud83d"}`)).toBe(true)
+    expect(holdsTextToClean(String.raw`{"id":"r","name":"Sam\u00e9"}`)).toBe(false)
     expect(holdsTextToClean('{"id":"r","name":"\u2800Sam')).toBe(true)
     expect(holdsTextToClean('{"id":"r","name":"Sam\\x"}')).toBe(true)
   })
