@@ -1,8 +1,9 @@
 /**
  * Cache bench (f): migration 0021 (every cached entity's text read again as the app now reads it)
  * on 50,000 sessions, as an update runs it at the first start: on the cache as built (plain ASCII
- * text, which the migration does not parse), on one whose every request and session holds text
- * past ASCII that is already clean (parsed, not written), and on one whose every title and client
+ * text, which the migration does not parse), on two whose every request and session holds text
+ * past ASCII that is already clean (looked at, not written: European, and Japanese as a
+ * Japanese-speaking expert's whole cache is), and on one whose every title and client
  * name holds what cleaning now drops (parsed, written and indexed again). Beside each, the raw
  * floor: reading every session's and request's JSON and JSON.parse of it.
  */
