@@ -176,4 +176,30 @@ describe('0021-text-cleaned-again', () => {
     expect(read.session('ses_dirty')?.request.title).toBe('Deploy fails')
     opened.close()
   })
+
+  it('keeps the line breaks of a multi-line message, and a clean one as it was stored', () => {
+    const db = databaseAt(20)
+    const insert = db.prepare(
+      'INSERT INTO messages (id, request_id, sent_at, json, from_client) VALUES (?, ?, ?, ?, 1)',
+    )
+    const bodies = {
+      msg_dirty: 'Zeile eins\u2064\n\n\tZeile zwei\u2800',
+      msg_clean: 'ログイン\n\n\tできません ❤️',
+    }
+    for (const [id, body] of Object.entries(bodies)) {
+      const message = aMessage({ id, requestId: 'req_1', body })
+      insert.run(id, message.requestId, message.sentAt, JSON.stringify(message))
+    }
+    const cleanBefore = jsonOf(db, 'messages', 'msg_clean')
+
+    migrate(db, cacheMigrations, { ...options, upTo: 21 })
+
+    const read = new SqliteCacheStore(db, linesLogger())
+    expect(read.messages('req_1').map((each) => each.body)).toEqual([
+      'Zeile eins\n\n\tZeile zwei',
+      'ログイン\n\n\tできません ❤️',
+    ])
+    expect(jsonOf(db, 'messages', 'msg_clean')).toBe(cleanBefore)
+    db.close()
+  })
 })
