@@ -20,17 +20,16 @@ const REST_OF_STRING = /(?:[^"\\]|\\[^])*"/y
  * cut out, each once, and none of them is cleaned twice; text that is no JSON is left to the parse.
  */
 export function holdsTextToClean(json: string): boolean {
-  const notPlain = NOT_PLAIN
-  const rest = REST_OF_STRING
-  notPlain.lastIndex = 0
-  while (notPlain.test(json)) {
+  // Made once, not per row: each search sets where it starts before it runs.
+  NOT_PLAIN.lastIndex = 0
+  while (NOT_PLAIN.test(json)) {
     // Everything between the last string looked at and this character is printable ASCII without
     // a backslash, so the nearest quote before it opens the string it is in.
-    const at = notPlain.lastIndex - 1
+    const at = NOT_PLAIN.lastIndex - 1
     const open = json.lastIndexOf('"', at)
-    rest.lastIndex = at
-    if (open < 0 || !rest.test(json)) return true
-    const literal = json.slice(open, rest.lastIndex)
+    REST_OF_STRING.lastIndex = at
+    if (open < 0 || !REST_OF_STRING.test(json)) return true
+    const literal = json.slice(open, REST_OF_STRING.lastIndex)
     let text: unknown
     try {
       text = literal.includes('\\') ? JSON.parse(literal) : literal.slice(1, -1)
@@ -38,7 +37,7 @@ export function holdsTextToClean(json: string): boolean {
       return true
     }
     if (typeof text !== 'string' || normaliseParagraphs(text) !== text) return true
-    notPlain.lastIndex = rest.lastIndex
+    NOT_PLAIN.lastIndex = REST_OF_STRING.lastIndex
   }
   return false
 }
