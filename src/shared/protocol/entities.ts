@@ -11,7 +11,16 @@ import { RoomUrl } from './room-url'
 import { Text } from './text'
 import { Timestamp } from './time'
 import { WebUrl } from './web-url'
-import { Id, MessageBody, PersonName, RequestDescription, RequestTitle, Tag, ZoneName } from './entity-fields'
+import {
+  ClosingNote,
+  Id,
+  MessageBody,
+  PersonName,
+  RequestDescription,
+  RequestTitle,
+  Tag,
+  ZoneName,
+} from './entity-fields'
 import { Cancellation, Outcome, Reschedule, SessionPhase, SessionState } from './session-lifecycle'
 
 export { Timestamp } from './time'
@@ -192,8 +201,11 @@ export const Session = z.object({
    * that does not fit reads as none rather than costing the whole session: the platform keeps it.
    */
   privateNote: PrivateNote.catch(''),
-  /** What the expert wrote to the client on ending it (also the thread's last message); null for none. */
-  closingNote: MessageBody.nullable().default(null),
+  /**
+   * What the expert wrote to the client on ending it (also the thread's last message); null for
+   * none (see ClosingNote).
+   */
+  closingNote: ClosingNote.default(null),
 })
 /** A session an expert took, from booking to its end. */
 export type Session = z.infer<typeof Session>

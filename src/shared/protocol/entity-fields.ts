@@ -21,8 +21,19 @@ export const RequestTitle = Text({ max: 200 })
 /** The client's own account of their problem; may be empty. */
 export const RequestDescription = Text({ min: 0, max: 20_000, multiline: true })
 
+/** The most characters a message holds. */
+const MESSAGE_MOST = 5_000
+
 /** One message of a thread. */
-export const MessageBody = Text({ max: 5_000, multiline: true })
+export const MessageBody = Text({ max: MESSAGE_MOST, multiline: true })
+
+/**
+ * A session's closing note as read: a MessageBody, or null for none. A note another platform stored
+ * as nothing to read (empty, or only what cleaning drops) is none, not a note of U+FFFD.
+ */
+export const ClosingNote = Text({ min: 0, max: MESSAGE_MOST, multiline: true })
+  .nullable()
+  .transform((note) => (note === '' ? null : note))
 
 /**
  * A message as someone sends it: a MessageBody that must also be well-formed Unicode. A stored body

@@ -10,9 +10,11 @@ import {
   PersonName,
   RequestDescription,
   RequestTitle,
+  Session,
   Text,
   Written,
 } from '../../../../src/shared/protocol'
+import { aSession, endedSession } from '../../../support/fixtures'
 
 const LONE_HIGH = '\ud83d'
 const LONE_LOW = '\ude00'
@@ -130,5 +132,17 @@ describe('tokens and links', () => {
     const long = `https://files.example/${'é'.repeat(400)}`
     expect(long.length).toBeLessThan(2048)
     expect(Attachment.safeParse({ ...attachment, url: long }).success).toBe(false)
+  })
+})
+
+describe('a session’s closing note as read', () => {
+  it('is no note when another platform stored nothing to read, and stays the note otherwise', () => {
+    const ended = endedSession(aSession(), Date.UTC(2026, 11, 6))
+    for (const empty of ['', '  \n ', '\u200d\u2800']) {
+      expect(Session.parse({ ...ended, closingNote: empty }).closingNote).toBeNull()
+    }
+    expect(Session.parse({ ...ended, closingNote: null }).closingNote).toBeNull()
+    expect(Session.parse({ ...ended, closingNote: ' Thanks! \n' }).closingNote).toBe('Thanks!')
+    expect(Session.safeParse({ ...ended, closingNote: 42 }).success).toBe(false)
   })
 })
