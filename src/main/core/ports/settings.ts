@@ -77,4 +77,9 @@ export interface SettingsStore {
    * once per change.
    */
   onSaved(listener: (values: SettingsValues) => void): Unsubscribe
+  /**
+   * Hears what to tell the expert when changes already applied, and answered as made, could not be
+   * written when their gap ended and were undone (the listeners of `onChange` hear the values kept).
+   */
+  onUndone(listener: (sentence: string) => void): Unsubscribe
 }

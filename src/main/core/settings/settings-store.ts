@@ -121,6 +121,7 @@ export function createSettingsStore(
   }
   const listeners = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
   const written = new Listeners<SettingsValues>((error) => log.error('A settings listener failed', error))
+  const undone = new Listeners<string>((error) => log.error('A settings listener failed', error))
 
   // What the file holds as far as the store knows: a change written later that fails goes back to it.
   let saved = current
@@ -157,9 +158,11 @@ export function createSettingsStore(
     if (sameSettings(current, saved)) return
     try {
       write(current)
-    } catch {
+    } catch (error) {
       current = saved
       listeners.emit(current)
+      // The pages were answered that these changes were made: only the host can say they were not.
+      undone.emit(`Your last changes to the settings were undone: ${errorMessage(error)}`)
       return
     }
     written.emit(current)
@@ -185,6 +188,7 @@ export function createSettingsStore(
     flush: writeDeferred,
     onChange: (listener) => listeners.add(listener),
     onSaved: (listener) => written.add(listener),
+    onUndone: (listener) => undone.add(listener),
   }
 }
 

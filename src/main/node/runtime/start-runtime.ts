@@ -135,6 +135,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
   })
   const stopFollowingSettings = options.settings.onSaved(() => core.presence.refresh())
+  // A switch that turns back by itself a moment after the expert turned it needs a word of why.
+  const stopTellingUndone = options.settings.onUndone((body) =>
+    options.notifier.show({ kind: 'notice', title: 'Settings not saved', body }),
+  )
   const following = followUpdates(core, cache, options)
   const { updates } = following
   let closed = false
@@ -143,6 +147,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     closed = true
     stopFollowingZone()
     stopFollowingSettings()
+    stopTellingUndone()
     following.stop()
     core.stop()
     const said = opened.close()

@@ -54,10 +54,19 @@ describe('the settings store under a flood of changes', () => {
 
   it('undoes the waiting changes that then cannot be written, shows every page the values kept, and says why', () => {
     const { file, clock, log, settings, heard } = pacedStore()
+    const told: string[] = []
+    settings.onUndone((sentence) => told.push(sentence))
     settings.update({ soundEnabled: false })
     settings.update({ remindersEnabled: false })
     file.failWrites = true
     clock.advance(SETTINGS_WRITE_GAP_MS)
+
+    // The page was answered that the change was made: the host tells the expert it was not.
+    expect(told).toEqual([
+      expect.stringMatching(
+        /^Your last changes to the settings were undone: Standby could not save your settings \(ENOSPC/,
+      ),
+    ])
 
     expect(settings.get()).toMatchObject({ soundEnabled: false, remindersEnabled: true })
     expect(heard.at(-1)).toBe(settings.get())

@@ -20,6 +20,7 @@ function memorySettings(failWrites = false): SettingsStore {
     flush: () => undefined,
     onChange: () => () => undefined,
     onSaved: () => () => undefined,
+    onUndone: () => () => undefined,
   }
 }
 
