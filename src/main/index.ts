@@ -151,10 +151,10 @@ async function main(): Promise<void> {
   }
   // Before the windows: the full window opens where the expert last left it.
   const settings = createElectronSettingsStore({ log })
-  // Added before the windows, so run after them: the place a closing window keeps is written too.
+  // Written after the windows close at a quit (added before them), and as a Windows logout begins.
   shutdown.add('the settings', () => settings.flush())
   const { badge, mainWindow, popover, livePages, showWindow } = createAppWindows({
-    windowOptions,
+    windowOptions: { ...windowOptions, onSessionEnd: () => settings.flush() },
     overlayPath: join(trayImageDir(images), OVERLAY_FILES[0]!.file),
     isQuitting,
     onClosedToTray: () => closedToTray(),

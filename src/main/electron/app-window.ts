@@ -29,6 +29,11 @@ export interface AppWindowOptions {
   readonly log: Logger
   /** Times the window's own reactions (reloads of a lost page); the system clock unless a test drives one. */
   readonly clock?: Clock
+  /**
+   * Windows is ending the session (a logout, a shutdown): the process ends after the windows close,
+   * with no quit to write what waits to be written.
+   */
+  readonly onSessionEnd?: () => void
 }
 
 /** A locked-down window showing the renderer's full window, or its tray popover (`?view=popover`). */
@@ -59,6 +64,7 @@ export function createAppWindow(
   window.on('close', (event) => {
     if (!event.defaultPrevented) closing.add(window)
   })
+  window.on('session-end', () => options.onSessionEnd?.())
   // A crashed or killed renderer, or a failed load, would leave the window empty for good.
   recoverLostPages(window.webContents, { name: view ?? 'main', clock: options.clock ?? systemClock, log })
   // A query, not a fragment: the host sees it and pre-renders the popover's first frame.

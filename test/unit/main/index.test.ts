@@ -409,6 +409,28 @@ describe('launching Standby', () => {
     expect(reopened).toMatchObject({ visible: true, focused: true })
   })
 
+  it('keeps a setting changed just before a Windows logout, and where the window was, with no quit to write them', async () => {
+    const fake = await launch()
+    const window = fake.windows[0]!
+    const page = { sender: window.webContents, frameUrl: 'standby-app://app/' }
+    await expect(
+      fake.ipcMain.invoke('settings.update', page, { soundEnabled: false }),
+    ).resolves.toMatchObject({
+      ok: true,
+    })
+    // Within a second of the first: answered as made, written when the second ends.
+    await fake.ipcMain.invoke('settings.update', page, { remindersEnabled: false })
+    // Windows ends the session: it closes the windows, then ends the process without a quit.
+    window.emit('session-end')
+    window.close()
+    const onDisk = JSON.parse(readFileSync(join(userData!, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    expect(onDisk).toMatchObject({ soundEnabled: false, remindersEnabled: false })
+    expect(onDisk['mainWindowPlace']).not.toBeNull()
+  })
+
   it('stays in the tray when the popover is closed after the OS closed the window', async () => {
     const fake = await launch()
     const [window, popover] = [fake.windows[0]!, fake.windows[1]!]

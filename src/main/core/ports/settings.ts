@@ -67,7 +67,10 @@ export interface SettingsStore {
    * be written is undone, and the listeners hear the values the file holds.
    */
   update(patch: Partial<SettingsValues>): SettingsValues
-  /** Writes at once the changes waiting to be written; the host calls it as it quits. Never throws. */
+  /**
+   * Writes at once the changes waiting to be written, and every later change as it is made: the host
+   * calls it as its process ends (a quit, a logout), when no gap would end in time. Never throws.
+   */
   flush(): void
   onChange(listener: (values: SettingsValues) => void): Unsubscribe
   /**

@@ -130,6 +130,9 @@ export function createSettingsStore(
   // Why that write failed, or null: a change within the gap after it is refused for the same reason.
   let lastFailure: unknown = null
   let deferred: TimerHandle | null = null
+  // Set by `flush`: the process is ending, so a change from now on (where a closing window was) is
+  // written at once, as no gap would end before the process does.
+  let ending = false
 
   /** Keeps the file first if need be and writes `values`; throws SettingsNotSavedError. */
   const write = (values: SettingsValues): void => {
@@ -175,7 +178,7 @@ export function createSettingsStore(
       const next = validatedUpdate(current, patch)
       if (sameSettings(next, current)) return current
       const now = steadyNow(pacing.clock)
-      const writeNow = deferred === null && now - lastWrite >= pacing.gapMs
+      const writeNow = ending || (deferred === null && now - lastWrite >= pacing.gapMs)
       if (writeNow) write(next)
       // Neither the disk nor the log is tried again for each change of a flood.
       else if (lastFailure !== null) throw new SettingsNotSavedError(lastFailure)
@@ -185,7 +188,10 @@ export function createSettingsStore(
       if (writeNow) written.emit(current)
       return current
     },
-    flush: writeDeferred,
+    flush() {
+      ending = true
+      writeDeferred()
+    },
     onChange: (listener) => listeners.add(listener),
     onSaved: (listener) => written.add(listener),
     onUndone: (listener) => undone.add(listener),

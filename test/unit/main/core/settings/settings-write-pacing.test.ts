@@ -92,6 +92,9 @@ describe('the settings store under a flood of changes', () => {
     expect(file.content['mainWindowPlace']).toMatchObject({ x: 10, y: 20 })
     settings.flush()
     expect(writes()).toBe(2)
+    // The process is ending: where a window closing after it was is written at once, not in a second.
+    settings.update({ mainWindowPlace: { x: 30, y: 40, width: 900, height: 700, maximized: true } })
+    expect(file.content['mainWindowPlace']).toMatchObject({ x: 30, maximized: true })
   })
 
   it('has the OS’s login item follow the switch once per gap, however often a page flips it', () => {
