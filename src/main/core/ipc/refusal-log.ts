@@ -2,8 +2,8 @@
  * The log of what a host refuses at its edge: malformed calls and frames, callers that are not
  * our own pages, connections from other origins, and the calls of its pages that fail. Whoever sends those decides how many there are
  * (a web page needs no secret to be refused by the browser shell), so the lines they cost are
- * bounded per window of time: past the bound they are counted, and the count is logged with the
- * first refusal of a later window. A flood can then neither push the rest of the capped log file
+ * bounded per window of time: past the bound they are counted, and the count is logged as the
+ * window ends. A flood can then neither push the rest of the capped log file
  * out nor hold the host up writing it.
  */
 import { steadyNow, type Clock } from '../../../shared/clock'
@@ -50,16 +50,26 @@ function boundedLines(
   let windowStart = steadyNow(clock)
   let written = 0
   let skipped = 0
+  const endWindow = (now: number): void => {
+    if (skipped > 0) log[level](`${skipped} more ${what} like those above were not logged.`)
+    windowStart = now
+    written = 0
+    skipped = 0
+  }
   return (message, ...detail) => {
     const now = steadyNow(clock)
-    if (now - windowStart >= limits.windowMs) {
-      if (skipped > 0) log[level](`${skipped} more ${what} like those above were not logged.`)
-      windowStart = now
-      written = 0
-      skipped = 0
-    }
+    if (now - windowStart >= limits.windowMs) endWindow(now)
     if (written >= limits.lines) {
-      skipped++
+      // Said as the window ends: a flood that stops may be followed by no line to say it with.
+      if (skipped++ === 0) {
+        const start = windowStart
+        clock.setTimeout(
+          () => {
+            if (windowStart === start) endWindow(steadyNow(clock))
+          },
+          start + limits.windowMs - now,
+        )
+      }
       return
     }
     written++

@@ -21,6 +21,23 @@ describe('the log of refused traffic', () => {
     ])
   })
 
+  it('says how many it left out as the window ends, though nothing is refused after the flood', () => {
+    const clock = new ManualClock(0)
+    const log = recordingLog()
+    const refusals = createRefusalLog(log, clock, { lines: 2, windowMs: 1_000 })
+    for (let i = 1; i <= 5; i++) refusals.error(`IPC settings.update failed ${i}`)
+    for (let i = 1; i <= 4; i++) refusals.warn(`refused ${i}`)
+    clock.advance(1_000)
+    expect(log.lines.slice(4)).toEqual([
+      'error 3 more failures like those above were not logged.',
+      'warn 2 more refusals like those above were not logged.',
+    ])
+    // A line just after starts a window of its own, and nothing is counted twice.
+    refusals.warn('refused 5')
+    clock.advance(1_000)
+    expect(log.lines.slice(6)).toEqual(['warn refused 5'])
+  })
+
   it('bounds the failures of calls on their own, so refusals never hide one, and passes information through', () => {
     const clock = new ManualClock(0)
     const log = recordingLog()
@@ -38,7 +55,8 @@ describe('the log of refused traffic', () => {
     ])
     clock.advance(1_000)
     refusals.error('IPC messages.markRead failed 5')
-    expect(log.lines.slice(5, 7)).toEqual([
+    expect(log.lines.slice(5)).toEqual([
+      'warn 1 more refusals like those above were not logged.',
       'error 2 more failures like those above were not logged.',
       'error IPC messages.markRead failed 5',
     ])
