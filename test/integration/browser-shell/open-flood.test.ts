@@ -49,6 +49,16 @@ describe('a page asking the browser shell to open things in a loop', () => {
     for (let i = 0; i < 20; i++) {
       expect(await told()).toMatch(/^Standby did not sign in: .* Wait a minute, check the address/)
     }
+    // Another tab shares the count: it is told what happened, not that it tried them itself.
+    const other = await openShellPage(bare.shell)
+    const otherTold = (await other.call('auth.signIn', {
+      platformUrl,
+      email: 'a@example.com',
+      password: 'secret-2',
+    })) as { value: { message: string } }
+    expect(otherTold.value.message).toBe(
+      'Standby did not sign in: it has tried 10 sign-ins within the last minute. Wait a minute, check the address, email and password, then try again.',
+    )
     linkClock.advance(SIGN_IN_LIMITS.windowMs)
     expect(await told()).not.toMatch(/did not sign in/)
   })

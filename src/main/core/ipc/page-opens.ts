@@ -44,7 +44,7 @@ const OPEN_WORDS: BurstWords = {
 export const SIGN_IN_WORDS: BurstWords = {
   counted: 'sign-ins',
   refusal: (action, limits) =>
-    `Standby did not ${action}: this window tried ${limits.most} sign-ins within a minute. Wait a minute, check the address, email and password, then try again.`,
+    `Standby did not ${action}: it has tried ${limits.most} sign-ins within the last minute. Wait a minute, check the address, email and password, then try again.`,
 }
 
 /** The opens pages ask for, counted over a sliding window. */
