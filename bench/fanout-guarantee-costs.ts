@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { BlockFigures } from './blocks'
-import type { FanOutSide } from './platform-fanout'
+import type { FanOutSide } from './fanout-sides'
 import { ALL_GUARANTEES, guaranteeModel, type Guarantees } from './fanout-guarantees'
 import type { Invite } from '../src/shared/protocol'
 import type { Server } from 'socket.io'

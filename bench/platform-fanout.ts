@@ -6,17 +6,11 @@
  * platform's time goes (per-phase timers inside its write), what each guarantee costs
  * (bench/fanout-guarantees.ts), and each server's memory per 1,000 sockets.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PROTOCOL_VERSION, type Invite } from '../src/shared/protocol'
-import { hashPassword } from '../server/src/auth'
-import { MemoryLogger } from '../server/src/logger'
-import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
+import type { Invite } from '../src/shared/protocol'
 import { blockHeadlines, formatBlocks, runBlocks, type BlockFigures } from './blocks'
-import { startBareSocketIo } from './bare-socket-io'
 import { ClientFleet } from './client-fleet'
+import { platformSide, rawSide, type FanOutSide } from './fanout-sides'
 import { guaranteeCosts } from './fanout-guarantee-costs'
 import type { Headline } from './headline'
 import { rssPerSockets } from './server-rss'
@@ -33,12 +27,6 @@ const ROUNDS_PER_BLOCK = 100
 const WARMUP = 20
 
 const now = (): number => performance.timeOrigin + performance.now()
-
-/** One side of the comparison: sends a fan-out and names the request to wait for. */
-export interface FanOutSide {
-  readonly fleet: ClientFleet
-  send(round: number): string
-}
 
 let nextRound = 0
 
@@ -91,104 +79,6 @@ export function blockFigures(latencies: ReadonlyArray<number>): BlockFigures {
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
 }
 
-interface PlatformSide extends FanOutSide {
-  readonly server: PlatformServer
-  readonly expertIds: ReadonlyArray<string>
-  /** Connect the expert sockets. */
-  connect(): Promise<void>
-  sample(): Invite
-  close(): Promise<void>
-}
-
-/** A platform with `experts` accounts whose sockets `fleet` holds; closing it leaves the fleet open. */
-async function platformSide(experts: number, fanOut: number, fleet: ClientFleet): Promise<PlatformSide> {
-  const dir = mkdtempSync(join(tmpdir(), 'standby-bench-'))
-  const server = await startPlatformServer({
-    port: 0,
-    dbPath: join(dir, 'platform.db'),
-    logger: new MemoryLogger(),
-    marketplace: { defaultFanOut: fanOut },
-  })
-  const hash = await hashPassword('bench')
-  const clientId = server.marketplace.createClient({ name: 'Bench Client', timeZone: 'UTC' })
-  const accounts = server.marketplace.db.transaction(() =>
-    Array.from({ length: experts }, (_, i) => {
-      const id = server.marketplace.createExpert({
-        name: `Bench ${i}`,
-        email: `bench${i}@example.test`,
-        passwordHash: hash,
-        timeZone: 'UTC',
-        tags: i < fanOut ? ['fanout'] : ['other'],
-      })
-      return { id, token: server.tokens.issue(id, Date.now()), protocolVersion: PROTOCOL_VERSION }
-    }),
-  )()
-  let sample: Invite | undefined
-  server.marketplace.events.subscribe((_, e) => {
-    if (e.type === 'invite.created') sample ??= e.payload.invite
-  })
-  return {
-    fleet,
-    server,
-    expertIds: accounts.slice(0, fanOut).map((a) => a.id),
-    connect: () =>
-      fleet.connect(
-        server.url,
-        accounts.map(({ token, protocolVersion }) => ({ token, protocolVersion })),
-        'welcome',
-        fanOut,
-      ),
-    sample: () => {
-      if (sample === undefined) throw new Error('no invite was sent yet')
-      return sample
-    },
-    send: (round) =>
-      server.marketplace.createRequest({
-        clientId,
-        title: `Fan-out ${round}`,
-        description:
-          'A request of ordinary size: a few sentences describing what is wrong and what was tried.',
-        kind: 'instant',
-        tags: ['fanout'],
-      }).request.id,
-    async close() {
-      await server.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-/** Bare socket.io with its own server, its sockets held by `fleet`; closing it leaves the fleet open. */
-async function rawSide(
-  sample: Invite,
-  fleet: ClientFleet,
-): Promise<FanOutSide & { connect(): Promise<void>; close(): Promise<void> }> {
-  const { io, url, close } = await startBareSocketIo()
-  return {
-    fleet,
-    connect: () =>
-      fleet.connect(
-        url,
-        Array.from({ length: EXPERTS }, (_, index) => ({ index })),
-        'ready',
-        FAN_OUT,
-      ),
-    send(round) {
-      const requestId = `raw-${round}`
-      // The same work per recipient as the platform: one emit of a full invite to each one's room.
-      for (let i = 0; i < FAN_OUT; i++) {
-        io.to(`c${i}`).emit('invite', {
-          ...sample,
-          id: `${requestId}-${i}`,
-          request: { ...sample.request, id: requestId },
-        })
-      }
-      return requestId
-    },
-    close,
-  }
-}
-
 /**
  * The same comparison with bare socket.io on both sides (a second server in this process, its
  * sockets in the same client process): what the ratios are when the two servers do exactly the
@@ -199,7 +89,7 @@ async function noiseFloor(raw: FanOutSide, sample: Invite) {
     `\n== The ratios' noise floor: bare socket.io against a second bare socket.io (its own server, ` +
       `its sockets in the same client process), ${BLOCKS} interleaved blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
   )
-  const twin = await rawSide(sample, raw.fleet)
+  const twin = await rawSide(EXPERTS, FAN_OUT, sample, raw.fleet)
   await twin.connect()
   await measure(twin, WARMUP)
   const side = (name: string, of: FanOutSide) => ({
@@ -242,7 +132,7 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   const platform = await platformSide(EXPERTS, FAN_OUT, clients)
   await platform.connect()
   await measure(platform, WARMUP)
-  const raw = await rawSide(platform.sample(), clients)
+  const raw = await rawSide(EXPERTS, FAN_OUT, platform.sample(), clients)
   await raw.connect()
   await measure(raw, WARMUP)
 
