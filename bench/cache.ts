@@ -4,20 +4,18 @@
  * with their requests and parsing their JSON, as a hand-written app must to show the page
  * (cache-raw-page.ts); (b) the upcoming query's p95 over many calls; (c) applying
  * 10,000 events through applyEvents beside raw prepared upserts of the same rows (with History's
- * filter columns and search text) in the same batches; (d) the RSS of a process holding a
+ * filter columns and search text, cache-raw-upserts.ts) in the same batches; (d) the RSS of a process holding a
  * 10,000-session cache open, idle; (e) History's filtered and searched first page
  * (cache-search.ts); (f) migration 0021 (cache-migration.ts). (a) and (c) run each side in turn in blocks (bench/blocks.ts) and judge the
  * target on the per-block ratio.
  */
-import type Database from 'better-sqlite3'
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openCache } from '../src/main/db/open-cache'
 import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
-import { assertNever } from '../src/shared/assert-never'
-import type { HelpRequest, PlatformEvent } from '../src/shared/protocol'
+import type { PlatformEvent } from '../src/shared/protocol'
 import { aSnapshot, eventStream, FIXTURE_NOW, manySessions, MINUTE } from '../test/support/fixtures'
 import type { CacheChildMode, CacheChildResult } from './cache-child'
 import { blockHeadlines, formatBlocks, runBlocks, type BlockResult } from './blocks'
@@ -25,8 +23,7 @@ import type { Headline } from './headline'
 import { median, mib, ms, percentile } from './stats'
 import { historySearch } from './cache-search'
 import { migrationCost } from './cache-migration'
-import { searchTextOf } from '../src/main/db/repositories/session-search'
-import { historyOutcomeOf } from '../src/shared/rules/history-filter'
+import { rawApplier } from './cache-raw-upserts'
 
 const COLD_BLOCKS = 9
 const QUERY_CALLS = 2_000
@@ -116,76 +113,6 @@ function upcomingQuery(path: string): void {
   console.log(`  (b) ${QUERY_CALLS} calls on 50,000 sessions, 50 rows each:`)
   console.log(`      upcomingSessions: ${line(upcoming)}`)
   console.log(`      sessionHistory:   ${line(history)}`)
-}
-
-/** Raw upserts of exactly the rows applyEvents writes, with no cursor logic or dispatch layer. */
-function rawApplier(db: Database.Database): (batch: ReadonlyArray<PlatformEvent>) => void {
-  const upsertRequest = db.prepare(
-    `INSERT INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, created_at = excluded.created_at, json = excluded.json
-     WHERE requests.json IS NOT excluded.json`,
-  )
-  const upsertInvite = db.prepare(
-    `INSERT INTO invites (id, request_id, state, sent_at, json) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
-       sent_at = excluded.sent_at, json = excluded.json`,
-  )
-  const closeInvite = db.prepare(
-    `UPDATE invites SET state = ?, json = json_set(json, '$.state', ?) WHERE id = ?`,
-  )
-  const upsertSession = db.prepare<
-    [string, string, string, number, string, string, string, string],
-    { rowid: number }
-  >(
-    `INSERT INTO sessions (id, request_id, state, booked_start, json, kind, outcome, client_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET request_id = excluded.request_id, state = excluded.state,
-       booked_start = excluded.booked_start, json = excluded.json, kind = excluded.kind,
-       outcome = excluded.outcome, client_id = excluded.client_id
-     RETURNING rowid`,
-  )
-  const putSearchText = db.prepare('INSERT OR REPLACE INTO session_search (rowid, body) VALUES (?, ?)')
-  const setCursor = db.prepare('UPDATE sync_state SET cursor = ? WHERE slot = 1')
-  const putRequest = (r: HelpRequest): void =>
-    void upsertRequest.run(r.id, r.kind, r.createdAt, JSON.stringify(r))
-  return db.transaction((batch: ReadonlyArray<PlatformEvent>) => {
-    for (const event of batch) {
-      switch (event.type) {
-        case 'invite.created': {
-          const { request, ...invite } = event.payload.invite
-          putRequest(request)
-          upsertInvite.run(invite.id, request.id, invite.state, invite.sentAt, JSON.stringify(invite))
-          break
-        }
-        case 'invite.closed':
-          closeInvite.run(event.payload.reason, event.payload.reason, event.payload.inviteId)
-          break
-        case 'session.updated': {
-          const { request, ...session } = event.payload.session
-          putRequest(request)
-          const { rowid } = upsertSession.get(
-            session.id,
-            request.id,
-            session.state,
-            session.bookedStart,
-            JSON.stringify(session),
-            session.kind,
-            historyOutcomeOf(session),
-            session.client.id,
-          )!
-          putSearchText.run(rowid, searchTextOf(event.payload.session))
-          break
-        }
-        case 'message.created':
-        case 'expert.updated':
-          break
-        default:
-          assertNever(event)
-      }
-    }
-    const last = batch.at(-1)
-    if (last !== undefined) setCursor.run(last.id)
-  })
 }
 
 /** Milliseconds for the whole stream, and each batch's time. */
