@@ -8,15 +8,14 @@
  * when a shown invite closes (by an event, or by a snapshot that no longer holds it) the notifier
  * hears `invite_closed` once, so its notification can be taken off the screen.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
+import type { TimerHandle } from '../../../shared/clock'
 import type { Invite, Welcome } from '../../../shared/protocol'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { PlatformLink } from '../connection/platform-link'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
-import type { Logger } from '../ports/logger'
-import type { Notifier } from '../ports/notifier'
 import type { CacheUpdate } from './cache-push'
 import { CatchUpFailures, cacheWrite } from './catch-up-failures'
+import { claimedWithoutShowing } from './claimed-without-showing'
 import type { ApplyTargets } from './apply-targets'
 import { applyEventBatch } from './event-batch'
 import { heldToApply, ReplaysShortOfLive } from './held-after-replay'
@@ -27,9 +26,10 @@ import { PagesOutOfOrder, eventsPageOrder, moreFollow, outOfOrderWarning, pagePr
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
 import { StreamReach } from './stream-reach'
+import type { SyncEngineDeps } from './sync-engine-deps'
 import type { SyncState } from './sync-state'
 import { UnreadableNotice } from './unreadable-notice'
-import { applyWholeSnapshot, rebuildAfterRestartToo, startsFromSnapshot } from './whole-snapshot'
+import { applyWholeSnapshot, startsFromSnapshot } from './whole-snapshot'
 
 export type { SyncState } from './sync-state'
 
@@ -61,22 +61,7 @@ export class SyncEngine {
   constructor(
     private readonly link: PlatformLink,
     private readonly cache: CacheStore,
-    private readonly deps: {
-      clock: Clock
-      /**
-       * The platform's time as estimated here: invites expire by it, and the times the connection
-       * state tells (the next try, the last sync) are in it, as the window counts in it.
-       */
-      platformTime: Clock
-      notifier: Notifier
-      log: Logger
-      /** The platform signed in to: the only origin a session's room may be on. */
-      platformUrl: string
-      /** In [0, 1), for the jitter of retries; injectable so tests get predictable waits. */
-      random?: () => number
-      /** Up to when the core's expiry watch has told the invites whose time ran out (InviteAlerts). */
-      runOutToldUntil?: () => number | null
-    },
+    private readonly deps: SyncEngineDeps,
   ) {
     this.invites = new InviteAlerts(cache, deps)
     this.failures = new CatchUpFailures(deps)
@@ -168,7 +153,7 @@ export class SyncEngine {
     }
     const cursor = this.cache.cursor()
     if (event.id <= cursor) {
-      if (this.claimedWithoutShowing([event])) void this.catchUp()
+      if (claimedWithoutShowing(this.targets, [event])) void this.catchUp()
       return
     }
     if (event.id === cursor + 1) {
@@ -237,7 +222,7 @@ export class SyncEngine {
       }
       snapshots.events()
       // A page reaching back under the cursor, to events the platform never showed it had.
-      if (!rebuilt && this.claimedWithoutShowing(page.entries)) {
+      if (!rebuilt && claimedWithoutShowing(this.targets, page.entries)) {
         rebuilt = true
         wantSnapshot = this.reach.takeRebuild()
         continue
@@ -261,7 +246,7 @@ export class SyncEngine {
       // Live events that arrived meanwhile: apply those that follow on.
       const taken = this.held.take()
       const pending = heldToApply(taken, this.cache.cursor())
-      if (!rebuilt && this.claimedWithoutShowing(taken)) {
+      if (!rebuilt && claimedWithoutShowing(this.targets, taken)) {
         rebuilt = true
         for (const e of pending) this.held.hold(e)
         wantSnapshot = this.reach.takeRebuild()
@@ -297,19 +282,6 @@ export class SyncEngine {
     const result = applyEventBatch(this.targets, events, behind)
     if (result.gap && this.current.kind === 'live') void this.catchUp()
     return result
-  }
-
-  /** Whether any of `events` is one the cursor claims though the platform never showed it (stream-reach.ts). */
-  private claimedWithoutShowing(events: ReadonlyArray<StreamEntry>): boolean {
-    const cursor = this.cache.cursor()
-    const claimed = this.reach.claimed(events, cursor, this.cache.cursorDigest())
-    if (claimed !== undefined) rebuildAfterRestartToo(this.cache, this.deps.log)
-    if (claimed?.first === true) {
-      this.deps.log.warn(
-        `The platform sent event ${claimed.entry.id}, though the cache's position (event ${cursor}) says it has it: that position cannot be right, so Standby rebuilds from a fresh copy instead of passing events over`,
-      )
-    }
-    return claimed !== undefined
   }
 
   private set(state: SyncState): void {
