@@ -40,15 +40,17 @@ export class PacedReplay {
     this.follow(this.welcome())
     const latest = this.latest ?? this.over?.latestEventId
     const cursor = this.cache.cursor()
+    const size = smallestOf(this.pace, this.budget.current)
     // Beside the page, not before it: a round trip of its own would cost as long as a page. Not
-    // when the page itself asks for the events after the latest: it would ask the same twice.
+    // when the page holds every event up to the latest: it times no page after it, so each
+    // reconnect with a short backlog would ask the platform twice, and the page itself is then
+    // the events after the latest.
     const roundTrip =
-      !snapshot && latest !== undefined && latest !== cursor && this.budget.wantsRoundTrip
+      !snapshot && latest !== undefined && !holdsAllUpTo(size, cursor, latest) && this.budget.wantsRoundTrip
         ? this.roundTrip(latest)
         : undefined
     let slow = false
     let crossing: PageCrossing | undefined
-    const size = smallestOf(this.pace, this.budget.current)
     this.asked = size
     const page = await this.link.replay(
       cursor,
@@ -113,4 +115,13 @@ export class PacedReplay {
     this.pace = smallerPage(smallestOf(this.pace, this.budget.current))
     if (this.asked !== undefined) this.budget.dropped(this.asked)
   }
+}
+
+/**
+ * Whether a page of `size` after `cursor` holds every event up to `latest`: ids only grow, so
+ * there are at most as many as the ids between them. Not after a restore that set the platform
+ * back before the cursor: that page is a snapshot.
+ */
+function holdsAllUpTo(size: PageSize, cursor: number, latest: number): boolean {
+  return cursor <= latest && latest - cursor <= size.limit
 }

@@ -178,4 +178,46 @@ describe('paced replay', () => {
     await pages.next(false, undefined)
     expect(asked).toEqual([LATEST])
   })
+
+  it('asks once on a reconnect whose backlog the page holds whole, and beside a page that cannot hold it the round trip too', async () => {
+    // 1,000 apps reconnecting to a restarted platform with an invite or two each: a second
+    // replay apiece would time a round trip for pages that never come.
+    const platform = { latestId: 10 }
+    let cursor = 0
+    const asked: number[] = []
+    const link = {
+      state: { kind: 'connected', welcome: { latestEventId: platform.latestId } },
+      replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) => {
+        asked.push(after)
+        const events = Math.min(options.limit ?? FULL_PAGE.limit, platform.latestId - after)
+        hooks.onCrossed?.({ bytes: 100 + 300 * events, elapsedMs: 40 + events, aimMs: 2_000 })
+        const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
+        return Promise.resolve({ ...noEvents, latestId: platform.latestId, hasMore: false, entries })
+      },
+    }
+    const cache = {
+      cursor: () => cursor,
+      cursorDigest: () => null,
+      expert: () => null,
+    } as unknown as CacheStore
+    const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
+    const page = async (): Promise<void> => {
+      const answer = await pages.next(false, undefined)
+      if (answer.kind === 'events') cursor += answer.entries.length
+    }
+    /** The replays asked for the first page over a new connection, with `backlog` events to catch up. */
+    const reconnect = async (backlog: number): Promise<number[]> => {
+      platform.latestId = cursor + backlog
+      link.state = { kind: 'connected', welcome: { latestEventId: platform.latestId } }
+      asked.length = 0
+      await page()
+      return [...asked]
+    }
+    // The first page over a link of unknown rate is one event: ten need the round trip timed.
+    expect(await reconnect(10)).toEqual([10, 0])
+    while (cursor < platform.latestId) await page()
+    const caughtUp = cursor
+    expect(await reconnect(2)).toEqual([caughtUp])
+    expect(await reconnect(0)).toEqual([cursor])
+  })
 })
