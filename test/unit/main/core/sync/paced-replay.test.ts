@@ -20,6 +20,10 @@ interface Link {
   readonly eventBytes: number
 }
 
+/** The cache, its cursor as `cursor` says: no digest, no expert. */
+const cacheAt = (cursor: () => number): CacheStore =>
+  ({ cursor, cursorDigest: () => null, expert: () => null }) as unknown as CacheStore
+
 /** The platform's latest event: the cursor stays before it, as the backlog is long. */
 const LATEST = 1_000_000
 const noEvents = { kind: 'events', latestId: LATEST, hasMore: false, unplaced: 0, unplacedOfUnknownKind: 0 }
@@ -52,7 +56,7 @@ function pacedOver(link: Link) {
   }
   const welcome = { latestEventId: LATEST }
   const platformLink = { replay, state: { kind: 'connected', welcome } } as unknown as PlatformLink
-  const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
+  const cache = cacheAt(() => 0)
   const pages = new PacedReplay(platformLink, cache, silent)
   const sizes = (): Array<{ limit?: number; maxBytes?: number }> =>
     asked.map(({ limit, maxBytes }) => ({ limit, maxBytes }))
@@ -109,7 +113,7 @@ describe('paced replay', () => {
         })
       },
     }
-    const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
+    const cache = cacheAt(() => 0)
     const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
     await pages.next(false, undefined)
     platform.latestId = 200
@@ -144,7 +148,7 @@ describe('paced replay', () => {
         return Promise.resolve({ ...noEvents, hasMore: backlog, entries })
       },
     }
-    const cache = { cursor: () => 0, cursorDigest: () => null, expert: () => null } as unknown as CacheStore
+    const cache = cacheAt(() => 0)
     const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
     for (let i = 0; i < 3; i++) await pages.next(false, undefined)
     expect(asked.at(-1)).toMatchObject({ maxBytes: FULL_PAGE.maxBytes })
@@ -169,11 +173,7 @@ describe('paced replay', () => {
         return Promise.resolve({ ...noEvents, entries: [] })
       },
     }
-    const cache = {
-      cursor: () => LATEST,
-      cursorDigest: () => null,
-      expert: () => null,
-    } as unknown as CacheStore
+    const cache = cacheAt(() => LATEST)
     const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
     await pages.next(false, undefined)
     expect(asked).toEqual([LATEST])
@@ -195,11 +195,7 @@ describe('paced replay', () => {
         return Promise.resolve({ ...noEvents, latestId: platform.latestId, hasMore: false, entries })
       },
     }
-    const cache = {
-      cursor: () => cursor,
-      cursorDigest: () => null,
-      expert: () => null,
-    } as unknown as CacheStore
+    const cache = cacheAt(() => cursor)
     const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
     const page = async (): Promise<void> => {
       const answer = await pages.next(false, undefined)
