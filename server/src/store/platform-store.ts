@@ -9,6 +9,7 @@ import { earningsSince } from '../marketplace/earnings-stats'
 import { expertEarnings, expertRate, sessionMoney } from '../marketplace/earnings'
 import { reviewStats } from '../marketplace/review-stats'
 import { REVIEW_WINDOW } from '../../../src/shared/protocol/reviews'
+import { isBlankText } from '../../../src/shared/text-normalise'
 import {
   ChargebackReason,
   fitText,
@@ -253,7 +254,12 @@ export class PlatformStore {
       ),
       reschedule: row.reschedule === null ? null : storedReschedule(row.reschedule),
       privateNote: fitText(PrivateNote, row.private_note),
-      closingNote: row.closing_note === null ? null : fitText(MessageBody, row.closing_note),
+      // A note stored as nothing to read is no note, as the app reads it (ClosingNote): fitted as a
+      // message it would reach every app as U+FFFD, shown as a note of one broken character.
+      closingNote:
+        row.closing_note === null || isBlankText(row.closing_note)
+          ? null
+          : fitText(MessageBody, row.closing_note),
     }
   }
 

@@ -1,8 +1,9 @@
 // The expert's private note on a session: set, replaced, cleared and refused through the command,
 // kept across any state, carried on session.updated and in a snapshot, never on the room page,
-// and never settable by another expert.
+// and never settable by another expert; and the closing note an older platform stored as nothing
+// to read, sent as no note.
 import { describe, expect, it } from 'vitest'
-import { PRIVATE_NOTE_MAX, PlatformEvent, type Session } from '../../../src/shared/protocol'
+import { PRIVATE_NOTE_MAX, PlatformEvent, Session } from '../../../src/shared/protocol'
 import { ofType, type ExpertConnection } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
 
@@ -120,5 +121,22 @@ describe('private notes on sessions', () => {
     expect(ack.ok).toBe(false)
     expect(!ack.ok && ack.error.code).toBe('not_found')
     expect(platform().server.marketplace.store.session(session.id).privateNote).toBe(NOTE)
+  })
+
+  it('sends a closing note an older platform stored as nothing to read as no note, so History shows none', async () => {
+    const { session, socket } = await takeSession()
+    const ack = await socket.command('session.end', {
+      sessionId: session.id,
+      outcome: { kind: 'free' },
+      closingNote: 'Thanks!',
+    })
+    expect(ack.ok).toBe(true)
+    const { store, db } = platform().server.marketplace
+    // Empty, or only what cleaning now drops (an invisible an older platform kept).
+    for (const stored of ['', ' \u2064 ']) {
+      db.prepare('UPDATE sessions SET closing_note = ? WHERE id = ?').run(stored, session.id)
+      // Read as the app reads it: not "Closing note: \ufffd".
+      expect(Session.parse(store.session(session.id)).closingNote, JSON.stringify(stored)).toBeNull()
+    }
   })
 })
