@@ -32,8 +32,11 @@ const ROWS_PER_READ = 500
 
 // What a row must hold for reading it again to change it: a character past ASCII (more bytes
 // than characters), or an escape (\u…: a control, a broken character), or DEL. Counting is a
-// tight loop in SQLite, far cheaper than matching a pattern against every character.
-const MAY_CHANGE = `(length(json) <> octet_length(json) OR instr(json, '\\u') > 0 OR instr(json, char(127)) > 0)`
+// tight loop in SQLite, far cheaper than matching a pattern against every character. A BLOB
+// (another program's write) counts bytes as its length, so it is always read: the app reads it
+// as text (repositories/stored-json.ts) and shows what it holds.
+const MAY_CHANGE = `(typeof(json) = 'blob' OR length(json) <> octet_length(json)
+  OR instr(json, '\\u') > 0 OR instr(json, char(127)) > 0)`
 
 /** A table of stored entities, with the schema its JSON is read with and the most bytes it can be. */
 interface CleanedTable {
@@ -81,7 +84,7 @@ interface WrittenRow {
 function cleanTable(db: Database.Database, { table, schema, mostBytes }: CleanedTable): WrittenRow[] {
   // Named: a table whose key is an integer (the expert's slot) gives rowid that key's name.
   const read = db.prepare<[number, number], { rowid: number; id: string; json: unknown }>(
-    `SELECT rowid AS rowid, id, json FROM ${table}
+    `SELECT rowid AS rowid, id, CAST(json AS TEXT) AS json FROM ${table}
      WHERE rowid > ? AND octet_length(json) <= ${mostBytes} AND ${MAY_CHANGE} ORDER BY rowid LIMIT ?`,
   )
   const write = db.prepare<[string, number]>(`UPDATE ${table} SET json = ? WHERE rowid = ?`)

@@ -202,4 +202,18 @@ describe('0021-text-cleaned-again', () => {
     expect(jsonOf(db, 'messages', 'msg_clean')).toBe(cleanBefore)
     db.close()
   })
+
+  it('cleans a row another program stored as a BLOB, which the app reads and shows as text', () => {
+    const db = databaseAt(20)
+    const message = aMessage({ id: 'msg_blob', requestId: 'req_1', body: 'Sa\u2064m' })
+    db.prepare(
+      'INSERT INTO messages (id, request_id, sent_at, json, from_client) VALUES (?, ?, ?, ?, 1)',
+    ).run(message.id, message.requestId, message.sentAt, Buffer.from(JSON.stringify(message)))
+
+    migrate(db, cacheMigrations, { ...options, upTo: 21 })
+
+    const read = new SqliteCacheStore(db, linesLogger())
+    expect(read.messages('req_1').map((each) => each.body)).toEqual(['Sam'])
+    db.close()
+  })
 })
