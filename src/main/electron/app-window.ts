@@ -30,8 +30,8 @@ export interface AppWindowOptions {
   /** Times the window's own reactions (reloads of a lost page); the system clock unless a test drives one. */
   readonly clock?: Clock
   /**
-   * Windows is ending the session (a logout, a shutdown): the process ends after the windows close,
-   * with no quit to write what waits to be written.
+   * Windows is ending the session (a logout, a shutdown): the process is ended next, with no quit
+   * and no window closed, so nothing else writes what waits to be written.
    */
   readonly onSessionEnd?: () => void
 }

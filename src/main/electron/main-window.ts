@@ -15,7 +15,7 @@ export interface MainWindowOptions extends AppWindowOptions {
   readonly onClosedToTray?: () => void
   /** Where to open; Electron's own place for a new window when absent. */
   readonly place?: WindowPlace | null
-  /** Hears where the window was as it closes (for any reason), to open there next time. */
+  /** Hears where the window was as it closes (for any reason) or Windows ends the session, to open there next time. */
   readonly onPlaceToKeep?: (place: SavedWindowPlace) => void
 }
 
@@ -46,7 +46,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // Its normal bounds, so a maximized window comes back maximized and, unmaximized, to the size
   // the expert gave it. Full screen is kept as maximized: a tray app's window opening full screen
   // would cover everything it was opened beside.
-  window.on('close', () => {
+  const keepPlace = (): void => {
     if (window.isDestroyed()) return
     // Whole pixels: a display scaled by a fraction could report a part of one.
     const { x, y, width, height } = window.getNormalBounds()
@@ -57,11 +57,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       height: Math.round(height),
       maximized: window.isMaximized() || window.isFullScreen(),
     })
-  })
-  // Windows ends the session by closing windows: that is no choice of the expert's to remark on.
+  }
+  window.on('close', keepPlace)
+  // A Windows logout or shutdown ends the process after this with no 'close': the place is kept
+  // now. Should a window still close on its way out, that is no choice of the expert's to remark on.
   let sessionEnding = false
   window.on('session-end', () => {
     sessionEnding = true
+    keepPlace()
   })
   window.on('closed', () => {
     if (!options.isQuitting() && !sessionEnding) options.onClosedToTray?.()

@@ -240,6 +240,17 @@ export class FakeBrowserWindow
     this.emit('blur', preventableEvent())
   }
 
+  /**
+   * Windows ends the session (a logout, a shutdown): 'session-end' with its reasons, on Windows
+   * only. Nothing closes the window, no 'close' or 'closed' follows: the process is ended next.
+   */
+  sessionEnds(reasons: string[] = ['logoff']): void {
+    if (fake.platform !== 'win32')
+      throw new Error(`Electron emits 'session-end' on Windows only, not on ${fake.platform}`)
+    if (this.destroyed) return
+    this.emit('session-end', preventableEvent({ reasons }))
+  }
+
   /** Chromium painted the first frame. */
   readyToShow(): void {
     assertOnScreen('a destroyed window', !this.destroyed)

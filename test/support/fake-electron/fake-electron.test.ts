@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
   electronModule,
+  endWindowsSession,
   fake,
   FakeBrowserWindow,
   FakeMenu,
@@ -58,6 +59,17 @@ describe('the fake BrowserWindow', () => {
     expect(window.isDestroyed()).toBe(true)
     expect(contents.isDestroyed()).toBe(true)
     expect(() => window.destroy()).not.toThrow()
+  })
+
+  it('hears a Windows session end, with its reasons, on Windows only, and is not closed by it', () => {
+    const window = new FakeBrowserWindow()
+    const heard: string[] = []
+    window.on('session-end', (event: { reasons: string[] }) => heard.push(...event.reasons))
+    for (const event of ['close', 'closed']) window.on(event, () => heard.push(event))
+    expect(() => endWindowsSession()).toThrow(/on Windows only/)
+    fake.platform = 'win32'
+    endWindowsSession(['shutdown'])
+    expect([heard, window.isDestroyed()]).toEqual([['shutdown'], false])
   })
 })
 

@@ -224,3 +224,8 @@ export function newestMade<T>(made: ReadonlyArray<T>, what: string): T {
   if (newest === undefined) throw new Error(`no ${what} was created`)
   return newest
 }
+
+/** Windows ends the session: every window still open hears 'session-end', and none is closed. */
+export function endWindowsSession(reasons: string[] = ['logoff']): void {
+  for (const window of fake.windows) window.sessionEnds(reasons)
+}

@@ -9,6 +9,7 @@ import { SqliteCacheStore } from '../../../src/main/db/sqlite-cache-store'
 import { consoleLogger } from '../../../src/main/node/log'
 import {
   electronModule,
+  endWindowsSession,
   fake as fakeState,
   type FakeTray,
   FakeWebContents,
@@ -410,8 +411,11 @@ describe('launching Standby', () => {
   })
 
   it('keeps a setting changed just before a Windows logout, and where the window was, with no quit to write them', async () => {
-    const fake = await launch()
+    const fake = await launch((f) => {
+      f.platform = 'win32'
+    })
     const window = fake.windows[0]!
+    window.moveTo({ x: 40, y: 60, width: 1000, height: 700 })
     const page = { sender: window.webContents, frameUrl: 'standby-app://app/' }
     await expect(
       fake.ipcMain.invoke('settings.update', page, { soundEnabled: false }),
@@ -420,15 +424,14 @@ describe('launching Standby', () => {
     })
     // Within a second of the first: answered as made, written when the second ends.
     await fake.ipcMain.invoke('settings.update', page, { remindersEnabled: false })
-    // Windows ends the session: it closes the windows, then ends the process without a quit.
-    window.emit('session-end')
-    window.close()
+    // Windows ends the session: each window hears it, none is closed, and the process ends with no quit.
+    endWindowsSession()
     const onDisk = JSON.parse(readFileSync(join(userData!, 'settings.json'), 'utf8')) as Record<
       string,
       unknown
     >
     expect(onDisk).toMatchObject({ soundEnabled: false, remindersEnabled: false })
-    expect(onDisk['mainWindowPlace']).not.toBeNull()
+    expect(onDisk['mainWindowPlace']).toEqual({ x: 40, y: 60, width: 1000, height: 700, maximized: false })
   })
 
   it('stays in the tray when the popover is closed after the OS closed the window', async () => {
