@@ -33,6 +33,16 @@ describe('a page asking the browser shell to open things in a loop', () => {
       error: { code: 'handler_failed', message: expect.stringMatching(/did not show the test notification/) },
     })
 
+    // Another tab shares the count: it is told what happened, not that it asked for them itself.
+    const other = await openShellPage(bare.shell)
+    expect(await other.call('shell.openExternal', 'https://example.com/other')).toEqual({
+      ok: false,
+      error: {
+        code: 'handler_failed',
+        message:
+          'Standby did not open the link: it has just opened or shown 10 things within a few seconds. Wait a few seconds, then try again.',
+      },
+    })
     linkClock.advance(PAGE_OPEN_LIMITS.windowMs)
     expect(await page.call('shell.openExternal', 'https://example.com/later')).toEqual({ ok: true })
     expect(bare.shell.adapters.browser.opened.at(-1)).toBe('https://example.com/later')

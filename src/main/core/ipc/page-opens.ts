@@ -37,7 +37,7 @@ export interface BurstWords {
 const OPEN_WORDS: BurstWords = {
   counted: 'opens',
   refusal: (action, limits) =>
-    `Standby did not ${action}: it has just opened or shown ${limits.most} things at this window’s request. Wait a few seconds, then try again.`,
+    `Standby did not ${action}: it has just opened or shown ${limits.most} things within a few seconds. Wait a few seconds, then try again.`,
 }
 
 /** The words of the sign-ins' burst. */
