@@ -135,9 +135,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
   })
   const stopFollowingSettings = options.settings.onSaved(() => core.presence.refresh())
-  // A switch that turns back by itself a moment after the expert turned it needs a word of why.
+  // A switch that turns back by itself a moment after the expert turned it needs a word of why;
+  // told again (a disk that fills now and then), the notice takes its earlier self's place.
   const stopTellingUndone = options.settings.onUndone((body) =>
-    options.notifier.show({ kind: 'notice', title: 'Settings not saved', body }),
+    options.notifier.show({
+      kind: 'notice',
+      title: 'Settings not saved',
+      body,
+      noticeId: 'settings-not-saved',
+    }),
   )
   const following = followUpdates(core, cache, options)
   const { updates } = following

@@ -16,13 +16,19 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 const tempDir = useTempDirs()
 const defer = useCleanup()
 
-it('tells the expert that changes shown as made were undone when they could not be saved, and why', async () => {
+/** A runtime on a fresh data folder whose settings' writes are paced by a clock the test moves. */
+async function started() {
   const dir = tempDir()
   const settingsClock = new ManualClock(0)
   const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log: quiet, settingsClock })
   defer(() => adapters.close())
   const runtime = await startNodeRuntime({ dataDir: dir, adapters, clock: systemClock, log: quiet })
   defer(() => runtime.close())
+  return { dir, settingsClock, adapters }
+}
+
+it('tells the expert that changes shown as made were undone when they could not be saved, and why', async () => {
+  const { dir, settingsClock, adapters } = await started()
 
   adapters.settings.update({ soundEnabled: false })
   // Within the gap: applied, and answered as made, but written when the gap ends.
@@ -37,9 +43,32 @@ it('tells the expert that changes shown as made were undone when they could not 
     {
       kind: 'notice',
       title: 'Settings not saved',
+      noticeId: 'settings-not-saved',
       body: expect.stringMatching(
         /^Your last changes to the settings were undone: Standby could not save your settings \(.+\)\. .+, then change the setting again\.$/,
       ),
     },
   ])
+})
+
+it('keeps one such notice on screen however often it happens again, so a disk filling now and then does not stack them', async () => {
+  const { dir, settingsClock, adapters } = await started()
+  const undoneOnce = (): void => {
+    adapters.settings.update({ soundEnabled: !adapters.settings.get().soundEnabled })
+    adapters.settings.update({ remindersEnabled: false })
+    rmSync(settingsFilePath(dir))
+    mkdirSync(settingsFilePath(dir))
+    settingsClock.advance(SETTINGS_WRITE_GAP_MS)
+    // The disk has room again by the next change.
+    rmSync(settingsFilePath(dir), { recursive: true })
+    settingsClock.advance(SETTINGS_WRITE_GAP_MS)
+  }
+
+  undoneOnce()
+  undoneOnce()
+
+  const told = (shown: ReadonlyArray<{ kind: string; title?: string }>) =>
+    shown.filter((notice) => notice.kind === 'notice' && notice.title === 'Settings not saved')
+  expect(told(adapters.notifier.shown)).toHaveLength(2)
+  expect(told(adapters.notifier.noticesOnScreen)).toHaveLength(1)
 })
