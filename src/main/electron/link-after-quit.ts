@@ -8,6 +8,8 @@ import { app, autoUpdater } from 'electron'
 import electronUpdater from 'electron-updater'
 import type { Logger } from '../core/ports/logger'
 import { deepLinkInArgv } from '../core/deep-links/deep-link-argv'
+import { deepLinkUrl, readDeepLink } from '../../shared/deep-link'
+import { describeAddress } from '../../shared/describe-untrusted'
 import { errorMessage } from '../../shared/error-message'
 import { runningAppImage } from '../node/app-image'
 import { linkHandlerArgs, type ProcessFacts } from './deep-links'
@@ -69,8 +71,18 @@ export function linksOfSecondLaunches(
   return (argv) => {
     const link = deepLinkInArgv(argv)
     if (link === undefined) return false
-    if (options.isQuitting()) latest = link
-    else options.inbox.receive(link, 'a second launch')
+    if (!options.isQuitting()) {
+      options.inbox.receive(link, 'a second launch')
+      return true
+    }
+    // Read as the inbox reads any link: one that opens nothing starts no Standby the expert just
+    // quit, and the new run is handed the link as Standby spells it, not text some page made up.
+    const reading = readDeepLink(link)
+    if (reading.ok) latest = deepLinkUrl(reading.link)
+    else
+      log.warn(
+        `Ignored a link from a second launch as Standby quit, ${describeAddress(link)}: ${reading.reason}; Standby does not start again on it`,
+      )
     return true
   }
 }

@@ -96,6 +96,38 @@ describe('a link from a second launch', () => {
     expect(log.text()).toMatch(/restarted to update; it opens when clicked again/)
   })
 
+  it('starts nothing on a link that opens nothing, and keeps the last one that opens something', () => {
+    const { log, linkIn } = links()
+    const refused = [
+      `standby://invite/${'a'.repeat(1_000_000)}`,
+      'standby://invite/inv_2\n--gpu-launcher=evil',
+      'standby://invite/inv_2?x=1',
+    ]
+    fake.app.once('will-quit', () => {
+      linkIn(['/x', LINK])
+      for (const link of refused) expect(linkIn(['/x', link])).toBe(true)
+    })
+    fake.app.quit()
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [LINK] }]])
+    expect(log.text()).toMatch(/Ignored a link from a second launch as Standby quit/)
+    // A page's text, a megabyte of it, does not fill the log.
+    expect(log.text().length).toBeLessThan(5_000)
+  })
+
+  it('starts nothing when every link that came as it quit opens nothing', () => {
+    const { linkIn } = links()
+    fake.app.once('will-quit', () => linkIn(['/x', 'standby://elsewhere/x']))
+    fake.app.quit()
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+  })
+
+  it('hands the new run the link as Standby writes it', () => {
+    const { linkIn } = links()
+    fake.app.once('will-quit', () => linkIn(['/x', 'STANDBY://invite/inv_1/']))
+    fake.app.quit()
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [LINK] }]])
+  })
+
   it('keeps no link for a later quit when the quit it came in was cancelled', () => {
     const { state, linkIn } = links()
     state.quitting = true
