@@ -67,7 +67,12 @@ export function linksOfSecondLaunches(
   // Electron emits 'quit' once nothing can cancel it; a 'before-quit' after the link is a new quit,
   // the one it came in having been cancelled: the link is not kept for a quit hours later.
   app.on('quit', relaunch)
-  app.on('before-quit', () => (latest = undefined))
+  // A page opening links in a loop as Standby quits costs one log line, not one each.
+  let saidRefused = false
+  app.on('before-quit', () => {
+    latest = undefined
+    saidRefused = false
+  })
   return (argv) => {
     const link = deepLinkInArgv(argv)
     if (link === undefined) return false
@@ -79,10 +84,12 @@ export function linksOfSecondLaunches(
     // quit, and the new run is handed the link as Standby spells it, not text some page made up.
     const reading = readDeepLink(link)
     if (reading.ok) latest = deepLinkUrl(reading.link)
-    else
+    else if (!saidRefused) {
+      saidRefused = true
       log.warn(
-        `Ignored a link from a second launch as Standby quit, ${describeAddress(link)}: ${reading.reason}; Standby does not start again on it`,
+        `Ignored a link from a second launch as Standby quit, ${describeAddress(link)}: ${reading.reason}; Standby does not start again on it (nor on any more such links in this quit)`,
       )
+    }
     return true
   }
 }
