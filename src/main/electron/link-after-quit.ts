@@ -1,8 +1,9 @@
 /**
  * A `standby://` link a second launch hands over while this copy quits. Electron keeps the
  * single-instance lock until 'quit', so that launch quits too and the click would open nothing.
- * Once nothing can stop the quit, Standby is started again on the latest such link, as a click
- * with Standby closed starts it; not where a restart to update starts the new version itself.
+ * Once nothing can stop the quit, Standby is started again on the latest such link that opens
+ * something, as a click with Standby closed starts it; not where a restart to update starts the
+ * new version itself.
  */
 import { app, autoUpdater } from 'electron'
 import electronUpdater from 'electron-updater'
