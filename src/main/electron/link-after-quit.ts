@@ -24,7 +24,16 @@ export interface LinkAfterQuitOptions {
   readonly inbox: { receive(link: string, from: string): void }
   /** electron-updater's updater: an update waiting to install at this quit waits for the next one. */
   readonly updater?: () => { autoInstallOnAppQuit: boolean } | undefined
-  readonly process?: Pick<NodeJS.Process, 'argv' | 'env' | 'execPath'> & ProcessFacts
+  readonly process?: Pick<NodeJS.Process, 'argv' | 'env' | 'execPath' | 'platform'> & ProcessFacts
+}
+
+/**
+ * This run's profile switches, spelt any way Chromium reads them: `-` as well as `--`, and on
+ * Windows also `/` and any letter case. A spelling left out would start the default profile.
+ */
+function profileSwitches(argv: ReadonlyArray<string>, platform: NodeJS.Platform): string[] {
+  const profile = platform === 'win32' ? /^(?:--?|\/)user-data-dir=/i : /^--?user-data-dir=/
+  return argv.filter((arg) => profile.test(arg))
 }
 
 /**
@@ -56,7 +65,7 @@ export function linksOfSecondLaunches(
       // As a click with Standby closed starts it, not as this run started: its `--hidden` would
       // keep the window closed, its flag of a relaunch after an error would say one happened. Only
       // its profile goes on, which the link's launch shared to reach this copy (the link stays last).
-      const profile = target.argv.filter((arg) => arg.startsWith('--user-data-dir='))
+      const profile = profileSwitches(target.argv, target.platform)
       const args = [...linkHandlerArgs(target), ...profile, link]
       const appImage = runningAppImage(target.env, target.execPath)
       app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })

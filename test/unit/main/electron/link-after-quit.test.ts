@@ -18,7 +18,7 @@ const LINK = 'standby://invite/inv_1'
 function links(
   env: Record<string, string> = {},
   // Started at login, and relaunched after an error, by an earlier link.
-  run: { argv: string[]; defaultApp?: boolean } = {
+  run: { argv: string[]; defaultApp?: boolean; platform?: NodeJS.Platform } = {
     argv: ['/opt/Standby/standby', '--hidden', '--relaunched-after-error', 'standby://invite/old'],
   },
 ) {
@@ -31,7 +31,7 @@ function links(
     isQuitting: () => state.quitting,
     inbox,
     updater: () => updater,
-    process: { ...run, env, execPath: run.argv[0]! },
+    process: { platform: 'linux', ...run, env, execPath: run.argv[0]! },
   })
   fake.app.on('before-quit', () => (state.quitting = true))
   return { state, inbox, updater, log, linkIn }
@@ -85,6 +85,21 @@ describe('a link from a second launch', () => {
     fake.app.once('will-quit', () => linkIn(['/x', profile, LINK]))
     fake.app.quit()
     expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [profile, LINK] }]])
+  })
+
+  it('keeps the profile however Chromium let it be spelt, spaces and = in its path included', () => {
+    const cases: Array<[NodeJS.Platform, string]> = [
+      ['linux', '-user-data-dir=/home/ana/my work=2'],
+      ['win32', '--User-Data-Dir=C:\\Users\\Ana\\Standby Work\\'],
+      ['win32', '/user-data-dir=D:\\profiles\\a=b'],
+    ]
+    for (const [platform, profile] of cases) {
+      resetFakeElectron()
+      const { linkIn } = links({}, { argv: ['/opt/Standby/standby', '--hidden', profile], platform })
+      fake.app.once('will-quit', () => linkIn(['/x', profile, LINK]))
+      fake.app.quit()
+      expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [profile, LINK] }]])
+    }
   })
 
   it('starts nothing where a restart to update starts the new version itself, saying so in the log', () => {
