@@ -255,11 +255,13 @@ interface FailureLine {
 
 /**
  * Why an attempt whose connection closed (for `reason`) before the platform let Standby in failed:
- * on a `violation` (a message it could not read, a flood of pings) Standby closed it, not the server.
+ * on a `violation` (a message it could not read, a flood of pings) Standby closed it. Otherwise the
+ * close may be the server's, the network's or a ping timeout's, and `reason` says which: the
+ * sentence must not name the server for a network that dropped the connection.
  */
 function closedUnwelcomed(platformUrl: string, reason: string, violation: boolean): string {
   const closed = violation
     ? `Standby closed the connection to ${platformUrl} before the platform let it in`
-    : `The server at ${platformUrl} ended the connection before letting Standby in`
+    : `The connection to ${platformUrl} ended before the platform let Standby in`
   return `${closed} (${reason}). Standby tries again; if this goes on, check the platform address, or tell the platform's support.`
 }

@@ -72,11 +72,11 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     expect(log.text()).not.toMatch(/Connection to the platform lost/)
   }
 
-  it('closed by the platform (socket.io’s disconnect) before its acceptance: ended before letting Standby in', async () => {
+  it('closed by the platform (socket.io’s disconnect) before its acceptance: ended before the platform let Standby in', async () => {
     const url = await platformWhoseGate((socket) => void socket.conn.write('1'))
     expectFailedAttempt(
       await firstFailure(url),
-      /ended the connection before letting Standby in \(the platform closed the connection: io server disconnect\)\. Standby tries again; if this goes on, check the platform address/,
+      /The connection to .* ended before the platform let Standby in \(the platform closed the connection: io server disconnect\)\. Standby tries again; if this goes on, check the platform address/,
     )
   })
 
@@ -88,11 +88,11 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     )
   })
 
-  it('closed by the server right after the WebSocket opened: ended before letting Standby in', async () => {
+  it('closed by the server right after the WebSocket opened: ended before the platform let Standby in', async () => {
     const url = await platformWhoseGate((socket) => void socket.conn.close())
     expectFailedAttempt(
       await firstFailure(url),
-      /ended the connection before letting Standby in \(the connection was closed.*transport close\)/,
+      /The connection to .* ended before the platform let Standby in \(the connection was closed.*transport close\)/,
     )
   })
 
