@@ -100,12 +100,14 @@ export function trayView(inputs: TrayInputs): TrayView {
       notificationsSilenced: (status.notificationWarning ?? null) !== null,
     }),
     statusLine: status.statusLine,
+    // The short lines come before the explanations: a tooltip is cut short (TOOLTIP_MAX), and a
+    // failed attempt's reason, with its address and advice, would push the countdown off the end.
     tooltip: [
       `Standby — ${status.statusLine}`,
-      why(status.connection),
-      status.notificationWarning,
       nextSession?.label,
       unread,
+      why(status.connection),
+      status.notificationWarning,
     ]
       .filter(Boolean)
       .join('\n'),

@@ -6,6 +6,8 @@ import { createPowerHook } from '../../../../../src/main/node/adapters/power-hoo
 import { createTrayFeed, type TraySource } from '../../../../../src/main/core/tray/tray-feed'
 import type { TrayView } from '../../../../../src/main/core/tray/tray-view'
 import type { Expert, Invite, Session } from '../../../../../src/shared/protocol'
+import { shownText } from '../../../../../src/shared/protocol/text'
+import { TOOLTIP_MAX } from '../../../../../src/shared/os-limits'
 import { useHostZone } from '../../../../support/host-zone'
 import { nextValue } from '../../../../support/next-value'
 
@@ -168,6 +170,27 @@ describe('the tray feed', () => {
     })
     expect(last().icon).toBe('reconnecting')
     expect(last().tooltip).toBe(`Standby — Reconnecting…\n${reason} Trying again shortly.`)
+  })
+
+  it('keeps the next session and the unread messages in the tooltip as the tray cuts it, after a long failed attempt', () => {
+    const { clock, trayFeed, last } = feed()
+    const unread = [{ count: 2 }]
+    trayFeed.follow({ ...source({ sessions: [session(start)] }), unreadThreads: () => unread }, clock)
+    const reason =
+      "The connection to https://platform.example.com ended before the platform let Standby in (the network connection to the platform failed: transport error). Standby tries again; if this goes on, check the platform address, or tell the platform's support."
+    trayFeed.set({
+      connection: { status: 'offline', nextAttemptAt: start, reason, lastSyncedAt: null },
+      openInvites: 0,
+      statusLine: 'Offline · never synced',
+    })
+    // What the tray icon shows: the tooltip within what a Windows tray holds.
+    const shown = shownText(last().tooltip, { max: TOOLTIP_MAX, multiline: true }).split('\n')
+    expect(shown.slice(0, 3)).toEqual([
+      'Standby — Offline · never synced',
+      'Query plan · in 26 min',
+      '2 unread messages',
+    ])
+    expect(shown[3]).toMatch(/^The connection to https:\/\/platform\.example\.com ended/)
   })
 
   it('says in the tooltip why the expert was signed out, what to update, and how to get notifications back', () => {
