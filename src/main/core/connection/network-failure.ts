@@ -94,6 +94,15 @@ export function describeNetworkCode(code: string): NetworkFailure {
       answered: true,
     }
   }
+  // ws refused a frame from the server (its codes start WS_ERR_): the platform was reached and
+  // broke the WebSocket protocol, so neither the address nor the network is at fault.
+  if (code.startsWith('WS_ERR_')) {
+    return {
+      what: `it sent a message Standby could not read: ${code}`,
+      remedy: "Standby tries again; if this goes on, tell the platform's support.",
+      answered: true,
+    }
+  }
   const status = /^HTTP (\d{3})$/.exec(code)?.[1]
   if (status !== undefined) {
     // These say nothing against the address: advice to check it, or sign in again, would not help.

@@ -20,6 +20,21 @@ describe('a failed call or connection, described', () => {
     }
   })
 
+  it('tells a frame the WebSocket refused as a platform that answered and broke the protocol, not one out of reach', () => {
+    for (const code of [
+      'WS_ERR_INVALID_OPCODE',
+      'WS_ERR_INVALID_UTF8',
+      'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH',
+    ]) {
+      const failure = describeNetworkCode(code)
+      expect(failure).toMatchObject({
+        what: `it sent a message Standby could not read: ${code}`,
+        answered: true,
+      })
+      expect(failure.remedy).not.toMatch(/your connection/)
+    }
+  })
+
   it('tells a timeout, a refusal and a network with no route apart', () => {
     expect(describeFetchFailure(new DOMException('timed out', 'TimeoutError'), 8_000).what).toBe(
       'no answer within 8 s',
