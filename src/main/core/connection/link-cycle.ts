@@ -216,6 +216,9 @@ export abstract class LinkCycle {
     this.deadline.cancel()
     this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
+    // The close of an attempt that already failed (socket.io tells of a frame ws refused as a
+    // connect error, then as a close): its failure said why; a "lost" connection would overwrite it.
+    if (this.current.kind === 'waiting') return
     // Closed before its welcome: an attempt that failed, not a connection lost, as the expert reads it.
     if (this.current.kind === 'connecting')
       return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason, violation))

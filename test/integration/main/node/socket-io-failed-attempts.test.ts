@@ -5,6 +5,7 @@
 import { createServer, type RequestListener } from 'node:http'
 import { createServer as createTcpServer, type Socket as TcpSocket } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import type { Socket } from 'socket.io'
 import { connectionStatus } from '../../../../src/main/core/connection/connection-status'
@@ -48,6 +49,11 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     return platform.url
   }
 
+  /** The TCP socket under a socket.io server socket's WebSocket, to write bytes no library would. */
+  function rawSocket(socket: Socket): Duplex {
+    return (socket.conn.transport as unknown as { socket: { _socket: Duplex } }).socket._socket
+  }
+
   /** A plain HTTP server answering every request (the WebSocket's upgrade among them) with `answer`. */
   async function httpServer(answer: RequestListener): Promise<string> {
     const http = createServer(answer)
@@ -86,6 +92,21 @@ describe('a connection attempt that fails before the platform lets Standby in', 
       await firstFailure(url),
       /Standby closed the connection to .* before the platform let it in \(the platform sent a message Standby could not read: parse error\)\. Standby tries again/,
     )
+  })
+
+  it('sent a WebSocket frame no WebSocket may carry: a server that answered and broke the protocol, not one out of reach', async () => {
+    // Opcode 3 is reserved: ws refuses the frame and ends the connection (WS_ERR_INVALID_OPCODE).
+    const url = await platformWhoseGate((socket) => void rawSocket(socket).write(Buffer.from([0x83, 0x00])))
+    const failure = await firstFailure(url)
+    expectFailedAttempt(
+      failure,
+      /The server at .* answered, but Standby could not connect to it \(it sent a message Standby could not read: WS_ERR_INVALID_OPCODE\)\. Standby tries again; if this goes on, tell the platform's support\./,
+    )
+    expect(failure.waiting.kind === 'waiting' && failure.waiting.reason).not.toMatch(
+      /unreachable|your connection/,
+    )
+    // socket.io then tells of the same connection's close: the window keeps saying why the attempt failed.
+    expect(failure.link.state).toEqual(failure.waiting)
   })
 
   it('closed by the server right after the WebSocket opened: ended before the platform let Standby in', async () => {
