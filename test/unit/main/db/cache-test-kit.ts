@@ -5,11 +5,13 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type { Logger } from '../../../../src/main/core/ports/logger'
+import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import type { HelpRequest } from '../../../../src/shared/protocol'
 import type { HistoryFilter } from '../../../../src/shared/rules/history-filter'
 import { historyCursorOf } from '../../../../src/shared/rules/history-order'
+import { migrate } from '../../../../src/shared/sqlite/migrate'
 import { aScheduledRequest, FIXTURE_NOW } from '../../../support/fixtures'
 
 /** A Logger that keeps its lines. */
@@ -99,4 +101,13 @@ export function putOtherDatabasesWal(dir: string, wal: string): void {
   other.exec('CREATE TABLE notes (x); INSERT INTO notes VALUES (1)')
   copyFileSync(join(dir, 'other.db-wal'), wal)
   other.close()
+}
+
+/** A raw connection, foreign keys on as the store has them, to a new cache file in `dir` migrated up to `version`. */
+export function cacheDatabaseAt(dir: string, version: number): { db: Database.Database; path: string } {
+  const path = join(dir, 'cache.db')
+  const db = new BetterSqlite(path)
+  db.pragma('foreign_keys = ON')
+  migrate(db, cacheMigrations, { what: 'Standby cache', remedy: '', upTo: version })
+  return { db, path }
 }

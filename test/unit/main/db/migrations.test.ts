@@ -1,7 +1,6 @@
 // One test per migration, in Signal Desktop's style: migrate to N-1, insert rows as they were
 // then, migrate to N, compare. Then every earlier version is opened by the current code.
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
+import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
@@ -25,19 +24,13 @@ import {
   liveSession,
   MINUTE,
 } from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { cacheDatabaseAt, linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const options = { what: 'Standby cache', remedy: '' }
 
 /** A raw connection to a new file migrated up to `version`. */
-function databaseAt(version: number): { db: Database.Database; path: string } {
-  const path = join(tempDir(), 'cache.db')
-  const db = new Database(path)
-  db.pragma('foreign_keys = ON')
-  migrate(db, cacheMigrations, { ...options, upTo: version })
-  return { db, path }
-}
+const databaseAt = (version: number) => cacheDatabaseAt(tempDir(), version)
 
 const request = aRequest({ id: 'req_1' })
 const invite = anInvite({ id: 'inv_1', request })

@@ -1,7 +1,6 @@
 // The test of migration 0021, in the style of migrations.test.ts (which has grown past a file's
 // size): migrate to 20, insert rows as version 20 wrote them, migrate to 21, compare.
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
+import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { cacheMigrations } from '../../../../../src/main/db/migrations'
 import { withoutRequest } from '../../../../../src/main/db/repositories/stored-json'
@@ -23,17 +22,13 @@ import {
   liveSession,
   MINUTE,
 } from '../../../../support/fixtures'
-import { linesLogger, useTempDirs } from '../cache-test-kit'
+import { cacheDatabaseAt, linesLogger, useTempDirs } from '../cache-test-kit'
 
 const tempDir = useTempDirs()
 const options = { what: 'Standby cache', remedy: '' }
 
 /** A raw connection to a new file migrated up to `version`. */
-function databaseAt(version: number): Database.Database {
-  const db = new Database(join(tempDir(), 'cache.db'))
-  migrate(db, cacheMigrations, { ...options, upTo: version })
-  return db
-}
+const databaseAt = (version: number) => cacheDatabaseAt(tempDir(), version).db
 
 /** Writes `request` and an ended session of it as version 20 did, text as given, searched text as it folded then. */
 function insertPastSession(
