@@ -6,6 +6,7 @@
  * is refused instead: it is not damaged, and this version must not touch it.
  */
 import type Database from 'better-sqlite3'
+import type { Logger } from '../core/ports/logger'
 import { existsSync, type Stats } from 'node:fs'
 import { DatabaseTooNewError } from '../../shared/sqlite/migrate'
 import { removeInterruptedWrites } from '../node/atomic-file'
@@ -41,6 +42,8 @@ export interface OpenCacheOptions {
    * 'none' is for benches.
    */
   readonly integrityCheck?: IntegrityCheck
+  /** Where a migration says what it left as it was (rows it could not read again); not told otherwise. */
+  readonly log?: Logger
 }
 
 /** When to run `PRAGMA quick_check` at open (see OpenCacheOptions.integrityCheck). */
@@ -85,6 +88,7 @@ export const CHECKPOINT_EVERY_MS = 5_000
 /** Open the cache at `options.path`, replacing it with an empty one if it is damaged. */
 export function openCache(options: OpenCacheOptions): OpenedCache {
   const { path, nativeBinding } = options
+  const note = options.log === undefined ? undefined : (line: string) => options.log?.warn(line)
   const check = options.integrityCheck ?? 'quick'
   if (nativeBinding !== undefined && !existsSync(nativeBinding)) {
     throw new CacheUnavailableError(
@@ -151,7 +155,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
   try {
     if (notAFile !== null) throw new CacheDamage(notAFile.reason)
-    return opened(openChecked(path, nativeBinding, level, found), null)
+    return opened(openChecked(path, nativeBinding, level, found, note), null)
   } catch (error) {
     // The file's path, as a Node error names one: the advice says which file to move aside.
     if (error instanceof DatabaseTooNewError) throw Object.assign(error, { path })

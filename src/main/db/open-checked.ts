@@ -61,6 +61,7 @@ export function openChecked(
   nativeBinding: string | undefined,
   check: CheckLevel,
   found?: FoundAtPath,
+  note?: (line: string) => void,
 ): Database.Database {
   keepPrivate(path, found)
   if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
@@ -88,7 +89,7 @@ export function openChecked(
         .map((pragma) => `PRAGMA ${pragma};`)
         .join(' '),
     )
-    if (!newest) migrateCache(db)
+    if (!newest) migrateCache(db, note)
     const wrong = schemaKnown ? null : schemaDifference(db)
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
     restoreSyncRow(db)
@@ -178,8 +179,14 @@ function statementsOrNull(db: Database.Database): StoredStatements | null {
 }
 
 /** Migrate; a failing step on an intact file means the content is not what we wrote. */
-function migrateCache(db: Database.Database): void {
-  asMigrationFault(() => migrate(db, cacheMigrations, { what: WHAT, remedy: TOO_NEW_REMEDY }))
+function migrateCache(db: Database.Database, note?: (line: string) => void): void {
+  asMigrationFault(() =>
+    migrate(db, cacheMigrations, {
+      what: WHAT,
+      remedy: TOO_NEW_REMEDY,
+      ...(note === undefined ? {} : { note }),
+    }),
+  )
 }
 
 /** Run `step`; a failure of the file's content (not a newer file, not the machine) is damage. */

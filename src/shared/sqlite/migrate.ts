@@ -16,7 +16,8 @@ export interface MigratableDatabase {
 export interface Migration<D extends MigratableDatabase = MigratableDatabase> {
   readonly version: number
   readonly name: string
-  up(db: D): void
+  /** Runs the step; `note` takes a line for the log, when the step leaves something as it was. */
+  up(db: D, note: (line: string) => void): void
 }
 
 /** Thrown when the file was written by newer code; `what` names the database for the message. */
@@ -36,8 +37,9 @@ export class DatabaseTooNewError extends Error {
 export function migrate<D extends MigratableDatabase>(
   db: D,
   migrations: ReadonlyArray<Migration<D>>,
-  options: { what: string; remedy: string; upTo?: number },
+  options: { what: string; remedy: string; upTo?: number; note?: (line: string) => void },
 ): number {
+  const note = options.note ?? (() => {})
   const target = options.upTo ?? migrations.length
   migrations.forEach((m, index) => {
     if (m.version !== index + 1)
@@ -46,7 +48,7 @@ export function migrate<D extends MigratableDatabase>(
   const current = refuseWhatCannotMigrate(db, migrations.length, options)
   for (const m of migrations.slice(current, target)) {
     db.transaction(() => {
-      m.up(db)
+      m.up(db, note)
       db.pragma(`user_version = ${m.version}`)
     })()
   }

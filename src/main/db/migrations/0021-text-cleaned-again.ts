@@ -17,14 +17,17 @@
  * spaces, and on other text the two clean alike. A row whose JSON does not parse, is larger than
  * its entity can be, or no longer fits its schema is left as it is: the reader skips it with a log
  * line and the next sync fetches it again (repositories/stored-json.ts), and one damaged row must
- * neither fail the migration nor cost the others their cleaning.
+ * neither fail the migration nor cost the others their cleaning. The reader checks only a row's
+ * shape, so one whose text would be cleaned but whose schema refuses it may still be shown as
+ * stored: those are told in one log line, a few of them named.
  */
 import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import type { Migration } from '../../../shared/sqlite/migrate'
 import { Expert, HelpRequest, Invite, Message, Session } from '../../../shared/protocol'
-import { searchTextOf } from '../repositories/session-search'
-import { STORED, withRequest } from '../repositories/stored-json'
+import { describeValue } from '../../../shared/describe-untrusted'
+import { STORED } from '../repositories/stored-json'
+import { indexAgain } from './search-indexed-again'
 import { holdsTextToClean } from './strings-to-clean'
 
 /** Rows read at a time: a page's JSON, not the whole table's, is held at once. */
@@ -64,8 +67,10 @@ function cleanedTables(): ReadonlyArray<CleanedTable> {
 export const m0021TextCleanedAgain: Migration<Database.Database> = {
   version: 21,
   name: '0021-text-cleaned-again',
-  up(db) {
-    const changed = new Map(cleanedTables().map((each) => [each.table, cleanTable(db, each)]))
+  up(db, note) {
+    const unfit: UnfitRows = { count: 0, named: [] }
+    const changed = new Map(cleanedTables().map((each) => [each.table, cleanTable(db, each, unfit)]))
+    if (unfit.count > 0) note(unfitLine(unfit))
     const sessions = new Set(changed.get('sessions')?.map((row) => row.rowid))
     const ofRequest = db.prepare<[string], number>('SELECT rowid FROM sessions WHERE request_id = ?').pluck()
     for (const { id } of changed.get('requests') ?? [])
@@ -80,8 +85,34 @@ interface WrittenRow {
   readonly id: string
 }
 
-/** Writes again each row of `table` whose JSON reading changes, and returns them. */
-function cleanTable(db: Database.Database, { table, schema, mostBytes }: CleanedTable): WrittenRow[] {
+/** The rows whose text cleaning changes but which no longer fit their schema, and so are left as stored. */
+interface UnfitRows {
+  count: number
+  /** The first few, as "sessions ses_1", for the log line. */
+  readonly named: string[]
+}
+
+const MOST_ROWS_NAMED = 5
+
+/**
+ * The one line that says which rows were left uncleaned: a few of them named, however many there
+ * are, since every such row would otherwise be left without a word (the reader may still show it).
+ */
+function unfitLine({ count, named }: UnfitRows): string {
+  return (
+    `Left ${count} cached ${count === 1 ? 'row' : 'rows'} as ${count === 1 ? 'it was' : 'they were'} ` +
+    `while cleaning the cache's text again (${named.join(', ')}${count > named.length ? ', …' : ''}): ` +
+    'the text holds characters Standby now drops, but the row does not read as what its table holds; ' +
+    'it is shown as stored, or skipped, until the platform sends it again.'
+  )
+}
+
+/** Writes again each row of `table` whose JSON reading changes, and returns them; counts the unfit ones. */
+function cleanTable(
+  db: Database.Database,
+  { table, schema, mostBytes }: CleanedTable,
+  unfit: UnfitRows,
+): WrittenRow[] {
   // Named: a table whose key is an integer (the expert's slot) gives rowid that key's name.
   const read = db.prepare<[number, number], { rowid: number; id: string; json: unknown }>(
     `SELECT rowid AS rowid, id, CAST(json AS TEXT) AS json FROM ${table}
@@ -94,6 +125,12 @@ function cleanTable(db: Database.Database, { table, schema, mostBytes }: Cleaned
   while (page.length > 0) {
     for (const { rowid, id, json } of page) {
       const cleaned = readAgain(json, schema)
+      if (cleaned === UNFIT) {
+        unfit.count += 1
+        // An id is visible ASCII as the protocol has it; another program's row may hold anything.
+        if (unfit.named.length < MOST_ROWS_NAMED) unfit.named.push(`${table} ${describeValue(id)}`)
+        continue
+      }
       if (cleaned === null) continue
       write.run(cleaned, rowid)
       written.push({ rowid, id })
@@ -103,8 +140,14 @@ function cleanTable(db: Database.Database, { table, schema, mostBytes }: Cleaned
   return written
 }
 
-/** `json` as `schema` now reads it, when that differs from what is stored; null when the same or unreadable. */
-function readAgain(json: unknown, schema: z.ZodType): string | null {
+/** What readAgain gives for a row whose text cleaning changes but which its schema refuses. */
+const UNFIT = Symbol('unfit')
+
+/**
+ * `json` as `schema` now reads it, when that differs from what is stored; null when the same or not
+ * JSON (the reader skips and logs such a row), UNFIT when it has text to clean but its schema refuses it.
+ */
+function readAgain(json: unknown, schema: z.ZodType): string | null | typeof UNFIT {
   // Looked for in the text, not the parsed value: nearly every row past ASCII holds only clean
   // text (a name in Japanese), and parsing it cost the migration most of its time.
   if (typeof json !== 'string' || !holdsTextToClean(json)) return null
@@ -115,39 +158,8 @@ function readAgain(json: unknown, schema: z.ZodType): string | null {
     return null
   }
   const read = schema.safeParse(stored)
-  if (!read.success) return null
+  if (!read.success) return UNFIT
   // A string that cleaning changes changes the entity: no comparison of the whole is needed.
   const cleaned = JSON.stringify(read.data)
   return cleaned === json ? null : cleaned
-}
-
-/**
- * Puts in History's index the searched text of each session in `rowids`, read with its request.
- * Checked by shape, as the store reads a row, not parsed again: its text was cleaned just now.
- */
-function indexAgain(db: Database.Database, rowids: ReadonlySet<number>): void {
-  const read = db
-    .prepare<[number], string | number | undefined>(
-      `SELECT ${withRequest('sessions')} FROM sessions JOIN requests ON requests.id = sessions.request_id
-       WHERE sessions.rowid = ?`,
-    )
-    .pluck()
-  const put = db.prepare<[number, string]>(
-    'INSERT OR REPLACE INTO session_search (rowid, body) VALUES (?, ?)',
-  )
-  for (const rowid of rowids) {
-    const json = read.get(rowid)
-    if (typeof json !== 'string') continue
-    const session = parsedOrNull(json)
-    if (typeof session === 'object' && session !== null && STORED.session.shape(session) === null)
-      put.run(rowid, searchTextOf(session as Session))
-  }
-}
-
-function parsedOrNull(json: string): unknown {
-  try {
-    return JSON.parse(json)
-  } catch {
-    return null
-  }
 }

@@ -99,6 +99,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // A full check reads the whole file, so it costs more the larger the cache (`npm run bench --
     // cache` prints it): only after a run that did not close the cache, which close() below records.
     integrityCheck: 'after-unclean-exit',
+    log: options.log,
   })
   tellAtStart(opened.rebuilt, options)
   const cache = watchedForDamage(new SqliteCacheStore(opened.db, options.log), opened, options)

@@ -149,6 +149,45 @@ describe('0021-text-cleaned-again', () => {
     db.close()
   })
 
+  it('says in one log line, naming a few, which rows it left uncleaned because they no longer read as their entity', () => {
+    const db = databaseAt(20)
+    insertPastSession(db, 'ses_dirty', aRequest({ id: 'req_dirty', title: 'Deplo\u2064y fails' }))
+    const odd = db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES (?, 'req_dirty', 'ended', 0, ?)`,
+    )
+    for (let n = 1; n <= 7; n += 1)
+      odd.run(`ses_odd_${n}`, `{"id":"ses_odd_${n}","client":{"name":"\u2800Sam"}}`)
+    // JSON that does not parse is the reader's to tell, as it skips the row.
+    odd.run('ses_broken', '{"id":"ses_broken","client":{"name":"\u2800')
+    const lines: string[] = []
+
+    migrate(db, cacheMigrations, { ...options, upTo: 21, note: (line) => lines.push(line) })
+
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain('Left 7 cached rows as they were')
+    expect(lines[0]).toContain('sessions "ses_odd_1"')
+    expect(lines[0]).toContain('sessions "ses_odd_5", …')
+    expect(lines[0]).not.toContain('ses_odd_6')
+    expect(lines[0]).not.toContain('ses_broken')
+    expect(new SqliteCacheStore(db, linesLogger()).session('ses_dirty')?.request.title).toBe('Deploy fails')
+    db.close()
+  })
+
+  it('tells the log of the open that migrates the cache', () => {
+    const db = databaseAt(20)
+    insertPastSession(db, 'ses_dirty', aRequest({ id: 'req_dirty', title: 'Deplo\u2064y fails' }))
+    db.prepare(
+      `INSERT INTO sessions (id, request_id, state, booked_start, json) VALUES ('ses_odd', 'req_dirty', 'ended', 0, ?)`,
+    ).run('{"id":"ses_odd","client":{"name":"\u2800Sam"}}')
+    const path = db.name
+    db.close()
+    const log = linesLogger()
+
+    openCache({ path, log }).close()
+
+    expect(log.lines.filter((line) => line.includes('sessions "ses_odd"'))).toHaveLength(1)
+  })
+
   it('keeps the cache when damaged rows nest deeper or list more than any entity, and still cleans the others', () => {
     const db = databaseAt(20)
     insertPastSession(db, 'ses_dirty', aRequest({ id: 'req_dirty', title: 'Deplo\u2064y fails' }))
