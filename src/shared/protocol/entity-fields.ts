@@ -4,7 +4,7 @@
  * without importing entities.ts back.
  */
 import { z } from 'zod'
-import { Text, Token, Written } from './text'
+import { NOTHING_TO_READ, Text, Token, Written } from './text'
 
 /** An opaque identifier issued by the platform: visible ASCII, so it is stored and compared as sent. */
 export const Id = Token({ max: 64, what: 'An id' })
@@ -29,11 +29,12 @@ export const MessageBody = Text({ max: MESSAGE_MOST, multiline: true })
 
 /**
  * A session's closing note as read: a MessageBody, or null for none. A note another platform stored
- * as nothing to read (empty, or only what cleaning drops) is none, not a note of U+FFFD.
+ * as nothing to read (empty, or only what cleaning drops) is none, not a note of U+FFFD; so is a
+ * lone U+FFFD, which is what an older platform (reading it leniently, as a message) sent for one.
  */
 export const ClosingNote = Text({ min: 0, max: MESSAGE_MOST, multiline: true })
   .nullable()
-  .transform((note) => (note === '' ? null : note))
+  .transform((note) => (note === '' || note === NOTHING_TO_READ ? null : note))
 
 /**
  * A message as someone sends it: a MessageBody that must also be well-formed Unicode. A stored body

@@ -23,6 +23,9 @@ export interface TextLimits {
   readonly tooLong?: string
 }
 
+/** What lenient reading makes of required text that held nothing to read: one U+FFFD. */
+export const NOTHING_TO_READ = '\ufffd'
+
 /**
  * A free-text field as read: normalised (see normaliseLine and normaliseParagraphs), then checked
  * against its limits. The app accepts whatever the platform stored: a required text that is empty,
@@ -37,7 +40,7 @@ export function Text({ min = 1, max, multiline = false, tooLong }: TextLimits) {
       const clean = normalise(text)
       // An invite from a platform of another version, or a faulty one, must still reach the
       // expert, named as something that shows that a name is there: empty text included.
-      return clean === '' && min > 0 ? '\ufffd' : clean
+      return clean === '' && min > 0 ? NOTHING_TO_READ : clean
     })
     .min(min)
     .max(max, tooLong === undefined ? undefined : { message: tooLong })

@@ -22,6 +22,7 @@ import { m0018PartsThrough } from './0018-parts-through'
 import { m0019ShownInvitesByRequest } from './0019-shown-invites-by-request'
 import { m0020RemindersFollowRequest } from './0020-reminders-follow-request'
 import { m0021TextCleanedAgain } from './0021-text-cleaned-again'
+import { m0022ClosingNoteNone } from './0022-closing-note-none'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -46,4 +47,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0019ShownInvitesByRequest,
   m0020RemindersFollowRequest,
   m0021TextCleanedAgain,
+  m0022ClosingNoteNone,
 ]

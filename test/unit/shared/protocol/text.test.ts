@@ -138,11 +138,13 @@ describe('tokens and links', () => {
 describe('a session’s closing note as read', () => {
   it('is no note when another platform stored nothing to read, and stays the note otherwise', () => {
     const ended = endedSession(aSession(), Date.UTC(2026, 11, 6))
-    for (const empty of ['', '  \n ', '\u200d\u2800']) {
+    // A lone U+FFFD is what an older platform sent for such a note, reading it as a message.
+    for (const empty of ['', '  \n ', '\u200d\u2800', '\ufffd', ' \ufffd\n']) {
       expect(Session.parse({ ...ended, closingNote: empty }).closingNote).toBeNull()
     }
     expect(Session.parse({ ...ended, closingNote: null }).closingNote).toBeNull()
     expect(Session.parse({ ...ended, closingNote: ' Thanks! \n' }).closingNote).toBe('Thanks!')
+    expect(Session.parse({ ...ended, closingNote: 'Thanks \ufffd' }).closingNote).toBe('Thanks \ufffd')
     expect(Session.safeParse({ ...ended, closingNote: 42 }).success).toBe(false)
   })
 })

@@ -7,58 +7,16 @@ import { withoutRequest } from '../../../../../src/main/db/repositories/stored-j
 import { openCache } from '../../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
 import type { HelpRequest, Session } from '../../../../../src/shared/protocol'
-import { historyOutcomeOf } from '../../../../../src/shared/rules/history-filter'
 import { migrate } from '../../../../../src/shared/sqlite/migrate'
-import { foldForSearch } from '../../../../../src/shared/text-normalise'
-import {
-  aClient,
-  aMessage,
-  anExpert,
-  anInvite,
-  aRequest,
-  aSession,
-  endedSession,
-  FIXTURE_NOW,
-  liveSession,
-  MINUTE,
-} from '../../../../support/fixtures'
+import { aClient, aMessage, anExpert, anInvite, aRequest, FIXTURE_NOW } from '../../../../support/fixtures'
 import { cacheDatabaseAt, linesLogger, useTempDirs } from '../cache-test-kit'
+import { insertPastSession } from './past-session'
 
 const tempDir = useTempDirs()
 const options = { what: 'Standby cache', remedy: '' }
 
 /** A raw connection to a new file migrated up to `version`. */
 const databaseAt = (version: number) => cacheDatabaseAt(tempDir(), version).db
-
-/** Writes `request` and an ended session of it as version 20 did, text as given, searched text as it folded then. */
-function insertPastSession(
-  db: Database.Database,
-  id: string,
-  request: HelpRequest,
-  client = request.client,
-): void {
-  const start = FIXTURE_NOW - 60 * MINUTE
-  const ended = endedSession(
-    liveSession(aSession({ id, request, client, bookedStart: start }), start),
-    FIXTURE_NOW,
-  )
-  db.prepare('INSERT OR IGNORE INTO requests (id, kind, created_at, json) VALUES (?, ?, ?, ?)').run(
-    request.id,
-    request.kind,
-    request.createdAt,
-    JSON.stringify(request),
-  )
-  const { rowid } = db
-    .prepare(
-      `INSERT INTO sessions (id, request_id, state, booked_start, json, kind, outcome, client_id)
-       VALUES (?, ?, 'ended', ?, ?, ?, ?, ?) RETURNING rowid`,
-    )
-    .get(id, request.id, start, withoutRequest(ended), ended.kind, historyOutcomeOf(ended), client.id) as {
-    rowid: number
-  }
-  const searched = [request.title, client.name, ended.privateNote, ended.closingNote ?? ''].join('\n')
-  db.prepare('INSERT INTO session_search (rowid, body) VALUES (?, ?)').run(rowid, foldForSearch(searched))
-}
 
 const jsonOf = (db: Database.Database, table: string, id: string): unknown =>
   db.prepare(`SELECT json FROM ${table} WHERE id = ?`).pluck().get(id)
