@@ -10,6 +10,7 @@
  */
 import type Conf from 'conf'
 import { constants, copyFileSync, readFileSync, renameSync, statSync } from 'node:fs'
+import { isUtf8 } from 'node:buffer'
 import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
@@ -53,14 +54,29 @@ export function corruptSettingsPath(path: string, at: number): string {
  */
 export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024
 
+/** What setAsideUnreadableSettings found. */
+export interface SettingsFileCheck {
+  /** The file was unreadable and moved aside: every setting is at its default. */
+  readonly setAside: boolean
+  /** The file held bytes that are not UTF-8, which conf reads as U+FFFD (SettingsFile.notUtf8). */
+  readonly notUtf8: boolean
+  /** A copy of the file as found was kept beside it already (before its byte order mark was dropped). */
+  readonly kept?: true
+}
+
 /**
  * If the file at `path` exists but is not a JSON object, or is larger than any settings file,
  * renames it aside (the newest few such copies kept, older ones removed) and says so, so that the
- * store starts from the defaults.
- * Returns whether it was unreadable (every setting is then at its default). Never throws.
+ * store starts from the defaults. Never throws.
  */
-export function setAsideUnreadableSettings(path: string, log: Logger, now: () => number = Date.now): boolean {
+export function setAsideUnreadableSettings(
+  path: string,
+  log: Logger,
+  now: () => number = Date.now,
+): SettingsFileCheck {
   let problem: string | null
+  let notUtf8 = false
+  let kept = false
   try {
     const stats = statSync(path)
     const { size } = stats
@@ -70,20 +86,28 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
     } else if (size > MAX_SETTINGS_FILE_BYTES) {
       problem = `is ${size} bytes, larger than any settings file Standby writes`
     } else {
-      const text = readFileSync(path, 'utf8')
+      const bytes = readFileSync(path)
+      // Decoded as conf decodes it: a byte that is not UTF-8 (a damaged disk, another encoding)
+      // becomes U+FFFD, so the text read is not what was saved; the store is told (notUtf8).
+      notUtf8 = !isUtf8(bytes)
+      const text = bytes.toString('utf8')
       // A byte order mark is how Notepad and PowerShell begin UTF-8; JSON.parse (and so conf)
       // refuses it, which would reset every setting of a file that is otherwise fine.
       const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text
       problem = unreadableBecause(unmarked)
-      if (problem === null && unmarked !== text) dropByteOrderMark(path, unmarked, log)
+      if (problem === null && unmarked !== text) {
+        // Rewritten as decoded, the bytes that were not UTF-8 would be lost: the file is kept first.
+        kept = notUtf8 && keepCopy(path, now(), log, NOT_UTF8).kept
+        if (!notUtf8 || kept) dropByteOrderMark(path, unmarked, log)
+      }
     }
   } catch (error) {
     // A missing file is a first run; any other read error surfaces when the store opens it.
     if (errorCode(error) !== 'ENOENT')
       log.warn(`Could not read the settings file ${path} (${errorCode(error)})`)
-    return false
+    return { setAside: false, notUtf8: false }
   }
-  if (problem === null) return false
+  if (problem === null) return { setAside: false, notUtf8, ...(kept ? { kept } : {}) }
   const aside = corruptSettingsPath(path, now())
   try {
     renameSync(path, aside)
@@ -94,7 +118,7 @@ export function setAsideUnreadableSettings(path: string, log: Logger, now: () =>
   } catch (error) {
     log.error(`The settings file ${path} ${problem} and could not be moved aside; it will be replaced`, error)
   }
-  return true
+  return { setAside: true, notUtf8: false }
 }
 
 /**
@@ -114,6 +138,9 @@ function olderCopiesRemoved(path: string, aside: string): string {
 }
 
 const BYTE_ORDER_MARK = '\ufeff'
+
+/** Why a file that is not UTF-8 is kept beside it before it is rewritten. */
+const NOT_UTF8 = 'held bytes that are not UTF-8 text'
 
 /** Rewrites the file at `path` as `text`, through a file beside it so a crash leaves one or the other. */
 function dropByteOrderMark(path: string, text: string, log: Logger): void {
@@ -136,11 +163,14 @@ const CONF_INTERNAL_KEY = '__internal__'
 export function confSettingsFile(
   store: Pick<Conf<Record<string, unknown>>, 'store'>,
   log: Logger,
-  at?: { readonly path: string; readonly now: () => number },
+  at?: { readonly path: string; readonly now: () => number } & Partial<SettingsFileCheck>,
 ): SettingsFile {
   return {
     read: () => store.store,
-    ...(at === undefined ? {} : { keepAside: (why) => keepCopy(at.path, at.now(), log, why) }),
+    ...(at?.notUtf8 === true ? { notUtf8: true } : {}),
+    ...(at === undefined
+      ? {}
+      : { keepAside: (why) => (at.kept === true ? { kept: true } : keepCopy(at.path, at.now(), log, why)) }),
     write: (content) => {
       try {
         store.store = content
@@ -203,23 +233,23 @@ export interface OpenSettingsOptions {
 export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   const { dir, log } = options
   const path = settingsFilePath(dir)
-  const setAside = setAsideUnreadableSettings(path, log, options.now)
+  const check = setAsideUnreadableSettings(path, log, options.now)
   const pacing = { clock: options.clock ?? systemClock, gapMs: SETTINGS_WRITE_GAP_MS }
   let file: SettingsFile
   try {
-    file = confSettingsFile(options.open(), log, { path, now: options.now ?? Date.now })
+    file = confSettingsFile(options.open(), log, { ...check, path, now: options.now ?? Date.now })
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.
     return {
-      ...createSettingsStore(memorySettingsFile(), log, setAside, pacing),
+      ...createSettingsStore(memorySettingsFile(), log, check.setAside, pacing),
       notKept:
         `Standby could not open its settings file (${errorCode(error) ?? errorMessage(error)}), so it uses ` +
         `the default settings and a change lasts only until it quits. Check that ${path} is a file ` +
         'you can read and write (or move it aside), then start Standby again.',
     }
   }
-  return createSettingsStore(file, log, setAside, pacing)
+  return createSettingsStore(file, log, check.setAside, pacing)
 }
 
 function memorySettingsFile(): SettingsFile {

@@ -34,8 +34,12 @@ export function settingsFileContent(values: SettingsValues): Record<string, unkn
   return { ...values, [SETTINGS_VERSION_KEY]: SETTINGS_VERSION }
 }
 
-/** Reads settings from the parsed content of the file (an empty object when there is none). */
-export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
+/**
+ * Reads settings from the parsed content of the file (an empty object when there is none).
+ * `notUtf8` says the file held bytes that are not UTF-8, read as U+FFFD: a text setting holding
+ * one is then broken, as one holding half an emoji is.
+ */
+export function readSettings(onDisk: unknown, log: Logger, notUtf8 = false): SettingsRead {
   if (!isPlainObject(onDisk)) {
     log.warn('The settings file did not hold an object; using the default settings')
     return { values: defaultSettings(), rewrite: true, reset: 'all' }
@@ -48,7 +52,7 @@ export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
       `The settings were saved by a newer Standby (layout ${version}, this one reads ${SETTINGS_VERSION}); ` +
         'reading what this version understands',
     )
-    return { ...sanitize(onDisk, log), rewrite: false, newerLayout: version }
+    return { ...sanitize(onDisk, log, notUtf8), rewrite: false, newerLayout: version }
   }
   const migrated = migrateSettings(onDisk, version)
   if (!migrated.ok) {
@@ -59,7 +63,7 @@ export function readSettings(onDisk: unknown, log: Logger): SettingsRead {
     return { values: defaultSettings(), rewrite: true, reset: 'all' }
   }
   if (version < SETTINGS_VERSION) log.info(`Moved the settings from layout ${version} to ${SETTINGS_VERSION}`)
-  const sanitized = sanitize(migrated.raw, log)
+  const sanitized = sanitize(migrated.raw, log, notUtf8)
   return { ...sanitized, rewrite: !sameContent(onDisk, settingsFileContent(sanitized.values)) }
 }
 
@@ -79,6 +83,7 @@ function layoutVersion(raw: RawSettings, log: Logger): number {
 function sanitize(
   raw: RawSettings,
   log: Logger,
+  notUtf8: boolean,
 ): Omit<SettingsRead, 'rewrite'> & { reset: Array<keyof SettingsValues> } {
   const shape = SettingsSchema.shape
   const known = new Set<string>([...Object.keys(shape), SETTINGS_VERSION_KEY, CONF_INTERNAL_KEY])
@@ -94,7 +99,8 @@ function sanitize(
     const parsed = shape[key].safeParse(value)
     // The window's calls are checked for broken characters after their schema (answerCall); a
     // file is not a call, so its values are checked here, or one would reach the window and the log.
-    const broken = typeof value === 'string' && !value.isWellFormed()
+    const broken =
+      typeof value === 'string' && (!value.isWellFormed() || (notUtf8 && value.includes(REPLACED_BYTES)))
     if (parsed.success && !broken) {
       values[key] = parsed.data
     } else {
@@ -110,6 +116,9 @@ function sanitize(
   }
   return { values: SettingsSchema.parse(values), reset, ...(unknown.length > 0 ? { leftOut: true } : {}) }
 }
+
+/** What a byte that is not UTF-8 reads as. */
+const REPLACED_BYTES = '\ufffd'
 
 const MOST_KEYS_NAMED = 5
 

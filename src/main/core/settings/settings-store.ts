@@ -25,7 +25,15 @@ export interface SettingsFile {
    * file is kept (no file is nothing to keep), or the error that stopped the copy.
    */
   keepAside?(why?: string): KeptAside
+  /**
+   * Set when the file held bytes that are not UTF-8 text, which reading turned into U+FFFD: a text
+   * setting holding one is not what was saved, and the file is kept before it is rewritten.
+   */
+  readonly notUtf8?: boolean
 }
+
+/** Why a file that held bytes that are not UTF-8 is kept aside (SettingsFile.notUtf8). */
+const NOT_UTF8 = 'held bytes that are not UTF-8 text'
 
 /** Whether `SettingsFile.keepAside` kept the file, or what stopped it. */
 export type KeptAside = { readonly kept: true } | { readonly kept: false; readonly error: unknown }
@@ -89,7 +97,7 @@ export function createSettingsStore(
     onDisk = {}
     unreadable = true
   }
-  const read = readSettings(onDisk, log)
+  const read = readSettings(onDisk, log, file.notUtf8 === true)
   let current: SettingsValues = Object.freeze(read.values)
   // What a rewrite loses (a value reset, a setting this Standby does not know, or a newer Standby's
   // own settings: going back to it, leaving the beta, would find them gone) is kept beside the file
@@ -101,9 +109,11 @@ export function createSettingsStore(
       ? {
           why: `was saved by a newer Standby (layout ${read.newerLayout}), whose own settings a change saved by this one leaves out`,
         }
-      : read.rewrite && (read.reset === 'all' || read.reset.length > 0 || read.leftOut === true)
-        ? {}
-        : null
+      : file.notUtf8 === true
+        ? { why: NOT_UTF8 }
+        : read.rewrite && (read.reset === 'all' || read.reset.length > 0 || read.leftOut === true)
+          ? {}
+          : null
   /** Keeps the file first if a rewrite would lose something; the error that stopped it, or null. */
   const keepFirst = (): { readonly error: unknown } | null => {
     if (unkept === null) return null

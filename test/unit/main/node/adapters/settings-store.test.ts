@@ -200,6 +200,47 @@ describe('the Node settings store (conf)', () => {
     expect(log.lines.filter((line) => line.includes('removed 1 older copy'))).toHaveLength(2)
   })
 
+  it('resets, and keeps the file as it was beside it, a setting whose bytes are not UTF-8, keeping the others', () => {
+    // One byte of the address damaged: read as U+FFFD it is still an address, but not the one saved.
+    const damaged = Buffer.concat([
+      Buffer.from('{"settingsVersion":1,"platformUrl":"https://platform.example/t'),
+      Buffer.from([0xff]),
+      Buffer.from('am","soundEnabled":false}'),
+    ])
+    const dir = tempDir()
+    writeFileSync(settingsFilePath(dir), damaged)
+    const log = recordingLog()
+    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
+    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+
+    expect(settings.resetAtOpen).toEqual(['platformUrl'])
+    expect(settings.get()).toMatchObject({ platformUrl: null, soundEnabled: false })
+    expect(readFileSync(corruptSettingsPath(settingsFilePath(dir), now))).toEqual(damaged)
+    expect(log.text()).toContain('Setting "platformUrl" had an invalid value (it holds a broken character')
+    expect(readJson(settingsFilePath(dir))).toMatchObject({ platformUrl: null, soundEnabled: false })
+  })
+
+  it('keeps a file whose bytes are not UTF-8 beside it before a change rewrites it, whatever held them', () => {
+    // Only conf's bookkeeping damaged: no setting goes back, but a rewrite would lose the bytes.
+    const damaged = Buffer.concat([
+      Buffer.from('\ufeff{"settingsVersion":1,"__internal__":{"note":"a'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"},"soundEnabled":false}'),
+    ])
+    const dir = tempDir()
+    writeFileSync(settingsFilePath(dir), damaged)
+    const log = recordingLog()
+    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
+    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+    settings.update({ launchAtLogin: true })
+
+    expect(settings.resetAtOpen).toEqual([])
+    expect(settings.get()).toMatchObject({ soundEnabled: false, launchAtLogin: true })
+    expect(readFileSync(corruptSettingsPath(settingsFilePath(dir), now))).toEqual(damaged)
+    expect(log.text()).toContain('held bytes that are not UTF-8 text; kept the file as it was')
+    expect(readdirSync(dir)).toHaveLength(2)
+  })
+
   it('reads a hand-edited file saved with a byte order mark, instead of resetting every setting', () => {
     // Notepad and PowerShell write UTF-8 with a byte order mark, which JSON.parse refuses.
     const dir = tempDir()
