@@ -6,6 +6,8 @@
  */
 import type { AppUpdater, CancellationToken, UpdateInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
+import { describeAddress } from '../../../shared/describe-untrusted'
+import { insecureUpdateRequest } from './update-https-only'
 
 /** The most of the update server's release information read: a real latest.yml is a few kilobytes. */
 export const MAX_FEED_BYTES = 1024 * 1024
@@ -58,8 +60,10 @@ export function boundFeedAnswers(updater: AppUpdater, log: Logger): void {
 
 /**
  * Why a feed that offers an update cannot be downloaded from, or null when it can: every file
- * must name where it is and its sha512, which the download is checked against, and a staged
- * rollout must be a percentage.
+ * must name where it is, over https, and its sha512, which the download is checked against, and a
+ * staged rollout must be a percentage. Said at the check, so no update is offered that no download
+ * could fetch or verify (the https rule would refuse it only once the download is asked for, and a
+ * checksum no sha512 can match only once the whole file has arrived).
  */
 export function feedFault(info: UpdateInfo): string | null {
   const files: unknown = (info as { files?: unknown }).files
@@ -73,6 +77,12 @@ export function feedFault(info: UpdateInfo): string | null {
       (file as { sha512: string }).sha512 !== '',
   )
   if (!complete) return 'names a file without its address or its sha512 checksum'
+  if (!files.every((file: { sha512: string }) => isSha512(file.sha512)))
+    return 'names a file whose sha512 checksum is not one (88 characters of base64, or 128 hexadecimal digits)'
+  const insecure = files
+    .map((file: { url: string }) => insecureFileAddress(file.url))
+    .find((why) => why !== null)
+  if (insecure !== undefined) return `names a file at an address Standby does not download from (${insecure})`
   if (!isPercentage((info as { stagingPercentage?: unknown }).stagingPercentage)) {
     return 'names a staged rollout percentage that is no number from 0 to 100'
   }
@@ -80,6 +90,35 @@ export function feedFault(info: UpdateInfo): string | null {
   return badName === undefined
     ? null
     : 'names a file whose name is not a plain file name (a folder, a broken escape or a control character in it)'
+}
+
+/**
+ * Whether `text` can be a sha512 as electron-updater compares one: base64 of its 64 bytes, or hex
+ * (which it tells apart by length and letters). Any other text can match no download.
+ */
+function isSha512(text: string): boolean {
+  return /^[A-Za-z0-9+/]{86}==$/.test(text) || /^[0-9a-fA-F]{128}$/.test(text)
+}
+
+/**
+ * Why a file's address is not one electron-updater may download from, or null. A relative one is
+ * under the feed's own address, which update-https-only.ts holds to https.
+ */
+function insecureFileAddress(url: string): string | null {
+  let address: URL
+  try {
+    address = new URL(url, 'https://feed.invalid/')
+  } catch {
+    return 'it is no address'
+  }
+  const refusal = insecureUpdateRequest({
+    protocol: address.protocol,
+    hostname: address.hostname,
+    port: address.port === '' ? undefined : address.port,
+  })
+  return refusal === null
+    ? null
+    : `${describeAddress(address.origin === 'null' ? address.protocol : address.origin)} is not https`
 }
 
 /**

@@ -213,7 +213,8 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(Math.max(...log.lines.map((line) => line.length))).toBeLessThan(4000)
   })
 
-  const sha = 'c2hhNTEy'
+  // A sha512 as electron-builder writes one (base64 of 64 bytes), so each feed below has one fault only.
+  const sha = Buffer.alloc(64, 7).toString('base64')
   const malformed: ReadonlyArray<readonly [string, string]> = [
     ['a document of comments only', '# nothing here\n'],
     ['a list', '- 1.3.0\n'],
@@ -226,6 +227,27 @@ describe('the electron-updater adapter against a loopback release server', () =>
     ['an empty file entry', 'version: 1.3.0\nfiles:\n  - null\n'],
     ['a file without its sha512', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n'],
     ['a sha512 that is a number', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: 12\n'],
+    ['a sha512 too short to be one', 'version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: c2hhNTEy\n'],
+    [
+      'a sha512 in hex, a digit short',
+      `version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: ${'ab'.repeat(63)}a\n`,
+    ],
+    [
+      'a sha512 holding a line break',
+      `version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: "${sha}\\n"\n`,
+    ],
+    [
+      'a file on this computer’s disk',
+      `version: 1.3.0\nfiles:\n  - url: file:///etc/a.AppImage\n    sha512: ${sha}\n`,
+    ],
+    [
+      'a file over ftp',
+      `version: 1.3.0\nfiles:\n  - url: ftp://cdn.example/a.AppImage\n    sha512: ${sha}\n`,
+    ],
+    [
+      'an address that is none',
+      `version: 1.3.0\nfiles:\n  - url: "https://[cdn/a.AppImage"\n    sha512: ${sha}\n`,
+    ],
     [
       'a file name that does not decode',
       `version: 1.3.0\nfiles:\n  - url: a%E0%A4%A.AppImage\n    sha512: ${sha}\n`,
@@ -258,7 +280,7 @@ describe('the electron-updater adapter against a loopback release server', () =>
       })
       const { updater } = installedApp(server.url)
       await expect(updater.check('stable')).rejects.toThrow(
-        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without|a file whose name|a staged rollout).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
+        /^The update server's release information (is damaged or incomplete \(.+\)|names (no file|a file without|a file whose (name|sha512)|a file at an address|a staged rollout).+, so nothing was downloaded): whoever publishes Standby has to publish this release again$/,
       )
       expect(downloads).toEqual([])
     },
@@ -349,15 +371,21 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(readFileSync(appImage)).toEqual(before)
   })
 
-  it('reads no feed, and downloads no file the feed names, over plain http to another computer', async () => {
+  it('reads no feed, and offers no file the feed names, over plain http to another computer', async () => {
     const { updater } = installedApp('http://updates.evil.test/standby')
     await expect(updater.check('stable')).rejects.toThrow(notHttps)
     const next = release('1.3.0')
     const feed = next.files['latest-linux.yml'].replaceAll(next.file, `http://updates.evil.test/${next.file}`)
     const server = await serve({ 'latest-linux.yml': feed })
     const second = installedApp(server.url)
-    expect(await second.updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
-    await expect(second.updater.download(() => {})).rejects.toThrow(notHttps)
+    // Refused at the check: an update offered there could never be downloaded.
+    await expect(second.updater.check('stable')).rejects.toThrow(
+      /^The update server's release information names a file at an address Standby does not download from \("http:\/\/updates\.evil\.test" is not https\), so nothing was downloaded/,
+    )
+    await expect(second.updater.download(() => {})).rejects.toThrow()
+    const before = readFileSync(second.appImage)
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(second.appImage)).toEqual(before)
   })
 
   it('ignores an older version, also on a channel switch (no downgrade)', async () => {
