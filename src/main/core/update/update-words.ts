@@ -1,4 +1,5 @@
 /** What the update policy tells the expert, in one place: Settings, the window and the notification say the same. */
+import { shownText } from '../../../shared/protocol/text'
 import type { AppNotification } from '../ports/notifier'
 
 /** Why a stable check offers nothing to a beta build, and what happens next. */
@@ -38,7 +39,14 @@ export function readyNotification(version: string, required: boolean): AppNotifi
   }
 }
 
-/** The first line of an error message, without a trailing full stop: stack-like details stay in the log. */
+/** The most UTF-16 units of an error's first line that a sentence repeats. */
+const MOST_REASON_CHARS = 200
+
+/**
+ * The first line of an error message, without a trailing full stop: stack-like details stay in the
+ * log. Shown as any text from outside is (shownText): electron-updater's messages quote the feed,
+ * so a cut must fall between whole characters, and controls or invisibles from it show nowhere.
+ */
 function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? '').replace(/\.$/, '').slice(0, 200)
+  return shownText((text.split('\n')[0] ?? '').replace(/\.$/, ''), { max: MOST_REASON_CHARS })
 }
