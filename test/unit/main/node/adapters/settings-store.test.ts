@@ -28,7 +28,7 @@ const tempDir = useTempDirs()
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'))
 
 /** A store opened, at a fixed moment, over a settings file holding `text`. */
-function openedOver(text: string) {
+function openedOver(text: string | Buffer) {
   const dir = tempDir()
   writeFileSync(settingsFilePath(dir), text)
   const log = recordingLog()
@@ -207,11 +207,7 @@ describe('the Node settings store (conf)', () => {
       Buffer.from([0xff]),
       Buffer.from('am","soundEnabled":false}'),
     ])
-    const dir = tempDir()
-    writeFileSync(settingsFilePath(dir), damaged)
-    const log = recordingLog()
-    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
-    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+    const { dir, log, now, settings } = openedOver(damaged)
 
     expect(settings.resetAtOpen).toEqual(['platformUrl'])
     expect(settings.get()).toMatchObject({ platformUrl: null, soundEnabled: false })
@@ -227,11 +223,7 @@ describe('the Node settings store (conf)', () => {
       Buffer.from([0xc3, 0x28]),
       Buffer.from('"},"soundEnabled":false}'),
     ])
-    const dir = tempDir()
-    writeFileSync(settingsFilePath(dir), damaged)
-    const log = recordingLog()
-    const now = Date.UTC(2025, 0, 2, 3, 4, 5)
-    const settings = createNodeSettingsStore({ dir, log, now: () => now })
+    const { dir, log, now, settings } = openedOver(damaged)
     settings.update({ launchAtLogin: true })
 
     expect(settings.resetAtOpen).toEqual([])
