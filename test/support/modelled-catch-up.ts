@@ -18,9 +18,13 @@ import { ReplayRequest } from '../../src/shared/protocol'
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 
-/** A link: its round trip (with the platform's work), what it carries a millisecond, and the text of each event. */
+/**
+ * A link: its round trip (with the platform's work), by how much that varies either way from one
+ * send to the next, what it carries a millisecond, and the text of each event.
+ */
 export interface ModelLink {
   readonly roundTripMs: number
+  readonly jitterMs?: number
   readonly bytesPerMs: number
   readonly text: string
 }
@@ -39,6 +43,17 @@ export interface PageAsked {
 export const PONG_TIMEOUT_MS = 8_000
 
 const utf8 = (value: unknown): number => Buffer.byteLength(JSON.stringify(value))
+
+/** A repeatable sequence of numbers in [0, 1) from `seed` (mulberry32), so a jittered run is the same each time. */
+function randomFrom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state)
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
 
 /** Event `id` of a backlog, an unknown kind the app keeps as a marker, so it needs no valid body. */
 const eventOf = (id: number, text: string) => ({ id, type: 'future_kind', text })
@@ -66,7 +81,8 @@ export interface ModelledCatchUp {
 }
 
 /**
- * Catch up on `backlog` events over the link `linkAt` gives for each page (by its index): every
+ * Catch up on `backlog` events over the link `linkAt` gives for each page (by its index), its
+ * jitter drawn from `seed`: every
  * page asked is checked as the platform checks it; a page whose bytes take longer than the pong
  * timeout drops the connection, which costs a round trip to open again and makes pages smaller,
  * as the sync engine does. Stops after `most` pages.
@@ -75,10 +91,22 @@ export async function modelledCatchUp(
   linkAt: (page: number) => ModelLink,
   backlog: number,
   most = 5_000,
+  seed = 1,
 ): Promise<ModelledCatchUp> {
   const clock = new ManualClock(0)
   const asked: PageAsked[] = []
   let drops = 0
+  const random = randomFrom(seed)
+  // Requests sent at one moment go out on one connection in turn and wait alike: one draw of the
+  // jitter for each moment something is sent.
+  let drawn = { at: Number.NaN, roundTripMs: 0 }
+  const roundTripOf = (link: ModelLink): number => {
+    if (drawn.at !== clock.now()) {
+      const jitter = link.jitterMs ?? 0
+      drawn = { at: clock.now(), roundTripMs: Math.max(0, link.roundTripMs + (2 * random() - 1) * jitter) }
+    }
+    return drawn.roundTripMs
+  }
   // Answers in flight, each due when its bytes have crossed: the platform answers in turn, and
   // an answer's bytes wait on the wire behind the one before.
   let inFlight: Array<{ due: number; settle: () => void }> = []
@@ -90,7 +118,7 @@ export async function modelledCatchUp(
     asked.push(checked)
     const ack = { ok: true, result: platformPage(checked, backlog, link.text) }
     const crossingMs = utf8(ack) / link.bytesPerMs
-    const starts = Math.max(wireFreeAt, clock.now() + link.roundTripMs)
+    const starts = Math.max(wireFreeAt, clock.now() + roundTripOf(link))
     return new Promise((resolve, reject) => {
       if (crossingMs > PONG_TIMEOUT_MS) {
         // The ping waits behind the page: the connection drops, and every answer on it is lost.

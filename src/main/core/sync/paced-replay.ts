@@ -2,10 +2,10 @@
  * Asking the platform for the next replay page at the pace the link carries (replay-pace.ts): a
  * page slow to arrive makes the next one smaller, and one in time the next one larger; and never
  * larger than crosses in the aimed time at the rate the last one came (page-budget.ts). Both are
- * kept across catch-ups and reconnects, since the link is likely as slow. Beside the first page
- * over each connection, and whenever pages would keep one size, it asks for the events after the
- * platform's latest (none or few) to time the round trip, against which the pages' time shows the
- * link's rate.
+ * kept across catch-ups and reconnects, since the link is likely as slow. Beside a page, while
+ * the budget has no rate measured over the connection (and now and then after), it asks for the
+ * events after the platform's latest (none or few) to time the round trip, against which the
+ * page's time shows the link's rate.
  */
 import type { SnapshotPosition, Welcome } from '../../../shared/protocol'
 import type { PlatformLink } from '../connection/platform-link'
@@ -28,6 +28,8 @@ export class PacedReplay {
   private over: Welcome | undefined
   /** The platform's latest event as the last page of events over that connection said. */
   private latest: number | undefined
+  /** Whether the last page of events over that connection left events after it. */
+  private cutShort = false
 
   constructor(
     private readonly link: PlatformLink,
@@ -44,9 +46,11 @@ export class PacedReplay {
     // Beside the page, not before it: a round trip of its own would cost as long as a page. Not
     // when the page holds every event up to the latest: it times no page after it, so each
     // reconnect with a short backlog would ask the platform twice, and the page itself is then
-    // the events after the latest.
+    // the events after the latest. A page cut short by its bytes held fewer than its events
+    // allowed, so the events left say nothing of whether the next holds them all.
+    const wholeBacklog = !this.cutShort && latest !== undefined && holdsAllUpTo(size, cursor, latest)
     const roundTrip =
-      !snapshot && latest !== undefined && !holdsAllUpTo(size, cursor, latest) && this.budget.wantsRoundTrip
+      !snapshot && latest !== undefined && !wholeBacklog && this.budget.wantsRoundTrip
         ? this.roundTrip(latest)
         : undefined
     let slow = false
@@ -69,10 +73,16 @@ export class PacedReplay {
     )
     if (!slow) this.pace = largerPage(this.pace)
     const roundTripCrossing = await roundTrip
-    if (roundTripCrossing !== undefined) this.budget.roundTrip(roundTripCrossing)
     if (crossing !== undefined)
-      this.budget.crossed(crossing, page.kind === 'events' ? page.entries.length : undefined)
-    if (page.kind === 'events') this.latest = page.latestId
+      this.budget.crossed(
+        crossing,
+        page.kind === 'events' ? page.entries.length : undefined,
+        roundTripCrossing,
+      )
+    if (page.kind === 'events') {
+      this.latest = page.latestId
+      this.cutShort = page.hasMore
+    }
     return page
   }
 
@@ -87,6 +97,7 @@ export class PacedReplay {
     if (this.over !== undefined) this.budget.reconnected()
     this.over = welcome
     this.latest = undefined
+    this.cutShort = false
   }
 
   /** The welcome of the current connection, if connected. */

@@ -6,16 +6,15 @@
  *
  * An answer's time is a round trip (with the platform's own work) and then its bytes at the
  * link's rate; only the bytes hold the ping back. So the page is sized by the rate alone, measured
- * apart from the round trip from how much longer a larger page took than a smaller one lately: a
- * link that answers late however little it carries (a satellite, a congested mobile network, a
- * platform slow after a restart) gets full pages once its rate shows. Until the recent answers
- * differ enough in size to show it, the page is what crosses in the aimed time were all of the
- * time crossing, growing by at most twice that. An answer of no events, asked beside the first
- * page over each connection and whenever pages would stay one size, shows the round trip
- * (paced-replay.ts). Only the last few answers over the current connection count, as the link
- * changes with the network the computer is on; and after the
- * link dropped under a page, what it carried before says nothing: the budget starts over, and
- * grows without a measured rate only below that page.
+ * apart from the round trip by an answer of no events asked just before a page (paced-replay.ts):
+ * the page's bytes cross behind that answer's, so the time between them bounds the rate from
+ * below however the round trip varies. A link that answers late however little it carries (a
+ * satellite, a congested mobile network, a platform slow after a restart) gets full pages once
+ * its rate shows. The rate is measured over each connection, as the link changes with the network
+ * the computer is on, and again now and then while it keeps pages under full; until it is, the
+ * page is what crosses in the aimed time were all of the time crossing, growing by at most twice
+ * that. After the link dropped under a page, what it carried before says nothing: the budget
+ * starts over, and grows without a measured rate only below that page.
  */
 import { MAX_REPLAY_PAGE, MAX_REPLAY_PAGE_BYTES, MIN_REPLAY_PAGE_BYTES } from '../../../shared/protocol'
 import type { PageCrossing } from '../connection/replay-request'
@@ -61,26 +60,28 @@ export function pageWithin(crossing: PageCrossing, eventBytes: number | undefine
   return instant(crossing) ? FULL_PAGE : pageOf(surelyWithin(crossing), eventBytes)
 }
 
-/** How many of the last answers a page's extra time is measured against. */
-const RECENT_ANSWERS = 8
+/** How many answers a rate measured beside a page sizes pages for before it is measured again. */
+const ANSWERS_PER_MEASURE = 8
 
 /**
- * Bytes a millisecond the link carries beyond its round trip: the difference in bytes between
- * `crossing` and the latest of `recent` that carried at least half as many again (or two thirds as
- * many at most: a round trip's jitter would swamp a smaller difference), over the difference in
- * their times. Infinity when the larger came no later; undefined when no such answer came lately.
+ * Bytes a millisecond the link carries at least, as `page` and the answer of no events asked just
+ * before it (`roundTrip`) show. Asked together, they crossed to the platform together and their
+ * answers came back in turn over one connection: the page's bytes crossed after the other's, in
+ * at most the time between the two, whatever the round trip was. Answers asked apart differ as
+ * much by their round trips, which vary from one moment to the next, and showed links faster than
+ * they were. Infinity when both came at once; undefined when the page came first, which says nothing.
  */
-function rateBeyondRoundTrip(
-  recent: ReadonlyArray<PageCrossing>,
-  crossing: PageCrossing,
-): number | undefined {
-  const apart = (a: PageCrossing, b: PageCrossing): boolean =>
-    2 * Math.max(a.bytes, b.bytes) >= 3 * Math.min(a.bytes, b.bytes)
-  const other = recent.findLast((answer) => apart(answer, crossing))
-  if (other === undefined) return undefined
-  const [small, large] = other.bytes < crossing.bytes ? [other, crossing] : [crossing, other]
-  const later = large.elapsedMs - small.elapsedMs
-  return later > 0 ? (large.bytes - small.bytes) / later : Infinity
+function rateBeside(roundTrip: PageCrossing, page: PageCrossing): number | undefined {
+  const later = page.elapsedMs - roundTrip.elapsedMs
+  if (later < 0) return undefined
+  return later === 0 ? Infinity : page.bytes / later
+}
+
+/** A rate the link showed, the round trip it showed it with, and how many answers it has sized pages for since. */
+interface MeasuredRate {
+  readonly bytesPerMs: number
+  readonly roundTripMs: number
+  answers: number
 }
 
 /** The larger of two pages in each bound. */
@@ -98,16 +99,21 @@ export class PageBudget {
   private page: PageSize = FIRST_PAGE
   /** The bytes of one event, as the last page of events carried them. */
   private eventBytes: number | undefined
-  /** The last few answers, against which a larger page's extra time shows the link's rate. */
-  private readonly recent: PageCrossing[] = []
+  /** The rate last measured beside a page over the current connection, while it holds. */
+  private rate: MeasuredRate | undefined
   /** The page the link last dropped under, while no rate measured since says a larger one crosses. */
   private lost: PageSize | undefined
-  /** Whether nothing shows the link's rate apart from its round trip: no answer yet, or pages that would keep one size. */
-  private roundTripWanted = true
 
-  /** Whether an answer of no events should show the round trip beside the next page (see `roundTrip`). */
+  /**
+   * Whether an answer of no events should be asked beside the next page to show the link's rate:
+   * while none is measured over this connection, and again after a while on pages the rate keeps
+   * under full, as the link may have grown faster.
+   */
   get wantsRoundTrip(): boolean {
-    return this.roundTripWanted
+    return (
+      this.rate === undefined ||
+      (this.rate.answers >= ANSWERS_PER_MEASURE && this.page.maxBytes < MAX_REPLAY_PAGE_BYTES)
+    )
   }
 
   /** The largest page the link carries in the aimed time, as far as it is known. */
@@ -115,22 +121,24 @@ export class PageBudget {
     return this.page
   }
 
-  /** A page carrying `events` events (undefined: a snapshot part) crossed as `crossing` says. */
-  crossed(crossing: PageCrossing, events: number | undefined): void {
+  /**
+   * A page carrying `events` events (undefined: a snapshot part) crossed as `crossing` says,
+   * beside an answer of no events asked just before it that crossed as `roundTrip` says.
+   */
+  crossed(crossing: PageCrossing, events: number | undefined, roundTrip?: PageCrossing): void {
     if (events !== undefined && events > 0) this.eventBytes = crossing.bytes / events
     const previous = this.page
-    const rate = this.measure(crossing)
+    if (roundTrip !== undefined) this.measure(roundTrip, crossing)
+    else this.recheck(crossing)
     if (instant(crossing)) this.page = FULL_PAGE
-    else if (!this.byRate(crossing, rate))
-      this.page = under(this.unmeasured(crossing, events, rate, previous), this.lost)
-  }
-
-  /**
-   * An answer that carried no events (asked after the platform's latest) crossed as `crossing`
-   * says: its time is the round trip, against which the last page's time shows the rate.
-   */
-  roundTrip(crossing: PageCrossing): void {
-    this.byRate(crossing, this.measure(crossing))
+    else if (this.rate !== undefined)
+      // The round trip holds no ping back, so it takes nothing from the page: the bytes the rate
+      // carries in the aimed time cross in it, however long the answer waited before they came.
+      this.page = pageOf(
+        Math.max(surelyWithin(crossing), this.rate.bytesPerMs * crossing.aimMs),
+        this.eventBytes,
+      )
+    else this.page = under(this.unmeasured(crossing, previous), this.lost)
   }
 
   /**
@@ -138,55 +146,45 @@ export class PageBudget {
    * before is no longer known, as a link that turned slow drops a page its old rate allowed.
    */
   dropped(asked: PageSize): void {
-    this.recent.length = 0
+    this.rate = undefined
     this.lost = this.lost === undefined ? asked : smallestOf(this.lost, asked)
     this.page = under(FIRST_PAGE, this.lost)
   }
 
   /**
-   * A new connection, perhaps over another network: against the answers that crossed the last
-   * one, an answer over this one shows no rate, only how the two links differ. The page stays
-   * until this link's own answers show its rate, beside an answer of no events to time its round trip.
+   * A new connection, perhaps over another network, whose rate the last one's does not show. The
+   * page stays until this link's own answers show its rate, beside an answer of no events.
    */
   reconnected(): void {
-    this.recent.length = 0
-    this.roundTripWanted = true
+    this.rate = undefined
   }
 
-  /** The link's rate beyond its round trip as `crossing` and the recent answers show it (see `rateBeyondRoundTrip`); `crossing` joins them. */
-  private measure(crossing: PageCrossing): number | undefined {
-    const rate = rateBeyondRoundTrip(this.recent, crossing)
-    this.recent.push(crossing)
-    if (this.recent.length > RECENT_ANSWERS) this.recent.shift()
-    this.roundTripWanted = false
-    return rate
-  }
-
-  /** Size the page by `rate` when it is measured; whether it was. */
-  private byRate(crossing: PageCrossing, rate: number | undefined): boolean {
-    if (rate === undefined || !Number.isFinite(rate)) return false
-    // The round trip holds no ping back, so it takes nothing from the page: the bytes the rate
-    // carries in the aimed time cross in it, however long the answer waited before they came.
-    this.page = pageOf(Math.max(surelyWithin(crossing), rate * crossing.aimMs), this.eventBytes)
+  /** The rate `page` and `roundTrip`, asked together, show (see `rateBeside`), when they show one. */
+  private measure(roundTrip: PageCrossing, page: PageCrossing): void {
+    const bytesPerMs = rateBeside(roundTrip, page)
+    if (bytesPerMs === undefined) return this.recheck(page)
+    this.rate = { bytesPerMs, roundTripMs: roundTrip.elapsedMs, answers: 0 }
     this.lost = undefined
-    return true
   }
 
-  /** The next page after one crossed as `crossing` says, carrying `events`, with no rate beyond the round trip measured. */
-  private unmeasured(
-    crossing: PageCrossing,
-    events: number | undefined,
-    rate: number | undefined,
-    previous: PageSize,
-  ): PageSize {
+  /**
+   * Keep the measured rate for a page that came about when it says: a round trip's jitter makes
+   * an answer come up to as much later. One far later says the link may have grown slower, and
+   * a page the old rate allows might then hold the ping back too long: the rate is measured again.
+   */
+  private recheck(crossing: PageCrossing): void {
+    if (this.rate === undefined) return
+    const expectedMs = this.rate.roundTripMs + crossing.bytes / this.rate.bytesPerMs
+    if (crossing.elapsedMs - expectedMs > 2 * crossing.aimMs) this.rate = undefined
+    else this.rate.answers++
+  }
+
+  /** The next page after one crossed as `crossing` says, with no rate beyond the round trip measured. */
+  private unmeasured(crossing: PageCrossing, previous: PageSize): PageSize {
     const sure = surelyWithin(crossing)
     const next = pageOf(Math.max(sure, Math.min(2 * crossing.bytes, 2 * sure)), this.eventBytes)
     // In time: a short page (the last of a catch-up, or an empty one) is short because the
     // platform had no more, not the link, and says nothing against the page asked.
-    if (crossing.elapsedMs <= crossing.aimMs) return largestOf(next, previous)
-    // Pages all of one size never show the rate, and a larger one to show it could hold the ping
-    // back too long on a link as slow as it looks: an answer of no events shows it safely.
-    this.roundTripWanted = rate === undefined && events !== undefined && next.limit <= events
-    return next
+    return crossing.elapsedMs <= crossing.aimMs ? largestOf(next, previous) : next
   }
 }

@@ -61,6 +61,23 @@ describe('a paced catch-up', () => {
       }
   })
 
+  it('catches up over a slow link whose round trip varies by seconds from one answer to the next without a page that costs the connection', async () => {
+    // A congested mobile network: answers start 0.5 to 4.5 s after they were asked, then cross
+    // at 250 B/s to 2 kB/s. Two answers asked apart differ as much by their round trips as by
+    // their sizes: fitted against each other, they showed links faster than they were.
+    for (const bytesPerSecond of [250, 500, 1_000, 2_000])
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const link = { roundTripMs: 2_500, jitterMs: 2_000, bytesPerMs: bytesPerSecond / 1_000, text: invite }
+        const { caughtUp, drops } = await modelledCatchUp(() => link, 200, 5_000, seed)
+        expect({ bytesPerSecond, seed, caughtUp, drops }).toEqual({
+          bytesPerSecond,
+          seed,
+          caughtUp: true,
+          drops: 0,
+        })
+      }
+  })
+
   it('measures the link again after it turned slow and dropped under a full page, instead of halving the page at each drop', async () => {
     // Full pages over a quick network, then the computer moves to one of 500 B/s.
     const linkAt = (page: number): ModelLink =>

@@ -32,8 +32,12 @@ const noEvents = { kind: 'events', latestId: LATEST, hasMore: false, unplaced: 0
 function pacedOver(link: Link) {
   const asked: ReplayOptions[] = []
   const replay = (after: number, options: ReplayOptions, hooks: ReplayHooks) => {
-    // Not a page: the events after the platform's latest, asked to time the round trip.
-    if (after !== 0) return Promise.resolve({ ...noEvents, entries: [] })
+    // Not a page: the events after the platform's latest, asked to time the round trip; its
+    // bytes are too few to count, and the page's cross behind it.
+    if (after !== 0) {
+      hooks.onCrossed?.({ bytes: 0, elapsedMs: link.roundTripMs, aimMs: 2_000 })
+      return Promise.resolve({ ...noEvents, entries: [] })
+    }
     asked.push(options)
     const { limit = FULL_PAGE.limit, maxBytes = FULL_PAGE.maxBytes } = options
     const events = Math.max(1, Math.min(limit, Math.floor(maxBytes / link.eventBytes)))
@@ -80,9 +84,12 @@ describe('paced replay', () => {
 
   it('measures the link again from one event after it dropped under a page, as a link that turned slow drops what its old rate allowed', async () => {
     // Events of 500 bytes at 1,000 B/s: the aimed time carries 2,000 bytes, four events.
-    const { pages, sizes } = pacedOver({ roundTripMs: 0, bytesPerMs: 1, eventBytes: 500 })
+    const link = { roundTripMs: 0, bytesPerMs: 1, eventBytes: 500 }
+    const { pages, sizes } = pacedOver(link)
     await pages.next(false, undefined)
     await pages.next(false, undefined)
+    // The link turns to 500 B/s and drops under four events: two cross in the aimed time.
+    link.bytesPerMs = 0.5
     pages.smaller()
     await pages.next(false, undefined)
     await pages.next(false, undefined)
@@ -102,8 +109,10 @@ describe('paced replay', () => {
     const link = {
       state: { kind: 'connected', welcome: { latestEventId: platform.latestId } },
       replay: (after: number, _options: ReplayOptions, hooks: ReplayHooks) => {
-        if (hooks.cachedExpert === undefined) probed.push(after)
-        hooks.onCrossed?.({ bytes: 300, elapsedMs: 10_000, aimMs: 2_000 })
+        const probe = hooks.cachedExpert === undefined
+        if (probe) probed.push(after)
+        // 10 s before an answer starts, then 100 B/s.
+        hooks.onCrossed?.({ bytes: 300, elapsedMs: probe ? 10_000 : 13_000, aimMs: 2_000 })
         const entries = after < platform.latestId ? [{ type: 'unreadable' }] : []
         return Promise.resolve({
           ...noEvents,
@@ -215,5 +224,47 @@ describe('paced replay', () => {
     const caughtUp = cursor
     expect(await reconnect(2)).toEqual([caughtUp])
     expect(await reconnect(0)).toEqual([cursor])
+  })
+
+  it('times the round trip beside the second page of a backlog few in events but more in bytes than a page holds', async () => {
+    // Full pages kept from a quick network; after a reconnect, five invites with long accounts:
+    // the page's events would hold them all, but its bytes hold one. Without the round trip
+    // the rest would be sized by a page whose time is mostly the round trip.
+    const eventBytes = 20_000
+    const platform = { latestId: 100 }
+    let cursor = 0
+    const asked: number[] = []
+    const link = {
+      state: { kind: 'connected', welcome: { latestEventId: platform.latestId } },
+      replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) => {
+        asked.push(after)
+        const probe = hooks.cachedExpert === undefined
+        const { limit = FULL_PAGE.limit, maxBytes = FULL_PAGE.maxBytes } = options
+        const left = probe ? 0 : platform.latestId - after
+        const events = Math.min(left, limit, Math.max(1, Math.floor(maxBytes / eventBytes)))
+        const bytes = 100 + events * eventBytes
+        hooks.onCrossed?.({ bytes, elapsedMs: 40 + bytes / 1_000, aimMs: 2_000 })
+        const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
+        const hasMore = after + events < platform.latestId
+        return Promise.resolve({ ...noEvents, latestId: platform.latestId, hasMore, entries })
+      },
+    }
+    const pages = new PacedReplay(
+      link as unknown as PlatformLink,
+      cacheAt(() => cursor),
+      silent,
+    )
+    const page = async (): Promise<number[]> => {
+      asked.length = 0
+      const answer = await pages.next(false, undefined)
+      if (answer.kind === 'events') cursor += answer.entries.length
+      return [...asked]
+    }
+    while (cursor < platform.latestId) await page()
+    platform.latestId = cursor + 5
+    link.state = { kind: 'connected', welcome: { latestEventId: platform.latestId } }
+    // The first page asks alone, as its events would hold the backlog; the second asks beside it.
+    expect(await page()).toEqual([100])
+    expect(await page()).toEqual([105, 101])
   })
 })

@@ -18,7 +18,11 @@ const AIM_MS = 2_000
 /** What an answer carries besides its events. */
 const OVERHEAD = 100
 
-/** A budget after `pages` pages of a long backlog over `link`: each page's events, bytes and crossing time. */
+/**
+ * A budget after `pages` pages of a long backlog over `link`: each page's events, bytes and
+ * crossing time. Beside a page, when the budget wants it, an answer of no events asked just
+ * before it, as the paced replay asks it: its bytes cross first, and the page's behind them.
+ */
 function catchUp(link: Link, pages: number, budget = new PageBudget()) {
   const crossed: Array<{ events: number; crossingMs: number }> = []
   for (let i = 0; i < pages; i++) {
@@ -27,15 +31,12 @@ function catchUp(link: Link, pages: number, budget = new PageBudget()) {
     const events = Math.max(1, Math.min(limit, fits))
     const bytes = OVERHEAD + events * link.eventBytes
     const crossingMs = bytes / link.bytesPerMs
-    budget.crossed({ bytes, elapsedMs: link.roundTripMs + crossingMs, aimMs: AIM_MS }, events)
+    const roundTrip = budget.wantsRoundTrip
+      ? { bytes: OVERHEAD, elapsedMs: link.roundTripMs + OVERHEAD / link.bytesPerMs, aimMs: AIM_MS }
+      : undefined
+    const elapsedMs = (roundTrip?.elapsedMs ?? link.roundTripMs) + crossingMs
+    budget.crossed({ bytes, elapsedMs, aimMs: AIM_MS }, events, roundTrip)
     crossed.push({ events, crossingMs })
-    // An answer of no events, asked when the budget wants the round trip, as the paced replay does.
-    if (budget.wantsRoundTrip)
-      budget.roundTrip({
-        bytes: OVERHEAD,
-        elapsedMs: link.roundTripMs + OVERHEAD / link.bytesPerMs,
-        aimMs: AIM_MS,
-      })
   }
   return { budget, crossed }
 }
@@ -110,8 +111,12 @@ describe('page budget', () => {
     // time too; but that rate is not measured, and the link just dropped a full page.
     budget.crossed({ bytes: 400, elapsedMs: 25, aimMs: AIM_MS }, 1)
     expect(budget.current.maxBytes).toBeLessThan(MAX_REPLAY_PAGE_BYTES)
-    // A second, larger page shows the rate: the link carries full pages again.
-    budget.crossed({ bytes: 4_000, elapsedMs: 29, aimMs: AIM_MS }, 10)
+    // A second, larger page shows the rate beside an answer of none: the link carries full pages again.
+    budget.crossed({ bytes: 4_000, elapsedMs: 29, aimMs: AIM_MS }, 10, {
+      bytes: OVERHEAD,
+      elapsedMs: 25,
+      aimMs: AIM_MS,
+    })
     expect(budget.current.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
   })
 
