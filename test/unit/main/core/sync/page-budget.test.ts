@@ -129,6 +129,15 @@ describe('page budget', () => {
     expect(budget.current.maxBytes).toBe(MAX_REPLAY_PAGE_BYTES)
   })
 
+  it('grows its pages when the link grows faster over the same connection', () => {
+    // A late link at 500 B/s, then the mobile network clears up to 5 kB/s: 10,000 bytes cross
+    // in the aimed time, forty events of 250.
+    const { budget } = catchUp({ roundTripMs: 2_500, bytesPerMs: 0.5, eventBytes: 250 }, 10)
+    expect(budget.current.maxBytes).toBeLessThan(2_000)
+    const { crossed } = catchUp({ roundTripMs: 2_500, bytesPerMs: 5, eventBytes: 250 }, 20, budget)
+    expect(crossed.at(-1)!.events).toBeGreaterThanOrEqual(35)
+  })
+
   it('keeps pages on a slow link about the aimed time, never far past it', () => {
     // 120 B/s: one event of 300 bytes takes over 3 s, already past the aimed time.
     const crawl = catchUp({ roundTripMs: 50, bytesPerMs: 0.12, eventBytes: 300 }, 20).crossed
