@@ -67,6 +67,61 @@ function pacedOver(link: Link) {
   return { pages, sizes }
 }
 
+/** What the platform answers a replay after `after`: how many events, in how many bytes, after how long. */
+type Answer = (
+  after: number,
+  options: ReplayOptions,
+  probe: boolean,
+  latestId: number,
+) => { events: number; bytes: number; elapsedMs: number }
+
+/**
+ * Paced replays from a platform whose latest event is `latestId`, answering as `answer` says: the
+ * replays each page asked for, and reconnecting with a backlog of some events more.
+ */
+function reconnectingPlatform(latestId: number, answer: Answer) {
+  const platform = { latestId }
+  let cursor = 0
+  const asked: number[] = []
+  const link = {
+    state: { kind: 'connected', welcome: { latestEventId: platform.latestId } },
+    replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) => {
+      asked.push(after)
+      const probe = hooks.cachedExpert === undefined
+      const { events, bytes, elapsedMs } = answer(after, options, probe, platform.latestId)
+      hooks.onCrossed?.({ bytes, elapsedMs, aimMs: 2_000 })
+      const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
+      const hasMore = after + events < platform.latestId
+      return Promise.resolve({ ...noEvents, latestId: platform.latestId, hasMore, entries })
+    },
+  }
+  const pages = new PacedReplay(
+    link as unknown as PlatformLink,
+    cacheAt(() => cursor),
+    silent,
+  )
+  /** The replays asked for the next page. */
+  const page = async (): Promise<number[]> => {
+    asked.length = 0
+    const answer = await pages.next(false, undefined)
+    if (answer.kind === 'events') cursor += answer.entries.length
+    return [...asked]
+  }
+  return {
+    page,
+    /** The replays asked for the first page over a new connection, with `backlog` events to catch up. */
+    reconnect: async (backlog: number): Promise<number[]> => {
+      platform.latestId = cursor + backlog
+      link.state = { kind: 'connected', welcome: { latestEventId: platform.latestId } }
+      return page()
+    },
+    caughtUp: async (): Promise<number> => {
+      while (cursor < platform.latestId) await page()
+      return cursor
+    },
+  }
+}
+
 describe('paced replay', () => {
   it('asks first for one event, then for full pages once the link proves fast', async () => {
     const { pages, sizes } = pacedOver({ roundTripMs: 1, bytesPerMs: 2_000, eventBytes: 500 })
@@ -191,39 +246,15 @@ describe('paced replay', () => {
   it('asks once on a reconnect whose backlog the page holds whole, and beside a page that cannot hold it the round trip too', async () => {
     // 1,000 apps reconnecting to a restarted platform with an invite or two each: a second
     // replay apiece would time a round trip for pages that never come.
-    const platform = { latestId: 10 }
-    let cursor = 0
-    const asked: number[] = []
-    const link = {
-      state: { kind: 'connected', welcome: { latestEventId: platform.latestId } },
-      replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) => {
-        asked.push(after)
-        const events = Math.min(options.limit ?? FULL_PAGE.limit, platform.latestId - after)
-        hooks.onCrossed?.({ bytes: 100 + 300 * events, elapsedMs: 40 + events, aimMs: 2_000 })
-        const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
-        return Promise.resolve({ ...noEvents, latestId: platform.latestId, hasMore: false, entries })
-      },
-    }
-    const cache = cacheAt(() => cursor)
-    const pages = new PacedReplay(link as unknown as PlatformLink, cache, silent)
-    const page = async (): Promise<void> => {
-      const answer = await pages.next(false, undefined)
-      if (answer.kind === 'events') cursor += answer.entries.length
-    }
-    /** The replays asked for the first page over a new connection, with `backlog` events to catch up. */
-    const reconnect = async (backlog: number): Promise<number[]> => {
-      platform.latestId = cursor + backlog
-      link.state = { kind: 'connected', welcome: { latestEventId: platform.latestId } }
-      asked.length = 0
-      await page()
-      return [...asked]
-    }
+    const { reconnect, caughtUp } = reconnectingPlatform(10, (after, options, _probe, latestId) => {
+      const events = Math.min(options.limit ?? FULL_PAGE.limit, latestId - after)
+      return { events, bytes: 100 + 300 * events, elapsedMs: 40 + events }
+    })
     // The first page over a link of unknown rate is one event: ten need the round trip timed.
     expect(await reconnect(10)).toEqual([10, 0])
-    while (cursor < platform.latestId) await page()
-    const caughtUp = cursor
-    expect(await reconnect(2)).toEqual([caughtUp])
-    expect(await reconnect(0)).toEqual([cursor])
+    const cursor = await caughtUp()
+    expect(await reconnect(2)).toEqual([cursor])
+    expect(await reconnect(0)).toEqual([cursor + 2])
   })
 
   it('times the round trip beside the second page of a backlog few in events but more in bytes than a page holds', async () => {
@@ -231,40 +262,16 @@ describe('paced replay', () => {
     // the page's events would hold them all, but its bytes hold one. Without the round trip
     // the rest would be sized by a page whose time is mostly the round trip.
     const eventBytes = 20_000
-    const platform = { latestId: 100 }
-    let cursor = 0
-    const asked: number[] = []
-    const link = {
-      state: { kind: 'connected', welcome: { latestEventId: platform.latestId } },
-      replay: (after: number, options: ReplayOptions, hooks: ReplayHooks) => {
-        asked.push(after)
-        const probe = hooks.cachedExpert === undefined
-        const { limit = FULL_PAGE.limit, maxBytes = FULL_PAGE.maxBytes } = options
-        const left = probe ? 0 : platform.latestId - after
-        const events = Math.min(left, limit, Math.max(1, Math.floor(maxBytes / eventBytes)))
-        const bytes = 100 + events * eventBytes
-        hooks.onCrossed?.({ bytes, elapsedMs: 40 + bytes / 1_000, aimMs: 2_000 })
-        const entries = Array.from({ length: events }, () => ({ type: 'unreadable' }))
-        const hasMore = after + events < platform.latestId
-        return Promise.resolve({ ...noEvents, latestId: platform.latestId, hasMore, entries })
-      },
-    }
-    const pages = new PacedReplay(
-      link as unknown as PlatformLink,
-      cacheAt(() => cursor),
-      silent,
-    )
-    const page = async (): Promise<number[]> => {
-      asked.length = 0
-      const answer = await pages.next(false, undefined)
-      if (answer.kind === 'events') cursor += answer.entries.length
-      return [...asked]
-    }
-    while (cursor < platform.latestId) await page()
-    platform.latestId = cursor + 5
-    link.state = { kind: 'connected', welcome: { latestEventId: platform.latestId } }
+    const { page, reconnect, caughtUp } = reconnectingPlatform(100, (after, options, probe, latestId) => {
+      const { limit = FULL_PAGE.limit, maxBytes = FULL_PAGE.maxBytes } = options
+      const left = probe ? 0 : latestId - after
+      const events = Math.min(left, limit, Math.max(1, Math.floor(maxBytes / eventBytes)))
+      const bytes = 100 + events * eventBytes
+      return { events, bytes, elapsedMs: 40 + bytes / 1_000 }
+    })
+    const cursor = await caughtUp()
     // The first page asks alone, as its events would hold the backlog; the second asks beside it.
-    expect(await page()).toEqual([100])
-    expect(await page()).toEqual([105, 101])
+    expect(await reconnect(5)).toEqual([cursor])
+    expect(await page()).toEqual([cursor + 5, cursor + 1])
   })
 })
