@@ -128,11 +128,12 @@ export function missingBaseTables(db: Database.Database, tables?: ReadonlySet<st
  * Put back the one row of `sync_state` (cursor 0: never synced) when an edit removed it: every
  * write of the cursor updates that row, so without it none would stick and each sync would start
  * from nothing again. Read first, so a cache that has the row (every one Standby wrote) is not
- * written at open.
+ * written at open; true when it was.
  */
-export function restoreSyncRow(db: Database.Database): void {
-  if (db.prepare('SELECT 1 FROM sync_state WHERE slot = 1').get() !== undefined) return
+export function restoreSyncRow(db: Database.Database): boolean {
+  if (db.prepare('SELECT 1 FROM sync_state WHERE slot = 1').get() !== undefined) return false
   db.prepare('INSERT INTO sync_state (slot, cursor) VALUES (1, 0)').run()
+  return true
 }
 
 /** What one read of `db`'s stored statements tells: whether they are the newest cache's, and its tables. */

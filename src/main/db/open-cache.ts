@@ -16,7 +16,14 @@ import { COMPANIONS, isThere, moveAside, pruneQuarantined, type Pruned } from '.
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
-import { CacheDamage, CacheUnavailableError, openChecked, type CheckLevel } from './open-checked'
+import {
+  CacheDamage,
+  CacheUnavailableError,
+  openChecked,
+  type CheckedOpen,
+  type CheckLevel,
+} from './open-checked'
+import { beforeFirstWrite } from './first-write'
 import { contentOf, foundAtClose, openedFile, putBack } from './write-back'
 
 export { CacheUnavailableError, RUN_LOCK_WAIT_MS } from './open-checked'
@@ -109,16 +116,23 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   }
   const { level, handled } = checkLevel(check, notAFile === null, path, found, marker)
   const checked = level !== 'none'
-  const opened = (db: Database.Database, rebuilt: CacheRebuild | null): OpenedCache => {
-    // Written once the cache is open and removed by close(): found at the next open, it means this
-    // run never closed the cache.
-    const marked = check === 'after-unclean-exit' && markOpen(marker, handled)
+  const opened = ({ db, wrote }: CheckedOpen, rebuilt: CacheRebuild | null): OpenedCache => {
+    // Made before this run first changes the file and removed by close(): found at the next open,
+    // it means a run that wrote never closed the cache. A usual start's open only reads, and
+    // its first page needs no file made; an open that checked the file (a marker of the last run
+    // may be there, to remove at close) or wrote into it makes it at once.
+    let marked: boolean | undefined
+    const mark = (): boolean => (marked ??= markOpen(marker, handled))
+    if (check === 'after-unclean-exit') {
+      if (checked || wrote) mark()
+      else beforeFirstWrite(db, mark)
+    }
     let damaged = false
     const sawDamage = (): void => {
       if (damaged) return
       damaged = true
       // Now, not at close: a crash after it must not lose it either.
-      if (marked) markDamaged(marker)
+      if (check === 'after-unclean-exit' && mark()) markDamaged(marker)
     }
     // A write-back of an earlier run interrupted at its quit left a whole copy of the cache beside
     // it, a salvage killed its private copy, a record of damage killed before its rename the
@@ -148,7 +162,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
             ? null
             : putBack(path, content, found, (options.now ?? Date.now)())
         // Left in place, the marker has the next open check the file, as after a crash.
-        if (marked && !damaged) unmarkOpen(marker)
+        if (marked === true && !damaged) unmarkOpen(marker)
         return said
       },
     }
@@ -164,12 +178,12 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     // A journal moved aside without its file is what the expert finds: the sentence names it.
     const keptAt = [damagedCopy, ...COMPANIONS.map((suffix) => damagedCopy + suffix)].find(isThere)
     const pruned = pruneQuarantined(path, damagedCopy)
-    const db = openChecked(path, nativeBinding, level)
-    return opened(db, {
+    const fresh = openChecked(path, nativeBinding, level)
+    return opened(fresh, {
       damagedCopy,
       reason: error.message,
       pruned,
-      salvaged: salvageMarks(db, damagedCopy, nativeBinding),
+      salvaged: salvageMarks(fresh.db, damagedCopy, nativeBinding),
       message:
         "Standby's offline cache was damaged and is being rebuilt from the platform; nothing on " +
         `the platform was lost. The damaged copy is kept at ${keptAt ?? damagedCopy}: you can delete it, ` +

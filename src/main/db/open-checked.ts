@@ -52,6 +52,16 @@ const TOO_NEW_REMEDY =
 /** Which check the open runs (see OpenCacheOptions.integrityCheck). */
 export type CheckLevel = 'none' | 'quick' | 'full'
 
+/** A connection the open checked, configured and migrated. */
+export interface CheckedOpen {
+  readonly db: Database.Database
+  /**
+   * Whether the open wrote into the file: migrated it (a new file included) or put back its sync
+   * row. The usual start's open only reads it.
+   */
+  readonly wrote: boolean
+}
+
 /**
  * Check, open, configure and migrate; throws CacheDamage when the content is the problem. `found`
  * is what was at the path as the open began, when it is still what is there.
@@ -62,7 +72,7 @@ export function openChecked(
   check: CheckLevel,
   found?: FoundAtPath,
   note?: (line: string) => void,
-): Database.Database {
+): CheckedOpen {
   keepPrivate(path, found)
   if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
   const db = openConnection(path, nativeBinding, {})
@@ -92,10 +102,10 @@ export function openChecked(
     if (!newest) migrateCache(db, note)
     const wrong = schemaKnown ? null : schemaDifference(db)
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
-    restoreSyncRow(db)
+    const restored = restoreSyncRow(db)
     keepLinkedPrivate(path)
     db.exec(`PRAGMA busy_timeout = ${RUN_LOCK_WAIT_MS};`)
-    return db
+    return { db, wrote: !newest || restored }
   } catch (error) {
     closeRefused(db, path, nativeBinding)
     throw classify(path, error)

@@ -1,14 +1,17 @@
 // The `cache.db-open` marker's record that a run found the file damaged must outlive any other run
 // that opens or closes the cache meanwhile (two started at once): only the open that ran the full
 // check on it may clear it, or the damage is found again only when a read reaches it.
-import { lstatSync } from 'node:fs'
+import { existsSync, lstatSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from '../../../../src/main/db/open-marker'
 import { openCache } from '../../../../src/main/db/open-cache'
-import { useTempDirs } from './cache-test-kit'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { anInvite, aSnapshot, FIXTURE_NOW, inviteCreated, manySessions } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
+const REMINDER = { sessionId: 'ses_1', bookedStart: FIXTURE_NOW, alert: '30' } as const
 const damagedAt = (marker: string): boolean =>
   markedDamaged(marker, lstatSync(marker, { throwIfNoEntry: false }))
 
@@ -47,4 +50,67 @@ it('a run opened beside one that then finds damage leaves the next start the ful
   const after = openCache({ path, integrityCheck: 'after-unclean-exit' })
   expect(after.checked).toBe(false)
   after.close()
+})
+
+describe('the marker of an open cache, made before the run first writes', () => {
+  const open = (path: string) => openCache({ path, integrityCheck: 'after-unclean-exit' })
+  /** A cache closed cleanly with sessions in it, as the usual start finds it. */
+  const closedCache = (): string => {
+    const path = join(tempDir(), 'cache.db')
+    const first = open(path)
+    new SqliteCacheStore(first.db, linesLogger()).applySnapshot(aSnapshot({ sessions: manySessions(5) }))
+    first.close()
+    return path
+  }
+
+  it('is not made by a start that only reads, whose end without a close then costs no check', () => {
+    const path = closedCache()
+    const reading = open(path)
+    const store = new SqliteCacheStore(reading.db, linesLogger())
+    const shown = store.upcomingSessions(FIXTURE_NOW, 50).length + store.sessionHistory(50).length
+    expect(shown).toBe(5)
+    expect(store.openInvites(FIXTURE_NOW)).toEqual([])
+    expect(existsSync(`${path}-open`)).toBe(false)
+    reading.db.close() // the process dies before close(): it had changed nothing
+    const next = open(path)
+    expect(next.checked).toBe(false)
+    next.close()
+  })
+
+  it('is made by whichever write comes first, so a run that dies after it has the file checked', () => {
+    const writes: ReadonlyArray<[string, (store: SqliteCacheStore) => void]> = [
+      ['a batch of events', (store) => store.applyEvents([inviteCreated(1, anInvite())])],
+      ['the last sync time', (store) => store.markSynced(FIXTURE_NOW)],
+      ['a reminder fired', (store) => store.markReminder(REMINDER, 'fired', FIXTURE_NOW)],
+      ['an emptied cache', (store) => store.clear()],
+    ]
+    for (const [what, write] of writes) {
+      const path = closedCache()
+      const run = open(path)
+      const store = new SqliteCacheStore(run.db, linesLogger())
+      store.upcomingSessions(FIXTURE_NOW, 50)
+      write(store)
+      expect(existsSync(`${path}-open`), what).toBe(true)
+      // The process dies before close(); SQLite's own close here even removes the WAL, so only
+      // the marker can tell.
+      run.db.close()
+      const next = open(path)
+      expect(next.checked, what).toBe(true)
+      next.close()
+      expect(existsSync(`${path}-open`), what).toBe(false)
+    }
+  })
+
+  it('records damage found before any write, and is removed by a close after a write', () => {
+    const path = closedCache()
+    const run = open(path)
+    run.damaged()
+    expect(damagedAt(`${path}-open`)).toBe(true)
+    run.close()
+    const checking = open(path)
+    expect(checking.checked).toBe(true)
+    new SqliteCacheStore(checking.db, linesLogger()).markSynced(FIXTURE_NOW)
+    checking.close()
+    expect(existsSync(`${path}-open`)).toBe(false)
+  })
 })

@@ -1,0 +1,36 @@
+/**
+ * Something done once, just before a connection first writes. The marker of an open cache
+ * (open-marker.ts) must be on disk before the run changes the file, yet a start that only reads
+ * (the first page) need not create it: a file creation is the step of the open that stalled longest
+ * on a busy disk (`npm run bench -- cache`, docs/benchmarks.md).
+ */
+import type Database from 'better-sqlite3'
+
+/**
+ * Run `before` once, before the first write through `db`. Every write goes through one of three
+ * doors, watched until then: a statement SQLite does not call read-only, compiled (it runs only
+ * after), a transaction made (they exist to write), an `exec` (its SQL is not looked into). The
+ * first to open calls `before` and the watch goes, so later calls cost nothing. `pragma` is not
+ * watched: the store writes through none, and the checkpoint's copies only what this run wrote.
+ */
+export function beforeFirstWrite(db: Database.Database, before: () => void): void {
+  const { prepare, exec, transaction } = db
+  const first = (): void => {
+    // The prototype's own methods show through again.
+    for (const door of ['prepare', 'exec', 'transaction'] as const) Reflect.deleteProperty(db, door)
+    before()
+  }
+  db.prepare = ((source: string) => {
+    const statement = prepare.call(db, source)
+    if (!statement.readonly) first()
+    return statement
+  }) as typeof db.prepare
+  db.exec = (source: string) => {
+    first()
+    return exec.call(db, source)
+  }
+  db.transaction = ((run: (...args: unknown[]) => unknown) => {
+    first()
+    return transaction.call(db, run)
+  }) as typeof db.transaction
+}
