@@ -1,8 +1,8 @@
 /**
- * The core's CacheStore on better-sqlite3: each write in one transaction, each read a view of one
- * repository. The batch of events is applied by apply-event-batch.ts, a snapshot by
- * snapshot-rebuild.ts, through the repositories of cache-repositories.ts. The store does not own
- * the connection: whoever opened it (open-cache.ts) closes it.
+ * The core's CacheStore on better-sqlite3: each write in one transaction (those of more than one
+ * statement are store-transactions.ts'), each read a view of one repository
+ * (cache-repositories.ts). The store does not own the connection: whoever opened it (open-cache.ts)
+ * closes it.
  */
 import type Database from 'better-sqlite3'
 import type { Expert, Invite, Message, Session, Snapshot } from '../../shared/protocol'
@@ -20,12 +20,9 @@ import type {
   UnreadThread,
 } from '../core/ports/cache-store'
 import type { Logger } from '../core/ports/logger'
-import { applyEventBatch } from './apply-event-batch'
 import { CacheRepositories } from './cache-repositories'
-import { transactionOnUse } from './repositories/prepared-on-use'
-import { deleteEverything, rebuildFromSnapshot } from './snapshot-rebuild'
 import { scrubFreedText } from './scrub-freed'
-import type { RetentionPosition } from './repositories/retention-repository'
+import { storeTransactions, type StoreTransactions } from './store-transactions'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 import { isFiltered, type HistoryClient, type HistoryFilter } from '../../shared/rules/history-filter'
 import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/list-limits'
@@ -33,22 +30,7 @@ import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/
 /** CacheStore over one open, migrated cache database. */
 export class SqliteCacheStore implements CacheStore {
   private readonly repos: CacheRepositories
-  private readonly applyEventsInTransaction: (
-    events: ReadonlyArray<StreamEntry>,
-    showing: ShowingAt | undefined,
-  ) => ApplyResult
-  private readonly applySnapshotInTransaction: (snapshot: Snapshot, partsThrough: number) => void
-  private readonly clearInTransaction: () => void
-  private readonly markNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
-  private readonly markStandingWarnedInTransaction: (keys: ReadonlyArray<string>, at: number) => void
-  private readonly markMessagesNotifiedInTransaction: (ids: ReadonlyArray<string>, at: number) => void
-  private readonly trimInTransaction: (now: number, from: RetentionProgress | undefined) => RetentionProgress
-  private readonly keepRetryKeyInTransaction: (
-    scope: string,
-    command: string,
-    key: string,
-    at: number,
-  ) => void
+  private readonly transactions: StoreTransactions
 
   constructor(
     // Kept as a field, as before the split: test/integration/main/core/full-disk.test.ts reaches
@@ -56,56 +38,8 @@ export class SqliteCacheStore implements CacheStore {
     private readonly db: Database.Database,
     logger: Logger,
   ) {
-    const repos = new CacheRepositories(db, logger)
-    this.repos = repos
-    // The cursor and parts mark are kept in memory (SyncStateRepository): one written in a
-    // transaction that then rolls back is read again.
-    const rollingBack = <A extends unknown[], R>(run: (...args: A) => R): ((...args: A) => R) => {
-      const transaction = transactionOnUse(db, run)
-      return (...args) => {
-        try {
-          return transaction(...args)
-        } catch (error) {
-          repos.sync.forgetKnown()
-          throw error
-        }
-      }
-    }
-    this.applyEventsInTransaction = rollingBack(
-      (events: ReadonlyArray<StreamEntry>, showing: ShowingAt | undefined): ApplyResult => {
-        const result = applyEventBatch(repos, events)
-        if (showing === undefined || result.applied.length === 0) return result
-        // Marked in the commit that applies it, so showing a new invite costs no commit of its own;
-        // still marked before it is shown: a crash in between loses it, never shows it twice. One
-        // only: the caller marks the others one by one as it shows them, so a crash loses one.
-        const unshown = repos.invites.unnotifiedOpen(showing.openAt)
-        if (unshown[0] !== undefined) repos.invites.markNotified([unshown[0].id], showing.at)
-        return { ...result, unshown }
-      },
-    )
-    this.applySnapshotInTransaction = rollingBack((snapshot: Snapshot, partsThrough: number) =>
-      rebuildFromSnapshot(repos, snapshot, partsThrough),
-    )
-    this.clearInTransaction = rollingBack(() => deleteEverything(repos))
-    this.markNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
-      repos.invites.markNotified(ids, at),
-    )
-    this.markStandingWarnedInTransaction = transactionOnUse(db, (keys: ReadonlyArray<string>, at: number) =>
-      repos.standing.markWarned(keys, at),
-    )
-    this.markMessagesNotifiedInTransaction = transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>
-      repos.messages.markNotified(ids, at),
-    )
-    this.keepRetryKeyInTransaction = transactionOnUse(
-      db,
-      (scope: string, command: string, key: string, at: number) =>
-        repos.retryKeys.keep(scope, command, key, at),
-    )
-    this.trimInTransaction = transactionOnUse(db, (now: number, from: RetentionProgress | undefined) => {
-      const position = from === undefined ? repos.retention.start(now) : (from.position as RetentionPosition)
-      const { removed, next } = repos.retention.batch(now, position)
-      return { removed: (from?.removed ?? 0) + removed, position: next }
-    })
+    this.repos = new CacheRepositories(db, logger)
+    this.transactions = storeTransactions(db, this.repos)
   }
 
   cursor(): number {
@@ -122,11 +56,11 @@ export class SqliteCacheStore implements CacheStore {
 
   applyEvents(events: ReadonlyArray<StreamEntry>, showing?: ShowingAt): ApplyResult {
     if (events.length === 0) return { applied: [], skipped: [], gap: false, cursor: this.repos.sync.cursor() }
-    return this.applyEventsInTransaction(events, showing)
+    return this.transactions.applyEvents(events, showing)
   }
 
   applySnapshot(snapshot: Snapshot, partsThrough = snapshot.cursor): void {
-    this.applySnapshotInTransaction(snapshot, partsThrough)
+    this.transactions.applySnapshot(snapshot, partsThrough)
   }
 
   partsThrough(): number {
@@ -146,7 +80,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   clear(): void {
-    this.clearInTransaction()
+    this.transactions.clear()
     scrubFreedText(this.db)
   }
 
@@ -163,7 +97,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   keepRetryKey(scope: string, command: string, key: string, at: number): void {
-    this.keepRetryKeyInTransaction(scope, command, key, at)
+    this.transactions.keepRetryKey(scope, command, key, at)
   }
 
   forgetRetryKey(scope: string, command: string): void {
@@ -246,7 +180,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   markMessagesNotified(messageIds: ReadonlyArray<string>, at: number): void {
-    if (messageIds.length > 0) this.markMessagesNotifiedInTransaction(messageIds, at)
+    if (messageIds.length > 0) this.transactions.markMessagesNotified(messageIds, at)
   }
 
   unnotifiedOpenInvites(now: number): ReadonlyArray<Invite> {
@@ -254,7 +188,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   markNotified(inviteIds: ReadonlyArray<string>, at: number): void {
-    if (inviteIds.length > 0) this.markNotifiedInTransaction(inviteIds, at)
+    if (inviteIds.length > 0) this.transactions.markNotified(inviteIds, at)
   }
 
   shownInvites(inviteIds: ReadonlyArray<string>): ReadonlyArray<string> {
@@ -298,7 +232,7 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   markStandingWarned(keys: ReadonlyArray<string>, at: number): void {
-    if (keys.length > 0) this.markStandingWarnedInTransaction(keys, at)
+    if (keys.length > 0) this.transactions.markStandingWarned(keys, at)
   }
 
   forgetStandingWarning(key: string): void {
@@ -310,6 +244,6 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   trimBatch(now: number, from?: RetentionProgress): RetentionProgress {
-    return this.trimInTransaction(now, from)
+    return this.transactions.trim(now, from)
   }
 }
