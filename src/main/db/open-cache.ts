@@ -42,9 +42,9 @@ export interface OpenCacheOptions {
   /**
    * 'quick' (the default) runs `PRAGMA quick_check` before migrating. It reads the whole file, so
    * it costs more the larger the cache (`npm run bench -- cache`), and the app uses
-   * 'after-unclean-exit': the check runs only when the last run did not close the cache with
-   * `OpenedCache.close()` (it crashed, was killed, or the machine lost power: a marker file
-   * `<path>-open` is left), when a WAL was left behind, or when the file is shorter than its own
+   * 'after-unclean-exit': the check runs only when the last run wrote into the cache and did not
+   * close it with `OpenedCache.close()` (it crashed, was killed, or the machine lost power: a marker
+   * file `<path>-open` is left), when a WAL was left behind, or when the file is shorter than its own
    * header says (truncated). A cleanly closed file is whole, so a normal start skips the read.
    * 'none' is for benches.
    */

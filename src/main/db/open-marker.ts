@@ -1,6 +1,7 @@
 /**
- * The marker of an open cache (`cache.db-open`): written at open and removed by a clean close, so
- * one found at the next open means that run never closed the cache and the file is checked. A run
+ * The marker of an open cache (`cache.db-open`): made before the run first writes (first-write.ts)
+ * and removed by a clean close, so one found at the next open means a run that wrote never closed
+ * the cache and the file is checked. A run
  * whose reads or writes found the file damaged writes so into it, and the next open then runs the
  * full check, which also finds what the quick one does not (an index that no longer matches its rows).
  */
