@@ -9,10 +9,16 @@ import type { PlatformEvent } from '../../../../src/shared/protocol'
 import { sayLine } from '../../../support/child-lines'
 import { anInvite, aRequest, inviteCreated } from '../../../support/fixtures'
 
-const [path, batchSizeText, batchCountText] = process.argv.slice(2) as [string, string, string]
+const [path, batchSizeText, batchCountText, check] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string?,
+]
 const batchSize = Number(batchSizeText)
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
-const { db } = openCache({ path })
+// As the app opens it when asked ('after-unclean-exit'), else with the check at every open.
+const { db } = openCache({ path, integrityCheck: check === 'after-unclean-exit' ? check : 'quick' })
 const store = new SqliteCacheStore(db, silent)
 
 // Built before writing starts, so the loop below spends its time inside applyEvents.

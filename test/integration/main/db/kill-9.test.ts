@@ -1,6 +1,7 @@
 // kill -9 in the middle of a sync must leave a consistent cache: the file passes quick_check, the
 // cursor is the last id of a batch that fully committed, and every invite up to it is there.
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
@@ -18,9 +19,11 @@ const BATCH = 250
  * Run the writer and SIGKILL it as soon as it says batch `killAt` has begun; resolves with the
  * cursor of the last batch it reported committed.
  */
-function writeAndKill(path: string, killAt: number): Promise<number> {
+function writeAndKill(path: string, killAt: number, check = 'quick'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer(), path, String(BATCH), '40'], { stdio: LINES_STDIO })
+    const child = spawn(process.execPath, [writer(), path, String(BATCH), '40', check], {
+      stdio: LINES_STDIO,
+    })
     let committed = 0
     let killed = false
     childLines(child).on('line', (line) => {
@@ -58,5 +61,18 @@ describe('a cache killed with SIGKILL in the middle of a sync', () => {
       expect(store.openInvites(FIXTURE_NOW)).toHaveLength(cursor)
       db.close()
     }
+  })
+
+  it('leaves the marker of an unclean exit when killed after its first write, on a file it opened without one', async () => {
+    const path = join(tempDir(), 'cache.db')
+    // Closed cleanly first, so the killed run's open finds nothing to check and writes nothing.
+    openCache({ path, integrityCheck: 'after-unclean-exit' }).close()
+    expect(existsSync(`${path}-open`)).toBe(false)
+    await writeAndKill(path, 2, 'after-unclean-exit')
+    expect(existsSync(`${path}-open`)).toBe(true)
+    const next = openCache({ path, integrityCheck: 'after-unclean-exit' })
+    expect(next).toMatchObject({ checked: true, rebuilt: null })
+    next.close()
+    expect(existsSync(`${path}-open`)).toBe(false)
   })
 })
