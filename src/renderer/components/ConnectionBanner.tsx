@@ -5,7 +5,8 @@
  * countdown beside it ticks every second and must not be read out every second.
  */
 import type { ConnectionState } from '../../shared/connection-state'
-import { assertNever } from '../../shared/assert-never'
+import { Fragment } from 'react'
+import { CONNECTION_WORDS, connectionDetail } from '../../shared/connection-words'
 import { formatTimeNear } from '../logic/format'
 import { useNow } from '../store/context'
 import { Countdown } from './Time'
@@ -44,59 +45,37 @@ function lastSynced(at: number | null, now: number): string {
 
 function title(state: ConnectionState, now: number): string {
   switch (state.status) {
-    case 'connecting':
-      return 'Connecting to the platform…'
-    case 'online':
-      return 'Online'
-    case 'checking':
-      return 'Checking connection…'
     case 'reconnecting':
-      return `Reconnecting · ${lastSynced(state.lastSyncedAt, now)}`
     case 'offline':
-      return `Offline · ${lastSynced(state.lastSyncedAt, now)}`
-    case 'signed_out':
-      return 'Signed out · sign in to receive invites'
-    case 'incompatible':
-      return 'Cannot connect: this version of Standby and the platform do not match'
+      return `${CONNECTION_WORDS[state.status]} · ${lastSynced(state.lastSyncedAt, now)}`
     default:
-      return assertNever(state)
+      return CONNECTION_WORDS[state.status]
   }
 }
 
 function Detail({ state }: { readonly state: ConnectionState }) {
   switch (state.status) {
-    case 'connecting':
-      return null
     case 'online':
       return <p className="banner-detail">Invites arrive here the moment they are sent.</p>
     case 'checking':
       return (
         <p className="banner-detail">Making sure the connection still works; this takes a few seconds.</p>
       )
-    case 'reconnecting':
+    default: {
+      const parts = connectionDetail(state, (at) => (
+        <Fragment key="when">
+          in <Countdown to={at} whenDone="a moment" />
+        </Fragment>
+      ))
+      if (parts.length === 0) return null
+      // The lists below are the saved copy: the expert reads them knowing they may be behind.
+      const saved = state.status === 'offline' ? 'Showing the copy saved on this computer. ' : ''
       return (
         <p className="banner-detail">
-          Trying again in <Countdown to={state.nextAttemptAt} whenDone="a moment" /> (attempt {state.attempt}
-          ). {state.reason}
+          {saved}
+          {parts}
         </p>
       )
-    case 'offline':
-      return (
-        <p className="banner-detail">
-          Showing the copy saved on this computer.{' '}
-          {state.nextAttemptAt !== null && (
-            <>
-              Next try in <Countdown to={state.nextAttemptAt} whenDone="a moment" />.{' '}
-            </>
-          )}
-          {state.reason}
-        </p>
-      )
-    case 'signed_out':
-      return state.reason === null ? null : <p className="banner-detail">{state.reason}</p>
-    case 'incompatible':
-      return <p className="banner-detail">{state.message}</p>
-    default:
-      return assertNever(state)
+    }
   }
 }

@@ -6,14 +6,14 @@
  * already be there and usually is a moment later.
  */
 import type { ConnectionState } from '../../shared/connection-state'
+import { CONNECTION_WORDS } from '../../shared/connection-words'
 
 /** The sentence beside a button that needs the platform, or null when it may be pressed. */
 export function platformRefusal(state: ConnectionState): string | null {
   switch (state.status) {
     case 'offline':
-      return `Offline · ${NEEDS_PLATFORM}`
     case 'reconnecting':
-      return `Reconnecting · ${NEEDS_PLATFORM}`
+      return `${CONNECTION_WORDS[state.status]} · ${NEEDS_PLATFORM}`
     default:
       return null
   }

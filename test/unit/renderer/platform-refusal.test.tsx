@@ -68,7 +68,7 @@ describe('platformRefusal', () => {
       reason: 'Dropped',
       lastSyncedAt: null,
     }
-    expect(platformRefusal(reconnecting)).toMatch(/^Reconnecting · this needs the platform/)
+    expect(platformRefusal(reconnecting)).toMatch(/^Reconnecting… · this needs the platform/)
     expect(platformRefusal(ONLINE)).toBeNull()
     expect(platformRefusal({ status: 'connecting' })).toBeNull()
     expect(platformRefusal({ status: 'checking', since: FIXTURE_NOW })).toBeNull()

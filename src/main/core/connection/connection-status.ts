@@ -1,5 +1,6 @@
 /** Turns the link's and the sync's states into the one connection state the expert sees. */
 import type { ConnectionState } from '../../../shared/connection-state'
+import { CONNECTION_WORDS as WORDS } from '../../../shared/connection-words'
 import type { SyncState } from '../sync/sync-engine'
 import type { LinkState } from './platform-link'
 
@@ -53,8 +54,12 @@ export function connectionStatus(inputs: StatusInputs): ConnectionState {
   }
 }
 
-/** What a retry says when no earlier attempt has said why it failed. */
-const TRYING = 'Trying to reach the platform…'
+/**
+ * Why a retry is under way when no earlier attempt has said why it failed: what happened and what
+ * to do, as every reason says; the line around it says that Standby tries again.
+ */
+const TRYING =
+  'The platform has not let Standby in yet. If this goes on, check the platform address and your connection.'
 
 /** Between attempts: reconnecting while the platform was lately there, offline once it seems gone. */
 function unreachable(
@@ -88,23 +93,17 @@ export function statusLine(
         : `${openInvites} open invites`
   switch (state.status) {
     case 'connecting':
-      return 'Connecting…'
+    case 'signed_out':
+    case 'incompatible':
+      return WORDS[state.status]
     case 'online':
-      return `Online · ${invites}`
     case 'checking':
-      return `Checking connection… · ${invites}`
+      return `${WORDS[state.status]} · ${invites}`
     case 'reconnecting':
+    case 'offline':
       // No countdown here: the tray updates on changes only, so seconds would go stale.
       return state.lastSyncedAt === null
-        ? 'Reconnecting…'
-        : `Reconnecting… · last synced ${formatTime(state.lastSyncedAt)}`
-    case 'offline':
-      return state.lastSyncedAt === null
-        ? 'Offline · never synced'
-        : `Offline · last synced ${formatTime(state.lastSyncedAt)}`
-    case 'signed_out':
-      return 'Signed out · sign in to receive invites'
-    case 'incompatible':
-      return 'Update needed · cannot connect'
+        ? `${WORDS[state.status]} · never synced`
+        : `${WORDS[state.status]} · last synced ${formatTime(state.lastSyncedAt)}`
   }
 }

@@ -21,6 +21,7 @@ import { ConnectionCheck } from './connection-check'
 import { PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
 import { AttemptDeadline } from './attempt-deadline'
+import { closedUnwelcomed, connectionLost, noAnswerWithin, trickledPastLimit } from './attempt-failures'
 
 /** The connection cycle of one expert's link to one platform; PlatformLink adds what callers use. */
 export abstract class LinkCycle {
@@ -110,9 +111,7 @@ export abstract class LinkCycle {
     this.deadline.begin()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
-    this.giveUpAttemptAfter(
-      `The platform at ${this.platformUrl} did not answer the connection within ${this.timings.connectTimeoutMs / 1000} s. Standby tries again; if this goes on, check the platform address and your connection.`,
-    )
+    this.giveUpAttemptAfter(noAnswerWithin(this.platformUrl, this.timings.connectTimeoutMs / 1000))
     this.connection.connect()
   }
 
@@ -161,9 +160,7 @@ export abstract class LinkCycle {
       if (this.current.kind !== 'connecting') return
       this.closeOnPurpose()
       this.attemptFailed(
-        why === 'quiet'
-          ? reason
-          : `The platform at ${this.platformUrl} kept answering the connection, a few bytes at a time, without letting Standby in within ${this.deadline.longestMs / 1000} s. Standby tries again; if this goes on, check your connection.`,
+        why === 'quiet' ? reason : trickledPastLimit(this.platformUrl, this.deadline.longestMs / 1000),
       )
     })
   }
@@ -225,7 +222,7 @@ export abstract class LinkCycle {
     const carried = this.probation.ended(reason, violation)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.retry.attempt = carried
-    this.retryLater(`Connection lost (${reason}).`, carried !== undefined)
+    this.retryLater(connectionLost(reason), carried !== undefined)
   }
 
   private refuse(refusal: Refusal): void {
@@ -254,17 +251,4 @@ export abstract class LinkCycle {
 interface FailureLine {
   readonly level: 'warn' | 'error'
   readonly text: string
-}
-
-/**
- * Why an attempt whose connection closed (for `reason`) before the platform let Standby in failed:
- * on a `violation` (a message it could not read, a flood of pings) Standby closed it. Otherwise the
- * close may be the server's, the network's or a ping timeout's, and `reason` says which: the
- * sentence must not name the server for a network that dropped the connection.
- */
-function closedUnwelcomed(platformUrl: string, reason: string, violation: boolean): string {
-  const closed = violation
-    ? `Standby closed the connection to ${platformUrl} before the platform let it in`
-    : `The connection to ${platformUrl} ended before the platform let Standby in`
-  return `${closed} (${reason}). Standby tries again; if this goes on, check the platform address, or tell the platform's support.`
 }

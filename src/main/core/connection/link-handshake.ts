@@ -54,7 +54,7 @@ export function readWelcome(raw: unknown, expertId: string | undefined): Welcome
       kind: 'retry',
       logged: `The platform sent a malformed welcome (${describeIssues(welcome.error.issues)}); closed the connection, to try again later`,
       reason:
-        'The server sent a malformed welcome: it may not be a Standby platform, or it is being updated. Standby tries again; if this goes on, check the platform address.',
+        'The server sent a malformed welcome: it may not be a Standby platform, or it is being updated. If this goes on, check the platform address.',
     }
   }
   if (expertId !== undefined && welcome.data.expertId !== expertId) {
@@ -62,7 +62,7 @@ export function readWelcome(raw: unknown, expertId: string | undefined): Welcome
       kind: 'retry',
       logged: `The platform welcomed the connection as another expert than the one signed in (${expertId}); ignored it`,
       reason:
-        'The platform answered for another account than the one signed in, so Standby kept your data and will try again. If this goes on, sign out and sign in again.',
+        'The platform answered for another account than the one signed in, so Standby kept your data and did not connect. If this goes on, sign out and sign in again.',
     }
   }
   return { kind: 'welcomed', welcome: welcome.data }
@@ -70,7 +70,7 @@ export function readWelcome(raw: unknown, expertId: string | undefined): Welcome
 
 /** Why an attempt whose connection opened is given up when no welcome follows. */
 export function notWelcomed(platformUrl: string): string {
-  return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform. Standby tries again; if this goes on, check the platform address.`
+  return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform. If this goes on, check the platform address.`
 }
 
 /**
@@ -111,7 +111,7 @@ export function readConnectFailure(
     if (theirs === PROTOCOL_VERSION) {
       return {
         kind: 'retry',
-        reason: `The platform at ${platformUrl} refused the connection as of another protocol version, though it speaks this app's own protocol (${PROTOCOL_VERSION}), so no update would help. Standby tries again; if this goes on, tell the platform's support.`,
+        reason: `The platform at ${platformUrl} refused the connection as of another protocol version, though it speaks this app's own protocol (${PROTOCOL_VERSION}), so no update would help. If this goes on, tell the platform's support.`,
       }
     }
     return {
@@ -134,5 +134,5 @@ function unreadableRefusal(data: unknown, message: string, platformUrl: string):
   if (lenient.success) return lenient.data.message
   const said = clipSentence(message)
   const quoted = said === '' ? '' : ` ("${said}")`
-  return `The server at ${platformUrl} refused the connection${quoted} without a reason Standby can read: it may not be a Standby platform, or it is being updated. Standby tries again; if this goes on, check the platform address.`
+  return `The server at ${platformUrl} refused the connection${quoted} without a reason Standby can read: it may not be a Standby platform, or it is being updated. If this goes on, check the platform address.`
 }

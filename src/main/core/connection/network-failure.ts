@@ -99,7 +99,7 @@ export function describeNetworkCode(code: string): NetworkFailure {
   if (code.startsWith('WS_ERR_')) {
     return {
       what: `it sent a message Standby could not read: ${code}`,
-      remedy: "Standby tries again; if this goes on, tell the platform's support.",
+      remedy: "If this goes on, tell the platform's support.",
       answered: true,
     }
   }
@@ -111,7 +111,7 @@ export function describeNetworkCode(code: string): NetworkFailure {
     return status.startsWith('5')
       ? {
           what: `the server there answered HTTP ${status}`,
-          remedy: 'The platform may be down or restarting.',
+          remedy: "The platform may be down or restarting. If this goes on, tell the platform's support.",
           answered: true,
         }
       : {
@@ -133,7 +133,7 @@ const STATUSES_NOT_ABOUT_THE_ADDRESS: Readonly<Record<string, Omit<NetworkFailur
   '401': {
     what: 'something in front of the platform asked for a sign-in of its own: HTTP 401',
     remedy:
-      'A proxy or login gateway in front of the platform may need you to sign in to it: open the platform address in a browser, then Standby tries again.',
+      'A proxy or login gateway in front of the platform may need you to sign in to it: open the platform address in a browser and sign in there.',
   },
   '403': {
     what: 'something in front of the platform refused this computer: HTTP 403',
@@ -142,13 +142,12 @@ const STATUSES_NOT_ABOUT_THE_ADDRESS: Readonly<Record<string, Omit<NetworkFailur
   },
   '408': {
     what: 'the server there stopped waiting for the connection’s request: HTTP 408',
-    remedy:
-      'The network may be very slow; Standby tries again. If it keeps happening, check your connection.',
+    remedy: 'The network may be very slow. If it keeps happening, check your connection.',
   },
   '429': {
     what: 'something in front of the platform asked this computer to connect less often: HTTP 429',
     remedy:
-      'Standby tries again, a while apart. If it keeps happening, ask whoever runs the platform whether a gateway in front of it limits connections.',
+      'If it keeps happening, ask whoever runs the platform whether a gateway in front of it limits connections.',
   },
 }
 

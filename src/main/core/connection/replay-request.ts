@@ -100,7 +100,9 @@ export async function requestReplay(
     giveUp = deps.clock.setTimeout(() => {
       const quiet = steadyNow(deps.clock) - Math.max(sentAt, deps.crossedAt?.() ?? sentAt)
       if (quiet < deps.giveUpAfterMs) return watch(deps.giveUpAfterMs - quiet)
-      deps.giveUp(`The platform did not answer a replay within ${deps.giveUpAfterMs / 1000} s.`)
+      deps.giveUp(
+        `The platform did not answer a replay within ${deps.giveUpAfterMs / 1000} s. If this goes on, check your connection.`,
+      )
     }, delayMs)
   }
   watch(deps.giveUpAfterMs)

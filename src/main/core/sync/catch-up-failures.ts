@@ -86,7 +86,7 @@ export class CatchUpFailures {
     const seconds = Math.ceil(wait / 1000)
     if (!(error instanceof CacheWriteFailed)) {
       this.deps.log.warn(`Catching up with the platform stopped: ${message}; trying again in ${seconds} s`)
-      const line = `Standby could not catch up with the platform (${message}), so new invites wait. It tries again by itself; if this goes on, the platform may be having trouble: try again later, or check the address you signed in with.`
+      const line = `Standby could not catch up with the platform (${message}), so new invites wait. If this goes on, the platform may be having trouble: check the address you signed in with, or tell the platform's support.`
       const shown = this.inARow >= SHOWN_FROM_FAILURE
       return {
         kind: 'retry',
@@ -111,7 +111,7 @@ export class CatchUpFailures {
       kind: 'retry',
       wait,
       state: failing(
-        `Standby cannot save to this computer (${message}). ${remedy(error)}; it catches up by itself once it can.`,
+        `Standby cannot save to this computer (${message}), so new invites wait. ${remedy(error)}.`,
         now + wait,
       ),
       smallerPages: false,

@@ -4,6 +4,7 @@
  */
 import { kindLabel, presenceLabel, unreadMessagesLabel } from '../../../shared/labels'
 import type { ConnectionState } from '../../../shared/connection-state'
+import { connectionDetailText } from '../../../shared/connection-words'
 import type { HostFormats } from '../../../shared/day-time-options'
 import type { Expert, Invite } from '../../../shared/protocol'
 import type { TrayStatus } from '../ports/tray-state'
@@ -147,22 +148,9 @@ function trayPresence(expert: TrayPresence, connection: ConnectionState): TrayVi
 /**
  * Why the link is not up and what happens or is to be done: the last attempt's failure while
  * Standby keeps trying, the platform's refusal of the sign-in, the version to update. The line has
- * no room for it, and the window is not always open to say it.
+ * no room for it, and the window is not always open to say it. No countdown: the tray is redrawn
+ * on changes only, so seconds would go stale.
  */
 function why(connection: ConnectionState): string | null {
-  switch (connection.status) {
-    case 'reconnecting':
-    case 'offline':
-      return connection.nextAttemptAt === null
-        ? connection.reason
-        : `${connection.reason} Trying again shortly.`
-    case 'signed_out':
-      return connection.reason
-    case 'incompatible':
-      return connection.message
-    case 'connecting':
-    case 'checking':
-    case 'online':
-      return null
-  }
+  return connectionDetailText(connection, () => 'shortly')
 }

@@ -82,7 +82,7 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     const url = await platformWhoseGate((socket) => void socket.conn.write('1'))
     expectFailedAttempt(
       await firstFailure(url),
-      /The connection to .* ended before the platform let Standby in \(the platform closed the connection: io server disconnect\)\. Standby tries again; if this goes on, check the platform address/,
+      /The connection to .* ended before the platform let Standby in \(the platform closed the connection: io server disconnect\)\. If this goes on, check the platform address/,
     )
   })
 
@@ -90,7 +90,7 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     const url = await platformWhoseGate((socket) => void socket.conn.write('0{}'))
     expectFailedAttempt(
       await firstFailure(url),
-      /Standby closed the connection to .* before the platform let it in \(the platform sent a message Standby could not read: parse error\)\. Standby tries again/,
+      /Standby closed the connection to .* before the platform let it in \(the platform sent a message Standby could not read: parse error\)\. If this goes on/,
     )
   })
 
@@ -100,7 +100,7 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     const failure = await firstFailure(url)
     expectFailedAttempt(
       failure,
-      /The server at .* answered, but Standby could not connect to it \(it sent a message Standby could not read: WS_ERR_INVALID_OPCODE\)\. Standby tries again; if this goes on, tell the platform's support\./,
+      /The server at .* answered, but Standby could not connect to it \(it sent a message Standby could not read: WS_ERR_INVALID_OPCODE\)\. If this goes on, tell the platform's support\./,
     )
     expect(failure.waiting.kind === 'waiting' && failure.waiting.reason).not.toMatch(
       /unreachable|your connection/,
@@ -183,7 +183,7 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     }
     expectFailedAttempt(
       { link, log, clock, waiting: link.state },
-      /did not answer the connection within 5 s\. Standby tries again; if this goes on, check the platform address and your connection\./,
+      /did not answer the connection within 5 s\. If this goes on, check the platform address and your connection\./,
     )
   })
 })

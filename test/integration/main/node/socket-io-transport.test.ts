@@ -295,12 +295,12 @@ describe('the socket.io transport', () => {
     [
       'the platform closes it',
       (socket: Socket) => socket.disconnect(true),
-      /^Connection lost \(the platform closed the connection: io server disconnect\)\.$/,
+      /^Connection lost \(the platform closed the connection: io server disconnect\)\. If this goes on, check your connection\.$/,
     ],
     [
       'its network connection ends',
       (socket: Socket) => socket.conn.close(),
-      /^Connection lost \(the connection was closed; the platform may have restarted, or the network dropped it: transport close\)\.$/,
+      /^Connection lost \(the connection was closed; the platform may have restarted, or the network dropped it: transport close\)\. If this goes on, check your connection\.$/,
     ],
   ])(
     'says in words why a connection was lost when %s, and keeps socket.io’s word for the log',

@@ -21,7 +21,7 @@ describe('a connection the platform refuses in a way that does not add up', () =
       kind: 'waiting',
       reason: expect.stringMatching(
         new RegExp(
-          `speaks this app's own protocol \\(${PROTOCOL_VERSION}\\).*tries again.*platform's support`,
+          `speaks this app's own protocol \\(${PROTOCOL_VERSION}\\).*If this goes on, tell the platform's support`,
         ),
       ),
     })
@@ -52,7 +52,7 @@ describe('a connection the platform refuses in a way that does not add up', () =
     const { link } = refusedWith({ code: 42, message: { a: 1 } })
     expect(link.state).toMatchObject({
       kind: 'waiting',
-      reason: expect.stringMatching(/refused the connection.*tries again/),
+      reason: expect.stringMatching(/refused the connection.*If this goes on, check the platform address/),
     })
     expect(JSON.stringify(link.state)).not.toMatch(/unreachable/)
   })

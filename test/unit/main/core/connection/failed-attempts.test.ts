@@ -62,7 +62,7 @@ it('says Standby, not the server, ended an attempt it closed because the platfor
   if (state.kind !== 'waiting') throw new Error(`not waiting: ${state.kind}`)
   expect(state.reason).not.toMatch(/server .* ended the connection/)
   expect(state.reason).toMatch(
-    /^Standby closed the connection to http:\/\/127\.0\.0\.1:4455 before the platform let it in \(the platform sent a message Standby could not read: parse error\)\. Standby tries again; if this goes on, check the platform address, or tell the platform's support\.$/,
+    /^Standby closed the connection to http:\/\/127\.0\.0\.1:4455 before the platform let it in \(the platform sent a message Standby could not read: parse error\)\. If this goes on, check the platform address, or tell the platform's support\.$/,
   )
 })
 
@@ -75,6 +75,6 @@ it('says the connection ended, not that the server ended it, when the network dr
   // The words in brackets say what closed it; the sentence must not name another culprit.
   expect(state.reason).not.toMatch(/server .* ended the connection/)
   expect(state.reason).toMatch(
-    /^The connection to http:\/\/127\.0\.0\.1:4455 ended before the platform let Standby in \(the network connection to the platform failed: transport error\)\. Standby tries again; if this goes on, check the platform address, or tell the platform's support\.$/,
+    /^The connection to http:\/\/127\.0\.0\.1:4455 ended before the platform let Standby in \(the network connection to the platform failed: transport error\)\. If this goes on, check the platform address, or tell the platform's support\.$/,
   )
 })

@@ -64,7 +64,7 @@ describe('a failed call or connection, described', () => {
     )
     expect(describeNetworkCode('HTTP 503')).toEqual({
       what: 'the server there answered HTTP 503',
-      remedy: 'The platform may be down or restarting.',
+      remedy: "The platform may be down or restarting. If this goes on, tell the platform's support.",
       answered: true,
     })
     // A status that is no verdict on the address never sends the expert to check or change it.

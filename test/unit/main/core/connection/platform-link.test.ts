@@ -429,11 +429,11 @@ describe('PlatformLink over a transport', () => {
     expect(link.state).toMatchObject({
       kind: 'waiting',
       attempt: 1,
-      reason: 'Connection lost (transport close).',
+      reason: 'Connection lost (transport close). If this goes on, check your connection.',
     })
     expect(shownAs(link.state)).toMatchObject({
       status: 'reconnecting',
-      reason: 'Connection lost (transport close).',
+      reason: 'Connection lost (transport close). If this goes on, check your connection.',
     })
     const state = link.state
     if (state.kind !== 'waiting') throw new Error('not waiting')
@@ -443,7 +443,7 @@ describe('PlatformLink over a transport', () => {
     expect(link.state).toEqual({
       kind: 'connecting',
       attempt: 2,
-      reason: 'Connection lost (transport close).',
+      reason: 'Connection lost (transport close). If this goes on, check your connection.',
     })
   })
 
@@ -458,7 +458,7 @@ describe('PlatformLink over a transport', () => {
         nextAttemptAt: waiting.nextAttemptAt,
         reason: waiting.reason,
       })
-      expect(waiting.reason).toMatch(/^Connection lost \(.+\)\.$/)
+      expect(waiting.reason).toMatch(/^Connection lost \(.+\)\. If this goes on, check your connection\.$/)
       env.clock.advance(waitOf(env))
       expect(env.link.state.kind).toBe('connecting')
       expect(shownAs(env.link.state)).toMatchObject({ status: 'reconnecting', reason: waiting.reason })

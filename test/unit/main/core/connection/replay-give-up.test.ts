@@ -38,7 +38,9 @@ describe('a replay whose answer does not come', () => {
     clock.advance(10_000 - 1)
     expect(gaveUp).toEqual([])
     clock.advance(1)
-    expect(gaveUp).toEqual(['The platform did not answer a replay within 10 s.'])
+    expect(gaveUp).toEqual([
+      'The platform did not answer a replay within 10 s. If this goes on, check your connection.',
+    ])
   })
 
   it('is waited for while bytes of an answer keep arriving, and given up on the give-up after the last', () => {

@@ -49,7 +49,9 @@ describe('failed catch-ups', () => {
       smallerPages: false,
       state: {
         kind: 'failing',
-        message: expect.stringMatching(/database or disk is full\). Free some space on the disk/),
+        message: expect.stringMatching(
+          /database or disk is full\), so new invites wait\. Free some space on the disk/,
+        ),
         nextAttemptAt: 6_000,
       },
     })
@@ -101,7 +103,7 @@ describe('failed catch-ups', () => {
       state: {
         kind: 'failing',
         message: expect.stringMatching(
-          /could not catch up .* if this goes on, the platform may be having trouble/,
+          /could not catch up .* If this goes on, the platform may be having trouble/,
         ),
         nextAttemptAt: 3_000,
       },

@@ -169,7 +169,7 @@ describe('the tray feed', () => {
       statusLine: 'Reconnecting…',
     })
     expect(last().icon).toBe('reconnecting')
-    expect(last().tooltip).toBe(`Standby — Reconnecting…\n${reason} Trying again shortly.`)
+    expect(last().tooltip).toBe(`Standby — Reconnecting…\nTrying again shortly (attempt 7). ${reason}`)
   })
 
   it('keeps the next session and the unread messages in the tooltip as the tray cuts it, after a long failed attempt', () => {
@@ -177,7 +177,7 @@ describe('the tray feed', () => {
     const unread = [{ count: 2 }]
     trayFeed.follow({ ...source({ sessions: [session(start)] }), unreadThreads: () => unread }, clock)
     const reason =
-      "The connection to https://platform.example.com ended before the platform let Standby in (the network connection to the platform failed: transport error). Standby tries again; if this goes on, check the platform address, or tell the platform's support."
+      "The connection to https://platform.example.com ended before the platform let Standby in (the network connection to the platform failed: transport error). If this goes on, check the platform address, or tell the platform's support."
     trayFeed.set({
       connection: { status: 'offline', nextAttemptAt: start, reason, lastSyncedAt: null },
       openInvites: 0,
@@ -190,7 +190,7 @@ describe('the tray feed', () => {
       'Query plan · in 26 min',
       '2 unread messages',
     ])
-    expect(shown[3]).toMatch(/^The connection to https:\/\/platform\.example\.com ended/)
+    expect(shown[3]).toMatch(/^Trying again shortly\. The connection to https:\/\/plat/)
   })
 
   it('says in the tooltip why the expert was signed out, what to update, and how to get notifications back', () => {

@@ -1,0 +1,33 @@
+/**
+ * Why an attempt or a connection failed, in the sentences the expert reads and the log keeps: what
+ * happened, then what to do if it goes on. That Standby tries again, and when, is the connection
+ * line's to say (shared/connection-words.ts): said here too, it would be said twice.
+ */
+
+/** An attempt the platform at `platformUrl` did not answer within `seconds`. */
+export function noAnswerWithin(platformUrl: string, seconds: number): string {
+  return `The platform at ${platformUrl} did not answer the connection within ${seconds} s. If this goes on, check the platform address and your connection.`
+}
+
+/** An attempt the platform kept answering, a few bytes at a time, for `seconds` without letting Standby in. */
+export function trickledPastLimit(platformUrl: string, seconds: number): string {
+  return `The platform at ${platformUrl} kept answering the connection, a few bytes at a time, without letting Standby in within ${seconds} s. If this goes on, check your connection.`
+}
+
+/**
+ * Why an attempt whose connection closed (for `reason`) before the platform let Standby in failed:
+ * on a `violation` (a message it could not read, a flood of pings) Standby closed it. Otherwise the
+ * close may be the server's, the network's or a ping timeout's, and `reason` says which: the
+ * sentence must not name the server for a network that dropped the connection.
+ */
+export function closedUnwelcomed(platformUrl: string, reason: string, violation: boolean): string {
+  const closed = violation
+    ? `Standby closed the connection to ${platformUrl} before the platform let it in`
+    : `The connection to ${platformUrl} ended before the platform let Standby in`
+  return `${closed} (${reason}). If this goes on, check the platform address, or tell the platform's support.`
+}
+
+/** A connection the platform had let in, lost for `reason`. */
+export function connectionLost(reason: string): string {
+  return `Connection lost (${reason}). If this goes on, check your connection.`
+}

@@ -1,0 +1,51 @@
+/**
+ * The words for the connection's states, and the one composition of a failure's reason with when
+ * Standby tries again: the tray's line and tooltip and the window's banner say the same thing the
+ * same way, and each says it once. A reason says what happened and what the expert can do if it
+ * goes on; that Standby tries again, and when, is this file's to say, never the reason's.
+ */
+import type { ConnectionState, ConnectionStatus } from './connection-state'
+
+/** What the connection is doing, in the word the tray, the window and the refusing buttons share. */
+export const CONNECTION_WORDS: Readonly<Record<ConnectionStatus, string>> = {
+  connecting: 'Connecting…',
+  online: 'Online',
+  checking: 'Checking connection…',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+  signed_out: 'Signed out · sign in to receive invites',
+  incompatible: 'Update needed · cannot connect',
+}
+
+/**
+ * Why the connection is not up and what to do, in parts: the sentence saying when Standby tries
+ * again (its time written by `when`, "shortly" or a countdown), then the reason. `when` is generic
+ * so the window can put a live countdown where the tray writes words.
+ */
+export function connectionDetail<T>(
+  state: ConnectionState,
+  when: (at: number) => T,
+): ReadonlyArray<string | T> {
+  switch (state.status) {
+    case 'reconnecting':
+      return ['Trying again ', when(state.nextAttemptAt), ` (attempt ${state.attempt}). `, state.reason]
+    case 'offline':
+      return state.nextAttemptAt === null
+        ? [state.reason]
+        : ['Trying again ', when(state.nextAttemptAt), '. ', state.reason]
+    case 'signed_out':
+      return state.reason === null ? [] : [state.reason]
+    case 'incompatible':
+      return [state.message]
+    case 'connecting':
+    case 'checking':
+    case 'online':
+      return []
+  }
+}
+
+/** `connectionDetail` as one line of text, with `when` writing the time in words; null when there is none. */
+export function connectionDetailText(state: ConnectionState, when: (at: number) => string): string | null {
+  const parts = connectionDetail(state, when)
+  return parts.length === 0 ? null : parts.join('')
+}

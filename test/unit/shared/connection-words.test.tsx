@@ -1,0 +1,206 @@
+// Every way the connection fails, as the tray's tooltip and the window's banner tell it: each
+// says what happened, that Standby tries again (once), and what the expert can do, with no
+// sentence said twice; and the tray and the window name each state with the same words.
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import {
+  closedUnwelcomed,
+  connectionLost,
+  noAnswerWithin,
+  trickledPastLimit,
+} from '../../../src/main/core/connection/attempt-failures'
+import { connectionStatus } from '../../../src/main/core/connection/connection-status'
+import {
+  notWelcomed,
+  readConnectFailure,
+  readWelcome,
+} from '../../../src/main/core/connection/link-handshake'
+import { CacheWriteFailed, CatchUpFailures } from '../../../src/main/core/sync/catch-up-failures'
+import { trayStatus } from '../../../src/main/core/tray/tray-status'
+import { trayView } from '../../../src/main/core/tray/tray-view'
+import { ConnectionBanner } from '../../../src/renderer/components/ConnectionBanner'
+import { frameServices } from '../../../src/renderer/first-frame/frame-services'
+import { ServicesContext } from '../../../src/renderer/store/context'
+import type { ConnectionState, ConnectionStatus } from '../../../src/shared/connection-state'
+import { CONNECTION_WORDS } from '../../../src/shared/connection-words'
+import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
+import { aFirstFrame, FIXTURE_NOW } from '../../support/fixtures'
+import { recordingLog } from '../../support/recording-log'
+
+const URL = 'https://platform.example.com'
+
+/** The codes an attempt fails with, one of each kind network-failure.ts tells apart. */
+const CODES = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'HPE_INVALID_CONSTANT',
+  'ERR_NOT_THE_PLATFORM_PROTOCOL',
+  'ECONNRESET',
+  'CERT_HAS_EXPIRED',
+  'WS_ERR_INVALID_OPCODE',
+  'HTTP 401',
+  'HTTP 403',
+  'HTTP 404',
+  'HTTP 408',
+  'HTTP 429',
+  'HTTP 503',
+  'something unheard of',
+]
+
+function retryReason(message: string, data: unknown): string {
+  const reading = readConnectFailure(message, data, URL)
+  if (reading.kind !== 'retry') throw new Error(`not retried: ${message}`)
+  return reading.reason
+}
+
+function welcomeReason(raw: unknown): string {
+  const reading = readWelcome(raw, 'exp_1')
+  if (reading.kind !== 'retry') throw new Error('not retried')
+  return reading.reason
+}
+
+function catchUpReason(error: unknown): string {
+  const failures = new CatchUpFailures({ notifier: { show: () => undefined }, log: recordingLog() })
+  failures.failed(error, 0)
+  const after = failures.failed(error, 0)
+  if (after.kind !== 'retry' || after.state.kind !== 'failing') throw new Error('not shown')
+  return after.state.message
+}
+
+/** The reason of a retry under way that no failed attempt has explained. */
+function unexplainedRetry(): string {
+  const state = connectionStatus({
+    link: { kind: 'connecting', attempt: 2 },
+    sync: { kind: 'idle' },
+    signedIn: true,
+    wasOnline: true,
+    lastSyncedAt: null,
+    now: 0,
+  })
+  if (state.status !== 'reconnecting') throw new Error(state.status)
+  return state.reason
+}
+
+/** Every reason the expert may read while Standby tries again, by where it comes from. */
+const REASONS: ReadonlyArray<readonly [string, string]> = [
+  ...CODES.map((code) => [`an attempt failing with ${code}`, retryReason(code, undefined)] as const),
+  [
+    'a refusal naming this app’s own version as another',
+    retryReason('refused', {
+      code: 'protocol_mismatch',
+      message: 'Too old.',
+      serverProtocolVersion: PROTOCOL_VERSION,
+    }),
+  ],
+  ['a refusal that cannot be read', retryReason('refused', { code: 42 })],
+  ['a malformed welcome', welcomeReason({})],
+  [
+    'a welcome for another expert',
+    welcomeReason({ protocolVersion: PROTOCOL_VERSION, expertId: 'exp_2', latestEventId: 0, serverTime: 0 }),
+  ],
+  ['an open connection never welcomed', notWelcomed(URL)],
+  ['an attempt not answered in time', noAnswerWithin(URL, 10)],
+  ['an attempt trickling for too long', trickledPastLimit(URL, 60)],
+  ['an attempt Standby closed', closedUnwelcomed(URL, 'parse error', true)],
+  ['an attempt the network closed', closedUnwelcomed(URL, 'transport error', false)],
+  ['a connection lost', connectionLost('transport close')],
+  ['a retry no attempt explained', unexplainedRetry()],
+  ['a catch-up the platform fails', catchUpReason(new Error('The platform sent a malformed replay page'))],
+  [
+    'a catch-up the disk fails',
+    catchUpReason(
+      new CacheWriteFailed(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })),
+    ),
+  ],
+]
+
+/** Every state a reason is shown in. */
+function statesOf(reason: string): ConnectionState[] {
+  return [
+    {
+      status: 'reconnecting',
+      nextAttemptAt: FIXTURE_NOW + 5_000,
+      attempt: 2,
+      reason,
+      lastSyncedAt: FIXTURE_NOW - 60_000,
+    },
+    { status: 'offline', nextAttemptAt: FIXTURE_NOW + 5_000, reason, lastSyncedAt: null },
+  ]
+}
+
+/** The banner's text in the window, tags dropped. */
+function windowText(connection: ConnectionState): string {
+  const services = frameServices(aFirstFrame({ connection }))
+  const html = renderToStaticMarkup(
+    <ServicesContext value={services}>
+      <ConnectionBanner state={connection} />
+    </ServicesContext>,
+  )
+  return html
+    .replace(/<\/p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim()
+}
+
+/** The tray's tooltip. */
+function trayText(connection: ConnectionState): string {
+  const status = trayStatus(connection, 0, { status: 'ok' }, () => '09:00')
+  return trayView({ status, expert: null, invites: [], nextSession: null, now: FIXTURE_NOW }).tooltip
+}
+
+const sentences = (text: string): string[] =>
+  text
+    .split(/\n|(?<=[.!?…])\s+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+
+/** Sayings of "Standby tries again", in any of its forms. */
+const RETRIES =
+  /\b(tries|try|trying|will try) again\b|reconnects by itself|catches up by itself|\bnext try\b/gi
+/** Advice the expert can act on. */
+const ADVICE = /\b(check|tell|ask|open|free|quit|sign (in|out)|update)\b/i
+
+describe('a connection failure, as the tray and the window tell it', () => {
+  describe.each(REASONS)('%s', (_, reason) => {
+    it.each(
+      statesOf(reason).flatMap((state) => [
+        [`the window, ${state.status}`, windowText(state)],
+        [`the tray, ${state.status}`, trayText(state)],
+      ]),
+    )('in %s: says what happened, that Standby tries again and what to do, each once', (_where, text) => {
+      const said = sentences(text)
+      expect(
+        said.filter((s, i) => said.indexOf(s) !== i),
+        text,
+      ).toEqual([])
+      expect(text.match(RETRIES), text).toHaveLength(1)
+      expect(text.match(/if (this|it) (goes on|keeps happening)/gi)?.length ?? 0, text).toBeLessThanOrEqual(1)
+      expect(reason, text).toMatch(ADVICE)
+      expect(text, text).toContain(reason)
+    })
+  })
+})
+
+describe('the words for a connection state', () => {
+  const states: Record<ConnectionStatus, ConnectionState> = {
+    connecting: { status: 'connecting' },
+    online: { status: 'online', since: FIXTURE_NOW },
+    checking: { status: 'checking', since: FIXTURE_NOW },
+    reconnecting: statesOf('Connection lost.')[0]!,
+    offline: statesOf('Connection lost.')[1]!,
+    signed_out: { status: 'signed_out', reason: null },
+    incompatible: { status: 'incompatible', message: 'The platform needs a newer Standby: update it.' },
+  }
+  it.each(Object.values(states))('are the same in the tray and the window while $status', (state) => {
+    const words = CONNECTION_WORDS[state.status]
+    expect(trayText(state).startsWith(`Standby — ${words}`), trayText(state)).toBe(true)
+    expect(windowText(state).startsWith(words), windowText(state)).toBe(true)
+  })
+})
