@@ -94,6 +94,22 @@ const REASONS: ReadonlyArray<readonly [string, string]> = [
       serverProtocolVersion: PROTOCOL_VERSION,
     }),
   ],
+  [
+    'a refusal with a code this version does not know',
+    retryReason('refused', {
+      code: 'suspended',
+      message: 'Your account is on hold until Monday.',
+      serverProtocolVersion: PROTOCOL_VERSION,
+    }),
+  ],
+  [
+    'a refusal with a code and no sentence',
+    retryReason('refused', { code: 'busy', message: '', serverProtocolVersion: PROTOCOL_VERSION }),
+  ],
+  [
+    'a refusal of another shape with a sentence',
+    retryReason('refused', { code: 'busy', message: 'Back soon' }),
+  ],
   ['a refusal that cannot be read', retryReason('refused', { code: 42 })],
   ['a malformed welcome', welcomeReason({})],
   [

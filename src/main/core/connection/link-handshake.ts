@@ -6,6 +6,7 @@ import {
   clipSentence,
   ConnectRefusal,
   describeVersionMismatch,
+  NO_REASON_GIVEN,
   PROTOCOL_VERSION,
   ReasonSentence,
   Welcome,
@@ -122,7 +123,7 @@ export function readConnectFailure(
       },
     }
   }
-  return { kind: 'retry', reason: refusal.data.message }
+  return { kind: 'retry', reason: platformRefused(platformUrl, refusal.data.message) }
 }
 
 /**
@@ -131,8 +132,22 @@ export function readConnectFailure(
  */
 function unreadableRefusal(data: unknown, message: string, platformUrl: string): string {
   const lenient = AnyRefusal.safeParse(data)
-  if (lenient.success) return lenient.data.message
+  if (lenient.success) return platformRefused(platformUrl, lenient.data.message)
   const said = clipSentence(message)
   const quoted = said === '' ? '' : ` ("${said}")`
   return `The server at ${platformUrl} refused the connection${quoted} without a reason Standby can read: it may not be a Standby platform, or it is being updated. If this goes on, check the platform address.`
+}
+
+/**
+ * A refusal whose code this version does not stop at, with the platform's own sentence `said`: who
+ * refused, in Standby's words, since the sentence is the platform's and may name no one; then
+ * what to do if the refusal goes on, which the sentence may not say either.
+ */
+function platformRefused(platformUrl: string, said: string): string {
+  const advice = "If this goes on, tell the platform's support."
+  // The stand-in for a refusal with no sentence says "refused" and advises of its own.
+  if (said === NO_REASON_GIVEN)
+    return `The platform at ${platformUrl} refused the connection without saying why. ${advice}`
+  const ended = /[.!?…]$/u.test(said) ? said : `${said}.`
+  return `The platform at ${platformUrl} refused the connection: ${ended} ${advice}`
 }

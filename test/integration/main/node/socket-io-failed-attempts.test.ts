@@ -117,7 +117,7 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     )
   })
 
-  it('refused with a reason the platform gives: that reason, logged', async () => {
+  it('refused with a reason the platform gives: that reason, said as the platform’s refusal, logged', async () => {
     const url = await platformWhoseGate((_, next) =>
       next(
         Object.assign(new Error('busy'), {
@@ -125,7 +125,10 @@ describe('a connection attempt that fails before the platform lets Standby in', 
         }),
       ),
     )
-    expectFailedAttempt(await firstFailure(url), /(^| )The platform is busy; try later\.$/)
+    expectFailedAttempt(
+      await firstFailure(url),
+      /The platform at \S+ refused the connection: The platform is busy; try later\. If this goes on, tell the platform's support\.$/,
+    )
   })
 
   it.each([

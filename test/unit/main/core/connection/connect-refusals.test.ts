@@ -35,18 +35,24 @@ describe('a connection the platform refuses in a way that does not add up', () =
       'a code this version does not know',
       { code: 'suspended', message: 'Your account is on hold until Monday.' },
     ],
+    ['another shape, with a sentence', { code: 'busy', message: 'Your account is on hold until Monday' }],
     [
       'a protocol version that is no version',
       { code: 'busy', message: 'Your account is on hold until Monday.', serverProtocolVersion: -1 },
     ],
-  ])('with %s: passes on the platform’s sentence, not that the platform is unreachable', (_, data) => {
-    const { link } = refusedWith(data)
-    expect(link.state).toMatchObject({
-      kind: 'waiting',
-      reason: expect.stringContaining('Your account is on hold until Monday.'),
-    })
-    expect(JSON.stringify(link.state)).not.toMatch(/unreachable|check the address/i)
-  })
+  ])(
+    'with %s: says the platform refused, in its sentence, and what to do, not that it is unreachable',
+    (_, data) => {
+      const { link } = refusedWith(data)
+      expect(link.state).toMatchObject({
+        kind: 'waiting',
+        reason: expect.stringMatching(
+          /^The platform at \S+ refused the connection: Your account is on hold until Monday\. If this goes on, tell the platform's support\.$/,
+        ),
+      })
+      expect(JSON.stringify(link.state)).not.toMatch(/unreachable|check the address/i)
+    },
+  )
 
   it('with nothing readable: says the platform refused it and what to do, not that it is unreachable', () => {
     const { link } = refusedWith({ code: 42, message: { a: 1 } })
