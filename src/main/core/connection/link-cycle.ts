@@ -21,6 +21,7 @@ import { ConnectionCheck } from './connection-check'
 import { PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
 import { AttemptDeadline } from './attempt-deadline'
+import { FailureStreakLog, type FailureLine } from './failure-streak-log'
 import { closedUnwelcomed, connectionLost, noAnswerWithin, trickledPastLimit } from './attempt-failures'
 
 /** The connection cycle of one expert's link to one platform; PlatformLink adds what callers use. */
@@ -40,8 +41,8 @@ export abstract class LinkCycle {
   private readonly passedOver: PassedOver
   /** Connections welcomed so far: a command resent waits for one newer than the one it was lost on. */
   protected welcomes = 0
-  /** The line the last failed attempt of this streak logged: a streak failing the same way logs once. */
-  private failureLogged: string | undefined
+  /** The streak of attempts failing the same way: logged once, then reminded of hourly. */
+  private readonly failures: FailureStreakLog
   /** The local clocks when the current connection attempt began: the welcome's exchange starts there. */
   private attemptSent: LocalReading | undefined
   /** When (monotonic, link clock) bytes of a message last arrived part way: a replay's answer crossing. */
@@ -65,6 +66,7 @@ export abstract class LinkCycle {
     this.retry = new LinkRetry(deps.clock, deps.random ?? Math.random, deps.platformTime ?? deps.clock)
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
     this.passedOver = new PassedOver(deps.log)
+    this.failures = new FailureStreakLog(deps.clock, deps.log)
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
       send: () => sendProbe(this.wire),
       checking: (reason) => {
@@ -178,7 +180,7 @@ export abstract class LinkCycle {
       return this.attemptFailed(reading.reason, { level: 'error', text: reading.logged })
     }
     this.probation.begin(this.retry.attempt)
-    this.failureLogged = undefined
+    this.failures.ended()
     this.welcomes++
     this.retry.attempt = 0
     this.check.start()
@@ -195,8 +197,8 @@ export abstract class LinkCycle {
 
   /**
    * An attempt that was never let in ended for `reason` (a sentence): logged as `line`, though only
-   * when it failed otherwise than the attempt before it (one failing every few seconds for hours is
-   * one line), and retried after the backoff. Every way an attempt fails goes through here, a
+   * when it failed otherwise than the attempt before it, or as an hourly reminder of the streak
+   * (failure-streak-log.ts), and retried after the backoff. Every way an attempt fails goes through here, a
    * malformed welcome's too: a cause that comes back after another is logged again.
    */
   private attemptFailed(
@@ -204,8 +206,7 @@ export abstract class LinkCycle {
     line: FailureLine = { level: 'warn', text: `Could not connect to the platform: ${reason}` },
   ): void {
     if (this.stopped) return
-    if (line.text !== this.failureLogged) this.deps.log[line.level](line.text)
-    this.failureLogged = line.text
+    this.failures.failed(line)
     this.retryLater(reason)
   }
 
@@ -245,10 +246,4 @@ export abstract class LinkCycle {
     this.current = state
     this.states.emit(state)
   }
-}
-
-/** The log line of a failed attempt, at its level. */
-interface FailureLine {
-  readonly level: 'warn' | 'error'
-  readonly text: string
 }

@@ -3,7 +3,11 @@
 // mean the cause is still the same).
 import { expect, it } from 'vitest'
 import { PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
+import { BACKOFF_CAP_MS } from '../../../../../src/main/core/connection/backoff'
 import { memoryLink } from '../../../../support/memory-link'
+
+const HOUR = 60 * 60 * 1000
+const DAY = 24 * HOUR
 
 /** A started link over the in-memory transport, with the clock and log the test drives. */
 function started() {
@@ -20,7 +24,7 @@ function started() {
     if (state.kind !== 'waiting') throw new Error(`not waiting: ${state.kind}`)
     clock.advanceTo(state.nextAttemptAt)
   }
-  return { link, log, connection, next }
+  return { link, log, clock, connection, next }
 }
 
 const malformed = { protocolVersion: PROTOCOL_VERSION, expertId: 'exp_ada' }
@@ -38,6 +42,43 @@ it('logs a failure again when it comes back after an attempt that failed on a ma
   )
   // Without the second, the log's last word on the attempts would be the malformed welcome.
   expect(unreachable).toHaveLength(2)
+})
+
+it('keeps a streak that lasts days in the log at an hourly reminder with its count, not at a line per attempt', () => {
+  const { log, clock, connection, next } = started()
+  const start = clock.now()
+  connection().fail('ECONNREFUSED')
+  let attempts = 1
+  const loggedAt = [clock.now()]
+  let attemptsAtLine = 1
+  while (clock.now() - start < 3 * DAY) {
+    next()
+    connection().fail('ECONNREFUSED')
+    attempts++
+    if (log.lines.length > loggedAt.length) {
+      loggedAt.push(clock.now())
+      attemptsAtLine = attempts
+    }
+  }
+  const gaps = loggedAt.slice(1).map((at, i) => at - loggedAt[i]!)
+  // A log that rotates keeps its latest hours: each of them names the streak.
+  expect(Math.max(...gaps)).toBeLessThanOrEqual(HOUR + BACKOFF_CAP_MS)
+  expect(log.lines.length).toBeLessThanOrEqual(3 * 24 + 1)
+  expect(log.lines.at(-1)).toMatch(
+    new RegExp(
+      `^warn Still failing: \\d+ attempts in a row since ${new Date(start).toISOString()} failed this way\\. Could not connect to the platform: .*unreachable \\(connection refused\\)`,
+    ),
+  )
+  const counted = Number(/(\d+) attempts in a row/.exec(log.lines.at(-1)!)?.[1])
+  expect(counted).toBe(attemptsAtLine)
+  // Once connected, the next failure starts a streak of its own.
+  next()
+  connection().accept()
+  connection().send(WELCOME_EVENT, { ...malformed, latestEventId: 0, serverTime: clock.now() })
+  connection().drop('transport close')
+  next()
+  connection().fail('ECONNREFUSED')
+  expect(log.lines.at(-1)).toMatch(/^warn Could not connect to the platform: .*unreachable/)
 })
 
 it('logs a malformed welcome once while every attempt is welcomed the same malformed way', () => {
