@@ -42,6 +42,7 @@ import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance, singleInstanceLock } from './electron/single-instance'
 import { linksOfSecondLaunches } from './electron/link-after-quit'
+import { createRelaunchAtQuit } from './electron/relaunch-at-quit'
 import { runningAppImage } from './node/app-image'
 import { manualDownloadUrl } from './node/update-feed'
 import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
@@ -76,12 +77,14 @@ async function main(): Promise<void> {
   const isQuitting = (): boolean => exiting || quitting()
   // From here an error nothing caught goes to the redacted log, not to Electron's box with its
   // stack; the expert hears of it through a notification once the notifier exists.
+  // One Standby at most starts again as this one quits, carrying what each part asked of it.
+  const relaunch = createRelaunchAtQuit({ log, updater: () => electronUpdater.autoUpdater })
   const lastResort = installLastResort({
     userData: app.getPath('userData'),
     log,
     clock: systemClock,
     quitting: isQuitting,
-    updater: () => electronUpdater.autoUpdater,
+    relaunch,
   })
   // From here on: a quit at any point of the start closes what was opened so far, once.
   const shutdown = createShutdown(log)
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
 
   // A second launch with a link (Windows, Linux) opens what it names, during a quit in a Standby started
   // after it; without one, the window, unless it too was to start in the tray (a second login entry).
-  const linkIn = linksOfSecondLaunches({ log, isQuitting, inbox: deepLinks })
+  const linkIn = linksOfSecondLaunches({ log, isQuitting, inbox: deepLinks, relaunch })
   onSecondInstance((argv) => {
     if (!linkIn(argv) && !startsHidden({ argv, wasOpenedAtLogin: false })) showWindow()
   })

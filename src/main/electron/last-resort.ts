@@ -4,7 +4,6 @@
  * (which may hold a client's words or a path) over an app left in an unknown state; the error goes
  * to the redacted log instead, and the app relaunches once or keeps running and says so.
  */
-import { app } from 'electron'
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Clock } from '../../shared/clock'
@@ -12,14 +11,12 @@ import type { Logger } from '../core/ports/logger'
 import type { Notifier } from '../core/ports/notifier'
 import {
   createLastResort,
-  relaunchArgs,
   RELAUNCHED_AFTER_ERROR_FLAG,
   RELAUNCHED_NOTICE,
   type LastResortNotice,
 } from '../core/startup/last-resort'
-import { errorMessage } from '../../shared/error-message'
 import { errorCode, writeFileAtomicallySync } from '../node/atomic-file'
-import { runningAppImage } from '../node/app-image'
+import type { RelaunchAtQuit } from './relaunch-at-quit'
 
 /** The file in userData that records when the app last relaunched after an unexpected error. */
 export const RELAUNCH_RECORD_FILE = 'last-error-relaunch.json'
@@ -35,15 +32,13 @@ export interface LastResortOptions {
   /** Whether a quit is under way (quit-state.ts): an error during it brings no relaunch. */
   readonly quitting: () => boolean
   /**
-   * electron-updater's updater, asked for only at a relaunch: an update waiting to install at quit
-   * would install as this run exits, racing the relaunched run (Windows' silent installer finds it
-   * running and ends it, or cannot replace its files, and starts nothing after; an AppImage is
-   * replaced as it starts). macOS's Squirrel holds its update already and is left to it.
+   * The quit's one relaunch (relaunch-at-quit.ts): asked for at the error, started only once the
+   * quit is certain. Electron's `app.relaunch` cannot be taken back, and a quit cancelled after it
+   * would leave the expert's own Quit hours later starting Standby again unasked.
    */
-  readonly updater?: () => { autoInstallOnAppQuit: boolean }
+  readonly relaunch: Pick<RelaunchAtQuit, 'quitAfterError'>
   /** The process to listen on; tests pass their own. */
-  readonly process?: Pick<NodeJS.EventEmitter, 'on' | 'off'> &
-    Pick<NodeJS.Process, 'env' | 'execPath'> & { readonly argv: ReadonlyArray<string> }
+  readonly process?: Pick<NodeJS.EventEmitter, 'on' | 'off'> & { readonly argv: ReadonlyArray<string> }
 }
 
 /** The installed last resort. */
@@ -59,7 +54,7 @@ export interface InstalledLastResort {
 
 /**
  * Listens for uncaught exceptions and unhandled rejections on the process. A relaunch is a quit,
- * so the cache closes as at any quit, then Electron's `app.relaunch` with this run's arguments.
+ * so the cache closes as at any quit, then one Standby starts again with this run's arguments.
  */
 export function installLastResort(options: LastResortOptions): InstalledLastResort {
   const target = options.process ?? process
@@ -76,7 +71,7 @@ export function installLastResort(options: LastResortOptions): InstalledLastReso
       mkdirSync(options.userData, { recursive: true, mode: 0o700 })
       writeFileAtomicallySync(recordPath, record)
     },
-    relaunch: () => relaunchAtQuit(target, options),
+    relaunch: () => options.relaunch.quitAfterError(),
     tell: (notice) => {
       if (tells.notifier === undefined) tells.waiting = notice
       else tells.notifier.show(notice)
@@ -98,47 +93,6 @@ export function installLastResort(options: LastResortOptions): InstalledLastReso
       target.off('unhandledRejection', onRejection)
     },
   }
-}
-
-/**
- * Quits, and starts the app again once that quit is certain. Electron's `app.relaunch` cannot be
- * taken back: it starts a helper at once that launches the app whenever this process ends. Asked
- * for at the error, a quit then cancelled (a window's close or a 'will-quit' prevented, which
- * Electron does without a word) would leave it waiting, and the expert's own Quit hours later
- * would start Standby again unasked. So it is asked for at 'quit', which Electron emits only once
- * nothing can stop the quit; a quit that begins after this one means this one was cancelled, and
- * it goes without a relaunch.
- */
-function relaunchAtQuit(target: NonNullable<LastResortOptions['process']>, options: LastResortOptions): void {
-  const relaunchNow = (): void => {
-    app.off('before-quit', dropRelaunch)
-    try {
-      // An AppImage's executable is inside its mount, which is gone once this run exits: the
-      // AppImage file itself starts again.
-      const appImage = runningAppImage(target.env, target.execPath)
-      const args = relaunchArgs(target.argv.slice(1))
-      // The update waits for the next quit, and the relaunched run finds it downloaded. Set here,
-      // ahead of electron-updater's own 'quit' listener, so a cancelled quit leaves it as it was.
-      const updater = options.updater?.()
-      if (updater !== undefined) updater.autoInstallOnAppQuit = false
-      app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
-    } catch (error) {
-      options.log.warn(`Standby could not relaunch after an unexpected error: ${errorMessage(error)}`)
-    }
-  }
-  const dropRelaunch = (): void => {
-    app.off('quit', relaunchNow)
-    options.log.info(
-      'The quit to relaunch after an unexpected error was cancelled: this quit does not relaunch',
-    )
-  }
-  // First of the 'quit' listeners: electron-updater installs a waiting update in one of its own.
-  app.prependOnceListener('quit', relaunchNow)
-  app.quit()
-  // Electron emits a quit's 'before-quit' within `app.quit()`: one heard from now on is a new quit.
-  // (Were it ever emitted later, this quit would drop its relaunch: an app that stays quit, never
-  // one that comes back unasked.)
-  app.once('before-quit', dropRelaunch)
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Electron's `app`: lifecycle events, the single-instance lock, paths, quit. */
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
-import type { App, LoginItemSettingsOptions, Settings as LoginItemSettings } from 'electron'
+import type { App, LoginItemSettingsOptions, RelaunchOptions, Settings as LoginItemSettings } from 'electron'
 import { preventableEvent } from './events'
 import { fake } from './state'
 
@@ -302,9 +302,13 @@ export class FakeApp
   }
   /**
    * Every relaunch asked for (an update installing restarts the app). As in Electron, each call
-   * starts one more copy once this process ends, however it ends: nothing takes one back.
+   * starts one more copy once this process ends, however it ends: nothing takes one back. Electron
+   * answers whether its relaunch helper started (App::Relaunch returns RelaunchApp's bool, though
+   * its typings say void): false plays one that could not start, and that call starts nothing.
    */
-  readonly relaunch = vi.fn<App['relaunch']>()
+  readonly relaunch = vi.fn<(options?: RelaunchOptions) => boolean>(() => this.relaunchHelperStarts)
+  /** Whether Electron's relaunch helper process starts; false plays a failed `app.relaunch`. */
+  relaunchHelperStarts = true
   /** The OS language Electron reports; a test may change it. */
   locale = 'en-GB'
   getLocale(): string {

@@ -15,6 +15,7 @@ import {
   RELAUNCHED_AFTER_ERROR_FLAG,
   RELAUNCHED_NOTICE,
 } from '../../../../src/main/core/startup/last-resort'
+import { createRelaunchAtQuit } from '../../../../src/main/electron/relaunch-at-quit'
 import { createFileLogger } from '../../../../src/main/node/file-log'
 import type { Logger } from '../../../../src/main/node/log'
 import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
@@ -31,7 +32,11 @@ beforeEach(() => {
 afterEach(() => rmSync(userData, { recursive: true, force: true }))
 
 /** One run of the app: a process of its own (the test runner's is left alone), its log in userData. */
-function run(at: number, env: NodeJS.ProcessEnv = {}, more: Partial<LastResortOptions> = {}) {
+function run(
+  at: number,
+  env: NodeJS.ProcessEnv = {},
+  more: Partial<LastResortOptions> & { updater?: () => { autoInstallOnAppQuit: boolean } } = {},
+) {
   const process = Object.assign(new EventEmitter(), {
     argv: ['/opt/Standby/standby', '--hidden'],
     execPath: '/opt/Standby/standby',
@@ -39,13 +44,16 @@ function run(at: number, env: NodeJS.ProcessEnv = {}, more: Partial<LastResortOp
   })
   const log = createFileLogger({ dir: join(userData, 'logs'), echo: quiet })
   const tell = vi.fn()
+  const { updater = () => undefined, ...options } = more
+  const relaunch = createRelaunchAtQuit({ log, updater, process: { ...process, platform: 'linux' } })
   const lastResort = installLastResort({
     userData,
     log,
     clock: { now: () => at },
     quitting: () => false,
+    relaunch,
     process,
-    ...more,
+    ...options,
   })
   lastResort.tellThrough({ show: tell })
   return { process, tell, stop: () => lastResort.stop(), logText: () => readFileSync(log.path, 'utf8') }
@@ -104,7 +112,7 @@ describe('the main process’s last resort', () => {
     const { process, logText } = run(1_000)
     process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.quitDone).toBe(true)
-    expect(logText()).toContain('Standby could not relaunch after an unexpected error: no helper process')
+    expect(logText()).toContain('Standby could not start again after an unexpected error: no helper process')
   })
 
   it('from an AppImage, relaunches the AppImage file, as its mount goes with this run', () => {
@@ -173,7 +181,8 @@ describe('the main process’s last resort', () => {
     })
     const log = createFileLogger({ dir: join(userData, 'logs'), echo: quiet })
     const clock = { now: () => 2_000 }
-    const early = installLastResort({ userData, log, clock, quitting: () => false, process })
+    const relaunch = createRelaunchAtQuit({ log, process: { ...process, platform: 'linux' } })
+    const early = installLastResort({ userData, log, clock, quitting: () => false, relaunch, process })
     process.emit('uncaughtException', new Error('early in the start'))
     const show = vi.fn()
     early.tellThrough({ show })

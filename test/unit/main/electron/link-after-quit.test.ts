@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { linksOfSecondLaunches } from '../../../../src/main/electron/link-after-quit'
+import { createRelaunchAtQuit } from '../../../../src/main/electron/relaunch-at-quit'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
 import { recordingLog } from '../../../support/recording-log'
 
@@ -26,15 +27,14 @@ function links(
   const inbox = { receive: vi.fn() }
   const updater = { autoInstallOnAppQuit: true }
   const log = recordingLog()
-  const linkIn = linksOfSecondLaunches({
+  const relaunch = createRelaunchAtQuit({
     log,
-    isQuitting: () => state.quitting,
-    inbox,
     updater: () => updater,
     process: { platform: 'linux', ...run, env, execPath: run.argv[0]! },
   })
+  const linkIn = linksOfSecondLaunches({ log, isQuitting: () => state.quitting, inbox, relaunch })
   fake.app.on('before-quit', () => (state.quitting = true))
-  return { state, inbox, updater, log, linkIn }
+  return { state, inbox, updater, log, linkIn, relaunch }
 }
 
 describe('a link from a second launch', () => {

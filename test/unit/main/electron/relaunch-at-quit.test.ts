@@ -1,0 +1,90 @@
+/**
+ * One quit starts at most one Standby again: an unexpected error's relaunch and a link clicked as
+ * Standby quit share it, a failed start's exit starts nothing for a link, and a relaunch Electron
+ * could not start is said in the log.
+ */
+import { EventEmitter } from 'node:events'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { installLastResort } from '../../../../src/main/electron/last-resort'
+import { linksOfSecondLaunches } from '../../../../src/main/electron/link-after-quit'
+import { createRelaunchAtQuit } from '../../../../src/main/electron/relaunch-at-quit'
+import { RELAUNCHED_AFTER_ERROR_FLAG } from '../../../../src/main/core/startup/last-resort'
+import { fake, resetFakeElectron } from '../../../support/fake-electron'
+import { recordingLog } from '../../../support/recording-log'
+import { useTempDirs } from '../../../support/temp-dir'
+
+vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
+
+beforeEach(resetFakeElectron)
+const tempDir = useTempDirs()
+
+const LINK = 'standby://invite/inv_1'
+
+/** A run as the composition root wires it: the last resort and second launches' links share one relaunch. */
+function standby() {
+  const process = Object.assign(new EventEmitter(), {
+    argv: ['/opt/Standby/standby', '--hidden'],
+    execPath: '/opt/Standby/standby',
+    env: {},
+    platform: 'linux' as const,
+  })
+  const log = recordingLog()
+  const state = { quitting: false }
+  fake.app.on('before-quit', () => (state.quitting = true))
+  const relaunch = createRelaunchAtQuit({ log, updater: () => undefined, process })
+  installLastResort({
+    userData: tempDir(),
+    log,
+    clock: { now: () => 1_000 },
+    quitting: () => state.quitting,
+    relaunch,
+    process,
+  })
+  const linkIn = linksOfSecondLaunches({
+    log,
+    isQuitting: () => state.quitting,
+    inbox: { receive: vi.fn() },
+    relaunch,
+  })
+  return { process, log, linkIn, state }
+}
+
+describe('the one relaunch of a quit', () => {
+  it('starts one Standby for an error’s relaunch and a link in the same quit, flagged and opening the link', () => {
+    const { process, linkIn } = standby()
+    fake.app.once('will-quit', () => linkIn(['/opt/Standby/standby', LINK]))
+    process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch.mock.calls).toEqual([
+      [{ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG, LINK] }],
+    ])
+  })
+
+  it('starts nothing for a link that came as a failed start exited: it would fail the same way', () => {
+    const { log, linkIn, state } = standby()
+    // The failed start closed what it opened (a quit is under way), showed its box, then exits.
+    state.quitting = true
+    linkIn(['/opt/Standby/standby', LINK])
+    fake.app.exit(1)
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(log.text()).toMatch(/could not start; it does not start again on it/)
+  })
+
+  it('says in the log when Electron could not start the relaunch, for an error and for a link', () => {
+    fake.app.relaunchHelperStarts = false
+    const first = standby()
+    first.process.emit('uncaughtException', new Error('boom'))
+    expect(first.log.text()).toMatch(
+      /Standby could not start again after an unexpected error: Electron could not start the process that relaunches it/,
+    )
+    resetFakeElectron()
+    fake.app.relaunchHelperStarts = false
+    const second = standby()
+    fake.app.once('will-quit', () => second.linkIn(['/x', LINK]))
+    fake.app.quit()
+    expect(second.log.text()).toMatch(
+      /could not start again on a link that came as it quit: .*click the link again/,
+    )
+    expect(second.log.text()).not.toMatch(/Standby starts again on it/)
+  })
+})
