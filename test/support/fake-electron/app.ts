@@ -72,19 +72,37 @@ export class FakeApp
   /**
    * Windows' Run key of the current user: each value's command and whether Task Manager › Startup
    * apps has it on (no StartupApproved value, or an approved one). A test may write an earlier
-   * version's entry here, or turn one off as the user does.
+   * version's entry here, or turn one off as the user does. `approved` plays a StartupApproved\Run
+   * value written as is (by Windows, a tool, an installer): Windows runs the entry when its first
+   * byte is even (02, 06), not when odd (03, 07).
    */
-  readonly windowsRun = new Map<string, { path: string; args: string[]; enabled: boolean }>()
+  readonly windowsRun = new Map<
+    string,
+    { path: string; args: string[]; enabled: boolean; approved?: ReadonlyArray<number> }
+  >()
+  /**
+   * The StartupApproved\Run value of `name` as the registry holds it (as `reg query` shows it):
+   * none for an entry on (Electron deletes it when it writes one on), 03 and the time for one
+   * Task Manager turned off; null when there is none.
+   */
+  startupApprovedValue(name: string): Uint8Array | null {
+    const entry = this.windowsRun.get(name)
+    if (entry?.approved !== undefined) return Uint8Array.from(entry.approved)
+    return entry === undefined || entry.enabled ? null : Uint8Array.from(TURNED_OFF_BY_TASK_MANAGER)
+  }
   /** The Run value Electron writes and reads by default: the AppUserModelID. */
   private runValueName(): string {
     return this.appUserModelId ?? 'electron.app.Standby'
   }
   /** True plays the user turning the app's entries off in Windows' Task Manager › Startup apps. */
   get windowsStartupTurnedOff(): boolean {
-    return [...this.windowsRun.values()].some((entry) => !entry.enabled)
+    return [...this.windowsRun.keys()].some((name) => !windowsRuns(this.startupApprovedValue(name)))
   }
   set windowsStartupTurnedOff(off: boolean) {
-    for (const entry of this.windowsRun.values()) entry.enabled = !off
+    for (const entry of this.windowsRun.values()) {
+      entry.enabled = !off
+      delete entry.approved
+    }
   }
   /** True plays a login item the user added in macOS's System Settings, which opens the app too. */
   macUserLoginItem = false
@@ -99,7 +117,7 @@ export class FakeApp
    * As Electron reports: on Windows `openAtLogin` only for the Run value of the app's name holding
    * exactly the command asked about (path and arguments, each defaulting alike), `launchItems` every
    * Run value that starts the executable (any arguments, any case) and whether Task Manager has it
-   * on; on macOS 13 and later the app's own item opens it at login only once 'enabled'.
+   * on, read as browser_win.cc reads it (electronReadsAsEnabled); on macOS 13 and later the app's own item opens it at login only once 'enabled'.
    */
   getLoginItemSettings(options?: LoginItemSettingsOptions): ReturnType<App['getLoginItemSettings']> {
     requireLoginItems('getLoginItemSettings')
@@ -114,7 +132,13 @@ export class FakeApp
       fake.platform === 'win32'
         ? [...this.windowsRun]
             .filter(([, entry]) => entry.path.toLowerCase() === path.toLowerCase())
-            .map(([name, entry]) => ({ name, ...entry, args: [...entry.args], scope: 'user' as const }))
+            .map(([name, entry]) => ({
+              name,
+              path: entry.path,
+              args: [...entry.args],
+              enabled: electronReadsAsEnabled(this.startupApprovedValue(name)),
+              scope: 'user' as const,
+            }))
         : []
     return {
       openAtLogin: fake.platform === 'darwin' ? status === 'enabled' || this.macUserLoginItem : sameCommand,
@@ -361,6 +385,26 @@ export class FakeApp
 
 /** The executable Electron reports for this process on Windows when no path is given. */
 const WINDOWS_EXEC_PATH = 'C:\\Program Files\\Standby\\electron.exe'
+
+/** The StartupApproved value Task Manager writes as it turns an entry off: 03, then the time. */
+const TURNED_OFF_BY_TASK_MANAGER = [3, 0, 0, 0, 0x17, 0x79, 0xbd, 0x01, 0x17, 0xd9, 0xd1, 0x01]
+
+/** Whether Windows runs a Run value at login, by its StartupApproved value: none, or an even first byte. */
+function windowsRuns(approved: Uint8Array | null): boolean {
+  return approved === null || approved.length === 0 || approved[0]! % 2 === 0
+}
+
+/**
+ * Whether Electron reports a Run value enabled, as browser_win.cc reads its StartupApproved value:
+ * as a C string, so only up to its first zero byte, equal to "" or "\x02". An 06 Windows runs
+ * reads as off.
+ */
+function electronReadsAsEnabled(approved: Uint8Array | null): boolean {
+  if (approved === null) return true
+  const end = approved.indexOf(0)
+  const text = [...approved.subarray(0, end === -1 ? approved.length : end)]
+  return text.length === 0 || (text.length === 1 && text[0] === 2)
+}
 
 /** Throws where Electron has no login items (Linux), as the fake's other platform-only calls do. */
 function requireLoginItems(name: string): void {

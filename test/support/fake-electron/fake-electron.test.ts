@@ -561,6 +561,26 @@ describe('the fakes of what Linux lacks', () => {
     })
   })
 
+  it('read a Windows StartupApproved value as browser_win.cc does: only 00 and 02 on, 06 off though Windows runs it', () => {
+    fake.platform = 'win32'
+    const path = 'C:\\S\\Standby.exe'
+    const approved = (first: number): ReadonlyArray<number> => [first, ...new Array<number>(11).fill(0)]
+    const enabled = (first: number): boolean | undefined => {
+      fake.app.windowsRun.set('electron.app.Standby', {
+        path,
+        args: [],
+        enabled: true,
+        approved: approved(first),
+      })
+      return fake.app.getLoginItemSettings({ path }).launchItems[0]?.enabled
+    }
+    expect([0, 2, 3, 6, 7].map(enabled)).toEqual([true, true, false, false, false])
+    // Windows runs an even one.
+    fake.app.windowsRun.get('electron.app.Standby')!.approved = approved(6)
+    expect(fake.app.windowsStartupTurnedOff).toBe(false)
+    expect(fake.app.startupApprovedValue('electron.app.Standby')).toEqual(Uint8Array.from(approved(6)))
+  })
+
   it('show "Login Item Added" on macOS at each registration of an item not enabled, a first one too', () => {
     fake.platform = 'darwin'
     fake.app.setLoginItemSettings({ openAtLogin: true })

@@ -9,6 +9,11 @@ import type { Logger } from '../../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../../core/settings/login-item'
 import { autostartDir, autostartExecutable, createAutostartEntry } from '../../node/autostart-entry'
 import { HIDDEN_ARG } from '../../node/start-hidden'
+import {
+  readStartupApproved,
+  windowsStartsEntry,
+  type StartupApprovedReader,
+} from '../../node/windows-startup-approved'
 
 /** Where the Linux autostart entry goes and what it starts; the process's own by default. */
 export interface LoginItemOptions {
@@ -17,6 +22,8 @@ export interface LoginItemOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
   readonly home?: string
   readonly execPath?: string
+  /** Windows' StartupApproved values, read past Electron (windows-startup-approved.ts). */
+  readonly startupApproved?: StartupApprovedReader
 }
 
 /** The login item, told when an update moved the AppImage it starts. */
@@ -39,7 +46,10 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   })
   /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
   const windowsEntries = (): LoginItemSettings =>
-    app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] })
+    asWindowsStarts(
+      app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }),
+      options.startupApproved ?? readStartupApproved,
+    )
   const read = (openAtLogin: boolean): LoginItemStatus => {
     if (!app.isPackaged)
       return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
@@ -102,6 +112,31 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       }
       return platform === 'linux' ? linux.applyAtStart(openAtLogin) : set(openAtLogin)
     },
+  }
+}
+
+/**
+ * Electron's launch items with each one's `enabled` as Windows reads it: Electron counts an entry
+ * whose StartupApproved value begins 06 as off, which Windows starts all the same. An entry Electron
+ * counts on is on; where the value cannot be read, Electron's answer stands.
+ */
+function asWindowsStarts(found: LoginItemSettings, read: StartupApprovedReader): LoginItemSettings {
+  const launchItems = (found.launchItems ?? []).map((item) => {
+    if (item.enabled) return item
+    try {
+      return {
+        ...item,
+        enabled: windowsStartsEntry(read(item.scope === 'machine' ? 'machine' : 'user', item.name)),
+      }
+    } catch {
+      return item
+    }
+  })
+  return {
+    ...found,
+    launchItems,
+    executableWillLaunchAtLogin:
+      found.executableWillLaunchAtLogin || launchItems.some((item) => item.enabled),
   }
 }
 

@@ -34,7 +34,14 @@ const EXEC_PATH = 'C:\\Program Files\\Standby\\Standby.exe'
 function started(platform: NodeJS.Platform, launchAtLogin: boolean, env: Record<string, string> = {}) {
   fake.platform = platform
   const settings = createSettingsStore(memoryFile({ launchAtLogin, settingsVersion: 1 }), recordingLog())
-  const loginItem = createLoginItem({ log: recordingLog(), platform, env, execPath: EXEC_PATH })
+  const loginItem = createLoginItem({
+    log: recordingLog(),
+    platform,
+    env,
+    execPath: EXEC_PATH,
+    // The registry as reg.exe reads it, past Electron.
+    startupApproved: (_scope, name) => fake.app.startupApprovedValue(name),
+  })
   const following = followLaunchAtLogin(settings, loginItem)
   const told: unknown[] = []
   following.changes.add((status) => told.push(status))
@@ -140,5 +147,21 @@ describe('a start leaves what the expert decided in the system’s settings as i
       args: ['--hidden'],
       enabled: true,
     })
+  })
+
+  it('Windows: an entry whose StartupApproved value begins 06, which Windows starts, reads as on, 07 as off', () => {
+    const entry = (first: number) => ({
+      path: EXEC_PATH,
+      args: ['--hidden'],
+      enabled: true,
+      approved: [first, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    })
+    fake.app.windowsRun.set('electron.app.Standby', entry(6))
+    const { following } = started('win32', true)
+    expect(following.status()).toEqual({ applied: true })
+    fake.app.windowsRun.set('electron.app.Standby', entry(7))
+    expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    fake.app.windowsRun.set('electron.app.Standby', entry(6))
+    expect(following.refresh()).toEqual({ applied: true })
   })
 })
