@@ -6,6 +6,7 @@ import { app, BrowserWindow, protocol, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
+import { fileLoginItemRecord, LOGIN_ITEM_RECORD_FILE } from './node/login-item-record'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
@@ -202,8 +203,11 @@ async function main(): Promise<void> {
   const { tray, trayFeed } = appTray
 
   const userData = app.getPath('userData')
-  const loginItem = createLoginItem({ log })
-  const launchAtLogin = followLaunchAtLogin(settings, loginItem)
+  const loginItem = createLoginItem({
+    log,
+    record: fileLoginItemRecord(join(userData, LOGIN_ITEM_RECORD_FILE), log),
+  })
+  const launchAtLogin = followLaunchAtLogin(settings, loginItem, log)
   // Back from the system's startup settings: the line under the switch says what they say now.
   app.on('browser-window-focus', () => void launchAtLogin.refresh())
   const followFocus = (request: FocusRequest): void => {

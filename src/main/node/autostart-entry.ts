@@ -7,6 +7,7 @@ import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../core/settings/login-item'
+import type { LoginItemRecord } from './login-item-record'
 import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
 import { HIDDEN_ARG } from './start-hidden'
@@ -136,6 +137,10 @@ export const OTHERS_ENTRY_PROBLEM =
 export const TURNED_OFF_BY_DESKTOP_PROBLEM =
   "Your desktop's startup applications have Standby turned off, so it will not start when you log in. Turn it on there, or turn this off and on again."
 
+/** What Settings says beside the switch, turned off at a start because the expert removed Standby's entry. */
+export const REMOVED_FROM_DESKTOP_PROBLEM =
+  "Standby was removed from your desktop's startup applications, so Launch at login is off now. Turn it on to have Standby start when you log in again."
+
 /** What Settings says beside the switch, on, while the autostart folder has no entry for Standby. */
 export const NO_ENTRY_PROBLEM =
   'Your startup applications no longer have Standby, so it will not start when you log in. Turn this off and on again to add it back.'
@@ -149,6 +154,9 @@ export function createAutostartEntry(options: {
   readonly dir: string
   readonly executable: string
   readonly log: Logger
+  /** Standby's note of the entry it wrote: one gone since, the switch on, the expert removed. */
+  readonly record?: LoginItemRecord
+  readonly now?: () => number
 }): AutostartEntry {
   const { dir, log } = options
   const path = join(dir, AUTOSTART_FILE)
@@ -177,12 +185,14 @@ export function createAutostartEntry(options: {
     try {
       if (!enabled) {
         if (isOwnAutostartEntry(path)) rmSync(path, { force: true })
+        options.record?.cleared()
         return LOGIN_ITEM_APPLIED
       }
       if (!write()) {
         leftTheirs()
         return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
       }
+      options.record?.registered((options.now ?? Date.now)())
       on = true
       return LOGIN_ITEM_APPLIED
     } catch (error) {
@@ -244,6 +254,16 @@ export function createAutostartEntry(options: {
       }
     },
     applyAtStart(enabled) {
+      // Standby wrote the entry, and the file is gone: removed in the desktop's startup settings (they
+      // delete the file), which a start must not undo. Without the note it never was: it is written.
+      try {
+        if (enabled && (options.record?.registeredAt() ?? null) !== null && !existsAt(path)) {
+          log.info(`Launch at login: ${path}, which Standby wrote, was removed; the switch follows, off`)
+          return { removedOutside: true, problem: REMOVED_FROM_DESKTOP_PROBLEM }
+        }
+      } catch {
+        // Cannot tell: set says so, as for any entry it cannot write.
+      }
       // The expert turned Standby's entry off in their desktop's settings: a start must not undo that.
       try {
         const lines = enabled ? ownEntryLines(path) : null
@@ -259,13 +279,18 @@ export function createAutostartEntry(options: {
   }
 }
 
-/** Whether something is at `path` that Standby did not write (a file, a folder, a link). */
-function holdsOthers(path: string): boolean {
+/** Whether anything is at `path`; throws where a look cannot tell. */
+function existsAt(path: string): boolean {
   try {
     lstatSync(path)
+    return true
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
     throw error
   }
-  return !isOwnAutostartEntry(path)
+}
+
+/** Whether something is at `path` that Standby did not write (a file, a folder, a link). */
+function holdsOthers(path: string): boolean {
+  return existsAt(path) && !isOwnAutostartEntry(path)
 }

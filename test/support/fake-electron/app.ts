@@ -46,7 +46,10 @@ export class FakeApp
     requireLoginItems('setLoginItemSettings')
     const { openAtLogin } = settings
     if (fake.platform === 'darwin') {
-      if (openAtLogin === false) this.macUserLoginItem = false
+      if (openAtLogin === false) {
+        this.macUserLoginItem = false
+        this.macUnregisteredStatus = 'not-registered'
+      }
       // SMAppService's register shows "Login Item Added" unless the item is enabled (a first one too).
       if (openAtLogin === true && !(this.macRegistered && this.macLoginItemStatus === 'enabled'))
         this.macLoginItemNotices += 1
@@ -104,6 +107,17 @@ export class FakeApp
       delete entry.approved
     }
   }
+  /**
+   * What macOS reports of the app's own item while it has none: 'not-registered', or 'not-found',
+   * which SMAppService reports once the user removed the item in System Settings › Login Items
+   * (and some unsigned builds before it was ever registered).
+   */
+  macUnregisteredStatus: 'not-registered' | 'not-found' = 'not-registered'
+  /** Plays the user removing the app's own item in System Settings › General › Login Items. */
+  removeMacLoginItemInSystemSettings(): void {
+    this.macRegistered = false
+    this.macUnregisteredStatus = 'not-found'
+  }
   /** True plays a login item the user added in macOS's System Settings, which opens the app too. */
   macUserLoginItem = false
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
@@ -121,7 +135,7 @@ export class FakeApp
    */
   getLoginItemSettings(options?: LoginItemSettingsOptions): ReturnType<App['getLoginItemSettings']> {
     requireLoginItems('getLoginItemSettings')
-    const status = this.macRegistered ? this.macLoginItemStatus : 'not-registered'
+    const status = this.macRegistered ? this.macLoginItemStatus : this.macUnregisteredStatus
     const path = options?.path ?? WINDOWS_EXEC_PATH
     const own = this.windowsRun.get(this.runValueName())
     const sameCommand =

@@ -6,6 +6,8 @@
  */
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { LoginItemStatus } from '../../../shared/ipc/contract'
+import { errorMessage } from '../../../shared/error-message'
+import type { Logger } from '../ports/logger'
 import type { SettingsStore } from '../ports/settings'
 
 export type { LoginItemStatus } from '../../../shared/ipc/contract'
@@ -15,15 +17,28 @@ export interface LoginItem {
   /** Turn it on or off; says whether that was done, and if not, what the expert can do. */
   set(enabled: boolean): LoginItemStatus
   /**
-   * The setting as Standby starts: repairs Standby's own registration, yet with the switch off it
-   * removes nothing the OS would take for a login item the expert added outside Standby.
+   * The setting as Standby starts: repairs Standby's own registration where it never was or was
+   * lost, yet with the switch off it removes nothing the OS would take for a login item the expert
+   * added outside Standby; with it on, adds back nothing the expert removed in the system's settings
+   * (RemovedOutside).
    */
-  applyAtStart(enabled: boolean): LoginItemStatus
+  applyAtStart(enabled: boolean): LoginItemStatus | RemovedOutside
   /**
    * What the OS says now of the switch's state, writing nothing: the expert may have turned Standby
    * on or off in the system's own startup settings while it runs.
    */
   read(enabled: boolean): LoginItemStatus
+}
+
+/**
+ * What a start found instead of a status: the login item Standby registered is gone, removed by
+ * the expert in the system's own settings, while the switch still says on. The switch follows
+ * them (off), and `problem` says so under it.
+ */
+export interface RemovedOutside {
+  readonly removedOutside: true
+  /** Where it was removed and that the switch is off now; what to do to have it back. */
+  readonly problem: string
 }
 
 /** The setting followed, and what became of its last change. */
@@ -47,20 +62,45 @@ export const LOGIN_ITEM_APPLIED: LoginItemStatus = { applied: true }
 /**
  * Applies `launchAtLogin` now and again whenever it changes. The setting is the source of truth
  * for Standby's own registration: applying it at every start repairs one lost to a reinstall or a
- * moved app. Only a change of the switch may remove more than Standby's own.
+ * moved app. Only a change of the switch may remove more than Standby's own; one the expert
+ * removed in the system's settings turns the switch off instead of coming back.
  */
-export function followLaunchAtLogin(settings: SettingsStore, loginItem: LoginItem): LaunchAtLogin {
+export function followLaunchAtLogin(
+  settings: SettingsStore,
+  loginItem: LoginItem,
+  log?: Logger,
+): LaunchAtLogin {
   const changes = new Listeners<LoginItemStatus>()
   let applied = settings.get().launchAtLogin
-  let status = loginItem.applyAtStart(applied)
+  const atStart = loginItem.applyAtStart(applied)
+  // Said under the switch, off, until it next changes: off is carried out, so a look at the OS
+  // alone would drop the one line that says why the switch moved.
+  let removedNote: LoginItemStatus | null = null
+  if ('removedOutside' in atStart) {
+    // Applied as off first: the save heard below then removes nothing more.
+    applied = false
+    removedNote = { applied: false, problem: atStart.problem }
+    log?.info('Launch at login was removed in the system’s own settings; the switch follows it, off')
+    try {
+      settings.update({ launchAtLogin: false })
+    } catch (error) {
+      // Still on in the file: the next start finds the same and says it again.
+      log?.warn(
+        `Launch at login could not be turned off to follow the system's settings: ${errorMessage(error)}`,
+      )
+    }
+  }
+  let status: LoginItemStatus = 'removedOutside' in atStart ? removedNote! : atStart
   const stop = settings.onSaved(({ launchAtLogin }) => {
     if (launchAtLogin === applied) return
     applied = launchAtLogin
+    removedNote = null
     status = loginItem.set(launchAtLogin)
     changes.emit(status)
   })
   const refresh = (): LoginItemStatus => {
-    const now = loginItem.read(applied)
+    const read = loginItem.read(applied)
+    const now = read.applied && removedNote !== null ? removedNote : read
     if (
       now.applied !== status.applied ||
       (!now.applied && !status.applied && now.problem !== status.problem)

@@ -8,6 +8,7 @@ import { homedir } from 'node:os'
 import type { Logger } from '../../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../../core/settings/login-item'
 import { autostartDir, autostartExecutable, createAutostartEntry } from '../../node/autostart-entry'
+import type { LoginItemRecord } from '../../node/login-item-record'
 import { HIDDEN_ARG } from '../../node/start-hidden'
 import {
   readStartupApproved,
@@ -24,6 +25,12 @@ export interface LoginItemOptions {
   readonly execPath?: string
   /** Windows' StartupApproved values, read past Electron (windows-startup-approved.ts). */
   readonly startupApproved?: StartupApprovedReader
+  /**
+   * Standby's note of the login item it registered (macOS, Linux): one gone since, with the switch
+   * on, the expert removed. Without one, every start registers an item that is not there.
+   */
+  readonly record?: LoginItemRecord
+  readonly now?: () => number
 }
 
 /** The login item, told when an update moved the AppImage it starts. */
@@ -43,6 +50,8 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     dir: autostartDir(env, options.home ?? homedir()),
     executable: autostartExecutable(env, execPath),
     log,
+    ...(options.record === undefined ? {} : { record: options.record }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   })
   /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
   const windowsEntries = (): LoginItemSettings =>
@@ -72,6 +81,10 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     }
     if (platform === 'darwin') {
       app.setLoginItemSettings({ openAtLogin })
+      // Noted only once macOS has it: a registration that failed is not one the expert removed later.
+      if (!openAtLogin) options.record?.cleared()
+      else if (REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status))
+        options.record?.registered((options.now ?? Date.now)())
       return openAtLogin ? read(true) : LOGIN_ITEM_APPLIED
     }
     // The same path and arguments on and off: Windows finds the entry to remove by them.
@@ -102,7 +115,16 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       // only show "Login Item Added" once more at every start.
       if (platform === 'darwin') {
         const { status } = app.getLoginItemSettings()
-        if (status === 'enabled' || status === 'requires-approval') return read(true)
+        if (REGISTERED_MAC_STATUSES.has(status)) return read(true)
+        // Gone ('not-registered', or 'not-found', as macOS reports an item removed in System
+        // Settings and, in some builds, one never registered): the expert's doing if Standby
+        // registered it, which a start must not undo; never registered, it is registered now.
+        if ((options.record?.registeredAt() ?? null) !== null) {
+          log.info(
+            `Launch at login: macOS reports Standby's login item ${status}, after Standby registered it; the switch follows, off`,
+          )
+          return { removedOutside: true, problem: MAC_LOGIN_ITEM_REMOVED_PROBLEM }
+        }
       }
       // Writing Windows' entry again turns it back on where the expert turned it off (Task Manager),
       // this version's entry or an earlier one's with other arguments alike.
@@ -140,6 +162,9 @@ function asWindowsStarts(found: LoginItemSettings, read: StartupApprovedReader):
   }
 }
 
+/** What macOS reports of a login item it has: on, or waiting for the expert's approval. */
+const REGISTERED_MAC_STATUSES = new Set<LoginItemSettings['status']>(['enabled', 'requires-approval'])
+
 /** Whether Task Manager has an entry that starts Standby turned off, and none that starts it on. */
 function turnedOffInWindows(found: LoginItemSettings): boolean {
   return !found.executableWillLaunchAtLogin && (found.launchItems ?? []).some((item) => !item.enabled)
@@ -167,6 +192,10 @@ export const WINDOWS_STARTUP_TURNED_OFF_PROBLEM =
  */
 export const MAC_LOGIN_ITEM_OUTSIDE_PROBLEM =
   'This is off, yet macOS opens Standby in the tray when you log in, from System Settings › General › Login Items. To stop that, remove Standby there; to keep it, turn this on.'
+
+/** What Settings says beside the switch, turned off at a start because Standby's login item was removed. */
+export const MAC_LOGIN_ITEM_REMOVED_PROBLEM =
+  'Standby is no longer among System Settings › General › Login Items (it was removed there, or Standby was moved), so Launch at login is off now. Turn it on to add it back.'
 
 /** What Settings says beside the switch in a development run, which never registers itself. */
 export const DEVELOPMENT_RUN_PROBLEM =
