@@ -193,7 +193,11 @@ function computer(platform: NodeJS.Platform) {
     const following = followLaunchAtLogin(settings, loginItem, log)
     return { settings, following, log }
   }
-  return { start, entry: join(config, 'autostart', 'standby.desktop') }
+  return {
+    start,
+    entry: join(config, 'autostart', 'standby.desktop'),
+    note: join(userData, LOGIN_ITEM_RECORD_FILE),
+  }
 }
 
 describe('a login item removed in the system’s settings', () => {
@@ -248,6 +252,14 @@ describe('a login item removed in the system’s settings', () => {
 
   it('Linux: an entry that never was, on a first start, is written', () => {
     const linux = computer('linux')
+    expect(linux.start().following.status()).toEqual({ applied: true })
+    expect(existsSync(linux.entry)).toBe(true)
+  })
+  it('Linux: a note that does not read (damaged, or not one) counts as none, and the missing entry is written', () => {
+    const linux = computer('linux')
+    linux.start().following.stop()
+    rmSync(linux.entry)
+    writeFileSync(linux.note, '{"registeredAt": "yesterday"}')
     expect(linux.start().following.status()).toEqual({ applied: true })
     expect(existsSync(linux.entry)).toBe(true)
   })
