@@ -76,10 +76,13 @@ export function followLaunchAtLogin(
   // Said under the switch, off, until it next changes: off is carried out, so a look at the OS
   // alone would drop the one line that says why the switch moved.
   let removedNote: LoginItemStatus | null = null
-  if ('removedOutside' in atStart) {
+  let status: LoginItemStatus
+  if (!('removedOutside' in atStart)) status = atStart
+  else {
     // Applied as off first: the save heard below then removes nothing more.
     applied = false
     removedNote = { applied: false, problem: atStart.problem }
+    status = removedNote
     log?.info('Launch at login was removed in the system’s own settings; the switch follows it, off')
     try {
       settings.update({ launchAtLogin: false })
@@ -90,7 +93,6 @@ export function followLaunchAtLogin(
       )
     }
   }
-  let status: LoginItemStatus = 'removedOutside' in atStart ? removedNote! : atStart
   const stop = settings.onSaved(({ launchAtLogin }) => {
     if (launchAtLogin === applied) return
     applied = launchAtLogin
