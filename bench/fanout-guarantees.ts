@@ -50,7 +50,7 @@ export function guaranteeModel(
   expertIds: ReadonlyArray<string>,
   sample: HelpRequest,
 ): GuaranteeModel {
-  copySchema(db, ['requests', 'invites', 'events', 'expert_events', 'expert_invites'])
+  copySchema(db, ['requests', 'invites', 'events', 'expert_events'])
   const insertRequest = db.prepare(
     `INSERT INTO guarantee_requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
        expected_duration_minutes, state, created_at, invite_json) VALUES (?, ?, ?, ?, '[]', '[]', ?, '[]', ?, 'open', ?, ?)`,
@@ -60,10 +60,7 @@ export function guaranteeModel(
     'INSERT INTO guarantee_events (expert_id, id, type, at, payload, digest, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
   const insertEventPlace = db.prepare(
-    'INSERT INTO guarantee_expert_events (expert_id, id, seq) VALUES (?, ?, ?)',
-  )
-  const insertInvitePlace = db.prepare(
-    `INSERT INTO guarantee_expert_invites (expert_id, state, sent_at, invite_id) VALUES (?, 'open', ?, ?)`,
+    'INSERT INTO guarantee_expert_events (expert_id, id, seq, invite_id) VALUES (?, ?, ?, ?)',
   )
   // The platform's own rotation column: the same experts, so its matching order is not disturbed.
   const touchExperts = db.prepare(
@@ -146,8 +143,8 @@ export function guaranteeModel(
       const writeLookups = (built: ReadonlyArray<Built>): void =>
         db.transaction(() => {
           if (built.length > 0) writeInviteRows()
-          for (const e of built) insertEventPlace.run(e.expertId, e.id, e.seq ?? 0)
-          for (const invite of invites) insertInvitePlace.run(invite.expertId, now, invite.id)
+          for (const [i, e] of built.entries())
+            insertEventPlace.run(e.expertId, e.id, e.seq ?? 0, invites[i]?.id ?? null)
           touchExperts.run(now, expertsJson)
         })()
       const emit = (built: ReadonlyArray<Built>): void => {

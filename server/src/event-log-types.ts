@@ -19,6 +19,8 @@ export interface NewEvent<T extends PlatformEventType = PlatformEventType> {
    * once in `requests.invite_json`: the row stores this, and a replay puts the request back.
    */
   readonly storedPayloadJson?: { readonly json: string; readonly requestId: string }
+  /** The invite this event creates: its stream's lookup row names it, and an expert's invites are found there. */
+  readonly inviteId?: string
 }
 
 /**

@@ -166,7 +166,7 @@ export class EventLog {
   appendAll(entries: ReadonlyArray<NewEvent>): PlatformEvent[] {
     if (!this.inTransaction) throw new Error('EventLog.append must run inside transact()')
     const at = this.clock.now()
-    const unsigned = entries.map(({ expertId, type, payload, payloadJson, storedPayloadJson }) => {
+    const unsigned = entries.map(({ expertId, type, payload, payloadJson, storedPayloadJson, inviteId }) => {
       const id = this.heads.nextId(expertId)
       // JSON.stringify({ id, type, at, payload }) without its closing brace, so that the digest
       // can follow as the last key without cutting the text again.
@@ -177,22 +177,23 @@ export class EventLog {
         open: `${head}${payloadJson ?? JSON.stringify(payload)}`,
         storedOpen: storedPayloadJson === undefined ? undefined : `${head}${storedPayloadJson.json}`,
         requestId: storedPayloadJson?.requestId ?? null,
+        inviteId: inviteId ?? null,
       }
     })
     markPhase('events serialized')
-    const signed = unsigned.map(({ expertId, event, open, storedOpen, requestId }) => {
+    const signed = unsigned.map(({ expertId, event, open, storedOpen, requestId, inviteId }) => {
       const digest = chainDigest(this.heads.latestDigest(expertId), `${open}}`)
       this.heads.signed(expertId, digest)
       const wire = closeWithDigest(open, digest)
       const row = storedOpen === undefined ? wire : closeWithDigest(storedOpen, digest)
       const signedEvent = { ...event, digest } as PlatformEvent
-      return { expertId, event: signedEvent, json: wire, row, requestId, digest }
+      return { expertId, event: signedEvent, json: wire, row, requestId, digest, inviteId }
     })
     markPhase('digests')
     const placed = this.placed
     // One lookup write per transaction, over every event it appends.
     if (placed.length === 0 && signed.length > 0) this.afterDelivery(() => this.lookup.write(placed))
-    for (const { expertId, event, json, row, requestId, digest } of signed) {
+    for (const { expertId, event, json, row, requestId, digest, inviteId } of signed) {
       const { lastInsertRowid } = this.insert.run(
         expertId,
         event.id,
@@ -202,7 +203,7 @@ export class EventLog {
         digest,
         requestId,
       )
-      placed.push({ expertId, id: event.id, seq: Number(lastInsertRowid) })
+      placed.push({ expertId, id: event.id, seq: Number(lastInsertRowid), inviteId })
       this.pending.push({ expertId, event, json })
     }
     markPhase('event rows')

@@ -1,7 +1,9 @@
 /**
- * Each expert's stream, found through `expert_events` (migration 0012-expert-lookups): the events
- * table holds the rows in the order they were written, and this lookup gives each expert's in id
- * order. The event log writes an event's row inside the transaction that causes it, and its lookup
+ * Each expert's stream, found through `expert_events` (migrations 0012-expert-lookups and
+ * 0015-one-expert-lookup): the events table holds the rows in the order they were written, and this
+ * lookup gives each expert's in id order, each invite's event naming its invite, so that an
+ * expert's invites are found here too. The stream is the rows with `id > 0`; an invite whose event
+ * was pruned keeps its row under the negated id, for the expert's figures. The event log writes an event's row inside the transaction that causes it, and its lookup
  * row just after the event was sent (EventLog.afterDelivery); what a stop left unindexed is
  * indexed when the platform opens the file, before anything reads it.
  */
@@ -9,17 +11,22 @@ import type Database from 'better-sqlite3'
 import { fillSlot } from './json-text'
 import { markPhase } from './phase-trace'
 
+/** The invite an `events` row created, null for any other event: the text is the event as stored. */
+const INVITE_OF_EVENT = `CASE WHEN type = 'invite.created' THEN json_extract(payload, '$.payload.invite.id') END`
+
 /** One event's place in its expert's stream. */
 export interface EventPlace {
   readonly expertId: string
   readonly id: number
   /** The event's row in `events`. */
   readonly seq: number
+  /** The invite the event created, null for any other event. */
+  readonly inviteId: string | null
 }
 
 /** Reads and writes `expert_events`. */
 export class ExpertEventLookup {
-  private readonly insertPlace: Database.Statement<[string, number, number]>
+  private readonly insertPlace: Database.Statement<[string, number, number, string | null]>
   private readonly advance: Database.Statement<[number]>
   private readonly maxId: Database.Statement<[string], number | null>
   private readonly minId: Database.Statement<[string], number | null>
@@ -31,13 +38,15 @@ export class ExpertEventLookup {
   >
 
   constructor(private readonly db: Database.Database) {
-    this.insertPlace = db.prepare('INSERT INTO expert_events (expert_id, id, seq) VALUES (?, ?, ?)')
+    this.insertPlace = db.prepare(
+      'INSERT INTO expert_events (expert_id, id, seq, invite_id) VALUES (?, ?, ?, ?)',
+    )
     this.advance = db.prepare('UPDATE platform_meta SET lookups_through_seq = MAX(lookups_through_seq, ?)')
     this.maxId = db
       .prepare<[string], number | null>('SELECT MAX(id) FROM expert_events WHERE expert_id = ?')
       .pluck()
     this.minId = db
-      .prepare<[string], number | null>('SELECT MIN(id) FROM expert_events WHERE expert_id = ?')
+      .prepare<[string], number | null>('SELECT MIN(id) FROM expert_events WHERE expert_id = ? AND id > 0')
       .pluck()
     this.digestAt = db
       .prepare<[string, number], string>(
@@ -60,7 +69,7 @@ export class ExpertEventLookup {
 
   /** Index committed events, in the order they were written. Must run inside a transaction. */
   write(places: ReadonlyArray<EventPlace>): void {
-    for (const { expertId, id, seq } of places) this.insertPlace.run(expertId, id, seq)
+    for (const { expertId, id, seq, inviteId } of places) this.insertPlace.run(expertId, id, seq, inviteId)
     const last = places.at(-1)
     if (last !== undefined) this.advance.run(last.seq)
     markPhase('event lookups')
@@ -77,7 +86,8 @@ export class ExpertEventLookup {
           this.db.prepare<[], number>('SELECT lookups_through_seq FROM platform_meta').pluck().get() ?? 0
         this.db
           .prepare(
-            'INSERT OR IGNORE INTO expert_events (expert_id, id, seq) SELECT expert_id, id, seq FROM events WHERE seq > ?',
+            `INSERT OR IGNORE INTO expert_events (expert_id, id, seq, invite_id)
+               SELECT expert_id, id, seq, ${INVITE_OF_EVENT} FROM events WHERE seq > ?`,
           )
           .run(after)
         alsoAfter(after)
@@ -118,21 +128,23 @@ export class ExpertEventLookup {
     }
   }
 
-  /** Forget all but each expert's newest `keep` events (at least one). Returns how many went. */
+  /**
+   * Forget all but each expert's newest `keep` events (at least one). Returns how many went. An
+   * invite's row stays, under its negated id and without its event, for the expert's figures.
+   */
   prune(keep: number): number {
-    const older = `SELECT seq FROM expert_events AS x WHERE x.id <=
-      (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = x.expert_id) - ?`
+    const pruned = `id > 0 AND id <=
+      (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = expert_events.expert_id) - ?`
     return this.db
       .transaction(() => {
+        const kept = Math.max(1, keep)
         const { changes } = this.db
-          .prepare(`DELETE FROM events WHERE seq IN (${older})`)
-          .run(Math.max(1, keep))
+          .prepare(`DELETE FROM events WHERE seq IN (SELECT seq FROM expert_events WHERE ${pruned})`)
+          .run(kept)
         this.db
-          .prepare(
-            `DELETE FROM expert_events WHERE id <=
-             (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = expert_events.expert_id) - ?`,
-          )
-          .run(Math.max(1, keep))
+          .prepare(`UPDATE expert_events SET id = -id, seq = NULL WHERE invite_id IS NOT NULL AND ${pruned}`)
+          .run(kept)
+        this.db.prepare(`DELETE FROM expert_events WHERE ${pruned}`).run(kept)
         return changes
       })
       .immediate()

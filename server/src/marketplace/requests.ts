@@ -22,7 +22,7 @@ import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 import { markPhase } from '../phase-trace'
 import { cutAtSlots, JSON_SLOT, JSON_SLOT_TEXT } from '../json-text'
-import { writeInviteLookup } from './invite-lookup'
+import { writeLastInvited } from './invite-lookup'
 import { insertInChunks } from '../store/insert-in-chunks'
 
 /**
@@ -152,12 +152,14 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
           payload: { invite },
           payloadJson: `${withId}${requestJson}${rest}`,
           storedPayloadJson: { json: `${withId}${JSON_SLOT_TEXT}${rest}`, requestId: id },
+          inviteId,
         }
       }),
     )
-    // The per-expert lookup and the matching order are written once the invites went out: both
-    // can be rebuilt from the invite rows, which are committed before anyone is sent one.
-    ctx.events.afterDelivery(() => writeInviteLookup(ctx, { sentAt: now, requestId: id }))
+    // The matching order is written once the invites went out, as the stream's lookup is (which
+    // finds each expert's invites): both can be rebuilt from the events, committed before anyone is
+    // sent one.
+    ctx.events.afterDelivery(() => writeLastInvited(ctx, { sentAt: now, requestId: id }))
     if (expertIds.length === 0) {
       ctx.sql(`UPDATE requests SET state = 'expired' WHERE id = ?`).run(id)
       ctx.logger.warn('request matched no online expert', { request: id, tags: input.tags.join(',') })

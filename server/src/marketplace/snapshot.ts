@@ -15,8 +15,8 @@ export function snapshotFor(ctx: MarketplaceContext, expertId: string): Snapshot
   return ctx.db.transaction(() => {
     const openInvites = ctx
       .sql<[string], InviteRow>(
-        `SELECT invites.* FROM expert_invites AS e JOIN invites ON invites.id = e.invite_id
-           WHERE e.expert_id = ? AND e.state = 'open' ORDER BY e.sent_at, invites.rowid`,
+        `SELECT invites.* FROM expert_events AS e JOIN invites ON invites.id = e.invite_id
+           WHERE e.expert_id = ? AND invites.state = 'open' ORDER BY invites.sent_at, invites.rowid`,
       )
       .all(expertId)
       .map((row) => ctx.store.inviteFromRow(row))

@@ -81,12 +81,12 @@ export class PlatformStore {
     this.expertStatsById = db.prepare(`
       SELECT
         (SELECT CAST(ROUND(AVG(MAX(0, answered_at - invites.sent_at))) AS INTEGER)
-          FROM expert_invites AS e JOIN invites ON invites.id = e.invite_id
+          FROM expert_events AS e JOIN invites ON invites.id = e.invite_id
           WHERE e.expert_id = ? AND answered_at IS NOT NULL) AS average_response_ms,
         (SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended') AS sessions_done`)
     this.recentInviteTimes = db.prepare(`
-      SELECT e.sent_at AS sentAt, answered_at AS answeredAt, e.state FROM expert_invites AS e
-        JOIN invites ON invites.id = e.invite_id WHERE e.expert_id = ? AND e.sent_at >= ?`)
+      SELECT invites.sent_at AS sentAt, answered_at AS answeredAt, invites.state FROM expert_events AS e
+        JOIN invites ON invites.id = e.invite_id WHERE e.expert_id = ? AND invites.sent_at >= ?`)
     // A session settles before its last update, so updated_at narrows the read through the index.
     this.settledSessions = db.prepare(`
       SELECT * FROM sessions WHERE expert_id = ? AND updated_at >= ? AND state IN ('ended', 'cancelled')`)

@@ -77,4 +77,23 @@ describe('recent response figures on the platform', () => {
     )
     expect(missed).toEqual([1])
   })
+  it('keeps counting an answered invite once its events were compacted away', () => {
+    const { id } = platform().addExpert()
+    const accepted = invite(id, 'Accepted after 6 s')
+    invite(id, 'Still open')
+    platform().clock.advance(6_000)
+    run(id, 'invite.accept', { inviteId: accepted, proposedTime: null })
+    const before = Expert.parse(platform().server.marketplace.store.expert(id)).stats
+    const { events } = platform().server.marketplace
+    expect(events.prune(1)).toBeGreaterThan(0)
+
+    const after = Expert.parse(platform().server.marketplace.store.expert(id)).stats
+    expect(after.recent?.last7Days).toMatchObject({ medianMs: 6_000, answered: 1, accepted: 1 })
+    expect(after).toEqual(before)
+    expect(
+      platform()
+        .server.marketplace.snapshot(id)
+        .openInvites.map((i) => i.request.title),
+    ).toEqual(['Still open'])
+  })
 })

@@ -15,6 +15,7 @@ import { m0011ClosingNote } from './0011-closing-note'
 import { m0012ExpertLookups } from './0012-expert-lookups'
 import { m0013TokenLastUse } from './0013-token-last-use'
 import { m0014PlatformOutages } from './0014-platform-outages'
+import { m0015OneExpertLookup } from './0015-one-expert-lookup'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -32,4 +33,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0012ExpertLookups,
   m0013TokenLastUse,
   m0014PlatformOutages,
+  m0015OneExpertLookup,
 ]
