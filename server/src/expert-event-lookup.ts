@@ -3,9 +3,10 @@
  * 0015-one-expert-lookup): the events table holds the rows in the order they were written, and this
  * lookup gives each expert's in id order, each invite's event naming its invite, so that an
  * expert's invites are found here too. The stream is the rows with `id > 0`; an invite whose event
- * was pruned keeps its row under the negated id, for the expert's figures. The event log writes an event's row inside the transaction that causes it, and its lookup
- * row just after the event was sent (EventLog.afterDelivery); what a stop left unindexed is
- * indexed when the platform opens the file, before anything reads it.
+ * was pruned keeps its row under the negated id, for the expert's figures. The event log writes an
+ * event's row inside the transaction that causes it, and its lookup row just after the event was
+ * sent (EventLog.afterDelivery); what a stop left unindexed is indexed when the platform opens the
+ * file, before anything reads it.
  */
 import type Database from 'better-sqlite3'
 import { fillSlot } from './json-text'
@@ -43,7 +44,7 @@ export class ExpertEventLookup {
     )
     this.advance = db.prepare('UPDATE platform_meta SET lookups_through_seq = MAX(lookups_through_seq, ?)')
     this.maxId = db
-      .prepare<[string], number | null>('SELECT MAX(id) FROM expert_events WHERE expert_id = ?')
+      .prepare<[string], number | null>('SELECT MAX(id) FROM expert_events WHERE expert_id = ? AND id > 0')
       .pluck()
     this.minId = db
       .prepare<[string], number | null>('SELECT MIN(id) FROM expert_events WHERE expert_id = ? AND id > 0')

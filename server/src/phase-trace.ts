@@ -17,7 +17,6 @@ export type WritePhase =
   | 'committed'
   | 'delivered'
   | 'event lookups'
-  | 'invite lookups'
   | 'last invited'
   | 'lookups written'
 
