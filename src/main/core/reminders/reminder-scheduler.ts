@@ -18,7 +18,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
-import { sessionsToPlan } from './sessions-to-plan'
+import { everyHeldSession, sessionsToPlan } from './sessions-to-plan'
 import type { ReminderMoment } from './due-alerts'
 import { reminderNotification } from './reminder-actions'
 import { PressAnswers } from './press-answers'
@@ -243,7 +243,7 @@ export class ReminderScheduler {
       // done, and then never show at its time. The measurement plans again when it comes. The
       // starts are taken meanwhile, a move the catch-up brings told against them: every booked
       // one, as by a guess days ahead each looks past, and its move would go untold for good.
-      this.moves.planned(sessionsToPlan(this.deps.cache, Number.NEGATIVE_INFINITY).upcoming, now)
+      this.moves.planned(everyHeldSession(this.deps.cache), now)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
       return
     }

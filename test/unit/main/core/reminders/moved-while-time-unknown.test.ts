@@ -2,7 +2,7 @@
 // days off, before the platform answers) is told once the platform answers: the guess decides
 // nothing, so it cannot make the session look past and its move go untold for good.
 import { describe, expect, it } from 'vitest'
-import { MINUTE } from '../../../../support/fixtures'
+import { aScheduledRequest, aSession, MINUTE, sessionUpdated } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
@@ -28,4 +28,35 @@ describe('a move told while the platform’s time is still a guess', () => {
       expect(second.titles()).toEqual([expect.stringMatching(/^Moved: Session ses_1, now /)])
       second.scheduler.stop()
     })
+})
+
+describe('a move told while the platform’s time is still a guess, for an expert with many bookings', () => {
+  it('the move of a session booked after the first few hundred is told once the platform answers', () => {
+    const first = setUp({ platformClock: true })
+    const count = 1_200
+    const booked = Array.from({ length: count }, (_, i) => {
+      const request = aScheduledRequest(`req_${i}`, T + i * MINUTE)
+      const session = aSession({
+        id: `ses_${i}`,
+        request,
+        kind: 'scheduled',
+        bookedStart: T + i * MINUTE,
+        state: 'booked',
+      })
+      return sessionUpdated(i + 1, { ...session, updatedAt: first.clock.now() })
+    })
+    first.store.applyEvents(booked)
+    first.scheduler.start()
+    first.platformAnswers(0)
+    first.scheduler.stop()
+    const second = setUp({ platformClock: true, dir: first.dir, now: first.clock.now() + 3 * DAY })
+    second.scheduler.start()
+    const last = second.store.session(`ses_${count - 1}`)
+    if (last === null) throw new Error('the last session is cached')
+    second.update({ ...last, bookedStart: last.bookedStart + DAY, updatedAt: first.clock.now() + 1 })
+    second.platformAnswers(-3 * DAY)
+    second.clock.advance(MINUTE)
+    expect(second.titles()).toEqual([expect.stringMatching(/^Moved: .+, now /)])
+    second.scheduler.stop()
+  })
 })
