@@ -207,6 +207,10 @@ export class SqliteCacheStore implements CacheStore {
     return this.repos.reminders.openMarks(alert, closedBy)
   }
 
+  forgetBooking(sessionId: string, bookedStart: number, keep: string): void {
+    this.repos.reminders.forgetBooking(sessionId, bookedStart, keep)
+  }
+
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void {
     this.repos.reminders.mark(key.sessionId, key.bookedStart, key.alert, outcome, at)
   }

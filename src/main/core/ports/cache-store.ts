@@ -215,6 +215,11 @@ export interface CacheStore {
   reminderMarks(sessionId: string): ReadonlyArray<Omit<ReminderKey, 'sessionId'>>
   /** Every session's marks of `alert` with no mark of `closedBy` at the same booked start. */
   openMarks(alert: string, closedBy: string): ReadonlyArray<Omit<ReminderKey, 'alert'>>
+  /**
+   * Forget what was marked for the session at this booked start, but for the start last told: the
+   * booking there ended and the session was booked there again, a new booking to remind of.
+   */
+  forgetBooking(sessionId: string, bookedStart: number, keep: string): void
   /** Record that a reminder or alert fired (or was skipped); the first outcome stands. */
   markReminder(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void
   /**

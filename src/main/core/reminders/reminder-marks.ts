@@ -83,6 +83,18 @@ export class ReminderMarks {
   }
 
   /**
+   * The session was booked again at `bookedStart` after a booking there ended: what was marked for
+   * that booking (held or cached) is forgotten, so the new one reminds and alerts again, each once.
+   * The start last told stays: it is the session's, not a booking's.
+   */
+  forgetBooking(sessionId: string, bookedStart: number): void {
+    for (const { key } of this.held.all())
+      if (key.sessionId === sessionId && key.bookedStart === bookedStart && key.alert !== TOLD_ALERT)
+        this.held.drop(idOf(key))
+    this.deps.cache.forgetBooking(sessionId, bookedStart, TOLD_ALERT)
+  }
+
+  /**
    * The session's booked start moved by a few seconds (the same appointment, due-alerts.ts
    * SAME_TIME_MS): these alerts handled for the old start count for the new one, so none repeats.
    */

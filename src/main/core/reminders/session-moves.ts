@@ -11,9 +11,9 @@ import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { alertPlan, sameBookedTime, stillJoinable, type ReminderMoment } from './due-alerts'
 import type { ReminderMarks } from './reminder-marks'
-import { SHOWN_ALERT } from './shown-reminders'
+import { BOOKING_ENDED_ALERT, SHOWN_ALERT } from './shown-reminders'
 import { dueTail, type DueTail, type ReminderText, type TimeFormat } from './reminder-texts'
-import type { TakeDue } from './session-plan'
+import { forgetEndedBooking, type TakeDue } from './session-plan'
 
 /** How the alert name of a move begins; the platform's update time follows, so each move is told once. */
 export const MOVED_PREFIX = 'moved:'
@@ -63,6 +63,10 @@ export class SessionMoves {
       // the client's answer). Kept as well, or after a restart a mark of a start this move left
       // would still be taken for the one told.
       this.deps.marks.told(session.id, session.bookedStart, now)
+      // The booking at the start left ended: moved back there later, the session reminds again.
+      const left = { sessionId: session.id, bookedStart: known.bookedStart, alert: BOOKING_ENDED_ALERT }
+      this.deps.marks.mark(left, 'fired', now)
+      forgetEndedBooking(this.deps.marks, session)
       // Nudges that add up to a minute or more are a move from the time the expert was told.
       const before = known.toldStart
       // By a guess days ahead every session looks past: its move, known no more after this, is told.

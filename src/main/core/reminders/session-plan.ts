@@ -18,6 +18,7 @@ import {
 import type { LateSettle } from './late-settle'
 import { snoozeDueAt } from './snooze-answer'
 import type { ReminderMarks } from './reminder-marks'
+import { BOOKING_ENDED_ALERT } from './shown-reminders'
 import {
   beforeText,
   clientAbsentText,
@@ -58,6 +59,7 @@ export function planSession(
     bookedStart: session.bookedStart,
     alert,
   })
+  forgetEndedBooking(marks, session)
   const due = dueAlerts(session, now, (alert) => marks.handled(key(alert)))
   const held = due.reminder?.late ? late.heldUntil(JSON.stringify(key(due.reminder.alert)), now) : null
   if (held !== null) return { nextAt: Math.min(held, due.nextAt ?? held), settling: true }
@@ -79,6 +81,18 @@ export function planSession(
   if (due.clientAbsent && !toldAbsence && wanted)
     deps.show(session, now, 'client_absent', clientAbsentText(session, deps.time))
   return { nextAt: due.nextAt, settling: false }
+}
+
+/**
+ * The session, booked, is booked again at a start where an earlier booking ended (told cancelled,
+ * its reminder taken down because it was cancelled, ended or gone, or moved away from there): the
+ * marks of that booking are forgotten, or a session booked again at that time would never be reminded.
+ */
+export function forgetEndedBooking(marks: ReminderMarks, session: Session): void {
+  if (session.state !== 'booked') return
+  const { id: sessionId, bookedStart } = session
+  const ended = (alert: string): boolean => marks.handled({ sessionId, bookedStart, alert })
+  if (ended(ALERT.cancelled) || ended(BOOKING_ENDED_ALERT)) marks.forgetBooking(sessionId, bookedStart)
 }
 
 /**

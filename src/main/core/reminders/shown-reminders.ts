@@ -57,6 +57,12 @@ export const SHOWN_ALERT = 'shown'
 export const CLOSED_ALERT = 'closed'
 
 /**
+ * The mark of a booking that ended at a booked time (the session cancelled, ended or gone, not just
+ * past its auto-cancel by a clock that may be wrong): booked there again, it is a new booking.
+ */
+export const BOOKING_ENDED_ALERT = 'booking_ended'
+
+/**
  * Whether what a reminder of `moment` shown for the booked start `shownFor` announced still holds
  * at `now`: a session at that time waiting for the expert to start it ("before", "starting now"),
  * or for the client to join (the client-absent alert).
@@ -218,6 +224,8 @@ export class ShownReminders {
       if (session === null || !stillJoinable(session, now)) {
         const closedKey = { sessionId, bookedStart: shown.bookedStart, alert: CLOSED_ALERT }
         this.deps.marks.mark(closedKey, 'fired', this.deps.clock.now())
+        if (session === null || session.state === 'cancelled' || session.state === 'ended')
+          this.deps.marks.mark({ ...closedKey, alert: BOOKING_ENDED_ALERT }, 'fired', this.deps.clock.now())
       }
       try {
         this.deps.notifier.show({
@@ -259,6 +267,7 @@ const REMINDER_ALERTS = minutesOr(
   ALERT.clientAbsent,
   SHOWN_ALERT,
   CLOSED_ALERT,
+  BOOKING_ENDED_ALERT,
   TOLD_ALERT,
 )
 

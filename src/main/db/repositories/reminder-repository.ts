@@ -29,6 +29,7 @@ export class ReminderRepository {
   private readonly selectOpen: Database.Statement<[string, string], Omit<SnoozeRow, 'at'>>
   private readonly insertReminder: Database.Statement<[string, number, string, ReminderOutcome, number]>
   private readonly keepToldInTransaction: (sessionId: string, bookedStart: number, at: number) => void
+  private readonly deleteBooking: Database.Statement<[string, number, string]>
   private readonly deleteOrphans: Database.Statement<[]>
   private readonly deleteAllReminders: Database.Statement<[]>
   private readonly selectSnoozes: Database.Statement<[], SnoozeRow>
@@ -77,6 +78,10 @@ export class ReminderRepository {
         deleteToldElse.run(sessionId, TOLD_ALERT, bookedStart)
         upsertTold.run(sessionId, bookedStart, TOLD_ALERT, at)
       },
+    )
+    this.deleteBooking = preparedOnUse(
+      db,
+      'DELETE FROM reminders WHERE session_id = ? AND booked_start = ? AND alert <> ?',
     )
     this.deleteOrphans = preparedOnUse(
       db,
@@ -133,6 +138,11 @@ export class ReminderRepository {
   /** Record an alert's outcome; a second record for the same one changes nothing. */
   mark(sessionId: string, bookedStart: number, alert: string, outcome: ReminderOutcome, at: number): void {
     this.insertReminder.run(sessionId, bookedStart, alert, outcome, at)
+  }
+
+  /** Forget the session's marks at `bookedStart`, all but those of `keep`: a booking there ended. */
+  forgetBooking(sessionId: string, bookedStart: number, keep: string): void {
+    this.deleteBooking.run(sessionId, bookedStart, keep)
   }
 
   /** Keep `bookedStart` as the session's start last told, replacing the one kept before. */
