@@ -31,6 +31,17 @@ export type ReminderControls = Pick<
 /** The title of what a press on a reminder of a session no longer in the list is told. */
 export const REMINDER_OUT_OF_DATE = 'Reminder out of date'
 
+/** The title of what a press waiting for the platform's time is told at once. */
+export const WAITING_FOR_TIME = 'Checking the time with the platform'
+
+/** What a press waiting for the platform's time does once it knows it, and what quitting meanwhile does. */
+const WAITING_WHY = {
+  start:
+    'Standby starts the session once the platform tells it the time, or says why it could not (it waits at most a few seconds).',
+  snooze:
+    'Standby snoozes this reminder once the platform tells it the time (it waits at most a few seconds). If you quit Standby before then, the reminder is not snoozed; the session’s next reminder still comes.',
+} as const
+
 /** What reminder presses need. */
 export interface ReminderPressDeps {
   readonly commands: Pick<NotificationCommands, 'start'>
@@ -61,19 +72,29 @@ export class ReminderPresses {
     const target = { sessionId: reminder.sessionId }
     // Judged by a measured time: by a guess days off the session looks past, or a snooze is saved days off.
     if (action === 'snooze' && offered.includes('snooze')) {
-      const settling = this.deps.reminders.timeSettling()
+      const settling = this.timeSettling(reminder, action)
       if (settling !== null) await settling
       return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
     }
     if (action === 'start' && offered.includes('start'))
       return this.steps.once(`session ${reminder.sessionId}`, async () => {
+        const settling = this.timeSettling(reminder, action)
         const attempt = this.steps.attemptUnderWay()
         if (attempt !== null) await attempt
-        const settling = this.deps.reminders.timeSettling()
         if (settling !== null) await settling
         if (this.steps.mayAct(target, action)) await this.start(reminder)
       })
     this.steps.focus({ kind: 'session', sessionId: reminder.sessionId })
+  }
+
+  /**
+   * The wait for a time to judge the press by; while there is one, the expert is told at once what
+   * the press waits for, rather than hearing nothing until the platform answers or the wait ends.
+   */
+  private timeSettling(reminder: ReminderNotification, action: 'start' | 'snooze'): Promise<void> | null {
+    const settling = this.deps.reminders.timeSettling()
+    if (settling !== null) this.steps.followUp(WAITING_FOR_TIME, reminder.title, WAITING_WHY[action], 'info')
+    return settling
   }
 
   /**

@@ -12,6 +12,17 @@ const setUp = reminderKit()
 const T = at(60)
 const DAY = 24 * 60 * MINUTE
 type Reminder = Extract<AppNotification, { kind: 'reminder' }>
+/** What a press waiting for the platform's time is told at once: what it waits for, and what it does then. */
+const waiting = (does: RegExp) =>
+  expect.objectContaining({
+    text: expect.stringMatching(
+      new RegExp(`^Checking the time with the platform: In \\d+ minutes: Session ses_1\\. ${does.source}`),
+    ),
+    tone: 'info',
+  })
+const SNOOZES =
+  /Standby snoozes this reminder once the platform tells it the time.*If you quit Standby before then, the reminder is not snoozed/
+const STARTS = /Standby starts the session once the platform tells it the time, or says why it could not/
 
 /**
  * The reminder `minutes` before ses_1 shown by a first run; a second run started by a computer
@@ -32,7 +43,9 @@ function restartedWithReminderShown(minutes: 30 | 10, aheadMs: number) {
   const press = (action: 'start' | 'snooze') => routed.actions.activate({ action, notification: reminder })
   /** The platform's time now, once it answered. */
   const platformNow = () => second.clock.now() - aheadMs
-  return { ...second, ...routed, press, platformNow, answers: () => second.platformAnswers(-aheadMs) }
+  /** The titles shown, but for the notice of a press waiting for the platform's time. */
+  const titles = () => second.titles().filter((t) => t !== 'Checking the time with the platform')
+  return { ...second, ...routed, press, platformNow, titles, answers: () => second.platformAnswers(-aheadMs) }
 }
 
 describe('a press on a reminder while the platform’s time is a guess', () => {
@@ -46,9 +59,11 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
         aheadMs,
       )
       const snoozed = press('snooze')
+      // Told at once, not after the platform answers or the wait ends.
+      expect(notices).toEqual([waiting(SNOOZES)])
       answers()
       await snoozed
-      expect(notices).toEqual([])
+      expect(notices).toEqual([waiting(SNOOZES)])
       clock.advance(5 * MINUTE - 1)
       expect(titles()).toEqual([])
       clock.advance(1)
@@ -64,9 +79,10 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
     it(`the computer’s clock ${what}: Start on the 10 starts the session the platform has waiting`, async () => {
       const { press, answers, notices, started, scheduler } = restartedWithReminderShown(10, aheadMs)
       const starting = press('start')
+      expect(notices).toEqual([waiting(STARTS)])
       answers()
       await starting
-      expect(notices).toEqual([])
+      expect(notices).toEqual([waiting(STARTS)])
       expect(started).toEqual(['ses_1'])
       scheduler.stop()
     })
@@ -74,11 +90,21 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
   it('a press while the platform does not answer is judged once the wait for it is over, by the guess', async () => {
     const { press, notices, clock, titles, scheduler } = restartedWithReminderShown(30, 0)
     const snoozed = press('snooze')
+    expect(notices).toEqual([waiting(SNOOZES)])
     clock.advance(FIRST_MEASURE_WAIT_MS)
     await snoozed
-    expect(notices).toEqual([])
+    expect(notices).toEqual([waiting(SNOOZES)])
     clock.advance(5 * MINUTE)
     expect(titles()).toEqual(['In 25 minutes: Session ses_1'])
+    scheduler.stop()
+  })
+
+  it('Start pressed while the platform does not answer is told at once that it waits for the platform', async () => {
+    const { press, notices, clock, scheduler } = restartedWithReminderShown(10, 0)
+    const starting = press('start')
+    expect(notices).toEqual([waiting(STARTS)])
+    clock.advance(FIRST_MEASURE_WAIT_MS)
+    await starting
     scheduler.stop()
   })
 })
