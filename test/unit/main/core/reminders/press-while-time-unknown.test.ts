@@ -107,4 +107,23 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
     await starting
     scheduler.stop()
   })
+
+  it('the session cancelled while Start waits for the platform: nothing is started, and the expert is told why', async () => {
+    const kit = restartedWithReminderShown(10, 3 * DAY)
+    const starting = kit.press('start')
+    const session = kit.store.session('ses_1')
+    if (session === null) throw new Error('ses_1 is cached')
+    const cancellation = {
+      reason: 'client_cancelled',
+      feeAssessedTo: null,
+      cancelledAt: T,
+      by: 'client',
+    } as const
+    kit.update({ ...session, state: 'cancelled', cancellation, updatedAt: session.updatedAt + 1 })
+    kit.answers()
+    await starting
+    expect(kit.started).toEqual([])
+    expect(kit.notices.at(-1)?.text).toMatch(/^Could not start: In 10 minutes: Session ses_1\. .*cancelled/)
+    kit.scheduler.stop()
+  })
 })
