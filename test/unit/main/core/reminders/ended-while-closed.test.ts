@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { MINUTE, sessionUpdated } from '../../../../support/fixtures'
-import { at, reminderKit } from './reminder-kit'
+import { at, cancelledByClient, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
 const T = at(60)
@@ -83,13 +83,7 @@ describe('a reminder left on screen for a session whose auto-cancel passed while
     const session = first.store.session('ses_1')!
     const now = T - 5 * MINUTE
     const second = setUp({ platformClock: true, dir: first.dir, now })
-    const cancellation = {
-      reason: 'client_cancelled',
-      feeAssessedTo: null,
-      cancelledAt: now,
-      by: 'client',
-    } as const
-    const cancelled = { ...session, state: 'cancelled', updatedAt: now, cancellation } as const
+    const cancelled = cancelledByClient(session, now)
     second.store.applyEvents([sessionUpdated(second.store.cursor() + 1, cancelled)])
     second.scheduler.start()
     second.platformAnswers(0)

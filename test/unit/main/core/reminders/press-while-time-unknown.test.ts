@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import { MINUTE } from '../../../../support/fixtures'
-import { at, reminderKit, routedPresses } from './reminder-kit'
+import { at, cancelledByClient, reminderKit, routedPresses } from './reminder-kit'
 
 const setUp = reminderKit()
 const T = at(60)
@@ -113,13 +113,7 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
     const starting = kit.press('start')
     const session = kit.store.session('ses_1')
     if (session === null) throw new Error('ses_1 is cached')
-    const cancellation = {
-      reason: 'client_cancelled',
-      feeAssessedTo: null,
-      cancelledAt: T,
-      by: 'client',
-    } as const
-    kit.update({ ...session, state: 'cancelled', cancellation, updatedAt: session.updatedAt + 1 })
+    kit.update(cancelledByClient(session, session.updatedAt + 1))
     kit.answers()
     await starting
     expect(kit.started).toEqual([])

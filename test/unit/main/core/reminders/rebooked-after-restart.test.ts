@@ -2,22 +2,11 @@
 // while Standby was closed (its reminder taken down by the restart) and booked there again by a
 // platform restored from a backup, or moved away and back, its reminders come again, each once.
 import { describe, expect, it } from 'vitest'
-import type { Session } from '../../../../../src/shared/protocol'
 import { aSnapshot, MINUTE, sessionUpdated } from '../../../../support/fixtures'
-import { at, reminderKit } from './reminder-kit'
+import { at, cancelledByClient, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
 const T = at(60)
-
-function cancelled(session: Session, now: number): Session {
-  const cancellation = {
-    reason: 'client_cancelled',
-    feeAssessedTo: null,
-    cancelledAt: now,
-    by: 'client',
-  } as const
-  return { ...session, state: 'cancelled', updatedAt: now, cancellation }
-}
 
 /** The reminders before the start shown so far ("In 10 minutes: …"). */
 function remindersIn(kit: { titles(): string[] }): string[] {
@@ -34,7 +23,9 @@ describe('a session booked again at the start of a booking that ended', () => {
     expect(remindersIn(first)).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
     first.scheduler.stop()
     const second = setUp({ platformClock: true, dir: first.dir, now: T - 8 * MINUTE })
-    second.store.applyEvents([sessionUpdated(second.store.cursor() + 1, cancelled(session, T - 9 * MINUTE))])
+    second.store.applyEvents([
+      sessionUpdated(second.store.cursor() + 1, cancelledByClient(session, T - 9 * MINUTE)),
+    ])
     second.scheduler.start()
     second.platformAnswers(0)
     expect(second.withdrawn()).toEqual([['ses_1', T, 'The session was cancelled.']])

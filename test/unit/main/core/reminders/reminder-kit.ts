@@ -153,3 +153,14 @@ export function routedPresses(
   actions.focusRequests.add((request) => focus.push(request))
   return { actions, started, notices, focus }
 }
+
+/** The session as the client's cancel at `now` leaves it. */
+export function cancelledByClient(session: Session, now: number): Session {
+  const cancellation = {
+    reason: 'client_cancelled',
+    feeAssessedTo: null,
+    cancelledAt: now,
+    by: 'client',
+  } as const
+  return { ...session, state: 'cancelled', updatedAt: now, cancellation }
+}
