@@ -20,7 +20,16 @@ import {
 import type { CommandName, CommandPayload } from '../../shared/protocol'
 import { exportSessionToCalendar } from './calendar/calendar-export'
 import { ToldError } from './ipc/told-error'
-import { pageOpens as countedBurst, SIGN_IN_LIMITS, SIGN_IN_WORDS, type PageOpens } from './ipc/page-opens'
+import {
+  MESSAGE_LIMITS,
+  MESSAGE_WORDS,
+  pageOpens as countedBurst,
+  SIGN_IN_LIMITS,
+  SIGN_IN_WORDS,
+  WINDOW_RAISE_LIMITS,
+  WINDOW_RAISE_WORDS,
+  type PageOpens,
+} from './ipc/page-opens'
 import { systemClock } from '../../shared/clock'
 import type { PendingFocus } from './pending-focus'
 import type { CalendarOpener } from './ports/calendar-opener'
@@ -69,6 +78,10 @@ export interface AppApiDeps {
   readonly pageOpens: PageOpens
   /** Bounds the sign-ins pages try (each reaches the address it names); SIGN_IN_LIMITS unless a test says. */
   readonly signInAttempts?: PageOpens
+  /** Bounds the messages pages send to clients; MESSAGE_LIMITS unless a test says. */
+  readonly messagesSent?: PageOpens
+  /** Bounds how often pages bring the window to the front; WINDOW_RAISE_LIMITS unless a test says. */
+  readonly windowRaises?: PageOpens
   readonly log: Logger
 }
 
@@ -91,6 +104,9 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
   const { settings, notifier, updates, pageOpens } = deps
   const signInAttempts =
     deps.signInAttempts ?? countedBurst(systemClock, deps.log, SIGN_IN_LIMITS, SIGN_IN_WORDS)
+  const messagesSent = deps.messagesSent ?? countedBurst(systemClock, deps.log, MESSAGE_LIMITS, MESSAGE_WORDS)
+  const windowRaises =
+    deps.windowRaises ?? countedBurst(systemClock, deps.log, WINDOW_RAISE_LIMITS, WINDOW_RAISE_WORDS)
   // Refused past the burst with the sentence the page shows, before anything reaches the OS.
   const mayOpen = (action: string): void => {
     const refusal = pageOpens.take(action)
@@ -103,7 +119,10 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
   return {
     'app.getInfo': () => host.info,
     'app.getTime': () => ({ now: core.platformClock.now(), clock: core.platformClock.state }),
-    'app.showWindow': () => host.showWindow(),
+    // Past the burst the window was raised a moment ago: it stays, and the page is not told of a fault.
+    'app.showWindow': () => {
+      if (windowRaises.take('bring the window to the front') === null) host.showWindow()
+    },
     'settings.get': () => appSettingsOf(settings.get()),
     'settings.update': (patch) => appSettingsOf(settings.update(patch)),
     // Asked as Settings shows the switch: the OS again, as the expert may have changed it there.
@@ -155,7 +174,11 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'messages.markRead': ({ requestId }) => core.markThreadRead(requestId),
     'invites.accept': command(invokeContract['invites.accept'].command),
     'invites.decline': command(invokeContract['invites.decline'].command),
-    'messages.send': command(invokeContract['messages.send'].command),
+    'messages.send': (payload) => {
+      // Counted before it is sent, so a loop reaches neither the client's thread nor the platform.
+      const refusal = messagesSent.take('send the message')
+      return refusal === null ? core.command('message.send', payload) : rateLimited(refusal)
+    },
     'sessions.join': command(invokeContract['sessions.join'].command),
     'sessions.openRoom': ({ sessionId }) => {
       const refusal = pageOpens.take('open the room')

@@ -25,6 +25,22 @@ export const PAGE_OPEN_LIMITS: PageOpenLimits = { most: 10, windowMs: 10_000 }
  */
 export const SIGN_IN_LIMITS: PageOpenLimits = { most: 10, windowMs: 60_000 }
 
+/**
+ * Messages a page may send to clients per minute: more than a person types, even answering
+ * several clients at once. Each goes to a client, so a page sending in a loop (a bug, or a
+ * compromised renderer) would flood the client's thread; past them a message is refused, and the
+ * draft stays in its box to be sent again. Identical messages are never merged: an expert may
+ * send "ok" twice on purpose.
+ */
+export const MESSAGE_LIMITS: PageOpenLimits = { most: 30, windowMs: 60_000 }
+
+/**
+ * Times a page may bring the window to the front within a few seconds: a press of "Open Standby"
+ * and a few more. Past them the window stays where it is, raised just now already, so that a
+ * page asking in a loop cannot take the keyboard from whatever the expert turned to.
+ */
+export const WINDOW_RAISE_LIMITS: PageOpenLimits = { most: 3, windowMs: 10_000 }
+
 /** How a burst names what it counts, in the log and to the page. */
 export interface BurstWords {
   /** What is counted, in the log line, e.g. "opens". */
@@ -45,6 +61,19 @@ export const SIGN_IN_WORDS: BurstWords = {
   counted: 'sign-ins',
   refusal: (action, limits) =>
     `Standby did not ${action}: it has tried ${limits.most} sign-ins within the last minute. Wait a minute, check the address, email and password, then try again.`,
+}
+
+/** The words of the messages' burst. */
+export const MESSAGE_WORDS: BurstWords = {
+  counted: 'messages',
+  refusal: (action, limits) =>
+    `Standby did not ${action}: ${limits.most} messages were sent within the last minute, more than anyone types. Your message is still in the box: wait a minute, then send it again.`,
+}
+
+/** The words of the window's raises. */
+export const WINDOW_RAISE_WORDS: BurstWords = {
+  counted: 'raises of the window',
+  refusal: () => 'The Standby window was brought to the front a moment ago.',
 }
 
 /** The opens pages ask for, counted over a sliding window. */

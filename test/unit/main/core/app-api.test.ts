@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { createAppApi, type AppApiDeps, type HostInfo } from '../../../../src/main/core/app-api'
+import {
+  MESSAGE_LIMITS,
+  MESSAGE_WORDS,
+  pageOpens,
+  WINDOW_RAISE_LIMITS,
+  WINDOW_RAISE_WORDS,
+} from '../../../../src/main/core/ipc/page-opens'
 import type { StandbyCore } from '../../../../src/main/core/standby-core'
+import { ManualClock } from '../../../../src/shared/clock'
 import { invokeContract } from '../../../../src/shared/ipc/contract'
 import { OPEN_INVITES_LISTED } from '../../../../src/shared/ipc/list-limits'
 import { anInvite, aRequest, FIXTURE_NOW } from '../../../support/fixtures'
+import { recordingLog } from '../../../support/recording-log'
 
 describe('invites.list', () => {
   it('answers the newest open invites only, however many a platform keeps open', () => {
@@ -30,5 +39,52 @@ describe('settings.getLoginItem', () => {
     const deps = { launchAtLogin } as unknown as AppApiDeps
     const api = createAppApi(core as unknown as StandbyCore, {} as HostInfo, deps)
     expect(api['settings.getLoginItem'](undefined)).toEqual(now)
+  })
+})
+
+describe('a page calling in a loop', () => {
+  const sent = { ok: true, result: {} }
+  function loopedApi() {
+    const clock = new ManualClock(0)
+    const log = recordingLog()
+    const commands: unknown[] = []
+    const core = { command: (_name: string, payload: unknown) => (commands.push(payload), sent) }
+    let raised = 0
+    const host = { showWindow: () => void raised++ } as unknown as HostInfo
+    const deps = {
+      log,
+      messagesSent: pageOpens(clock, log, MESSAGE_LIMITS, MESSAGE_WORDS),
+      windowRaises: pageOpens(clock, log, WINDOW_RAISE_LIMITS, WINDOW_RAISE_WORDS),
+    } as unknown as AppApiDeps
+    const api = createAppApi(core as unknown as StandbyCore, host, deps)
+    return { api, clock, log, commands, raised: () => raised }
+  }
+
+  it('sends every message a person could type, the same one twice included, and refuses a flood before it reaches the client', async () => {
+    const { api, clock, commands } = loopedApi()
+    const ok = { requestId: 'req_1', body: 'ok' }
+    for (let n = 0; n < MESSAGE_LIMITS.most; n++) expect(await api['messages.send'](ok)).toBe(sent)
+    expect(commands).toHaveLength(MESSAGE_LIMITS.most)
+    const outcomes = await Promise.all(Array.from({ length: 1_000 }, () => api['messages.send'](ok)))
+    expect(commands).toHaveLength(MESSAGE_LIMITS.most)
+    expect(outcomes[0]).toEqual({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(/did not send the message.*still in the box.*wait a minute/),
+      },
+    })
+    clock.advance(MESSAGE_LIMITS.windowMs)
+    expect(await api['messages.send'](ok)).toBe(sent)
+  })
+
+  it('brings the window to the front a few times, then leaves it there however often it is asked', () => {
+    const { api, clock, log, raised } = loopedApi()
+    for (let n = 0; n < 1_000; n++) api['app.showWindow'](undefined)
+    expect(raised()).toBe(WINDOW_RAISE_LIMITS.most)
+    expect(log.lines).toHaveLength(1)
+    clock.advance(WINDOW_RAISE_LIMITS.windowMs)
+    api['app.showWindow'](undefined)
+    expect(raised()).toBe(WINDOW_RAISE_LIMITS.most + 1)
   })
 })
