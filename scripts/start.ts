@@ -14,7 +14,7 @@ import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { startBrowserShell } from '../src/browser-shell/browser-shell'
+import { startBrowserShell, type BrowserShell } from '../src/browser-shell/browser-shell'
 import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
@@ -25,6 +25,7 @@ import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
 import { exitOnUncaught } from '../src/shared-node/exit-on-uncaught'
+import { stopOnSignals } from '../src/shared-node/stop-on-signals'
 import { consoleLogger } from '../server/src/logger'
 import {
   DEFAULT_PLATFORM_PORT,
@@ -85,7 +86,7 @@ async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> 
 async function main(): Promise<void> {
   // An error nothing caught (in the embedded platform or the browser shell) is logged redacted, then
   // one line, and `npm start` ends with a failure; Electron, started from here, goes with it.
-  const started: { electron?: ChildProcess } = {}
+  const started: { electron?: ChildProcess; shell?: BrowserShell } = {}
   exitOnUncaught(process, {
     log: createStreamLogger({ out: process.stderr }),
     line: '[standby] Standby stopped after an unexpected error (logged above): run npm start again.',
@@ -113,12 +114,20 @@ async function main(): Promise<void> {
   process.on('exit', lock.release)
   const platform = named.kind === 'named' ? null : await embeddedPlatform()
   const platformUrl = named.kind === 'named' ? named.url : (platform?.url ?? '')
-  const stopAll = async (code: number): Promise<never> => {
-    await platform?.stop()
-    process.exit(code)
-  }
-  process.on('SIGINT', () => void stopAll(0))
-  process.on('SIGTERM', () => void stopAll(0))
+  // The shell first: its last settings and its cache are written while the platform still answers.
+  // Once, whichever asks first: a signal, or Electron's exit that stopping it brings.
+  let stopped: Promise<void> | undefined
+  const stopAll = (): Promise<void> =>
+    (stopped ??= (async () => {
+      started.electron?.kill()
+      await started.shell?.close()
+      await platform?.stop()
+    })())
+  stopOnSignals(process, {
+    stop: stopAll,
+    log: createStreamLogger({ out: process.stderr }),
+    exit: (code) => process.exit(code),
+  })
 
   say('Building…')
   buildApp(root, { inheritOutput: true })
@@ -133,7 +142,7 @@ async function main(): Promise<void> {
     say,
   })
   if (host.kind === 'browser') {
-    const shell = await startBrowserShell({
+    const shell = (started.shell = await startBrowserShell({
       dataDir: shellDataDir,
       rendererDir: join(root, 'out', 'renderer'),
       port: values.port ? Number(values.port) : 0,
@@ -141,7 +150,7 @@ async function main(): Promise<void> {
       version: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
       log: createStreamLogger({ out: process.stderr }),
       out: process.stdout,
-    })
+    }))
     say(`Open ${shell.url}`)
     return
   }
@@ -150,7 +159,7 @@ async function main(): Promise<void> {
     env: { ...process.env, STANDBY_PLATFORM_URL: platformUrl },
   })
   started.electron = child
-  child.on('exit', (code) => void stopAll(code ?? 0))
+  child.on('exit', (code) => void stopAll().finally(() => process.exit(code ?? 0)))
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,49 @@
+/**
+ * A plain-Node host stopped from its terminal (Ctrl-C) or by whatever supervises it (SIGTERM)
+ * closes what it holds before it exits, as a quit of the app does: without it Node's default ends
+ * the process where it stands, and what waits to be written (the settings' last changes, paced
+ * to a write a second) is lost, the cache is left for the next start to check, and the port is
+ * dropped under a page mid-call.
+ */
+import type { Logger } from '../shared/logger'
+
+/** The signals a host is asked to stop with. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
+
+/** The exit code of a host whose stop failed, or that was asked again while it stopped. */
+export const STOP_FAILED_EXIT_CODE = 1
+
+/** What stopping needs from the host. */
+export interface StopOnSignalsOptions {
+  /** Closes everything the host holds; its failure is logged and the host exits all the same. */
+  stop(): Promise<void>
+  readonly log: Pick<Logger, 'info' | 'error'>
+  /** Ends the process with this code. */
+  readonly exit: (code: number) => void
+}
+
+/**
+ * Listens for SIGINT and SIGTERM on `target`: the first runs `stop`, then exits with 0, or with a
+ * failure if stopping threw. A second while stopping exits at once: someone pressing Ctrl-C again
+ * wants it gone now, and a stop that hangs must not keep the process.
+ */
+export function stopOnSignals(target: Pick<NodeJS.EventEmitter, 'on'>, options: StopOnSignalsOptions): void {
+  let stopping = false
+  const onSignal = (signal: string): void => {
+    if (stopping) {
+      options.log.info(`${signal} again while stopping: stopping at once`)
+      options.exit(STOP_FAILED_EXIT_CODE)
+      return
+    }
+    stopping = true
+    options.log.info(`${signal}: stopping`)
+    options.stop().then(
+      () => options.exit(0),
+      (error: unknown) => {
+        options.log.error('Stopping did not finish', error)
+        options.exit(STOP_FAILED_EXIT_CODE)
+      },
+    )
+  }
+  for (const signal of STOP_SIGNALS) target.on(signal, onSignal)
+}

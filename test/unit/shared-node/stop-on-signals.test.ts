@@ -1,0 +1,43 @@
+import { EventEmitter } from 'node:events'
+import { describe, expect, it } from 'vitest'
+import { STOP_FAILED_EXIT_CODE, stopOnSignals } from '../../../src/shared-node/stop-on-signals'
+import { recordingLog } from '../../support/recording-log'
+
+/** A host whose stop ends when the test says, and the exit codes it asked for. */
+function stoppingHost(stop: () => Promise<void>) {
+  const target = new EventEmitter()
+  const exits: number[] = []
+  let exited: () => void = () => {}
+  const exit = new Promise<void>((resolve) => (exited = resolve))
+  const log = recordingLog()
+  stopOnSignals(target, { stop, log, exit: (code) => (exits.push(code), exited()) })
+  return { target, exits, exit, log }
+}
+
+describe('a plain-Node host asked to stop by a signal', () => {
+  it('exits with success once what it holds is closed, not before', async () => {
+    let finish: () => void = () => {}
+    const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)))
+    host.target.emit('SIGTERM', 'SIGTERM')
+    await Promise.resolve()
+    expect(host.exits).toEqual([])
+    finish()
+    await host.exit
+    expect(host.exits).toEqual([0])
+  })
+
+  it('exits at once on a second Ctrl-C while a stop hangs', () => {
+    const host = stoppingHost(() => new Promise<void>(() => {}))
+    host.target.emit('SIGINT', 'SIGINT')
+    host.target.emit('SIGINT', 'SIGINT')
+    expect(host.exits).toEqual([STOP_FAILED_EXIT_CODE])
+  })
+
+  it('logs a stop that failed and exits with a failure all the same', async () => {
+    const host = stoppingHost(() => Promise.reject(new Error('disk full')))
+    host.target.emit('SIGINT', 'SIGINT')
+    await host.exit
+    expect(host.exits).toEqual([STOP_FAILED_EXIT_CODE])
+    expect(host.log.lines.join('\n')).toMatch(/Stopping did not finish/)
+  })
+})
