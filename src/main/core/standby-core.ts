@@ -15,6 +15,7 @@ import { CurrentConnection, platformConnection } from './platform-connection'
 import { GapWatch } from './platform-clock/gap-watch'
 import { PlatformClock } from './platform-clock/platform-clock'
 import type { CacheStore } from './ports/cache-store'
+import { oneNoticeOfAKind } from './one-notice-of-a-kind'
 import type { AppNotification } from './ports/notifier'
 import type { StoredSignIn } from './ports/secrets'
 import type { ReminderScheduler } from './reminders/reminder-scheduler'
@@ -71,8 +72,13 @@ export class StandbyCore {
   private readonly tray: TrayPublisher
 
   constructor(given: StandbyCoreDeps) {
-    // Every listener of the resume hears a sleep the system never reported as a wake too.
-    const deps = { ...given, power: new GapWatch(given.power, given.clock, given.log) }
+    // Every listener of the resume hears a sleep the system never reported as a wake too; a
+    // notice told again takes its earlier self's place.
+    const deps = {
+      ...given,
+      power: new GapWatch(given.power, given.clock, given.log),
+      notifier: oneNoticeOfAKind(given.notifier),
+    }
     this.deps = deps
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)
     this.states = new Listeners(onError)

@@ -14,24 +14,31 @@ import { inviteClosedNotification } from '../sync/invite-notification'
 import type { SignInOutcome } from './sign-in'
 import { revokeSignIn } from './stored-sign-in'
 
+/** The notice that the cache could not be emptied, withdrawn once a later sign-out empties it. */
+export const CACHE_LEFT_NOTICE_ID = 'cache-left-behind'
+
 /**
  * Empty the cache for a sign-out; one that cannot be written keeps its rows, and the expert hears
- * so. Says whether it was emptied.
+ * so. Says whether it was emptied. `toldAlready`: the last try failed and its notice is up, so a
+ * failure again is only logged.
  */
 export function emptyForSignOut(
   empty: () => void,
   deps: { readonly notifier: Notifier; readonly log: Logger },
+  toldAlready = false,
 ): boolean {
   try {
     empty()
     return true
   } catch (error) {
     deps.log.error('The cache could not be emptied at sign-out; signing out all the same', error)
-    deps.notifier.show({
-      kind: 'notice',
-      title: 'Signed out, but your sessions are still on this computer',
-      body: `Standby could not remove what it kept for reading offline (${errorMessage(error)}). ${storageRemedy(error)}, then sign in and out again to remove it.`,
-    })
+    if (!toldAlready)
+      deps.notifier.show({
+        kind: 'notice',
+        title: 'Signed out, but your sessions are still on this computer',
+        noticeId: CACHE_LEFT_NOTICE_ID,
+        body: `Standby could not remove what it kept for reading offline (${errorMessage(error)}). ${storageRemedy(error)}, then sign in and out again to remove it.`,
+      })
     return false
   }
 }

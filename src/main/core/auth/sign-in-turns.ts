@@ -5,10 +5,16 @@
  */
 import type { StandbyCoreDeps } from '../standby-core-deps'
 import type { StoredSignIn } from '../ports/secrets'
+import type { Notifier } from '../ports/notifier'
 import { signIn, type SignInOutcome } from './sign-in'
-import { emptyForSignIn, emptyForSignOut, withdrawExpertsNotifications } from './cached-data'
+import {
+  CACHE_LEFT_NOTICE_ID,
+  emptyForSignIn,
+  emptyForSignOut,
+  withdrawExpertsNotifications,
+} from './cached-data'
 import { cacheIsNotFor } from '../cache-source'
-import { forgetSignIn, keepSignIn, revokeSignIn } from './stored-sign-in'
+import { forgetSignIn, keepSignIn, revokeSignIn, SIGN_IN_LEFT_NOTICE_ID } from './stored-sign-in'
 import type { HeldSignIn } from './held-sign-in'
 
 /** What signing in and out reads and changes in the core. */
@@ -39,6 +45,9 @@ export class SignInTurns {
    * down once per call.
    */
   private signedOutCleanly = false
+
+  /** What the last sign-out could not remove, and told of in a notice still up. */
+  private leftBehind = { signIn: false, cache: false }
 
   constructor(private readonly host: SignInHost) {}
 
@@ -105,9 +114,19 @@ export class SignInTurns {
     host.disconnect()
     host.held.become(null)
     // First: a notice that the cache could not be emptied is for whoever is at the computer now.
-    withdrawExpertsNotifications(host.deps.notifier, 'Signed out')
-    const forgotten = await forgetSignIn(host.deps)
-    const emptied = emptyForSignOut(() => host.emptyCache(), host.deps)
+    // Not again on a sign-out that only tries again what the last one left: nothing of the
+    // expert's was shown since, and the notice of what was left stays, told once.
+    if (signedIn !== null) withdrawExpertsNotifications(host.deps.notifier, 'Signed out')
+    // A sign-out that tries again what the last one left tells a failure again only if it is new.
+    const told = signedIn === null ? this.leftBehind : { signIn: false, cache: false }
+    const forgotten = await forgetSignIn(host.deps, told.signIn)
+    const emptied = emptyForSignOut(() => host.emptyCache(), host.deps, told.cache)
+    this.leftBehind = { signIn: !forgotten, cache: !emptied }
+    // What an earlier sign-out left, and told of, is gone now: so is its notice.
+    if (told.signIn && forgotten)
+      withdrawNotice(host.deps.notifier, SIGN_IN_LEFT_NOTICE_ID, 'The saved sign-in was removed.')
+    if (told.cache && emptied)
+      withdrawNotice(host.deps.notifier, CACHE_LEFT_NOTICE_ID, 'The offline cache was emptied.')
     this.signedOutCleanly = forgotten && emptied
     host.publish()
     return signedIn
@@ -125,4 +144,9 @@ export function signedOutByPlatform(deps: SignInHost['deps']): void {
     .catch((error: unknown) =>
       deps.log.warn('The refused sign-in could not be removed; the next start asks to sign in again', error),
     )
+}
+
+/** Take the notice `noticeId` off the screen: what it told of is over. */
+function withdrawNotice(notifier: Pick<Notifier, 'show'>, noticeId: string, body: string): void {
+  notifier.show({ kind: 'notice_withdrawn', noticeId, title: 'Signed out', body })
 }

@@ -34,22 +34,28 @@ export async function keepSignIn(deps: SignInKeeping, signedIn: StoredSignIn): P
   }
 }
 
+/** The notice that the saved sign-in could not be removed, withdrawn once a later sign-out removes it. */
+export const SIGN_IN_LEFT_NOTICE_ID = 'sign-in-left-behind'
+
 /**
  * Remove the stored sign-in. If it cannot be removed, sign-out still goes on: the token is
  * revoked on the platform right after, so what is left on disk no longer signs anyone in.
- * Says whether it was removed.
+ * Says whether it was removed. `toldAlready`: the last try failed and its notice is up, so a
+ * failure again is only logged (a sign-out asked in a loop pops up nothing new).
  */
-export async function forgetSignIn(deps: SignInKeeping): Promise<boolean> {
+export async function forgetSignIn(deps: SignInKeeping, toldAlready = false): Promise<boolean> {
   try {
     await deps.secrets.clear()
     return true
   } catch (error) {
     deps.log.error('The saved sign-in could not be removed; the platform is asked to revoke it', error)
-    deps.notifier.show({
-      kind: 'notice',
-      title: 'Signed out, but the saved sign-in is still on this computer',
-      body: `Standby could not remove it (${errorMessage(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
-    })
+    if (!toldAlready)
+      deps.notifier.show({
+        kind: 'notice',
+        title: 'Signed out, but the saved sign-in is still on this computer',
+        noticeId: SIGN_IN_LEFT_NOTICE_ID,
+        body: `Standby could not remove it (${errorMessage(error)}). It no longer works once the platform has revoked it; if Standby was offline, sign in and out again once it is back.`,
+      })
     return false
   }
 }

@@ -62,4 +62,32 @@ describe('a sign-out asked for again', () => {
     await core.signOut()
     expect(clears).toHaveLength(2)
   })
+
+  it('tells a keychain that keeps refusing in one notice on screen, however often sign-out is asked', async () => {
+    const { core, clears, notifier } = setUp(async () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    })
+    await core.start()
+    await core.signIn(PLATFORM, 'exp_a@example.test', 'password')
+    for (let n = 0; n < 20; n++) await core.signOut()
+    expect(clears).toHaveLength(20)
+    const told = (): string[] =>
+      notifier.shown.flatMap((shown) => (shown.kind === 'notice' ? [shown.title] : []))
+    expect(told()).toEqual(['Signed out, but the saved sign-in is still on this computer'])
+    expect(notifier.noticesOnScreen).toHaveLength(1)
+  })
+
+  it('takes the notice of a sign-in left behind off the screen once a sign-out asked again removes it', async () => {
+    let failing = true
+    const { core, notifier } = setUp(async () => {
+      if (failing) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    })
+    await core.start()
+    await core.signIn(PLATFORM, 'exp_a@example.test', 'password')
+    await core.signOut()
+    expect(notifier.noticesOnScreen).toHaveLength(1)
+    failing = false
+    await core.signOut()
+    expect(notifier.noticesOnScreen).toEqual([])
+  })
 })
