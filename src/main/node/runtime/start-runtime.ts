@@ -8,6 +8,7 @@ import { cacheHolds } from '../../core/cache-holds'
 import { availabilityToggle, type ToggledAvailability } from '../../core/tray/availability-toggle'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
 import { suggestedPlatformUrl } from '../../../shared/platform-url'
+import { oneNoticeOfAKind } from '../../core/one-notice-of-a-kind'
 import { pageOpens, SIGN_IN_LIMITS, SIGN_IN_WORDS, type PageOpens } from '../../core/ipc/page-opens'
 import { systemClock } from '../../../shared/clock'
 import { attemptSettled } from '../../core/connection/attempt-settled'
@@ -91,7 +92,9 @@ export interface Runtime {
 }
 
 /** Open the cache, build the core, start it. */
-export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
+  // Every notice of the runtime, not only the core's (a notification's button that fails), one of a kind.
+  const options = { ...given, notifier: oneNoticeOfAKind(given.notifier) }
   const opened = openCache({
     path: options.cachePath,
     nativeBinding: options.nativeBinding,
