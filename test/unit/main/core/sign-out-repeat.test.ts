@@ -50,26 +50,16 @@ describe('a sign-out asked for again', () => {
   })
 
   it('tries again when the last sign-out left the saved sign-in behind', async () => {
-    let failing = true
-    const { core, clears } = setUp(async () => {
-      if (failing) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
-    })
-    await core.start()
-    await core.signIn(PLATFORM, 'exp_a@example.test', 'password')
-    await core.signOut()
-    failing = false
+    const { core, clears, mend } = await signedOutWhileKeychainRefuses()
+    mend()
     await core.signOut()
     await core.signOut()
     expect(clears).toHaveLength(2)
   })
 
   it('tells a keychain that keeps refusing in one notice on screen, however often sign-out is asked', async () => {
-    const { core, clears, notifier } = setUp(async () => {
-      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
-    })
-    await core.start()
-    await core.signIn(PLATFORM, 'exp_a@example.test', 'password')
-    for (let n = 0; n < 20; n++) await core.signOut()
+    const { core, clears, notifier } = await signedOutWhileKeychainRefuses()
+    for (let n = 1; n < 20; n++) await core.signOut()
     expect(clears).toHaveLength(20)
     const told = (): string[] =>
       notifier.shown.flatMap((shown) => (shown.kind === 'notice' ? [shown.title] : []))
@@ -78,16 +68,22 @@ describe('a sign-out asked for again', () => {
   })
 
   it('takes the notice of a sign-in left behind off the screen once a sign-out asked again removes it', async () => {
-    let failing = true
-    const { core, notifier } = setUp(async () => {
-      if (failing) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
-    })
-    await core.start()
-    await core.signIn(PLATFORM, 'exp_a@example.test', 'password')
-    await core.signOut()
+    const { core, notifier, mend } = await signedOutWhileKeychainRefuses()
     expect(notifier.noticesOnScreen).toHaveLength(1)
-    failing = false
+    mend()
     await core.signOut()
     expect(notifier.noticesOnScreen).toEqual([])
   })
 })
+
+/** Signed in, then out while the keychain refuses to remove the saved sign-in, until `mend()`. */
+async function signedOutWhileKeychainRefuses() {
+  let failing = true
+  const built = setUp(async () => {
+    if (failing) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+  })
+  await built.core.start()
+  await built.core.signIn(PLATFORM, 'exp_a@example.test', 'password')
+  await built.core.signOut()
+  return { ...built, mend: () => void (failing = false) }
+}
