@@ -53,7 +53,8 @@ export const MOST_READ_FRAME_BYTES = 10 * MOST_MESSAGE_BYTES
  * The heartbeat: a ping this often, and a peer that has not answered one this long after is gone.
  * Both sides (the client takes these from the handshake) notice a silent dead link within their
  * sum, which must stay under the fifteen seconds the app promises. A ping waits behind what is
- * being sent, so the app sizes each replay page to cross well within the timeout at its link's rate.
+ * being sent, so the app sizes each replay page to cross well within the timeout at its link's rate,
+ * and answers the ping unasked while bytes of a message arrive (one event may be slower than that).
  */
 const HEARTBEAT = { pingInterval: 5_000, pingTimeout: 8_000 }
 

@@ -24,6 +24,8 @@ interface Pair {
   readonly downTo: Writable
   /** The delays and trickle between the two, destroyed with them. */
   readonly between: ReadonlyArray<Transform>
+  /** The trickle on the way to the app, held with what the platform sends. */
+  readonly trickle: Trickle | undefined
   /** Which ways the bytes flow now: a second pipe the same way would send every byte twice. */
   readonly flowing: { up: boolean; down: boolean }
   /** What this connection alone holds, whatever the proxy-wide stall says. */
@@ -33,16 +35,31 @@ interface Pair {
 /** How often a trickling link lets its next slice through. */
 const TRICKLE_TICK_MS = 20
 
-/** Passes bytes on at `bytesPerSecond`, in slices; backpressure holds the source meanwhile. */
+/**
+ * Passes bytes on at `bytesPerSecond`, in slices; backpressure holds the source meanwhile. While
+ * held, no slice goes on, even of a chunk part way through: a link that died mid-message.
+ */
 class Trickle extends Transform {
+  /** Whether the link stopped carrying, and how to go on when it carries again. */
+  private held: { readonly goOn: (() => void) | undefined } | undefined
+
   constructor(private readonly bytesPerSecond: number) {
     super()
+  }
+
+  /** Stop passing slices on (`on`), or pass them on again from where they stopped. */
+  hold(on: boolean): void {
+    if (on) return void (this.held ??= { goOn: undefined })
+    const goOn = this.held?.goOn
+    this.held = undefined
+    goOn?.()
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     const slice = Math.max(1, Math.floor((this.bytesPerSecond * TRICKLE_TICK_MS) / 1000))
     const next = (offset: number): void => {
       if (this.destroyed) return
+      if (this.held !== undefined) return void (this.held = { goOn: () => next(offset) })
       if (offset >= chunk.length) return done()
       this.push(chunk.subarray(offset, offset + slice))
       setTimeout(() => next(offset + slice), TRICKLE_TICK_MS)
@@ -201,6 +218,7 @@ export class FaultProxy {
       upTo,
       downTo,
       between,
+      trickle,
       flowing: { up: false, down: false },
       held: null,
     }
@@ -237,7 +255,7 @@ export class FaultProxy {
 
   // Unpiping (not just pausing) holds the bytes in the readable buffers; a pipe would resume a
   // paused source on its own when the destination drains.
-  private flow({ client, upstream, upTo, downTo, flowing, held }: Pair): void {
+  private flow({ client, upstream, upTo, downTo, trickle, flowing, held }: Pair): void {
     const up = this.stalled !== 'both' && held !== 'both'
     const down = this.stalled === null && held === null
     if (up !== flowing.up) {
@@ -247,6 +265,7 @@ export class FaultProxy {
     if (down !== flowing.down) {
       if (down) upstream.pipe(downTo)
       else upstream.unpipe(downTo).pause()
+      trickle?.hold(!down)
     }
     flowing.up = up
     flowing.down = down

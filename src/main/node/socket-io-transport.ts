@@ -11,6 +11,7 @@ import type { LinkTransport } from '../core/ports/link-transport'
 import { byteWatchAgent } from './byte-watch-agent'
 import { brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-reasons'
 import { closedForHandshake, guardHandshakes } from './engine-handshake'
+import { crossingHeartbeat } from './crossing-heartbeat'
 import { markPacketReceived } from './packet-received-mark'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 import { protocolPacket, type ConnectionSoFar } from './socket-io-packet-filter'
@@ -27,6 +28,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   const connection: ConnectionSoFar = { letIn: false, refused: false, awaited: new Set() }
   /** Bytes arrived since the last whole packet: a message is part way across. */
   let partial = false
+  const heartbeat = crossingHeartbeat()
   const socket = io(platform.origin, {
     path: `${platformBasePath(platform)}/socket.io`,
     auth: options.auth,
@@ -49,6 +51,9 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
       if (partial || !open) handlers.crossing?.()
       partial = open
+      // Once engine.io has read the chunk: a message it left unfinished holds the platform's ping
+      // behind it, answered unasked from its first chunk on, as a slow link's chunks come seconds apart.
+      if (open) queueMicrotask(() => partial && heartbeat.crossing(socket.io.engine))
       handlers.heard()
     }) as unknown as string,
     ...wsLimits,
@@ -60,6 +65,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   const guarded = new WeakSet<object>()
   socket.on('connect', () => {
     pings.reset()
+    heartbeat.reset()
     handlers.opened()
   })
   socket.on('connect_error', (error: Error & { data?: unknown }) => {

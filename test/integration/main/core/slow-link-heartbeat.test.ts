@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
-import { startTestCore } from '../../../support/test-core'
+import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 
 const PENDING = 10
@@ -56,5 +56,78 @@ describe('catching up over a link too slow for a full page within the heartbeat'
     expect(new Set(core.adapters.notifier.shown.map((n) => n.title)).size).toBe(PENDING)
     // One connection carried the whole catch-up: no page cost it.
     expect(proxy.opened - opened).toBe(1)
+  })
+})
+
+/** An invite's account that takes seconds to cross `SLOW_RATE`: several heartbeats' worth. */
+const LONG_ACCOUNT = 'A long account of the problem. '.repeat(130)
+const SLOW_RATE = 1_000
+
+/** A platform with a short heartbeat holding one direct invite of `LONG_ACCOUNT`, behind a proxy trickling `SLOW_RATE`. */
+async function longInviteBehindSlowLink(defer: ReturnType<typeof useCleanup>) {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  shortenHeartbeat(platform)
+  const expert = platform.addExpert()
+  platform.inviteDirectly(expert.id, 'A long story', LONG_ACCOUNT)
+  const proxy = await FaultProxy.start(platform.server.port)
+  defer(() => proxy.close())
+  proxy.trickle(SLOW_RATE)
+  return { platform, expert, proxy }
+}
+
+/** Why the platform closed its first connection, as it says, once it does. */
+function firstClose(platform: TestPlatform): Promise<string> {
+  return new Promise((resolve) =>
+    platform.server.io.once('connection', (socket) =>
+      socket.once('disconnect', (reason) => resolve(`closed: ${reason}`)),
+    ),
+  )
+}
+
+/** Resolves once the app answers the heartbeat while the platform's first message over `length` bytes is still crossing. */
+function pongWhileCrossing(platform: TestPlatform, length: number): Promise<string> {
+  return new Promise((resolve) =>
+    platform.server.io.once('connection', (socket) => {
+      let crossing = false
+      socket.conn.on('packetCreate', (packet: { data?: unknown }) => {
+        if (typeof packet.data === 'string' && packet.data.length > length) crossing = true
+      })
+      socket.conn.on('packet', (packet: { type: string }) => {
+        if (crossing && packet.type === 'pong') resolve('pong while crossing')
+      })
+    }),
+  )
+}
+
+describe("an invite that takes longer to cross than the platform's heartbeat allows", () => {
+  const defer = useCleanup()
+
+  it('is shown after one connection carried it, as its bytes keep coming', async () => {
+    const { platform, expert, proxy } = await longInviteBehindSlowLink(defer)
+    const closed = firstClose(platform)
+    const core = await startCoreFor(proxy.url, expert)
+    defer(() => core.close(true))
+    const shown = core.waitForNotifications(1).then(() => 'shown')
+    // The platform's ping waits behind the invite on the wire: it must not take the link for dead.
+    expect(await Promise.race([shown, closed])).toBe('shown')
+    await core.waitForState((s) => s.status === 'online')
+    expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([
+      expect.stringContaining('A long story'),
+    ])
+    expect(proxy.opened).toBe(1)
+  })
+
+  it('still costs the connection when the link stops carrying part way through it', async () => {
+    const { platform, expert, proxy } = await longInviteBehindSlowLink(defer)
+    const closed = firstClose(platform)
+    const answered = pongWhileCrossing(platform, LONG_ACCOUNT.length)
+    const core = await startCoreFor(proxy.url, expert)
+    defer(() => core.close(true))
+    expect(await Promise.race([answered, closed])).toBe('pong while crossing')
+    // Nothing of the invite arrives any more, while what the app sends still reaches the platform.
+    proxy.stall(true, 'down')
+    expect(await closed).toBe('closed: ping timeout')
+    expect(core.adapters.notifier.shown).toEqual([])
   })
 })
