@@ -38,7 +38,10 @@ export interface PageAsked {
 
 /**
  * How long the platform waits for a pong: its ping waits behind the page on the wire, so a page
- * whose bytes take longer than this to cross costs the connection.
+ * whose bytes take longer than this to cross costs the connection. The app now answers the ping
+ * unasked while a message crosses (src/main/node/crossing-heartbeat.ts), so such a page no longer
+ * costs a real connection, yet the live events behind it wait as long: the model still counts it
+ * as a drop, which the page budget is there to avoid.
  */
 export const PONG_TIMEOUT_MS = 8_000
 
