@@ -22,6 +22,7 @@ import { ConnectionBanner } from '../../../src/renderer/components/ConnectionBan
 import { frameServices } from '../../../src/renderer/first-frame/frame-services'
 import { ServicesContext } from '../../../src/renderer/store/context'
 import type { ConnectionState, ConnectionStatus } from '../../../src/shared/connection-state'
+import { ManualClock } from '../../../src/shared/clock'
 import { CONNECTION_WORDS } from '../../../src/shared/connection-words'
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
 import { aFirstFrame, FIXTURE_NOW } from '../../support/fixtures'
@@ -62,7 +63,11 @@ function welcomeReason(raw: unknown): string {
 }
 
 function catchUpReason(error: unknown): string {
-  const failures = new CatchUpFailures({ notifier: { show: () => undefined }, log: recordingLog() })
+  const failures = new CatchUpFailures({
+    clock: new ManualClock(FIXTURE_NOW),
+    notifier: { show: () => undefined },
+    log: recordingLog(),
+  })
   failures.failed(error, 0)
   const after = failures.failed(error, 0)
   if (after.kind !== 'retry' || after.state.kind !== 'failing') throw new Error('not shown')

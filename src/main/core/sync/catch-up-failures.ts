@@ -15,6 +15,8 @@ import { storageRemedy as remedy } from '../storage-remedy'
 import { StreamNotFollowable } from './snapshot-assembly'
 import type { SyncState } from './sync-state'
 import { errorMessage } from '../../../shared/error-message'
+import type { Clock } from '../../../shared/clock'
+import { FailureStreakLog } from '../connection/failure-streak-log'
 
 /** A write to the cache failed; `cause` is the driver's error. */
 export class CacheWriteFailed extends Error {
@@ -65,15 +67,21 @@ export type AfterFailure =
 export class CatchUpFailures {
   private inARow = 0
   private cannotSave = false
+  /** A catch-up failing the same way for hours is a line an hour in the log, not one a try. */
+  private readonly logged: FailureStreakLog
 
   constructor(
     private readonly deps: {
+      /** What the log's hourly reminder of a streak of failures is timed by. */
+      readonly clock: Clock
       readonly notifier: Notifier
       readonly log: Logger
       /** In [0, 1), for the jitter; injectable so tests get predictable waits. */
       readonly random?: () => number
     },
-  ) {}
+  ) {
+    this.logged = new FailureStreakLog(deps.clock, deps.log)
+  }
 
   /** A catch-up (or a live event) failed with `error` at `now`: say so, and what to do next. */
   failed(error: unknown, now: number): AfterFailure {
@@ -85,7 +93,11 @@ export class CatchUpFailures {
     const wait = jitteredBackoff(RETRY_WAIT, ++this.inARow, (this.deps.random ?? Math.random)())
     const seconds = Math.ceil(wait / 1000)
     if (!(error instanceof CacheWriteFailed)) {
-      this.deps.log.warn(`Catching up with the platform stopped: ${message}; trying again in ${seconds} s`)
+      this.logged.failed({
+        level: 'warn',
+        text: `Catching up with the platform stopped: ${message}`,
+        detail: `; trying again in ${seconds} s`,
+      })
       const line = `Standby could not catch up with the platform (${message}), so new invites wait. If this goes on, the platform may be having trouble: check the address you signed in with, or tell the platform's support.`
       const shown = this.inARow >= SHOWN_FROM_FAILURE
       return {
@@ -95,9 +107,11 @@ export class CatchUpFailures {
         smallerPages: true,
       }
     }
-    this.deps.log.error(
-      `Could not save what the platform sent to the offline cache (${message}), so new invites wait. ${remedy(error)}; trying again in ${seconds} s.`,
-    )
+    this.logged.failed({
+      level: 'error',
+      text: `Could not save what the platform sent to the offline cache (${message}), so new invites wait. ${remedy(error)}`,
+      detail: `; trying again in ${seconds} s.`,
+    })
     if (!this.cannotSave) {
       this.cannotSave = true
       this.deps.notifier.show({
@@ -121,6 +135,7 @@ export class CatchUpFailures {
   /** Caught up: the next failure waits the shortest time, and a notice about saving is withdrawn. */
   caughtUp(): void {
     this.inARow = 0
+    this.logged.ended()
     if (!this.cannotSave) return
     this.cannotSave = false
     this.deps.log.info('Saving to the offline cache works again; caught up with the platform')

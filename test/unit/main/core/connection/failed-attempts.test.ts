@@ -66,10 +66,10 @@ it('keeps a streak that lasts days in the log at an hourly reminder with its cou
   expect(log.lines.length).toBeLessThanOrEqual(3 * 24 + 1)
   expect(log.lines.at(-1)).toMatch(
     new RegExp(
-      `^warn Still failing: \\d+ attempts in a row since ${new Date(start).toISOString()} failed this way\\. Could not connect to the platform: .*unreachable \\(connection refused\\)`,
+      `^warn Still failing: \\d+ attempts since ${new Date(start).toISOString()} failed this way\\. Could not connect to the platform: .*unreachable \\(connection refused\\)`,
     ),
   )
-  const counted = Number(/(\d+) attempts in a row/.exec(log.lines.at(-1)!)?.[1])
+  const counted = Number(/(\d+) attempts since/.exec(log.lines.at(-1)!)?.[1])
   expect(counted).toBe(attemptsAtLine)
   // Once connected, the next failure starts a streak of its own.
   next()

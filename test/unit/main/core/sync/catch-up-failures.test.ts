@@ -6,6 +6,7 @@ import {
   cacheWrite,
 } from '../../../../../src/main/core/sync/catch-up-failures'
 import { StreamNotFollowable } from '../../../../../src/main/core/sync/snapshot-assembly'
+import { ManualClock } from '../../../../../src/shared/clock'
 import { recordingLog } from '../../../../support/recording-log'
 
 /** An error as better-sqlite3 throws it. */
@@ -15,10 +16,17 @@ const diskFull = () => new CacheWriteFailed(sqliteError('SQLITE_FULL', 'database
 function failures(random = 0) {
   const shown: AppNotification[] = []
   const log = recordingLog()
+  const clock = new ManualClock(Date.UTC(2026, 11, 6))
   return {
     shown,
     log,
-    failures: new CatchUpFailures({ notifier: { show: (n) => shown.push(n) }, log, random: () => random }),
+    clock,
+    failures: new CatchUpFailures({
+      clock,
+      notifier: { show: (n) => shown.push(n) },
+      log,
+      random: () => random,
+    }),
   }
 }
 
@@ -64,7 +72,7 @@ describe('failed catch-ups', () => {
         body: expect.stringMatching(/^Saving to this computer failed \(database or disk is full\)/),
       },
     ])
-    expect(log.lines.filter((l) => l.startsWith('error Could not save'))).toHaveLength(2)
+    expect(log.lines.filter((l) => l.startsWith('error Could not save'))).toHaveLength(1)
     f.caughtUp()
     f.caughtUp()
     expect(shown.map((n) => n.kind)).toEqual(['notice', 'notice_withdrawn'])
@@ -111,8 +119,29 @@ describe('failed catch-ups', () => {
     // Caught up in between: the next single failure is out of sight again.
     f.caughtUp()
     expect(f.failed(link(), 9_000)).toMatchObject({ state: { kind: 'catching_up' } })
-    // Every failure is still in the log, the hidden ones included.
-    expect(log.lines.filter((l) => l.includes('Catching up with the platform stopped'))).toHaveLength(3)
+    // Each streak's first failure is in the log, a hidden one included; the same failure again in
+    // the same streak waits for the hourly reminder.
+    expect(log.lines.filter((l) => l.includes('Catching up with the platform stopped'))).toHaveLength(2)
+  })
+
+  it.each([
+    ['the platform failing', () => new Error('The platform sent a malformed replay page')],
+    ['the disk full', diskFull],
+  ])('log a catch-up that fails for a day with %s at a line an hour, not one a try', (_, error) => {
+    const { failures: f, log, clock } = failures()
+    const start = clock.now()
+    while (clock.now() - start < 24 * 60 * 60 * 1000) {
+      const next = f.failed(error(), clock.now())
+      clock.advance(next.kind === 'retry' ? next.wait : 60_000)
+    }
+    expect(log.lines.length).toBeLessThanOrEqual(25)
+    expect(log.lines.at(-1)).toMatch(
+      /Still failing: \d+ attempts since 2026-12-06T00:00:00\.000Z failed this way\. /,
+    )
+    // Caught up, the next failure is told as a new one.
+    f.caughtUp()
+    f.failed(error(), clock.now())
+    expect(log.lines.at(-1)).not.toMatch(/Still failing/)
   })
 
   it('stop on a stream that cannot be followed', () => {
