@@ -18,9 +18,11 @@ export const CONNECTION_WORDS: Readonly<Record<ConnectionStatus, string>> = {
 }
 
 /**
- * Why the connection is not up and what to do, in parts: the sentence saying when Standby tries
- * again (its time written by `when`, "shortly" or a countdown), then the reason. `when` is generic
- * so the window can put a live countdown where the tray writes words.
+ * Why the connection is not up and what to do, in parts: the reason, then the sentence saying when
+ * Standby tries again (its time written by `when`, "shortly" or a countdown). The reason comes
+ * first: the tray's tooltip is cut short, and the line above it ("Reconnecting…", "Offline")
+ * already says that Standby is at it, whereas only the reason says what went wrong. `when` is
+ * generic so the window can put a live countdown where the tray writes words.
  */
 export function connectionDetail<T>(
   state: ConnectionState,
@@ -28,11 +30,11 @@ export function connectionDetail<T>(
 ): ReadonlyArray<string | T> {
   switch (state.status) {
     case 'reconnecting':
-      return ['Trying again ', when(state.nextAttemptAt), ` (attempt ${state.attempt}). `, state.reason]
+      return [`${state.reason} Trying again `, when(state.nextAttemptAt), ` (attempt ${state.attempt}).`]
     case 'offline':
       return state.nextAttemptAt === null
         ? [state.reason]
-        : ['Trying again ', when(state.nextAttemptAt), '. ', state.reason]
+        : [`${state.reason} Trying again `, when(state.nextAttemptAt), '.']
     case 'signed_out':
       return state.reason === null ? [] : [state.reason]
     case 'incompatible':

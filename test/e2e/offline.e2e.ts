@@ -43,11 +43,11 @@ it('shows offline with the last-synced time and the cached sessions, then online
   const state = adaShell.connection()
   if (state.status !== 'offline' || state.lastSyncedAt === null) throw new Error(`unexpected ${state.status}`)
   await banner.getByText(`Offline · last synced ${pageTime(state.lastSyncedAt)}`).waitFor()
-  // When Standby tries again is said once, by the banner, and the reason after it says what to do.
+  // What went wrong and what to do, then when Standby tries again, said once, by the banner.
   const detail = await banner.locator('.banner-detail').innerText()
   expect(detail.match(/tries again|try again|trying again|next try/gi), detail).toHaveLength(1)
   expect(detail, detail).toMatch(
-    /^Showing the copy saved on this computer\. Trying again in [^.]+\. The platform at \S+ is unreachable \(connection refused\)\. Check /,
+    /^Showing the copy saved on this computer\. The platform at \S+ is unreachable \(connection refused\)\. Check [^.]+\. Trying again in [^.]+\.$/,
   )
   expect(await row.isVisible()).toBe(true)
   await checkScreen(page, 'offline')

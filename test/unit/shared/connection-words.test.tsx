@@ -24,11 +24,14 @@ import { ServicesContext } from '../../../src/renderer/store/context'
 import type { ConnectionState, ConnectionStatus } from '../../../src/shared/connection-state'
 import { ManualClock } from '../../../src/shared/clock'
 import { CONNECTION_WORDS } from '../../../src/shared/connection-words'
-import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
+import { TOOLTIP_MAX } from '../../../src/shared/os-limits'
+import { cutText, PROTOCOL_VERSION, shownText } from '../../../src/shared/protocol'
 import { aFirstFrame, FIXTURE_NOW } from '../../support/fixtures'
 import { recordingLog } from '../../support/recording-log'
 
 const URL = 'https://platform.example.com'
+/** How much of a reason the tooltip shows below its state line, with an address as long as URL. */
+const REASON_SHOWN = 72
 
 /** The codes an attempt fails with, one of each kind network-failure.ts tells apart. */
 const CODES = [
@@ -206,6 +209,15 @@ describe('a connection failure, as the tray and the window tell it', () => {
       expect(reason, text).toMatch(ADVICE)
       expect(text, text).toContain(reason)
     })
+
+    it.each(statesOf(reason))(
+      'in the tray’s tooltip as cut to fit, says what went wrong while $status',
+      (state) => {
+        const shown = shownText(trayText(state), { max: TOOLTIP_MAX, multiline: true })
+        // The state line already says that Standby is at it: the room left is the reason's.
+        expect(shown, shown).toContain(cutText(reason, REASON_SHOWN))
+      },
+    )
   })
 })
 

@@ -169,7 +169,7 @@ describe('the tray feed', () => {
       statusLine: 'Reconnecting…',
     })
     expect(last().icon).toBe('reconnecting')
-    expect(last().tooltip).toBe(`Standby — Reconnecting…\nTrying again shortly (attempt 7). ${reason}`)
+    expect(last().tooltip).toBe(`Standby — Reconnecting…\n${reason} Trying again shortly (attempt 7).`)
   })
 
   it('keeps the next session and the unread messages in the tooltip as the tray cuts it, after a long failed attempt', () => {
@@ -190,7 +190,7 @@ describe('the tray feed', () => {
       'Query plan · in 26 min',
       '2 unread messages',
     ])
-    expect(shown[3]).toMatch(/^Trying again shortly\. The connection to https:\/\/plat/)
+    expect(shown[3]).toMatch(/^The connection to https:\/\/plat/)
   })
 
   it('says in the tooltip why the expert was signed out, what to update, and how to get notifications back', () => {
