@@ -15,10 +15,20 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
+ * A sentence's stop, in the scripts a platform may write in (a Japanese 。 or ！ too), then any
+ * closing quotes or brackets it sits inside: 'Say "hold."' is ended already.
+ */
+const ENDED = /[.!?…。！？｡．]["'”’»」』)\]]*$/u
+
+/** A clause left open: its comma, colon or semicolon gives way to the stop rather than sit before it. */
+const LEFT_OPEN = /[,;:、，；：]+$/u
+
+/**
  * `text` ending as a sentence does, so another sentence can follow it. An ellipsis ends one too:
- * a platform's sentence cut to fit ends with one (protocol/text.ts), and "…." reads as a typo.
+ * a platform's sentence cut to fit ends with one (protocol/text.ts), and "…." reads as a typo, as
+ * "。." and ":." do.
  */
 export function asSentence(text: string): string {
   const trimmed = text.trim()
-  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`
+  return ENDED.test(trimmed) ? trimmed : `${trimmed.replace(LEFT_OPEN, '')}.`
 }

@@ -34,4 +34,15 @@ describe('asSentence', () => {
       'This session was cancelled because the client…',
     )
   })
+
+  it.each([
+    ['a Japanese stop', 'アカウントは停止中です。', 'アカウントは停止中です。'],
+    ['a full-width question mark', '再試行しますか？', '再試行しますか？'],
+    ['a stop inside quotes', 'The desk said "on hold."', 'The desk said "on hold."'],
+    ['a stop inside brackets', '(Back on Monday.)', '(Back on Monday.)'],
+    ['a clause left open', 'On hold until:', 'On hold until.'],
+    ['brackets without a stop', 'On hold (see the status page)', 'On hold (see the status page).'],
+  ])('ends %s with one stop, never two', (_, text, sentence) => {
+    expect(asSentence(text)).toBe(sentence)
+  })
 })

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/protocol'
 import { z } from 'zod'
 import { describeIssues } from '../../../shared/describe-untrusted'
+import { asSentence } from '../../../shared/error-message'
 import { describeNetworkCode } from './network-failure'
 
 /** A refusal the link stops at until the expert acts: retrying would be refused the same way. */
@@ -148,6 +149,5 @@ function platformRefused(platformUrl: string, said: string): string {
   // The stand-in for a refusal with no sentence says "refused" and advises of its own.
   if (said === NO_REASON_GIVEN)
     return `The platform at ${platformUrl} refused the connection without saying why. ${advice}`
-  const ended = /[.!?…]$/u.test(said) ? said : `${said}.`
-  return `The platform at ${platformUrl} refused the connection: ${ended} ${advice}`
+  return `The platform at ${platformUrl} refused the connection: ${asSentence(said)} ${advice}`
 }

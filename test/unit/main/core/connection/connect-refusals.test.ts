@@ -54,6 +54,17 @@ describe('a connection the platform refuses in a way that does not add up', () =
     },
   )
 
+  it.each([
+    ['a stop of its script', 'アカウントは停止中です。'],
+    ['a stop inside quotes', 'Support says "on hold until Monday."'],
+  ])('with a sentence that ends in %s: ends it once, not with a second stop', (_, message) => {
+    const { link } = refusedWith({ code: 'suspended', message, serverProtocolVersion: PROTOCOL_VERSION })
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: `The platform at http://127.0.0.1:4455 refused the connection: ${message} If this goes on, tell the platform's support.`,
+    })
+  })
+
   it('with nothing readable: says the platform refused it and what to do, not that it is unreachable', () => {
     const { link } = refusedWith({ code: 42, message: { a: 1 } })
     expect(link.state).toMatchObject({
