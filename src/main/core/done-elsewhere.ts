@@ -10,6 +10,7 @@
  */
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
+import { ClosingNote } from '../../shared/protocol/entity-fields'
 import { canonicalJson } from '../../shared/canonical-json'
 import { asSentence } from '../../shared/error-message'
 import type { Clock } from '../../shared/clock'
@@ -156,8 +157,10 @@ function doneAsAsked<N extends CommandName>(
     case 'session.end': {
       const { sessionId, outcome, closingNote } = payload as CommandPayload<'session.end'>
       const session = cache.session(sessionId)
-      // Ended with another charge, or without the note written here, is not the end asked for.
-      if (session?.state !== 'ended' || session.closingNote !== (closingNote ?? null)) return null
+      // Ended with another charge, or without the note written here, is not the end asked for. The
+      // note is compared as the session's is read: a note the reading makes none (a lone U+FFFD)
+      // is none there, and an end retried with it must still find its own.
+      if (session?.state !== 'ended' || session.closingNote !== noteAsRead(closingNote)) return null
       return canonicalJson(session.outcome) === canonicalJson(outcome) ? result({ session }) : null
     }
     case 'session.cancel': {
@@ -171,6 +174,12 @@ function doneAsAsked<N extends CommandName>(
     default:
       return null
   }
+}
+
+/** `note` as a session read from the platform holds it (ClosingNote): null for none. */
+function noteAsRead(note: string | undefined): string | null {
+  const read = ClosingNote.safeParse(note ?? null)
+  return read.success ? read.data : (note ?? null)
 }
 
 /** The session the expert has from this invite, once the cache shows it accepted; null otherwise. */

@@ -5,7 +5,7 @@ import type { CommandOutcome } from '../../../../src/shared/command-outcome'
 import { unlessDoneElsewhere, type DoneElsewhereDeps } from '../../../../src/main/core/done-elsewhere'
 import type { Session } from '../../../../src/shared/protocol'
 import { ManualClock } from '../../../../src/shared/clock'
-import { anInvite, aSession, FIXTURE_NOW } from '../../../support/fixtures'
+import { anInvite, aSession, endedSession, FIXTURE_NOW, liveSession } from '../../../support/fixtures'
 import { cacheCatchingUp, WAIT_MS, type Held } from './done-elsewhere-kit'
 
 const ALREADY = {
@@ -55,6 +55,32 @@ describe('a refusal of what was done elsewhere', () => {
     expect(
       await unlessDoneElsewhere(deps, 'invite.accept', { inviteId: invite.id, proposedTime: 5 }, overlap),
     ).toBe(overlap)
+  })
+
+  it('tells an End retried with a note of a lone U+FFFD, whose answer was lost, as done: the session reads it as no note', async () => {
+    // The platform stored the note as sent; the app reads a lone U+FFFD as no note (ClosingNote).
+    const ended = { ...endedSession(liveSession(session, FIXTURE_NOW), FIXTURE_NOW), closingNote: null }
+    const deps = cacheCatchingUp(accepted, { ...accepted, session: ended })
+    const already = {
+      ok: false,
+      error: { code: 'invalid_state', message: 'This session has already ended.' },
+    } as const
+    const end = (closingNote?: string) =>
+      unlessDoneElsewhere(
+        deps,
+        'session.end',
+        {
+          sessionId: session.id,
+          outcome: { kind: 'charged' },
+          ...(closingNote === undefined ? {} : { closingNote }),
+        },
+        already,
+      )
+    const asDone = { ok: true, result: { session: ended }, doneElsewhere: true }
+    expect(await end('\ufffd')).toEqual(asDone)
+    expect(await end()).toEqual(asDone)
+    // Ended without the note written here is still not the end asked for.
+    expect(await end('Thanks \ufffd')).toBe(already)
   })
 
   it('is told as refused when the cache cannot be read', async () => {
