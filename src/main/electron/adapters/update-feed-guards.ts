@@ -78,7 +78,7 @@ export function feedFault(info: UpdateInfo): string | null {
   )
   if (!complete) return 'names a file without its address or its sha512 checksum'
   if (!files.every((file: { sha512: string }) => isSha512(file.sha512)))
-    return 'names a file whose sha512 checksum is not one (88 characters of base64, or 128 hexadecimal digits)'
+    return 'names a file whose sha512 checksum is not one (88 characters of base64, or 128 lower-case hexadecimal digits)'
   const insecure = files
     .map((file: { url: string }) => insecureFileAddress(file.url))
     .find((why) => why !== null)
@@ -94,10 +94,12 @@ export function feedFault(info: UpdateInfo): string | null {
 
 /**
  * Whether `text` can be a sha512 as electron-updater compares one: base64 of its 64 bytes, or hex
- * (which it tells apart by length and letters). Any other text can match no download.
+ * (which it tells apart by length and letters). It compares the text as Node writes a digest, so
+ * hex in capitals, or base64 whose last character carries bits 64 bytes leave unset, can match no
+ * download, as any other text.
  */
 function isSha512(text: string): boolean {
-  return /^[A-Za-z0-9+/]{86}==$/.test(text) || /^[0-9a-fA-F]{128}$/.test(text)
+  return /^[A-Za-z0-9+/]{85}[AQgw]==$/.test(text) || /^[0-9a-f]{128}$/.test(text)
 }
 
 /**

@@ -3,6 +3,7 @@
  * replaced by the typed fake, against a loopback HTTP server that serves latest-linux.yml and the
  * artifact as a release would. Nothing is mocked between the adapter and the bytes on the wire.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
@@ -159,6 +160,17 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(again).not.toHaveBeenCalled()
   })
 
+  it('offers and downloads a release whose feed names its sha512 in lower-case hex, as electron-updater checks one', async () => {
+    const next = release('1.3.0')
+    const digest = createHash('sha512').update(next.artifact)
+    const hex = digest.copy().digest('hex')
+    const feed = next.files['latest-linux.yml'].replaceAll(digest.digest('base64'), hex)
+    const server = await serve({ ...next.files, 'latest-linux.yml': feed })
+    const { updater } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => {})
+  })
+
   it('refuses and reports an artifact whose sha512 is not the one in the feed', async () => {
     const server = await serve(release('1.3.0', { tampered: true }).files)
     const { updater, appImage } = installedApp(server.url)
@@ -231,6 +243,14 @@ describe('the electron-updater adapter against a loopback release server', () =>
     [
       'a sha512 in hex, a digit short',
       `version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: ${'ab'.repeat(63)}a\n`,
+    ],
+    [
+      'a sha512 in capital hex, which a digest Node writes in lower case never equals',
+      `version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: ${'AB'.repeat(64)}\n`,
+    ],
+    [
+      'a sha512 in base64 whose last character holds bits no 64 bytes set',
+      `version: 1.3.0\nfiles:\n  - url: a.AppImage\n    sha512: ${sha.slice(0, 85)}B==\n`,
     ],
     [
       'a sha512 holding a line break',
