@@ -93,8 +93,24 @@ function sanitize(
   const defaults = defaultSettings()
   const values: Record<string, unknown> = { ...defaults }
   const reset: Array<keyof SettingsValues> = []
+  const renamed = notUtf8
+    ? damagedSettings(
+        unknown,
+        Object.keys(shape).filter((key) => !(key in raw)),
+      )
+    : []
   for (const key of Object.keys(shape) as Array<keyof SettingsValues>) {
-    if (!(key in raw)) continue
+    if (!(key in raw)) {
+      // A setting saved under a name whose bytes were damaged is not read, but was saved: it goes
+      // back to its default as a damaged value does, and the expert is told so.
+      if (renamed.includes(key)) {
+        reset.push(key)
+        log.warn(
+          `Setting "${key}" could not be read (its name in the file holds bytes that are not UTF-8); using the default (${JSON.stringify(defaults[key])})`,
+        )
+      }
+      continue
+    }
     const value = raw[key]
     const parsed = shape[key].safeParse(value)
     // The window's calls are checked for broken characters after their schema (answerCall); a
@@ -119,6 +135,36 @@ function sanitize(
 
 /** What a byte that is not UTF-8 reads as. */
 const REPLACED_BYTES = '\ufffd'
+
+/**
+ * The settings among `missing` that a name in `unknown` holding U+FFFD was saved as: those only
+ * that one damaged name can be alone (a name damaged past telling which setting it was is not one).
+ */
+function damagedSettings(unknown: ReadonlyArray<string>, missing: ReadonlyArray<string>): string[] {
+  return unknown
+    .filter((name) => name.includes(REPLACED_BYTES))
+    .map((name) => missing.filter((key) => couldBeDamaged(key, name)))
+    .flatMap((candidates) => (candidates.length === 1 ? candidates : []))
+}
+
+/**
+ * Whether `read`, a name holding U+FFFD, may be `key` with some of its bytes damaged: the rest
+ * matches, each run of U+FFFD standing for whatever bytes it replaced (none, when bytes were added).
+ */
+function couldBeDamaged(key: string, read: string): boolean {
+  // Matched part by part, not by a pattern: the name comes from the file, however long.
+  const parts = read.split(/\ufffd+/u)
+  const first = parts[0] ?? ''
+  const last = parts.at(-1) ?? ''
+  if (!key.startsWith(first)) return false
+  let at = first.length
+  for (const part of parts.slice(1, -1)) {
+    const found = key.indexOf(part, at)
+    if (found < 0) return false
+    at = found + part.length
+  }
+  return key.length - last.length >= at && key.endsWith(last)
+}
 
 const MOST_KEYS_NAMED = 5
 

@@ -216,6 +216,32 @@ describe('the Node settings store (conf)', () => {
     expect(readJson(settingsFilePath(dir))).toMatchObject({ platformUrl: null, soundEnabled: false })
   })
 
+  it('tells a setting whose name holds bytes that are not UTF-8 as gone back to its default, not silently', () => {
+    // Saved as beta with the sound off; a damaged byte in each name made them names Standby does not know.
+    const damaged = Buffer.concat([
+      Buffer.from('{"settingsVersion":1,"update'),
+      Buffer.from([0xff]),
+      Buffer.from('hannel":"beta","sound'),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from('Enabled":false,"remindersEnabled":false,"'),
+      // A name damaged past telling which setting it was names none.
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('":true}'),
+    ])
+    const { dir, log, now, settings } = openedOver(damaged)
+
+    expect(settings.resetAtOpen).toEqual(['soundEnabled', 'updateChannel'])
+    expect(settings.get()).toMatchObject({
+      remindersEnabled: false,
+      soundEnabled: true,
+      updateChannel: 'stable',
+    })
+    expect(log.text()).toContain(
+      'Setting "updateChannel" could not be read (its name in the file holds bytes',
+    )
+    expect(readFileSync(corruptSettingsPath(settingsFilePath(dir), now))).toEqual(damaged)
+  })
+
   it('keeps a file whose bytes are not UTF-8 beside it before a change rewrites it, whatever held them', () => {
     // Only conf's bookkeeping damaged: no setting goes back, but a rewrite would lose the bytes.
     const damaged = Buffer.concat([
