@@ -27,6 +27,9 @@ export const UpdatePhase = z.enum([
 /** Where the updater is. */
 export type UpdatePhase = z.infer<typeof UpdatePhase>
 
+/** The longest sentence saying why the last check or download failed (UpdateState.error). */
+export const MOST_UPDATE_ERROR_CHARS = 500
+
 /** The updater as the expert sees it. */
 export const UpdateState = z.object({
   /** A version (APP_VERSION_PATTERN: at most 180 characters). */
@@ -42,7 +45,7 @@ export const UpdateState = z.object({
   /** The next planned check or retry. */
   nextCheckAt: Timestamp.nullable(),
   /** Why the last check or download failed, in words to act on. */
-  error: z.string().max(500).nullable(),
+  error: z.string().max(MOST_UPDATE_ERROR_CHARS).nullable(),
   /** Where to download the app by hand when updating here fails. */
   manualDownloadUrl: z.string().max(2048),
   /** A sentence about the channel, e.g. why leaving beta waits for the next stable release. */

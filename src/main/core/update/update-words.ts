@@ -1,5 +1,7 @@
 /** What the update policy tells the expert, in one place: Settings, the window and the notification say the same. */
 import { shownText } from '../../../shared/protocol/text'
+import { NOTIFICATION_BODY_MAX } from '../../../shared/os-limits'
+import { MOST_UPDATE_ERROR_CHARS } from '../../../shared/update/update-state'
 import type { AppNotification } from '../ports/notifier'
 
 /** Why a stable check offers nothing to a beta build, and what happens next. */
@@ -20,12 +22,22 @@ export function failureSentence(
   retryAt: string,
   manualDownloadUrl: string,
 ): string {
-  return `Could not ${what}: ${firstLine(reason)}. Standby tries again at ${retryAt}, or download the latest version from ${manualDownloadUrl}.`
+  return withReason(
+    MOST_UPDATE_ERROR_CHARS,
+    `Could not ${what}: `,
+    reason,
+    `. Standby tries again at ${retryAt}, or download the latest version from ${manualDownloadUrl}.`,
+  )
 }
 
-/** "Restart to update" could not start the installer. */
+/** "Restart to update" could not start the installer: said in the window, or in a notification once it closed. */
 export function installFailed(reason: string, manualDownloadUrl: string): string {
-  return `Could not restart to install the update: ${firstLine(reason)}. It installs when you quit Standby, or download the latest version from ${manualDownloadUrl}.`
+  return withReason(
+    NOTIFICATION_BODY_MAX,
+    'Could not restart to install the update: ',
+    reason,
+    `. It installs when you quit Standby, or download the latest version from ${manualDownloadUrl}.`,
+  )
 }
 
 /** The one notification for an update ready to install. */
@@ -39,14 +51,28 @@ export function readyNotification(version: string, required: boolean): AppNotifi
   }
 }
 
-/** The most UTF-16 units of an error's first line that a sentence repeats. */
-const MOST_REASON_CHARS = 200
+/**
+ * The fewest UTF-16 units of an error's first line a sentence repeats, however long the rest: a
+ * reason is what the expert acts on.
+ */
+const FEWEST_REASON_CHARS = 120
+
+/**
+ * `before`, the first line of `reason`, then `after`, within `most`, what the place that shows it
+ * shows: the reason gets the room the sentence leaves, so Standby's own reasons (a feed refused,
+ * with who has to fix it) are read whole, only an outside message past that room is cut, and what
+ * the expert can do, after it, is not.
+ */
+function withReason(most: number, before: string, reason: string, after: string): string {
+  const room = Math.max(FEWEST_REASON_CHARS, most - before.length - after.length)
+  return `${before}${firstLine(reason, room)}${after}`
+}
 
 /**
  * The first line of an error message, without a trailing full stop: stack-like details stay in the
  * log. Shown as any text from outside is (shownText): electron-updater's messages quote the feed,
  * so a cut must fall between whole characters, and controls or invisibles from it show nowhere.
  */
-function firstLine(text: string): string {
-  return shownText((text.split('\n')[0] ?? '').replace(/\.$/, ''), { max: MOST_REASON_CHARS })
+function firstLine(text: string, max: number): string {
+  return shownText((text.split('\n')[0] ?? '').replace(/\.$/, ''), { max })
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { failureSentence, installFailed } from '../../../../../src/main/core/update/update-words'
+import { NOTIFICATION_BODY_MAX } from '../../../../../src/shared/os-limits'
+import { MOST_UPDATE_ERROR_CHARS } from '../../../../../src/shared/update/update-state'
 
 const DOWNLOADS = 'https://downloads.standby.test/'
 
@@ -18,6 +20,25 @@ describe('the sentences that tell an update failure', () => {
       expect(sentence).toContain('…')
       expect(sentence).toContain(DOWNLOADS)
     }
+  })
+
+  it('say Standby’s own reason whole, with who has to fix it, where the window shows it', () => {
+    const refused =
+      "The update server's release information names a file whose name is not a plain file name (a folder, a broken escape or a control character in it), so nothing was downloaded: whoever publishes Standby has to publish this release again"
+    expect(failureSentence('check for updates', refused, '14:00', DOWNLOADS)).toBe(
+      `Could not check for updates: ${refused}. Standby tries again at 14:00, or download the latest version from ${DOWNLOADS}.`,
+    )
+  })
+
+  it('fit where they are shown, cutting the outside reason and never where to download the update', () => {
+    const reason = quoting('9'.repeat(1_000))
+    const failed = failureSentence('download the update', reason, '14:00', DOWNLOADS)
+    expect(failed.length).toBeLessThanOrEqual(MOST_UPDATE_ERROR_CHARS)
+    expect(failed).toMatch(/9…\. Standby tries again at 14:00/)
+    // Also the notification's body, once the windows closed for the restart: the OS shows no more.
+    const notInstalled = installFailed(reason, DOWNLOADS)
+    expect(notInstalled.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
+    expect(notInstalled.endsWith(`or download the latest version from ${DOWNLOADS}.`)).toBe(true)
   })
 
   it('show no control character or invisible text the feed put in its version', () => {
