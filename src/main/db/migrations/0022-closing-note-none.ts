@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3'
 import type { Migration } from '../../../shared/sqlite/migrate'
 import { NOTHING_TO_READ } from '../../../shared/protocol'
+import { ClosingNote } from '../../../shared/protocol/entity-fields'
 import { STORED } from '../repositories/stored-json'
 import { indexAgain, parsedOrNull } from './search-indexed-again'
 
@@ -44,9 +45,14 @@ export const m0022ClosingNoteNone: Migration<Database.Database> = {
   },
 }
 
-/** Whether `value` is an object whose closing note, blanks aside, is only U+FFFD. */
+/**
+ * Whether `value` is an object whose closing note holds U+FFFD and reads as none, as ClosingNote
+ * reads a session's: blanks and invisibles aside, only U+FFFD.
+ */
 function isNoteOfNothing(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const note: unknown = (value as Record<string, unknown>)['closingNote']
-  return typeof note === 'string' && note.trim() === NOTHING_TO_READ
+  return (
+    typeof note === 'string' && note.includes(NOTHING_TO_READ) && ClosingNote.safeParse(note).data === null
+  )
 }

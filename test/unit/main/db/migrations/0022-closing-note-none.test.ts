@@ -20,6 +20,9 @@ describe('0022-closing-note-none', () => {
     const request = aRequest({ id: 'req_1', title: 'Deploy fails', client: aClient(1) })
     const notes = {
       ses_placeholder: '\ufffd',
+      // As another program may have written it: what ClosingNote drops around it is no note either.
+      ses_invisible: ' \ufffd\u200b\n',
+      ses_two: '\ufffd \ufffd',
       ses_broken_char: 'Thanks \ufffd',
       ses_real: 'Thanks, glad it works now',
       ses_none: null,
@@ -51,15 +54,25 @@ describe('0022-closing-note-none', () => {
     const noteOf = (id: string) => read.session(id)?.closingNote
     expect(noteOf('ses_placeholder')).toBeNull()
     expect(noteOf('ses_escaped')).toBeNull()
+    expect(noteOf('ses_invisible')).toBeNull()
+    expect(noteOf('ses_two')).toBe('\ufffd \ufffd')
     expect(noteOf('ses_broken_char')).toBe('Thanks \ufffd')
     expect(noteOf('ses_real')).toBe('Thanks, glad it works now')
     expect(noteOf('ses_none')).toBeNull()
     expect(['ses_broken_char', 'ses_real', 'ses_none', 'ses_broken'].map((id) => jsonOf(db, id))).toEqual(
       untouched,
     )
-    expect(found('\ufffd')).toEqual(['ses_broken_char'])
+    expect(found('\ufffd').sort()).toEqual(['ses_broken_char', 'ses_two'])
     expect(found('deploy').sort()).toEqual(
-      ['ses_broken_char', 'ses_escaped', 'ses_none', 'ses_placeholder', 'ses_real'].sort(),
+      [
+        'ses_broken_char',
+        'ses_escaped',
+        'ses_invisible',
+        'ses_none',
+        'ses_placeholder',
+        'ses_real',
+        'ses_two',
+      ].sort(),
     )
     db.close()
   })
