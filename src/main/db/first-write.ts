@@ -11,11 +11,13 @@ import type Database from 'better-sqlite3'
  * doors, watched until then: a statement SQLite does not call read-only, compiled (it runs only
  * after), a transaction made (they exist to write), an `exec` (its SQL is not looked into). The
  * first to open calls `before` and the watch goes, so later calls cost nothing. `pragma` is not
- * watched: the store writes through none, and the checkpoint's copies only what this run wrote.
+ * watched: the store writes through none, and the checkpoint's copies only what this run wrote. A
+ * connection already closed writes nothing, so a call on it (a late write after close) makes no marker.
  */
 export function beforeFirstWrite(db: Database.Database, before: () => void): void {
   const { prepare, exec, transaction } = db
   const first = (): void => {
+    if (!db.open) return
     // The prototype's own methods show through again.
     for (const door of ['prepare', 'exec', 'transaction'] as const) Reflect.deleteProperty(db, door)
     before()

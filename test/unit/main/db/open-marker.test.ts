@@ -101,6 +101,21 @@ describe('the marker of an open cache, made before the run first writes', () => 
     }
   })
 
+  it('is not made by a write tried after the close, so the next start skips the check', () => {
+    const path = closedCache()
+    const run = open(path)
+    const store = new SqliteCacheStore(run.db, linesLogger())
+    store.upcomingSessions(FIXTURE_NOW, 50)
+    run.close()
+    // Late calls (an answer that arrives as the app quits) fail on the closed connection.
+    expect(() => store.markNotified(['inv_1'], FIXTURE_NOW)).toThrow(/not open/)
+    expect(() => store.clear()).toThrow(/not open/)
+    expect(existsSync(`${path}-open`)).toBe(false)
+    const next = open(path)
+    expect(next.checked).toBe(false)
+    next.close()
+  })
+
   it('records damage found before any write, and is removed by a close after a write', () => {
     const path = closedCache()
     const run = open(path)
