@@ -6,20 +6,25 @@
  */
 import type Database from 'better-sqlite3'
 
+/** The one pragma let through: it copies into the file only what this run wrote into the WAL. */
+const CHECKPOINT = /^\s*wal_checkpoint\b/i
+
 /**
- * Run `before` once, before the first write through `db`. Every write goes through one of three
+ * Run `before` once, before the first write through `db`. Every write goes through one of four
  * doors, watched until then: a statement SQLite does not call read-only, compiled (it runs only
- * after), a transaction made (they exist to write), an `exec` (its SQL is not looked into). The
- * first to open calls `before` and the watch goes, so later calls cost nothing. `pragma` is not
- * watched: the store writes through none, and the checkpoint's copies only what this run wrote. A
- * connection already closed writes nothing, so a call on it (a late write after close) makes no marker.
+ * after), a transaction made (they exist to write), an `exec` and a `pragma` (their SQL is not looked
+ * into: `user_version`, `optimize` and `incremental_vacuum` write). The first to open calls `before`
+ * and the watch goes, so later calls cost nothing. The checkpoint's pragma is not a door: it copies
+ * only what this run wrote (an open that found a WAL left behind checked the file and made the
+ * marker at once), and the timer runs it every few seconds in a start that only reads. A connection
+ * already closed writes nothing, so a call on it (a late write after close) makes no marker.
  */
 export function beforeFirstWrite(db: Database.Database, before: () => void): void {
-  const { prepare, exec, transaction } = db
+  const { prepare, exec, transaction, pragma } = db
   const first = (): void => {
     if (!db.open) return
     // The prototype's own methods show through again.
-    for (const door of ['prepare', 'exec', 'transaction'] as const) Reflect.deleteProperty(db, door)
+    for (const door of ['prepare', 'exec', 'transaction', 'pragma'] as const) Reflect.deleteProperty(db, door)
     before()
   }
   db.prepare = ((source: string) => {
@@ -35,4 +40,8 @@ export function beforeFirstWrite(db: Database.Database, before: () => void): voi
     first()
     return transaction.call(db, run)
   }) as typeof db.transaction
+  db.pragma = (source: string, options?: Database.PragmaOptions) => {
+    if (!CHECKPOINT.test(source)) first()
+    return pragma.call(db, source, options)
+  }
 }

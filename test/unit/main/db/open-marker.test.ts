@@ -101,6 +101,21 @@ describe('the marker of an open cache, made before the run first writes', () => 
     }
   })
 
+  it('is made by a pragma that writes, and not by the checkpoint a start that only reads runs', () => {
+    const path = closedCache()
+    const run = open(path)
+    new SqliteCacheStore(run.db, linesLogger()).upcomingSessions(FIXTURE_NOW, 50)
+    run.db.pragma('wal_checkpoint(PASSIVE)') // the open's timer, every few seconds
+    expect(existsSync(`${path}-open`)).toBe(false)
+    // SQLite's advice for a long-lived connection; it may write its statistics into the file.
+    run.db.pragma('optimize = 0x10002')
+    expect(existsSync(`${path}-open`)).toBe(true)
+    run.db.close() // the process dies before close()
+    const next = open(path)
+    expect(next.checked).toBe(true)
+    next.close()
+  })
+
   it('is not made by a write tried after the close, so the next start skips the check', () => {
     const path = closedCache()
     const run = open(path)
