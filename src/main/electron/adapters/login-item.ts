@@ -46,6 +46,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   const env = options.env ?? process.env
   const execPath = options.execPath ?? process.execPath
   let saidUnsupported = false
+  const noteRegistered = (): void => options.record?.registered((options.now ?? Date.now)())
   const linux = createAutostartEntry({
     dir: autostartDir(env, options.home ?? homedir()),
     executable: autostartExecutable(env, execPath),
@@ -83,8 +84,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       app.setLoginItemSettings({ openAtLogin })
       // Noted only once macOS has it: a registration that failed is not one the expert removed later.
       if (!openAtLogin) options.record?.cleared()
-      else if (REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status))
-        options.record?.registered((options.now ?? Date.now)())
+      else if (REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status)) noteRegistered()
       return openAtLogin ? read(true) : LOGIN_ITEM_APPLIED
     }
     // The same path and arguments on and off: Windows finds the entry to remove by them.
@@ -115,7 +115,12 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       // only show "Login Item Added" once more at every start.
       if (platform === 'darwin') {
         const { status } = app.getLoginItemSettings()
-        if (REGISTERED_MAC_STATUSES.has(status)) return read(true)
+        if (REGISTERED_MAC_STATUSES.has(status)) {
+          // Registered before there was a note (an earlier version): noted now, or the expert's
+          // removal of it later would read as an item never registered, and be undone.
+          if ((options.record?.registeredAt() ?? null) === null) noteRegistered()
+          return read(true)
+        }
         // Gone ('not-registered', or 'not-found', as macOS reports an item removed in System
         // Settings and, in some builds, one never registered): the expert's doing if Standby
         // registered it, which a start must not undo; never registered, it is registered now.

@@ -219,6 +219,19 @@ describe('a login item removed in the system’s settings', () => {
     expect(fake.app.macLoginItemNotices).toBe(1)
   })
 
+  it('macOS: an item an earlier version registered (no note yet) and the expert then removed is not added back', () => {
+    const mac = computer('darwin')
+    // Registered by a version of Standby that kept no note: this start finds it enabled.
+    fake.app.macRegistered = true
+    fake.app.macLoginItemStatus = 'enabled'
+    expect(mac.start().following.status()).toEqual({ applied: true })
+    fake.app.removeMacLoginItemInSystemSettings()
+    const { settings, following } = mac.start()
+    expect(following.status()).toEqual({ applied: false, problem: MAC_LOGIN_ITEM_REMOVED_PROBLEM })
+    expect(settings.get().launchAtLogin).toBe(false)
+    expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
+  })
+
   it('macOS: an item reported not-found that Standby never registered is registered, once', () => {
     const mac = computer('darwin')
     fake.app.macUnregisteredStatus = 'not-found'
