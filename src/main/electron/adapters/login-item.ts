@@ -11,7 +11,7 @@ import { autostartDir, autostartExecutable, createAutostartEntry } from '../../n
 import type { LoginItemRecord } from '../../node/login-item-record'
 import { HIDDEN_ARG } from '../../node/start-hidden'
 import {
-  readStartupApproved,
+  regExeStartupApproved,
   windowsStartsEntry,
   type StartupApprovedReader,
 } from '../../node/windows-startup-approved'
@@ -54,12 +54,11 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     ...(options.record === undefined ? {} : { record: options.record }),
     ...(options.now === undefined ? {} : { now: options.now }),
   })
+  // One reader for the run: one that failed is not asked again at each look.
+  const startupApproved = options.startupApproved ?? regExeStartupApproved({ log })
   /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
   const windowsEntries = (): LoginItemSettings =>
-    asWindowsStarts(
-      app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }),
-      options.startupApproved ?? readStartupApproved,
-    )
+    asWindowsStarts(app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }), startupApproved)
   const read = (openAtLogin: boolean): LoginItemStatus => {
     if (!app.isPackaged)
       return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED

@@ -22,6 +22,10 @@ import {
   TURNED_OFF_BY_DESKTOP_PROBLEM,
 } from '../../../../../src/main/node/autostart-entry'
 import { fileLoginItemRecord, LOGIN_ITEM_RECORD_FILE } from '../../../../../src/main/node/login-item-record'
+import {
+  regExeStartupApproved,
+  type StartupApprovedReader,
+} from '../../../../../src/main/node/windows-startup-approved'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { memoryFile } from '../../../../support/memory-settings-file'
 import { recordingLog } from '../../../../support/recording-log'
@@ -38,7 +42,13 @@ const tempDir = useTempDirs()
 const EXEC_PATH = 'C:\\Program Files\\Standby\\Standby.exe'
 
 /** Standby started with the switch as `launchAtLogin`, following it on `platform`. */
-function started(platform: NodeJS.Platform, launchAtLogin: boolean, env: Record<string, string> = {}) {
+function started(
+  platform: NodeJS.Platform,
+  launchAtLogin: boolean,
+  env: Record<string, string> = {},
+  // The registry as reg.exe reads it, past Electron.
+  startupApproved: StartupApprovedReader = (_scope, name) => fake.app.startupApprovedValue(name),
+) {
   fake.platform = platform
   const settings = createSettingsStore(memoryFile({ launchAtLogin, settingsVersion: 1 }), recordingLog())
   const loginItem = createLoginItem({
@@ -46,8 +56,7 @@ function started(platform: NodeJS.Platform, launchAtLogin: boolean, env: Record<
     platform,
     env,
     execPath: EXEC_PATH,
-    // The registry as reg.exe reads it, past Electron.
-    startupApproved: (_scope, name) => fake.app.startupApprovedValue(name),
+    startupApproved,
   })
   const following = followLaunchAtLogin(settings, loginItem)
   const told: unknown[] = []
@@ -170,6 +179,22 @@ describe('a start leaves what the expert decided in the system’s settings as i
     expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
     fake.app.windowsRun.set('electron.app.Standby', entry(6))
     expect(following.refresh()).toEqual({ applied: true })
+  })
+
+  it('Windows: an entry turned off in Task Manager is still said off where reg.exe fails to read its value', () => {
+    fake.app.windowsRun.set('electron.app.Standby', { path: EXEC_PATH, args: ['--hidden'], enabled: false })
+    // reg.exe exits 1 for a value not there and for any failure alike.
+    const regFails = () => {
+      throw Object.assign(new Error('Command failed: reg.exe query'), { status: 1 })
+    }
+    const { following } = started(
+      'win32',
+      true,
+      {},
+      regExeStartupApproved({ log: recordingLog(), run: regFails }),
+    )
+    expect(following.status()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
   })
 })
 
