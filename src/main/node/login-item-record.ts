@@ -4,10 +4,11 @@
  * and the switch is still on, the expert removed it in the system's settings; with no note, it never
  * was (a first start, a new profile), and Standby registers it.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { writeFileAtomicallySync } from './atomic-file'
+import { readBoundedFileSync } from './bounded-file'
 
 /** The note's file in userData. */
 export const LOGIN_ITEM_RECORD_FILE = 'login-item-record.json'
@@ -30,9 +31,9 @@ export function fileLoginItemRecord(path: string, log: Logger): LoginItemRecord 
   return {
     registeredAt() {
       try {
-        const text = readFileSync(path, 'utf8')
-        if (text.length > MAX_RECORD_BYTES) return null
-        const parsed: unknown = JSON.parse(text)
+        // Read with care, at every start: a named pipe there would hold the start, a link to a
+        // device or a huge file would be read whole.
+        const parsed: unknown = JSON.parse(readBoundedFileSync(path, MAX_RECORD_BYTES).toString('utf8'))
         const at =
           typeof parsed === 'object' && parsed !== null && 'registeredAt' in parsed
             ? parsed.registeredAt
