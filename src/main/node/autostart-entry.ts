@@ -196,6 +196,8 @@ export function createAutostartEntry(options: {
       on = true
       return LOGIN_ITEM_APPLIED
     } catch (error) {
+      // An entry Standby could not write, found missing at the next start, is not one the expert removed.
+      options.record?.cleared()
       log.warn(
         `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${String(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
       )

@@ -81,9 +81,10 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     }
     if (platform === 'darwin') {
       app.setLoginItemSettings({ openAtLogin })
-      // Noted only once macOS has it: a registration that failed is not one the expert removed later.
-      if (!openAtLogin) options.record?.cleared()
-      else if (REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status)) noteRegistered()
+      // Noted only once macOS has it: a registration that failed is not one the expert removed
+      // later, and an earlier note goes with it, or the next start would take it for one.
+      if (openAtLogin && REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status)) noteRegistered()
+      else options.record?.cleared()
       return openAtLogin ? read(true) : LOGIN_ITEM_APPLIED
     }
     // The same path and arguments on and off: Windows finds the entry to remove by them.

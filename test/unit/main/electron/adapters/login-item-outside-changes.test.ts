@@ -5,7 +5,7 @@
  * removed is not added back, the switch turns off and says so.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { followLaunchAtLogin } from '../../../../../src/main/core/settings/login-item'
 import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
@@ -275,6 +275,40 @@ describe('a login item removed in the system’s settings', () => {
     expect(following.status()).toEqual({ applied: true })
     following.stop()
     expect(mac.start().following.status()).toEqual({ applied: true })
+  })
+
+  it('macOS: turned on again where macOS cannot take the item, the next start tries again rather than saying it was removed', () => {
+    const mac = computer('darwin')
+    mac.start().following.stop()
+    fake.app.removeMacLoginItemInSystemSettings()
+    const { settings, following } = mac.start()
+    // Standby runs from where macOS cannot open it at login: the registration does not take.
+    fake.app.macLoginItemStatus = 'not-found'
+    settings.update({ launchAtLogin: true })
+    settings.flush()
+    following.stop()
+    const next = mac.start()
+    expect(next.following.status()).not.toEqual({ applied: false, problem: MAC_LOGIN_ITEM_REMOVED_PROBLEM })
+    expect(next.settings.get().launchAtLogin).toBe(true)
+    expect(fake.app.setLoginItemSettings).toHaveBeenLastCalledWith({ openAtLogin: true })
+  })
+
+  it('Linux: turned on again where the entry cannot be written, the next start writes it rather than saying it was removed', () => {
+    const linux = computer('linux')
+    linux.start().following.stop()
+    rmSync(linux.entry)
+    const { settings, following } = linux.start()
+    // The autostart folder cannot be written: a file where it goes.
+    rmSync(dirname(linux.entry), { recursive: true })
+    writeFileSync(dirname(linux.entry), '')
+    settings.update({ launchAtLogin: true })
+    settings.flush()
+    expect(following.status().applied).toBe(false)
+    following.stop()
+    rmSync(dirname(linux.entry))
+    const next = linux.start()
+    expect(next.following.status()).toEqual({ applied: true })
+    expect(existsSync(linux.entry)).toBe(true)
   })
 
   it('Linux: the entry deleted in the desktop’s startup settings is not written again; the switch goes off', () => {
