@@ -91,14 +91,15 @@ export function createRelaunchAtQuit(options: RelaunchAtQuitOptions): RelaunchAt
         ? relaunchArgs(target.argv.slice(1))
         : [...linkHandlerArgs(target), ...profileSwitches(target.argv, target.platform)]
       if (link !== undefined) args.push(link)
-      // The relaunched run installs a waiting update at its own quit, not racing this one's.
-      const updater = (options.updater ?? (() => electronUpdater.autoUpdater))()
-      if (updater !== undefined) updater.autoInstallOnAppQuit = false
       // An AppImage's executable is inside its mount, which is gone once this run exits.
       const appImage = runningAppImage(target.env, target.execPath)
       // Electron answers whether its relaunch helper started, though its typings say nothing.
       const started: unknown = app.relaunch(appImage === undefined ? { args } : { args, execPath: appImage })
       if (started === false) throw new Error('Electron could not start the process that relaunches it')
+      // The relaunched run installs a waiting update at its own quit, not racing this one's; with
+      // no relaunch, this quit installs it as any quit does. Set ahead of electron-updater's 'quit'.
+      const updater = (options.updater ?? (() => electronUpdater.autoUpdater))()
+      if (updater !== undefined) updater.autoInstallOnAppQuit = false
       log.info(
         afterError
           ? `Standby starts again after an unexpected error${link === undefined ? '' : ', and opens the link that came as it quit'}`

@@ -21,7 +21,7 @@ const tempDir = useTempDirs()
 const LINK = 'standby://invite/inv_1'
 
 /** A run as the composition root wires it: the last resort and second launches' links share one relaunch. */
-function standby() {
+function standby(updater: () => { autoInstallOnAppQuit: boolean } | undefined = () => undefined) {
   const process = Object.assign(new EventEmitter(), {
     argv: ['/opt/Standby/standby', '--hidden'],
     execPath: '/opt/Standby/standby',
@@ -31,7 +31,7 @@ function standby() {
   const log = recordingLog()
   const state = { quitting: false }
   fake.app.on('before-quit', () => (state.quitting = true))
-  const relaunch = createRelaunchAtQuit({ log, updater: () => undefined, process })
+  const relaunch = createRelaunchAtQuit({ log, updater, process })
   installLastResort({
     userData: tempDir(),
     log,
@@ -86,5 +86,14 @@ describe('the one relaunch of a quit', () => {
       /could not start again on a link that came as it quit: .*click the link again/,
     )
     expect(second.log.text()).not.toMatch(/Standby starts again on it/)
+  })
+
+  it('leaves an update waiting to install at this quit when Electron could not start the relaunch', () => {
+    fake.app.relaunchHelperStarts = false
+    const updater = { autoInstallOnAppQuit: true }
+    const { process } = standby(() => updater)
+    process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.relaunch).toHaveBeenCalledOnce()
+    expect(updater.autoInstallOnAppQuit).toBe(true)
   })
 })
