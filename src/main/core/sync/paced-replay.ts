@@ -81,7 +81,10 @@ export class PacedReplay {
       )
     if (page.kind === 'events') {
       this.latest = page.latestId
-      this.cutShort = page.hasMore
+      // Cut short by its bytes: some events came, fewer than asked, and more wait. An empty page
+      // saying more follow is a platform failing to send them (the caller backs off): a round
+      // trip beside the next ask would only double the asks that wait out.
+      this.cutShort = page.hasMore && page.entries.length > 0 && page.entries.length < size.limit
     }
     return page
   }
