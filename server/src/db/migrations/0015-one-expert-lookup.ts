@@ -28,9 +28,12 @@ export const m0015OneExpertLookup: Migration<Database.Database> = {
         invite_id TEXT,
         PRIMARY KEY (expert_id, id)
       ) WITHOUT ROWID;
+      -- A stored text that does not read (damaged on disk) names no invite, rather than stop the
+      -- platform from starting: its invite keeps a row of its own, below, as a pruned one does.
       INSERT INTO expert_stream (expert_id, id, seq, invite_id)
         SELECT x.expert_id, x.id, x.seq,
-               CASE WHEN e.type = 'invite.created' THEN json_extract(e.payload, '$.payload.invite.id') END
+               CASE WHEN e.type = 'invite.created' AND json_valid(e.payload)
+                 THEN json_extract(e.payload, '$.payload.invite.id') END
           FROM expert_events AS x JOIN events AS e ON e.seq = x.seq;
       INSERT INTO expert_stream (expert_id, id, seq, invite_id)
         SELECT expert_id,

@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { migrate } from '../../../src/shared/sqlite/migrate'
+import { platformMigrations } from '../../../server/src/db/migrations'
+import { EventLog } from '../../../server/src/event-log'
+import { ManualClock } from '../../../src/shared/clock'
+
+describe('platform migration 0015-one-expert-lookup', () => {
+  it('migrates a database holding an invite event whose stored text is damaged, and still finds its invite', () => {
+    const db = new Database(':memory:')
+    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 14 })
+    db.pragma('foreign_keys = OFF')
+    const event = db.prepare(
+      `INSERT INTO events (expert_id, id, type, at, payload, digest) VALUES ('a', ?, ?, 0, ?, ?)`,
+    )
+    // Cut short on disk: the text no longer reads as JSON.
+    event.run(
+      1,
+      'invite.created',
+      '{"id":1,"type":"invite.created","at":0,"payload":{"invite":{"id":"inv_da',
+      'd1',
+    )
+    event.run(
+      2,
+      'expert.updated',
+      JSON.stringify({ id: 2, type: 'expert.updated', at: 0, digest: 'd2' }),
+      'd2',
+    )
+    db.prepare(`INSERT INTO expert_events (expert_id, id, seq) SELECT 'a', id, seq FROM events`).run()
+    db.prepare('UPDATE platform_meta SET lookups_through_seq = 2').run()
+    db.prepare(
+      `INSERT INTO expert_invites (expert_id, state, sent_at, invite_id) VALUES ('a', 'declined', 0, 'inv_damaged')`,
+    ).run()
+
+    expect(() => migrate(db, platformMigrations, { what: 'test database', remedy: '' })).not.toThrow()
+    expect(db.pragma('user_version', { simple: true })).toBe(platformMigrations.length)
+    // Its invite goes on counting in the expert's figures, through a row outside the stream.
+    expect(
+      db.prepare(`SELECT id < 0 AS kept, invite_id FROM expert_events WHERE invite_id IS NOT NULL`).all(),
+    ).toEqual([{ kept: 1, invite_id: 'inv_damaged' }])
+    const log = new EventLog(db, new ManualClock(0))
+    expect(log.transact(() => log.append('a', 'expert.updated', {} as never)).id).toBe(3)
+  })
+})
