@@ -12,8 +12,12 @@ import type Database from 'better-sqlite3'
 import { fillSlot } from './json-text'
 import { markPhase } from './phase-trace'
 
-/** The invite an `events` row created, null for any other event: the text is the event as stored. */
-const INVITE_OF_EVENT = `CASE WHEN type = 'invite.created' THEN json_extract(payload, '$.payload.invite.id') END`
+/**
+ * The invite an `events` row created, null for any other event: the text is the event as stored.
+ * A text that does not read (damaged on disk) names none, rather than keep the platform from starting.
+ */
+const INVITE_OF_EVENT = `CASE WHEN type = 'invite.created' AND json_valid(payload)
+  THEN json_extract(payload, '$.payload.invite.id') END`
 
 /** One event's place in its expert's stream. */
 export interface EventPlace {

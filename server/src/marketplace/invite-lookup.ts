@@ -31,9 +31,13 @@ export function writeLastInvited(ctx: Pick<MarketplaceContext, 'sql'>, sent: Sen
  * Write the invite rows and last invite times the platform did not get to write before it stopped:
  * those of the invites created by events after `afterSeq` (EventLog's `repairAfter`, which writes
  * their stream's lookup rows in the same transaction). Must run inside a transaction. Returns how
- * many invites it found.
+ * many invites it found, and how many of those events' texts did not read (damaged on disk): their
+ * invites cannot be rebuilt, and the platform starts without them rather than not at all.
  */
-export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, afterSeq: number): number {
+export function repairInviteLookup(
+  ctx: Pick<MarketplaceContext, 'sql'>,
+  afterSeq: number,
+): { readonly invites: number; readonly unreadable: number } {
   // The invite rows themselves follow the sends too (createRequest): each event holds its invite.
   ctx
     .sql(
@@ -42,17 +46,24 @@ export function repairInviteLookup(ctx: Pick<MarketplaceContext, 'sql'>, afterSe
                 COALESCE(request_id, json_extract(payload, '$.payload.invite.request.id')), expert_id,
                 json_extract(payload, '$.payload.invite.reason'), json_extract(payload, '$.payload.invite.sentAt'),
                 json_extract(payload, '$.payload.invite.expiresAt'), 'open'
-           FROM events WHERE seq > ? AND type = 'invite.created' ORDER BY seq`,
+           FROM events WHERE seq > ? AND type = 'invite.created' AND json_valid(payload) ORDER BY seq`,
     )
     .run(afterSeq)
   const sent = ctx
     .sql<[number], { request_id: string; sent_at: number }>(
       `SELECT invites.request_id, invites.sent_at FROM events
          JOIN invites ON invites.id = json_extract(events.payload, '$.payload.invite.id')
-         WHERE events.seq > ? AND events.type = 'invite.created' ORDER BY events.seq`,
+         WHERE events.seq > ? AND events.type = 'invite.created' AND json_valid(events.payload)
+         ORDER BY events.seq`,
     )
     .all(afterSeq)
   const requests = new Map(sent.map(({ request_id: requestId, sent_at: sentAt }) => [requestId, sentAt]))
   for (const [requestId, sentAt] of requests) writeLastInvited(ctx, { sentAt, requestId })
-  return sent.length
+  const unreadable = ctx
+    .sql<[number], number>(
+      `SELECT COUNT(*) FROM events WHERE seq > ? AND type = 'invite.created' AND NOT json_valid(payload)`,
+    )
+    .pluck()
+    .get(afterSeq)
+  return { invites: sent.length, unreadable: unreadable ?? 0 }
 }

@@ -61,7 +61,7 @@ export class Marketplace {
       freeCancellationHours: rules.freeCancellationHours,
     })
     const sql = preparedOnce(db)
-    let repaired = 0
+    let repaired = { invites: 0, unreadable: 0 }
     this.events = new EventLog(
       db,
       clock,
@@ -83,9 +83,14 @@ export class Marketplace {
       billingStarts: new Map(),
       reportedFailures: new Set(),
     }
-    if (repaired > 0) {
+    if (repaired.invites > 0) {
       logger.warn('invite lookups written at start: the platform stopped before writing them', {
-        invites: repaired,
+        invites: repaired.invites,
+      })
+    }
+    if (repaired.unreadable > 0) {
+      logger.error('invites not rebuilt at start: the stored text of their events does not read', {
+        events: repaired.unreadable,
       })
     }
   }
