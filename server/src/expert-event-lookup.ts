@@ -136,21 +136,42 @@ export class ExpertEventLookup {
   /**
    * Forget all but each expert's newest `keep` events (at least one). Returns how many went. An
    * invite's row stays, under its negated id and without its event, for the expert's figures.
+   * Each stream is cut through its key, from its oldest kept event: the rows kept for invites
+   * outside the streams grow with every expert's history, and a walk over the whole table would
+   * read them all at every compaction.
    */
   prune(keep: number): number {
-    const pruned = `id > 0 AND id <=
-      (SELECT MAX(id) FROM expert_events AS newest WHERE newest.expert_id = expert_events.expert_id) - ?`
+    const kept = Math.max(1, keep)
+    const range = 'expert_id = ? AND id > 0 AND id <= ?'
+    const deleteEvents = this.db.prepare<[string, number]>(
+      `DELETE FROM events WHERE seq IN (SELECT seq FROM expert_events WHERE ${range})`,
+    )
+    const keepInvites = this.db.prepare<[string, number]>(
+      `UPDATE expert_events SET id = -id, seq = NULL WHERE ${range} AND invite_id IS NOT NULL`,
+    )
+    const forget = this.db.prepare<[string, number]>(`DELETE FROM expert_events WHERE ${range}`)
+    // Each expert once, found by seeking past the one before instead of reading every row.
+    const streams = this.db
+      .prepare<[], string>(
+        `WITH RECURSIVE stream(expert_id) AS (
+           SELECT MIN(expert_id) FROM expert_events
+           UNION ALL
+           SELECT (SELECT MIN(expert_id) FROM expert_events AS x WHERE x.expert_id > stream.expert_id)
+             FROM stream WHERE stream.expert_id IS NOT NULL)
+         SELECT expert_id FROM stream WHERE expert_id IS NOT NULL`,
+      )
+      .pluck()
     return this.db
       .transaction(() => {
-        const kept = Math.max(1, keep)
-        const { changes } = this.db
-          .prepare(`DELETE FROM events WHERE seq IN (SELECT seq FROM expert_events WHERE ${pruned})`)
-          .run(kept)
-        this.db
-          .prepare(`UPDATE expert_events SET id = -id, seq = NULL WHERE invite_id IS NOT NULL AND ${pruned}`)
-          .run(kept)
-        this.db.prepare(`DELETE FROM expert_events WHERE ${pruned}`).run(kept)
-        return changes
+        let removed = 0
+        for (const expertId of streams.all()) {
+          const cut = this.newestId(expertId) - kept
+          if (cut < (this.oldestId(expertId) ?? Number.POSITIVE_INFINITY)) continue
+          removed += deleteEvents.run(expertId, cut).changes
+          keepInvites.run(expertId, cut)
+          forget.run(expertId, cut)
+        }
+        return removed
       })
       .immediate()
   }
