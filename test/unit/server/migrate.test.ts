@@ -164,57 +164,6 @@ describe('platform migrations', () => {
     expect(log.transact(() => log.append('a', 'expert.updated', {} as never)).id).toBe(3)
   })
 
-  it('0015-one-expert-lookup finds every stored invite through its expert’s stream, those whose event was pruned too', () => {
-    const db = new Database(':memory:')
-    migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 14 })
-    db.pragma('foreign_keys = OFF')
-    const event = db.prepare(
-      `INSERT INTO events (expert_id, id, type, at, payload, digest) VALUES ('a', ?, ?, 0, ?, ?)`,
-    )
-    event.run(
-      2,
-      'invite.created',
-      JSON.stringify({
-        id: 2,
-        type: 'invite.created',
-        at: 0,
-        payload: { invite: { id: 'inv_kept' } },
-        digest: 'd2',
-      }),
-      'd2',
-    )
-    event.run(
-      3,
-      'expert.updated',
-      JSON.stringify({ id: 3, type: 'expert.updated', at: 0, digest: 'd3' }),
-      'd3',
-    )
-    const place = db.prepare(`INSERT INTO expert_events (expert_id, id, seq) SELECT 'a', id, seq FROM events`)
-    place.run()
-    // Event 1, inv_pruned's, was pruned: only its invite lookup row is left.
-    const invite = db.prepare(
-      `INSERT INTO expert_invites (expert_id, state, sent_at, invite_id) VALUES ('a', ?, ?, ?)`,
-    )
-    invite.run('declined', 1, 'inv_pruned')
-    invite.run('open', 2, 'inv_kept')
-    migrate(db, platformMigrations, { what: 'test database', remedy: '' })
-
-    expect(
-      db
-        .prepare(
-          `SELECT invite_id FROM expert_events WHERE expert_id = 'a' AND invite_id IS NOT NULL ORDER BY invite_id`,
-        )
-        .pluck()
-        .all(),
-    ).toEqual(['inv_kept', 'inv_pruned'])
-    const log = new EventLog(db, new ManualClock(0))
-    // The pruned invite's row is no part of the stream: replay starts at the oldest kept event.
-    expect(log.replay('a', 0).kind).toBe('out_of_range')
-    const page = log.replay('a', 1)
-    expect(page.kind === 'events' && page.events.map((e) => e.id)).toEqual([2, 3])
-    expect(log.transact(() => log.append('a', 'expert.updated', {} as never)).id).toBe(4)
-  })
-
   it('0013-token-last-use counts every stored sign-in as used when it was issued', () => {
     const db = new Database(':memory:')
     migrate(db, platformMigrations, { what: 'test database', remedy: '', upTo: 12 })
