@@ -7,7 +7,8 @@
  */
 import { Agent as HttpAgent, type ClientRequestArgs } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
-import type { Duplex } from 'node:stream'
+import { connect as connectTcp, type Socket } from 'node:net'
+import { Duplex } from 'node:stream'
 
 type Made = (err: Error | null, stream: Duplex) => void
 
@@ -19,8 +20,20 @@ export function byteWatchAgent(secure: boolean, arrived: () => void): HttpAgent 
   }
   if (secure) {
     return new (class extends HttpsAgent {
+      // TLS hands on bytes only once a whole record (up to 16 KiB) is in, so a message of a few KB
+      // crossing a slow link came as one chunk at its end: nothing told of it part way. The TCP
+      // bytes beneath are watched instead, TLS reading them through JavaScript.
       override createConnection(options: ClientRequestArgs, made?: Made): Duplex | null | undefined {
-        return watch(super.createConnection(options, made))
+        const raw = connectTcp({
+          host: options.host ?? 'localhost',
+          port: Number(options.port ?? 443),
+          ...(options.localAddress !== undefined && { localAddress: options.localAddress }),
+          ...(options.family !== undefined && { family: options.family }),
+          ...(options.lookup !== undefined && { lookup: options.lookup }),
+        })
+        raw.setNoDelay(true)
+        const secured = { ...options, socket: watchedBytes(raw, arrived) } as ClientRequestArgs
+        return super.createConnection(secured, made)
       }
     })()
   }
@@ -29,4 +42,25 @@ export function byteWatchAgent(secure: boolean, arrived: () => void): HttpAgent 
       return watch(super.createConnection(options, made))
     }
   })()
+}
+
+/** `raw`'s bytes passed through as they come, telling `arrived` of each chunk before it is read on. */
+function watchedBytes(raw: Socket, arrived: () => void): Duplex {
+  const watched = new Duplex({
+    read: () => void raw.resume(),
+    write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),
+    final: (done) => void raw.end(done),
+    destroy: (error, done) => {
+      raw.destroy(error ?? undefined)
+      done(error)
+    },
+  })
+  raw.on('data', (chunk: Buffer) => {
+    arrived()
+    if (!watched.push(chunk)) raw.pause()
+  })
+  raw.on('end', () => watched.push(null))
+  raw.on('error', (error) => watched.destroy(error))
+  raw.on('close', () => watched.destroy())
+  return watched
 }

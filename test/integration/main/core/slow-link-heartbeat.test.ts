@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { Agent as HttpsAgent } from 'node:https'
+import type { Duplex } from 'node:stream'
+import { describe, expect, it, vi } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
+import { startTlsFront, TEST_TLS_CERT } from '../../../support/test-tls'
 
 const PENDING = 10
 
@@ -63,17 +66,44 @@ describe('catching up over a link too slow for a full page within the heartbeat'
 const LONG_ACCOUNT = 'A long account of the problem. '.repeat(130)
 const SLOW_RATE = 1_000
 
-/** A platform with a short heartbeat holding one direct invite of `LONG_ACCOUNT`, behind a proxy trickling `SLOW_RATE`. */
-async function longInviteBehindSlowLink(defer: ReturnType<typeof useCleanup>) {
+/**
+ * A platform with a short heartbeat holding one direct invite of `LONG_ACCOUNT`, behind a proxy
+ * trickling `SLOW_RATE`; `secure`, served over https (its TLS front's certificate trusted).
+ */
+async function longInviteBehindSlowLink(defer: ReturnType<typeof useCleanup>, secure = false) {
   const platform = await startTestPlatform()
   defer(() => platform.close())
   shortenHeartbeat(platform)
   const expert = platform.addExpert()
   platform.inviteDirectly(expert.id, 'A long story', LONG_ACCOUNT)
-  const proxy = await FaultProxy.start(platform.server.port)
+  let port = platform.server.port
+  if (secure) {
+    const front = await startTlsFront(port)
+    defer(() => front.close())
+    port = front.port
+    trustTestCertificate(defer)
+  }
+  const proxy = await FaultProxy.start(port)
   defer(() => proxy.close())
   proxy.trickle(SLOW_RATE)
-  return { platform, expert, proxy }
+  const url = secure ? proxy.url.replace('http:', 'https:') : proxy.url
+  return { platform, expert, proxy, url }
+}
+
+/**
+ * Trust the test's self-signed platform until cleanup: the app's agent opens each TLS connection
+ * through https' own, given the test's certificate as the authority here.
+ */
+function trustTestCertificate(defer: ReturnType<typeof useCleanup>): void {
+  const secured = HttpsAgent.prototype.createConnection
+  const trusting = vi.spyOn(HttpsAgent.prototype, 'createConnection').mockImplementation(function (
+    this: HttpsAgent,
+    options: object,
+    ...rest: unknown[]
+  ) {
+    return Reflect.apply(secured, this, [{ ...options, ca: TEST_TLS_CERT }, ...rest]) as Duplex
+  })
+  defer(() => trusting.mockRestore())
 }
 
 /** Why the platform closed its first connection, as it says, once it does. */
@@ -103,10 +133,13 @@ function pongWhileCrossing(platform: TestPlatform, length: number): Promise<stri
 describe("an invite that takes longer to cross than the platform's heartbeat allows", () => {
   const defer = useCleanup()
 
-  it('is shown after one connection carried it, as its bytes keep coming', async () => {
-    const { platform, expert, proxy } = await longInviteBehindSlowLink(defer)
+  it.each([
+    ['plain', false],
+    ['over TLS', true],
+  ])('is shown after one connection carried it, as its bytes keep coming (%s)', async (_, secure) => {
+    const { platform, expert, proxy, url } = await longInviteBehindSlowLink(defer, secure)
     const closed = firstClose(platform)
-    const core = await startCoreFor(proxy.url, expert)
+    const core = await startCoreFor(url, expert)
     defer(() => core.close(true))
     const shown = core.waitForNotifications(1).then(() => 'shown')
     // The platform's ping waits behind the invite on the wire: it must not take the link for dead.
