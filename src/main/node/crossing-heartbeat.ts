@@ -15,6 +15,7 @@
 
 /** The part of engine.io-client's socket this reaches into (private there, hence checked). */
 interface EngineHeartbeat {
+  readonly readyState?: unknown
   readonly _pingTimeout?: unknown
   _sendPacket?: (type: 'pong') => void
   _resetPingTimeout?: () => void
@@ -41,6 +42,9 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
     crossing(engine) {
       const heartbeat = engine as EngineHeartbeat | undefined
       if (typeof heartbeat?._sendPacket !== 'function') return
+      // A chunk can close its connection as it is read (a frame too large): a closed engine sends
+      // nothing, and its ping wait restarted would hold it, closed, until that wait ran out.
+      if (heartbeat.readyState !== undefined && heartbeat.readyState !== 'open') return
       const timeout = heartbeat._pingTimeout
       const every =
         (typeof timeout === 'number' && timeout > 0 ? timeout : ASSUMED_TIMEOUT_MS) / ANSWERS_PER_TIMEOUT

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { crossingHeartbeat } from '../../../../src/main/node/crossing-heartbeat'
 
 /** A stand-in for engine.io-client's socket, with the handshake's pong timeout, recording what it was told. */
-function engine(pingTimeout?: unknown) {
+function engine(pingTimeout?: unknown, readyState = 'open') {
   const told: string[] = []
   return {
     told,
+    readyState,
     _pingTimeout: pingTimeout,
     _sendPacket: (type: string) => void told.push(type),
     _resetPingTimeout: () => void told.push('wait for the next ping afresh'),
@@ -45,5 +46,12 @@ describe('the heartbeat kept while a message crosses', () => {
     const heartbeat = crossingHeartbeat(() => 0)
     expect(() => heartbeat.crossing({})).not.toThrow()
     expect(() => heartbeat.crossing(undefined)).not.toThrow()
+  })
+
+  it('leaves a connection that closed as its last chunk was read alone', () => {
+    const heartbeat = crossingHeartbeat(() => 0)
+    const closed = engine(8_000, 'closed')
+    heartbeat.crossing(closed)
+    expect(closed.told).toEqual([])
   })
 })
