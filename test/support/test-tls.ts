@@ -2,8 +2,11 @@
  * A self-signed certificate for 127.0.0.1 and localhost, for tests of the app's connections to a
  * platform served over TLS. It protects nothing: tests talk only to loopback, and trust it by name.
  */
+import { Agent as HttpsAgent } from 'node:https'
 import { connect, type AddressInfo, type Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createServer as createTlsServer } from 'node:tls'
+import { vi } from 'vitest'
 
 /** The certificate's private key (PEM). */
 export const TEST_TLS_KEY = `
@@ -57,4 +60,20 @@ export async function startTlsFront(
       await new Promise<void>((resolve) => front.close(() => resolve()))
     },
   }
+}
+
+/**
+ * Trust the test's self-signed platform until cleanup: the app's agent opens each TLS connection
+ * through https' own, given the test's certificate as the authority here.
+ */
+export function trustTestCertificate(defer: (fn: () => void) => void): void {
+  const secured = HttpsAgent.prototype.createConnection
+  const trusting = vi.spyOn(HttpsAgent.prototype, 'createConnection').mockImplementation(function (
+    this: HttpsAgent,
+    options: object,
+    ...rest: unknown[]
+  ) {
+    return Reflect.apply(secured, this, [{ ...options, ca: TEST_TLS_CERT }, ...rest]) as Duplex
+  })
+  defer(() => trusting.mockRestore())
 }

@@ -1,11 +1,9 @@
-import { Agent as HttpsAgent } from 'node:https'
-import type { Duplex } from 'node:stream'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
-import { startTlsFront, TEST_TLS_CERT } from '../../../support/test-tls'
+import { startTlsFront, trustTestCertificate } from '../../../support/test-tls'
 
 const PENDING = 10
 
@@ -88,22 +86,6 @@ async function longInviteBehindSlowLink(defer: ReturnType<typeof useCleanup>, se
   proxy.trickle(SLOW_RATE)
   const url = secure ? proxy.url.replace('http:', 'https:') : proxy.url
   return { platform, expert, proxy, url }
-}
-
-/**
- * Trust the test's self-signed platform until cleanup: the app's agent opens each TLS connection
- * through https' own, given the test's certificate as the authority here.
- */
-function trustTestCertificate(defer: ReturnType<typeof useCleanup>): void {
-  const secured = HttpsAgent.prototype.createConnection
-  const trusting = vi.spyOn(HttpsAgent.prototype, 'createConnection').mockImplementation(function (
-    this: HttpsAgent,
-    options: object,
-    ...rest: unknown[]
-  ) {
-    return Reflect.apply(secured, this, [{ ...options, ca: TEST_TLS_CERT }, ...rest]) as Duplex
-  })
-  defer(() => trusting.mockRestore())
 }
 
 /** Why the platform closed its first connection, as it says, once it does. */

@@ -8,12 +8,13 @@ import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { startHostilePlatform } from '../../../support/hostile-platform'
+import { startTlsFront, trustTestCertificate } from '../../../support/test-tls'
 
 describe('the socket.io transport on a slow link', () => {
   const defer = useCleanup()
 
   /** A connection through `proxy`, counting what it hears. */
-  function connectThrough(proxy: FaultProxy) {
+  function connectThrough(proxy: FaultProxy, secure: boolean) {
     let crossings = 0
     const names: string[] = []
     let wake = (): void => {}
@@ -32,7 +33,8 @@ describe('the socket.io transport on a slow link', () => {
       crossing: () => crossings++,
     }
     const options = { auth: { token: 't', protocolVersion: PROTOCOL_VERSION } }
-    const connection = socketIoTransport({ ...options, platformUrl: proxy.url }, handlers)
+    const platformUrl = secure ? proxy.url.replace('http:', 'https:') : proxy.url
+    const connection = socketIoTransport({ ...options, platformUrl }, handlers)
     defer(() => connection.disconnect())
     connection.connect()
     const received = (name: string): Promise<void> =>
@@ -43,24 +45,40 @@ describe('the socket.io transport on a slow link', () => {
     return { connection, opened, received, crossings: () => crossings }
   }
 
-  it('says nothing is crossing while only small answers come, and that one is while a large message trickles in', async () => {
-    const platform = await startHostilePlatform({})
-    defer(() => platform.close())
-    const proxy = await FaultProxy.start(Number(new URL(platform.url).port))
-    defer(() => proxy.close())
-    const fast = connectThrough(proxy)
-    await fast.opened
-    // The handshake's bytes count as crossing until the connection is open (attempt-deadline.ts).
-    const handshake = fast.crossings()
-    // One at a time, so each answer crosses alone, whole.
-    for (let i = 0; i < 20; i++) await fast.connection.request('probe', {})
-    expect(fast.crossings()).toBe(handshake)
+  /** A port reaching `platform` as it is served, plainly or (`secure`) over https, its certificate trusted. */
+  async function servedAt(platform: { readonly url: string }, secure: boolean): Promise<number> {
+    const port = Number(new URL(platform.url).port)
+    if (!secure) return port
+    const front = await startTlsFront(port)
+    defer(() => front.close())
+    trustTestCertificate(defer)
+    return front.port
+  }
 
-    proxy.trickle(20_000)
-    platform.io.removeAllListeners('connection')
-    platform.io.on('connection', (socket) => socket.emit('large', { text: 'x'.repeat(30_000) }))
-    const slow = connectThrough(proxy)
-    await slow.received('large')
-    expect(slow.crossings()).toBeGreaterThan(1)
-  })
+  it.each([
+    ['plain', false],
+    ['over TLS', true],
+  ])(
+    'says nothing is crossing while only small answers come, and that one is while a large message trickles in (%s)',
+    async (_, secure) => {
+      const platform = await startHostilePlatform({})
+      defer(() => platform.close())
+      const proxy = await FaultProxy.start(await servedAt(platform, secure))
+      defer(() => proxy.close())
+      const fast = connectThrough(proxy, secure)
+      await fast.opened
+      // The handshake's bytes count as crossing until the connection is open (attempt-deadline.ts).
+      const handshake = fast.crossings()
+      // One at a time, so each answer crosses alone, whole.
+      for (let i = 0; i < 20; i++) await fast.connection.request('probe', {})
+      expect(fast.crossings()).toBe(handshake)
+
+      proxy.trickle(20_000)
+      platform.io.removeAllListeners('connection')
+      platform.io.on('connection', (socket) => socket.emit('large', { text: 'x'.repeat(30_000) }))
+      const slow = connectThrough(proxy, secure)
+      await slow.received('large')
+      expect(slow.crossings()).toBeGreaterThan(1)
+    },
+  )
 })
