@@ -52,10 +52,11 @@ export function readyNotification(version: string, required: boolean): AppNotifi
 }
 
 /**
- * The fewest UTF-16 units of an error's first line a sentence repeats, however long the rest: a
- * reason is what the expert acts on.
+ * The fewest UTF-16 units of an error's first line a sentence repeats when the rest leaves less:
+ * enough to say what failed, and few enough that the download address after it, which the expert
+ * acts on, still fits beside it where an address as long as a storage bucket's is shown.
  */
-const FEWEST_REASON_CHARS = 120
+const FEWEST_REASON_CHARS = 40
 
 /**
  * `before`, the first line of `reason`, then `after`, within `most`, what the place that shows it

@@ -41,6 +41,17 @@ describe('the sentences that tell an update failure', () => {
     expect(notInstalled.endsWith(`or download the latest version from ${DOWNLOADS}.`)).toBe(true)
   })
 
+  it('keep a long download address whole in the notification, giving the outside reason less room', () => {
+    // A folder in a storage bucket, as app-update.yml may name it: the notification shows 300 characters.
+    const bucket = 'https://standby-updates.s3.eu-central-1.amazonaws.com/releases/stable/'
+    const reason =
+      'spawn C:\\Users\\expert\\AppData\\Local\\standby-updater\\pending\\Standby-Setup-1.2.3.exe EACCES: the installer could not be started'
+    const notInstalled = installFailed(reason, bucket)
+    expect(notInstalled.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
+    expect(notInstalled).toMatch(/^Could not restart to install the update: spawn C:\\Users.*…\. It installs/)
+    expect(notInstalled.endsWith(`or download the latest version from ${bucket}.`)).toBe(true)
+  })
+
   it('show no control character or invisible text the feed put in its version', () => {
     const sentence = failureSentence(
       'check for updates',
