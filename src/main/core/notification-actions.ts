@@ -117,7 +117,7 @@ export class NotificationActions {
       readCache: (read, unread) => this.readCache(read, unread),
       signedInAs: () => this.signedInAs(),
       goneSince: (by, what, outcome) => this.goneSince(by, what, outcome),
-      tell: (title, body, tone) => this.tell(title, body, tone),
+      tell: (title, body, tone, noticeId) => this.tell(title, body, tone, noticeId),
       followUp: (title, about, why, tone) => this.followUp(title, about, why, tone),
       focus: (request) => this.focusRequests.emit(request),
     }
@@ -230,8 +230,8 @@ export class NotificationActions {
    * A notification and a window notice: what could not be done, and why (the tray's toggle too);
    * a warning unless `tone` says otherwise.
    */
-  tell(title: string, body: string, tone: AppNotice['tone'] = 'warning'): void {
-    this.deps.notifier.show({ kind: 'notice', title, body })
+  tell(title: string, body: string, tone: AppNotice['tone'] = 'warning', noticeId?: string): void {
+    this.deps.notifier.show({ kind: 'notice', title, body, ...(noticeId !== undefined && { noticeId }) })
     this.notices.emit({ text: `${title}: ${body}`, tone })
   }
 

@@ -23,8 +23,11 @@ export interface PressSteps {
   signedInAs(): string | null
   /** Whether the expert who pressed is gone since (`by`); then the answer is only logged. */
   goneSince(by: string | null, what: string, outcome: CommandOutcome<unknown>): boolean
-  /** A notification and a window notice: what could not be done, and why; a warning unless `tone` says otherwise. */
-  tell(title: string, body: string, tone?: AppNotice['tone']): void
+  /**
+   * A notification and a window notice: what could not be done, and why; a warning unless `tone`
+   * says otherwise. With `noticeId`, its notification takes the place of the last with that id.
+   */
+  tell(title: string, body: string, tone?: AppNotice['tone'], noticeId?: string): void
   /** A notification and a window notice: what the press could not do, about what, and why. */
   followUp(title: string, about: string, why: string, tone?: AppNotice['tone']): void
   /** The host opens what the expert asked for. */

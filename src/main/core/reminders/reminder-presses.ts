@@ -42,6 +42,9 @@ const WAITING_WHY = {
     'Standby snoozes this reminder once the platform tells it the time (it waits at most a few seconds). If you quit Standby before then, the reminder is not snoozed; the session’s next reminder still comes.',
 } as const
 
+/** How the id of the notice of a press waiting for the platform's time begins; the session's id follows. */
+const WAITING_NOTICE_PREFIX = 'time-wait:'
+
 /** What reminder presses need. */
 export interface ReminderPressDeps {
   readonly commands: Pick<NotificationCommands, 'start'>
@@ -52,6 +55,9 @@ export interface ReminderPressDeps {
 
 /** Answers presses on reminders. */
 export class ReminderPresses {
+  /** The ids of the notices of presses waiting for the platform's time now on screen. */
+  private readonly waitTold = new Set<string>()
+
   constructor(
     private readonly deps: ReminderPressDeps,
     private readonly steps: PressSteps,
@@ -72,29 +78,51 @@ export class ReminderPresses {
     const target = { sessionId: reminder.sessionId }
     // Judged by a measured time: by a guess days off the session looks past, or a snooze is saved days off.
     if (action === 'snooze' && offered.includes('snooze')) {
-      const settling = this.timeSettling(reminder, action)
-      if (settling !== null) await settling
+      const waiting = this.afterTimeSettles(reminder, action, null)
+      if (waiting !== null) await waiting
       return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
     }
     if (action === 'start' && offered.includes('start'))
       return this.steps.once(`session ${reminder.sessionId}`, async () => {
-        const settling = this.timeSettling(reminder, action)
-        const attempt = this.steps.attemptUnderWay()
-        if (attempt !== null) await attempt
-        if (settling !== null) await settling
+        const waiting = this.afterTimeSettles(reminder, action, this.steps.attemptUnderWay())
+        if (waiting !== null) await waiting
         if (this.steps.mayAct(target, action)) await this.start(reminder)
       })
     this.steps.focus({ kind: 'session', sessionId: reminder.sessionId })
   }
 
   /**
-   * The wait for a time to judge the press by; while there is one, the expert is told at once what
-   * the press waits for, rather than hearing nothing until the platform answers or the wait ends.
+   * Resolves once there is a time to judge the press by (and `attempt`, a connection attempt, is
+   * over); null when nothing is awaited. While the time is awaited the expert is told at once what
+   * the press waits for, rather than hearing nothing until the platform answers or the wait ends:
+   * one notice per session however often it is pressed, taken down as the press's answer follows.
    */
-  private timeSettling(reminder: ReminderNotification, action: 'start' | 'snooze'): Promise<void> | null {
+  private afterTimeSettles(
+    reminder: ReminderNotification,
+    action: 'start' | 'snooze',
+    attempt: Promise<void> | null,
+  ): Promise<void> | null {
     const settling = this.deps.reminders.timeSettling()
-    if (settling !== null) this.steps.followUp(WAITING_FOR_TIME, reminder.title, WAITING_WHY[action], 'info')
-    return settling
+    // Nothing to wait for: the press acts in the same turn, as on a connected app with its time known.
+    if (settling === null) return attempt
+    const noticeId = `${WAITING_NOTICE_PREFIX}${reminder.sessionId}`
+    const told = !this.waitTold.has(noticeId)
+    if (told) {
+      this.waitTold.add(noticeId)
+      this.steps.tell(WAITING_FOR_TIME, `${reminder.title}. ${WAITING_WHY[action]}`, 'info', noticeId)
+    }
+    return (async () => {
+      try {
+        if (attempt !== null) await attempt
+        await settling
+      } finally {
+        if (told) {
+          this.waitTold.delete(noticeId)
+          const body = 'The wait for the platform’s time is over; the press is answered.'
+          this.deps.notifier.show({ kind: 'notice_withdrawn', noticeId, title: WAITING_FOR_TIME, body })
+        }
+      }
+    })()
   }
 
   /**

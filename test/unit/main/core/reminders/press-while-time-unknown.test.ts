@@ -108,6 +108,22 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
     scheduler.stop()
   })
 
+  for (const action of ['snooze', 'start'] as const)
+    it(`${action} pressed 20 times while waiting: one notice of the wait, taken down once the press is answered`, async () => {
+      const kit = restartedWithReminderShown(10, 3 * DAY)
+      const presses = Array.from({ length: 20 }, () => kit.press(action))
+      const checking = () =>
+        kit.notifier.noticesOnScreen.filter((n) => n.title === 'Checking the time with the platform')
+      expect(checking()).toHaveLength(1)
+      expect(kit.notices.filter((n) => n.text.startsWith('Checking the time'))).toHaveLength(1)
+      kit.answers()
+      await Promise.all(presses)
+      // Answered (snoozed silently, or started): nothing on screen still says Standby is checking.
+      expect(checking()).toEqual([])
+      if (action === 'start') expect(kit.started).toEqual(['ses_1'])
+      kit.scheduler.stop()
+    })
+
   it('the session cancelled while Start waits for the platform: nothing is started, and the expert is told why', async () => {
     const kit = restartedWithReminderShown(10, 3 * DAY)
     const starting = kit.press('start')
