@@ -136,6 +136,7 @@ export class ReminderScheduler {
       this.marks.forget()
       this.moves.forget()
     }
+    if (update.kind === 'replaced') this.moves.readAgain()
     const ids = changedSessionIds(update)
     // While the time waits for its measurement only what the events say (a cancel, a move, a start)
     // takes a reminder down: by a guess hours ahead, every one on screen looks past its auto-cancel.
@@ -239,11 +240,10 @@ export class ReminderScheduler {
     const wait = this.deps.firstMeasureWait?.() ?? 0
     const now = this.deps.clock.now()
     if (wait > 0) {
-      // By a computer clock set hours ahead, a reminder due later would show now and be marked
-      // done, and then never show at its time. The measurement plans again when it comes. The
-      // starts are taken meanwhile, a move the catch-up brings told against them: every booked
-      // one, as by a guess days ahead each looks past, and its move would go untold for good.
-      this.moves.planned(everyHeldSession(this.deps.cache), now)
+      // By a clock set hours ahead, a reminder due later would show now, marked done: the measurement
+      // plans. Meanwhile a move is told against every booked start (by a guess each looks past), read
+      // once a wait, each change bringing its own: not all again at each page of a catch-up.
+      this.moves.plannedByGuess(() => everyHeldSession(this.deps.cache), now)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
       return
     }
@@ -275,15 +275,13 @@ export class ReminderScheduler {
   }
 
   private tellChanges(ids: ReadonlySet<string>): void {
-    const { cache, clock } = this.deps
-    const show = this.show.bind(this)
-    const now = clock.now()
-    const { time, dayTime, takeDue } = this
-    tellSessionChanges({ cache, marks: this.marks, show, time, dayTime, takeDue }, ids, now)
-    this.moves.tell(
-      [...ids].flatMap((id) => cache.session(id) ?? []),
-      now,
-    )
+    const { cache } = this.deps
+    const now = this.deps.clock.now()
+    const { time, dayTime, takeDue, marks } = this
+    tellSessionChanges({ cache, marks, show: this.show.bind(this), time, dayTime, takeDue }, ids, now)
+    const sessions = [...ids].flatMap((id) => cache.session(id) ?? [])
+    this.moves.tell(sessions, now)
+    this.moves.seen(sessions, now)
   }
 
   private show(session: Session, now: number, moment: ReminderMoment, text: ReminderText): void {

@@ -33,6 +33,8 @@ export interface SessionMoveDeps {
 /** The booked start of each scheduled session the last plan saw, to tell a move against. */
 export class SessionMoves {
   private known = new Map<string, Booked>()
+  /** Whether every held session was read by a guess since the last plan by a measured time. */
+  private readByGuess = false
 
   constructor(private readonly deps: SessionMoveDeps) {}
 
@@ -43,6 +45,33 @@ export class SessionMoves {
   planned(sessions: ReadonlyArray<Session>, now: number): void {
     const booked = sessions.filter((s) => s.kind === 'scheduled' && s.state === 'booked')
     this.known = new Map(booked.map((s) => [s.id, bookedOf(s, this.known.get(s.id) ?? this.kept(s, now))]))
+    this.readByGuess = false
+  }
+
+  /**
+   * A plan by a guess (the time not yet measured): every booked start is `read` once a wait, each
+   * change then bringing its own (`seen`), so a catch-up of many pages does not read all at each.
+   */
+  plannedByGuess(read: () => ReadonlyArray<Session>, now: number): void {
+    if (!this.readByGuess) this.planned(read(), now)
+    this.readByGuess = true
+  }
+
+  /** A snapshot replaced the sessions, some gone with no change told: the next plan by a guess reads all. */
+  readAgain(): void {
+    this.readByGuess = false
+  }
+
+  /**
+   * Sessions a change brought, after `tell`, while the time is a guess: as a plan would, one newly
+   * booked is taken and one no longer booked let go, so later moves are told without a read of all.
+   */
+  seen(sessions: ReadonlyArray<Session>, now: number): void {
+    // By a measured time every plan reads the sessions again: nothing to keep up.
+    if (!this.readByGuess) return
+    for (const s of sessions)
+      if (s.kind !== 'scheduled' || s.state !== 'booked') this.known.delete(s.id)
+      else if (!this.known.has(s.id)) this.known.set(s.id, bookedOf(s, this.kept(s, now)))
   }
 
   /** Tell each of these sessions that moved since the last plan, unless the client's answer explains it. */
@@ -106,6 +135,7 @@ export class SessionMoves {
   /** The cache was emptied: nothing known is the new expert's. */
   forget(): void {
     this.known = new Map()
+    this.readByGuess = false
   }
 }
 

@@ -1,8 +1,8 @@
 // A move the platform tells while the time is still a guess (a restart with the computer's clock
 // days off, before the platform answers) is told once the platform answers: the guess decides
 // nothing, so it cannot make the session look past and its move go untold for good.
-import { describe, expect, it } from 'vitest'
-import { aScheduledRequest, aSession, MINUTE, sessionUpdated } from '../../../../support/fixtures'
+import { describe, expect, it, vi } from 'vitest'
+import { aScheduledRequest, aSession, aSnapshot, MINUTE, sessionUpdated } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
@@ -30,33 +30,92 @@ describe('a move told while the platform’s time is still a guess', () => {
     })
 })
 
+/**
+ * `count` sessions booked a minute apart by a first run; a second run started by a computer clock
+ * three days ahead, the platform not answered yet.
+ */
+function restartedWithMany(count: number) {
+  const first = setUp({ platformClock: true })
+  const booked = Array.from({ length: count }, (_, i) => {
+    const request = aScheduledRequest(`req_${i}`, T + i * MINUTE)
+    const session = aSession({
+      id: `ses_${i}`,
+      request,
+      kind: 'scheduled',
+      bookedStart: T + i * MINUTE,
+      state: 'booked',
+    })
+    return sessionUpdated(i + 1, { ...session, updatedAt: first.clock.now() })
+  })
+  first.store.applyEvents(booked)
+  first.scheduler.start()
+  first.platformAnswers(0)
+  first.scheduler.stop()
+  return {
+    ...setUp({ platformClock: true, dir: first.dir, now: first.clock.now() + 3 * DAY }),
+    was: first.clock.now(),
+  }
+}
+
 describe('a move told while the platform’s time is still a guess, for an expert with many bookings', () => {
   it('the move of a session booked after the first few hundred is told once the platform answers', () => {
-    const first = setUp({ platformClock: true })
     const count = 1_200
-    const booked = Array.from({ length: count }, (_, i) => {
-      const request = aScheduledRequest(`req_${i}`, T + i * MINUTE)
-      const session = aSession({
-        id: `ses_${i}`,
-        request,
-        kind: 'scheduled',
-        bookedStart: T + i * MINUTE,
-        state: 'booked',
-      })
-      return sessionUpdated(i + 1, { ...session, updatedAt: first.clock.now() })
-    })
-    first.store.applyEvents(booked)
-    first.scheduler.start()
-    first.platformAnswers(0)
-    first.scheduler.stop()
-    const second = setUp({ platformClock: true, dir: first.dir, now: first.clock.now() + 3 * DAY })
+    const second = restartedWithMany(count)
     second.scheduler.start()
     const last = second.store.session(`ses_${count - 1}`)
     if (last === null) throw new Error('the last session is cached')
-    second.update({ ...last, bookedStart: last.bookedStart + DAY, updatedAt: first.clock.now() + 1 })
+    second.update({ ...last, bookedStart: last.bookedStart + DAY, updatedAt: second.was + 1 })
     second.platformAnswers(-3 * DAY)
     second.clock.advance(MINUTE)
     expect(second.titles()).toEqual([expect.stringMatching(/^Moved: .+, now /)])
     second.scheduler.stop()
+  })
+
+  it('a catch-up of many changes while waiting: each move told once, every session not read again at each change', () => {
+    const count = 400
+    const kit = restartedWithMany(count)
+    const read = vi.spyOn(kit.store, 'upcomingSessions')
+    kit.scheduler.start()
+    const rowsRead = () => read.mock.results.reduce((sum, r) => sum + (r.value as unknown[]).length, 0)
+    expect(rowsRead()).toBe(count)
+    // A session booked during the wait, then moved in it too: told against its start as booked.
+    const fresh = kit.book('ses_new', T + 2 * DAY)
+    for (let i = count - 30; i < count; i++) {
+      const session = kit.store.session(`ses_${i}`)
+      if (session === null) throw new Error(`ses_${i} is cached`)
+      kit.update({ ...session, bookedStart: session.bookedStart + DAY, updatedAt: kit.was + 1 })
+    }
+    kit.update({ ...fresh, bookedStart: fresh.bookedStart + DAY, updatedAt: fresh.updatedAt + 1 })
+    // Each change read only itself: the wait read every session once.
+    expect(rowsRead()).toBe(count)
+    kit.platformAnswers(-3 * DAY)
+    kit.clock.advance(MINUTE)
+    const moved = kit.titles().filter((t) => t.startsWith('Moved: '))
+    expect(moved).toHaveLength(31)
+    expect(new Set(moved).size).toBe(31)
+    kit.scheduler.stop()
+  })
+
+  it('a snapshot without a session while waiting, then the session back at another time: not told as moved, as by a measured time', () => {
+    const kit = restartedWithMany(3)
+    kit.scheduler.start()
+    const gone = kit.store.session('ses_0')
+    if (gone === null) throw new Error('ses_0 is cached')
+    const kept = ['ses_1', 'ses_2'].flatMap((id) => kit.store.session(id) ?? [])
+    const cursor = kit.store.cursor() + 1
+    kit.store.applySnapshot(aSnapshot({ sessions: kept, cursor, takenAt: kit.was }))
+    kit.scheduler.cacheChanged({ kind: 'replaced', changedSessions: [] })
+    const back = sessionUpdated(cursor + 1, {
+      ...gone,
+      bookedStart: gone.bookedStart + DAY,
+      updatedAt: kit.was + 1,
+    })
+    kit.store.applyEvents([back])
+    kit.scheduler.cacheChanged({ kind: 'events', events: [back] })
+    expect(kit.store.session('ses_0')?.bookedStart).toBe(gone.bookedStart + DAY)
+    kit.platformAnswers(-3 * DAY)
+    kit.clock.advance(MINUTE)
+    expect(kit.titles().filter((t) => t.startsWith('Moved: '))).toEqual([])
+    kit.scheduler.stop()
   })
 })
