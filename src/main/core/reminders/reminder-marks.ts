@@ -35,6 +35,8 @@ export class ReminderMarks {
   private readonly droppedSnoozes: HeldMarks<string>
   /** The start last told of each session, one per session: a later one replaces it. */
   private readonly toldStarts: HeldMarks<ToldStart>
+  /** Ended bookings whose marks the cache could not forget yet, logged once each. */
+  private readonly forgetFailing = new Set<string>()
 
   constructor(private readonly deps: { readonly cache: CacheStore; readonly log: Logger }) {
     this.held = new HeldMarks({
@@ -85,13 +87,28 @@ export class ReminderMarks {
   /**
    * The session was booked again at `bookedStart` after a booking there ended: what was marked for
    * that booking (held or cached) is forgotten, so the new one reminds and alerts again, each once.
-   * The start last told stays: it is the session's, not a booking's.
+   * The start last told stays: it is the session's, not a booking's. False when the cache could not
+   * forget them (a full disk): the new booking then waits, or what it marked would be forgotten too.
    */
-  forgetBooking(sessionId: string, bookedStart: number): void {
+  forgetBooking(sessionId: string, bookedStart: number): boolean {
+    const id = JSON.stringify([sessionId, bookedStart])
+    try {
+      this.deps.cache.forgetBooking(sessionId, bookedStart, TOLD_ALERT)
+    } catch (error) {
+      // Nothing is dropped meanwhile: the cache's marks and the held ones stay as one answer.
+      if (!this.forgetFailing.has(id))
+        this.deps.log.error(
+          `Could not clear the marks of session ${sessionId}'s ended booking; its reminders wait until the cache can`,
+          error,
+        )
+      this.forgetFailing.add(id)
+      return false
+    }
+    this.forgetFailing.delete(id)
     for (const { key } of this.held.all())
       if (key.sessionId === sessionId && key.bookedStart === bookedStart && key.alert !== TOLD_ALERT)
         this.held.drop(idOf(key))
-    this.deps.cache.forgetBooking(sessionId, bookedStart, TOLD_ALERT)
+    return true
   }
 
   /**

@@ -59,7 +59,8 @@ export function planSession(
     bookedStart: session.bookedStart,
     alert,
   })
-  forgetEndedBooking(marks, session)
+  // Not yet forgotten (a full disk), the new booking decides nothing: what it marked would go too.
+  if (!forgetEndedBooking(marks, session)) return { nextAt: null, settling: false }
   const due = dueAlerts(session, now, (alert) => marks.handled(key(alert)))
   const held = due.reminder?.late ? late.heldUntil(JSON.stringify(key(due.reminder.alert)), now) : null
   if (held !== null) return { nextAt: Math.min(held, due.nextAt ?? held), settling: true }
@@ -87,12 +88,14 @@ export function planSession(
  * The session, booked, is booked again at a start where an earlier booking ended (told cancelled,
  * its reminder taken down because it was cancelled, ended or gone, or moved away from there): the
  * marks of that booking are forgotten, or a session booked again at that time would never be reminded.
+ * False while the cache cannot forget them.
  */
-export function forgetEndedBooking(marks: ReminderMarks, session: Session): void {
-  if (session.state !== 'booked') return
+export function forgetEndedBooking(marks: ReminderMarks, session: Session): boolean {
+  if (session.state !== 'booked') return true
   const { id: sessionId, bookedStart } = session
   const ended = (alert: string): boolean => marks.handled({ sessionId, bookedStart, alert })
-  if (ended(ALERT.cancelled) || ended(BOOKING_ENDED_ALERT)) marks.forgetBooking(sessionId, bookedStart)
+  if (ended(ALERT.cancelled) || ended(BOOKING_ENDED_ALERT)) return marks.forgetBooking(sessionId, bookedStart)
+  return true
 }
 
 /**

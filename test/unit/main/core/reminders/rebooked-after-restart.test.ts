@@ -2,6 +2,7 @@
 // while Standby was closed (its reminder taken down by the restart) and booked there again by a
 // platform restored from a backup, or moved away and back, its reminders come again, each once.
 import { describe, expect, it } from 'vitest'
+import { failWrites } from '../../../../support/cache-faults'
 import { aSnapshot, MINUTE, sessionUpdated } from '../../../../support/fixtures'
 import { at, cancelledByClient, reminderKit } from './reminder-kit'
 
@@ -51,6 +52,30 @@ describe('a session booked again at the start of a booking that ended', () => {
     expect(kit.titles().at(-1)).toMatch(/^Moved: Session ses_1, now .+, in 29 minutes$/)
     kit.clock.advanceTo(T - MINUTE)
     expect(remindersIn(kit)).toEqual(['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1'])
+    kit.scheduler.stop()
+  })
+
+  it('moved back while the cache cannot forget the old booking: the other sessions still remind, and it reminds once the cache can', () => {
+    const kit = setUp()
+    const session = kit.book('ses_1', T)
+    kit.book('ses_2', T + 20 * MINUTE)
+    kit.scheduler.start()
+    kit.clock.advanceTo(T - 30 * MINUTE)
+    kit.update({ ...session, bookedStart: T + 120 * MINUTE, updatedAt: kit.clock.now() })
+    kit.clock.advance(MINUTE)
+    // The disk fills between the move back and forgetting what was marked for the booking it ended.
+    const disk = failWrites(kit.store, 'forgetBooking')
+    kit.update({ ...session, bookedStart: T, updatedAt: kit.clock.now() })
+    expect(kit.titles().filter((t) => t.startsWith('Moved: Session ses_1, now '))).toHaveLength(2)
+    kit.clock.advanceTo(T - 10 * MINUTE)
+    expect(kit.titles()).toContain('In 30 minutes: Session ses_2')
+    disk.free()
+    kit.clock.advance(MINUTE)
+    kit.clock.advanceTo(T - MINUTE)
+    expect(remindersIn(kit).filter((t) => t.endsWith('ses_1'))).toEqual([
+      'In 30 minutes: Session ses_1',
+      'In 9 minutes: Session ses_1',
+    ])
     kit.scheduler.stop()
   })
 })
