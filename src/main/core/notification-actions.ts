@@ -23,7 +23,7 @@ import { Listeners } from '../../shared/listeners'
 import type { CommandPayload, CommandResult } from '../../shared/protocol'
 import type { Logger } from './ports/logger'
 import type { AppNotification, NotificationAction, NotificationActivation, Notifier } from './ports/notifier'
-import type { PressSteps } from './press-steps'
+import { followUpNoticeId, type PressedItem, type PressSteps } from './press-steps'
 import { ReminderPresses, type ReminderControls } from './reminders/reminder-presses'
 import { InvitePresses } from './invites/invite-presses'
 import type { InviteAnswer } from './answered-invites'
@@ -235,9 +235,14 @@ export class NotificationActions {
     this.notices.emit({ text: `${title}: ${body}`, tone })
   }
 
-  /** What the press could not do, about what, and why. */
-  private followUp(title: string, about: string, why: string, tone: AppNotice['tone'] = 'warning'): void {
-    this.tell(title, `${about}. ${why}`, tone)
+  /** What the press could not do, about which invite or session (its own notice), and why. */
+  private followUp(
+    title: string,
+    about: PressedItem,
+    why: string,
+    tone: AppNotice['tone'] = 'warning',
+  ): void {
+    this.tell(title, `${about.title}. ${why}`, tone, followUpNoticeId(title, about))
   }
 }
 

@@ -6,6 +6,20 @@ import type { CommandOutcome } from '../../shared/command-outcome'
 import type { AppNotice, FocusRequest } from './notification-actions'
 import type { NotificationAction } from './ports/notifier'
 
+/** The invite or session a press was on, as its notification names it. */
+export type PressedItem = { readonly title: string } & (
+  { readonly inviteId: string } | { readonly sessionId: string }
+)
+
+/**
+ * The id of a follow-up about `item`: a press failing again on the same invite or session takes
+ * its place, a press failing on another keeps its own (two late Joins are two things to read).
+ */
+export function followUpNoticeId(title: string, item: PressedItem): string {
+  const named = 'inviteId' in item ? `invite:${item.inviteId}` : `session:${item.sessionId}`
+  return `press:${named}:${title}`
+}
+
 /** The steps every press on a notification shares, as NotificationActions takes them. */
 export interface PressSteps {
   /** Whether a press may act on the invite or session: someone is signed in and it is theirs (else told why). */
@@ -28,8 +42,11 @@ export interface PressSteps {
    * says otherwise. With `noticeId`, its notification takes the place of the last with that id.
    */
   tell(title: string, body: string, tone?: AppNotice['tone'], noticeId?: string): void
-  /** A notification and a window notice: what the press could not do, about what, and why. */
-  followUp(title: string, about: string, why: string, tone?: AppNotice['tone']): void
+  /**
+   * A notification and a window notice: what the press could not do, about which invite or
+   * session, and why. One per title and item: a second failure on another item stays beside it.
+   */
+  followUp(title: string, about: PressedItem, why: string, tone?: AppNotice['tone']): void
   /** The host opens what the expert asked for. */
   focus(request: FocusRequest): void
 }

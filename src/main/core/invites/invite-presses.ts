@@ -154,11 +154,6 @@ export class InvitePresses {
     error: { readonly code: string; readonly message: string },
   ): void {
     const closed = what === 'decline' && INVITE_CLOSED_CODES.has(error.code)
-    this.steps.followUp(
-      followUpTitle(what, error.code),
-      invite.title,
-      error.message,
-      closed ? 'info' : 'warning',
-    )
+    this.steps.followUp(followUpTitle(what, error.code), invite, error.message, closed ? 'info' : 'warning')
   }
 }

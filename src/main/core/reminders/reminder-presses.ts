@@ -139,7 +139,7 @@ export class ReminderPresses {
     this.steps.focus({ kind: 'window' })
     const why = `${SESSION_GONE} The window shows your sessions as they are now.`
     this.deps.notifier.show({ kind: 'reminder_closed', sessionId, bookedStart, requestId, title, body: why })
-    this.steps.followUp(REMINDER_OUT_OF_DATE, title, why)
+    this.steps.followUp(REMINDER_OUT_OF_DATE, reminder, why)
   }
 
   private async start(reminder: ReminderNotification): Promise<void> {
@@ -151,7 +151,7 @@ export class ReminderPresses {
     if (!reminders.startAllowed(sessionId, bookedStart, requestId)) {
       const why = reminders.whyNoStart(sessionId, bookedStart, requestId) ?? 'Start is not open for it now.'
       log.info(`Start from a reminder refused for session ${reminder.sessionId}: ${why}`)
-      return this.steps.followUp('Could not start', reminder.title, why)
+      return this.steps.followUp('Could not start', reminder, why)
     }
     const by = this.steps.signedInAs()
     const outcome = await commands.start({ sessionId: reminder.sessionId })
@@ -159,7 +159,7 @@ export class ReminderPresses {
     // Started: the window shows the live session, as after the window's own Start.
     if (outcome.ok) return this.steps.focus({ kind: 'session', sessionId: reminder.sessionId })
     log.warn(`Start from a reminder failed: ${outcome.error.message}`)
-    this.steps.followUp('Could not start', reminder.title, outcome.error.message)
+    this.steps.followUp('Could not start', reminder, outcome.error.message)
   }
 
   private snooze(reminder: ReminderNotification): void {
@@ -170,13 +170,13 @@ export class ReminderPresses {
     } catch (error) {
       log.error('Could not save a snooze', error)
       const what = `Standby could not save the snooze (${errorMessage(error)}), so this reminder does not come back.`
-      return this.steps.followUp('Could not snooze', reminder.title, `${what} ${storageRemedy(error)}.`)
+      return this.steps.followUp('Could not snooze', reminder, `${what} ${storageRemedy(error)}.`)
     }
     if (snoozed) return
     // Refused when the session no longer waits for the expert, or its auto-cancel is too close.
     const why =
       reminders.whyNoSnooze(reminder.sessionId, reminder.bookedStart, reminder.requestId) ??
       'The session no longer waits for you to start it.'
-    this.steps.followUp('Could not snooze', reminder.title, `${why} The window shows it as it is now.`)
+    this.steps.followUp('Could not snooze', reminder, `${why} The window shows it as it is now.`)
   }
 }

@@ -26,6 +26,8 @@ export async function openJoinedRoom(
     deps.notifier.show({
       kind: 'notice',
       title: 'The session’s room did not open',
+      // Its own: another session's room failing too does not take this one's notice away.
+      noticeId: `room-not-opened:${session.id}`,
       body: `${opening.error.message} Open room on the Live session card tries again.`,
     })
   } catch (error) {

@@ -76,9 +76,11 @@ export class StandingAlerts {
     if (fresh.length === 0) return
     for (const session of fresh) this.held.mark(chargebackWarning(session.id))
     this.deps.log.warn(`${fresh.length} new chargeback(s) recorded; warning the expert`)
-    // One notification for whatever arrived together (a first sync may bring several).
+    // One notification for whatever arrived together (a first sync may bring several), told once
+    // and under its own id: a later chargeback's notice stands beside it, never in its place.
     this.deps.notifier.show({
       kind: 'notice',
+      noticeId: fresh.map((s) => chargebackWarning(s.id)).join(' '),
       ...chargebackWords(
         fresh.map((s) => ({
           title: titleInSentence(s.request.title),

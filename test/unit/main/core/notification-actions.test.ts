@@ -231,7 +231,12 @@ describe('a press on a notification', () => {
     settle(false, 'expired')
     await join
     expect(notifier.shown).toEqual([
-      { kind: 'notice', title: 'This invite expired', body: 'Sam: Hooks. Too late.' },
+      {
+        kind: 'notice',
+        noticeId: 'press:invite:inv_1:This invite expired',
+        title: 'This invite expired',
+        body: 'Sam: Hooks. Too late.',
+      },
     ])
     expect(notices).toEqual([{ text: 'This invite expired: Sam: Hooks. Too late.', tone: 'warning' }])
   })
@@ -266,7 +271,12 @@ describe('a press on a notification', () => {
       settle(false, code)
       await decline
       expect(notifier.shown).toEqual([
-        { kind: 'notice', title: 'No longer open', body: 'Sam: Hooks. Too late.' },
+        {
+          kind: 'notice',
+          noticeId: 'press:invite:inv_2:No longer open',
+          title: 'No longer open',
+          body: 'Sam: Hooks. Too late.',
+        },
       ])
       expect(notices).toEqual([{ text: 'No longer open: Sam: Hooks. Too late.', tone: 'info' }])
     }
@@ -415,6 +425,7 @@ describe('a press on a reminder', () => {
     expect(notifier.shown).toEqual([
       {
         kind: 'notice',
+        noticeId: 'press:session:ses_1:Could not start',
         title: 'Could not start',
         body: 'Hooks review in 10 minutes. It is too early: Start opens at 09:50.',
       },
@@ -433,7 +444,12 @@ describe('a press on a reminder', () => {
     settle(false, 'conflict')
     await start
     expect(notifier.shown).toEqual([
-      { kind: 'notice', title: 'Could not start', body: 'Hooks review in 10 minutes. Too late.' },
+      {
+        kind: 'notice',
+        noticeId: 'press:session:ses_1:Could not start',
+        title: 'Could not start',
+        body: 'Hooks review in 10 minutes. Too late.',
+      },
     ])
     expect(focus).toEqual([])
   })

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { CacheStore } from '../../../../../src/main/core/ports/cache-store'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import { StandingAlerts } from '../../../../../src/main/core/standing/standing-alerts'
+import { oneNoticeOfAKind } from '../../../../../src/main/core/one-notice-of-a-kind'
+import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
 import { cacheMigrations } from '../../../../../src/main/db/migrations'
 import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
 import { ManualClock } from '../../../../../src/shared/clock'
@@ -20,8 +22,15 @@ function setUp(wrap: (cache: CacheStore) => CacheStore = (cache) => cache) {
   const cache = new SqliteCacheStore(db, linesLogger())
   const read = wrap(cache)
   const shown: AppNotification[] = []
+  // What the screen keeps, through the notifier the core hands its services.
+  const screen = createRecordingNotifier()
+  const onScreen = oneNoticeOfAKind(screen)
+  const show = (n: AppNotification): void => {
+    shown.push(n)
+    onScreen.show(n)
+  }
   const clock = new ManualClock(FIXTURE_NOW)
-  const deps = { clock, notifier: { show: (n: AppNotification) => void shown.push(n) }, log: linesLogger() }
+  const deps = { clock, notifier: { show }, log: linesLogger() }
   let alerts = new StandingAlerts(read, deps)
   let id = 0
   const apply = (events: ReadonlyArray<Omit<PlatformEvent, 'id' | 'at'>>): void => {
@@ -33,6 +42,7 @@ function setUp(wrap: (cache: CacheStore) => CacheStore = (cache) => cache) {
   return {
     cache,
     shown,
+    screen,
     /** The platform reports these review figures. */
     figures(reviews: ReviewStats | null): void {
       const expert = anExpert()
@@ -104,6 +114,7 @@ describe('standing alerts', () => {
     expect(app.shown).toEqual([
       {
         kind: 'notice',
+        noticeId: 'chargeback:ses_1',
         title: 'A chargeback was recorded',
         body: `${ended.client.name} disputed the payment for “${ended.request.title}” and got it back. Poor reviews and chargebacks can lead to removal from the platform: take only sessions you can quickly help with.`,
       },
@@ -116,6 +127,11 @@ describe('standing alerts', () => {
     const another = endedSession(aSession({ id: 'ses_2' }), FIXTURE_NOW)
     app.session({ ...another, chargeback: { reason: '', recordedAt: FIXTURE_NOW } })
     expect(app.shown).toHaveLength(2)
+    // Told once each: the second does not take the first one's place on screen.
+    expect(app.screen.noticesOnScreen.map((n) => n.body)).toEqual([
+      expect.stringContaining(`“${ended.request.title}”`),
+      expect.stringContaining(`“${another.request.title}”`),
+    ])
   })
 
   it('reads, for a chargeback that arrives, its own session, not every session charged back before', () => {
