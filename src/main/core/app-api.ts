@@ -21,6 +21,8 @@ import type { CommandName, CommandPayload } from '../../shared/protocol'
 import { exportSessionToCalendar } from './calendar/calendar-export'
 import { ToldError } from './ipc/told-error'
 import {
+  COMMAND_LIMITS,
+  COMMAND_WORDS,
   MESSAGE_LIMITS,
   MESSAGE_WORDS,
   pageOpens as countedBurst,
@@ -82,7 +84,25 @@ export interface AppApiDeps {
   readonly messagesSent?: PageOpens
   /** Bounds how often pages bring the window to the front; WINDOW_RAISE_LIMITS unless a test says. */
   readonly windowRaises?: PageOpens
+  /** Bounds one kind of command pages send, asked once per kind; COMMAND_LIMITS unless a test says. */
+  readonly commandsOfAKind?: (name: BoundedCommand) => PageOpens
   readonly log: Logger
+}
+
+/** The commands a page sends through the bound of their kind: all but messages, which have their own. */
+export type BoundedCommand = Exclude<CommandName, 'message.send' | 'availability.auto'>
+
+/** What a refused command did not do, in its refusal ("Standby did not join the session: …"). */
+const COMMAND_ACTIONS: Record<BoundedCommand, string> = {
+  'invite.accept': 'answer the invite',
+  'invite.decline': 'decline the invite',
+  'session.join': 'start the session',
+  'session.cancel': 'cancel the session',
+  'session.proposeTime': 'propose the new time',
+  'session.startBilling': 'start billing',
+  'session.end': 'end the session',
+  'session.setNote': 'save the note',
+  'availability.set': 'change your availability',
 }
 
 /** The notification Settings sends on request. */
@@ -112,10 +132,19 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     const refusal = pageOpens.take(action)
     if (refusal !== null) throw new ToldError(refusal)
   }
+  // Each kind counted on its own and before it is sent: a loop of one reaches neither the platform
+  // nor the clients it touches, and never stops another kind (answering an invite).
+  const bursts = new Map<BoundedCommand, PageOpens>()
+  const burstOf = (name: BoundedCommand): PageOpens =>
+    deps.commandsOfAKind?.(name) ?? countedBurst(systemClock, deps.log, COMMAND_LIMITS, COMMAND_WORDS)
   const command =
-    <N extends CommandName>(name: N) =>
-    (payload: CommandPayload<N>) =>
-      core.command(name, payload)
+    <N extends BoundedCommand>(name: N) =>
+    (payload: CommandPayload<N>) => {
+      const burst = bursts.get(name) ?? burstOf(name)
+      bursts.set(name, burst)
+      const refusal = burst.take(COMMAND_ACTIONS[name])
+      return refusal === null ? core.command(name, payload) : rateLimited(refusal)
+    }
   return {
     'app.getInfo': () => host.info,
     'app.getTime': () => ({ now: core.platformClock.now(), clock: core.platformClock.state }),

@@ -41,6 +41,16 @@ export const MESSAGE_LIMITS: PageOpenLimits = { most: 30, windowMs: 60_000 }
  */
 export const WINDOW_RAISE_LIMITS: PageOpenLimits = { most: 3, windowMs: 10_000 }
 
+/**
+ * Commands of one kind (Join, Decline, Cancel, Save note, availability…) a page may send per
+ * minute: each is a press of a button, so a minute of them is more than anyone presses, and the
+ * window's and the notifications' buttons stay far from it. Past them a command is refused before
+ * it leaves, so a page pressing in a loop (a bug, or a compromised renderer) reaches neither the
+ * platform nor the clients its commands touch; each kind is counted on its own, so such a loop
+ * never stops the expert answering an invite.
+ */
+export const COMMAND_LIMITS: PageOpenLimits = { most: 60, windowMs: 60_000 }
+
 /** How a burst names what it counts, in the log and to the page. */
 export interface BurstWords {
   /** What is counted, in the log line, e.g. "opens". */
@@ -68,6 +78,13 @@ export const MESSAGE_WORDS: BurstWords = {
   counted: 'messages',
   refusal: (action, limits) =>
     `Standby did not ${action}: ${limits.most} messages were sent within the last minute, more than anyone types. Your message is still in the box: wait a minute, then send it again.`,
+}
+
+/** The words of a kind of command's burst. */
+export const COMMAND_WORDS: BurstWords = {
+  counted: 'commands of one kind',
+  refusal: (action, limits) =>
+    `Standby did not ${action}: it was asked ${limits.most} times within the last minute, more than anyone presses a button, so nothing was sent. Wait a minute, then try again.`,
 }
 
 /** The words of the window's raises. */

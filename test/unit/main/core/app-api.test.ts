@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createAppApi, type AppApiDeps, type HostInfo } from '../../../../src/main/core/app-api'
 import {
+  COMMAND_LIMITS,
+  COMMAND_WORDS,
   MESSAGE_LIMITS,
   MESSAGE_WORDS,
   pageOpens,
@@ -55,6 +57,7 @@ describe('a page calling in a loop', () => {
       log,
       messagesSent: pageOpens(clock, log, MESSAGE_LIMITS, MESSAGE_WORDS),
       windowRaises: pageOpens(clock, log, WINDOW_RAISE_LIMITS, WINDOW_RAISE_WORDS),
+      commandsOfAKind: () => pageOpens(clock, log, COMMAND_LIMITS, COMMAND_WORDS),
     } as unknown as AppApiDeps
     const api = createAppApi(core as unknown as StandbyCore, host, deps)
     return { api, clock, log, commands, raised: () => raised }
@@ -76,6 +79,28 @@ describe('a page calling in a loop', () => {
     })
     clock.advance(MESSAGE_LIMITS.windowMs)
     expect(await api['messages.send'](ok)).toBe(sent)
+  })
+
+  it('sends every Join, Decline or change of availability a person could press, and refuses a loop of one kind only, saying nothing was sent', async () => {
+    const { api, clock, commands } = loopedApi()
+    const join = { sessionId: 'ses_1' }
+    for (let n = 0; n < COMMAND_LIMITS.most; n++) expect(await api['sessions.join'](join)).toBe(sent)
+    const loop = await Promise.all(Array.from({ length: 1_000 }, () => api['sessions.join'](join)))
+    expect(commands).toHaveLength(COMMAND_LIMITS.most)
+    expect(loop[0]).toEqual({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(
+          /^Standby did not start the session: .*nothing was sent.*Wait a minute/,
+        ),
+      },
+    })
+    // Another kind is not held back by the loop: the expert can still answer an invite or go away.
+    expect(await api['invites.decline']({ inviteId: 'inv_1' })).toBe(sent)
+    expect(await api['availability.set']({ availability: 'away', onlineUntil: null })).toBe(sent)
+    clock.advance(COMMAND_LIMITS.windowMs)
+    expect(await api['sessions.join'](join)).toBe(sent)
   })
 
   it('brings the window to the front a few times, then leaves it there however often it is asked', () => {
