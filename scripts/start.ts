@@ -8,13 +8,14 @@
  * `npm run shell` (--browser) skips Electron and starts the browser shell directly.
  */
 import './require-supported-node'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { startBrowserShell, type BrowserShell } from '../src/browser-shell/browser-shell'
+import { startBrowserShell } from '../src/browser-shell/browser-shell'
+import { stopStarted, type Started } from './stop-started'
 import { buildApp } from './build-app'
 import { ensureElectronSqlite } from './rebuild-sqlite-for-electron'
 import { chooseHost } from './start-host'
@@ -86,7 +87,7 @@ async function embeddedPlatform(): Promise<{ url: string; stop(): Promise<void> 
 async function main(): Promise<void> {
   // An error nothing caught (in the embedded platform or the browser shell) is logged redacted, then
   // one line, and `npm start` ends with a failure; Electron, started from here, goes with it.
-  const started: { electron?: ChildProcess; shell?: BrowserShell } = {}
+  const started: Started = {}
   exitOnUncaught(process, {
     log: createStreamLogger({ out: process.stderr }),
     line: '[standby] Standby stopped after an unexpected error (logged above): run npm start again.',
@@ -114,15 +115,7 @@ async function main(): Promise<void> {
   process.on('exit', lock.release)
   const platform = named.kind === 'named' ? null : await embeddedPlatform()
   const platformUrl = named.kind === 'named' ? named.url : (platform?.url ?? '')
-  // The shell first: its last settings and its cache are written while the platform still answers.
-  // Once, whichever asks first: a signal, or Electron's exit that stopping it brings.
-  let stopped: Promise<void> | undefined
-  const stopAll = (): Promise<void> =>
-    (stopped ??= (async () => {
-      started.electron?.kill()
-      await started.shell?.close()
-      await platform?.stop()
-    })())
+  const stopAll = stopStarted(started, platform)
   stopOnSignals(process, {
     stop: stopAll,
     log: createStreamLogger({ out: process.stderr }),
@@ -142,7 +135,7 @@ async function main(): Promise<void> {
     say,
   })
   if (host.kind === 'browser') {
-    const shell = (started.shell = await startBrowserShell({
+    const shell = await (started.shell = startBrowserShell({
       dataDir: shellDataDir,
       rendererDir: join(root, 'out', 'renderer'),
       port: values.port ? Number(values.port) : 0,
