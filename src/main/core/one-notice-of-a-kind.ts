@@ -2,7 +2,9 @@
  * Notices of one kind do not pile up: a notice told again (a failure each press of a
  * notification's button meets, a file that cannot be written told at each try) takes the place of
  * the one of its kind still shown, as a notice about a condition does. Its title is its kind: the
- * body says the particulars, and the newest is the one to read.
+ * body says the particulars, and the newest is the one to read. A notice about one invite or
+ * session (a press's follow-up, a chargeback, a room that did not open) carries an id naming it,
+ * so another one's notice of the same title stands beside it instead of taking it away.
  */
 import type { AppNotification, Notifier } from './ports/notifier'
 
