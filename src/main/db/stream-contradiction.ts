@@ -1,14 +1,16 @@
 /**
  * Events that contradict what the platform said before: in the marketplace an invite that closed
  * (accepted, declined, taken, expired, withdrawn) never opens again, a request is taken by one
- * session and never invited to after it, an ended or cancelled session never comes back, and an
- * invite or a session stays about the request it was made for. An
+ * session and never invited to after it, an ended or cancelled session never comes back, an
+ * invite or a session stays about the request it was made for, and a message stays in the thread
+ * and with the sender it was written in and by. An
  * event saying otherwise (an id repeated with an older payload, a stream replayed out of order) is
  * the platform's mistake: applied, it would bring back a Join for an invite long gone or remind of
  * a session that is over, or put another request behind a notification the expert already read
- * (whose Join would then take that request), so it is passed over like an unreadable one.
+ * (whose Join would then take that request), or move words the expert read as the client's into
+ * another thread or into their own mouth, so it is passed over like an unreadable one.
  */
-import type { PlatformEvent } from '../../shared/protocol'
+import type { Message, PlatformEvent } from '../../shared/protocol'
 import type { RowStateRepository } from './repositories/row-state-repository'
 
 /** Why `event` contradicts the cache, for the log; null when it does not. */
@@ -38,6 +40,21 @@ export function contradictionOf(states: RowStateRepository, event: PlatformEvent
     if ((cached.state === 'ended' || cached.state === 'cancelled') && session.state !== cached.state) {
       return `it moves session ${session.id} from ${cached.state} back to ${session.state}`
     }
+  }
+  if (event.type === 'message.created') return messageContradiction(states, event.payload.message)
+  return null
+}
+
+/** Why a repeat of `message` contradicts the one cached under its id; null when it does not. */
+function messageContradiction(states: RowStateRepository, message: Message): string | null {
+  const cached = states.message(message.id)
+  if (cached === null) return null
+  if (cached.requestId !== message.requestId) {
+    return `it moves message ${message.id} from request ${cached.requestId} to request ${message.requestId}`
+  }
+  const cachedFrom = cached.fromClient === 1 ? 'client' : 'expert'
+  if (cachedFrom !== message.from) {
+    return `it has message ${message.id} sent by the ${message.from}, not the ${cachedFrom}`
   }
   return null
 }

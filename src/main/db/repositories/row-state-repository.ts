@@ -1,5 +1,5 @@
 /**
- * Where an invite or a session stands in the cache, read without its JSON: what an event is checked
+ * Where an invite, a session or a message stands in the cache, read without its JSON: what an event is checked
  * against before it may change the row (stream-contradiction.ts).
  */
 import type Database from 'better-sqlite3'
@@ -10,6 +10,7 @@ import { preparedOnUse } from './prepared-on-use'
 export class RowStateRepository {
   private readonly selectInvite: Database.Statement<[string, string, string], InviteRowState>
   private readonly selectSession: Database.Statement<[string], SessionRowState>
+  private readonly selectMessage: Database.Statement<[string], MessageRowState>
 
   constructor(db: Database.Database) {
     this.selectInvite = preparedOnUse(
@@ -19,6 +20,10 @@ export class RowStateRepository {
          (SELECT id FROM sessions WHERE request_id = ? LIMIT 1) AS sessionId`,
     )
     this.selectSession = preparedOnUse(db, 'SELECT state, request_id AS requestId FROM sessions WHERE id = ?')
+    this.selectMessage = preparedOnUse(
+      db,
+      'SELECT request_id AS requestId, from_client AS fromClient FROM messages WHERE id = ?',
+    )
   }
 
   /**
@@ -39,6 +44,11 @@ export class RowStateRepository {
   session(sessionId: string): SessionRowState | null {
     return this.selectSession.get(sessionId) ?? null
   }
+
+  /** The cached message's thread and sender; null when the cache has none. */
+  message(messageId: string): MessageRowState | null {
+    return this.selectMessage.get(messageId) ?? null
+  }
 }
 
 /** An invite's state and request in the cache, and the session its request already has there. */
@@ -52,4 +62,10 @@ export interface InviteRowState {
 export interface SessionRowState {
   readonly state: SessionState
   readonly requestId: string
+}
+
+/** A message's thread and sender in the cache (fromClient 1 for the client's, 0 for the expert's). */
+export interface MessageRowState {
+  readonly requestId: string
+  readonly fromClient: number
 }

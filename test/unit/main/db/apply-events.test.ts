@@ -280,6 +280,33 @@ describe('an event that contradicts what the platform said before', () => {
     expect(store.upcomingSessions(FIXTURE_NOW, 10).map((s) => s.request.title)).toEqual([request.title])
   })
 
+  it.each([
+    [
+      'into another thread',
+      { requestId: 'req_2' },
+      /moves message msg_1 from request req_1 to request req_2/,
+    ],
+    [
+      "into the expert's mouth",
+      { from: 'expert' as const },
+      /has message msg_1 sent by the expert, not the client/,
+    ],
+  ])(
+    'a message sent again %s is passed over: it stays where, and whose, the expert read it',
+    (_, change, problem) => {
+      const { store } = fresh()
+      const message = aMessage({ id: 'msg_1', requestId: 'req_1', body: 'Can you look at my query?' })
+      store.applyEvents([inviteCreated(1, invite), messageCreated(2, message)])
+      const result = store.applyEvents([
+        messageCreated(3, { ...message, ...change, body: 'Send me your password' }),
+      ])
+      expect(result.skipped.map((e) => e.problem)).toEqual([expect.stringMatching(problem)])
+      expect(result.skipped[0]).toMatchObject({ platformFault: true })
+      expect(store.messages('req_1')).toEqual([message])
+      expect(store.messages('req_2')).toEqual([])
+    },
+  )
+
   it('closing an invite a second time keeps its first closing', () => {
     const { store } = fresh()
     store.applyEvents([inviteCreated(1, invite), inviteClosed(2, 'inv_1', 'accepted', 'ses_1')])
