@@ -119,3 +119,22 @@ it('says the connection ended, not that the server ended it, when the network dr
     /^The connection to http:\/\/127\.0\.0\.1:4455 ended before the platform let Standby in \(the network connection to the platform failed: transport error\)\. If this goes on, check the platform address, or tell the platform's support\.$/,
   )
 })
+
+it.each([
+  ['a countdown', (n: number) => `Too many experts are connecting: try again in ${900 - (n % 900)} s.`],
+  ['a request id', (n: number) => `Busy (request ${(n * 2654435761).toString(36)}), come back later.`],
+])(
+  'keeps a refusal whose sentence carries %s, changing at every attempt, to a few lines an hour',
+  (_, sentence) => {
+    const { log, clock, connection, next } = started()
+    const start = clock.now()
+    let attempts = 0
+    while (clock.now() - start < DAY) {
+      connection().fail('refused', { code: 'busy', message: sentence(attempts++) })
+      next()
+    }
+    // One line a try would be hundreds an hour, rotating the rest of the log out.
+    expect(log.lines.length).toBeLessThanOrEqual(12 * 25)
+    expect(log.text()).toMatch(/Too many experts|Busy \(request/)
+  },
+)

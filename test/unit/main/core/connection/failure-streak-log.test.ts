@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ManualClock, type Clock } from '../../../../../src/shared/clock'
 import {
   FailureStreakLog,
+  MOST_NEW_WAYS_AN_HOUR,
   MOST_WAYS_REMEMBERED,
   REMIND_AFTER_MS,
 } from '../../../../../src/main/core/connection/failure-streak-log'
@@ -82,12 +83,46 @@ describe('a streak of failed attempts in the log', () => {
   })
 
   it('forgets the way that failed longest ago beyond the ways it remembers, and logs it anew', () => {
-    const { log, failures } = streak()
-    for (let way = 0; way <= MOST_WAYS_REMEMBERED; way++)
-      failures.failed({ level: 'warn', text: `way ${way}` })
-    failures.failed({ level: 'warn', text: 'way 0' })
-    failures.failed({ level: 'warn', text: 'way 0' })
-    expect(log.lines.filter((line) => line === 'warn way 0')).toHaveLength(2)
+    const clock = new ManualClock(Date.UTC(2026, 11, 6))
+    const { log, failures } = streak(clock)
+    const ways = Array.from({ length: MOST_WAYS_REMEMBERED + 1 }, (_, i) => `way ${'ABCDEFGHIJ'[i]}`)
+    for (const text of ways) failures.failed({ level: 'warn', text })
+    clock.advance(REMIND_AFTER_MS)
+    failures.failed({ level: 'warn', text: 'way A' })
+    failures.failed({ level: 'warn', text: 'way A' })
+    expect(log.lines.filter((line) => line === 'warn way A')).toHaveLength(2)
+  })
+
+  it('takes attempts whose text differs only in its numbers (a countdown) for one way, with its count', () => {
+    const clock = new ManualClock(Date.UTC(2026, 11, 6))
+    const { log, failures } = streak(clock)
+    for (let i = 0; i <= REMIND_AFTER_MS / EVERY_MS; i++) {
+      failures.failed({ level: 'warn', text: `Refused: try again in ${900 - i} s.` })
+      clock.advance(EVERY_MS)
+    }
+    expect(log.lines).toEqual([
+      'warn Refused: try again in 900 s.',
+      `warn Still failing: ${REMIND_AFTER_MS / EVERY_MS + 1} attempts since 2026-12-06T00:00:00.000Z failed this way. Refused: try again in 540 s.`,
+    ])
+  })
+
+  it.each([
+    ['more ways than it remembers, taking turns', (i: number) => `way ${'ABCDEFGHIJ'[i % 10]}`],
+    [
+      'a text that changes at every attempt',
+      (i: number) => `busy (request ${(i * 2654435761).toString(36)})`,
+    ],
+  ])('keeps attempts failing in %s, to a few lines an hour, and counts the rest', (_, text) => {
+    const clock = new ManualClock(Date.UTC(2026, 11, 6))
+    const { log, failures } = streak(clock)
+    for (let i = 0; i < DAY / EVERY_MS; i++) {
+      failures.failed({ level: 'warn', text: text(i) })
+      clock.advance(EVERY_MS)
+    }
+    expect(log.lines.length).toBeLessThanOrEqual(3 * MOST_NEW_WAYS_AN_HOUR * 25)
+    expect(log.text()).toMatch(
+      /Still failing: \d+ attempts since 2026-12-06T00:0\d:\d0\.000Z failed in more ways than the log names one by one/,
+    )
   })
 
   it('logs a way again as new once the streak ended', () => {
