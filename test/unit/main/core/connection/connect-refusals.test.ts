@@ -65,6 +65,17 @@ describe('a connection the platform refuses in a way that does not add up', () =
     })
   })
 
+  it.each(['.', '…', '?!', ' : ', '"."', '——'])(
+    'with a sentence of stops only (%j): says the platform gave no reason, not an empty sentence',
+    (message) => {
+      const { link } = refusedWith({ code: 'suspended', message })
+      expect(link.state).toMatchObject({
+        kind: 'waiting',
+        reason: `The platform at http://127.0.0.1:4455 refused the connection without saying why. If this goes on, tell the platform's support.`,
+      })
+    },
+  )
+
   it('with nothing readable: says the platform refused it and what to do, not that it is unreachable', () => {
     const { link } = refusedWith({ code: 42, message: { a: 1 } })
     expect(link.state).toMatchObject({
