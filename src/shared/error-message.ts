@@ -14,6 +14,14 @@ export function errorMessage(error: unknown): string {
   }
 }
 
+/** What makes a sentence say something: a letter, a digit or a picture, not only stops and spaces. */
+const READABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u
+
+/** Whether `text` says anything: "", "." or "…" alone would be shown as a sentence with nothing in it. */
+export function saysSomething(text: string): boolean {
+  return READABLE.test(text)
+}
+
 /**
  * A sentence's stop, in the scripts a platform may write in (a Japanese 。 or ！ too), then any
  * closing quotes or brackets it sits inside: 'Say "hold."' is ended already.

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { clipText, cutText } from '../text-cut'
 import { isBlankText, normaliseLine, normaliseParagraphs } from '../text-normalise'
+import { saysSomething } from '../error-message'
 
 export { clipText, cutText } from '../text-cut'
 /** The normalisers, here too: where the schemas that use them are. */
@@ -128,9 +129,6 @@ export const Sentence = z.string().overwrite(clipSentence)
 export const NO_REASON_GIVEN =
   'The platform refused this without saying why. Check its state in Standby, or try again later.'
 
-/** What makes a sentence say something: a letter, a digit or a picture, not only stops and spaces. */
-const READABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u
-
 /**
  * The sentence of a refusal from the platform: a Sentence that is never blank, since the expert
  * reads it as the only explanation of what went wrong (an empty toast or banner explains nothing).
@@ -139,7 +137,7 @@ const READABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u
 export const ReasonSentence = Sentence.overwrite((text) =>
   // A lone U+FFFD is what shownText makes of text with nothing showable (controls, invisibles);
   // stops alone ("." or "…") would read "refused: ." with nothing said either.
-  READABLE.test(text) ? text : NO_REASON_GIVEN,
+  saysSomething(text) ? text : NO_REASON_GIVEN,
 )
 
 /** `text` as one line of at most MOST_SENTENCE_CHARS UTF-16 units, with an ellipsis when cut. */

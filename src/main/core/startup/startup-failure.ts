@@ -4,7 +4,7 @@
  * and then exit, so a failed start never just vanishes. Reads only the error's name, code and
  * message, and those of its causes.
  */
-import { asSentence, errorMessage } from '../../../shared/error-message'
+import { asSentence, errorMessage, saysSomething } from '../../../shared/error-message'
 
 /** Which failure it was; each has its own sentence. */
 export type StartupFailureKind =
@@ -93,7 +93,9 @@ function advice(
   context: StartupFailureContext,
   chain: ReadonlyArray<ErrorFacts>,
 ): string {
-  const first = asSentence(chain[0]?.message ?? 'No reason was given')
+  // An Error thrown without a message (`new Error()`) would be told as a lone ".".
+  const said = chain[0]?.message ?? ''
+  const first = asSentence(saysSomething(said) ? said : 'No reason was given')
   const path = chain.find((facts) => facts.path !== '')?.path
   const listener = chain.find((facts) => facts.port !== null)
   switch (kind) {

@@ -185,4 +185,11 @@ describe('a failed start, in words', () => {
       expect(shown.message).toMatch(/^\S.*Start Standby again; .*The log has the details: /)
     }
   })
+
+  it('says no reason was given, not a lone stop, for an error thrown without a message', () => {
+    for (const error of [new Error(), new Error('.')]) {
+      const shown = describeStartupFailure(error, installed)
+      expect(shown.message).toMatch(/^No reason was given\. Start Standby again; /)
+    }
+  })
 })
