@@ -23,13 +23,14 @@ export function saysSomething(text: string): boolean {
 }
 
 /**
- * A sentence's stop, in the scripts a platform may write in (a Japanese 。 or ！ too), then any
- * closing quotes or brackets it sits inside: 'Say "hold."' is ended already.
+ * A sentence's stop, in whatever script a platform writes (Unicode's sentence terminals: a
+ * Japanese 。, an Arabic ؟, a Devanagari । too), then any closing quotes or brackets it sits
+ * inside: 'Say "hold."' is ended already.
  */
-const ENDED = /[.!?…。！？｡．]["'”’»」』)\]]*$/u
+const ENDED = /[\p{Sentence_Terminal}…][\p{Pe}\p{Pf}"']*$/u
 
 /** A clause left open: its comma, colon or semicolon gives way to the stop rather than sit before it. */
-const LEFT_OPEN = /[,;:、，；：]+$/u
+const LEFT_OPEN = /[,;:、，；：،؛]+$/u
 
 /**
  * `text` ending as a sentence does, so another sentence can follow it. An ellipsis ends one too:

@@ -42,6 +42,15 @@ describe('asSentence', () => {
     ['a stop inside brackets', '(Back on Monday.)', '(Back on Monday.)'],
     ['a clause left open', 'On hold until:', 'On hold until.'],
     ['brackets without a stop', 'On hold (see the status page)', 'On hold (see the status page).'],
+    ['an Arabic question mark', 'هل الحساب موقوف؟', 'هل الحساب موقوف؟'],
+    ['a Devanagari stop', 'खाता रोका गया है।', 'खाता रोका गया है।'],
+    ['an Urdu stop', 'اکاؤنٹ معطل ہے۔', 'اکاؤنٹ معطل ہے۔'],
+    [
+      'a URL that ends in a bracket',
+      'See https://status.example/Outage_(May)',
+      'See https://status.example/Outage_(May).',
+    ],
+    ['a picture', 'Down for maintenance 🔧', 'Down for maintenance 🔧.'],
   ])('ends %s with one stop, never two', (_, text, sentence) => {
     expect(asSentence(text)).toBe(sentence)
   })
