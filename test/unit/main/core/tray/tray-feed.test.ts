@@ -190,7 +190,57 @@ describe('the tray feed', () => {
       'Query plan · in 26 min',
       '2 unread messages',
     ])
-    expect(shown[3]).toMatch(/^The connection to https:\/\/plat/)
+    expect(shown[3]).toMatch(/^The connection to platform\.example\.com ended/)
+  })
+
+  it.each([
+    [
+      'is unreachable',
+      ' is unreachable (connection refused). Check the address and your connection.',
+      /unreachable \(connection refused\)/,
+    ],
+    [
+      'refused the connection',
+      " refused the connection: Account on hold. If this goes on, tell the platform's support.",
+      /refused the connection: Account on hold\./,
+    ],
+  ])(
+    'names a long platform address by its host in the tooltip, so the cut keeps what went wrong when it %s',
+    (_, rest, wrong) => {
+      const { trayFeed, last } = feed()
+      trayFeed.follow(source({}), new ManualClock(start))
+      const address = 'https://standby-platform.eu-central-1.customer-experts.example.com:8443/tenants/acme'
+      trayFeed.set({
+        connection: {
+          status: 'reconnecting',
+          nextAttemptAt: start,
+          attempt: 2,
+          reason: `The platform at ${address}${rest}`,
+          lastSyncedAt: null,
+        },
+        openInvites: 0,
+        statusLine: 'Reconnecting…',
+      })
+      const shown = shownText(last().tooltip, { max: TOOLTIP_MAX, multiline: true })
+      expect(shown).toMatch(wrong)
+      expect(shown).toContain('The platform at …customer-experts.example.com:8443')
+    },
+  )
+
+  it('names a short platform address by its host, keeping the stop after it', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.follow(source({}), new ManualClock(start))
+    trayFeed.set({
+      connection: {
+        status: 'offline',
+        nextAttemptAt: null,
+        reason: 'See https://status.example.com/today.',
+        lastSyncedAt: null,
+      },
+      openInvites: 0,
+      statusLine: 'Offline',
+    })
+    expect(last().tooltip).toBe('Standby — Offline\nSee status.example.com.')
   })
 
   it('says in the tooltip why the expert was signed out, what to update, and how to get notifications back', () => {
