@@ -159,7 +159,7 @@ function why(connection: ConnectionState): string | null {
 }
 
 /** A web address in a sentence, without the stop or bracket that may follow it. */
-const ADDRESS = /\bwss?:\/\/\S*[^\s.,;:!?)\]"'”’]|\bhttps?:\/\/\S*[^\s.,;:!?)\]"'”’]/gu
+const ADDRESS = /\b(?:https?|wss?):\/\/\S*[^\s.,;:!?)\]"'”’]/gu
 
 /** The most UTF-16 units of a host in the tooltip: room is left for what went wrong. */
 const MOST_HOST_CHARS = 40
