@@ -28,6 +28,11 @@ export interface LoginItem {
    * on or off in the system's own startup settings while it runs.
    */
   read(enabled: boolean): LoginItemStatus
+  /**
+   * Hears when an answer of the OS that comes later (Windows' reg.exe, run without waiting)
+   * may change what `read` says; returns what stops it.
+   */
+  onOutsideChange?(listener: () => void): Unsubscribe
 }
 
 /**
@@ -93,7 +98,7 @@ export function followLaunchAtLogin(
       )
     }
   }
-  const stop = settings.onSaved(({ launchAtLogin }) => {
+  const stopSaved = settings.onSaved(({ launchAtLogin }) => {
     if (launchAtLogin === applied) return
     applied = launchAtLogin
     removedNote = null
@@ -111,6 +116,12 @@ export function followLaunchAtLogin(
       changes.emit(status)
     }
     return status
+  }
+  // An answer that comes once Standby stopped following the setting is dropped.
+  const stopOutside = loginItem.onOutsideChange?.(() => void refresh())
+  const stop = (): void => {
+    stopSaved()
+    stopOutside?.()
   }
   return { status: () => status, refresh, changes, stop }
 }

@@ -56,6 +56,14 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   })
   // One reader for the run: one that failed is not asked again at each look.
   const startupApproved = options.startupApproved ?? regExeStartupApproved({ log })
+  // A start that took Electron's "turned off" before reg.exe answered skipped its write: done
+  // once the answer says Windows starts the entry, as the start would have with it in hand.
+  let startWriteWaits = false
+  startupApproved.onChange(() => {
+    if (!startWriteWaits) return
+    startWriteWaits = false
+    if (!turnedOffInWindows(windowsEntries())) set(true)
+  })
   /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
   const windowsEntries = (): LoginItemSettings =>
     asWindowsStarts(app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }), startupApproved)
@@ -89,7 +97,10 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     }
     // The same path and arguments on and off: Windows finds the entry to remove by them.
     if (platform === 'win32') {
+      startWriteWaits = false
       app.setLoginItemSettings({ openAtLogin, path: execPath, args: [HIDDEN_ARG] })
+      // Electron rewrote the StartupApproved value: a reading from before is of another entry.
+      startupApproved.forget()
       return LOGIN_ITEM_APPLIED
     }
     return linux.set(openAtLogin)
@@ -101,6 +112,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     },
     set,
     read,
+    onOutsideChange: (listener) => startupApproved.onChange(listener),
     applyAtStart(openAtLogin) {
       if (!app.isPackaged) return set(openAtLogin)
       // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier, and
@@ -134,6 +146,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       // Writing Windows' entry again turns it back on where the expert turned it off (Task Manager),
       // this version's entry or an earlier one's with other arguments alike.
       if (platform === 'win32' && openAtLogin && turnedOffInWindows(windowsEntries())) {
+        startWriteWaits = true
         log.info('Launch at login is on, and Windows has Standby turned off in its startup apps')
         return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
       }
@@ -145,19 +158,16 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
 /**
  * Electron's launch items with each one's `enabled` as Windows reads it: Electron counts an entry
  * whose StartupApproved value begins 06 as off, which Windows starts all the same. An entry Electron
- * counts on is on; where the value cannot be read, Electron's answer stands.
+ * counts on is on; one it counts off is read again (the answer comes later, told by the reader's
+ * onChange), and until a value was read, Electron's answer stands.
  */
-function asWindowsStarts(found: LoginItemSettings, read: StartupApprovedReader): LoginItemSettings {
+function asWindowsStarts(found: LoginItemSettings, reader: StartupApprovedReader): LoginItemSettings {
   const launchItems = (found.launchItems ?? []).map((item) => {
     if (item.enabled) return item
-    try {
-      return {
-        ...item,
-        enabled: windowsStartsEntry(read(item.scope === 'machine' ? 'machine' : 'user', item.name)),
-      }
-    } catch {
-      return item
-    }
+    const scope = item.scope === 'machine' ? 'machine' : 'user'
+    void reader.look(scope, item.name)
+    const known = reader.known(scope, item.name)
+    return known === undefined ? item : { ...item, enabled: windowsStartsEntry(known) }
   })
   return {
     ...found,

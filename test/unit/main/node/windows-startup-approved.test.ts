@@ -6,6 +6,7 @@ import {
   regQueryBinary,
   windowsStartsEntry,
 } from '../../../../src/main/node/windows-startup-approved'
+import { fakeRegExe, regQueryPrinted } from '../../../support/fake-reg-exe'
 import { recordingLog } from '../../../support/recording-log'
 
 describe('a StartupApproved\\Run value', () => {
@@ -33,62 +34,114 @@ describe('a StartupApproved\\Run value', () => {
   })
 })
 
-/** What reg.exe prints for a value `name` holding `hex`. */
-function printed(name: string, hex: string): string {
-  return `\r\nHKEY_CURRENT_USER\\...\\StartupApproved\\Run\r\n    ${name}    REG_BINARY    ${hex}\r\n\r\n`
-}
-
-/** reg.exe failing as execFileSync reports it: an exit code, or a timeout's signal. */
-function failing(how: { status: number | null; signal?: string }): () => never {
-  return () => {
-    throw Object.assign(new Error('Command failed: reg.exe'), how)
-  }
+/** reg.exe failing as execFile reports it: an exit code, or a timeout's signal. */
+function failing(how: { code: number | null; signal?: string }): () => Promise<never> {
+  return () => Promise.reject(Object.assign(new Error('Command failed: reg.exe'), how))
 }
 
 describe('reg.exe as the reader of StartupApproved values', () => {
-  it('tells nothing where it fails or prints no REG_BINARY: Electron’s reading then stands', () => {
+  it('tells nothing where it fails or prints no REG_BINARY: Electron’s reading then stands', async () => {
     // reg.exe exits 1 for a value not there and for any failure (a name it takes for a switch,
     // access denied) alike: none of them says Windows starts the entry.
     for (const run of [
-      failing({ status: 1 }),
-      failing({ status: null, signal: 'SIGTERM' }),
-      () => Buffer.from('    Standby    REG_DWORD    0x3\r\n'),
-      () => Buffer.from('    Standby    REG_BINARY    030\r\n'),
-      () => Buffer.from(''),
+      failing({ code: 1 }),
+      failing({ code: null, signal: 'SIGTERM' }),
+      () => Promise.resolve(Buffer.from('    Standby    REG_DWORD    0x3\r\n')),
+      () => Promise.resolve(Buffer.from('    Standby    REG_BINARY    030\r\n')),
+      () => Promise.resolve(Buffer.from('')),
+      () => {
+        throw new Error('spawn reg.exe EACCES')
+      },
     ]) {
-      const read = regExeStartupApproved({ log: recordingLog(), run })
-      expect(() => read('user', 'Standby')).toThrow()
+      const reader = regExeStartupApproved({ log: recordingLog(), run })
+      await reader.look('user', 'Standby')
+      expect(reader.known('user', 'Standby')).toBeUndefined()
     }
   })
 
-  it('is not run again in this run once it failed, so a hung reg.exe stalls one look, not every focus', () => {
+  it('is not run again in this run once it failed, and says so once', async () => {
     let runs = 0
     const log = recordingLog()
-    const read = regExeStartupApproved({
+    const reader = regExeStartupApproved({
       log,
       run: () => {
         runs += 1
-        throw Object.assign(new Error('spawnSync reg.exe ETIMEDOUT'), { status: null, signal: 'SIGTERM' })
+        return failing({ code: null, signal: 'SIGTERM' })()
       },
     })
-    expect(() => read('user', 'Standby')).toThrow()
-    expect(() => read('user', 'Standby')).toThrow()
-    expect(() => read('machine', 'Standby')).toThrow()
+    await reader.look('user', 'Standby')
+    await reader.look('user', 'Standby')
+    await reader.look('machine', 'Standby')
     expect(runs).toBe(1)
     expect(log.lines.filter((line) => line.startsWith('warn'))).toHaveLength(1)
   })
 
-  it('reads the value of the name asked for, in its own argument, whatever that name holds', () => {
+  it('answers later without holding the look, starts no second read while one runs, and tells a new value once', async () => {
+    let value = [3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    const reg = fakeRegExe(() => Uint8Array.from(value))
+    const reader = regExeStartupApproved({ log: recordingLog(), run: reg.run })
+    let told = 0
+    reader.onChange(() => (told += 1))
+    const first = reader.look('user', 'Standby')
+    // Focus after focus while reg.exe is still running: no other is started.
+    void reader.look('user', 'Standby')
+    void reader.look('user', 'Standby')
+    expect(reader.known('user', 'Standby')).toBeUndefined()
+    expect(reg.runs()).toBe(1)
+    reg.answerAll()
+    await first
+    expect(reader.known('user', 'Standby')?.[0]).toBe(3)
+    expect(told).toBe(1)
+    // The same answer again changes nothing; another one is told.
+    const again = reader.look('user', 'Standby')
+    reg.answerAll()
+    await again
+    expect(told).toBe(1)
+    value = [6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    const changed = reader.look('user', 'Standby')
+    reg.answerAll()
+    await changed
+    expect(reader.known('user', 'Standby')?.[0]).toBe(6)
+    expect(told).toBe(2)
+    expect(reg.runs()).toBe(3)
+  })
+
+  it('keeps one hung reg.exe from starting more, and leaves Electron’s reading standing meanwhile', () => {
+    const reg = fakeRegExe(() => Uint8Array.from([6]))
+    const reader = regExeStartupApproved({ log: recordingLog(), run: reg.run })
+    for (let focus = 0; focus < 5; focus += 1) void reader.look('user', 'Standby')
+    expect(reg.runs()).toBe(1)
+    expect(reader.known('user', 'Standby')).toBeUndefined()
+  })
+
+  it('drops an answer to a read started before the entries were written', async () => {
+    const reg = fakeRegExe(() => Uint8Array.from([3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))
+    const reader = regExeStartupApproved({ log: recordingLog(), run: reg.run })
+    let told = 0
+    reader.onChange(() => (told += 1))
+    const before = reader.look('user', 'Standby')
+    reader.forget()
+    // A look after the write reads afresh; the earlier answer, whenever it comes, is of the old entry.
+    const after = reader.look('user', 'Standby')
+    expect(reg.runs()).toBe(2)
+    reg.answerAll()
+    await before
+    await after
+    expect(told).toBe(1)
+  })
+
+  it('reads the value of the name asked for, in its own argument, whatever that name holds', async () => {
     const asked: (readonly string[])[] = []
     const name = 'a" /f x    REG_BINARY    02\r\nb'
-    const read = regExeStartupApproved({
+    const reader = regExeStartupApproved({
       log: recordingLog(),
       run: (args) => {
         asked.push(args)
-        return Buffer.from(printed(name, '030000000000000000000000'))
+        return Promise.resolve(Buffer.from(regQueryPrinted(name, '030000000000000000000000')))
       },
     })
-    expect(read('machine', name)?.[0]).toBe(3)
+    await reader.look('machine', name)
+    expect(reader.known('machine', name)?.[0]).toBe(3)
     expect(asked).toEqual([
       [
         'query',
@@ -100,7 +153,7 @@ describe('reg.exe as the reader of StartupApproved values', () => {
   })
 
   it('reads output printed as UTF-16 as well as in the console’s code page', () => {
-    const text = printed('Standby', '060000000000000000000000')
+    const text = regQueryPrinted('Standby', '060000000000000000000000')
     expect(regQueryBinary(regOutputText(Buffer.from(text, 'utf16le')))?.[0]).toBe(6)
     expect(regQueryBinary(regOutputText(Buffer.from(text, 'latin1')))?.[0]).toBe(6)
   })

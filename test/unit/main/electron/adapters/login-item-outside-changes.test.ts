@@ -27,6 +27,7 @@ import {
   type StartupApprovedReader,
 } from '../../../../../src/main/node/windows-startup-approved'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { fakeRegExe } from '../../../../support/fake-reg-exe'
 import { memoryFile } from '../../../../support/memory-settings-file'
 import { recordingLog } from '../../../../support/recording-log'
 import { useTempDirs } from '../../../../support/temp-dir'
@@ -46,22 +47,38 @@ function started(
   platform: NodeJS.Platform,
   launchAtLogin: boolean,
   env: Record<string, string> = {},
-  // The registry as reg.exe reads it, past Electron.
-  startupApproved: StartupApprovedReader = (_scope, name) => fake.app.startupApprovedValue(name),
+  // The registry as reg.exe reads it, past Electron; each read answers when the test says.
+  reg = fakeRegExe((name) => fake.app.startupApprovedValue(name)),
 ) {
   fake.platform = platform
   const settings = createSettingsStore(memoryFile({ launchAtLogin, settingsVersion: 1 }), recordingLog())
+  const read = regExeStartupApproved({ log: recordingLog(), run: reg.run })
+  const looks: Promise<void>[] = []
+  const reader: StartupApprovedReader = {
+    ...read,
+    look: (scope, name) => {
+      const look = read.look(scope, name)
+      looks.push(look)
+      return look
+    },
+  }
   const loginItem = createLoginItem({
     log: recordingLog(),
     platform,
     env,
     execPath: EXEC_PATH,
-    startupApproved,
+    startupApproved: reader,
   })
   const following = followLaunchAtLogin(settings, loginItem)
   const told: unknown[] = []
   following.changes.add((status) => told.push(status))
-  return { following, told }
+  /** Lets reg.exe answer every read running, and waits until each answer is taken or dropped. */
+  const regAnswers = async (): Promise<void> => {
+    const settled = looks.splice(0)
+    reg.answerAll()
+    await Promise.all(settled)
+  }
+  return { following, told, settings, reg, regAnswers }
 }
 
 describe('launch at login changed in the system’s own settings while Standby runs', () => {
@@ -165,38 +182,92 @@ describe('a start leaves what the expert decided in the system’s settings as i
     })
   })
 
-  it('Windows: an entry whose StartupApproved value begins 06, which Windows starts, reads as on, 07 as off', () => {
-    const entry = (first: number) => ({
-      path: EXEC_PATH,
-      args: ['--hidden'],
-      enabled: true,
-      approved: [first, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-    })
-    fake.app.windowsRun.set('electron.app.Standby', entry(6))
-    const { following } = started('win32', true)
+  it('Windows: an entry whose StartupApproved value begins 06, which Windows starts, reads as on once reg.exe answers, 07 as off', async () => {
+    fake.app.windowsRun.set('electron.app.Standby', approvedEntry(6))
+    const { following, told, regAnswers } = started('win32', true)
+    // Electron reads 06 as off; reg.exe, run without waiting, says otherwise when it answers.
+    expect(following.status()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    await regAnswers()
     expect(following.status()).toEqual({ applied: true })
-    fake.app.windowsRun.set('electron.app.Standby', entry(7))
-    expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
-    fake.app.windowsRun.set('electron.app.Standby', entry(6))
-    expect(following.refresh()).toEqual({ applied: true })
+    expect(told).toEqual([{ applied: true }])
+    fake.app.windowsRun.set('electron.app.Standby', approvedEntry(7))
+    following.refresh()
+    await regAnswers()
+    expect(following.status()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    fake.app.windowsRun.set('electron.app.Standby', approvedEntry(6))
+    following.refresh()
+    await regAnswers()
+    expect(following.status()).toEqual({ applied: true })
   })
 
-  it('Windows: an entry turned off in Task Manager is still said off where reg.exe fails to read its value', () => {
+  it('Windows: a focus returns at once while reg.exe runs, and focuses meanwhile start no other', () => {
+    fake.app.windowsRun.set('electron.app.Standby', approvedEntry(6))
+    // reg.exe hangs: never answered here.
+    const { following, reg } = started('win32', true)
+    for (let focus = 0; focus < 4; focus += 1)
+      expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    expect(reg.runs()).toBe(1)
+  })
+
+  it('Windows: an answer of reg.exe that comes after the switch changed, or once Standby stopped following it, is dropped', async () => {
+    fake.app.windowsRun.set('electron.app.Standby', approvedEntry(6))
+    const first = started('win32', true)
+    first.settings.update({ launchAtLogin: false })
+    first.settings.update({ launchAtLogin: true })
+    first.settings.flush()
+    // Electron wrote the entry on, and the expert then turned it off in Task Manager: the 06
+    // read before the switch changed is of what is gone, and must not put the line back on.
+    fake.app.windowsStartupTurnedOff = true
+    expect(first.following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    first.told.length = 0
+    await first.regAnswers()
+    expect(first.following.status()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    expect(first.told).toEqual([])
+    first.following.stop()
+
+    fake.app.windowsRun.set('electron.app.Standby', approvedEntry(6))
+    const second = started('win32', true)
+    second.following.stop()
+    await second.regAnswers()
+    expect(second.told).toEqual([])
+  })
+
+  it('Windows: an earlier version’s entry that Windows starts (06) is brought up to this one’s once reg.exe says so', async () => {
+    fake.app.windowsRun.set('electron.app.Standby', { ...approvedEntry(6), args: [] })
+    const { following, regAnswers } = started('win32', true)
+    expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
+    await regAnswers()
+    expect(following.status()).toEqual({ applied: true })
+    expect(fake.app.windowsRun.get('electron.app.Standby')).toMatchObject({
+      args: ['--hidden'],
+      enabled: true,
+    })
+  })
+
+  it('Windows: an entry turned off in Task Manager is still said off where reg.exe fails to read its value', async () => {
     fake.app.windowsRun.set('electron.app.Standby', { path: EXEC_PATH, args: ['--hidden'], enabled: false })
     // reg.exe exits 1 for a value not there and for any failure alike.
-    const regFails = () => {
-      throw Object.assign(new Error('Command failed: reg.exe query'), { status: 1 })
-    }
-    const { following } = started(
+    const { following, regAnswers } = started(
       'win32',
       true,
       {},
-      regExeStartupApproved({ log: recordingLog(), run: regFails }),
+      fakeRegExe(() => null),
     )
     expect(following.status()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
+    await regAnswers()
     expect(following.refresh()).toEqual({ applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM })
   })
 })
+
+/** Standby's entry with its StartupApproved value beginning `first`, as Windows or a tool wrote it. */
+function approvedEntry(first: number) {
+  return {
+    path: EXEC_PATH,
+    args: ['--hidden'],
+    enabled: true,
+    approved: [first, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  }
+}
 
 /** One computer: its settings file, Standby's userData and config folder, kept across starts. */
 function computer(platform: NodeJS.Platform) {
