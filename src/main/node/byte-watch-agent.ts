@@ -20,8 +20,9 @@ export function byteWatchAgent(secure: boolean, arrived: () => void): HttpAgent 
   }
   if (secure) {
     return new (class extends HttpsAgent {
-      // TLS hands on bytes only once a whole record (up to 16 KiB) is in, so a message of a few KB
-      // crossing a slow link came as one chunk at its end: nothing told of it part way. The TCP
+      // TLS hands on bytes only once a whole record is in, and one record holds a whole small
+      // message, so a message crossing a slow link came as one chunk at its end: nothing told of
+      // it part way. The TCP
       // bytes beneath are watched instead, TLS reading them through JavaScript.
       override createConnection(options: ClientRequestArgs, made?: Made): Duplex | null | undefined {
         const raw = connectTcp({
