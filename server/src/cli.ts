@@ -19,6 +19,7 @@ import { DEFAULT_REVIEW_THRESHOLD } from './marketplace/review-stats'
 import { ClientSimulator } from './simulator'
 import { seedDemoEarnings } from './demo-earnings'
 import { errorMessage } from '../../src/shared/error-message'
+import { isBlockedPort } from '../../src/shared/platform-url'
 import { PlatformDatabaseError } from './db/open-database'
 import { exitOnUncaught } from '../../src/shared-node/exit-on-uncaught'
 
@@ -57,6 +58,17 @@ function positiveInt(
   if (!Number.isInteger(n) || n < min || n > max)
     throw new Error(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`)
   return n
+}
+
+/** The port to listen on: one the app and browsers connect to (they refuse some, such as 6000). */
+function reachablePort(value: string | undefined): number {
+  const port = positiveInt('port', value, DEFAULT_PLATFORM_PORT, 0, 65_535)
+  if (isBlockedPort(port))
+    throw new Error(
+      `--port ${port} is a port Standby and browsers never connect to (it belongs to another service, ` +
+        'such as mail or chat): pass --port with another one, such as 4455',
+    )
+  return port
 }
 
 /** One cap for every address when given; otherwise the defaults (loopback gets more room). */
@@ -117,7 +129,7 @@ async function main(): Promise<void> {
   const clock = values['manual-clock'] ? new ManualClock(Date.now()) : systemClock
   const server = await startPlatformServer({
     host: values.host ?? '127.0.0.1',
-    port: positiveInt('port', values.port, DEFAULT_PLATFORM_PORT, 0, 65_535),
+    port: reachablePort(values.port),
     dbPath: values.db ?? join(homedir(), '.standby-platform', 'platform.db'),
     clock,
     logger,

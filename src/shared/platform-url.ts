@@ -90,7 +90,7 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return notAWebAddress
   if (url.hostname === '' || url.username !== '' || url.password !== '') return notAWebAddress
-  if (BLOCKED_PORTS.has(Number(url.port))) {
+  if (isBlockedPort(Number(url.port))) {
     return {
       ok: false,
       reason: 'not_a_web_address',
@@ -126,6 +126,11 @@ const BLOCKED_PORTS: ReadonlySet<number> = new Set([
   526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049,
   3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ])
+
+/** Whether fetch and browsers refuse to connect to `port`: a platform served there is never reached. */
+export function isBlockedPort(port: number): boolean {
+  return BLOCKED_PORTS.has(port)
+}
 
 /**
  * The port an http(s) address names when no connection can be made to it (0, or past 65535),

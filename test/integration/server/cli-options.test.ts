@@ -66,6 +66,13 @@ describe('the platform command line', () => {
     },
   )
 
+  it('refuses a port the app and browsers never connect to, before it starts', async () => {
+    const ended = await runCli(['--port', '6000', '--db', ':memory:'])
+    expect(ended).toMatchObject({ started: false, code: 1 })
+    expect(ended.stderr).toContain('--port 6000 is a port Standby and browsers never connect to')
+    expect(ended.stderr).toContain('pass --port with another one')
+  })
+
   it('refuses a minimum app version that is not a version, before it starts', async () => {
     const ended = await runCli(['--port', '0', '--db', ':memory:', '--minimum-app-version', 'latest'])
     expect(ended).toMatchObject({ started: false, code: 1 })
