@@ -13,6 +13,7 @@ import { logExcerpt, type Logger } from '../logger'
 import type { HostCheck } from './host-check'
 import { answerAndClose } from './http-util'
 import { answerIgnoringUpgrade } from './ignored-upgrade'
+import { addressedOnlyTo, headerLines, hostLines } from '../../../src/shared-node/request-names'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void
@@ -57,16 +58,6 @@ const FOREIGN_ORIGIN = {
   }),
 }
 
-/** The lines of header `name` a request sent (Node keeps only the first Host or Authorization). */
-function headerLines(req: IncomingMessage, name: RegExp): string[] {
-  return req.rawHeaders.filter((_, i) => i % 2 === 0 && name.test(req.rawHeaders[i] ?? ''))
-}
-
-/** The Host lines of a request as it sent them. */
-function hostLines(req: IncomingMessage): string[] {
-  return headerLines(req, /^host$/i)
-}
-
 // Node acts on the first of two, a proxy in front may on the last: the platform acts on neither.
 const TWO_CREDENTIALS = {
   status: 400,
@@ -76,22 +67,6 @@ const TWO_CREDENTIALS = {
       message: 'The request carries more than one Authorization header; send one.',
     },
   }),
-}
-
-/**
- * True when every name the request carries is this platform's: its one Host header and, when the
- * request line has a whole URL in it, that URL's host, which HTTP says wins over the header.
- */
-function addressedHere(req: IncomingMessage, hosts: HostCheck): boolean {
-  // Node keeps the first of several Host headers; a server must refuse such a request instead.
-  if (hostLines(req).length !== 1 || !hosts.allows(req.headers.host)) return false
-  const target = req.url ?? '/'
-  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(target)) return true
-  try {
-    return hosts.allows(new URL(target).host)
-  } catch {
-    return false
-  }
 }
 
 /**
@@ -126,7 +101,7 @@ export function installFrontDoor(
       const message = `The request names no Host; send one, as host: ${hosts.example}.`
       return { status: 400, body: JSON.stringify({ error: { code: 'invalid_payload', message } }) }
     }
-    if (!addressedHere(req, hosts)) {
+    if (!addressedOnlyTo(req, (host) => hosts.allows(host))) {
       logOnce(req, 'request refused: unknown Host', { host: logExcerpt(req.headers.host ?? '', 100) })
       return misdirected(hosts.refusal)
     }
