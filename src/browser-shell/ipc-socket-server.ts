@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { z } from 'zod'
 import type { AppApi } from '../main/core/app-api'
 import type { Logger } from '../main/core/ports/logger'
@@ -136,7 +136,7 @@ export function attachIpcSocket(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data) => outbox.answer(answer(ws, carrier, String(data))))
+    ws.on('message', (data, isBinary) => outbox.answer(answer(ws, carrier, frameText(data, isBinary))))
     ws.on('ping', (data) => outbox.pong(data))
     ws.on('close', () => {
       // A tab closed while focused may never say so (no pagehide): its socket closing does.
@@ -155,23 +155,25 @@ export function attachIpcSocket(
   }
 
   /** The answer to one message from a page, or undefined when it cannot say which call it was. */
-  async function answer(ws: WebSocket, carrier: Carrier, text: string): Promise<string | undefined> {
+  async function answer(ws: WebSocket, carrier: Carrier, frame: FrameText): Promise<string | undefined> {
     let parsed: unknown
     try {
-      parsed = JSON.parse(text)
+      parsed = JSON.parse(frame.text)
     } catch {
       log.warn('Browser shell ignored an IPC message that is not JSON')
       return undefined
     }
     const call = CallMessage.safeParse(parsed)
-    if (!call.success) {
-      log.warn('Browser shell got a malformed IPC message')
+    if (!call.success || !frame.wellFormed) {
+      log.warn(`Browser shell got a malformed IPC message${frame.wellFormed ? '' : ' (not UTF-8 text)'}`)
       const id = (parsed as { id?: unknown } | null)?.id
       // Answer when the caller can tell which call this was, so it does not wait forever.
       if (typeof id !== 'number') return undefined
       const result = fail(
         'invalid_payload',
-        'The call was malformed: it needs an id, a channel and a request.',
+        frame.wellFormed
+          ? 'The call was malformed: it needs an id, a channel and a request.'
+          : 'The call was refused: it is not UTF-8 text (a broken character); send it again as text.',
       )
       return JSON.stringify({ id, result })
     }
@@ -207,6 +209,30 @@ export function attachIpcSocket(
         calls.clear()
         wss.close(() => resolve())
       }),
+  }
+}
+
+/** A message's text, and whether its bytes were all UTF-8 (the text then holds no replacement of them). */
+interface FrameText {
+  readonly text: string
+  readonly wellFormed: boolean
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * The text of a message. ws checks a text frame's UTF-8 itself and closes a connection that breaks
+ * it, but hands a binary frame over as bytes, which a plain decoding would mend into replacement
+ * characters: a call with a broken character would then go through, changed, where the Electron
+ * carrier refuses one (answer-call.ts), so its bytes are read strictly here.
+ */
+function frameText(data: RawData, isBinary: boolean): FrameText {
+  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
+  if (!isBinary) return { text: bytes.toString('utf8'), wellFormed: true }
+  try {
+    return { text: utf8.decode(bytes), wellFormed: true }
+  } catch {
+    return { text: bytes.toString('utf8'), wellFormed: false }
   }
 }
 

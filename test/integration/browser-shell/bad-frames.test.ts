@@ -202,6 +202,40 @@ describe('the browser shell under malformed traffic', () => {
     ).rejects.toThrow(`could not listen on 127.0.0.1:${port} (EADDRINUSE)`)
   })
 
+  it('refuses a call in a binary frame whose bytes are not UTF-8, as a text frame’s are, rather than mend them', async () => {
+    const page = await openShellPage(shell)
+    const logged = warnings.length
+    const call = (id: number, query: Buffer): Buffer =>
+      Buffer.concat([
+        Buffer.from(`{"id":${id},"channel":"sessions.history","request":{"limit":20,"filter":{"query":"`),
+        query,
+        Buffer.from('"}}}'),
+      ])
+    const answers = new Map<number, unknown>()
+    const heard = new Promise<void>((resolve) => {
+      page.ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { id?: number; result?: unknown }
+        if (message.id !== undefined) answers.set(message.id, message.result)
+        if (answers.size === 4) resolve()
+      })
+    })
+    // A stray byte, a cut character, a surrogate written in UTF-8, and the same call well formed.
+    page.ws.send(call(1, Buffer.from([0x72, 0xff, 0x65])), { binary: true })
+    page.ws.send(call(2, Buffer.from([0xe2, 0x82])), { binary: true })
+    page.ws.send(call(3, Buffer.from([0xed, 0xa0, 0x80])), { binary: true })
+    page.ws.send(call(4, Buffer.from('réact')), { binary: true })
+    await heard
+    for (const id of [1, 2, 3])
+      expect(answers.get(id)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', message: expect.stringContaining('not UTF-8 text') },
+      })
+    expect(answers.get(4)).toMatchObject({ ok: true })
+    expect(warnings.slice(logged).some((line) => line.includes('not UTF-8 text'))).toBe(true)
+    expect(await page.call('connection.getState')).toMatchObject({ ok: true })
+    page.ws.close()
+  })
+
   it('refuses calls nested ten thousand levels deep with invalid_payload, and goes on answering', async () => {
     const page = await openShellPage(shell)
     const answers = new Map<number, unknown>()
