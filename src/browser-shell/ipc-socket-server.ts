@@ -185,8 +185,10 @@ export function attachIpcSocket(
 
   async function dispatch(ws: WebSocket, channel: string, request: unknown): Promise<IpcResult<unknown>> {
     if (!Object.hasOwn(invokeContract, channel)) {
-      log.warn(`Browser shell: unknown IPC channel ${channel.slice(0, 60)}`)
-      return fail('invalid_payload', `There is no call named ${channel.slice(0, 60)}.`)
+      // The page chose the name: escaped and cut between whole characters, it forges no log line.
+      const named = describeAddress(channel)
+      log.warn(`Browser shell: unknown IPC channel ${named}`)
+      return fail('invalid_payload', `There is no call named ${named}.`)
     }
     if (channel === 'app.reportFocus') {
       return answerCall(channel, request, ({ surface, focused }) => focus.report(ws, surface, focused), log)

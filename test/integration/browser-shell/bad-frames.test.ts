@@ -236,6 +236,26 @@ describe('the browser shell under malformed traffic', () => {
     page.ws.close()
   })
 
+  it('names an unknown call escaped and whole-charactered, so its name can neither forge nor reorder log lines', async () => {
+    const page = await openShellPage(shell)
+    const logged = warnings.length
+    const forged = 'x\n2026-01-01T00:00:00.000Z ERROR forged line\u202e'
+    const cutEmoji = `${'a'.repeat(59)}😀`
+    for (const channel of [forged, cutEmoji]) {
+      const answer = (await page.call(channel)) as { ok: boolean; error: { code: string; message: string } }
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect(answer.error.message.isWellFormed()).toBe(true)
+      expect(answer.error.message).not.toMatch(/[\n\u202e]/)
+    }
+    const lines = warnings.slice(logged)
+    expect(lines.some((line) => line.includes('unknown IPC channel'))).toBe(true)
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\n\u202e]/)
+      expect(line.isWellFormed()).toBe(true)
+    }
+    page.ws.close()
+  })
+
   it('refuses calls nested ten thousand levels deep with invalid_payload, and goes on answering', async () => {
     const page = await openShellPage(shell)
     const answers = new Map<number, unknown>()
