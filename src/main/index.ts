@@ -42,7 +42,7 @@ import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
 import { claimSingleInstance, onSecondInstance, singleInstanceLock } from './electron/single-instance'
-import { linksOfSecondLaunches } from './electron/link-after-quit'
+import { systemLinks } from './electron/link-after-quit'
 import { createRelaunchAtQuit } from './electron/relaunch-at-quit'
 import { runningAppImage } from './node/app-image'
 import { manualDownloadUrl } from './node/update-feed'
@@ -97,7 +97,9 @@ async function main(): Promise<void> {
   registerAppScheme(protocol)
   // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
   const deepLinks = createDeepLinkInbox(log)
-  onOpenUrl(app, (url) => deepLinks.receive(url, 'macOS'))
+  // A link during a quit opens in a Standby started after it (link-after-quit.ts), from macOS too.
+  const links = systemLinks({ log, isQuitting, inbox: deepLinks, relaunch })
+  onOpenUrl(app, (url) => links.receive(url, 'macOS'))
   const coldStartLink = deepLinkInArgv(process.argv)
   if (coldStartLink !== undefined) deepLinks.receive(coldStartLink, 'the command line')
 
@@ -185,9 +187,8 @@ async function main(): Promise<void> {
 
   // A second launch with a link (Windows, Linux) opens what it names, during a quit in a Standby started
   // after it; without one, the window, unless it too was to start in the tray (a second login entry).
-  const linkIn = linksOfSecondLaunches({ log, isQuitting, inbox: deepLinks, relaunch })
   onSecondInstance((argv) => {
-    if (!linkIn(argv) && !startsHidden({ argv, wasOpenedAtLogin: false })) showWindow()
+    if (!links.secondLaunch(argv) && !startsHidden({ argv, wasOpenedAtLogin: false })) showWindow()
   })
   // macOS: clicking the Dock icon of a running app should show its window.
   app.on('activate', showWindow)

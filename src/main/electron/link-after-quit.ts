@@ -1,6 +1,7 @@
 /**
- * A `standby://` link a second launch hands over while this copy quits. Electron keeps the
- * single-instance lock until 'quit', so that launch quits too and the click would open nothing.
+ * A `standby://` link the system hands over while this copy quits: a second launch's (Windows,
+ * Linux), which finds the single-instance lock Electron keeps until 'quit' and quits too, or
+ * macOS's open-url, which reaches this copy and no other. Either way the click would open nothing.
  * Once nothing can stop the quit, Standby is started again on the latest such link that opens
  * something, as a click with Standby closed starts it; not where a restart to update starts the
  * new version itself.
@@ -23,24 +24,22 @@ export interface LinkAfterQuitOptions {
   readonly relaunch: Pick<RelaunchAtQuit, 'openAfterQuit'>
 }
 
-/**
- * Returns what to call with each second launch's command line, saying whether it held a link: one
- * opens now, or during a quit is kept for the Standby started after it.
- */
-export function linksOfSecondLaunches(
-  options: LinkAfterQuitOptions,
-): (argv: ReadonlyArray<string>) => boolean {
+/** Where the links the system hands over go, whichever way they come. */
+export interface SystemLinks {
+  /** A link the system handed over (`from` says how): opens now, or during a quit is kept for the next Standby. */
+  receive(link: string, from: string): void
+  /** A second launch's command line: its link is received as above; whether it held one. */
+  secondLaunch(argv: ReadonlyArray<string>): boolean
+}
+
+/** The links the system hands over, opened now or, during a quit, in the Standby started after it. */
+export function systemLinks(options: LinkAfterQuitOptions): SystemLinks {
   const { log } = options
   // A page opening links in a loop as Standby quits costs one log line, not one each.
   let saidRefused = false
   app.on('before-quit', () => (saidRefused = false))
-  return (argv) => {
-    const link = deepLinkInArgv(argv)
-    if (link === undefined) return false
-    if (!options.isQuitting()) {
-      options.inbox.receive(link, 'a second launch')
-      return true
-    }
+  const receive = (link: string, from: string): void => {
+    if (!options.isQuitting()) return options.inbox.receive(link, from)
     // Read as the inbox reads any link: one that opens nothing starts no Standby the expert just
     // quit, and the new run is handed the link as Standby spells it, not text some page made up.
     const reading = readDeepLink(link)
@@ -48,9 +47,17 @@ export function linksOfSecondLaunches(
     else if (!saidRefused) {
       saidRefused = true
       log.warn(
-        `Ignored a link from a second launch as Standby quit, ${describeAddress(link)}: ${reading.reason}; Standby does not start again on it (nor on any more such links in this quit)`,
+        `Ignored a link from ${from} as Standby quit, ${describeAddress(link)}: ${reading.reason}; Standby does not start again on it (nor on any more such links in this quit)`,
       )
     }
-    return true
+  }
+  return {
+    receive,
+    secondLaunch(argv) {
+      const link = deepLinkInArgv(argv)
+      if (link === undefined) return false
+      receive(link, 'a second launch')
+      return true
+    },
   }
 }

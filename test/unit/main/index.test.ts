@@ -463,6 +463,19 @@ describe('launching Standby', () => {
     expect(fake.app.quitDone).toBe(true)
   })
 
+  it('starts again on a link macOS hands over as it quits, as on a second launch’s, rather than drop the click', async () => {
+    const fake = await launch()
+    fake.app.once('will-quit', () =>
+      fake.app.emit('open-url', { preventDefault: () => undefined }, 'STANDBY://invite/inv_9/'),
+    )
+    fake.trays[0]!.clickMenuItem('quit')
+    expect(fake.app.quitDone).toBe(true)
+    // Once, on the link as Standby writes it, last as a click puts it.
+    expect(fake.app.relaunch).toHaveBeenCalledOnce()
+    const [options] = fake.app.relaunch.mock.calls[0] as [{ args: string[] }]
+    expect(options.args.at(-1)).toBe('standby://invite/inv_9')
+  })
+
   it('builds no popover for a click on the icon while the quit winds down', async () => {
     const fake = await launch()
     fake.pendingCloses = true

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { linksOfSecondLaunches } from '../../../../src/main/electron/link-after-quit'
+import { systemLinks } from '../../../../src/main/electron/link-after-quit'
 import { createRelaunchAtQuit } from '../../../../src/main/electron/relaunch-at-quit'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
 import { recordingLog } from '../../../support/recording-log'
@@ -32,9 +32,9 @@ function links(
     updater: () => updater,
     process: { platform: 'linux', ...run, env, execPath: run.argv[0]! },
   })
-  const linkIn = linksOfSecondLaunches({ log, isQuitting: () => state.quitting, inbox, relaunch })
+  const system = systemLinks({ log, isQuitting: () => state.quitting, inbox, relaunch })
   fake.app.on('before-quit', () => (state.quitting = true))
-  return { state, inbox, updater, log, linkIn, relaunch }
+  return { state, inbox, updater, log, linkIn: system.secondLaunch, system, relaunch }
 }
 
 describe('a link from a second launch', () => {
@@ -127,6 +127,19 @@ describe('a link from a second launch', () => {
     // One line, however many came: a page's text, a megabyte of it, a loop of them, do not fill the log.
     expect(log.text().match(/Ignored a link from a second launch as Standby quit/g)).toHaveLength(1)
     expect(log.text().length).toBeLessThan(5_000)
+  })
+
+  it('treats a link macOS hands over as it quits as a second launch’s: the latest valid one starts Standby, a refusal is logged once by its source', () => {
+    const { log, system, linkIn } = links()
+    fake.app.once('will-quit', () => {
+      system.receive('standby://session/ses_1', 'macOS')
+      linkIn(['/x', LINK])
+      system.receive('standby://invite/inv_2?accept=1', 'macOS')
+      system.receive('standby://invite/inv_3#x', 'macOS')
+    })
+    fake.app.quit()
+    expect(fake.app.relaunch.mock.calls).toEqual([[{ args: [LINK] }]])
+    expect(log.text().match(/Ignored a link from macOS as Standby quit/g)).toHaveLength(1)
   })
 
   it('starts nothing when every link that came as it quit opens nothing', () => {

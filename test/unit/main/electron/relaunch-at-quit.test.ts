@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { installLastResort } from '../../../../src/main/electron/last-resort'
-import { linksOfSecondLaunches } from '../../../../src/main/electron/link-after-quit'
+import { systemLinks } from '../../../../src/main/electron/link-after-quit'
 import { createRelaunchAtQuit } from '../../../../src/main/electron/relaunch-at-quit'
 import { RELAUNCHED_AFTER_ERROR_FLAG } from '../../../../src/main/core/startup/last-resort'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
@@ -40,12 +40,12 @@ function standby(updater: () => { autoInstallOnAppQuit: boolean } | undefined = 
     relaunch,
     process,
   })
-  const linkIn = linksOfSecondLaunches({
+  const linkIn = systemLinks({
     log,
     isQuitting: () => state.quitting,
     inbox: { receive: vi.fn() },
     relaunch,
-  })
+  }).secondLaunch
   return { process, log, linkIn, state }
 }
 
