@@ -139,26 +139,48 @@ const REPLACED_BYTES = '\ufffd'
 /**
  * The settings among `missing` that a name in `unknown` holding U+FFFD was saved as: those only
  * that one damaged name can be alone (a name damaged past telling which setting it was is not one).
+ * Each name is read once, and one far longer than any setting's name is not read at all: a file
+ * of countless long names costs in proportion to its size, not to its size times the settings.
  */
 function damagedSettings(unknown: ReadonlyArray<string>, missing: ReadonlyArray<string>): string[] {
-  return unknown
-    .filter((name) => name.includes(REPLACED_BYTES))
-    .map((name) => missing.filter((key) => couldBeDamaged(key, name)))
-    .flatMap((candidates) => (candidates.length === 1 ? candidates : []))
+  const longest = Math.max(0, ...missing.map((key) => key.length))
+  return (
+    unknown
+      .filter((name) => name.length <= longest * MOST_DAMAGE_GROWTH && name.includes(REPLACED_BYTES))
+      // Its start and end, around the damage, must be a setting's: most names are refused on these.
+      .filter((name) => {
+        const start = name.slice(0, name.indexOf(REPLACED_BYTES))
+        const end = name.slice(name.lastIndexOf(REPLACED_BYTES) + 1)
+        return missing.some((key) => key.startsWith(start) && key.endsWith(end))
+      })
+      .map((name) => {
+        // Each run of U+FFFD stands for whatever bytes it replaced; the parts between must be found.
+        const parts = name.split(/\ufffd+/u)
+        return missing.filter((key) => couldBeDamaged(key, parts))
+      })
+      .flatMap((candidates) => (candidates.length === 1 ? candidates : []))
+  )
 }
 
 /**
- * Whether `read`, a name holding U+FFFD, may be `key` with some of its bytes damaged: the rest
- * matches, each run of U+FFFD standing for whatever bytes it replaced (none, when bytes were added).
+ * How many times longer than a setting's name the name it was saved under can read once damaged:
+ * a byte that is not UTF-8 reads as one U+FFFD, so a name grows only by bytes added to it, and a
+ * name longer than that is not one setting's name with a few bytes damaged.
  */
-function couldBeDamaged(key: string, read: string): boolean {
-  // Matched part by part, not by a pattern: the name comes from the file, however long.
-  const parts = read.split(/\ufffd+/u)
+const MOST_DAMAGE_GROWTH = 4
+
+/**
+ * Whether a name read as `parts` (split at its runs of U+FFFD) may be `key` with some of its bytes
+ * damaged: the rest matches, each run standing for whatever bytes it replaced (none, when bytes
+ * were added).
+ */
+function couldBeDamaged(key: string, parts: ReadonlyArray<string>): boolean {
   const first = parts[0] ?? ''
   const last = parts.at(-1) ?? ''
   if (!key.startsWith(first)) return false
   let at = first.length
-  for (const part of parts.slice(1, -1)) {
+  for (let i = 1; i < parts.length - 1; i += 1) {
+    const part = parts[i] ?? ''
     const found = key.indexOf(part, at)
     if (found < 0) return false
     at = found + part.length

@@ -186,4 +186,34 @@ describe('reading settings from whatever is on disk', () => {
     })
     expect(log.text()).toContain('Setting "platformUrl" had an invalid value')
   })
+
+  describe('names damaged by bytes that are not UTF-8 (read as U+FFFD)', () => {
+    const damaged = '\ufffd'
+    /** A file of the current layout with the update channel saved as beta, its name damaged. */
+    const withDamagedChannel = { settingsVersion: SETTINGS_VERSION, [`update${damaged}hannel`]: 'beta' }
+
+    it('still tells the damaged setting in a hostile file of countless damaged names', () => {
+      // About a megabyte of names, each damaged, none of them a setting's, then the real one.
+      const hostile: Record<string, unknown> = { settingsVersion: SETTINGS_VERSION }
+      for (let i = 0; i < 60_000; i += 1) hostile[`${damaged}${i}${damaged}x`] = i
+      for (let i = 0; i < 2_000; i += 1) hostile[`sound${damaged.repeat(i % 9)}${i}`] = i
+      hostile[`sound${'e' + damaged}`.repeat(40_000)] = false
+      const log = recordingLog()
+      const read = readSettings({ ...hostile, ...withDamagedChannel }, log, true)
+      expect(read.reset).toEqual(['updateChannel'])
+      expect(read.values).toEqual(defaults)
+      expect(log.text()).toContain(
+        'Setting "updateChannel" could not be read (its name in the file holds bytes',
+      )
+      expect(log.text()).toContain('Dropped 62002 unknown settings')
+    })
+
+    it('takes no name far longer than any setting’s for a damaged one, however it reads', () => {
+      // Matched part by part, such a name would cost its length for every setting missing.
+      const huge = { settingsVersion: SETTINGS_VERSION, [`sound${damaged.repeat(200_000)}Enabled`]: false }
+      const log = recordingLog()
+      expect(readSettings(huge, log, true).reset).toEqual([])
+      expect(readSettings({ ...huge, ...withDamagedChannel }, log, true).reset).toEqual(['updateChannel'])
+    })
+  })
 })
