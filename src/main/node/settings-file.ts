@@ -24,6 +24,7 @@ import { systemClock, type Clock } from '../../shared/clock'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
+import { removeDanglingLink, separateSettings, settingsLinkAt, type LinkOutcome } from './settings-link'
 
 /** The file's name without its extension (conf's `configName`, electron-store's `name`). */
 export const SETTINGS_FILE_NAME = 'settings'
@@ -62,6 +63,8 @@ export interface SettingsFileCheck {
   readonly notUtf8: boolean
   /** A copy of the file as found was kept beside it already (before its byte order mark was dropped). */
   readonly kept?: true
+  /** The file was a link to another file: what became of it (settings-link.ts). */
+  readonly link?: LinkOutcome
 }
 
 /**
@@ -77,6 +80,9 @@ export function setAsideUnreadableSettings(
   let problem: string | null
   let notUtf8 = false
   let kept = false
+  let link: LinkOutcome | undefined
+  // Looked at before anything is read through it: a link is replaced, never written through.
+  const linked = settingsLinkAt(path)
   try {
     const stats = statSync(path)
     const { size } = stats
@@ -95,6 +101,9 @@ export function setAsideUnreadableSettings(
       // refuses it, which would reset every setting of a file that is otherwise fine.
       const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text
       problem = unreadableBecause(unmarked)
+      if (problem === null && linked !== null) link = separateSettings(path, bytes, linked, log)
+      if (problem === null && link !== undefined && 'notKept' in link)
+        return { setAside: false, notUtf8, link }
       if (problem === null && unmarked !== text) {
         // Rewritten as decoded, the bytes that were not UTF-8 would be lost: the file is kept first.
         kept = notUtf8 && keepCopy(path, now(), log, NOT_UTF8).kept
@@ -103,11 +112,13 @@ export function setAsideUnreadableSettings(
     }
   } catch (error) {
     // A missing file is a first run; any other read error surfaces when the store opens it.
-    if (errorCode(error) !== 'ENOENT')
+    if (errorCode(error) === 'ENOENT' && linked !== null) removeDanglingLink(path, linked, log)
+    else if (errorCode(error) !== 'ENOENT')
       log.warn(`Could not read the settings file ${path} (${errorCode(error)})`)
     return { setAside: false, notUtf8: false }
   }
-  if (problem === null) return { setAside: false, notUtf8, ...(kept ? { kept } : {}) }
+  if (problem === null)
+    return { setAside: false, notUtf8, ...(kept ? { kept } : {}), ...(link === undefined ? {} : { link }) }
   const aside = corruptSettingsPath(path, now())
   try {
     renameSync(path, aside)
@@ -235,6 +246,10 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   const path = settingsFilePath(dir)
   const check = setAsideUnreadableSettings(path, log, options.now)
   const pacing = { clock: options.clock ?? systemClock, gapMs: SETTINGS_WRITE_GAP_MS }
+  // A link that could not be replaced is not opened: conf would write through it.
+  if (check.link !== undefined && 'notKept' in check.link) {
+    return { ...createSettingsStore(memorySettingsFile(), log, false, pacing), notKept: check.link.notKept }
+  }
   let file: SettingsFile
   try {
     file = confSettingsFile(options.open(), log, { ...check, path, now: options.now ?? Date.now })
@@ -249,7 +264,8 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
         'you can read and write (or move it aside), then start Standby again.',
     }
   }
-  return createSettingsStore(file, log, check.setAside, pacing)
+  const store = createSettingsStore(file, log, check.setAside, pacing)
+  return check.link === undefined ? store : { ...store, separatedAtOpen: check.link.separated }
 }
 
 function memorySettingsFile(): SettingsFile {

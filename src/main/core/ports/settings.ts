@@ -59,6 +59,11 @@ export interface SettingsStore {
    * the settings are then the defaults, kept in memory for this run. Absent when it opened.
    */
   readonly notKept?: string
+  /**
+   * What to tell the expert, once, when the settings file found at start was a link to another
+   * file: it is now a file of Standby's own, and saving no longer changes the other one.
+   */
+  readonly separatedAtOpen?: string
   get(): SettingsValues
   /**
    * Validate and apply a change at once; throws a clear error for a bad value, or for a file that

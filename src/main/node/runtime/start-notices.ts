@@ -1,6 +1,7 @@
 /**
  * What a start has to tell the expert before anything else: the offline cache had to be rebuilt,
- * the settings went back to their defaults, or the settings file cannot keep what is changed.
+ * the settings went back to their defaults, the settings file was a link and was replaced, or it
+ * cannot keep what is changed.
  */
 import { settingsResetMessage } from '../../core/settings/settings-reset'
 import type { CacheRebuild } from '../../db/open-cache'
@@ -29,6 +30,14 @@ export function tellAtStart(
   // Told once: the values went back to their defaults in the file, so the next start finds them valid.
   if (settingsReset !== null) {
     options.notifier.show({ kind: 'notice', title: 'Settings reset', body: settingsReset })
+  }
+  // Told once: the next start finds the file of Standby's own that replaced the link.
+  if (options.settings.separatedAtOpen !== undefined) {
+    options.notifier.show({
+      kind: 'notice',
+      title: 'Settings file replaced',
+      body: options.settings.separatedAtOpen,
+    })
   }
   // Told at each start while it lasts: the file is left as it is, and nothing the expert changes is kept.
   if (options.settings.notKept !== undefined) {

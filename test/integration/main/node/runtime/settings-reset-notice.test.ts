@@ -2,7 +2,8 @@
  * Settings that could not be used and went back to their defaults at start: the expert is told
  * once, in one notice naming them, and not again at the next start.
  */
-import { readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'
 import { settingsFilePath } from '../../../../../src/main/node/settings-file'
@@ -81,3 +82,24 @@ it('tells at each start that settings are not kept while their file cannot be op
   expect(await noticesOfAStart(dir)).toEqual(told)
   expect(readlinkSync(settingsFilePath(dir))).toBe('settings.json')
 })
+
+it.runIf(process.platform !== 'win32')(
+  'tells once that a settings file linked to another file became its own, and leaves that file alone',
+  async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'dotfiles'))
+    const linked = join(dir, 'dotfiles', 'standby.json')
+    const saved = JSON.stringify({ settingsVersion: 1, soundEnabled: false })
+    writeFileSync(linked, saved)
+    symlinkSync(linked, settingsFilePath(dir))
+    expect(await noticesOfAStart(dir)).toEqual([
+      expect.objectContaining({
+        kind: 'notice',
+        title: 'Settings file replaced',
+        body: expect.stringMatching(/^Standby's settings file was a link to .*standby\.json", so saving/),
+      }),
+    ])
+    expect(await noticesOfAStart(dir)).toEqual([])
+    expect(readFileSync(linked, 'utf8')).toBe(saved)
+  },
+)

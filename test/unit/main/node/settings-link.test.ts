@@ -1,0 +1,90 @@
+// A settings file that is a link to another file is replaced by one of Standby's own at start,
+// holding the same settings: saving a setting never writes over the other file.
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { createNodeSettingsStore } from '../../../../src/main/node/adapters/settings-store'
+import { settingsFilePath } from '../../../../src/main/node/settings-file'
+import { recordingLog } from '../../../support/recording-log'
+import { useTempDirs } from '../../../support/temp-dir'
+
+const tempDir = useTempDirs()
+
+/** A folder with another app's file in it, and Standby's settings folder beside it. */
+function besideAnotherApp(otherContent: string) {
+  const dir = tempDir()
+  mkdirSync(join(dir, 'other-app'))
+  mkdirSync(join(dir, 'standby'))
+  const other = join(dir, 'other-app', 'config.json')
+  writeFileSync(other, otherContent)
+  return { other, settingsDir: join(dir, 'standby'), path: settingsFilePath(join(dir, 'standby')) }
+}
+
+describe.runIf(process.platform !== 'win32')('a settings file that is a link to another file', () => {
+  it('is replaced by a file of its own with the same settings, and a change never reaches the other file', () => {
+    const saved = JSON.stringify({ settingsVersion: 1, soundEnabled: false })
+    const { other, settingsDir, path } = besideAnotherApp(saved)
+    symlinkSync(other, path)
+    const log = recordingLog()
+    const settings = createNodeSettingsStore({ dir: settingsDir, log })
+
+    expect(settings.get().soundEnabled).toBe(false)
+    expect(settings.separatedAtOpen).toMatch(
+      /^Standby's settings file was a link to ".*other-app\/config\.json", so saving a setting would have changed that file too\. Standby now keeps its settings in a file of its own, starting from the same settings, and leaves the other file as it was\.$/,
+    )
+    expect(lstatSync(path).isFile()).toBe(true)
+    settings.update({ remindersEnabled: false })
+    expect(readFileSync(other, 'utf8')).toBe(saved)
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+      soundEnabled: false,
+      remindersEnabled: false,
+    })
+    // Told once: the next start finds a file of its own.
+    expect(createNodeSettingsStore({ dir: settingsDir, log }).separatedAtOpen).toBeUndefined()
+  })
+
+  it('leaves another app’s config as it was when what it holds is rewritten as settings', () => {
+    const theirs = '{"theme":"dark","window":{"width":800}}'
+    const { other, settingsDir, path } = besideAnotherApp(theirs)
+    symlinkSync(other, path)
+    const settings = createNodeSettingsStore({ dir: settingsDir, log: recordingLog() })
+    settings.update({ soundEnabled: false })
+    expect(readFileSync(other, 'utf8')).toBe(theirs)
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ soundEnabled: false })
+  })
+
+  it('gives a hard-linked file a name of its own, so a write in place cannot reach the other name', () => {
+    const saved = JSON.stringify({ settingsVersion: 1, soundEnabled: false })
+    const { other, settingsDir, path } = besideAnotherApp(saved)
+    linkSync(other, path)
+    // conf writes in place, not through a file beside it, inside a snap.
+    vi.stubEnv('SNAP', '/snap/standby/1')
+    try {
+      const settings = createNodeSettingsStore({ dir: settingsDir, log: recordingLog() })
+      expect(settings.separatedAtOpen).toMatch(
+        /^Standby's settings file was a hard link, another name of a file/,
+      )
+      settings.update({ remindersEnabled: false })
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    expect(readFileSync(other, 'utf8')).toBe(saved)
+    expect(lstatSync(path).nlink).toBe(1)
+  })
+
+  it('removes a link to a file that does not exist, so no write creates that file', () => {
+    const { other, settingsDir, path } = besideAnotherApp('')
+    const nowhere = `${other}.missing`
+    symlinkSync(nowhere, path)
+    vi.stubEnv('SNAP', '/snap/standby/1')
+    const log = recordingLog()
+    try {
+      createNodeSettingsStore({ dir: settingsDir, log }).update({ soundEnabled: false })
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    expect(existsSync(nowhere)).toBe(false)
+    expect(lstatSync(path).isFile()).toBe(true)
+    expect(log.text()).toContain('where there is no file; removed the link')
+  })
+})
