@@ -2,6 +2,7 @@
  * Everything the tray shows, as one value computed from the app's state: the icon, the tooltip,
  * the menu's lines and the badge. The Electron tray (src/main/electron/tray.ts) only draws it.
  */
+import { addressHost } from '../../../shared/address-host'
 import { kindLabel, presenceLabel, unreadMessagesLabel } from '../../../shared/labels'
 import type { ConnectionState } from '../../../shared/connection-state'
 import { connectionDetailText } from '../../../shared/connection-words'
@@ -155,25 +156,8 @@ function why(connection: ConnectionState): string | null {
   const text = connectionDetailText(connection, () => 'shortly')
   // An address names the platform in the window; in a tooltip cut short, a long one would push
   // out what went wrong, so the tray names its host, and a long host by its end.
-  return text === null ? null : text.replace(ADDRESS, hostOf)
+  return text === null ? null : text.replace(ADDRESS, (address) => addressHost(address))
 }
 
 /** A web address in a sentence, without the stop or bracket that may follow it. */
 const ADDRESS = /\b(?:https?|wss?):\/\/\S*[^\s.,;:!?)\]"'”’]/gu
-
-/** The most UTF-16 units of a host in the tooltip: room is left for what went wrong. */
-const MOST_HOST_CHARS = 40
-
-/** `address`'s host (and port), cut at the start to its last labels when long; as is when no address. */
-function hostOf(address: string): string {
-  let host: string
-  try {
-    host = new URL(address).host
-  } catch {
-    return address
-  }
-  if (host.length <= MOST_HOST_CHARS) return host
-  const end = host.slice(-(MOST_HOST_CHARS - 1))
-  const label = end.indexOf('.')
-  return `…${label > 0 ? end.slice(label + 1) : end}`
-}

@@ -7,7 +7,7 @@
  * link, and retries with backoff. What the state becomes at each step: update-transitions.ts.
  */
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
-import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
+import { fittedUpdateState, type UpdateChannel, type UpdateState } from '../../../shared/update/update-state'
 import { CheckSchedule } from './check-schedule'
 import { RestartOffer } from './restart-offer'
 import { unlessStalled } from './unless-stalled'
@@ -66,7 +66,9 @@ export class UpdatePolicy {
   constructor(private readonly deps: UpdatePolicyDeps) {
     this.timings = { ...DEFAULT_UPDATE_TIMINGS, ...deps.timings }
     this.changes = new Listeners((error) => deps.log.error('An update listener failed', error))
-    this.current = initialUpdateState(deps.updater.currentVersion, deps.channel(), deps.manualDownloadUrl)
+    this.current = fittedUpdateState(
+      initialUpdateState(deps.updater.currentVersion, deps.channel(), deps.manualDownloadUrl),
+    )
     this.checks = new CheckSchedule({ clock: deps.clock, timings: this.timings, random: deps.random }, () =>
       this.checkNow(),
     )
@@ -280,7 +282,8 @@ export class UpdatePolicy {
   }
 
   private set(changes: Partial<UpdateState>): void {
-    const next = { ...this.current, ...changes }
+    // Every state the pages hear passes here: fitted to the schema whatever built its texts.
+    const next = fittedUpdateState({ ...this.current, ...changes })
     if (JSON.stringify(next) === JSON.stringify(this.current)) return
     this.current = next
     this.changes.emit(next)

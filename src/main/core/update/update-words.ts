@@ -1,4 +1,5 @@
 /** What the update policy tells the expert, in one place: Settings, the window and the notification say the same. */
+import { shortAddress } from '../../../shared/address-host'
 import { shownText } from '../../../shared/protocol/text'
 import { NOTIFICATION_BODY_MAX } from '../../../shared/os-limits'
 import { MOST_UPDATE_ERROR_CHARS } from '../../../shared/update/update-state'
@@ -26,7 +27,8 @@ export function failureSentence(
     MOST_UPDATE_ERROR_CHARS,
     `Could not ${what}: `,
     reason,
-    `. Standby tries again at ${retryAt}, or download the latest version from ${manualDownloadUrl}.`,
+    (address) => `. Standby tries again at ${retryAt}, or download the latest version from ${address}.`,
+    manualDownloadUrl,
   )
 }
 
@@ -36,7 +38,8 @@ export function installFailed(reason: string, manualDownloadUrl: string): string
     NOTIFICATION_BODY_MAX,
     'Could not restart to install the update: ',
     reason,
-    `. It installs when you quit Standby, or download the latest version from ${manualDownloadUrl}.`,
+    (address) => `. It installs when you quit Standby, or download the latest version from ${address}.`,
+    manualDownloadUrl,
   )
 }
 
@@ -59,14 +62,25 @@ export function readyNotification(version: string, required: boolean): AppNotifi
 const FEWEST_REASON_CHARS = 40
 
 /**
- * `before`, the first line of `reason`, then `after`, within `most`, what the place that shows it
- * shows: the reason gets the room the sentence leaves, so Standby's own reasons (a feed refused,
- * with who has to fix it) are read whole, only an outside message past that room is cut, and what
- * the expert can do, after it, is not.
+ * `before`, the first line of `reason`, then `after` naming `address`, within `most`, what the
+ * place that shows it shows: the reason gets the room the sentence leaves, so Standby's own reasons
+ * (a feed refused, with who has to fix it) are read whole, only an outside message past that room
+ * is cut, and what the expert can do, after it, is not. An address too long to leave the reason its
+ * fewest is named by its host (the window's link beside the sentence carries it whole), and a
+ * sentence still too long (a time written at length) is cut: the place would refuse or cut it.
  */
-function withReason(most: number, before: string, reason: string, after: string): string {
-  const room = Math.max(FEWEST_REASON_CHARS, most - before.length - after.length)
-  return `${before}${firstLine(reason, room)}${after}`
+function withReason(
+  most: number,
+  before: string,
+  reason: string,
+  after: (address: string) => string,
+  address: string,
+): string {
+  const whole = after(address)
+  const tail =
+    before.length + FEWEST_REASON_CHARS + whole.length <= most ? whole : after(shortAddress(address))
+  const room = Math.max(FEWEST_REASON_CHARS, most - before.length - tail.length)
+  return shownText(`${before}${firstLine(reason, room)}${tail}`, { max: most })
 }
 
 /**

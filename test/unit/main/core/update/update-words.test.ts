@@ -63,4 +63,15 @@ describe('the sentences that tell an update failure', () => {
       /^Could not check for updates: .*"9\.9\.9\[2Jevil"\. Standby tries again at 14:00/,
     )
   })
+
+  it('name a download address too long to leave the reason room by its host, within the bound', () => {
+    const long = `https://downloads.standby.test/releases/${'a1b2c3d4'.repeat(50)}/`
+    const failed = failureSentence('download the update', 'net::ERR_CONNECTION_RESET', '14:00', long)
+    expect(failed).toBe(
+      'Could not download the update: net::ERR_CONNECTION_RESET. Standby tries again at 14:00, or download the latest version from downloads.standby.test/….',
+    )
+    const notInstalled = installFailed('spawn EACCES', long)
+    expect(notInstalled.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
+    expect(notInstalled.endsWith('or download the latest version from downloads.standby.test/….')).toBe(true)
+  })
 })
