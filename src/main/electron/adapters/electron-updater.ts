@@ -4,15 +4,16 @@
  * in the packaged app-update.yml, offers only newer versions (`allowDowngrade` stays off, also
  * after a channel switch, which would turn it on), honours a release's `stagingPercentage`, and
  * checks each download's sha512 against the feed before it can be installed; the feed itself is
- * bounded and checked first (update-feed-guards.ts), and read over https only, as is every
- * download and redirect (update-https-only.ts). A check the feed never
- * answered is not handed to the next one (electron-updater would; it has no way to cancel a check).
+ * bounded and checked first (update-feed-guards.ts), as are block maps (update-block-map-bound.ts),
+ * and read over https only, as is every download and redirect (update-https-only.ts). A check the
+ * feed never answered is not handed to the next one (electron-updater would; it cannot cancel one).
  */
 import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
+import { boundBlockMaps } from './update-block-map-bound'
 import { httpsOnly } from './update-https-only'
 import { oneSquirrelWait } from './update-squirrel-wait'
 import { lockHandOver, type InstanceLock } from './update-lock-hand-over'
@@ -63,6 +64,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   const moved = options.onAppImageMoved
   if (moved !== undefined) updater.on('appimage-filename-updated', (path) => moved(path))
   boundFeedAnswers(updater, log)
+  boundBlockMaps(updater, log)
   httpsOnly(updater, log)
   const onTransfer = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)

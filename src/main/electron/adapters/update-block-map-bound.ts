@@ -1,0 +1,90 @@
+/**
+ * The block maps of a differential download (Windows, macOS), bounded before electron-updater
+ * parses them. It reads each whole into memory (up to its own bound of hundreds of megabytes), then
+ * unpacks it with no bound at all and parses it on the main process: a small gzip bomb or a huge
+ * map from a misconfigured or hostile server would take the main process's memory and time. Past
+ * the bound, a map is refused with a sentence; electron-updater then falls back to downloading the
+ * update whole, as it does whenever a differential download fails.
+ */
+import { gunzipSync } from 'node:zlib'
+import type { AppUpdater } from 'electron-updater'
+import type { Logger } from '../../core/ports/logger'
+import { describeAddress } from '../../../shared/describe-untrusted'
+
+/** The most a block map may be, as sent and unpacked: far above the map of any update of Standby. */
+export const MAX_BLOCK_MAP_BYTES = 16 * 1024 * 1024
+
+/** What a response handler is told: nothing when the answer ended well, or what failed. */
+type Done = (error: Error | null) => void
+
+/** One call of builder-util-runtime's download loop, as far as the bound needs it. */
+interface DownloadCall {
+  /** A file to write to; null when the answer is read into memory. */
+  readonly destination: unknown
+  readonly responseHandler: ((response: NodeJS.EventEmitter, callback: Done) => void) | null
+}
+
+/** The HTTP client electron-updater reads block maps with (builder-util-runtime's). */
+interface BufferClient {
+  downloadToBuffer(url: URL, options: unknown): Promise<Buffer>
+  doDownload(requestOptions: unknown, call: DownloadCall, redirectCount: number): void
+}
+
+/**
+ * Refuse a block map larger than `most` bytes, as sent (the transfer is stopped there) or unpacked
+ * (unpacking stops there), before electron-updater parses it.
+ */
+export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOCK_MAP_BYTES): void {
+  const client = (updater as unknown as { httpExecutor?: Partial<BufferClient> | null }).httpExecutor
+  if (typeof client?.downloadToBuffer !== 'function' || typeof client.doDownload !== 'function') {
+    log.warn('Updater: this version of electron-updater cannot bound the block maps it reads.')
+    return
+  }
+  const download = client.downloadToBuffer.bind(client)
+  client.downloadToBuffer = async (url, options) => {
+    const map = await download(url, options)
+    if (map.length > most || unpacksPast(map, most)) throw new Error(tooLarge(url, most))
+    return map
+  }
+  // Answers read into memory (downloadToBuffer's) are counted as they arrive: past the bound the
+  // transfer is stopped, and what arrived is let go, instead of kept up to electron-updater's bound.
+  const doDownload = client.doDownload.bind(client)
+  client.doDownload = (requestOptions, call, redirectCount) => {
+    const handler = call.responseHandler
+    if (call.destination !== null || typeof handler !== 'function') {
+      return doDownload(requestOptions, call, redirectCount)
+    }
+    const counted = (response: NodeJS.EventEmitter, callback: Done): void => {
+      let bytes = 0
+      response.on('data', (chunk: { readonly length: number }) => {
+        bytes += chunk.length
+        if (bytes <= most) return
+        // electron-updater's own listener too: nothing more is kept.
+        response.removeAllListeners('data')
+        callback(new Error(tooLarge(null, most)))
+        ;(response as { destroy?: () => void }).destroy?.()
+      })
+      handler(response, callback)
+    }
+    return doDownload(requestOptions, { ...call, responseHandler: counted }, redirectCount)
+  }
+}
+
+/** Whether the gzip `map` unpacks to more than `most` bytes; one that does not unpack is left to electron-updater to say so. */
+function unpacksPast(map: Buffer, most: number): boolean {
+  try {
+    gunzipSync(map, { maxOutputLength: most })
+    return false
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE'
+  }
+}
+
+/** Why a block map was refused, and what happens instead. */
+function tooLarge(url: URL | null, most: number): string {
+  const where = url === null ? '' : ` at ${describeAddress(url.href)}`
+  return (
+    `The update's block map${where} is larger than ${most / 1024 / 1024} MiB, far larger than one for an ` +
+    'update of Standby, so it was not read: the update is downloaded whole instead'
+  )
+}

@@ -1,0 +1,122 @@
+/**
+ * A differential download's block map, bounded before electron-updater parses it: electron-updater's
+ * own Windows updater (NSIS) against a loopback release server, `electron` replaced by the typed
+ * fake. A map past the bound, as sent or unpacked, is refused with a sentence in the log, and the
+ * update is downloaded whole, as after any failed differential download.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import zlib from 'node:zlib'
+import { NsisUpdater } from 'electron-updater'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
+import { MAX_BLOCK_MAP_BYTES } from '../../../../../src/main/electron/adapters/update-block-map-bound'
+import { singleInstanceLock } from '../../../../../src/main/electron/single-instance'
+import { useAppImageReleases } from '../../../../support/appimage-release'
+import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { recordingLog } from '../../../../support/recording-log'
+
+const { tempDir, serve } = useAppImageReleases()
+const MiB = 1024 * 1024
+
+beforeEach(() => resetFakeElectron())
+afterEach(() => vi.restoreAllMocks())
+
+/** A Windows release of 1.3.0 whose installer's block map is `blockMap`, as electron-builder publishes one. */
+function windowsRelease(blockMap: Buffer) {
+  const installer = Buffer.concat([Buffer.from('MZ Standby 1.3.0 installer\n'), randomBytes(64 * 1024)])
+  const sha512 = createHash('sha512').update(installer).digest('base64')
+  const file = 'Standby-Setup-1.3.0.exe'
+  const feed = [
+    'version: 1.3.0',
+    'files:',
+    `  - url: ${file}`,
+    `    sha512: ${sha512}`,
+    `    size: ${installer.length}`,
+    `path: ${file}`,
+    `sha512: ${sha512}`,
+    "releaseDate: '2026-11-30T12:00:00.000Z'",
+  ].join('\n')
+  return {
+    installer,
+    // Served under every platform's name: the tests run on Linux, where the updater asks for its own.
+    files: {
+      'latest.yml': feed,
+      'latest-linux.yml': feed,
+      [file]: installer,
+      [`${file}.blockmap`]: blockMap,
+    },
+  }
+}
+
+/** An installed Windows copy of 1.2.3 reading `feedUrl`. */
+function installedWindowsApp(feedUrl: string) {
+  const dir = tempDir()
+  const resources = join(dir, 'resources')
+  mkdirSync(resources)
+  writeFileSync(
+    join(resources, 'app-update.yml'),
+    `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: standby-updater\n`,
+  )
+  ;(process as { resourcesPath: string }).resourcesPath = resources
+  fake.app.isPackaged = true
+  fake.paths.userData = join(dir, 'user-data')
+  vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
+  const log = recordingLog()
+  const raw = new NsisUpdater()
+  const updater = createElectronUpdater({ updater: raw, log, instanceLock: singleInstanceLock })
+  return { updater, log, raw }
+}
+
+/** What electron-updater unpacked, in bytes, each time it unpacked a block map. */
+function unpackedSizes(): number[] {
+  const sizes: number[] = []
+  const gunzip = zlib.gunzipSync
+  vi.spyOn(zlib, 'gunzipSync').mockImplementation((data, options) => {
+    const out = gunzip(data, options)
+    sizes.push(out.length)
+    return out
+  })
+  return sizes
+}
+
+describe('the block map of a differential download', () => {
+  it('refuses one that unpacks past the bound (a gzip bomb) before it is parsed, and downloads the update whole', async () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(MAX_BLOCK_MAP_BYTES * 4))
+    const release = windowsRelease(bomb)
+    const server = await serve(release.files)
+    const { updater, log, raw } = installedWindowsApp(server.url)
+    const unpacked = unpackedSizes()
+    const downloaded: string[] = []
+    raw.on('update-downloaded', (info: { downloadedFile: string }) => downloaded.push(info.downloadedFile))
+
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => {})
+    expect(log.text()).toMatch(
+      /Cannot download differentially, fallback to full download: Error: The update's block map at ".*Standby-Setup-1\.3\.0\.exe\.blockmap" is larger than 16 MiB, far larger than one for an update of Standby, so it was not read: the update is downloaded whole instead/,
+    )
+    expect(unpacked.every((size) => size <= MAX_BLOCK_MAP_BYTES)).toBe(true)
+    expect(downloaded).toHaveLength(1)
+  })
+
+  it('stops the transfer of one sent past the bound, and downloads the update whole', async () => {
+    const release = windowsRelease(randomBytes(MAX_BLOCK_MAP_BYTES + MiB))
+    const server = await serve(release.files)
+    const { updater, log } = installedWindowsApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => {})
+    expect(log.text()).toMatch(
+      /fallback to full download: Error: The update's block map is larger than 16 MiB, far larger than one for an update of Standby/,
+    )
+  })
+
+  it('reads one within the bound as electron-updater does', async () => {
+    const map = zlib.gzipSync(JSON.stringify({ version: '2', files: [] }))
+    const server = await serve(windowsRelease(map).files)
+    const { updater, log } = installedWindowsApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => {})
+    expect(log.text()).not.toContain("The update's block map")
+  })
+})
