@@ -32,9 +32,21 @@ export function release(
   const script = Buffer.from(`#!/bin/sh\n# Standby ${version}\nexit 0\n`)
   const padding = Buffer.alloc(Math.max(0, (options.bytes ?? 0) - script.length), '#')
   const artifact = Buffer.concat([script, padding])
-  const sha512 = createHash('sha512').update(artifact).digest('base64')
   const file = `Standby-${version}.AppImage`
-  const feed = [
+  const feed = releaseFeed(version, file, artifact, options.stagingPercentage)
+  const served = options.tampered ? Buffer.concat([artifact, Buffer.from('# tampered\n')]) : artifact
+  return { files: { 'latest-linux.yml': feed, [file]: served }, artifact, file }
+}
+
+/** The release information electron-builder publishes for `artifact`, served as `file`. */
+export function releaseFeed(
+  version: string,
+  file: string,
+  artifact: Buffer,
+  stagingPercentage?: number,
+): string {
+  const sha512 = createHash('sha512').update(artifact).digest('base64')
+  return [
     `version: ${version}`,
     'files:',
     `  - url: ${file}`,
@@ -42,11 +54,9 @@ export function release(
     `    size: ${artifact.length}`,
     `path: ${file}`,
     `sha512: ${sha512}`,
-    ...(options.stagingPercentage === undefined ? [] : [`stagingPercentage: ${options.stagingPercentage}`]),
+    ...(stagingPercentage === undefined ? [] : [`stagingPercentage: ${stagingPercentage}`]),
     "releaseDate: '2026-11-30T12:00:00.000Z'",
   ].join('\n')
-  const served = options.tampered ? Buffer.concat([artifact, Buffer.from('# tampered\n')]) : artifact
-  return { files: { 'latest-linux.yml': feed, [file]: served }, artifact, file }
 }
 
 /**
@@ -109,6 +119,25 @@ export function useAppImageReleases() {
   }
 
   /**
+   * The folder of a packaged copy whose app-update.yml names `feedUrl`, as electron-builder writes
+   * it, with the fake app packaged and the updater's cache in the folder.
+   */
+  function packagedCopy(feedUrl: string): string {
+    const dir = tempDir()
+    const resources = join(dir, 'resources')
+    mkdirSync(resources)
+    writeFileSync(
+      join(resources, 'app-update.yml'),
+      `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: standby-updater\n`,
+    )
+    setResourcesPath(resources)
+    fake.app.isPackaged = true
+    fake.paths.userData = join(dir, 'user-data')
+    vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
+    return dir
+  }
+
+  /**
    * An installed AppImage of 1.2.3 whose app-update.yml names `feedUrl`, as a packaged build has it;
    * `name` is its file's (electron-builder's own names carry the version), `adapter` more options.
    */
@@ -117,25 +146,15 @@ export function useAppImageReleases() {
     name = 'Standby.AppImage',
     adapter: Partial<ElectronUpdaterOptions> = {},
   ) {
-    const dir = tempDir()
-    const resources = join(dir, 'resources')
-    mkdirSync(resources)
-    writeFileSync(
-      join(resources, 'app-update.yml'),
-      `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: standby-updater\n`,
-    )
+    const dir = packagedCopy(feedUrl)
     const appImage = join(dir, name)
     writeFileSync(appImage, '#!/bin/sh\n# Standby 1.2.3\nexit 0\n', { mode: 0o755 })
-    setResourcesPath(resources)
-    fake.app.isPackaged = true
-    fake.paths.userData = join(dir, 'user-data')
     vi.stubEnv('APPIMAGE', appImage)
-    vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
     const log = recordingLog()
     const raw = new AppImageUpdater()
     const updater = createElectronUpdater({ updater: raw, log, instanceLock: singleInstanceLock, ...adapter })
     return { updater, log, appImage, raw, dir }
   }
 
-  return { tempDir, servers, serve, installedApp }
+  return { tempDir, servers, serve, installedApp, packagedCopy }
 }

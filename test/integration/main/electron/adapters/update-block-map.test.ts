@@ -4,20 +4,18 @@
  * fake. A map past the bound, as sent or unpacked, is refused with a sentence in the log, and the
  * update is downloaded whole, as after any failed differential download.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
 import zlib from 'node:zlib'
 import { NsisUpdater } from 'electron-updater'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
 import { MAX_BLOCK_MAP_BYTES } from '../../../../../src/main/electron/adapters/update-block-map-bound'
 import { singleInstanceLock } from '../../../../../src/main/electron/single-instance'
-import { useAppImageReleases } from '../../../../support/appimage-release'
-import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { releaseFeed, useAppImageReleases } from '../../../../support/appimage-release'
+import { resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 
-const { tempDir, serve } = useAppImageReleases()
+const { serve, packagedCopy } = useAppImageReleases()
 const MiB = 1024 * 1024
 
 beforeEach(() => resetFakeElectron())
@@ -26,18 +24,8 @@ afterEach(() => vi.restoreAllMocks())
 /** A Windows release of 1.3.0 whose installer's block map is `blockMap`, as electron-builder publishes one. */
 function windowsRelease(blockMap: Buffer) {
   const installer = Buffer.concat([Buffer.from('MZ Standby 1.3.0 installer\n'), randomBytes(64 * 1024)])
-  const sha512 = createHash('sha512').update(installer).digest('base64')
   const file = 'Standby-Setup-1.3.0.exe'
-  const feed = [
-    'version: 1.3.0',
-    'files:',
-    `  - url: ${file}`,
-    `    sha512: ${sha512}`,
-    `    size: ${installer.length}`,
-    `path: ${file}`,
-    `sha512: ${sha512}`,
-    "releaseDate: '2026-11-30T12:00:00.000Z'",
-  ].join('\n')
+  const feed = releaseFeed('1.3.0', file, installer)
   return {
     installer,
     // Served under every platform's name: the tests run on Linux, where the updater asks for its own.
@@ -52,17 +40,7 @@ function windowsRelease(blockMap: Buffer) {
 
 /** An installed Windows copy of 1.2.3 reading `feedUrl`. */
 function installedWindowsApp(feedUrl: string) {
-  const dir = tempDir()
-  const resources = join(dir, 'resources')
-  mkdirSync(resources)
-  writeFileSync(
-    join(resources, 'app-update.yml'),
-    `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: standby-updater\n`,
-  )
-  ;(process as { resourcesPath: string }).resourcesPath = resources
-  fake.app.isPackaged = true
-  fake.paths.userData = join(dir, 'user-data')
-  vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'))
+  packagedCopy(feedUrl)
   const log = recordingLog()
   const raw = new NsisUpdater()
   const updater = createElectronUpdater({ updater: raw, log, instanceLock: singleInstanceLock })
