@@ -69,7 +69,9 @@ const ANSWERS_PER_MEASURE = 8
  * answers came back in turn over one connection: the page's bytes crossed after the other's, in
  * at most the time between the two, whatever the round trip was. Answers asked apart differ as
  * much by their round trips, which vary from one moment to the next, and showed links faster than
- * they were. Infinity when both came at once; undefined when the page came first, which says nothing.
+ * they were. Infinity when both came at once; undefined when the page came first: the other's
+ * few bytes then crossed behind the page's, often in the very chunk that ended it, so the time
+ * between them is the platform's delay in answering rather than the link's, and bounds nothing.
  */
 function rateBeside(roundTrip: PageCrossing, page: PageCrossing): number | undefined {
   const later = page.elapsedMs - roundTrip.elapsedMs
@@ -103,6 +105,11 @@ export class PageBudget {
   private rate: MeasuredRate | undefined
   /** The page the link last dropped under, while no rate measured since says a larger one crosses. */
   private lost: PageSize | undefined
+  /**
+   * The platform answered the answer of no events after the page it was asked beside, over the
+   * current connection: asked again, it shows no rate either, and only doubles every ask.
+   */
+  private reordered = false
 
   /**
    * Whether an answer of no events should be asked beside the next page to show the link's rate:
@@ -110,6 +117,7 @@ export class PageBudget {
    * under full, as the link may have grown faster.
    */
   get wantsRoundTrip(): boolean {
+    if (this.reordered) return false
     return (
       this.rate === undefined ||
       (this.rate.answers >= ANSWERS_PER_MEASURE && this.page.maxBytes < MAX_REPLAY_PAGE_BYTES)
@@ -157,12 +165,16 @@ export class PageBudget {
    */
   reconnected(): void {
     this.rate = undefined
+    this.reordered = false
   }
 
   /** The rate `page` and `roundTrip`, asked together, show (see `rateBeside`), when they show one. */
   private measure(roundTrip: PageCrossing, page: PageCrossing): void {
     const bytesPerMs = rateBeside(roundTrip, page)
-    if (bytesPerMs === undefined) return this.recheck(page)
+    if (bytesPerMs === undefined) {
+      this.reordered = true
+      return this.recheck(page)
+    }
     this.rate = { bytesPerMs, roundTripMs: roundTrip.elapsedMs, answers: 0 }
     this.lost = undefined
   }

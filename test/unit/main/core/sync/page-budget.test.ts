@@ -179,4 +179,27 @@ describe('page budget', () => {
     budget.crossed({ bytes: OVERHEAD + 900, elapsedMs: 10_000, aimMs: AIM_MS }, 3)
     expect(budget.current.maxBytes).toBeLessThan(MAX_REPLAY_PAGE_BYTES)
   })
+
+  it('stops asking an answer of no events beside each page of a platform that answers it after the page, until the next connection', () => {
+    const link = { roundTripMs: 300, bytesPerMs: 5, eventBytes: 300 }
+    const budget = new PageBudget()
+    let asked = 0
+    for (let i = 0; i < 10; i++) {
+      const { limit, maxBytes } = budget.current
+      const events = Math.max(1, Math.min(limit, Math.floor((maxBytes - OVERHEAD) / link.eventBytes)))
+      const bytes = OVERHEAD + events * link.eventBytes
+      const elapsedMs = link.roundTripMs + bytes / link.bytesPerMs
+      // Its answer comes after the page's, whose time it therefore cannot set apart from the round trip.
+      const roundTrip = budget.wantsRoundTrip
+        ? { bytes: OVERHEAD, elapsedMs: elapsedMs + 500, aimMs: AIM_MS }
+        : undefined
+      if (roundTrip !== undefined) asked++
+      budget.crossed({ bytes, elapsedMs, aimMs: AIM_MS }, events, roundTrip)
+    }
+    expect(asked).toBe(1)
+    // Pages still grow, as the time of each allows.
+    expect(budget.current.limit).toBeGreaterThan(FIRST_PAGE.limit)
+    budget.reconnected()
+    expect(budget.wantsRoundTrip).toBe(true)
+  })
 })
