@@ -36,15 +36,21 @@ interface Pair {
 const TRICKLE_TICK_MS = 20
 
 /**
- * Passes bytes on at `bytesPerSecond`, in slices; backpressure holds the source meanwhile. While
- * held, no slice goes on, even of a chunk part way through: a link that died mid-message.
+ * Passes bytes on at `bytesPerSecond`, in slices (of one byte at least, further apart on a slower
+ * link); backpressure holds the source meanwhile. While held, no slice goes on, even of a chunk
+ * part way through: a link that died mid-message.
  */
 class Trickle extends Transform {
   /** Whether the link stopped carrying, and how to go on when it carries again. */
   private held: { readonly goOn: (() => void) | undefined } | undefined
 
-  constructor(private readonly bytesPerSecond: number) {
+  constructor(private bytesPerSecond: number) {
     super()
+  }
+
+  /** Carry `bytesPerSecond` from the next slice on, even of a chunk part way through. */
+  slowTo(bytesPerSecond: number): void {
+    this.bytesPerSecond = bytesPerSecond
   }
 
   /** Stop passing slices on (`on`), or pass them on again from where they stopped. */
@@ -56,13 +62,14 @@ class Trickle extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    const slice = Math.max(1, Math.floor((this.bytesPerSecond * TRICKLE_TICK_MS) / 1000))
     const next = (offset: number): void => {
       if (this.destroyed) return
       if (this.held !== undefined) return void (this.held = { goOn: () => next(offset) })
       if (offset >= chunk.length) return done()
+      const slice = Math.max(1, Math.floor((this.bytesPerSecond * TRICKLE_TICK_MS) / 1000))
       this.push(chunk.subarray(offset, offset + slice))
-      setTimeout(() => next(offset + slice), TRICKLE_TICK_MS)
+      const tickMs = Math.max(TRICKLE_TICK_MS, (1000 * slice) / this.bytesPerSecond)
+      setTimeout(() => next(offset + slice), tickMs)
     }
     next(0)
   }
@@ -166,6 +173,16 @@ export class FaultProxy {
   /** Connections opened from now on carry what the platform sends at `bytesPerSecond` (null: full speed). */
   trickle(bytesPerSecond: number | null): void {
     this.trickleRate = bytesPerSecond
+  }
+
+  /**
+   * The connections open now that trickle, and those opened from now on, carry what the platform
+   * sends at `bytesPerSecond` from their next slice on: a slow link that turned slower part way
+   * through a message.
+   */
+  slowTo(bytesPerSecond: number): void {
+    this.trickleRate = bytesPerSecond
+    for (const pair of this.pairs) pair.trickle?.slowTo(bytesPerSecond)
   }
 
   /**

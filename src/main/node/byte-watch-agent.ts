@@ -12,10 +12,10 @@ import { Duplex } from 'node:stream'
 
 type Made = (err: Error | null, stream: Duplex) => void
 
-/** An agent for `secure` (https) or plain connections whose every arriving chunk calls `arrived`. */
-export function byteWatchAgent(secure: boolean, arrived: () => void): HttpAgent {
+/** An agent for `secure` (https) or plain connections whose every arriving chunk calls `arrived` with its size. */
+export function byteWatchAgent(secure: boolean, arrived: (bytes: number) => void): HttpAgent {
   const watch = (stream: Duplex | null | undefined): Duplex | null | undefined => {
-    stream?.on('data', arrived)
+    stream?.on('data', (chunk: Buffer) => arrived(chunk.length))
     return stream
   }
   if (secure) {
@@ -46,7 +46,7 @@ export function byteWatchAgent(secure: boolean, arrived: () => void): HttpAgent 
 }
 
 /** `raw`'s bytes passed through as they come, telling `arrived` of each chunk before it is read on. */
-function watchedBytes(raw: Socket, arrived: () => void): Duplex {
+function watchedBytes(raw: Socket, arrived: (bytes: number) => void): Duplex {
   const watched = new Duplex({
     read: () => void raw.resume(),
     write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),
@@ -57,7 +57,7 @@ function watchedBytes(raw: Socket, arrived: () => void): Duplex {
     },
   })
   raw.on('data', (chunk: Buffer) => {
-    arrived()
+    arrived(chunk.length)
     if (!watched.push(chunk)) raw.pause()
   })
   raw.on('end', () => watched.push(null))

@@ -11,7 +11,16 @@
  * nothing brings no bytes and gets no answer: it is noticed as soon as before. Done here, in the
  * app, it holds against any engine.io server; the platform could not tell a slow link from a dead
  * one, as the bytes it sends wait in the operating system's buffers, not in its own.
+ *
+ * A link that brings a byte now and then carries nothing a catch-up can use, though: answered at
+ * each byte, it was kept online until its message ended, hours later for a page of the largest
+ * frame. So the heartbeat is answered only while what arrived within the last pong timeout would
+ * bring the smallest page a platform takes across within the time a replay is given (a floor far
+ * under a slow link's few hundred bytes a second). Under it, the link counts as dead: both sides
+ * close it at their heartbeat's timeout, and the catch-up asks for smaller pages over the next.
  */
+import { MIN_REPLAY_PAGE_BYTES } from '../../shared/protocol'
+import { defaultLinkTimings } from '../core/connection/link-timings'
 
 /** The part of engine.io-client's socket this reaches into (private there, hence checked). */
 interface EngineHeartbeat {
@@ -27,35 +36,53 @@ const ANSWERS_PER_TIMEOUT = 4
 /** The pong timeout assumed when the handshake's is not at hand: the app's promise on noticing a dead link. */
 const ASSUMED_TIMEOUT_MS = 8_000
 
+/** The fewest bytes a millisecond a link must carry for its heartbeat to be answered unasked. */
+export const LEAST_CROSSING_BYTES_PER_MS = MIN_REPLAY_PAGE_BYTES / defaultLinkTimings.replayGiveUpMs
+
+/** A chunk of a message that arrived, and when. */
+interface Arrival {
+  readonly at: number
+  readonly bytes: number
+}
+
 /**
- * Call with the connection's engine each time bytes of a message arrive part way: every so often
- * (a quarter of the platform's pong timeout, on `now`, a monotonic clock in ms) the platform gets a
- * pong and the client's wait for the next ping starts over. Does nothing with an engine.io-client
- * that keeps these otherwise. `reset` starts afresh for the next connection.
+ * Call with the connection's engine and the chunk's size each time bytes of a message arrive part
+ * way: every so often (a quarter of the platform's pong timeout, on `now`, a monotonic clock in ms)
+ * the platform gets a pong and the client's wait for the next ping starts over, while the link
+ * carries at least the floor. Does nothing with an engine.io-client that keeps these otherwise.
+ * `reset` starts afresh for the next connection.
  */
 export function crossingHeartbeat(now: () => number = () => performance.now()): {
-  crossing(engine: unknown): void
+  crossing(engine: unknown, bytes: number): void
   reset(): void
 } {
   let answeredAt = -Infinity
+  /** The chunks that arrived within the last pong timeout, oldest first, and their bytes in all. */
+  let recent: Arrival[] = []
+  let recentBytes = 0
   return {
-    crossing(engine) {
+    crossing(engine, bytes) {
       const heartbeat = engine as EngineHeartbeat | undefined
       if (typeof heartbeat?._sendPacket !== 'function') return
       // A chunk can close its connection as it is read (a frame too large): a closed engine sends
       // nothing, and its ping wait restarted would hold it, closed, until that wait ran out.
       if (heartbeat.readyState !== undefined && heartbeat.readyState !== 'open') return
-      const timeout = heartbeat._pingTimeout
-      const every =
-        (typeof timeout === 'number' && timeout > 0 ? timeout : ASSUMED_TIMEOUT_MS) / ANSWERS_PER_TIMEOUT
+      const given = heartbeat._pingTimeout
+      const timeout = typeof given === 'number' && given > 0 ? given : ASSUMED_TIMEOUT_MS
       const at = now()
-      if (at - answeredAt < every) return
+      recent.push({ at, bytes })
+      recentBytes += bytes
+      while (recent[0]!.at <= at - timeout) recentBytes -= recent.shift()!.bytes
+      if (recentBytes < LEAST_CROSSING_BYTES_PER_MS * timeout) return
+      if (at - answeredAt < timeout / ANSWERS_PER_TIMEOUT) return
       answeredAt = at
       heartbeat._sendPacket('pong')
       heartbeat._resetPingTimeout?.()
     },
     reset() {
       answeredAt = -Infinity
+      recent = []
+      recentBytes = 0
     },
   }
 }

@@ -44,7 +44,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     // Bytes arriving prove the connection carries something before a message is whole: a slow
     // link is not taken for a dead one while an answer crosses it. engine.io hands the agent to ws
     // as Node's http agent; its option type names only a browser's string.
-    agent: byteWatchAgent(platform.protocol === 'https:', () => {
+    agent: byteWatchAgent(platform.protocol === 'https:', (bytes) => {
       // The agent hears each chunk before socket.io reads it: a chunk after one that left a
       // message unfinished is more of that message. Before the connection is open, a chunk is
       // more of its handshake, which no packet follows: the attempt is crossing a slow link.
@@ -53,7 +53,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       partial = open
       // Once engine.io has read the chunk: a message it left unfinished holds the platform's ping
       // behind it, answered unasked from its first chunk on, as a slow link's chunks come seconds apart.
-      if (open) queueMicrotask(() => partial && heartbeat.crossing(socket.io.engine))
+      if (open) queueMicrotask(() => partial && heartbeat.crossing(socket.io.engine, bytes))
       handlers.heard()
     }) as unknown as string,
     ...wsLimits,

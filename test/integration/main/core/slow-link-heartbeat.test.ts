@@ -145,4 +145,18 @@ describe("an invite that takes longer to cross than the platform's heartbeat all
     expect(await closed).toBe('closed: ping timeout')
     expect(core.adapters.notifier.shown).toEqual([])
   })
+
+  it('lets the link go once it carries only a byte now and then, which could never bring a page across', async () => {
+    const { platform, expert, proxy } = await longInviteBehindSlowLink(defer)
+    const closed = firstClose(platform)
+    const answered = pongWhileCrossing(platform, LONG_ACCOUNT.length)
+    const core = await startCoreFor(proxy.url, expert)
+    defer(() => core.close(true))
+    expect(await Promise.race([answered, closed])).toBe('pong while crossing')
+    // Two bytes a second: the rest of the invite would take the better part of an hour.
+    proxy.slowTo(2)
+    const shown = core.waitForNotifications(1).then(() => 'shown')
+    expect(await Promise.race([shown, closed])).toMatch(/^closed: /)
+    expect(core.adapters.notifier.shown).toEqual([])
+  })
 })

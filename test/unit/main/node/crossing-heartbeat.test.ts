@@ -13,12 +13,18 @@ function engine(pingTimeout?: unknown, readyState = 'open') {
   }
 }
 
+/** A chunk as a link brings it: one TCP segment. */
+const CHUNK = 1_400
+
+/** How many pongs `socket` sent. */
+const pongs = (socket: ReturnType<typeof engine>): number => socket.told.filter((t) => t === 'pong').length
+
 describe('the heartbeat kept while a message crosses', () => {
   it('answers the platform unasked a few times within its pong timeout, not at every chunk', () => {
     let now = 0
     const heartbeat = crossingHeartbeat(() => now)
     const socket = engine(8_000)
-    for (now = 0; now < 8_000; now += 20) heartbeat.crossing(socket)
+    for (now = 0; now < 8_000; now += 20) heartbeat.crossing(socket, CHUNK)
     expect(socket.told.filter((t) => t === 'pong')).toHaveLength(4)
     expect(socket.told.filter((t) => t === 'wait for the next ping afresh')).toHaveLength(4)
   })
@@ -26,11 +32,11 @@ describe('the heartbeat kept while a message crosses', () => {
   it('answers at once over a new connection, however lately the last one did', () => {
     let now = 0
     const heartbeat = crossingHeartbeat(() => now)
-    heartbeat.crossing(engine(8_000))
+    heartbeat.crossing(engine(8_000), CHUNK)
     now = 1
     heartbeat.reset()
     const next = engine(8_000)
-    heartbeat.crossing(next)
+    heartbeat.crossing(next, CHUNK)
     expect(next.told).toContain('pong')
   })
 
@@ -38,20 +44,47 @@ describe('the heartbeat kept while a message crosses', () => {
     let now = 0
     const heartbeat = crossingHeartbeat(() => now)
     const socket = engine('soon')
-    for (now = 0; now < 8_000; now += 20) heartbeat.crossing(socket)
+    for (now = 0; now < 8_000; now += 20) heartbeat.crossing(socket, CHUNK)
     expect(socket.told.filter((t) => t === 'pong')).toHaveLength(4)
   })
 
   it('does nothing with an engine that keeps its heartbeat otherwise', () => {
     const heartbeat = crossingHeartbeat(() => 0)
-    expect(() => heartbeat.crossing({})).not.toThrow()
-    expect(() => heartbeat.crossing(undefined)).not.toThrow()
+    expect(() => heartbeat.crossing({}, CHUNK)).not.toThrow()
+    expect(() => heartbeat.crossing(undefined, CHUNK)).not.toThrow()
   })
 
   it('leaves a connection that closed as its last chunk was read alone', () => {
     const heartbeat = crossingHeartbeat(() => 0)
     const closed = engine(8_000, 'closed')
-    heartbeat.crossing(closed)
+    heartbeat.crossing(closed, CHUNK)
     expect(closed.told).toEqual([])
+  })
+
+  it('keeps answering a link of a few hundred bytes a second, however its chunks come', () => {
+    let now = 0
+    const heartbeat = crossingHeartbeat(() => now)
+    const socket = engine(8_000)
+    // A few segments over a minute: a chunk of a few hundred bytes every second or so.
+    for (now = 0; now < 60_000; now += 1_500) heartbeat.crossing(socket, 400)
+    // At least once within every pong timeout, so the platform never closes it.
+    expect(pongs(socket)).toBeGreaterThan(60_000 / 8_000)
+  })
+
+  it("leaves a link that brings a byte every few seconds to the platform's heartbeat, as it can never carry a page", () => {
+    let now = 0
+    const heartbeat = crossingHeartbeat(() => now)
+    const socket = engine(8_000)
+    for (now = 0; now < 600_000; now += 3_000) heartbeat.crossing(socket, 1)
+    expect(socket.told).toEqual([])
+  })
+
+  it('answers again once a link that slowed to a trickle carries again', () => {
+    let now = 0
+    const heartbeat = crossingHeartbeat(() => now)
+    const socket = engine(8_000)
+    for (now = 0; now < 30_000; now += 3_000) heartbeat.crossing(socket, 1)
+    heartbeat.crossing(socket, 1_400)
+    expect(pongs(socket)).toBe(1)
   })
 })
