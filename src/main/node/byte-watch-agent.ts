@@ -12,9 +12,18 @@ import { Duplex } from 'node:stream'
 
 type Made = (err: Error | null, stream: Duplex) => void
 
-/** An agent for `secure` (https) or plain connections whose every arriving chunk calls `arrived` with its size. */
-export function byteWatchAgent(secure: boolean, arrived: (bytes: number) => void): HttpAgent {
+/** Hears the size of each chunk arriving on one connection. */
+export type Arrivals = (bytes: number) => void
+
+/**
+ * An agent for `secure` (https) or plain connections that calls `watchConnection` for each connection it
+ * opens, and what that returns with the size of every chunk arriving on it. Each connection has its
+ * own: one closed may linger while a slow link still brings bytes to it, and those tell nothing of
+ * the connection after it.
+ */
+export function byteWatchAgent(secure: boolean, watchConnection: () => Arrivals): HttpAgent {
   const watch = (stream: Duplex | null | undefined): Duplex | null | undefined => {
+    const arrived = watchConnection()
     stream?.on('data', (chunk: Buffer) => arrived(chunk.length))
     return stream
   }
@@ -33,7 +42,7 @@ export function byteWatchAgent(secure: boolean, arrived: (bytes: number) => void
           ...(options.lookup !== undefined && { lookup: options.lookup }),
         })
         raw.setNoDelay(true)
-        const secured = { ...options, socket: watchedBytes(raw, arrived) } as ClientRequestArgs
+        const secured = { ...options, socket: watchedBytes(raw, watchConnection()) } as ClientRequestArgs
         return super.createConnection(secured, made)
       }
     })()
@@ -46,7 +55,7 @@ export function byteWatchAgent(secure: boolean, arrived: (bytes: number) => void
 }
 
 /** `raw`'s bytes passed through as they come, telling `arrived` of each chunk before it is read on. */
-function watchedBytes(raw: Socket, arrived: (bytes: number) => void): Duplex {
+function watchedBytes(raw: Socket, arrived: Arrivals): Duplex {
   const watched = new Duplex({
     read: () => void raw.resume(),
     write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),

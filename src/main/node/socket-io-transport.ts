@@ -28,6 +28,8 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   const connection: ConnectionSoFar = { letIn: false, refused: false, awaited: new Set() }
   /** Bytes arrived since the last whole packet: a message is part way across. */
   let partial = false
+  /** The connection the attempt under way (or open) made; undefined once it closed or was let go of. */
+  let carrying: object | undefined
   const heartbeat = crossingHeartbeat()
   const socket = io(platform.origin, {
     path: `${platformBasePath(platform)}/socket.io`,
@@ -44,17 +46,27 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     // Bytes arriving prove the connection carries something before a message is whole: a slow
     // link is not taken for a dead one while an answer crosses it. engine.io hands the agent to ws
     // as Node's http agent; its option type names only a browser's string.
-    agent: byteWatchAgent(platform.protocol === 'https:', (bytes) => {
-      // The agent hears each chunk before socket.io reads it: a chunk after one that left a
-      // message unfinished is more of that message. Before the connection is open, a chunk is
-      // more of its handshake, which no packet follows: the attempt is crossing a slow link.
-      const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
-      if (partial || !open) handlers.crossing?.()
-      partial = open
-      // Once engine.io has read the chunk: a message it left unfinished holds the platform's ping
-      // behind it, answered unasked from its first chunk on, as a slow link's chunks come seconds apart.
-      if (open) queueMicrotask(() => partial && heartbeat.crossing(socket.io.engine, bytes))
-      handlers.heard()
+    agent: byteWatchAgent(platform.protocol === 'https:', () => {
+      // Made for the attempt starting now. The one before is let go of, but it may linger while
+      // its WebSocket waits for the answer to its close, which a slow link brings behind the rest
+      // of a message: those bytes tell nothing of this connection, neither that it lives nor
+      // that an answer is crossing it.
+      const made = {}
+      carrying = made
+      partial = false
+      return (bytes) => {
+        if (carrying !== made) return
+        // The agent hears each chunk before socket.io reads it: a chunk after one that left a
+        // message unfinished is more of that message. Before the connection is open, a chunk is
+        // more of its handshake, which no packet follows: the attempt is crossing a slow link.
+        const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
+        if (partial || !open) handlers.crossing?.()
+        partial = open
+        // Once engine.io has read the chunk: a message it left unfinished holds the platform's ping
+        // behind it, answered unasked from its first chunk on, as a slow link's chunks come seconds apart.
+        if (open) queueMicrotask(() => partial && heartbeat.crossing(socket.io.engine, bytes))
+        handlers.heard()
+      }
     }) as unknown as string,
     ...wsLimits,
   })
@@ -75,6 +87,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     handlers.failed(whyNotConnected(error), refused ? (error.data ?? null) : error.data)
   })
   socket.on('disconnect', (reason: string, description?: unknown) => {
+    carrying = undefined
     failUnsent(socket, connection)
     if (pings.flooded) return handlers.closed(PING_FLOOD, true)
     if (unusableHandshake !== undefined) return handlers.closed(closedForHandshake(unusableHandshake), true)
@@ -84,7 +97,13 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   // Every packet and every heartbeat ping proves the connection still carries something.
   // Every packet engine.io reads ends the message its bytes were part of: a heartbeat included,
   // which socket.io's own packet event never tells of.
-  socket.io.on('open', () => socket.io.engine.on('packet', () => (partial = false)))
+  // Of this connection only: an engine closing still reads what arrives before it has closed.
+  socket.io.on('open', () => {
+    const engine = socket.io.engine
+    engine.on('packet', () => {
+      if (socket.io.engine === engine) partial = false
+    })
+  })
   socket.io.on('packet', () => {
     markPacketReceived()
     handlers.heard()
@@ -114,12 +133,13 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       // again, so it is let go without the WebSocket close handshake, but only once engine.io has
       // closed: while a write is under way it holds what was asked after it (questions of the same
       // tick, socket.io's goodbye) and writes that before closing, or a live platform never hears it.
-      const carrying = webSocketOf(socket)
+      const ws = webSocketOf(socket)
       const engine = socket.io.engine as EngineClosing | undefined
+      carrying = undefined
       socket.disconnect()
-      if (carrying === undefined) return
-      if (engine?.readyState === 'closing') engine.once('close', () => carrying.terminate())
-      else carrying.terminate()
+      if (ws === undefined) return
+      if (engine?.readyState === 'closing') engine.once('close', () => ws.terminate())
+      else ws.terminate()
     },
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload, abandon) => {

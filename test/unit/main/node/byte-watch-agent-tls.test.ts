@@ -24,7 +24,7 @@ describe('the agent that watches bytes arrive, for a platform served over TLS', 
     defer(() => proxy.close())
     proxy.trickle(20_000)
     let arrivals = 0
-    const agent = byteWatchAgent(true, () => arrivals++)
+    const agent = byteWatchAgent(true, () => () => arrivals++)
     defer(() => agent.destroy())
 
     const app = new WebSocket(`wss://127.0.0.1:${proxy.port}`, { agent, ca: TEST_TLS_CERT })

@@ -20,7 +20,7 @@ describe('the agent that watches bytes arrive', () => {
     let arrivals = 0
     let heardFirstHalf: () => void = () => {}
     const firstHalf = new Promise<void>((resolve) => (heardFirstHalf = resolve))
-    const agent = byteWatchAgent(false, () => {
+    const agent = byteWatchAgent(false, () => () => {
       arrivals++
       heardFirstHalf()
     })
@@ -39,8 +39,30 @@ describe('the agent that watches bytes arrive', () => {
     expect(await body).toBe('first halfsecond half')
   })
 
+  it('tells the bytes of each connection to its own listener, by their count', async () => {
+    const answer = 'an answer of some length'.repeat(40)
+    const server = createServer((_, res) => res.end(answer))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    const counted: number[] = []
+    const agent = byteWatchAgent(false, () => {
+      const connection = counted.push(0) - 1
+      return (bytes) => void (counted[connection]! += bytes)
+    })
+    defer(() => agent.destroy())
+    const ask = () =>
+      new Promise<void>((resolve, reject) => {
+        const { port } = server.address() as AddressInfo
+        get({ host: '127.0.0.1', port, agent }, (res) => res.resume().on('end', resolve)).on('error', reject)
+      })
+    await ask()
+    await ask()
+    expect(counted).toHaveLength(2)
+    for (const bytes of counted) expect(bytes).toBeGreaterThan(answer.length)
+  })
+
   it('opens TLS connections for a secure platform', () => {
-    const agent = byteWatchAgent(true, () => {})
+    const agent = byteWatchAgent(true, () => () => {})
     expect(agent).toBeInstanceOf(HttpsAgent)
     agent.destroy()
   })
