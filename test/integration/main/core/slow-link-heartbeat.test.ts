@@ -133,30 +133,33 @@ describe("an invite that takes longer to cross than the platform's heartbeat all
     expect(proxy.opened).toBe(1)
   })
 
-  it('still costs the connection when the link stops carrying part way through it', async () => {
+  it.each([
+    // The platform's ping no longer reaches the app, which no longer answers it.
+    [
+      'stops carrying part way through it',
+      (proxy: FaultProxy) => proxy.stall(true, 'down'),
+      /^ping timeout$/,
+    ],
+    // Two bytes a second: the rest of the invite would take the better part of an hour. Its pings
+    // and the app's wait for them both run out unanswered: whichever side first closes it.
+    [
+      'carries only a byte now and then, which could never bring a page across',
+      (proxy: FaultProxy) => proxy.slowTo(2),
+      /^(ping timeout|transport close)$/,
+    ],
+  ])('still costs the connection when the link %s', async (_, worsen, reason) => {
     const { platform, expert, proxy } = await longInviteBehindSlowLink(defer)
     const closed = firstClose(platform)
     const answered = pongWhileCrossing(platform, LONG_ACCOUNT.length)
     const core = await startCoreFor(proxy.url, expert)
     defer(() => core.close(true))
     expect(await Promise.race([answered, closed])).toBe('pong while crossing')
-    // Nothing of the invite arrives any more, while what the app sends still reaches the platform.
-    proxy.stall(true, 'down')
-    expect(await closed).toBe('closed: ping timeout')
-    expect(core.adapters.notifier.shown).toEqual([])
-  })
-
-  it('lets the link go once it carries only a byte now and then, which could never bring a page across', async () => {
-    const { platform, expert, proxy } = await longInviteBehindSlowLink(defer)
-    const closed = firstClose(platform)
-    const answered = pongWhileCrossing(platform, LONG_ACCOUNT.length)
-    const core = await startCoreFor(proxy.url, expert)
-    defer(() => core.close(true))
-    expect(await Promise.race([answered, closed])).toBe('pong while crossing')
-    // Two bytes a second: the rest of the invite would take the better part of an hour.
-    proxy.slowTo(2)
+    // What the app sends still reaches the platform.
+    worsen(proxy)
     const shown = core.waitForNotifications(1).then(() => 'shown')
-    expect(await Promise.race([shown, closed])).toMatch(/^closed: /)
+    const ended = await Promise.race([shown, closed])
+    expect(ended).toMatch(/^closed: /)
+    expect(ended.replace('closed: ', '')).toMatch(reason)
     expect(core.adapters.notifier.shown).toEqual([])
   })
 })
