@@ -28,21 +28,37 @@ export function connectionDetail<T>(
   state: ConnectionState,
   when: (at: number) => T,
 ): ReadonlyArray<string | T> {
+  const reason = connectionReason(state)
+  if (reason === null) return []
   switch (state.status) {
     case 'reconnecting':
-      return [`${state.reason} Trying again `, when(state.nextAttemptAt), ` (attempt ${state.attempt}).`]
+      return [`${reason} Trying again `, when(state.nextAttemptAt), ` (attempt ${state.attempt}).`]
     case 'offline':
       return state.nextAttemptAt === null
-        ? [state.reason]
-        : [`${state.reason} Trying again `, when(state.nextAttemptAt), '.']
+        ? [reason]
+        : [`${reason} Trying again `, when(state.nextAttemptAt), '.']
+    default:
+      return [reason]
+  }
+}
+
+/**
+ * Why the connection is not up and what to do, alone: what a place with room for one short line
+ * shows (Linux's tray menu, whose tray has no tooltip), the state's word beside it already saying
+ * that Standby is at it. Null while nothing went wrong.
+ */
+export function connectionReason(state: ConnectionState): string | null {
+  switch (state.status) {
+    case 'reconnecting':
+    case 'offline':
     case 'signed_out':
-      return state.reason === null ? [] : [state.reason]
+      return state.reason
     case 'incompatible':
-      return [state.message]
+      return state.message
     case 'connecting':
     case 'checking':
     case 'online':
-      return []
+      return null
   }
 }
 

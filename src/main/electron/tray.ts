@@ -133,7 +133,7 @@ function iconBounds(reported: Rectangle): Rectangle {
 
 /**
  * The tray menu, the whole app where a tray gives only a menu: the status line (informational,
- * so disabled); the open invites, each opening the popover on it; the next session with its
+ * so disabled), on Linux with why the link is not up under it; the open invites, each opening the popover on it; the next session with its
  * countdown (on Linux, when it starts); the unread messages, opening the window; when signed in, the availability with why and a checkbox to be available for
  * invites; then Open, "Restart to update" while an update is ready and no session holds it, and
  * Quit.
@@ -194,8 +194,14 @@ export function trayMenuTemplate(
           },
         ],
   )
+  // Linux's trays (AppIndicator) show no tooltip: the menu says why the link is not up, under the state.
+  const reason =
+    platform === 'linux' && view.reason !== null
+      ? [{ id: 'status-reason', label: text(view.reason), enabled: false }]
+      : []
   return [
     { id: 'status', label: text(view.statusLine), enabled: false },
+    ...reason,
     ...invites,
     ...session,
     ...unread,

@@ -291,6 +291,16 @@ describe('the fake app’s links', () => {
 })
 
 describe('the fake Tray', () => {
+  it('shows a tooltip, except on Linux, whose trays (AppIndicator) show none', () => {
+    const tray = new FakeTray('/res/tray.png')
+    tray.setToolTip('Standby — Online')
+    expect(tray.toolTip).toBe('Standby — Online')
+    fake.platform = 'linux'
+    const linuxTray = new FakeTray('/res/tray.png')
+    linuxTray.setToolTip('Standby — Offline')
+    expect(linuxTray.toolTip).toBe('')
+  })
+
   it('once destroyed, throws "Tray is destroyed" and cannot be clicked', () => {
     const tray = new FakeTray('/res/tray.png')
     tray.destroy()

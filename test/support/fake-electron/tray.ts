@@ -119,9 +119,10 @@ export class FakeTray
       look()
     })
   }
+  /** What the tray shows on hover; Linux's trays (AppIndicator) show none, so there it stays empty. */
   setToolTip(toolTip: string): void {
     this.assertAlive()
-    this.toolTip = toolTip
+    if (fake.platform !== 'linux') this.toolTip = toolTip
   }
   destroy(): void {
     this.destroyed = true

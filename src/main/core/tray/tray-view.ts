@@ -5,7 +5,7 @@
 import { addressHost } from '../../../shared/address-host'
 import { kindLabel, presenceLabel, unreadMessagesLabel } from '../../../shared/labels'
 import type { ConnectionState } from '../../../shared/connection-state'
-import { connectionDetailText } from '../../../shared/connection-words'
+import { connectionDetailText, connectionReason } from '../../../shared/connection-words'
 import type { HostFormats } from '../../../shared/day-time-options'
 import type { Expert, Invite } from '../../../shared/protocol'
 import type { TrayStatus } from '../ports/tray-state'
@@ -51,6 +51,11 @@ export interface TrayView {
   readonly icon: TrayIconState
   readonly statusLine: string
   readonly tooltip: string
+  /**
+   * Why the link is not up and what to do, without when Standby tries again: the menu's line where
+   * the tray has no tooltip (Linux), steady across attempts so an open menu is not replaced at each.
+   */
+  readonly reason: string | null
   /** The expert's availability with why ("Away — idle for 10 min"); null when signed out. */
   readonly presence: {
     readonly label: string
@@ -113,6 +118,7 @@ export function trayView(inputs: TrayInputs): TrayView {
     ]
       .filter(Boolean)
       .join('\n'),
+    reason: shortAddresses(connectionReason(status.connection)),
     presence: expert === null ? null : trayPresence(expert, status.connection),
     invites: invites.slice(0, MENU_INVITES).map((invite) => ({
       id: invite.id,
@@ -153,9 +159,14 @@ function trayPresence(expert: TrayPresence, connection: ConnectionState): TrayVi
  * on changes only, so seconds would go stale.
  */
 function why(connection: ConnectionState): string | null {
-  const text = connectionDetailText(connection, () => 'shortly')
-  // An address names the platform in the window; in a tooltip cut short, a long one would push
-  // out what went wrong, so the tray names its host, and a long host by its end.
+  return shortAddresses(connectionDetailText(connection, () => 'shortly'))
+}
+
+/**
+ * An address names the platform in the window; in a tooltip or menu line cut short, a long one
+ * would push out what went wrong, so the tray names its host, and a long host by its end.
+ */
+function shortAddresses(text: string | null): string | null {
   return text === null ? null : text.replace(ADDRESS, (address) => addressHost(address))
 }
 

@@ -18,6 +18,7 @@ const signedOut: TrayView = {
   icon: 'signed-out',
   statusLine: 'Not connected',
   tooltip: 'Standby — Not connected',
+  reason: null,
   presence: null,
   invites: [],
   moreInvites: 0,
@@ -29,6 +30,7 @@ const busy: TrayView = {
   icon: 'invite',
   statusLine: 'Online · 7 open invites',
   tooltip: 'Standby — Online · 7 open invites\nQuery plan · in 25 min',
+  reason: null,
   presence: { label: 'Online', online: true, changeable: true },
   invites: [
     { id: 'i1', label: 'Instant: Q&A on indexes' },
@@ -113,6 +115,42 @@ describe('the tray', () => {
     expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
   })
 
+  it('on Linux, whose tray shows no tooltip, says why Standby is offline in the menu, under the state', () => {
+    fake.platform = 'linux'
+    fake.trayReportsClicks = false
+    const { tray, standbyTray } = makeTray()
+    const reason = 'Could not reach standby.example.com: the connection was refused. Check your network.'
+    const offline: TrayView = {
+      ...signedOut,
+      icon: 'offline',
+      statusLine: 'Reconnecting… · last synced 10:02',
+      tooltip: `Standby — Reconnecting… · last synced 10:02\n${reason} Trying again shortly (attempt 2).`,
+      reason,
+    }
+    standbyTray.show(offline)
+    expect(tray.toolTip).toBe('')
+    expect(ids(tray).slice(0, 2)).toEqual(['status', 'status-reason'])
+    expect(tray.menu?.item('status-reason')).toMatchObject({
+      label: menuText(reason, 'linux'),
+      enabled: false,
+    })
+    // The next attempt says the same: a menu the expert has open stays.
+    tray.clickIcon()
+    standbyTray.show({ ...offline, tooltip: offline.tooltip.replace('attempt 2', 'attempt 3') })
+    expect(tray.menuShownByClick).toBe(true)
+    // Back online, the line goes.
+    standbyTray.show(busy)
+    expect(ids(tray)).not.toContain('status-reason')
+  })
+
+  it.each(['darwin', 'win32'] as const)('on %s, leaves why to the tooltip', (platform) => {
+    fake.platform = platform
+    const { tray, standbyTray } = makeTray({ platform })
+    standbyTray.show({ ...signedOut, tooltip: 'Standby — Offline\nNo network.', reason: 'No network.' })
+    expect(tray.toolTip).toBe('Standby — Offline\nNo network.')
+    expect(ids(tray)).not.toContain('status-reason')
+  })
+
   it.each(['darwin', 'win32'] as const)(
     'on %s, counts down to the next session in the menu too',
     (platform) => {
@@ -122,7 +160,7 @@ describe('the tray', () => {
     },
   )
 
-  it('on Linux, leaves a menu the expert has open alone while the countdown moves on, the tooltip following it', () => {
+  it('on Linux, leaves a menu the expert has open alone while the countdown moves on', () => {
     fake.platform = 'linux'
     fake.trayReportsClicks = false
     const { tray, standbyTray } = makeTray()
@@ -136,7 +174,6 @@ describe('the tray', () => {
     }
     standbyTray.show(minuteLater)
     expect(tray.menuShownByClick).toBe(true)
-    expect(tray.toolTip).toContain('in 24 min')
     // What the menu holds does change it, open or not.
     standbyTray.show({ ...minuteLater, moreInvites: 6 })
     expect(tray.menu?.item('invites-more').label).toBe('6 more open invites…')

@@ -170,6 +170,26 @@ describe('the tray feed', () => {
     })
     expect(last().icon).toBe('reconnecting')
     expect(last().tooltip).toBe(`Standby — Reconnecting…\n${reason} Trying again shortly (attempt 7).`)
+    // The menu's line (where a tray has no tooltip) is the reason alone, the same at every attempt.
+    expect(last().reason).toBe(reason)
+  })
+
+  it('names the platform by its host in the reason for the menu, as the tooltip does', () => {
+    const { trayFeed, last } = feed()
+    trayFeed.follow(source({}), new ManualClock(start))
+    trayFeed.set({
+      connection: {
+        status: 'offline',
+        nextAttemptAt: null,
+        reason: 'https://platform.example.com/api refused the sign-in.',
+        lastSyncedAt: null,
+      },
+      openInvites: 0,
+      statusLine: 'Offline · never synced',
+    })
+    expect(last().reason).toBe('platform.example.com refused the sign-in.')
+    trayFeed.set({ connection: { status: 'connecting' }, openInvites: 0, statusLine: 'Connecting…' })
+    expect(last().reason).toBeNull()
   })
 
   it('keeps the next session and the unread messages in the tooltip as the tray cuts it, after a long failed attempt', () => {
