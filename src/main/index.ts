@@ -206,7 +206,13 @@ async function main(): Promise<void> {
   const userData = app.getPath('userData')
   const loginItem = createLoginItem({
     log,
-    record: fileLoginItemRecord(join(userData, LOGIN_ITEM_RECORD_FILE), log),
+    // Every profile (another userData folder) shares the one login item, so they share its note: in
+    // the default profile's folder, where it always was.
+    record: fileLoginItemRecord(
+      join(app.getPath('appData'), app.getName(), LOGIN_ITEM_RECORD_FILE),
+      log,
+      userData,
+    ),
   })
   const launchAtLogin = followLaunchAtLogin(settings, loginItem, log)
   // Back from the system's startup settings: the line under the switch says what they say now.

@@ -7,7 +7,7 @@ import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../core/settings/login-item'
-import type { LoginItemRecord } from './login-item-record'
+import { registeredElsewhere, removedAtStart, type LoginItemRecord } from './login-item-record'
 import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
 import { HIDDEN_ARG } from './start-hidden'
@@ -184,15 +184,18 @@ export function createAutostartEntry(options: {
     on = false
     try {
       if (!enabled) {
-        if (isOwnAutostartEntry(path)) rmSync(path, { force: true })
-        options.record?.cleared()
+        // Only an entry this switch removed tells the other profiles that it was turned off.
+        if (isOwnAutostartEntry(path)) {
+          rmSync(path, { force: true })
+          options.record?.turnedOff()
+        }
         return LOGIN_ITEM_APPLIED
       }
       if (!write()) {
         leftTheirs()
         return { applied: false, problem: OTHERS_ENTRY_PROBLEM }
       }
-      options.record?.registered((options.now ?? Date.now)())
+      options.record?.registered((options.now ?? Date.now)(), executable)
       on = true
       return LOGIN_ITEM_APPLIED
     } catch (error) {
@@ -256,25 +259,26 @@ export function createAutostartEntry(options: {
       }
     },
     applyAtStart(enabled) {
-      // Standby wrote the entry, and the file is gone: removed in the desktop's startup settings (they
-      // delete the file), which a start must not undo. Without the note it never was: it is written.
+      const { record } = options
       try {
-        if (enabled && (options.record?.registeredAt() ?? null) !== null && !existsAt(path)) {
-          log.info(`Launch at login: ${path}, which Standby wrote, was removed; the switch follows, off`)
-          return { removedOutside: true, problem: REMOVED_FROM_DESKTOP_PROBLEM }
+        // Gone after Standby wrote it: removed in the desktop's startup settings (they delete the
+        // file) or by another profile's switch (removedAtStart). Never written, it is written.
+        const removed =
+          enabled && !existsAt(path) && removedAtStart(record, REMOVED_FROM_DESKTOP_PROBLEM, log, path)
+        if (removed) return removed
+        // Written for another profile, whose switch is on: only a turn of this switch removes it.
+        if (!enabled && registeredElsewhere(record) && existsAt(path)) {
+          log.info(`Launch at login is off here; ${path} stays, written for another profile of Standby`)
+          return saying(enabled, LOGIN_ITEM_APPLIED)
         }
-      } catch {
-        // Cannot tell: set says so, as for any entry it cannot write.
-      }
-      // The expert turned Standby's entry off in their desktop's settings: a start must not undo that.
-      try {
+        // The expert turned Standby's entry off in their desktop's settings: a start must not undo that.
         const lines = enabled ? ownEntryLines(path) : null
         if (lines !== null && turnedOffByDesktop(lines)) {
           log.info(`Launch at login: ${path} was turned off in the desktop's startup settings; left off`)
           return saying(enabled, { applied: false, problem: TURNED_OFF_BY_DESKTOP_PROBLEM })
         }
       } catch {
-        // Unreadable: set says so, as for any entry it cannot write.
+        // Cannot tell, or unreadable: set says so, as for any entry it cannot write.
       }
       return set(enabled)
     },
@@ -283,13 +287,7 @@ export function createAutostartEntry(options: {
 
 /** Whether anything is at `path`; throws where a look cannot tell. */
 function existsAt(path: string): boolean {
-  try {
-    lstatSync(path)
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
-    throw error
-  }
+  return lstatSync(path, { throwIfNoEntry: false }) !== undefined
 }
 
 /** Whether something is at `path` that Standby did not write (a file, a folder, a link). */

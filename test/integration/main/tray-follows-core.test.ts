@@ -45,6 +45,7 @@ describe('the tray of a running Standby', () => {
     resetFakeElectron()
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
     fake.paths.userData = userData
+    fake.paths.appData = join(userData, 'app-data')
     fake.paths.logs = join(userData, 'logs')
     vi.resetModules()
     await (

@@ -54,6 +54,8 @@ export class FakeApp
       if (openAtLogin === true && !(this.macRegistered && this.macLoginItemStatus === 'enabled'))
         this.macLoginItemNotices += 1
       this.macRegistered = openAtLogin === true
+      // Registered again, the item names the app where it is now.
+      this.macItemAtOldPlace = false
     }
     if (fake.platform === 'win32') {
       const name = settings.name ?? this.runValueName()
@@ -118,6 +120,15 @@ export class FakeApp
     this.macRegistered = false
     this.macUnregisteredStatus = 'not-found'
   }
+  /** Whether the app's own item names where the app was before the user moved it. */
+  macItemAtOldPlace = false
+  /**
+   * Plays the user moving the app to another folder: its registered item still names the old
+   * place, which macOS reports 'not-found', until the app registers it again.
+   */
+  moveMacApp(): void {
+    this.macItemAtOldPlace = this.macRegistered
+  }
   /** True plays a login item the user added in macOS's System Settings, which opens the app too. */
   macUserLoginItem = false
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
@@ -135,7 +146,11 @@ export class FakeApp
    */
   getLoginItemSettings(options?: LoginItemSettingsOptions): ReturnType<App['getLoginItemSettings']> {
     requireLoginItems('getLoginItemSettings')
-    const status = this.macRegistered ? this.macLoginItemStatus : this.macUnregisteredStatus
+    const status = !this.macRegistered
+      ? this.macUnregisteredStatus
+      : this.macItemAtOldPlace
+        ? 'not-found'
+        : this.macLoginItemStatus
     const path = options?.path ?? WINDOWS_EXEC_PATH
     const own = this.windowsRun.get(this.runValueName())
     const sameCommand =

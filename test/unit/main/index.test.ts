@@ -44,6 +44,7 @@ async function start(before?: (fake: typeof fakeState) => void): Promise<typeof 
   resetFakeElectron()
   userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
   fakeState.paths.userData = userData
+  fakeState.paths.appData = join(userData, 'app-data')
   fakeState.paths.logs = join(userData, 'logs')
   // The composition root asks process.platform: the fake plays that OS, not another.
   fakeState.platform = process.platform
@@ -284,7 +285,9 @@ describe('launching Standby', () => {
     const fake = await launch()
     const tray = fake.trays[0]!
     expect(tray.image).toMatchObject({ path: expect.stringMatching(/resources\/tray-signed-out[^/]*$/) })
-    expect(tray.toolTip).toMatch(/^Standby — Signed out/)
+    // The tooltip, where the tray shows one (not on Linux), and the menu's first line say it.
+    if (fake.platform !== 'linux') expect(tray.toolTip).toMatch(/^Standby — Signed out/)
+    expect(tray.menu?.item('status').label).toMatch(/^Signed out/)
     expect(fake.app.badgeCount).toBe(0)
   })
 
@@ -821,6 +824,7 @@ describe('deep links', () => {
     resetFakeElectron()
     userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
     fakeState.paths.userData = userData
+    fakeState.paths.appData = join(userData, 'app-data')
     fakeState.paths.logs = join(userData, 'logs')
     fakeState.platform = process.platform
     signedIn(fakeState)

@@ -36,9 +36,10 @@ export interface LoginItem {
 }
 
 /**
- * What a start found instead of a status: the login item Standby registered is gone, removed by
- * the expert in the system's own settings, while the switch still says on. The switch follows
- * them (off), and `problem` says so under it.
+ * What a start found instead of a status: the login item Standby registered is gone, removed
+ * outside this Standby (by the expert in the system's own settings or with a cleaning tool, or by
+ * another profile's switch), while the switch still says on. The switch follows (off), and
+ * `problem` says so under it.
  */
 export interface RemovedOutside {
   readonly removedOutside: true
@@ -88,7 +89,7 @@ export function followLaunchAtLogin(
     applied = false
     removedNote = { applied: false, problem: atStart.problem }
     status = removedNote
-    log?.info('Launch at login was removed in the system’s own settings; the switch follows it, off')
+    log?.info('Launch at login was removed outside this Standby; the switch follows it, off')
     try {
       settings.update({ launchAtLogin: false })
     } catch (error) {

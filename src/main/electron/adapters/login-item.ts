@@ -8,7 +8,12 @@ import { homedir } from 'node:os'
 import type { Logger } from '../../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../../core/settings/login-item'
 import { autostartDir, autostartExecutable, createAutostartEntry } from '../../node/autostart-entry'
-import type { LoginItemRecord } from '../../node/login-item-record'
+import {
+  registeredAt,
+  registeredElsewhere,
+  removedAtStart,
+  type LoginItemRecord,
+} from '../../node/login-item-record'
 import { HIDDEN_ARG } from '../../node/start-hidden'
 import {
   regExeStartupApproved,
@@ -26,8 +31,9 @@ export interface LoginItemOptions {
   /** Windows' StartupApproved values, read past Electron (windows-startup-approved.ts). */
   readonly startupApproved?: StartupApprovedReader
   /**
-   * Standby's note of the login item it registered (macOS, Linux): one gone since, with the switch
-   * on, the expert removed. Without one, every start registers an item that is not there.
+   * Standby's note of the login item it registered, shared by every profile: one gone since, with
+   * the switch on, the expert removed (or another profile turned off). Without one, every start
+   * registers an item that is not there.
    */
   readonly record?: LoginItemRecord
   readonly now?: () => number
@@ -46,7 +52,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   const env = options.env ?? process.env
   const execPath = options.execPath ?? process.execPath
   let saidUnsupported = false
-  const noteRegistered = (): void => options.record?.registered((options.now ?? Date.now)())
+  const noteRegistered = (): void => options.record?.registered((options.now ?? Date.now)(), execPath)
   const linux = createAutostartEntry({
     dir: autostartDir(env, options.home ?? homedir()),
     executable: autostartExecutable(env, execPath),
@@ -67,6 +73,13 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
   const windowsEntries = (): LoginItemSettings =>
     asWindowsStarts(app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }), startupApproved)
+  /**
+   * Whether macOS has no login item of Standby's: 'not-registered', or 'not-found', as macOS reports
+   * an item removed in System Settings, one whose app was moved and, in some builds, one never registered.
+   */
+  const macItemGone = (): boolean => !REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status)
+  /** Whether the note's item starts Standby from another place than this one's (the app was moved). */
+  const movedFrom = (appPath: string | null): boolean => appPath !== null && appPath !== execPath
   const read = (openAtLogin: boolean): LoginItemStatus => {
     if (!app.isPackaged)
       return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
@@ -87,20 +100,30 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       saidUnsupported = true
       return read(openAtLogin)
     }
+    // Only an item this switch removed tells the other profiles that it was turned off: a start
+    // that finds nothing to remove must not turn off theirs.
+    const noteOff = (had: boolean): void => {
+      if (had) options.record?.turnedOff()
+    }
     if (platform === 'darwin') {
+      const had = !macItemGone()
       app.setLoginItemSettings({ openAtLogin })
       // Noted only once macOS has it: a registration that failed is not one the expert removed
       // later, and an earlier note goes with it, or the next start would take it for one.
       if (openAtLogin && REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status)) noteRegistered()
+      else if (!openAtLogin) noteOff(had)
       else options.record?.cleared()
       return openAtLogin ? read(true) : LOGIN_ITEM_APPLIED
     }
     // The same path and arguments on and off: Windows finds the entry to remove by them.
     if (platform === 'win32') {
       startWriteWaits = false
+      const had = !windowsEntryGone(app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }))
       app.setLoginItemSettings({ openAtLogin, path: execPath, args: [HIDDEN_ARG] })
       // Electron rewrote the StartupApproved value: a reading from before is of another entry.
       startupApproved.forget()
+      if (openAtLogin) noteRegistered()
+      else noteOff(had)
       return LOGIN_ITEM_APPLIED
     }
     return linux.set(openAtLogin)
@@ -115,6 +138,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     onOutsideChange: (listener) => startupApproved.onChange(listener),
     applyAtStart(openAtLogin) {
       if (!app.isPackaged) return set(openAtLogin)
+      if (platform === 'linux') return linux.applyAtStart(openAtLogin)
       // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier, and
       // later while Standby's own is unregistered), the expert's too: only a turn of the switch may.
       if (platform === 'darwin' && !openAtLogin) {
@@ -123,25 +147,33 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
           log.info('Launch at login is off, and macOS has a login item of its own that opens Standby')
         return status
       }
+      // Windows' entry is shared by every profile: one whose switch is on keeps it, and only a turn
+      // of this switch removes it, not each start of this profile.
+      if (platform === 'win32' && !openAtLogin && registeredElsewhere(options.record)) {
+        log.info('Launch at login is off here; Windows keeps the entry another profile of Standby added')
+        return LOGIN_ITEM_APPLIED
+      }
+      const gone = platform === 'darwin' ? macItemGone() : openAtLogin && windowsEntryGone(windowsEntries())
+      const note = options.record?.read() ?? null
+      // The app was moved since Standby registered it: the item names the old place, and the expert
+      // removed nothing, so it is registered again where the app is now.
+      if (gone && platform === 'darwin' && note?.kind === 'registered' && movedFrom(note.appPath)) {
+        log.info('Launch at login: Standby was moved since it registered its login item; registered again')
+        return set(true)
+      }
+      // Gone after Standby registered it: the expert's doing (System Settings, or a tool cleaning
+      // Windows' startup entries), which a start must not undo, or another profile's switch, which
+      // this one follows; never registered, it is registered now.
+      const problem = platform === 'darwin' ? MAC_LOGIN_ITEM_REMOVED_PROBLEM : WINDOWS_ENTRY_REMOVED_PROBLEM
+      const removed = gone && removedAtStart(options.record, problem, log, 'its login item')
+      if (removed) return removed
       // Registered already, enabled or waiting for the expert's approval: registering again would
-      // only show "Login Item Added" once more at every start.
-      if (platform === 'darwin') {
-        const { status } = app.getLoginItemSettings()
-        if (REGISTERED_MAC_STATUSES.has(status)) {
-          // Registered before there was a note (an earlier version): noted now, or the expert's
-          // removal of it later would read as an item never registered, and be undone.
-          if ((options.record?.registeredAt() ?? null) === null) noteRegistered()
-          return read(true)
-        }
-        // Gone ('not-registered', or 'not-found', as macOS reports an item removed in System
-        // Settings and, in some builds, one never registered): the expert's doing if Standby
-        // registered it, which a start must not undo; never registered, it is registered now.
-        if ((options.record?.registeredAt() ?? null) !== null) {
-          log.info(
-            `Launch at login: macOS reports Standby's login item ${status}, after Standby registered it; the switch follows, off`,
-          )
-          return { removedOutside: true, problem: MAC_LOGIN_ITEM_REMOVED_PROBLEM }
-        }
+      // only show "Login Item Added" once more at every start. Registered before there was a note
+      // (an earlier version): noted now, or the expert's removal of it later would read as an item
+      // never registered, and be undone.
+      if (platform === 'darwin' && !gone) {
+        if (registeredAt(options.record) === null) noteRegistered()
+        return read(true)
       }
       // Writing Windows' entry again turns it back on where the expert turned it off (Task Manager),
       // this version's entry or an earlier one's with other arguments alike.
@@ -150,7 +182,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
         log.info('Launch at login is on, and Windows has Standby turned off in its startup apps')
         return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
       }
-      return platform === 'linux' ? linux.applyAtStart(openAtLogin) : set(openAtLogin)
+      return set(openAtLogin)
     },
   }
 }
@@ -185,6 +217,11 @@ function turnedOffInWindows(found: LoginItemSettings): boolean {
   return !found.executableWillLaunchAtLogin && (found.launchItems ?? []).some((item) => !item.enabled)
 }
 
+/** Whether Windows has no entry at all that starts Standby, on or off (its Run value was deleted). */
+function windowsEntryGone(found: LoginItemSettings): boolean {
+  return !found.openAtLogin && (found.launchItems ?? []).length === 0
+}
+
 /** What Windows' entries say of the switch, on. */
 function windowsStatus(found: LoginItemSettings): LoginItemStatus {
   if (turnedOffInWindows(found)) return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
@@ -195,6 +232,10 @@ function windowsStatus(found: LoginItemSettings): LoginItemStatus {
 /** What Settings says beside the switch, on, while Windows' startup apps no longer list Standby. */
 export const WINDOWS_NOT_IN_STARTUP_PROBLEM =
   'Windows no longer lists Standby among its startup apps, so it will not start when you log in. Turn this off and on again to add it back.'
+
+/** What Settings says beside the switch, turned off at a start because Standby's Run entry was deleted. */
+export const WINDOWS_ENTRY_REMOVED_PROBLEM =
+  "Standby is no longer among Windows' startup apps (it was removed there, or by a cleaning tool), so Launch at login is off now. Turn it on to add it back."
 
 /** What Settings says beside the switch, on, while Windows' startup apps have Standby turned off. */
 export const WINDOWS_STARTUP_TURNED_OFF_PROBLEM =

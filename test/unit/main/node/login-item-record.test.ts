@@ -3,7 +3,11 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fileLoginItemRecord, LOGIN_ITEM_RECORD_FILE } from '../../../../src/main/node/login-item-record'
+import {
+  fileLoginItemRecord,
+  LOGIN_ITEM_RECORD_FILE,
+  registeredAt,
+} from '../../../../src/main/node/login-item-record'
 import { recordingLog } from '../../../support/recording-log'
 import { useTempDirs } from '../../../support/temp-dir'
 
@@ -12,22 +16,43 @@ const tempDir = useTempDirs()
 describe('the note of the login item Standby registered', () => {
   it('is kept across starts, and goes when Standby removes its item', () => {
     const path = join(tempDir(), LOGIN_ITEM_RECORD_FILE)
-    fileLoginItemRecord(path, recordingLog()).registered(1_000)
-    const next = fileLoginItemRecord(path, recordingLog())
-    expect(next.registeredAt()).toBe(1_000)
+    fileLoginItemRecord(path, recordingLog(), '/profile').registered(1_000, '/opt/Standby/standby')
+    const next = fileLoginItemRecord(path, recordingLog(), '/profile')
+    expect(next.read()).toEqual({
+      kind: 'registered',
+      at: 1_000,
+      by: '/profile',
+      appPath: '/opt/Standby/standby',
+    })
     next.cleared()
     expect(existsSync(path)).toBe(false)
-    expect(fileLoginItemRecord(path, recordingLog()).registeredAt()).toBeNull()
+    expect(registeredAt(fileLoginItemRecord(path, recordingLog(), '/profile'))).toBeNull()
+  })
+
+  it('says which profile turned the shared item off, and reads an earlier version’s note as registered by no profile', () => {
+    const path = join(tempDir(), LOGIN_ITEM_RECORD_FILE)
+    fileLoginItemRecord(path, recordingLog(), '/profile-a').turnedOff()
+    expect(fileLoginItemRecord(path, recordingLog(), '/profile-b').read()).toEqual({
+      kind: 'turned-off',
+      by: '/profile-a',
+    })
+    writeFileSync(path, '{"registeredAt":1000}')
+    expect(fileLoginItemRecord(path, recordingLog(), '/profile-b').read()).toEqual({
+      kind: 'registered',
+      at: 1_000,
+      by: null,
+      appPath: null,
+    })
   })
 
   it('reads as none where its path holds a file far larger than a note, a folder or a link to one', () => {
     const dir = tempDir()
     const path = join(dir, LOGIN_ITEM_RECORD_FILE)
     writeFileSync(path, `{"registeredAt": 1000}${' '.repeat(100_000)}`)
-    expect(fileLoginItemRecord(path, recordingLog()).registeredAt()).toBeNull()
+    expect(registeredAt(fileLoginItemRecord(path, recordingLog(), '/profile'))).toBeNull()
     const linked = join(dir, 'linked.json')
     symlinkSync(dir, linked)
-    expect(fileLoginItemRecord(linked, recordingLog()).registeredAt()).toBeNull()
+    expect(registeredAt(fileLoginItemRecord(linked, recordingLog(), '/profile'))).toBeNull()
   })
 
   it.runIf(process.platform !== 'win32')(
@@ -35,7 +60,7 @@ describe('the note of the login item Standby registered', () => {
     () => {
       const path = join(tempDir(), LOGIN_ITEM_RECORD_FILE)
       execFileSync('mkfifo', [path])
-      expect(fileLoginItemRecord(path, recordingLog()).registeredAt()).toBeNull()
+      expect(registeredAt(fileLoginItemRecord(path, recordingLog(), '/profile'))).toBeNull()
     },
   )
 })

@@ -21,12 +21,12 @@ import {
   REMOVED_FROM_DESKTOP_PROBLEM,
   TURNED_OFF_BY_DESKTOP_PROBLEM,
 } from '../../../../../src/main/node/autostart-entry'
-import { fileLoginItemRecord, LOGIN_ITEM_RECORD_FILE } from '../../../../../src/main/node/login-item-record'
 import {
   regExeStartupApproved,
   type StartupApprovedReader,
 } from '../../../../../src/main/node/windows-startup-approved'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
+import { computer } from '../../../../support/login-item-computer'
 import { fakeRegExe } from '../../../../support/fake-reg-exe'
 import { memoryFile } from '../../../../support/memory-settings-file'
 import { recordingLog } from '../../../../support/recording-log'
@@ -269,36 +269,9 @@ function approvedEntry(first: number) {
   }
 }
 
-/** One computer: its settings file, Standby's userData and config folder, kept across starts. */
-function computer(platform: NodeJS.Platform) {
-  fake.platform = platform
-  const file = memoryFile({ launchAtLogin: true, settingsVersion: 1 })
-  const userData = tempDir()
-  const config = tempDir()
-  const start = () => {
-    const log = recordingLog()
-    const settings = createSettingsStore(file, log)
-    const loginItem = createLoginItem({
-      log,
-      platform,
-      env: { XDG_CONFIG_HOME: config },
-      execPath: '/opt/Standby/standby',
-      record: fileLoginItemRecord(join(userData, LOGIN_ITEM_RECORD_FILE), log),
-      now: () => 1_000,
-    })
-    const following = followLaunchAtLogin(settings, loginItem, log)
-    return { settings, following, log }
-  }
-  return {
-    start,
-    entry: join(config, 'autostart', 'standby.desktop'),
-    note: join(userData, LOGIN_ITEM_RECORD_FILE),
-  }
-}
-
 describe('a login item removed in the system’s settings', () => {
   it('macOS: the next start registers nothing, turns the switch off and says why under it', () => {
-    const mac = computer('darwin')
+    const mac = computer('darwin', tempDir)
     mac.start().following.stop()
     expect(fake.app.setLoginItemSettings).toHaveBeenCalledTimes(1)
     fake.app.removeMacLoginItemInSystemSettings()
@@ -316,7 +289,7 @@ describe('a login item removed in the system’s settings', () => {
   })
 
   it('macOS: an item an earlier version registered (no note yet) and the expert then removed is not added back', () => {
-    const mac = computer('darwin')
+    const mac = computer('darwin', tempDir)
     // Registered by a version of Standby that kept no note: this start finds it enabled.
     fake.app.macRegistered = true
     fake.app.macLoginItemStatus = 'enabled'
@@ -329,7 +302,7 @@ describe('a login item removed in the system’s settings', () => {
   })
 
   it('macOS: an item reported not-found that Standby never registered is registered, once', () => {
-    const mac = computer('darwin')
+    const mac = computer('darwin', tempDir)
     fake.app.macUnregisteredStatus = 'not-found'
     expect(mac.start().following.status()).toEqual({ applied: true })
     expect(mac.start().following.status()).toEqual({ applied: true })
@@ -337,7 +310,7 @@ describe('a login item removed in the system’s settings', () => {
   })
 
   it('macOS: turned on again by the expert, it is registered and kept from then on', () => {
-    const mac = computer('darwin')
+    const mac = computer('darwin', tempDir)
     mac.start().following.stop()
     fake.app.removeMacLoginItemInSystemSettings()
     const { settings, following } = mac.start()
@@ -349,7 +322,7 @@ describe('a login item removed in the system’s settings', () => {
   })
 
   it('macOS: turned on again where macOS cannot take the item, the next start tries again rather than saying it was removed', () => {
-    const mac = computer('darwin')
+    const mac = computer('darwin', tempDir)
     mac.start().following.stop()
     fake.app.removeMacLoginItemInSystemSettings()
     const { settings, following } = mac.start()
@@ -365,7 +338,7 @@ describe('a login item removed in the system’s settings', () => {
   })
 
   it('Linux: turned on again where the entry cannot be written, the next start writes it rather than saying it was removed', () => {
-    const linux = computer('linux')
+    const linux = computer('linux', tempDir)
     linux.start().following.stop()
     rmSync(linux.entry)
     const { settings, following } = linux.start()
@@ -383,7 +356,7 @@ describe('a login item removed in the system’s settings', () => {
   })
 
   it('Linux: the entry deleted in the desktop’s startup settings is not written again; the switch goes off', () => {
-    const linux = computer('linux')
+    const linux = computer('linux', tempDir)
     linux.start().following.stop()
     expect(existsSync(linux.entry)).toBe(true)
     rmSync(linux.entry)
@@ -394,12 +367,12 @@ describe('a login item removed in the system’s settings', () => {
   })
 
   it('Linux: an entry that never was, on a first start, is written', () => {
-    const linux = computer('linux')
+    const linux = computer('linux', tempDir)
     expect(linux.start().following.status()).toEqual({ applied: true })
     expect(existsSync(linux.entry)).toBe(true)
   })
   it('Linux: a note that does not read (damaged, or not one) counts as none, and the missing entry is written', () => {
-    const linux = computer('linux')
+    const linux = computer('linux', tempDir)
     linux.start().following.stop()
     rmSync(linux.entry)
     writeFileSync(linux.note, '{"registeredAt": "yesterday"}')

@@ -1,0 +1,41 @@
+/** One computer's launch at login, started again and again, for tests of what a start finds. */
+import { join } from 'node:path'
+import { followLaunchAtLogin } from '../../src/main/core/settings/login-item'
+import { createSettingsStore } from '../../src/main/core/settings/settings-store'
+import { createLoginItem } from '../../src/main/electron/adapters/login-item'
+import { fileLoginItemRecord, LOGIN_ITEM_RECORD_FILE } from '../../src/main/node/login-item-record'
+import { fake } from './fake-electron'
+import { memoryFile } from './memory-settings-file'
+import { recordingLog } from './recording-log'
+
+/**
+ * One computer: each profile's settings file (by its userData folder; `launchAtLogin` for a new one), the folder whose note every
+ * profile shares, and the config folder, kept across starts.
+ */
+export function computer(platform: NodeJS.Platform, tempDir: () => string) {
+  fake.platform = platform
+  const files = new Map<string, ReturnType<typeof memoryFile>>()
+  const shared = tempDir()
+  const config = tempDir()
+  const start = ({ profile = 'Standby', execPath = '/opt/Standby/standby', launchAtLogin = true } = {}) => {
+    const log = recordingLog()
+    const file = files.get(profile) ?? memoryFile({ launchAtLogin, settingsVersion: 1 })
+    files.set(profile, file)
+    const settings = createSettingsStore(file, log)
+    const loginItem = createLoginItem({
+      log,
+      platform,
+      env: { XDG_CONFIG_HOME: config },
+      execPath,
+      record: fileLoginItemRecord(join(shared, LOGIN_ITEM_RECORD_FILE), log, join(shared, profile)),
+      now: () => 1_000,
+    })
+    const following = followLaunchAtLogin(settings, loginItem, log)
+    return { settings, following, log }
+  }
+  return {
+    start,
+    entry: join(config, 'autostart', 'standby.desktop'),
+    note: join(shared, LOGIN_ITEM_RECORD_FILE),
+  }
+}
