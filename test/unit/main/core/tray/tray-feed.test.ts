@@ -174,24 +174,6 @@ describe('the tray feed', () => {
     expect(last().reason).toBe(reason)
   })
 
-  it('names the platform by its host in the reason for the menu, as the tooltip does', () => {
-    const { trayFeed, last } = feed()
-    trayFeed.follow(source({}), new ManualClock(start))
-    trayFeed.set({
-      connection: {
-        status: 'offline',
-        nextAttemptAt: null,
-        reason: 'https://platform.example.com/api refused the sign-in.',
-        lastSyncedAt: null,
-      },
-      openInvites: 0,
-      statusLine: 'Offline · never synced',
-    })
-    expect(last().reason).toBe('platform.example.com refused the sign-in.')
-    trayFeed.set({ connection: { status: 'connecting' }, openInvites: 0, statusLine: 'Connecting…' })
-    expect(last().reason).toBeNull()
-  })
-
   it('keeps the next session and the unread messages in the tooltip as the tray cuts it, after a long failed attempt', () => {
     const { clock, trayFeed, last } = feed()
     const unread = [{ count: 2 }]
@@ -247,7 +229,7 @@ describe('the tray feed', () => {
     },
   )
 
-  it('names a short platform address by its host, keeping the stop after it', () => {
+  it('names a short platform address by its host, keeping the stop after it, in the tooltip and the menu’s reason', () => {
     const { trayFeed, last } = feed()
     trayFeed.follow(source({}), new ManualClock(start))
     trayFeed.set({
@@ -261,6 +243,9 @@ describe('the tray feed', () => {
       statusLine: 'Offline',
     })
     expect(last().tooltip).toBe('Standby — Offline\nSee status.example.com.')
+    expect(last().reason).toBe('See status.example.com.')
+    trayFeed.set({ connection: { status: 'connecting' }, openInvites: 0, statusLine: 'Connecting…' })
+    expect(last().reason).toBeNull()
   })
 
   it('says in the tooltip why the expert was signed out, what to update, and how to get notifications back', () => {
