@@ -133,7 +133,7 @@ function iconBounds(reported: Rectangle): Rectangle {
 
 /**
  * The tray menu, the whole app where a tray gives only a menu: the status line (informational,
- * so disabled), on Linux with why the link is not up under it; the open invites, each opening the popover on it; the next session with its
+ * so disabled), on Linux with why the link is not up and the notifications' advice under it; the open invites, each opening the popover on it; the next session with its
  * countdown (on Linux, when it starts); the unread messages, opening the window; when signed in, the availability with why and a checkbox to be available for
  * invites; then Open, "Restart to update" while an update is ready and no session holds it, and
  * Quit.
@@ -194,14 +194,18 @@ export function trayMenuTemplate(
           },
         ],
   )
-  // Linux's trays (AppIndicator) show no tooltip: the menu says why the link is not up, under the state.
-  const reason =
-    platform === 'linux' && view.reason !== null
-      ? [{ id: 'status-reason', label: text(view.reason), enabled: false }]
-      : []
+  // Linux's trays (AppIndicator) show no tooltip: the menu says under the state what the tooltip
+  // explains, why the link is not up and what to do about silenced notifications.
+  const explained =
+    platform === 'linux'
+      ? { 'status-reason': view.reason, 'notifications-advice': view.notificationAdvice }
+      : {}
+  const explanations = Object.entries(explained).flatMap(([id, line]) =>
+    line === null ? [] : [{ id, label: text(line), enabled: false }],
+  )
   return [
     { id: 'status', label: text(view.statusLine), enabled: false },
-    ...reason,
+    ...explanations,
     ...invites,
     ...session,
     ...unread,

@@ -56,6 +56,8 @@ export interface TrayView {
    * the tray has no tooltip (Linux), steady across attempts so an open menu is not replaced at each.
    */
   readonly reason: string | null
+  /** What to do about silenced notifications, as the tooltip says it; null while they show. */
+  readonly notificationAdvice: string | null
   /** The expert's availability with why ("Away — idle for 10 min"); null when signed out. */
   readonly presence: {
     readonly label: string
@@ -119,6 +121,7 @@ export function trayView(inputs: TrayInputs): TrayView {
       .filter(Boolean)
       .join('\n'),
     reason: shortAddresses(connectionReason(status.connection)),
+    notificationAdvice: status.notificationWarning ?? null,
     presence: expert === null ? null : trayPresence(expert, status.connection),
     invites: invites.slice(0, MENU_INVITES).map((invite) => ({
       id: invite.id,

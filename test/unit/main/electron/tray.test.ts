@@ -19,6 +19,7 @@ const signedOut: TrayView = {
   statusLine: 'Not connected',
   tooltip: 'Standby — Not connected',
   reason: null,
+  notificationAdvice: null,
   presence: null,
   invites: [],
   moreInvites: 0,
@@ -31,6 +32,7 @@ const busy: TrayView = {
   statusLine: 'Online · 7 open invites',
   tooltip: 'Standby — Online · 7 open invites\nQuery plan · in 25 min',
   reason: null,
+  notificationAdvice: null,
   presence: { label: 'Online', online: true, changeable: true },
   invites: [
     { id: 'i1', label: 'Instant: Q&A on indexes' },
@@ -138,9 +140,14 @@ describe('the tray', () => {
     tray.clickIcon()
     standbyTray.show({ ...offline, tooltip: offline.tooltip.replace('attempt 2', 'attempt 3') })
     expect(tray.menuShownByClick).toBe(true)
-    // Back online, the line goes.
-    standbyTray.show(busy)
+    // Back online, the line goes; silenced notifications get theirs.
+    const advice = 'Notifications are off for Standby: turn them on in your desktop’s settings.'
+    standbyTray.show({ ...busy, notificationAdvice: advice })
     expect(ids(tray)).not.toContain('status-reason')
+    expect(tray.menu?.item('notifications-advice')).toMatchObject({
+      label: menuText(advice, 'linux'),
+      enabled: false,
+    })
   })
 
   it.each(['darwin', 'win32'] as const)('on %s, leaves why to the tooltip', (platform) => {
