@@ -6,11 +6,12 @@
 import { NOT_THE_PLATFORM_PROTOCOL } from '../core/connection/network-failure'
 
 /**
- * What went wrong with an attempt, as Node's error code or "HTTP <status>": socket.io says only
- * "websocket error", and keeps what happened (a refused connection, an untrusted certificate, a
- * server that answered the upgrade with a page) in the transport error's description.
+ * What went wrong with an attempt, as Node's error code or "HTTP <status>" ("HTTP <status> to
+ * <address>" for a redirect to `redirectedTo`): socket.io says only "websocket error", and keeps
+ * what happened (a refused connection, an untrusted certificate, a server that answered the
+ * upgrade with a page) in the transport error's description.
  */
-export function whyNotConnected(error: Error): string {
+export function whyNotConnected(error: Error, redirectedTo?: string): string {
   // engine.io's word for bytes on the WebSocket that are no packet of its protocol.
   if ((error as { code?: unknown }).code === 'parser error') return NOT_THE_PLATFORM_PROTOCOL
   const description = (error as { description?: { message?: unknown; error?: { code?: unknown } } })
@@ -19,8 +20,10 @@ export function whyNotConnected(error: Error): string {
   if (typeof code === 'string') return code
   const message = typeof description?.message === 'string' ? description.message : ''
   const status = /^Unexpected server response: (\d{3})$/.exec(message)?.[1]
-  if (status !== undefined) return `HTTP ${status}`
-  return message === '' ? error.message : message
+  if (status === undefined) return message === '' ? error.message : message
+  return status.startsWith('3') && redirectedTo !== undefined
+    ? `HTTP ${status} to ${redirectedTo}`
+    : `HTTP ${status}`
 }
 
 /** The ws error code an open connection closed with, if any. */

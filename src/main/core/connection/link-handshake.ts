@@ -95,7 +95,7 @@ export function readConnectFailure(
     // Data (null when it carried none) comes only with the server's own refusal: it was reached.
     if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl) }
     // Whatever answered the attempt may have written the message, at any length.
-    const failure = describeNetworkCode(clipSentence(message))
+    const failure = describeNetworkCode(clipSentence(message), platformUrl)
     // Something that answered (a page, another protocol, a certificate) is not a platform out of reach.
     const lead =
       failure.answered === true

@@ -4,6 +4,7 @@
  * in its transport's), which names a wrong scheme or an untrusted certificate no better than a
  * network that is down.
  */
+import { isSamePlatform } from '../../../shared/platform-url'
 
 /** What went wrong, and what the expert can do about it. */
 export interface NetworkFailure {
@@ -50,9 +51,10 @@ function isCertificateCode(code: string): boolean {
 
 /**
  * Describe Node's error `code`, or an HTTP answer written "HTTP 404" (a server that answered
- * instead of letting the connection in); anything else is passed on as it is.
+ * instead of letting the connection in), a redirect "HTTP 301 to <address>" (a loop when it names
+ * `platformUrl`, the address asked); anything else is passed on as it is.
  */
-export function describeNetworkCode(code: string): NetworkFailure {
+export function describeNetworkCode(code: string, platformUrl?: string): NetworkFailure {
   if (code === 'ECONNREFUSED') return { what: 'connection refused', remedy: CHECK_ADDRESS }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { what: 'unknown host', remedy: CHECK_ADDRESS }
   if (NO_ROUTE.has(code)) return { what: `the network found no way to it: ${code}`, remedy: CHECK_ADDRESS }
@@ -103,6 +105,8 @@ export function describeNetworkCode(code: string): NetworkFailure {
       answered: true,
     }
   }
+  const redirect = /^HTTP (3\d\d) to (\S+)$/.exec(code)
+  if (redirect !== null) return describeRedirect(redirect[1] ?? '', redirect[2] ?? '', platformUrl)
   const status = /^HTTP (\d{3})$/.exec(code)?.[1]
   if (status !== undefined) {
     // These say nothing against the address: advice to check it, or sign in again, would not help.
@@ -121,6 +125,27 @@ export function describeNetworkCode(code: string): NetworkFailure {
         }
   }
   return { what: code, remedy: CHECK_ADDRESS }
+}
+
+/**
+ * A redirect the link does not follow (the token goes only to the address signed in with): the
+ * address it names is the one to sign in with, unless it names the address asked, over and over.
+ */
+function describeRedirect(status: string, target: string, platformUrl: string | undefined): NetworkFailure {
+  if (platformUrl !== undefined && isSamePlatform(target, platformUrl)) {
+    return {
+      what: `the server there sends Standby back to the address it asked (HTTP ${status}), a redirect loop`,
+      remedy:
+        'Something in front of the platform is set up wrongly: if this goes on, tell whoever runs the platform.',
+      answered: true,
+    }
+  }
+  return {
+    what: `the server there sends Standby on to ${target} (HTTP ${status})`,
+    remedy:
+      'If that is your platform’s address, sign out and sign in with it; otherwise check the address you signed in with.',
+    answered: true,
+  }
 }
 
 /**

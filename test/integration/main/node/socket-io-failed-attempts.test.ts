@@ -147,6 +147,25 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     expectFailedAttempt(await firstFailure(url), why)
   })
 
+  it('sent on elsewhere (a platform moved to https behind a redirect): names the address to sign in with', async () => {
+    const url = await httpServer((req, res) =>
+      res.writeHead(301, { location: `https://platform.example${req.url ?? '/'}` }).end(),
+    )
+    expectFailedAttempt(
+      await firstFailure(`${url}/standby`),
+      /answered, but Standby could not connect to it \(the server there sends Standby on to https:\/\/platform\.example\/standby \(HTTP 301\)\)\. If that is your platform’s address, sign out and sign in with it/,
+    )
+  })
+
+  it('sent back to the same address over and over (a redirect loop): says so, not that the address is wrong', async () => {
+    const url = await httpServer((req, res) => res.writeHead(302, { location: req.url ?? '/' }).end())
+    const failure = await firstFailure(url)
+    expectFailedAttempt(
+      failure,
+      /the server there sends Standby back to the address it asked \(HTTP 302\), a redirect loop\)\. Something in front of the platform is set up wrongly: if this goes on, tell whoever runs the platform\./,
+    )
+  })
+
   it('answered by a server of another kind (not socket.io, not even HTTP): says so and to check the port', async () => {
     const ssh = await startBannerServer('SSH-2.0-OpenSSH_9.6\r\n')
     defer(() => ssh.close())

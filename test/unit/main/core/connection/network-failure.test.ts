@@ -78,4 +78,21 @@ describe('a failed call or connection, described', () => {
     for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'E_SOMETHING_NEW'])
       expect(describeNetworkCode(code).answered).toBeUndefined()
   })
+
+  it('names where a redirect sends Standby, and tells one back to the address asked as a loop', () => {
+    const platform = 'http://127.0.0.1:4000/standby'
+    expect(describeNetworkCode('HTTP 308 to https://platform.example/standby', platform)).toEqual({
+      what: 'the server there sends Standby on to https://platform.example/standby (HTTP 308)',
+      remedy: expect.stringMatching(/^If that is your platform’s address, sign out and sign in with it/),
+      answered: true,
+    })
+    // The address asked, as sign-in reads it (a trailing slash, a host's final dot): a loop.
+    for (const target of [platform, `${platform}/`, 'http://127.0.0.1:4000/standby']) {
+      const loop = describeNetworkCode(`HTTP 302 to ${target}`, platform)
+      expect(loop.what).toMatch(/back to the address it asked \(HTTP 302\), a redirect loop/)
+      expect(loop.remedy).not.toMatch(/sign in/)
+    }
+    // Without the address asked, no loop can be told: where it points is still named.
+    expect(describeNetworkCode(`HTTP 302 to ${platform}`).what).toMatch(/sends Standby on to/)
+  })
 })

@@ -1,0 +1,55 @@
+/**
+ * Where a server that answered the WebSocket's upgrade with a redirect sent it. ws fails such an
+ * attempt as "Unexpected server response: 301" and drops the answer's Location, and the expert was
+ * told the server was no Standby platform, with no word of the address it names: a platform moved
+ * to https behind a redirect looked like a wrong address. The redirect is never followed (the
+ * address is the one the expert signed in with, and the token goes nowhere else).
+ */
+import { redactedExcerpt } from '../../shared/log-redaction'
+
+/** The most characters of a redirect's address told in a sentence. */
+const MOST_TARGET_CHARS = 200
+
+/** The part of an HTTP answer read here. */
+interface Answer {
+  readonly statusCode?: number
+  readonly headers?: { readonly location?: unknown }
+}
+
+/**
+ * Watch the upgrade request of `engine`'s WebSocket (opened at this moment) for a redirect, and
+ * tell `noted` the platform address it names. Does nothing when this version of engine.io or ws
+ * keeps them otherwise: the attempt is then told by its status alone, as before.
+ */
+export function watchUpgradeRedirect(engine: unknown, noted: (target: string) => void): void {
+  const ws = (engine as { transport?: { ws?: { url?: unknown; _req?: unknown } } } | undefined)?.transport?.ws
+  const req = ws?._req as { on?: unknown } | null | undefined
+  if (typeof ws?.url !== 'string' || typeof req?.on !== 'function') return
+  const asked = ws.url
+  // Heard after ws's own listener, which fails the attempt only on the next tick.
+  ;(req as { on(event: 'response', listener: (answer: Answer) => void): unknown }).on(
+    'response',
+    (answer) => {
+      const status = answer.statusCode ?? 0
+      const location = answer.headers?.location
+      if (status < 300 || status > 399 || typeof location !== 'string') return
+      const target = platformAddressAt(location, asked)
+      if (target !== null) noted(target)
+    },
+  )
+}
+
+/**
+ * The platform address a redirect's `location` names, read against the upgrade's address `asked`:
+ * its socket.io path and query taken off, as the expert would type it; null when it is no web
+ * address.
+ */
+export function platformAddressAt(location: string, asked: string): string | null {
+  const base = URL.parse(asked.replace(/^ws/i, 'http'))
+  const target = base === null ? null : URL.parse(location, base)
+  if (target === null) return null
+  const scheme = { 'http:': 'http:', 'https:': 'https:', 'ws:': 'http:', 'wss:': 'https:' }[target.protocol]
+  if (scheme === undefined) return null
+  const path = target.pathname.replace(/\/socket\.io\/?$/, '').replace(/\/+$/, '')
+  return redactedExcerpt(`${scheme}//${target.host}${path}`, MOST_TARGET_CHARS)
+}

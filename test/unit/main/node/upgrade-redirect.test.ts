@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { platformAddressAt } from '../../../../src/main/node/upgrade-redirect'
+
+const asked = 'ws://127.0.0.1:4000/standby/socket.io/?EIO=4&transport=websocket'
+
+describe('the platform address a redirect of the WebSocket upgrade names', () => {
+  it('is the address the expert would type: its socket.io path and query taken off', () => {
+    expect(
+      platformAddressAt('https://platform.example/standby/socket.io/?EIO=4&transport=websocket', asked),
+    ).toBe('https://platform.example/standby')
+    expect(platformAddressAt('wss://platform.example/socket.io/', asked)).toBe('https://platform.example')
+  })
+
+  it('is read against the address asked when the redirect names only a path', () => {
+    expect(platformAddressAt('/login?next=%2F', asked)).toBe('http://127.0.0.1:4000/login')
+    expect(platformAddressAt('/standby/socket.io/?EIO=4', asked)).toBe('http://127.0.0.1:4000/standby')
+  })
+
+  it('is nothing for an address that is not on the web, and never carries a user name or password', () => {
+    expect(platformAddressAt('mailto:support@platform.example', asked)).toBeNull()
+    expect(platformAddressAt('http://[nope', asked)).toBeNull()
+    expect(platformAddressAt('https://ada:secret@platform.example/x', asked)).toBe(
+      'https://platform.example/x',
+    )
+  })
+})
