@@ -5,7 +5,10 @@
  * the first short wait forever. So a welcome only puts the connection on probation: the backoff
  * is forgotten once the connection has stayed up for a while or caught up, and a protocol
  * violation before then carries on the streak of failed attempts where it stood. A connection
- * lost in any other way (a platform restart) still reconnects at the first short wait.
+ * lost in any other way (a platform restart) still reconnects at the first short wait, but only
+ * the first of a row: a platform (or a proxy in front of it) that closes every connection right
+ * after letting Standby in was reconnected to about every second, for good, with a log line each
+ * time, so from the second such loss in a row on the streak carries on too.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Logger } from '../ports/logger'
@@ -17,6 +20,8 @@ export class WelcomeProbation {
   private timer: TimerHandle | undefined
   /** Whether this streak of broken connections has been logged: once per streak, not per attempt. */
   private logged = false
+  /** Welcomed connections in a row lost on probation, not by a violation (a restart loses one). */
+  private quickLosses = 0
 
   constructor(
     private readonly clock: Clock,
@@ -37,6 +42,7 @@ export class WelcomeProbation {
     this.timer = undefined
     this.carried = 0
     this.logged = false
+    this.quickLosses = 0
   }
 
   /**
@@ -48,14 +54,24 @@ export class WelcomeProbation {
     const onProbation = this.timer !== undefined
     this.timer?.cancel()
     this.timer = undefined
-    if (!violation || !onProbation) {
+    if (!onProbation) {
       this.pass()
       return undefined
+    }
+    if (!violation) {
+      this.quickLosses++
+      // The first is a restart's, reconnected at once; the streak it began goes on from where it stood.
+      if (this.quickLosses === 1) {
+        this.carried = 0
+        return undefined
+      }
     }
     if (!this.logged) {
       this.logged = true
       this.log.warn(
-        `The platform broke the connection right after letting Standby in (${reason}); retrying ever more slowly until a connection holds`,
+        violation
+          ? `The platform broke the connection right after letting Standby in (${reason}); retrying ever more slowly until a connection holds`
+          : `The platform closed the connection right after letting Standby in, again (${reason}); retrying ever more slowly until a connection holds`,
       )
     }
     return this.carried

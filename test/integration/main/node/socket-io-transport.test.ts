@@ -175,6 +175,28 @@ describe('the socket.io transport', () => {
     expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
   })
 
+  it('backs off ever longer from a platform that closes each connection right after its welcome, and logs the streak once', async () => {
+    const { platform, link, log, clock } = await linkTo()
+    const waits: number[] = []
+    for (let i = 0; i < 4; i++) {
+      await waitForLinkState(link, (s) => s.kind === 'connected')
+      for (const socket of platform.io.sockets.sockets.values()) socket.disconnect(true)
+      const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
+      if (waiting.kind !== 'waiting') throw new Error('not waiting')
+      expect(waiting.reason).toMatch(
+        /^Connection lost \(the platform closed the connection: io server disconnect\)\./,
+      )
+      waits.push(waiting.nextAttemptAt - clock.now())
+      clock.advanceTo(waiting.nextAttemptAt)
+    }
+    // The first loss is taken for a restart, reconnected at once; the rest wait ever longer.
+    expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
+    expect(waits[3]).toBeGreaterThan(waits[2] ?? 0)
+    expect(
+      log.lines.filter((l) => /Connection to the platform lost|right after letting Standby in/.test(l)),
+    ).toHaveLength(2)
+  })
+
   it('reads the first of an event’s hundreds of thousands of values, says so, and goes on with the next event', async () => {
     const invite = (n: number) => inviteCreated(n, anInvite())
     const { platform, link, log, events, received } = await linkTo()

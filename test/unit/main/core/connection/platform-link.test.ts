@@ -495,11 +495,31 @@ describe('PlatformLink over a transport', () => {
   it('still reconnects at the first short wait after a platform restart, even after a streak of violations', () => {
     const env = online()
     const first = backoffDelay(1, 0.5)
+    // Each restart's connection catches up before the next restart, as a platform's does.
     expect(droppedWait(env)).toBe(first)
+    env.link.caughtUp()
     expect(droppedWait(env)).toBe(first)
+    env.link.caughtUp()
     violatedWaits(env, 3)
     // Lost for another cause than a violation: a restart, which must not wait out the streak.
     expect(droppedWait(env)).toBe(first)
+  })
+
+  it('backs off ever longer from a platform that closes each connection right after letting Standby in, logging the streak once', () => {
+    const env = online()
+    const waits = Array.from({ length: 6 }, () => droppedWait(env))
+    // The first is taken for a restart; from the second in a row on, the waits grow to the longest.
+    expect(waits[0]).toBe(backoffDelay(1, 0.5))
+    for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1] ?? 0)
+    expect(waits[1]).toBeGreaterThan(waits[0] ?? 0)
+    expect(waits.at(-1)).toBe(backoffDelay(waits.length, 0.5))
+    expect(Math.max(...waits)).toBeLessThanOrEqual(BACKOFF_CAP_MS)
+    const lines = (text: string) => env.log.lines.filter((l) => l.includes(text))
+    expect(lines('Connection to the platform lost')).toHaveLength(1)
+    expect(lines('closed the connection right after letting Standby in')).toHaveLength(1)
+    // A connection that catches up ends the streak: the next restart is reconnected at once again.
+    env.link.caughtUp()
+    expect(droppedWait(env)).toBe(backoffDelay(1, 0.5))
   })
 
   it('forgets the streak once a connection catches up, or stays up for a while', () => {
