@@ -56,7 +56,14 @@ function isCertificateCode(code: string): boolean {
  */
 export function describeNetworkCode(code: string, platformUrl?: string): NetworkFailure {
   if (code === 'ECONNREFUSED') return { what: 'connection refused', remedy: CHECK_ADDRESS }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { what: 'unknown host', remedy: CHECK_ADDRESS }
+  if (code === 'ENOTFOUND') return { what: 'unknown host', remedy: CHECK_ADDRESS }
+  // getaddrinfo's temporary failure: no name server answered (a network down, a captive one), so
+  // the name was never looked up, and an expert told "unknown host" would change a right address.
+  if (code === 'EAI_AGAIN')
+    return {
+      what: `its name could not be looked up: ${code}`,
+      remedy: 'Check your connection: the network, or its name server, may be down.',
+    }
   if (NO_ROUTE.has(code)) return { what: `the network found no way to it: ${code}`, remedy: CHECK_ADDRESS }
   if (NOT_TLS.has(code)) {
     return {

@@ -47,6 +47,19 @@ describe('a failed call or connection, described', () => {
     })
   })
 
+  it('tells a name no name server could look up (the network down) from a name that does not exist', () => {
+    expect(describeFetchFailure(fetchFailed('ENOTFOUND'), 8_000)).toEqual({
+      what: 'unknown host',
+      remedy: 'Check the address and your connection.',
+    })
+    // getaddrinfo's "temporary failure": no name server answered, which says nothing against the address.
+    const unlooked = describeFetchFailure(fetchFailed('EAI_AGAIN'), 8_000)
+    expect(unlooked.what).toBe('its name could not be looked up: EAI_AGAIN')
+    expect(unlooked.what).not.toMatch(/unknown/)
+    expect(unlooked.remedy).toMatch(/^Check your connection/)
+    expect(unlooked.remedy).not.toMatch(/address/)
+  })
+
   it('tells a server that does not speak HTTP (another service on that port) from a network that is down', () => {
     for (const code of ['HPE_INVALID_CONSTANT', 'HPE_INVALID_VERSION', 'HPE_INVALID_HEADER_TOKEN']) {
       expect(describeFetchFailure(fetchFailed(code), 8_000)).toEqual({
