@@ -6,9 +6,10 @@
  * is forgotten once the connection has stayed up for a while or caught up, and a protocol
  * violation before then carries on the streak of failed attempts where it stood. A connection
  * lost in any other way (a platform restart) still reconnects at the first short wait, but only
- * the first of a row: a platform (or a proxy in front of it) that closes every connection right
- * after letting Standby in was reconnected to about every second, for good, with a log line each
- * time, so from the second such loss in a row on the streak carries on too.
+ * the first of a row of connections lost before they held a while, caught up or not: a platform
+ * (or a proxy in front of it) that closes every connection soon after letting Standby in was
+ * reconnected to about every second, for good, with a log line each time, so from the second such
+ * loss in a row on the waits grow.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Logger } from '../ports/logger'
@@ -17,10 +18,13 @@ import type { Logger } from '../ports/logger'
 export class WelcomeProbation {
   /** The failed attempts before the welcome of the connection on probation. */
   private carried = 0
+  /** Runs from a welcome until the connection has held a while. */
   private timer: TimerHandle | undefined
+  /** The connection on probation caught up: a violation no longer carries the attempts before it. */
+  private caughtUp = false
   /** Whether this streak of broken connections has been logged: once per streak, not per attempt. */
   private logged = false
-  /** Welcomed connections in a row lost on probation, not by a violation (a restart loses one). */
+  /** Welcomed connections in a row lost before they held a while, not by a violation before catching up. */
   private quickLosses = 0
 
   constructor(
@@ -33,11 +37,21 @@ export class WelcomeProbation {
   begin(attempt: number): void {
     this.timer?.cancel()
     this.carried = attempt
-    this.timer = this.clock.setTimeout(() => this.pass(), this.steadyAfterMs)
+    this.caughtUp = false
+    this.timer = this.clock.setTimeout(() => this.held(), this.steadyAfterMs)
   }
 
-  /** The connection held up or caught up: the streak, if any, is over. */
+  /**
+   * The connection caught up: it works, so a protocol violation after this is no reason to wait out
+   * the attempts before it; a loss before it has held a while still counts towards a row of them.
+   */
   pass(): void {
+    this.caughtUp = true
+    this.carried = 0
+  }
+
+  /** The connection held up a while: any streak is over. */
+  private held(): void {
     this.timer?.cancel()
     this.timer = undefined
     this.carried = 0
@@ -48,33 +62,32 @@ export class WelcomeProbation {
   /**
    * The welcomed connection ended for `reason`; `violation` when the platform broke the protocol.
    * Returns the failed attempts to carry the backoff on from, or undefined when the connection
-   * counts as a success (it held, or it was lost for another cause).
+   * counts as a success (it held, or it was the first of a row lost for another cause: a restart).
    */
   ended(reason: string, violation: boolean): number | undefined {
     const onProbation = this.timer !== undefined
     this.timer?.cancel()
     this.timer = undefined
     if (!onProbation) {
-      this.pass()
+      this.held()
       return undefined
     }
-    if (!violation) {
-      this.quickLosses++
-      // The first is a restart's, reconnected at once; the streak it began goes on from where it stood.
-      if (this.quickLosses === 1) {
-        this.carried = 0
-        return undefined
-      }
+    if (violation && !this.caughtUp) {
+      this.tell(`The platform broke the connection right after letting Standby in (${reason})`)
+      return this.carried
     }
-    if (!this.logged) {
-      this.logged = true
-      this.log.warn(
-        violation
-          ? `The platform broke the connection right after letting Standby in (${reason}); retrying ever more slowly until a connection holds`
-          : `The platform closed the connection right after letting Standby in, again (${reason}); retrying ever more slowly until a connection holds`,
-      )
-    }
-    return this.carried
+    this.quickLosses++
+    // The first is a restart's, reconnected at once; from the second in a row on the waits grow.
+    if (this.quickLosses === 1) return undefined
+    this.tell(`The platform closed the connection soon after letting Standby in, again (${reason})`)
+    return Math.max(this.carried, this.quickLosses - 1)
+  }
+
+  /** Log the streak's first line: once per streak, not per attempt. */
+  private tell(what: string): void {
+    if (this.logged) return
+    this.logged = true
+    this.log.warn(`${what}; retrying ever more slowly until a connection holds`)
   }
 
   /** The link stopped or left the connection on purpose: nothing is on probation any more. */

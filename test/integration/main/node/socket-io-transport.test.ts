@@ -175,7 +175,7 @@ describe('the socket.io transport', () => {
     expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
   })
 
-  it('backs off ever longer from a platform that closes each connection right after its welcome, and logs the streak once', async () => {
+  it('backs off ever longer from a platform that closes each connection soon after its welcome, and logs the streak once', async () => {
     const { platform, link, log, clock } = await linkTo()
     const waits: number[] = []
     for (let i = 0; i < 4; i++) {
@@ -193,7 +193,7 @@ describe('the socket.io transport', () => {
     expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
     expect(waits[3]).toBeGreaterThan(waits[2] ?? 0)
     expect(
-      log.lines.filter((l) => /Connection to the platform lost|right after letting Standby in/.test(l)),
+      log.lines.filter((l) => /Connection to the platform lost|soon after letting Standby in/.test(l)),
     ).toHaveLength(2)
   })
 
