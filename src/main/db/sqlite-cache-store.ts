@@ -15,6 +15,7 @@ import type {
   RetentionProgress,
   ShowingAt,
   SnoozedReminder,
+  SnoozeAwaitingTime,
   StreamEntry,
   ThreadPlace,
   UnreadThread,
@@ -229,6 +230,18 @@ export class SqliteCacheStore implements CacheStore {
 
   dropSnooze(sessionId: string): void {
     this.repos.reminders.dropSnooze(sessionId)
+  }
+
+  snoozesAwaitingTime(): ReadonlyArray<SnoozeAwaitingTime> {
+    return this.repos.reminders.snoozesAwaitingTime()
+  }
+
+  keepSnoozeAwaitingTime(snooze: SnoozeAwaitingTime): void {
+    this.repos.reminders.keepSnoozeAwaitingTime(snooze)
+  }
+
+  dropSnoozeAwaitingTime(sessionId: string): void {
+    this.repos.reminders.dropSnoozeAwaitingTime(sessionId)
   }
 
   standingWarned(keys: ReadonlyArray<string>): ReadonlyArray<string> {

@@ -82,6 +82,17 @@ export interface SnoozedReminder {
   readonly at: number
 }
 
+/**
+ * Snooze pressed on the reminder shown for `bookedStart` and `requestId`, waiting for the
+ * platform's time (reminders/reminder-presses.ts); `at` is the computer's time of the press.
+ */
+export interface SnoozeAwaitingTime {
+  readonly sessionId: string
+  readonly bookedStart: number
+  readonly requestId: string
+  readonly at: number
+}
+
 /** The platform clock's offset as last measured, kept for the next start. */
 export interface KeptClockOffset {
   /** Platform time minus this computer's clock. */
@@ -233,6 +244,12 @@ export interface CacheStore {
   snoozeReminder(snooze: SnoozedReminder): void
   /** Forget a session's snoozed reminder. */
   dropSnooze(sessionId: string): void
+  /** Every Snooze press still waiting for the platform's time (a run may have quit first), the earliest first. */
+  snoozesAwaitingTime(): ReadonlyArray<SnoozeAwaitingTime>
+  /** Keep a Snooze press waiting for the platform's time (one per session: a new press replaces the last). */
+  keepSnoozeAwaitingTime(snooze: SnoozeAwaitingTime): void
+  /** Forget a session's Snooze press waiting for the time: it was answered. */
+  dropSnoozeAwaitingTime(sessionId: string): void
 
   /** Of these standing warnings (keys from src/main/core/standing), the ones already given. */
   standingWarned(keys: ReadonlyArray<string>): ReadonlyArray<string>

@@ -1,21 +1,27 @@
 /**
  * What a press on a reminder is answered with, read from the cache at the press (the notification
- * may have waited while the session changed): whether Start may act, and why Start or Snooze
- * cannot. Each goes by the booked start and the request the reminder was shown for
+ * may have waited while the session changed): whether Start may act, Snooze saved, and why Start
+ * or Snooze cannot. Each goes by the booked start and the request the reminder was shown for
  * (reminder-press.ts, snooze-answer.ts).
  */
 import type { Clock } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
 import type { CacheStore } from '../ports/cache-store'
+import type { Logger } from '../ports/logger'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { forAnotherRequest, SESSION_GONE, startAllowedFrom, whyNoStartFrom } from './reminder-press'
 import type { TimeFormat } from './reminder-texts'
-import { whyNoSnoozeOf } from './snooze-answer'
+import type { ReminderMarks } from './reminder-marks'
+import type { ShownReminders } from './shown-reminders'
+import { snoozeBackAt, whyNoSnoozeOf } from './snooze-answer'
 
 /** What answering a press needs. */
 export interface PressAnswerDeps {
-  readonly cache: Pick<CacheStore, 'session'>
+  readonly cache: Pick<CacheStore, 'session' | 'snoozeReminder'>
   readonly clock: Clock
+  readonly log: Logger
+  readonly marks: Pick<ReminderMarks, 'snoozed'>
+  readonly onScreen: Pick<ShownReminders, 'pressed'>
   readonly time: TimeFormat
   readonly dayTime: DayTimeFormat
 }
@@ -51,6 +57,25 @@ export class PressAnswers {
   whyNoSnooze(sessionId: string, shownFor: number, requestId: string): string | null {
     const { time, dayTime } = this.deps
     return this.refusal(sessionId, requestId, (s, now) => whyNoSnoozeOf(s, shownFor, now, time, dayTime))
+  }
+
+  /**
+   * Snooze on the reminder shown for `shownFor` and `requestId`: saved to come back (snooze-answer.ts);
+   * false when refused; throws when it cannot be saved.
+   */
+  snooze(sessionId: string, shownFor: number, requestId: string): boolean {
+    const now = this.deps.clock.now()
+    const session = this.sessionShownFor(sessionId, requestId)
+    const at = session === null ? null : snoozeBackAt(session, shownFor, now)
+    if (session === null || at === null) {
+      const why = this.whyNoSnooze(sessionId, shownFor, requestId)
+      this.deps.log.info(`Nothing to snooze for session ${sessionId}: ${why}`)
+      return false
+    }
+    this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
+    this.deps.marks.snoozed(sessionId)
+    this.deps.onScreen.pressed(sessionId)
+    return true
   }
 
   private refusal(sessionId: string, requestId: string, rule: (s: Session, now: number) => string | null) {

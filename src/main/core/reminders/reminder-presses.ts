@@ -15,6 +15,7 @@ import { storageRemedy } from '../storage-remedy'
 import { reminderActions, type ReminderNotification } from './reminder-actions'
 import type { ReminderScheduler } from './reminder-scheduler'
 import { SESSION_GONE } from './reminder-press'
+import type { SnoozesAwaitingTime } from './snoozes-awaiting-time'
 
 /** What a press on a reminder tells and asks the reminder scheduler. */
 export type ReminderControls = Pick<
@@ -26,7 +27,7 @@ export type ReminderControls = Pick<
   | 'whyNoSnooze'
   | 'shownForAnotherRequest'
   | 'timeSettling'
->
+> & { readonly snoozesAwaitingTime: Pick<SnoozesAwaitingTime, 'keep' | 'answered'> }
 
 /** The title of what a press on a reminder of a session no longer in the list is told. */
 export const REMINDER_OUT_OF_DATE = 'Reminder out of date'
@@ -39,7 +40,7 @@ const WAITING_WHY = {
   start:
     'Standby starts the session once the platform tells it the time, or says why it could not (it waits at most a few seconds).',
   snooze:
-    'Standby snoozes this reminder once the platform tells it the time (it waits at most a few seconds). If you quit Standby before then, the reminder is not snoozed; the session’s next reminder still comes.',
+    'Standby snoozes this reminder once the platform tells it the time (it waits at most a few seconds). If you quit Standby before then, it snoozes the reminder when it next starts, unless the session was cancelled or moved meanwhile.',
 } as const
 
 /** How the id of the notice of a press waiting for the platform's time begins; the session's id follows. */
@@ -79,8 +80,17 @@ export class ReminderPresses {
     // Judged by a measured time: by a guess days off the session looks past, or a snooze is saved days off.
     if (action === 'snooze' && offered.includes('snooze')) {
       const waiting = this.afterTimeSettles(reminder, action, null)
-      if (waiting !== null) await waiting
-      return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
+      if (waiting === null) return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
+      const { sessionId, bookedStart, requestId } = reminder
+      const kept = this.deps.reminders.snoozesAwaitingTime
+      // Kept while it waits: the expert was told it is snoozed, even if Standby quits first.
+      this.steps.readCache(() => kept.keep(sessionId, bookedStart, requestId), undefined)
+      await waiting
+      try {
+        return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
+      } finally {
+        this.steps.readCache(() => kept.answered(sessionId), undefined)
+      }
     }
     if (action === 'start' && offered.includes('start'))
       return this.steps.once(`session ${reminder.sessionId}`, async () => {

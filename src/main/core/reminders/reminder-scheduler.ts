@@ -31,7 +31,7 @@ import { dueTaker, planSessions, type SessionPlanDeps, type TakeDue } from './se
 import { changedSessionIds, tellSessionChanges } from './session-changes'
 import { SessionMoves } from './session-moves'
 import { ShownReminders } from './shown-reminders'
-import { snoozeBackAt } from './snooze-answer'
+import { SnoozesAwaitingTime } from './snoozes-awaiting-time'
 import { TimeToJudge } from './time-to-judge'
 
 /** How long Snooze puts a reminder off (snooze-answer.ts decides what a press gets). */
@@ -53,6 +53,8 @@ export class ReminderScheduler {
   private readonly planDeps: SessionPlanDeps
   private readonly answers: PressAnswers
   private readonly judging: TimeToJudge
+  /** Snooze presses waiting for the platform's time, kept so a quit meanwhile loses none. */
+  readonly snoozesAwaitingTime: SnoozesAwaitingTime
   /** Takes the reminder a change of time makes due at once into the alert that tells the change. */
   private readonly takeDue: TakeDue
   /** Between start and stop: a refresh asked for outside (a change told late) arms no timer. */
@@ -72,8 +74,10 @@ export class ReminderScheduler {
     this.marks = new ReminderMarks(deps)
     this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
-    this.answers = new PressAnswers({ ...deps, time: this.time, dayTime: this.dayTime })
+    const { marks, onScreen, time, dayTime } = this
+    this.answers = new PressAnswers({ ...deps, marks, onScreen, time, dayTime })
     this.judging = new TimeToJudge(deps.clock, () => deps.firstMeasureWait?.() ?? 0)
+    this.snoozesAwaitingTime = new SnoozesAwaitingTime(deps)
     this.planDeps = {
       marks: this.marks,
       late: this.late,
@@ -108,6 +112,7 @@ export class ReminderScheduler {
     )
     this.checkClockEveryMinute()
     this.restorePending = 'at the first plan'
+    this.snoozesAwaitingTime.carryFromEarlierRun()
     this.refresh()
   }
 
@@ -135,6 +140,7 @@ export class ReminderScheduler {
     if (update.kind === 'replaced' && update.emptied === true) {
       this.marks.forget()
       this.moves.forget()
+      this.snoozesAwaitingTime.forget()
     }
     if (update.kind === 'replaced') this.moves.readAgain()
     const ids = changedSessionIds(update)
@@ -156,18 +162,7 @@ export class ReminderScheduler {
    */
   snooze(sessionId: string, shownFor = BOOKED_START_UNKNOWN, requestId = REQUEST_UNKNOWN): boolean {
     try {
-      const now = this.deps.clock.now()
-      const session = this.answers.sessionShownFor(sessionId, requestId)
-      const at = session === null ? null : snoozeBackAt(session, shownFor, now)
-      if (session === null || at === null) {
-        const why = this.whyNoSnooze(sessionId, shownFor, requestId)
-        this.deps.log.info(`Nothing to snooze for session ${sessionId}: ${why}`)
-        return false
-      }
-      this.deps.cache.snoozeReminder({ sessionId, bookedStart: session.bookedStart, at })
-      this.marks.snoozed(sessionId)
-      this.onScreen.pressed(sessionId)
-      return true
+      return this.answers.snooze(sessionId, shownFor, requestId)
     } finally {
       this.refresh()
     }
@@ -251,6 +246,12 @@ export class ReminderScheduler {
       this.nobody = false
       this.backAt = now
     }
+    // Before the plan: a snoozed reminder is not shown at once as well.
+    this.guard('Snoozing what an earlier run was asked to', () =>
+      this.snoozesAwaitingTime.answerEarlier((s) =>
+        this.answers.snooze(s.sessionId, s.bookedStart, s.requestId),
+      ),
+    )
     const { upcoming, readAgainAt } = sessionsToPlan(this.deps.cache, now)
     // First: what a nudge saved by a stopped run left to carry, the mark of one shown with it.
     this.moves.planned(upcoming, now)

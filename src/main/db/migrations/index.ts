@@ -23,6 +23,7 @@ import { m0019ShownInvitesByRequest } from './0019-shown-invites-by-request'
 import { m0020RemindersFollowRequest } from './0020-reminders-follow-request'
 import { m0021TextCleanedAgain } from './0021-text-cleaned-again'
 import { m0022ClosingNoteNone } from './0022-closing-note-none'
+import { m0023SnoozesAwaitingTime } from './0023-snoozes-awaiting-time'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -48,4 +49,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0020RemindersFollowRequest,
   m0021TextCleanedAgain,
   m0022ClosingNoteNone,
+  m0023SnoozesAwaitingTime,
 ]

@@ -22,6 +22,14 @@ export interface SnoozeRow {
   readonly at: number
 }
 
+/** A Snooze press waiting for the platform's time, as stored. */
+export interface AwaitingSnoozeRow {
+  readonly sessionId: string
+  readonly bookedStart: number
+  readonly requestId: string
+  readonly at: number
+}
+
 /** Reads and writes reminder state. Writes run inside the caller's transaction, if any. */
 export class ReminderRepository {
   private readonly selectHandled: Database.Statement<[string, number, string], { found: number }>
@@ -37,6 +45,11 @@ export class ReminderRepository {
   private readonly deleteSnooze: Database.Statement<[string]>
   private readonly deleteOrphanSnoozes: Database.Statement<[]>
   private readonly deleteAllSnoozes: Database.Statement<[]>
+  private readonly selectAwaiting: Database.Statement<[], AwaitingSnoozeRow>
+  private readonly upsertAwaiting: Database.Statement<[string, number, string, number]>
+  private readonly deleteAwaiting: Database.Statement<[string]>
+  private readonly deleteOrphanAwaiting: Database.Statement<[]>
+  private readonly deleteAllAwaiting: Database.Statement<[]>
 
   constructor(db: Database.Database) {
     this.selectHandled = preparedOnUse(
@@ -103,6 +116,38 @@ export class ReminderRepository {
       'DELETE FROM reminder_snoozes WHERE session_id NOT IN (SELECT id FROM sessions)',
     )
     this.deleteAllSnoozes = preparedOnUse(db, 'DELETE FROM reminder_snoozes')
+    this.selectAwaiting = preparedOnUse(
+      db,
+      `SELECT session_id AS sessionId, booked_start AS bookedStart, request_id AS requestId, at
+       FROM snoozes_awaiting_time ORDER BY at`,
+    )
+    this.upsertAwaiting = preparedOnUse(
+      db,
+      `INSERT INTO snoozes_awaiting_time (session_id, booked_start, request_id, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET
+         booked_start = excluded.booked_start, request_id = excluded.request_id, at = excluded.at`,
+    )
+    this.deleteAwaiting = preparedOnUse(db, 'DELETE FROM snoozes_awaiting_time WHERE session_id = ?')
+    this.deleteOrphanAwaiting = preparedOnUse(
+      db,
+      'DELETE FROM snoozes_awaiting_time WHERE session_id NOT IN (SELECT id FROM sessions)',
+    )
+    this.deleteAllAwaiting = preparedOnUse(db, 'DELETE FROM snoozes_awaiting_time')
+  }
+
+  /** Every Snooze press waiting for the platform's time, the earliest pressed first. */
+  snoozesAwaitingTime(): AwaitingSnoozeRow[] {
+    return this.selectAwaiting.all()
+  }
+
+  /** Keep a Snooze press waiting for the platform's time, replacing an earlier one of the session. */
+  keepSnoozeAwaitingTime(row: AwaitingSnoozeRow): void {
+    this.upsertAwaiting.run(row.sessionId, row.bookedStart, row.requestId, row.at)
+  }
+
+  /** Forget a session's Snooze press waiting for the time: it was answered. */
+  dropSnoozeAwaitingTime(sessionId: string): void {
+    this.deleteAwaiting.run(sessionId)
   }
 
   /** Every snoozed reminder, soonest first. */
@@ -154,11 +199,13 @@ export class ReminderRepository {
   pruneOrphans(): void {
     this.deleteOrphans.run()
     this.deleteOrphanSnoozes.run()
+    this.deleteOrphanAwaiting.run()
   }
 
   /** Remove every reminder. */
   deleteAll(): void {
     this.deleteAllReminders.run()
     this.deleteAllSnoozes.run()
+    this.deleteAllAwaiting.run()
   }
 }

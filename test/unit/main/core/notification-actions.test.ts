@@ -64,6 +64,7 @@ function setup() {
     whyNoSnooze: (sessionId) => (state.unsnoozable.has(sessionId) ? 'The session was cancelled.' : null),
     shownForAnotherRequest: () => false,
     timeSettling: () => null,
+    snoozesAwaitingTime: { keep: () => {}, answered: () => {} },
   }
   const account = {
     signedInAs: 'ada on https://standby.test' as string | null,

@@ -36,6 +36,7 @@ function refusingPresses() {
     whyNoSnooze: () => 'The session was cancelled.',
     shownForAnotherRequest: () => false,
     timeSettling: () => null,
+    snoozesAwaitingTime: { keep: () => {}, answered: () => {} },
   }
   const actions = new NotificationActions({
     commands: { accept: taken, decline: taken, start: taken },

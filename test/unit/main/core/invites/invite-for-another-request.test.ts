@@ -57,6 +57,7 @@ function inviteShown() {
       whyNoSnooze: () => null,
       shownForAnotherRequest: () => false,
       timeSettling: () => null,
+      snoozesAwaitingTime: { keep: () => {}, answered: () => {} },
     },
     notifier,
     log: { info: () => {}, warn: () => {}, error: () => {} },

@@ -21,7 +21,7 @@ const waiting = (does: RegExp) =>
     tone: 'info',
   })
 const SNOOZES =
-  /Standby snoozes this reminder once the platform tells it the time.*If you quit Standby before then, the reminder is not snoozed/
+  /Standby snoozes this reminder once the platform tells it the time.*If you quit Standby before then, it snoozes the reminder when it next starts, unless the session was cancelled or moved meanwhile/
 const STARTS = /Standby starts the session once the platform tells it the time, or says why it could not/
 
 /**
@@ -46,6 +46,29 @@ function restartedWithReminderShown(minutes: 30 | 10, aheadMs: number) {
   /** The titles shown, but for the notice of a press waiting for the platform's time. */
   const titles = () => second.titles().filter((t) => t !== 'Checking the time with the platform')
   return { ...second, ...routed, press, platformNow, titles, answers: () => second.platformAnswers(-aheadMs) }
+}
+
+/**
+ * Snooze pressed on the 30 while the second run waits for the platform's time, and Standby quit
+ * before it answered; `meanwhile` changes the cache before a third run starts by the same computer
+ * clock, `aheadMs` off. The third run's platform has not answered yet either.
+ */
+function quitWhileSnoozeWaits(
+  aheadMs: number,
+  meanwhile: (kit: ReturnType<typeof setUp>) => void = () => {},
+) {
+  const second = restartedWithReminderShown(30, aheadMs)
+  void second.press('snooze')
+  expect(second.notices).toEqual([waiting(SNOOZES)])
+  second.scheduler.stop()
+  meanwhile(second)
+  const third = setUp({ platformClock: true, dir: second.dir, now: second.clock.now() })
+  third.scheduler.start()
+  return {
+    ...third,
+    answers: () => third.platformAnswers(-aheadMs),
+    platformNow: () => third.clock.now() - aheadMs,
+  }
 }
 
 describe('a press on a reminder while the platform’s time is a guess', () => {
@@ -135,5 +158,60 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
     expect(kit.started).toEqual([])
     expect(kit.notices.at(-1)?.text).toMatch(/^Could not start: In 10 minutes: Session ses_1\. .*cancelled/)
     kit.scheduler.stop()
+  })
+
+  for (const [what, aheadMs] of [
+    ['days ahead', 3 * DAY],
+    ['days behind', -3 * DAY],
+  ] as const)
+    it(`Snooze pressed, then Standby quit before the platform answered (the computer’s clock ${what}): the next run snoozes it`, () => {
+      const third = quitWhileSnoozeWaits(aheadMs)
+      // Nothing is decided by the guess.
+      expect(third.titles()).toEqual([])
+      third.answers()
+      expect(third.titles()).toEqual([])
+      third.clock.advance(5 * MINUTE - 1)
+      expect(third.titles()).toEqual([])
+      third.clock.advance(1)
+      expect(third.platformNow()).toBe(T - 25 * MINUTE)
+      expect(third.titles()).toEqual(['In 25 minutes: Session ses_1'])
+      expect(third.store.snoozesAwaitingTime()).toEqual([])
+      // Answered once: a fourth run snoozes nothing again.
+      third.scheduler.stop()
+      const fourth = setUp({ platformClock: true, dir: third.dir, now: third.clock.now() })
+      fourth.scheduler.start()
+      fourth.platformAnswers(-aheadMs)
+      fourth.clock.advance(5 * MINUTE)
+      expect(fourth.titles()).toEqual([])
+      fourth.scheduler.stop()
+    })
+
+  it('Snooze kept across a quit, the session cancelled meanwhile: nothing comes back, the press is forgotten', () => {
+    const third = quitWhileSnoozeWaits(3 * DAY, (second) => {
+      const session = second.store.session('ses_1')
+      if (session === null) throw new Error('ses_1 is cached')
+      second.update(cancelledByClient(session, session.updatedAt + 1))
+    })
+    third.answers()
+    third.clock.advance(30 * MINUTE)
+    expect(third.titles()).toEqual([])
+    expect(third.store.snoozesAwaitingTime()).toEqual([])
+    third.scheduler.stop()
+  })
+
+  it('Snooze kept across a quit, the session moved meanwhile: the old time is not snoozed, the new time reminds as booked', () => {
+    const third = quitWhileSnoozeWaits(3 * DAY, (second) => {
+      const session = second.store.session('ses_1')
+      if (session === null) throw new Error('ses_1 is cached')
+      second.update({ ...session, bookedStart: T + 60 * MINUTE, updatedAt: session.updatedAt + 1 })
+    })
+    third.answers()
+    third.clock.advance(30 * MINUTE)
+    // No "In 25 minutes" of the old time: the move's own reminders follow the new one.
+    expect(third.titles().filter((t) => t.startsWith('In 25'))).toEqual([])
+    third.clock.advance(30 * MINUTE)
+    expect(third.titles().filter((t) => t.startsWith('In'))).toEqual(['In 30 minutes: Session ses_1'])
+    expect(third.store.snoozesAwaitingTime()).toEqual([])
+    third.scheduler.stop()
   })
 })
