@@ -9,6 +9,7 @@ import type { Expert, Invite, Message, Session, Snapshot } from '../../shared/pr
 import { AUTO_CANCEL_AFTER_MS } from '../../shared/rules/session-timing'
 import type {
   ApplyResult,
+  BookedSessionStart,
   CacheStore,
   KeptClockOffset,
   ReminderKey,
@@ -135,6 +136,10 @@ export class SqliteCacheStore implements CacheStore {
 
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session> {
     return this.repos.sessions.upcoming(now - AUTO_CANCEL_AFTER_MS, limit)
+  }
+
+  bookedSessionStarts(): ReadonlyArray<BookedSessionStart> {
+    return this.repos.sessions.bookedStarts()
   }
 
   sessionHistory(limit: number, after?: HistoryCursor, filter?: HistoryFilter): ReadonlyArray<Session> {

@@ -93,6 +93,15 @@ export interface SnoozeAwaitingTime {
   readonly at: number
 }
 
+/** A scheduled session booked at `bookedStart`, as the cache's columns hold it (no JSON read). */
+export interface BookedSessionStart {
+  readonly id: string
+  readonly bookedStart: number
+  readonly requestId: string
+  /** Whether any reminder or alert is marked for it, at any booked start. */
+  readonly remindersMarked: boolean
+}
+
 /** The platform clock's offset as last measured, kept for the next start. */
 export interface KeptClockOffset {
   /** Platform time minus this computer's clock. */
@@ -187,6 +196,11 @@ export interface CacheStore {
   missedInvites(now: number, limit: number): ReadonlyArray<Invite>
   /** Booked and live sessions from `now` minus the auto-cancel grace, soonest first. */
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
+  /**
+   * Every scheduled session booked, whatever its start, from the columns alone: cheap enough for
+   * every wait for the platform's time, which no start bounds (reminders/session-moves.ts).
+   */
+  bookedSessionStarts(): ReadonlyArray<BookedSessionStart>
   /** Ended and cancelled sessions, most recent first, from just after `after` (paging). */
   sessionHistory(limit: number, after?: HistoryCursor, filter?: HistoryFilter): ReadonlyArray<Session>
   /** The clients of ended and cancelled sessions, by name, for History's client filter. */

@@ -177,6 +177,12 @@ export class ReminderMarks {
     ]
   }
 
+  /** The sessions with marks held in memory for the cache (which it does not list yet). */
+  sessionsHeld(): ReadonlySet<string> {
+    const told = this.toldStarts.all().map((t) => t.sessionId)
+    return new Set([...told, ...this.held.all().map(({ key }) => key.sessionId)])
+  }
+
   /** The cache was emptied: the marks held for it are of an expert no longer here. */
   forget(): void {
     this.held.forget()

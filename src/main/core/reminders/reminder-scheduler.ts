@@ -18,7 +18,7 @@ import type { Unsubscribe } from '../../../shared/listeners'
 import { changesSessions, type CacheUpdate } from '../sync/cache-push'
 import { localDayTime, type DayTimeFormat } from '../sync/invite-notification'
 import { ReminderMarks } from './reminder-marks'
-import { everyHeldSession, sessionsToPlan } from './sessions-to-plan'
+import { sessionsToPlan } from './sessions-to-plan'
 import type { ReminderMoment } from './due-alerts'
 import { reminderNotification } from './reminder-actions'
 import { PressAnswers } from './press-answers'
@@ -94,6 +94,7 @@ export class ReminderScheduler {
       time: this.time,
       takeDue: this.takeDue,
       timeKnown: () => this.timeKnown(),
+      session: (id) => deps.cache.session(id),
     })
   }
 
@@ -238,7 +239,7 @@ export class ReminderScheduler {
       // By a clock set hours ahead, a reminder due later would show now, marked done: the measurement
       // plans. Meanwhile a move is told against every booked start (by a guess each looks past), read
       // once a wait, each change bringing its own: not all again at each page of a catch-up.
-      this.moves.plannedByGuess(() => everyHeldSession(this.deps.cache), now)
+      this.moves.plannedByGuess(() => this.deps.cache.bookedSessionStarts(), now)
       this.timer = this.deps.clock.setTimeout(() => this.refresh(), wait)
       return
     }

@@ -7,6 +7,7 @@
  * after a start brings is told too.
  */
 import type { Session } from '../../../shared/protocol'
+import type { BookedSessionStart } from '../ports/cache-store'
 import { nameInSentence, titleInSentence } from '../../../shared/sentence-parts'
 import type { DayTimeFormat } from '../sync/invite-notification'
 import { alertPlan, sameBookedTime, stillJoinable, type ReminderMoment } from './due-alerts'
@@ -28,6 +29,8 @@ export interface SessionMoveDeps {
   readonly takeDue: TakeDue
   /** Whether the time is measured (ReminderScheduler.timeKnown): a guess cannot say a session is past. */
   readonly timeKnown: () => boolean
+  /** One cached session, whole. */
+  readonly session: (id: string) => Session | null
 }
 
 /** The booked start of each scheduled session the last plan saw, to tell a move against. */
@@ -51,10 +54,28 @@ export class SessionMoves {
   /**
    * A plan by a guess (the time not yet measured): every booked start is `read` once a wait, each
    * change then bringing its own (`seen`), so a catch-up of many pages does not read all at each.
+   * Read from the cache's columns: only a session with reminder marks, which an earlier run may
+   * have left a start told or a nudge to carry in, is read whole, as `planned` reads it.
    */
-  plannedByGuess(read: () => ReadonlyArray<Session>, now: number): void {
-    if (!this.readByGuess) this.planned(read(), now)
+  plannedByGuess(read: () => ReadonlyArray<BookedSessionStart>, now: number): void {
+    if (this.readByGuess) return
     this.readByGuess = true
+    const held = this.deps.marks.sessionsHeld()
+    const known = new Map<string, Booked>()
+    for (const row of read()) {
+      const { id, bookedStart, requestId } = row
+      const was = this.known.get(id)
+      if (was !== undefined || !(row.remindersMarked || held.has(id))) {
+        known.set(
+          id,
+          bookedAs(bookedStart, requestId, was ?? { bookedStart, toldStart: bookedStart, requestId }),
+        )
+        continue
+      }
+      const session = this.deps.session(id)
+      if (session !== null) known.set(id, bookedOf(session, this.kept(session, now)))
+    }
+    this.known = known
   }
 
   /** A snapshot replaced the sessions, some gone with no change told: the next plan by a guess reads all. */
@@ -149,8 +170,11 @@ interface Booked {
 
 /** The session as booked now; `was`, what was known of it, gives the start told while only nudged. */
 function bookedOf(session: Session, was: Booked | undefined): Booked {
-  const { bookedStart } = session
-  const requestId = session.request.id
+  return bookedAs(session.bookedStart, session.request.id, was)
+}
+
+/** A session booked at `bookedStart` for `requestId`, as `bookedOf`. */
+function bookedAs(bookedStart: number, requestId: string, was: Booked | undefined): Booked {
   const nudged =
     was !== undefined && was.requestId === requestId && sameBookedTime(was.toldStart, bookedStart)
   return { bookedStart, toldStart: nudged ? was.toldStart : bookedStart, requestId }

@@ -33,12 +33,3 @@ export function sessionsToPlan(cache: Pick<CacheStore, 'upcomingSessions'>, now:
     if (limit >= MOST_READ) return { upcoming, readAgainAt: Infinity }
   }
 }
-
-/**
- * Every booked and live session the cache holds, however many: while the time is a guess no start
- * bounds the read (by a guess days ahead each looks past), and a move the catch-up brings is told
- * against these, so one left unread would go untold for good.
- */
-export function everyHeldSession(cache: Pick<CacheStore, 'upcomingSessions'>): ReadonlyArray<Session> {
-  return cache.upcomingSessions(Number.NEGATIVE_INFINITY, Number.MAX_SAFE_INTEGER)
-}

@@ -17,6 +17,7 @@ import {
   withoutRequest,
   withRequest,
 } from './stored-json'
+import type { BookedSessionStart } from '../../core/ports/cache-store'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
 import {
   historyOutcomeOf,
@@ -25,6 +26,9 @@ import {
 } from '../../../shared/rules/history-filter'
 import { historyPageQuery } from './history-query'
 import { searchTextOf } from './session-search'
+
+/** A booked session's start as its columns hold it. */
+type BookedStartRow = Omit<BookedSessionStart, 'remindersMarked'> & { readonly remindersMarked: number }
 
 /** Reads and writes sessions. Writes run inside the caller's transaction. */
 export class SessionRepository {
@@ -38,6 +42,7 @@ export class SessionRepository {
   private readonly filteredHistory = new Map<string, Database.Statement<Array<string | number>, StoredRow>>()
   private readonly select: string
   private readonly selectUpcoming: Database.Statement<[number, number], StoredRow>
+  private readonly selectBookedStarts: Database.Statement<[], BookedStartRow>
   private readonly selectHistory: Database.Statement<[number, string, number], StoredRow>
   private readonly selectById: Database.Statement<[string], StoredRow>
   private readonly selectPastWithClient: Database.Statement<[string, number], StoredRow>
@@ -83,6 +88,13 @@ export class SessionRepository {
       `${select} WHERE state IN ('booked', 'live') AND (state = 'live' OR booked_start >= ?)
        ORDER BY booked_start, sessions.id LIMIT ?`,
     )
+    // Columns only, no JSON: read at every wait for the platform's time, with every booked session.
+    this.selectBookedStarts = preparedOnUse(
+      db,
+      `SELECT id, booked_start AS bookedStart, request_id AS requestId,
+         EXISTS (SELECT 1 FROM reminders WHERE reminders.session_id = sessions.id) AS remindersMarked
+       FROM sessions WHERE state IN ('booked', 'live') AND state = 'booked' AND kind = 'scheduled'`,
+    )
     this.selectHistory = preparedOnUse(
       db,
       // A row value: after (start, id) in the index's own order, so equal starts page correctly.
@@ -121,6 +133,13 @@ export class SessionRepository {
   /** Live sessions, and booked ones starting at or after `from`, soonest first. */
   upcoming(from: number, limit: number): Session[] {
     return parseAllStored(this.selectUpcoming.all(from, limit), STORED.session, this.skippedRows)
+  }
+
+  /** Every scheduled session booked, from the table's columns: its start, request and whether it has reminder marks. */
+  bookedStarts(): BookedSessionStart[] {
+    return this.selectBookedStarts
+      .all()
+      .map((row) => ({ ...row, remindersMarked: row.remindersMarked === 1 }))
   }
 
   /** Ended and cancelled sessions after `after` in the history order, most recent first. */

@@ -68,6 +68,25 @@ describe('session lists', () => {
     expect(store.upcomingSessions(now, 1)[0]).toEqual(sessions[4])
   })
 
+  it('gives every scheduled session booked, at any start, with its request and whether reminders are marked for it', () => {
+    const { store } = fresh()
+    const instant = { ...session('instant', at(10), 'booked'), kind: 'instant' as const }
+    const sessions = [
+      session('later', at(3 * 24 * 60), 'booked'),
+      session('long-ago', at(-3 * 24 * 60), 'booked'),
+      session('live', at(-10), 'live'),
+      session('cancelled', at(30), 'cancelled'),
+      instant,
+    ]
+    store.applyEvents(sessions.map((s, i) => sessionUpdated(i + 1, s)))
+    store.markReminder({ sessionId: 'later', bookedStart: at(60), alert: '30' }, 'fired', now)
+    const starts = [...store.bookedSessionStarts()].sort((a, b) => a.bookedStart - b.bookedStart)
+    expect(starts).toEqual([
+      { id: 'long-ago', bookedStart: at(-3 * 24 * 60), requestId: 'r_long-ago', remindersMarked: false },
+      { id: 'later', bookedStart: at(3 * 24 * 60), requestId: 'r_later', remindersMarked: true },
+    ])
+  })
+
   it('pages the history of ended and cancelled sessions, most recent first', () => {
     const { store } = fresh()
     const sessions = [1, 2, 3, 4, 5].map((n) =>

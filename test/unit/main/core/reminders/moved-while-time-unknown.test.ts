@@ -28,6 +28,28 @@ describe('a move told while the platform’s time is still a guess', () => {
       expect(second.titles()).toEqual([expect.stringMatching(/^Moved: Session ses_1, now /)])
       second.scheduler.stop()
     })
+
+  for (const [what, toMs, told] of [
+    ['add up to a minute from the start last told', 70_000, true],
+    ['stay under a minute from it', 50_000, false],
+  ] as const)
+    it(`nudges that ${what}, across a restart: ${told ? 'told as a move' : 'not told'} once the platform answers`, () => {
+      const first = setUp({ platformClock: true })
+      const session = first.book('ses_1', T)
+      first.scheduler.start()
+      first.platformAnswers(0)
+      // A nudge: the expert was told T, which the cache keeps as the start last told.
+      first.update({ ...session, bookedStart: T + 30_000, updatedAt: first.clock.now() + 1 })
+      first.scheduler.stop()
+      const second = setUp({ platformClock: true, dir: first.dir, now: first.clock.now() + 3 * DAY })
+      second.scheduler.start()
+      second.update({ ...session, bookedStart: T + toMs, updatedAt: first.clock.now() + 2 })
+      second.platformAnswers(-3 * DAY)
+      second.clock.advance(MINUTE)
+      const moved = second.titles().filter((t) => t.startsWith('Moved: '))
+      expect(moved).toEqual(told ? [expect.stringMatching(/^Moved: Session ses_1, now /)] : [])
+      second.scheduler.stop()
+    })
 })
 
 /**
@@ -71,13 +93,16 @@ describe('a move told while the platform’s time is still a guess, for an exper
     second.scheduler.stop()
   })
 
-  it('a catch-up of many changes while waiting: each move told once, every session not read again at each change', () => {
+  it('a catch-up of many changes while waiting: each move told once, every booked start read once and no session whole', () => {
     const count = 400
     const kit = restartedWithMany(count)
-    const read = vi.spyOn(kit.store, 'upcomingSessions')
+    const read = vi.spyOn(kit.store, 'bookedSessionStarts')
+    const readWhole = [vi.spyOn(kit.store, 'upcomingSessions'), vi.spyOn(kit.store, 'session')]
     kit.scheduler.start()
     const rowsRead = () => read.mock.results.reduce((sum, r) => sum + (r.value as unknown[]).length, 0)
     expect(rowsRead()).toBe(count)
+    // Each booked start from the cache's columns: no session read whole (its JSON parsed) for it.
+    for (const spy of readWhole) expect(spy).not.toHaveBeenCalled()
     // A session booked during the wait, then moved in it too: told against its start as booked.
     const fresh = kit.book('ses_new', T + 2 * DAY)
     for (let i = count - 30; i < count; i++) {
