@@ -126,7 +126,16 @@ describe('clock offset estimate', () => {
       sampleOf({ sent, received: { wall: sent.wall + 60_000, mono: sent.mono + 60_000 }, serverTime: LOCAL }),
     ).toBeNull()
     // Not a time, or a platform clock that is broken rather than off: 1970, the year 3000.
-    for (const serverTime of [Number.NaN, 0, -5, 2 ** 53, LOCAL + 0.5, 1, Date.UTC(3000, 0, 1)])
+    for (const serverTime of [
+      Number.NaN,
+      0,
+      -5,
+      2 ** 53,
+      LOCAL + 0.5,
+      1,
+      Date.UTC(3000, 0, 1),
+      Date.UTC(2199, 0, 1),
+    ])
       expect(addExchange(good, { sent, received: w.read(), serverTime })).toEqual({
         ...good,
         noted: { kind: 'not_a_time', serverTime },

@@ -13,6 +13,7 @@ import {
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
+import { isPlausiblePlatformTime } from '../../../shared/clock-offset'
 import { redactedExcerpt } from '../../../shared/log-redaction'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'
@@ -40,7 +41,7 @@ const SIGN_IN_MAX_BYTES = 1024 * 1024
 const PlatformInfoAnyClock = PlatformInfo.extend({ serverTime: z.number() })
 
 /**
- * What to say about a platform whose clock reads a time outside the protocol's range: its rules
+ * What to say about a platform whose clock reads a time no working platform's clock reads: its rules
  * (start windows, cancellations, reminders) run by that clock, so nothing it says can be timed.
  */
 function clockIsWrong(platformUrl: string, serverTime: number): string {
@@ -199,7 +200,10 @@ export async function signIn(
       message: describeVersionMismatch(PROTOCOL_VERSION, info.data.protocolVersion, 'app'),
     }
   }
-  if (!PlatformInfo.shape.serverTime.safeParse(info.data.serverTime).success) {
+  // Read as the link reads it, then held to the span the platform clock takes answers from: a
+  // platform whose time it would ignore cannot time its sessions.
+  const serverTime = PlatformInfo.shape.serverTime.safeParse(info.data.serverTime)
+  if (!serverTime.success || !isPlausiblePlatformTime(serverTime.data)) {
     return { ok: false, reason: 'failed', message: clockIsWrong(platformUrl, info.data.serverTime) }
   }
   // As for the check: a failure once the sign-in's answer began is an answer cut short, not a lost platform.
