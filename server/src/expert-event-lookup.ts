@@ -3,7 +3,7 @@
  * 0015-one-expert-lookup): the events table holds the rows in the order they were written, and this
  * lookup gives each expert's in id order, each invite's event naming its invite, so that an
  * expert's invites are found here too. The stream is the rows with `id > 0`; an invite whose event
- * was pruned keeps its row under the negated id, for the expert's figures. The event log writes an
+ * was pruned while it was open keeps its row under the negated id until it closes (past-invites.ts). The event log writes an
  * event's row inside the transaction that causes it, and its lookup row just after the event was
  * sent (EventLog.afterDelivery); what a stop left unindexed is indexed when the platform opens the
  * file, before anything reads it.
@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3'
 import { fillSlot } from './json-text'
 import { markPhase } from './phase-trace'
+import { PastInvites } from './past-invites'
 
 /**
  * The invite an `events` row created, null for any other event: the text is the event as stored.
@@ -42,7 +43,10 @@ export class ExpertEventLookup {
     { payload: string; request_json: string | null }
   >
 
+  private readonly pastInvites: PastInvites
+
   constructor(private readonly db: Database.Database) {
+    this.pastInvites = new PastInvites(db)
     this.insertPlace = db.prepare(
       'INSERT INTO expert_events (expert_id, id, seq, invite_id) VALUES (?, ?, ?, ?)',
     )
@@ -134,9 +138,9 @@ export class ExpertEventLookup {
   }
 
   /**
-   * Forget all but each expert's newest `keep` events (at least one). Returns how many went. An
-   * invite's row stays, under its negated id and without its event, for the expert's figures.
-   * Each stream is cut through its key, from its oldest kept event: the rows kept for invites
+   * Forget all but each expert's newest `keep` events (at least one). Returns how many went. A
+   * closed invite's row goes into the expert's figures (PastInvites); an open one's stays, under
+   * its negated id and without its event, until a compaction finds it closed. Each stream is cut through its key, from its oldest kept event: the rows kept for invites
    * outside the streams grow with every expert's history, and a walk over the whole table would
    * read them all at every compaction.
    */
@@ -166,8 +170,11 @@ export class ExpertEventLookup {
         let removed = 0
         for (const expertId of streams.all()) {
           const cut = this.newestId(expertId) - kept
-          if (cut < (this.oldestId(expertId) ?? Number.POSITIVE_INFINITY)) continue
-          removed += deleteEvents.run(expertId, cut).changes
+          const cutting = cut >= (this.oldestId(expertId) ?? Number.POSITIVE_INFINITY)
+          if (cutting) removed += deleteEvents.run(expertId, cut).changes
+          // The invites kept open at an earlier compaction are looked at again, cut or not.
+          this.pastInvites.fold(expertId, Math.max(cut, 0))
+          if (!cutting) continue
           keepInvites.run(expertId, cut)
           forget.run(expertId, cut)
         }

@@ -50,10 +50,10 @@ const RECENT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
 export class PlatformStore {
   private readonly expertById: Database.Statement<[string], ExpertRow>
   private readonly expertStatsById: Database.Statement<
-    [string, string],
+    [string, string, string],
     { average_response_ms: number | null; sessions_done: number }
   >
-  private readonly recentInviteTimes: Database.Statement<[string, number], InviteTimes>
+  private readonly recentInviteTimes: Database.Statement<[string, number, string, number], InviteTimes>
   private readonly settledSessions: Database.Statement<[string, number], SessionRow>
   private readonly latestRatings: Database.Statement<[string, number], number>
   private readonly allTimeRating: Database.Statement<[string], number | null>
@@ -78,15 +78,25 @@ export class PlatformStore {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
     // A wall clock set back between an invite and its answer must not make the mean negative,
     // which no app would accept.
+    // The invites in the stream, and those folded out of it by compactions (past-invites.ts): the
+    // mean divides the exact sum of both, as AVG over them all would.
     this.expertStatsById = db.prepare(`
-      SELECT
-        (SELECT CAST(ROUND(AVG(MAX(0, answered_at - invites.sent_at))) AS INTEGER)
+      WITH parts AS (
+        SELECT COUNT(*) AS answered, IFNULL(SUM(MAX(0, answered_at - invites.sent_at)), 0) AS response_ms
           FROM expert_events AS e JOIN invites ON invites.id = e.invite_id
-          WHERE e.expert_id = ? AND answered_at IS NOT NULL) AS average_response_ms,
+          WHERE e.expert_id = ? AND answered_at IS NOT NULL
+        UNION ALL
+        SELECT answered, response_ms FROM expert_response_totals WHERE expert_id = ?),
+      answers AS (SELECT SUM(answered) AS answered, SUM(response_ms) AS response_ms FROM parts)
+      SELECT
+        (SELECT CASE WHEN answered > 0 THEN CAST(ROUND(CAST(response_ms AS REAL) / answered) AS INTEGER) END
+          FROM answers) AS average_response_ms,
         (SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended') AS sessions_done`)
     this.recentInviteTimes = db.prepare(`
       SELECT invites.sent_at AS sentAt, answered_at AS answeredAt, invites.state FROM expert_events AS e
-        JOIN invites ON invites.id = e.invite_id WHERE e.expert_id = ? AND invites.sent_at >= ?`)
+        JOIN invites ON invites.id = e.invite_id WHERE e.expert_id = ? AND invites.sent_at >= ?
+      UNION ALL
+      SELECT sent_at, answered_at, state FROM expert_past_invites WHERE expert_id = ? AND sent_at >= ?`)
     // A session settles before its last update, so updated_at narrows the read through the index.
     this.settledSessions = db.prepare(`
       SELECT * FROM sessions WHERE expert_id = ? AND updated_at >= ? AND state IN ('ended', 'cancelled')`)
@@ -120,7 +130,7 @@ export class PlatformStore {
   /** The expert as the protocol shows it, with live stats. */
   expert(id: string): Expert {
     const row = this.must(this.expertById.get(id), 'expert', id)
-    const stats = this.expertStatsById.get(id, id)
+    const stats = this.expertStatsById.get(id, id, id)
     return {
       id: row.id,
       name: fitText(PersonName, row.name),
@@ -159,7 +169,8 @@ export class PlatformStore {
   /** The expert's response figures over the last 7 and 30 days, from the invites' recorded times. */
   private recentStats(expertId: string) {
     const now = this.clock.now()
-    return recentResponseStats(this.recentInviteTimes.all(expertId, now - RECENT_WINDOW_MS), now)
+    const since = now - RECENT_WINDOW_MS
+    return recentResponseStats(this.recentInviteTimes.all(expertId, since, expertId, since), now)
   }
 
   /** A client. */

@@ -16,6 +16,7 @@ import { m0012ExpertLookups } from './0012-expert-lookups'
 import { m0013TokenLastUse } from './0013-token-last-use'
 import { m0014PlatformOutages } from './0014-platform-outages'
 import { m0015OneExpertLookup } from './0015-one-expert-lookup'
+import { m0016ResponseTotals } from './0016-response-totals'
 
 /** All migrations, oldest first. */
 export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -34,4 +35,5 @@ export const platformMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0013TokenLastUse,
   m0014PlatformOutages,
   m0015OneExpertLookup,
+  m0016ResponseTotals,
 ]
