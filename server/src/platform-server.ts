@@ -21,6 +21,7 @@ import { hostCheck } from './http/host-check'
 import { UnauthorizedLog } from './http/unauthorized-log'
 import { boundRepeats } from './log-bound'
 import { consoleLogger, type Logger } from './logger'
+import { DEFAULT_PLATFORM_PORT } from './platform-defaults'
 import type { MarketplaceConfig } from './marketplace/context'
 import { Marketplace } from './marketplace/marketplace'
 import type { Outage } from './marketplace/platform-outages'
@@ -80,8 +81,8 @@ export interface PlatformServer {
   close(): Promise<void>
 }
 
-/** The default port of the reference platform. */
-export const DEFAULT_PLATFORM_PORT = 4455
+/** The default port of the reference platform (platform-defaults.ts). */
+export { DEFAULT_PLATFORM_PORT }
 
 /** Start the platform and resolve once it listens. */
 export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {

@@ -5,8 +5,8 @@
  */
 import { REVIEW_WINDOW, type ReviewStats } from '../../../src/shared/protocol/reviews'
 
-/** The standing threshold unless the platform is told otherwise. */
-export const DEFAULT_REVIEW_THRESHOLD = 4.0
+/** The standing threshold unless the platform is told otherwise (platform-defaults.ts). */
+export { DEFAULT_REVIEW_THRESHOLD } from '../platform-defaults'
 
 /** How far back a chargeback counts as recent. */
 export const RECENT_CHARGEBACK_MS = 30 * 24 * 60 * 60 * 1000

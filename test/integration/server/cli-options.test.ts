@@ -66,6 +66,27 @@ describe('the platform command line', () => {
     },
   )
 
+  it('answers --help and refuses a wrong option before it opens or creates any database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'standby-cli-options-'))
+    defer(() => rmSync(dir, { recursive: true, force: true }))
+    const db = join(dir, 'data', 'platform.db')
+    for (const args of [
+      ['--simulate', '--request-every-seconds', '99999999999'],
+      ['--request-every-seconds', '0'],
+      ['--fan-out', 'many'],
+      ['--no-such-option'],
+    ]) {
+      const ended = await runCli(['--port', '0', '--db', db, ...args])
+      expect(ended, args.join(' ')).toMatchObject({ started: false, code: 1 })
+      expect(ended.stderr).toContain('Standby platform could not start: ')
+      expect(ended.stderr).toContain('Usage: npm run server -- [options]')
+      expect(readdirSync(dir), args.join(' ')).toEqual([])
+    }
+    const help = await runCli(['--db', db, '--help'])
+    expect(help).toMatchObject({ started: false, code: 0, stderr: '' })
+    expect(readdirSync(dir)).toEqual([])
+  })
+
   it('refuses a port the app and browsers never connect to, before it starts', async () => {
     const ended = await runCli(['--port', '6000', '--db', ':memory:'])
     expect(ended).toMatchObject({ started: false, code: 1 })

@@ -1,0 +1,57 @@
+/** Starts the platform a checked command line asks for (cli-options.ts), loaded by cli.ts only then. */
+import { ManualClock, systemClock } from '../../src/shared/clock'
+import { exitOnUncaught } from '../../src/shared-node/exit-on-uncaught'
+import type { PlatformCommandLine } from './cli-options'
+import { seedDemoEarnings } from './demo-earnings'
+import { consoleLogger } from './logger'
+import { startPlatformServer } from './platform-server'
+import { DEMO_EXPERTS, DEMO_PASSWORD, seedDemoAccounts } from './seed'
+import { ClientSimulator } from './simulator'
+
+/** Start the platform, print its URL and admin token, and stop it on SIGINT or SIGTERM. */
+export async function runPlatform(options: PlatformCommandLine): Promise<void> {
+  const logger = consoleLogger()
+  // An error nothing caught: logged redacted, one line, and a failed exit (shared-node/exit-on-uncaught.ts).
+  exitOnUncaught(process, {
+    log: logger,
+    line: 'Standby platform stopped after an unexpected error (logged above): start it again with npm run server.',
+    write: (line) => console.error(line),
+    exit: (code) => process.exit(code),
+  })
+  const clock = options.manualClock ? new ManualClock(Date.now()) : systemClock
+  const server = await startPlatformServer({
+    host: options.host,
+    port: options.port,
+    dbPath: options.dbPath,
+    clock,
+    logger,
+    marketplace: options.marketplace,
+    allowedHosts: options.allowedHosts,
+    minimumAppVersion: options.minimumAppVersion,
+    connections: options.connections,
+  })
+  if (options.seed) {
+    const added = await seedDemoAccounts(server.marketplace)
+    seedDemoEarnings(server.marketplace)
+    logger.info(
+      `demo accounts ready (${added} added): ${DEMO_EXPERTS.map((e) => e.email).join(', ')}; password "${DEMO_PASSWORD}"`,
+    )
+  }
+  const simulator =
+    options.simulate === undefined
+      ? undefined
+      : new ClientSimulator(server.marketplace, clock, logger, {
+          requestEveryMs: options.simulate.requestEveryMs,
+          seed: Date.now() % 100_000,
+        })
+  simulator?.start()
+  // Printed on stdout, one line each, so scripts can read the URL and the admin token.
+  console.log(`Standby platform listening on ${server.url}`)
+  console.log(`Admin token (this start only): ${server.adminToken}`)
+  const stop = (): void => {
+    simulator?.stop()
+    void server.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
