@@ -3,10 +3,10 @@
  * 0015-one-expert-lookup): the events table holds the rows in the order they were written, and this
  * lookup gives each expert's in id order, each invite's event naming its invite, so that an
  * expert's invites are found here too. The stream is the rows with `id > 0`; an invite whose event
- * was pruned while it was open keeps its row under the negated id until it closes (past-invites.ts). The event log writes an
- * event's row inside the transaction that causes it, and its lookup row just after the event was
- * sent (EventLog.afterDelivery); what a stop left unindexed is indexed when the platform opens the
- * file, before anything reads it.
+ * was pruned while it was open keeps its row under the negated id until a compaction finds it
+ * closed (past-invites.ts). The event log writes an event's row inside the transaction that
+ * causes it, and its lookup row just after the event was sent (EventLog.afterDelivery); what a
+ * stop left unindexed is indexed when the platform opens the file, before anything reads it.
  */
 import type Database from 'better-sqlite3'
 import { fillSlot } from './json-text'
@@ -140,9 +140,9 @@ export class ExpertEventLookup {
   /**
    * Forget all but each expert's newest `keep` events (at least one). Returns how many went. A
    * closed invite's row goes into the expert's figures (PastInvites); an open one's stays, under
-   * its negated id and without its event, until a compaction finds it closed. Each stream is cut through its key, from its oldest kept event: the rows kept for invites
-   * outside the streams grow with every expert's history, and a walk over the whole table would
-   * read them all at every compaction.
+   * its negated id and without its event, until a compaction finds it closed. Each stream is cut
+   * through its key, from its oldest kept event: a walk over the whole table would read every
+   * expert's stream at every compaction.
    */
   prune(keep: number): number {
     const kept = Math.max(1, keep)

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Clock } from '../../../src/shared/clock'
-import { recentResponseStats, type InviteTimes } from '../marketplace/response-stats'
+import { recentResponseStats } from '../marketplace/response-stats'
 import { earningsSince } from '../marketplace/earnings-stats'
 import { expertEarnings, expertRate, sessionMoney } from '../marketplace/earnings'
 import { reviewStats } from '../marketplace/review-stats'
@@ -36,6 +36,7 @@ import {
 import { freeCancellationUntil } from '../../../src/shared/rules/cancellation-terms'
 import { roomPath } from '../room/room-link'
 import type { ExpertRow, InviteRow, MessageRow, RequestRow, SessionRow } from './platform-rows'
+import { InviteFigureReads } from './invite-figure-reads'
 import { messageFromRow, storedCancellation, storedReschedule, storedTags, storedTime } from './stored-values'
 
 // The row types and the stored-value readers live beside the store; importers keep taking them
@@ -49,11 +50,9 @@ const RECENT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
 /** Typed reads of the platform database. */
 export class PlatformStore {
   private readonly expertById: Database.Statement<[string], ExpertRow>
-  private readonly expertStatsById: Database.Statement<
-    [string, string, string],
-    { average_response_ms: number | null; sessions_done: number }
-  >
-  private readonly recentInviteTimes: Database.Statement<[string, number, string, number], InviteTimes>
+  /** The reads of the expert's response figures. */
+  private readonly inviteFigures: InviteFigureReads
+  private readonly sessionsDone: Database.Statement<[string], number>
   private readonly settledSessions: Database.Statement<[string, number], SessionRow>
   private readonly latestRatings: Database.Statement<[string, number], number>
   private readonly allTimeRating: Database.Statement<[string], number | null>
@@ -76,27 +75,10 @@ export class PlatformStore {
     private readonly rules: { readonly reviewThreshold: number; readonly freeCancellationHours: number },
   ) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
-    // A wall clock set back between an invite and its answer must not make the mean negative,
-    // which no app would accept.
-    // The invites in the stream, and those folded out of it by compactions (past-invites.ts): the
-    // mean divides the exact sum of both, as AVG over them all would.
-    this.expertStatsById = db.prepare(`
-      WITH parts AS (
-        SELECT COUNT(*) AS answered, IFNULL(SUM(MAX(0, answered_at - invites.sent_at)), 0) AS response_ms
-          FROM expert_events AS e JOIN invites ON invites.id = e.invite_id
-          WHERE e.expert_id = ? AND answered_at IS NOT NULL
-        UNION ALL
-        SELECT answered, response_ms FROM expert_response_totals WHERE expert_id = ?),
-      answers AS (SELECT SUM(answered) AS answered, SUM(response_ms) AS response_ms FROM parts)
-      SELECT
-        (SELECT CASE WHEN answered > 0 THEN CAST(ROUND(CAST(response_ms AS REAL) / answered) AS INTEGER) END
-          FROM answers) AS average_response_ms,
-        (SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended') AS sessions_done`)
-    this.recentInviteTimes = db.prepare(`
-      SELECT invites.sent_at AS sentAt, answered_at AS answeredAt, invites.state FROM expert_events AS e
-        JOIN invites ON invites.id = e.invite_id WHERE e.expert_id = ? AND invites.sent_at >= ?
-      UNION ALL
-      SELECT sent_at, answered_at, state FROM expert_past_invites WHERE expert_id = ? AND sent_at >= ?`)
+    this.inviteFigures = new InviteFigureReads(db)
+    this.sessionsDone = db
+      .prepare<[string], number>(`SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended'`)
+      .pluck()
     // A session settles before its last update, so updated_at narrows the read through the index.
     this.settledSessions = db.prepare(`
       SELECT * FROM sessions WHERE expert_id = ? AND updated_at >= ? AND state IN ('ended', 'cancelled')`)
@@ -130,7 +112,6 @@ export class PlatformStore {
   /** The expert as the protocol shows it, with live stats. */
   expert(id: string): Expert {
     const row = this.must(this.expertById.get(id), 'expert', id)
-    const stats = this.expertStatsById.get(id, id, id)
     return {
       id: row.id,
       name: fitText(PersonName, row.name),
@@ -142,10 +123,10 @@ export class PlatformStore {
       idleMinutes: row.availability_cause === 'idle' ? row.idle_minutes : null,
       tags: storedTags(row.tags),
       stats: {
-        averageResponseMs: stats?.average_response_ms ?? null,
+        averageResponseMs: this.inviteFigures.averageResponseMs(id),
         // An account's rating from before reviews were recorded stands until the first review.
         rating: this.allTimeRating.get(id) ?? row.rating,
-        sessionsDone: stats?.sessions_done ?? 0,
+        sessionsDone: this.sessionsDone.get(id) ?? 0,
         recent: this.recentStats(id),
         earnings: this.earnings(row),
         reviews: reviewStats(
@@ -170,7 +151,7 @@ export class PlatformStore {
   private recentStats(expertId: string) {
     const now = this.clock.now()
     const since = now - RECENT_WINDOW_MS
-    return recentResponseStats(this.recentInviteTimes.all(expertId, since, expertId, since), now)
+    return recentResponseStats(this.inviteFigures.sentSinceTimes(expertId, since), now)
   }
 
   /** A client. */
