@@ -49,18 +49,24 @@ export class PacedReplay {
     // the events after the latest. A page cut short by its bytes held fewer than its events
     // allowed, so the events left say nothing of whether the next holds them all.
     const wholeBacklog = !this.cutShort && latest !== undefined && holdsAllUpTo(size, cursor, latest)
+    let roundTripCrossing: PageCrossing | undefined
     const roundTrip =
       !snapshot && latest !== undefined && !wholeBacklog && this.budget.wantsRoundTrip
-        ? this.roundTrip(latest)
+        ? this.roundTrip(latest, (crossed) => (roundTripCrossing = crossed))
         : undefined
     let slow = false
     let crossing: PageCrossing | undefined
+    /** The page's answer came while the round trip's was still awaited. */
+    let pageFirst = false
     this.asked = size
     const page = await this.link.replay(
       cursor,
       { ...size, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
       {
-        onCrossed: (crossed) => (crossing = crossed),
+        onCrossed: (crossed) => {
+          crossing = crossed
+          pageFirst = roundTrip !== undefined && roundTripCrossing === undefined
+        },
         onSlow: () => {
           slow = true
           this.pace = smallerPage(size)
@@ -72,12 +78,13 @@ export class PacedReplay {
       },
     )
     if (!slow) this.pace = largerPage(this.pace)
-    const roundTripCrossing = await roundTrip
+    await roundTrip
     if (crossing !== undefined)
       this.budget.crossed(
         crossing,
         page.kind === 'events' ? page.entries.length : undefined,
         roundTripCrossing,
+        pageFirst,
       )
     if (page.kind === 'events') {
       this.latest = page.latestId
@@ -112,16 +119,15 @@ export class PacedReplay {
   /**
    * Ask for the events after `latest`, which are none or few: the answer's time is the round
    * trip (with the platform's work on a replay), which pages of one size cannot tell apart from
-   * the link's rate. Its events are asked again in their turn; a failure here is the page's to tell.
+   * the link's rate, told to `onCrossed` as it comes, so the page's answer can tell whether it came
+   * before. Its events are asked again in their turn; a failure here is the page's to tell.
    */
-  private async roundTrip(latest: number): Promise<PageCrossing | undefined> {
-    let crossing: PageCrossing | undefined
+  private async roundTrip(latest: number, onCrossed: (crossing: PageCrossing) => void): Promise<void> {
     try {
-      await this.link.replay(latest, { ...FIRST_PAGE }, { onCrossed: (crossed) => (crossing = crossed) })
+      await this.link.replay(latest, { ...FIRST_PAGE }, { onCrossed })
     } catch (error) {
       this.log.info(`Could not time a round trip to the platform: ${errorMessage(error)}`)
     }
-    return crossing
   }
 
   /** The link failed, perhaps behind a page too large for it: the next is smaller, and its rate is measured again. */

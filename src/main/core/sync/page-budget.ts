@@ -69,14 +69,17 @@ const ANSWERS_PER_MEASURE = 8
  * answers came back in turn over one connection: the page's bytes crossed after the other's, in
  * at most the time between the two, whatever the round trip was. Answers asked apart differ as
  * much by their round trips, which vary from one moment to the next, and showed links faster than
- * they were. Infinity when both came at once; undefined when the page came first: the other's
- * few bytes then crossed behind the page's, often in the very chunk that ended it, so the time
- * between them is the platform's delay in answering rather than the link's, and bounds nothing.
+ * they were. Infinity when both came at once; undefined when the page came first (`pageFirst`):
+ * the other's few bytes then crossed behind the page's, often in the very chunk that ended it, so
+ * the time between them is the platform's delay in answering rather than the link's, and bounds
+ * nothing. Which came first is told, not read from the times: each counts from its own ask, and
+ * the page is asked a moment after the other, so two answers that came in one chunk, in turn,
+ * show the page's as the shorter by that moment.
  */
-function rateBeside(roundTrip: PageCrossing, page: PageCrossing): number | undefined {
+function rateBeside(roundTrip: PageCrossing, page: PageCrossing, pageFirst: boolean): number | undefined {
+  if (pageFirst) return undefined
   const later = page.elapsedMs - roundTrip.elapsedMs
-  if (later < 0) return undefined
-  return later === 0 ? Infinity : page.bytes / later
+  return later <= 0 ? Infinity : page.bytes / later
 }
 
 /** A rate the link showed, the round trip it showed it with, and how many answers it has sized pages for since. */
@@ -131,12 +134,18 @@ export class PageBudget {
 
   /**
    * A page carrying `events` events (undefined: a snapshot part) crossed as `crossing` says,
-   * beside an answer of no events asked just before it that crossed as `roundTrip` says.
+   * beside an answer of no events asked just before it that crossed as `roundTrip` says, and
+   * came after the page's when `pageFirst`.
    */
-  crossed(crossing: PageCrossing, events: number | undefined, roundTrip?: PageCrossing): void {
+  crossed(
+    crossing: PageCrossing,
+    events: number | undefined,
+    roundTrip?: PageCrossing,
+    pageFirst = false,
+  ): void {
     if (events !== undefined && events > 0) this.eventBytes = crossing.bytes / events
     const previous = this.page
-    if (roundTrip !== undefined) this.measure(roundTrip, crossing)
+    if (roundTrip !== undefined) this.measure(roundTrip, crossing, pageFirst)
     else this.recheck(crossing)
     if (instant(crossing)) this.page = FULL_PAGE
     else if (this.rate !== undefined)
@@ -169,8 +178,8 @@ export class PageBudget {
   }
 
   /** The rate `page` and `roundTrip`, asked together, show (see `rateBeside`), when they show one. */
-  private measure(roundTrip: PageCrossing, page: PageCrossing): void {
-    const bytesPerMs = rateBeside(roundTrip, page)
+  private measure(roundTrip: PageCrossing, page: PageCrossing, pageFirst: boolean): void {
+    const bytesPerMs = rateBeside(roundTrip, page, pageFirst)
     if (bytesPerMs === undefined) {
       this.reordered = true
       return this.recheck(page)

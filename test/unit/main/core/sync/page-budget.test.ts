@@ -194,7 +194,7 @@ describe('page budget', () => {
         ? { bytes: OVERHEAD, elapsedMs: elapsedMs + 500, aimMs: AIM_MS }
         : undefined
       if (roundTrip !== undefined) asked++
-      budget.crossed({ bytes, elapsedMs, aimMs: AIM_MS }, events, roundTrip)
+      budget.crossed({ bytes, elapsedMs, aimMs: AIM_MS }, events, roundTrip, true)
     }
     expect(asked).toBe(1)
     // Pages still grow, as the time of each allows.
