@@ -109,10 +109,12 @@ export class PageBudget {
   /** The page the link last dropped under, while no rate measured since says a larger one crosses. */
   private lost: PageSize | undefined
   /**
-   * The platform answered the answer of no events after the page it was asked beside, over the
-   * current connection: asked again, it shows no rate either, and only doubles every ask.
+   * Answers since the platform answered the answer of no events after the page it was asked
+   * beside, over the current connection: asked again at once, it likely shows no rate either and
+   * only doubles every ask, but once in a while, as a platform slow to answer it once (a pause, a
+   * slow read) may not be slow the next time.
    */
-  private reordered = false
+  private sinceReordered: number | undefined
 
   /**
    * Whether an answer of no events should be asked beside the next page to show the link's rate:
@@ -120,7 +122,7 @@ export class PageBudget {
    * under full, as the link may have grown faster.
    */
   get wantsRoundTrip(): boolean {
-    if (this.reordered) return false
+    if (this.sinceReordered !== undefined && this.sinceReordered < ANSWERS_PER_MEASURE) return false
     return (
       this.rate === undefined ||
       (this.rate.answers >= ANSWERS_PER_MEASURE && this.page.maxBytes < MAX_REPLAY_PAGE_BYTES)
@@ -146,7 +148,10 @@ export class PageBudget {
     if (events !== undefined && events > 0) this.eventBytes = crossing.bytes / events
     const previous = this.page
     if (roundTrip !== undefined) this.measure(roundTrip, crossing, pageFirst)
-    else this.recheck(crossing)
+    else {
+      if (this.sinceReordered !== undefined) this.sinceReordered++
+      this.recheck(crossing)
+    }
     if (instant(crossing)) this.page = FULL_PAGE
     else if (this.rate !== undefined)
       // The round trip holds no ping back, so it takes nothing from the page: the bytes the rate
@@ -174,16 +179,17 @@ export class PageBudget {
    */
   reconnected(): void {
     this.rate = undefined
-    this.reordered = false
+    this.sinceReordered = undefined
   }
 
   /** The rate `page` and `roundTrip`, asked together, show (see `rateBeside`), when they show one. */
   private measure(roundTrip: PageCrossing, page: PageCrossing, pageFirst: boolean): void {
     const bytesPerMs = rateBeside(roundTrip, page, pageFirst)
     if (bytesPerMs === undefined) {
-      this.reordered = true
+      this.sinceReordered = 0
       return this.recheck(page)
     }
+    this.sinceReordered = undefined
     this.rate = { bytesPerMs, roundTripMs: roundTrip.elapsedMs, answers: 0 }
     this.lost = undefined
   }

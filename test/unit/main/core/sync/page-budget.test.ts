@@ -180,11 +180,11 @@ describe('page budget', () => {
     expect(budget.current.maxBytes).toBeLessThan(MAX_REPLAY_PAGE_BYTES)
   })
 
-  it('stops asking an answer of no events beside each page of a platform that answers it after the page, until the next connection', () => {
+  it('asks an answer of no events only now and then beside the pages of a platform that answers it after the page, and at once over the next connection', () => {
     const link = { roundTripMs: 300, bytesPerMs: 5, eventBytes: 300 }
     const budget = new PageBudget()
     let asked = 0
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 12; i++) {
       const { limit, maxBytes } = budget.current
       const events = Math.max(1, Math.min(limit, Math.floor((maxBytes - OVERHEAD) / link.eventBytes)))
       const bytes = OVERHEAD + events * link.eventBytes
@@ -196,7 +196,8 @@ describe('page budget', () => {
       if (roundTrip !== undefined) asked++
       budget.crossed({ bytes, elapsedMs, aimMs: AIM_MS }, events, roundTrip, true)
     }
-    expect(asked).toBe(1)
+    // Not beside every page, which would double every ask.
+    expect(asked).toBeLessThanOrEqual(2)
     // Pages still grow, as the time of each allows.
     expect(budget.current.limit).toBeGreaterThan(FIRST_PAGE.limit)
     budget.reconnected()
