@@ -4,6 +4,7 @@ import { FaultProxy } from '../../../support/fault-proxy'
 import { startCoreFor, startTestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 import { startTlsFront, trustTestCertificate } from '../../../support/test-tls'
+import { REPLAY_EVENT } from '../../../../src/shared/protocol'
 
 const PENDING = 10
 
@@ -161,5 +162,56 @@ describe("an invite that takes longer to cross than the platform's heartbeat all
     expect(ended).toMatch(/^closed: /)
     expect(ended.replace('closed: ', '')).toMatch(reason)
     expect(core.adapters.notifier.shown).toEqual([])
+  })
+})
+
+/** What a page of a replay asks for. */
+interface PageAsked {
+  readonly after: number
+  readonly limit: number
+}
+
+/**
+ * Resolves with the first page (not the round trip's ask after the platform's latest) that
+ * `matches`, asked over any connection from now on.
+ */
+function pageAsked(platform: TestPlatform, latestId: number, matches: (page: PageAsked) => boolean) {
+  return new Promise<PageAsked>((resolve) =>
+    platform.server.io.on('connection', (socket) =>
+      socket.onAny((name: string, payload: PageAsked) => {
+        if (name === REPLAY_EVENT && payload.after < latestId && matches(payload)) resolve(payload)
+      }),
+    ),
+  )
+}
+
+describe('a catch-up whose link slowed to a byte now and then under a page', () => {
+  const defer = useCleanup()
+
+  it('asks smaller pages over the next connection, and catches up', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    shortenHeartbeat(platform)
+    const expert = platform.addExpert()
+    for (let i = 1; i <= PENDING; i++)
+      platform.inviteDirectly(expert.id, `Pending ${i}`, 'A long account of the problem. '.repeat(30))
+    const latestId = platform.server.marketplace.events.latestId(expert.id)
+    const proxy = await FaultProxy.start(platform.server.port)
+    defer(() => proxy.close())
+    proxy.trickle(RATE)
+    const closed = firstClose(platform)
+    // A page of several invites, once the link's rate shows it carries them in the aimed time.
+    const dropped = pageAsked(platform, latestId, (page) => page.limit > 1)
+    const core = await startCoreFor(proxy.url, expert)
+    defer(() => core.close(true))
+    const large = await dropped
+    proxy.slowTo(2)
+    await closed
+    // The next connections carry as before.
+    proxy.trickle(RATE)
+    const next = await pageAsked(platform, latestId, () => true)
+    expect(next.after).toBe(large.after)
+    expect(next.limit).toBeLessThan(large.limit)
+    await core.waitForNotifications(PENDING)
   })
 })
