@@ -49,9 +49,11 @@ export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOC
   // Answers read into memory (downloadToBuffer's) are counted as they arrive: past the bound the
   // transfer is stopped, and what arrived is let go, instead of kept up to electron-updater's bound.
   const doDownload = client.doDownload.bind(client)
+  // A redirect is asked again with the call made here: counted once, not once more per redirect.
+  const counting = new WeakSet<DownloadCall>()
   client.doDownload = (requestOptions, call, redirectCount) => {
     const handler = call.responseHandler
-    if (call.destination !== null || typeof handler !== 'function') {
+    if (call.destination !== null || typeof handler !== 'function' || counting.has(call)) {
       return doDownload(requestOptions, call, redirectCount)
     }
     const counted = (response: NodeJS.EventEmitter, callback: Done): void => {
@@ -66,7 +68,9 @@ export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOC
       })
       handler(response, callback)
     }
-    return doDownload(requestOptions, { ...call, responseHandler: counted }, redirectCount)
+    const countedCall = { ...call, responseHandler: counted }
+    counting.add(countedCall)
+    return doDownload(requestOptions, countedCall, redirectCount)
   }
 }
 

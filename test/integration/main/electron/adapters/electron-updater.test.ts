@@ -391,6 +391,17 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(readFileSync(appImage)).toEqual(before)
   })
 
+  it('gives up on an update whose address redirects to itself, and nothing is installed on quit', async () => {
+    const next = release('1.3.0')
+    const server = await serve(next.files, { redirects: { [next.file]: `/standby/${next.file}` } })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await expect(updater.download(() => {})).rejects.toThrow(/^Too many redirects/)
+    const before = readFileSync(appImage)
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(before)
+  })
+
   it('reads no feed, and offers no file the feed names, over plain http to another computer', async () => {
     const { updater } = installedApp('http://updates.evil.test/standby')
     await expect(updater.check('stable')).rejects.toThrow(notHttps)

@@ -89,6 +89,24 @@ describe('the block map of a differential download', () => {
     )
   })
 
+  it('gives up on one whose address redirects to itself, and downloads the update whole', async () => {
+    const map = 'Standby-Setup-1.3.0.exe.blockmap'
+    const release = windowsRelease(zlib.gzipSync(JSON.stringify({ version: '2', files: [] })))
+    const server = await serve(release.files, { redirects: { [map]: `/standby/${map}` } })
+    const asked: string[] = []
+    server.server.on('asked', (name: string) => asked.push(name))
+    const { updater, log, raw } = installedWindowsApp(server.url)
+    const downloaded: string[] = []
+    raw.on('update-downloaded', (info: { downloadedFile: string }) => downloaded.push(info.downloadedFile))
+
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await updater.download(() => {})
+    expect(log.text()).toMatch(/fallback to full download: Error: Too many redirects \(> 10\)/)
+    // The first ask and the redirects electron-updater's limit lets through, then no more.
+    expect(asked.filter((name) => name === map)).toHaveLength(12)
+    expect(downloaded).toHaveLength(1)
+  })
+
   it('reads one within the bound as electron-updater does', async () => {
     const map = zlib.gzipSync(JSON.stringify({ version: '2', files: [] }))
     const server = await serve(windowsRelease(map).files)
