@@ -11,9 +11,16 @@ export function leavingBetaNote(currentVersion: string, latestStable: string | n
   return `This is a beta version. Standby moves to the stable channel with the first stable release newer than ${currentVersion}${latest}.`
 }
 
-/** The platform needs a newer app than the feed offers. */
+/**
+ * The platform needs a newer app than the feed offers. An address too long for the status is named
+ * by its host, as in a failure sentence: cut where the status ends, it would open nowhere.
+ */
 export function requiredButNothingNewer(requiredVersion: string, manualDownloadUrl: string): string {
-  return `The platform needs Standby ${requiredVersion} or newer, and the update server offers nothing newer yet. Download it from ${manualDownloadUrl}.`
+  const sentence = (address: string): string =>
+    `The platform needs Standby ${requiredVersion} or newer, and the update server offers nothing newer yet. Download it from ${address}.`
+  const whole = sentence(manualDownloadUrl)
+  if (whole.length <= MOST_UPDATE_ERROR_CHARS) return whole
+  return shownText(sentence(shortAddress(manualDownloadUrl)), { max: MOST_UPDATE_ERROR_CHARS })
 }
 
 /** A failed check or download, when it is retried, and where to download by hand. */

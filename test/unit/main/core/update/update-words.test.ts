@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { failureSentence, installFailed } from '../../../../../src/main/core/update/update-words'
+import {
+  failureSentence,
+  installFailed,
+  requiredButNothingNewer,
+} from '../../../../../src/main/core/update/update-words'
 import { NOTIFICATION_BODY_MAX } from '../../../../../src/shared/os-limits'
 import { MOST_UPDATE_ERROR_CHARS } from '../../../../../src/shared/update/update-state'
 
@@ -73,5 +77,14 @@ describe('the sentences that tell an update failure', () => {
     const notInstalled = installFailed('spawn EACCES', long)
     expect(notInstalled.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
     expect(notInstalled.endsWith('or download the latest version from downloads.standby.test/….')).toBe(true)
+  })
+
+  it('name a download address too long for the status by its host where the platform needs a newer Standby', () => {
+    const long = `https://downloads.standby.test/releases/${'a1b2c3d4'.repeat(50)}/`
+    expect(requiredButNothingNewer('2.0.0', long)).toBe(
+      'The platform needs Standby 2.0.0 or newer, and the update server offers nothing newer yet. Download it from downloads.standby.test/….',
+    )
+    const short = 'https://downloads.standby.test/standby/'
+    expect(requiredButNothingNewer('2.0.0', short)).toContain(`Download it from ${short}.`)
   })
 })
