@@ -12,6 +12,8 @@ import type { Logger } from '../core/ports/logger'
 import { describeValue } from '../../shared/describe-untrusted'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
+import { NOTIFICATION_BODY_MAX } from '../../shared/os-limits'
+import { cutText } from '../../shared/text-cut'
 
 /** What the settings path is a link to: a symbolic link's target, or a file with other names. */
 export type SettingsLink = { readonly kind: 'symbolic'; readonly target: string } | { readonly kind: 'hard' }
@@ -49,13 +51,7 @@ export function separateSettings(
     writeFileAtomicallySync(path, bytes)
   } catch (error) {
     log.error(`The settings file ${path} is ${other}, and could not be replaced by a file of its own`, error)
-    return {
-      notKept:
-        `Standby's settings file is ${other}, and saving a setting would change that file too; Standby ` +
-        `could not put a file of its own in its place (${errorCode(error) ?? errorMessage(error)}), so it ` +
-        'uses the default settings and a change lasts only until it quits. Check that you can write in ' +
-        `${dirname(path)}, then start Standby again.`,
-    }
+    return { notKept: notKeptSentence(other, errorCode(error) ?? errorMessage(error), dirname(path)) }
   }
   log.warn(
     `The settings file ${path} was ${other}; replaced it by a file of its own holding the same settings`,
@@ -79,6 +75,33 @@ export function removeDanglingLink(path: string, link: SettingsLink, log: Logger
   } catch (error) {
     log.warn(`The settings file ${path} is a link to no file and could not be removed (${errorCode(error)})`)
   }
+}
+
+/**
+ * Why the settings are not kept, and what to do, within what a notification shows: the folder to
+ * check is named by its end when long, as the action after it must not be cut off.
+ */
+function notKeptSentence(other: string, why: string, folder: string): string {
+  const before =
+    `Standby's settings file is ${other}, which saving a setting would change too. Standby could not ` +
+    `replace it (${cutText(why, MOST_REASON_CHARS)}), so it uses the default settings until it quits. ` +
+    'Check that you can write in '
+  const after = ', then start Standby again.'
+  return `${before}${endOf(folder, NOTIFICATION_BODY_MAX - before.length - after.length)}${after}`
+}
+
+/** The most of an error's own words a notice repeats: its code is shorter. */
+const MOST_REASON_CHARS = 40
+
+/** The fewest units of a folder named by its end: its last names at least. */
+const FEWEST_FOLDER_CHARS = 16
+
+/** `text`, or an ellipsis and its end in at most `max` units, cut between whole characters. */
+function endOf(text: string, max: number): string {
+  const room = Math.max(FEWEST_FOLDER_CHARS, max)
+  if (text.length <= room) return text
+  // Not after half a character: the second half of a pair, or marks of a letter cut off.
+  return `…${text.slice(text.length - (room - 1)).replace(/^[\udc00-\udfff]?\p{M}*/u, '')}`
 }
 
 /** The other file, as a sentence names it. */

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createNodeSettingsStore } from '../../../../src/main/node/adapters/settings-store'
 import { settingsFilePath } from '../../../../src/main/node/settings-file'
+import { separateSettings } from '../../../../src/main/node/settings-link'
+import { NOTIFICATION_BODY_MAX } from '../../../../src/shared/os-limits'
 import { recordingLog } from '../../../support/recording-log'
 import { useTempDirs } from '../../../support/temp-dir'
 
@@ -86,5 +88,35 @@ describe.runIf(process.platform !== 'win32')('a settings file that is a link to 
     expect(existsSync(nowhere)).toBe(false)
     expect(lstatSync(path).isFile()).toBe(true)
     expect(log.text()).toContain('where there is no file; removed the link')
+  })
+})
+
+describe('a settings file that is a link and cannot be replaced', () => {
+  it('says what to do within what a notification shows, however long its folder', () => {
+    const folder = join(tempDir(), 'Users', 'Expert Name', 'AppData', 'Roaming', 'Standby', 'x'.repeat(200))
+    const link = {
+      kind: 'symbolic',
+      target: '/home/expert/dotfiles/standby/settings.json',
+    } as const
+    // No folder there: the file beside it cannot be made.
+    const outcome = separateSettings(join(folder, 'settings.json'), Buffer.from('{}'), link, recordingLog())
+    if (!('notKept' in outcome)) throw new Error('the link was replaced')
+    expect(outcome.notKept.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
+    expect(outcome.notKept).toMatch(/^Standby's settings file is a link to "\/home\/expert\/dotfiles\//)
+    expect(outcome.notKept).toMatch(
+      /\(ENOENT\).* Check that you can write in …x+, then start Standby again\.$/,
+    )
+  })
+
+  it('names a long folder by its end between whole characters', () => {
+    const link = { kind: 'hard' } as const
+    for (const tail of ['😀'.repeat(150), `x${'😀'.repeat(150)}`]) {
+      const folder = join(tempDir(), tail)
+      const outcome = separateSettings(join(folder, 'settings.json'), Buffer.from('{}'), link, recordingLog())
+      if (!('notKept' in outcome)) throw new Error('the link was replaced')
+      expect(outcome.notKept.isWellFormed()).toBe(true)
+      expect(outcome.notKept.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
+      expect(outcome.notKept).toMatch(/ Check that you can write in …(😀)+, then start Standby again\.$/u)
+    }
   })
 })
