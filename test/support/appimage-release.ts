@@ -82,7 +82,8 @@ export function useAppImageReleases() {
    * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
    * first time it is asked for (a stalled connection), and `cutFirst` is cut off after its first
    * bytes the first time; `unsized` sends no Content-Length (chunked); a name in `redirects` is
-   * answered with a 302 to its address. `server` emits 'asked' with each name.
+   * answered with a 302 to its address; a request for one range of bytes gets those. `server` emits
+   * 'asked' with each name.
    */
   async function serve(
     files: Record<string, string | Buffer>,
@@ -105,6 +106,12 @@ export function useAppImageReleases() {
       if (location !== undefined) return void res.writeHead(302, { location }).end()
       const body = files[name]
       if (body === undefined) return void res.writeHead(404).end()
+      // One range, as a differential download asks for an AppImage's embedded block map.
+      const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '')
+      if (range !== null) {
+        const part = Buffer.from(body).subarray(Number(range[1]), Number(range[2]) + 1)
+        return void res.writeHead(206, { 'content-length': part.length }).end(part)
+      }
       res.writeHead(200, options.unsized === true ? {} : { 'content-length': Buffer.byteLength(body) })
       if (name !== options.cutFirst || cut) return void res.end(body)
       cut = true

@@ -1,13 +1,14 @@
 /**
- * The block maps of a differential download (Windows, macOS), bounded before electron-updater
- * parses them. It reads each whole into memory (up to its own bound of hundreds of megabytes), then
+ * The block maps of a differential download (Windows and macOS, beside the update; AppImage and
+ * the Windows web installer's package, at the file's end), bounded before electron-updater parses them. It reads each whole into memory (up to its own bound of hundreds of megabytes), then
  * unpacks it with no bound at all and parses it on the main process: a small gzip bomb or a huge
  * map from a misconfigured or hostile server would take the main process's memory and time. Past
  * the bound, a map is refused with a sentence; electron-updater then falls back to downloading the
  * update whole, as it does whenever a differential download fails.
  */
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, inflateRawSync } from 'node:zlib'
 import type { AppUpdater } from 'electron-updater'
+import { FileWithEmbeddedBlockMapDifferentialDownloader } from 'electron-updater/out/differentialDownloader/FileWithEmbeddedBlockMapDifferentialDownloader'
 import type { Logger } from '../../core/ports/logger'
 import { describeAddress } from '../../../shared/describe-untrusted'
 
@@ -35,6 +36,7 @@ interface BufferClient {
  * (unpacking stops there), before electron-updater parses it.
  */
 export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOCK_MAP_BYTES): void {
+  boundEmbeddedBlockMaps(most)
   const client = (updater as unknown as { httpExecutor?: Partial<BufferClient> | null }).httpExecutor
   if (typeof client?.downloadToBuffer !== 'function' || typeof client.doDownload !== 'function') {
     log.warn('Updater: this version of electron-updater cannot bound the block maps it reads.')
@@ -74,10 +76,39 @@ export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOC
   }
 }
 
-/** Whether the gzip `map` unpacks to more than `most` bytes; one that does not unpack is left to electron-updater to say so. */
-function unpacksPast(map: Buffer, most: number): boolean {
+/** The reader of the block map an AppImage (or a Windows web installer's package) carries at its end. */
+interface EmbeddedMapReader {
+  readRemoteBytes(start: number, endInclusive: number): Promise<Buffer>
+}
+
+/** The bound each embedded map is read within; the reader is electron-updater's, shared by every updater. */
+let embeddedMost: number | null = null
+
+/**
+ * Refuse an embedded block map larger than `most` bytes, as the release information sizes it
+ * (nothing is asked for: electron-updater would make room for whatever size it names) or as it
+ * unpacks (electron-updater unpacks it with no bound).
+ */
+function boundEmbeddedBlockMaps(most: number): void {
+  const first = embeddedMost === null
+  embeddedMost = most
+  if (!first) return
+  const reader = FileWithEmbeddedBlockMapDifferentialDownloader.prototype as unknown as EmbeddedMapReader
+  const read = reader.readRemoteBytes
+  // Only the embedded map is read this way: the map, then its size in 4 bytes.
+  reader.readRemoteBytes = async function (this: EmbeddedMapReader, start, endInclusive) {
+    const bound = embeddedMost ?? MAX_BLOCK_MAP_BYTES
+    if (endInclusive + 1 - start > bound + 4) throw new Error(tooLarge(null, bound))
+    const bytes = await read.call(this, start, endInclusive)
+    if (unpacksPast(bytes.subarray(0, -4), bound, inflateRawSync)) throw new Error(tooLarge(null, bound))
+    return bytes
+  }
+}
+
+/** Whether `map` unpacks to more than `most` bytes; one that does not unpack is left to electron-updater to say so. */
+function unpacksPast(map: Buffer, most: number, unpack = gunzipSync): boolean {
   try {
-    gunzipSync(map, { maxOutputLength: most })
+    unpack(map, { maxOutputLength: most })
     return false
   } catch (error) {
     return (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE'
