@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import zlib from 'node:zlib'
 import { AppImageUpdater } from 'electron-updater'
 import { afterEach, vi } from 'vitest'
 import {
@@ -57,6 +58,18 @@ export function releaseFeed(
     ...(stagingPercentage === undefined ? [] : [`stagingPercentage: ${stagingPercentage}`]),
     "releaseDate: '2026-11-30T12:00:00.000Z'",
   ].join('\n')
+}
+
+/** What electron-updater unpacked with `unpack`, in bytes, each time it unpacked a block map. */
+export function unpackedSizes(unpack: 'gunzipSync' | 'inflateRawSync'): number[] {
+  const sizes: number[] = []
+  const original = zlib[unpack]
+  vi.spyOn(zlib, unpack).mockImplementation((data, options) => {
+    const out = original(data, options)
+    sizes.push(out.length)
+    return out
+  })
+  return sizes
 }
 
 /**

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createElectronUpdater } from '../../../../../src/main/electron/adapters/electron-updater'
 import { MAX_BLOCK_MAP_BYTES } from '../../../../../src/main/electron/adapters/update-block-map-bound'
 import { singleInstanceLock } from '../../../../../src/main/electron/single-instance'
-import { releaseFeed, useAppImageReleases } from '../../../../support/appimage-release'
+import { releaseFeed, unpackedSizes, useAppImageReleases } from '../../../../support/appimage-release'
 import { resetFakeElectron } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
 
@@ -47,25 +47,13 @@ function installedWindowsApp(feedUrl: string) {
   return { updater, log, raw }
 }
 
-/** What electron-updater unpacked, in bytes, each time it unpacked a block map. */
-function unpackedSizes(): number[] {
-  const sizes: number[] = []
-  const gunzip = zlib.gunzipSync
-  vi.spyOn(zlib, 'gunzipSync').mockImplementation((data, options) => {
-    const out = gunzip(data, options)
-    sizes.push(out.length)
-    return out
-  })
-  return sizes
-}
-
 describe('the block map of a differential download', () => {
   it('refuses one that unpacks past the bound (a gzip bomb) before it is parsed, and downloads the update whole', async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(MAX_BLOCK_MAP_BYTES * 4))
     const release = windowsRelease(bomb)
     const server = await serve(release.files)
     const { updater, log, raw } = installedWindowsApp(server.url)
-    const unpacked = unpackedSizes()
+    const unpacked = unpackedSizes('gunzipSync')
     const downloaded: string[] = []
     raw.on('update-downloaded', (info: { downloadedFile: string }) => downloaded.push(info.downloadedFile))
 

@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs'
 import zlib from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAX_BLOCK_MAP_BYTES } from '../../../../../src/main/electron/adapters/update-block-map-bound'
-import { release, releaseFeed, useAppImageReleases } from '../../../../support/appimage-release'
+import {
+  release,
+  releaseFeed,
+  unpackedSizes,
+  useAppImageReleases,
+} from '../../../../support/appimage-release'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 
 const { serve, installedApp } = useAppImageReleases()
@@ -29,24 +34,12 @@ function withEmbeddedMap(map: Buffer, size = map.length) {
   return { artifact, files: { 'latest-linux.yml': feed, [file]: artifact } }
 }
 
-/** What electron-updater unpacked, in bytes, each time it unpacked an embedded block map. */
-function unpackedSizes(): number[] {
-  const sizes: number[] = []
-  const inflate = zlib.inflateRawSync
-  vi.spyOn(zlib, 'inflateRawSync').mockImplementation((data, options) => {
-    const out = inflate(data, options)
-    sizes.push(out.length)
-    return out
-  })
-  return sizes
-}
-
 describe('the block map an AppImage carries', () => {
   it('refuses one that unpacks past the bound (a deflate bomb), and downloads the update whole', async () => {
     const next = withEmbeddedMap(zlib.deflateRawSync(Buffer.alloc(MAX_BLOCK_MAP_BYTES * 4)))
     const server = await serve(next.files)
     const { updater, log, appImage } = installedApp(server.url)
-    const unpacked = unpackedSizes()
+    const unpacked = unpackedSizes('inflateRawSync')
     expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
     await updater.download(() => {})
     expect(log.text()).toMatch(
