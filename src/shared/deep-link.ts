@@ -38,6 +38,29 @@ export function deepLinkUrl(link: DeepLink): string {
 
 const refuse = (reason: string): DeepLinkReading => ({ ok: false, reason })
 
+const KINDS: ReadonlyArray<string> = DeepLink.shape.kind.options
+
+/**
+ * What is wrong with a link's kind (its host) or id (its path), said so the expert can tell a
+ * link that was mistyped or changed on its way from one that was never Standby's. Only words of
+ * ours: the text itself is the link's, which the log shows escaped.
+ */
+function whatIsWrong(kind: string, id: string): string {
+  if (!KINDS.includes(kind)) {
+    // URL lowercases no host of a scheme it does not know, so the case is Standby's to read.
+    const lower = kind.toLowerCase()
+    return KINDS.includes(lower)
+      ? `it writes ${lower} in capital letters; Standby writes invite and session in lower case`
+      : 'it names neither an invite nor a session'
+  }
+  if (id === '') return `it names no ${kind} id`
+  if (id.includes('/')) return `it has more after the ${kind} id than one slash`
+  if (id.length > (Id.maxLength ?? Infinity))
+    return `its ${kind} id is longer than ${Id.maxLength} characters`
+  if (/^\.+$/.test(id)) return `its ${kind} id is dots alone`
+  return `its ${kind} id holds characters other than letters, digits and ._~-`
+}
+
 /** Read `raw` as a deep link. Never throws, whatever `raw` is. */
 export function readDeepLink(raw: unknown): DeepLinkReading {
   if (typeof raw !== 'string') return refuse('it is not text')
@@ -53,12 +76,17 @@ export function readDeepLink(raw: unknown): DeepLinkReading {
   if (url.username !== '' || url.password !== '' || url.port !== '')
     return refuse('it names a user or a port')
   if (raw.includes('?') || raw.includes('#')) return refuse('it has a query or a fragment')
+  // Standby writes neither (an id is letters, digits and ._~-): said as such, not as a bad id.
+  if (raw.includes('%')) return refuse('it has percent-escapes (%), which Standby never writes in a link')
+  // URL resolves them away, and would read another kind or id than the link shows.
+  if (/\/\.\.?(?:[/\\]|$)/.test(raw))
+    return refuse('it has a . or .. segment, which Standby never writes in a link')
   // Some Windows browsers add a slash to a custom scheme's link: one is allowed, nothing more.
   const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname
   const parsed = DeepLink.safeParse({ kind: url.host, id: path.slice(1) })
-  if (!parsed.success) return refuse('it names neither an invite nor a session by its id')
-  // URL resolves dot segments and keeps percent-escapes and backslashes as given: a link that is
-  // not spelt exactly as the app writes it (scheme case aside) hides something and is refused.
+  if (!parsed.success) return refuse(whatIsWrong(url.host, path.slice(1)))
+  // URL drops tabs, newlines and spaces around a link as it reads it: a link that is not spelt
+  // exactly as the app writes it (scheme case aside) hides something and is refused.
   const spelt = `${raw.slice(0, DEEP_LINK_SCHEME.length).toLowerCase()}${raw.slice(DEEP_LINK_SCHEME.length)}`
   const canonical = deepLinkUrl(parsed.data)
   if (spelt !== canonical && spelt !== `${canonical}/`)

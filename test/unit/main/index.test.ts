@@ -804,7 +804,7 @@ describe('deep links', () => {
     const told = fake.notifications.filter(({ options }) => options.title === 'Could not open the link')
     expect(told.map(({ options }) => options.body)).toEqual([
       expect.stringMatching(
-        /^This standby:\/\/ link opens nothing: it names neither an invite nor a session by its id\..*from the app instead\.$/,
+        /^This standby:\/\/ link opens nothing: it has a \. or \.\. segment, which Standby never writes in a link\..*from the app instead\.$/,
       ),
       expect.stringMatching(/^This standby:\/\/ link opens nothing: it is not a standby:\/\/ link\./),
     ])
