@@ -17,9 +17,15 @@ export function hostLines(req: Pick<IncomingMessage, 'rawHeaders'>): string[] {
   return headerLines(req, /^host$/i)
 }
 
+/** A request line's whole URL (absolute form), its authority as sent in group 1. */
+const ABSOLUTE_FORM = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i
+
 /**
  * True when every name `req` carries is one `allows` takes: its one Host header and, when the
- * request line has a whole URL in it, that URL's host.
+ * request line has a whole URL in it, that URL's authority as sent, read as the header is. URL
+ * would hand over the host it normalised ("127.1" read as "127.0.0.1", a port's leading zeros
+ * dropped) and leave out a user name before an "@", which HTTP says a server should refuse, as it
+ * is there to hide which host a request is for ("http://evil.example@127.0.0.1/").
  */
 export function addressedOnlyTo(
   req: Pick<IncomingMessage, 'rawHeaders' | 'headers' | 'url'>,
@@ -27,7 +33,7 @@ export function addressedOnlyTo(
 ): boolean {
   if (hostLines(req).length !== 1 || !allows(req.headers.host)) return false
   const target = req.url ?? '/'
-  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(target)) return true
-  const url = URL.parse(target)
-  return url !== null && allows(url.host)
+  const authority = ABSOLUTE_FORM.exec(target)?.[1]
+  if (authority === undefined) return true
+  return URL.parse(target) !== null && !authority.includes('@') && allows(authority)
 }

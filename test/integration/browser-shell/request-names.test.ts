@@ -49,6 +49,8 @@ it('refuses a request that names another host besides its own, in a second Host 
     { target: '/', headers: `Host: ${host}\r\nhost: ${host}\r\n` },
     { target: 'http://evil.example/', headers: `Host: ${host}\r\n` },
     { target: `http://evil.example:${new URL(bare.shell.origin).port}/`, headers: `Host: ${host}\r\n` },
+    // The authority hidden behind a user name, which URL would leave out of the host it reads.
+    { target: `http://evil.example@${host}/`, headers: `Host: ${host}\r\n` },
   ]
   for (const { target, headers } of misnamed) {
     expect(await statusOf(target, headers), target + headers).toMatch(/^HTTP\/1\.1 421 /)

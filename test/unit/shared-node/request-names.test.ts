@@ -17,7 +17,7 @@ describe('the names a request is addressed to', () => {
     )
   })
 
-  it('are not when a second Host, a whole URL of another host, or no Host names something else', () => {
+  it('are not when a second Host, a whole URL of another host (or hiding it behind a user name, or spelt otherwise), or no Host names something else', () => {
     const refused = [
       request('/', [
         ['Host', '127.0.0.1:5173'],
@@ -31,6 +31,10 @@ describe('the names a request is addressed to', () => {
       request('HTTP://evil.example/', [['Host', '127.0.0.1:5173']]),
       request('ws://[::1]:5173/', [['Host', '127.0.0.1:5173']]),
       request('http://%zz/', [['Host', '127.0.0.1:5173']]),
+      request('http://evil.example@127.0.0.1:5173/', [['Host', '127.0.0.1:5173']]),
+      request('http://@127.0.0.1:5173/', [['Host', '127.0.0.1:5173']]),
+      request('http://127.1:5173/', [['Host', '127.0.0.1:5173']]),
+      request('http://127.0.0.1:05173/', [['Host', '127.0.0.1:5173']]),
       request('/', []),
       request('/', [['Host', 'evil.example']]),
     ]

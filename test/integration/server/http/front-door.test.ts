@@ -84,6 +84,8 @@ describe('requests addressed to another name (DNS rebinding)', () => {
       [`GET ${HTTP_PATHS.info} HTTP/1.1`, [local, local]],
       [`GET http://evil.example${HTTP_PATHS.info} HTTP/1.1`, [local]],
       [`GET http://evil.example/socket.io/?EIO=4&transport=polling HTTP/1.1`, [local]],
+      // The host hidden behind a user name, which a reading with URL leaves out.
+      [`GET http://evil.example@${local}${HTTP_PATHS.info} HTTP/1.1`, [local]],
     ] as const) {
       const answer = await sendHead(port, requestLine, [
         ...hosts.map((h) => `host: ${h}`),
