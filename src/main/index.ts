@@ -76,10 +76,12 @@ async function main(): Promise<void> {
   // or the window the exit destroys would count as closed by the expert.
   let exiting = false
   const isQuitting = (): boolean => exiting || quitting()
+  // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
+  const deepLinks = createDeepLinkInbox(log)
   // From here an error nothing caught goes to the redacted log, not to Electron's box with its
   // stack; the expert hears of it through a notification once the notifier exists.
   // One Standby at most starts again as this one quits, carrying what each part asked of it.
-  const relaunch = createRelaunchAtQuit({ log, updater: () => electronUpdater.autoUpdater })
+  const relaunch = createRelaunchAtQuit({ log, updater: () => electronUpdater.autoUpdater, links: deepLinks })
   const lastResort = installLastResort({
     userData: app.getPath('userData'),
     log,
@@ -95,8 +97,6 @@ async function main(): Promise<void> {
     shutdown.run()
   }
   registerAppScheme(protocol)
-  // Links wait here until the window and the cache exist; macOS may send one before 'ready'.
-  const deepLinks = createDeepLinkInbox(log)
   // A link during a quit opens in a Standby started after it (link-after-quit.ts), from macOS too.
   const links = systemLinks({ log, isQuitting, inbox: deepLinks, relaunch })
   onOpenUrl(app, (url) => links.receive(url, 'macOS'))

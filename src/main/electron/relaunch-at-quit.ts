@@ -2,7 +2,8 @@
  * The one Standby a quit may start again. Electron's `app.relaunch` starts one more copy per call
  * once this process ends, and nothing takes a call back: a relaunch after an unexpected error and
  * a link clicked as Standby quit, each calling it, started two copies. Both ask here instead, and
- * the quit starts one Standby that carries what each asked for.
+ * the quit starts one Standby that carries what each asked for. A relaunch after an error also
+ * carries the link clicked that had not opened yet, which the expert did not quit on.
  */
 import { app, autoUpdater } from 'electron'
 import electronUpdater from 'electron-updater'
@@ -11,12 +12,19 @@ import { relaunchArgs } from '../core/startup/last-resort'
 import { errorMessage } from '../../shared/error-message'
 import { runningAppImage } from '../node/app-image'
 import { linkHandlerArgs, type ProcessFacts } from './deep-links'
+import { deepLinkUrl } from '../../shared/deep-link'
+import type { DeepLinkInbox } from '../core/deep-links/deep-link-inbox'
 
 /** What a relaunch needs of the process and of electron-updater. */
 export interface RelaunchAtQuitOptions {
   readonly log: Logger
   /** electron-updater's updater: an update waiting to install at this quit waits for the next one. */
   readonly updater?: () => { autoInstallOnAppQuit: boolean } | undefined
+  /**
+   * The link clicked that has not opened yet (waiting for the app to be ready, a sign-in or a
+   * catch-up): a relaunch after an error opens it, as the run it replaces would have.
+   */
+  readonly links?: Pick<DeepLinkInbox, 'waiting'>
   readonly process?: Pick<NodeJS.Process, 'env' | 'execPath' | 'platform'> &
     ProcessFacts & { readonly argv: ReadonlyArray<string> }
 }
@@ -78,7 +86,9 @@ export function createRelaunchAtQuit(options: RelaunchAtQuitOptions): RelaunchAt
     return link
   }
   const relaunchNow = (exitCode: number): void => {
-    const link = linkToOpen(wish.link, exitCode)
+    // The expert's own quit drops a waiting link: quitting came after the click.
+    const waiting = wish.afterError ? options.links?.waiting() : undefined
+    const link = linkToOpen(wish.link ?? (waiting && deepLinkUrl(waiting)), exitCode)
     const { afterError } = wish
     wish = { afterError: false }
     if (!afterError && link === undefined) return
@@ -102,7 +112,7 @@ export function createRelaunchAtQuit(options: RelaunchAtQuitOptions): RelaunchAt
       if (updater !== undefined) updater.autoInstallOnAppQuit = false
       log.info(
         afterError
-          ? `Standby starts again after an unexpected error${link === undefined ? '' : ', and opens the link that came as it quit'}`
+          ? `Standby starts again after an unexpected error${link === undefined ? '' : ', and opens the link it had not opened yet'}`
           : 'A link came as Standby was quitting; Standby starts again on it',
       )
     } catch (error) {

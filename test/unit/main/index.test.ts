@@ -850,6 +850,24 @@ describe('deep links', () => {
     expect(fake.notifications.map(({ options }) => options.title)).toEqual(['Sign in to open the link'])
   })
 
+  it('opens a link still waiting for the sign-in in the Standby an unexpected error starts again, not at the expert’s quit', async () => {
+    const fake = await launch()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
+    addedListeners('uncaughtException')[0]!(new Error('boom'))
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch).toHaveBeenCalledOnce()
+    const [options] = fake.app.relaunch.mock.calls[0] as [{ args: string[] }]
+    expect(options.args.slice(-2)).toEqual([RELAUNCHED_AFTER_ERROR_FLAG, 'standby://invite/inv_open'])
+  })
+
+  it('starts nothing for a link waiting for the sign-in when the expert quits: the quit came after the click', async () => {
+    const fake = await launch()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
+    fake.trays[0]!.clickMenuItem('quit')
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+  })
+
   it('signed out, shows the sign-in form and asks the pages for nothing', async () => {
     const fake = await launch()
     const window = fake.windows[0]!

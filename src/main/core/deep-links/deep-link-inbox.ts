@@ -32,6 +32,8 @@ export interface DeepLinkTargets {
   readonly open: (link: DeepLink) => void
   /** A link opened nothing: a sentence for the expert, saying why and what to do. */
   readonly refused?: (sentence: string) => void
+  /** The link they keep for a sign-in or a catch-up, not opened yet. */
+  readonly waiting?: () => DeepLink | undefined
 }
 
 /** The inbox of deep links. */
@@ -40,6 +42,11 @@ export interface DeepLinkInbox {
   receive(raw: unknown, from: string): void
   /** From now on links go to `targets` (or open with a function); the one kept meanwhile goes at once. */
   openWith(targets: DeepLinkTargets | ((link: DeepLink) => void)): void
+  /**
+   * The latest valid link that has not opened yet: held back in a burst, kept until `openWith`, or
+   * kept by the targets for a sign-in or a catch-up. A Standby started again after an error opens it.
+   */
+  waiting(): DeepLink | undefined
 }
 
 /** What the inbox needs besides a log. */
@@ -133,5 +140,6 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
       if (link) deliver({ link })
       else if (refusal !== undefined) deliver({ refused: refusal })
     },
+    waiting: () => heldLink ?? kept ?? targets?.waiting?.(),
   }
 }

@@ -201,6 +201,9 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
       )
     },
     refused: (sentence) => tell(sentence),
+    // One that waited too long is dropped at the next retry: it is not carried on either.
+    waiting: () =>
+      waiting !== undefined && passed() - waiting.at <= LINK_WAIT_MS ? waiting.link : undefined,
     retry() {
       if (waiting === undefined || !deps.live() || !signedIn(waiting.link)) return
       const { link, at, told } = waiting

@@ -9,6 +9,7 @@ import { installLastResort } from '../../../../src/main/electron/last-resort'
 import { systemLinks } from '../../../../src/main/electron/link-after-quit'
 import { createRelaunchAtQuit } from '../../../../src/main/electron/relaunch-at-quit'
 import { RELAUNCHED_AFTER_ERROR_FLAG } from '../../../../src/main/core/startup/last-resort'
+import type { DeepLink } from '../../../../src/shared/deep-link'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
 import { recordingLog } from '../../../support/recording-log'
 import { useTempDirs } from '../../../support/temp-dir'
@@ -21,7 +22,10 @@ const tempDir = useTempDirs()
 const LINK = 'standby://invite/inv_1'
 
 /** A run as the composition root wires it: the last resort and second launches' links share one relaunch. */
-function standby(updater: () => { autoInstallOnAppQuit: boolean } | undefined = () => undefined) {
+function standby(
+  updater: () => { autoInstallOnAppQuit: boolean } | undefined = () => undefined,
+  waiting: DeepLink | undefined = undefined,
+) {
   const process = Object.assign(new EventEmitter(), {
     argv: ['/opt/Standby/standby', '--hidden'],
     execPath: '/opt/Standby/standby',
@@ -31,7 +35,7 @@ function standby(updater: () => { autoInstallOnAppQuit: boolean } | undefined = 
   const log = recordingLog()
   const state = { quitting: false }
   fake.app.on('before-quit', () => (state.quitting = true))
-  const relaunch = createRelaunchAtQuit({ log, updater, process })
+  const relaunch = createRelaunchAtQuit({ log, updater, process, links: { waiting: () => waiting } })
   installLastResort({
     userData: tempDir(),
     log,
@@ -55,6 +59,22 @@ describe('the one relaunch of a quit', () => {
     fake.app.once('will-quit', () => linkIn(['/opt/Standby/standby', LINK]))
     process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch.mock.calls).toEqual([
+      [{ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG, LINK] }],
+    ])
+  })
+
+  it('opens the link still waiting to open after an error, but the one clicked as it quit before it', () => {
+    const waiting: DeepLink = { kind: 'session', id: 'ses_waiting' }
+    const { process } = standby(undefined, waiting)
+    process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.relaunch.mock.calls).toEqual([
+      [{ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG, 'standby://session/ses_waiting'] }],
+    ])
+    resetFakeElectron()
+    const later = standby(undefined, waiting)
+    fake.app.once('will-quit', () => later.linkIn(['/opt/Standby/standby', LINK]))
+    later.process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.relaunch.mock.calls).toEqual([
       [{ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG, LINK] }],
     ])

@@ -27,6 +27,29 @@ describe('the deep link inbox', () => {
     expect(open.mock.calls).toEqual([[{ kind: 'session', id: 'ses_2' }]])
   })
 
+  it('says which link has not opened yet: kept until the app can show it, then the one its targets keep', () => {
+    const inbox = createDeepLinkInbox(logger())
+    expect(inbox.waiting()).toBeUndefined()
+    inbox.receive('standby://invite/inv_1', 'macOS')
+    inbox.receive('standby://nonsense', 'macOS')
+    expect(inbox.waiting()).toEqual({ kind: 'invite', id: 'inv_1' })
+    let kept: { kind: 'invite' | 'session'; id: string } | undefined
+    inbox.openWith({ open: (link) => (kept = link), waiting: () => kept })
+    expect(inbox.waiting()).toEqual({ kind: 'invite', id: 'inv_1' })
+    kept = undefined
+    expect(inbox.waiting()).toBeUndefined()
+  })
+
+  it('says which link a flood holds back, until it opens', () => {
+    const clock = new ManualClock(0)
+    const inbox = createDeepLinkInbox(logger(), { clock })
+    inbox.openWith(() => undefined)
+    for (let i = 0; i <= DEEP_LINK_BURST; i++) inbox.receive(`standby://invite/inv_${i}`, 'macOS')
+    expect(inbox.waiting()).toEqual({ kind: 'invite', id: `inv_${DEEP_LINK_BURST}` })
+    clock.advance(DEEP_LINK_BURST_MS)
+    expect(inbox.waiting()).toBeUndefined()
+  })
+
   it('opens each link at once when the app is up', () => {
     const inbox = createDeepLinkInbox(logger())
     const open = vi.fn()

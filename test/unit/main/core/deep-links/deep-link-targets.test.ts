@@ -106,6 +106,19 @@ describe('what a deep link does', () => {
     expect(deps.focus.mock.calls).toEqual([[{ kind: 'session', sessionId: 'ses_2' }]])
   })
 
+  it('says which link waits for a sign-in or a catch-up, until it opens or has waited too long', () => {
+    const { targets: link, state, clock } = signing('out')
+    expect(link.waiting?.()).toBeUndefined()
+    link.open({ kind: 'invite', id: 'inv_1' })
+    expect(link.waiting?.()).toEqual({ kind: 'invite', id: 'inv_1' })
+    clock.advance(LINK_WAIT_MS + 1)
+    expect(link.waiting?.()).toBeUndefined()
+    link.open({ kind: 'session', id: 'ses_2' })
+    state.sign = 'in'
+    link.retry()
+    expect(link.waiting?.()).toBeUndefined()
+  })
+
   it('drops a link that waited longer than a sign-in takes, instead of opening it out of the blue', () => {
     const { deps, targets: link, state, clock } = signing('out')
     link.open({ kind: 'invite', id: 'inv_1' })
