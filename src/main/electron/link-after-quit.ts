@@ -4,7 +4,7 @@
  * macOS's open-url, which reaches this copy and no other. Either way the click would open nothing.
  * Once nothing can stop the quit, Standby is started again on the latest such link that opens
  * something, as a click with Standby closed starts it; not where a restart to update starts the
- * new version itself.
+ * new version itself, nor where macOS installs an update as this copy ends (relaunch-at-quit.ts).
  */
 import { app } from 'electron'
 import type { Logger } from '../core/ports/logger'

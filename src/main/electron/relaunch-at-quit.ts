@@ -58,6 +58,12 @@ export function createRelaunchAtQuit(options: RelaunchAtQuitOptions): RelaunchAt
   let updateRestart = false
   autoUpdater.on('before-quit-for-update', () => (updateRestart = true))
   autoUpdater.on('error', () => (updateRestart = false))
+  // macOS: once Squirrel has an update (Electron's own autoUpdater says so), it installs it as this
+  // process ends, however the quit began, and nothing here can stop that (autoInstallOnAppQuit is
+  // electron-updater's, not Squirrel's): a Standby started on a link would start as its app is
+  // being replaced.
+  let installsAtExit = false
+  autoUpdater.on('update-downloaded', () => (installsAtExit = true))
   // Set while this module's own quit begins: its 'before-quit' is that quit's, not a new one.
   let ownQuitBeginning = false
   // A 'before-quit' is a new quit, the one a wish came in having been cancelled (a window's close or
@@ -73,6 +79,12 @@ export function createRelaunchAtQuit(options: RelaunchAtQuitOptions): RelaunchAt
     if (link === undefined) return undefined
     if (updateRestart) {
       log.info(`A link came as Standby restarted to update; it opens when clicked again in the new version`)
+      return undefined
+    }
+    if (installsAtExit && !wish.afterError) {
+      log.info(
+        'A link came as Standby quit with an update to install; it does not start again on it. Click the link again: the new version opens it.',
+      )
       return undefined
     }
     // A failed start exits with a code of its own: started again, it would fail the same way,

@@ -111,6 +111,16 @@ describe('a link from a second launch', () => {
     expect(log.text()).toMatch(/restarted to update; it opens when clicked again/)
   })
 
+  it('starts nothing on macOS once Squirrel has an update, which it installs as this copy ends, saying so', () => {
+    const { log, system } = links()
+    fake.autoUpdater.emit('update-downloaded')
+    fake.app.once('will-quit', () => system.receive(LINK, 'macOS'))
+    fake.app.quit()
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.relaunch).not.toHaveBeenCalled()
+    expect(log.text()).toMatch(/quit with an update to install; .*Click the link again/)
+  })
+
   it('starts nothing on a link that opens nothing, and keeps the last one that opens something', () => {
     const { log, linkIn } = links()
     const refused = [
