@@ -27,6 +27,7 @@ import { isAddressedTo } from './own-host'
 import { refuseConnect } from './refuse-connect'
 import { matchesRunSecret, newRunSecret } from './run-secret'
 import { createTestHooks } from './test-hooks'
+import { errorMessage } from '../shared/error-message'
 
 /** Where and how to run the shell. */
 export interface BrowserShellOptions {
@@ -136,7 +137,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res).catch((error: unknown) => {
       refusals.warn(
-        `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${String(error)}`,
+        `Browser shell refused a malformed request to ${String(req.url).slice(0, 100)}: ${errorMessage(error)}`,
       )
       if (res.headersSent) res.end()
       else send(res, plainText(400, 'Bad request'), req.method === 'HEAD')

@@ -55,6 +55,7 @@ import { createPageLinkOpeners } from './electron/page-link-openers'
 import { runtimeDeepLinks } from './electron/runtime-deep-links'
 import { systemClock } from '../shared/clock'
 import { dropConsoleWriteErrors } from '../shared-node/console-gone'
+import { errorMessage } from '../shared/error-message'
 
 /** This run's log: the console until the log file is open, then both; a failed start reports through it. */
 const logs: { log: Logger; path: string | null } = { log: consoleLogger, path: null }
@@ -304,7 +305,7 @@ async function main(): Promise<void> {
   // so a press replayed at once (the toast that launched the app) reaches the windows too.
   void notifier
     .restore()
-    .catch((error: unknown) => log.warn(`Earlier notifications could not be read: ${String(error)}`))
+    .catch((error: unknown) => log.warn(`Earlier notifications could not be read: ${errorMessage(error)}`))
 }
 
 /** Settles once the app is up (or has given up); tests await it. */

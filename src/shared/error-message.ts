@@ -1,17 +1,65 @@
 /** What errorMessage says of a value that has no text, or whose reading throws. */
 const NO_TEXT = 'an error that cannot be shown as text'
 
+/** How many causes are read: a chain can be a cycle, and a handful of links is every real one. */
+const MAX_LINKS = 8
+
+/** What String() gives for an object with no text of its own: "[object Object]" says nothing. */
+const NO_OWN_TEXT = /^\[object [^\]]*\]$/
+
 /**
- * What went wrong, as a sentence: an Error's message, or anything else thrown, as text. Never
- * throws: it runs where a failure is being told (a start that failed, a save refused), and an
- * object without a prototype, or one whose reading throws, would otherwise hide that failure.
+ * What went wrong, as a phrase that reads inside a sentence: an Error's message, or anything else
+ * thrown, as text, followed by what caused it (`error.cause`, and its cause) when each says more
+ * ("Could not open the cache: disk I/O error"). A plain object is read by its `message` or `code`,
+ * never as "[object Object]". Never throws: it runs where a failure is being told (a start that
+ * failed, a save refused), and an object without a prototype, or one whose reading throws, would
+ * otherwise hide that failure.
  */
 export function errorMessage(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error)
-  } catch {
-    return NO_TEXT
+  const said: string[] = []
+  const seen = new Set<unknown>()
+  let link: unknown = error
+  for (let depth = 0; depth < MAX_LINKS && !seen.has(link); depth++) {
+    seen.add(link)
+    const text = ownText(link)
+    // Node often repeats a cause's words in its own message ("fetch failed" aside): said once.
+    if (text !== undefined && saysSomething(text) && !said.some((earlier) => earlier.includes(text.trim())))
+      said.push(text.trim())
+    link = fieldOf(link, 'cause')
+    if (link === undefined || link === null) break
   }
+  if (said.length > 0) return said.reduce(followedBy)
+  return ownText(error) ?? NO_TEXT
+}
+
+/** A link's own words: its message, a plain object's code, a value as text; undefined when it has none. */
+function ownText(value: unknown): string | undefined {
+  const message = fieldOf(value, 'message')
+  if (typeof message === 'string') return message
+  if (value instanceof Error) return undefined
+  const code = fieldOf(value, 'code')
+  if (typeof code === 'string' || typeof code === 'number') return `code ${code}`
+  try {
+    const text = String(value)
+    return NO_OWN_TEXT.test(text) ? undefined : text
+  } catch {
+    return undefined
+  }
+}
+
+/** A field of whatever was thrown; undefined for a value with no fields, or where reading throws. */
+function fieldOf(value: unknown, key: string): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined
+  try {
+    return (value as Record<string, unknown>)[key]
+  } catch {
+    return undefined
+  }
+}
+
+/** A cause after what it caused: after a colon, or as a sentence of its own after one that ended. */
+function followedBy(said: string, cause: string): string {
+  return ENDED.test(said) ? `${said} ${cause}` : `${said.replace(LEFT_OPEN, '')}: ${cause}`
 }
 
 /** What makes a sentence say something: a letter, a digit or a picture, not only stops and spaces. */

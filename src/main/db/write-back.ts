@@ -11,6 +11,7 @@ import { closeSync, existsSync, lstatSync, openSync, readSync, rmSync, statSync 
 import { basename, dirname } from 'node:path'
 import { writeFileAtomicallySync } from '../node/atomic-file'
 import { COMPANIONS, moveAside, pruneQuarantined } from './quarantine'
+import { errorMessage } from '../../shared/error-message'
 
 /** The file the cache opened at its path (through a link, the file it points to). */
 export interface OpenedFile {
@@ -97,7 +98,7 @@ export function putBack(path: string, content: Buffer, found: 'deleted' | 'overw
     writeFileAtomicallySync(path, content)
     return `The offline cache ${path} ${what}; wrote it back at quit`
   } catch (error) {
-    return `The offline cache ${path} ${what} and could not be written back (${String(error)})`
+    return `The offline cache ${path} ${what} and could not be written back (${errorMessage(error)})`
   }
 }
 

@@ -11,6 +11,7 @@ import { registeredElsewhere, removedAtStart, type LoginItemRecord } from './log
 import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
 import { HIDDEN_ARG } from './start-hidden'
+import { errorMessage } from '../../shared/error-message'
 
 /** The entry's file name: the same as the installed app's .desktop file, as desktops expect. */
 export const AUTOSTART_FILE = 'standby.desktop'
@@ -202,7 +203,7 @@ export function createAutostartEntry(options: {
       // An entry Standby could not write, found missing at the next start, is not one the expert removed.
       options.record?.cleared()
       log.warn(
-        `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${String(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
+        `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${errorMessage(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
       )
       return {
         applied: false,
@@ -244,7 +245,7 @@ export function createAutostartEntry(options: {
         if (!write()) leftTheirs()
       } catch (error) {
         log.warn(
-          `Launch at login could not follow Standby to ${JSON.stringify(next)} in ${dir}: ${String(error)}. Standby sets it right when it next starts; until then, start it by hand after logging in.`,
+          `Launch at login could not follow Standby to ${JSON.stringify(next)} in ${dir}: ${errorMessage(error)}. Standby sets it right when it next starts; until then, start it by hand after logging in.`,
         )
       }
     },

@@ -67,15 +67,39 @@ function stackFrames(stack: string, message: unknown): ReadonlyArray<string> {
   return lines.slice(firstOfLastRun)
 }
 
-/** An error as a short phrase: "TypeError: x is undefined", or the value itself. Never throws. */
+/**
+ * An error as a short phrase: "TypeError: x is undefined", then what caused it ("; cause: …"), or
+ * the value itself. Never throws.
+ */
 export function describeError(error: unknown): string {
   try {
-    if (error instanceof Error) return `${String(error.name)}: ${String(error.message)}`
-    if (typeof error === 'string') return error
-    return JSON.stringify(error, bigIntsAsText) ?? String(error)
+    if (!(error instanceof Error)) return typeof error === 'string' ? error : asJson(error)
+    const links: string[] = []
+    const seen = new Set<unknown>()
+    // A cause chain can be a cycle; a handful of links is every real one.
+    for (
+      let link: unknown = error;
+      links.length < 8 && link !== undefined && link !== null && !seen.has(link);
+    ) {
+      seen.add(link)
+      links.push(
+        link instanceof Error ? `${String(link.name)}: ${String(link.message)}` : describeError(link),
+      )
+      link = link instanceof Error ? link.cause : undefined
+    }
+    return links.join('; cause: ')
   } catch {
     return unwritable(error)
   }
+}
+
+/** A value as JSON, an error inside it as its phrase (JSON.stringify writes an Error as "{}"). */
+function asJson(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, field: unknown) =>
+      field instanceof Error ? describeError(field) : bigIntsAsText(_key, field),
+    ) ?? String(value)
+  )
 }
 
 /**

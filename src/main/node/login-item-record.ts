@@ -12,6 +12,7 @@ import type { Logger } from '../core/ports/logger'
 import type { RemovedOutside } from '../core/settings/login-item'
 import { writeFileAtomicallySync } from './atomic-file'
 import { readBoundedFileSync } from './bounded-file'
+import { errorMessage } from '../../shared/error-message'
 
 /** The note's file, in the folder every profile shares (the default profile's userData). */
 export const LOGIN_ITEM_RECORD_FILE = 'login-item-record.json'
@@ -101,7 +102,7 @@ export function fileLoginItemRecord(path: string, log: Logger, profile: string):
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
       writeFileAtomicallySync(path, `${JSON.stringify(note)}\n`)
     } catch (error) {
-      log.warn(`Launch at login: could not note that Standby ${what}, in ${path}: ${String(error)}`)
+      log.warn(`Launch at login: could not note that Standby ${what}, in ${path}: ${errorMessage(error)}`)
     }
   }
   return {
@@ -122,7 +123,7 @@ export function fileLoginItemRecord(path: string, log: Logger, profile: string):
       try {
         rmSync(path, { force: true })
       } catch (error) {
-        log.warn(`Launch at login: could not remove its note ${path}: ${String(error)}`)
+        log.warn(`Launch at login: could not remove its note ${path}: ${errorMessage(error)}`)
       }
     },
   }

@@ -9,6 +9,25 @@ describe('errorMessage', () => {
     expect(errorMessage(undefined)).toBe('undefined')
   })
 
+  it('reads the causes after the error, each once, and never says "[object Object]"', () => {
+    const refused = new Error('Could not save your settings', {
+      cause: new Error('write failed', { cause: { code: 'ENOSPC', errno: -28 } }),
+    })
+    expect(errorMessage(refused)).toBe('Could not save your settings: write failed: code ENOSPC')
+    expect(errorMessage({ message: 'socket hang up', cause: { detail: {} } })).toBe('socket hang up')
+    expect(errorMessage(new Error('', { cause: 'timed out' }))).toBe('timed out')
+    expect(errorMessage(new Error('Closed.', { cause: new Error('reset by peer') }))).toBe(
+      'Closed. reset by peer',
+    )
+    expect(errorMessage(new Error('fetch failed: ECONNRESET', { cause: new Error('ECONNRESET') }))).toBe(
+      'fetch failed: ECONNRESET',
+    )
+    expect(errorMessage({ reason: 'x' })).toBe('an error that cannot be shown as text')
+    const looped: Error & { cause?: unknown } = new Error('outer')
+    looped.cause = new Error('inner', { cause: looped })
+    expect(errorMessage(looped)).toBe('outer: inner')
+  })
+
   it('never throws, whatever was thrown: a value with no text, or one whose reading throws', () => {
     const unreadable = new Proxy(new Error('hidden'), {
       get: () => {

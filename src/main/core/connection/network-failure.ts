@@ -5,6 +5,7 @@
  * network that is down.
  */
 import { isSamePlatform } from '../../../shared/platform-url'
+import { errorMessage } from '../../../shared/error-message'
 
 /** What went wrong, and what the expert can do about it. */
 export interface NetworkFailure {
@@ -185,7 +186,7 @@ const STATUSES_NOT_ABOUT_THE_ADDRESS: Readonly<Record<string, Omit<NetworkFailur
 
 /** Describe a failed fetch whose signal timed out after `timeoutMs`. */
 export function describeFetchFailure(error: unknown, timeoutMs: number): NetworkFailure {
-  if (!(error instanceof Error)) return { what: String(error), remedy: CHECK_ADDRESS }
+  if (!(error instanceof Error)) return { what: errorMessage(error), remedy: CHECK_ADDRESS }
   if (error.name === 'TimeoutError')
     return { what: `no answer within ${timeoutMs / 1000} s`, remedy: CHECK_ADDRESS }
   const code = (error as { cause?: { code?: unknown } }).cause?.code

@@ -42,7 +42,7 @@ const NATIVE_MODULE =
 export function describeStartupFailure(error: unknown, context: StartupFailureContext): StartupFailure {
   const found = classify(causes(error))
   const where = context.logPath === null ? '' : ` The log has the details: ${context.logPath}`
-  return { ...found, message: `${advice(found.kind, context, causes(error))}${where}` }
+  return { ...found, message: `${advice(found.kind, context, error)}${where}` }
 }
 
 /** Which failure `error` (or one of its causes) is, by its name, code and message. */
@@ -88,13 +88,11 @@ function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'messa
   return { kind: 'unknown', title: 'Standby could not start' }
 }
 
-function advice(
-  kind: StartupFailureKind,
-  context: StartupFailureContext,
-  chain: ReadonlyArray<ErrorFacts>,
-): string {
-  // An Error thrown without a message (`new Error()`) would be told as a lone ".".
-  const said = chain[0]?.message ?? ''
+function advice(kind: StartupFailureKind, context: StartupFailureContext, error: unknown): string {
+  const chain = causes(error)
+  // An Error thrown without a message (`new Error()`) would be told as a lone "."; its causes, if
+  // any, say why.
+  const said = errorMessage(error)
   const first = asSentence(saysSomething(said) ? said : 'No reason was given')
   const path = chain.find((facts) => facts.path !== '')?.path
   const listener = chain.find((facts) => facts.port !== null)

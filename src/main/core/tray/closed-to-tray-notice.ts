@@ -5,6 +5,7 @@
 import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { SettingsStore } from '../ports/settings'
+import { errorMessage } from '../../../shared/error-message'
 
 /** Where the platform keeps tray icons, in its own words. */
 export function trayPlace(platform: NodeJS.Platform): string {
@@ -33,7 +34,7 @@ export function closedToTrayNotice(deps: {
       settings.update({ closedToTrayNoticeShown: true })
     } catch (error) {
       // Shown anyway: told again at the next start is better than never told.
-      log.warn(`Could not remember that the tray notice was shown: ${String(error)}`)
+      log.warn(`Could not remember that the tray notice was shown: ${errorMessage(error)}`)
     }
     notifier.show({
       kind: 'notice',

@@ -32,6 +32,7 @@ import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification
 import { PressHalves } from './press-halves'
 import { HeldNotifications, MAX_HELD_NOTIFICATIONS } from './held-notifications'
 import { handleWindowsActivations } from './windows-activations'
+import { errorMessage } from '../../../shared/error-message'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -160,7 +161,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     notification.on('failed', (_event, error) => {
       release(notification)
-      log.warn(`A notification could not be shown: ${error}`)
+      log.warn(`A notification could not be shown: ${errorMessage(error)}`)
       setHealth({ status: 'failing', advice: NOTIFICATIONS_FAILING })
       options.onFailed(data)
     })
@@ -228,7 +229,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         notificationOptions(data, { soundEnabled: options.soundEnabled(), withActions, platform }),
       )
     } catch (error) {
-      log.warn(`A notification could not be made: ${error instanceof Error ? error.message : String(error)}`)
+      log.warn(`A notification could not be made: ${errorMessage(error)}`)
       return null
     }
   }

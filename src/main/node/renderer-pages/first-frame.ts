@@ -14,6 +14,7 @@ import {
 } from '../../../shared/first-frame'
 import type { AppApi } from '../../core/app-api'
 import type { Logger } from '../../core/ports/logger'
+import { errorMessage } from '../../../shared/error-message'
 
 /** The data the window's first frame shows, read through the same handlers the page would call. */
 export async function readFirstFrameData(api: AppApi): Promise<FirstFrameData> {
@@ -91,7 +92,7 @@ export async function loadFirstFrameRenderer(path: string, log: Logger): Promise
     return module.renderFirstFrame as RenderFirstFrame
   } catch (error) {
     log.warn(
-      `The first-frame pre-render at ${path} could not be loaded (${String(error)}); windows render on their own.`,
+      `The first-frame pre-render at ${path} could not be loaded (${errorMessage(error)}); windows render on their own.`,
     )
     return null
   }

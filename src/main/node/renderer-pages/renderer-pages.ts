@@ -17,6 +17,7 @@ import type { AppApi } from '../../core/app-api'
 import type { Logger } from '../../core/ports/logger'
 import { PRODUCTION_CONTENT_SECURITY_POLICY } from '../content-security-policy'
 import { displayOf, pageWithFirstFrame, readFirstFrameData } from './first-frame'
+import { errorMessage } from '../../../shared/error-message'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -124,7 +125,9 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
       for (const stale of [...unfetched.keys()].slice(0, -UNFETCHED_FRAMES_KEPT)) unfetched.delete(stale)
       return page(pageWithFirstFrame(html, markup, { id, surface }))
     } catch (error) {
-      log.warn(`The first frame could not be pre-rendered (${String(error)}); the page renders on its own.`)
+      log.warn(
+        `The first frame could not be pre-rendered (${errorMessage(error)}); the page renders on its own.`,
+      )
       return page(html)
     }
   }

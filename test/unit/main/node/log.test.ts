@@ -106,6 +106,18 @@ describe('a log entry whose detail cannot be written out as it is', () => {
     ])
   })
 
+  it("writes an error's causes after it, and an error inside a value as its words, not {}", () => {
+    const wrapped = new Error('Catch-up failed', {
+      cause: new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }),
+    })
+    expect(formatLogLine(at, 'warn', 'Sync', wrapped)).toBe(
+      '2026-01-05T12:00:00.000Z WARN  Sync (Error: Catch-up failed; cause: TypeError: fetch failed; cause: {"code":"ECONNRESET"})',
+    )
+    expect(formatLogLine(at, 'warn', 'Sync', { cause: new Error('disk I/O error') })).toBe(
+      '2026-01-05T12:00:00.000Z WARN  Sync ({"cause":"Error: disk I/O error"})',
+    )
+  })
+
   it('writes a BigInt as its digits, and keeps an error whose stack cannot be read to its message', () => {
     expect(formatLogLine(at, 'info', 'Counted', { bytes: 12n })).toBe(
       '2026-01-05T12:00:00.000Z INFO  Counted ({"bytes":"12n"})',

@@ -186,6 +186,35 @@ describe('a failed start, in words', () => {
     }
   })
 
+  it.each([
+    [
+      'a cause that is a plain object',
+      new Error('Could not open the cache', { cause: { code: 'EIO' } }),
+      'Could not open the cache: code EIO.',
+    ],
+    ['a plain object thrown, its cause an error', { cause: new Error('disk I/O error') }, 'disk I/O error.'],
+    [
+      'an error with no message, its cause with one',
+      new Error('', { cause: new Error('disk I/O error') }),
+      'disk I/O error.',
+    ],
+    [
+      'a cause after a sentence',
+      new Error('The cache is damaged.', { cause: new Error('disk I/O error') }),
+      'The cache is damaged. disk I/O error.',
+    ],
+    [
+      'a cause that repeats its wrapper',
+      new Error('open failed: EIO', { cause: new Error('EIO') }),
+      'open failed: EIO.',
+    ],
+  ])('tells %s in sentences, never as "[object Object]"', (_name, error, said) => {
+    const shown = describeStartupFailure(error, installed)
+    expect(shown.message).toBe(
+      `${said} Start Standby again; if this keeps happening, send the log file with a bug report. The log has the details: ${LOG}`,
+    )
+  })
+
   it('says no reason was given, not a lone stop, for an error thrown without a message', () => {
     for (const error of [new Error(), new Error('.')]) {
       const shown = describeStartupFailure(error, installed)
