@@ -2,8 +2,9 @@
  * Events that contradict what the platform said before: in the marketplace an invite that closed
  * (accepted, declined, taken, expired, withdrawn) never opens again, a request is taken by one
  * session and never invited to after it, an ended or cancelled session never comes back, an
- * invite or a session stays about the request it was made for, and a message stays in the thread
- * and with the sender it was written in and by. An
+ * invite or a session stays about the request it was made for, a message is written only in a
+ * thread of the expert's (a request they hold an invite or a session of: the platform refuses any
+ * other), and stays in the thread and with the sender it was written in and by. An
  * event saying otherwise (an id repeated with an older payload, a stream replayed out of order) is
  * the platform's mistake: applied, it would bring back a Join for an invite long gone or remind of
  * a session that is over, or put another request behind a notification the expert already read
@@ -45,10 +46,18 @@ export function contradictionOf(states: RowStateRepository, event: PlatformEvent
   return null
 }
 
-/** Why a repeat of `message` contradicts the one cached under its id; null when it does not. */
+/**
+ * Why `message` contradicts the cache (a thread the expert does not have, or a repeat that differs
+ * from the one cached under its id); null when it does not.
+ */
 function messageContradiction(states: RowStateRepository, message: Message): string | null {
   const cached = states.message(message.id)
-  if (cached === null) return null
+  if (cached === null) {
+    // Stored, it would sit in a thread no page shows, and count as unread where nothing opens it.
+    return states.threadHeld(message.requestId)
+      ? null
+      : `it puts message ${message.id} into request ${message.requestId}, of which this expert has no invite or session`
+  }
   if (cached.requestId !== message.requestId) {
     return `it moves message ${message.id} from request ${cached.requestId} to request ${message.requestId}`
   }

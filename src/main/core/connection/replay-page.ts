@@ -115,8 +115,23 @@ export function readStreamEntry(raw: unknown, log: Pick<Logger, 'error'>): Strea
     log.error(`Ignored an event from the platform with no readable id (${problem})`)
     return null
   }
-  log.error(`Skipped event ${place.data.id} from the platform: it could not be read (${problem})`)
-  return { type: 'unreadable', id: place.data.id, digest: place.data.digest, problem }
+  const { id, digest } = place.data
+  if (malformedByPlatform(raw, event.error)) {
+    log.error(`Skipped event ${id} from the platform: it is malformed, a fault of the platform (${problem})`)
+    return { type: 'unreadable', id, digest, problem, malformed: true }
+  }
+  log.error(`Skipped event ${id} from the platform: it could not be read (${problem})`)
+  return { type: 'unreadable', id, digest, problem }
+}
+
+/**
+ * Whether an unreadable event is the platform's fault rather than a sign that it is ahead of the
+ * app: one of a kind this version knows, broken in a way no newer platform of the same protocol
+ * would send (binary where an object is due, a field missing or out of its bounds). A value this
+ * version does not know (an invite's reason or state added since) may be a newer platform's.
+ */
+function malformedByPlatform(raw: unknown, error: z.ZodError): boolean {
+  return !ofUnknownKind(raw) && !error.issues.some((issue) => issue.code === 'invalid_value')
 }
 
 /** The items of `raw` that `schema` reads; each other one is logged and counted. */

@@ -31,6 +31,11 @@ export interface UnreadableEvent {
    */
   readonly platformFault?: true
   /**
+   * It could not be read, though it is of a kind this version knows (binary where an object is
+   * due): the platform's fault too, already logged as it was read.
+   */
+  readonly malformed?: true
+  /**
    * What it contradicts is a row the cache holds (src/main/db/stream-contradiction.ts), which may
    * be newer than the event when a snapshot's parts were taken as the platform went on.
    */

@@ -9,6 +9,7 @@ import type { ApplyResult, StreamEntry, UnreadableEvent } from '../ports/cache-s
 import type { ApplyTargets } from './apply-targets'
 import { cacheWrite } from './catch-up-failures'
 import { entriesWithRoomsOnPlatform } from './rooms-on-platform'
+import { skippedWhy } from './unreadable-notice'
 
 /** Apply `events`; `behind` when more are known to follow (a catch-up page that is not the last). */
 export function applyEventBatch(
@@ -30,11 +31,7 @@ export function applyEventBatch(
       : { invites: result.unshown, openAt: showing.openAt }
   if (result.applied.length + result.skipped.length > 0) targets.reach.applied(result.cursor)
   const told = passedOver(targets, result.skipped, partsThrough)
-  if (told.length > 0)
-    targets.unreadable.tell(
-      told.length,
-      told.every((e) => e.platformFault === true),
-    )
+  if (told.length > 0) targets.unreadable.tell(told.length, skippedWhy(told))
   if (result.applied.length > 0) {
     try {
       // It marks the invites it shows after the first, so a full disk can stop it too.

@@ -12,28 +12,44 @@ export class UnreadableNotice {
   constructor(private readonly deps: { readonly clock: Clock; readonly notifier: Notifier }) {}
 
   /**
-   * Say that `count` updates were skipped, unless a notice went out recently; `platformFault` when
-   * each was read but contradicted the platform's earlier word, which no update of Standby mends.
+   * Say that `count` updates were skipped, unless a notice went out recently, and whose fault it
+   * is: `contradiction` when each was read but contradicted the platform's earlier word, and
+   * `malformed` when each was of a kind this version knows but broken; neither is mended by an
+   * update of Standby, which only helps for updates this version could not read (`unread`).
    */
-  tell(count: number, platformFault = false): void {
+  tell(count: number, why: SkippedWhy = 'unread'): void {
     const now = this.deps.clock.now()
     const last = this.lastAt
     // A clock set back counts as a new window, or the notice would be silenced for that long.
     if (last !== null && now - last < UNREADABLE_NOTICE_EVERY_MS && now >= last) return
     this.lastAt = now
     const skipped = `Standby skipped ${count === 1 ? 'it' : `${count} of them`} and carried on.`
+    const platformsFault = `${skipped} This is a fault of the platform, not of Standby: if something looks wrong, tell the platform's support.`
     this.deps.notifier.show(
-      platformFault
+      why === 'contradiction'
         ? {
             kind: 'notice',
             title: 'The platform sent an update that contradicts itself',
-            body: `${skipped} This is a fault of the platform: if something looks wrong, tell the platform's support.`,
+            body: platformsFault,
           }
-        : {
-            kind: 'notice',
-            title: 'An update from the platform could not be read',
-            body: `${skipped} If something looks out of date, update Standby.`,
-          },
+        : why === 'malformed'
+          ? { kind: 'notice', title: 'The platform sent a malformed update', body: platformsFault }
+          : {
+              kind: 'notice',
+              title: 'An update from the platform could not be read',
+              body: `${skipped} If something looks out of date, update Standby.`,
+            },
     )
   }
+}
+
+/** Why updates were skipped, which decides what the expert can do about it. */
+export type SkippedWhy = 'contradiction' | 'malformed' | 'unread'
+
+/** Why all of `skipped` were skipped: the platform's fault only when it is for each of them. */
+export function skippedWhy(
+  skipped: ReadonlyArray<{ readonly platformFault?: true; readonly malformed?: true }>,
+): SkippedWhy {
+  if (skipped.every((e) => e.platformFault === true)) return 'contradiction'
+  return skipped.every((e) => e.platformFault === true || e.malformed === true) ? 'malformed' : 'unread'
 }

@@ -67,7 +67,7 @@ export function applyWholeSnapshot(
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for all: it says the platform is at fault only when nothing was left unread.
   const passedOver = skipped + ours.left + (spread ? 0 : consistent.left)
-  if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0)
+  if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0 ? 'contradiction' : 'unread')
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
   reach.snapshotApplied(whole.cursor)

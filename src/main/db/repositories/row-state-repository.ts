@@ -11,6 +11,7 @@ export class RowStateRepository {
   private readonly selectInvite: Database.Statement<[string, string, string], InviteRowState>
   private readonly selectSession: Database.Statement<[string], SessionRowState>
   private readonly selectMessage: Database.Statement<[string], MessageRowState>
+  private readonly selectThread: Database.Statement<[string, string], { held: number }>
 
   constructor(db: Database.Database) {
     this.selectInvite = preparedOnUse(
@@ -23,6 +24,11 @@ export class RowStateRepository {
     this.selectMessage = preparedOnUse(
       db,
       'SELECT request_id AS requestId, from_client AS fromClient FROM messages WHERE id = ?',
+    )
+    this.selectThread = preparedOnUse(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM invites WHERE request_id = ?)
+         OR EXISTS (SELECT 1 FROM sessions WHERE request_id = ?) AS held`,
     )
   }
 
@@ -43,6 +49,11 @@ export class RowStateRepository {
   /** The cached session's state and request; null when the cache has none. */
   session(sessionId: string): SessionRowState | null {
     return this.selectSession.get(sessionId) ?? null
+  }
+
+  /** Whether the cache holds an invite or a session of request `requestId`: a thread of the expert's. */
+  threadHeld(requestId: string): boolean {
+    return this.selectThread.get(requestId, requestId)?.held === 1
   }
 
   /** The cached message's thread and sender; null when the cache has none. */

@@ -37,6 +37,7 @@ function heldMessage(now: number) {
 
 const CONTRADICTS = /contradicts itself/
 const UNREADABLE = /could not be read/
+const MALFORMED = /platform sent a malformed update/
 
 /** A hostile push: what the platform emits on the socket, from event 2 on; returns the next free event id. */
 type Attack = (socket: Socket, now: number) => number
@@ -53,7 +54,7 @@ const ATTACKS: ReadonlyArray<readonly [string, Attack, RegExp | null]> = [
   [
     'a message in a thread Ada has no invite or session for',
     emit((now) => messageCreated(2, aMessage({ id: 'msg_x', requestId: 'req_nowhere', sentAt: now }), now)),
-    null,
+    CONTRADICTS,
   ],
   [
     'an invite closed as accepted that was never sent, into a session Ada does not have',
@@ -128,9 +129,25 @@ const ATTACKS: ReadonlyArray<readonly [string, Attack, RegExp | null]> = [
       socket.emit('platform-events', inviteCreated(2, invite, now))
       socket.emit('invite.created', invite)
       socket.emit(LIVE_EVENT, Buffer.from(JSON.stringify(inviteCreated(2, invite, now))))
+      return 2
+    },
+    null,
+  ],
+  [
+    'an event of a known kind with a binary payload',
+    (socket, now) => {
+      const invite = anInvite({ id: 'inv_n', request: aRequest({ id: 'req_n', createdAt: now }) })
       socket.emit(LIVE_EVENT, { ...inviteCreated(2, invite, now), payload: Buffer.alloc(1_000) })
       return 3
     },
+    MALFORMED,
+  ],
+  [
+    'an invite in a state this version does not know (a newer platform may send one)',
+    emit((now) => {
+      const invite = anInvite({ id: 'inv_s', request: aRequest({ id: 'req_s', createdAt: now }) })
+      return inviteCreated(2, { ...invite, state: 'snoozed' as 'open' }, now)
+    }),
     UNREADABLE,
   ],
   [
@@ -222,6 +239,7 @@ describe('hostile pushes to a whole core', () => {
       expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
       expect(core.runtime.cache.session('ses_held')?.request.id).toBe('req_held')
       expect(core.runtime.cache.messages('req_held')).toEqual([heldMessage(now)])
+      expect(core.runtime.cache.messages('req_nowhere')).toEqual([])
       expect(lines.length - before).toBeLessThan(12)
       expect(lines.slice(before).every((line) => line.length < 2_000)).toBe(true)
     },

@@ -114,7 +114,16 @@ describe('applyEvents', () => {
     const later = aMessage({ id: 'm2', sentAt: FIXTURE_NOW + 2, from: 'expert' })
     const earlier = aMessage({ id: 'm1', sentAt: FIXTURE_NOW + 1 })
     const other = aMessage({ id: 'm3', requestId: 'req_other' })
-    store.applyEvents([messageCreated(1, later), messageCreated(2, earlier), messageCreated(3, other)])
+    const threads = [
+      inviteCreated(1, anInvite({ id: 'inv_1', request: aRequest({ id: 'req_1' }) })),
+      sessionUpdated(2, aSession({ id: 'ses_1', request: aRequest({ id: 'req_other' }) })),
+    ]
+    store.applyEvents([
+      ...threads,
+      messageCreated(3, later),
+      messageCreated(4, earlier),
+      messageCreated(5, other),
+    ])
     expect(store.messages('req_1')).toEqual([earlier, later])
     expect(store.messages('req_other')).toEqual([other])
   })
@@ -306,6 +315,26 @@ describe('an event that contradicts what the platform said before', () => {
       expect(store.messages('req_2')).toEqual([])
     },
   )
+
+  it("a message into a thread the expert has no invite or session of is passed over, and the thread's own are kept", () => {
+    const { store } = fresh()
+    const stray = aMessage({ id: 'msg_x', requestId: 'req_nowhere', body: 'Pay me here' })
+    const own = aMessage({ id: 'msg_1', requestId: 'req_1' })
+    const result = store.applyEvents([
+      messageCreated(1, stray),
+      inviteCreated(2, invite),
+      messageCreated(3, own),
+    ])
+    expect(result.skipped.map((e) => e.problem)).toEqual([
+      expect.stringMatching(
+        /puts message msg_x into request req_nowhere, of which this expert has no invite or session/,
+      ),
+    ])
+    expect(result.skipped[0]).toMatchObject({ platformFault: true })
+    expect(store.messages('req_nowhere')).toEqual([])
+    expect(store.messages('req_1')).toEqual([own])
+    expect(result.cursor).toBe(3)
+  })
 
   it('closing an invite a second time keeps its first closing', () => {
     const { store } = fresh()

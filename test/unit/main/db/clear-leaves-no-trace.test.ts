@@ -30,7 +30,8 @@ describe('clearing the cache', () => {
   it('leaves none of a client message in the file or its WAL', () => {
     const { store, db, path } = fresh()
     const words = 'my-private-problem-with-the-payroll-export'
-    store.applyEvents([expertUpdated(1, anExpert()), messageCreated(2, aMessage({ body: words }))])
+    const thread = inviteCreated(2, anInvite({ request: aRequest({ id: 'req_1' }) }))
+    store.applyEvents([expertUpdated(1, anExpert()), thread, messageCreated(3, aMessage({ body: words }))])
     db.pragma('wal_checkpoint(TRUNCATE)')
     expect(onDisk(path)).toContain(words)
     store.clear()

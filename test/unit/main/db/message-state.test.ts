@@ -104,9 +104,9 @@ describe('unread messages in the cache', () => {
   it('bounds a thread to its latest messages, oldest first', () => {
     const { store } = openStore(join(tempDir(), 'cache.db'))
     const events = Array.from({ length: 510 }, (_, i) =>
-      messageCreated(i + 1, fromClient(`m${String(i).padStart(3, '0')}`, 'req_2', FIXTURE_NOW + i)),
+      messageCreated(i + 2, fromClient(`m${String(i).padStart(3, '0')}`, 'req_2', FIXTURE_NOW + i)),
     )
-    store.applyEvents(events)
+    store.applyEvents([sessionUpdated(1, booked), ...events])
     const thread = store.messages('req_2')
     expect(thread).toHaveLength(500)
     expect(thread[0]?.id).toBe('m010')

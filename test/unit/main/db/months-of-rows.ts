@@ -106,7 +106,7 @@ export function fillMonths(store: SqliteCacheStore): MonthsOfRows {
   const bookedRequest = aScheduledRequest('sreq_booked', now + DAY, { createdAt: now - 30 * DAY })
   const booked = aSession({ id: 'ses_booked', request: bookedRequest, updatedAt: now - 30 * DAY })
   const bookedMessage = aMessage({ id: 'msg_booked', requestId: 'sreq_booked', sentAt: now - 30 * DAY })
-  // A client's message whose invite has not arrived yet: recent, so it stays.
+  // A client's message whose invite has not arrived yet: the stream refuses it (stream-contradiction.ts).
   const early = aMessage({ id: 'msg_early', requestId: 'req_not_yet', sentAt: now - MINUTE })
   add(
     (n) => sessionUpdated(n, cancelledLongAgo),

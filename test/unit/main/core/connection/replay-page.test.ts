@@ -24,15 +24,35 @@ describe('parseReplayPage', () => {
     )
     expect(page).toMatchObject({
       kind: 'events',
-      entries: [good, { type: 'unreadable', id: 2, digest: 'd2' }],
+      entries: [good, { type: 'unreadable', id: 2, digest: 'd2', malformed: true }],
       unplaced: 1,
       // Its type is none this version knows: as a newer platform's would be.
       unplacedOfUnknownKind: 1,
       latestId: 2,
     })
     expect(errors).toEqual([
-      expect.stringMatching(/^Skipped event 2 from the platform: it could not be read/),
+      expect.stringMatching(/^Skipped event 2 from the platform: it is malformed, a fault of the platform/),
       expect.stringMatching(/^Ignored an event from the platform with no readable id/),
+    ])
+  })
+
+  it.each([
+    ['a binary payload', true, { ...inviteCreated(2, invite), payload: Buffer.alloc(64) }],
+    ['no payload at all', true, { ...inviteCreated(2, invite), payload: undefined }],
+    ['a field out of its bounds', true, inviteCreated(2, { ...invite, expiresAt: -1 })],
+    [
+      'a state this version does not know',
+      false,
+      inviteCreated(2, { ...invite, state: 'snoozed' as 'open' }),
+    ],
+    ['a kind this version does not know', false, { id: 2, type: 'payout.sent', payload: {} }],
+  ])('tells an event with %s as malformed by the platform: %s', (_, malformed, raw) => {
+    const errors: string[] = []
+    const entry = readStreamEntry(raw, { error: (m) => errors.push(m) })
+    expect(entry).toMatchObject({ type: 'unreadable', id: 2 })
+    expect(entry !== null && 'malformed' in entry).toBe(malformed)
+    expect(errors).toEqual([
+      expect.stringMatching(malformed ? /it is malformed, a fault of the platform/ : /it could not be read/),
     ])
   })
 

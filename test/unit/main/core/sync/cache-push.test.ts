@@ -23,9 +23,14 @@ const tempDir = useTempDirs()
 const openStore = storeFactory()
 
 /** A cache holding the expert, with `events` applied; the push for them. */
-function pushFor(events: ReadonlyArray<PlatformEvent>, version = 7, now = FIXTURE_NOW): CacheChange {
+function pushFor(
+  events: ReadonlyArray<PlatformEvent>,
+  version = 7,
+  now = FIXTURE_NOW,
+  held: ReadonlyArray<PlatformEvent> = [],
+): CacheChange {
   const { store } = openStore(join(tempDir(), 'cache.db'))
-  store.applyEvents([expertUpdated(1, anExpert())])
+  store.applyEvents([expertUpdated(1, anExpert()), ...held])
   const { applied } = store.applyEvents(events)
   return cacheChangeOf({ kind: 'events', events: applied }, store, version, now)
 }
@@ -46,7 +51,9 @@ describe('the cache.changed push', () => {
 
   it('carries only the message for a chat message, and the expert only when it changed', () => {
     const message = aMessage()
-    expect(pushFor([messageCreated(2, message)])).toEqual({
+    // The message's thread is an invite the cache held before.
+    const thread = inviteCreated(2, anInvite({ request: aRequest({ id: message.requestId }) }))
+    expect(pushFor([messageCreated(3, message)], 7, FIXTURE_NOW, [thread])).toEqual({
       version: 7,
       full: false,
       invites: [],
