@@ -23,6 +23,8 @@ import { ToldError } from './ipc/told-error'
 import {
   COMMAND_LIMITS,
   COMMAND_WORDS,
+  MESSAGE_ATTEMPT_LIMITS,
+  MESSAGE_ATTEMPT_WORDS,
   MESSAGE_LIMITS,
   MESSAGE_WORDS,
   pageOpens as countedBurst,
@@ -82,6 +84,8 @@ export interface AppApiDeps {
   readonly signInAttempts?: PageOpens
   /** Bounds the messages pages send to clients; MESSAGE_LIMITS unless a test says. */
   readonly messagesSent?: PageOpens
+  /** Bounds the messages pages ask to send, sent or not; MESSAGE_ATTEMPT_LIMITS unless a test says. */
+  readonly messageAttempts?: PageOpens
   /** Bounds how often pages bring the window to the front; WINDOW_RAISE_LIMITS unless a test says. */
   readonly windowRaises?: PageOpens
   /** Bounds one kind of command pages send, asked once per kind; COMMAND_LIMITS unless a test says. */
@@ -125,6 +129,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
   const signInAttempts =
     deps.signInAttempts ?? countedBurst(systemClock, deps.log, SIGN_IN_LIMITS, SIGN_IN_WORDS)
   const messagesSent = deps.messagesSent ?? countedBurst(systemClock, deps.log, MESSAGE_LIMITS, MESSAGE_WORDS)
+  const messageAttempts =
+    deps.messageAttempts ?? countedBurst(systemClock, deps.log, MESSAGE_ATTEMPT_LIMITS, MESSAGE_ATTEMPT_WORDS)
   const windowRaises =
     deps.windowRaises ?? countedBurst(systemClock, deps.log, WINDOW_RAISE_LIMITS, WINDOW_RAISE_WORDS)
   // Refused past the burst with the sentence the page shows, before anything reaches the OS.
@@ -149,8 +155,10 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'app.getInfo': () => host.info,
     'app.getTime': () => ({ now: core.platformClock.now(), clock: core.platformClock.state }),
     // Past the burst the window was raised a moment ago: it stays, and the page is not told of a fault.
+    // A page with the keyboard takes it from nothing: the popover's "Open Standby", pressed by the
+    // expert who just opened it from the tray, always shows the window.
     'app.showWindow': () => {
-      if (windowRaises.take('bring the window to the front') === null) host.showWindow()
+      if (core.hasFocus() || windowRaises.take('bring the window to the front') === null) host.showWindow()
     },
     'settings.get': () => appSettingsOf(settings.get()),
     'settings.update': (patch) => appSettingsOf(settings.update(patch)),
@@ -203,10 +211,14 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'messages.markRead': ({ requestId }) => core.markThreadRead(requestId),
     'invites.accept': command(invokeContract['invites.accept'].command),
     'invites.decline': command(invokeContract['invites.decline'].command),
-    'messages.send': (payload) => {
-      // Counted before it is sent, so a loop reaches neither the client's thread nor the platform.
-      const refusal = messagesSent.take('send the message')
-      return refusal === null ? core.command('message.send', payload) : rateLimited(refusal)
+    'messages.send': async (payload) => {
+      // Counted before it is sent, so a loop reaches neither the client's thread nor the platform;
+      // every ask counts among the attempts, so a loop of sends that fail is held too.
+      const refusal = messageAttempts.take('send the message') ?? messagesSent.take('send the message')
+      if (refusal !== null) return rateLimited(refusal)
+      const outcome = await core.command('message.send', payload)
+      if (!outcome.ok && !MAY_HAVE_LEFT.has(outcome.error.code)) messagesSent.giveBack()
+      return outcome
     },
     'sessions.join': command(invokeContract['sessions.join'].command),
     'sessions.openRoom': ({ sessionId }) => {
@@ -252,6 +264,12 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
 }
 
 /** An open refused past the page's burst, as a room or calendar outcome tells it. */
+/**
+ * The failures of a message that may still have reached the client (the link dropped, no answer,
+ * an answer that made no sense): they stay counted. Any other failure never left or was refused.
+ */
+const MAY_HAVE_LEFT: ReadonlySet<string> = new Set(['dropped', 'timeout', 'invalid_response', 'unconfirmed'])
+
 function rateLimited(message: string): { ok: false; error: { code: 'rate_limited'; message: string } } {
   return { ok: false, error: { code: 'rate_limited', message } }
 }

@@ -91,7 +91,7 @@ export class StandbyCore {
       cacheChanged: this.cacheChanged,
       states: this.states,
       platform: this.platform,
-      windowFocused: deps.windowFocused ?? (() => this.focusedPages.size > 0),
+      windowFocused: () => this.hasFocus(),
       signedIn: () => this.held.current !== null,
       platformUrl: () => this.platformUrl,
       publishTray: () => this.tray.publish(this.current),
@@ -204,6 +204,11 @@ export class StandbyCore {
   /** Whether an earlier run's reminder speaks of a session now another request's; false signed out (earlier-run-notifications.ts). */
   reminderForAnother(sessionId: string, requestId: string): boolean {
     return this.earlier.reminderForAnother(sessionId, requestId)
+  }
+
+  /** Whether one of the app's windows has the keyboard (the host's word, or the pages' own). */
+  hasFocus(): boolean {
+    return this.deps.windowFocused?.() ?? this.focusedPages.size > 0
   }
 
   /** A page of the app gained or lost the focus (`page` names it, so two pages do not mix). */

@@ -80,6 +80,20 @@ export const MESSAGE_WORDS: BurstWords = {
     `Standby did not ${action}: ${limits.most} messages were sent within the last minute, more than anyone types. Your message is still in the box: wait a minute, then send it again.`,
 }
 
+/**
+ * Messages a page may ask to send per minute, whether they leave or not: a message that never
+ * left (offline) or that the platform refused is given back to MESSAGE_LIMITS, so the expert may
+ * send it again, but a page sending in a loop that keeps failing is still held here.
+ */
+export const MESSAGE_ATTEMPT_LIMITS: PageOpenLimits = { most: 2 * MESSAGE_LIMITS.most, windowMs: 60_000 }
+
+/** The words of the message attempts' burst. */
+export const MESSAGE_ATTEMPT_WORDS: BurstWords = {
+  counted: 'message sends',
+  refusal: (action, limits) =>
+    `Standby did not ${action}: it was asked to send ${limits.most} messages within the last minute, and many of them could not be sent. Your message is still in the box: wait a minute, then send it again.`,
+}
+
 /** The words of a kind of command's burst. */
 export const COMMAND_WORDS: BurstWords = {
   counted: 'commands of one kind',
@@ -97,6 +111,8 @@ export const WINDOW_RAISE_WORDS: BurstWords = {
 export interface PageOpens {
   /** Counts one `action` ("open the link") and returns null, or the sentence refusing it past the burst. */
   take(action: string): string | null
+  /** Uncounts one action taken, which turned out to do nothing (a message that never left). */
+  giveBack(): void
 }
 
 /** Allows `limits.most` opens per `limits.windowMs` of `clock`; the first refusal of a burst is logged. */
@@ -126,6 +142,10 @@ export function pageOpens(
         )
       }
       return words.refusal(action, limits)
+    },
+    giveBack() {
+      // The newest time rather than the one taken: the count is what bounds, and it is one less.
+      recent.pop()
     },
   }
 }

@@ -3,6 +3,8 @@ import { createAppApi, type AppApiDeps, type HostInfo } from '../../../../src/ma
 import {
   COMMAND_LIMITS,
   COMMAND_WORDS,
+  MESSAGE_ATTEMPT_LIMITS,
+  MESSAGE_ATTEMPT_WORDS,
   MESSAGE_LIMITS,
   MESSAGE_WORDS,
   pageOpens,
@@ -50,17 +52,31 @@ describe('a page calling in a loop', () => {
     const clock = new ManualClock(0)
     const log = recordingLog()
     const commands: unknown[] = []
-    const core = { command: (_name: string, payload: unknown) => (commands.push(payload), sent) }
+    let answer: unknown = sent
+    let focused = false
+    const core = {
+      command: (_name: string, payload: unknown) => (commands.push(payload), answer),
+      hasFocus: () => focused,
+    }
     let raised = 0
     const host = { showWindow: () => void raised++ } as unknown as HostInfo
     const deps = {
       log,
       messagesSent: pageOpens(clock, log, MESSAGE_LIMITS, MESSAGE_WORDS),
+      messageAttempts: pageOpens(clock, log, MESSAGE_ATTEMPT_LIMITS, MESSAGE_ATTEMPT_WORDS),
       windowRaises: pageOpens(clock, log, WINDOW_RAISE_LIMITS, WINDOW_RAISE_WORDS),
       commandsOfAKind: () => pageOpens(clock, log, COMMAND_LIMITS, COMMAND_WORDS),
     } as unknown as AppApiDeps
     const api = createAppApi(core as unknown as StandbyCore, host, deps)
-    return { api, clock, log, commands, raised: () => raised }
+    return {
+      api,
+      clock,
+      log,
+      commands,
+      raised: () => raised,
+      answer: (next: unknown) => void (answer = next),
+      focus: (now: boolean) => void (focused = now),
+    }
   }
 
   it('sends every message a person could type, the same one twice included, and refuses a flood before it reaches the client', async () => {
@@ -79,6 +95,44 @@ describe('a page calling in a loop', () => {
     })
     clock.advance(MESSAGE_LIMITS.windowMs)
     expect(await api['messages.send'](ok)).toBe(sent)
+  })
+
+  it.each(['offline', 'signed_out', 'invalid_state', 'refused'])(
+    'counts only the messages that left: one failing as %s is given back, but a loop of failing sends is held',
+    async (code) => {
+      const { api, commands, answer } = loopedApi()
+      const ok = { requestId: 'req_1', body: 'ok' }
+      answer({ ok: false, error: { code, message: 'Not sent.' } })
+      for (let n = 0; n < MESSAGE_LIMITS.most; n++) await api['messages.send'](ok)
+      answer(sent)
+      // The expert, back online, sends a minute's worth of messages all the same.
+      for (let n = 0; n < MESSAGE_LIMITS.most; n++) expect(await api['messages.send'](ok)).toBe(sent)
+      expect(commands).toHaveLength(2 * MESSAGE_LIMITS.most)
+      expect(await api['messages.send'](ok)).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
+      expect(commands).toHaveLength(2 * MESSAGE_LIMITS.most)
+    },
+  )
+
+  it('holds a page sending in a loop that keeps failing, and keeps counting a message that may have reached the client', async () => {
+    const { api, clock, commands, answer } = loopedApi()
+    const ok = { requestId: 'req_1', body: 'ok' }
+    answer({ ok: false, error: { code: 'offline', message: 'You are offline.' } })
+    // One after another, each failing before the next: at once, the bound of MESSAGE_LIMITS holds them.
+    for (let n = 0; n < 1_000; n++) await api['messages.send'](ok)
+    expect(commands).toHaveLength(MESSAGE_ATTEMPT_LIMITS.most)
+    expect(await api['messages.send'](ok)).toEqual({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(/did not send the message.*still in the box/),
+      },
+    })
+    clock.advance(MESSAGE_ATTEMPT_LIMITS.windowMs)
+    answer({ ok: false, error: { code: 'timeout', message: 'No answer.' } })
+    for (let n = 0; n < MESSAGE_LIMITS.most; n++) await api['messages.send'](ok)
+    expect(await api['messages.send'](ok)).toMatchObject({
+      error: { message: expect.stringMatching(/messages were sent within the last minute/) },
+    })
   })
 
   it('sends every Join, Decline or change of availability a person could press, and refuses a loop of one kind only, saying nothing was sent', async () => {
@@ -111,5 +165,17 @@ describe('a page calling in a loop', () => {
     clock.advance(WINDOW_RAISE_LIMITS.windowMs)
     api['app.showWindow'](undefined)
     expect(raised()).toBe(WINDOW_RAISE_LIMITS.most + 1)
+  })
+
+  it("always shows the window when the expert asks from a Standby window that has the keyboard (the popover's Open Standby)", () => {
+    const { api, raised, focus } = loopedApi()
+    for (let n = 0; n < WINDOW_RAISE_LIMITS.most; n++) api['app.showWindow'](undefined)
+    focus(true)
+    api['app.showWindow'](undefined)
+    api['app.showWindow'](undefined)
+    expect(raised()).toBe(WINDOW_RAISE_LIMITS.most + 2)
+    focus(false)
+    api['app.showWindow'](undefined)
+    expect(raised()).toBe(WINDOW_RAISE_LIMITS.most + 2)
   })
 })
