@@ -3,6 +3,7 @@
  * through: the cache, what the expert hears of it, how far the platform vouches for the cursor,
  * and who hears of the change.
  */
+import type { Clock } from '../../../shared/clock'
 import type { Listeners } from '../../../shared/listeners'
 import type { CacheStore } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -22,4 +23,6 @@ export interface ApplyTargets {
   readonly log: Logger
   /** The platform signed in to: the only origin a session's room may be on. */
   readonly platformUrl: string
+  /** The platform's time as estimated here: no invite stays open long past it (invite-expiry-bound.ts). */
+  readonly platformTime: Clock
 }

@@ -8,6 +8,7 @@
 import type { ApplyResult, StreamEntry, UnreadableEvent } from '../ports/cache-store'
 import type { ApplyTargets } from './apply-targets'
 import { cacheWrite } from './catch-up-failures'
+import { entriesWithExpiriesBounded } from './invite-expiry-bound'
 import { entriesWithRoomsOnPlatform } from './rooms-on-platform'
 import { skippedWhy } from './unreadable-notice'
 
@@ -19,7 +20,11 @@ export function applyEventBatch(
 ): ApplyResult {
   const { cache, invites, log } = targets
   const openBefore = invites.openBeforeEvents(events)
-  const entries = entriesWithRoomsOnPlatform(events, targets.platformUrl, log)
+  const entries = entriesWithExpiriesBounded(
+    entriesWithRoomsOnPlatform(events, targets.platformUrl, log),
+    targets.platformTime.now(),
+    log,
+  )
   // Read before: the cache forgets it in the batch that passes it.
   const partsThrough = cache.partsThrough()
   // Unless more events follow, the batch's transaction also marks the first new invite shown.

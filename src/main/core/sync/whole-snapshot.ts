@@ -10,6 +10,7 @@ import type { Logger } from '../ports/logger'
 import type { ApplyTargets } from './apply-targets'
 import type { AssemblyStep } from './snapshot-assembly'
 import { cacheWrite } from './catch-up-failures'
+import { snapshotWithExpiriesBounded } from './invite-expiry-bound'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
 import { snapshotWithoutOthersRows, snapshotWithoutTakenInvites } from './snapshot-contradictions'
@@ -61,7 +62,11 @@ export function applyWholeSnapshot(
   const spread = through > whole.cursor
   const ours = snapshotWithoutOthersRows(whole, log)
   const consistent = snapshotWithoutTakenInvites(ours.snapshot, log, spread)
-  const snapshot = snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log)
+  const snapshot = snapshotWithExpiriesBounded(
+    snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log),
+    targets.platformTime.now(),
+    log,
+  )
   // How far its parts ran is kept with it: a restart before the replay after it must still know.
   cacheWrite(() => cache.applySnapshot(snapshot, through))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)

@@ -5,6 +5,7 @@
 // what the expert already holds stays as it was, and the log says so in a few lines, not many.
 import { describe, expect, it } from 'vitest'
 import { LIVE_EVENT, type PlatformEvent } from '../../../../src/shared/protocol'
+import { LONGEST_INVITE_OPEN_MS } from '../../../../src/main/core/sync/invite-expiry-bound'
 import type { Logger } from '../../../../src/main/core/ports/logger'
 import { useCleanup } from '../../../support/cleanup'
 import {
@@ -48,6 +49,15 @@ const emit =
     for (const event of events) socket.emit(LIVE_EVENT, event(now))
     return events.length + 2
   }
+
+/**
+ * An invite a hostile push carries that the expert is still shown (its expiry brought in): its id,
+ * and the latest it may stay open after the time the push was read.
+ */
+interface KeptInvite {
+  readonly id: string
+  readonly openAtMostMs: number
+}
 
 /** A hostile push, and the title of the one notice it may bring the expert (none when null). */
 const ATTACKS: ReadonlyArray<readonly [string, Attack, RegExp | null]> = [
@@ -194,12 +204,40 @@ const ATTACKS: ReadonlyArray<readonly [string, Attack, RegExp | null]> = [
   ],
 ]
 
+/** Invites sent open until 2199, of each kind: kept, with their expiry brought in. */
+const LONG_INVITES = (['instant', 'scheduled'] as const).map(
+  (kind) =>
+    [
+      `${kind === 'instant' ? 'an' : 'a'} ${kind} invite open until 2199: kept, open no longer than such an invite stays`,
+      emit((now) => {
+        const times = kind === 'instant' ? [] : [now + 2 * HOUR]
+        const request = aRequest({
+          id: 'req_long',
+          title: 'Long',
+          kind,
+          proposedTimes: times,
+          createdAt: now,
+        })
+        const invite = anInvite({ id: 'inv_long', request, sentAt: now, expiresAt: Date.UTC(2199, 0, 1) })
+        return inviteCreated(2, invite, now)
+      }),
+      null,
+      { id: 'inv_long', openAtMostMs: LONGEST_INVITE_OPEN_MS[kind] },
+    ] as const,
+)
+
+/** Every row: a push, its notice, and the invite in it that is kept (none when null). */
+const ROWS: ReadonlyArray<readonly [string, Attack, RegExp | null, KeptInvite | null]> = [
+  ...ATTACKS.map(([name, attack, told]) => [name, attack, told, null] as const),
+  ...LONG_INVITES,
+]
+
 describe('hostile pushes to a whole core', () => {
   const defer = useCleanup()
 
-  it.each(ATTACKS)(
+  it.each(ROWS)(
     '%s: stays online, shows the next good invite once and nothing else, logs a few lines',
-    async (_, attack, told) => {
+    async (_, attack, told, kept) => {
       const now = Date.now()
       const lines: string[] = []
       const write = (message: string) => void lines.push(message)
@@ -230,12 +268,23 @@ describe('hostile pushes to a whole core', () => {
       await core.runtime.core.settled()
       expect(core.runtime.core.connection.status).toBe('online')
       const notices = told === null ? [] : [expect.stringMatching(told)]
+      const keptShown = kept === null ? [] : [expect.stringMatching(/Long/)]
       expect(core.adapters.notifier.shown.map((n) => n.title)).toEqual([
         ...notices,
+        ...keptShown,
         expect.stringMatching(/Good/),
       ])
       const open = core.runtime.cache.openInvites(now).map((i) => i.id)
-      expect(open).toEqual(['inv_good'])
+      expect(open.toSorted()).toEqual(kept === null ? ['inv_good'] : ['inv_good', kept.id].toSorted())
+      if (kept !== null) {
+        const runsOut = core.runtime.cache.invite(kept.id)?.expiresAt ?? 0
+        expect(runsOut).toBeGreaterThan(now)
+        // Brought in from 2199 to the platform's time as estimated here, a little off this computer's.
+        expect(runsOut).toBeLessThan(Date.now() + kept.openAtMostMs + HOUR)
+        expect(lines.slice(before)).toContainEqual(
+          expect.stringMatching(/Invite inv_long said it stays open until 2199/),
+        )
+      }
       expect(core.runtime.cache.expert()?.id).toBe('exp_ada')
       expect(core.runtime.cache.session('ses_held')?.request.id).toBe('req_held')
       expect(core.runtime.cache.messages('req_held')).toEqual([heldMessage(now)])
