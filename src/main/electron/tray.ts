@@ -10,7 +10,7 @@ import {
 } from 'electron'
 import { TOOLTIP_MAX } from '../../shared/os-limits'
 import { shownText } from '../../shared/protocol/text'
-import { menuText } from './menu-text'
+import { menuLines, menuText } from './menu-text'
 import type { ToggledAvailability } from '../core/tray/availability-toggle'
 import type { TrayIconState } from '../core/tray/tray-icon-state'
 import type { TrayView } from '../core/tray/tray-view'
@@ -118,6 +118,9 @@ export function createTray(options: TrayOptions): StandbyTray {
   }
 }
 
+/** The most lines the menu gives one explanation; a longer one ends cut, with an ellipsis. */
+const EXPLANATION_LINES = 4
+
 /** What a tray says of an icon it cannot place. */
 const NO_PLACE: Rectangle = { x: 0, y: 0, width: 0, height: 0 }
 
@@ -200,8 +203,15 @@ export function trayMenuTemplate(
     platform === 'linux'
       ? { 'status-reason': view.reason, 'notifications-advice': view.notificationAdvice }
       : {}
-  const explanations = Object.entries(explained).flatMap(([id, line]) =>
-    line === null ? [] : [{ id, label: text(line), enabled: false }],
+  // Each over a few lines: cut to one menu line, most would lose the advice that ends them.
+  const explanations = Object.entries(explained).flatMap(([id, said]) =>
+    said === null
+      ? []
+      : menuLines(said, platform, EXPLANATION_LINES).map((label, line) => ({
+          id: line === 0 ? id : `${id}-${line + 1}`,
+          label,
+          enabled: false,
+        })),
   )
   return [
     { id: 'status', label: text(view.statusLine), enabled: false },

@@ -62,6 +62,10 @@ function makeTray(options: Partial<TrayOptions> = {}) {
 const ids = (tray: FakeTray): ReadonlyArray<string | undefined> =>
   tray.menu!.template.map((item) => item.id ?? item.type)
 
+/** The menu's lines of one explanation (`status-reason`, `status-reason-2`…), in order. */
+const explanation = (tray: FakeTray, id: string) =>
+  tray.menu!.template.filter((item) => item.id === id || item.id?.startsWith(`${id}-`))
+
 beforeEach(() => {
   resetFakeElectron()
   vi.clearAllMocks()
@@ -121,7 +125,7 @@ describe('the tray', () => {
     fake.platform = 'linux'
     fake.trayReportsClicks = false
     const { tray, standbyTray } = makeTray()
-    const reason = 'Could not reach standby.example.com: the connection was refused. Check your network.'
+    const reason = 'Could not reach standby.example.com: connection refused. Check your network.'
     const offline: TrayView = {
       ...signedOut,
       icon: 'offline',
@@ -148,6 +152,42 @@ describe('the tray', () => {
       label: menuText(advice, 'linux'),
       enabled: false,
     })
+  })
+
+  it('on Linux, says the whole reason and advice, what to do included, over lines as narrow as the menu’s', () => {
+    fake.platform = 'linux'
+    const { tray, standbyTray } = makeTray()
+    const reason =
+      'The platform at standby.example.com did not answer the connection within 20 s. If this goes on, check the platform address and your connection.'
+    const advice =
+      'Notifications could not be shown. Allow Standby in the system’s notification settings, then send a test notification from Settings.'
+    standbyTray.show({ ...signedOut, icon: 'offline', reason, notificationAdvice: advice })
+    for (const [prefix, said] of [
+      ['status-reason', reason],
+      ['notifications-advice', advice],
+    ] as const) {
+      const shown = explanation(tray, prefix)
+      expect(shown.map((item) => item.label).join(' ')).toBe(said)
+      for (const item of shown) {
+        expect(item.label!.length).toBeLessThanOrEqual(MENU_LINE_MAX)
+        expect(item.enabled).toBe(false)
+      }
+    }
+    expect(ids(tray).indexOf('notifications-advice')).toBeGreaterThan(ids(tray).indexOf('status-reason'))
+  })
+
+  it('on Linux, a hostile reason (controls, direction marks, no end) stays a few plain lines', () => {
+    fake.platform = 'linux'
+    const { tray, standbyTray } = makeTray()
+    const reason = `The platform refused: \u202egnp.exe\u202c\u0007 & ${'x'.repeat(5_000)} ${'word '.repeat(2_000)}`
+    standbyTray.show({ ...signedOut, icon: 'offline', reason })
+    const shown = explanation(tray, 'status-reason').map((item) => item.label ?? '')
+    expect(shown.length).toBeGreaterThan(1)
+    expect(shown.length).toBeLessThanOrEqual(4)
+    expect(shown[0]).toMatch(/^The platform refused: gnp\.exe && x+$/u)
+    expect(shown.at(-1)).toMatch(/…$/u)
+    for (const label of shown) expect(label.replaceAll('&&', '&').length).toBeLessThanOrEqual(MENU_LINE_MAX)
+    expect(shown.join('')).not.toMatch(/[\p{Cc}\u202a-\u202e]/u)
   })
 
   it.each(['darwin', 'win32'] as const)('on %s, leaves why to the tooltip', (platform) => {
