@@ -9,14 +9,16 @@ import { memoryFile } from './memory-settings-file'
 import { recordingLog } from './recording-log'
 
 /**
- * One computer: each profile's settings file (by its userData folder; `launchAtLogin` for a new one), the folder whose note every
- * profile shares, and the config folder, kept across starts.
+ * One computer: each profile's settings file (by its userData folder; `launchAtLogin` for a new one),
+ * the note every profile shares, in the default profile's folder ('Standby') as on a real computer,
+ * and the config folder, kept across starts.
  */
 export function computer(platform: NodeJS.Platform, tempDir: () => string) {
   fake.platform = platform
   const files = new Map<string, ReturnType<typeof memoryFile>>()
   const shared = tempDir()
   const config = tempDir()
+  const note = join(shared, 'Standby', LOGIN_ITEM_RECORD_FILE)
   const start = ({ profile = 'Standby', execPath = '/opt/Standby/standby', launchAtLogin = true } = {}) => {
     const log = recordingLog()
     const file = files.get(profile) ?? memoryFile({ launchAtLogin, settingsVersion: 1 })
@@ -27,7 +29,7 @@ export function computer(platform: NodeJS.Platform, tempDir: () => string) {
       platform,
       env: { XDG_CONFIG_HOME: config },
       execPath,
-      record: fileLoginItemRecord(join(shared, LOGIN_ITEM_RECORD_FILE), log, join(shared, profile)),
+      record: fileLoginItemRecord(note, log, join(shared, profile)),
       now: () => 1_000,
     })
     const following = followLaunchAtLogin(settings, loginItem, log)
@@ -36,6 +38,6 @@ export function computer(platform: NodeJS.Platform, tempDir: () => string) {
   return {
     start,
     entry: join(config, 'autostart', 'standby.desktop'),
-    note: join(shared, LOGIN_ITEM_RECORD_FILE),
+    note,
   }
 }

@@ -23,8 +23,11 @@ export type LoginItemNote =
       readonly kind: 'registered'
       /** When Standby registered it. */
       readonly at: number
-      /** Which profile (its userData folder); null in an earlier version's note. */
-      readonly by: string | null
+      /**
+       * Which profile (its userData folder). An earlier version's note named none: each profile kept
+       * its own in its folder, so one found in the shared folder is the default profile's.
+       */
+      readonly by: string
       /** The executable it starts; null in an earlier version's note. */
       readonly appPath: string | null
     }
@@ -86,7 +89,7 @@ export function removedAtStart(
 /** Whether the note says another profile registered the shared item. */
 export function registeredElsewhere(record: LoginItemRecord | undefined): boolean {
   const note = record?.read() ?? null
-  return note?.kind === 'registered' && note.by !== null && note.by !== record?.profile
+  return note?.kind === 'registered' && note.by !== record?.profile
 }
 
 /** More than a note ever holds: a longer file is someone else's and reads as no note. */
@@ -111,7 +114,8 @@ export function fileLoginItemRecord(path: string, log: Logger, profile: string):
       try {
         // Read with care, at every start: a named pipe there would hold the start, a link to a
         // device or a huge file would be read whole.
-        return parseNote(JSON.parse(readBoundedFileSync(path, MAX_RECORD_BYTES).toString('utf8')))
+        const text = readBoundedFileSync(path, MAX_RECORD_BYTES).toString('utf8')
+        return parseNote(JSON.parse(text), dirname(path))
       } catch {
         // No note, or none that reads: as if Standby never registered it, so it registers it again.
         return null
@@ -129,8 +133,11 @@ export function fileLoginItemRecord(path: string, log: Logger, profile: string):
   }
 }
 
-/** The note a file holds, or null where it holds none that reads. */
-function parseNote(parsed: unknown): LoginItemNote | null {
+/**
+ * The note a file holds, or null where it holds none that reads; one that names no profile (an
+ * earlier version's) is `folder`'s, the profile whose folder it was written in.
+ */
+function parseNote(parsed: unknown, folder: string): LoginItemNote | null {
   if (typeof parsed !== 'object' || parsed === null) return null
   const fields = parsed as Record<string, unknown>
   const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
@@ -138,5 +145,5 @@ function parseNote(parsed: unknown): LoginItemNote | null {
   if (by !== null) return { kind: 'turned-off', by }
   const at = fields.registeredAt
   if (typeof at !== 'number' || !Number.isFinite(at)) return null
-  return { kind: 'registered', at, by: text(fields.by), appPath: text(fields.appPath) }
+  return { kind: 'registered', at, by: text(fields.by) ?? folder, appPath: text(fields.appPath) }
 }

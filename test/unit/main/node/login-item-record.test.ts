@@ -29,8 +29,9 @@ describe('the note of the login item Standby registered', () => {
     expect(registeredAt(fileLoginItemRecord(path, recordingLog(), '/profile'))).toBeNull()
   })
 
-  it('says which profile turned the shared item off, and reads an earlier version’s note as registered by no profile', () => {
-    const path = join(tempDir(), LOGIN_ITEM_RECORD_FILE)
+  it('says which profile turned the shared item off, and reads an earlier version’s note as the default profile’s, whose folder held it', () => {
+    const folder = tempDir()
+    const path = join(folder, LOGIN_ITEM_RECORD_FILE)
     fileLoginItemRecord(path, recordingLog(), '/profile-a').turnedOff()
     expect(fileLoginItemRecord(path, recordingLog(), '/profile-b').read()).toEqual({
       kind: 'turned-off',
@@ -40,7 +41,7 @@ describe('the note of the login item Standby registered', () => {
     expect(fileLoginItemRecord(path, recordingLog(), '/profile-b').read()).toEqual({
       kind: 'registered',
       at: 1_000,
-      by: null,
+      by: folder,
       appPath: null,
     })
   })

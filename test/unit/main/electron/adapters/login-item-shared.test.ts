@@ -3,7 +3,7 @@
  * choice in the system's settings: another profile of Standby shares it, a cleaning tool deleted
  * Windows' entry, or the app was moved on macOS.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { WINDOWS_ENTRY_REMOVED_PROBLEM } from '../../../../../src/main/electron/adapters/login-item'
 import { REMOVED_FROM_DESKTOP_PROBLEM } from '../../../../../src/main/node/autostart-entry'
@@ -67,6 +67,18 @@ describe('two profiles of Standby sharing one login item', () => {
       expect(home.settings.get().launchAtLogin).toBe(true)
     },
   )
+
+  it('Linux: an earlier version’s note, kept in the default profile’s folder, is that profile’s: a start of another profile whose switch is off leaves its entry', () => {
+    const pc = computer('linux', tempDir)
+    pc.start().following.stop()
+    // As an earlier version wrote it, in its own profile's folder, naming no profile.
+    writeFileSync(pc.note, '{"registeredAt":1000}\n')
+    pc.start({ profile: 'Work', launchAtLogin: false }).following.stop()
+    expect(existsSync(pc.entry)).toBe(true)
+    const standby = pc.start()
+    expect(standby.following.status()).toEqual({ applied: true })
+    expect(standby.settings.get().launchAtLogin).toBe(true)
+  })
 
   it('Linux: the entry deleted in the desktop’s settings still reads as the expert’s removal in each profile', () => {
     const pc = computer('linux', tempDir)
