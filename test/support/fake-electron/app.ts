@@ -129,6 +129,11 @@ export class FakeApp
   moveMacApp(): void {
     this.macItemAtOldPlace = this.macRegistered
   }
+  /**
+   * True plays macOS 12, which has no SMAppService: Electron reports no `status` there, only whether
+   * a login item opens the app (the app's own, or one the user added: they are the same kind).
+   */
+  macOs12 = false
   /** True plays a login item the user added in macOS's System Settings, which opens the app too. */
   macUserLoginItem = false
   /** True plays a start by the OS at login (macOS reports it; other systems always say false). */
@@ -169,12 +174,13 @@ export class FakeApp
               scope: 'user' as const,
             }))
         : []
+    const opens = this.macOs12 ? this.macRegistered : status === 'enabled'
     return {
-      openAtLogin: fake.platform === 'darwin' ? status === 'enabled' || this.macUserLoginItem : sameCommand,
+      openAtLogin: fake.platform === 'darwin' ? opens || this.macUserLoginItem : sameCommand,
       executableWillLaunchAtLogin: launchItems.some((item) => item.enabled),
       launchItems,
       wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
-      status,
+      ...(this.macOs12 ? {} : { status }),
     } as ReturnType<App['getLoginItemSettings']>
   }
   /**

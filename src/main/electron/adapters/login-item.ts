@@ -77,7 +77,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
    * Whether macOS has no login item of Standby's: 'not-registered', or 'not-found', as macOS reports
    * an item removed in System Settings, one whose app was moved and, in some builds, one never registered.
    */
-  const macItemGone = (): boolean => !REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status)
+  const macItemGone = (): boolean => !macHasItem(app.getLoginItemSettings())
   /** Whether the note's item starts Standby from another place than this one's (the app was moved). */
   const movedFrom = (appPath: string | null): boolean => appPath !== null && appPath !== execPath
   const read = (openAtLogin: boolean): LoginItemStatus => {
@@ -110,7 +110,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       app.setLoginItemSettings({ openAtLogin })
       // Noted only once macOS has it: a registration that failed is not one the expert removed
       // later, and an earlier note goes with it, or the next start would take it for one.
-      if (openAtLogin && REGISTERED_MAC_STATUSES.has(app.getLoginItemSettings().status)) noteRegistered()
+      if (openAtLogin && macHasItem(app.getLoginItemSettings())) noteRegistered()
       else if (!openAtLogin) noteOff(had)
       else options.record?.cleared()
       return openAtLogin ? read(true) : LOGIN_ITEM_APPLIED
@@ -211,6 +211,16 @@ function asWindowsStarts(found: LoginItemSettings, reader: StartupApprovedReader
 
 /** What macOS reports of a login item it has: on, or waiting for the expert's approval. */
 const REGISTERED_MAC_STATUSES = new Set<LoginItemSettings['status']>(['enabled', 'requires-approval'])
+
+/**
+ * Whether macOS has Standby's login item: on, or awaiting approval. macOS 12 reports no status,
+ * only whether an item opens the app at login: taken as gone there, every item would be gone,
+ * never noted, and one the expert removed registered again at the next start.
+ */
+function macHasItem(found: LoginItemSettings): boolean {
+  const status: LoginItemSettings['status'] | undefined = found.status
+  return status === undefined ? found.openAtLogin : REGISTERED_MAC_STATUSES.has(status)
+}
 
 /** Whether Task Manager has an entry that starts Standby turned off, and none that starts it on. */
 function turnedOffInWindows(found: LoginItemSettings): boolean {

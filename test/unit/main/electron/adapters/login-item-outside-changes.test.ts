@@ -288,6 +288,18 @@ describe('a login item removed in the system’s settings', () => {
     expect(fake.app.macLoginItemNotices).toBe(1)
   })
 
+  it('macOS 12 (no status reported): the item Standby registered and the expert removed is not added back; one still there is kept', () => {
+    fake.app.macOs12 = true
+    const mac = computer('darwin', tempDir)
+    mac.start().following.stop()
+    expect(mac.start().following.status()).toEqual({ applied: true })
+    fake.app.removeMacLoginItemInSystemSettings()
+    const { settings, following } = mac.start()
+    expect(following.status()).toEqual({ applied: false, problem: MAC_LOGIN_ITEM_REMOVED_PROBLEM })
+    expect(settings.get().launchAtLogin).toBe(false)
+    expect(fake.app.setLoginItemSettings).toHaveBeenCalledTimes(1)
+  })
+
   it('macOS: an item an earlier version registered (no note yet) and the expert then removed is not added back', () => {
     const mac = computer('darwin', tempDir)
     // Registered by a version of Standby that kept no note: this start finds it enabled.
