@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, rmSync } from 'node:fs'
 import { errorMessage } from '../../../src/shared/error-message'
-import { PlatformDatabaseError } from './platform-database-error'
+import { driverNotLoaded, PlatformDatabaseError } from './platform-database-error'
 
 /** A held lock on a platform database file. */
 export interface DatabaseLock {
@@ -43,9 +43,12 @@ export function lockPlatformDatabase(path: string): DatabaseLock {
   try {
     lock = new Database(lockPath)
   } catch (error) {
-    throw new PlatformDatabaseError(
-      `Cannot create the lock file ${lockPath} beside the platform database (${errorMessage(error)}): check that its folder can be written, or point --db at another file.`,
-      { cause: error },
+    throw (
+      driverNotLoaded(error) ??
+      new PlatformDatabaseError(
+        `Cannot create the lock file ${lockPath} beside the platform database (${errorMessage(error)}): check that its folder can be written, or point --db at another file.`,
+        { cause: error },
+      )
     )
   }
   try {

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../src/shared/error-message'
 import { isMachineFaultCode } from '../../../src/shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../../src/shared/sqlite/migrate'
 import { platformMigrations } from './migrations'
-import { PlatformDatabaseError } from './platform-database-error'
+import { driverNotLoaded, PlatformDatabaseError } from './platform-database-error'
 
 export { PlatformDatabaseError }
 
@@ -56,6 +56,8 @@ export function prepareFolder(path: string): void {
 
 /** `error` as one line that names the file and says what to do. */
 function refused(path: string, error: unknown): PlatformDatabaseError {
+  const driver = driverNotLoaded(error)
+  if (driver !== undefined) return driver
   if (error instanceof DatabaseTooNewError)
     return new PlatformDatabaseError(`${path}: ${error.message}`, { cause: error })
   const code = error instanceof Database.SqliteError ? error.code : ''

@@ -87,6 +87,28 @@ describe('the platform command line', () => {
     expect(readdirSync(dir)).toEqual([])
   })
 
+  it('tells a SQLite driver built for another Node.js as such, not as a damaged or unwritable file', async () => {
+    // What Node throws for an addon compiled before the operator upgraded Node.js.
+    const otherAbi = `process.dlopen = () => { throw Object.assign(new Error("The module '/checkout/better_sqlite3.node'\\nwas compiled against a different Node.js version using\\nNODE_MODULE_VERSION 115. This version of Node.js requires\\nNODE_MODULE_VERSION 127."), { code: 'ERR_DLOPEN_FAILED' }) }`
+    const dir = mkdtempSync(join(tmpdir(), 'standby-cli-abi-'))
+    defer(() => rmSync(dir, { recursive: true, force: true }))
+    for (const db of [join(dir, 'platform.db'), ':memory:']) {
+      const ended = await runCli(['--port', '0', '--db', db], {
+        preload: `data:text/javascript,${encodeURIComponent(otherAbi)}`,
+      })
+      expect(ended, db).toMatchObject({ started: false, code: 1 })
+      const lines = ended.stderr.trim().split('\n')
+      expect(lines, db).toHaveLength(1)
+      expect(lines[0]).toContain('Standby platform could not start: ')
+      expect(lines[0]).toContain(
+        `SQLite driver (better-sqlite3) does not load in this Node.js ${process.version}`,
+      )
+      expect(lines[0]).toContain('NODE_MODULE_VERSION 115')
+      expect(lines[0]).toContain('run npm rebuild better-sqlite3 in the Standby checkout')
+      expect(lines[0]).not.toMatch(/move it aside|point --db at another file|folder can be written/)
+    }
+  })
+
   it('refuses a port the app and browsers never connect to, before it starts', async () => {
     const ended = await runCli(['--port', '6000', '--db', ':memory:'])
     expect(ended).toMatchObject({ started: false, code: 1 })

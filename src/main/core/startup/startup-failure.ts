@@ -5,6 +5,7 @@
  * message, and those of its causes.
  */
 import { asSentence, errorMessage, saysSomething } from '../../../shared/error-message'
+import { isNativeAddonFailure } from '../../../shared/sqlite/native-addon-failure'
 
 /** Which failure it was; each has its own sentence. */
 export type StartupFailureKind =
@@ -34,10 +35,6 @@ export interface StartupFailureContext {
   readonly packaged: boolean
 }
 
-/** Symptoms of a native addon built for another ABI, or missing: dlopen's and our own wording. */
-const NATIVE_MODULE =
-  /NODE_MODULE_VERSION|compiled against a different Node\.js version|ERR_DLOPEN_FAILED|native addon could not be loaded|Electron build of SQLite is missing|Could not locate the bindings file|invalid ELF header|not a valid Win32 application|incompatible architecture|wrong ELF class/i
-
 /** The kind, title and advice for `error`. */
 export function describeStartupFailure(error: unknown, context: StartupFailureContext): StartupFailure {
   const found = classify(causes(error))
@@ -56,7 +53,7 @@ function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'messa
     (...codes: ReadonlyArray<string>) =>
     (facts: ErrorFacts) =>
       codes.some((c) => facts.code === c || facts.code.startsWith(`${c}_`))
-  if (has((facts) => NATIVE_MODULE.test(facts.message) || facts.code === 'ERR_DLOPEN_FAILED'))
+  if (has(isNativeAddonFailure))
     return { kind: 'native_module', title: 'Standby could not load its database module' }
   if (has((facts) => facts.name === 'DatabaseTooNewError'))
     return { kind: 'cache_too_new', title: "Standby's offline cache is from a newer Standby" }
