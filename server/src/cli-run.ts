@@ -1,6 +1,7 @@
 /** Starts the platform a checked command line asks for (cli-options.ts), loaded by cli.ts only then. */
 import { ManualClock, systemClock } from '../../src/shared/clock'
 import { exitOnUncaught } from '../../src/shared-node/exit-on-uncaught'
+import { stopOnSignals } from '../../src/shared-node/stop-on-signals'
 import type { PlatformCommandLine } from './cli-options'
 import { seedDemoEarnings } from './demo-earnings'
 import { consoleLogger } from './logger'
@@ -8,7 +9,7 @@ import { startPlatformServer } from './platform-server'
 import { DEMO_EXPERTS, DEMO_PASSWORD, seedDemoAccounts } from './seed'
 import { ClientSimulator } from './simulator'
 
-/** Start the platform, print its URL and admin token, and stop it on SIGINT or SIGTERM. */
+/** Start the platform, print its URL and admin token, and stop it on SIGINT or SIGTERM (stopOnSignals). */
 export async function runPlatform(options: PlatformCommandLine): Promise<void> {
   const logger = consoleLogger()
   // An error nothing caught: logged redacted, one line, and a failed exit (shared-node/exit-on-uncaught.ts).
@@ -30,13 +31,6 @@ export async function runPlatform(options: PlatformCommandLine): Promise<void> {
     minimumAppVersion: options.minimumAppVersion,
     connections: options.connections,
   })
-  if (options.seed) {
-    const added = await seedDemoAccounts(server.marketplace)
-    seedDemoEarnings(server.marketplace)
-    logger.info(
-      `demo accounts ready (${added} added): ${DEMO_EXPERTS.map((e) => e.email).join(', ')}; password "${DEMO_PASSWORD}"`,
-    )
-  }
   const simulator =
     options.simulate === undefined
       ? undefined
@@ -44,14 +38,26 @@ export async function runPlatform(options: PlatformCommandLine): Promise<void> {
           requestEveryMs: options.simulate.requestEveryMs,
           seed: Date.now() % 100_000,
         })
+  // Before anything says the platform listens: whatever stops it on reading that line (a script,
+  // a supervisor) stops it cleanly, not by the signal's default, which ends it where it stands.
+  // A second signal while the stop hangs ends it at once.
+  stopOnSignals(process, {
+    stop: () => {
+      simulator?.stop()
+      return server.close()
+    },
+    log: logger,
+    exit: (code) => process.exit(code),
+  })
+  if (options.seed) {
+    const added = await seedDemoAccounts(server.marketplace)
+    seedDemoEarnings(server.marketplace)
+    logger.info(
+      `demo accounts ready (${added} added): ${DEMO_EXPERTS.map((e) => e.email).join(', ')}; password "${DEMO_PASSWORD}"`,
+    )
+  }
   simulator?.start()
   // Printed on stdout, one line each, so scripts can read the URL and the admin token.
   console.log(`Standby platform listening on ${server.url}`)
   console.log(`Admin token (this start only): ${server.adminToken}`)
-  const stop = (): void => {
-    simulator?.stop()
-    void server.close().then(() => process.exit(0))
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
 }

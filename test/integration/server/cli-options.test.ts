@@ -66,6 +66,51 @@ describe('the platform command line', () => {
     },
   )
 
+  it('stops cleanly on a SIGTERM sent as soon as it says it listens', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const ended = await runCli(['--port', '0', '--db', ':memory:'], { onceListening: signal })
+      expect(ended, signal).toMatchObject({ started: true, code: 0 })
+      expect(ended.stderr).toContain(`${signal}: stopping`)
+    }
+  })
+
+  it('stops at once on a second SIGTERM while a stop hangs, saying so, with a failed exit', async () => {
+    // A fault planted for the test: the database's checkpointer never answers its close.
+    const hang = `import { Worker } from 'node:worker_threads'
+      const post = Worker.prototype.postMessage
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message !== 'close') return post.call(this, message, ...rest)
+      }`
+    const dir = mkdtempSync(join(tmpdir(), 'standby-cli-stop-'))
+    defer(() => rmSync(dir, { recursive: true, force: true }))
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(hang)}`,
+        cli(),
+        '--port',
+        '0',
+        '--db',
+        join(dir, 'p.db'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    defer(() => void child.kill('SIGKILL'))
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (chunk.includes('listening')) child.kill('SIGTERM')
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+      // The second only once the first is being handled: two pending at once would be one.
+      if (chunk.includes('SIGTERM: stopping')) child.kill('SIGTERM')
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toContain('SIGTERM again while stopping: stopping at once')
+  })
+
   it('answers --help and refuses a wrong option before it opens or creates any database file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'standby-cli-options-'))
     defer(() => rmSync(dir, { recursive: true, force: true }))
