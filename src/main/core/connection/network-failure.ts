@@ -4,7 +4,7 @@
  * in its transport's), which names a wrong scheme or an untrusted certificate no better than a
  * network that is down.
  */
-import { isSamePlatform } from '../../../shared/platform-url'
+import { checkPlatformUrl, isSamePlatform } from '../../../shared/platform-url'
 import { errorMessage } from '../../../shared/error-message'
 
 /** What went wrong, and what the expert can do about it. */
@@ -145,6 +145,18 @@ function describeRedirect(status: string, target: string, platformUrl: string | 
       what: `the server there sends Standby back to the address it asked (HTTP ${status}), a redirect loop`,
       remedy:
         'Something in front of the platform is set up wrongly: if this goes on, tell whoever runs the platform.',
+      answered: true,
+    }
+  }
+  // Plain http to another computer, as a proxy ending https in front of a platform that writes its
+  // redirects in http sends: signing in with it would only be refused, sending back to the address
+  // already signed in with.
+  const usable = checkPlatformUrl(target)
+  if (!usable.ok && usable.reason === 'needs_https') {
+    return {
+      what: `the server there sends Standby on to ${target} (HTTP ${status}), in plain http, which Standby does not use to reach another computer`,
+      remedy:
+        'Something in front of the platform is set up wrongly (it should keep to https://): if this goes on, tell whoever runs the platform.',
       answered: true,
     }
   }

@@ -108,4 +108,18 @@ describe('a failed call or connection, described', () => {
     // Without the address asked, no loop can be told: where it points is still named.
     expect(describeNetworkCode(`HTTP 302 to ${platform}`).what).toMatch(/sends Standby on to/)
   })
+
+  it('does not advise signing in with an address a redirect names that Standby would refuse', () => {
+    // A proxy ending https in front of a platform that writes its own redirects in plain http: the
+    // expert signing in with it would only be told to use https, the address already signed in with.
+    const down = describeNetworkCode('HTTP 301 to http://platform.example', 'https://platform.example')
+    expect(down.what).toBe(
+      'the server there sends Standby on to http://platform.example (HTTP 301), in plain http, which Standby does not use to reach another computer',
+    )
+    expect(down.remedy).not.toMatch(/sign in/)
+    expect(down.remedy).toMatch(/whoever runs the platform/)
+    // To this computer plain http is an address like any other.
+    const local = describeNetworkCode('HTTP 301 to http://127.0.0.1:4001', 'https://platform.example')
+    expect(local.remedy).toMatch(/sign out and sign in with it/)
+  })
 })
