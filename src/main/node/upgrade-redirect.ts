@@ -7,7 +7,7 @@
  */
 import { redactedExcerpt } from '../../shared/log-redaction'
 
-/** The most characters of a redirect's address told in a sentence. */
+/** The most characters of a redirect's address told in a sentence, an ellipsis that cuts it included. */
 const MOST_TARGET_CHARS = 200
 
 /** The part of an HTTP answer read here. */
@@ -51,5 +51,9 @@ export function platformAddressAt(location: string, asked: string): string | nul
   const scheme = { 'http:': 'http:', 'https:': 'https:', 'ws:': 'http:', 'wss:': 'https:' }[target.protocol]
   if (scheme === undefined) return null
   const path = target.pathname.replace(/\/socket\.io\/?$/, '').replace(/\/+$/, '')
-  return redactedExcerpt(`${scheme}//${target.host}${path}`, MOST_TARGET_CHARS)
+  const address = `${scheme}//${target.host}${path}`
+  // Cut short, it says so: told as if whole, a part of it would be the address to sign in with.
+  if (redactedExcerpt(address, MOST_TARGET_CHARS + 1).length <= MOST_TARGET_CHARS)
+    return redactedExcerpt(address, MOST_TARGET_CHARS)
+  return `${redactedExcerpt(address, MOST_TARGET_CHARS - 1)}…`
 }

@@ -23,4 +23,13 @@ describe('the platform address a redirect of the WebSocket upgrade names', () =>
       'https://platform.example/x',
     )
   })
+
+  it('says it was cut when it is too long to tell whole, so a part is never taken for the address', () => {
+    const long = `https://platform.example/${'a'.repeat(400)}`
+    const told = platformAddressAt(long, asked) ?? ''
+    expect(told.length).toBeLessThanOrEqual(200)
+    expect(told).toMatch(/^https:\/\/platform\.example\/a+…$/)
+    // One that fits is told whole, with nothing added.
+    expect(platformAddressAt('https://platform.example/a', asked)).toBe('https://platform.example/a')
+  })
 })
