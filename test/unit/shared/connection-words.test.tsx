@@ -7,6 +7,7 @@ import {
   closedUnwelcomed,
   connectionLost,
   noAnswerWithin,
+  quietAfterAnswering,
   trickledPastLimit,
 } from '../../../src/main/core/connection/attempt-failures'
 import { connectionStatus } from '../../../src/main/core/connection/connection-status'
@@ -126,6 +127,7 @@ const REASONS: ReadonlyArray<readonly [string, string]> = [
   ],
   ['an open connection never welcomed', notWelcomed(URL)],
   ['an attempt not answered in time', noAnswerWithin(URL, 10)],
+  ['an attempt answered, then quiet', quietAfterAnswering(URL, 10)],
   ['an attempt trickling for too long', trickledPastLimit(URL, 60)],
   ['an attempt Standby closed', closedUnwelcomed(URL, 'parse error', true)],
   ['an attempt the network closed', closedUnwelcomed(URL, 'transport error', false)],

@@ -43,6 +43,12 @@ export class AttemptDeadline {
   /** A new attempt begins: its whole length is counted from now, whatever it is armed for later. */
   begin(): void {
     this.beganAt = steadyNow(this.clock)
+    this.crossedAt = Number.NEGATIVE_INFINITY
+  }
+
+  /** Bytes of the attempt under way arrived since it began: something answered it. */
+  get answered(): boolean {
+    return this.crossedAt > Number.NEGATIVE_INFINITY
   }
 
   /**

@@ -9,6 +9,15 @@ export function noAnswerWithin(platformUrl: string, seconds: number): string {
   return `The platform at ${platformUrl} did not answer the connection within ${seconds} s. If this goes on, check the platform address and your connection.`
 }
 
+/**
+ * An attempt whose server began to answer (its handshake's bytes came) and then sent nothing more
+ * for `seconds` without letting Standby in: a gate that never opens, another app's socket.io
+ * server, a platform stuck letting in. It answered, so not answering would be wrong.
+ */
+export function quietAfterAnswering(platformUrl: string, seconds: number): string {
+  return `The server at ${platformUrl} began to answer the connection, then sent nothing more for ${seconds} s without letting Standby in. If this goes on, check the platform address; if it is right, tell the platform's support.`
+}
+
 /** An attempt the platform kept answering, a few bytes at a time, for `seconds` without letting Standby in. */
 export function trickledPastLimit(platformUrl: string, seconds: number): string {
   return `The platform at ${platformUrl} kept answering the connection, a few bytes at a time, without letting Standby in within ${seconds} s. If this goes on, check your connection.`

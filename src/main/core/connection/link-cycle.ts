@@ -22,7 +22,13 @@ import { PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
 import { AttemptDeadline } from './attempt-deadline'
 import { FailureStreakLog, type FailureLine } from './failure-streak-log'
-import { closedUnwelcomed, connectionLost, noAnswerWithin, trickledPastLimit } from './attempt-failures'
+import {
+  closedUnwelcomed,
+  connectionLost,
+  noAnswerWithin,
+  quietAfterAnswering,
+  trickledPastLimit,
+} from './attempt-failures'
 
 /** The connection cycle of one expert's link to one platform; PlatformLink adds what callers use. */
 export abstract class LinkCycle {
@@ -80,7 +86,7 @@ export abstract class LinkCycle {
       dead: (reason) => this.reconnect(reason, 'now'),
     })
     const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, {
-      opened: () => this.giveUpAttemptAfter(notWelcomed(platformUrl)),
+      opened: () => this.giveUpAttemptAfter(() => notWelcomed(platformUrl)),
       failed: (message, data) => this.failed(message, data),
       closed: (reason, violation) => this.dropped(reason, violation),
       welcomed: (raw) => this.welcomed(raw),
@@ -113,7 +119,13 @@ export abstract class LinkCycle {
     this.deadline.begin()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
-    this.giveUpAttemptAfter(noAnswerWithin(this.platformUrl, this.timings.connectTimeoutMs / 1000))
+    // One whose server began to answer it (a handshake, then a gate that never opens) did answer.
+    const seconds = this.timings.connectTimeoutMs / 1000
+    this.giveUpAttemptAfter(() =>
+      this.deadline.answered
+        ? quietAfterAnswering(this.platformUrl, seconds)
+        : noAnswerWithin(this.platformUrl, seconds),
+    )
     this.connection.connect()
   }
 
@@ -154,15 +166,15 @@ export abstract class LinkCycle {
   }
 
   /**
-   * End the attempt under way with `reason` unless it is welcomed (or fails) within the connect
+   * End the attempt under way with `reason` (read then) unless it is welcomed (or fails) within the connect
    * timeout of its last bytes, and in any case once it has lasted the longest an attempt may.
    */
-  private giveUpAttemptAfter(reason: string): void {
+  private giveUpAttemptAfter(reason: () => string): void {
     this.deadline.arm((why) => {
       if (this.current.kind !== 'connecting') return
       this.closeOnPurpose()
       this.attemptFailed(
-        why === 'quiet' ? reason : trickledPastLimit(this.platformUrl, this.deadline.longestMs / 1000),
+        why === 'quiet' ? reason() : trickledPastLimit(this.platformUrl, this.deadline.longestMs / 1000),
       )
     })
   }

@@ -694,6 +694,28 @@ describe('PlatformLink over a transport', () => {
     })
   })
 
+  it('tells a server that began to answer an attempt and then went quiet from one that never answered', () => {
+    const { link, clock, connection } = setUp()
+    link.start()
+    // The handshake's first bytes, as a server whose gate never opens sends them.
+    connection().trickle()
+    clock.advance(timings.connectTimeoutMs)
+    const seconds = timings.connectTimeoutMs / 1000
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(
+        new RegExp(`began to answer the connection, then sent nothing more for ${seconds} s`),
+      ),
+    })
+    // The next attempt that hears nothing at all is told as not answered: each attempt by its own bytes.
+    if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
+    clock.advance(timings.connectTimeoutMs)
+    expect(link.state).toMatchObject({
+      kind: 'waiting',
+      reason: expect.stringMatching(new RegExp(`did not answer the connection within ${seconds} s`)),
+    })
+  })
+
   it('probes the connection on resume and stays on it when the probe is answered', async () => {
     const { link, power, connection } = online()
     power.resume()
