@@ -34,6 +34,11 @@ const CHECK_ADDRESS = 'Check the address and your connection.'
 const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'EPROTO'])
 /** The server hung up without an answer, as a TLS server does at a request in plain http. */
 const HUNG_UP = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'UND_ERR_CLOSED'])
+/**
+ * A certificate outside its dates, as this computer's clock reads them: a clock set wrong makes a
+ * good certificate look so, and changing the address would not help.
+ */
+const CLOCK_BOUND_CERTIFICATE = new Set(['CERT_NOT_YET_VALID', 'CERT_HAS_EXPIRED'])
 /** No route to the server at all. */
 const NO_ROUTE = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT'])
 
@@ -96,11 +101,22 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
         'Check the address (a platform served over https is reached with https://) and your connection.',
     }
   }
+  // OpenSSL's other failures, the server's alerts among them (one naming a certificate is about
+  // this computer's, which the server asked for or refused): it answered, over https.
+  if (code.startsWith('ERR_SSL_')) {
+    return {
+      what: `it could not agree a secure connection with Standby: ${code}`,
+      remedy:
+        'Check the address; if it is right, the platform’s https is set up in a way Standby cannot use: tell whoever runs the platform.',
+      answered: true,
+    }
+  }
   if (isCertificateCode(code)) {
     return {
       what: `its security certificate is not trusted: ${code}`,
-      remedy:
-        'Check the address. If it is right, the platform’s certificate must be renewed or trusted by this computer before Standby can connect; ask whoever runs the platform.',
+      remedy: CLOCK_BOUND_CERTIFICATE.has(code)
+        ? 'Check that this computer’s date and time are right. If they are, the platform’s certificate must be renewed; ask whoever runs the platform.'
+        : 'Check the address. If it is right, the platform’s certificate must be renewed or trusted by this computer before Standby can connect; ask whoever runs the platform.',
       answered: true,
     }
   }

@@ -60,6 +60,32 @@ describe('a failed call or connection, described', () => {
     expect(unlooked.remedy).not.toMatch(/address/)
   })
 
+  it('names a certificate not valid yet, or expired, as what a wrong clock on this computer also causes', () => {
+    for (const code of ['CERT_NOT_YET_VALID', 'CERT_HAS_EXPIRED']) {
+      const failure = describeNetworkCode(code)
+      expect(failure.what).toBe(`its security certificate is not trusted: ${code}`)
+      expect(failure.remedy).toMatch(/this computer’s date and time/)
+    }
+    // A certificate for another name has nothing to do with the clock.
+    expect(describeNetworkCode('ERR_TLS_CERT_ALTNAME_INVALID').remedy).not.toMatch(/date and time/)
+  })
+
+  it('tells a secure connection the server would not agree as a server that answered, not one out of reach', () => {
+    // The server's alerts, one about a certificate too: it asked this computer for one, or refused it.
+    for (const code of [
+      'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+      'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+      'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+    ]) {
+      expect(describeNetworkCode(code)).toEqual({
+        what: `it could not agree a secure connection with Standby: ${code}`,
+        remedy:
+          'Check the address; if it is right, the platform’s https is set up in a way Standby cannot use: tell whoever runs the platform.',
+        answered: true,
+      })
+    }
+  })
+
   it('tells a server that does not speak HTTP (another service on that port) from a network that is down', () => {
     for (const code of ['HPE_INVALID_CONSTANT', 'HPE_INVALID_VERSION', 'HPE_INVALID_HEADER_TOKEN']) {
       expect(describeFetchFailure(fetchFailed(code), 8_000)).toEqual({
