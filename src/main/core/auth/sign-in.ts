@@ -17,7 +17,12 @@ import { isPlausiblePlatformTime } from '../../../shared/clock-offset'
 import { redactedExcerpt } from '../../../shared/log-redaction'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'
-import { describeFetchFailure, type NetworkFailure } from '../connection/network-failure'
+import {
+  describeFetchFailure,
+  isPlainHttpElsewhere,
+  PLAIN_HTTP_REDIRECT,
+  type NetworkFailure,
+} from '../connection/network-failure'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -116,15 +121,25 @@ function refused(res: Response, body: CappedJson, platformUrl: string): SignInOu
 
 const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
 
-/** A redirect, not followed: hang up on it and say where it pointed. */
+/** A redirect of `asked` (at `platformUrl`), not followed: hang up on it and say where it pointed. */
 async function refuseRedirect(
   res: Response,
+  platformUrl: string,
   asked: string,
   reason: 'not_a_platform' | 'failed',
   say: (target: string) => string,
 ): Promise<SignInOutcome> {
   await discardBody(res)
-  return { ok: false, reason, message: say(redirectTarget(res, asked) ?? 'another address') }
+  const target = redirectTarget(res, asked)
+  // Signing in there would only be refused for plain http, back to the address typed.
+  if (target !== null && isPlainHttpElsewhere(target)) {
+    return {
+      ok: false,
+      reason,
+      message: `${platformUrl} sent Standby on to ${target}, ${PLAIN_HTTP_REDIRECT.what}. ${PLAIN_HTTP_REDIRECT.remedy}: tell whoever runs the platform.`,
+    }
+  }
+  return { ok: false, reason, message: say(target ?? 'another address') }
 }
 
 /** Normalize what the expert typed as the platform address; null when it is not one the app may use. */
@@ -156,6 +171,7 @@ export async function signIn(
     if (isRedirect(res)) {
       return refuseRedirect(
         res,
+        platformUrl,
         asked,
         'not_a_platform',
         (to) =>
@@ -222,6 +238,7 @@ export async function signIn(
     if (isRedirect(res)) {
       return refuseRedirect(
         res,
+        platformUrl,
         asked,
         'failed',
         (to) =>

@@ -152,6 +152,22 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
 }
 
 /**
+ * What a redirect to plain http on another computer is, and what to do: signing in with it is
+ * refused (http only to this computer), sending the expert back to the address signed in with, as
+ * a proxy ending https in front of a platform that writes its own redirects in http sends.
+ */
+export const PLAIN_HTTP_REDIRECT = {
+  what: 'in plain http, which Standby does not use to reach another computer',
+  remedy: 'Something in front of the platform is set up wrongly (it should keep to https://)',
+} as const
+
+/** True for an address a redirect names that is plain http to another computer: no address to sign in with. */
+export function isPlainHttpElsewhere(target: string): boolean {
+  const usable = checkPlatformUrl(target)
+  return !usable.ok && usable.reason === 'needs_https'
+}
+
+/**
  * A redirect the link does not follow (the token goes only to the address signed in with): the
  * address it names is the one to sign in with, unless it names the address asked, over and over.
  */
@@ -167,12 +183,10 @@ function describeRedirect(status: string, target: string, platformUrl: string | 
   // Plain http to another computer, as a proxy ending https in front of a platform that writes its
   // redirects in http sends: signing in with it would only be refused, sending back to the address
   // already signed in with.
-  const usable = checkPlatformUrl(target)
-  if (!usable.ok && usable.reason === 'needs_https') {
+  if (isPlainHttpElsewhere(target)) {
     return {
-      what: `the server there sends Standby on to ${target} (HTTP ${status}), in plain http, which Standby does not use to reach another computer`,
-      remedy:
-        'Something in front of the platform is set up wrongly (it should keep to https://): if this goes on, tell whoever runs the platform.',
+      what: `the server there sends Standby on to ${target} (HTTP ${status}), ${PLAIN_HTTP_REDIRECT.what}`,
+      remedy: `${PLAIN_HTTP_REDIRECT.remedy}: if this goes on, tell whoever runs the platform.`,
       answered: true,
     }
   }

@@ -185,6 +185,20 @@ describe('signIn against a server that is not what it seems', () => {
     expect(outcome.ok ? '' : outcome.message).toContain(`sent Standby on to ${other.url}/api/info`)
   })
 
+  it('does not advise signing in with a redirect’s plain http address on another computer', async () => {
+    // A proxy ending https in front of a platform that writes its own redirects in http: signing in
+    // there would only be refused for plain http, sending the expert back to the address typed.
+    const downgrading = await serve((_req, res) =>
+      res.writeHead(301, { location: 'http://platform.example/api/info' }).end(),
+    )
+    const outcome = await signIn(downgrading, 'ada@example.test', 'hunter2')
+    expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
+    const message = outcome.ok ? '' : outcome.message
+    expect(message).toContain('sent Standby on to http://platform.example/api/info')
+    expect(message).toMatch(/plain http, which Standby does not use to reach another computer/)
+    expect(message).not.toMatch(/sign in with/)
+  })
+
   it('passes on a refusal’s sentence only as one line of text of a bounded length', async () => {
     const info = await (await fetch(`${platform().server.url}${HTTP_PATHS.info}`)).text()
     const refusing = (status: number, message: unknown) =>
