@@ -4,7 +4,9 @@
  */
 import type Database from 'better-sqlite3'
 import { TOLD_ALERT } from '../../core/reminders/reminder-marks'
+import { BOOKED_START_UNKNOWN } from '../../core/ports/notifier'
 import { preparedOnUse, transactionOnUse } from './prepared-on-use'
+import { storedTime } from './stored-time'
 
 /** What became of one reminder. */
 export type ReminderOutcome = 'fired' | 'skipped'
@@ -59,13 +61,14 @@ export class ReminderRepository {
     // The primary key's prefix finds the session's rows; a session has a handful.
     this.selectMarks = preparedOnUse(
       db,
-      'SELECT booked_start AS bookedStart, alert FROM reminders WHERE session_id = ? ORDER BY at DESC',
+      `SELECT booked_start AS bookedStart, alert FROM reminders
+       WHERE session_id = ? AND ${storedTime('booked_start')} ORDER BY at DESC`,
     )
     // Read at a start of the reminders only; a week's marks are kept (retention-policy.ts).
     this.selectOpen = preparedOnUse(
       db,
       `SELECT session_id AS sessionId, booked_start AS bookedStart FROM reminders AS open
-       WHERE alert = ? AND NOT EXISTS (SELECT 1 FROM reminders AS closed WHERE
+       WHERE alert = ? AND ${storedTime('booked_start')} AND NOT EXISTS (SELECT 1 FROM reminders AS closed WHERE
          closed.session_id = open.session_id AND closed.booked_start = open.booked_start AND closed.alert = ?)`,
     )
     // The first outcome stands: a reminder that fired is not turned into a skipped one later.
@@ -103,7 +106,8 @@ export class ReminderRepository {
     this.deleteAllReminders = preparedOnUse(db, 'DELETE FROM reminders')
     this.selectSnoozes = preparedOnUse(
       db,
-      'SELECT session_id AS sessionId, booked_start AS bookedStart, at FROM reminder_snoozes ORDER BY at',
+      `SELECT session_id AS sessionId, booked_start AS bookedStart, at FROM reminder_snoozes
+       WHERE ${storedTime('booked_start')} AND ${storedTime('at')} ORDER BY at`,
     )
     this.upsertSnooze = preparedOnUse(
       db,
@@ -119,7 +123,9 @@ export class ReminderRepository {
     this.selectAwaiting = preparedOnUse(
       db,
       `SELECT session_id AS sessionId, booked_start AS bookedStart, request_id AS requestId, at
-       FROM snoozes_awaiting_time ORDER BY at`,
+       FROM snoozes_awaiting_time
+       WHERE (${storedTime('booked_start')} OR booked_start IS ${BOOKED_START_UNKNOWN}) AND ${storedTime('at')}
+       ORDER BY at`,
     )
     this.upsertAwaiting = preparedOnUse(
       db,

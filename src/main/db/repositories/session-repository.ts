@@ -26,6 +26,7 @@ import {
 } from '../../../shared/rules/history-filter'
 import { historyPageQuery } from './history-query'
 import { searchTextOf } from './session-search'
+import { storedTime } from './stored-time'
 
 /** A booked session's start as its columns hold it. */
 type BookedStartRow = Omit<BookedSessionStart, 'remindersMarked'> & { readonly remindersMarked: number }
@@ -93,7 +94,8 @@ export class SessionRepository {
       db,
       `SELECT id, booked_start AS bookedStart, request_id AS requestId,
          EXISTS (SELECT 1 FROM reminders WHERE reminders.session_id = sessions.id) AS remindersMarked
-       FROM sessions WHERE state IN ('booked', 'live') AND state = 'booked' AND kind = 'scheduled'`,
+       FROM sessions WHERE state IN ('booked', 'live') AND state = 'booked' AND kind = 'scheduled'
+         AND ${storedTime('booked_start')}`,
     )
     this.selectHistory = preparedOnUse(
       db,

@@ -671,9 +671,10 @@ describe('cache migrations', () => {
       "INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES (?, ?, '30', 'fired', 1)",
     )
     mark.run(session.id, session.bookedStart)
-    db.prepare('INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES (?, ?, 2)').run(
+    db.prepare('INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES (?, ?, ?)').run(
       session.id,
       session.bookedStart,
+      session.bookedStart - 60_000,
     )
     migrateKeepingRows(db, 20, ['reminders', 'reminder_snoozes'])
     // The store runs on the newest schema only: the later migrations add tables it writes.

@@ -289,21 +289,22 @@ describe('sync time, clearing, notifications and reminders', () => {
 
   it('keeps one snooze per session, drops it with its session, and forgets all on clear', () => {
     const { store } = fresh()
+    const B = FIXTURE_NOW
     const kept = aSession({ id: 'ses_kept', request: aRequest({ id: 'r1' }) })
     const dropped = aSession({ id: 'ses_dropped', request: aRequest({ id: 'r2' }) })
     store.applyEvents([sessionUpdated(1, kept), sessionUpdated(2, dropped)])
-    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 10 })
-    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 20 })
-    store.snoozeReminder({ sessionId: 'ses_dropped', bookedStart: 1, at: 15 })
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: B, at: B + 10 })
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: B, at: B + 20 })
+    store.snoozeReminder({ sessionId: 'ses_dropped', bookedStart: B, at: B + 15 })
     expect(store.snoozedReminders()).toEqual([
-      { sessionId: 'ses_dropped', bookedStart: 1, at: 15 },
-      { sessionId: 'ses_kept', bookedStart: 1, at: 20 },
+      { sessionId: 'ses_dropped', bookedStart: B, at: B + 15 },
+      { sessionId: 'ses_kept', bookedStart: B, at: B + 20 },
     ])
     store.applySnapshot(aSnapshot({ sessions: [kept], cursor: 9 }))
-    expect(store.snoozedReminders()).toEqual([{ sessionId: 'ses_kept', bookedStart: 1, at: 20 }])
+    expect(store.snoozedReminders()).toEqual([{ sessionId: 'ses_kept', bookedStart: B, at: B + 20 }])
     store.dropSnooze('ses_kept')
     expect(store.snoozedReminders()).toEqual([])
-    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: 1, at: 30 })
+    store.snoozeReminder({ sessionId: 'ses_kept', bookedStart: B, at: B + 30 })
     store.clear()
     expect(store.snoozedReminders()).toEqual([])
   })
@@ -324,17 +325,17 @@ describe('sync time, clearing, notifications and reminders', () => {
     const { store } = fresh()
     store.markReminder(rk('ses_1', 30), 'fired', FIXTURE_NOW)
     for (const [start, at] of [
-      [1_000, 1],
-      [2_000, 2],
-      [1_000, 3],
+      [FIXTURE_NOW + 1_000, 1],
+      [FIXTURE_NOW + 2_000, 2],
+      [FIXTURE_NOW + 1_000, 3],
     ] as const)
       store.keepToldStart('ses_1', start, FIXTURE_NOW + at)
-    store.keepToldStart('ses_2', 5_000, FIXTURE_NOW)
+    store.keepToldStart('ses_2', FIXTURE_NOW + 5_000, FIXTURE_NOW)
     expect(store.reminderMarks('ses_1')).toEqual([
-      { bookedStart: 1_000, alert: 'told' },
+      { bookedStart: FIXTURE_NOW + 1_000, alert: 'told' },
       { bookedStart: FIXTURE_NOW, alert: '30' },
     ])
-    expect(store.reminderMarks('ses_2')).toEqual([{ bookedStart: 5_000, alert: 'told' }])
+    expect(store.reminderMarks('ses_2')).toEqual([{ bookedStart: FIXTURE_NOW + 5_000, alert: 'told' }])
   })
 })
 

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { cacheMigrations } from '../../../../../src/main/db/migrations'
 import { SqliteCacheStore } from '../../../../../src/main/db/sqlite-cache-store'
 import { migrate } from '../../../../../src/shared/sqlite/migrate'
-import { aRequest } from '../../../../support/fixtures'
+import { aRequest, FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
 import { cacheDatabaseAt, linesLogger, useTempDirs } from '../cache-test-kit'
 import { insertPastSession } from './past-session'
 
 const tempDir = useTempDirs()
+const T = FIXTURE_NOW + 60 * MINUTE
 
 const rows = (db: Database.Database, table: string): unknown[] =>
   db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()
@@ -18,9 +19,12 @@ describe('0023-snoozes-awaiting-time', () => {
     const { db } = cacheDatabaseAt(tempDir(), 22)
     insertPastSession(db, 'ses_1', aRequest({ id: 'req_1' }))
     db.prepare(
-      `INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES ('ses_1', 100, '30', 'fired', 5)`,
-    ).run()
-    db.prepare(`INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES ('ses_1', 100, 400)`).run()
+      `INSERT INTO reminders (session_id, booked_start, alert, outcome, at) VALUES ('ses_1', ?, '30', 'fired', ?)`,
+    ).run(T, T - 30 * MINUTE)
+    db.prepare(`INSERT INTO reminder_snoozes (session_id, booked_start, at) VALUES ('ses_1', ?, ?)`).run(
+      T,
+      T - 25 * MINUTE,
+    )
     const before = { reminders: rows(db, 'reminders'), snoozes: rows(db, 'reminder_snoozes') }
 
     migrate(db, cacheMigrations, { what: 'Standby cache', remedy: '', upTo: 23 })
@@ -28,14 +32,14 @@ describe('0023-snoozes-awaiting-time', () => {
     expect({ reminders: rows(db, 'reminders'), snoozes: rows(db, 'reminder_snoozes') }).toEqual(before)
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.snoozesAwaitingTime()).toEqual([])
-    const press = { sessionId: 'ses_1', bookedStart: 100, requestId: 'req_1', at: 7 }
+    const press = { sessionId: 'ses_1', bookedStart: T, requestId: 'req_1', at: T - 30 * MINUTE }
     store.keepSnoozeAwaitingTime(press)
     // Pressed again: one press per session, the latest.
-    store.keepSnoozeAwaitingTime({ ...press, at: 9 })
-    store.keepSnoozeAwaitingTime({ ...press, sessionId: 'ses_gone', at: 8 })
+    store.keepSnoozeAwaitingTime({ ...press, at: press.at + 9 })
+    store.keepSnoozeAwaitingTime({ ...press, sessionId: 'ses_gone', at: press.at + 8 })
     expect(store.snoozesAwaitingTime()).toEqual([
-      { ...press, sessionId: 'ses_gone', at: 8 },
-      { ...press, at: 9 },
+      { ...press, sessionId: 'ses_gone', at: press.at + 8 },
+      { ...press, at: press.at + 9 },
     ])
     store.dropSnoozeAwaitingTime('ses_1')
     expect(store.snoozesAwaitingTime().map((s) => s.sessionId)).toEqual(['ses_gone'])
