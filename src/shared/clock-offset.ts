@@ -26,6 +26,7 @@
  * caller to log (`noted`).
  */
 import { observe, shifted, type StepDoubt } from './clock-steps'
+import { isPlausiblePlatformTime } from './protocol/time'
 
 export { observe, STEP_THRESHOLD_MS, WAKE_REPORT_GRACE_MS, wokeUp, type StepDoubt } from './clock-steps'
 
@@ -123,21 +124,6 @@ const RUN_SLACK_MS = 1_000
  * drift further is followed once a second answer bears the first out.
  */
 const DRIFT_RATE = 1e-4
-/**
- * The span a platform's clock can plausibly read: before this protocol existed, or past the end of
- * the century, it is broken, not merely off. Followed (two such answers agree), a clock decades
- * ahead made every booked session look long over: each reminder was skipped for good, and no
- * platform that speaks this protocol runs that long unchanged. (A computer's clock may be
- * anywhere: a dead battery resets it to the epoch, and the offset then is what it is.)
- */
-const EARLIEST_PLATFORM_TIME_MS = Date.UTC(2020, 0, 1)
-const LATEST_PLATFORM_TIME_MS = Date.UTC(2100, 0, 1)
-
-/** Whether `t` is a time a working platform's clock can read. */
-export function isPlausiblePlatformTime(t: number): boolean {
-  return Number.isSafeInteger(t) && t >= EARLIEST_PLATFORM_TIME_MS && t < LATEST_PLATFORM_TIME_MS
-}
-
 /** The estimate before any exchange. */
 export const NO_ESTIMATE: OffsetEstimate = {
   samples: [],

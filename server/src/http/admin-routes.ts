@@ -9,6 +9,7 @@ import { ManualClock, type Clock } from '../../../src/shared/clock'
 import {
   CancellationMessageDraft,
   Id,
+  LATEST_PLATFORM_CLOCK,
   LATEST_TIMESTAMP,
   MAX_REPLAY_PAGE,
   MAX_REPLAY_PAGE_BYTES,
@@ -178,8 +179,9 @@ export function adminRoutes(deps: { marketplace: Marketplace; clock: Clock }): R
           )
         }
         const { ms } = parse(Advance, await readJson(req), 'clock advance')
-        // Past this, a time a rule adds to now (a proposal two years ahead) could not be carried.
-        const last = LATEST_TIMESTAMP - PROPOSED_TIME_WINDOW.futureMs
+        // Past this an app takes the platform's time for a broken clock's, and a time a rule adds
+        // to now (a proposal two years ahead) could no longer be carried.
+        const last = Math.min(LATEST_PLATFORM_CLOCK - 1, LATEST_TIMESTAMP - PROPOSED_TIME_WINDOW.futureMs)
         if (clock.now() + ms > last) {
           throw new PlatformError(
             'invalid_payload',

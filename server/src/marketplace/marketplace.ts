@@ -17,9 +17,9 @@ import type { Logger } from '../logger'
 import { PlatformStore } from '../store/platform-store'
 import {
   describeInstant,
-  EARLIEST_TIMESTAMP,
-  isTimestamp,
-  LATEST_TIMESTAMP,
+  EARLIEST_PLATFORM_CLOCK,
+  isPlausiblePlatformTime,
+  LATEST_PLATFORM_CLOCK,
 } from '../../../src/shared/protocol/time'
 import { preparedOnce } from '../store/prepared-once'
 import { createClient, createExpert, type NewClient, type NewExpert } from './accounts'
@@ -244,12 +244,15 @@ function budgetOf(options: { readonly maxBytes?: number }): number {
   return options.maxBytes ?? MAX_REPLAY_PAGE_BYTES
 }
 
-/** Every event carries the platform's time, so a clock no app accepts must stop the start, not every expert later. */
+/**
+ * Every event carries the platform's time, and apps time sessions by it, so a clock no app takes a
+ * time from (nor signs in to) must stop the start, not every expert later.
+ */
 function assertPlausibleClock(clock: Clock): void {
   const now = clock.now()
-  if (!isTimestamp(now)) {
+  if (!isPlausiblePlatformTime(now)) {
     throw new Error(
-      `the clock reads ${describeInstant(now)}, outside ${describeInstant(EARLIEST_TIMESTAMP)} to ${describeInstant(LATEST_TIMESTAMP)}, the times apps accept: set the system clock`,
+      `the clock reads ${describeInstant(now)}, outside ${describeInstant(EARLIEST_PLATFORM_CLOCK)} to ${describeInstant(LATEST_PLATFORM_CLOCK)}, the times apps take from a platform's clock: set the system clock`,
     )
   }
 }

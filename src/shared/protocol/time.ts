@@ -10,6 +10,22 @@ export const EARLIEST_TIMESTAMP = Date.UTC(2000, 0, 1)
 /** The latest time the protocol carries: 2200-01-01T00:00:00Z. */
 export const LATEST_TIMESTAMP = Date.UTC(2200, 0, 1)
 
+/**
+ * The span a working platform's clock reads, narrower than the times the protocol carries: before
+ * this protocol existed, or past the end of the century, a clock is broken, not merely off. An app
+ * takes no time from a platform's clock outside it (followed decades ahead, every booked session
+ * looks long over and each reminder is skipped) and refuses to sign in to such a platform; the
+ * platform does not start on such a clock, nor lets a manual clock be advanced out of it.
+ */
+export const EARLIEST_PLATFORM_CLOCK = Date.UTC(2020, 0, 1)
+/** The end of the span a working platform's clock reads (see EARLIEST_PLATFORM_CLOCK); not in it. */
+export const LATEST_PLATFORM_CLOCK = Date.UTC(2100, 0, 1)
+
+/** Whether `t` is a time a working platform's clock can read. */
+export function isPlausiblePlatformTime(t: number): boolean {
+  return Number.isSafeInteger(t) && t >= EARLIEST_PLATFORM_CLOCK && t < LATEST_PLATFORM_CLOCK
+}
+
 /** Milliseconds since the Unix epoch, UTC, between EARLIEST_TIMESTAMP and LATEST_TIMESTAMP. */
 export const Timestamp = z.number().int().min(EARLIEST_TIMESTAMP).max(LATEST_TIMESTAMP)
 /** Milliseconds since the Unix epoch, UTC. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   HTTP_PATHS,
-  LATEST_TIMESTAMP,
+  LATEST_PLATFORM_CLOCK,
   PLATFORM_NAME,
   PROTOCOL_VERSION,
   PlatformInfo,
@@ -195,10 +195,10 @@ describe('the HTTP API', () => {
   })
 })
 
-describe('the manual clock near the end of the times the protocol carries', () => {
-  const platform = useTestPlatform({ clock: new ManualClock(LATEST_TIMESTAMP - 60_000) })
+describe('the manual clock near the end of the times an app takes from a platform’s clock', () => {
+  const platform = useTestPlatform({ clock: new ManualClock(LATEST_PLATFORM_CLOCK - 60_000) })
 
-  it('refuses to advance where the platform time could no longer be carried, and keeps answering', async () => {
+  it('refuses to advance where an app would take the platform’s time for a broken clock, and keeps answering', async () => {
     const res = await adminFetch(platform().server, 'POST', '/admin/clock/advance', { ms: 120_000 })
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_payload', message: /no further than/ } })

@@ -249,13 +249,16 @@ describe('times through the platform', () => {
   })
 
   it('will not start on a clock whose times no app would accept', () => {
-    const db = openPlatformDatabase(':memory:')
-    try {
-      expect(() => new Marketplace(db, new ManualClock(0), new MemoryLogger())).toThrow(
-        /set the system clock/,
-      )
-    } finally {
-      db.close()
+    // The app ignores a platform's time before 2020 or from 2100 on, and refuses to sign in to it.
+    for (const now of [0, Date.UTC(2019, 11, 31), Date.UTC(2100, 0, 1), Date.UTC(2150, 5, 1)]) {
+      const db = openPlatformDatabase(':memory:')
+      try {
+        expect(() => new Marketplace(db, new ManualClock(now), new MemoryLogger())).toThrow(
+          /set the system clock/,
+        )
+      } finally {
+        db.close()
+      }
     }
   })
 

@@ -13,7 +13,7 @@ import {
   type Expert,
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
-import { isPlausiblePlatformTime } from '../../../shared/clock-offset'
+import { isPlausiblePlatformTime } from '../../../shared/protocol/time'
 import { redactedExcerpt } from '../../../shared/log-redaction'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'

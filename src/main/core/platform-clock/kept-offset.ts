@@ -3,7 +3,7 @@
  * platform is measured again: started offline on a computer whose clock is off, the app would
  * otherwise judge start windows, expiries and reminders by the computer's clock.
  */
-import { isPlausiblePlatformTime } from '../../../shared/clock-offset'
+import { isPlausiblePlatformTime } from '../../../shared/protocol/time'
 import type { CacheStore, KeptClockOffset } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
 
