@@ -15,6 +15,7 @@ const NOT_TIMES = [
   ['a fraction', 1.5],
   ['the epoch', 0],
   ['before the protocol’s times', -5],
+  ['past them', Number.MAX_SAFE_INTEGER],
 ] as const
 
 describe('times in the cache that are no times', () => {
