@@ -24,6 +24,8 @@ const MARK_TABLES: ReadonlyArray<{
   readonly newest: string
   /** Columns a damaged copy made before them lacks, and what its rows take instead (SQL). */
   readonly since?: Readonly<Record<string, string>>
+  /** The migration that made the table: a copy made before it holds none, and nothing is missing. */
+  readonly madeBy?: number
 }> = [
   {
     table: 'shown_invites',
@@ -55,6 +57,18 @@ const MARK_TABLES: ReadonlyArray<{
       ['booked_start', 'integer'],
       ['at', 'integer'],
     ],
+  },
+  {
+    // A Snooze pressed while the time was a guess, which the expert was told is snoozed at the next start.
+    table: 'snoozes_awaiting_time',
+    newest: 'at',
+    columns: [
+      ['session_id', 'text'],
+      ['booked_start', 'integer'],
+      ['request_id', 'text or empty'],
+      ['at', 'integer'],
+    ],
+    madeBy: 23,
   },
   {
     table: 'standing_warnings',
@@ -156,9 +170,10 @@ function salvageFrom(
 function copyTable(
   from: Database.Database,
   to: Database.Database,
-  { table, columns, newest, since = {} }: (typeof MARK_TABLES)[number],
+  { table, columns, newest, since = {}, madeBy }: (typeof MARK_TABLES)[number],
 ): number {
   const names = columns.map(([name]) => name)
+  if (madeBy !== undefined && notYetMade(from, table, madeBy)) return 0
   notATable(from, table)
   const held = new Set<string>()
   for (const [name, hidden] of from
@@ -204,6 +219,13 @@ function copyTable(
     }
   })()
   return copied
+}
+
+/** Whether the copy, at a version before `madeBy`, holds no `table`: it had no such marks to keep. */
+function notYetMade(from: Database.Database, table: string, madeBy: number): boolean {
+  const version = from.pragma('user_version', { simple: true }) as number
+  const named = from.prepare(`SELECT 1 FROM sqlite_master WHERE name = ? COLLATE NOCASE`).all(table)
+  return version < madeBy && named.length === 0
 }
 
 /**

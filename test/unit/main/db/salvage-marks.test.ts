@@ -58,6 +58,38 @@ describe('a damaged cache replaced by an empty one', () => {
     close()
   })
 
+  it('carries over a Snooze press still waiting for the platform’s time, which the next start snoozes', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const press = {
+      sessionId: 'ses_1',
+      bookedStart: reminder.bookedStart,
+      requestId: 'req_1',
+      at: FIXTURE_NOW,
+    }
+    const { db, close } = openCache({ path })
+    new SqliteCacheStore(db, linesLogger()).keepSnoozeAwaitingTime(press)
+    close()
+    damageSchema(path)
+    const { rebuilt, store, close: closeRebuilt } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged).toEqual({ rows: 5, unreadable: [] })
+    expect(store.snoozesAwaitingTime()).toEqual([press])
+    closeRebuilt()
+  })
+
+  it('finds nothing missing in a copy made before Snooze presses were kept', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const db = new Database(path)
+    db.exec('DROP TABLE snoozes_awaiting_time')
+    db.close()
+    damageSchema(path)
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged).toEqual({ rows: 4, unreadable: [] })
+    expect(store.reminderHandled(reminder)).toBe(true)
+    close()
+  })
+
   it('carries over the newest marks first when a table holds more than it takes (years of threads read)', () => {
     const path = join(tempDir(), 'cache.db')
     usedCache(path)
