@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
 import { TOLD_ALERT } from '../../core/reminders/reminder-marks'
 import { BOOKED_START_UNKNOWN } from '../../core/ports/notifier'
 import { preparedOnUse, transactionOnUse } from './prepared-on-use'
-import { storedTime } from './stored-time'
+import { storedClockReading, storedTime } from './stored-time'
 
 /** What became of one reminder. */
 export type ReminderOutcome = 'fired' | 'skipped'
@@ -107,7 +107,7 @@ export class ReminderRepository {
     this.selectSnoozes = preparedOnUse(
       db,
       `SELECT session_id AS sessionId, booked_start AS bookedStart, at FROM reminder_snoozes
-       WHERE ${storedTime('booked_start')} AND ${storedTime('at')} ORDER BY at`,
+       WHERE ${storedTime('booked_start')} AND ${storedClockReading('at')} ORDER BY at`,
     )
     this.upsertSnooze = preparedOnUse(
       db,
@@ -124,8 +124,7 @@ export class ReminderRepository {
       db,
       `SELECT session_id AS sessionId, booked_start AS bookedStart, request_id AS requestId, at
        FROM snoozes_awaiting_time
-       WHERE (${storedTime('booked_start')} OR booked_start IS ${BOOKED_START_UNKNOWN}) AND ${storedTime('at')}
-       ORDER BY at`,
+       WHERE ${storedTime('booked_start')} OR booked_start IS ${BOOKED_START_UNKNOWN} ORDER BY at`,
     )
     this.upsertAwaiting = preparedOnUse(
       db,

@@ -1,5 +1,5 @@
 // A cache file damaged or edited by hand can hold anything in a column the cache writes times to:
-// text, a fraction, the epoch. Such a time is no time: it must not make a reminder show at once,
+// text, a fraction, a booked start in 1970. Such a time is no time: it must not make a reminder show at once,
 // nor a session look moved.
 import { describe, expect, it } from 'vitest'
 import { MINUTE } from '../../../../support/fixtures'
@@ -9,17 +9,23 @@ const setUp = reminderKit()
 const T = at(60)
 const DAY = 24 * 60 * MINUTE
 
-/** What a damaged or edited file can hold where the cache wrote a time. */
-const NOT_TIMES = [
+/** What a damaged or edited file can hold where the cache wrote a reading of the clock (which may read any year). */
+const NOT_CLOCK_READINGS = [
   ['text', 'soon'],
   ['a fraction', 1.5],
+  ['a number past any clock’s', 1e300],
+] as const
+
+/** What it can hold where the cache wrote a time the platform sent (a booked start). */
+const NOT_TIMES = [
+  ...NOT_CLOCK_READINGS,
   ['the epoch', 0],
   ['before the protocol’s times', -5],
   ['past them', Number.MAX_SAFE_INTEGER],
 ] as const
 
 describe('times in the cache that are no times', () => {
-  for (const [what, value] of NOT_TIMES)
+  for (const [what, value] of NOT_CLOCK_READINGS)
     it(`a snoozed reminder whose time came back as ${what}: not shown at once after a restart, the 10 still on time`, () => {
       const first = setUp()
       first.book('ses_1', T)
