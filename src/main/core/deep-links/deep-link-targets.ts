@@ -100,14 +100,20 @@ function sleepCounting(clock: Clock, power: DeepLinkTargetDeps['power']): () => 
   return () => steadyNow(clock) + slept
 }
 
+/**
+ * A link kept for a sign-in or a catch-up; `told` what the expert heard it waits for, as a link
+ * promised to open is told when it is dropped instead.
+ */
+interface Waiting {
+  readonly link: DeepLink
+  readonly at: number
+  readonly told?: 'sign-in' | 'connection'
+}
+
 /** The targets the deep link inbox hands links and refusals to. */
 export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
-  /**
-   * The link kept for a sign-in or a catch-up; `told` what the expert heard it waits for, as a link
-   * promised to open is told when it is dropped instead.
-   */
-  let waiting:
-    { readonly link: DeepLink; readonly at: number; readonly told?: 'sign-in' | 'connection' } | undefined
+  // Set only once what the link does meanwhile is done (see retry).
+  let waiting: Waiting | undefined
   const passed = sleepCounting(deps.clock, deps.power)
   const tell = (body: string, title = LINK_NOT_OPENED, tone: AppNotice['tone'] = 'warning'): void => {
     if (!deps.live()) return
@@ -160,9 +166,8 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     return true
   }
   /** Signed in and known to the cache: open it, say it is none of the expert's, or wait for the catch-up. */
-  const settle = (link: DeepLink, at: number): void => {
-    // The same link waiting again is not told again that it waits, nor forgets what it was told.
-    const before = waiting?.link === link ? waiting.told : undefined
+  const settle = (link: DeepLink, at: number, before?: Waiting['told']): void => {
+    // The same link waiting again (`before`: what it was told) is not told again that it waits.
     waiting = undefined
     if (held(link)) return focus(link)
     if (!deps.caughtUp()) {
@@ -185,20 +190,23 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
         )
         return
       }
-      if (signedIn(link)) return settle(link, passed())
+      if (signedIn(link)) return settle(link, passed(), waiting?.link === link ? waiting.told : undefined)
       if (!deps.signedOut()) {
         waiting = { link, at: passed() }
         deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
         return
       }
       deps.log.info(`A link to ${link.kind} ${link.id} came while signed out; it opens after the sign-in.`)
-      waiting = { link, at: passed(), told: 'sign-in' }
+      const at = passed()
+      // Kept once the sign-in form shows and the expert is told (see retry).
+      waiting = undefined
       deps.showWindow()
       tell(
         `The link to ${link.kind} ${link.id} came while you were signed out: sign in within ${LINK_WAIT_MS / 60_000} minutes, and Standby opens it.`,
         LINK_AFTER_SIGN_IN,
         'info',
       )
+      waiting = { link, at, told: 'sign-in' }
     },
     refused: (sentence) => tell(sentence),
     // One that waited too long is dropped at the next retry: it is not carried on either.
@@ -207,8 +215,10 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     retry() {
       if (waiting === undefined || !deps.live() || !signedIn(waiting.link)) return
       const { link, at, told } = waiting
+      // Not waiting while it is handled, only once that is done: a throw on the way (the app's
+      // unexpected error) leaves no link for the relaunch to carry back into the same throw.
+      waiting = undefined
       if (passed() - at > LINK_WAIT_MS) {
-        waiting = undefined
         deps.log.info(`A link to ${link.kind} ${link.id} waited too long to open and was dropped.`)
         // Told it would open: it is told that it will not.
         const minutes = LINK_WAIT_MS / 60_000
@@ -225,10 +235,11 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
       // Still not held and not caught up: it goes on waiting, said once in the log, and told once
       // the platform turns out unreachable (a start offline begins as merely connecting).
       if (!held(link) && !deps.caughtUp()) {
-        if (told !== 'connection' && toldItWaits(link)) waiting = { link, at, told: 'connection' }
+        const toldNow = told !== 'connection' && toldItWaits(link) ? 'connection' : told
+        waiting = { link, at, ...(toldNow === undefined ? {} : { told: toldNow }) }
         return
       }
-      settle(link, at)
+      settle(link, at, told)
     },
   }
 }

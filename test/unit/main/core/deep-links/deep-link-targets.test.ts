@@ -119,6 +119,40 @@ describe('what a deep link does', () => {
     expect(link.waiting?.()).toBeUndefined()
   })
 
+  // A relaunch after an unexpected error opens the link still waiting: one whose handling threw
+  // would take the new Standby straight into the same error, which then may not relaunch again.
+  it('keeps no link waiting whose handling threw: showing the sign-in form for it', () => {
+    const state = { sign: 'out' as Sign }
+    const { targets: link } = targets({
+      signedIn: () => state.sign === 'in',
+      signedOut: () => state.sign === 'out',
+      showWindow: () => {
+        throw new Error('Object has been destroyed')
+      },
+    })
+    expect(() => link.open({ kind: 'invite', id: 'inv_1' })).toThrow('destroyed')
+    expect(link.waiting?.()).toBeUndefined()
+  })
+
+  it('keeps no link waiting whose handling threw: telling that it waits for the connection', () => {
+    const state = { unreachable: false }
+    const { targets: link } = targets({
+      holds: () => false,
+      caughtUp: () => false,
+      unreachable: () => state.unreachable,
+      notifier: {
+        show: () => {
+          throw new Error('Object has been destroyed')
+        },
+      },
+    })
+    link.open({ kind: 'invite', id: 'inv_1' })
+    expect(link.waiting?.()).toEqual({ kind: 'invite', id: 'inv_1' })
+    state.unreachable = true
+    expect(() => link.retry()).toThrow('destroyed')
+    expect(link.waiting?.()).toBeUndefined()
+  })
+
   it('drops a link that waited longer than a sign-in takes, instead of opening it out of the blue', () => {
     const { deps, targets: link, state, clock } = signing('out')
     link.open({ kind: 'invite', id: 'inv_1' })
