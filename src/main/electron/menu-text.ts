@@ -22,6 +22,9 @@ export function menuLines(text: string, platform: NodeJS.Platform, most: number)
   const lines: string[] = []
   while (rest !== '' && lines.length < most - 1) {
     const line = cutBeforeWord(rest, MENU_LINE_MAX, LONGEST_WORD)
+    // A character longer than a line (emoji joined past it) fits none: the lines end there, cut,
+    // rather than go on empty until the last.
+    if (line === '') break
     lines.push(line.trimEnd())
     rest = rest.slice(line.length).trimStart()
   }

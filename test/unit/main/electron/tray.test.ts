@@ -190,6 +190,20 @@ describe('the tray', () => {
     expect(shown.join('')).not.toMatch(/[\p{Cc}\u202a-\u202e]/u)
   })
 
+  it('on Linux, a character longer than a menu line (emoji joined past it) leaves no empty line', () => {
+    fake.platform = 'linux'
+    const { tray, standbyTray } = makeTray()
+    // One user-perceived character of 120 UTF-16 units: no line can hold it, and half of it would be a broken emoji.
+    const joined = `${'👩\u200d'.repeat(39)}👩`
+    standbyTray.show({
+      ...signedOut,
+      icon: 'offline',
+      reason: `The platform refused: ${joined} Sign in again.`,
+    })
+    const shown = explanation(tray, 'status-reason').map((item) => item.label ?? '')
+    expect(shown).toEqual(['The platform refused:', '…'])
+  })
+
   it.each(['darwin', 'win32'] as const)('on %s, leaves why to the tooltip', (platform) => {
     fake.platform = platform
     const { tray, standbyTray } = makeTray({ platform })
