@@ -1,8 +1,17 @@
+import { clipText } from './text-cut'
+
 /** What errorMessage says of a value that has no text, or whose reading throws. */
 const NO_TEXT = 'an error that cannot be shown as text'
 
 /** How many causes are read: a chain can be a cycle, and a handful of links is every real one. */
 const MAX_LINKS = 8
+
+/**
+ * The most UTF-16 units errorMessage says, its ellipsis included: its words go into a dialog, a
+ * status line and a log line, which a message of megabytes (a server's page quoted whole, eight
+ * causes of it) would make unreadable or slow to draw.
+ */
+export const MAX_ERROR_MESSAGE_LENGTH = 2000
 
 /** What String() gives for an object with no text of its own: "[object Object]" says nothing. */
 const NO_OWN_TEXT = /^\[object [^\]]*\]$/
@@ -21,22 +30,28 @@ export function errorMessage(error: unknown): string {
   let link: unknown = error
   for (let depth = 0; depth < MAX_LINKS && !seen.has(link); depth++) {
     seen.add(link)
-    const text = ownText(link)
+    const text = clippedText(link)
     // Node often repeats a cause's words in its own message ("fetch failed" aside): said once.
     if (text !== undefined && saysSomething(text) && !said.some((earlier) => earlier.includes(text.trim())))
       said.push(text.trim())
     link = fieldOf(link, 'cause')
     if (link === undefined || link === null) break
   }
-  if (said.length > 0) return said.reduce(followedBy)
-  return ownText(error) ?? NO_TEXT
+  if (said.length > 0) return clipText(said.reduce(followedBy), MAX_ERROR_MESSAGE_LENGTH)
+  return clippedText(error) ?? NO_TEXT
+}
+
+/** A link's own words cut to the bound before anything compares or joins them. */
+function clippedText(value: unknown): string | undefined {
+  const text = ownText(value)
+  return text === undefined ? undefined : clipText(text, MAX_ERROR_MESSAGE_LENGTH)
 }
 
 /** A link's own words: its message, a plain object's code, a value as text; undefined when it has none. */
 function ownText(value: unknown): string | undefined {
   const message = fieldOf(value, 'message')
   if (typeof message === 'string') return message
-  if (value instanceof Error) return undefined
+  if (isError(value)) return undefined
   const code = fieldOf(value, 'code')
   if (typeof code === 'string' || typeof code === 'number') return `code ${code}`
   try {
@@ -44,6 +59,15 @@ function ownText(value: unknown): string | undefined {
     return NO_OWN_TEXT.test(text) ? undefined : text
   } catch {
     return undefined
+  }
+}
+
+/** Whether `value` is an Error; false for a proxy whose prototype cannot be read (revoked, or a trap that throws). */
+function isError(value: unknown): boolean {
+  try {
+    return value instanceof Error
+  } catch {
+    return false
   }
 }
 

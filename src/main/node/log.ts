@@ -85,11 +85,20 @@ export function describeError(error: unknown): string {
       links.push(
         link instanceof Error ? `${String(link.name)}: ${String(link.message)}` : describeError(link),
       )
-      link = link instanceof Error ? link.cause : undefined
+      link = link instanceof Error ? causeOf(link) : undefined
     }
     return links.join('; cause: ')
   } catch {
     return unwritable(error)
+  }
+}
+
+/** An error's cause; undefined when reading it throws, so the words read before it are kept. */
+function causeOf(error: Error): unknown {
+  try {
+    return error.cause
+  } catch {
+    return undefined
   }
 }
 

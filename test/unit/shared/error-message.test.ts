@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asSentence, errorMessage } from '../../../src/shared/error-message'
+import { MAX_ERROR_MESSAGE_LENGTH, asSentence, errorMessage } from '../../../src/shared/error-message'
 
 describe('errorMessage', () => {
   it("is an error's message, or anything else thrown as text", () => {
@@ -42,6 +42,38 @@ describe('errorMessage', () => {
     for (const value of [Object.create(null), unreadable, unprintable]) {
       expect(errorMessage(value)).toBe('an error that cannot be shown as text')
     }
+  })
+
+  it('never throws for a proxy whose prototype cannot be read (revoked, or a trap that throws)', () => {
+    const revocable = Proxy.revocable({}, {})
+    revocable.revoke()
+    const noPrototype = new Proxy(
+      { message: 'still told' },
+      {
+        getPrototypeOf: () => {
+          throw new Error('no prototype')
+        },
+      },
+    )
+    expect(errorMessage(revocable.proxy)).toBe('an error that cannot be shown as text')
+    expect(errorMessage(noPrototype)).toBe('still told')
+    expect(errorMessage(new Error('outer', { cause: revocable.proxy }))).toBe('outer')
+  })
+
+  it('is bounded however long the messages, so a dialog or a status line stays readable', () => {
+    const huge = 'x'.repeat(1_000_000)
+    const chain = new Error(huge, { cause: new Error(`y${huge}`, { cause: new Error(`z${huge}`) }) })
+    for (const value of [new Error(huge), chain, { message: huge }, huge]) {
+      const said = errorMessage(value)
+      expect(said.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_LENGTH)
+      expect(said.startsWith('xxxx')).toBe(true)
+      expect(said.endsWith('…')).toBe(true)
+    }
+    const cutFirst = errorMessage(
+      new Error(`Could not open the cache ${'x'.repeat(100)}`, { cause: new Error(huge) }),
+    )
+    expect(cutFirst.startsWith('Could not open the cache xxx')).toBe(true)
+    expect(cutFirst.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_LENGTH)
   })
 })
 

@@ -118,6 +118,22 @@ describe('a log entry whose detail cannot be written out as it is', () => {
     )
   })
 
+  it('keeps an error whose cause cannot be read to its own words, and the causes read before it', () => {
+    const unreadableCause = (error: Error): Error =>
+      Object.defineProperty(error, 'cause', {
+        get: () => {
+          throw new Error('no cause here')
+        },
+      })
+    expect(formatLogLine(at, 'error', 'Open', unreadableCause(new Error('disk I/O error')))).toBe(
+      '2026-01-05T12:00:00.000Z ERROR Open (Error: disk I/O error)',
+    )
+    const wrapped = new Error('Could not open the cache', { cause: unreadableCause(new Error('locked')) })
+    expect(formatLogLine(at, 'error', 'Open', wrapped)).toBe(
+      '2026-01-05T12:00:00.000Z ERROR Open (Error: Could not open the cache; cause: Error: locked)',
+    )
+  })
+
   it('writes a BigInt as its digits, and keeps an error whose stack cannot be read to its message', () => {
     expect(formatLogLine(at, 'info', 'Counted', { bytes: 12n })).toBe(
       '2026-01-05T12:00:00.000Z INFO  Counted ({"bytes":"12n"})',
