@@ -42,4 +42,21 @@ describe('an invite open until years away', () => {
     const bounded = snapshotWithExpiriesBounded(snapshot, FIXTURE_NOW, log)
     expect(bounded.openInvites[0]?.expiresAt).toBe(FIXTURE_NOW + LONGEST_INVITE_OPEN_MS.scheduled)
   })
+
+  it("keeps open to its own expiry an invite of the longest setting sent while this computer's estimate of the platform's time lags", () => {
+    // Before the platform's time is measured the computer's clock stands in, and it may be behind:
+    // the invite was sent an hour after "now" here, and is open the longest an instant one may be.
+    const log = recordingLog()
+    const sentAt = FIXTURE_NOW + 60 * MINUTE
+    const longest = anInvite({ sentAt, expiresAt: sentAt + LONGEST_INVITE_OPEN_MS.instant })
+    const [entry] = entriesWithExpiriesBounded([inviteCreated(1, longest)], FIXTURE_NOW, log)
+    expect(entry?.type === 'invite.created' && entry.payload.invite.expiresAt).toBe(longest.expiresAt)
+    expect(log.lines).toEqual([])
+    // One sent "years ahead" with it is still brought in: its sentAt counts no further than a day.
+    const hostile = anInvite({ id: 'inv_h', sentAt: FAR, expiresAt: FAR })
+    const [cut] = entriesWithExpiriesBounded([inviteCreated(2, hostile)], FIXTURE_NOW, log)
+    expect(cut?.type === 'invite.created' && cut.payload.invite.expiresAt).toBe(
+      FIXTURE_NOW + 2 * LONGEST_INVITE_OPEN_MS.instant,
+    )
+  })
 })
