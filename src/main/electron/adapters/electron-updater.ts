@@ -14,7 +14,7 @@ import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { errorMessage } from '../../../shared/error-message'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
 import { boundBlockMaps } from './update-block-map-bound'
-import { limitDownloadRedirects } from './update-redirect-limit'
+import { limitRedirects } from './update-redirect-limit'
 import { httpsOnly } from './update-https-only'
 import { oneSquirrelWait } from './update-squirrel-wait'
 import { lockHandOver, type InstanceLock } from './update-lock-hand-over'
@@ -66,7 +66,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   if (moved !== undefined) updater.on('appimage-filename-updated', (path) => moved(path))
   boundFeedAnswers(updater, log)
   // Counted beneath the block maps' bound, which asks each redirect with the call it made.
-  limitDownloadRedirects(updater, log)
+  limitRedirects(updater, log)
   boundBlockMaps(updater, log)
   httpsOnly(updater, log)
   const onTransfer = watchTransfers(updater, log)

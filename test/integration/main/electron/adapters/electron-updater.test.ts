@@ -402,6 +402,43 @@ describe('the electron-updater adapter against a loopback release server', () =>
     expect(readFileSync(appImage)).toEqual(before)
   })
 
+  it('follows a chain of redirects (relative, absolute, another host) to the update and verifies it', async () => {
+    const next = release('1.3.0')
+    const redirects: Record<string, string> = {
+      [next.file]: 'cdn/first',
+      'cdn/first': '/standby/cdn/second',
+    }
+    const server = await serve({ ...next.files, 'cdn/edge/final': next.artifact }, { redirects })
+    // The last hop names another host (localhost, where the feed is on 127.0.0.1), as a CDN's does.
+    redirects['cdn/second'] = `http://localhost:${new URL(server.url).port}/standby/cdn/edge/final`
+    const asked: string[] = []
+    server.server.on('asked', (name: string) => asked.push(name))
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    const progress: number[] = []
+    await updater.download((percent) => progress.push(percent))
+    expect(asked.slice(1)).toEqual([next.file, 'cdn/first', 'cdn/second', 'cdn/edge/final'])
+    expect(progress.at(-1)).toBe(100)
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+
+  it('gives up on release information whose address redirects to itself, and asks no more', async () => {
+    const server = await serve({}, { redirects: { 'latest-linux.yml': '/standby/latest-linux.yml' } })
+    let asked = 0
+    // Without a limit the check never ends: the test stops it once the feed was asked far too often.
+    const endless = new Promise<string>((resolve) =>
+      server.server.on('asked', () => ++asked === 50 && resolve('asked for ever')),
+    )
+    const { updater } = installedApp(server.url)
+    const checked = updater.check('stable').then(
+      () => 'answered',
+      (error: unknown) => String(error),
+    )
+    expect(await Promise.race([checked, endless])).toMatch(/Too many redirects/)
+    expect(asked).toBe(12)
+  })
+
   it('reads no feed, and offers no file the feed names, over plain http to another computer', async () => {
     const { updater } = installedApp('http://updates.evil.test/standby')
     await expect(updater.check('stable')).rejects.toThrow(notHttps)
