@@ -1,8 +1,9 @@
 /**
  * `net.request`, for electron-updater's downloads. The requests go
  * through Node's http and only to loopback: a test never reaches the network. As Electron's, a
- * request made with `redirect: 'manual'` hears a 3xx as a `redirect` event (status, method, the
- * absolute address, headers), never as a response.
+ * request hears a 3xx as a `redirect` event (status, method, the absolute address, headers), never
+ * as a response, whatever its redirect mode; one that is not aborted there fails (Electron would
+ * follow it, which this fake does not: electron-updater aborts and asks the new address itself).
  */
 import {
   request as httpRequest,
@@ -33,14 +34,13 @@ export const fakeNet = {
       method,
       headers: rest.headers as Record<string, string> | undefined,
     })
-    if (redirect === 'manual')
-      hearRedirects(request, `http://${host}:${String(rest.port)}${String(rest.path)}`)
+    hearRedirects(request, `http://${host}:${String(rest.port)}${String(rest.path)}`, redirect)
     return request
   },
 }
 
 /** Turn a 3xx answer to `request` into Electron's `redirect` event, resolved against `from`. */
-function hearRedirects(request: NodeClientRequest, from: string): void {
+function hearRedirects(request: NodeClientRequest, from: string, mode: string | undefined): void {
   const emit = request.emit.bind(request)
   request.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
     if (event !== 'response') return emit(event, ...args)
@@ -51,6 +51,15 @@ function hearRedirects(request: NodeClientRequest, from: string): void {
     // The body of a redirect is not read, and its end (the request aborted) is no error.
     response.on('error', () => {})
     response.resume()
-    return emit('redirect', status, request.method, new URL(location, from).href, response.headers)
+    const heard = emit('redirect', status, request.method, new URL(location, from).href, response.headers)
+    if (!request.destroyed) request.destroy(new Error(unfollowed(mode)))
+    return heard
   }) as NodeClientRequest['emit']
+}
+
+/** Why a redirect the request was not aborted at ends it. */
+function unfollowed(mode: string | undefined): string {
+  // Electron's own words for a manual redirect nobody followed.
+  if (mode === 'manual') return 'Redirect was cancelled'
+  return 'fake net.request follows no redirect by itself: abort the request and ask the new address'
 }
