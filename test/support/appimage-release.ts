@@ -25,6 +25,15 @@ const setResourcesPath = (path: string): void => {
   ;(process as { resourcesPath: string }).resourcesPath = path
 }
 
+/**
+ * Settles with 'asked without end' once `server` was asked `times` times: a test of a request loop
+ * that must end races it, and fails at once, not at its timeout, when the loop does not.
+ */
+export function askedWithoutEnd(server: Server, times = 50): Promise<string> {
+  let asked = 0
+  return new Promise((resolve) => server.on('asked', () => ++asked === times && resolve('asked without end')))
+}
+
 /** A release as electron-builder publishes it: the artifact and the feed that names its sha512. */
 export function release(
   version: string,
