@@ -1,6 +1,6 @@
 // The fake of `net` must hear redirects as Electron does, or electron-updater's redirect handling
 // is tested on a path that Electron never takes.
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { fakeNet } from './net'
@@ -42,5 +42,24 @@ describe('the fake net.request', () => {
   it('fails a redirect nobody aborted at (Electron would follow or cancel it; the fake cannot)', async () => {
     expect((await redirected('manual', false)).at(-1)).toBe('error Redirect was cancelled')
     expect((await redirected('follow', false)).at(-1)).toMatch(/^error fake net.request follows no redirect/)
+  })
+})
+
+describe('the fake net.request’s answer, destroyed unread', () => {
+  it('holds its request open until the request is aborted, as Electron’s loader does', async () => {
+    const server = createServer((_req, res) => void res.writeHead(200).write(Buffer.alloc(64 * 1024)))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as AddressInfo).port
+    const request = fakeNet.request({ protocol: 'http:', hostname: '127.0.0.1', port, path: '/' })
+    const answered = new Promise<IncomingMessage>((resolve) => request.on('response', resolve))
+    request.end()
+    const response = await answered
+    const before = fakeNet.requestsHeldOpen()
+    response.destroy()
+    expect(fakeNet.requestsHeldOpen()).toBe(before + 1)
+    request.abort()
+    expect(fakeNet.requestsHeldOpen()).toBe(before)
+    server.closeAllConnections()
+    server.close()
   })
 })

@@ -35,8 +35,28 @@ export const fakeNet = {
       headers: rest.headers as Record<string, string> | undefined,
     })
     hearRedirects(request, `http://${host}:${String(rest.port)}${String(rest.path)}`, redirect)
+    request.on('response', (response: IncomingMessage) => destroyAsElectronDoes(request, response))
     return request
   },
+  /** How many requests are held open: their answer destroyed unread, the request never aborted. */
+  requestsHeldOpen(): number {
+    return [...heldOpen].filter((request) => !request.destroyed).length
+  },
+}
+
+/** Requests whose answer was destroyed before its end while they were not aborted. */
+const heldOpen = new Set<NodeClientRequest>()
+
+/**
+ * Electron's IncomingMessage.destroy() stops reading the answer but leaves its request's loader,
+ * and the connection, open and paused: only request.abort() ends them. Node's would close the socket.
+ */
+function destroyAsElectronDoes(request: NodeClientRequest, response: IncomingMessage): void {
+  response._destroy = (error, callback) => {
+    if (!response.complete && !request.destroyed) heldOpen.add(request)
+    callback(error)
+  }
+  request.on('close', () => heldOpen.delete(request))
 }
 
 /** Turn a 3xx answer to `request` into Electron's `redirect` event, resolved against `from`. */

@@ -29,6 +29,12 @@ interface DownloadCall {
 interface BufferClient {
   downloadToBuffer(url: URL, options: unknown): Promise<Buffer>
   doDownload(requestOptions: unknown, call: DownloadCall, redirectCount: number): void
+  createRequest(options: unknown, callback: (response: NodeJS.EventEmitter) => void): Abortable
+}
+
+/** A request of Electron's net, as far as stopping it needs. */
+interface Abortable {
+  abort?: () => void
 }
 
 /**
@@ -38,7 +44,11 @@ interface BufferClient {
 export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOCK_MAP_BYTES): void {
   boundEmbeddedBlockMaps(most)
   const client = (updater as unknown as { httpExecutor?: Partial<BufferClient> | null }).httpExecutor
-  if (typeof client?.downloadToBuffer !== 'function' || typeof client.doDownload !== 'function') {
+  if (
+    typeof client?.downloadToBuffer !== 'function' ||
+    typeof client.doDownload !== 'function' ||
+    typeof client.createRequest !== 'function'
+  ) {
     log.warn('Updater: this version of electron-updater cannot bound the block maps it reads.')
     return
   }
@@ -47,6 +57,17 @@ export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOC
     const map = await download(url, options)
     if (map.length > most || unpacksPast(map, most)) throw new Error(tooLarge(url, most))
     return map
+  }
+  // Electron stops a transfer only when its request is aborted: destroying the answer leaves the
+  // connection open, paused, for as long as Standby runs.
+  const requestOf = new WeakMap<object, Abortable>()
+  const create = client.createRequest.bind(client)
+  client.createRequest = (options, callback) => {
+    const request = create(options, (response) => {
+      requestOf.set(response, request)
+      callback(response)
+    })
+    return request
   }
   // Answers read into memory (downloadToBuffer's) are counted as they arrive: past the bound the
   // transfer is stopped, and what arrived is let go, instead of kept up to electron-updater's bound.
@@ -66,6 +87,7 @@ export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOC
         // electron-updater's own listener too: nothing more is kept.
         response.removeAllListeners('data')
         callback(new Error(tooLarge(null, most)))
+        requestOf.get(response)?.abort?.()
         ;(response as { destroy?: () => void }).destroy?.()
       })
       handler(response, callback)

@@ -18,6 +18,7 @@ import {
   useAppImageReleases,
 } from '../../../../support/appimage-release'
 import { resetFakeElectron } from '../../../../support/fake-electron'
+import { fakeNet } from '../../../../support/fake-electron/net'
 import { recordingLog } from '../../../../support/recording-log'
 
 const { serve, packagedCopy } = useAppImageReleases()
@@ -80,6 +81,8 @@ describe('the block map of a differential download', () => {
     expect(log.text()).toMatch(
       /fallback to full download: Error: The update's block map is larger than 16 MiB, far larger than one for an update of Standby/,
     )
+    // Its request is aborted: Electron would keep the connection open, paused, for as long as Standby runs.
+    expect(fakeNet.requestsHeldOpen()).toBe(0)
   })
 
   it('gives up on one whose address redirects to itself, and downloads the update whole', async () => {
