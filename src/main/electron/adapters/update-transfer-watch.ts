@@ -43,7 +43,13 @@ export function watchTransfers(
         received += chunk.length
         if (since < TRANSFER_SIGN_BYTES) return
         since = 0
-        listener?.(received)
+        // Heard inside the response's own 'data' event: a listener that threw would be an error
+        // nothing catches on the main process, so it is logged and the download goes on.
+        try {
+          listener?.(received)
+        } catch (error) {
+          log.error("Updater: a download's sign of life could not be passed on; the download goes on", error)
+        }
       })
       callback(response)
     })
