@@ -16,8 +16,6 @@ export interface CoreChildStart {
   readonly token: string
   readonly expertId: string
   readonly dataDir: string
-  /** How long a welcomed connection must hold before a loss counts as a restart's, when not the app's. */
-  readonly steadyAfterMs?: number
 }
 
 const now = (): number => performance.timeOrigin + performance.now()
@@ -56,7 +54,6 @@ async function start(options: CoreChildStart): Promise<void> {
     clock: systemClock,
     log: quiet,
     host: headlessHost('bench', quiet),
-    ...(options.steadyAfterMs !== undefined && { timings: { steadyAfterMs: options.steadyAfterMs } }),
   })
   runtime.core.states.add((state) => send({ type: 'state', status: state.status, at: now() }))
   send({ type: 'state', status: runtime.core.connection.status, at: now() })

@@ -50,12 +50,7 @@ export class CoreChild {
   }
 
   /** Start the core signed in as `expert` on `p`, and resolve once it is online. */
-  async start(
-    p: Platform,
-    expert: { id: string; token: string },
-    dataDir: string,
-    steadyAfterMs?: number,
-  ): Promise<void> {
+  async start(p: Platform, expert: { id: string; token: string }, dataDir: string): Promise<void> {
     const settled = this.next(isSettled)
     this.send({
       type: 'start',
@@ -63,7 +58,6 @@ export class CoreChild {
       token: expert.token,
       expertId: expert.id,
       dataDir,
-      ...(steadyAfterMs !== undefined && { steadyAfterMs }),
     })
     // A core that cannot follow the platform would otherwise leave the bench waiting for ever.
     const { status } = await settled

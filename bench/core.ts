@@ -30,13 +30,6 @@ const BLOCKS = 15
 // 600 rounds a side: the p99 is then the sixth slowest round, not the third, and moves less from run to run.
 const ROUNDS_PER_BLOCK = 40
 const RESTARTS = 10
-/**
- * How long a welcomed connection of the reconnect bench's core must hold before its loss counts as
- * a restart's (the app's: half a minute). Restarts one right after another are a platform
- * crash-looping, which the link backs off from on purpose: each restart here comes to a connection
- * that has held, as a real one does.
- */
-const BENCH_STEADY_AFTER_MS = 500
 
 /** Rounds run before the blocks: they warm the path and give the baseline a real invite to send. */
 const WARMUP_ROUNDS = 20
@@ -188,10 +181,9 @@ async function inviteLatency(
 async function reconnects(p: Platform, dir: string): Promise<number[]> {
   const expert = await expertOn(p)
   const core = new CoreChild()
-  await core.start(p, expert, join(dir, 'reconnect'), BENCH_STEADY_AFTER_MS)
+  await core.start(p, expert, join(dir, 'reconnect'))
   const times: number[] = []
   for (let i = 0; i < RESTARTS; i++) {
-    await new Promise((held) => setTimeout(held, 2 * BENCH_STEADY_AFTER_MS))
     const back = core.next(isOnline)
     const listening = await p.restart()
     // Something happened while it was down, so "resynced" includes a replay.

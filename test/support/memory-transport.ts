@@ -112,16 +112,21 @@ export class MemoryConnection implements LinkConnection {
     this.close(reason, false)
   }
 
+  /** The platform closes the open connection saying so, as it does to each one as it shuts down for a restart. */
+  announceClose(reason = 'the platform closed the connection: io server disconnect'): void {
+    this.close(reason, false, true)
+  }
+
   /** The platform breaks the protocol (a frame over the size limit, say), which ends the connection. */
   violate(reason = 'the platform sent a message larger than any Standby message can be'): void {
     this.close(reason, true)
   }
 
-  private close(reason: string, violation: boolean): void {
+  private close(reason: string, violation: boolean, announced = false): void {
     if (this.status !== 'open') throw new Error(`Nothing to drop: the connection is ${this.status}`)
     this.status = 'closed'
     this.failWaiting()
-    this.handlers.closed(reason, violation)
+    this.handlers.closed(reason, violation, announced)
   }
 
   private failWaiting(): void {

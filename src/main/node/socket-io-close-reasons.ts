@@ -26,6 +26,13 @@ export function whyNotConnected(error: Error, redirectedTo?: string): string {
     : `HTTP ${status}`
 }
 
+/**
+ * socket.io's reason for a close the platform sent word of (its disconnect packet, which a platform
+ * shutting down for a restart sends each connection): a proxy's timeout, a crash or a dropped
+ * network close the transport without one.
+ */
+export const ANNOUNCED_CLOSE = 'io server disconnect'
+
 /** The ws error code an open connection closed with, if any. */
 function closeCode(description: unknown): unknown {
   return (description as { description?: { error?: { code?: unknown } } } | undefined)?.description?.error

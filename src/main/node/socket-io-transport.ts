@@ -9,7 +9,7 @@ import { platformBasePath } from '../../shared/platform-url'
 import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
 import { byteWatchAgent } from './byte-watch-agent'
-import { brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-reasons'
+import { ANNOUNCED_CLOSE, brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-reasons'
 import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { crossingHeartbeat } from './crossing-heartbeat'
 import { markPacketReceived } from './packet-received-mark'
@@ -94,7 +94,11 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     failUnsent(socket, connection)
     if (pings.flooded) return handlers.closed(PING_FLOOD, true)
     if (unusableHandshake !== undefined) return handlers.closed(closedForHandshake(unusableHandshake), true)
-    handlers.closed(whyClosed(reason, description, wsLimits.maxPayload), brokeProtocol(reason, description))
+    handlers.closed(
+      whyClosed(reason, description, wsLimits.maxPayload),
+      brokeProtocol(reason, description),
+      reason === ANNOUNCED_CLOSE,
+    )
   })
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.

@@ -88,7 +88,7 @@ export abstract class LinkCycle {
     const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, {
       opened: () => this.giveUpAttemptAfter(() => notWelcomed(platformUrl)),
       failed: (message, data) => this.failed(message, data),
-      closed: (reason, violation) => this.dropped(reason, violation),
+      closed: (reason, violation, announced) => this.dropped(reason, violation, announced),
       welcomed: (raw) => this.welcomed(raw),
       heard: () => this.check.heard(),
       crossing: () => {
@@ -222,7 +222,7 @@ export abstract class LinkCycle {
     this.retryLater(reason)
   }
 
-  private dropped(reason: string, violation: boolean): void {
+  private dropped(reason: string, violation: boolean, announced: boolean): void {
     this.deadline.cancel()
     this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
@@ -232,7 +232,7 @@ export abstract class LinkCycle {
     // Closed before its welcome: an attempt that failed, not a connection lost, as the expert reads it.
     if (this.current.kind === 'connecting')
       return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason, violation))
-    const carried = this.probation.ended(reason, violation)
+    const carried = this.probation.ended(reason, violation, announced)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.retry.attempt = carried
     this.retryLater(connectionLost(reason), carried !== undefined)

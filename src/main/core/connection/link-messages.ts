@@ -16,8 +16,8 @@ export interface LinkMessageHooks {
   opened(): void
   /** An attempt to connect failed (LinkTransportHandlers.failed). */
   failed(message: string, data: unknown): void
-  /** The open connection closed; `violation` when the platform broke the protocol. */
-  closed(reason: string, violation: boolean): void
+  /** The open connection closed; `violation` when the platform broke the protocol, `announced` when it said it was closing it. */
+  closed(reason: string, violation: boolean, announced: boolean): void
   /** The platform's welcome arrived, unread. */
   welcomed(raw: unknown): void
   /** Anything at all arrived. */
@@ -39,7 +39,7 @@ export function linkMessageHandlers(
       hooks.opened()
     },
     failed: (message, data) => hooks.failed(message, data),
-    closed: (reason, violation) => hooks.closed(reason, violation === true),
+    closed: (reason, violation, announced) => hooks.closed(reason, violation === true, announced === true),
     received: (name, payload) => {
       if (name === WELCOME_EVENT) return hooks.welcomed(payload)
       if (name !== LIVE_EVENT)

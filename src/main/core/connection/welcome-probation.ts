@@ -9,7 +9,10 @@
  * the first of a row of connections lost before they held a while, caught up or not: a platform
  * (or a proxy in front of it) that closes every connection soon after letting Standby in was
  * reconnected to about every second, for good, with a log line each time, so from the second such
- * loss in a row on the waits grow.
+ * loss in a row on the waits grow. A close the platform said it was making (at a restart it tells
+ * each connection) is a restart's whenever it comes, so a deploy rolled back at once, or a row of
+ * servers restarted one after another, is reconnected at the first short wait each time; it neither
+ * adds to a row nor ends one.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Logger } from '../ports/logger'
@@ -60,11 +63,12 @@ export class WelcomeProbation {
   }
 
   /**
-   * The welcomed connection ended for `reason`; `violation` when the platform broke the protocol.
-   * Returns the failed attempts to carry the backoff on from, or undefined when the connection
-   * counts as a success (it held, or it was the first of a row lost for another cause: a restart).
+   * The welcomed connection ended for `reason`; `violation` when the platform broke the protocol,
+   * `announced` when it said it was closing it. Returns the failed attempts to carry the backoff on
+   * from, or undefined when the connection counts as a success (it held, the platform closed it as
+   * at a restart, or it was the first of a row lost for another cause: a restart's too).
    */
-  ended(reason: string, violation: boolean): number | undefined {
+  ended(reason: string, violation: boolean, announced = false): number | undefined {
     const onProbation = this.timer !== undefined
     this.timer?.cancel()
     this.timer = undefined
@@ -76,6 +80,7 @@ export class WelcomeProbation {
       this.tell(`The platform broke the connection right after letting Standby in (${reason})`)
       return this.carried
     }
+    if (announced) return undefined
     this.quickLosses++
     // The first is a restart's, reconnected at once; from the second in a row on the waits grow.
     if (this.quickLosses === 1) return undefined

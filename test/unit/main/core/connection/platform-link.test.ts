@@ -113,6 +113,14 @@ function droppedWait(env: ReturnType<typeof setUp>): number {
   return wait
 }
 
+/** The wait after the platform closes a welcomed connection saying so, as it does as it shuts down to restart. */
+function restartWait(env: ReturnType<typeof setUp>): number {
+  env.connection().announceClose()
+  const wait = waitOf(env)
+  reconnectAfterWait(env)
+  return wait
+}
+
 /** The commands sent on `connection`, probes left out, each with its idempotency key. */
 function commandsSent(connection: MemoryConnection) {
   return connection.requests
@@ -532,6 +540,22 @@ describe('PlatformLink over a transport', () => {
     // A connection that holds a while ends the streak: the next restart is reconnected at once again.
     holdSteady(env)
     expect(droppedWait(env)).toBe(backoffDelay(1, 0.5))
+  })
+
+  it('reconnects at the first short wait after each restart the platform announces, however close together', () => {
+    const env = online()
+    const first = backoffDelay(1, 0.5)
+    // A deploy rolled back at once, then servers restarted one after another: no connection held.
+    expect([restartWait(env), restartWait(env), restartWait(env), restartWait(env)]).toEqual([
+      first,
+      first,
+      first,
+      first,
+    ])
+    // A restart neither ends a row of quick losses nor adds to it.
+    const row = [droppedWait(env), droppedWait(env)]
+    expect(restartWait(env)).toBe(first)
+    expect(droppedWait(env)).toBe(backoffDelay(row.length + 1, 0.5))
   })
 
   it('forgets the streak once a connection catches up, or stays up for a while', () => {
