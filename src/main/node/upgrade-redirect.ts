@@ -5,10 +5,10 @@
  * to https behind a redirect looked like a wrong address. The redirect is never followed (the
  * address is the one the expert signed in with, and the token goes nowhere else).
  */
-import { redactedExcerpt } from '../../shared/log-redaction'
+import { platformAddressAt } from '../core/connection/redirect-address'
 
-/** The most characters of a redirect's address told in a sentence, an ellipsis that cuts it included. */
-const MOST_TARGET_CHARS = 200
+/** Where socket.io asks under the platform address: no part of the address to sign in with. */
+const SOCKET_IO_PATH = '/socket.io'
 
 /** The part of an HTTP answer read here. */
 interface Answer {
@@ -33,27 +33,8 @@ export function watchUpgradeRedirect(engine: unknown, noted: (target: string) =>
       const status = answer.statusCode ?? 0
       const location = answer.headers?.location
       if (status < 300 || status > 399 || typeof location !== 'string') return
-      const target = platformAddressAt(location, asked)
+      const target = platformAddressAt(location, asked, SOCKET_IO_PATH)
       if (target !== null) noted(target)
     },
   )
-}
-
-/**
- * The platform address a redirect's `location` names, read against the upgrade's address `asked`:
- * its socket.io path and query taken off, as the expert would type it; null when it is no web
- * address.
- */
-export function platformAddressAt(location: string, asked: string): string | null {
-  const base = URL.parse(asked.replace(/^ws/i, 'http'))
-  const target = base === null ? null : URL.parse(location, base)
-  if (target === null) return null
-  const scheme = { 'http:': 'http:', 'https:': 'https:', 'ws:': 'http:', 'wss:': 'https:' }[target.protocol]
-  if (scheme === undefined) return null
-  const path = target.pathname.replace(/\/socket\.io\/?$/, '').replace(/\/+$/, '')
-  const address = `${scheme}//${target.host}${path}`
-  // Cut short, it says so: told as if whole, a part of it would be the address to sign in with.
-  if (redactedExcerpt(address, MOST_TARGET_CHARS + 1).length <= MOST_TARGET_CHARS)
-    return redactedExcerpt(address, MOST_TARGET_CHARS)
-  return `${redactedExcerpt(address, MOST_TARGET_CHARS - 1)}…`
 }

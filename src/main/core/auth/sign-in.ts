@@ -14,7 +14,6 @@ import {
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
 import { isPlausiblePlatformTime } from '../../../shared/protocol/time'
-import { redactedExcerpt } from '../../../shared/log-redaction'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'
 import {
@@ -23,6 +22,7 @@ import {
   PLAIN_HTTP_REDIRECT,
   type NetworkFailure,
 } from '../connection/network-failure'
+import { platformAddressAt } from '../connection/redirect-address'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -100,12 +100,10 @@ function checkFailureLead(platformUrl: string, failure: NetworkFailure): string 
   return `Could not reach ${platformUrl}`
 }
 
-/** Where a redirect points, resolved against the address asked, for a sentence; null if unreadable. */
-function redirectTarget(res: Response, asked: string): string | null {
+/** The platform address a redirect of `asked` (under `platformUrl`) names, for a sentence; null if unreadable. */
+function redirectTarget(res: Response, platformUrl: string, asked: string): string | null {
   const location = res.headers.get('location')
-  if (location === null) return null
-  const target = URL.parse(location, asked)
-  return target === null ? null : redactedExcerpt(target.href, 200)
+  return location === null ? null : platformAddressAt(location, asked, asked.slice(platformUrl.length))
 }
 
 /** A sign-in refused by an answer that is not one, told as a sentence with what to do next. */
@@ -130,7 +128,7 @@ async function refuseRedirect(
   say: (target: string) => string,
 ): Promise<SignInOutcome> {
   await discardBody(res)
-  const target = redirectTarget(res, asked)
+  const target = redirectTarget(res, platformUrl, asked)
   // Signing in there would only be refused for plain http, back to the address typed.
   if (target !== null && isPlainHttpElsewhere(target)) {
     return {

@@ -182,7 +182,20 @@ describe('signIn against a server that is not what it seems', () => {
     const outcome = await signIn(moved, 'ada@example.test', 'hunter2')
     expect(other.received).toEqual([])
     expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
-    expect(outcome.ok ? '' : outcome.message).toContain(`sent Standby on to ${other.url}/api/info`)
+    expect(outcome.ok ? '' : outcome.message).toContain(`sent Standby on to ${other.url} instead`)
+  })
+
+  it('names a redirect’s platform address as the expert would type it: no path asked, no password, cut with an ellipsis', async () => {
+    const told = async (location: string) => {
+      const moved = await serve((_req, res) => res.writeHead(301, { location }).end())
+      const outcome = await signIn(moved, 'ada@example.test', 'hunter2')
+      return outcome.ok ? '' : outcome.message
+    }
+    const plain = await told('https://ada:secret@platform.example/standby/api/info')
+    expect(plain).toContain('sent Standby on to https://platform.example/standby instead')
+    expect(plain).not.toMatch(/secret|api\/info/)
+    const long = await told(`https://platform.example/${'a'.repeat(400)}`)
+    expect(long).toMatch(/sent Standby on to https:\/\/platform\.example\/a+… instead/)
   })
 
   it('does not advise signing in with a redirect’s plain http address on another computer', async () => {
@@ -194,7 +207,7 @@ describe('signIn against a server that is not what it seems', () => {
     const outcome = await signIn(downgrading, 'ada@example.test', 'hunter2')
     expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
     const message = outcome.ok ? '' : outcome.message
-    expect(message).toContain('sent Standby on to http://platform.example/api/info')
+    expect(message).toContain('sent Standby on to http://platform.example,')
     expect(message).toMatch(/plain http, which Standby does not use to reach another computer/)
     expect(message).not.toMatch(/sign in with/)
   })

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { platformAddressAt } from '../../../../src/main/node/upgrade-redirect'
+import { platformAddressAt as addressAt } from '../../../../../src/main/core/connection/redirect-address'
+
+/** As the connection reads a redirect of its WebSocket upgrade. */
+const platformAddressAt = (location: string, asked: string) => addressAt(location, asked, '/socket.io')
 
 const asked = 'ws://127.0.0.1:4000/standby/socket.io/?EIO=4&transport=websocket'
 
@@ -31,5 +34,20 @@ describe('the platform address a redirect of the WebSocket upgrade names', () =>
     expect(told).toMatch(/^https:\/\/platform\.example\/a+…$/)
     // One that fits is told whole, with nothing added.
     expect(platformAddressAt('https://platform.example/a', asked)).toBe('https://platform.example/a')
+  })
+})
+
+describe('the platform address a redirect of a sign-in names', () => {
+  const info = 'https://platform.example/api/info'
+
+  it('is the address the expert would type: the path asked taken off, only as a whole part of the path', () => {
+    expect(addressAt('https://new.example/standby/api/info?x=1', info, '/api/info')).toBe(
+      'https://new.example/standby',
+    )
+    expect(addressAt('https://new.example/api/info/', info, '/api/info')).toBe('https://new.example')
+    expect(addressAt('https://new.example/my/api/infos', info, '/api/info')).toBe(
+      'https://new.example/my/api/infos',
+    )
+    expect(addressAt('/collect', info, '/api/info')).toBe('https://platform.example/collect')
   })
 })
