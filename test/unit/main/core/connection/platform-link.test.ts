@@ -558,6 +558,15 @@ describe('PlatformLink over a transport', () => {
     expect(droppedWait(env)).toBe(backoffDelay(row.length + 1, 0.5))
   })
 
+  it('tries at once on a wake while it backs off from a row of quick losses, rather than waiting it out', () => {
+    const env = online()
+    for (let i = 0; i < 5; i++) droppedWait(env)
+    env.connection().drop()
+    expect(waitOf(env)).toBeGreaterThan(backoffDelay(1, 0.5))
+    env.power.resume()
+    expect(env.link.state.kind).toBe('connecting')
+  })
+
   it('forgets the streak once a connection catches up, or stays up for a while', () => {
     const env = online()
     const first = backoffDelay(1, 0.5)
