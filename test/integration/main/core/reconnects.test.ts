@@ -4,7 +4,6 @@
  * (sockets, timers, listeners), however many there are.
  */
 import { afterAll, expect, it } from 'vitest'
-import { defaultLinkTimings } from '../../../../src/main/core/connection/link-timings'
 import { ManualClock } from '../../../../src/shared/clock'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, TEST_START, type TestPlatform } from '../../../support/test-platform'
@@ -33,9 +32,6 @@ it('200 connections cut by the platform, each made again, leave the sockets, tim
   const { runtime } = started
   const nsp = platform.server.io.of('/')
   const cycle = async (): Promise<void> => {
-    // Each connection holds a while before it is cut, as one a platform restart ends: cut as soon
-    // as it is made, a row of them is a platform the link backs off from.
-    clock.advance(defaultLinkTimings.steadyAfterMs)
     const lost = started.waitForState((s) => s.status !== 'online')
     nsp.disconnectSockets(true)
     await lost
