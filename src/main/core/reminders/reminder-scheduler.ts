@@ -141,9 +141,9 @@ export class ReminderScheduler {
     if (update.kind === 'replaced' && update.emptied === true) {
       this.marks.forget()
       this.moves.forget()
-      this.snoozesAwaitingTime.forget()
     }
     if (update.kind === 'replaced') this.moves.readAgain()
+    this.snoozesAwaitingTime.cacheChanged(update)
     const ids = changedSessionIds(update)
     // While the time waits for its measurement only what the events say (a cancel, a move, a start)
     // takes a reminder down: by a guess hours ahead, every one on screen looks past its auto-cancel.

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import type { Session } from '../../../../../src/shared/protocol'
 import { MINUTE } from '../../../../support/fixtures'
 import { at, cancelledByClient, reminderKit, routedPresses } from './reminder-kit'
 
@@ -69,6 +70,20 @@ function quitWhileSnoozeWaits(
     answers: () => third.platformAnswers(-aheadMs),
     platformNow: () => third.clock.now() - aheadMs,
   }
+}
+
+/**
+ * Snooze kept across a quit as in quitWhileSnoozeWaits, and the cache rebuilt after damage at the
+ * third start: it holds the marks carried from the damaged one, and no session until the platform sends them.
+ */
+function rebuiltWhileSnoozeWaits() {
+  let session: Session | null = null
+  const third = quitWhileSnoozeWaits(3 * DAY, (second) => {
+    session = second.store.session('ses_1')
+    second.db.prepare('DELETE FROM sessions').run()
+  })
+  if (session === null) throw new Error('ses_1 was cached')
+  return { third, session: session as Session }
 }
 
 describe('a press on a reminder while the platform’s time is a guess', () => {
@@ -195,6 +210,18 @@ describe('a press on a reminder while the platform’s time is a guess', () => {
     third.answers()
     third.clock.advance(30 * MINUTE)
     expect(third.titles()).toEqual([])
+    expect(third.store.snoozesAwaitingTime()).toEqual([])
+    third.scheduler.stop()
+  })
+
+  it('Snooze kept across a quit, the cache rebuilt at the next start: snoozed once the platform sends the session again', () => {
+    const { third, session } = rebuiltWhileSnoozeWaits()
+    // The platform's time comes before its sessions do.
+    third.answers()
+    third.update(session)
+    third.clock.advance(5 * MINUTE)
+    expect(third.platformNow()).toBe(T - 25 * MINUTE)
+    expect(third.titles()).toEqual(['In 25 minutes: Session ses_1'])
     expect(third.store.snoozesAwaitingTime()).toEqual([])
     third.scheduler.stop()
   })
