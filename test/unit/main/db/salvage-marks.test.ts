@@ -77,6 +77,29 @@ describe('a damaged cache replaced by an empty one', () => {
     closeRebuilt()
   })
 
+  it('carries the Snooze presses still waiting whose columns are as the cache writes them, and no damaged one', () => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const press = {
+      sessionId: 'ses_1',
+      bookedStart: reminder.bookedStart,
+      requestId: 'req_1',
+      at: FIXTURE_NOW,
+    }
+    const { db, close } = openCache({ path })
+    new SqliteCacheStore(db, linesLogger()).keepSnoozeAwaitingTime(press)
+    const damaged = db.prepare('INSERT INTO snoozes_awaiting_time VALUES (?, ?, ?, ?)')
+    damaged.run('ses_2', reminder.bookedStart, 'req_2', 'soon')
+    damaged.run('ses_3', 'at nine', 'req_3', FIXTURE_NOW)
+    damaged.run('ses_5', 1.5, 'req_5', FIXTURE_NOW)
+    close()
+    damageSchema(path)
+    const { rebuilt, store, close: closeRebuilt } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged).toEqual({ rows: 5, unreadable: [] })
+    expect(store.snoozesAwaitingTime()).toEqual([press])
+    closeRebuilt()
+  })
+
   it('finds nothing missing in a copy made before Snooze presses were kept', () => {
     const path = join(tempDir(), 'cache.db')
     usedCache(path)
