@@ -58,7 +58,8 @@ describe('a damaged cache replaced by an empty one', () => {
     close()
   })
 
-  it('carries over a Snooze press still waiting for the platform’s time, which the next start snoozes', () => {
+  /** A used cache at a new path holding one Snooze press waiting for the platform's time, left open. */
+  function cacheWithWaitingPress() {
     const path = join(tempDir(), 'cache.db')
     usedCache(path)
     const press = {
@@ -69,6 +70,11 @@ describe('a damaged cache replaced by an empty one', () => {
     }
     const { db, close } = openCache({ path })
     new SqliteCacheStore(db, linesLogger()).keepSnoozeAwaitingTime(press)
+    return { path, press, db, close }
+  }
+
+  it('carries over a Snooze press still waiting for the platform’s time, which the next start snoozes', () => {
+    const { path, press, close } = cacheWithWaitingPress()
     close()
     damageSchema(path)
     const { rebuilt, store, close: closeRebuilt } = reopenAndRefill(path)
@@ -78,16 +84,7 @@ describe('a damaged cache replaced by an empty one', () => {
   })
 
   it('carries the Snooze presses still waiting whose columns are as the cache writes them, and no damaged one', () => {
-    const path = join(tempDir(), 'cache.db')
-    usedCache(path)
-    const press = {
-      sessionId: 'ses_1',
-      bookedStart: reminder.bookedStart,
-      requestId: 'req_1',
-      at: FIXTURE_NOW,
-    }
-    const { db, close } = openCache({ path })
-    new SqliteCacheStore(db, linesLogger()).keepSnoozeAwaitingTime(press)
+    const { path, press, db, close } = cacheWithWaitingPress()
     const damaged = db.prepare('INSERT INTO snoozes_awaiting_time VALUES (?, ?, ?, ?)')
     damaged.run('ses_2', reminder.bookedStart, 'req_2', 'soon')
     damaged.run('ses_3', 'at nine', 'req_3', FIXTURE_NOW)
