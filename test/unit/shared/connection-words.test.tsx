@@ -242,3 +242,56 @@ describe('the words for a connection state', () => {
     expect(windowText(state).startsWith(words), windowText(state)).toBe(true)
   })
 })
+
+/**
+ * Every kind of failure network-failure.ts tells apart, as an attempt fails with it: what the
+ * tooltip cut to fit must still say happened, and the advice the window must give in full.
+ */
+const FAILURE_KINDS: ReadonlyArray<readonly [code: string, happened: RegExp, advice: RegExp]> = [
+  ['ECONNREFUSED', /unreachable \(connection refused\)/, /check the address/i],
+  ['ENOTFOUND', /unreachable \(unknown host\)/, /check the address/i],
+  ['EAI_AGAIN', /unreachable \(no name server answered\)/, /check your connection/i],
+  ['ETIMEDOUT', /unreachable \(the network found no way/, /check the address/i],
+  ['ERR_SSL_WRONG_VERSION_NUMBER', /does not answer over https/, /reached with http:\/\//],
+  ['HPE_INVALID_CONSTANT', /another kind of server/, /check the address and its port/i],
+  ['ERR_NOT_THE_PLATFORM_PROTOCOL', /another protocol/, /check the address and its port/i],
+  ['ECONNRESET', /hung up/, /reached with https:\/\//],
+  ['ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE', /could not agree on https/, /tell whoever runs the platform/],
+  ['CERT_HAS_EXPIRED', /expired or not yet valid certificate/, /check this computer’s date and time/i],
+  ['CERT_NOT_YET_VALID', /expired or not yet valid certificate/, /check this computer’s date and time/i],
+  [
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    /certificate this computer does not trust/,
+    /ask whoever runs the platform/,
+  ],
+  ['WS_ERR_INVALID_OPCODE', /sent a message Standby could not read/, /tell the platform's support/],
+  [`HTTP 301 to ${URL}/`, /redirects Standby in a loop/, /tell whoever runs the platform/],
+  ['HTTP 301 to http://platform.example.com/', /redirects Standby to plain http/, /should keep to https/],
+  [
+    'HTTP 302 to https://standby.example.org/',
+    /sends Standby on to standby\.example\.org/,
+    /sign in with it/,
+  ],
+  ['HTTP 401', /asked for a sign-in of its own/, /open the platform address in a browser/],
+  ['HTTP 403', /refused this computer/, /try from another network/],
+  ['HTTP 404', /answered HTTP 404, not as a Standby platform/, /check the address/i],
+  ['HTTP 408', /stopped waiting/, /check your connection/],
+  ['HTTP 429', /connect less often/, /ask whoever runs the platform/],
+  ['HTTP 503', /answered HTTP 503/, /may be down or restarting/],
+]
+
+describe('a failed attempt of each kind, as the tray’s tooltip cut to fit and the window say it', () => {
+  describe.each(FAILURE_KINDS)('%s', (code, happened, advice) => {
+    const reason = retryReason(code, undefined)
+    it.each(statesOf(reason))(
+      'says what happened in the tooltip and what to do in the window, while $status',
+      (state) => {
+        const shown = shownText(trayText(state), { max: TOOLTIP_MAX, multiline: true })
+        expect(shown, shown).toMatch(happened)
+        expect(windowText(state), windowText(state)).toMatch(advice)
+        // A code is for the log: the expert can act on what it means, not on it.
+        expect(`${shown}\n${windowText(state)}`).not.toMatch(/\b[A-Z]+_[A-Z0-9_]+\b/)
+      },
+    )
+  })
+})

@@ -91,13 +91,14 @@ function gatewayInTheWay(status: number, platformUrl: string): string | undefine
 }
 
 /**
- * How a sentence about a platform check that failed before any answer began opens: something that
- * answered (another protocol, plain http, a certificate) is not an address nothing answers at.
+ * What happened to a platform check that failed before any answer began: something that answered
+ * (another protocol, plain http, a certificate) is not an address nothing answers at.
  */
-function checkFailureLead(platformUrl: string, failure: NetworkFailure): string {
-  if (failure.notAPlatform === true) return `${platformUrl} answered, but it is not a Standby platform`
-  if (failure.answered === true) return `${platformUrl} answered, but Standby could not connect to it`
-  return `Could not reach ${platformUrl}`
+function checkFailure(platformUrl: string, failure: NetworkFailure): string {
+  if (failure.notAPlatform === true)
+    return `${platformUrl} answered, but it is not a Standby platform: it ${failure.what}`
+  if (failure.answered === true) return `${platformUrl} ${failure.what}`
+  return `Could not reach ${platformUrl} (${failure.what})`
 }
 
 /** The platform address a redirect of `asked` (under `platformUrl`) names, for a sentence; null if unreadable. */
@@ -194,7 +195,7 @@ export async function signIn(
     return {
       ok: false,
       reason: failure.notAPlatform === true ? 'not_a_platform' : 'unreachable',
-      message: `${checkFailureLead(platformUrl, failure)} (${failure.what}). ${failure.remedy}`,
+      message: `${checkFailure(platformUrl, failure)}. ${failure.remedy}`,
     }
   }
   // Read with any clock first: a platform whose clock is wrong still answered as a platform, and
@@ -252,10 +253,12 @@ export async function signIn(
   } catch (error) {
     if (answered)
       return { ok: false, reason: 'unreachable', message: answerUnfinished(platformUrl, 'sign-in', error) }
+    const failure = describeFetchFailure(error, TIMEOUT_MS)
+    const what = failure.answered === true ? `it ${failure.what}` : failure.what
     return {
       ok: false,
       reason: 'unreachable',
-      message: `Lost the platform while signing in (${describeFetchFailure(error, TIMEOUT_MS).what}). Try again.`,
+      message: `Lost the platform while signing in (${what}). Try again.`,
     }
   }
 }

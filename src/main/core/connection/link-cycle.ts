@@ -204,7 +204,10 @@ export abstract class LinkCycle {
     this.deadline.cancel()
     const reading = readConnectFailure(message, data, this.platformUrl)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
-    this.attemptFailed(reading.reason)
+    this.attemptFailed(
+      reading.reason,
+      reading.logged === undefined ? undefined : { level: 'warn', text: reading.logged },
+    )
   }
 
   /**

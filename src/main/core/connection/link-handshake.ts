@@ -89,19 +89,23 @@ export function readConnectFailure(
   platformUrl: string,
 ):
   | { readonly kind: 'refused'; readonly refusal: Refusal }
-  | { readonly kind: 'retry'; readonly reason: string } {
+  | { readonly kind: 'retry'; readonly reason: string; readonly logged?: string } {
   const refusal = ConnectRefusal.safeParse(data)
   if (!refusal.success) {
     // Data (null when it carried none) comes only with the server's own refusal: it was reached.
     if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl) }
     // Whatever answered the attempt may have written the message, at any length.
-    const failure = describeNetworkCode(clipSentence(message), platformUrl)
-    // Something that answered (a page, another protocol, a certificate) is not a platform out of reach.
-    const lead =
+    const said = clipSentence(message)
+    const failure = describeNetworkCode(said, platformUrl)
+    // Something that answered (a page, another protocol, a certificate) is not a platform out of
+    // reach; what it did follows its address at once, so a tooltip cut short still says it.
+    const happened =
       failure.answered === true
-        ? `The server at ${platformUrl} answered, but Standby could not connect to it`
-        : `The platform at ${platformUrl} is unreachable`
-    return { kind: 'retry', reason: `${lead} (${failure.what}). ${failure.remedy}` }
+        ? `The server at ${platformUrl} ${failure.what}.`
+        : `The platform at ${platformUrl} is unreachable (${failure.what}).`
+    const reason = `${happened} ${failure.remedy}`
+    // The code is for whoever reads the log; the expert reads what it means.
+    return { kind: 'retry', reason, logged: `Could not connect to the platform: ${reason} (${said})` }
   }
   if (refusal.data.code === 'unauthorized') {
     return { kind: 'refused', refusal: { code: 'unauthorized', message: refusal.data.message } }

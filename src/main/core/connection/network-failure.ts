@@ -9,7 +9,11 @@ import { errorMessage } from '../../../shared/error-message'
 
 /** What went wrong, and what the expert can do about it. */
 export interface NetworkFailure {
-  /** What happened, to follow the address in a sentence ("connection refused"). */
+  /**
+   * What happened, without Node's code (the log keeps it: an expert cannot act on one). When
+   * `answered`, said of the server right after its address ("does not answer over https"), so a
+   * sentence cut short keeps it; otherwise why it is unreachable, in brackets ("connection refused").
+   */
   readonly what: string
   /** What to do, as a sentence. */
   readonly remedy: string
@@ -67,20 +71,20 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
   // the name was never looked up, and an expert told "unknown host" would change a right address.
   if (code === 'EAI_AGAIN')
     return {
-      what: `its name could not be looked up: ${code}`,
+      what: 'no name server answered',
       remedy: 'Check your connection: the network, or its name server, may be down.',
     }
-  if (NO_ROUTE.has(code)) return { what: `the network found no way to it: ${code}`, remedy: CHECK_ADDRESS }
+  if (NO_ROUTE.has(code)) return { what: 'the network found no way to it', remedy: CHECK_ADDRESS }
   if (NOT_TLS.has(code)) {
     return {
-      what: `it does not answer over https there: ${code}`,
+      what: 'does not answer over https',
       remedy: 'Check the address: a platform on this computer without https is reached with http://.',
       answered: true,
     }
   }
   if (isNotHttpCode(code)) {
     return {
-      what: `another kind of server answers there, not a web server: ${code}`,
+      what: 'is another kind of server, not a web server',
       remedy: 'Check the address and its port: a Standby platform does not answer there.',
       notAPlatform: true,
       answered: true,
@@ -88,7 +92,7 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
   }
   if (code === NOT_THE_PLATFORM_PROTOCOL) {
     return {
-      what: 'what answers there speaks another protocol than a Standby platform',
+      what: 'speaks another protocol than a Standby platform',
       remedy: 'Check the address and its port: a Standby platform does not answer there.',
       notAPlatform: true,
       answered: true,
@@ -96,7 +100,7 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
   }
   if (HUNG_UP.has(code)) {
     return {
-      what: `the server hung up without answering: ${code}`,
+      what: 'the server hung up without answering',
       remedy:
         'Check the address (a platform served over https is reached with https://) and your connection.',
     }
@@ -105,7 +109,7 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
   // this computer's, which the server asked for or refused): it answered, over https.
   if (code.startsWith('ERR_SSL_')) {
     return {
-      what: `it could not agree a secure connection with Standby: ${code}`,
+      what: 'could not agree on https with Standby',
       remedy:
         'Check the address; if it is right, the platform’s https is set up in a way Standby cannot use: tell whoever runs the platform.',
       answered: true,
@@ -113,9 +117,11 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
   }
   if (isCertificateCode(code)) {
     return {
-      what: `its security certificate is not trusted: ${code}`,
+      what: CLOCK_BOUND_CERTIFICATE.has(code)
+        ? 'has an expired or not yet valid certificate'
+        : 'has a certificate this computer does not trust',
       remedy: CLOCK_BOUND_CERTIFICATE.has(code)
-        ? 'Check that this computer’s date and time are right. If they are, the platform’s certificate must be renewed; ask whoever runs the platform.'
+        ? 'Check this computer’s date and time. If they are right, the platform’s certificate must be renewed; ask whoever runs the platform.'
         : 'Check the address. If it is right, the platform’s certificate must be renewed or trusted by this computer before Standby can connect; ask whoever runs the platform.',
       answered: true,
     }
@@ -124,7 +130,7 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
   // broke the WebSocket protocol, so neither the address nor the network is at fault.
   if (code.startsWith('WS_ERR_')) {
     return {
-      what: `it sent a message Standby could not read: ${code}`,
+      what: 'sent a message Standby could not read',
       remedy: "If this goes on, tell the platform's support.",
       answered: true,
     }
@@ -138,12 +144,12 @@ export function describeNetworkCode(code: string, platformUrl?: string): Network
     if (known !== undefined) return { ...known, answered: true }
     return status.startsWith('5')
       ? {
-          what: `the server there answered HTTP ${status}`,
+          what: `answered HTTP ${status}, an error of its own`,
           remedy: "The platform may be down or restarting. If this goes on, tell the platform's support.",
           answered: true,
         }
       : {
-          what: `the server there answered HTTP ${status}, not as a Standby platform`,
+          what: `answered HTTP ${status}, not as a Standby platform`,
           remedy: 'Check the address you signed in with; sign in again with the right one.',
           answered: true,
         }
@@ -174,7 +180,7 @@ export function isPlainHttpElsewhere(target: string): boolean {
 function describeRedirect(status: string, target: string, platformUrl: string | undefined): NetworkFailure {
   if (platformUrl !== undefined && isSamePlatform(target, platformUrl)) {
     return {
-      what: `the server there sends Standby back to the address it asked (HTTP ${status}), a redirect loop`,
+      what: `redirects Standby in a loop, back to the address it asked (HTTP ${status})`,
       remedy:
         'Something in front of the platform is set up wrongly: if this goes on, tell whoever runs the platform.',
       answered: true,
@@ -185,13 +191,13 @@ function describeRedirect(status: string, target: string, platformUrl: string | 
   // already signed in with.
   if (isPlainHttpElsewhere(target)) {
     return {
-      what: `the server there sends Standby on to ${target} (HTTP ${status}), ${PLAIN_HTTP_REDIRECT.what}`,
+      what: `redirects Standby to plain http at ${target} (HTTP ${status}), which Standby does not use to reach another computer`,
       remedy: `${PLAIN_HTTP_REDIRECT.remedy}: if this goes on, tell whoever runs the platform.`,
       answered: true,
     }
   }
   return {
-    what: `the server there sends Standby on to ${target} (HTTP ${status})`,
+    what: `sends Standby on to ${target} (HTTP ${status})`,
     remedy:
       'If that is your platform’s address, sign out and sign in with it; otherwise check the address you signed in with.',
     answered: true,
@@ -206,21 +212,21 @@ function describeRedirect(status: string, target: string, platformUrl: string | 
  */
 const STATUSES_NOT_ABOUT_THE_ADDRESS: Readonly<Record<string, Omit<NetworkFailure, 'answered'>>> = {
   '401': {
-    what: 'something in front of the platform asked for a sign-in of its own: HTTP 401',
+    what: 'asked for a sign-in of its own (HTTP 401), as a gateway in front of the platform does',
     remedy:
       'A proxy or login gateway in front of the platform may need you to sign in to it: open the platform address in a browser and sign in there.',
   },
   '403': {
-    what: 'something in front of the platform refused this computer: HTTP 403',
+    what: 'refused this computer (HTTP 403), as a firewall in front of the platform does',
     remedy:
       'A firewall or gateway in front of the platform may block this network: ask whoever runs it, or try from another network.',
   },
   '408': {
-    what: 'the server there stopped waiting for the connection’s request: HTTP 408',
+    what: 'stopped waiting for the connection’s request (HTTP 408)',
     remedy: 'The network may be very slow. If it keeps happening, check your connection.',
   },
   '429': {
-    what: 'something in front of the platform asked this computer to connect less often: HTTP 429',
+    what: 'asked this computer to connect less often (HTTP 429)',
     remedy:
       'If it keeps happening, ask whoever runs the platform whether a gateway in front of it limits connections.',
   },

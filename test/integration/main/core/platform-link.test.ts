@@ -189,7 +189,7 @@ describe('PlatformLink', () => {
     const link = startedLinkTo(ssh.port)
     const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
     expect(waiting.kind === 'waiting' && waiting.reason).toMatch(
-      /answered, but Standby could not connect to it \(another kind of server answers there, not a web server: HPE_\w+\)\. Check the address and its port: a Standby platform does not answer there\.$/,
+      /^The server at \S+ is another kind of server, not a web server\. Check the address and its port: a Standby platform does not answer there\.$/,
     )
     expect(waiting.kind === 'waiting' && waiting.reason).not.toMatch(/unreachable/)
   })
@@ -204,7 +204,7 @@ describe('PlatformLink', () => {
     const waiting = await waitForLinkState(link, (s) => s.kind === 'waiting')
     const reason = waiting.kind === 'waiting' ? waiting.reason : ''
     expect(reason).toMatch(
-      /answered, but Standby could not connect to it \(what answers there speaks another protocol than a Standby platform\)\. Check the address and its port/,
+      /^The server at \S+ speaks another protocol than a Standby platform\. Check the address and its port/,
     )
     expect(reason).not.toMatch(/unreachable|server error/)
   })
@@ -213,9 +213,9 @@ describe('PlatformLink', () => {
     for (const [status, says] of [
       [
         401,
-        /asked for a sign-in of its own: HTTP 401\)\. A proxy or login gateway.*open the platform address in a browser/,
+        /asked for a sign-in of its own \(HTTP 401\).*\. A proxy or login gateway.*open the platform address in a browser/,
       ],
-      [403, /refused this computer: HTTP 403\)\. A firewall or gateway.*ask whoever runs it/],
+      [403, /refused this computer \(HTTP 403\).*\. A firewall or gateway.*ask whoever runs it/],
     ] as const) {
       const gateway = createServer((_req, res) =>
         res.writeHead(status, { 'content-type': 'text/html' }).end('<html>'),
@@ -248,7 +248,7 @@ describe('PlatformLink', () => {
       }),
     )
     expect(reasons[0]).toMatch(
-      /answered, but Standby could not connect to it \(the server there answered HTTP 404, not as a Standby platform\). Check the address you signed in with/,
+      /^The server at \S+ answered HTTP 404, not as a Standby platform\. Check the address you signed in with/,
     )
     expect(reasons[0]).not.toMatch(/unreachable/)
     expect(reasons[1]).toMatch(/unreachable \(connection refused\). Check the address and your connection\.$/)

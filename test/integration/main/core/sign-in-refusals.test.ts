@@ -228,7 +228,7 @@ describe('every refusal of a sign-in reaches the expert as a sentence, and is se
       expect(outcome).toMatchObject({ ok: false, reason: 'not_a_platform' })
       const message = outcome.ok ? '' : outcome.message.replace(at, 'the platform')
       expect(message).toMatch(
-        /^the platform answered, but it is not a Standby platform \(another kind of server answers there.*Check the address and its port: a Standby platform does not answer there\.$/,
+        /^the platform answered, but it is not a Standby platform: it is another kind of server, not a web server\. Check the address and its port: a Standby platform does not answer there\.$/,
       )
       expect(message).not.toMatch(RAW)
     } finally {

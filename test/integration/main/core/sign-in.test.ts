@@ -245,7 +245,7 @@ describe('signIn against a server that is not what it seems', () => {
     const overHttps = await signIn(plain.replace('http://', 'https://'), 'ada@example.test', 'right')
     expect(overHttps).toMatchObject({ ok: false, reason: 'unreachable' })
     expect(overHttps.ok ? '' : overHttps.message).toMatch(
-      /answered, but Standby could not connect to it \(it does not answer over https there.*reached with http:\/\//,
+      /^https:\/\/\S+ does not answer over https\..*reached with http:\/\//,
     )
     expect(overHttps.ok ? '' : overHttps.message).not.toMatch(/Could not reach/)
     const hangingUp = createNetServer((socket) => socket.once('data', () => socket.destroy()))
