@@ -30,15 +30,33 @@ export function errorMessage(error: unknown): string {
   let link: unknown = error
   for (let depth = 0; depth < MAX_LINKS && !seen.has(link); depth++) {
     seen.add(link)
-    const text = clippedText(link)
-    // Node often repeats a cause's words in its own message ("fetch failed" aside): said once.
-    if (text !== undefined && saysSomething(text) && !said.some((earlier) => earlier.includes(text.trim())))
-      said.push(text.trim())
+    const text = oneLine(clippedText(link))
+    // Node often repeats a cause's words in its own message ("fetch failed" aside), a wrapper
+    // quotes them in a clause of its own without their stop: said once.
+    if (
+      text !== undefined &&
+      saysSomething(text) &&
+      !said.some((earlier) => earlier.includes(withoutStop(text)))
+    )
+      said.push(text)
     link = fieldOf(link, 'cause')
     if (link === undefined || link === null) break
   }
   if (said.length > 0) return clipText(said.reduce(followedBy), MAX_ERROR_MESSAGE_LENGTH)
   return clippedText(error) ?? NO_TEXT
+}
+
+/**
+ * `text` on one line: a phrase read inside a sentence (a dialog's, a status line's, a log line's)
+ * cannot break it, and a loader's message runs over several lines.
+ */
+function oneLine(text: string | undefined): string | undefined {
+  return text?.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim()
+}
+
+/** `text` without the full stop that ends it, as a wrapper quotes it inside its own sentence. */
+function withoutStop(text: string): string {
+  return text.replace(/\.+$/, '')
 }
 
 /** A link's own words cut to the bound before anything compares or joins them. */
