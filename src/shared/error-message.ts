@@ -30,14 +30,10 @@ export function errorMessage(error: unknown): string {
   let link: unknown = error
   for (let depth = 0; depth < MAX_LINKS && !seen.has(link); depth++) {
     seen.add(link)
-    const text = oneLine(clippedText(link))
-    // Node often repeats a cause's words in its own message ("fetch failed" aside), a wrapper
-    // quotes them in a clause of its own without their stop: said once.
-    if (
-      text !== undefined &&
-      saysSomething(text) &&
-      !said.some((earlier) => earlier.includes(withoutStop(text)))
-    )
+    const text = clippedText(link)?.trim()
+    // Node often repeats a cause's words in its own message ("fetch failed" aside), and a wrapper
+    // may quote them on one line, without their stop, inside a clause of its own: said once.
+    if (text !== undefined && saysSomething(text) && !said.some((earlier) => quotes(earlier, text)))
       said.push(text)
     link = fieldOf(link, 'cause')
     if (link === undefined || link === null) break
@@ -46,17 +42,10 @@ export function errorMessage(error: unknown): string {
   return clippedText(error) ?? NO_TEXT
 }
 
-/**
- * `text` on one line: a phrase read inside a sentence (a dialog's, a status line's, a log line's)
- * cannot break it, and a loader's message runs over several lines.
- */
-function oneLine(text: string | undefined): string | undefined {
-  return text?.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim()
-}
-
-/** `text` without the full stop that ends it, as a wrapper quotes it inside its own sentence. */
-function withoutStop(text: string): string {
-  return text.replace(/\.+$/, '')
+/** Whether `earlier` already says `text`, the spaces and line breaks between words aside. */
+function quotes(earlier: string, text: string): boolean {
+  const words = (t: string): string => t.replace(/\s+/g, ' ')
+  return words(earlier).includes(words(text).replace(/\.+$/, ''))
 }
 
 /** A link's own words cut to the bound before anything compares or joins them. */

@@ -28,9 +28,8 @@ describe('errorMessage', () => {
     expect(errorMessage(looped)).toBe('outer: inner')
   })
 
-  it('says a message of several lines on one, and a cause its wrapper quotes without its stop once', () => {
+  it('says once a cause its wrapper quotes on one line without its stop', () => {
     const loader = new Error("The module 'x.node'\nwas compiled against\r\nanother Node.js.")
-    expect(errorMessage(loader)).toBe("The module 'x.node' was compiled against another Node.js.")
     const wrapped = new Error(
       "The driver does not load (The module 'x.node' was compiled against another Node.js): rebuild it.",
       { cause: loader },
