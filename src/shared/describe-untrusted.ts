@@ -62,6 +62,9 @@ export interface IssueLike {
   /** zod's kind of issue: one of unrecognized keys names them in `keys`. */
   readonly code?: string
   readonly keys?: ReadonlyArray<string>
+  /** The bound a too_big or too_small issue names. */
+  readonly maximum?: unknown
+  readonly minimum?: unknown
 }
 
 function describePath(path: ReadonlyArray<PropertyKey>): string {
@@ -80,7 +83,9 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
 export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
   const shown: string[] = []
   let total = 0
+  const looser = looserBounds(issues)
   for (const issue of issues) {
+    if (looser.has(issue)) continue
     const unknownKeys = unrecognizedKeys(issue)
     total += unknownKeys?.length ?? 1
     if (shown.length >= MAX_ISSUES) continue
@@ -94,6 +99,28 @@ export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
   }
   const more = total > shown.length ? ` (and ${total - shown.length} more)` : ''
   return `${shown.join('; ')}${more}`
+}
+
+/**
+ * The bounds of a field that another bound of the same field, tighter, already tells: a whole
+ * number past the safe range breaks both zod's safe-integer bound and the field's own
+ * ("expected int to be <=9007199254740991; … <=240"), and the first names a limit nobody chose.
+ */
+function looserBounds(issues: ReadonlyArray<IssueLike>): ReadonlySet<IssueLike> {
+  const tightest = new Map<string, IssueLike>()
+  const looser = new Set<IssueLike>()
+  for (const issue of issues) {
+    const bound = issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : null
+    if (typeof bound !== 'number' && typeof bound !== 'bigint') continue
+    const key = `${issue.code} ${issue.path.map(String).join('\u0000')}`
+    const kept = tightest.get(key)
+    const keptBound = kept?.code === 'too_big' ? kept.maximum : kept?.minimum
+    if (kept === undefined || (issue.code === 'too_big') === bound < (keptBound as number | bigint)) {
+      if (kept !== undefined) looser.add(kept)
+      tightest.set(key, issue)
+    } else looser.add(issue)
+  }
+  return looser
 }
 
 /**

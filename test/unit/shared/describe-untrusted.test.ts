@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { describeAddress, describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
 import { redactLogText } from '../../../src/shared/log-redaction'
 
@@ -121,6 +122,21 @@ describe('a value another party sent, in a log line or a refusal', () => {
     const many = Array.from({ length: 5000 }, (_, i) => `k${i}`)
     expect(describeIssues([issue([], many), { path: ['token'], message: 'Required' }])).toBe(
       '"k0" — not a key it takes; leave it out; "k1" — not a key it takes; leave it out; "k2" — not a key it takes; leave it out (and 4998 more)',
+    )
+  })
+
+  it('tells a field’s tightest bound once, however many bounds it broke', () => {
+    const bounded = z.object({ minutes: z.number().int().min(1).max(240), name: z.string().max(5) })
+    const told = (value: unknown): string => describeIssues(bounded.safeParse(value).error?.issues ?? [])
+    expect(told({ minutes: 1e300, name: 'ok' })).toBe('minutes — Too big: expected number to be <=240')
+    expect(told({ minutes: -1e300, name: 'ok' })).toBe('minutes — Too small: expected number to be >=1')
+    expect(told({ minutes: 2 ** 60, name: 'toolong' })).toBe(
+      'minutes — Too big: expected number to be <=240; name — Too big: expected string to have <=5 characters',
+    )
+    // Two fields past the same bound are each told.
+    const pair = z.object({ a: z.number().int().max(9), b: z.number().int().max(9) })
+    expect(describeIssues(pair.safeParse({ a: 1e300, b: 1e300 }).error?.issues ?? [])).toBe(
+      'a — Too big: expected number to be <=9; b — Too big: expected number to be <=9',
     )
   })
 })

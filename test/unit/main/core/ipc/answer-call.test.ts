@@ -27,6 +27,29 @@ describe('answerCall refusing an untrusted payload', () => {
   })
 })
 
+describe('answerCall refusing a number past its field’s bound', () => {
+  it.each([
+    ['settings.update', { autoAwayMinutes: 1e300 }, 'autoAwayMinutes — Too big: expected number to be <=240'],
+    [
+      'settings.update',
+      { autoAwayMinutes: -(2 ** 60) },
+      'autoAwayMinutes — Too small: expected number to be >=1',
+    ],
+    ['sessions.history', { limit: 2 ** 53 + 2 }, 'limit — Too big: expected number to be <=500'],
+  ] as const)(
+    'names the bound of %s’s field once, not the safe-integer range',
+    async (channel, payload, told) => {
+      const { lines, log } = recordingLog()
+      const result = await answerCall(channel, payload, () => Promise.reject(new Error('ran')), log)
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'invalid_payload', message: `${channel} got an invalid request: ${told}` },
+      })
+      expect(lines).toEqual([`IPC ${channel} got an invalid payload: ${told}`])
+    },
+  )
+})
+
 describe('answerCall refusing text cut in half', () => {
   it.each([
     [
