@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { NotificationAction } from '../main/core/ports/notifier'
 import type { NodeAdapters } from '../main/node/adapters'
 import { BodyTooLarge, readBoundedBody } from '../shared/bounded-body'
+import { plainText } from '../main/node/renderer-pages/renderer-pages'
 import { matchesRunSecret } from './run-secret'
 
 /** The loopback path that plays power events, for tests (needs the secret in a header). */
@@ -44,6 +45,18 @@ function isNotificationAction(value: unknown): value is NotificationAction {
   return NOTIFICATION_ACTIONS.some((action) => action === value)
 }
 
+/** What a hook's caller is told when it refuses the call. */
+const NO_SECRET = 'The test hooks answer only the test run: send its secret in the x-standby-secret header.'
+
+/**
+ * A hook's refusal as plain text with the headers every page answer carries: it may quote what
+ * the caller sent (an id, an updater control), which a browser must never read as a page.
+ */
+function refuse(res: ServerResponse, status: number, text: string, close = false): void {
+  const page = plainText(status, text)
+  res.writeHead(status, close ? { ...page.headers, connection: 'close' } : page.headers).end(page.body)
+}
+
 /** Answers a request to a hook path and says true, or says false for any other request. */
 export type TestHooks = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
 
@@ -62,7 +75,7 @@ export function createTestHooks(secret: string, adapters: NodeAdapters): TestHoo
     res: ServerResponse,
   ): Promise<Record<string, unknown> | null> {
     if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
-      res.writeHead(403).end()
+      refuse(res, 403, NO_SECRET)
       return null
     }
     let bytes: Uint8Array
@@ -71,14 +84,14 @@ export function createTestHooks(secret: string, adapters: NodeAdapters): TestHoo
     } catch (error) {
       if (!(error instanceof BodyTooLarge)) throw error
       // The rest of the body is not worth reading on this connection.
-      res.writeHead(413, { connection: 'close' }).end(error.message)
+      refuse(res, 413, error.message, true)
       return null
     }
     let parsed: unknown
     try {
       parsed = JSON.parse(new TextDecoder().decode(bytes) || '{}')
     } catch {
-      res.writeHead(400).end('The test hook takes a JSON body.')
+      refuse(res, 400, 'The test hook takes a JSON body.')
       return null
     }
     return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
@@ -97,17 +110,17 @@ export function createTestHooks(secret: string, adapters: NodeAdapters): TestHoo
             ? { requestId }
             : null
     if (target === null || !isNotificationAction(action)) {
-      res
-        .writeHead(400)
-        .end(
-          `Name the notification by inviteId, sessionId or requestId (a message's; text), and give an action: ${NOTIFICATION_ACTIONS.map((a) => `"${a}"`).join(', ')}.`,
-        )
+      refuse(
+        res,
+        400,
+        `Name the notification by inviteId, sessionId or requestId (a message's; text), and give an action: ${NOTIFICATION_ACTIONS.map((a) => `"${a}"`).join(', ')}.`,
+      )
       return
     }
     try {
       adapters.notifier.press(target, action)
     } catch (error) {
-      res.writeHead(409).end(String(error instanceof Error ? error.message : error))
+      refuse(res, 409, String(error instanceof Error ? error.message : error))
       return
     }
     res.writeHead(204).end()
@@ -119,7 +132,7 @@ export function createTestHooks(secret: string, adapters: NodeAdapters): TestHoo
     try {
       adapters.updater.control(body)
     } catch (error) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(String(error))
+      refuse(res, 400, String(error))
       return
     }
     res.writeHead(204).end()
@@ -134,7 +147,7 @@ export function createTestHooks(secret: string, adapters: NodeAdapters): TestHoo
     else if (event === 'lock') adapters.power.lock()
     else if (event === 'unlock') adapters.power.unlock()
     else {
-      res.writeHead(400).end('event must be "suspend", "resume", "lock" or "unlock"')
+      refuse(res, 400, 'event must be "suspend", "resume", "lock" or "unlock"')
       return
     }
     res.writeHead(204).end()
@@ -142,7 +155,7 @@ export function createTestHooks(secret: string, adapters: NodeAdapters): TestHoo
 
   function openedPages(req: IncomingMessage, res: ServerResponse): void {
     if (!matchesRunSecret(secret, req.headers['x-standby-secret'])) {
-      res.writeHead(403).end()
+      refuse(res, 403, NO_SECRET)
       return
     }
     res
