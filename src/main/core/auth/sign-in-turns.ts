@@ -97,6 +97,10 @@ export class SignInTurns {
       if (earlier !== null)
         withdrawExpertsNotifications(deps.notifier, 'Signed in as another expert, or on another platform')
     }
+    // The sign-in this one replaces (another tab's or window's, done just before) is ended on the
+    // platform as a sign-out ends it: forgotten here, it would stay valid there with no one to end it.
+    const replaced = host.held.current
+    if (replaced !== null && replaced.token !== signedIn.token) void revokeSignIn(deps, replaced)
     host.held.become(signedIn)
     await keepSignIn(deps, signedIn)
     deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
