@@ -83,9 +83,7 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
 export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
   const shown: string[] = []
   let total = 0
-  const looser = looserBounds(issues)
-  for (const issue of issues) {
-    if (looser.has(issue)) continue
+  for (const issue of withoutLooserBounds(issues)) {
     const unknownKeys = unrecognizedKeys(issue)
     total += unknownKeys?.length ?? 1
     if (shown.length >= MAX_ISSUES) continue
@@ -101,26 +99,36 @@ export function describeIssues(issues: ReadonlyArray<IssueLike>): string {
   return `${shown.join('; ')}${more}`
 }
 
+/** The bound a too_big or too_small issue names, or null for any other issue. */
+function boundOf(issue: IssueLike): number | bigint | null {
+  const bound = issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : null
+  return typeof bound === 'number' || typeof bound === 'bigint' ? bound : null
+}
+
 /**
- * The bounds of a field that another bound of the same field, tighter, already tells: a whole
- * number past the safe range breaks both zod's safe-integer bound and the field's own
- * ("expected int to be <=9007199254740991; … <=240"), and the first names a limit nobody chose.
+ * `issues` without the bounds of a field that a tighter bound of the same field, told next to it,
+ * already says: a whole number past the safe range breaks zod's safe-integer bound as well as the
+ * field's own ("expected int to be <=9007199254740991; … <=240"), and the first names a limit
+ * nobody chose. A field's checks are told one after another, so only neighbours are compared.
  */
-function looserBounds(issues: ReadonlyArray<IssueLike>): ReadonlySet<IssueLike> {
-  const tightest = new Map<string, IssueLike>()
-  const looser = new Set<IssueLike>()
+function withoutLooserBounds(issues: ReadonlyArray<IssueLike>): IssueLike[] {
+  const kept: IssueLike[] = []
   for (const issue of issues) {
-    const bound = issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : null
-    if (typeof bound !== 'number' && typeof bound !== 'bigint') continue
-    const key = `${issue.code} ${issue.path.map(String).join('\u0000')}`
-    const kept = tightest.get(key)
-    const keptBound = kept?.code === 'too_big' ? kept.maximum : kept?.minimum
-    if (kept === undefined || (issue.code === 'too_big') === bound < (keptBound as number | bigint)) {
-      if (kept !== undefined) looser.add(kept)
-      tightest.set(key, issue)
-    } else looser.add(issue)
+    const last = kept.at(-1)
+    const bound = boundOf(issue)
+    const lastBound = last === undefined ? null : boundOf(last)
+    if (last === undefined || bound === null || lastBound === null || !sameBoundOf(last, issue)) {
+      kept.push(issue)
+    } else if (issue.code === 'too_big' ? bound < lastBound : bound > lastBound) {
+      kept[kept.length - 1] = issue
+    }
   }
-  return looser
+  return kept
+}
+
+/** Whether two issues are the same kind of bound on the same field. */
+function sameBoundOf(a: IssueLike, b: IssueLike): boolean {
+  return a.code === b.code && a.path.length === b.path.length && a.path.every((key, at) => key === b.path[at])
 }
 
 /**
