@@ -25,6 +25,7 @@ import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quara
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
 import { removeDanglingLink, separateSettings, settingsLinkAt, type LinkOutcome } from './settings-link'
+import { writingBeside } from './settings-link'
 
 /** The file's name without its extension (conf's `configName`, electron-store's `name`). */
 export const SETTINGS_FILE_NAME = 'settings'
@@ -252,7 +253,8 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   }
   let file: SettingsFile
   try {
-    file = confSettingsFile(options.open(), log, { ...check, path, now: options.now ?? Date.now })
+    const at = { ...check, path, now: options.now ?? Date.now }
+    file = confSettingsFile(writingBeside(options.open(), path), log, at)
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.

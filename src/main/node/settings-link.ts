@@ -4,9 +4,11 @@
  * through a symbolic link (its atomic write resolves the link and replaces the file it points to,
  * and its fallbacks write in place, also into a file with other names), so saving a setting would
  * write over that other file. At start such a file is replaced by one of Standby's own holding the
- * same bytes: the other file is left as it was, and the expert is told once.
+ * same bytes: the other file is left as it was, and the expert is told once. A link put there
+ * while Standby runs is replaced by the next save (writingBeside).
  */
-import { lstatSync, readlinkSync, unlinkSync } from 'node:fs'
+import type Conf from 'conf'
+import { lstatSync, mkdirSync, readlinkSync, unlinkSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { describeValue } from '../../shared/describe-untrusted'
@@ -75,6 +77,38 @@ export function removeDanglingLink(path: string, link: SettingsLink, log: Logger
   } catch (error) {
     log.warn(`The settings file ${path} is a link to no file and could not be removed (${errorCode(error)})`)
   }
+}
+
+/** The part of conf (and so electron-store) that every save of the whole file goes through. */
+interface ConfWrite {
+  _write?: unknown
+  _serialize?: unknown
+}
+
+/**
+ * Makes every save of `store` a new file written beside `path` and renamed over it, which replaces
+ * a link there rather than following it. conf's own write resolves a symbolic link and replaces
+ * the file it points to (and, in a snap or after EXDEV, writes in place, into a hard link's other
+ * name too), so a link put at the path while Standby runs, after the check at start, would have
+ * each save overwrite that other file. The rename is as atomic as conf's, so a crash loses nothing.
+ * conf without the method it writes through cannot be made safe, so it is not opened at all.
+ */
+export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'store'>>(
+  store: S,
+  path: string,
+): S {
+  const conf = store as S & ConfWrite
+  const serialize = conf._serialize
+  if (typeof conf._write !== 'function' || typeof serialize !== 'function')
+    throw new Error('this conf saves its settings in a way Standby does not know, which could follow a link')
+  Object.defineProperty(conf, '_write', {
+    value: (value: unknown) => {
+      // As conf does: the folder may have been removed since the store was opened.
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+      writeFileAtomicallySync(path, String(serialize.call(conf, value)))
+    },
+  })
+  return store
 }
 
 /**

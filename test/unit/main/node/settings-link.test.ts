@@ -1,10 +1,19 @@
 // A settings file that is a link to another file is replaced by one of Standby's own at start,
 // holding the same settings: saving a setting never writes over the other file.
-import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createNodeSettingsStore } from '../../../../src/main/node/adapters/settings-store'
-import { settingsFilePath } from '../../../../src/main/node/settings-file'
+import { openSettingsStore, settingsFilePath } from '../../../../src/main/node/settings-file'
 import { separateSettings } from '../../../../src/main/node/settings-link'
 import { NOTIFICATION_BODY_MAX } from '../../../../src/shared/os-limits'
 import { recordingLog } from '../../../support/recording-log'
@@ -74,6 +83,40 @@ describe.runIf(process.platform !== 'win32')('a settings file that is a link to 
     expect(lstatSync(path).nlink).toBe(1)
   })
 
+  const symbolic = (other: string, path: string) => symlinkSync(other, path)
+  const hard = (other: string, path: string) => linkSync(other, path)
+  it.each([
+    { link: 'a symbolic link', plant: symbolic, inSnap: false },
+    { link: 'a hard link', plant: hard, inSnap: false },
+    // conf writes in place there, which a hard link would carry to the other name.
+    { link: 'a symbolic link', plant: symbolic, inSnap: true },
+    { link: 'a hard link', plant: hard, inSnap: true },
+  ])(
+    'never writes through $link put in its place while it runs (in a snap: $inSnap)',
+    ({ plant, inSnap }) => {
+      const theirs = '{"theme":"dark"}'
+      const { other, settingsDir, path } = besideAnotherApp(theirs)
+      if (inSnap) vi.stubEnv('SNAP', '/snap/standby/1')
+      try {
+        const settings = createNodeSettingsStore({ dir: settingsDir, log: recordingLog() })
+        settings.update({ soundEnabled: false })
+        rmSync(path)
+        plant(other, path)
+        settings.update({ remindersEnabled: false })
+        settings.flush()
+      } finally {
+        vi.unstubAllEnvs()
+      }
+      expect(readFileSync(other, 'utf8')).toBe(theirs)
+      expect(lstatSync(path).isFile()).toBe(true)
+      expect(lstatSync(path).nlink).toBe(1)
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+        soundEnabled: false,
+        remindersEnabled: false,
+      })
+    },
+  )
+
   it('removes a link to a file that does not exist, so no write creates that file', () => {
     const { other, settingsDir, path } = besideAnotherApp('')
     const nowhere = `${other}.missing`
@@ -118,5 +161,18 @@ describe('a settings file that is a link and cannot be replaced', () => {
       expect(outcome.notKept.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
       expect(outcome.notKept).toMatch(/ Check that you can write in …(😀)+, then start Standby again\.$/u)
     }
+  })
+})
+
+describe('a conf that saves its file some other way', () => {
+  it('is not opened, so no save can follow a link, and the expert is told the settings are not kept', () => {
+    const dir = tempDir()
+    const log = recordingLog()
+    const settings = openSettingsStore({ dir, log, open: () => ({ store: {} }) })
+    expect(settings.notKept).toMatch(
+      /^Standby could not open its settings file \(this conf saves its settings/,
+    )
+    settings.update({ soundEnabled: false })
+    expect(existsSync(settingsFilePath(dir))).toBe(false)
   })
 })
