@@ -4,13 +4,22 @@
  * unpacks it with no bound at all and parses it on the main process: a small gzip bomb or a huge
  * map from a misconfigured or hostile server would take the main process's memory and time. Past
  * the bound, a map is refused with a sentence; electron-updater then falls back to downloading the
- * update whole, as it does whenever a differential download fails.
+ * update whole, as it does whenever a differential download fails. Where electron-updater's reader
+ * of embedded maps cannot be loaded to bound it, no embedded map is read at all.
  */
+import { createRequire } from 'node:module'
 import { gunzipSync, inflateRawSync } from 'node:zlib'
-import type { AppUpdater } from 'electron-updater'
-import { FileWithEmbeddedBlockMapDifferentialDownloader } from 'electron-updater/out/differentialDownloader/FileWithEmbeddedBlockMapDifferentialDownloader'
+import { AppImageUpdater, type AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import { describeAddress } from '../../../shared/describe-untrusted'
+import { errorMessage } from '../../../shared/error-message'
+
+/**
+ * Where electron-updater keeps the reader of embedded block maps: a file of its own, not part of
+ * its API, so another version may move it; it is loaded where a failure can be answered.
+ */
+export const EMBEDDED_MAP_READER_MODULE =
+  'electron-updater/out/differentialDownloader/FileWithEmbeddedBlockMapDifferentialDownloader'
 
 /** The most a block map may be, as sent and unpacked: far above the map of any update of Standby. */
 export const MAX_BLOCK_MAP_BYTES = 16 * 1024 * 1024
@@ -41,9 +50,15 @@ interface Abortable {
  * Refuse a block map larger than `most` bytes, as sent (the transfer is stopped there) or unpacked
  * (unpacking stops there), before electron-updater parses it.
  */
-export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOCK_MAP_BYTES): void {
-  boundEmbeddedBlockMaps(most)
+export function boundBlockMaps(
+  updater: AppUpdater,
+  log: Logger,
+  most = MAX_BLOCK_MAP_BYTES,
+  readerModule = EMBEDDED_MAP_READER_MODULE,
+): void {
   const client = (updater as unknown as { httpExecutor?: Partial<BufferClient> | null }).httpExecutor
+  if (typeof client === 'object' && client !== null) embeddedBound.set(client, most)
+  if (!boundEmbeddedBlockMaps(readerModule, log)) readNoEmbeddedMaps(updater)
   if (
     typeof client?.downloadToBuffer !== 'function' ||
     typeof client.doDownload !== 'function' ||
@@ -101,30 +116,59 @@ export function boundBlockMaps(updater: AppUpdater, log: Logger, most = MAX_BLOC
 /** The reader of the block map an AppImage (or a Windows web installer's package) carries at its end. */
 interface EmbeddedMapReader {
   readRemoteBytes(start: number, endInclusive: number): Promise<Buffer>
+  /** The HTTP client of the updater the download is for. */
+  readonly httpExecutor?: object
 }
 
-/** The bound each embedded map is read within; the reader is electron-updater's, shared by every updater. */
-let embeddedMost: number | null = null
+/**
+ * The bound of the embedded maps each updater's downloads read, by the HTTP client the reader is
+ * given: electron-updater's reader is one for the whole process, so a bound set for one updater
+ * (or test) must not apply to another's.
+ */
+const embeddedBound = new WeakMap<object, number>()
+
+/** The reader of embedded maps, once bounded; null while it is not (or cannot be). */
+let boundReader: EmbeddedMapReader | null = null
 
 /**
- * Refuse an embedded block map larger than `most` bytes, as the release information sizes it
- * (nothing is asked for: electron-updater would make room for whatever size it names) or as it
- * unpacks (electron-updater unpacks it with no bound).
+ * Refuse an embedded block map larger than its updater's bound, as the release information sizes
+ * it (nothing is asked for: electron-updater would make room for whatever size it names) or as it
+ * unpacks (electron-updater unpacks it with no bound). False when the reader cannot be loaded.
  */
-function boundEmbeddedBlockMaps(most: number): void {
-  const first = embeddedMost === null
-  embeddedMost = most
-  if (!first) return
-  const reader = FileWithEmbeddedBlockMapDifferentialDownloader.prototype as unknown as EmbeddedMapReader
+function boundEmbeddedBlockMaps(readerModule: string, log: Logger): boolean {
+  if (boundReader !== null) return true
+  let reader: EmbeddedMapReader
+  try {
+    const loaded = createRequire(import.meta.url)(readerModule) as Record<string, { prototype?: unknown }>
+    reader = loaded.FileWithEmbeddedBlockMapDifferentialDownloader?.prototype as EmbeddedMapReader
+    if (typeof reader.readRemoteBytes !== 'function') throw new Error('it has no readRemoteBytes')
+  } catch (error) {
+    log.warn(
+      `Updater: the reader of embedded block maps could not be loaded (${errorMessage(error)}); ` +
+        'updates that would read one are downloaded whole.',
+    )
+    return false
+  }
   const read = reader.readRemoteBytes
   // Only the embedded map is read this way: the map, then its size in 4 bytes.
   reader.readRemoteBytes = async function (this: EmbeddedMapReader, start, endInclusive) {
-    const bound = embeddedMost ?? MAX_BLOCK_MAP_BYTES
+    const bound = embeddedBound.get(this.httpExecutor ?? {}) ?? MAX_BLOCK_MAP_BYTES
     if (endInclusive + 1 - start > bound + 4) throw new Error(tooLarge(null, bound))
     const bytes = await read.call(this, start, endInclusive)
     if (unpacksPast(bytes.subarray(0, -4), bound, inflateRawSync)) throw new Error(tooLarge(null, bound))
     return bytes
   }
+  boundReader = reader
+  return true
+}
+
+/**
+ * Makes `updater` read no embedded block map, so none is read without a bound: an AppImage is
+ * downloaded whole, and a Windows web installer's package (Standby publishes none) is refused.
+ */
+function readNoEmbeddedMaps(updater: AppUpdater): void {
+  updater.disableWebInstaller = true
+  if (updater instanceof AppImageUpdater) updater.disableDifferentialDownload = true
 }
 
 /** Whether `map` unpacks to more than `most` bytes; one that does not unpack is left to electron-updater to say so. */
