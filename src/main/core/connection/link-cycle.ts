@@ -55,6 +55,8 @@ export abstract class LinkCycle {
   protected crossedAt = Number.NEGATIVE_INFINITY
   protected stopped = true
   private restarting = false
+  /** A connection opened in this run: the platform's name was looked up then (network-failure.ts). */
+  private opened = false
   protected readonly unsubscribePower: Unsubscribe[] = []
   /** State changes. */
   readonly states = new Listeners<LinkState>()
@@ -86,7 +88,10 @@ export abstract class LinkCycle {
       dead: (reason) => this.reconnect(reason, 'now'),
     })
     const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, {
-      opened: () => this.giveUpAttemptAfter(() => notWelcomed(platformUrl)),
+      opened: () => {
+        this.opened = true
+        this.giveUpAttemptAfter(() => notWelcomed(platformUrl))
+      },
       failed: (message, data) => this.failed(message, data),
       closed: (reason, violation, announced) => this.dropped(reason, violation, announced),
       welcomed: (raw) => this.welcomed(raw),
@@ -202,7 +207,7 @@ export abstract class LinkCycle {
 
   private failed(message: string, data: unknown): void {
     this.deadline.cancel()
-    const reading = readConnectFailure(message, data, this.platformUrl)
+    const reading = readConnectFailure(message, data, this.platformUrl, this.opened)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     this.attemptFailed(
       reading.reason,

@@ -82,11 +82,15 @@ export function notWelcomed(platformUrl: string): string {
  */
 const AnyRefusal = z.object({ code: z.string().min(1).max(64), message: ReasonSentence })
 
-/** Read a failed connection attempt: a refusal, or why to try again later. */
+/**
+ * Read a failed connection attempt: a refusal, or why to try again later. `foundBefore`: a
+ * connection to `platformUrl` opened earlier in this run, so its name was looked up then.
+ */
 export function readConnectFailure(
   message: string,
   data: unknown,
   platformUrl: string,
+  foundBefore = false,
 ):
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'retry'; readonly reason: string; readonly logged?: string } {
@@ -96,7 +100,7 @@ export function readConnectFailure(
     if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl) }
     // Whatever answered the attempt may have written the message, at any length.
     const said = clipSentence(message)
-    const failure = describeNetworkCode(said, platformUrl)
+    const failure = describeNetworkCode(said, platformUrl, foundBefore)
     // Something that answered (a page, another protocol, a certificate) is not a platform out of
     // reach; what it did follows its address at once, so a tooltip cut short still says it.
     const happened =

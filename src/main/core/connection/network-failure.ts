@@ -62,10 +62,18 @@ function isCertificateCode(code: string): boolean {
 /**
  * Describe Node's error `code`, or an HTTP answer written "HTTP 404" (a server that answered
  * instead of letting the connection in), a redirect "HTTP 301 to <address>" (a loop when it names
- * `platformUrl`, the address asked); anything else is passed on as it is.
+ * `platformUrl`, the address asked); anything else is passed on as it is. `foundBefore`: the
+ * address's name was looked up earlier in this run, so it is no unknown host.
  */
-export function describeNetworkCode(code: string, platformUrl?: string): NetworkFailure {
+export function describeNetworkCode(code: string, platformUrl?: string, foundBefore = false): NetworkFailure {
   if (code === 'ECONNREFUSED') return { what: 'connection refused', remedy: CHECK_ADDRESS }
+  // macOS reports a lookup made while the computer is offline as ENOTFOUND, not EAI_AGAIN: for a
+  // name found before, the address is not what changed.
+  if (code === 'ENOTFOUND' && foundBefore)
+    return {
+      what: 'its name could not be looked up, though it was before',
+      remedy: 'Check your connection: this computer may be offline, or its name server down.',
+    }
   if (code === 'ENOTFOUND') return { what: 'unknown host', remedy: CHECK_ADDRESS }
   // getaddrinfo's temporary failure: no name server answered (a network down, a captive one), so
   // the name was never looked up, and an expert told "unknown host" would change a right address.

@@ -138,3 +138,22 @@ it.each([
     expect(log.text()).toMatch(/Too many experts|Busy \(request/)
   },
 )
+
+it('says a name that was found before and now is not may mean no network, not a wrong address (macOS offline)', () => {
+  const { link, connection, next } = started()
+  connection().fail('ENOTFOUND')
+  // Never reached: the address may well be wrong.
+  expect(link.state).toMatchObject({
+    reason: expect.stringMatching(/unreachable \(unknown host\)\. Check the address/),
+  })
+  next()
+  connection().accept()
+  connection().send(WELCOME_EVENT, malformed)
+  next()
+  connection().fail('ENOTFOUND')
+  expect(link.state).toMatchObject({
+    reason: expect.stringMatching(
+      /^The platform at \S+ is unreachable \(its name could not be looked up, though it was before\)\. Check your connection: this computer may be offline, or its name server down\.$/,
+    ),
+  })
+})
