@@ -10,12 +10,20 @@
  * (or a proxy in front of it) that closes every connection soon after letting Standby in was
  * reconnected to about every second, for good, with a log line each time, so from the second such
  * loss in a row on the waits grow. A close the platform said it was making (at a restart it tells
- * each connection) is a restart's whenever it comes, so a deploy rolled back at once, or a row of
- * servers restarted one after another, is reconnected at the first short wait each time; it neither
- * adds to a row nor ends one.
+ * each connection) is a restart's, so a deploy rolled back at once, or a row of servers restarted
+ * one after another, is reconnected at the first short wait each time; it neither adds to a row of
+ * other losses nor ends one. But a platform (or a proxy) that says it closes every connection soon
+ * after letting Standby in would be reconnected to about every second for good, so past a few such
+ * closes in a row, the waits grow as well.
  */
 import type { Clock, TimerHandle } from '../../../shared/clock'
 import type { Logger } from '../ports/logger'
+
+/**
+ * The announced closes in a row, each before its connection held a while, reconnected at the first
+ * short wait: more than a deploy rolled back and its servers restarted one by one would make.
+ */
+export const RESTARTS_IN_A_ROW = 5
 
 /** One link's probation of its welcomed connections. */
 export class WelcomeProbation {
@@ -29,6 +37,8 @@ export class WelcomeProbation {
   private logged = false
   /** Welcomed connections in a row lost before they held a while, not by a violation before catching up. */
   private quickLosses = 0
+  /** Welcomed connections in a row the platform said it closed before they held a while. */
+  private quickRestarts = 0
 
   constructor(
     private readonly clock: Clock,
@@ -60,6 +70,7 @@ export class WelcomeProbation {
     this.carried = 0
     this.logged = false
     this.quickLosses = 0
+    this.quickRestarts = 0
   }
 
   /**
@@ -80,7 +91,12 @@ export class WelcomeProbation {
       this.tell(`The platform broke the connection right after letting Standby in (${reason})`)
       return this.carried
     }
-    if (announced) return undefined
+    if (announced) {
+      this.quickRestarts++
+      if (this.quickRestarts <= RESTARTS_IN_A_ROW) return undefined
+      this.tell(`The platform said it closed the connection soon after letting Standby in, again (${reason})`)
+      return Math.max(this.carried, this.quickRestarts - RESTARTS_IN_A_ROW)
+    }
     this.quickLosses++
     // The first is a restart's, reconnected at once; from the second in a row on the waits grow.
     if (this.quickLosses === 1) return undefined

@@ -3,6 +3,7 @@ import { backoffDelay, BACKOFF_CAP_MS } from '../../../../../src/main/core/conne
 import { connectionStatus } from '../../../../../src/main/core/connection/connection-status'
 import { MOST_PASSED_OVER_LOGGED } from '../../../../../src/main/core/connection/passed-over'
 import { PlatformLink, type LinkState } from '../../../../../src/main/core/connection/platform-link'
+import { RESTARTS_IN_A_ROW } from '../../../../../src/main/core/connection/welcome-probation'
 import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
@@ -556,6 +557,37 @@ describe('PlatformLink over a transport', () => {
     const row = [droppedWait(env), droppedWait(env)]
     expect(restartWait(env)).toBe(first)
     expect(droppedWait(env)).toBe(backoffDelay(row.length + 1, 0.5))
+  })
+
+  it('backs off ever longer from a platform that says it closes each connection right after letting Standby in', () => {
+    const env = online()
+    const first = backoffDelay(1, 0.5)
+    const waits = Array.from({ length: RESTARTS_IN_A_ROW + 5 }, () => restartWait(env))
+    // As many as a row of restarts makes are reconnected at once; then the waits grow to the longest.
+    expect(waits.slice(0, RESTARTS_IN_A_ROW)).toEqual(Array(RESTARTS_IN_A_ROW).fill(first))
+    const after = waits.slice(RESTARTS_IN_A_ROW)
+    expect(after[0]).toBeGreaterThan(first)
+    for (let i = 1; i < after.length; i++) expect(after[i]).toBeGreaterThanOrEqual(after[i - 1] ?? 0)
+    expect(Math.max(...waits)).toBeLessThanOrEqual(BACKOFF_CAP_MS)
+    expect(env.log.lines.filter((l) => l.includes('said it closed the connection soon after'))).toHaveLength(
+      1,
+    )
+    // A connection that holds a while ends the streak: the next restart is reconnected at once again.
+    holdSteady(env)
+    expect(restartWait(env)).toBe(first)
+  })
+
+  it('still stops at a revoked sign-in while it backs off from a row of announced closes', () => {
+    const env = online()
+    for (let i = 0; i <= RESTARTS_IN_A_ROW; i++) restartWait(env)
+    env.connection().announceClose()
+    env.clock.advance(waitOf(env))
+    env.connection().fail('unauthorized', {
+      code: 'unauthorized',
+      message: 'This sign-in was revoked; sign in again.',
+      serverProtocolVersion: PROTOCOL_VERSION,
+    })
+    expect(env.link.state).toMatchObject({ kind: 'refused', code: 'unauthorized' })
   })
 
   it('tries at once on a wake while it backs off from a row of quick losses, rather than waiting it out', () => {
