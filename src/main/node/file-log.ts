@@ -4,7 +4,20 @@
  * line (log.ts). The file is capped: past its size it becomes `standby.1.log`, replacing the one
  * before, so the two together never hold more than twice the cap.
  */
-import { appendFileSync, chmodSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  lstatSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { errorCode } from './atomic-file'
 import { formatLogEntry, type Logger, type LogLevel } from './log'
@@ -63,7 +76,18 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
       size = sizeOf(path)
     }
     if (size > 0 && size + bytes > maxBytes) size = rotate(path, now())
-    appendFileSync(path, text, { mode: 0o600 })
+    const file = openOwnFile(path)
+    try {
+      if (file.replaced) {
+        const note = formatLogEntry(new Date(now()), 'warn', LINK_REPLACED).join('')
+        echo.warn(`${LINK_REPLACED}: ${path}`)
+        writeFileSync(file.fd, note)
+        size = Buffer.byteLength(note)
+      }
+      writeFileSync(file.fd, text)
+    } finally {
+      closeSync(file.fd)
+    }
     size += bytes
   }
   /** While the file cannot be written: when to try it again. */
@@ -107,19 +131,62 @@ function rotate(path: string, at: number): number {
   } catch (error) {
     const why = `The log could not be kept as ${PREVIOUS_LOG_FILE_NAME} (${errorCode(error) ?? 'unknown error'}); this file starts afresh`
     const note = formatLogEntry(new Date(at), 'warn', why).join('')
-    writeFileSync(path, note, { mode: 0o600 })
+    const { fd } = openOwnFile(path)
+    try {
+      ftruncateSync(fd, 0)
+      writeFileSync(fd, note)
+    } finally {
+      closeSync(fd)
+    }
     return Buffer.byteLength(note)
   }
+}
+
+/** What the log says when it found a link at its path. */
+const LINK_REPLACED =
+  'The log file was a link to another file; removed the link and started a file of its own'
+
+/**
+ * Appending, never following a symbolic link (Windows has no such flag), and never waiting on a
+ * named pipe with no reader (it fails at once instead).
+ */
+const APPEND_FLAGS =
+  constants.O_WRONLY |
+  constants.O_APPEND |
+  constants.O_CREAT |
+  (constants.O_NOFOLLOW ?? 0) |
+  (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Opens the log at `path` to append to it, as a file of its own: a link put there (a symbolic link,
+ * or another name of a file, even while Standby runs) would carry every entry into that other
+ * file, so it is removed, which leaves that file as it was, and a new file is started (`replaced`).
+ */
+function openOwnFile(path: string): { readonly fd: number; readonly replaced: boolean } {
+  try {
+    const fd = openSync(path, APPEND_FLAGS, 0o600)
+    const stats = fstatSync(fd)
+    if (stats.isFile() && stats.nlink <= 1) return { fd, replaced: false }
+    closeSync(fd)
+    if (!stats.isFile()) throw new Error(`${path} is not a regular file`)
+  } catch (error) {
+    // ELOOP: a symbolic link the flag would not follow (EMLINK on some BSDs).
+    if (errorCode(error) !== 'ELOOP' && errorCode(error) !== 'EMLINK') throw error
+  }
+  unlinkSync(path)
+  return { fd: openSync(path, APPEND_FLAGS | constants.O_EXCL, 0o600), replaced: true }
 }
 
 /** The size of the file at `path` (0 when there is none); throws when something else is there. */
 function sizeOf(path: string): number {
   let stats
   try {
-    stats = statSync(path)
+    stats = lstatSync(path)
   } catch {
     return 0
   }
+  // A link is replaced at the first write (openOwnFile); narrowed, the other file would change.
+  if (stats.isSymbolicLink() || (stats.isFile() && stats.nlink > 1)) return 0
   // A named pipe there would hold the first write, and the app with it, until something reads it.
   if (!stats.isFile()) throw new Error(`${path} is not a regular file`)
   // The mode given to append applies only to a file it creates: one an older version left readable

@@ -1,5 +1,16 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -170,5 +181,44 @@ describe('the log file', () => {
     )
     expect(text).not.toMatch(/full|not tried/)
     expect(console.calls.filter((line) => line.startsWith('warn'))).toHaveLength(1)
+  })
+})
+
+describe.runIf(process.platform !== 'win32')('a link put at the log file while Standby runs', () => {
+  it.each([
+    { link: 'a symbolic link', plant: (other: string, path: string) => symlinkSync(other, path) },
+    { link: 'a hard link', plant: (other: string, path: string) => linkSync(other, path) },
+  ])('never carries an entry through $link put in its place: the other file stays as it was', ({ plant }) => {
+    const dir = tempDir()
+    const other = join(dir, 'other-app.conf')
+    writeFileSync(other, 'theirs\n')
+    const console = echo()
+    const log = createFileLogger({ dir: join(dir, 'logs'), echo: console, now: () => 0 })
+    log.info('before the link')
+    rmSync(log.path)
+    plant(other, log.path)
+    log.info('after the link')
+    expect(readFileSync(other, 'utf8')).toBe('theirs\n')
+    expect(lstatSync(log.path).isFile()).toBe(true)
+    expect(lstatSync(log.path).nlink).toBe(1)
+    const text = readFileSync(log.path, 'utf8')
+    expect(text).toContain(
+      'The log file was a link to another file; removed the link and started a file of its own',
+    )
+    expect(text).toContain('after the link')
+  })
+
+  it('found at start, neither writes nor narrows the other file', () => {
+    const dir = tempDir()
+    const other = join(dir, 'shared.txt')
+    writeFileSync(other, 'theirs\n', { mode: 0o644 })
+    chmodSync(other, 0o644)
+    mkdirSync(join(dir, 'logs'))
+    symlinkSync(other, join(dir, 'logs', LOG_FILE_NAME))
+    const log = createFileLogger({ dir: join(dir, 'logs'), echo: echo(), now: () => 0 })
+    log.info('first entry')
+    expect(readFileSync(other, 'utf8')).toBe('theirs\n')
+    expect(statSync(other).mode & 0o777).toBe(0o644)
+    expect(readFileSync(log.path, 'utf8')).toContain('first entry')
   })
 })
