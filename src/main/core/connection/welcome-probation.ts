@@ -21,9 +21,10 @@ import type { Logger } from '../ports/logger'
 
 /**
  * The announced closes in a row, each before its connection held a while, reconnected at the first
- * short wait: more than a deploy rolled back and its servers restarted one by one would make.
+ * short wait: as many as a deploy rolled back and its servers restarted one by one make (the core
+ * bench restarts its platform this many times in a row), and a bound on a platform that never stops.
  */
-export const RESTARTS_IN_A_ROW = 5
+export const RESTARTS_IN_A_ROW = 10
 
 /** One link's probation of its welcomed connections. */
 export class WelcomeProbation {
