@@ -110,7 +110,14 @@ function nameOf(line: string): string {
 }
 
 /** The tables every version of the cache has held, from its first migration on. */
-const TABLES_OF_EVERY_VERSION = ['expert', 'sync_state', 'requests', 'invites', 'sessions', 'messages']
+export const TABLES_OF_EVERY_VERSION: ReadonlyArray<string> = [
+  'expert',
+  'sync_state',
+  'requests',
+  'invites',
+  'sessions',
+  'messages',
+]
 
 /**
  * Which of the tables every version of the cache holds `db` lacks; read before anything is written,

@@ -13,6 +13,7 @@ import { keepLinkedPrivate, keepPrivate, type FoundAtPath } from './cache-file-s
 import {
   isNewestAsStored,
   missingBaseTables,
+  TABLES_OF_EVERY_VERSION,
   restoreSyncRow,
   schemaDifference,
   storedStatements,
@@ -122,7 +123,12 @@ function versionAndTables(db: Database.Database): { newest: boolean; schemaKnown
   if (isNewestAsStored(db, cacheMigrations.length)) return { newest: true, schemaKnown: true }
   let version = 0
   asMigrationFault(() => {
-    version = refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY })
+    try {
+      version = refuseWhatCannotMigrate(db, cacheMigrations.length, { what: WHAT, remedy: TOO_NEW_REMEDY })
+    } catch (error) {
+      // Told as a newer Standby's, the file would stop every start with advice no install can follow.
+      throw error instanceof DatabaseTooNewError ? notNewerCache(db, error) : error
+    }
   })
   // At the newest version nothing migrates: the statements read now are those the check compares.
   const newest = version === cacheMigrations.length
@@ -135,6 +141,26 @@ function versionAndTables(db: Database.Database): { newest: boolean; schemaKnown
     )
   }
   return { newest, schemaKnown: stored?.newest === true }
+}
+
+/**
+ * `tooNew` as it is for a file that may be a newer Standby's; CacheDamage for one holding none of
+ * the tables every version of the cache has had: another program's, which numbers its own schema
+ * past the cache's. A newer Standby may drop one of them, never all; a schema this SQLite cannot
+ * read (a newer SQLite's) leaves the file a newer Standby's, untouched.
+ */
+function notNewerCache(db: Database.Database, tooNew: DatabaseTooNewError): Error {
+  let missing: string[]
+  try {
+    missing = missingBaseTables(db)
+  } catch {
+    return tooNew
+  }
+  if (missing.length < TABLES_OF_EVERY_VERSION.length) return tooNew
+  return new CacheDamage(
+    `it is at schema version ${tooNew.found}, past this version's, without any of the tables every ` +
+      "version of it has: another program's file",
+  )
 }
 
 /**

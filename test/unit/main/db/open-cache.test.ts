@@ -248,6 +248,9 @@ describe('openCache', () => {
       [-1, /schema version -1/],
       [3, /at schema version 3 without the tables every version of it has \(expert, sync_state, /],
       [cacheMigrations.length, /without the tables every version of it has/],
+      // Past the cache's versions it was told as a newer Standby's, and every start stopped on it.
+      [cacheMigrations.length + 1, /past this version's, without any of the tables every version of it has/],
+      [999, /at schema version 999, past this version's/],
     ])
     for (const [version, reason] of reasons) {
       const path = join(tempDir(), 'cache.db')
