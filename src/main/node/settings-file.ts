@@ -10,7 +10,6 @@
  */
 import type Conf from 'conf'
 import { constants, copyFileSync, readFileSync, renameSync, statSync } from 'node:fs'
-import { isUtf8 } from 'node:buffer'
 import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
@@ -24,6 +23,7 @@ import { systemClock, type Clock } from '../../shared/clock'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
+import { settingsText } from './settings-text'
 import { removeDanglingLink, separateSettings, settingsLinkAt, type LinkOutcome } from './settings-link'
 import { writingBeside } from './settings-link'
 
@@ -96,8 +96,10 @@ export function setAsideUnreadableSettings(
       const bytes = readFileSync(path)
       // Decoded as conf decodes it: a byte that is not UTF-8 (a damaged disk, another encoding)
       // becomes U+FFFD, so the text read is not what was saved; the store is told (notUtf8).
-      notUtf8 = !isUtf8(bytes)
-      const text = bytes.toString('utf8')
+      // UTF-16 with its mark is read as saved, and written again as UTF-8 with the mark dropped.
+      const decoded = settingsText(bytes)
+      notUtf8 = decoded.notUtf8
+      const { text } = decoded
       // A byte order mark is how Notepad and PowerShell begin UTF-8; JSON.parse (and so conf)
       // refuses it, which would reset every setting of a file that is otherwise fine.
       const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text

@@ -1,0 +1,39 @@
+/**
+ * The text of a settings file as the expert saved it. conf reads every file as UTF-8, but an editor
+ * on Windows saves "Unicode" (UTF-16 with a byte order mark: Notepad's Unicode, Windows PowerShell's
+ * `>` and `Out-File`): read as UTF-8 it is no JSON, and every setting would go back to its default.
+ */
+import { isUtf8 } from 'node:buffer'
+
+/** What a settings file's bytes read as. */
+export interface SettingsText {
+  /** The text, any byte order mark it begins with included. */
+  readonly text: string
+  /** Bytes that are neither UTF-8 nor UTF-16 with its mark, read as U+FFFD as conf reads them. */
+  readonly notUtf8: boolean
+  /** The file is UTF-16: conf cannot read it until it is written again as UTF-8. */
+  readonly utf16?: true
+}
+
+const UTF16_MARKS = [
+  { mark: [0xff, 0xfe], encoding: 'utf-16le' },
+  { mark: [0xfe, 0xff], encoding: 'utf-16be' },
+] as const
+
+/** The text of a settings file's `bytes`: UTF-16 when its mark says so and it decodes whole, else UTF-8. */
+export function settingsText(bytes: Buffer): SettingsText {
+  const utf16 = UTF16_MARKS.find(({ mark }) => mark.every((byte, at) => bytes[at] === byte))
+  if (utf16 !== undefined) {
+    try {
+      // Fatal: a lone surrogate or an odd byte count is no UTF-16 an editor saved.
+      return {
+        text: new TextDecoder(utf16.encoding, { fatal: true, ignoreBOM: true }).decode(bytes),
+        notUtf8: false,
+        utf16: true,
+      }
+    } catch {
+      // Read as UTF-8 below, as conf would, and told as bytes that are not UTF-8.
+    }
+  }
+  return { text: bytes.toString('utf8'), notUtf8: !isUtf8(bytes) }
+}
