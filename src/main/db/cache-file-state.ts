@@ -141,19 +141,56 @@ export function leftUnclean(path: string, found: FoundAtPath, marker: Stats | un
 
 /** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's `size`. */
 function shorterThanHeaderSays(path: string, size: number): boolean {
-  const header = Buffer.alloc(100)
-  const fd = openSync(path, 'r')
-  try {
-    if (readSync(fd, header, 0, 100, 0) < 100) return true
-  } finally {
-    closeSync(fd)
-  }
+  const header = headerOf(path)
+  if (header === null) return true
   const rawPageSize = header.readUInt16BE(16)
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize
   const pages = header.readUInt32BE(28)
   // The page count is valid only when the change counter matches "version valid for".
   const valid = pages > 0 && header.readUInt32BE(24) === header.readUInt32BE(92)
   return valid && size < pages * pageSize
+}
+
+/** The 100 bytes of the database header at `path`; null for a file shorter than a header. */
+function headerOf(path: string): Buffer | null {
+  const header = Buffer.alloc(100)
+  const fd = openSync(path, 'r')
+  try {
+    return readSync(fd, header, 0, 100, 0) < 100 ? null : header
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** How every SQLite database file begins. */
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
+/** The newest file format version SQLite writes (2: WAL); a file marked newer it only reads. */
+const NEWEST_WRITE_FORMAT = 2
+/** The newest schema format SQLite reads (4); a file marked newer it refuses with "unsupported file format". */
+const NEWEST_SCHEMA_FORMAT = 4
+
+/**
+ * Why SQLite would refuse the file at `path` for a number in its header, or null. Past any SQLite's
+ * (a damaged header), its format write version has every write fail as if the disk were read-only,
+ * and its schema format the open fail as a fault of the machine: at every start, never rebuilt.
+ */
+export function headerRefused(path: string): string | null {
+  let header: Buffer | null
+  try {
+    header = headerOf(path)
+  } catch {
+    // Unreadable here, as the open then says.
+    return null
+  }
+  // Bytes that are no database at all SQLite names as such.
+  if (header === null || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return null
+  const write = header.readUInt8(18)
+  if (write > NEWEST_WRITE_FORMAT)
+    return `its header gives a file format (write version ${write}) SQLite only reads, never writes`
+  // SQLite reads the last byte of the schema format's four alone.
+  const schema = header.readUInt8(47)
+  if (schema > NEWEST_SCHEMA_FORMAT) return `its header gives a schema format (${schema}) SQLite cannot read`
+  return null
 }
 
 /**

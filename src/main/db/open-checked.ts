@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { errorMessage } from '../../shared/error-message'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
-import { keepLinkedPrivate, keepPrivate, type FoundAtPath } from './cache-file-state'
+import { keepLinkedPrivate, keepPrivate, headerRefused, type FoundAtPath } from './cache-file-state'
 import {
   isNewestAsStored,
   missingBaseTables,
@@ -75,6 +75,8 @@ export function openChecked(
   note?: (line: string) => void,
 ): CheckedOpen {
   keepPrivate(path, found)
+  const refused = headerRefused(path)
+  if (refused !== null) throw new CacheDamage(refused)
   if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
   const db = openConnection(path, nativeBinding, {})
   try {

@@ -1,0 +1,106 @@
+/**
+ * The cache file damaged between two runs, at every page boundary and in every byte of its header:
+ * whatever the damage, a start never stops on it, the damaged bytes are kept for support, and the
+ * start after a rebuild opens the new cache without rebuilding again (no rebuild at every start).
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { DatabaseTooNewError } from '../../../../src/shared/sqlite/migrate'
+import { anExpert, aSnapshot, eventStream, FIXTURE_NOW } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const PAGE = 4096
+/** Where the header keeps user_version: a change there may read as a newer Standby's file, refused. */
+const USER_VERSION_BYTES = [60, 61, 62, 63]
+
+let whole: Buffer
+beforeAll(() => {
+  const path = join(tempDir(), 'cache.db')
+  const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+  const store = new SqliteCacheStore(opened.db, linesLogger())
+  store.applySnapshot(aSnapshot({ expert: anExpert(), cursor: 0 }))
+  store.applyEvents(eventStream({ count: 100 }))
+  opened.close()
+  whole = readFileSync(path)
+})
+
+/** What a start as the app opens the cache makes of the file at `path`, having read what it shows. */
+function start(path: string): { rebuiltFrom: string | null; damageFound: boolean } {
+  const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+  const store = new SqliteCacheStore(opened.db, linesLogger())
+  let damageFound = false
+  for (const read of [
+    () => store.cursor(),
+    () => store.openInvites(FIXTURE_NOW),
+    () => store.missedInvites(FIXTURE_NOW, 50),
+    () => store.sessionHistory(50),
+    () => store.applyEvents(eventStream({ count: 5, firstId: store.cursor() + 1, start: FIXTURE_NOW + 1e9 })),
+  ]) {
+    try {
+      read()
+    } catch {
+      // Told by the damage watch in the app, which has the next start check the file.
+      damageFound = true
+      opened.damaged()
+    }
+  }
+  opened.close()
+  return { rebuiltFrom: opened.rebuilt?.damagedCopy ?? null, damageFound }
+}
+
+/** Starts over the `damaged` bytes until one finds the file whole; each start's damaged copy, if any. */
+function startsOver(damaged: Buffer): Array<string | null> {
+  const path = join(tempDir(), 'cache.db')
+  writeFileSync(path, damaged)
+  const rebuilds: Array<string | null> = []
+  for (let run = 0; run < 4; run++) {
+    const { rebuiltFrom, damageFound } = start(path)
+    rebuilds.push(rebuiltFrom)
+    // A start that did not see the damage at open has written into the file since.
+    if (rebuiltFrom !== null && run === 0) expect(readFileSync(rebuiltFrom).equals(damaged)).toBe(true)
+    if (!damageFound && rebuiltFrom === null) return rebuilds
+  }
+  throw new Error(`still damaged after four starts: ${JSON.stringify(rebuilds)}`)
+}
+
+describe('a cache file damaged between two runs', () => {
+  it('truncated at any page boundary: rebuilt once at the next start, the truncated file kept', () => {
+    const pages = whole.length / PAGE
+    expect(pages).toBeGreaterThan(8)
+    for (let kept = 1; kept < pages; kept++) {
+      const rebuilds = startsOver(whole.subarray(0, kept * PAGE))
+      expect(rebuilds, `${kept} pages`).toEqual([expect.any(String), null])
+    }
+  })
+
+  it('with any byte of its header changed: no start stops on it, and at most one rebuilds', () => {
+    for (let at = 0; at < 100; at++) {
+      const damaged = Buffer.from(whole)
+      damaged[at] = (damaged[at] ?? 0) ^ 0xff
+      let rebuilds: Array<string | null>
+      try {
+        rebuilds = startsOver(damaged)
+      } catch (error) {
+        if (USER_VERSION_BYTES.includes(at) && error instanceof DatabaseTooNewError) continue
+        throw new Error(`header byte ${at}: ${String(error)}`, { cause: error })
+      }
+      expect(rebuilds.filter((copy) => copy !== null).length, `header byte ${at}`).toBeLessThanOrEqual(1)
+      expect(rebuilds.at(-1), `header byte ${at}`).toBeNull()
+    }
+  })
+
+  it('with any page of a table or index garbled: found by a read, a write or the check, and rebuilt once', () => {
+    for (let page = 2; page <= whole.length / PAGE; page++) {
+      const damaged = Buffer.from(whole)
+      // Past a page's own header, where its cells end: the rows or keys, not the page's layout.
+      for (let at = (page - 1) * PAGE + 100; at < page * PAGE; at += 37)
+        damaged[at] = (damaged[at] ?? 0) ^ 0xa5
+      const rebuilds = startsOver(damaged)
+      expect(rebuilds.filter((copy) => copy !== null).length, `page ${page}`).toBeLessThanOrEqual(1)
+    }
+  })
+})
