@@ -21,6 +21,7 @@ import { lockHandOver, type InstanceLock } from './update-lock-hand-over'
 import { keepAppImageUntilReplaced } from './update-appimage-kept'
 import { checkAppImageStart } from './update-appimage-start'
 import { watchTransfers } from './update-transfer-watch'
+import { readyDownloadFolder } from './update-download-folder'
 
 /** What the adapter wraps. */
 export interface ElectronUpdaterOptions {
@@ -167,7 +168,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       // it off. Put back if this download fails, so the dropped one stays dropped.
       const installOnQuitBefore = updater.autoInstallOnAppQuit
       updater.autoInstallOnAppQuit = true
-      const done = updater.downloadUpdate(token)
+      const done = readyDownloadFolder(updater, log).then(() => updater.downloadUpdate(token))
       const mine = { token, done }
       downloading = mine
       try {

@@ -1,0 +1,83 @@
+/**
+ * electron-updater's download folder (its cache folder and the `pending` folder in it) made usable
+ * before each download. A file where either folder should be failed every download with mkdir's
+ * error (EEXIST, ENOTDIR), and an `update-info.json` holding no object (`null`) failed every one as
+ * a TypeError told as a damaged release: at every check, until someone found the file. electron-
+ * updater empties the folder of an unreadable note itself; these it cannot get past.
+ */
+import { lstatSync, readFileSync, renameSync, rmSync, statSync, type Stats } from 'node:fs'
+import { join } from 'node:path'
+import type { AppUpdater } from 'electron-updater'
+import type { Logger } from '../../core/ports/logger'
+import { errorMessage } from '../../../shared/error-message'
+
+/** The most a note of electron-updater's holds: a longer one is not its note, and is left to it. */
+const MAX_NOTE_BYTES = 64 * 1024
+
+/** electron-updater's helper of the download folder, made by a protected method it has had since v4. */
+interface DownloadHelperSource {
+  getOrCreateDownloadHelper?: () => Promise<{ readonly cacheDir: string }>
+}
+
+/**
+ * Moves aside, named with `now`, what stands where the download folders should be, and removes a
+ * note of the last download that holds no object; says each in the log. Never throws: a download
+ * that still cannot start says why in its own error.
+ */
+export async function readyDownloadFolder(updater: AppUpdater, log: Logger, now = Date.now()): Promise<void> {
+  let cacheDir: string
+  try {
+    const helper = await (updater as unknown as DownloadHelperSource).getOrCreateDownloadHelper?.()
+    if (helper === undefined) return
+    cacheDir = helper.cacheDir
+  } catch {
+    return
+  }
+  const pending = join(cacheDir, 'pending')
+  for (const folder of [cacheDir, pending]) {
+    // A link to a folder serves as one; a link to nothing does not, and is moved, never its target.
+    if (statOrNothing(folder, statSync)?.isDirectory() === true) continue
+    if (statOrNothing(folder, lstatSync) === undefined) continue
+    const aside = `${folder}.corrupt-${new Date(now).toISOString().replaceAll(':', '-')}`
+    try {
+      renameSync(folder, aside)
+      log.warn(`Updater: ${folder} was no folder, where downloads go; kept it as ${aside}`)
+    } catch (error) {
+      log.warn(
+        `Updater: ${folder} is no folder, where downloads go, and could not be moved: ${errorMessage(error)}`,
+      )
+    }
+  }
+  dropNoteOfNoObject(join(pending, 'update-info.json'), log)
+}
+
+function dropNoteOfNoObject(note: string, log: Logger): void {
+  const stats = statOrNothing(note, lstatSync)
+  if (stats === undefined || !stats.isFile() || stats.size > MAX_NOTE_BYTES) return
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(note, 'utf8'))
+  } catch {
+    // Unreadable: electron-updater empties the folder of it itself.
+    return
+  }
+  if (typeof parsed === 'object' && parsed !== null) return
+  try {
+    rmSync(note)
+    log.warn(
+      `Updater: the note of the last download (${note}) held no object; removed it, so the update downloads again`,
+    )
+  } catch (error) {
+    log.warn(
+      `Updater: the note of the last download (${note}) holds no object and could not be removed: ${errorMessage(error)}`,
+    )
+  }
+}
+
+function statOrNothing(path: string, stat: (path: string) => Stats): Stats | undefined {
+  try {
+    return stat(path)
+  } catch {
+    return undefined
+  }
+}
