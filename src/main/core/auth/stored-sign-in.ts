@@ -19,13 +19,24 @@ export interface SignInKeeping {
 /**
  * Store the sign-in for the next start. A store that cannot be written (a full disk, a read-only
  * profile, a keychain that refuses) does not undo a sign-in that worked: it holds for this run,
- * and the expert is told they will sign in again after a restart.
+ * and the expert is told they will sign in again after a restart (the one saved before is removed,
+ * so that is what the restart does).
  */
 export async function keepSignIn(deps: SignInKeeping, signedIn: StoredSignIn): Promise<void> {
   try {
     await deps.secrets.save(signedIn)
   } catch (error) {
     deps.log.error('The sign-in could not be saved; it holds until Standby quits', error)
+    // What was saved before is a sign-in this one replaced, revoked on the platform: left, the
+    // next start would resume it (another expert's, or a dead token) instead of asking.
+    await deps.secrets
+      .clear()
+      .catch((cleared: unknown) =>
+        deps.log.error(
+          'The sign-in saved before could not be removed either; the next start tries it',
+          cleared,
+        ),
+      )
     deps.notifier.show({
       kind: 'notice',
       title: 'Signed in until Standby quits',

@@ -83,3 +83,22 @@ it('leaves one sign-in of two asked at once, and one of the same expert signing 
   expect(app.tokensOf('exp_bea')).toBe(1)
   expect(await app.core.adapters.secrets.load()).toMatchObject({ expertId: 'exp_bea' })
 })
+
+it('removes the sign-in it replaced from this computer when its own cannot be saved', async () => {
+  const app = await twoExperts()
+  expect(await app.signIn('ada@example.test')).toMatchObject({ ok: true })
+  const { secrets } = app.core.adapters
+  vi.spyOn(secrets, 'save').mockRejectedValue(new Error('ENOSPC: no space left on device, write'))
+
+  expect(await app.signIn('bea@example.test')).toMatchObject({ ok: true, expert: { id: 'exp_bea' } })
+  await Promise.all(app.revocations)
+
+  // Ada's sign-in, revoked on the platform, must not be the one the next start resumes: offline it
+  // would show Ada signed in over Bea's data, online the platform would refuse it. The next start
+  // asks for a sign-in, as the notice says.
+  expect(app.tokensOf('exp_ada')).toBe(0)
+  expect(await secrets.load()).toBeNull()
+  expect(app.core.adapters.notifier.shown).toContainEqual(
+    expect.objectContaining({ title: 'Signed in until Standby quits' }),
+  )
+})
