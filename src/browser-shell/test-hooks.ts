@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { NotificationAction } from '../main/core/ports/notifier'
 import type { NodeAdapters } from '../main/node/adapters'
 import { BodyTooLarge, readBoundedBody } from '../shared/bounded-body'
-import { plainText } from '../main/node/renderer-pages/renderer-pages'
+import { jsonAnswer, plainText } from '../main/node/renderer-pages/renderer-pages'
 import { matchesRunSecret } from './run-secret'
 
 /** The loopback path that plays power events, for tests (needs the secret in a header). */
@@ -158,9 +158,9 @@ export function createTestHooks(secret: string, adapters: NodeAdapters): TestHoo
       refuse(res, 403, NO_SECRET)
       return
     }
-    res
-      .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-      .end(JSON.stringify({ opened: adapters.browser.opened }))
+    // With the page headers: it lists addresses that others chose (a link in a client's message).
+    const page = jsonAnswer({ opened: adapters.browser.opened })
+    res.writeHead(page.status, page.headers).end(page.body)
   }
 
   return async (req, res) => {

@@ -73,3 +73,14 @@ it('answers every refusal as plain text with the page headers, whatever of the c
     expect((await answer.text()).length).toBeGreaterThan(0)
   }
 })
+
+it('lists the opened pages with the page headers too', async () => {
+  const answer = await fetch(`${bare.shell.origin}${OPENED_PAGES_HOOK_PATH}`, {
+    headers: { 'x-standby-secret': bare.shell.secret },
+  })
+  expect(answer.status).toBe(200)
+  expect(answer.headers.get('content-type')).toMatch(/^application\/json/)
+  expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'")
+  expect(await answer.json()).toEqual({ opened: [] })
+})

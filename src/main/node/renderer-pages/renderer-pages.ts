@@ -142,11 +142,7 @@ export function createRendererPages(options: RendererPagesOptions): RendererPage
       )
     }
     unfetched.delete(id)
-    return {
-      status: 200,
-      headers: { ...commonHeaders(TYPES['.json']!), 'cache-control': 'no-store' },
-      body: JSON.stringify(frame),
-    }
+    return jsonAnswer(frame)
   }
 
   return { answer }
@@ -174,5 +170,14 @@ export function plainText(status: number, body: string): PageResponse {
     status,
     headers: { ...commonHeaders('text/plain; charset=utf-8'), 'cache-control': 'no-store' },
     body,
+  }
+}
+
+/** `value` as a JSON answer with the headers every page gets; never kept in a cache. */
+export function jsonAnswer(value: unknown): PageResponse {
+  return {
+    status: 200,
+    headers: { ...commonHeaders(TYPES['.json']!), 'cache-control': 'no-store' },
+    body: JSON.stringify(value),
   }
 }
