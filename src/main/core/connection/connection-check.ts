@@ -2,7 +2,9 @@
  * Finding out whether a connection that looks open still carries anything. The platform pings
  * every few seconds, so a stretch with nothing at all from it means the link may be dead without
  * knowing it (no FIN, no RST); so may a wake or a network change. Then a probe goes out, and a
- * probe unanswered in time means the connection is dead. Runs on the link's clock of elapsed time
+ * probe unanswered in time means the connection is dead. Pings prove only the platform's half of the
+ * link: one that carries them and drops what the app sends is as dead, so a connection whose last
+ * probe was answered a while ago is probed too, quietly. Runs on the link's clock of elapsed time
  * (the system clock unless a test injects one), never on the calendar clock tests jump by hours, and
  * reads its monotonic side: the computer's clock set back would otherwise put off the next probe
  * by as much.
@@ -24,6 +26,12 @@ export interface CheckedConnection {
 /** Watches one connection at a time for silence and probes it. */
 export class ConnectionCheck {
   private lastHeardAt = 0
+  /**
+   * When a probe was last answered, or the connection welcomed (steady clock). The platform's pings
+   * prove only that its bytes reach the app: a link that carries them, and nothing the app sends,
+   * would otherwise never be probed.
+   */
+  private lastAnsweredAt = 0
   /** When bytes of a message last arrived part way (steady clock): an answer may wait behind it. */
   private lastCrossingAt = Number.NEGATIVE_INFINITY
   private silenceTimer: TimerHandle | undefined
@@ -62,6 +70,7 @@ export class ConnectionCheck {
   /** Start watching a new connection. */
   start(): void {
     this.heard()
+    this.lastAnsweredAt = this.lastHeardAt
     this.armSilence(this.timings.silenceLimitMs)
   }
 
@@ -118,6 +127,7 @@ export class ConnectionCheck {
         this.probeTimer = undefined
         this.probeOut = undefined
         this.heard()
+        this.lastAnsweredAt = this.lastHeardAt
         if (!this.probeQuiet) this.connection.answered()
         const again = this.quietAgain
         this.quietAgain = undefined
@@ -139,9 +149,19 @@ export class ConnectionCheck {
   }
 
   private checkSilence(): void {
-    const quiet = steadyNow(this.clock) - this.lastHeardAt
-    if (quiet < this.timings.silenceLimitMs) return this.armSilence(this.timings.silenceLimitMs - quiet)
-    this.armSilence(this.timings.silenceLimitMs)
-    this.probe('No word from the platform for a while')
+    const now = steadyNow(this.clock)
+    const limit = this.timings.silenceLimitMs
+    const quiet = now - this.lastHeardAt
+    const unanswered = now - this.lastAnsweredAt
+    if (quiet >= limit) {
+      this.armSilence(limit)
+      return this.probe('No word from the platform for a while')
+    }
+    // The next look comes when the silence would end, so that a probe already out is told of it.
+    this.armSilence(limit - (this.probeTimer === undefined ? Math.max(quiet, unanswered) : quiet))
+    if (unanswered < limit || this.probeTimer !== undefined) return
+    // The platform's bytes still come, so nothing looks amiss: the expert is not told of this
+    // check unless it goes unanswered, which it does when what the app sends no longer arrives.
+    this.probe('Nothing sent to the platform was answered for a while', true)
   }
 }

@@ -21,14 +21,35 @@ describe('ConnectionCheck', () => {
   it('probes after a silence only, and calls an unanswered probe dead', () => {
     const { clock, said, check } = setUp()
     check.start()
-    clock.advance(6_000)
-    check.heard()
-    clock.advance(6_000)
+    clock.advance(timings.silenceLimitMs - 1)
     expect(said).toEqual([])
-    clock.advance(2_000)
+    clock.advance(1)
     expect(said).toEqual(['checking'])
-    clock.advance(5_000)
+    clock.advance(timings.probeTimeoutMs)
     expect(said).toEqual(['checking', 'dead'])
+  })
+
+  it('calls a link dead within the silence and the probe’s time when the platform’s pings keep coming but nothing the app sends reaches it', () => {
+    const { clock, said, check } = setUp()
+    check.start()
+    // Half open: the platform's heartbeat arrives every second; the app's probe never arrives.
+    for (let t = 0; t < timings.silenceLimitMs + timings.probeTimeoutMs; t += 1_000) {
+      clock.advance(1_000)
+      check.heard()
+    }
+    expect(said).toEqual(['dead'])
+  })
+
+  it('says nothing, however long, of a link whose pings keep coming and whose quiet probes are answered', async () => {
+    const { clock, said, check, answer } = setUp()
+    check.start()
+    for (let t = 0; t < 10 * timings.silenceLimitMs; t += 1_000) {
+      clock.advance(1_000)
+      check.heard()
+      answer()
+      await Promise.resolve()
+    }
+    expect(said).toEqual([])
   })
 
   it('sends one probe at a time, and an answered probe means the connection works', async () => {

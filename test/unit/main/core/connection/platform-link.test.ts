@@ -97,11 +97,15 @@ function violatedWaits(env: ReturnType<typeof setUp>, times: number): number[] {
   return waits
 }
 
-/** Keep the connection up, its heartbeats coming, until it has held as long as probation lasts. */
-function holdSteady(env: ReturnType<typeof setUp>): void {
+/** Keep the connection up, its heartbeats coming and its checks answered, until it has held as long as probation lasts. */
+async function holdSteady(env: ReturnType<typeof setUp>): Promise<void> {
   for (let held = 0; held < timings.steadyAfterMs; held += timings.silenceLimitMs / 2) {
     env.clock.advance(timings.silenceLimitMs / 2)
     env.connection().send('heartbeat', {})
+    // The platform answers each check of the link, as one that carries both ways does.
+    for (const probe of env.connection().requests.filter((r) => r.name === PROBE_EVENT))
+      probe.answer({ ok: true, result: {}, serverTime: FIXTURE_NOW })
+    await turn()
   }
   expect(env.link.state.kind).toBe('connected')
 }
@@ -510,20 +514,20 @@ describe('PlatformLink over a transport', () => {
     expect(env.log.lines.filter((l) => l.includes('Connection to the platform lost'))).toHaveLength(0)
   })
 
-  it('still reconnects at the first short wait after a platform restart, even after a streak of violations', () => {
+  it('still reconnects at the first short wait after a platform restart, even after a streak of violations', async () => {
     const env = online()
     const first = backoffDelay(1, 0.5)
     // Each restart's connection holds a while before the next restart, as a platform's does.
     expect(droppedWait(env)).toBe(first)
-    holdSteady(env)
+    await holdSteady(env)
     expect(droppedWait(env)).toBe(first)
-    holdSteady(env)
+    await holdSteady(env)
     violatedWaits(env, 3)
     // Lost for another cause than a violation: a restart, which must not wait out the streak.
     expect(droppedWait(env)).toBe(first)
   })
 
-  it('backs off ever longer from a platform that closes each connection right after letting Standby in, logging the streak once', () => {
+  it('backs off ever longer from a platform that closes each connection right after letting Standby in, logging the streak once', async () => {
     const env = online()
     const waits = Array.from({ length: 6 }, () => droppedWait(env))
     // The first is taken for a restart; from the second in a row on, the waits grow to the longest.
@@ -539,7 +543,7 @@ describe('PlatformLink over a transport', () => {
     env.link.caughtUp()
     expect(droppedWait(env)).toBe(backoffDelay(waits.length + 1, 0.5))
     // A connection that holds a while ends the streak: the next restart is reconnected at once again.
-    holdSteady(env)
+    await holdSteady(env)
     expect(droppedWait(env)).toBe(backoffDelay(1, 0.5))
   })
 
@@ -599,7 +603,7 @@ describe('PlatformLink over a transport', () => {
     expect(env.link.state.kind).toBe('connecting')
   })
 
-  it('forgets the streak once a connection catches up, or stays up for a while', () => {
+  it('forgets the streak once a connection catches up, or stays up for a while', async () => {
     const env = online()
     const first = backoffDelay(1, 0.5)
     violatedWaits(env, 3)
@@ -608,7 +612,7 @@ describe('PlatformLink over a transport', () => {
     expect(waitOf(env)).toBe(first)
     reconnectAfterWait(env)
     violatedWaits(env, 3)
-    holdSteady(env)
+    await holdSteady(env)
     env.connection().violate()
     expect(waitOf(env)).toBe(first)
   })
@@ -798,6 +802,17 @@ describe('PlatformLink over a transport', () => {
     clock.advance(timings.silenceLimitMs)
     expect(link.state).toMatchObject({ kind: 'connected', checking: true })
     clock.advance(timings.probeTimeoutMs)
+    expect(connection().attempts).toBe(2)
+    expect(link.state).toEqual({ kind: 'connecting', attempt: 1 })
+  })
+
+  it('replaces, within the silence and the probe’s time, a connection whose platform keeps pinging but hears nothing Standby sends', () => {
+    const { link, clock, connection } = online()
+    // Half open: the platform's heartbeats still arrive every second; nothing sent reaches it.
+    for (let t = 0; t < timings.silenceLimitMs + timings.probeTimeoutMs; t += 1_000) {
+      clock.advance(1_000)
+      if (connection().state === 'open') connection().send('heartbeat', {})
+    }
     expect(connection().attempts).toBe(2)
     expect(link.state).toEqual({ kind: 'connecting', attempt: 1 })
   })
