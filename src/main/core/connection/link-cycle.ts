@@ -161,8 +161,15 @@ export abstract class LinkCycle {
     // timeout of its last bytes, and within the longest an attempt may last; starting it over at
     // every wake of a storm would never let one finish.
     if (this.current.kind === 'connecting') return
-    // Waiting: the wait between attempts was for a network that may be back; try now.
-    this.reconnect(reason, 'now')
+    // Waiting: the wait between attempts was for a network that may be back; try now, or as soon
+    // as a network flapping faster than attempts can tell lets the next one go. The streak goes on:
+    // an attempt a wake sets off that fails waits as long as the next retry would have.
+    const wake = this.retry.woke(() => this.connectNow())
+    if (wake === 'now') {
+      this.deps.log.warn(`${reason} Reconnecting.`)
+      return this.connectNow()
+    }
+    if (wake !== undefined && this.current.kind === 'waiting') this.set({ ...this.current, ...wake })
   }
 
   /** Stop watching and probing the connection that is going away. */

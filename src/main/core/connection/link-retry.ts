@@ -1,9 +1,11 @@
 /**
  * When the platform link tries again: the count of attempts that failed in a row, and the timer
- * that waits out the backoff (backoff.ts) before the next one.
+ * that waits out the backoff (backoff.ts) before the next one. A wake or a network change cuts the
+ * wait short, though never to less than the first backoff step after the last attempt a wake set
+ * off: a network that flaps many times a second would otherwise set off an attempt at every change.
  */
-import type { Clock, TimerHandle } from '../../../shared/clock'
-import { backoffDelay } from './backoff'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
+import { BACKOFF_START_MS, backoffDelay } from './backoff'
 
 /** The waiting state a scheduled retry puts the link in. */
 export interface RetryWait {
@@ -16,6 +18,10 @@ export class LinkRetry {
   /** Attempts that failed in a row since the last welcome. */
   attempt = 0
   private timer: TimerHandle | undefined
+  /** When the waiting retry is due (steady clock). */
+  private dueAt = Number.POSITIVE_INFINITY
+  /** When the last attempt a wake set off began (steady clock). */
+  private lastWakeAt = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly clock: Clock,
@@ -28,15 +34,39 @@ export class LinkRetry {
   /** Count one more failed attempt and run `connect` once its backoff has passed. */
   later(connect: () => void): RetryWait {
     this.attempt++
-    const delay = backoffDelay(this.attempt, this.random())
-    this.timer?.cancel()
-    this.timer = this.clock.setTimeout(connect, delay)
-    return { attempt: this.attempt, nextAttemptAt: this.platformTime.now() + delay }
+    return this.schedule(backoffDelay(this.attempt, this.random()), connect)
+  }
+
+  /**
+   * After a wake or a network change, while waiting: 'now' when the next attempt may go at once;
+   * otherwise the retry is brought forward to the first backoff step after the last attempt a wake
+   * set off (unless it is due sooner), and the new wait is returned (undefined when unchanged).
+   */
+  woke(connect: () => void): RetryWait | 'now' | undefined {
+    const now = steadyNow(this.clock)
+    const soonest = this.lastWakeAt + BACKOFF_START_MS
+    if (now >= soonest) {
+      this.lastWakeAt = now
+      return 'now'
+    }
+    if (soonest >= this.dueAt) return undefined
+    return this.schedule(soonest - now, () => {
+      this.lastWakeAt = steadyNow(this.clock)
+      connect()
+    })
   }
 
   /** Cancel the retry waiting, if any. */
   cancel(): void {
     this.timer?.cancel()
     this.timer = undefined
+    this.dueAt = Number.POSITIVE_INFINITY
+  }
+
+  private schedule(delay: number, connect: () => void): RetryWait {
+    this.timer?.cancel()
+    this.timer = this.clock.setTimeout(connect, delay)
+    this.dueAt = steadyNow(this.clock) + delay
+    return { attempt: this.attempt, nextAttemptAt: this.platformTime.now() + delay }
   }
 }
