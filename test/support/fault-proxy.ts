@@ -1,7 +1,8 @@
 /**
  * A TCP proxy on loopback between the app and the platform that can misbehave on command: reset
  * every connection, refuse new ones, stall traffic (hold it, then let it through) both ways or only
- * what the platform sends (a command reaches it, its answer does not come back), hold the
+ * what the platform sends (a command reaches it, its answer does not come back), or only what the
+ * app sends (the platform's pings and pushes still come, nothing of the app's arrives), hold the
  * connections open now for good while new ones flow (a link that died without a FIN or RST), or
  * trickle what the platform sends at a few kilobytes per second, as a poor mobile link does, or
  * add latency (every byte arrives late, however few, as over a satellite), or
@@ -12,8 +13,8 @@ import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { Transform, type TransformCallback, type Writable } from 'node:stream'
 
-/** Which traffic a stall holds: both ways, or only what the platform sends. */
-export type StallDirection = 'both' | 'down'
+/** Which traffic a stall holds: both ways, only what the platform sends, or only what the app sends. */
+export type StallDirection = 'both' | 'down' | 'up'
 
 interface Pair {
   readonly client: Socket
@@ -150,8 +151,8 @@ export class FaultProxy {
   }
 
   /**
-   * Hold traffic while on, in both directions or only what the platform sends (`down`); it flows
-   * again, in order, when turned off.
+   * Hold traffic while on, in both directions, only what the platform sends (`down`) or only what
+   * the app sends (`up`); it flows again, in order, when turned off.
    */
   stall(on: boolean, direction: StallDirection = 'both'): void {
     this.stalled = on ? direction : null
@@ -159,12 +160,12 @@ export class FaultProxy {
   }
 
   /**
-   * Hold the traffic of the connections open now, both ways or only what the platform sends, until
-   * they are reset; connections opened later flow. Returns how many it holds.
+   * Hold the traffic of the connections open now, both ways or one way (held one way, then the
+   * other, it is held both), until they are reset; connections opened later flow. Returns how many it holds.
    */
   hold(direction: StallDirection = 'both'): number {
     for (const pair of this.pairs) {
-      pair.held = pair.held === 'both' ? 'both' : direction
+      pair.held = pair.held === null || pair.held === direction ? direction : 'both'
       this.flow(pair)
     }
     return this.pairs.size
@@ -273,8 +274,10 @@ export class FaultProxy {
   // Unpiping (not just pausing) holds the bytes in the readable buffers; a pipe would resume a
   // paused source on its own when the destination drains.
   private flow({ client, upstream, upTo, downTo, trickle, flowing, held }: Pair): void {
-    const up = this.stalled !== 'both' && held !== 'both'
-    const down = this.stalled === null && held === null
+    const carries = (way: 'up' | 'down'): boolean =>
+      [this.stalled, held].every((stall) => stall !== 'both' && stall !== way)
+    const up = carries('up')
+    const down = carries('down')
     if (up !== flowing.up) {
       if (up) client.pipe(upTo)
       else client.unpipe(upTo).pause()

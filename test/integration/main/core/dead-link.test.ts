@@ -76,6 +76,28 @@ describe('a connection that dies without a word', () => {
     await core.waitForState((s) => s.status === 'online')
   })
 
+  it('is replaced within the silence and the probe’s time when the platform’s pushes still come but nothing the app sends reaches it, each invite shown once', async () => {
+    const { core, proxy, clock, platform, expertId } = await onlineThroughProxy()
+    // Half open: the platform still sends (an invite every second here); what the app sends is held.
+    proxy.stall(true, 'up')
+    const states: string[] = []
+    const off = core.runtime.core.states.add((s) => states.push(s.status))
+    let pushed = 0
+    for (let t = 0; t < SILENCE_MS + PROBE_MS && !states.includes('connecting'); t += 1_000) {
+      platform.inviteDirectly(expertId, `Pushed over the half-open link ${++pushed}`)
+      await core.waitForNotifications(pushed)
+      clock.advance(1_000)
+    }
+    off()
+    expect(states).toContain('connecting')
+    proxy.stall(false)
+    await core.waitForState((s) => s.status === 'online')
+    platform.inviteDirectly(expertId, 'Sent once the link carries both ways')
+    await core.waitForNotifications(pushed + 1)
+    const titles = core.adapters.notifier.shown.map((n) => n.title)
+    expect(new Set(titles).size).toBe(titles.length)
+  })
+
   it('lets each connection it gave up on go at once, however many links die in a row', async () => {
     // The app's own sockets, as Node makes them: those to the proxy that are not yet destroyed.
     const made: Socket[] = []
