@@ -821,36 +821,42 @@ describe('PlatformLink over a transport', () => {
     expect(link.state).toEqual({ kind: 'connecting', attempt: 1 })
   })
 
-  it('tries at once after a network change while waiting, but no more than once per first backoff step however fast the network flaps', () => {
-    const { link, clock, power, connection } = setUp()
-    link.start()
-    connection().fail('connect ENETUNREACH')
-    // A few attempts fail in a row, and the wait grows past the first step.
-    for (let i = 0; i < 3; i++) {
-      if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
+  it.each([
+    ['a network change', (power: ReturnType<typeof setUp>['power']) => power.networkChanged()],
+    ['a wake', (power: ReturnType<typeof setUp>['power']) => power.resume()],
+  ])(
+    'tries at once after %s while waiting, but no more than once per first backoff step however fast they come',
+    (_, signal) => {
+      const { link, clock, power, connection } = setUp()
+      link.start()
       connection().fail('connect ENETUNREACH')
-    }
-    clock.advance(BACKOFF_START_MS)
-    expect(link.state.kind).toBe('waiting')
-    // The first change after a wait: an attempt at once, without waiting out the backoff.
-    const before = connection().attempts
-    power.networkChanged()
-    expect(connection().attempts).toBe(before + 1)
-    // Then the network flaps every 100 ms for a minute, each attempt failing as it begins.
-    const flapFrom = connection().attempts
-    for (let t = 0; t < 60_000; t += 100) {
-      if (connection().state === 'connecting') connection().fail('connect ENETUNREACH')
-      clock.advance(100)
-      power.networkChanged()
-      expect(link.state.kind === 'waiting' || link.state.kind === 'connecting').toBe(true)
-    }
-    expect(connection().attempts - flapFrom).toBeLessThanOrEqual(60_000 / BACKOFF_START_MS)
-    // Once it settles, the platform is reached at the next attempt.
-    if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
-    connection().accept()
-    connection().send(WELCOME_EVENT, welcome)
-    expect(link.state).toEqual({ kind: 'connected', welcome })
-  })
+      // A few attempts fail in a row, and the wait grows past the first step.
+      for (let i = 0; i < 3; i++) {
+        if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
+        connection().fail('connect ENETUNREACH')
+      }
+      clock.advance(BACKOFF_START_MS)
+      expect(link.state.kind).toBe('waiting')
+      // The first change after a wait: an attempt at once, without waiting out the backoff.
+      const before = connection().attempts
+      signal(power)
+      expect(connection().attempts).toBe(before + 1)
+      // Then they come every 100 ms for a minute (a flapping network), each attempt failing as it begins.
+      const flapFrom = connection().attempts
+      for (let t = 0; t < 60_000; t += 100) {
+        if (connection().state === 'connecting') connection().fail('connect ENETUNREACH')
+        clock.advance(100)
+        signal(power)
+        expect(link.state.kind === 'waiting' || link.state.kind === 'connecting').toBe(true)
+      }
+      expect(connection().attempts - flapFrom).toBeLessThanOrEqual(60_000 / BACKOFF_START_MS)
+      // Once it settles, the platform is reached at the next attempt.
+      if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
+      connection().accept()
+      connection().send(WELCOME_EVENT, welcome)
+      expect(link.state).toEqual({ kind: 'connected', welcome })
+    },
+  )
 
   it('closes the connection when stopped, without counting it as lost', () => {
     const { link, connection, states } = online()
