@@ -10,7 +10,8 @@
  * never leaves that state while commits keep coming. So the worker follows a pass with more while
  * the writer keeps ahead of it by more than a little, and reports how many frames the WAL holds;
  * once that passes a limit, the writer's own connection, between two of its transactions, copies
- * back the little the worker left, and its next write starts the WAL over.
+ * back the little the worker left and starts the WAL over with a write of its own: the write that
+ * starts it over syncs the WAL's new header, which would otherwise stall the next commit.
  *
  * SQLite lets one checkpoint run at a time and turns a second away at once, so the worker starts
  * its next pass only once the writer has heard of the last one and caught up if it had to. On a
@@ -125,7 +126,7 @@ type WorkerMessage =
 export interface WalCheckpointer {
   /**
    * If the WAL held more than its limit at the worker's last pass, copy back on the writer's
-   * connection what is left, so that the next write starts the WAL over. Runs each time the
+   * connection what is left and, if that was all of it, start the WAL over. Runs each time the
    * worker finished a pass, before it may start the next (so that the two do not meet); must not
    * run inside a transaction.
    * Returns whether it checkpointed.
@@ -155,11 +156,24 @@ export function startWalCheckpointer(
   db.pragma('wal_autocheckpoint = 0')
   const pageSize = db.pragma('page_size', { simple: true }) as number
   let framesAtLastPass = 0
+  // Writes the schema version back as it is, in a transaction of its own: the smallest write there is.
+  const rewriteVersion = db.transaction(() => {
+    db.pragma(`user_version = ${Number(db.pragma('user_version', { simple: true }))}`)
+  })
   const keepWalBounded = (): boolean => {
     if (framesAtLastPass * pageSize <= maxWalBytes) return false
     // PASSIVE: should the worker be checkpointing after all, this gives way, and its next pass retries.
-    db.pragma('wal_checkpoint(PASSIVE)')
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{
+      busy: number
+      log: number
+      checkpointed: number
+    }>
     framesAtLastPass = 0
+    // The write that starts the WAL over writes its header and waits for the disk to sync it: done
+    // here, between transactions, rather than in whichever commit comes next (a fan-out's, whose
+    // invites it would hold back).
+    if (result !== undefined && result.busy === 0 && result.log === result.checkpointed)
+      rewriteVersion.immediate()
     return true
   }
   const driverPath = createRequire(import.meta.url).resolve('better-sqlite3')

@@ -62,30 +62,37 @@ describe('the WAL checkpointer', () => {
       ...options,
     }))
 
-  it('past its limit, copies the rest back so that the next write starts the WAL over, leaving the file as it is', async () => {
-    const heard = new Promise<{ before: number; after: number; startedOver: boolean }>((resolve) => {
-      let wrote = false
-      start(
-        (pass) => {
-          if (wrote || !overLimit(pass)) return
-          // Right after the writer's catch-up, as the platform's next transaction would come.
-          const before = walSize()
-          const generation = walGeneration()
-          write()
-          wrote = true
-          resolve({ before, after: walSize(), startedOver: walGeneration() === generation + 1 })
-        },
-        // Only the commit is looked at here: a quiet worker would cut the file.
-        { cutPastBytes: Number.POSITIVE_INFINITY },
-      )
-    })
+  it('past its limit, copies the rest back and starts the WAL over itself, so that the next commit does not, leaving the file as it is', async () => {
+    const version = db.pragma('user_version', { simple: true })
+    const heard = new Promise<{ before: number; after: number; atPass: number; afterWrite: number }>(
+      (resolve) => {
+        let wrote = false
+        start(
+          (pass) => {
+            if (wrote || !overLimit(pass)) return
+            // Right after the writer's catch-up, as the platform's next transaction would come.
+            const before = walSize()
+            const atPass = walGeneration()
+            write()
+            wrote = true
+            resolve({ before, after: walSize(), atPass, afterWrite: walGeneration() })
+          },
+          // Only the commit is looked at here: a quiet worker would cut the file.
+          { cutPastBytes: Number.POSITIVE_INFINITY },
+        )
+      },
+    )
     for (let i = 0; i < 20; i++) write()
-    const { before, after, startedOver } = await heard
+    const generation = walGeneration()
+    const { before, after, atPass, afterWrite } = await heard
     expect(before).toBeGreaterThan(LIMIT)
-    expect(startedOver).toBe(true)
+    // Starting over syncs the WAL's header: the catch-up paid for it, not the commit after it.
+    expect(atPass).toBe(generation + 1)
+    expect(afterWrite).toBe(atPass)
     // Cutting a large file back would stall this commit; it wrote over the start of the file instead.
     expect(after).toBe(before)
     expect(rows()).toBe(21)
+    expect(db.pragma('user_version', { simple: true })).toBe(version)
   })
 
   it('leaves a WAL under its limit alone', async () => {
@@ -131,13 +138,13 @@ describe('the WAL checkpointer', () => {
   })
 
   it('keeps the WAL bounded while writes never pause, with no one but the worker asking', async () => {
-    // The generation the WAL was in when the writer heard of a pass that found it past its limit.
-    let heardOverLimitIn: number | undefined
+    // The generation the WAL was in each time the writer heard of a pass that found it past its limit.
+    const overLimitIn: number[] = []
     const workerUp = new Promise<void>((resolve) =>
       start(
         (pass) => {
           resolve()
-          if (overLimit(pass)) heardOverLimitIn = walGeneration()
+          if (overLimit(pass)) overLimitIn.push(walGeneration())
         },
         // A quiet worker would cut the file, which is not what is looked at here.
         { cutPastBytes: Number.POSITIVE_INFINITY },
@@ -145,15 +152,14 @@ describe('the WAL checkpointer', () => {
     )
     await workerUp
     // Writes back to back, yielding only to let the worker's reports in, as a saturated platform
-    // does: the worker alone never finds a moment without a newer commit. Each time the writer
-    // heard of a pass past the limit, its next write must start the WAL over.
-    const startedOver: boolean[] = []
-    for (let i = 0; i < 3_000 && startedOver.length < 3; i++) {
+    // does: the worker alone never finds a moment without a newer commit. Between two passes that
+    // found the WAL past its limit, it must have started over.
+    for (let i = 0; i < 3_000 && overLimitIn.length < 4; i++) {
       write()
-      if (heardOverLimitIn !== undefined) startedOver.push(walGeneration() === heardOverLimitIn + 1)
-      heardOverLimitIn = undefined
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
-    expect(startedOver).toEqual([true, true, true])
+    expect(overLimitIn).toHaveLength(4)
+    for (let i = 1; i < overLimitIn.length; i++)
+      expect(overLimitIn[i]).toBeGreaterThan(overLimitIn[i - 1] as number)
   })
 })
