@@ -49,6 +49,11 @@ export class ClientFleet {
     })
   }
 
+  /** The child's process id, undefined if it could not start. */
+  get pid(): number | undefined {
+    return this.child.pid
+  }
+
   delivered(requestId: string): Promise<Delivered> {
     const done = this.early.get(requestId)
     if (done) {

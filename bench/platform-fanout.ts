@@ -15,7 +15,15 @@ import { guaranteeCosts } from './fanout-guarantee-costs'
 import type { Headline } from './headline'
 import { rssPerSockets } from './server-rss'
 import { costPerRound, type RoundCost } from './server-cost'
-import { formatPauses, formatTailCauses, tailCauses, type Pause, type Round } from './tail-causes'
+import { threadWaits, waitedSince } from './core-waits'
+import {
+  formatCoreWaits,
+  formatPauses,
+  formatTailCauses,
+  tailCauses,
+  type Pause,
+  type Round,
+} from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
 import { WritePhases } from './write-phases'
 
@@ -25,6 +33,8 @@ const BLOCKS = 20
 // A hundred, so that a block's p99 (by nearest rank) is its 99th round: with fifty it was its slowest.
 const ROUNDS_PER_BLOCK = 100
 const WARMUP = 20
+// Many times a commit's median: a commit this long waited on the disk or for a core.
+const SLOW_COMMIT_MS = 2
 
 const now = (): number => performance.timeOrigin + performance.now()
 
@@ -48,13 +58,16 @@ export async function measure(
 ): Promise<number[]> {
   const latencies: number[] = []
   for (let i = 0; i < rounds; i++) {
+    // Read outside the timed span: the reads are not the round's.
+    const waitsFrom = records.rounds && threadWaits(side.fleet.pid)
     records.phases?.calling()
     const started = now()
     const requestId = side.send(nextRound++)
     records.sendTimes?.push(now() - started)
     const { first, last } = await side.fleet.delivered(requestId)
     latencies.push(last - started)
-    records.rounds?.push({ started, first, last })
+    if (waitsFrom)
+      records.rounds?.push({ started, first, last, waited: waitedSince(waitsFrom, side.fleet.pid) })
   }
   return latencies
 }
@@ -187,6 +200,13 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(`the slowest 1% of rounds, and the garbage-collection pauses they overlapped:`)
   console.log(formatTailCauses('Standby platform', tailCauses(logs.platform, platform.fleet.pauses, pauses)))
   console.log(formatTailCauses('bare socket.io', tailCauses(logs.raw, raw.fleet.pauses, pauses)))
+  for (const [name, of] of [
+    ['Standby platform', logs.platform],
+    ['bare socket.io', logs.raw],
+  ] as const) {
+    const waits = formatCoreWaits(name, of)
+    if (waits !== undefined) console.log(waits)
+  }
   // A pause lands on whichever round is under way: a side whose rounds last longer meets more.
   const paused = (of: ReadonlyArray<Round>): string =>
     `${tailCauses(of, clients.pauses, [], 1).clientPause} of ${of.length}`
@@ -220,8 +240,10 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(
     `  (bare socket.io's ${FAN_OUT} emits, for comparison with "delivered": ${ms(median(all.rawEmits))})`,
   )
+  const slowCommits = phases.over('committed', SLOW_COMMIT_MS)
   console.log(
-    `  longest commit ${ms(phases.longest('committed'))}; the servers' event loop held up ` +
+    `  longest commit ${ms(phases.longest('committed'))} (${slowCommits.count} of ${slowCommits.of} ` +
+      `over ${SLOW_COMMIT_MS} ms); the servers' event loop held up ` +
       `${ms(loopDelay.percentile(99) / 1e6)} at p99, ${ms(loopDelay.max / 1e6)} at most`,
   )
 

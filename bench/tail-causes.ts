@@ -10,6 +10,8 @@ export interface Round {
   readonly started: number
   readonly first: number
   readonly last: number
+  /** How long the servers' thread and the clients' waited for a core around the round (ms), if known. */
+  readonly waited?: { readonly server: number; readonly client: number }
 }
 
 /** A garbage-collection pause (epoch ms). */
@@ -35,6 +37,13 @@ export interface TailCauses {
 const overlaps = (round: Round, pause: Pause): boolean =>
   pause.start < round.last && pause.start + pause.duration > round.started
 
+/** The slowest `share` of `rounds`, at least one, slowest first. */
+function slowestOf(rounds: ReadonlyArray<Round>, share: number): Round[] {
+  return [...rounds]
+    .sort((a, b) => b.last - b.started - (a.last - a.started))
+    .slice(0, Math.max(1, Math.ceil(rounds.length * share)))
+}
+
 /** The slowest `share` of `rounds` (at least one), and the pauses they overlapped. */
 export function tailCauses(
   rounds: ReadonlyArray<Round>,
@@ -42,9 +51,7 @@ export function tailCauses(
   serverPauses: ReadonlyArray<Pause>,
   share = 0.01,
 ): TailCauses {
-  const slowest = [...rounds]
-    .sort((a, b) => b.last - b.started - (a.last - a.started))
-    .slice(0, Math.max(1, Math.ceil(rounds.length * share)))
+  const slowest = slowestOf(rounds, share)
   const client = slowest.filter((r) => clientPauses.some((p) => overlaps(r, p)))
   const serverOnly = slowest.filter((r) => !client.includes(r) && serverPauses.some((p) => overlaps(r, p)))
   const last = slowest.at(-1)
@@ -78,5 +85,31 @@ export function formatPauses(name: string, pauses: ReadonlyArray<Pause>): string
   return (
     `  ${name}: ${pauses.length} GC pauses, median ${median.toFixed(2)} ms, ` +
     `longest ${longest.toFixed(2)} ms, ${durations.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`
+  )
+}
+
+/**
+ * How long the servers' thread and the clients' waited for a core in a median round and in a
+ * median one of the slowest `share`, in one line; undefined when no round knows its waits. A tail
+ * whose waits are much longer than the median round's waited for a core rather than worked.
+ */
+export function formatCoreWaits(
+  name: string,
+  rounds: ReadonlyArray<Round>,
+  share = 0.01,
+): string | undefined {
+  const known = rounds.filter(
+    (r) => r.waited !== undefined && Number.isFinite(r.waited.server + r.waited.client),
+  )
+  if (known.length === 0) return undefined
+  const medianOf = (of: ReadonlyArray<Round>, thread: 'server' | 'client'): string => {
+    const sorted = of.map((r) => r.waited?.[thread] ?? 0).sort((a, b) => a - b)
+    return (sorted[Math.floor((sorted.length - 1) / 2)] as number).toFixed(2)
+  }
+  const slowest = slowestOf(known, share)
+  return (
+    `  ${name.padEnd(18)} waited for a core, median of every round / of the slowest ${slowest.length}: ` +
+    `the servers' thread ${medianOf(known, 'server')} / ${medianOf(slowest, 'server')} ms, ` +
+    `the clients' ${medianOf(known, 'client')} / ${medianOf(slowest, 'client')} ms`
   )
 }

@@ -61,6 +61,12 @@ export class WritePhases {
     return Math.max(0, ...this.writes.map((w) => w.find(([p]) => p === phase)?.[1] ?? 0))
   }
 
+  /** How many writes recorded took longer than `ms` in `phase`, and how many were recorded. */
+  over(phase: WritePhase | 'validated', ms: number): { readonly count: number; readonly of: number } {
+    const count = this.writes.filter((w) => (w.find(([p]) => p === phase)?.[1] ?? 0) > ms).length
+    return { count, of: this.writes.length }
+  }
+
   /**
    * The last write recorded, split at the end of `phase`: the time from the call until then, and
    * the time after it until the write was done; undefined when no write was recorded.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatPauses, formatTailCauses, tailCauses, type Round } from '../../../bench/tail-causes'
+import {
+  formatCoreWaits,
+  formatPauses,
+  formatTailCauses,
+  tailCauses,
+  type Round,
+} from '../../../bench/tail-causes'
 
 /** Rounds one second apart, each `ms` long. */
 const rounds = (lengths: ReadonlyArray<number>): Round[] =>
@@ -55,5 +61,31 @@ describe('formatPauses', () => {
 
   it('says so when there was none', () => {
     expect(formatPauses("the servers' process", [])).toBe("  the servers' process: no GC pause")
+  })
+})
+
+describe('formatCoreWaits', () => {
+  it('sets the slowest rounds’ waits for a core beside every round’s', () => {
+    const fast = rounds(Array.from({ length: 98 }, () => 1)).map((r) => ({
+      ...r,
+      waited: { server: 0.1, client: 0.2 },
+    }))
+    const slow = rounds([1, 9, 8])
+      .slice(1)
+      .map((r, i) => ({
+        ...r,
+        started: r.started + 98_000,
+        last: r.last + 98_000,
+        waited: { server: 5 + i, client: 0.3 },
+      }))
+    expect(formatCoreWaits('Standby platform', [...fast, ...slow], 0.02)).toBe(
+      "  Standby platform   waited for a core, median of every round / of the slowest 2: the servers' thread 0.10 / 5.00 ms, the clients' 0.20 / 0.30 ms",
+    )
+  })
+
+  it('says nothing when no round knows its waits', () => {
+    expect(formatCoreWaits('bare socket.io', rounds([1, 2]))).toBeUndefined()
+    const unreadable = rounds([1]).map((r) => ({ ...r, waited: { server: Number.NaN, client: Number.NaN } }))
+    expect(formatCoreWaits('bare socket.io', unreadable)).toBeUndefined()
   })
 })
