@@ -14,7 +14,7 @@ import { createElectronUpdater } from './electron/adapters/electron-updater'
 import { createAppOrigin } from './electron/app-origin'
 import { setAppMenu } from './electron/app-menu'
 import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
-import { deepLinkInArgv } from './core/deep-links/deep-link-argv'
+import { receiveLaunchLink } from './core/deep-links/deep-link-argv'
 import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
@@ -101,8 +101,7 @@ async function main(): Promise<void> {
   // A link during a quit opens in a Standby started after it (link-after-quit.ts), from macOS too.
   const links = systemLinks({ log, isQuitting, inbox: deepLinks, relaunch })
   onOpenUrl(app, (url) => links.receive(url, 'macOS'))
-  const coldStartLink = deepLinkInArgv(process.argv)
-  if (coldStartLink !== undefined) deepLinks.receive(coldStartLink, 'the command line')
+  receiveLaunchLink(process.argv, Date.now(), deepLinks, log)
 
   // Windows files toasts under this id; it must be the installer's, or presses on them get lost.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID)

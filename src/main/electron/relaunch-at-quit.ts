@@ -13,6 +13,7 @@ import { errorMessage } from '../../shared/error-message'
 import { runningAppImage } from '../node/app-image'
 import { linkHandlerArgs, type ProcessFacts } from './deep-links'
 import { deepLinkUrl } from '../../shared/deep-link'
+import { linkClickedAtArg } from '../core/deep-links/deep-link-argv'
 import type { DeepLinkInbox } from '../core/deep-links/deep-link-inbox'
 
 /** What a relaunch needs of the process and of electron-updater. */
@@ -25,6 +26,8 @@ export interface RelaunchAtQuitOptions {
    * catch-up): a relaunch after an error opens it, as the run it replaces would have.
    */
   readonly links?: Pick<DeepLinkInbox, 'waiting'>
+  /** The wall clock the carried link's click time is told by; Date.now unless a test sets one. */
+  readonly now?: () => number
   readonly process?: Pick<NodeJS.Process, 'env' | 'execPath' | 'platform'> &
     ProcessFacts & { readonly argv: ReadonlyArray<string> }
 }
@@ -99,8 +102,8 @@ export function createRelaunchAtQuit(options: RelaunchAtQuitOptions): RelaunchAt
   }
   const relaunchNow = (exitCode: number): void => {
     // The expert's own quit drops a waiting link: quitting came after the click.
-    const waiting = wish.afterError ? options.links?.waiting() : undefined
-    const link = linkToOpen(wish.link ?? (waiting && deepLinkUrl(waiting)), exitCode)
+    const waiting = wish.afterError && wish.link === undefined ? options.links?.waiting() : undefined
+    const link = linkToOpen(wish.link ?? (waiting && deepLinkUrl(waiting.link)), exitCode)
     const { afterError } = wish
     wish = { afterError: false }
     if (!afterError && link === undefined) return
@@ -112,6 +115,9 @@ export function createRelaunchAtQuit(options: RelaunchAtQuitOptions): RelaunchAt
       const args = afterError
         ? relaunchArgs(target.argv.slice(1))
         : [...linkHandlerArgs(target), ...profileSwitches(target.argv, target.platform)]
+      // A waiting link goes with when it was clicked: the new run ages it from then, not afresh.
+      if (link !== undefined && waiting !== undefined)
+        args.push(linkClickedAtArg((options.now ?? Date.now)() - waiting.waitedMs))
       if (link !== undefined) args.push(link)
       // An AppImage's executable is inside its mount, which is gone once this run exits.
       const appImage = runningAppImage(target.env, target.execPath)

@@ -857,7 +857,12 @@ describe('deep links', () => {
     expect(fake.app.quitDone).toBe(true)
     expect(fake.app.relaunch).toHaveBeenCalledOnce()
     const [options] = fake.app.relaunch.mock.calls[0] as [{ args: string[] }]
-    expect(options.args.slice(-2)).toEqual([RELAUNCHED_AFTER_ERROR_FLAG, 'standby://invite/inv_open'])
+    // With when it was clicked: the new Standby goes on ageing it, not waiting for it afresh.
+    expect(options.args.slice(-3)).toEqual([
+      RELAUNCHED_AFTER_ERROR_FLAG,
+      expect.stringMatching(/^--standby-link-clicked-at=\d+$/),
+      'standby://invite/inv_open',
+    ])
   })
 
   it('starts nothing for a link waiting for the sign-in when the expert quits: the quit came after the click', async () => {

@@ -5,6 +5,9 @@
  * the argv starts with the Electron binary and the app's folder, so the link is found by its scheme.
  */
 import { DEEP_LINK_SCHEME } from '../../../shared/deep-link'
+import { describeAddress } from '../../../shared/describe-untrusted'
+import type { Logger } from '../ports/logger'
+import type { DeepLinkInbox } from './deep-link-inbox'
 
 const PREFIX = `${DEEP_LINK_SCHEME}:`
 
@@ -19,4 +22,62 @@ export function deepLinkInArgv(argv: ReadonlyArray<unknown>): string | undefined
     if (typeof arg === 'string' && arg.slice(0, PREFIX.length).toLowerCase() === PREFIX) return arg
   }
   return undefined
+}
+
+/**
+ * The switch a relaunch after an error puts before the link it carries: when the link was
+ * clicked, in milliseconds since the epoch, so the new run goes on ageing it from then.
+ */
+export const LINK_CLICKED_AT_SWITCH = '--standby-link-clicked-at'
+
+/** The longest value of the switch read: an epoch time in milliseconds, digits only. */
+const CLICKED_AT = /^\d{1,15}$/
+
+/** The switch for a link clicked at `clickedAt` (milliseconds since the epoch). */
+export function linkClickedAtArg(clickedAt: number): string {
+  return `${LINK_CLICKED_AT_SWITCH}=${Math.max(0, Math.floor(clickedAt))}`
+}
+
+/** A link on a command line and how long it already waited, or why it opens nothing. */
+export type LaunchLink =
+  { readonly raw: string; readonly waitedMs: number } | { readonly raw: string; readonly refused: string }
+
+/**
+ * The link a run was started on and how long it already waited, by the clock at `now`: none for
+ * a click, the time since its click for one a relaunch carried. The switch is read as anything on
+ * a command line is, as input anyone could write: one not a time, given twice, or naming a time
+ * to come (a clock set back, or a hand that wants a link kept) refuses the link rather than keep
+ * or revive it.
+ */
+export function launchLinkInArgv(argv: ReadonlyArray<unknown>, now: number): LaunchLink | undefined {
+  const raw = deepLinkInArgv(argv)
+  if (raw === undefined) return undefined
+  const prefix = `${LINK_CLICKED_AT_SWITCH}=`
+  const values = argv.flatMap((arg) =>
+    typeof arg === 'string' && arg.startsWith(prefix) ? [arg.slice(prefix.length)] : [],
+  )
+  if (values.length === 0) return { raw, waitedMs: 0 }
+  const [value] = values
+  if (values.length > 1 || value === undefined || !CLICKED_AT.test(value))
+    return { raw, refused: 'the time it was clicked, carried from the last run, is not one time' }
+  const waitedMs = now - Number(value)
+  if (waitedMs < 0)
+    return { raw, refused: 'the time it was clicked, carried from the last run, is ahead of the clock' }
+  return { raw, waitedMs }
+}
+
+/** Hands the link a run was started on to `inbox`, aged as carried; a refused one is said in the log. */
+export function receiveLaunchLink(
+  argv: ReadonlyArray<unknown>,
+  now: number,
+  inbox: Pick<DeepLinkInbox, 'receive'>,
+  log: Pick<Logger, 'warn'>,
+): void {
+  const launch = launchLinkInArgv(argv, now)
+  if (launch === undefined) return
+  if ('refused' in launch)
+    log.warn(
+      `Ignored the link Standby was started on, ${describeAddress(launch.raw)}: ${launch.refused}. Click the link again to open it.`,
+    )
+  else inbox.receive(launch.raw, 'the command line', launch.waitedMs)
 }

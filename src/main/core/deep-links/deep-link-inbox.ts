@@ -27,26 +27,39 @@ const REFUSED_LINK_ADVICE =
 const REFUSED_LINK_SENTENCE =
   'Standby opens only links to one invite or one session; open the invite from the app instead.'
 
+/**
+ * A link that has not opened yet and how long it has waited so far: a link carried into a new run
+ * goes on ageing from when it was clicked, so no restart makes it young again.
+ */
+export interface WaitingLink {
+  readonly link: DeepLink
+  readonly waitedMs: number
+}
+
 /** Where links go once the app can show them. */
 export interface DeepLinkTargets {
-  readonly open: (link: DeepLink) => void
+  /** Opens `link`, which has already waited `waitedMs` (carried from an earlier run, or kept here; none by default). */
+  readonly open: (link: DeepLink, waitedMs?: number) => void
   /** A link opened nothing: a sentence for the expert, saying why and what to do. */
   readonly refused?: (sentence: string) => void
   /** The link they keep for a sign-in or a catch-up, not opened yet. */
-  readonly waiting?: () => DeepLink | undefined
+  readonly waiting?: () => WaitingLink | undefined
 }
 
 /** The inbox of deep links. */
 export interface DeepLinkInbox {
-  /** A link from the OS, as text it has not read: refused with a log line, opened, or kept until `openWith`. */
-  receive(raw: unknown, from: string): void
+  /**
+   * A link from the OS, as text it has not read: refused with a log line, opened, or kept until
+   * `openWith`. `waitedMs`: how long it already waited in an earlier run (none for a click).
+   */
+  receive(raw: unknown, from: string, waitedMs?: number): void
   /** From now on links go to `targets` (or open with a function); the one kept meanwhile goes at once. */
   openWith(targets: DeepLinkTargets | ((link: DeepLink) => void)): void
   /**
    * The latest valid link that has not opened yet: held back in a burst, kept until `openWith`, or
    * kept by the targets for a sign-in or a catch-up. A Standby started again after an error opens it.
    */
-  waiting(): DeepLink | undefined
+  waiting(): WaitingLink | undefined
 }
 
 /** What the inbox needs besides a log. */
@@ -55,8 +68,8 @@ export interface DeepLinkInboxOptions {
   readonly clock?: Clock
 }
 
-/** A link to open, or a refusal to tell. */
-type Outcome = { readonly link: DeepLink } | { readonly refused: string }
+/** A link to open (`since`: when it came, on the steady clock, its earlier waits included), or a refusal to tell. */
+type Outcome = { readonly link: DeepLink; readonly since: number } | { readonly refused: string }
 
 /** An inbox that keeps the last link until it has somewhere to open it, and bounds bursts. */
 export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions = {}): DeepLinkInbox {
@@ -64,18 +77,18 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
   let targets: DeepLinkTargets | undefined
   // Only the last valid one: the expert clicked it last, and opening a stale one first would only
   // flicker. A refusal is told only when no valid link came to open instead.
-  let kept: DeepLink | undefined
+  let kept: Extract<Outcome, { link: DeepLink }> | undefined
   let keptRefusal: string | undefined
   let burst: { readonly handled: number; readonly timer: TimerHandle } | undefined
   let heldBack = 0
-  let heldLink: DeepLink | undefined
+  let heldLink: Extract<Outcome, { link: DeepLink }> | undefined
   let lastHeldAt = 0
 
   const deliver = (outcome: Outcome): void => {
     if (targets === undefined) {
-      if ('link' in outcome) kept = outcome.link
+      if ('link' in outcome) kept = outcome
       else keptRefusal = outcome.refused
-    } else if ('link' in outcome) targets.open(outcome.link)
+    } else if ('link' in outcome) targets.open(outcome.link, steadyNow(clock) - outcome.since)
     else targets.refused?.(outcome.refused)
   }
   const burstOver = (): void => {
@@ -92,10 +105,10 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
       `Ignored ${heldBack} standby:// links that came faster than anyone clicks` +
         (heldLink ? '; opening the last valid one.' : '; none of them was valid.'),
     )
-    const link = heldLink
+    const held = heldLink
     heldBack = 0
     heldLink = undefined
-    if (link) deliver({ link })
+    if (held) deliver(held)
   }
   /** Whether this link is handled now rather than held back until the burst is over. */
   const admit = (): boolean => {
@@ -109,8 +122,9 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
   }
 
   return {
-    receive(raw, from) {
+    receive(raw, from, waitedMs = 0) {
       const reading = readDeepLink(raw)
+      const since = steadyNow(clock) - waitedMs
       if (!admit()) {
         if (heldBack === 0)
           log.warn(
@@ -119,7 +133,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
           )
         heldBack += 1
         lastHeldAt = steadyNow(clock)
-        if (reading.ok) heldLink = reading.link
+        if (reading.ok) heldLink = { link: reading.link, since }
         return
       }
       if (!reading.ok) {
@@ -131,15 +145,19 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
         })
         return
       }
-      deliver({ link: reading.link })
+      deliver({ link: reading.link, since })
     },
     openWith(next) {
-      targets = typeof next === 'function' ? { open: next } : next
+      targets = typeof next === 'function' ? { open: (link) => next(link) } : next
       const [link, refusal] = [kept, keptRefusal]
       kept = keptRefusal = undefined
-      if (link) deliver({ link })
+      if (link) deliver(link)
       else if (refusal !== undefined) deliver({ refused: refusal })
     },
-    waiting: () => heldLink ?? kept ?? targets?.waiting?.(),
+    waiting() {
+      const mine = heldLink ?? kept
+      if (mine === undefined) return targets?.waiting?.()
+      return { link: mine.link, waitedMs: steadyNow(clock) - mine.since }
+    },
   }
 }

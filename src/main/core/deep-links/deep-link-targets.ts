@@ -72,6 +72,12 @@ export interface DeepLinkOpener extends DeepLinkTargets {
   retry(): void
 }
 
+/** What is left of a link's wait once it has waited `waitedMs`, in whole minutes as the expert reads them. */
+function minutesLeft(waitedMs: number): string {
+  const minutes = Math.max(1, Math.ceil((LINK_WAIT_MS - waitedMs) / 60_000))
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`
+}
+
 /** The one notice about links on screen: what became of the latest one. */
 export const LINK_NOTICE_ID = 'deep-link'
 
@@ -156,10 +162,10 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     }
   }
   /** Tells that `link` waits for the connection, when the platform cannot be reached now; whether it told. */
-  const toldItWaits = (link: DeepLink): boolean => {
+  const toldItWaits = (link: DeepLink, at: number): boolean => {
     if (deps.unreachable?.() !== true) return false
     tell(
-      `Standby cannot reach the platform now, so it cannot tell yet whether ${link.kind} ${link.id} is yours: it opens once Standby is back online, if within ${LINK_WAIT_MS / 60_000} minutes.`,
+      `Standby cannot reach the platform now, so it cannot tell yet whether ${link.kind} ${link.id} is yours: it opens once Standby is back online, if within ${minutesLeft(passed() - at)}.`,
       LINK_AFTER_CATCH_UP,
       'info',
     )
@@ -171,7 +177,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     waiting = undefined
     if (held(link)) return focus(link)
     if (!deps.caughtUp()) {
-      const told = before === 'connection' || toldItWaits(link) ? 'connection' : before
+      const told = before === 'connection' || toldItWaits(link, at) ? 'connection' : before
       waiting = { link, at, ...(told === undefined ? {} : { told }) }
       deps.log.info(`A link to ${link.kind} ${link.id} waits for the catch-up with the platform.`)
       return
@@ -182,7 +188,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     )
   }
   return {
-    open(link: DeepLink) {
+    open(link: DeepLink, waitedMs = 0) {
       // No notification can show any more: the log at least says where the click went.
       if (!deps.live()) {
         deps.log.info(
@@ -190,19 +196,27 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
         )
         return
       }
-      if (signedIn(link)) return settle(link, passed(), waiting?.link === link ? waiting.told : undefined)
+      // Carried from a run that ended while it waited: it keeps its age, so a restart (or several)
+      // cannot keep a link alive past its wait.
+      if (waitedMs > LINK_WAIT_MS) {
+        deps.log.info(
+          `A link to ${link.kind} ${link.id} carried from the last run had waited over ${LINK_WAIT_MS / 60_000} minutes and was dropped; it opened nothing.`,
+        )
+        return
+      }
+      const at = passed() - waitedMs
+      if (signedIn(link)) return settle(link, at, waiting?.link === link ? waiting.told : undefined)
       if (!deps.signedOut()) {
-        waiting = { link, at: passed() }
+        waiting = { link, at }
         deps.log.info(`A link to ${link.kind} ${link.id} waits for the first catch-up after signing in.`)
         return
       }
       deps.log.info(`A link to ${link.kind} ${link.id} came while signed out; it opens after the sign-in.`)
-      const at = passed()
       // Kept once the sign-in form shows and the expert is told (see retry).
       waiting = undefined
       deps.showWindow()
       tell(
-        `The link to ${link.kind} ${link.id} came while you were signed out: sign in within ${LINK_WAIT_MS / 60_000} minutes, and Standby opens it.`,
+        `The link to ${link.kind} ${link.id} came while you were signed out: sign in within ${minutesLeft(waitedMs)}, and Standby opens it.`,
         LINK_AFTER_SIGN_IN,
         'info',
       )
@@ -210,8 +224,10 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     },
     refused: (sentence) => tell(sentence),
     // One that waited too long is dropped at the next retry: it is not carried on either.
-    waiting: () =>
-      waiting !== undefined && passed() - waiting.at <= LINK_WAIT_MS ? waiting.link : undefined,
+    waiting() {
+      const waitedMs = waiting === undefined ? 0 : passed() - waiting.at
+      return waiting !== undefined && waitedMs <= LINK_WAIT_MS ? { link: waiting.link, waitedMs } : undefined
+    },
     retry() {
       if (waiting === undefined || !deps.live() || !signedIn(waiting.link)) return
       const { link, at, told } = waiting
@@ -235,7 +251,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
       // Still not held and not caught up: it goes on waiting, said once in the log, and told once
       // the platform turns out unreachable (a start offline begins as merely connecting).
       if (!held(link) && !deps.caughtUp()) {
-        const toldNow = told !== 'connection' && toldItWaits(link) ? 'connection' : told
+        const toldNow = told !== 'connection' && toldItWaits(link, at) ? 'connection' : told
         waiting = { link, at, ...(toldNow === undefined ? {} : { told: toldNow }) }
         return
       }

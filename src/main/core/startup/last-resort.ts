@@ -9,6 +9,7 @@
  * Nothing here throws: a throw from a last-resort handler ends the process with no word at all.
  */
 import type { Clock } from '../../../shared/clock'
+import { LINK_CLICKED_AT_SWITCH } from '../deep-links/deep-link-argv'
 import type { Logger } from '../ports/logger'
 
 /** How long after a relaunch for an unexpected error another one keeps the app running instead. */
@@ -69,10 +70,16 @@ export function relaunchedAt(record: string | null): number | null {
 
 /**
  * The command line of the relaunched run: this one's, flagged, without a `standby://` link, which
- * this run already opened (a second time would open it again over what the expert is doing).
+ * this run already opened (a second time would open it again over what the expert is doing), nor
+ * the time that link was clicked.
  */
 export function relaunchArgs(args: ReadonlyArray<string>): string[] {
-  const kept = args.filter((arg) => arg !== RELAUNCHED_AFTER_ERROR_FLAG && !/^standby:/i.test(arg))
+  const kept = args.filter(
+    (arg) =>
+      arg !== RELAUNCHED_AFTER_ERROR_FLAG &&
+      !/^standby:/i.test(arg) &&
+      !arg.startsWith(`${LINK_CLICKED_AT_SWITCH}=`),
+  )
   return [...kept, RELAUNCHED_AFTER_ERROR_FLAG]
 }
 

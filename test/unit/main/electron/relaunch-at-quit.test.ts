@@ -9,6 +9,7 @@ import { installLastResort } from '../../../../src/main/electron/last-resort'
 import { systemLinks } from '../../../../src/main/electron/link-after-quit'
 import { createRelaunchAtQuit } from '../../../../src/main/electron/relaunch-at-quit'
 import { RELAUNCHED_AFTER_ERROR_FLAG } from '../../../../src/main/core/startup/last-resort'
+import { LINK_CLICKED_AT_SWITCH } from '../../../../src/main/core/deep-links/deep-link-argv'
 import type { DeepLink } from '../../../../src/shared/deep-link'
 import { fake, resetFakeElectron } from '../../../support/fake-electron'
 import { recordingLog } from '../../../support/recording-log'
@@ -20,11 +21,14 @@ beforeEach(resetFakeElectron)
 const tempDir = useTempDirs()
 
 const LINK = 'standby://invite/inv_1'
+/** The wall clock as the relaunch reads it. */
+const NOW = 1_700_000_000_000
 
 /** A run as the composition root wires it: the last resort and second launches' links share one relaunch. */
 function standby(
   updater: () => { autoInstallOnAppQuit: boolean } | undefined = () => undefined,
   waiting: DeepLink | undefined = undefined,
+  waitedMs = 0,
 ) {
   const process = Object.assign(new EventEmitter(), {
     argv: ['/opt/Standby/standby', '--hidden'],
@@ -35,7 +39,13 @@ function standby(
   const log = recordingLog()
   const state = { quitting: false }
   fake.app.on('before-quit', () => (state.quitting = true))
-  const relaunch = createRelaunchAtQuit({ log, updater, process, links: { waiting: () => waiting } })
+  const relaunch = createRelaunchAtQuit({
+    log,
+    updater,
+    process,
+    links: { waiting: () => waiting && { link: waiting, waitedMs } },
+    now: () => NOW,
+  })
   installLastResort({
     userData: tempDir(),
     log,
@@ -69,7 +79,16 @@ describe('the one relaunch of a quit', () => {
     const { process } = standby(undefined, waiting)
     process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.relaunch.mock.calls).toEqual([
-      [{ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG, 'standby://session/ses_waiting'] }],
+      [
+        {
+          args: [
+            '--hidden',
+            RELAUNCHED_AFTER_ERROR_FLAG,
+            `${LINK_CLICKED_AT_SWITCH}=${NOW}`,
+            'standby://session/ses_waiting',
+          ],
+        },
+      ],
     ])
     resetFakeElectron()
     const later = standby(undefined, waiting)
@@ -77,6 +96,26 @@ describe('the one relaunch of a quit', () => {
     later.process.emit('uncaughtException', new Error('boom'))
     expect(fake.app.relaunch.mock.calls).toEqual([
       [{ args: ['--hidden', RELAUNCHED_AFTER_ERROR_FLAG, LINK] }],
+    ])
+  })
+
+  it('carries a waiting link with when it was clicked, so the new run ages it from then', () => {
+    const waiting: DeepLink = { kind: 'invite', id: 'inv_waiting' }
+    const { process } = standby(undefined, waiting, 7 * 60_000)
+    // The run it replaces was itself relaunched with a link, and its click time: neither is carried.
+    process.argv.push(`${LINK_CLICKED_AT_SWITCH}=1`, 'standby://invite/inv_old')
+    process.emit('uncaughtException', new Error('boom'))
+    expect(fake.app.relaunch.mock.calls).toEqual([
+      [
+        {
+          args: [
+            '--hidden',
+            RELAUNCHED_AFTER_ERROR_FLAG,
+            `${LINK_CLICKED_AT_SWITCH}=${NOW - 7 * 60_000}`,
+            'standby://invite/inv_waiting',
+          ],
+        },
+      ],
     ])
   })
 

@@ -32,10 +32,10 @@ describe('the deep link inbox', () => {
     expect(inbox.waiting()).toBeUndefined()
     inbox.receive('standby://invite/inv_1', 'macOS')
     inbox.receive('standby://nonsense', 'macOS')
-    expect(inbox.waiting()).toEqual({ kind: 'invite', id: 'inv_1' })
+    expect(inbox.waiting()?.link).toEqual({ kind: 'invite', id: 'inv_1' })
     let kept: { kind: 'invite' | 'session'; id: string } | undefined
-    inbox.openWith({ open: (link) => (kept = link), waiting: () => kept })
-    expect(inbox.waiting()).toEqual({ kind: 'invite', id: 'inv_1' })
+    inbox.openWith({ open: (link) => (kept = link), waiting: () => kept && { link: kept, waitedMs: 0 } })
+    expect(inbox.waiting()?.link).toEqual({ kind: 'invite', id: 'inv_1' })
     kept = undefined
     expect(inbox.waiting()).toBeUndefined()
   })
@@ -45,7 +45,7 @@ describe('the deep link inbox', () => {
     const inbox = createDeepLinkInbox(logger(), { clock })
     inbox.openWith(() => undefined)
     for (let i = 0; i <= DEEP_LINK_BURST; i++) inbox.receive(`standby://invite/inv_${i}`, 'macOS')
-    expect(inbox.waiting()).toEqual({ kind: 'invite', id: `inv_${DEEP_LINK_BURST}` })
+    expect(inbox.waiting()?.link).toEqual({ kind: 'invite', id: `inv_${DEEP_LINK_BURST}` })
     clock.advance(DEEP_LINK_BURST_MS)
     expect(inbox.waiting()).toBeUndefined()
   })
@@ -116,7 +116,11 @@ describe('the deep link inbox', () => {
     const { told, warned, opened, lastWarning } = flood(10_000, 0)
     expect(told).toBe(DEEP_LINK_BURST)
     expect(warned.length).toBeLessThanOrEqual(DEEP_LINK_BURST)
-    expect(opened).toEqual([[{ kind: 'invite', id: 'inv_9999' }], [{ kind: 'session', id: 'ses_1' }]])
+    // The held link has waited out the flood, and ages from its click.
+    expect(opened).toEqual([
+      [{ kind: 'invite', id: 'inv_9999' }, DEEP_LINK_BURST_MS],
+      [{ kind: 'session', id: 'ses_1' }, 0],
+    ])
     expect(lastWarning).toMatch(/^Ignored 9990 standby:\/\/ links .*opening the last valid one\.$/)
   })
 
@@ -127,7 +131,11 @@ describe('the deep link inbox', () => {
     expect(told).toBe(DEEP_LINK_BURST)
     expect(warned.length).toBeLessThanOrEqual(DEEP_LINK_BURST + 1)
     expect(warned.filter((line) => /ignores them until they stop/.test(line))).toHaveLength(1)
-    expect(opened).toEqual([[{ kind: 'invite', id: 'inv_1199' }], [{ kind: 'session', id: 'ses_1' }]])
+    // The held link has waited out the flood, and ages from its click.
+    expect(opened).toEqual([
+      [{ kind: 'invite', id: 'inv_1199' }, DEEP_LINK_BURST_MS],
+      [{ kind: 'session', id: 'ses_1' }, 0],
+    ])
     expect(lastWarning).toMatch(/^Ignored 1190 standby:\/\/ links .*opening the last valid one\.$/)
   })
 })

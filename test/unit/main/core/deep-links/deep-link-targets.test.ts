@@ -110,7 +110,7 @@ describe('what a deep link does', () => {
     const { targets: link, state, clock } = signing('out')
     expect(link.waiting?.()).toBeUndefined()
     link.open({ kind: 'invite', id: 'inv_1' })
-    expect(link.waiting?.()).toEqual({ kind: 'invite', id: 'inv_1' })
+    expect(link.waiting?.()?.link).toEqual({ kind: 'invite', id: 'inv_1' })
     clock.advance(LINK_WAIT_MS + 1)
     expect(link.waiting?.()).toBeUndefined()
     link.open({ kind: 'session', id: 'ses_2' })
@@ -147,7 +147,7 @@ describe('what a deep link does', () => {
       },
     })
     link.open({ kind: 'invite', id: 'inv_1' })
-    expect(link.waiting?.()).toEqual({ kind: 'invite', id: 'inv_1' })
+    expect(link.waiting?.()?.link).toEqual({ kind: 'invite', id: 'inv_1' })
     state.unreachable = true
     expect(() => link.retry()).toThrow('destroyed')
     expect(link.waiting?.()).toBeUndefined()
@@ -380,18 +380,23 @@ describe('what a deep link does', () => {
 
     it('that came while still connecting is told it waits once the platform turns out unreachable, once', () => {
       const state = { unreachable: false }
+      const clock = new ManualClock(0)
       const { deps, targets: link } = targets({
         holds: () => false,
         caughtUp: () => false,
         unreachable: () => state.unreachable,
+        clock,
       })
       link.open({ kind: 'session', id: 'ses_1' })
       link.retry()
       expect(deps.notifier.show).not.toHaveBeenCalled()
+      clock.advance(4 * 60_000)
       state.unreachable = true
       link.retry()
       link.retry()
       expect(deps.notifier.show.mock.calls.map(([shown]) => shown.title)).toEqual([LINK_AFTER_CATCH_UP])
+      // Told what is left of its wait, not the whole wait again.
+      expect(deps.notifier.show.mock.calls[0]?.[0].body).toMatch(/if within 6 minutes\.$/)
     })
 
     it('not yet caught up (a start, a reconnection), waits for the catch-up: then opens it if it came, or says so', () => {
