@@ -12,6 +12,14 @@ import { isBlockedPort } from '../../src/shared/platform-url'
 import { defaultConnectionLimits } from './http/connection-guard'
 import { DEFAULT_PLATFORM_PORT, DEFAULT_REVIEW_THRESHOLD } from './platform-defaults'
 
+/** A command line that does not read (an unknown option, a value out of range): the options help. */
+export class CommandLineError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'CommandLineError'
+  }
+}
+
 /** What the command line asks the platform for, every value checked. */
 export interface PlatformCommandLine {
   readonly host: string
@@ -105,9 +113,19 @@ function reviewThreshold(value: string | undefined): number {
 
 /**
  * Read the command line (without node and the script): 'help' for --help, else the options.
- * Throws an error that names the option and what it takes when one does not read.
+ * Throws a CommandLineError that names the option and what it takes when one does not read.
  */
 export function parseCommandLine(args: ReadonlyArray<string>): 'help' | PlatformCommandLine {
+  try {
+    return readCommandLine(args)
+  } catch (error) {
+    // Whatever did not read (parseArgs's own refusals too) is the command line's: the options help.
+    throw new CommandLineError(error instanceof Error ? error.message : String(error), { cause: error })
+  }
+}
+
+/** parseCommandLine's reading, throwing whatever does not read. */
+function readCommandLine(args: ReadonlyArray<string>): 'help' | PlatformCommandLine {
   const { values } = parseArgs({
     args: [...args],
     options: {

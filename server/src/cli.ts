@@ -5,9 +5,11 @@
  *   [--minimum-app-version 1.4.0] [--review-threshold 4.0] [--free-cancellation-hours 24]`
  */
 import '../../scripts/require-supported-node'
-import { errorMessage } from '../../src/shared/error-message'
+import { startFailureText, type ListenTarget } from './cli-failure'
 import { parseCommandLine, USAGE } from './cli-options'
-import { PlatformDatabaseError } from './db/platform-database-error'
+
+/** Where the command line asked the platform to listen, once it read. */
+let listenTarget: ListenTarget | undefined
 
 async function main(): Promise<void> {
   const command = parseCommandLine(process.argv.slice(2))
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
     console.log(USAGE)
     return
   }
+  listenTarget = { host: command.host, port: command.port }
   // The platform (its server, database driver and protocol) loads only now: --help and a
   // mistyped option did not wait for it.
   const { runPlatform } = await import('./cli-run')
@@ -22,13 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = errorMessage(error).replace(/\.$/, '')
-  const hint = /EADDRINUSE/.test(message)
-    ? ' Another program uses that port: pass --port with a free one.'
-    : ''
-  // The options are shown for a wrong command line only: after a file or port that failed they
-  // would bury the one line that says what to do.
-  const usage = error instanceof PlatformDatabaseError || hint !== '' ? '' : `\n\n${USAGE}`
-  console.error(`Standby platform could not start: ${message}.${hint}${usage}`)
+  console.error(startFailureText(error, listenTarget))
   process.exit(1)
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
+import { createServer, type AddressInfo } from 'node:net'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -130,6 +131,25 @@ describe('the platform command line', () => {
     const help = await runCli(['--db', db, '--help'])
     expect(help).toMatchObject({ started: false, code: 0, stderr: '' })
     expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('says in one line, without the options, what to do when it cannot listen where it was asked', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    defer(() => void taken.close())
+    const { port } = taken.address() as AddressInfo
+    for (const [args, advice] of [
+      [['--port', String(port)], `Another program uses port ${port} on 127.0.0.1: stop it, or pass --port`],
+      // A documentation address (TEST-NET-1): no computer of the tests has it, and binding sends nothing.
+      [['--port', '0', '--host', '192.0.2.1'], '192.0.2.1 is not an address of this computer: pass --host'],
+    ] as const) {
+      const ended = await runCli([...args, '--db', ':memory:'])
+      expect(ended, args.join(' ')).toMatchObject({ started: false, code: 1 })
+      const lines = ended.stderr.trim().split('\n')
+      expect(lines, args.join(' ')).toHaveLength(1)
+      expect(lines[0]).toMatch(/^Standby platform could not start: /)
+      expect(lines[0]).toContain(advice)
+    }
   })
 
   it('tells a SQLite driver built for another Node.js as such, not as a damaged or unwritable file', async () => {
