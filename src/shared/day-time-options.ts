@@ -3,6 +3,7 @@
  * and the tests that read them must agree, so the options live once, here.
  */
 import { inRepeatedHour } from './repeated-hour'
+import { wallClockAt, wallClockFormat } from './zone-offset'
 
 /** Weekday, day, month and time; the caller adds the locale and, where it is not the host's, the zone. */
 export const DAY_AND_TIME: Readonly<Intl.DateTimeFormatOptions> = {
@@ -11,6 +12,21 @@ export const DAY_AND_TIME: Readonly<Intl.DateTimeFormatOptions> = {
   month: 'short',
   hour: 'numeric',
   minute: '2-digit',
+}
+
+/** Added to a day's options for a moment outside the current year: "Tue 6 Jan 2031, 13:05". */
+export const WITH_YEAR: Readonly<Intl.DateTimeFormatOptions> = { year: 'numeric' }
+
+/**
+ * Whether a day shown for `t` needs its year: `t` falls in another year than `now` (the platform's
+ * time, as the app keeps it) where `timeZone` says (undefined: the host's zone). A date next year,
+ * or in 2031, read without its year as if it were this year's.
+ */
+export function needsYear(t: number, now: number, timeZone: string | undefined): boolean {
+  if (Number.isNaN(new Date(t).getTime()) || Number.isNaN(new Date(now).getTime())) return false
+  const format = wallClockFormat(timeZone) ?? wallClockFormat(undefined)
+  if (format === null) return false
+  return wallClockAt(format, t).year !== wallClockAt(format, now).year
 }
 
 /** Added to a time's options to name its zone ("EST"), where the time alone names two moments. */
@@ -35,17 +51,23 @@ export const freshHostFormats: HostFormats = (options) => new Intl.DateTimeForma
 
 /**
  * `t` in the host's locale and time zone by `options`, with the zone named when `t` falls in the
- * hour the clocks go back there; "an unknown time" for a moment no Date holds, where Intl throws.
+ * hour the clocks go back there, and the year where a day is shown outside `now`'s year (`now`:
+ * the platform's time where the caller has it); "an unknown time" for a moment no Date holds,
+ * where Intl throws.
  */
 export function hostTimeText(
   t: number,
   options: Readonly<Intl.DateTimeFormatOptions>,
   formats: HostFormats = freshHostFormats,
+  now: number = Date.now(),
 ): string {
   if (Number.isNaN(new Date(t).getTime())) return 'an unknown time'
-  const plain = formats(options)
-  if (!inRepeatedHour(t, plain.resolvedOptions().timeZone)) return plain.format(t)
-  return formats({ ...options, ...WITH_ZONE }).format(t)
+  const zone = formats(options).resolvedOptions().timeZone
+  const dated =
+    options.month !== undefined && needsYear(t, now, zone) ? { ...options, ...WITH_YEAR } : options
+  const plain = formats(dated)
+  if (!inRepeatedHour(t, zone)) return plain.format(t)
+  return formats({ ...dated, ...WITH_ZONE }).format(t)
 }
 
 /** Within this of now, either way, a time of day alone names the right day; beyond it, the day goes with it. */
@@ -64,6 +86,6 @@ export function localShortTime(t: number, formats?: HostFormats): string {
  */
 export function localTimeNear(t: number, now: number, formats?: HostFormats): string {
   return Math.abs(now - t) > TIME_ALONE_WITHIN_MS
-    ? hostTimeText(t, DAY_AND_TIME, formats)
+    ? hostTimeText(t, DAY_AND_TIME, formats, now)
     : localShortTime(t, formats)
 }

@@ -4,7 +4,13 @@
  * What is written with them: format.ts (times of day), format-zones.ts (other time zones),
  * format-lengths.ts (lengths of time).
  */
-import { DAY_AND_TIME, SHORT_TIME_WITH_ZONE, WITH_ZONE } from '../../shared/day-time-options'
+import {
+  DAY_AND_TIME,
+  needsYear,
+  SHORT_TIME_WITH_ZONE,
+  WITH_YEAR,
+  WITH_ZONE,
+} from '../../shared/day-time-options'
 
 /** A day alone: "Tue 6 Jan". */
 export const DAY_ONLY: Readonly<Intl.DateTimeFormatOptions> = {
@@ -55,6 +61,10 @@ function formattersFor(display: Display) {
     shortTimeWithZone: dateTime(SHORT_TIME_WITH_ZONE),
     dayAndTimeWithZone: dateTime({ ...DAY_AND_TIME, ...WITH_ZONE }),
     dayOnly: dateTime(DAY_ONLY),
+    // The same, for a day outside the current year, which must say which year it is in.
+    dayAndTimeInYear: dateTime({ ...DAY_AND_TIME, ...WITH_YEAR }),
+    dayAndTimeWithZoneInYear: dateTime({ ...DAY_AND_TIME, ...WITH_ZONE, ...WITH_YEAR }),
+    dayOnlyInYear: dateTime({ ...DAY_ONLY, ...WITH_YEAR }),
     calendarDay: dateTime({ year: 'numeric', month: '2-digit', day: '2-digit' }),
     relative: () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     zoned: () => new Map<string, ZonedFormats | null>(),
@@ -94,13 +104,34 @@ let asked: Display = {}
 let formats = formattersFor(asked)
 const displayListeners = new Set<() => void>()
 
-/** One other zone's day-and-time formats: as usual, and with the zone named for a repeated hour. */
-export interface ZonedFormats {
-  /** The zone as Intl resolved the name (a link such as "US/Eastern" to its zone). */
-  readonly zone: string
+/** One other zone's day formats: as usual, and with the zone named for a repeated hour. */
+export interface ZonedDayFormats {
   readonly plain: Intl.DateTimeFormat
   readonly withZone: Intl.DateTimeFormat
   readonly day: Intl.DateTimeFormat
+}
+
+/** One other zone's day formats, and the same with the year for a day outside the current year. */
+export interface ZonedFormats extends ZonedDayFormats {
+  /** The zone as Intl resolved the name (a link such as "US/Eastern" to its zone). */
+  readonly zone: string
+  readonly inYear: ZonedDayFormats
+}
+
+/**
+ * The platform's time as the page keeps it (store/host-clock.ts): which year is the current one,
+ * so a day outside it shows its year. The page's own clock until the host's is followed.
+ */
+let currentTime: () => number = () => Date.now()
+
+/** Decide the current year by `now` from here on (the services, once they follow the host's clock). */
+export function setCurrentTime(now: () => number): void {
+  currentTime = now
+}
+
+/** Whether a day shown for `t` needs its year where `timeZone` says (the display's unless named). */
+export function dayNeedsYear(t: number, timeZone: string = formats.display.timeZone): boolean {
+  return needsYear(t, currentTime(), timeZone)
 }
 
 /** Format for this display from now on (the host's pre-render); the page never needs to call it. */

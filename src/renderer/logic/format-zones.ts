@@ -2,9 +2,16 @@
  * Times in another time zone than the expert's (the client's, the one the platform counts the
  * expert's days in), and a zone's name as people say it.
  */
-import { DAY_AND_TIME, WITH_ZONE } from '../../shared/day-time-options'
+import { DAY_AND_TIME, WITH_YEAR, WITH_ZONE } from '../../shared/day-time-options'
 import { inRepeatedHour } from '../../shared/repeated-hour'
-import { dateText, DAY_ONLY, formatters, type ZonedFormats } from './format-display'
+import {
+  dateText,
+  DAY_ONLY,
+  dayNeedsYear,
+  formatters,
+  type ZonedDayFormats,
+  type ZonedFormats,
+} from './format-display'
 
 /** More than the world has time zones: beyond it, a name is formatted afresh each time. */
 const ZONED_FORMATS_KEPT = 1_000
@@ -17,7 +24,8 @@ const ZONED_FORMATS_KEPT = 1_000
 export function formatDayTimeIn(t: number, timeZone: string): string | null {
   const zoned = zonedFormats(timeZone)
   if (zoned === null) return null
-  return dateText(inRepeatedHour(t, zoned.zone) ? zoned.withZone : zoned.plain, t)
+  const dated = dayNeedsYear(t, zoned.zone) ? zoned.inYear : zoned
+  return dateText(inRepeatedHour(t, zoned.zone) ? dated.withZone : dated.plain, t)
 }
 
 /**
@@ -27,7 +35,8 @@ export function formatDayTimeIn(t: number, timeZone: string): string | null {
  */
 export function formatDayIn(t: number, timeZone: string): string {
   const zoned = zonedFormats(timeZone)
-  return dateText(zoned === null ? formatters().dayOnly : zoned.day, t)
+  if (zoned === null) return dateText(dayNeedsYear(t) ? formatters().dayOnlyInYear : formatters().dayOnly, t)
+  return dateText(dayNeedsYear(t, zoned.zone) ? zoned.inYear.day : zoned.day, t)
 }
 
 /** Another zone's formats, built once per zone (a bounded number); null for a zone Intl does not know. */
@@ -35,13 +44,11 @@ function zonedFormats(timeZone: string): ZonedFormats | null {
   let zoned = formatters().zoned.get(timeZone)
   if (zoned === undefined) {
     try {
-      const options = { ...DAY_AND_TIME, timeZone }
-      const plain = new Intl.DateTimeFormat(formatters().display.locale, options)
+      const plain = dayFormatsIn(timeZone, {})
       zoned = {
-        zone: plain.resolvedOptions().timeZone,
-        plain,
-        withZone: new Intl.DateTimeFormat(formatters().display.locale, { ...options, ...WITH_ZONE }),
-        day: new Intl.DateTimeFormat(formatters().display.locale, { ...DAY_ONLY, timeZone }),
+        zone: plain.plain.resolvedOptions().timeZone,
+        ...plain,
+        inYear: dayFormatsIn(timeZone, WITH_YEAR),
       }
     } catch {
       zoned = null
@@ -50,6 +57,17 @@ function zonedFormats(timeZone: string): ZonedFormats | null {
     if (formatters().zoned.size < ZONED_FORMATS_KEPT) formatters().zoned.set(timeZone, zoned)
   }
   return zoned
+}
+
+/** A zone's day formats, with `extra` options (the year) added to each. */
+function dayFormatsIn(timeZone: string, extra: Readonly<Intl.DateTimeFormatOptions>): ZonedDayFormats {
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(formatters().display.locale, { ...options, ...extra, timeZone })
+  return {
+    plain: format(DAY_AND_TIME),
+    withZone: format({ ...DAY_AND_TIME, ...WITH_ZONE }),
+    day: format(DAY_ONLY),
+  }
 }
 
 /**

@@ -11,13 +11,14 @@ import { formatMoney } from '../../shared/money/format-money'
 import type { Money } from '../../shared/money/money'
 import { TIME_ALONE_WITHIN_MS } from '../../shared/day-time-options'
 import { inRepeatedHour } from '../../shared/repeated-hour'
-import { dateText, formatters, showable, unit } from './format-display'
+import { dateText, dayNeedsYear, formatters, showable, unit } from './format-display'
 
 /** The display and its formatters, the zones and the lengths of time, reached from format.ts as before. */
 export {
   currentDisplay,
   followHostDisplay,
   onDisplayChange,
+  setCurrentTime,
   setDisplay,
   showable,
   UNKNOWN_TIME,
@@ -38,9 +39,14 @@ export function formatTime(t: number): string {
   return dateText(repeated(t) ? formatters().shortTimeWithZone : formatters().shortTime, t)
 }
 
-/** "Tue 6 Jan, 13:05": a day and a time, in the OS locale and time zone (named in a repeated hour). */
+/**
+ * "Tue 6 Jan, 13:05": a day and a time, in the OS locale and time zone (named in a repeated hour),
+ * with the year for a day outside the current one ("Tue 6 Jan 2031, 13:05").
+ */
 export function formatDayTime(t: number): string {
-  return dateText(repeated(t) ? formatters().dayAndTimeWithZone : formatters().dayAndTime, t)
+  const f = formatters()
+  if (dayNeedsYear(t)) return dateText(repeated(t) ? f.dayAndTimeWithZoneInYear : f.dayAndTimeInYear, t)
+  return dateText(repeated(t) ? f.dayAndTimeWithZone : f.dayAndTime, t)
 }
 
 /** Whether `t` falls in the hour the clocks go back where the expert is. */
@@ -48,9 +54,9 @@ function repeated(t: number): boolean {
   return inRepeatedHour(t, formatters().display.timeZone)
 }
 
-/** "Tue 6 Jan". */
+/** "Tue 6 Jan", with the year for a day outside the current one ("Mon 6 Jan 2031"). */
 export function formatDay(t: number): string {
-  return dateText(formatters().dayOnly, t)
+  return dateText(dayNeedsYear(t) ? formatters().dayOnlyInYear : formatters().dayOnly, t)
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Services } from './context'
 import { createExpertScope } from './expert-scope'
 import { createHistoryStore } from './history-store'
 import { createHostClock } from './host-clock'
+import { setCurrentTime } from '../logic/format'
 import { createNoteDrafts } from './note-drafts'
 import { createNoticeStore } from './notices'
 import { createNotificationStore } from './notification-store'
@@ -31,11 +32,14 @@ export function createServices(
   const noteDrafts = createNoteDrafts(() => app.getSnapshot().expert?.id ?? null)
   const unread = createUnreadStore()
   const cardCommands = createCardCommands()
+  const clock = createHostClock(api, undefined, frame?.now, frame?.clock)
+  // Which year is the current one, for the days shown outside it, is the platform's, as the rules'.
+  setCurrentTime(clock.getSnapshot)
   return {
     api,
     inBrowser,
     notices,
-    clock: createHostClock(api, undefined, frame?.now, frame?.clock),
+    clock,
     app,
     history,
     notifications,

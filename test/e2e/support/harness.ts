@@ -14,7 +14,7 @@ import type { Clock } from '../../../src/shared/clock'
 import type { ConnectionState } from '../../../src/shared/connection-state'
 import type { TestPlatform } from '../../support/test-platform'
 import { logTail, PendingWaits, RecordingLog, reportOnFailure } from './failure-report'
-import { DAY_AND_TIME } from '../../../src/shared/day-time-options'
+import { DAY_AND_TIME, needsYear, WITH_YEAR } from '../../../src/shared/day-time-options'
 import { MAIN_WINDOW_SIZE, POPOVER_SIZE, type WindowSize } from '../../../src/shared/window-sizes'
 
 /**
@@ -220,9 +220,13 @@ export function pageTime(t: number): string {
   return new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone: TIME_ZONE }).format(t)
 }
 
-/** "Tue 6 Jan, 13:00": a day and time as the page writes it (in `timeZone` when the page is there). */
-export function pageDayTime(t: number, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE, { ...DAY_AND_TIME, timeZone }).format(t)
+/**
+ * "Tue 6 Jan, 13:00": a day and time as the page writes it (in `timeZone` when the page is there),
+ * with its year outside `now`'s year (the platform's time, which starts at the computer's).
+ */
+export function pageDayTime(t: number, timeZone = TIME_ZONE, now = Date.now()): string {
+  const year = needsYear(t, now, timeZone) ? WITH_YEAR : {}
+  return new Intl.DateTimeFormat(LOCALE, { ...DAY_AND_TIME, ...year, timeZone }).format(t)
 }
 
 /**

@@ -295,5 +295,6 @@ export class ReminderScheduler {
   }
 
   private readonly time: TimeFormat = (t) => (this.deps.formatTime ?? localShortTime)(t)
-  private readonly dayTime: DayTimeFormat = (t) => (this.deps.formatDayTime ?? localDayTime)(t)
+  private readonly dayTime: DayTimeFormat = (t) =>
+    this.deps.formatDayTime?.(t) ?? localDayTime(t, this.deps.clock.now())
 }

@@ -26,8 +26,13 @@ export const DESCRIPTION_LINE_MAX = 140
 /** Writes a moment as the app shows times: weekday, day, month and time in the host's locale and zone. */
 export type DayTimeFormat = (t: number) => string
 
-/** "Tue 6 Jan, 13:05" in the locale and time zone of the process (the OS's, as the window's). */
-export const localDayTime: DayTimeFormat = (t) => hostTimeText(t, DAY_AND_TIME)
+/**
+ * "Tue 6 Jan, 13:05" in the locale and time zone of the process (the OS's, as the window's), with
+ * the year outside `now`'s year ("Tue 6 Jan 2031, 13:05"); `now` is the platform's time.
+ */
+export function localDayTime(t: number, now: number): string {
+  return hostTimeText(t, DAY_AND_TIME, undefined, now)
+}
 
 /**
  * The notification for a new invite at the platform's `now`. A scheduled one names the first time
@@ -36,7 +41,7 @@ export const localDayTime: DayTimeFormat = (t) => hostTimeText(t, DAY_AND_TIME)
 export function inviteNotification(
   invite: Invite,
   now: number,
-  formatDayTime: DayTimeFormat = localDayTime,
+  formatDayTime: DayTimeFormat = (t) => localDayTime(t, now),
 ): AppNotification {
   const { request } = invite
   const firstTime = firstBookableTime(invite, now)

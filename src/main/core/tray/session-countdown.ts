@@ -59,7 +59,9 @@ const DAY_AND_TIME: Readonly<Intl.DateTimeFormatOptions> = {
  */
 function startsAt(start: number, now: number, formats: HostFormats): string {
   const sameDay = new Date(start).toDateString() === new Date(now).toDateString()
-  return sameDay ? `at ${hostTimeText(start, TIME, formats)}` : hostTimeText(start, DAY_AND_TIME, formats)
+  return sameDay
+    ? `at ${hostTimeText(start, TIME, formats)}`
+    : hostTimeText(start, DAY_AND_TIME, formats, now)
 }
 
 function countdown(session: CountdownSession, now: number, units: UnitFormats): string {

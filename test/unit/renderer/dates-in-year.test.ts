@@ -1,0 +1,67 @@
+/**
+ * A day outside the current year shows its year, wherever the page writes a day: a session booked
+ * next year, or in 2031, must not read as this year's. The current year is the platform's, as the
+ * page keeps its time (the host's clock), not the computer's.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  formatDay,
+  formatDayIn,
+  formatDayTime,
+  formatDayTimeIn,
+  formatTimeNear,
+  setCurrentTime,
+  setDisplay,
+} from '../../../src/renderer/logic/format'
+
+const NOW = Date.UTC(2026, 5, 15, 12, 0)
+const THIS_YEAR = Date.UTC(2026, 10, 6, 13, 5)
+const NEXT_YEAR = Date.UTC(2027, 0, 6, 13, 5)
+const FAR = Date.UTC(2031, 0, 6, 13, 5)
+const LAST_YEAR = Date.UTC(2025, 11, 30, 13, 5)
+
+describe('a day outside the current year', () => {
+  afterEach(() => {
+    setCurrentTime(() => Date.now())
+    setDisplay({})
+  })
+
+  it('shows its year in every way the page writes a day, and a day this year none', () => {
+    setCurrentTime(() => NOW)
+    setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
+    const writers = [
+      formatDayTime,
+      formatDay,
+      (t: number) => formatDayTimeIn(t, 'America/New_York') ?? '',
+      (t: number) => formatDayIn(t, 'America/New_York'),
+      (t: number) => formatTimeNear(t, NOW),
+    ]
+    for (const write of writers) {
+      expect(write(THIS_YEAR), write.name).not.toMatch(/2026/)
+      expect(write(NEXT_YEAR), write.name).toMatch(/2027/)
+      expect(write(FAR), write.name).toMatch(/2031/)
+      expect(write(LAST_YEAR), write.name).toMatch(/2025/)
+    }
+    expect(formatDayTime(FAR)).toMatch(/^Mon,? 6 Jan 2031, 13:05$/)
+    expect(formatDay(FAR)).toMatch(/^Mon,? 6 Jan 2031$/)
+  })
+
+  it('goes by the platform’s time the page keeps, not the computer’s clock', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
+    setCurrentTime(() => Date.UTC(2031, 0, 1))
+    expect(formatDayTime(FAR)).toBe('Mon 6 Jan, 13:05')
+    expect(formatDayTime(THIS_YEAR)).toMatch(/2026/)
+  })
+
+  it('goes by the year where the day is shown: New Year’s Eve in London is New Year’s Day in Tokyo', () => {
+    setCurrentTime(() => Date.UTC(2026, 11, 31, 12, 0))
+    const evening = Date.UTC(2026, 11, 31, 20, 0)
+    setDisplay({ locale: 'en-GB', timeZone: 'Europe/London' })
+    expect(formatDayTime(evening)).not.toMatch(/202/)
+    setCurrentTime(() => Date.UTC(2026, 11, 31, 12, 0))
+    setDisplay({ locale: 'en-GB', timeZone: 'Asia/Tokyo' })
+    // Noon in London is already 21:00 on the 31st in Tokyo, and the evening there is 2027.
+    expect(formatDayTime(evening)).toMatch(/2027/)
+    expect(formatDayTimeIn(evening, 'Europe/London')).not.toMatch(/202/)
+  })
+})
