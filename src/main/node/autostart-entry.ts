@@ -3,18 +3,21 @@
  * the user's config directory), written when the setting is on and removed when it is off.
  * Electron has no login items there; every desktop that follows the XDG spec reads this folder.
  */
-import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { lstatSync, mkdirSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../core/settings/login-item'
 import { registeredElsewhere, removedAtStart, type LoginItemRecord } from './login-item-record'
 import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
-import { HIDDEN_ARG } from './start-hidden'
+import {
+  AUTOSTART_FILE,
+  autostartDesktopEntry,
+  isOwnAutostartEntry,
+  ownEntryLines,
+  turnedOffByDesktop,
+} from './autostart-desktop-file'
 import { errorMessage } from '../../shared/error-message'
-
-/** The entry's file name: the same as the installed app's .desktop file, as desktops expect. */
-export const AUTOSTART_FILE = 'standby.desktop'
 
 /** The autostart folder: under $XDG_CONFIG_HOME when set to an absolute path, else ~/.config. */
 export function autostartDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
@@ -22,91 +25,6 @@ export function autostartDir(env: Readonly<Record<string, string | undefined>>, 
   // The spec has relative paths in these variables ignored, as if unset.
   const base = configHome !== undefined && isAbsolute(configHome) ? configHome : join(home, '.config')
   return join(base, 'autostart')
-}
-
-/**
- * One argument of an Exec line: quoted whole, with `"`, `` ` ``, `$` and `\` escaped by the
- * quoting rule, then every `\` escaped again by the string rule that desktop files apply first,
- * and `%` doubled so it is not read as a field code. Control characters have no spelling there.
- */
-export function desktopExecArg(arg: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(arg)) {
-    throw new Error(
-      `The path ${JSON.stringify(arg)} has a control character, which an autostart entry cannot hold`,
-    )
-  }
-  const quoted = `"${arg.replace(/["`$\\]/g, (c) => `\\${c}`)}"`
-  return quoted.replaceAll('\\', '\\\\').replaceAll('%', '%%')
-}
-
-/** The comment line of every entry Standby writes; earlier versions knew their own by it alone. */
-const OWN_COMMENT = 'Comment=Keeps you reachable for live-help invites'
-
-/**
- * The key every entry Standby writes carries: desktops ignore `X-` keys and their settings tools
- * keep them when they rewrite an entry, so it still says whose the file is once its comment changed.
- */
-const OWN_KEY = 'X-Standby-Written-By=Standby'
-
-/** The autostart entry that starts `executable` hidden in the tray. */
-export function autostartDesktopEntry(executable: string): string {
-  return [
-    '[Desktop Entry]',
-    'Type=Application',
-    'Name=Standby',
-    OWN_COMMENT,
-    OWN_KEY,
-    `Exec=${desktopExecArg(executable)} ${HIDDEN_ARG}`,
-    'Terminal=false',
-    'X-GNOME-Autostart-enabled=true',
-    '',
-  ].join('\n')
-}
-
-/** Longer than any entry Standby writes: a file this size is someone else's, and is not read. */
-const MAX_OWN_ENTRY_BYTES = 16 * 1024
-
-/**
- * Whether the file at `path` is an entry Standby wrote, by this version or an earlier one, for any
- * executable. The expert may have added Standby in their desktop's startup settings instead (KDE's
- * Autostart and GNOME Tweaks copy the app's own standby.desktop under its name): that one is theirs,
- * and turning Standby's switch off, as it is at every start by default, must not remove it.
- */
-export function isOwnAutostartEntry(path: string): boolean {
-  return ownEntryLines(path) !== null
-}
-
-/** Why a file at the entry's name could not be read that still tells it is not Standby's. */
-const NOT_OURS_OR_GONE = new Set(['ENOENT', 'EACCES', 'EPERM'])
-
-/** The lines of the entry at `path` when Standby wrote it (isOwnAutostartEntry); null otherwise. */
-function ownEntryLines(path: string): string[] | null {
-  let text: string
-  try {
-    // Not followed, and only a plain file is read: a pipe would never end.
-    const stat = lstatSync(path)
-    if (!stat.isFile() || stat.size > MAX_OWN_ENTRY_BYTES) return null
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    // One this user may not read is not one Standby wrote (readable by all): it is someone else's.
-    if (NOT_OURS_OR_GONE.has(String((error as NodeJS.ErrnoException).code))) return null
-    throw error
-  }
-  // Its key (or an earlier version's comment) and its hidden start, whatever else a desktop's
-  // settings tool added or rewrote.
-  const lines = text.split(/\r?\n/).map((line) => line.trimEnd())
-  const exec = lines.filter((line) => line.startsWith('Exec='))
-  const marked = lines.includes(OWN_KEY) || lines.includes(OWN_COMMENT)
-  return marked && exec.length === 1 && exec[0]!.endsWith(` ${HIDDEN_ARG}`) ? lines : null
-}
-
-/**
- * Whether the desktop's startup settings turned Standby's own entry off, keeping the file: the
- * spec's `Hidden=true` (Xfce's unticked box), or GNOME's `X-GNOME-Autostart-enabled=false`.
- */
-function turnedOffByDesktop(lines: ReadonlyArray<string>): boolean {
-  return lines.some((line) => /^(Hidden\s*=\s*true|X-GNOME-Autostart-enabled\s*=\s*false)$/.test(line))
 }
 
 /**

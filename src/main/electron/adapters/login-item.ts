@@ -15,11 +15,21 @@ import {
   type LoginItemRecord,
 } from '../../node/login-item-record'
 import { HIDDEN_ARG } from '../../node/start-hidden'
+import { regExeStartupApproved, type StartupApprovedReader } from '../../node/windows-startup-approved'
 import {
-  regExeStartupApproved,
-  windowsStartsEntry,
-  type StartupApprovedReader,
-} from '../../node/windows-startup-approved'
+  MAC_LOGIN_ITEM_OUTSIDE_PROBLEM,
+  MAC_LOGIN_ITEM_REMOVED_PROBLEM,
+  macHasItem,
+  macStatus,
+} from './login-item-macos'
+import {
+  asWindowsStarts,
+  turnedOffInWindows,
+  WINDOWS_ENTRY_REMOVED_PROBLEM,
+  WINDOWS_STARTUP_TURNED_OFF_PROBLEM,
+  windowsEntryGone,
+  windowsStatus,
+} from './login-item-windows'
 
 /** Where the Linux autostart entry goes and what it starts; the process's own by default. */
 export interface LoginItemOptions {
@@ -187,113 +197,9 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   }
 }
 
-/**
- * Electron's launch items with each one's `enabled` as Windows reads it: Electron counts an entry
- * whose StartupApproved value begins 06 as off, which Windows starts all the same. An entry Electron
- * counts on is on; one it counts off is read again (the answer comes later, told by the reader's
- * onChange), and until a value was read, Electron's answer stands.
- */
-function asWindowsStarts(found: LoginItemSettings, reader: StartupApprovedReader): LoginItemSettings {
-  const launchItems = (found.launchItems ?? []).map((item) => {
-    if (item.enabled) return item
-    const scope = item.scope === 'machine' ? 'machine' : 'user'
-    void reader.look(scope, item.name)
-    const known = reader.known(scope, item.name)
-    return known === undefined ? item : { ...item, enabled: windowsStartsEntry(known) }
-  })
-  return {
-    ...found,
-    launchItems,
-    executableWillLaunchAtLogin:
-      found.executableWillLaunchAtLogin || launchItems.some((item) => item.enabled),
-  }
-}
-
-/** What macOS reports of a login item it has: on, or waiting for the expert's approval. */
-const REGISTERED_MAC_STATUSES = new Set<LoginItemSettings['status']>(['enabled', 'requires-approval'])
-
-/**
- * Whether macOS has Standby's login item: on, or awaiting approval. macOS 12 reports no status,
- * only whether an item opens the app at login: taken as gone there, every item would be gone,
- * never noted, and one the expert removed registered again at the next start.
- */
-function macHasItem(found: LoginItemSettings): boolean {
-  const status: LoginItemSettings['status'] | undefined = found.status
-  return status === undefined ? found.openAtLogin : REGISTERED_MAC_STATUSES.has(status)
-}
-
-/** Whether Task Manager has an entry that starts Standby turned off, and none that starts it on. */
-function turnedOffInWindows(found: LoginItemSettings): boolean {
-  return !found.executableWillLaunchAtLogin && (found.launchItems ?? []).some((item) => !item.enabled)
-}
-
-/** Whether Windows has no entry at all that starts Standby, on or off (its Run value was deleted). */
-function windowsEntryGone(found: LoginItemSettings): boolean {
-  return !found.openAtLogin && (found.launchItems ?? []).length === 0
-}
-
-/** What Windows' entries say of the switch, on. */
-function windowsStatus(found: LoginItemSettings): LoginItemStatus {
-  if (turnedOffInWindows(found)) return { applied: false, problem: WINDOWS_STARTUP_TURNED_OFF_PROBLEM }
-  if (found.executableWillLaunchAtLogin) return LOGIN_ITEM_APPLIED
-  return { applied: false, problem: WINDOWS_NOT_IN_STARTUP_PROBLEM }
-}
-
-/** What Settings says beside the switch, on, while Windows' startup apps no longer list Standby. */
-export const WINDOWS_NOT_IN_STARTUP_PROBLEM =
-  'Windows no longer lists Standby among its startup apps, so it will not start when you log in. Turn this off and on again to add it back.'
-
-/** What Settings says beside the switch, turned off at a start because Standby's Run entry was deleted. */
-export const WINDOWS_ENTRY_REMOVED_PROBLEM =
-  "Standby is no longer among Windows' startup apps (it was removed there, or by a cleaning tool), so Launch at login is off now. Turn it on to add it back."
-
-/** What Settings says beside the switch, on, while Windows' startup apps have Standby turned off. */
-export const WINDOWS_STARTUP_TURNED_OFF_PROBLEM =
-  'Windows has Standby turned off in its startup apps, so it will not start when you log in. Turn it on in Task Manager › Startup apps, or turn this off and on again.'
-
-/**
- * What Settings says beside the switch, off, while macOS opens Standby at login all the same. Any
- * login item starts it in the tray alone (wasOpenedAtLogin), so turning the switch on changes
- * nothing but whose item it is: the line offers it as keeping that, not as a hidden start.
- */
-export const MAC_LOGIN_ITEM_OUTSIDE_PROBLEM =
-  'This is off, yet macOS opens Standby in the tray when you log in, from System Settings › General › Login Items. To stop that, remove Standby there; to keep it, turn this on.'
-
-/** What Settings says beside the switch, turned off at a start because Standby's login item was removed. */
-export const MAC_LOGIN_ITEM_REMOVED_PROBLEM =
-  'Standby is no longer among System Settings › General › Login Items (it was removed there, or Standby was moved), so Launch at login is off now. Turn it on to add it back.'
-
 /** What Settings says beside the switch in a development run, which never registers itself. */
 export const DEVELOPMENT_RUN_PROBLEM =
   'Only the installed Standby app starts when you log in; this development run does not register itself.'
-
-/**
- * macOS 13 and later report whether the login item really runs: the user may have to approve it
- * first, the system may not find the app where it was registered from, or the expert removed it
- * in System Settings; earlier versions say only whether something opens the app at login.
- */
-function macStatus(status: LoginItemSettings['status'] | undefined, opens: boolean): LoginItemStatus {
-  if (status === 'requires-approval')
-    return {
-      applied: false,
-      problem:
-        'macOS is waiting for your approval: open System Settings › General › Login Items and allow Standby.',
-    }
-  if (status === 'not-found')
-    return {
-      applied: false,
-      problem:
-        'macOS could not find Standby to open at login. Move Standby to your Applications folder, then turn this off and on again.',
-    }
-  if (status === 'not-registered' || (status === undefined && !opens))
-    return {
-      applied: false,
-      problem:
-        'macOS does not open Standby at login: it is not among System Settings › General › Login Items. Turn this off and on again to add it back.',
-    }
-  return LOGIN_ITEM_APPLIED
-}
-
 /** Whether the OS started this process at login (macOS says so; elsewhere the arguments do). */
 export function wasOpenedAtLogin(platform: NodeJS.Platform = process.platform): boolean {
   return platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin

@@ -6,11 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it, vi } from 'vitest'
 import { LOGIN_ITEM_APPLIED } from '../../../../src/main/core/settings/login-item'
-import {
-  AUTOSTART_FILE,
-  createAutostartEntry,
-  OTHERS_ENTRY_PROBLEM,
-} from '../../../../src/main/node/autostart-entry'
+import { AUTOSTART_FILE } from '../../../../src/main/node/autostart-desktop-file'
+import { createAutostartEntry, OTHERS_ENTRY_PROBLEM } from '../../../../src/main/node/autostart-entry'
 import { recordingLog } from '../../../support/recording-log'
 import { useTempDirs } from '../../../support/temp-dir'
 

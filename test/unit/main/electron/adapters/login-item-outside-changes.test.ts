@@ -9,13 +9,15 @@ import { dirname, join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { followLaunchAtLogin } from '../../../../../src/main/core/settings/login-item'
 import { createSettingsStore } from '../../../../../src/main/core/settings/settings-store'
+import { createLoginItem } from '../../../../../src/main/electron/adapters/login-item'
 import {
-  createLoginItem,
   MAC_LOGIN_ITEM_OUTSIDE_PROBLEM,
   MAC_LOGIN_ITEM_REMOVED_PROBLEM,
+} from '../../../../../src/main/electron/adapters/login-item-macos'
+import {
   WINDOWS_NOT_IN_STARTUP_PROBLEM,
   WINDOWS_STARTUP_TURNED_OFF_PROBLEM,
-} from '../../../../../src/main/electron/adapters/login-item'
+} from '../../../../../src/main/electron/adapters/login-item-windows'
 import {
   NO_ENTRY_PROBLEM,
   REMOVED_FROM_DESKTOP_PROBLEM,

@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { WINDOWS_ENTRY_REMOVED_PROBLEM } from '../../../../../src/main/electron/adapters/login-item'
+import { WINDOWS_ENTRY_REMOVED_PROBLEM } from '../../../../../src/main/electron/adapters/login-item-windows'
 import { REMOVED_FROM_DESKTOP_PROBLEM } from '../../../../../src/main/node/autostart-entry'
 import { OTHER_PROFILE_TURNED_OFF_PROBLEM } from '../../../../../src/main/node/login-item-record'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'

@@ -7,10 +7,10 @@ import { systemClock } from '../../../../../src/shared/clock'
 import {
   createLoginItem,
   DEVELOPMENT_RUN_PROBLEM,
-  MAC_LOGIN_ITEM_OUTSIDE_PROBLEM,
   wasOpenedAtLogin,
-  WINDOWS_STARTUP_TURNED_OFF_PROBLEM,
 } from '../../../../../src/main/electron/adapters/login-item'
+import { MAC_LOGIN_ITEM_OUTSIDE_PROBLEM } from '../../../../../src/main/electron/adapters/login-item-macos'
+import { WINDOWS_STARTUP_TURNED_OFF_PROBLEM } from '../../../../../src/main/electron/adapters/login-item-windows'
 import { TURNED_OFF_BY_DESKTOP_PROBLEM } from '../../../../../src/main/node/autostart-entry'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 import { memoryFile } from '../../../../support/memory-settings-file'
