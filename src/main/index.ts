@@ -5,8 +5,8 @@
 import { app, BrowserWindow, protocol, session } from 'electron'
 import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
-import { createLoginItem, wasOpenedAtLogin } from './electron/adapters/login-item'
-import { fileLoginItemRecord, LOGIN_ITEM_RECORD_FILE } from './node/login-item-record'
+import { wasOpenedAtLogin } from './electron/adapters/login-item'
+import { createProfileLoginItem } from './electron/profile-login-item'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
@@ -204,16 +204,7 @@ async function main(): Promise<void> {
   const { tray, trayFeed } = appTray
 
   const userData = app.getPath('userData')
-  const loginItem = createLoginItem({
-    log,
-    // Every profile (another userData folder) shares the one login item, so they share its note: in
-    // the default profile's folder, where it always was.
-    record: fileLoginItemRecord(
-      join(app.getPath('appData'), app.getName(), LOGIN_ITEM_RECORD_FILE),
-      log,
-      userData,
-    ),
-  })
+  const loginItem = createProfileLoginItem(log)
   const launchAtLogin = followLaunchAtLogin(settings, loginItem, log)
   // Back from the system's startup settings: the line under the switch says what they say now.
   app.on('browser-window-focus', () => void launchAtLogin.refresh())

@@ -17,7 +17,7 @@ export const AUTOSTART_FILE = 'standby.desktop'
 export function desktopExecArg(arg: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(arg)) {
-    throw new Error(
+    throw new ControlCharacterError(
       `The path ${JSON.stringify(arg)} has a control character, which an autostart entry cannot hold`,
     )
   }
@@ -34,15 +34,23 @@ const OWN_COMMENT = 'Comment=Keeps you reachable for live-help invites'
  */
 const OWN_KEY = 'X-Standby-Written-By=Standby'
 
-/** The autostart entry that starts `executable` hidden in the tray. */
-export function autostartDesktopEntry(executable: string): string {
+/** A path an Exec line cannot hold: nothing is written, rather than an entry that runs something else. */
+export class ControlCharacterError extends Error {
+  override readonly name = 'ControlCharacterError'
+}
+
+/**
+ * The autostart entry that starts `executable` hidden in the tray, with `args` before `--hidden`
+ * (the switch of the profile to start, for one other than the default).
+ */
+export function autostartDesktopEntry(executable: string, args: ReadonlyArray<string> = []): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=Standby',
     OWN_COMMENT,
     OWN_KEY,
-    `Exec=${desktopExecArg(executable)} ${HIDDEN_ARG}`,
+    `Exec=${[executable, ...args].map(desktopExecArg).join(' ')} ${HIDDEN_ARG}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',

@@ -7,12 +7,13 @@ import { lstatSync, mkdirSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../core/settings/login-item'
-import { registeredElsewhere, removedAtStart, type LoginItemRecord } from './login-item-record'
+import { registeredElsewhere, removedAtStart, takenAtStart, type LoginItemRecord } from './login-item-record'
 import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
 import {
   AUTOSTART_FILE,
   autostartDesktopEntry,
+  ControlCharacterError,
   isOwnAutostartEntry,
   ownEntryLines,
   turnedOffByDesktop,
@@ -60,6 +61,13 @@ export const TURNED_OFF_BY_DESKTOP_PROBLEM =
 export const REMOVED_FROM_DESKTOP_PROBLEM =
   "Standby was removed from your desktop's startup applications, so Launch at login is off now. Turn it on to have Standby start when you log in again."
 
+/**
+ * What Settings says beside the switch, on, where the path of Standby or of this profile's folder
+ * has a line break or another control character, which no Exec line can hold.
+ */
+export const CONTROL_CHARACTER_PROBLEM =
+  "Standby cannot add itself to your startup applications: the path of Standby or of this profile's folder has a line break or another control character, which a startup entry cannot hold (the log names it). Move it to a folder whose name has none, then turn this off and on again."
+
 /** What Settings says beside the switch, on, while the autostart folder has no entry for Standby. */
 export const NO_ENTRY_PROBLEM =
   'Your startup applications no longer have Standby, so it will not start when you log in. Turn this off and on again to add it back.'
@@ -72,6 +80,8 @@ export const NO_ENTRY_PROBLEM =
 export function createAutostartEntry(options: {
   readonly dir: string
   readonly executable: string
+  /** What it starts `executable` with before `--hidden`: the switch of a profile other than the default. */
+  readonly args?: ReadonlyArray<string>
   readonly log: Logger
   /** Standby's note of the entry it wrote: one gone since, the switch on, the expert removed. */
   readonly record?: LoginItemRecord
@@ -89,7 +99,7 @@ export function createAutostartEntry(options: {
   /** Writes the entry unless the name holds something of the expert's; says whether it did. */
   const write = (): boolean => {
     if (holdsOthers(path)) return false
-    const entry = autostartDesktopEntry(executable)
+    const entry = autostartDesktopEntry(executable, options.args)
     mkdirSync(dir, { recursive: true })
     // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
     // Readable by the desktop's session like any autostart entry: it holds no secret.
@@ -120,6 +130,10 @@ export function createAutostartEntry(options: {
     } catch (error) {
       // An entry Standby could not write, found missing at the next start, is not one the expert removed.
       options.record?.cleared()
+      if (error instanceof ControlCharacterError) {
+        log.warn(`Launch at login could not be set: ${errorMessage(error)}`)
+        return { applied: false, problem: CONTROL_CHARACTER_PROBLEM }
+      }
       log.warn(
         `Launch at login could not be ${enabled ? 'set' : 'turned off'} in ${dir}: ${errorMessage(error)}. Check that the folder is writable, or add Standby to your desktop's startup applications by hand.`,
       )
@@ -185,6 +199,9 @@ export function createAutostartEntry(options: {
         const removed =
           enabled && !existsAt(path) && removedAtStart(record, REMOVED_FROM_DESKTOP_PROBLEM, log, path)
         if (removed) return removed
+        // Written for another profile since, which it starts: this switch follows, off.
+        const taken = enabled && isOwnAutostartEntry(path) && takenAtStart(record, log)
+        if (taken) return taken
         // Written for another profile, whose switch is on: only a turn of this switch removes it.
         if (!enabled && registeredElsewhere(record) && existsAt(path)) {
           log.info(`Launch at login is off here; ${path} stays, written for another profile of Standby`)

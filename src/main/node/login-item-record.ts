@@ -4,7 +4,8 @@
  * registered it and the switch is still on, the expert (or their cleaning tool) removed it; with no
  * note, it never was (a first start), and Standby registers it. Every profile of Standby (another
  * user-data folder) shares the one item, so they share the note too, and it says which profile
- * registered the item, or turned it off, and from where the app was registered (a moved app).
+ * registered the item (the one it starts, on Windows and Linux), or turned it off, and from where the
+ * app was registered (a moved app).
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -57,6 +58,26 @@ export interface LoginItemRecord {
  */
 export const OTHER_PROFILE_TURNED_OFF_PROBLEM =
   'Launch at login was turned off in another Standby profile on this computer, which shares it with this one, so it is off here too. Turn it on to have Standby start when you log in again.'
+
+/**
+ * What Settings says beside the switch, turned off at a start (or, on, while Standby runs) because
+ * another profile of Standby turned launch at login on since: the one login item starts that profile now.
+ */
+export const OTHER_PROFILE_STARTS_PROBLEM =
+  'Launch at login was turned on in another Standby profile on this computer since, so Standby starts that profile when you log in, not this one: only one profile can start at login. Turn this on to start this profile instead.'
+
+/**
+ * What a start with the switch on makes of the shared item found in place while the note says
+ * another profile registered it: the item starts that profile, so this one's switch follows, off,
+ * rather than take it back at every start of either. Null where this profile registered it, or none did.
+ */
+export function takenAtStart(record: LoginItemRecord | undefined, log: Logger): RemovedOutside | null {
+  if (!registeredElsewhere(record)) return null
+  log.info(
+    'Launch at login: another profile of Standby turned it on since, and it starts that one; the switch follows, off',
+  )
+  return { removedOutside: true, problem: OTHER_PROFILE_STARTS_PROBLEM }
+}
 
 /** When the note says Standby registered the item; null otherwise. */
 export function registeredAt(record: LoginItemRecord | undefined): number | null {

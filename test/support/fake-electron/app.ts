@@ -158,10 +158,9 @@ export class FakeApp
         : this.macLoginItemStatus
     const path = options?.path ?? WINDOWS_EXEC_PATH
     const own = this.windowsRun.get(this.runValueName())
+    // Electron compares the command line it would write: the path, then the arguments joined by spaces.
     const sameCommand =
-      own !== undefined &&
-      own.path === path &&
-      JSON.stringify(own.args) === JSON.stringify(options?.args ?? [])
+      own !== undefined && own.path === path && own.args.join(' ') === (options?.args ?? []).join(' ')
     const launchItems =
       fake.platform === 'win32'
         ? [...this.windowsRun]
@@ -169,7 +168,8 @@ export class FakeApp
             .map(([name, entry]) => ({
               name,
               path: entry.path,
-              args: [...entry.args],
+              // Parsed from the Run value's command line, as Windows will start it: quotes taken off.
+              args: windowsArgv(entry.args.join(' ')),
               enabled: electronReadsAsEnabled(this.startupApprovedValue(name)),
               scope: 'user' as const,
             }))
@@ -439,6 +439,35 @@ function electronReadsAsEnabled(approved: Uint8Array | null): boolean {
   const end = approved.indexOf(0)
   const text = [...approved.subarray(0, end === -1 ? approved.length : end)]
   return text.length === 0 || (text.length === 1 && text[0] === 2)
+}
+
+/**
+ * The arguments of a Windows command line as CommandLineToArgvW reads them (Electron parses a Run
+ * value's so): spaces and tabs split them outside quotes; 2n backslashes before a quote stand for
+ * n and the quote opens or closes, 2n+1 for n and a quote; backslashes elsewhere stand as they are.
+ */
+function windowsArgv(line: string): string[] {
+  const args: string[] = []
+  let current: string | null = null
+  let quoted = false
+  let backslashes = 0
+  for (const char of line) {
+    if (char === '\\') {
+      backslashes += 1
+      continue
+    }
+    if (char === '"') {
+      current =
+        (current ?? '') + '\\'.repeat(Math.floor(backslashes / 2)) + (backslashes % 2 === 1 ? '"' : '')
+      if (backslashes % 2 === 0) quoted = !quoted
+    } else if ((char === ' ' || char === '\t') && !quoted) {
+      if (backslashes > 0 || current !== null) args.push((current ?? '') + '\\'.repeat(backslashes))
+      current = null
+    } else current = (current ?? '') + '\\'.repeat(backslashes) + char
+    backslashes = 0
+  }
+  if (backslashes > 0 || current !== null) args.push((current ?? '') + '\\'.repeat(backslashes))
+  return args
 }
 
 /** Throws where Electron has no login items (Linux), as the fake's other platform-only calls do. */

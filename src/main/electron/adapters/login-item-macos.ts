@@ -26,6 +26,13 @@ export function macHasItem(found: LoginItemSettings): boolean {
 export const MAC_LOGIN_ITEM_OUTSIDE_PROBLEM =
   'This is off, yet macOS opens Standby in the tray when you log in, from System Settings › General › Login Items. To stop that, remove Standby there; to keep it, turn this on.'
 
+/**
+ * What Settings says beside the switch, on, in a profile other than the default one: macOS's login
+ * item opens the app without arguments, so it would start the default profile, and none is registered.
+ */
+export const MAC_OTHER_PROFILE_PROBLEM =
+  'macOS can open only the default Standby profile when you log in, not this one: its login items cannot say which profile to open. To start Standby at login, turn Launch at login on in the default profile.'
+
 /** What Settings says beside the switch, turned off at a start because Standby's login item was removed. */
 export const MAC_LOGIN_ITEM_REMOVED_PROBLEM =
   'Standby is no longer among System Settings › General › Login Items (it was removed there, or Standby was moved), so Launch at login is off now. Turn it on to add it back.'

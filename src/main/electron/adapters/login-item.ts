@@ -12,13 +12,17 @@ import {
   registeredAt,
   registeredElsewhere,
   removedAtStart,
+  takenAtStart,
+  OTHER_PROFILE_STARTS_PROBLEM,
   type LoginItemRecord,
 } from '../../node/login-item-record'
+import { profileSwitch, windowsCommandLineArg } from '../../node/login-item-profile'
 import { HIDDEN_ARG } from '../../node/start-hidden'
 import { regExeStartupApproved, type StartupApprovedReader } from '../../node/windows-startup-approved'
 import {
   MAC_LOGIN_ITEM_OUTSIDE_PROBLEM,
   MAC_LOGIN_ITEM_REMOVED_PROBLEM,
+  MAC_OTHER_PROFILE_PROBLEM,
   macHasItem,
   macStatus,
 } from './login-item-macos'
@@ -47,6 +51,11 @@ export interface LoginItemOptions {
    */
   readonly record?: LoginItemRecord
   readonly now?: () => number
+  /**
+   * The userData folder of this run's profile where it is not the default one
+   * (login-item-profile.ts): the item starts that profile on Windows and Linux; macOS's cannot.
+   */
+  readonly profile?: string
 }
 
 /** The login item, told when an update moved the AppImage it starts. */
@@ -63,9 +72,17 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   const execPath = options.execPath ?? process.execPath
   let saidUnsupported = false
   const noteRegistered = (): void => options.record?.registered((options.now ?? Date.now)(), execPath)
+  const profileArgs = options.profile === undefined ? [] : [profileSwitch(options.profile)]
+  // The same path and arguments on and off: Windows finds the entry to remove by them.
+  const windowsCommand = { path: execPath, args: [...profileArgs.map(windowsCommandLineArg), HIDDEN_ARG] }
+  // macOS's login item opens the app with no arguments: the default profile, whoever turned it on.
+  const macCannotName = platform === 'darwin' && options.profile !== undefined
+  /** Whether the shared item starts another profile, which turned it on since. */
+  const startsOtherProfile = (): boolean => platform !== 'darwin' && registeredElsewhere(options.record)
   const linux = createAutostartEntry({
     dir: autostartDir(env, options.home ?? homedir()),
     executable: autostartExecutable(env, execPath),
+    args: profileArgs,
     log,
     ...(options.record === undefined ? {} : { record: options.record }),
     ...(options.now === undefined ? {} : { now: options.now }),
@@ -82,7 +99,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   })
   /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
   const windowsEntries = (): LoginItemSettings =>
-    asWindowsStarts(app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }), startupApproved)
+    asWindowsStarts(app.getLoginItemSettings(windowsCommand), startupApproved)
   /**
    * Whether macOS has no login item of Standby's: 'not-registered', or 'not-found', as macOS reports
    * an item removed in System Settings, one whose app was moved and, in some builds, one never registered.
@@ -93,6 +110,9 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   const read = (openAtLogin: boolean): LoginItemStatus => {
     if (!app.isPackaged)
       return openAtLogin ? { applied: false, problem: DEVELOPMENT_RUN_PROBLEM } : LOGIN_ITEM_APPLIED
+    if (macCannotName)
+      return openAtLogin ? { applied: false, problem: MAC_OTHER_PROFILE_PROBLEM } : LOGIN_ITEM_APPLIED
+    if (openAtLogin && startsOtherProfile()) return { applied: false, problem: OTHER_PROFILE_STARTS_PROBLEM }
     if (platform === 'darwin') {
       const found = app.getLoginItemSettings()
       if (openAtLogin) return macStatus(found.status, found.openAtLogin)
@@ -110,6 +130,18 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       saidUnsupported = true
       return read(openAtLogin)
     }
+    // Registering the app's item would start the default profile at login, which this switch did not ask for.
+    if (macCannotName) {
+      if (!saidUnsupported)
+        log.info('Launch at login is not set: macOS opens only the default profile at login')
+      saidUnsupported = true
+      return read(openAtLogin)
+    }
+    // Turned on in another profile since, the item starts that one: off here removes nothing of it.
+    if (!openAtLogin && startsOtherProfile()) {
+      log.info('Launch at login is off here; the login item stays, for the profile that turned it on since')
+      return LOGIN_ITEM_APPLIED
+    }
     // Only an item this switch removed tells the other profiles that it was turned off: a start
     // that finds nothing to remove must not turn off theirs.
     const noteOff = (had: boolean): void => {
@@ -125,11 +157,10 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       else options.record?.cleared()
       return openAtLogin ? read(true) : LOGIN_ITEM_APPLIED
     }
-    // The same path and arguments on and off: Windows finds the entry to remove by them.
     if (platform === 'win32') {
       startWriteWaits = false
-      const had = !windowsEntryGone(app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }))
-      app.setLoginItemSettings({ openAtLogin, path: execPath, args: [HIDDEN_ARG] })
+      const had = !windowsEntryGone(app.getLoginItemSettings(windowsCommand))
+      app.setLoginItemSettings({ openAtLogin, ...windowsCommand })
       // Electron rewrote the StartupApproved value: a reading from before is of another entry.
       startupApproved.forget()
       if (openAtLogin) noteRegistered()
@@ -148,6 +179,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     onOutsideChange: (listener) => startupApproved.onChange(listener),
     applyAtStart(openAtLogin) {
       if (!app.isPackaged) return set(openAtLogin)
+      if (macCannotName) return read(openAtLogin)
       if (platform === 'linux') return linux.applyAtStart(openAtLogin)
       // Removing macOS's login item removes every one that opens this app (macOS 12 and earlier, and
       // later while Standby's own is unregistered), the expert's too: only a turn of the switch may.
@@ -177,6 +209,9 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
       const problem = platform === 'darwin' ? MAC_LOGIN_ITEM_REMOVED_PROBLEM : WINDOWS_ENTRY_REMOVED_PROBLEM
       const removed = gone && removedAtStart(options.record, problem, log, 'its login item')
       if (removed) return removed
+      // There, and registered since by another profile, which it starts: this switch follows, off.
+      const taken = platform === 'win32' && openAtLogin && !gone && takenAtStart(options.record, log)
+      if (taken) return taken
       // Registered already, enabled or waiting for the expert's approval: registering again would
       // only show "Login Item Added" once more at every start. Registered before there was a note
       // (an earlier version): noted now, or the expert's removal of it later would read as an item
