@@ -10,7 +10,7 @@ import { createProfileLoginItem } from './electron/profile-login-item'
 import { createPowerMonitorPower } from './electron/adapters/power-monitor'
 import { createSafeStorageSecrets } from './electron/adapters/safe-storage-secrets'
 import { createElectronSettingsStore } from './electron/adapters/settings-store'
-import { createElectronUpdater } from './electron/adapters/electron-updater'
+import { createAppUpdater } from './electron/app-updater'
 import { createAppOrigin } from './electron/app-origin'
 import { setAppMenu } from './electron/app-menu'
 import { onOpenUrl, registerDeepLinkScheme } from './electron/deep-links'
@@ -41,10 +41,9 @@ import { createShutdown } from './core/startup/shutdown'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
-import { claimSingleInstance, onSecondInstance, singleInstanceLock } from './electron/single-instance'
+import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
 import { systemLinks } from './electron/link-after-quit'
 import { createRelaunchAtQuit } from './electron/relaunch-at-quit'
-import { runningAppImage } from './node/app-image'
 import { manualDownloadUrl } from './node/update-feed'
 import { closedToTrayNotice } from './core/tray/closed-to-tray-notice'
 import { startsHidden } from './node/start-hidden'
@@ -233,18 +232,8 @@ async function main(): Promise<void> {
     tray: trayFeed,
     settings,
     // The updater class for this OS and package type; it acts only when the update policy says.
-    updater: createElectronUpdater({
-      updater: electronUpdater.autoUpdater,
-      log,
-      // On Linux only the AppImage replaces itself; an APPIMAGE inherited from another app's does not count.
-      packageManaged:
-        app.isPackaged &&
-        process.platform === 'linux' &&
-        runningAppImage(process.env, process.execPath) === undefined,
-      // An update installed as Standby quits may rename the AppImage: the next login starts the new one.
-      onAppImageMoved: (path) => loginItem.appImageMoved(path),
-      instanceLock: singleInstanceLock,
-    }),
+    // An update installed as Standby quits may rename the AppImage: the next login starts the new one.
+    updater: createAppUpdater(log, (path) => loginItem.appImageMoved(path)),
     manualDownloadUrl: downloadUrl,
     launchAtLogin,
     pageOpens: opensForPages,

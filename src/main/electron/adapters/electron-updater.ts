@@ -11,8 +11,8 @@
 import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
-import { errorMessage } from '../../../shared/error-message'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
+import { describeUpdaterError, RELEASE_FIX } from './update-error-words'
 import { boundBlockMaps } from './update-block-map-bound'
 import { limitRedirects } from './update-redirect-limit'
 import { httpsOnly } from './update-https-only'
@@ -234,9 +234,6 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
  */
 export const UPDATER_LOG_MAX = 2000
 
-/** The most of electron-updater's own message an error repeats in brackets. */
-const RAW_SHOWN_MAX = 500
-
 /** One of electron-updater's messages as a log line, cut short past UPDATER_LOG_MAX. */
 function updaterLine(message: unknown): string {
   const text = String(message)
@@ -256,49 +253,4 @@ function forgetCheckUnderWay(updater: AppUpdater, log: Logger): void {
   }
   log.warn('Updater: the update server never answered the last check; asking it again.')
   ;(updater as unknown as CheckUnderWay).checkForUpdatesPromise = null
-}
-
-/** electron-updater's codes for a feed whose content is not release information it can use. */
-const MALFORMED_FEED_CODES: ReadonlySet<string> = new Set([
-  'ERR_UPDATER_INVALID_VERSION',
-  'ERR_UPDATER_NO_FILES_PROVIDED',
-  'ERR_UPDATER_NO_CHECKSUM',
-])
-
-/** How a transfer that started and was then cut short is reported, by Node and by Chromium. */
-const BROKE_OFF =
-  /^aborted$|^Request has been aborted by the server$|ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_(RESET|CLOSED|ABORTED)/
-
-/** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
-const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
-
-/** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
-export function describeUpdaterError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code
-  const line = errorMessage(error).split('\n')[0] ?? ''
-  // electron-updater's messages quote the feed (a version, a file name) whatever its length.
-  const raw = line.length > RAW_SHOWN_MAX ? `${line.slice(0, RAW_SHOWN_MAX)}…` : line
-  // Windows: the installer's Authenticode signature names another publisher than this build's.
-  if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {
-    return `The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed (${raw})`
-  }
-  if (code === 'ERR_CHECKSUM_MISMATCH') {
-    return `The downloaded update does not match the checksum the update server published, so it was refused (${raw})`
-  }
-  if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' || code === 'ERR_UPDATER_INVALID_UPDATE_INFO') {
-    return `The update server has no valid release information for this system (${raw})`
-  }
-  // electron-updater acts on whatever shape the feed's YAML has: a feed that is not release
-  // information (an empty document, a list, a web page) fails inside it with a TypeError.
-  if (MALFORMED_FEED_CODES.has(String(code)) || error instanceof TypeError) {
-    return `${FEED_UNUSABLE} is damaged or incomplete (${raw})${RELEASE_FIX}`
-  }
-  // A transfer cut short: Node says "aborted", Chromium's net a content-length or chunk mismatch.
-  if (code === 'ECONNRESET' || BROKE_OFF.test(raw)) {
-    return `The connection to the update server broke off during the transfer (${raw})`
-  }
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|net::ERR_/.test(raw)) {
-    return `Cannot reach the update server (${raw})`
-  }
-  return raw
 }

@@ -3,7 +3,7 @@
  * test/integration/main/electron/adapters/; the Windows-only ones cannot be, and are checked here.
  */
 import { describe, expect, it } from 'vitest'
-import { describeUpdaterError } from '../../../../../src/main/electron/adapters/electron-updater'
+import { describeUpdaterError } from '../../../../../src/main/electron/adapters/update-error-words'
 
 /** An error as electron-updater's newError makes it: a message and a code. */
 const updaterError = (message: string, code: string): Error => Object.assign(new Error(message), { code })
