@@ -8,6 +8,9 @@ import { builtinModules } from 'node:module'
 import { relative, resolve } from 'node:path'
 import { carriersOf, noCarrierImportRule } from './scripts/lint-import-carriers.js'
 
+/** The most lines a source file may have (tests and test support aside). */
+const MAX_FILE_LINES = 300
+
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
 const electronAndSqlite = [
@@ -227,6 +230,12 @@ export default tseslint.config(
     ],
     ...electronFree,
     rules: { 'layers/electron-free': 'error' },
+  },
+  // Small files (README.md, "House style"): past 300 lines a module holds more than one thing, and
+  // is split along its seams. Tests and test support may run longer: a table of cases reads whole.
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: MAX_FILE_LINES }] },
   },
   // Tool config files must default-export their config.
   { files: ['*.config.{js,ts,mjs}'], rules: { 'no-restricted-exports': 'off' } },
