@@ -52,3 +52,9 @@ function profileOption(userData: string, defaultUserData: string): { profile?: s
   const profile = loginItemProfile(userData, defaultUserData)
   return profile === undefined ? {} : { profile }
 }
+
+/** Turns the switch of a profile `computer().start` started on or off, as the expert does in Settings. */
+export function turnSwitch(started: ReturnType<ReturnType<typeof computer>['start']>, on: boolean): void {
+  started.settings.update({ launchAtLogin: on })
+  started.settings.flush()
+}

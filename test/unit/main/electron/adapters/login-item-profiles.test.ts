@@ -9,7 +9,7 @@ import { MAC_OTHER_PROFILE_PROBLEM } from '../../../../../src/main/electron/adap
 import { CONTROL_CHARACTER_PROBLEM } from '../../../../../src/main/node/autostart-entry'
 import { OTHER_PROFILE_STARTS_PROBLEM } from '../../../../../src/main/node/login-item-record'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
-import { computer } from '../../../../support/login-item-computer'
+import { computer, turnSwitch } from '../../../../support/login-item-computer'
 import { useTempDirs } from '../../../../support/temp-dir'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
@@ -22,12 +22,6 @@ const tempDir = useTempDirs()
 
 /** A started profile, as computer().start returns it. */
 type Started = ReturnType<ReturnType<typeof computer>['start']>
-
-/** Turns the switch of the profile just started on or off, as the expert does in Settings. */
-function turn(started: Started, on: boolean): void {
-  started.settings.update({ launchAtLogin: on })
-  started.settings.flush()
-}
 
 /**
  * The command of the autostart entry's Exec line as a desktop runs it: the string rule of desktop
@@ -94,8 +88,8 @@ describe('a profile other than the default one turning launch at login on', () =
     const work = mac.start({ profile: 'Work' })
     expect(work.following.status()).toEqual({ applied: false, problem: MAC_OTHER_PROFILE_PROBLEM })
     expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
-    turn(work, false)
-    turn(work, true)
+    turnSwitch(work, false)
+    turnSwitch(work, true)
     expect(work.following.status()).toEqual({ applied: false, problem: MAC_OTHER_PROFILE_PROBLEM })
     expect(fake.app.setLoginItemSettings).not.toHaveBeenCalled()
   })
@@ -104,19 +98,25 @@ describe('a profile other than the default one turning launch at login on', () =
     const mac = computer('darwin', tempDir)
     mac.start().following.stop()
     expect(fake.app.macRegistered).toBe(true)
-    turn(mac.start({ profile: 'Work' }), false)
+    turnSwitch(mac.start({ profile: 'Work' }), false)
     expect(fake.app.macRegistered).toBe(true)
     expect(mac.start().following.status()).toEqual({ applied: true })
   })
 })
 
+/** Home's switch on, started; then Work, its switch off, turns it on while Home runs. */
+function workTakesItFromHome(platform: NodeJS.Platform): { pc: ReturnType<typeof computer>; home: Started } {
+  const pc = computer(platform, tempDir)
+  const home = pc.start({ profile: 'Home' })
+  turnSwitch(pc.start({ profile: 'Work', launchAtLogin: false }), true)
+  return { pc, home }
+}
+
 describe('two profiles, the second turning it on', () => {
   it.each(['linux', 'win32'] as const)(
     '%s: the item starts the second; the first says so while it runs and turns off at its next start',
     (platform) => {
-      const pc = computer(platform, tempDir)
-      const home = pc.start({ profile: 'Home' })
-      turn(pc.start({ profile: 'Work', launchAtLogin: false }), true)
+      const { pc, home } = workTakesItFromHome(platform)
       const taken = { applied: false, problem: OTHER_PROFILE_STARTS_PROBLEM }
       expect(home.following.refresh()).toEqual(taken)
       home.following.stop()
@@ -131,10 +131,8 @@ describe('two profiles, the second turning it on', () => {
   it.each(['linux', 'win32'] as const)(
     '%s: the first’s switch turned off while it runs leaves the item the second turned on',
     (platform) => {
-      const pc = computer(platform, tempDir)
-      const home = pc.start({ profile: 'Home' })
-      turn(pc.start({ profile: 'Work', launchAtLogin: false }), true)
-      turn(home, false)
+      const { pc, home } = workTakesItFromHome(platform)
+      turnSwitch(home, false)
       expect(startsProfile(platform, pc)).toBe(pc.folder('Work'))
       expect(pc.start({ profile: 'Work' }).following.status()).toEqual({ applied: true })
     },

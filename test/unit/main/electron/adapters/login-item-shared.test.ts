@@ -9,7 +9,7 @@ import { WINDOWS_ENTRY_REMOVED_PROBLEM } from '../../../../../src/main/electron/
 import { REMOVED_FROM_DESKTOP_PROBLEM } from '../../../../../src/main/node/autostart-entry'
 import { OTHER_PROFILE_TURNED_OFF_PROBLEM } from '../../../../../src/main/node/login-item-record'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
-import { computer } from '../../../../support/login-item-computer'
+import { computer, turnSwitch } from '../../../../support/login-item-computer'
 import { useTempDirs } from '../../../../support/temp-dir'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
@@ -20,15 +20,9 @@ beforeEach(() => {
 })
 const tempDir = useTempDirs()
 
-/** Turns the switch of the profile just started on or off, as the expert does in Settings. */
-function turn(started: ReturnType<ReturnType<typeof computer>['start']>, on: boolean): void {
-  started.settings.update({ launchAtLogin: on })
-  started.settings.flush()
-}
-
 /** Turns the switch of the profile just started off, and stops it. */
 function turnOff(started: ReturnType<ReturnType<typeof computer>['start']>): void {
-  turn(started, false)
+  turnSwitch(started, false)
   started.following.stop()
 }
 
@@ -39,7 +33,7 @@ describe('two profiles of Standby sharing one login item', () => {
       const pc = computer(platform, tempDir)
       pc.start({ profile: 'Home' }).following.stop()
       const work = pc.start({ profile: 'Work', launchAtLogin: false })
-      turn(work, true)
+      turnSwitch(work, true)
       turnOff(work)
       const home = pc.start({ profile: 'Home' })
       expect(home.following.status()).toEqual({ applied: false, problem: OTHER_PROFILE_TURNED_OFF_PROBLEM })
