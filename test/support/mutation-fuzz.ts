@@ -5,6 +5,7 @@
  * number or date, an id with path characters, a duplicated id with another payload). The same
  * seed always gives the same mutants, so a failure names its seed and mutant and replays exactly.
  */
+import { BAD_DATES, BAD_NUMBERS, BAD_TEXT, PROTO_KEYS, WRONG_TYPES } from './mutation-values'
 
 /** A seeded generator (mulberry32): numbers in [0, 1), the same sequence for the same seed. */
 export function seededRandom(seed: number): () => number {
@@ -43,64 +44,6 @@ function picker(random: () => number): Picker {
 export const HUGE_STRING_UNITS = 300_000
 export const HUGE_ARRAY_ITEMS = 50_000
 export const DEEP_NESTING = 5_000
-
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'] as const
-
-const WRONG_TYPES: ReadonlyArray<readonly [string, unknown]> = [
-  ['null', null],
-  ['undefined', undefined],
-  ['true', true],
-  ['0', 0],
-  ['empty string', ''],
-  ['string "1"', '1'],
-  ['empty array', []],
-  ['empty object', {}],
-  ['array of the value', 'WRAP'],
-]
-
-const BAD_NUMBERS: ReadonlyArray<readonly [string, number]> = [
-  ['NaN', Number.NaN],
-  ['Infinity', Number.POSITIVE_INFINITY],
-  ['-Infinity', Number.NEGATIVE_INFINITY],
-  ['-0', -0],
-  ['1e308', 1e308],
-  ['-1', -1],
-  ['0.5', 0.5],
-  ['-1e308', -1e308],
-  ['2^53 + 2', 2 ** 53 + 2],
-]
-
-const BAD_DATES: ReadonlyArray<readonly [string, unknown]> = [
-  ['far past', -8.64e15],
-  ['epoch 0', 0],
-  ['far future', 8.64e15],
-  ['beyond Date', 8.64e15 + 1],
-  ['year 3000', Date.UTC(3000, 0, 1)],
-  ['ISO string', '2026-12-01T10:00:00Z'],
-  ['malformed date', '2026-13-45'],
-  ['seconds, not ms', 1_764_583_200],
-]
-
-const BAD_TEXT: ReadonlyArray<readonly [string, string]> = [
-  ['lone high surrogate', 'a\ud800b'],
-  ['lone low surrogate', '\udfffx'],
-  ['cut emoji', 'hello \ud83d'],
-  ['NUL', 'a\u0000b'],
-  ['bidi override', '\u202eexe.pdf'],
-  ['only invisibles', '\u200b\u200b'],
-  ['path up', '../../../etc/passwd'],
-  ['backslash path', '..\\..\\windows'],
-  ['slash', 'a/b'],
-  ['encoded dots', '%2e%2e%2f'],
-  ['script url', 'javascript:alert(1)'],
-  ['file url', 'file:///etc/passwd'],
-  ['credentials in a url', 'https://ada:secret@platform.example.com'],
-  ['plain http to another computer', 'http://platform.example.com'],
-  ['loopback look-alike', 'http://127.0.0.1.example.com'],
-  ['broken url', 'https://[::1'],
-  ['spaces only', '   '],
-  ['empty', ''],
-]
 
 /** The paths to every value inside `value`, the root included, depth first. */
 export function pathsOf(value: unknown, prefix: Path = []): Path[] {
