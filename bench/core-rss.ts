@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { openCache } from '../src/main/db/open-cache'
 import { SqliteCacheStore } from '../src/main/db/sqlite-cache-store'
-import { manySessions } from '../test/support/fixtures'
+import { manySessions } from '../test/support/fixture-streams'
 import { CoreChild, expertOn, type ChildMessage, type Platform } from './core-host'
 
 /** How many sessions the cache holds while the RSS is measured. */

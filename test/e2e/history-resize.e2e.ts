@@ -7,7 +7,7 @@ import type { Locator } from 'playwright'
 import { expect, it } from 'vitest'
 import { HISTORY_ROW_HEIGHT } from '../../src/renderer/logic/history-row-height'
 import { MAIN_WINDOW_SIZE } from '../../src/shared/window-sizes'
-import { manySessions } from '../support/fixtures'
+import { manySessions } from '../support/fixture-streams'
 import { useOfflineWindow } from './support/offline-window'
 
 /** A window wide enough for History's rows on one line beside the sidebar. */

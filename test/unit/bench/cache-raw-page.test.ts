@@ -7,9 +7,9 @@ import {
   aSnapshot,
   FIXTURE_NOW,
   liveSession,
-  manySessions,
   MINUTE,
 } from '../../support/fixtures'
+import { manySessions } from '../../support/fixture-streams'
 import { useFreshStores } from '../main/db/cache-test-kit'
 
 describe("the cold-open bench's raw better-sqlite3 page", () => {

@@ -3,15 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { PlatformEvent, Session, Snapshot } from '../../../../src/shared/protocol'
-import {
-  aMessage,
-  anExpert,
-  anInvite,
-  aSession,
-  aSnapshot,
-  eventStream,
-  manySessions,
-} from '../../../support/fixtures'
+import { aMessage, anExpert, anInvite, aSession, aSnapshot } from '../../../support/fixtures'
+import { eventStream, manySessions } from '../../../support/fixture-streams'
 
 describe('fixtures', () => {
   it('build valid protocol objects', () => {

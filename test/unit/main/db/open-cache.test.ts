@@ -21,14 +21,8 @@ import {
 } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError, migrate } from '../../../../src/shared/sqlite/migrate'
-import {
-  anInvite,
-  aRequest,
-  aSnapshot,
-  FIXTURE_NOW,
-  inviteCreated,
-  manySessions,
-} from '../../../support/fixtures'
+import { anInvite, aRequest, aSnapshot, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { manySessions } from '../../../support/fixture-streams'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()

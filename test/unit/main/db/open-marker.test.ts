@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from '../../../../src/main/db/open-marker'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import { anInvite, aSnapshot, FIXTURE_NOW, inviteCreated, manySessions } from '../../../support/fixtures'
+import { anInvite, aSnapshot, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { manySessions } from '../../../support/fixture-streams'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
