@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError } from '../../../../src/shared/sqlite/migrate'
-import { anExpert, aSnapshot, eventStream, FIXTURE_NOW } from '../../../support/fixtures'
+import { anExpert, aSnapshot, FIXTURE_NOW } from '../../../support/fixtures'
+import { eventStream } from '../../../support/fixture-streams'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
