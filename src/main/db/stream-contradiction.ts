@@ -1,7 +1,7 @@
 /**
  * Events that contradict what the platform said before: in the marketplace an invite that closed
  * (accepted, declined, taken, expired, withdrawn) never opens again, a request is taken by one
- * session and never invited to after it, an ended or cancelled session never comes back, an
+ * session (never a second, under another id) and never invited to after it, an ended or cancelled session never comes back, an
  * invite or a session stays about the request it was made for, a message is written only in a
  * thread of the expert's (a request they hold an invite or a session of: the platform refuses any
  * other), and stays in the thread and with the sender it was written in and by. An
@@ -34,7 +34,13 @@ export function contradictionOf(states: RowStateRepository, event: PlatformEvent
   if (event.type === 'session.updated') {
     const { session } = event.payload
     const cached = states.session(session.id)
-    if (cached === null) return null
+    if (cached === null) {
+      // Applied, a second session would be listed and reminded of beside the first, for one request.
+      const taker = states.requestSession(session.request.id)
+      return taker === null
+        ? null
+        : `it books session ${session.id} for request ${session.request.id}, which session ${taker} already took`
+    }
     if (cached.requestId !== session.request.id) {
       return `it moves session ${session.id} from request ${cached.requestId} to request ${session.request.id}`
     }

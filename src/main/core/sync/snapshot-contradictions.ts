@@ -6,7 +6,8 @@
  * (src/main/db/stream-contradiction.ts). In a snapshot whose parts were taken as the platform went
  * on (snapshot-parts.ts), the invite's part is older than the session's: the invite was taken
  * meanwhile, which is no mistake, and it is left out all the same. Also: a snapshot holding
- * another expert's sessions or messages.
+ * another expert's sessions or messages, or two sessions for one request, which no platform books
+ * at any point of its stream.
  */
 import type { Snapshot } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
@@ -20,8 +21,41 @@ export function snapshotWithoutTakenInvites(
   log: Logger,
   spread = false,
 ): { readonly snapshot: Snapshot; readonly left: number } {
+  const openInvites = withoutTakenInvites(snapshot, log, spread)
+  const left = snapshot.openInvites.length - openInvites.length
+  return { snapshot: left === 0 ? snapshot : { ...snapshot, openInvites }, left }
+}
+
+/**
+ * The snapshot with one session per request, and how many were left out: the one the platform
+ * updated last (the first of those when they tie), as its latest word. Kept, the others would be
+ * listed and reminded of beside it, each reminder twice for one appointment.
+ */
+export function snapshotWithOneSessionPerRequest(
+  snapshot: Snapshot,
+  log: Logger,
+): { readonly snapshot: Snapshot; readonly left: number } {
+  const kept = new Map<string, Snapshot['sessions'][number]>()
+  for (const session of snapshot.sessions) {
+    const other = kept.get(session.request.id)
+    if (other === undefined || session.updatedAt > other.updatedAt) kept.set(session.request.id, session)
+  }
+  if (kept.size === snapshot.sessions.length) return { snapshot, left: 0 }
+  const sessions = snapshot.sessions.filter((session) => {
+    const taker = kept.get(session.request.id) ?? session
+    if (taker === session) return true
+    log.error(
+      `Left session ${session.id} out of the platform's snapshot: it is for request ${session.request.id}, which session ${taker.id} in the same snapshot took`,
+    )
+    return false
+  })
+  return { snapshot: { ...snapshot, sessions }, left: snapshot.sessions.length - sessions.length }
+}
+
+/** The snapshot's open invites, without those to a request one of its sessions took. */
+function withoutTakenInvites(snapshot: Snapshot, log: Logger, spread: boolean): Snapshot['openInvites'] {
   const takenBy = new Map(snapshot.sessions.map((s) => [s.request.id, s.id]))
-  const openInvites = snapshot.openInvites.filter((invite) => {
+  return snapshot.openInvites.filter((invite) => {
     const sessionId = invite.state === 'open' ? takenBy.get(invite.request.id) : undefined
     if (sessionId === undefined) return true
     if (spread) {
@@ -35,8 +69,6 @@ export function snapshotWithoutTakenInvites(
     }
     return false
   })
-  const left = snapshot.openInvites.length - openInvites.length
-  return { snapshot: left === 0 ? snapshot : { ...snapshot, openInvites }, left }
 }
 
 /**

@@ -13,7 +13,11 @@ import { cacheWrite } from './catch-up-failures'
 import { snapshotWithExpiriesBounded } from './invite-expiry-bound'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
-import { snapshotWithoutOthersRows, snapshotWithoutTakenInvites } from './snapshot-contradictions'
+import {
+  snapshotWithOneSessionPerRequest,
+  snapshotWithoutOthersRows,
+  snapshotWithoutTakenInvites,
+} from './snapshot-contradictions'
 
 /**
  * Whether a catch-up starts from a snapshot whatever the cursor. An empty cache (first sign-in, or
@@ -61,7 +65,8 @@ export function applyWholeSnapshot(
   // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
   const spread = through > whole.cursor
   const ours = snapshotWithoutOthersRows(whole, log)
-  const consistent = snapshotWithoutTakenInvites(ours.snapshot, log, spread)
+  const single = snapshotWithOneSessionPerRequest(ours.snapshot, log)
+  const consistent = snapshotWithoutTakenInvites(single.snapshot, log, spread)
   const snapshot = snapshotWithExpiriesBounded(
     snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log),
     targets.platformTime.now(),
@@ -71,7 +76,7 @@ export function applyWholeSnapshot(
   cacheWrite(() => cache.applySnapshot(snapshot, through))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for all: it says the platform is at fault only when nothing was left unread.
-  const passedOver = skipped + ours.left + (spread ? 0 : consistent.left)
+  const passedOver = skipped + ours.left + single.left + (spread ? 0 : consistent.left)
   if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0 ? 'contradiction' : 'unread')
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })

@@ -10,6 +10,7 @@ import { preparedOnUse } from './prepared-on-use'
 export class RowStateRepository {
   private readonly selectInvite: Database.Statement<[string, string, string], InviteRowState>
   private readonly selectSession: Database.Statement<[string], SessionRowState>
+  private readonly selectRequestSession: Database.Statement<[string], { id: string }>
   private readonly selectMessage: Database.Statement<[string], MessageRowState>
   private readonly selectThread: Database.Statement<[string, string], { held: number }>
 
@@ -21,6 +22,7 @@ export class RowStateRepository {
          (SELECT id FROM sessions WHERE request_id = ? LIMIT 1) AS sessionId`,
     )
     this.selectSession = preparedOnUse(db, 'SELECT state, request_id AS requestId FROM sessions WHERE id = ?')
+    this.selectRequestSession = preparedOnUse(db, 'SELECT id FROM sessions WHERE request_id = ? LIMIT 1')
     this.selectMessage = preparedOnUse(
       db,
       'SELECT request_id AS requestId, from_client AS fromClient FROM messages WHERE id = ?',
@@ -49,6 +51,11 @@ export class RowStateRepository {
   /** The cached session's state and request; null when the cache has none. */
   session(sessionId: string): SessionRowState | null {
     return this.selectSession.get(sessionId) ?? null
+  }
+
+  /** The id of a cached session of request `requestId`; null when the cache has none. */
+  requestSession(requestId: string): string | null {
+    return this.selectRequestSession.get(requestId)?.id ?? null
   }
 
   /** Whether the cache holds an invite or a session of request `requestId`: a thread of the expert's. */

@@ -17,6 +17,8 @@ import { adaSettledOn, type TestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 import type { PlatformEvent } from '../../../../src/shared/protocol'
 
+const HOUR = 3_600_000
+
 describe('a platform contradicting its own stream', () => {
   const defer = useCleanup()
 
@@ -111,5 +113,52 @@ describe('a platform contradicting its own stream', () => {
     expect(core.adapters.notifier.shown).toContainEqual(
       expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
     )
+  })
+
+  it('a second session for a request its session took, under another id: one session listed, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const request = aRequest({
+      id: 'req_b',
+      kind: 'scheduled',
+      proposedTimes: [now + HOUR],
+      createdAt: now - HOUR,
+    })
+    const booked = aSession({ id: 'ses_1', request, bookedStart: now + HOUR, updatedAt: now - 60_000 })
+    const { core, push } = await adaFollowing([sessionUpdated(2, booked)])
+    push(sessionUpdated(3, { ...booked, id: 'ses_2', updatedAt: now }, now))
+    await core.waitForNotifications(1)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.cursor()).toBe(3)
+    expect(core.runtime.cache.upcomingSessions(now, 10).map((s) => s.id)).toEqual(['ses_1'])
+    expect(core.adapters.notifier.shown).toEqual([
+      expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
+    ])
+  })
+
+  it('a snapshot holding two sessions for one request: the one updated last is kept, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const request = aRequest({
+      id: 'req_b',
+      kind: 'scheduled',
+      proposedTimes: [now + HOUR],
+      createdAt: now - HOUR,
+    })
+    const older = aSession({ id: 'ses_a', request, bookedStart: now + HOUR, updatedAt: now - 60_000 })
+    const newer = { ...older, id: 'ses_b', updatedAt: now - 1_000 }
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: (asked) =>
+        asked.snapshot === true
+          ? {
+              kind: 'snapshot',
+              snapshot: aSnapshot({ sessions: [newer, older], cursor: 1, cursorDigest: 'd1', takenAt: now }),
+            }
+          : { kind: 'events', events: [], latestId: 1, hasMore: false },
+    })
+    const core = await adaSettledOn(defer, platform)
+    expect(core.runtime.cache.upcomingSessions(now, 10).map((s) => s.id)).toEqual(['ses_b'])
+    expect(core.adapters.notifier.shown).toEqual([
+      expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
+    ])
   })
 })
