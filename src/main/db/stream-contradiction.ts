@@ -1,7 +1,8 @@
 /**
  * Events that contradict what the platform said before: in the marketplace an invite that closed
- * (accepted, declined, taken, expired, withdrawn) never opens again, a request is taken by one
- * session (never a second, under another id) and never invited to after it, an ended or cancelled session never comes back, an
+ * (accepted, declined, taken, expired, withdrawn) never opens again, the expert is invited to a
+ * request once, a request is taken by one session (never a second, under another id) and never
+ * invited to after it, an ended or cancelled session never comes back, an
  * invite or a session stays about the request it was made for, a message is written only in a
  * thread of the expert's (a request they hold an invite or a session of: the platform refuses any
  * other), and stays in the thread and with the sender it was written in and by. An
@@ -11,26 +12,12 @@
  * (whose Join would then take that request), or move words the expert read as the client's into
  * another thread or into their own mouth, so it is passed over like an unreadable one.
  */
-import type { Message, PlatformEvent } from '../../shared/protocol'
+import type { Invite, Message, PlatformEvent } from '../../shared/protocol'
 import type { RowStateRepository } from './repositories/row-state-repository'
 
 /** Why `event` contradicts the cache, for the log; null when it does not. */
 export function contradictionOf(states: RowStateRepository, event: PlatformEvent): string | null {
-  if (event.type === 'invite.created') {
-    const { invite } = event.payload
-    const cached = states.invite(invite.id, invite.request.id)
-    if (cached.requestId !== null && cached.requestId !== invite.request.id) {
-      return `it moves invite ${invite.id} from request ${cached.requestId} to request ${invite.request.id}`
-    }
-    if (invite.state !== 'open') return null
-    if (cached.state !== null && cached.state !== 'open') {
-      return `it opens invite ${invite.id} again, which had closed as ${cached.state}`
-    }
-    if (cached.sessionId !== null) {
-      return `it invites to request ${invite.request.id}, which session ${cached.sessionId} already took`
-    }
-    return null
-  }
+  if (event.type === 'invite.created') return inviteContradiction(states, event.payload.invite)
   if (event.type === 'session.updated') {
     const { session } = event.payload
     const cached = states.session(session.id)
@@ -49,6 +36,25 @@ export function contradictionOf(states: RowStateRepository, event: PlatformEvent
     }
   }
   if (event.type === 'message.created') return messageContradiction(states, event.payload.message)
+  return null
+}
+
+/** Why `invite` contradicts the cache; null when it does not. */
+function inviteContradiction(states: RowStateRepository, invite: Invite): string | null {
+  const cached = states.invite(invite.id, invite.request.id)
+  if (cached.requestId !== null && cached.requestId !== invite.request.id) {
+    return `it moves invite ${invite.id} from request ${cached.requestId} to request ${invite.request.id}`
+  }
+  if (invite.state === 'open' && cached.state !== null && cached.state !== 'open') {
+    return `it opens invite ${invite.id} again, which had closed as ${cached.state}`
+  }
+  if (invite.state === 'open' && cached.sessionId !== null) {
+    return `it invites to request ${invite.request.id}, which session ${cached.sessionId} already took`
+  }
+  if (cached.requestId === null && cached.otherInviteId !== null) {
+    // Shown too, it would be a second notification, with its own Join, for one request.
+    return `it invites to request ${invite.request.id} again as invite ${invite.id}, which invite ${cached.otherInviteId} already did`
+  }
   return null
 }
 

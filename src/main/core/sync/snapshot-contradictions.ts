@@ -6,8 +6,8 @@
  * (src/main/db/stream-contradiction.ts). In a snapshot whose parts were taken as the platform went
  * on (snapshot-parts.ts), the invite's part is older than the session's: the invite was taken
  * meanwhile, which is no mistake, and it is left out all the same. Also: a snapshot holding
- * another expert's sessions or messages, or two sessions for one request, which no platform books
- * at any point of its stream.
+ * another expert's sessions or messages, or two sessions or two open invites for one request,
+ * which no platform holds at any point of its stream.
  */
 import type { Snapshot } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
@@ -27,29 +27,46 @@ export function snapshotWithoutTakenInvites(
 }
 
 /**
- * The snapshot with one session per request, and how many were left out: the one the platform
- * updated last (the first of those when they tie), as its latest word. Kept, the others would be
- * listed and reminded of beside it, each reminder twice for one appointment.
+ * The snapshot with one session and one open invite per request, and how many were left out. The
+ * platform books one session per request and invites an expert to a request once; kept, the others
+ * would be listed and told of beside the one kept: a second notification with its own Join for one
+ * request, each reminder twice for one appointment. Kept is the invite the cache already holds
+ * (whose notification was shown), else the one sent first; the session the platform updated last.
  */
-export function snapshotWithOneSessionPerRequest(
+export function snapshotWithOnePerRequest(
   snapshot: Snapshot,
   log: Logger,
+  cached: (inviteId: string) => boolean,
 ): { readonly snapshot: Snapshot; readonly left: number } {
-  const kept = new Map<string, Snapshot['sessions'][number]>()
-  for (const session of snapshot.sessions) {
-    const other = kept.get(session.request.id)
-    if (other === undefined || session.updatedAt > other.updatedAt) kept.set(session.request.id, session)
+  const sessions = onePerRequest(snapshot.sessions, 'session', log, (a, b) => a.updatedAt > b.updatedAt)
+  const openInvites = onePerRequest(snapshot.openInvites, 'invite', log, (a, b) =>
+    cached(a.id) === cached(b.id) ? a.sentAt < b.sentAt : cached(a.id),
+  )
+  const left = snapshot.sessions.length - sessions.length + snapshot.openInvites.length - openInvites.length
+  return { snapshot: left === 0 ? snapshot : { ...snapshot, sessions, openInvites }, left }
+}
+
+/** `rows` with one per request: for each, the first one no other is `better` than. */
+function onePerRequest<T extends { readonly id: string; readonly request: { readonly id: string } }>(
+  rows: T[],
+  what: string,
+  log: Logger,
+  better: (a: T, b: T) => boolean,
+): T[] {
+  const kept = new Map<string, T>()
+  for (const row of rows) {
+    const other = kept.get(row.request.id)
+    if (other === undefined || better(row, other)) kept.set(row.request.id, row)
   }
-  if (kept.size === snapshot.sessions.length) return { snapshot, left: 0 }
-  const sessions = snapshot.sessions.filter((session) => {
-    const taker = kept.get(session.request.id) ?? session
-    if (taker === session) return true
+  if (kept.size === rows.length) return rows
+  return rows.filter((row) => {
+    const keeper = kept.get(row.request.id) ?? row
+    if (keeper === row) return true
     log.error(
-      `Left session ${session.id} out of the platform's snapshot: it is for request ${session.request.id}, which session ${taker.id} in the same snapshot took`,
+      `Left ${what} ${row.id} out of the platform's snapshot: it is for request ${row.request.id}, as ${what} ${keeper.id} in the same snapshot is`,
     )
     return false
   })
-  return { snapshot: { ...snapshot, sessions }, left: snapshot.sessions.length - sessions.length }
 }
 
 /** The snapshot's open invites, without those to a request one of its sessions took. */

@@ -14,7 +14,7 @@ import { snapshotWithExpiriesBounded } from './invite-expiry-bound'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
 import {
-  snapshotWithOneSessionPerRequest,
+  snapshotWithOnePerRequest,
   snapshotWithoutOthersRows,
   snapshotWithoutTakenInvites,
 } from './snapshot-contradictions'
@@ -65,7 +65,7 @@ export function applyWholeSnapshot(
   // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
   const spread = through > whole.cursor
   const ours = snapshotWithoutOthersRows(whole, log)
-  const single = snapshotWithOneSessionPerRequest(ours.snapshot, log)
+  const single = snapshotWithOnePerRequest(ours.snapshot, log, (id) => cache.invite(id) !== null)
   const consistent = snapshotWithoutTakenInvites(single.snapshot, log, spread)
   const snapshot = snapshotWithExpiriesBounded(
     snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log),

@@ -8,7 +8,7 @@ import { preparedOnUse } from './prepared-on-use'
 
 /** Reads the states of rows by id, each a primary-key or index lookup. */
 export class RowStateRepository {
-  private readonly selectInvite: Database.Statement<[string, string, string], InviteRowState>
+  private readonly selectInvite: Database.Statement<[string, string, string, string, string], InviteRowState>
   private readonly selectSession: Database.Statement<[string], SessionRowState>
   private readonly selectRequestSession: Database.Statement<[string], { id: string }>
   private readonly selectMessage: Database.Statement<[string], MessageRowState>
@@ -19,7 +19,8 @@ export class RowStateRepository {
       db,
       `SELECT (SELECT state FROM invites WHERE id = ?) AS state,
          (SELECT request_id FROM invites WHERE id = ?) AS requestId,
-         (SELECT id FROM sessions WHERE request_id = ? LIMIT 1) AS sessionId`,
+         (SELECT id FROM sessions WHERE request_id = ? LIMIT 1) AS sessionId,
+         (SELECT id FROM invites WHERE request_id = ? AND id <> ? LIMIT 1) AS otherInviteId`,
     )
     this.selectSession = preparedOnUse(db, 'SELECT state, request_id AS requestId FROM sessions WHERE id = ?')
     this.selectRequestSession = preparedOnUse(db, 'SELECT id FROM sessions WHERE request_id = ? LIMIT 1')
@@ -35,15 +36,16 @@ export class RowStateRepository {
   }
 
   /**
-   * The cached invite's state and request (null when the cache has none), and a session of the
-   * request `requestId`, if any.
+   * The cached invite's state and request (null when the cache has none), and a session and
+   * another invite of the request `requestId`, if any.
    */
   invite(inviteId: string, requestId: string): InviteRowState {
     return (
-      this.selectInvite.get(inviteId, inviteId, requestId) ?? {
+      this.selectInvite.get(inviteId, inviteId, requestId, requestId, inviteId) ?? {
         state: null,
         requestId: null,
         sessionId: null,
+        otherInviteId: null,
       }
     )
   }
@@ -69,11 +71,15 @@ export class RowStateRepository {
   }
 }
 
-/** An invite's state and request in the cache, and the session its request already has there. */
+/**
+ * An invite's state and request in the cache, and the session and the other invite its request
+ * already has there.
+ */
 export interface InviteRowState {
   readonly state: InviteState | null
   readonly requestId: string | null
   readonly sessionId: string | null
+  readonly otherInviteId: string | null
 }
 
 /** A session's state and request in the cache. */

@@ -161,4 +161,82 @@ describe('a platform contradicting its own stream', () => {
       expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
     ])
   })
+
+  it('a second invite to a request it invited to, under another id: shown once, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const invite = anInvite({ request: aRequest({ id: 'req_1', createdAt: now }), expiresAt: now + HOUR })
+    const { core, push } = await adaFollowing([])
+    push(inviteCreated(2, invite, now))
+    push(inviteCreated(3, { ...invite, id: 'inv_again' }, now))
+    await core.waitForNotifications(2)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.cursor()).toBe(3)
+    expect(core.runtime.cache.openInvites(now).map((i) => i.id)).toEqual([invite.id])
+    expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['invite', 'notice'])
+  })
+
+  it('a snapshot holding two open invites to one request: the one sent first is shown, once, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const first = anInvite({
+      id: 'inv_first',
+      request: aRequest({ id: 'req_1', createdAt: now }),
+      sentAt: now - 1_000,
+      expiresAt: now + HOUR,
+    })
+    const again = { ...first, id: 'inv_again', sentAt: now }
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: 1 }),
+      replay: (asked) =>
+        asked.snapshot === true
+          ? {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                openInvites: [again, first],
+                cursor: 1,
+                cursorDigest: 'd1',
+                takenAt: now,
+              }),
+            }
+          : { kind: 'events', events: [], latestId: 1, hasMore: false },
+    })
+    const core = await adaSettledOn(defer, platform)
+    expect(core.runtime.cache.openInvites(now).map((i) => i.id)).toEqual(['inv_first'])
+    expect(core.adapters.notifier.shown.map((n) => n.kind).sort()).toEqual(['invite', 'notice'])
+  })
+
+  it('a fresh copy holding a second open invite, sent earlier, to the request of one shown: the shown one stays, and none is shown again', async () => {
+    const now = Date.now()
+    const shown = anInvite({
+      id: 'inv_shown',
+      request: aRequest({ id: 'req_1', createdAt: now }),
+      sentAt: now,
+      expiresAt: now + HOUR,
+    })
+    const earlier = { ...shown, id: 'inv_earlier', sentAt: now - 1_000 }
+    let connections = 0
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: ++connections }),
+      replay: (asked) =>
+        asked.snapshot === true || asked.after !== connections
+          ? {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                openInvites: connections === 1 ? [shown] : [earlier, shown],
+                cursor: connections,
+                cursorDigest: `d${connections}`,
+                takenAt: now,
+              }),
+            }
+          : { kind: 'events', events: [], latestId: connections, hasMore: false },
+    })
+    const core = await adaSettledOn(defer, platform)
+    expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['invite'])
+    platform.io.disconnectSockets()
+    await core.waitForState((s) => s.status !== 'online')
+    await core.waitForNotifications(2)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.cursor()).toBe(2)
+    expect(core.runtime.cache.openInvites(now).map((i) => i.id)).toEqual(['inv_shown'])
+    expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['invite', 'notice'])
+  })
 })

@@ -266,6 +266,33 @@ describe('an event that contradicts what the platform said before', () => {
     expect(store.openInvites(FIXTURE_NOW)).toEqual([])
   })
 
+  it('a second invite to one request, under another id, is passed over in whatever state it comes', () => {
+    const { store } = fresh()
+    store.applyEvents([inviteCreated(1, invite)])
+    const result = store.applyEvents([
+      inviteCreated(2, anInvite({ id: 'inv_2', request })),
+      inviteCreated(3, anInvite({ id: 'inv_3', request, state: 'expired' })),
+    ])
+    expect(result.skipped.map((e) => e.problem)).toEqual([
+      expect.stringMatching(/invites to request req_1 again as invite inv_2, which invite inv_1 already did/),
+      expect.stringMatching(/again as invite inv_3/),
+    ])
+    expect(store.openInvites(FIXTURE_NOW).map((i) => i.id)).toEqual(['inv_1'])
+    expect(store.invite('inv_3')).toBeNull()
+  })
+
+  it('a second session for one request, under another id, is passed over: the booked one stays alone', () => {
+    const { store } = fresh()
+    const booked = aSession({ id: 'ses_1', request, bookedStart: FIXTURE_NOW + 30 * MINUTE })
+    store.applyEvents([sessionUpdated(1, booked), sessionUpdated(2, { ...booked, state: 'live' })])
+    const result = store.applyEvents([sessionUpdated(3, { ...booked, id: 'ses_2' })])
+    expect(result.skipped.map((e) => e.problem)).toEqual([
+      expect.stringMatching(/books session ses_2 for request req_1, which session ses_1 already took/),
+    ])
+    expect(store.session('ses_2')).toBeNull()
+    expect(store.session('ses_1')?.state).toBe('live')
+  })
+
   it('an invite sent again for another request is passed over: the request the expert was shown stays behind its Join', () => {
     const { store } = fresh()
     store.applyEvents([inviteCreated(1, invite)])
