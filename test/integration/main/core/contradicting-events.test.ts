@@ -15,23 +15,35 @@ import {
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import { adaSettledOn, type TestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
-import type { PlatformEvent } from '../../../../src/shared/protocol'
+import type { PlatformEvent, Snapshot } from '../../../../src/shared/protocol'
 
 const HOUR = 3_600_000
+
+/** A scheduled request booked for an hour after `now`. */
+function bookedAnHourOn(now: number) {
+  return aRequest({ id: 'req_b', kind: 'scheduled', proposedTimes: [now + HOUR], createdAt: now - HOUR })
+}
 
 describe('a platform contradicting its own stream', () => {
   const defer = useCleanup()
 
-  /** Ada's core online on a platform whose stream after its snapshot is `stream`, pushed live one by one. */
+  /**
+   * Ada's core online on a platform whose snapshot holds `state` and whose stream after it is
+   * `catchUp`; `push` sends more live.
+   */
   async function adaFollowing(
     catchUp: PlatformEvent[],
+    state: Partial<Snapshot> = {},
   ): Promise<{ core: TestCore; push: (e: PlatformEvent) => void }> {
     const latestId = 1 + catchUp.length
     const platform = await startHostilePlatform({
       welcome: () => ({ latestEventId: latestId }),
       replay: (request) =>
         request.snapshot === true
-          ? { kind: 'snapshot', snapshot: aSnapshot({ cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }) }
+          ? {
+              kind: 'snapshot',
+              snapshot: aSnapshot({ ...state, cursor: 1, cursorDigest: 'd1', takenAt: Date.now() }),
+            }
           : {
               kind: 'events',
               events: catchUp.filter((e) => e.id > Number(request.after)),
@@ -90,23 +102,7 @@ describe('a platform contradicting its own stream', () => {
       expiresAt: now + 3_600_000,
     })
     const stale = anInvite({ id: 'inv_stale', request, sentAt: now, expiresAt: now + 3_600_000 })
-    const platform = await startHostilePlatform({
-      welcome: () => ({ latestEventId: 1 }),
-      replay: (request) =>
-        request.snapshot === true
-          ? {
-              kind: 'snapshot',
-              snapshot: aSnapshot({
-                openInvites: [stale, fresh],
-                sessions: [session],
-                cursor: 1,
-                cursorDigest: 'd1',
-                takenAt: now,
-              }),
-            }
-          : { kind: 'events', events: [], latestId: 1, hasMore: false },
-    })
-    const core = await adaSettledOn(defer, platform)
+    const { core } = await adaFollowing([], { openInvites: [stale, fresh], sessions: [session] })
     const open = core.runtime.cache.openInvites(core.runtime.core.platformClock.now())
     expect(open.map((i) => i.id)).toEqual([fresh.id])
     expect(core.adapters.notifier.shown.map((n) => n.kind).sort()).toEqual(['invite', 'notice'])
@@ -117,12 +113,7 @@ describe('a platform contradicting its own stream', () => {
 
   it('a second session for a request its session took, under another id: one session listed, and the notice says whose fault it is', async () => {
     const now = Date.now()
-    const request = aRequest({
-      id: 'req_b',
-      kind: 'scheduled',
-      proposedTimes: [now + HOUR],
-      createdAt: now - HOUR,
-    })
+    const request = bookedAnHourOn(now)
     const booked = aSession({ id: 'ses_1', request, bookedStart: now + HOUR, updatedAt: now - 60_000 })
     const { core, push } = await adaFollowing([sessionUpdated(2, booked)])
     push(sessionUpdated(3, { ...booked, id: 'ses_2', updatedAt: now }, now))
@@ -137,25 +128,10 @@ describe('a platform contradicting its own stream', () => {
 
   it('a snapshot holding two sessions for one request: the one updated last is kept, and the notice says whose fault it is', async () => {
     const now = Date.now()
-    const request = aRequest({
-      id: 'req_b',
-      kind: 'scheduled',
-      proposedTimes: [now + HOUR],
-      createdAt: now - HOUR,
-    })
+    const request = bookedAnHourOn(now)
     const older = aSession({ id: 'ses_a', request, bookedStart: now + HOUR, updatedAt: now - 60_000 })
     const newer = { ...older, id: 'ses_b', updatedAt: now - 1_000 }
-    const platform = await startHostilePlatform({
-      welcome: () => ({ latestEventId: 1 }),
-      replay: (asked) =>
-        asked.snapshot === true
-          ? {
-              kind: 'snapshot',
-              snapshot: aSnapshot({ sessions: [newer, older], cursor: 1, cursorDigest: 'd1', takenAt: now }),
-            }
-          : { kind: 'events', events: [], latestId: 1, hasMore: false },
-    })
-    const core = await adaSettledOn(defer, platform)
+    const { core } = await adaFollowing([], { sessions: [newer, older] })
     expect(core.runtime.cache.upcomingSessions(now, 10).map((s) => s.id)).toEqual(['ses_b'])
     expect(core.adapters.notifier.shown).toEqual([
       expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
@@ -184,22 +160,7 @@ describe('a platform contradicting its own stream', () => {
       expiresAt: now + HOUR,
     })
     const again = { ...first, id: 'inv_again', sentAt: now }
-    const platform = await startHostilePlatform({
-      welcome: () => ({ latestEventId: 1 }),
-      replay: (asked) =>
-        asked.snapshot === true
-          ? {
-              kind: 'snapshot',
-              snapshot: aSnapshot({
-                openInvites: [again, first],
-                cursor: 1,
-                cursorDigest: 'd1',
-                takenAt: now,
-              }),
-            }
-          : { kind: 'events', events: [], latestId: 1, hasMore: false },
-    })
-    const core = await adaSettledOn(defer, platform)
+    const { core } = await adaFollowing([], { openInvites: [again, first] })
     expect(core.runtime.cache.openInvites(now).map((i) => i.id)).toEqual(['inv_first'])
     expect(core.adapters.notifier.shown.map((n) => n.kind).sort()).toEqual(['invite', 'notice'])
   })
