@@ -93,6 +93,11 @@ const ATTACKS: ReadonlyArray<readonly [string, Attack, RegExp | null]> = [
     CONTRADICTS,
   ],
   [
+    "a second session for the held session's request, under another id",
+    emit((now) => sessionUpdated(2, { ...heldSession(now), id: 'ses_second', updatedAt: now + 1 }, now)),
+    CONTRADICTS,
+  ],
+  [
     'the held session moved to another request',
     emit((now) =>
       sessionUpdated(

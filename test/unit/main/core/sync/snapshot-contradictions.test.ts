@@ -1,7 +1,9 @@
 // A snapshot whose open invites contradict its own sessions, or that holds another expert's
-// sessions or messages: those rows are left out, and logged.
+// sessions or messages, or two sessions or open invites for one request: those rows are left out,
+// and logged.
 import { describe, expect, it } from 'vitest'
 import {
+  snapshotWithOnePerRequest,
   snapshotWithoutOthersRows,
   snapshotWithoutTakenInvites,
 } from '../../../../../src/main/core/sync/snapshot-contradictions'
@@ -61,5 +63,43 @@ describe('snapshotWithoutOthersRows', () => {
   it('keeps a snapshot of its own expert only as it is', () => {
     const snapshot = aSnapshot({ sessions: [aSession()], recentMessages: [aMessage()] })
     expect(snapshotWithoutOthersRows(snapshot, linesLogger())).toEqual({ snapshot, left: 0 })
+  })
+})
+
+describe('snapshotWithOnePerRequest', () => {
+  const request = aRequest({ id: 'req_1' })
+  const none = (): boolean => false
+
+  it('keeps the session updated last, and the first of those that tie', () => {
+    const log = linesLogger()
+    const first = aSession({ id: 'ses_a', request, updatedAt: FIXTURE_NOW })
+    const tied = { ...first, id: 'ses_b' }
+    const last = { ...first, id: 'ses_c', updatedAt: FIXTURE_NOW + 1 }
+    expect(
+      snapshotWithOnePerRequest(aSnapshot({ sessions: [first, tied] }), log, none).snapshot.sessions,
+    ).toEqual([first])
+    const checked = snapshotWithOnePerRequest(aSnapshot({ sessions: [first, last, tied] }), log, none)
+    expect(checked.snapshot.sessions).toEqual([last])
+    expect(checked.left).toBe(2)
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(/Left session ses_a .* request req_1, as session ses_c/),
+    )
+  })
+
+  it('keeps the open invite the cache holds, else the one sent first', () => {
+    const early = anInvite({ id: 'inv_early', request, sentAt: FIXTURE_NOW - 1 })
+    const late = { ...early, id: 'inv_late', sentAt: FIXTURE_NOW }
+    const snapshot = aSnapshot({ openInvites: [late, early] })
+    expect(snapshotWithOnePerRequest(snapshot, linesLogger(), none).snapshot.openInvites).toEqual([early])
+    const held = (id: string): boolean => id === 'inv_late'
+    expect(snapshotWithOnePerRequest(snapshot, linesLogger(), held).snapshot.openInvites).toEqual([late])
+  })
+
+  it('keeps a snapshot with one of each per request as it is', () => {
+    const snapshot = aSnapshot({
+      openInvites: [anInvite({ request: aRequest({ id: 'req_2' }) })],
+      sessions: [aSession({ request })],
+    })
+    expect(snapshotWithOnePerRequest(snapshot, linesLogger(), none)).toEqual({ snapshot, left: 0 })
   })
 })
