@@ -11,7 +11,7 @@ import { ManualClock } from '../../../../../src/shared/clock'
 import type { PlatformEvent, ReviewStats, Session } from '../../../../../src/shared/protocol'
 import { migrate } from '../../../../../src/shared/sqlite/migrate'
 import { failWrites } from '../../../../support/cache-faults'
-import { anExpert, aSession, endedSession, FIXTURE_NOW } from '../../../../support/fixtures'
+import { anExpert, aRequest, aSession, endedSession, FIXTURE_NOW } from '../../../../support/fixtures'
 import { reviewFigures } from '../../../../support/review-fixtures'
 import { linesLogger } from '../../db/cache-test-kit'
 
@@ -124,7 +124,7 @@ describe('standing alerts', () => {
     app.snapshotAgain()
     expect(app.shown).toHaveLength(1)
 
-    const another = endedSession(aSession({ id: 'ses_2' }), FIXTURE_NOW)
+    const another = endedSession(aSession({ id: 'ses_2', request: aRequest({ id: 'req_2' }) }), FIXTURE_NOW)
     app.session({ ...another, chargeback: { reason: '', recordedAt: FIXTURE_NOW } })
     expect(app.shown).toHaveLength(2)
     // Told once each: the second does not take the first one's place on screen.
@@ -153,7 +153,10 @@ describe('standing alerts', () => {
     )
     const count = 300
     for (let n = 0; n < count; n++) {
-      const ended = endedSession(aSession({ id: `ses_c${n}` }), FIXTURE_NOW)
+      const ended = endedSession(
+        aSession({ id: `ses_c${n}`, request: aRequest({ id: `req_c${n}` }) }),
+        FIXTURE_NOW,
+      )
       app.session({ ...ended, chargeback: { reason: '', recordedAt: FIXTURE_NOW } })
     }
     expect(app.shown).toHaveLength(count)
