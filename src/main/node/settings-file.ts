@@ -256,7 +256,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   let file: SettingsFile
   try {
     const at = { ...check, path, now: options.now ?? Date.now }
-    file = confSettingsFile(writingBeside(options.open(), path), log, at)
+    file = confSettingsFile(writingBeside(options.open(), path, MAX_SETTINGS_FILE_BYTES), log, at)
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.

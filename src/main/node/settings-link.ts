@@ -13,6 +13,7 @@ import { dirname } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { describeValue } from '../../shared/describe-untrusted'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
+import { readBoundedFileSync } from './bounded-file'
 import { errorMessage } from '../../shared/error-message'
 import { NOTIFICATION_BODY_MAX } from '../../shared/os-limits'
 import { cutText } from '../../shared/text-cut'
@@ -85,21 +86,35 @@ interface ConfWrite {
   _serialize?: unknown
 }
 
+/** Where conf keeps its own bookkeeping in the file; its setter carries it over from the file. */
+const CONF_INTERNAL_KEY = '__internal__'
+
 /**
  * Makes every save of `store` a new file written beside `path` and renamed over it, which replaces
  * a link there rather than following it. conf's own write resolves a symbolic link and replaces
  * the file it points to (and, in a snap or after EXDEV, writes in place, into a hard link's other
  * name too), so a link put at the path while Standby runs, after the check at start, would have
  * each save overwrite that other file. The rename is as atomic as conf's, so a crash loses nothing.
- * conf without the method it writes through cannot be made safe, so it is not opened at all.
+ * Before it writes, conf reads the whole file again for its bookkeeping, following a link and
+ * waiting on a named pipe: what is put there while Standby runs (a link to an endless device, a
+ * pipe) would hold the save, and the app, for good. That bookkeeping is read here instead, from a
+ * file of Standby's own of at most `maxBytes`, so conf reads nothing at a save. conf without the
+ * methods it saves through cannot be made safe, so it is not opened at all.
  */
 export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'store'>>(
   store: S,
   path: string,
+  maxBytes: number,
 ): S {
   const conf = store as S & ConfWrite
   const serialize = conf._serialize
-  if (typeof conf._write !== 'function' || typeof serialize !== 'function')
+  const { get, set } = storeAccessor(conf) ?? {}
+  if (
+    typeof conf._write !== 'function' ||
+    typeof serialize !== 'function' ||
+    typeof get !== 'function' ||
+    typeof set !== 'function'
+  )
     throw new Error('this conf saves its settings in a way Standby does not know, which could follow a link')
   Object.defineProperty(conf, '_write', {
     value: (value: unknown) => {
@@ -108,7 +123,44 @@ export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'sto
       writeFileAtomicallySync(path, String(serialize.call(conf, value)))
     },
   })
+  Object.defineProperty(conf, 'store', {
+    get: () => get.call(conf) as unknown,
+    set: (value: Record<string, unknown>) => {
+      // Present, even as undefined, the key stops conf's own read; JSON leaves an undefined out.
+      const carried =
+        CONF_INTERNAL_KEY in value ? {} : { [CONF_INTERNAL_KEY]: ownBookkeeping(path, maxBytes) }
+      set.call(conf, { ...value, ...carried })
+    },
+  })
   return store
+}
+
+/** conf's accessor of the whole store, from its class (electron-store's is conf's). */
+function storeAccessor(conf: object): PropertyDescriptor | undefined {
+  for (let at: unknown = Object.getPrototypeOf(conf); at !== null; at = Object.getPrototypeOf(at)) {
+    const found = Object.getOwnPropertyDescriptor(at, 'store')
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+/**
+ * conf's bookkeeping in the settings file at `path`, read as conf would carry it over, but only
+ * from a file of Standby's own (not a link, not a pipe or device, at most `maxBytes`): anything
+ * else there is about to be replaced, and holds nothing of Standby's.
+ */
+function ownBookkeeping(path: string, maxBytes: number): unknown {
+  try {
+    const stats = lstatSync(path)
+    if (!stats.isFile() || stats.nlink > 1) return undefined
+    const content: unknown = JSON.parse(readBoundedFileSync(path, maxBytes).toString('utf8'))
+    return typeof content === 'object' && content !== null && CONF_INTERNAL_KEY in content
+      ? (content as Record<string, unknown>)[CONF_INTERNAL_KEY]
+      : undefined
+  } catch {
+    // As conf does: no file, or one that does not parse, carries nothing over.
+    return undefined
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // A settings file that is a link to another file is replaced by one of Standby's own at start,
 // holding the same settings: saving a setting never writes over the other file.
+import { execFileSync } from 'node:child_process'
 import {
   existsSync,
   linkSync,
@@ -116,6 +117,34 @@ describe.runIf(process.platform !== 'win32')('a settings file that is a link to 
       })
     },
   )
+
+  it('saves at once when a named pipe is put in its place while it runs, which held the save and the app for good', () => {
+    const { settingsDir, path } = besideAnotherApp('')
+    const settings = createNodeSettingsStore({ dir: settingsDir, log: recordingLog() })
+    settings.update({ soundEnabled: false })
+    rmSync(path)
+    execFileSync('mkfifo', [path])
+    settings.update({ remindersEnabled: false })
+    settings.flush()
+    expect(lstatSync(path).isFile()).toBe(true)
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+      soundEnabled: false,
+      remindersEnabled: false,
+    })
+  })
+
+  it('takes nothing of another app’s config into its own at a save through a link put there while it runs', () => {
+    const theirs = '{"__internal__":{"migrations":{"version":"9.0.0"}},"theme":"dark"}'
+    const { other, settingsDir, path } = besideAnotherApp(theirs)
+    const settings = createNodeSettingsStore({ dir: settingsDir, log: recordingLog() })
+    settings.update({ soundEnabled: false })
+    rmSync(path)
+    symlinkSync(other, path)
+    settings.update({ remindersEnabled: false })
+    settings.flush()
+    expect(readFileSync(other, 'utf8')).toBe(theirs)
+    expect(JSON.parse(readFileSync(path, 'utf8'))).not.toHaveProperty('__internal__')
+  })
 
   it('removes a link to a file that does not exist, so no write creates that file', () => {
     const { other, settingsDir, path } = besideAnotherApp('')
