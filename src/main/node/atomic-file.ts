@@ -30,7 +30,7 @@ export async function writeFileAtomically(
     } finally {
       await handle.close()
     }
-    await rename(temp, path)
+    await renameOver(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
@@ -56,12 +56,61 @@ export function writeFileAtomicallySync(
     } finally {
       closeSync(fd)
     }
-    renameSync(temp, path)
+    renameOverSync(temp, path)
   } catch (error) {
     rmSync(temp, { force: true })
     throw error
   }
   removeInterruptedWrites(path)
+}
+
+/**
+ * What Windows answers a rename over a file another program holds open for a moment (a virus scan
+ * of the file just written, the search indexer, a sync client): it lets go within moments.
+ */
+const HELD_FOR_A_MOMENT = new Set(['EPERM', 'EACCES', 'EBUSY'])
+
+/**
+ * How long a rename over a held file is tried again before the write fails: conf's own write
+ * (before Standby wrote the settings itself) waited as long, so a save a scan held still went
+ * through. Elsewhere these errors last, and only delay the failure by this much.
+ */
+export const HELD_RENAME_RETRY_MS = 1_000
+
+/** The first pause before a held rename is tried again; each one after is twice as long. */
+const FIRST_PAUSE_MS = 10
+
+/** Renames `from` over `to`, trying again for a while when the file there is held by another program. */
+async function renameOver(from: string, to: string): Promise<void> {
+  const until = Date.now() + HELD_RENAME_RETRY_MS
+  for (let pause = FIRST_PAUSE_MS; ; pause *= 2) {
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      if (!heldForAMoment(error, until, pause)) throw error
+      await new Promise((resolve) => setTimeout(resolve, pause))
+    }
+  }
+}
+
+/** As renameOver, for the writes that cannot wait: the pauses hold the thread, as conf's did. */
+function renameOverSync(from: string, to: string): void {
+  const until = Date.now() + HELD_RENAME_RETRY_MS
+  for (let pause = FIRST_PAUSE_MS; ; pause *= 2) {
+    try {
+      renameSync(from, to)
+      return
+    } catch (error) {
+      if (!heldForAMoment(error, until, pause)) throw error
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause)
+    }
+  }
+}
+
+/** Whether a rename that failed with `error` is worth a `pause` before trying again, by `until`. */
+function heldForAMoment(error: unknown, until: number, pause: number): boolean {
+  return HELD_FOR_A_MOMENT.has(errorCode(error) ?? '') && Date.now() + pause <= until
 }
 
 /**

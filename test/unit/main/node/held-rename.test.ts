@@ -1,0 +1,93 @@
+// On Windows a rename over a file another program holds open for a moment (a virus scan of the
+// file just written, the search indexer, a sync client) fails with EPERM, EACCES or EBUSY until it
+// lets go. conf's own write tried again for a while; the settings' own write, and every other
+// private file's, must too, or a change of a setting the expert made is refused for nothing.
+import * as fs from 'node:fs'
+import * as fsPromises from 'node:fs/promises'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createNodeSettingsStore } from '../../../../src/main/node/adapters/settings-store'
+import { createFileSecrets } from '../../../../src/main/node/adapters/file-secrets'
+import { settingsFilePath } from '../../../../src/main/node/settings-file'
+import { recordingLog } from '../../../support/recording-log'
+import { useTempDirs } from '../../../support/temp-dir'
+
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fs>()
+  return { ...real, renameSync: vi.fn(real.renameSync) }
+})
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof fsPromises>()
+  return { ...real, rename: vi.fn(real.rename) }
+})
+
+const tempDir = useTempDirs()
+
+/** The error Windows gives a rename over a file another program holds. */
+function held(target: fs.PathLike): Error {
+  return Object.assign(new Error(`EPERM: operation not permitted, rename -> '${String(target)}'`), {
+    code: 'EPERM',
+  })
+}
+
+/** Renames over `path` are refused as held `times` times, then go through. */
+function holdFor(path: string, times: number): void {
+  let refused = 0
+  const realSync = vi.mocked(fs.renameSync).getMockImplementation()!
+  vi.mocked(fs.renameSync).mockImplementation((from, to) => {
+    if (to === path && refused < times) {
+      refused++
+      throw held(to)
+    }
+    realSync(from, to)
+  })
+  const real = vi.mocked(fsPromises.rename).getMockImplementation()!
+  vi.mocked(fsPromises.rename).mockImplementation(async (from, to) => {
+    if (to === path && refused < times) {
+      refused++
+      throw held(to)
+    }
+    await real(from, to)
+  })
+}
+
+afterEach(() => {
+  vi.mocked(fs.renameSync).mockReset()
+  vi.mocked(fsPromises.rename).mockReset()
+})
+
+describe('a private file held by another program for a moment', () => {
+  it('takes a change of a setting once the program lets go, with nothing left beside it', () => {
+    const dir = tempDir()
+    const settings = createNodeSettingsStore({ dir, log: recordingLog() })
+    holdFor(settingsFilePath(dir), 2)
+    expect(settings.update({ soundEnabled: false, remindersEnabled: false })).toMatchObject({
+      soundEnabled: false,
+      remindersEnabled: false,
+    })
+    expect(JSON.parse(readFileSync(settingsFilePath(dir), 'utf8'))).toMatchObject({
+      soundEnabled: false,
+      remindersEnabled: false,
+    })
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+  })
+
+  it('saves the sign-in once the program lets go', async () => {
+    const path = join(tempDir(), 'sign-in.json')
+    const secrets = createFileSecrets({ path, log: recordingLog() })
+    holdFor(path, 2)
+    const signIn = { platformUrl: 'http://127.0.0.1:4455', token: 'tok_held', expertId: 'exp_ada' }
+    await secrets.save(signIn)
+    expect(await secrets.load()).toEqual(signIn)
+  })
+
+  it('refuses the change with the reason when the file stays held, and leaves nothing beside it', () => {
+    const dir = tempDir()
+    const settings = createNodeSettingsStore({ dir, log: recordingLog() })
+    holdFor(settingsFilePath(dir), Number.POSITIVE_INFINITY)
+    expect(() => settings.update({ remindersEnabled: false })).toThrow(/could not save your settings \(EPERM/)
+    expect(readdirSync(dir)).toEqual(['settings.json'])
+    expect(JSON.parse(readFileSync(settingsFilePath(dir), 'utf8'))).toMatchObject({ remindersEnabled: true })
+  })
+})
