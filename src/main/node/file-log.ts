@@ -146,16 +146,15 @@ function rotate(path: string, at: number): number {
 const LINK_REPLACED =
   'The log file was a link to another file; removed the link and started a file of its own'
 
+/** The flag that makes an open refuse a symbolic link; Windows has none. */
+const NO_FOLLOW = constants.O_NOFOLLOW as number | undefined
+
 /**
- * Appending, never following a symbolic link (Windows has no such flag), and never waiting on a
- * named pipe with no reader (it fails at once instead).
+ * Appending, never following a symbolic link (where the system has the flag), and never waiting
+ * on a named pipe with no reader (it fails at once instead).
  */
 const APPEND_FLAGS =
-  constants.O_WRONLY |
-  constants.O_APPEND |
-  constants.O_CREAT |
-  (constants.O_NOFOLLOW ?? 0) |
-  (constants.O_NONBLOCK ?? 0)
+  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (NO_FOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
 /**
  * Opens the log at `path` to append to it, as a file of its own: a link put there (a symbolic link,
@@ -164,6 +163,9 @@ const APPEND_FLAGS =
  */
 function openOwnFile(path: string): { readonly fd: number; readonly replaced: boolean } {
   try {
+    // Without the flag (Windows), the open would follow a symbolic link: it is looked for first.
+    if (NO_FOLLOW === undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true)
+      throw Object.assign(new Error(`${path} is a symbolic link`), { code: 'ELOOP' })
     const fd = openSync(path, APPEND_FLAGS, 0o600)
     const stats = fstatSync(fd)
     if (stats.isFile() && stats.nlink <= 1) return { fd, replaced: false }
