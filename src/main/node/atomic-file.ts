@@ -75,7 +75,7 @@ const HELD_FOR_A_MOMENT = new Set(['EPERM', 'EACCES', 'EBUSY'])
  * (before Standby wrote the settings itself) waited as long, so a save a scan held still went
  * through. Elsewhere these errors last, and only delay the failure by this much.
  */
-export const HELD_RENAME_RETRY_MS = 1_000
+const HELD_RENAME_RETRY_MS = 1_000
 
 /** The first pause before a held rename is tried again; each one after is twice as long. */
 const FIRST_PAUSE_MS = 10
