@@ -1,8 +1,8 @@
 /**
  * How long a thread waited for a core: the kernel's run-queue time for it (Linux's schedstat). A
  * slow round that overlapped no garbage-collection pause either waited for a core or did more
- * work; these figures tell the two apart. Where the files cannot be read, every wait is NaN and
- * the bench says nothing of them.
+ * work; these figures tell the two apart. Where a file cannot be read (no /proc, as on macOS),
+ * that thread's waits are NaN and the bench says they are unavailable.
  */
 import { readFileSync } from 'node:fs'
 

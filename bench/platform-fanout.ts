@@ -200,13 +200,8 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(`the slowest 1% of rounds, and the garbage-collection pauses they overlapped:`)
   console.log(formatTailCauses('Standby platform', tailCauses(logs.platform, platform.fleet.pauses, pauses)))
   console.log(formatTailCauses('bare socket.io', tailCauses(logs.raw, raw.fleet.pauses, pauses)))
-  for (const [name, of] of [
-    ['Standby platform', logs.platform],
-    ['bare socket.io', logs.raw],
-  ] as const) {
-    const waits = formatCoreWaits(name, of)
-    if (waits !== undefined) console.log(waits)
-  }
+  console.log(formatCoreWaits('Standby platform', logs.platform))
+  console.log(formatCoreWaits('bare socket.io', logs.raw))
   // A pause lands on whichever round is under way: a side whose rounds last longer meets more.
   const paused = (of: ReadonlyArray<Round>): string =>
     `${tailCauses(of, clients.pauses, [], 1).clientPause} of ${of.length}`

@@ -90,26 +90,36 @@ export function formatPauses(name: string, pauses: ReadonlyArray<Pause>): string
 
 /**
  * How long the servers' thread and the clients' waited for a core in a median round and in a
- * median one of the slowest `share`, in one line; undefined when no round knows its waits. A tail
- * whose waits are much longer than the median round's waited for a core rather than worked.
+ * median one of the slowest `share`, in one line. A tail whose waits are much longer than the
+ * median round's waited for a core rather than worked. Where a thread's waits could not be read
+ * (no Linux /proc), the line says so, so that a missing figure is not taken for a bench that
+ * forgot to measure it.
  */
-export function formatCoreWaits(
-  name: string,
-  rounds: ReadonlyArray<Round>,
-  share = 0.01,
-): string | undefined {
-  const known = rounds.filter(
-    (r) => r.waited !== undefined && Number.isFinite(r.waited.server + r.waited.client),
-  )
-  if (known.length === 0) return undefined
-  const medianOf = (of: ReadonlyArray<Round>, thread: 'server' | 'client'): string => {
-    const sorted = of.map((r) => r.waited?.[thread] ?? 0).sort((a, b) => a - b)
-    return (sorted[Math.floor((sorted.length - 1) / 2)] as number).toFixed(2)
-  }
+export function formatCoreWaits(name: string, rounds: ReadonlyArray<Round>, share = 0.01): string {
+  const knows = (r: Round, thread: Thread): boolean => Number.isFinite(r.waited?.[thread])
+  const known = rounds.filter((r) => knows(r, 'server') || knows(r, 'client'))
+  const label = `  ${name.padEnd(18)} waited for a core`
+  if (known.length === 0) return `${label}: unavailable here (${WAITS_SOURCE})`
   const slowest = slowestOf(known, share)
+  const figures = (thread: Thread): string => {
+    const all = known.filter((r) => knows(r, thread))
+    const tail = slowest.filter((r) => knows(r, thread))
+    if (all.length === 0 || tail.length === 0) return 'unavailable'
+    return `${medianWait(all, thread)} / ${medianWait(tail, thread)} ms`
+  }
   return (
-    `  ${name.padEnd(18)} waited for a core, median of every round / of the slowest ${slowest.length}: ` +
-    `the servers' thread ${medianOf(known, 'server')} / ${medianOf(slowest, 'server')} ms, ` +
-    `the clients' ${medianOf(known, 'client')} / ${medianOf(slowest, 'client')} ms`
+    `${label}, median of every round / of the slowest ${slowest.length}: ` +
+    `the servers' thread ${figures('server')}, the clients' ${figures('client')}`
   )
+}
+
+type Thread = 'server' | 'client'
+
+/** Where the waits come from, for a reader on a system that has none. */
+const WAITS_SOURCE = "read from Linux's /proc/<pid>/task/<tid>/schedstat"
+
+/** The lower median of `thread`'s waits over `rounds` (each of which knows it), in ms. */
+function medianWait(rounds: ReadonlyArray<Round>, thread: Thread): string {
+  const sorted = rounds.map((r) => r.waited?.[thread] ?? 0).sort((a, b) => a - b)
+  return (sorted[Math.floor((sorted.length - 1) / 2)] as number).toFixed(2)
 }

@@ -83,9 +83,21 @@ describe('formatCoreWaits', () => {
     )
   })
 
-  it('says nothing when no round knows its waits', () => {
-    expect(formatCoreWaits('bare socket.io', rounds([1, 2]))).toBeUndefined()
+  it('says the waits are unavailable where no round could read them, as without Linux’s /proc', () => {
+    const unavailable =
+      "  bare socket.io     waited for a core: unavailable here (read from Linux's /proc/<pid>/task/<tid>/schedstat)"
+    expect(formatCoreWaits('bare socket.io', rounds([1, 2]))).toBe(unavailable)
     const unreadable = rounds([1]).map((r) => ({ ...r, waited: { server: Number.NaN, client: Number.NaN } }))
-    expect(formatCoreWaits('bare socket.io', unreadable)).toBeUndefined()
+    expect(formatCoreWaits('bare socket.io', unreadable)).toBe(unavailable)
+  })
+
+  it('gives the waits of the thread it could read and says the other’s are unavailable', () => {
+    const serverOnly = rounds([1, 2, 9]).map((r, i) => ({
+      ...r,
+      waited: { server: i + 0.5, client: Number.NaN },
+    }))
+    expect(formatCoreWaits('Standby platform', serverOnly)).toBe(
+      "  Standby platform   waited for a core, median of every round / of the slowest 1: the servers' thread 1.50 / 2.50 ms, the clients' unavailable",
+    )
   })
 })
