@@ -200,8 +200,6 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   console.log(`the slowest 1% of rounds, and the garbage-collection pauses they overlapped:`)
   console.log(formatTailCauses('Standby platform', tailCauses(logs.platform, platform.fleet.pauses, pauses)))
   console.log(formatTailCauses('bare socket.io', tailCauses(logs.raw, raw.fleet.pauses, pauses)))
-  console.log(formatCoreWaits('Standby platform', logs.platform))
-  console.log(formatCoreWaits('bare socket.io', logs.raw))
   // A pause lands on whichever round is under way: a side whose rounds last longer meets more.
   const paused = (of: ReadonlyArray<Round>): string =>
     `${tailCauses(of, clients.pauses, [], 1).clientPause} of ${of.length}`
@@ -216,6 +214,9 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
     ),
   )
   console.log(formatPauses("the servers' process", pauses))
+  // After the pauses, not among them: a wait for a core is the other thing a slow round can be.
+  console.log(formatCoreWaits('Standby platform', logs.platform))
+  console.log(formatCoreWaits('bare socket.io', logs.raw))
   console.log(
     `what a round cost the servers' process (medians of blocks; CPU time of all its threads, ` +
       `bytes allocated on its heap, which its young-generation collections follow):`,
