@@ -18,6 +18,10 @@
  * timer alone, a pass that outlasts the interval, or a busy event loop that reads the report late,
  * puts the worker back at work whenever the writer tries, and the WAL grows without bound.
  *
+ * The worker's passes alone empty the WAL whenever the writer pauses, and then the writer's next
+ * write would start it over and sync its header in that commit, about once a pass under ordinary
+ * load: so once a pass found everything copied back, the writer starts the WAL over there too.
+ *
  * Starting over leaves the file at its size (the writer has no `journal_size_limit`): cutting a
  * large file back takes the kernel long enough to stall the commit that would do it. The worker
  * cuts it back instead, once no commit came since its previous pass, and only when nothing is left
@@ -102,6 +106,11 @@ export const DEFAULT_MAX_WAL_BYTES = 64 * 1024 * 1024
 const FOLLOW_UP_FRAMES = 256
 /** Passes after the first, at most: a writer faster than the copy is caught up by the writer. */
 const MAX_FOLLOW_UPS = 8
+/**
+ * Frames the write that starts the WAL over leaves in it: a WAL holding no more needs no new start,
+ * and starting one over for them alone would write once a pass while the platform is idle.
+ */
+const START_OVER_FRAMES = 1
 /** The writer's own checkpoint threshold once the worker stopped: SQLite's default. */
 const INLINE_CHECKPOINT_PAGES = 1000
 
@@ -160,6 +169,10 @@ export function startWalCheckpointer(
   const rewriteVersion = db.transaction(() => {
     db.pragma(`user_version = ${Number(db.pragma('user_version', { simple: true }))}`)
   })
+  // The write that starts the WAL over writes its header and waits for the disk to sync it: done
+  // here, between transactions, rather than in whichever commit comes next (a fan-out's, whose
+  // invites it would hold back).
+  const startOver = (): void => void rewriteVersion.immediate()
   const keepWalBounded = (): boolean => {
     if (framesAtLastPass * pageSize <= maxWalBytes) return false
     // PASSIVE: should the worker be checkpointing after all, this gives way, and its next pass retries.
@@ -169,11 +182,7 @@ export function startWalCheckpointer(
       checkpointed: number
     }>
     framesAtLastPass = 0
-    // The write that starts the WAL over writes its header and waits for the disk to sync it: done
-    // here, between transactions, rather than in whichever commit comes next (a fan-out's, whose
-    // invites it would hold back).
-    if (result !== undefined && result.busy === 0 && result.log === result.checkpointed)
-      rewriteVersion.immediate()
+    if (result !== undefined && result.busy === 0 && result.log === result.checkpointed) startOver()
     return true
   }
   const driverPath = createRequire(import.meta.url).resolve('better-sqlite3')
@@ -210,7 +219,9 @@ export function startWalCheckpointer(
     if (message.type === 'checkpointed') {
       framesAtLastPass = message.log
       try {
-        keepWalBounded()
+        // The worker left nothing to catch up on: start over now, not in the next commit.
+        const copiedBack = message.log > START_OVER_FRAMES && message.log === message.checkpointed
+        if (!keepWalBounded() && copiedBack) startOver()
       } catch (error) {
         options.onError(String(error))
       }

@@ -95,6 +95,57 @@ describe('the WAL checkpointer', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(version)
   })
 
+  it('under its limit, once the worker copied everything back, starts the WAL over itself, so that the next commit does not', async () => {
+    const version = db.pragma('user_version', { simple: true })
+    const heard = new Promise<{ pass: CheckpointPass; atPass: number; afterWrite: number }>((resolve) => {
+      let wrote = false
+      start(
+        (pass) => {
+          if (wrote || pass.log === 0 || pass.log !== pass.checkpointed) return
+          // Right after the pass, as the platform's next transaction would come.
+          const atPass = walGeneration()
+          write()
+          wrote = true
+          resolve({ pass, atPass, afterWrite: walGeneration() })
+        },
+        // Only the commit is looked at here: a quiet worker would cut the file.
+        { cutPastBytes: Number.POSITIVE_INFINITY },
+      )
+    })
+    write()
+    const generation = walGeneration()
+    const { pass, atPass, afterWrite } = await heard
+    expect(overLimit(pass)).toBe(false)
+    expect(atPass).toBe(generation + 1)
+    expect(afterWrite).toBe(atPass)
+    expect(rows()).toBe(2)
+    expect(db.pragma('user_version', { simple: true })).toBe(version)
+  })
+
+  it('while the platform is idle, starts the WAL over once and then writes nothing', async () => {
+    // Another connection sees each commit of the writer's as a new data version.
+    const watcher = new Database(db.name, { readonly: true })
+    try {
+      const version = (): number => watcher.pragma('data_version', { simple: true }) as number
+      const versions: number[] = []
+      const idle = new Promise<void>((resolve) =>
+        start(
+          () => {
+            versions.push(version())
+            if (versions.length === 8) resolve()
+          },
+          { cutPastBytes: Number.POSITIVE_INFINITY },
+        ),
+      )
+      write()
+      await idle
+      // The write, then the one that started the WAL over: none since.
+      expect(versions.slice(3)).toEqual(Array.from({ length: 5 }, () => versions[2]))
+    } finally {
+      watcher.close()
+    }
+  })
+
   it('while a reader holds a snapshot, writes to start the WAL over once at most, and cuts it once the reader lets go', async () => {
     for (let i = 0; i < 20; i++) write()
     // Another connection, its snapshot at the WAL's end: the catch-up can copy everything back, but
