@@ -567,7 +567,7 @@ describe('PlatformLink over a transport', () => {
     expect(droppedWait(env)).toBe(backoffDelay(row.length + 1, 0.5))
   })
 
-  it('backs off ever longer from a platform that says it closes each connection right after letting Standby in', () => {
+  it('backs off ever longer from a platform that says it closes each connection right after letting Standby in', async () => {
     const env = online()
     const first = backoffDelay(1, 0.5)
     const waits = Array.from({ length: RESTARTS_IN_A_ROW + 5 }, () => restartWait(env))
@@ -581,7 +581,7 @@ describe('PlatformLink over a transport', () => {
       1,
     )
     // A connection that holds a while ends the streak: the next restart is reconnected at once again.
-    holdSteady(env)
+    await holdSteady(env)
     expect(restartWait(env)).toBe(first)
   })
 
