@@ -55,6 +55,8 @@ export abstract class LinkCycle {
   protected crossedAt = Number.NEGATIVE_INFINITY
   protected stopped = true
   private restarting = false
+  /** Why the link woke while its attempt was under way, if it did: that attempt may predate the network. */
+  private wokeMidAttempt: string | undefined
   /** A connection opened in this run: the platform's name was looked up then (network-failure.ts). */
   private opened = false
   protected readonly unsubscribePower: Unsubscribe[] = []
@@ -113,6 +115,7 @@ export abstract class LinkCycle {
   protected connectNow(): void {
     if (this.stopped) return
     this.retry.cancel()
+    this.wokeMidAttempt = undefined
     // A retry keeps saying why the last attempt failed: "trying" alone would hide it at every attempt.
     const { reason, reachedPlatform } = this.current.kind === 'waiting' ? this.current : {}
     this.set({
@@ -139,6 +142,11 @@ export abstract class LinkCycle {
     if (this.stopped) return
     const wait = this.retry.later(() => this.connectNow())
     this.set({ kind: 'waiting', ...wait, reason, ...(reachedPlatform && { reachedPlatform }) })
+    // The attempt that failed began before the network last changed: the one that did not try
+    // yet is due now, or as soon as a flapping network lets it, not after the streak's backoff.
+    const woke = this.wokeMidAttempt
+    this.wokeMidAttempt = undefined
+    if (woke !== undefined) this.woke(woke)
   }
 
   /** Drop the connection on purpose and connect again at once or after the backoff. */
@@ -159,8 +167,11 @@ export abstract class LinkCycle {
     if (this.current.kind === 'connected') return this.check.probe(reason)
     // An attempt under way started on the network as it is now or gives up within the connect
     // timeout of its last bytes, and within the longest an attempt may last; starting it over at
-    // every wake of a storm would never let one finish.
-    if (this.current.kind === 'connecting') return
+    // every wake of a storm would never let one finish. Should it fail, the next goes as a wake's.
+    if (this.current.kind === 'connecting') {
+      this.wokeMidAttempt = reason
+      return
+    }
     // Waiting: the wait between attempts was for a network that may be back; try now, or as soon
     // as a network flapping faster than attempts can tell lets the next one go. The streak goes on:
     // an attempt a wake sets off that fails waits as long as the next retry would have.

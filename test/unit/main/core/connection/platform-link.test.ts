@@ -858,6 +858,33 @@ describe('PlatformLink over a transport', () => {
     },
   )
 
+  it('tries again soon, not after the streak’s backoff, when the network changed while an attempt was under way', () => {
+    const env = setUp()
+    const { link, clock, power, connection } = env
+    link.start()
+    // A streak of failed attempts: the backoff has grown to its cap.
+    for (let i = 0; i < 6; i++) {
+      if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
+      connection().fail('connect ENETUNREACH')
+    }
+    expect(waitOf(env)).toBe(backoffDelay(6, 0.5))
+    // The Wi-Fi comes up: an attempt at once, though it goes out before the network carries it.
+    power.networkChanged()
+    expect(link.state.kind).toBe('connecting')
+    const before = connection().attempts
+    // The network is truly back a moment later, while that attempt still waits for an answer.
+    clock.advance(2_000)
+    power.networkChanged()
+    // The attempt made on the network as it was gives up; the next goes within the first step.
+    clock.advance(timings.connectTimeoutMs)
+    expect(link.state.kind).not.toBe('connected')
+    clock.advance(BACKOFF_START_MS)
+    expect(connection().attempts).toBe(before + 1)
+    connection().accept()
+    connection().send(WELCOME_EVENT, welcome)
+    expect(link.state).toEqual({ kind: 'connected', welcome })
+  })
+
   it('closes the connection when stopped, without counting it as lost', () => {
     const { link, connection, states } = online()
     link.stop()
