@@ -13,8 +13,8 @@ import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 
 /** What a check does through its connection, and whom it tells. */
 export interface CheckedConnection {
-  /** Send a probe; resolves with the answer, rejects when the connection drops. */
-  send(): Promise<unknown>
+  /** Send a probe; resolves with the answer, rejects when the connection drops or `abandon` aborts. */
+  send(abandon: AbortSignal): Promise<unknown>
   /** A probe went out: the connection is being checked. */
   checking(reason: string): void
   /** The platform answered the probe: the connection works. */
@@ -36,8 +36,11 @@ export class ConnectionCheck {
   private lastCrossingAt = Number.NEGATIVE_INFINITY
   private silenceTimer: TimerHandle | undefined
   private probeTimer: TimerHandle | undefined
-  /** The probe out now, if any: an answer to an earlier one says nothing of this connection. */
-  private probeOut: object | undefined
+  /**
+   * The probe out now, if any, aborted to give it up: an answer to an earlier one says nothing of
+   * this connection.
+   */
+  private probeOut: AbortController | undefined
   /** The probe out was sent quietly (the expert is not told the connection is being checked). */
   private probeQuiet = false
   /**
@@ -45,6 +48,8 @@ export class ConnectionCheck {
    * asked (an answer at odds with the estimate asks for another), so one more goes after it.
    */
   private quietAgain: string | undefined
+  /** The probe out was sent at a wake: a wake after it does not replace it. */
+  private probeAtWake = false
 
   constructor(
     private readonly clock: Clock,
@@ -78,10 +83,30 @@ export class ConnectionCheck {
   stop(): void {
     this.silenceTimer?.cancel()
     this.silenceTimer = undefined
+    this.forgetProbe()
+    this.quietAgain = undefined
+  }
+
+  /** No probe is out any more: an answer to the one that was says nothing. */
+  private forgetProbe(): void {
     this.probeTimer?.cancel()
     this.probeTimer = undefined
     this.probeOut = undefined
-    this.quietAgain = undefined
+  }
+
+  /**
+   * A wake or a network change: probe at once. A probe out since before it is answered, if at all,
+   * for the link as it was (sent just before a sleep, answered from before it), so a new one
+   * replaces it; one sent at a wake stands, or a storm of wakes would put off the verdict for ever.
+   */
+  woke(reason: string): void {
+    if (this.probeTimer !== undefined && !this.probeAtWake) {
+      // Given up on, so that the connection holds no question for it while it lasts.
+      this.probeOut?.abort()
+      this.forgetProbe()
+    }
+    this.probe(reason)
+    this.probeAtWake = true
   }
 
   /**
@@ -101,7 +126,7 @@ export class ConnectionCheck {
       return
     }
     const sentAt = steadyNow(this.clock)
-    const probe = {}
+    const probe = new AbortController()
     const expire = (): void => {
       const quiet = steadyNow(this.clock) - this.lastCrossingAt
       if (this.lastCrossingAt > sentAt && quiet < this.timings.probeTimeoutMs) {
@@ -118,14 +143,13 @@ export class ConnectionCheck {
     this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs)
     this.probeOut = probe
     this.probeQuiet = quiet
+    this.probeAtWake = false
     if (!quiet) this.connection.checking(reason)
-    this.connection.send().then(
+    this.connection.send(probe.signal).then(
       () => {
         // A probe of a connection since replaced answers nothing about the current one.
         if (this.probeOut !== probe) return
-        this.probeTimer?.cancel()
-        this.probeTimer = undefined
-        this.probeOut = undefined
+        this.forgetProbe()
         this.heard()
         this.lastAnsweredAt = this.lastHeardAt
         if (!this.probeQuiet) this.connection.answered()
@@ -135,9 +159,7 @@ export class ConnectionCheck {
       },
       () => {
         if (this.probeOut !== probe) return
-        this.probeTimer?.cancel()
-        this.probeTimer = undefined
-        this.probeOut = undefined
+        this.forgetProbe()
         this.quietAgain = undefined
       },
     )

@@ -136,11 +136,11 @@ export async function sendCommand<N extends CommandName>(
  * Send a probe and take the platform's time from its answer: after a wake or a silence, when the
  * estimate is likeliest to be stale, a probe may be the only exchange for a long while (a probe
  * answered keeps the connection, and nothing replays). Resolves with the answer, whatever it says;
- * rejects when the connection drops.
+ * rejects when the connection drops, or once `abandon` is aborted (it is forgotten then).
  */
-export async function sendProbe(wire: LinkWire): Promise<unknown> {
+export async function sendProbe(wire: LinkWire, abandon?: AbortSignal): Promise<unknown> {
   const sent = wire.reading()
-  const answer = await wire.connection.request(PROBE_EVENT, {})
+  const answer = await wire.connection.request(PROBE_EVENT, {}, abandon)
   const ack = CommandAck.safeParse(answer)
   if (ack.success) wire.timed(sent, ack.data.serverTime, answer)
   return answer

@@ -78,7 +78,7 @@ export abstract class LinkCycle {
     this.passedOver = new PassedOver(deps.log)
     this.failures = new FailureStreakLog(deps.clock, deps.log)
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
-      send: () => sendProbe(this.wire),
+      send: (abandon) => sendProbe(this.wire, abandon),
       checking: (reason) => {
         if (this.current.kind !== 'connected') return
         this.deps.log.info(`${reason}: checking the connection`)
@@ -164,7 +164,7 @@ export abstract class LinkCycle {
   /** After a wake or a network change a connection that looks open may be dead without knowing it. */
   protected woke(reason: string): void {
     if (this.stopped || this.current.kind === 'refused') return
-    if (this.current.kind === 'connected') return this.check.probe(reason)
+    if (this.current.kind === 'connected') return this.check.woke(reason)
     // An attempt under way started on the network as it is now or gives up within the connect
     // timeout of its last bytes, and within the longest an attempt may last; starting it over at
     // every wake of a storm would never let one finish. Should it fail, the next goes as a wake's.

@@ -801,6 +801,48 @@ describe('PlatformLink over a transport', () => {
     expect(connection().attempts).toBe(1)
   })
 
+  it('probes afresh on a wake while a check sent before it is out, and takes only the fresh answer as proof', async () => {
+    const { link, clock, power, connection } = online()
+    // A quiet check of a connection whose pings keep coming goes out, and the computer sleeps.
+    for (let t = 0; t < timings.silenceLimitMs; t += 1_000) {
+      clock.advance(1_000)
+      connection().send('heartbeat', {})
+    }
+    const [before] = connection().requests
+    expect(before?.name).toBe(PROBE_EVENT)
+    expect(link.state).toEqual({ kind: 'connected', welcome })
+    // On waking, a probe at once, whatever was sent before the sleep.
+    power.resume()
+    expect(link.state).toEqual({ kind: 'connected', welcome, checking: true })
+    const [, fresh] = connection().requests
+    expect(fresh?.name).toBe(PROBE_EVENT)
+    // The answer to the check from before the sleep tells nothing of the link now.
+    before?.answer({ ok: true, result: {} })
+    await turn()
+    expect(link.state).toEqual({ kind: 'connected', welcome, checking: true })
+    // Another wake right after does not put the verdict off: the probe out since the wake stands.
+    power.resume()
+    expect(connection().requests).toHaveLength(2)
+    fresh?.answer({ ok: true, result: {} })
+    await turn()
+    expect(link.state).toEqual({ kind: 'connected', welcome })
+    expect(connection().attempts).toBe(1)
+  })
+
+  it('finds a connection dead when the probe sent on a wake goes unanswered, though one from before it is answered', async () => {
+    const { link, clock, power, connection } = online()
+    for (let t = 0; t < timings.silenceLimitMs; t += 1_000) {
+      clock.advance(1_000)
+      connection().send('heartbeat', {})
+    }
+    power.networkChanged()
+    connection().requests[0]?.answer({ ok: true, result: {} })
+    await turn()
+    clock.advance(timings.probeTimeoutMs)
+    expect(connection().attempts).toBe(2)
+    expect(link.state).toEqual({ kind: 'connecting', attempt: 1 })
+  })
+
   it('replaces a connection that stays silent and leaves its probe unanswered', () => {
     const { link, clock, connection } = online()
     clock.advance(timings.silenceLimitMs)
