@@ -114,6 +114,14 @@ async function holdSteady(env: ReturnType<typeof setUp>): Promise<void> {
   expect(env.link.state.kind).toBe('connected')
 }
 
+/** The platform's heartbeat every second for `ms`, while the connection is open; nothing else. */
+function heartbeatsFor(env: Pick<ReturnType<typeof setUp>, 'clock' | 'connection'>, ms: number): void {
+  for (let t = 0; t < ms; t += 1_000) {
+    env.clock.advance(1_000)
+    if (env.connection().state === 'open') env.connection().send('heartbeat', {})
+  }
+}
+
 /** The wait after the platform drops a welcomed connection in the ordinary way, as a restart does. */
 function droppedWait(env: ReturnType<typeof setUp>): number {
   env.connection().drop('transport close')
@@ -804,10 +812,7 @@ describe('PlatformLink over a transport', () => {
   it('probes afresh on a wake while a check sent before it is out, and takes only the fresh answer as proof', async () => {
     const { link, clock, power, connection } = online()
     // A quiet check of a connection whose pings keep coming goes out, and the computer sleeps.
-    for (let t = 0; t < timings.silenceLimitMs; t += 1_000) {
-      clock.advance(1_000)
-      connection().send('heartbeat', {})
-    }
+    heartbeatsFor({ clock, connection }, timings.silenceLimitMs)
     const [before] = connection().requests
     expect(before?.name).toBe(PROBE_EVENT)
     expect(link.state).toEqual({ kind: 'connected', welcome })
@@ -831,10 +836,7 @@ describe('PlatformLink over a transport', () => {
 
   it('finds a connection dead when the probe sent on a wake goes unanswered, though one from before it is answered', async () => {
     const { link, clock, power, connection } = online()
-    for (let t = 0; t < timings.silenceLimitMs; t += 1_000) {
-      clock.advance(1_000)
-      connection().send('heartbeat', {})
-    }
+    heartbeatsFor({ clock, connection }, timings.silenceLimitMs)
     power.networkChanged()
     connection().requests[0]?.answer({ ok: true, result: {} })
     await turn()
@@ -855,10 +857,7 @@ describe('PlatformLink over a transport', () => {
   it('replaces, within the silence and the probe’s time, a connection whose platform keeps pinging but hears nothing Standby sends', () => {
     const { link, clock, connection } = online()
     // Half open: the platform's heartbeats still arrive every second; nothing sent reaches it.
-    for (let t = 0; t < timings.silenceLimitMs + timings.probeTimeoutMs; t += 1_000) {
-      clock.advance(1_000)
-      if (connection().state === 'open') connection().send('heartbeat', {})
-    }
+    heartbeatsFor({ clock, connection }, timings.silenceLimitMs + timings.probeTimeoutMs)
     expect(connection().attempts).toBe(2)
     expect(link.state).toEqual({ kind: 'connecting', attempt: 1 })
   })
