@@ -50,6 +50,12 @@ export class ConnectionCheck {
   private quietAgain: string | undefined
   /** The probe out was sent at a wake: a wake after it does not replace it. */
   private probeAtWake = false
+  /**
+   * The probe a wake replaced, still awaited: the platform answers in order, so it is given up on
+   * only once a later one is answered. Given up on at once, its answer, on its way, would be
+   * logged as one to nothing asked; kept, one never answered would be held while the connection lasts.
+   */
+  private replaced: AbortController | undefined
 
   constructor(
     private readonly clock: Clock,
@@ -84,6 +90,8 @@ export class ConnectionCheck {
     this.silenceTimer?.cancel()
     this.silenceTimer = undefined
     this.forgetProbe()
+    // Its connection is going away, and every question asked on it with it.
+    this.replaced = undefined
     this.quietAgain = undefined
   }
 
@@ -101,8 +109,8 @@ export class ConnectionCheck {
    */
   woke(reason: string): void {
     if (this.probeTimer !== undefined && !this.probeAtWake) {
-      // Given up on, so that the connection holds no question for it while it lasts.
-      this.probeOut?.abort()
+      this.replaced?.abort()
+      this.replaced = this.probeOut
       this.forgetProbe()
     }
     this.probe(reason)
@@ -150,6 +158,8 @@ export class ConnectionCheck {
         // A probe of a connection since replaced answers nothing about the current one.
         if (this.probeOut !== probe) return
         this.forgetProbe()
+        this.replaced?.abort()
+        this.replaced = undefined
         this.heard()
         this.lastAnsweredAt = this.lastHeardAt
         if (!this.probeQuiet) this.connection.answered()

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
+import { recordingLog, type RecordingLog } from '../../../support/recording-log'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, type TestPlatform } from '../../../support/test-platform'
 
@@ -13,7 +14,7 @@ const PROBE_MS = 5_000
 describe('a connection that dies without a word', () => {
   const defer = useCleanup()
 
-  async function onlineThroughProxy(): Promise<{
+  async function onlineThroughProxy(log?: RecordingLog): Promise<{
     core: TestCore
     proxy: FaultProxy
     clock: ManualClock
@@ -30,6 +31,7 @@ describe('a connection that dies without a word', () => {
       clock,
       linkClock: clock,
       timings: { silenceLimitMs: SILENCE_MS, probeTimeoutMs: PROBE_MS },
+      ...(log && { log }),
     })
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
@@ -60,6 +62,22 @@ describe('a connection that dies without a word', () => {
       // Answered on the same connection: no reconnect in between.
       expect(seen).toEqual(['checking', 'online'])
     }
+  })
+
+  it('probes afresh on a network change while a check is out, and takes the earlier check’s answer without a word of anything amiss', async () => {
+    const log = recordingLog()
+    const { core, proxy, clock } = await onlineThroughProxy(log)
+    // A slow link: the platform's answers are held a while, so the check the silence sets off waits.
+    proxy.stall(true, 'down')
+    clock.advance(SILENCE_MS)
+    await core.waitForState((s) => s.status === 'checking')
+    core.adapters.power.networkChanged()
+    proxy.stall(false)
+    await core.waitForState((s) => s.status === 'online')
+    // Both checks were answered, in order, on the one connection: neither is a stray answer.
+    core.adapters.power.resume()
+    await core.waitForState((s) => s.status === 'online')
+    expect(log.lines.filter((line) => line.includes('passed it over'))).toEqual([])
   })
 
   it('is replaced when the platform leaves a probe unanswered, though whole messages still come after it', async () => {
