@@ -23,7 +23,7 @@ import { systemClock, type Clock } from '../../shared/clock'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
-import { settingsText } from './settings-text'
+import { settingsJson, settingsText } from './settings-text'
 import { removeDanglingLink, separateSettings, settingsLinkAt, type LinkOutcome } from './settings-link'
 import { writingBeside } from './settings-link'
 
@@ -100,17 +100,18 @@ export function setAsideUnreadableSettings(
       const decoded = settingsText(bytes)
       notUtf8 = decoded.notUtf8
       const { text } = decoded
-      // A byte order mark is how Notepad and PowerShell begin UTF-8; JSON.parse (and so conf)
-      // refuses it, which would reset every setting of a file that is otherwise fine.
-      const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text
-      problem = unreadableBecause(unmarked)
+      // What JSON.parse (and so conf) refuses around settings otherwise fine would reset every one.
+      const { json, nulsDropped } = settingsJson(text)
+      problem = unreadableBecause(json)
+      if (problem === null && nulsDropped)
+        log.warn(`The settings file ${path} ended in NUL bytes; dropped them`)
       if (problem === null && linked !== null) link = separateSettings(path, bytes, linked, log)
       if (problem === null && link !== undefined && 'notKept' in link)
         return { setAside: false, notUtf8, link }
-      if (problem === null && unmarked !== text) {
+      if (problem === null && json !== text) {
         // Rewritten as decoded, the bytes that were not UTF-8 would be lost: the file is kept first.
         kept = notUtf8 && keepCopy(path, now(), log, NOT_UTF8).kept
-        if (!notUtf8 || kept) dropByteOrderMark(path, unmarked, log)
+        if (!notUtf8 || kept) writeAsJson(path, json, log)
       }
     }
   } catch (error) {
@@ -151,17 +152,18 @@ function olderCopiesRemoved(path: string, aside: string): string {
   )
 }
 
-const BYTE_ORDER_MARK = '\ufeff'
-
 /** Why a file that is not UTF-8 is kept beside it before it is rewritten. */
 const NOT_UTF8 = 'held bytes that are not UTF-8 text'
 
-/** Rewrites the file at `path` as `text`, through a file beside it so a crash leaves one or the other. */
-function dropByteOrderMark(path: string, text: string, log: Logger): void {
+/** Rewrites the file at `path` as `text` (its JSON alone), through a file beside it so a crash leaves one or the other. */
+function writeAsJson(path: string, text: string, log: Logger): void {
   try {
     writeFileAtomicallySync(path, text)
   } catch (error) {
-    log.error(`The settings file ${path} begins with a byte order mark that could not be removed`, error)
+    log.error(
+      `The settings file ${path} could not be written again without its byte order mark or NUL bytes`,
+      error,
+    )
   }
 }
 

@@ -37,3 +37,25 @@ export function settingsText(bytes: Buffer): SettingsText {
   }
   return { text: bytes.toString('utf8'), notUtf8: !isUtf8(bytes) }
 }
+
+const BYTE_ORDER_MARK = '\ufeff'
+
+/** A settings file's text as JSON.parse (and so conf) can read it, and what was dropped from it to be. */
+export interface SettingsJson {
+  readonly json: string
+  /** The text ended in NUL bytes, which were dropped. */
+  readonly nulsDropped: boolean
+}
+
+/**
+ * `text` without what JSON.parse refuses around settings that are otherwise whole: the byte order
+ * mark Notepad and PowerShell begin UTF-8 with, and the NUL bytes a power cut leaves where a file's
+ * length was written but not its last blocks. Only NULs at the end are dropped: a JSON object whole
+ * before them is what was saved (no part of one is a whole object), and one cut short is no JSON.
+ */
+export function settingsJson(text: string): SettingsJson {
+  const unmarked = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text
+  let end = unmarked.length
+  while (end > 0 && unmarked.charCodeAt(end - 1) === 0) end--
+  return { json: unmarked.slice(0, end), nulsDropped: end < unmarked.length }
+}
