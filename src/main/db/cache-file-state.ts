@@ -164,10 +164,13 @@ function headerOf(path: string): Buffer | null {
 
 /** How every SQLite database file begins. */
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
-/** The newest file format version SQLite writes (2: WAL); a file marked newer it only reads. */
-const NEWEST_WRITE_FORMAT = 2
+/**
+ * The newest file format version SQLite knows (2: WAL): a file whose write version is newer it only
+ * reads, one whose read version is newer it does not read at all ("file is not a database").
+ */
+export const NEWEST_FILE_FORMAT = 2
 /** The newest schema format SQLite reads (4); a file marked newer it refuses with "unsupported file format". */
-const NEWEST_SCHEMA_FORMAT = 4
+export const NEWEST_SCHEMA_FORMAT = 4
 
 /**
  * Why SQLite would refuse the file at `path` for a number in its header, or null. Past any SQLite's
@@ -184,8 +187,11 @@ export function headerRefused(path: string): string | null {
   }
   // Bytes that are no database at all SQLite names as such.
   if (header === null || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return null
+  const read = header.readUInt8(19)
+  if (read > NEWEST_FILE_FORMAT)
+    return `its header gives a file format (read version ${read}) SQLite cannot read`
   const write = header.readUInt8(18)
-  if (write > NEWEST_WRITE_FORMAT)
+  if (write > NEWEST_FILE_FORMAT)
     return `its header gives a file format (write version ${write}) SQLite only reads, never writes`
   // SQLite reads the last byte of the schema format's four alone.
   const schema = header.readUInt8(47)

@@ -16,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { PRIVATE_FILE_MODE, tempPathBeside } from '../node/atomic-file'
+import { NEWEST_SCHEMA_FORMAT } from './cache-file-state'
 
 /** A private copy of a file, to read as a database of its own; `remove` deletes it. */
 export interface FileCopy {
@@ -65,16 +66,19 @@ export function fileWithoutWal(file: string, cache: string): FileCopy | null {
 }
 
 /**
- * The header's file format versions (bytes 18 and 19, https://sqlite.org/fileformat.html): 2 means
- * WAL, which a read-only connection cannot open without a -shm; 1 reads the pages as they are.
+ * The header's file format versions (bytes 18 and 19, https://sqlite.org/fileformat.html) as 1, which
+ * reads the pages as they are: 2 means WAL, which a read-only connection cannot open without a -shm,
+ * and a damaged one past SQLite's has it refuse every page. So does a schema format past SQLite's
+ * (the last of its four bytes, which SQLite reads alone): put back as the newest, which reads the
+ * pages of every older one.
  */
 function asRollbackJournalFile(path: string): void {
   const fd = openSync(path, 'r+')
   try {
-    const versions = Buffer.alloc(2)
-    if (readSync(fd, versions, 0, 2, 18) === 2 && versions[0] === 2 && versions[1] === 2) {
-      writeSync(fd, Buffer.from([1, 1]), 0, 2, 18)
-    }
+    const header = Buffer.alloc(48)
+    if (readSync(fd, header, 0, 48, 0) < 48) return
+    if (header[18] !== 1 || header[19] !== 1) writeSync(fd, Buffer.from([1, 1]), 0, 2, 18)
+    if ((header[47] ?? 0) > NEWEST_SCHEMA_FORMAT) writeSync(fd, Buffer.from([NEWEST_SCHEMA_FORMAT]), 0, 1, 47)
   } finally {
     closeSync(fd)
   }

@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
-import { foundAt, notACacheFile } from './cache-file-state'
+import { foundAt, headerRefused, notACacheFile } from './cache-file-state'
 import { distrustSchema } from './distrust-schema'
 import { fileWithoutWal, holdsBytes } from './file-without-wal'
 
@@ -114,8 +114,10 @@ export function salvageMarks(
   const notAFile = notACacheFile(damagedCopy, found)
   if (notAFile !== null) return { rows: 0, unreadable: [`the file (${notAFile.reason})`] }
   const withWal = salvageFrom(fresh, damagedCopy, nativeBinding)
-  if (withWal.rows > 0 || !holdsBytes(`${found.base}-wal`)) return withWal
-  // Nothing read through the WAL: it may be another database's, hiding the file's own tables. The
+  if (withWal.rows > 0 || (!holdsBytes(`${found.base}-wal`) && headerRefused(damagedCopy) === null))
+    return withWal
+  // Nothing read through the WAL: it may be another database's, hiding the file's own tables; or
+  // its header (one damaged byte) has SQLite refuse every page, which the copy's header reads. The
   // copy is made beside the new cache (`fresh.name`), whose open removes one a killed run left.
   const alone = fileWithoutWal(damagedCopy, fresh.name)
   if (alone === null) return withWal

@@ -227,6 +227,25 @@ describe('a damaged cache replaced by an empty one', () => {
     close()
   })
 
+  // One damaged byte of the header (https://sqlite.org/fileformat.html) has SQLite refuse the whole
+  // file, though every page of marks is as written: read as it was, nothing was carried over.
+  it.each([
+    ['its file format read version', 19, 3],
+    ['its file format write version', 18, 3],
+    ['its schema format', 47, 5],
+  ])('carries over the marks of a copy whose header gives a number SQLite refuses (%s)', (_, at, value) => {
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    const bytes = readFileSync(path)
+    bytes[at] = value
+    writeFileSync(path, bytes)
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged).toEqual({ rows: 4, unreadable: [] })
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual([unseen.id])
+    expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(bytes)).toBe(true)
+    close()
+  })
+
   it('says what it could not read when the damaged copy is no database at all, and still opens', () => {
     const path = join(tempDir(), 'cache.db')
     writeFileSync(path, 'not a database, only bytes where one should be. '.repeat(100))
