@@ -16,6 +16,7 @@ import {
 } from 'node:fs'
 import { companionBase } from './companion-base'
 import { COMPANIONS } from './quarantine'
+import { walPageOne } from './wal-page-one'
 
 /**
  * What is at the cache's path and at each of its companions' (-wal, -shm, -journal), looked at once
@@ -173,7 +174,8 @@ export const NEWEST_FILE_FORMAT = 2
 export const NEWEST_SCHEMA_FORMAT = 4
 
 /**
- * Why SQLite would refuse the file at `path` for a number in its header, or null. Past any SQLite's
+ * Why SQLite would refuse the file at `path` for a number in its header (read where SQLite reads it:
+ * from the WAL beside it, when that holds page 1), or null. Past any SQLite's
  * (a damaged header), its format write version has every write fail as if the disk were read-only,
  * and its schema format the open fail as a fault of the machine: at every start, never rebuilt.
  */
@@ -187,6 +189,15 @@ export function headerRefused(path: string): string | null {
   }
   // Bytes that are no database at all SQLite names as such.
   if (header === null || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return null
+  const refused = formatRefused(header)
+  if (refused === null) return null
+  // SQLite reads page 1 from the WAL when one holds it: the file's own header is then an older one.
+  const fromWal = walPageOne(`${companionBase(path, lstatOrNothing(path))}-wal`)
+  return fromWal === null ? refused : formatRefused(fromWal)
+}
+
+/** Why SQLite would refuse a database whose header is `header`, for a format number in it, or null. */
+function formatRefused(header: Buffer): string | null {
   const read = header.readUInt8(19)
   if (read > NEWEST_FILE_FORMAT)
     return `its header gives a file format (read version ${read}) SQLite cannot read`

@@ -3,13 +3,13 @@
  * whatever the damage, a start never stops on it, the damaged bytes are kept for support, and the
  * start after a rebuild opens the new cache without rebuilding again (no rebuild at every start).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError } from '../../../../src/shared/sqlite/migrate'
-import { anExpert, aSnapshot, FIXTURE_NOW } from '../../../support/fixtures'
+import { anExpert, anInvite, aSnapshot, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
 import { eventStream } from '../../../support/fixture-streams'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
@@ -103,5 +103,52 @@ describe('a cache file damaged between two runs', () => {
       const rebuilds = startsOver(damaged)
       expect(rebuilds.filter((copy) => copy !== null).length, `page ${page}`).toBeLessThanOrEqual(1)
     }
+  })
+})
+
+/**
+ * The cache as an unclean exit leaves it, its newest pages (page 1 too) still in the WAL, with one
+ * byte of the file's own header then damaged at `at`; one invite shown among those it holds.
+ */
+function leftInWalWithHeaderByte(at: number, value: number): { path: string; wal: Buffer } {
+  const dir = tempDir()
+  const path = join(dir, 'cache.db')
+  const opened = openCache({ path })
+  const store = new SqliteCacheStore(opened.db, linesLogger())
+  store.applyEvents(eventStream({ count: 50 }))
+  store.applyEvents([inviteCreated(51, anInvite({ id: 'inv_shown' }))])
+  store.markNotified(['inv_shown'], FIXTURE_NOW)
+  const left = join(dir, 'left.db')
+  copyFileSync(path, left)
+  const wal = readFileSync(`${path}-wal`)
+  opened.close()
+  const bytes = readFileSync(left)
+  bytes[at] = value
+  writeFileSync(left, bytes)
+  writeFileSync(`${left}-wal`, wal)
+  return { path: left, wal }
+}
+
+describe('a cache file left by an unclean exit whose own header is damaged while its WAL holds page 1', () => {
+  it.each([
+    ['read version', 19, 3],
+    ['write version', 18, 3],
+    ['schema format', 47, 5],
+  ])('is opened as SQLite reads it (%s), never moved aside and rebuilt', (_, at, value) => {
+    const { path } = leftInWalWithHeaderByte(at, value)
+    const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    expect(opened.rebuilt).toBeNull()
+    expect(store.shownInvites(['inv_shown'])).toEqual(['inv_shown'])
+    store.applyEvents(eventStream({ count: 1, firstId: store.cursor() + 1, start: FIXTURE_NOW + 1e9 }))
+    opened.close()
+  })
+
+  it('is moved aside and rebuilt, as SQLite then reads the header in the file, when no frame of the WAL is whole', () => {
+    const { path, wal } = leftInWalWithHeaderByte(47, 5)
+    writeFileSync(`${path}-wal`, wal.fill(0xa5, 32))
+    const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+    expect(opened.rebuilt?.reason).toMatch(/schema format \(5\)/)
+    opened.close()
   })
 })

@@ -1,0 +1,83 @@
+/**
+ * The database header as SQLite reads it when a WAL is beside the file: from the last committed copy
+ * of page 1 in the WAL, when there is one, not from the file. After an unclean exit the file's own
+ * header can be older than the WAL's (or damaged) while SQLite reads and writes the cache well; a
+ * check of the file's bytes alone would move aside a cache that is whole. Frames are taken as
+ * SQLite's recovery takes them (https://sqlite.org/fileformat.html#the_write_ahead_log): those whose
+ * salts match the WAL's header and whose running checksum holds, up to the last commit among them.
+ */
+import { closeSync, lstatSync, openSync, readSync } from 'node:fs'
+
+const WAL_HEADER_BYTES = 32
+const FRAME_HEADER_BYTES = 24
+const DATABASE_HEADER_BYTES = 100
+/** The WAL's magic number; its lowest bit says whether its checksums read words big-endian. */
+const WAL_MAGIC = 0x377f0682
+
+/**
+ * The first bytes of the last committed page 1 in the WAL at `wal`, or null when it holds none (no
+ * WAL, not a regular file, no valid header, no committed frame of page 1). Never throws.
+ */
+export function walPageOne(wal: string): Buffer | null {
+  try {
+    // Opened only when it is a regular file: a pipe put at the WAL's name would block the open.
+    if (!lstatSync(wal).isFile()) return null
+    const fd = openSync(wal, 'r')
+    try {
+      return committedPageOne(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return null
+  }
+}
+
+function committedPageOne(fd: number): Buffer | null {
+  const header = Buffer.alloc(WAL_HEADER_BYTES)
+  if (readSync(fd, header, 0, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES) return null
+  const magic = header.readUInt32BE(0)
+  if ((magic & ~1) >>> 0 !== WAL_MAGIC) return null
+  const bigEndian = (magic & 1) === 1
+  const pageSize = header.readUInt32BE(8)
+  if (pageSize < 512 || pageSize > 65_536 || (pageSize & (pageSize - 1)) !== 0) return null
+  let sum = checksum(header.subarray(0, 24), [0, 0], bigEndian)
+  if (sum[0] !== header.readUInt32BE(24) || sum[1] !== header.readUInt32BE(28)) return null
+  const salts = header.subarray(16, 24)
+  const frame = Buffer.alloc(FRAME_HEADER_BYTES + pageSize)
+  let uncommitted: Buffer | null = null
+  let committed: Buffer | null = null
+  for (let at = WAL_HEADER_BYTES; ; at += frame.length) {
+    if (readSync(fd, frame, 0, frame.length, at) < frame.length) return committed
+    if (frame.readUInt32BE(0) === 0 || !frame.subarray(8, 16).equals(salts)) return committed
+    sum = checksum(
+      frame.subarray(FRAME_HEADER_BYTES),
+      checksum(frame.subarray(0, 8), sum, bigEndian),
+      bigEndian,
+    )
+    if (sum[0] !== frame.readUInt32BE(16) || sum[1] !== frame.readUInt32BE(20)) return committed
+    if (frame.readUInt32BE(0) === 1)
+      uncommitted = Buffer.from(
+        frame.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + DATABASE_HEADER_BYTES),
+      )
+    // A frame giving the database's size in pages ends a transaction: what it wrote is committed.
+    if (frame.readUInt32BE(4) !== 0) committed = uncommitted
+  }
+}
+
+/** SQLite's WAL checksum of `data` (a multiple of eight bytes) continued from `sum`. */
+function checksum(
+  data: Buffer,
+  [first, second]: readonly [number, number],
+  bigEndian: boolean,
+): [number, number] {
+  let s0 = first
+  let s1 = second
+  for (let at = 0; at < data.length; at += 8) {
+    const x0 = bigEndian ? data.readUInt32BE(at) : data.readUInt32LE(at)
+    const x1 = bigEndian ? data.readUInt32BE(at + 4) : data.readUInt32LE(at + 4)
+    s0 = (s0 + x0 + s1) >>> 0
+    s1 = (s1 + x1 + s0) >>> 0
+  }
+  return [s0, s1]
+}
