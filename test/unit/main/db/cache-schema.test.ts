@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import {
   CACHE_SCHEMA,
   isNewestAsStored,
+  missingBaseTables,
   schemaDifference,
   schemaOf,
   storedStatements,
@@ -44,6 +45,17 @@ describe("the cache's schema at open", () => {
     migrate(db, cacheMigrations, { what: 'test cache', remedy: '' })
     expect(schemaOf(db)).toEqual(CACHE_SCHEMA)
     expect(schemaDifference(db)).toBeNull()
+    db.close()
+  })
+
+  // A file lacking one of them is taken for another program's and moved aside: a migration that
+  // dropped or renamed one would have every cache at its version rebuilt at every start.
+  it('holds, at every version its migrations leave, each of the tables every version has', () => {
+    const db = new Database(':memory:')
+    for (let version = 1; version <= cacheMigrations.length; version++) {
+      migrate(db, cacheMigrations, { what: 'test cache', remedy: '', upTo: version })
+      expect(missingBaseTables(db), `at version ${version}`).toEqual([])
+    }
     db.close()
   })
 
