@@ -173,6 +173,10 @@ function notNewerCache(db: Database.Database, tooNew: DatabaseTooNewError): Erro
 function checkReadOnly(path: string, nativeBinding: string | undefined, check: 'quick' | 'full'): void {
   const db = openConnection(path, nativeBinding, { readonly: true, fileMustExist: true })
   try {
+    // A file past this version's is not checked: a newer Standby's schema may use what a newer
+    // SQLite reads and this one cannot, which the check reports as damage. The open then refuses it
+    // untouched, or moves it aside as another program's, by its version and tables.
+    if (Number(db.pragma('user_version', { simple: true })) > cacheMigrations.length) return
     integrityCheck(db, check)
   } catch (error) {
     throw classify(path, error)

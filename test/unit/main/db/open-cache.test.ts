@@ -292,6 +292,31 @@ describe('openCache', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true)
   })
 
+  // A newer Standby may make its schema with what a newer SQLite reads and this one cannot; the
+  // check that runs after an unclean exit read that as damage, and moved the file aside.
+  it.each(['quick', 'after-unclean-exit'] as const)(
+    'refuses a newer Standby’s cache whose schema this SQLite cannot read, untouched, also when the check runs (%s)',
+    (integrityCheck) => {
+      const dir = tempDir()
+      const path = join(dir, 'cache.db')
+      openCache({ path }).db.close()
+      const raw = new Database(path)
+      raw.unsafeMode(true)
+      raw.pragma('writable_schema = ON')
+      raw.exec(
+        `INSERT INTO sqlite_master VALUES ('table', 'later', 'later', 0, 'CREATE TABLE later (a SYNTAX OF LATER (')`,
+      )
+      raw.pragma(`user_version = ${cacheMigrations.length + 1}`)
+      raw.close()
+      // As a newer Standby killed leaves its file: the check runs at the next start.
+      writeFileSync(`${path}-open`, '')
+      const bytes = readFileSync(path)
+      expect(() => openCache({ path, now, integrityCheck })).toThrow(DatabaseTooNewError)
+      expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
+      expect(readFileSync(path).equals(bytes)).toBe(true)
+    },
+  )
+
   it('does not move anything when the path cannot be opened at all', () => {
     const dir = tempDir()
     // A folder where the file should be: SQLite cannot open it, and that is no damaged cache.
