@@ -3,9 +3,11 @@
  * before each download. A file where either folder should be failed every download with mkdir's
  * error (EEXIST, ENOTDIR), and an `update-info.json` holding no object (`null`) failed every one as
  * a TypeError told as a damaged release: at every check, until someone found the file. electron-
- * updater empties the folder of an unreadable note itself; these it cannot get past.
+ * updater empties the folder of an unreadable note itself; these it cannot get past. A link where
+ * the pending folder should be is moved aside too: emptying the folder, electron-updater emptied
+ * the one it leads to.
  */
-import { lstatSync, readFileSync, renameSync, rmSync, statSync, type Stats } from 'node:fs'
+import { lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import type { AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
@@ -35,16 +37,22 @@ export async function readyDownloadFolder(updater: AppUpdater, log: Logger, now 
   }
   const pending = join(cacheDir, 'pending')
   for (const folder of [cacheDir, pending]) {
-    // A link to a folder serves as one; a link to nothing does not, and is moved, never its target.
-    if (statOrNothing(folder, statSync)?.isDirectory() === true) continue
-    if (statOrNothing(folder, lstatSync) === undefined) continue
+    const entry = statOrNothing(folder, lstatSync)
+    if (entry === undefined) continue
+    // electron-updater empties the pending folder before a new version's download and after one
+    // that failed: through a link, it would empty the folder the link leads to. A link to a folder
+    // serves as the cache folder (moved to another disk), whose pending folder is checked next.
+    const link = folder === pending && entry.isSymbolicLink()
+    if (!link && statOrNothing(folder, statSync)?.isDirectory() === true) continue
+    // The link itself is moved, never what it leads to.
     const aside = `${folder}.corrupt-${new Date(now).toISOString().replaceAll(':', '-')}`
+    const what = link ? `was a link (to ${linkTarget(folder)}), not a folder of its own,` : 'was no folder,'
     try {
       renameSync(folder, aside)
-      log.warn(`Updater: ${folder} was no folder, where downloads go; kept it as ${aside}`)
+      log.warn(`Updater: ${folder} ${what} where downloads go; kept ${link ? 'the link' : 'it'} as ${aside}`)
     } catch (error) {
       log.warn(
-        `Updater: ${folder} is no folder, where downloads go, and could not be moved: ${errorMessage(error)}`,
+        `Updater: ${folder} ${what} where downloads go, and could not be moved: ${errorMessage(error)}`,
       )
     }
   }
@@ -79,5 +87,13 @@ function statOrNothing(path: string, stat: (path: string) => Stats): Stats | und
     return stat(path)
   } catch {
     return undefined
+  }
+}
+
+function linkTarget(link: string): string {
+  try {
+    return readlinkSync(link)
+  } catch {
+    return 'somewhere unknown'
   }
 }
