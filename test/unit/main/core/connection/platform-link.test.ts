@@ -882,7 +882,7 @@ describe('PlatformLink over a transport', () => {
       const before = connection().attempts
       signal(power)
       expect(connection().attempts).toBe(before + 1)
-      // Then they come every 100 ms for a minute (a flapping network), each attempt failing as it begins.
+      // Then they come many times a second for a minute (a flapping network), each attempt failing as it begins.
       const flapFrom = connection().attempts
       for (let t = 0; t < 60_000; t += 100) {
         if (connection().state === 'connecting') connection().fail('connect ENETUNREACH')
