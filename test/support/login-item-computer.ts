@@ -36,7 +36,7 @@ export function computer(platform: NodeJS.Platform, tempDir: () => string) {
       ...profileOption(join(shared, profile), join(shared, 'Standby')),
     })
     const following = followLaunchAtLogin(settings, loginItem, log)
-    return { settings, following, log }
+    return { settings, following, log, loginItem }
   }
   return {
     start,

@@ -7,7 +7,14 @@ import { lstatSync, mkdirSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { LOGIN_ITEM_APPLIED, type LoginItem, type LoginItemStatus } from '../core/settings/login-item'
-import { registeredElsewhere, removedAtStart, takenAtStart, type LoginItemRecord } from './login-item-record'
+import {
+  registeredElsewhere,
+  removedAtStart,
+  takenAtStart,
+  type LoginItemNote,
+  type LoginItemRecord,
+} from './login-item-record'
+import { profileSwitch } from './login-item-profile'
 import { runningAppImage } from './app-image'
 import { writeFileAtomicallySync } from './atomic-file'
 import {
@@ -43,8 +50,9 @@ export function autostartExecutable(
 export interface AutostartEntry extends LoginItem {
   /**
    * The executable is now `executable` (an AppImage update removed the file and put the new version
-   * under its own name): an entry that is on starts that one from now on. Nothing else may run
-   * before the next login to set it right, when the update was installed as the app quit.
+   * under its own name): an entry that is on starts that one from now on, the profile it starts
+   * kept (one another profile turned on since stays that profile's). Nothing else may run before
+   * the next login to set it right, when the update was installed as the app quit.
    */
   moveTo(executable: string): void
 }
@@ -97,9 +105,9 @@ export function createAutostartEntry(options: {
       `Launch at login: ${path} is not an entry Standby wrote, so it was left as it is; Standby starts at login only if that entry says so.`,
     )
   /** Writes the entry unless the name holds something of the expert's; says whether it did. */
-  const write = (): boolean => {
+  const write = (args = options.args): boolean => {
     if (holdsOthers(path)) return false
-    const entry = autostartDesktopEntry(executable, options.args)
+    const entry = autostartDesktopEntry(executable, args)
     mkdirSync(dir, { recursive: true })
     // Written aside and renamed, so a desktop reading the folder at login never finds half of it.
     // Readable by the desktop's session like any autostart entry: it holds no secret.
@@ -171,10 +179,14 @@ export function createAutostartEntry(options: {
   }
   return {
     moveTo(next) {
+      const moved = executable
       executable = next
-      if (!on) return
+      // Turned on since in another profile, the entry starts that one: it follows the file the
+      // update moved still naming that profile, rather than be taken back by an update here.
+      const owner = takenBy(options.record)
+      if (owner === null ? !on : owner.appPath !== moved || !isOwnAutostartEntry(path)) return
       try {
-        if (!write()) leftTheirs()
+        if (!write(owner === null ? options.args : [profileSwitch(owner.by)])) leftTheirs()
       } catch (error) {
         log.warn(
           `Launch at login could not follow Standby to ${JSON.stringify(next)} in ${dir}: ${errorMessage(error)}. Standby sets it right when it next starts; until then, start it by hand after logging in.`,
@@ -229,4 +241,10 @@ function existsAt(path: string): boolean {
 /** Whether something is at `path` that Standby did not write (a file, a folder, a link). */
 function holdsOthers(path: string): boolean {
   return existsAt(path) && !isOwnAutostartEntry(path)
+}
+
+/** The note of the entry another profile wrote since, which starts that profile; null otherwise. */
+function takenBy(record: LoginItemRecord | undefined): Extract<LoginItemNote, { kind: 'registered' }> | null {
+  const note = record?.read() ?? null
+  return note?.kind === 'registered' && registeredElsewhere(record) ? note : null
 }

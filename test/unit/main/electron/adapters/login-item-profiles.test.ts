@@ -3,7 +3,7 @@
  * chosen by `--user-data-dir`): the login item starts that profile, where the OS lets an item carry
  * arguments (Windows, Linux), and macOS's switch says it cannot rather than start the default one.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAC_OTHER_PROFILE_PROBLEM } from '../../../../../src/main/electron/adapters/login-item-macos'
 import { CONTROL_CHARACTER_PROBLEM } from '../../../../../src/main/node/autostart-entry'
@@ -137,6 +137,29 @@ describe('two profiles, the second turning it on', () => {
       expect(pc.start({ profile: 'Work' }).following.status()).toEqual({ applied: true })
     },
   )
+})
+
+describe('an AppImage update in a profile the item was taken from (Linux)', () => {
+  it('the entry follows the new file and still starts the profile that took it', () => {
+    const { pc, home } = workTakesItFromHome('linux')
+    home.loginItem.appImageMoved('/opt/Standby/standby-2.AppImage')
+    expect(execArgv(readFileSync(pc.entry, 'utf8'))).toEqual([
+      '/opt/Standby/standby-2.AppImage',
+      `--user-data-dir=${pc.folder('Work')}`,
+      '--hidden',
+    ])
+  })
+
+  it('an entry another copy of Standby wrote, or one the expert removed since, is left as it is', () => {
+    const { pc, home } = workTakesItFromHome('linux')
+    rmSync(pc.entry)
+    home.loginItem.appImageMoved('/opt/Standby/standby-2.AppImage')
+    expect(existsSync(pc.entry)).toBe(false)
+    turnSwitch(pc.start({ profile: 'Other', execPath: '/opt/Other/standby', launchAtLogin: false }), true)
+    const written = readFileSync(pc.entry, 'utf8')
+    home.loginItem.appImageMoved('/opt/Standby/standby-3.AppImage')
+    expect(readFileSync(pc.entry, 'utf8')).toBe(written)
+  })
 })
 
 /** The profile folder the login item starts, by its `--user-data-dir`. */
