@@ -114,9 +114,20 @@ describe('the fake login items', () => {
   it('read a Windows Run value’s arguments back as Windows parses its command line, quotes taken off', () => {
     fake.platform = 'win32'
     const args = ['"--user-data-dir=C:\\My Work\\\\"', '"say \\"hi\\""', '--hidden']
-    fake.app.setLoginItemSettings({ openAtLogin: true, args })
-    const [item] = fake.app.getLoginItemSettings({ args }).launchItems
+    const path = '"C:\\Program Files\\Standby\\Standby.exe"'
+    fake.app.setLoginItemSettings({ openAtLogin: true, path, args })
+    const [item] = fake.app.getLoginItemSettings({ path, args }).launchItems
+    expect(item!.path).toBe('C:\\Program Files\\Standby\\Standby.exe')
     expect(item!.args).toEqual(['--user-data-dir=C:\\My Work\\', 'say "hi"', '--hidden'])
-    expect(fake.app.getLoginItemSettings({ args }).openAtLogin).toBe(true)
+    expect(fake.app.getLoginItemSettings({ path, args }).openAtLogin).toBe(true)
+  })
+
+  it('read a Run value whose path has a space unquoted as Windows does: the program ends at the space', () => {
+    fake.platform = 'win32'
+    const path = 'C:\\Program Files\\Standby\\Standby.exe'
+    fake.app.setLoginItemSettings({ openAtLogin: true, path, args: ['--hidden'] })
+    expect(fake.app.getLoginItemSettings({ path: `"${path}"` }).launchItems).toEqual([])
+    const [item] = fake.app.getLoginItemSettings({ path }).launchItems
+    expect(item).toMatchObject({ path: 'C:\\Program', args: ['Files\\Standby\\Standby.exe', '--hidden'] })
   })
 })

@@ -141,15 +141,19 @@ export class FakeLoginItems
     // Electron compares the command line it would write: the path, then the arguments joined by spaces.
     const sameCommand =
       own !== undefined && own.path === path && own.args.join(' ') === (options?.args ?? []).join(' ')
+    // Electron writes the path as given, unquoted, and matches a Run value by the program its command
+    // line parses to, as Windows starts it: an unquoted path with a space names another program.
+    const program = windowsArgv(path)[0]?.toLowerCase()
     const launchItems =
       fake.platform === 'win32'
         ? [...this.windowsRun]
-            .filter(([, entry]) => entry.path.toLowerCase() === path.toLowerCase())
-            .map(([name, entry]) => ({
+            .map(([name, entry]) => ({ name, argv: windowsArgv([entry.path, ...entry.args].join(' ')) }))
+            .filter(({ argv }) => argv[0]?.toLowerCase() === program)
+            .map(({ name, argv }) => ({
               name,
-              path: entry.path,
+              path: argv[0]!,
               // Parsed from the Run value's command line, as Windows will start it: quotes taken off.
-              args: windowsArgv(entry.args.join(' ')),
+              args: argv.slice(1),
               enabled: electronReadsAsEnabled(this.startupApprovedValue(name)),
               scope: 'user' as const,
             }))

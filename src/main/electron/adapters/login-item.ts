@@ -73,8 +73,13 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
   let saidUnsupported = false
   const noteRegistered = (): void => options.record?.registered((options.now ?? Date.now)(), execPath)
   const profileArgs = options.profile === undefined ? [] : [profileSwitch(options.profile)]
-  // The same path and arguments on and off: Windows finds the entry to remove by them.
-  const windowsCommand = { path: execPath, args: [...profileArgs.map(windowsCommandLineArg), HIDDEN_ARG] }
+  // The same path and arguments on and off: Windows finds the entry to remove by them. Electron
+  // writes the path as given, so it is quoted here: unquoted, a space in it (C:\Program Files, a
+  // user name) ends the program Windows starts, and Electron's reading of the entry, early.
+  const windowsCommand = {
+    path: windowsCommandLineArg(execPath),
+    args: [...profileArgs.map(windowsCommandLineArg), HIDDEN_ARG],
+  }
   // macOS's login item opens the app with no arguments: the default profile, whoever turned it on.
   const macCannotName = platform === 'darwin' && options.profile !== undefined
   /** Whether the shared item starts another profile, which turned it on since. */
@@ -97,6 +102,12 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     startWriteWaits = false
     if (!turnedOffInWindows(windowsEntries())) set(true)
   })
+  /**
+   * Whether Windows has no Run value of Standby's: none of this version's, and not an earlier
+   * version's with its path unquoted (which a path with a space kept Electron from reading back).
+   */
+  const windowsGone = (found: LoginItemSettings): boolean =>
+    windowsEntryGone(found) && !app.getLoginItemSettings({ path: execPath, args: [HIDDEN_ARG] }).openAtLogin
   /** Windows' entries that start Standby: this version's, or an earlier one's with other arguments. */
   const windowsEntries = (): LoginItemSettings =>
     asWindowsStarts(app.getLoginItemSettings(windowsCommand), startupApproved)
@@ -159,7 +170,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
     }
     if (platform === 'win32') {
       startWriteWaits = false
-      const had = !windowsEntryGone(app.getLoginItemSettings(windowsCommand))
+      const had = !windowsGone(app.getLoginItemSettings(windowsCommand))
       app.setLoginItemSettings({ openAtLogin, ...windowsCommand })
       // Electron rewrote the StartupApproved value: a reading from before is of another entry.
       startupApproved.forget()
@@ -195,7 +206,7 @@ export function createLoginItem(options: LoginItemOptions): ElectronLoginItem {
         log.info('Launch at login is off here; Windows keeps the entry another profile of Standby added')
         return LOGIN_ITEM_APPLIED
       }
-      const gone = platform === 'darwin' ? macItemGone() : openAtLogin && windowsEntryGone(windowsEntries())
+      const gone = platform === 'darwin' ? macItemGone() : openAtLogin && windowsGone(windowsEntries())
       const note = options.record?.read() ?? null
       // The app was moved since Standby registered it: the item names the old place, and the expert
       // removed nothing, so it is registered again where the app is now.

@@ -42,7 +42,7 @@ beforeEach(() => {
 })
 const tempDir = useTempDirs()
 
-const EXEC_PATH = 'C:\\Program Files\\Standby\\Standby.exe'
+const EXEC_PATH = 'C:\\Standby\\Standby.exe'
 
 /** Standby started with the switch as `launchAtLogin`, following it on `platform`. */
 function started(

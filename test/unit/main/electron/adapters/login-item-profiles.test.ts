@@ -48,9 +48,10 @@ describe('a profile other than the default one turning launch at login on', () =
     expect(started.following.status()).toEqual({ applied: true })
     // As Windows will start it: the Run value's command line read back by Windows' own rules.
     const [item, ...others] = fake.app.getLoginItemSettings({
-      path: 'C:\\Program Files\\Standby\\Standby.exe',
+      path: '"C:\\Program Files\\Standby\\Standby.exe"',
     }).launchItems
     expect(others).toEqual([])
+    expect(item!.path).toBe('C:\\Program Files\\Standby\\Standby.exe')
     expect(item!.args).toEqual([`--user-data-dir=${pc.folder(name)}`, '--hidden'])
   })
 
@@ -63,6 +64,35 @@ describe('a profile other than the default one turning launch at login on', () =
       `--user-data-dir=${pc.folder(name)}`,
       '--hidden',
     ])
+  })
+
+  it('Windows: Standby installed in a folder with a space starts itself, and the switch says on', () => {
+    const pc = computer('win32', tempDir)
+    const started = pc.start({ execPath: 'C:\\Users\\Ada Lovelace\\Standby\\Standby.exe' })
+    expect(started.following.status()).toEqual({ applied: true })
+    const [item] = fake.app.getLoginItemSettings({
+      path: '"C:\\Users\\Ada Lovelace\\Standby\\Standby.exe"',
+    }).launchItems
+    expect(item).toMatchObject({ path: 'C:\\Users\\Ada Lovelace\\Standby\\Standby.exe', args: ['--hidden'] })
+    // Started again, the entry is found where it is: the switch stays on, the entry as it was.
+    started.following.stop()
+    expect(
+      pc.start({ execPath: 'C:\\Users\\Ada Lovelace\\Standby\\Standby.exe' }).following.status(),
+    ).toEqual({
+      applied: true,
+    })
+  })
+
+  it('Windows: an earlier version’s Run value, its path with a space unquoted, is written again, not taken for removed', () => {
+    const exe = 'C:\\Program Files\\Standby\\Standby.exe'
+    const pc = computer('win32', tempDir)
+    pc.start({ execPath: exe }).following.stop()
+    const [name] = [...fake.app.windowsRun.keys()]
+    fake.app.windowsRun.set(name!, { path: exe, args: ['--hidden'], enabled: true })
+    const again = pc.start({ execPath: exe })
+    expect(again.following.status()).toEqual({ applied: true })
+    expect(again.settings.get().launchAtLogin).toBe(true)
+    expect(fake.app.windowsRun.get(name!)).toMatchObject({ path: `"${exe}"`, args: ['--hidden'] })
   })
 
   it('Windows and Linux: the default profile’s item names no profile, as before', () => {

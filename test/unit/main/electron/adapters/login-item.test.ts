@@ -31,7 +31,8 @@ describe('the Electron login item', () => {
       expect(loginItem.set(true)).toEqual({ applied: true })
       expect(loginItem.set(false)).toEqual({ applied: true })
     }
-    const windows = { path: execPath, args: ['--hidden'] }
+    // Quoted for Windows: Electron writes the path as given, and unquoted its space would end it.
+    const windows = { path: `"${execPath}"`, args: ['--hidden'] }
     expect(fake.app.setLoginItemSettings.mock.calls).toEqual([
       [{ openAtLogin: true }],
       [{ openAtLogin: false }],
