@@ -88,7 +88,7 @@ async function renameOver(from: string, to: string): Promise<void> {
       await rename(from, to)
       return
     } catch (error) {
-      if (!heldForAMoment(error, until, pause)) throw error
+      if (!heldForAMoment(error, until, pause)) throw heldOrAsIs(error, to)
       await new Promise((resolve) => setTimeout(resolve, pause))
     }
   }
@@ -102,7 +102,7 @@ function renameOverSync(from: string, to: string): void {
       renameSync(from, to)
       return
     } catch (error) {
-      if (!heldForAMoment(error, until, pause)) throw error
+      if (!heldForAMoment(error, until, pause)) throw heldOrAsIs(error, to)
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause)
     }
   }
@@ -111,6 +111,32 @@ function renameOverSync(from: string, to: string): void {
 /** Whether a rename that failed with `error` is worth a `pause` before trying again, by `until`. */
 function heldForAMoment(error: unknown, until: number, pause: number): boolean {
   return HELD_FOR_A_MOMENT.has(errorCode(error) ?? '') && Date.now() + pause <= until
+}
+
+/**
+ * A rename over a file that was refused for as long as it was tried again: the temporary file was
+ * just written in the same folder, so the folder is writable and the file itself is what refused
+ * (another program holding it, or a read-only file). Named so that what the expert is told to do
+ * is to free that file (startup-failure.ts reads the name), not to check that the folder is writable.
+ */
+export class FileHeldError extends Error {
+  override readonly name = 'FileHeldError'
+  /** The system's own code (EPERM, EACCES, EBUSY), as the log and notices name it. */
+  readonly code: string
+  /** The file that could not be replaced, not the temporary file the system's error names. */
+  readonly path: string
+
+  constructor(path: string, code: string) {
+    super(`${basename(path)} is held by another program or read-only: ${code}`)
+    this.code = code
+    this.path = path
+  }
+}
+
+/** `error` as a FileHeldError when it is a refusal of the rename over `to` that lasted, else as it is. */
+function heldOrAsIs(error: unknown, to: string): unknown {
+  const code = errorCode(error)
+  return code !== undefined && HELD_FOR_A_MOMENT.has(code) ? new FileHeldError(to, code) : error
 }
 
 /**

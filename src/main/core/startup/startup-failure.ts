@@ -59,6 +59,8 @@ function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'messa
     return { kind: 'cache_too_new', title: "Standby's offline cache is from a newer Standby" }
   if (
     has(code('SQLITE_BUSY', 'SQLITE_LOCKED', 'EBUSY')) ||
+    // A rename refused however long it was tried again (atomic-file.ts): another program holds the file.
+    has((facts) => facts.name === 'FileHeldError') ||
     has((facts) => /database is locked/i.test(facts.message))
   )
     return { kind: 'locked', title: "Standby's profile is in use by another program" }

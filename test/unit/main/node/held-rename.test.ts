@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createNodeSettingsStore } from '../../../../src/main/node/adapters/settings-store'
 import { createFileSecrets } from '../../../../src/main/node/adapters/file-secrets'
 import { settingsFilePath } from '../../../../src/main/node/settings-file'
+import { storageFaultMessage } from '../../../../src/main/core/storage-remedy'
+import { errorMessage } from '../../../../src/shared/error-message'
 import { recordingLog } from '../../../support/recording-log'
 import { useTempDirs } from '../../../support/temp-dir'
 
@@ -86,8 +88,38 @@ describe('a private file held by another program for a moment', () => {
     const dir = tempDir()
     const settings = createNodeSettingsStore({ dir, log: recordingLog() })
     holdFor(settingsFilePath(dir), Number.POSITIVE_INFINITY)
-    expect(() => settings.update({ remindersEnabled: false })).toThrow(/could not save your settings \(EPERM/)
+    expect(() => settings.update({ remindersEnabled: false })).toThrow(
+      /could not save your settings \(settings\.json is held/,
+    )
     expect(readdirSync(dir)).toEqual(['settings.json'])
     expect(JSON.parse(readFileSync(settingsFilePath(dir), 'utf8'))).toMatchObject({ remindersEnabled: true })
+  })
+
+  it('tells the expert to free the file that stays held, not to check a folder it just wrote in', async () => {
+    const dir = tempDir()
+    const settings = createNodeSettingsStore({ dir, log: recordingLog() })
+    holdFor(settingsFilePath(dir), Number.POSITIVE_INFINITY)
+    const refused = (() => {
+      try {
+        settings.update({ remindersEnabled: false })
+      } catch (error) {
+        return errorMessage(error)
+      }
+      return 'saved'
+    })()
+    expect(refused).toContain('settings.json is held by another program or read-only: EPERM')
+    expect(refused).toContain('Quit any other program using Standby’s files')
+    expect(refused).not.toMatch(/writable|\.tmp/)
+
+    const path = join(dir, 'sign-in.json')
+    holdFor(path, Number.POSITIVE_INFINITY)
+    const signIn = { platformUrl: 'http://127.0.0.1:4455', token: 'tok_held', expertId: 'exp_ada' }
+    const told = await createFileSecrets({ path, log: recordingLog() })
+      .save(signIn)
+      .then(
+        () => null,
+        (error: unknown) => storageFaultMessage(error),
+      )
+    expect(told).toContain('Quit any other program using Standby’s files')
   })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { describeStartupFailure } from '../../../../../src/main/core/startup/startup-failure'
+import { FileHeldError } from '../../../../../src/main/node/atomic-file'
 import { CacheUnavailableError, openCache } from '../../../../../src/main/db/open-cache'
 import { DatabaseTooNewError } from '../../../../../src/shared/sqlite/migrate'
 import { useTempDirs } from '../../../../support/temp-dir'
@@ -115,6 +116,13 @@ describe('a failed start, in words', () => {
       holder.exec('ROLLBACK')
       holder.close()
     }
+  })
+
+  it('says another program holds a file that could not be replaced, naming it, not that the folder is unwritable', () => {
+    const settings = '/home/ada/.config/Standby/settings.json'
+    const shown = describeStartupFailure(new FileHeldError(settings, 'EPERM'), installed)
+    expect(shown).toMatchObject({ kind: 'locked', title: "Standby's profile is in use by another program" })
+    expect(shown.message).toContain(`holds the lock on ${settings}`)
   })
 
   it('says when the port is taken, as the browser shell meets it', async () => {
