@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { steadyNow, systemClock } from '../../shared/clock'
 
 /** Owner read and write only. */
 export const PRIVATE_FILE_MODE = 0o600
@@ -82,7 +83,7 @@ const FIRST_PAUSE_MS = 10
 
 /** Renames `from` over `to`, trying again for a while when the file there is held by another program. */
 async function renameOver(from: string, to: string): Promise<void> {
-  const until = Date.now() + HELD_RENAME_RETRY_MS
+  const until = steadyNow(systemClock) + HELD_RENAME_RETRY_MS
   for (let pause = FIRST_PAUSE_MS; ; pause *= 2) {
     try {
       await rename(from, to)
@@ -96,7 +97,7 @@ async function renameOver(from: string, to: string): Promise<void> {
 
 /** As renameOver, for the writes that cannot wait: the pauses hold the thread, as conf's did. */
 function renameOverSync(from: string, to: string): void {
-  const until = Date.now() + HELD_RENAME_RETRY_MS
+  const until = steadyNow(systemClock) + HELD_RENAME_RETRY_MS
   for (let pause = FIRST_PAUSE_MS; ; pause *= 2) {
     try {
       renameSync(from, to)
@@ -108,9 +109,13 @@ function renameOverSync(from: string, to: string): void {
   }
 }
 
-/** Whether a rename that failed with `error` is worth a `pause` before trying again, by `until`. */
+/**
+ * Whether a rename that failed with `error` is worth a `pause` before trying again, by `until`
+ * (steady time: the wall clock set back while a file stays held would have it tried, and the app
+ * held, for as long as the clock went back).
+ */
 function heldForAMoment(error: unknown, until: number, pause: number): boolean {
-  return HELD_FOR_A_MOMENT.has(errorCode(error) ?? '') && Date.now() + pause <= until
+  return HELD_FOR_A_MOMENT.has(errorCode(error) ?? '') && steadyNow(systemClock) + pause <= until
 }
 
 /**

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createNodeSettingsStore } from '../../../../src/main/node/adapters/settings-store'
 import { createFileSecrets } from '../../../../src/main/node/adapters/file-secrets'
+import { FileHeldError, writeFileAtomicallySync } from '../../../../src/main/node/atomic-file'
 import { settingsFilePath } from '../../../../src/main/node/settings-file'
 import { storageFaultMessage } from '../../../../src/main/core/storage-remedy'
 import { errorMessage } from '../../../../src/shared/error-message'
@@ -121,5 +122,26 @@ describe('a private file held by another program for a moment', () => {
         (error: unknown) => storageFaultMessage(error),
       )
     expect(told).toContain('Quit any other program using Standby’s files')
+  })
+
+  it('holds the app no longer than the tries allow when the clock is set back while a file stays held', () => {
+    const path = join(tempDir(), 'login-item.json')
+    holdFor(path, Number.POSITIVE_INFINITY)
+    // A steady time that moves only by the pauses taken, and a wall clock set back an hour at the first.
+    let waited = 0
+    const start = Date.now()
+    const steady = performance.now()
+    vi.spyOn(Atomics, 'wait').mockImplementation((_array, _index, _value, pause = 0) => {
+      waited += pause
+      return 'timed-out'
+    })
+    vi.spyOn(performance, 'now').mockImplementation(() => steady + waited)
+    vi.spyOn(Date, 'now').mockImplementation(() => start + waited - (waited > 0 ? 3_600_000 : 0))
+    try {
+      expect(() => writeFileAtomicallySync(path, '{}')).toThrow(FileHeldError)
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(waited).toBeLessThanOrEqual(1_000)
   })
 })
