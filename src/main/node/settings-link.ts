@@ -116,10 +116,13 @@ export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'sto
     typeof set !== 'function'
   )
     throw new Error('this conf saves its settings in a way Standby does not know, which could follow a link')
+  // As conf does: the folder may have been removed since the store was opened. conf's own makes
+  // it again open to other users (its setter runs it before the write), where the settings are private.
+  const ensureFolder = (): void => void mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  Object.defineProperty(conf, '_ensureDirectory', { value: ensureFolder })
   Object.defineProperty(conf, '_write', {
     value: (value: unknown) => {
-      // As conf does: the folder may have been removed since the store was opened.
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+      ensureFolder()
       writeFileAtomicallySync(path, String(serialize.call(conf, value)))
     },
   })

@@ -8,6 +8,7 @@ import {
   mkdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
@@ -203,5 +204,17 @@ describe('a conf that saves its file some other way', () => {
     )
     settings.update({ soundEnabled: false })
     expect(existsSync(settingsFilePath(dir))).toBe(false)
+  })
+})
+
+describe.runIf(process.platform !== 'win32')('a settings folder removed while Standby runs', () => {
+  it('comes back at the next save closed to other users, as the settings in it are private', () => {
+    const dir = join(tempDir(), 'Standby')
+    mkdirSync(dir, { mode: 0o700 })
+    const settings = createNodeSettingsStore({ dir, log: recordingLog() })
+    rmSync(dir, { recursive: true })
+    settings.update({ soundEnabled: false })
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+    expect(JSON.parse(readFileSync(settingsFilePath(dir), 'utf8'))).toMatchObject({ soundEnabled: false })
   })
 })
