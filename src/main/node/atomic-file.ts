@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import { steadyNow, systemClock } from '../../shared/clock'
 
 /** Owner read and write only. */
@@ -33,7 +33,7 @@ export async function writeFileAtomically(
     }
     await renameOver(temp, path)
   } catch (error) {
-    await rm(temp, { force: true })
+    await rm(temp, { force: true }).catch(() => leftBehind.add(resolve(temp)))
     throw error
   }
   removeInterruptedWrites(path)
@@ -59,11 +59,22 @@ export function writeFileAtomicallySync(
     }
     renameOverSync(temp, path)
   } catch (error) {
-    rmSync(temp, { force: true })
+    try {
+      rmSync(temp, { force: true })
+    } catch {
+      leftBehind.add(resolve(temp))
+    }
     throw error
   }
   removeInterruptedWrites(path)
 }
+
+/**
+ * Temporary files of this process whose write failed and that could not be removed then (a virus
+ * scan holding the file just written): the write's own error is told, not the removal's, and the
+ * next write beside them removes them, though their process still runs.
+ */
+const leftBehind = new Set<string>()
 
 /**
  * What Windows answers a rename over a file another program holds open for a moment (a virus scan
@@ -90,7 +101,7 @@ async function renameOver(from: string, to: string): Promise<void> {
       return
     } catch (error) {
       if (!heldForAMoment(error, until, pause)) throw heldOrAsIs(error, to)
-      await new Promise((resolve) => setTimeout(resolve, pause))
+      await new Promise((done) => setTimeout(done, pause))
     }
   }
 }
@@ -176,9 +187,11 @@ export function removeInterruptedWrites(path: string, ...besides: string[]): voi
   const pattern = new RegExp(`^(?:${name})\\.(\\d{1,10})-[0-9a-f]{12}\\.tmp$`)
   for (const entry of names) {
     const pid = Number(pattern.exec(entry)?.[1] ?? Number.NaN)
-    if (Number.isNaN(pid) || isRunning(pid)) continue
+    const file = resolve(folder, entry)
+    if (Number.isNaN(pid) || (isRunning(pid) && !leftBehind.has(file))) continue
     try {
-      rmSync(join(folder, entry), { force: true })
+      rmSync(file, { force: true })
+      leftBehind.delete(file)
     } catch {
       // Left for the next write to try again.
     }

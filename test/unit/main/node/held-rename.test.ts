@@ -18,7 +18,7 @@ import { useTempDirs } from '../../../support/temp-dir'
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof fs>()
-  return { ...real, renameSync: vi.fn(real.renameSync) }
+  return { ...real, renameSync: vi.fn(real.renameSync), rmSync: vi.fn(real.rmSync) }
 })
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof fsPromises>()
@@ -57,6 +57,7 @@ function holdFor(path: string, times: number): void {
 
 afterEach(() => {
   vi.mocked(fs.renameSync).mockReset()
+  vi.mocked(fs.rmSync).mockReset()
   vi.mocked(fsPromises.rename).mockReset()
 })
 
@@ -143,5 +144,23 @@ describe('a private file held by another program for a moment', () => {
       vi.restoreAllMocks()
     }
     expect(waited).toBeLessThanOrEqual(1_000)
+  })
+
+  it('tells why the write failed when the file just written is held too, and removes it at the next write', () => {
+    const dir = tempDir()
+    const path = join(dir, 'login-item.json')
+    holdFor(path, Number.POSITIVE_INFINITY)
+    const realRm = vi.mocked(fs.rmSync).getMockImplementation()!
+    vi.mocked(fs.rmSync).mockImplementation((target, options) => {
+      if (String(target).endsWith('.tmp'))
+        throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' })
+      realRm(target, options)
+    })
+    expect(() => writeFileAtomicallySync(path, '{"n":1}')).toThrow(FileHeldError)
+    vi.mocked(fs.renameSync).mockReset()
+    vi.mocked(fs.rmSync).mockReset()
+    writeFileAtomicallySync(path, '{"n":2}')
+    expect(readdirSync(dir)).toEqual(['login-item.json'])
+    expect(readFileSync(path, 'utf8')).toBe('{"n":2}')
   })
 })
