@@ -30,20 +30,29 @@ export function snapshotWithoutTakenInvites(
  * The snapshot with one session and one open invite per request, and how many were left out. The
  * platform books one session per request and invites an expert to a request once; kept, the others
  * would be listed and told of beside the one kept: a second notification with its own Join for one
- * request, each reminder twice for one appointment. Kept is the invite the cache already holds
- * (whose notification was shown), else the one sent first; the session the platform updated last.
+ * request, each reminder twice for one appointment. Kept is the one the cache already holds, as a
+ * live event keeps it (its notification was shown, its reminders fired or snoozed: the other would
+ * bring them again), else the invite sent first and the session the platform updated last.
  */
 export function snapshotWithOnePerRequest(
   snapshot: Snapshot,
   log: Logger,
-  cached: (inviteId: string) => boolean,
+  cached: CachedRows,
 ): { readonly snapshot: Snapshot; readonly left: number } {
-  const sessions = onePerRequest(snapshot.sessions, 'session', log, (a, b) => a.updatedAt > b.updatedAt)
+  const sessions = onePerRequest(snapshot.sessions, 'session', log, (a, b) =>
+    cached.session(a.id) === cached.session(b.id) ? a.updatedAt > b.updatedAt : cached.session(a.id),
+  )
   const openInvites = onePerRequest(snapshot.openInvites, 'invite', log, (a, b) =>
-    cached(a.id) === cached(b.id) ? a.sentAt < b.sentAt : cached(a.id),
+    cached.invite(a.id) === cached.invite(b.id) ? a.sentAt < b.sentAt : cached.invite(a.id),
   )
   const left = snapshot.sessions.length - sessions.length + snapshot.openInvites.length - openInvites.length
   return { snapshot: left === 0 ? snapshot : { ...snapshot, sessions, openInvites }, left }
+}
+
+/** Whether the cache holds an invite or a session under an id. */
+export interface CachedRows {
+  readonly invite: (inviteId: string) => boolean
+  readonly session: (sessionId: string) => boolean
 }
 
 /** `rows` with one per request: for each, the first one no other is `better` than. */

@@ -65,7 +65,10 @@ export function applyWholeSnapshot(
   // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
   const spread = through > whole.cursor
   const ours = snapshotWithoutOthersRows(whole, log)
-  const single = snapshotWithOnePerRequest(ours.snapshot, log, (id) => cache.invite(id) !== null)
+  const single = snapshotWithOnePerRequest(ours.snapshot, log, {
+    invite: (id) => cache.invite(id) !== null,
+    session: (id) => cache.session(id) !== null,
+  })
   const consistent = snapshotWithoutTakenInvites(single.snapshot, log, spread)
   const snapshot = snapshotWithExpiriesBounded(
     snapshotWithRoomsOnPlatform(consistent.snapshot, targets.platformUrl, log),

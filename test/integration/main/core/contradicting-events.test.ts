@@ -55,6 +55,41 @@ describe('a platform contradicting its own stream', () => {
     return { core, push: (event) => platform.io.emit('platform-event', event) }
   }
 
+  /**
+   * Ada's core online on a platform that answers each connection with a fresh copy of its state (a
+   * snapshot at a cursor the app has not seen): `first`'s rows, then `then`'s. `reconnect` drops
+   * the link and resolves once the second copy is applied and `told` notifications were shown in all.
+   */
+  async function adaOnFreshCopies(
+    first: Partial<Snapshot>,
+    then: Partial<Snapshot>,
+  ): Promise<{ core: TestCore; reconnect: (told: number) => Promise<void> }> {
+    let connections = 0
+    const platform = await startHostilePlatform({
+      welcome: () => ({ latestEventId: ++connections }),
+      replay: (asked) =>
+        asked.snapshot === true || asked.after !== connections
+          ? {
+              kind: 'snapshot',
+              snapshot: aSnapshot({
+                ...(connections === 1 ? first : then),
+                cursor: connections,
+                cursorDigest: `d${connections}`,
+                takenAt: Date.now(),
+              }),
+            }
+          : { kind: 'events', events: [], latestId: connections, hasMore: false },
+    })
+    const core = await adaSettledOn(defer, platform)
+    const reconnect = async (told: number): Promise<void> => {
+      platform.io.disconnectSockets()
+      await core.waitForState((s) => s.status !== 'online')
+      await core.waitForNotifications(told)
+      await core.runtime.core.settled()
+    }
+    return { core, reconnect }
+  }
+
   it('an invite it closed, sent again as open: not shown, not listed open, and the notice says whose fault it is', async () => {
     const now = Date.now()
     const invite = anInvite({
@@ -126,7 +161,7 @@ describe('a platform contradicting its own stream', () => {
     ])
   })
 
-  it('a snapshot holding two sessions for one request: the one updated last is kept, and the notice says whose fault it is', async () => {
+  it('a snapshot holding two sessions for one request, neither cached: the one updated last is kept, and the notice says whose fault it is', async () => {
     const now = Date.now()
     const request = bookedAnHourOn(now)
     const older = aSession({ id: 'ses_a', request, bookedStart: now + HOUR, updatedAt: now - 60_000 })
@@ -136,6 +171,33 @@ describe('a platform contradicting its own stream', () => {
     expect(core.adapters.notifier.shown).toEqual([
       expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
     ])
+  })
+
+  it('a fresh copy holding a second session, updated later, for the request of one reminded of: the reminded one stays, and no reminder comes again', async () => {
+    const now = Date.now()
+    const request = aRequest({
+      id: 'req_b',
+      kind: 'scheduled',
+      proposedTimes: [now + 5 * 60_000],
+      createdAt: now - HOUR,
+    })
+    const reminded = aSession({
+      id: 'ses_a',
+      request,
+      bookedStart: now + 5 * 60_000,
+      updatedAt: now - 60_000,
+    })
+    const later = { ...reminded, id: 'ses_b', updatedAt: now - 1_000 }
+    const { core, reconnect } = await adaOnFreshCopies(
+      { sessions: [reminded] },
+      { sessions: [later, reminded] },
+    )
+    await core.waitForNotifications(1)
+    expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['reminder'])
+    await reconnect(2)
+    expect(core.runtime.cache.cursor()).toBe(2)
+    expect(core.runtime.cache.upcomingSessions(now, 10).map((s) => s.id)).toEqual(['ses_a'])
+    expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['reminder', 'notice'])
   })
 
   it('a second invite to a request it invited to, under another id: shown once, and the notice says whose fault it is', async () => {
@@ -174,28 +236,12 @@ describe('a platform contradicting its own stream', () => {
       expiresAt: now + HOUR,
     })
     const earlier = { ...shown, id: 'inv_earlier', sentAt: now - 1_000 }
-    let connections = 0
-    const platform = await startHostilePlatform({
-      welcome: () => ({ latestEventId: ++connections }),
-      replay: (asked) =>
-        asked.snapshot === true || asked.after !== connections
-          ? {
-              kind: 'snapshot',
-              snapshot: aSnapshot({
-                openInvites: connections === 1 ? [shown] : [earlier, shown],
-                cursor: connections,
-                cursorDigest: `d${connections}`,
-                takenAt: now,
-              }),
-            }
-          : { kind: 'events', events: [], latestId: connections, hasMore: false },
-    })
-    const core = await adaSettledOn(defer, platform)
+    const { core, reconnect } = await adaOnFreshCopies(
+      { openInvites: [shown] },
+      { openInvites: [earlier, shown] },
+    )
     expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['invite'])
-    platform.io.disconnectSockets()
-    await core.waitForState((s) => s.status !== 'online')
-    await core.waitForNotifications(2)
-    await core.runtime.core.settled()
+    await reconnect(2)
     expect(core.runtime.cache.cursor()).toBe(2)
     expect(core.runtime.cache.openInvites(now).map((i) => i.id)).toEqual(['inv_shown'])
     expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['invite', 'notice'])

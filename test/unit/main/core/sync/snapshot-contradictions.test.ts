@@ -68,7 +68,7 @@ describe('snapshotWithoutOthersRows', () => {
 
 describe('snapshotWithOnePerRequest', () => {
   const request = aRequest({ id: 'req_1' })
-  const none = (): boolean => false
+  const none = { invite: () => false, session: () => false }
 
   it('keeps the session updated last, and the first of those that tie', () => {
     const log = linesLogger()
@@ -86,12 +86,21 @@ describe('snapshotWithOnePerRequest', () => {
     )
   })
 
+  it('keeps the session the cache holds, though another was updated later', () => {
+    const held = aSession({ id: 'ses_held', request, updatedAt: FIXTURE_NOW })
+    const later = { ...held, id: 'ses_later', updatedAt: FIXTURE_NOW + 1 }
+    const cached = { ...none, session: (id: string): boolean => id === held.id }
+    const checked = snapshotWithOnePerRequest(aSnapshot({ sessions: [later, held] }), linesLogger(), cached)
+    expect(checked.snapshot.sessions).toEqual([held])
+    expect(checked.left).toBe(1)
+  })
+
   it('keeps the open invite the cache holds, else the one sent first', () => {
     const early = anInvite({ id: 'inv_early', request, sentAt: FIXTURE_NOW - 1 })
     const late = { ...early, id: 'inv_late', sentAt: FIXTURE_NOW }
     const snapshot = aSnapshot({ openInvites: [late, early] })
     expect(snapshotWithOnePerRequest(snapshot, linesLogger(), none).snapshot.openInvites).toEqual([early])
-    const held = (id: string): boolean => id === 'inv_late'
+    const held = { ...none, invite: (id: string): boolean => id === 'inv_late' }
     expect(snapshotWithOnePerRequest(snapshot, linesLogger(), held).snapshot.openInvites).toEqual([late])
   })
 
