@@ -19,9 +19,9 @@ import type { PlatformEvent, Snapshot } from '../../../../src/shared/protocol'
 
 const HOUR = 3_600_000
 
-/** A scheduled request booked for an hour after `now`. */
-function bookedAnHourOn(now: number) {
-  return aRequest({ id: 'req_b', kind: 'scheduled', proposedTimes: [now + HOUR], createdAt: now - HOUR })
+/** A scheduled request `id` proposing one time, `ahead` after `now`. */
+function bookedAhead(now: number, ahead = HOUR, id = 'req_b') {
+  return aRequest({ id, kind: 'scheduled', proposedTimes: [now + ahead], createdAt: now - HOUR })
 }
 
 describe('a platform contradicting its own stream', () => {
@@ -114,12 +114,7 @@ describe('a platform contradicting its own stream', () => {
 
   it('a session it ended, sent again as booked in a few minutes: no reminder, and it stays in History', async () => {
     const now = Date.now()
-    const request = aRequest({
-      id: 'req_s',
-      kind: 'scheduled',
-      proposedTimes: [now + 5 * 60_000],
-      createdAt: now - 3_600_000,
-    })
+    const request = bookedAhead(now, 5 * 60_000, 'req_s')
     const booked = aSession({ id: 'ses_1', request, bookedStart: now + 5 * 60_000, updatedAt: now - 60_000 })
     const { core, push } = await adaFollowing([sessionUpdated(2, endedSession(booked, now))])
     push(sessionUpdated(3, booked, now))
@@ -148,7 +143,7 @@ describe('a platform contradicting its own stream', () => {
 
   it('a second session for a request its session took, under another id: one session listed, and the notice says whose fault it is', async () => {
     const now = Date.now()
-    const request = bookedAnHourOn(now)
+    const request = bookedAhead(now)
     const booked = aSession({ id: 'ses_1', request, bookedStart: now + HOUR, updatedAt: now - 60_000 })
     const { core, push } = await adaFollowing([sessionUpdated(2, booked)])
     push(sessionUpdated(3, { ...booked, id: 'ses_2', updatedAt: now }, now))
@@ -163,7 +158,7 @@ describe('a platform contradicting its own stream', () => {
 
   it('a snapshot holding two sessions for one request, neither cached: the one updated last is kept, and the notice says whose fault it is', async () => {
     const now = Date.now()
-    const request = bookedAnHourOn(now)
+    const request = bookedAhead(now)
     const older = aSession({ id: 'ses_a', request, bookedStart: now + HOUR, updatedAt: now - 60_000 })
     const newer = { ...older, id: 'ses_b', updatedAt: now - 1_000 }
     const { core } = await adaFollowing([], { sessions: [newer, older] })
@@ -175,12 +170,7 @@ describe('a platform contradicting its own stream', () => {
 
   it('a fresh copy holding a second session, updated later, for the request of one reminded of: the reminded one stays, and no reminder comes again', async () => {
     const now = Date.now()
-    const request = aRequest({
-      id: 'req_b',
-      kind: 'scheduled',
-      proposedTimes: [now + 5 * 60_000],
-      createdAt: now - HOUR,
-    })
+    const request = bookedAhead(now, 5 * 60_000)
     const reminded = aSession({
       id: 'ses_a',
       request,
