@@ -81,6 +81,33 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
     .waitFor()
 })
 
+it('hydrates a frame whose year is the platform’s, not the computer’s: a day this year shows none', async () => {
+  const { platform, expert, shell, open } = await world()
+  // The platform's time years from the computer's: the year the page writes days without is the platform's.
+  platform.clock.step(Date.UTC(2031, 5, 2, 9, 0) - platform.clock.now())
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Priya Natarajan')
+  const app = await shell(ada)
+  await app.waitForConnection((state) => state.status === 'online')
+  const proposed = platform.clock.now() + 5 * HOUR
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Index advice',
+    description: 'Which index makes the nightly export fast?',
+    kind: 'scheduled',
+    proposedTimes: [proposed],
+    expectedDurationMinutes: 30,
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  await cachedInvite(app, request.id)
+
+  const page = await open(app, { timeZone: HOST_ZONE })
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByText(pageDayTime(proposed, HOST_ZONE, platform.clock.now())).waitFor()
+  expect(pageDayTime(proposed, HOST_ZONE, platform.clock.now())).not.toContain('2031')
+  expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
+})
+
 it('says it responds to input only once the hydrated frame takes clicks', async () => {
   // What the frame was like at the moment the page marked itself interactive (the UI bench's figure).
   const page = await openWatchingInteractive(() =>

@@ -15,6 +15,7 @@ import { createNoteDrafts } from '../store/note-drafts'
 import { createNoticeStore } from '../store/notices'
 import type { NotificationStore } from '../store/notification-store'
 import { createUnreadStore } from '../store/unread-store'
+import { setCurrentTime } from '../logic/format'
 import { createValueStore, readableOf } from '../store/value-store'
 import type { UpdateState } from '../../shared/update/update-state'
 
@@ -42,6 +43,9 @@ export function frameServices(frame: FirstFrame): Services {
     refresh: () => Promise.resolve(),
     stop: () => undefined,
   }
+  // The year a day is shown outside of is the frame's platform time, as the page that takes the
+  // frame over goes by (store/services.ts): the computer's clock would write years it does not.
+  setCurrentTime(clock.getSnapshot)
   // The frame shows no banner for notifications: the live page reads their health at once.
   const notifications: NotificationStore = {
     ...readableOf(createValueStore({ health: { status: 'ok' as const }, focus: null })),

@@ -3,7 +3,7 @@
  * next year, or in 2031, must not read as this year's. The current year is the platform's, as the
  * page keeps its time (the host's clock), not the computer's.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   formatDay,
   formatDayIn,
@@ -13,6 +13,8 @@ import {
   setCurrentTime,
   setDisplay,
 } from '../../../src/renderer/logic/format'
+import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
+import { aFirstFrame, anInvite, aScheduledRequest } from '../../support/fixtures'
 
 const NOW = Date.UTC(2026, 5, 15, 12, 0)
 const THIS_YEAR = Date.UTC(2026, 10, 6, 13, 5)
@@ -63,5 +65,35 @@ describe('a day outside the current year', () => {
     // Noon in London is already 21:00 on the 31st in Tokyo, and the evening there is 2027.
     expect(formatDayTime(evening)).toMatch(/2027/)
     expect(formatDayTimeIn(evening, 'Europe/London')).not.toMatch(/202/)
+  })
+})
+
+describe('the first frame the host pre-renders', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    setCurrentTime(() => Date.now())
+    setDisplay({})
+  })
+
+  /** The frame's Book buttons for an invite proposing `times`, pre-rendered at the platform's `now`. */
+  const bookLabels = (now: number, times: number[]): string[] => {
+    const request = aScheduledRequest('req_year', times[0] ?? now, { proposedTimes: times })
+    const html = renderFirstFrame(
+      aFirstFrame({ now, invites: { open: [anInvite({ request, sentAt: now })], missed: [] }, upcoming: [] }),
+    )
+    return [...html.matchAll(/aria-label="Book ([^"]*)"/g)].map((match) => match[1] ?? '')
+  }
+
+  it('writes the year by the frame’s platform time, as the page that takes it over, not by the computer’s clock', () => {
+    // The platform is at New Year's Eve; the computer's clock is already in the new year.
+    const now = Date.UTC(2026, 11, 31, 9, 0)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.UTC(2027, 0, 2, 9, 0))
+    const tonight = Date.UTC(2026, 11, 31, 18, 0)
+    const nextWeek = Date.UTC(2027, 0, 7, 18, 0)
+    expect(bookLabels(now, [tonight, nextWeek])).toEqual([
+      expect.stringMatching(/^Thu 31 Dec, 19:00$/),
+      expect.stringMatching(/^Thu,? 7 Jan 2027, 19:00$/),
+    ])
   })
 })
