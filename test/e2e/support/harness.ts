@@ -12,7 +12,7 @@ import { createFileSecrets, NODE_DATA_FILES } from '../../../src/main/node/adapt
 import type { SettingsValues } from '../../../src/main/core/ports/settings'
 import type { Clock } from '../../../src/shared/clock'
 import type { ConnectionState } from '../../../src/shared/connection-state'
-import type { TestPlatform } from '../../support/test-platform'
+import { TEST_START, type TestPlatform } from '../../support/test-platform'
 import { logTail, PendingWaits, RecordingLog, reportOnFailure } from './failure-report'
 import { DAY_AND_TIME, needsYear, WITH_YEAR } from '../../../src/shared/day-time-options'
 import { MAIN_WINDOW_SIZE, POPOVER_SIZE, type WindowSize } from '../../../src/shared/window-sizes'
@@ -222,9 +222,10 @@ export function pageTime(t: number): string {
 
 /**
  * "Tue 6 Jan, 13:00": a day and time as the page writes it (in `timeZone` when the page is there),
- * with its year outside `now`'s year (the platform's time, which starts at the computer's).
+ * with its year outside `now`'s year: the platform's time, which the page goes by and which starts
+ * at TEST_START whatever the computer's clock says (a test that moves it into another year passes it).
  */
-export function pageDayTime(t: number, timeZone = TIME_ZONE, now = Date.now()): string {
+export function pageDayTime(t: number, timeZone = TIME_ZONE, now = TEST_START): string {
   const year = needsYear(t, now, timeZone) ? WITH_YEAR : {}
   return new Intl.DateTimeFormat(LOCALE, { ...DAY_AND_TIME, ...year, timeZone }).format(t)
 }
