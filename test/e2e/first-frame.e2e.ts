@@ -6,7 +6,7 @@
 import type { Page } from 'playwright'
 import { expect, it } from 'vitest'
 import { LOCALE, pageDayTime } from './support/harness'
-import { useE2e } from './support/fixture'
+import { useE2e, type E2eWorld } from './support/fixture'
 import { cachedInvite } from './support/scenario'
 
 const world = useE2e()
@@ -31,23 +31,10 @@ async function announceInteractive(tab: Page): Promise<void> {
 }
 
 it('paints the cached invite from the host’s HTML and hydrates it; another time zone gets its own times', async () => {
-  const { platform, expert, shell, open } = await world()
-  const ada = expert('Ada Byron', ['sql'])
-  const client = platform.addClient('Priya Natarajan')
-  const app = await shell(ada)
-  await app.waitForConnection((state) => state.status === 'online')
-  const proposed = platform.clock.now() + 5 * HOUR
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    // Markup in a client's text must stay text, in the markup and in the data block.
-    title: 'Index advice </script><b>not bold</b>',
-    description: 'Which index makes the nightly export fast?',
-    kind: 'scheduled',
-    proposedTimes: [proposed],
-    expectedDurationMinutes: 30,
-    direct: { expertId: ada.id, via: 'profile' },
-  })
-  await cachedInvite(app, request.id)
+  const here = await world()
+  // Markup in a client's text must stay text, in the markup and in the data block.
+  const { app, request, proposed } = await cachedInviteAt(here, 'Index advice </script><b>not bold</b>')
+  const { open } = here
 
   // The page as the host sends it already holds the invite, with times in the host's zone.
   const html = await fetch(app.shell.url, { headers: { 'accept-language': LOCALE } }).then((r) => r.text())
@@ -82,24 +69,11 @@ it('paints the cached invite from the host’s HTML and hydrates it; another tim
 })
 
 it('hydrates a frame whose year is the platform’s, not the computer’s: a day this year shows none', async () => {
-  const { platform, expert, shell, open } = await world()
+  const here = await world()
+  const { platform, open } = here
   // The platform's time years from the computer's: the year the page writes days without is the platform's.
   platform.clock.step(Date.UTC(2031, 5, 2, 9, 0) - platform.clock.now())
-  const ada = expert('Ada Byron', ['sql'])
-  const client = platform.addClient('Priya Natarajan')
-  const app = await shell(ada)
-  await app.waitForConnection((state) => state.status === 'online')
-  const proposed = platform.clock.now() + 5 * HOUR
-  const { request } = platform.server.marketplace.createRequest({
-    clientId: client,
-    title: 'Index advice',
-    description: 'Which index makes the nightly export fast?',
-    kind: 'scheduled',
-    proposedTimes: [proposed],
-    expectedDurationMinutes: 30,
-    direct: { expertId: ada.id, via: 'profile' },
-  })
-  await cachedInvite(app, request.id)
+  const { app, request, proposed } = await cachedInviteAt(here, 'Index advice')
 
   const page = await open(app, { timeZone: HOST_ZONE })
   const card = page.getByRole('article', { name: request.title })
@@ -139,6 +113,26 @@ it('opens the section a click asks for at the moment the window takes input, bef
   expect(await page.locator('html').getAttribute('data-sidebar-hydrated-when-clicked')).toBe('false')
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
 })
+
+/** A signed-in shell whose cache holds an invite titled `title`, proposing a time five hours on. */
+async function cachedInviteAt({ platform, expert, shell }: E2eWorld, title: string) {
+  const ada = expert('Ada Byron', ['sql'])
+  const client = platform.addClient('Priya Natarajan')
+  const app = await shell(ada)
+  await app.waitForConnection((state) => state.status === 'online')
+  const proposed = platform.clock.now() + 5 * HOUR
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title,
+    description: 'Which index makes the nightly export fast?',
+    kind: 'scheduled',
+    proposedTimes: [proposed],
+    expectedDurationMinutes: 30,
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  await cachedInvite(app, request.id)
+  return { app, request, proposed }
+}
 
 /** A signed-in window in the host's zone, with `watch` run in it before its own scripts (it sees the mark's event). */
 async function openWatchingInteractive(watch: () => void): Promise<Page> {
