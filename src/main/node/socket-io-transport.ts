@@ -32,6 +32,11 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   /** The connection the attempt under way (or open) made; undefined once it closed or was let go of. */
   let carrying: object | undefined
   const heartbeat = crossingHeartbeat()
+  /** More of a message not yet whole arrived, `bytes` of it, on the connection open now. */
+  const crossed = (bytes: number): void => {
+    handlers.crossing?.()
+    heartbeat.crossing(socket.io.engine, bytes)
+  }
   const socket = io(platform.origin, {
     path: `${platformBasePath(platform)}/socket.io`,
     auth: options.auth,
@@ -57,16 +62,17 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       partial = false
       return (bytes) => {
         if (carrying !== made) return
-        // The agent hears each chunk before socket.io reads it: a chunk after one that left a
-        // message unfinished is more of that message. Before the connection is open, a chunk is
-        // more of its handshake, which no packet follows: the attempt is crossing a slow link.
+        // Before the connection is open, a chunk is more of its handshake, which no packet
+        // follows: the attempt is crossing a slow link.
         const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
-        if (partial || !open) handlers.crossing?.()
+        if (!open) handlers.crossing?.()
         partial = open
-        // Once engine.io has read the chunk: a message it left unfinished holds the platform's ping
-        // behind it, answered unasked from its first chunk on, as a slow link's chunks come seconds apart.
-        if (open) queueMicrotask(() => partial && heartbeat.crossing(socket.io.engine, bytes))
         handlers.heard()
+        // The agent hears each chunk before socket.io reads it. Once engine.io has read it, a
+        // chunk that left a message unfinished is crossing from its first on: a probe's answer
+        // and the platform's ping wait behind that message, and a slow link's next chunk may come
+        // only after the probe's time or the ping's has run out.
+        if (open) queueMicrotask(() => partial && crossed(bytes))
       }
     }) as unknown as string,
     ...wsLimits,

@@ -2,12 +2,18 @@
 // answer on a slow link is waited for while it does, and heartbeats or small messages, which
 // arrive whole, never say it (a platform that pings but never answers is still given up on).
 import { describe, expect, it } from 'vitest'
-import type { LinkTransportHandlers } from '../../../../src/main/core/ports/link-transport'
+import { ManualClock } from '../../../../src/shared/clock'
+import { defaultLinkTimings } from '../../../../src/main/core/connection/link-timings'
+import type { LinkState } from '../../../../src/main/core/connection/link-deps'
+import type { LinkTransport, LinkTransportHandlers } from '../../../../src/main/core/ports/link-transport'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
+import { startCutProxy } from '../../../support/cut-proxy'
 import { startHostilePlatform } from '../../../support/hostile-platform'
+import { waitForLinkState } from '../../../support/link-states'
+import { socketLink } from '../../../support/socket-link'
 import { startTlsFront, trustTestCertificate } from '../../../support/test-tls'
 
 describe('the socket.io transport on a slow link', () => {
@@ -79,6 +85,60 @@ describe('the socket.io transport on a slow link', () => {
       const slow = connectThrough(proxy, secure)
       await slow.received('large')
       expect(slow.crossings()).toBeGreaterThan(1)
+    },
+  )
+
+  it.each([
+    ['plain', false],
+    ['over TLS', true],
+  ])(
+    'keeps a connection whose check is answered behind a large message that began to arrive just before the check ran out (%s)',
+    async (_, secure) => {
+      const platform = await startHostilePlatform({})
+      defer(() => platform.close())
+      // The platform's answer to a check waits on the wire behind a message it sent just before.
+      platform.io.on('connection', (socket) =>
+        socket.prependListener('probe', () => socket.emit('large', { text: 'x'.repeat(30_000) })),
+      )
+      const proxy = await startCutProxy(await servedAt(platform, secure))
+      defer(() => proxy.close())
+      let heard = (): void => {}
+      const heardOnce = (): Promise<void> => new Promise((resolve) => (heard = resolve))
+      const transport: LinkTransport = (options, handlers) =>
+        socketIoTransport(options, {
+          ...handlers,
+          heard: () => {
+            handlers.heard()
+            heard()
+          },
+        })
+      const url = secure ? proxy.url.replace('http:', 'https:') : proxy.url
+      // The check runs on the link's clock of elapsed time: the test's, so that it moves only when told.
+      const clock = new ManualClock(0)
+      const { link } = socketLink(url, { transport, linkClock: clock })
+      defer(() => link.stop())
+      link.start()
+      await waitForLinkState(link, (s) => s.kind === 'connected')
+      const states: LinkState[] = []
+      defer(link.states.add((s) => states.push(s)))
+
+      proxy.hold()
+      clock.advance(defaultLinkTimings.silenceLimitMs)
+      expect(link.state).toMatchObject({ kind: 'connected', checking: true })
+      // The first bytes of the message come just before the check's time is out, the rest later.
+      clock.advance(defaultLinkTimings.probeTimeoutMs - 1)
+      const arrived = heardOnce()
+      await proxy.letThrough(500)
+      await arrived
+      // One turn of the event loop: the app reads the chunk to its end.
+      await new Promise((resolve) => setImmediate(resolve))
+      clock.advance(1)
+      expect(link.state).toMatchObject({ kind: 'connected', checking: true })
+
+      proxy.release()
+      await waitForLinkState(link, (s) => s.kind === 'connected' && s.checking !== true)
+      expect(states.every((s) => s.kind === 'connected')).toBe(true)
+      expect(platform.connections()).toBe(1)
     },
   )
 })

@@ -1,0 +1,73 @@
+/**
+ * A TCP proxy on loopback that lets a test say how much of what the platform sends reaches the
+ * app, byte for byte: once held, nothing more goes down until the test lets a number of bytes
+ * through (one chunk, as a slow link's next bytes come) or releases the rest. What the app sends
+ * always goes on. For a message that must arrive cut at a known place, where a trickle's slices
+ * come on its own timer.
+ */
+import { connect, createServer, type Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+
+/** A running cut proxy to one platform port. */
+export interface CutProxy {
+  /** `http://127.0.0.1:port` of the proxy. */
+  readonly url: string
+  /** Hold what the platform sends from now on. */
+  hold(): void
+  /** Pass on the next `bytes` held as one chunk once they are in; resolves once written. */
+  letThrough(bytes: number): Promise<void>
+  /** Pass on all that is held and stop holding. */
+  release(): void
+  close(): Promise<void>
+}
+
+/** Start a cut proxy to `127.0.0.1:targetPort` on a free loopback port. */
+export async function startCutProxy(targetPort: number): Promise<CutProxy> {
+  const sockets = new Set<Socket>()
+  let held: Buffer[] | undefined
+  let client: Socket | undefined
+  let wanted: { readonly bytes: number; readonly done: () => void } | undefined
+  const pass = (): void => {
+    const all = Buffer.concat(held ?? [])
+    if (wanted === undefined || client === undefined || all.length < wanted.bytes) return
+    const { bytes, done } = wanted
+    wanted = undefined
+    held = [all.subarray(bytes)]
+    client.write(all.subarray(0, bytes), () => done())
+  }
+  const server = createServer((app) => {
+    const platform = connect(targetPort, '127.0.0.1')
+    client = app
+    app.setNoDelay(true)
+    for (const socket of [app, platform]) {
+      sockets.add(socket)
+      socket.on('error', () => {})
+      socket.on('close', () => [app, platform].forEach((s) => s.destroy()))
+    }
+    app.pipe(platform)
+    platform.on('data', (chunk: Buffer) => {
+      if (held === undefined || client !== app) return void app.write(chunk)
+      held.push(chunk)
+      pass()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hold: () => void (held ??= []),
+    letThrough: (bytes) =>
+      new Promise((resolve) => {
+        wanted = { bytes, done: resolve }
+        pass()
+      }),
+    release: () => {
+      const rest = held
+      held = undefined
+      if (rest !== undefined && rest.length > 0) client?.write(Buffer.concat(rest))
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
+  }
+}
