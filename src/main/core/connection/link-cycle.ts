@@ -218,6 +218,8 @@ export abstract class LinkCycle {
     this.failures.ended()
     this.welcomes++
     this.retry.attempt = 0
+    // A change during the attempt was for its failure only: this one got in on the network as it is.
+    this.wokeMidAttempt = undefined
     this.check.start()
     this.wire.timed(this.attemptSent, reading.welcome.serverTime, raw)
     this.set({ kind: 'connected', welcome: reading.welcome })

@@ -926,6 +926,20 @@ describe('PlatformLink over a transport', () => {
     expect(link.state).toEqual({ kind: 'connected', welcome })
   })
 
+  it('waits its backoff after losing a connection whose attempt had seen the network change, as after any other', () => {
+    const { link, power, connection, log } = setUp()
+    link.start()
+    // The network changes while the attempt is under way, and that attempt gets in all the same.
+    power.networkChanged()
+    connection().accept()
+    connection().send(WELCOME_EVENT, welcome)
+    expect(link.state.kind).toBe('connected')
+    // Lost later: that change is long past, and the network did not change again.
+    connection().drop()
+    expect(link.state.kind).toBe('waiting')
+    expect(log.text()).not.toMatch(/The network changed/)
+  })
+
   it('closes the connection when stopped, without counting it as lost', () => {
     const { link, connection, states } = online()
     link.stop()
