@@ -16,6 +16,12 @@ import { waitForLinkState } from '../../../support/link-states'
 import { socketLink } from '../../../support/socket-link'
 import { startTlsFront, trustTestCertificate } from '../../../support/test-tls'
 
+/** Each test runs over a plain link and over TLS, whose chunks the app hears beneath the records. */
+const LINKS = [
+  ['plain', false],
+  ['over TLS', true],
+] as const
+
 describe('the socket.io transport on a slow link', () => {
   const defer = useCleanup()
 
@@ -61,10 +67,7 @@ describe('the socket.io transport on a slow link', () => {
     return front.port
   }
 
-  it.each([
-    ['plain', false],
-    ['over TLS', true],
-  ])(
+  it.each(LINKS)(
     'says nothing is crossing while only small answers come, and that one is while a large message trickles in (%s)',
     async (_, secure) => {
       const platform = await startHostilePlatform({})
@@ -88,10 +91,7 @@ describe('the socket.io transport on a slow link', () => {
     },
   )
 
-  it.each([
-    ['plain', false],
-    ['over TLS', true],
-  ])(
+  it.each(LINKS)(
     'keeps a connection whose check is answered behind a large message that began to arrive just before the check ran out (%s)',
     async (_, secure) => {
       const platform = await startHostilePlatform({})
