@@ -13,10 +13,16 @@ const FRAME_HEADER_BYTES = 24
 const DATABASE_HEADER_BYTES = 100
 /** The WAL's magic number; its lowest bit says whether its checksums read words big-endian. */
 const WAL_MAGIC = 0x377f0682
+/**
+ * The one version of the WAL's format SQLite knows: a WAL giving another, its checksums whole, has
+ * the open fail as if the folder could not be written (at every start), never read.
+ */
+const WAL_FORMAT_VERSION = 3_007_000
 
 /**
  * The first bytes of the last committed page 1 in the WAL at `wal`, or null when it holds none (no
- * WAL, not a regular file, no valid header, no committed frame of page 1). Never throws.
+ * WAL, not a regular file, no valid header, a version SQLite refuses, no committed frame of page 1).
+ * Never throws.
  */
 export function walPageOne(wal: string): Buffer | null {
   try {
@@ -43,6 +49,7 @@ function committedPageOne(fd: number): Buffer | null {
   if (pageSize < 512 || pageSize > 65_536 || (pageSize & (pageSize - 1)) !== 0) return null
   let sum = checksum(header.subarray(0, 24), [0, 0], bigEndian)
   if (sum[0] !== header.readUInt32BE(24) || sum[1] !== header.readUInt32BE(28)) return null
+  if (header.readUInt32BE(4) !== WAL_FORMAT_VERSION) return null
   const salts = header.subarray(16, 24)
   const frame = Buffer.alloc(FRAME_HEADER_BYTES + pageSize)
   let uncommitted: Buffer | null = null

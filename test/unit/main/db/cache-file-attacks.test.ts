@@ -151,4 +151,36 @@ describe('a cache file left by an unclean exit whose own header is damaged while
     expect(opened.rebuilt?.reason).toMatch(/schema format \(5\)/)
     opened.close()
   })
+
+  it('is moved aside and rebuilt when the WAL gives a version of its format SQLite refuses, checksums whole', () => {
+    const { path, wal } = leftInWalWithHeaderByte(47, 5)
+    wal.writeUInt32BE(3_007_001, 4)
+    writeFileSync(`${path}-wal`, resealed(wal))
+    const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+    expect(opened.rebuilt?.reason).toMatch(/schema format \(5\)/)
+    opened.close()
+  })
 })
+
+/** `wal` with its header's and every frame's checksum made whole again (https://sqlite.org/fileformat.html). */
+function resealed(wal: Buffer): Buffer {
+  const bigEndian = (wal.readUInt32BE(0) & 1) === 1
+  const word = (at: number): number => (bigEndian ? wal.readUInt32BE(at) : wal.readUInt32LE(at))
+  const sums = [0, 0]
+  const seal = (from: number, to: number, at: number): void => {
+    for (let i = from; i < to; i += 8) {
+      sums[0] = (sums[0]! + word(i) + sums[1]!) >>> 0
+      sums[1] = (sums[1]! + word(i + 4) + sums[0]) >>> 0
+    }
+    wal.writeUInt32BE(sums[0]!, at)
+    wal.writeUInt32BE(sums[1]!, at + 4)
+  }
+  seal(0, 24, 24)
+  const frame = 24 + wal.readUInt32BE(8)
+  for (let at = 32; at + frame <= wal.length; at += frame) {
+    // A frame's checksum runs on from the one before, over its first eight bytes and then its page.
+    seal(at, at + 8, at + 16)
+    seal(at + 24, at + frame, at + 16)
+  }
+  return wal
+}
