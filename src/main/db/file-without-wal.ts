@@ -37,13 +37,14 @@ export function holdsBytes(path: string): boolean {
 /**
  * A copy of the regular file `file` alone under a new name beside the cache at `cache` (no WAL is
  * beside it), marked as a file of the rollback journal so that SQLite reads its pages as they are
- * and looks for no WAL; null when it cannot be made. The damaged copy itself is never changed. The
+ * and looks for no WAL; throws, what was made of it removed, when it cannot be made (a full disk: the
+ * copy is whole where the disk cannot share blocks). The damaged copy itself is never changed. The
  * copy holds what the cache held (clients' names, messages, private notes): it is made in the
  * cache's own folder, under the name of an interrupted write of the cache, so one that a kill or a
  * power cut left is removed by the next open and by a sign-out, as the system's temporary folder
  * never would be. `remove` never throws: a copy that will not go yet is swept the same way.
  */
-export function fileWithoutWal(file: string, cache: string): FileCopy | null {
+export function fileWithoutWal(file: string, cache: string): FileCopy {
   const path = tempPathBeside(cache)
   const remove = (): void => {
     try {
@@ -59,9 +60,9 @@ export function fileWithoutWal(file: string, cache: string): FileCopy | null {
     if (process.platform !== 'win32') chmodSync(path, PRIVATE_FILE_MODE)
     asRollbackJournalFile(path)
     return { path, remove }
-  } catch {
+  } catch (error) {
     remove()
-    return null
+    throw error
   }
 }
 

@@ -119,8 +119,14 @@ export function salvageMarks(
   // Nothing read through the WAL: it may be another database's, hiding the file's own tables; or
   // its header (one damaged byte) has SQLite refuse every page, which the copy's header reads. The
   // copy is made beside the new cache (`fresh.name`), whose open removes one a killed run left.
-  const alone = fileWithoutWal(damagedCopy, fresh.name)
-  if (alone === null) return withWal
+  let alone
+  try {
+    alone = fileWithoutWal(damagedCopy, fresh.name)
+  } catch (error) {
+    // Said for the log, which otherwise names only what the first read met (a header refused).
+    const copy = `a private copy of the file, to read it past its header and WAL (${errorMessage(error)})`
+    return { rows: withWal.rows, unreadable: [...withWal.unreadable, copy] }
+  }
   try {
     const fromFile = salvageFrom(fresh, alone.path, nativeBinding)
     return fromFile.rows > 0 ? fromFile : withWal

@@ -7,6 +7,11 @@ import { fileWithoutWal } from '../../../../src/main/db/file-without-wal'
 import { sayLine } from '../../../support/child-lines'
 
 const [file, cache] = process.argv.slice(2) as [string, string]
-sayLine(fileWithoutWal(file, cache) === null ? 'failed' : 'copied')
+try {
+  fileWithoutWal(file, cache)
+  sayLine('copied')
+} catch {
+  sayLine('failed')
+}
 // Held open until the parent's SIGKILL: the copy is never removed by this process.
 setInterval(() => {}, 60_000)
