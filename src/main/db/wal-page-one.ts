@@ -78,13 +78,15 @@ function checksum(
   [first, second]: readonly [number, number],
   bigEndian: boolean,
 ): [number, number] {
+  // A DataView reads a word without the bounds and type checks each Buffer read makes: a WAL can
+  // be as large as the cache, and this runs while the start waits.
+  const view = new DataView(data.buffer, data.byteOffset, data.length)
+  const littleEndian = !bigEndian
   let s0 = first
   let s1 = second
   for (let at = 0; at < data.length; at += 8) {
-    const x0 = bigEndian ? data.readUInt32BE(at) : data.readUInt32LE(at)
-    const x1 = bigEndian ? data.readUInt32BE(at + 4) : data.readUInt32LE(at + 4)
-    s0 = (s0 + x0 + s1) >>> 0
-    s1 = (s1 + x1 + s0) >>> 0
+    s0 = (s0 + view.getUint32(at, littleEndian) + s1) >>> 0
+    s1 = (s1 + view.getUint32(at + 4, littleEndian) + s0) >>> 0
   }
   return [s0, s1]
 }

@@ -152,6 +152,17 @@ describe('a cache file left by an unclean exit whose own header is damaged while
     opened.close()
   })
 
+  // SQLite writes the checksums in the machine's byte order, and reads a WAL written on either.
+  it('is opened as SQLite reads it when the WAL was written with checksums of the other byte order', () => {
+    const { path, wal } = leftInWalWithHeaderByte(47, 5)
+    wal.writeUInt32BE(wal.readUInt32BE(0) ^ 1, 0)
+    writeFileSync(`${path}-wal`, resealed(wal))
+    const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+    expect(opened.rebuilt).toBeNull()
+    expect(new SqliteCacheStore(opened.db, linesLogger()).shownInvites(['inv_shown'])).toEqual(['inv_shown'])
+    opened.close()
+  })
+
   it('is moved aside and rebuilt when the WAL gives a version of its format SQLite refuses, checksums whole', () => {
     const { path, wal } = leftInWalWithHeaderByte(47, 5)
     wal.writeUInt32BE(3_007_001, 4)
