@@ -4,8 +4,9 @@
  * disk that is not connected): mkdir's own error reads as a folder that cannot be written, or as no
  * more than its code, and sends the expert to check permissions that are not at fault.
  */
-import { lstatSync, mkdirSync, readlinkSync, statSync, type Stats } from 'node:fs'
+import { lstatSync, mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { linkTarget, statOrNothing } from '../../shared-node/path-entry'
 import { CacheUnavailableError } from './open-checked'
 
 /** Make the folder of the cache at `path`; throws CacheUnavailableError naming what is in the way. */
@@ -39,27 +40,10 @@ function notAFolderAbove(folder: string): string | null {
       // Created through a link to nothing, the folder would land wherever the link points, on
       // the disk under an unmounted one's mount point included.
       return (
-        `${at} is a link to ${linkTarget(at)}, which leads to no folder (a disk or shared folder ` +
+        `${at} is a link to ${linkTarget(at, 'nothing that can be read')}, which leads to no folder (a disk or shared folder ` +
         'not connected, or a folder moved). Connect it, or move or remove that link'
       )
     }
     if (dirname(at) === at) return null
-  }
-}
-
-function statOrNothing(path: string, stat: (path: string) => Stats): Stats | undefined {
-  try {
-    return stat(path)
-  } catch {
-    return undefined
-  }
-}
-
-/** What the link at `path` says it points to, as written in it. */
-function linkTarget(path: string): string {
-  try {
-    return readlinkSync(path)
-  } catch {
-    return 'nothing that can be read'
   }
 }

@@ -7,11 +7,12 @@
  * the pending folder should be is moved aside too: emptying the folder, electron-updater emptied
  * the one it leads to.
  */
-import { lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, type Stats } from 'node:fs'
+import { lstatSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
+import { linkTarget, statOrNothing } from '../../../shared-node/path-entry'
 
 /** The most a note of electron-updater's holds: a longer one is not its note, and is left to it. */
 const MAX_NOTE_BYTES = 64 * 1024
@@ -46,7 +47,9 @@ export async function readyDownloadFolder(updater: AppUpdater, log: Logger, now 
     if (!link && statOrNothing(folder, statSync)?.isDirectory() === true) continue
     // The link itself is moved, never what it leads to.
     const aside = `${folder}.corrupt-${new Date(now).toISOString().replaceAll(':', '-')}`
-    const what = link ? `was a link (to ${linkTarget(folder)}), not a folder of its own,` : 'was no folder,'
+    const what = link
+      ? `was a link (to ${linkTarget(folder, 'somewhere unknown')}), not a folder of its own,`
+      : 'was no folder,'
     try {
       renameSync(folder, aside)
       log.warn(`Updater: ${folder} ${what} where downloads go; kept ${link ? 'the link' : 'it'} as ${aside}`)
@@ -79,21 +82,5 @@ function dropNoteOfNoObject(note: string, log: Logger): void {
     log.warn(
       `Updater: the note of the last download (${note}) holds no object and could not be removed: ${errorMessage(error)}`,
     )
-  }
-}
-
-function statOrNothing(path: string, stat: (path: string) => Stats): Stats | undefined {
-  try {
-    return stat(path)
-  } catch {
-    return undefined
-  }
-}
-
-function linkTarget(link: string): string {
-  try {
-    return readlinkSync(link)
-  } catch {
-    return 'somewhere unknown'
   }
 }
