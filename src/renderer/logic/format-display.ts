@@ -129,9 +129,16 @@ export function setCurrentTime(now: () => number): void {
   currentTime = now
 }
 
-/** Whether a day shown for `t` needs its year where `timeZone` says (the display's unless named). */
-export function dayNeedsYear(t: number, timeZone: string = formats.display.timeZone): boolean {
-  return needsYear(t, currentTime(), timeZone)
+/**
+ * Whether a day shown for `t` needs its year where `timeZone` says (the display's unless named),
+ * judged by `now` where the caller is given one, else by the current time the page keeps.
+ */
+export function dayNeedsYear(
+  t: number,
+  timeZone: string = formats.display.timeZone,
+  now: number = currentTime(),
+): boolean {
+  return needsYear(t, now, timeZone)
 }
 
 /** Format for this display from now on (the host's pre-render); the page never needs to call it. */

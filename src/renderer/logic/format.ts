@@ -41,11 +41,13 @@ export function formatTime(t: number): string {
 
 /**
  * "Tue 6 Jan, 13:05": a day and a time, in the OS locale and time zone (named in a repeated hour),
- * with the year for a day outside the current one ("Tue 6 Jan 2031, 13:05").
+ * with the year for a day outside the current one ("Tue 6 Jan 2031, 13:05"): `now`'s year where
+ * the caller has its own now, else the year of the time the page keeps.
  */
-export function formatDayTime(t: number): string {
+export function formatDayTime(t: number, now?: number): string {
   const f = formatters()
-  if (dayNeedsYear(t)) return dateText(repeated(t) ? f.dayAndTimeWithZoneInYear : f.dayAndTimeInYear, t)
+  if (dayNeedsYear(t, undefined, now))
+    return dateText(repeated(t) ? f.dayAndTimeWithZoneInYear : f.dayAndTimeInYear, t)
   return dateText(repeated(t) ? f.dayAndTimeWithZone : f.dayAndTime, t)
 }
 
@@ -62,9 +64,10 @@ export function formatDay(t: number): string {
 /**
  * "13:05" for a moment within half a day of `now`, either way, else "Tue 6 Jan, 13:05": a time
  * alone would name the wrong day for a moment long ago, or ahead after the clock stepped back.
+ * The year goes with a day outside `now`'s year, as the time alone goes by `now`.
  */
 export function formatTimeNear(t: number, now: number): string {
-  return Math.abs(now - t) > TIME_ALONE_WITHIN_MS ? formatDayTime(t) : formatTime(t)
+  return Math.abs(now - t) > TIME_ALONE_WITHIN_MS ? formatDayTime(t, now) : formatTime(t)
 }
 
 /**

@@ -55,6 +55,14 @@ describe('a day outside the current year', () => {
     expect(formatDayTime(THIS_YEAR)).toMatch(/2026/)
   })
 
+  it('decides the year by the now a caller gives, where it gives one, not the time the page keeps', () => {
+    setDisplay({ locale: 'en-GB', timeZone: 'UTC' })
+    setCurrentTime(() => Date.UTC(2031, 0, 1))
+    const now = THIS_YEAR + 2 * 86_400_000
+    expect(formatTimeNear(THIS_YEAR, now)).toBe('Fri 6 Nov, 13:05')
+    expect(formatTimeNear(FAR, now)).toMatch(/2031/)
+  })
+
   it('goes by the year where the day is shown: New Year’s Eve in London is New Year’s Day in Tokyo', () => {
     setCurrentTime(() => Date.UTC(2026, 11, 31, 12, 0))
     const evening = Date.UTC(2026, 11, 31, 20, 0)
