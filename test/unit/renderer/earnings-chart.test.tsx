@@ -6,7 +6,8 @@ import { barLayout } from '../../../src/renderer/logic/earnings-chart'
 import { clientPaysSentence } from '../../../src/renderer/logic/end-outcome'
 import { setDisplay } from '../../../src/renderer/logic/format'
 import type { EarningsSummary } from '../../../src/shared/money/earnings-summary'
-import { aSession, MINUTE } from '../../support/fixtures'
+import { aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+import { formatAsAt } from '../../support/current-time'
 
 const PLOT = { width: 100, height: 50, gap: 2 }
 const WEEK = 7 * 24 * 60 * MINUTE
@@ -36,6 +37,7 @@ describe('the earnings chart’s bars', () => {
 })
 
 describe('money in the window', () => {
+  formatAsAt(FIXTURE_NOW)
   afterEach(() => setDisplay({}))
 
   it('names and describes the chart and gives its figures as a table', () => {

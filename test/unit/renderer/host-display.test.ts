@@ -10,12 +10,14 @@ import {
 } from '../../../src/renderer/logic/format'
 import { localInputValue } from '../../../src/renderer/logic/local-input'
 import { useHostZone } from '../../support/host-zone'
+import { formatAsAt } from '../../support/current-time'
 
 // 12:00 UTC: 13:00 in Berlin, 21:00 in Tokyo (and the next day's 02:00 at +14).
 const T = Date.UTC(2026, 0, 6, 12, 0)
 
 describe('the window’s times when the OS’s time zone changes while it is open', () => {
   const setHostZone = useHostZone()
+  formatAsAt(T)
   afterEach(() => setDisplay({}))
 
   it('writes every time in the new zone from the next check on, and tells its subscribers once', () => {

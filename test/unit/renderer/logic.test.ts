@@ -23,6 +23,7 @@ import { reasonLabel } from '../../../src/shared/labels'
 import { autoCancelNotice, reminderStatus, startState } from '../../../src/renderer/logic/session-timing'
 import { visibleRange } from '../../../src/renderer/logic/virtual-range'
 import { aRequest, aScheduledRequest, aSession, anInvite, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+import { formatAsAt } from '../../support/current-time'
 
 describe('invite notices', () => {
   const a = anInvite({ id: 'inv_a', request: aRequest({ id: 'req_a', title: 'A' }) })
@@ -116,6 +117,7 @@ describe('ending a session', () => {
 })
 
 describe('start window', () => {
+  formatAsAt(FIXTURE_NOW)
   afterEach(() => setDisplay({}))
   const start = FIXTURE_NOW + 60 * MINUTE
 
@@ -384,6 +386,7 @@ describe('format', () => {
 describe('format in a given display (the host’s pre-render)', () => {
   // 23:30 UTC on 5 Jan: already 6 Jan in Berlin, still 5 Jan in New York.
   const lateEvening = Date.UTC(2026, 0, 5, 23, 30)
+  formatAsAt(lateEvening)
   afterEach(() => setDisplay({}))
 
   it('writes times in the named locale and time zone, and says which it uses', () => {

@@ -9,6 +9,7 @@ import {
 import { noticeSentence, type NoticeText } from '../../../src/renderer/logic/isolate'
 import { localInputValue } from '../../../src/renderer/logic/local-input'
 import { aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+import { formatAsAt } from '../../support/current-time'
 
 const HOUR = 60 * MINUTE
 
@@ -26,6 +27,7 @@ const pendingProposal = {
 } as const
 
 describe('a booked session’s changes in the window', () => {
+  formatAsAt(FIXTURE_NOW)
   afterEach(() => setDisplay({}))
 
   it('says until when cancelling is free, then that the fee applies, by the time it is given', () => {
