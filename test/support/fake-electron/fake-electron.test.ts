@@ -250,6 +250,44 @@ describe('the fake Notification', () => {
     }
   })
 
+  it('on macOS hands a press to the first object Electron still holds under the id, as its presenter does', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      fake.platform = platform
+      const heard: string[] = []
+      const make = (name: string): FakeNotification => {
+        const notification = new FakeNotification({ id: 'same' })
+        notification.on('click', () => heard.push(`${name} click`))
+        notification.on('action', (_event: unknown, index: number) => heard.push(`${name} ${index}`))
+        notification.show()
+        return notification
+      }
+      make('older')
+      const newer = make('newer')
+      newer.pressAction(1)
+      // The press ended the older one's native notification: the next goes to the newer.
+      make('newest').click()
+      expect([platform, heard]).toEqual([
+        platform,
+        platform === 'darwin' ? ['older 1', 'newer click'] : ['newer 1', 'newest click'],
+      ])
+    }
+  })
+
+  it('on macOS hands a press to the newer object once the earlier one of its id was closed', () => {
+    fake.platform = 'darwin'
+    const heard: string[] = []
+    const older = new FakeNotification({ id: 'same' })
+    older.on('click', () => heard.push('older'))
+    older.show()
+    older.close()
+    const newer = new FakeNotification({ id: 'same' })
+    newer.on('click', () => heard.push('newer'))
+    newer.show()
+    newer.click()
+    expect(heard).toEqual(['newer'])
+  })
+
   it('closes only through the object that showed it: another with the same id, never shown, closes nothing', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       resetFakeElectron()

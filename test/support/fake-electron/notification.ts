@@ -11,6 +11,13 @@
  * Electron, `close()` acts only through what this object's own `show()` put up: on an object never
  * shown, or closed already, it does nothing, whatever its id.
  *
+ * On macOS Electron finds the object a press belongs to by the notification's id: its presenter
+ * hands the click, the button or the dismissal to the first native notification it holds under that
+ * id (notification_presenter_mac.mm). An earlier object of the same id that was shown and never
+ * closed, pressed or dismissed is still held there, so it may hear a press on the newer one; the
+ * fake gives it to the oldest such object, as the presenter's set, ordered by address, often does.
+ * A press or a dismissal ends the native notification that heard it (Notification::Destroy).
+ *
  * The statics exist only where Electron has them (`remove`, `removeAll` and `getHistory` on macOS,
  * `handleActivation` on Windows, per `fake.platform`): elsewhere calling one throws the TypeError
  * a missing method throws. Every call is recorded in `fake.notificationCalls`.
@@ -135,18 +142,35 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   /** The user clicks the notification's body. */
   click(): void {
     assertOnScreen('a notification', this.onScreen)
-    this.emit('click', preventableEvent())
+    this.pressedObject().emit('click', preventableEvent())
   }
   /** The user presses the action button at `actionIndex`. */
   pressAction(actionIndex: number): void {
     assertOnScreen('a notification', this.onScreen)
-    this.emit('action', preventableEvent({ actionIndex, selectionIndex: -1 }), actionIndex, -1)
+    const event = preventableEvent({ actionIndex, selectionIndex: -1 })
+    this.pressedObject().emit('action', event, actionIndex, -1)
   }
   /** The user dismisses it. */
   dismiss(): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
-    this.emit('close', closeEvent('userCanceled'))
+    this.pressedObject().emit('close', closeEvent('userCanceled'))
+  }
+
+  /**
+   * The object Electron reports a press on this notification to, its native notification ended by
+   * the press: on macOS the first still held under its id (see above), elsewhere this one.
+   */
+  private pressedObject(): FakeNotification {
+    const byId =
+      fake.platform === 'darwin' && this.options.id !== undefined && this.options.id !== ''
+        ? [...fake.notificationHistory, ...fake.notifications].find(
+            (other) => other.native && other.id === this.id,
+          )
+        : undefined
+    const pressed = byId ?? this
+    if (fake.platform === 'darwin') pressed.native = false
+    return pressed
   }
   /**
    * Its time on screen runs out. Windows reports a 'close' (timedOut), yet keeps the toast in the

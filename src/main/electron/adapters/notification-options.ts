@@ -96,6 +96,15 @@ export function ofInvite(inviteId: string): (data: AppNotification) => boolean {
   return (data) => data.kind === 'invite' && data.inviteId === inviteId
 }
 
+/** The notifications `next` takes the place of: the same session's, the same invite's, the same notice's. */
+export function replacedBy(next: AppNotification): (data: AppNotification) => boolean {
+  if (next.kind === 'reminder') return ofSession(next.sessionId)
+  if (next.kind === 'invite') return ofInvite(next.inviteId)
+  const { noticeId } = next.kind === 'notice' ? next : { noticeId: undefined }
+  if (noticeId === undefined) return () => false
+  return (data) => data.kind === 'notice' && data.noticeId === noticeId
+}
+
 /** What is known of a reminder from an earlier run: its session, and the request it was for when its id says. */
 export function earlierReminder({ sessionId, requestId }: Omit<ReminderIdRead, 'id'>): AppNotification {
   return {

@@ -17,15 +17,10 @@ import {
   reminderNotificationId,
 } from './notification-options'
 
-/** Where a notification's `id` reaches the OS, which shows a new one in place of one with the same id. */
-const PLATFORMS_WITH_IDS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
-
 /** The ways the notifier takes its notifications down. */
 export interface NotificationTakeDown {
   /** What a notice told of is over: its notification leaves the screen and the notification centre. */
   withdraw(noticeId: string): void
-  /** A new notification about a session or an invite takes the place of the one before. */
-  replaceHeld(earlier: (data: AppNotification) => boolean): void
   /** A reminder that no longer holds leaves the screen. */
   withdrawReminder(closed: Extract<AppNotification, { kind: 'reminder_closed' }>): void
   /** The expert is gone: every notification leaves. */
@@ -39,21 +34,11 @@ export function notificationTakeDown(
   held: HeldNotifications,
   platform: NodeJS.Platform,
 ): NotificationTakeDown {
-  return { withdraw, replaceHeld, withdrawReminder, withdrawAll, retract }
+  return { withdraw, withdrawReminder, withdrawAll, retract }
 
   /** What a notice told of is over: its notification leaves the screen and the notification centre. */
   function withdraw(noticeId: string): void {
     takeDown((data) => data.kind === 'notice' && data.noticeId === noticeId, noticeNotificationId(noticeId))
-  }
-
-  /**
-   * A new notification about a session or an invite takes the place of the one before, as macOS
-   * and Windows do by its id. On Linux, where ids do not reach the OS, the older one is closed;
-   * elsewhere it is only let go: closing it there would remove, by the id they share, the new one too.
-   */
-  function replaceHeld(earlier: (data: AppNotification) => boolean): void {
-    if (!PLATFORMS_WITH_IDS.has(platform)) return held.close(earlier)
-    for (const [shown, data] of [...held.about]) if (earlier(data)) held.release(shown)
   }
 
   /**

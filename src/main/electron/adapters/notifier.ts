@@ -25,7 +25,7 @@ import type {
   NotifierHealth,
   ShownNotification,
 } from '../../core/ports/notifier'
-import { actionAt, notificationIdOf, notificationOptions, ofInvite, ofSession } from './notification-options'
+import { actionAt, notificationIdOf, notificationOptions, replacedBy } from './notification-options'
 import { restoreFromHistory } from './notification-history'
 import { notificationTakeDown } from './notification-take-down'
 import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
@@ -112,10 +112,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   // handlers may hear the same press after handleActivation has reported it.
   const wentToActionCenter = new WeakSet<Notification>()
   const release = (notification: Notification): void => held.release(notification)
-  const { withdraw, replaceHeld, withdrawReminder, withdrawAll, retract } = notificationTakeDown(
-    held,
-    platform,
-  )
+  const { withdraw, withdrawReminder, withdrawAll, retract } = notificationTakeDown(held, platform)
   // On Windows a press on a held notification is reported twice: the second is not a new press.
   const halves = new PressHalves(MAX_HELD_NOTIFICATIONS)
   const report = (activation: NotificationActivation): void => {
@@ -198,20 +195,13 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
       if (appNotification.kind === 'all_withdrawn') return withdrawAll()
       if (health.status === 'unsupported') return options.onFailed(appNotification)
-      if (appNotification.kind === 'reminder') replaceHeld(ofSession(appNotification.sessionId))
-      // An invite is shown again only when a snapshot has its id for another request: the earlier
-      // notification names the first request (in its id too, so the OS would keep it), and goes.
-      if (appNotification.kind === 'invite') {
-        const id = notificationIdOf(appNotification)
-        const ofThis = ofInvite(appNotification.inviteId)
-        held.close((data) => ofThis(data) && notificationIdOf(data) !== id)
-        replaceHeld((data) => ofThis(data) && notificationIdOf(data) === id)
-      }
-      // A notice about one condition is on screen once: told again (the test notification pressed
-      // twice, a catch-up failing again), it takes the earlier one's place instead of stacking.
-      // (macOS replaces a delivered one with the same id by itself.)
-      const { noticeId } = appNotification.kind === 'notice' ? appNotification : { noticeId: undefined }
-      if (noticeId !== undefined) held.close((data) => data.kind === 'notice' && data.noticeId === noticeId)
+      // A newer notification about the same thing takes the earlier one's place: the session's next
+      // reminder, an invite shown again (a snapshot has its id for another request), a notice about
+      // one condition told again (the test notification pressed twice, a catch-up failing again).
+      // The earlier one is closed before the newer shows, not merely let go, also where the OS
+      // would replace it by their shared id: macOS hands a press to the first notification Electron
+      // still holds under that id, which would be the earlier one, with its buttons and words.
+      held.close(replacedBy(appNotification))
       const notification = create(appNotification)
       if (notification === null) return options.onFailed(appNotification)
       follow(notification, appNotification)

@@ -224,6 +224,27 @@ describe('the Electron notifier', () => {
     expect(onActivate.mock.calls.every(([a]) => a.notification.kind === 'reminder')).toBe(true)
   })
 
+  it.each(['darwin', 'win32'] as const)(
+    'on %s a press on the 10-minute reminder is the 10-minute one’s, not the 30-minute one’s it replaced',
+    (platform) => {
+      const { notifier, onActivate } = setup({ platform })
+      const thirty = { ...reminder, title: 'In 30 minutes', startAllowed: false }
+      const ten = { ...reminder, title: 'In 10 minutes', startAllowed: true }
+      const now = { ...reminder, title: 'Starting now', moment: 'starting_now', startAllowed: true } as const
+      notifier.show(thirty)
+      notifier.show(ten)
+      // Start, the 10-minute one's first button (the 30-minute one's first was Open).
+      lastNotification().pressAction(0)
+      notifier.show(now)
+      // Open, its second button (the 30-minute one's second was Snooze).
+      lastNotification().pressAction(1)
+      expect(onActivate.mock.calls).toEqual([
+        [{ action: 'start', notification: ten }],
+        [{ action: 'open', notification: now }],
+      ])
+    },
+  )
+
   it.each([2, -1, 7, 0.5, Number.NaN, 2 ** 31])(
     'opens the invite when the OS reports a button it does not have (%s), sending nothing',
     (index) => {
@@ -537,6 +558,16 @@ describe('the Electron notifier', () => {
     expect(onActivate.mock.calls.map(([a]) => [a.action, a.notification])).toEqual([
       ['open', expect.objectContaining({ kind: 'reminder', sessionId: 's_earlier' })],
     ])
+  })
+
+  it('on macOS a press on this run’s reminder of a session an earlier run reminded of is this run’s, with its buttons', async () => {
+    const { notifier, onActivate } = setup()
+    FakeNotification.delivered({ id: reminderNotificationId('s1', 'req_1'), title: 'In 30 minutes' })
+    await notifier.restore()
+    notifier.show(reminder)
+    // Start, this reminder's first button; the earlier run's, whose buttons are unknown, would open.
+    lastNotification().pressAction(0)
+    expect(onActivate.mock.calls).toEqual([[{ action: 'start', notification: reminder }]])
   })
 
   it('on macOS takes down an earlier run’s reminder whose session id the cache now has for another request', async () => {
