@@ -151,7 +151,8 @@ export function notificationOptions(
   if (context.platform !== 'win32') delete options.groupTitle
   if (notification.kind === 'invite') {
     options.id = inviteNotificationId(notification.inviteId, notification.requestId)
-    // On Linux a critical notification stays until dismissed; Windows and Linux honour 'never'.
+    // On Linux a critical notification stays until dismissed, on Windows its toast comes first in
+    // the Action Center (high priority); Windows and Linux honour 'never'.
     options.urgency = notification.instant ? 'critical' : 'normal'
     if (notification.instant) options.timeoutType = 'never'
     if (context.withActions) {

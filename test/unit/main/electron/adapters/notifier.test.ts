@@ -128,7 +128,12 @@ describe('the Electron notifier', () => {
 
   it('offers the buttons on Windows too (with a group header), none on Linux; a scheduled invite offers View times', () => {
     setup({ platform: 'win32' }).notifier.show(instant)
-    expect(lastNotification().options).toMatchObject({ groupTitle: 'Invites', timeoutType: 'never' })
+    // Critical: Electron gives the toast a high priority on Windows, above others in the Action Center.
+    expect(lastNotification().options).toMatchObject({
+      groupTitle: 'Invites',
+      timeoutType: 'never',
+      urgency: 'critical',
+    })
     expect(lastNotification().options.actions?.map((a) => a.text)).toEqual(['Join now', 'Decline'])
     setup({ platform: 'linux' }).notifier.show(instant)
     expect(lastNotification().options).toMatchObject({ urgency: 'critical', timeoutType: 'never' })
