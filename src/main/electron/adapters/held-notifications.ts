@@ -6,19 +6,17 @@
 import type { Notification } from 'electron'
 import { MOST_NOTIFICATIONS_HELD, type AppNotification } from '../../core/ports/notifier'
 
-/** How many shown notifications are held at most; the oldest is closed (macOS: let go) beyond that. */
+/** How many shown notifications are held at most; the oldest is closed beyond that. */
 export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
 
 /**
- * Where the app can take a notification down by its id alone (`remove`, `removeAll`), so one let go
- * past the cap still leaves the screen at a sign-out. Elsewhere Electron closes a notification only
- * through the object that showed it (`close()` on another, even of the same id, does nothing), so
- * the oldest past the cap is closed instead of let go: a client's request would otherwise stay on
- * screen for whoever uses the computer next, a press on it acting for no one.
+ * The held notifications: at most MAX_HELD_NOTIFICATIONS, the oldest closed past that, on every OS.
+ * On Windows and Linux Electron closes a notification only through the object that showed it, so
+ * one let go could never be taken down at a sign-out (a client's request left on screen for whoever
+ * uses the computer next). On macOS one let go leaves Notification Center by itself once collected,
+ * and until then Electron still hands it the presses on a newer notification of its id (a session's
+ * next reminder), with its own buttons and words.
  */
-const PLATFORMS_REMOVING_BY_ID: ReadonlySet<NodeJS.Platform> = new Set(['darwin'])
-
-/** The held notifications: at most MAX_HELD_NOTIFICATIONS, the oldest closed or let go past that. */
 export class HeldNotifications {
   /** What each held notification is about; insertion-ordered, so the first entry is the oldest. */
   readonly about = new Map<Notification, AppNotification>()
@@ -28,20 +26,18 @@ export class HeldNotifications {
    */
   readonly inActionCenter = new Set<Notification>()
 
-  constructor(private readonly platform: NodeJS.Platform) {}
-
   /** How many are held. */
   get size(): number {
     return this.about.size
   }
 
-  /** Holds a notification about `data`; past the cap the oldest leaves the screen or is let go. */
+  /** Holds a notification about `data`; past the cap the oldest leaves the screen. */
   hold(notification: Notification, data: AppNotification): void {
     this.about.set(notification, data)
     if (this.about.size <= MAX_HELD_NOTIFICATIONS) return
     const oldest = this.about.keys().next().value
     if (oldest === undefined) return
-    if (!PLATFORMS_REMOVING_BY_ID.has(this.platform)) oldest.close()
+    oldest.close()
     this.release(oldest)
   }
 

@@ -10,8 +10,8 @@
  * reference to a main-process Notification, so a local one can be garbage-collected while still
  * on screen, and its click and action handlers are silently lost (electron/electron#16922,
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
- * not guaranteed on every OS, so the number held is also capped; past the cap the oldest is closed,
- * except on macOS, which can still remove it by id. A Windows toast whose time ran
+ * not guaranteed on every OS, so the number held is also capped; past the cap the oldest is closed
+ * (held-notifications.ts). A Windows toast whose time ran
  * out stays held while it waits in the Action Center, so it can still be taken out of it; a press
  * on it there is reported by windows-activations.ts (and one reported twice, press-halves.ts).
  */
@@ -95,7 +95,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   const { log } = options
   const platform = options.platform ?? process.platform
   const withActions = PLATFORMS_WITH_ACTIONS.has(platform)
-  const held = new HeldNotifications(platform)
+  const held = new HeldNotifications()
   const healthChanges = new Listeners<NotifierHealth>((error) => log.error('A listener failed', error))
   let health: NotifierHealth = Notification.isSupported()
     ? { status: 'ok' }
