@@ -274,6 +274,23 @@ describe('the fake Notification', () => {
     }
   })
 
+  it('on macOS hands a press on this run’s notification to the object getHistory made of it', async () => {
+    fake.platform = 'darwin'
+    const heard: string[] = []
+    const shown = new FakeNotification({ id: 'same' })
+    shown.on('click', () => heard.push('shown'))
+    shown.show()
+    const [closing] = await FakeNotification.getHistory()
+    // One notification in Notification Center, under two objects: either one closes it.
+    closing!.close()
+    expect(shown.onScreen).toBe(false)
+    shown.show()
+    const [copy] = await FakeNotification.getHistory()
+    copy!.on('click', () => heard.push('copy'))
+    shown.click()
+    expect(heard).toEqual(['copy'])
+  })
+
   it('on macOS hands a press to the newer object once the earlier one of its id was closed', () => {
     fake.platform = 'darwin'
     const heard: string[] = []
@@ -330,7 +347,11 @@ describe('the fake Notification’s statics', () => {
     const shown = new FakeNotification({ id: 'a' })
     shown.show()
     const earlier = FakeNotification.delivered({ id: 'b' })
-    expect(await FakeNotification.getHistory()).toEqual([earlier])
+    // This run's too, as a new object under its id: closing that one takes this run's down.
+    const history = await FakeNotification.getHistory()
+    expect(history.map((n) => n.id)).toEqual(['b', 'a'])
+    expect(history[0]).toBe(earlier)
+    expect(history[1]).not.toBe(shown)
     FakeNotification.remove(['a', 'b'])
     expect(fake.notificationCalls.remove).toEqual(['a', 'b'])
     expect([shown.onScreen, earlier.onScreen]).toEqual([false, false])

@@ -57,11 +57,19 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     }
   }
 
-  /** What an earlier run left in Notification Center (macOS only). */
+  /**
+   * What Notification Center holds of the app (macOS only): what an earlier run left, and this
+   * run's own, each as a new object that Electron holds under its id, as Electron's getHistory()
+   * makes them. This run's keeps its place on screen: closing either takes it down.
+   */
   static getHistory(): Promise<FakeNotification[]> {
     requirePlatform('getHistory', 'darwin')
     fake.notificationCalls.getHistory++
-    return Promise.resolve(fake.notificationHistory.filter((n) => n.onScreen))
+    const earlier = fake.notificationHistory.filter((n) => n.onScreen)
+    const thisRun = fake.notifications
+      .filter((n) => n.onScreen)
+      .map((n) => FakeNotification.delivered({ ...n.options, id: n.id }))
+    return Promise.resolve([...earlier, ...thisRun])
   }
 
   /** Registers the one callback for every press on a toast (Windows only); a later call replaces it. */

@@ -26,6 +26,10 @@ export class HeldNotifications {
    */
   readonly inActionCenter = new Set<Notification>()
 
+  /** What the held notification with this OS id is about, if one is held. */
+  readonly shownUnder = (id: string): AppNotification | undefined =>
+    [...this.about].find(([shown]) => shown.id === id)?.[1]
+
   /** How many are held. */
   get size(): number {
     return this.about.size

@@ -8,12 +8,23 @@ import { namesAnotherRequest, type AppNotification } from '../../core/ports/noti
 import { earlierReminder, inviteIn, reminderIn } from './notification-options'
 import type { ElectronNotifierOptions } from './notifier'
 
-/** Re-attach to what Notification Center kept, through `follow`; remove what speaks of what is gone. */
+/**
+ * Re-attach to what Notification Center kept, through `follow`; remove what speaks of what is gone.
+ * Notification Center answers this run's notifications too, each as another object Electron holds
+ * under its id, which a press on it may reach instead of the one this run showed: `thisRun` (what
+ * this run showed under an id, if it did) has it followed as that one, buttons and all.
+ */
 export async function restoreFromHistory(
   options: Pick<ElectronNotifierOptions, 'findInvite' | 'reminderForAnother'>,
   follow: (notification: Notification, data: AppNotification, buttonsKnown?: boolean) => void,
+  thisRun: (id: string) => AppNotification | undefined,
 ): Promise<void> {
   for (const earlier of await Notification.getHistory()) {
+    const shown = thisRun(earlier.id)
+    if (shown !== undefined) {
+      follow(earlier, shown)
+      continue
+    }
     const reminder = reminderIn(earlier.id)
     // One shown for a request whose session id is now another's speaks of a session gone.
     const gone = reminder !== null && options.reminderForAnother?.(reminder.sessionId, reminder.requestId)

@@ -184,7 +184,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
           findInvite: options.findInvite,
           findPressedInvite: options.findPressedInvite,
         })
-      if (platform === 'darwin') await restoreFromHistory(options, follow)
+      if (platform === 'darwin') await restoreFromHistory(options, follow, held.shownUnder)
     },
     quitting() {
       if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) held.close(() => true)

@@ -590,6 +590,23 @@ describe('the Electron notifier', () => {
     expect(onActivate.mock.calls).toEqual([[{ action: 'start', notification: reminder }]])
   })
 
+  it('on macOS a press on what this run showed before re-attaching to Notification Center is as it was shown', async () => {
+    const { notifier, onActivate } = setup()
+    const notice = { kind: 'notice', noticeId: 'disk', title: 'Disk full', body: 'Free some space.' } as const
+    notifier.show(notice)
+    const shownNotice = lastNotification()
+    notifier.show(reminder)
+    const shownReminder = lastNotification()
+    // getHistory() answers this run's notifications too, each as another object under its id.
+    await notifier.restore()
+    shownReminder.pressAction(0)
+    shownNotice.click()
+    expect(onActivate.mock.calls).toEqual([
+      [{ action: 'start', notification: reminder }],
+      [{ action: 'open', notification: notice }],
+    ])
+  })
+
   it('on macOS takes down an earlier run’s reminder whose session id the cache now has for another request', async () => {
     const { notifier, onActivate } = setup({
       reminderForAnother: (sessionId, requestId) => sessionId === 's1' && requestId === 'req_old',
