@@ -2,10 +2,11 @@
  * macOS: what an earlier run left in Notification Center, gone through at the next start. A
  * reminder or an invite still open is followed again, so a press on it is reported; one shown for
  * a request its session's or invite's id no longer has speaks of something gone, and is removed.
+ * A client's message or a notice is followed too: a click on it opens the window, as on Windows.
  */
 import { Notification } from 'electron'
 import { namesAnotherRequest, type AppNotification } from '../../core/ports/notifier'
-import { earlierReminder, inviteIn, reminderIn } from './notification-options'
+import { EARLIER_NOTICE, earlierReminder, inviteIn, reminderIn } from './notification-options'
 import type { ElectronNotifierOptions } from './notifier'
 
 /**
@@ -31,6 +32,8 @@ export async function restoreFromHistory(
     if (gone === true) Notification.remove(earlier.id)
     else if (reminder !== null) follow(earlier, earlierReminder(reminder), false)
     const invite = inviteIn(earlier.id)
+    // A client's message or a notice: a click opens the window, as on Windows.
+    if (invite === null && reminder === null) follow(earlier, EARLIER_NOTICE)
     if (invite === null) continue
     const still = options.findInvite(invite.inviteId)
     // One of a request the invite's id no longer has speaks of an invite gone. One an earlier

@@ -105,6 +105,12 @@ export function replacedBy(next: AppNotification): (data: AppNotification) => bo
   return (data) => data.kind === 'notice' && data.noticeId === noticeId
 }
 
+/**
+ * A notification of an earlier run that names no invite or session (a client's message, a notice):
+ * what it was about is gone with that run, so a press on it opens the window.
+ */
+export const EARLIER_NOTICE: AppNotification = { kind: 'notice', title: '', body: '' }
+
 /** What is known of a reminder from an earlier run: its session, and the request it was for when its id says. */
 export function earlierReminder({ sessionId, requestId }: Omit<ReminderIdRead, 'id'>): AppNotification {
   return {

@@ -12,6 +12,7 @@ import {
 } from '../../core/ports/notifier'
 import {
   actionAt,
+  EARLIER_NOTICE,
   earlierReminder,
   inviteIn,
   notificationIdOf,
@@ -92,7 +93,7 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
     if (notification === null) {
       // Its body clicked, or a toast that names no invite of any run (a digest's id, not one of
       // ours): the window says what is open.
-      report({ action: 'open', notification: { kind: 'notice', title: '', body: '' } })
+      report({ action: 'open', notification: EARLIER_NOTICE })
       return
     }
     const action = details.type === 'action' ? actionAt(notification, details.actionIndex ?? -1) : 'open'

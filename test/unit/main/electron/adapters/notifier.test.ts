@@ -607,6 +607,19 @@ describe('the Electron notifier', () => {
     ])
   })
 
+  it('on macOS a click on an earlier run’s message or notice opens the window, as on Windows', async () => {
+    const { notifier, onActivate } = setup()
+    const message = FakeNotification.delivered({ id: 'b1c2-uuid', title: 'Sam Lee', body: 'Are you there?' })
+    const notice = FakeNotification.delivered({ id: noticeNotificationId('disk'), title: 'Disk full' })
+    await notifier.restore()
+    message.click()
+    notice.click()
+    expect(onActivate.mock.calls).toEqual([
+      [{ action: 'open', notification: { kind: 'notice', title: '', body: '' } }],
+      [{ action: 'open', notification: { kind: 'notice', title: '', body: '' } }],
+    ])
+  })
+
   it('on macOS takes down an earlier run’s reminder whose session id the cache now has for another request', async () => {
     const { notifier, onActivate } = setup({
       reminderForAnother: (sessionId, requestId) => sessionId === 's1' && requestId === 'req_old',
