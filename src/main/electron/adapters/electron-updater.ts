@@ -22,6 +22,7 @@ import { keepAppImageUntilReplaced } from './update-appimage-kept'
 import { checkAppImageStart } from './update-appimage-start'
 import { watchTransfers } from './update-transfer-watch'
 import { readyDownloadFolder } from './update-download-folder'
+import { refuseUncheckedSignatures } from './update-signature-checked'
 
 /** What the adapter wraps. */
 export interface ElectronUpdaterOptions {
@@ -70,6 +71,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   limitRedirects(updater, log)
   boundBlockMaps(updater, log)
   httpsOnly(updater, log)
+  refuseUncheckedSignatures(updater, log)
   const onTransfer = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)
   const handOver = lockHandOver(updater, options.instanceLock)

@@ -4,6 +4,7 @@
  */
 import { errorMessage } from '../../../shared/error-message'
 import { FEED_UNUSABLE } from './update-feed-guards'
+import { SIGNATURE_UNCHECKED } from './update-signature-checked'
 
 /** The most of electron-updater's own message an error repeats in brackets. */
 const RAW_SHOWN_MAX = 500
@@ -28,6 +29,10 @@ export function describeUpdaterError(error: unknown): string {
   const line = errorMessage(error).split('\n')[0] ?? ''
   // electron-updater's messages quote the feed (a version, a file name) whatever its length.
   const raw = line.length > RAW_SHOWN_MAX ? `${line.slice(0, RAW_SHOWN_MAX)}…` : line
+  // Windows: PowerShell, which checks the installer's signature, did not run or answer.
+  if (code === 'ERR_UPDATER_INVALID_SIGNATURE' && raw.includes(SIGNATURE_UNCHECKED)) {
+    return `${SIGNATURE_UNCHECKED}, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run (it may be blocked on this computer) (${raw})`
+  }
   // Windows: the installer's Authenticode signature names another publisher than this build's.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {
     return `The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed (${raw})`
