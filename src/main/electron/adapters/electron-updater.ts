@@ -170,7 +170,11 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       // it off. Put back if this download fails, so the dropped one stays dropped.
       const installOnQuitBefore = updater.autoInstallOnAppQuit
       updater.autoInstallOnAppQuit = true
-      const done = readyDownloadFolder(updater, log).then(() => updater.downloadUpdate(token))
+      let folder: string | undefined
+      const done = readyDownloadFolder(updater, log).then((ready) => {
+        folder = ready
+        return updater.downloadUpdate(token)
+      })
       const mine = { token, done }
       downloading = mine
       try {
@@ -183,7 +187,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
             { cause: error },
           )
         }
-        throw new Error(describeUpdaterError(error), { cause: error })
+        throw new Error(describeUpdaterError(error, folder), { cause: error })
       } finally {
         updater.off('download-progress', progress)
         if (downloading === mine) {

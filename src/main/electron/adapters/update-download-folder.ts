@@ -25,16 +25,20 @@ interface DownloadHelperSource {
 /**
  * Moves aside, named with `now`, what stands where the download folders should be, and removes a
  * note of the last download that holds no object; says each in the log. Never throws: a download
- * that still cannot start says why in its own error.
+ * that still cannot start says why in its own error. Returns the download folder, when known.
  */
-export async function readyDownloadFolder(updater: AppUpdater, log: Logger, now = Date.now()): Promise<void> {
+export async function readyDownloadFolder(
+  updater: AppUpdater,
+  log: Logger,
+  now = Date.now(),
+): Promise<string | undefined> {
   let cacheDir: string
   try {
     const helper = await (updater as unknown as DownloadHelperSource).getOrCreateDownloadHelper?.()
-    if (helper === undefined) return
+    if (helper === undefined) return undefined
     cacheDir = helper.cacheDir
   } catch {
-    return
+    return undefined
   }
   const pending = join(cacheDir, 'pending')
   for (const folder of [cacheDir, pending]) {
@@ -60,6 +64,7 @@ export async function readyDownloadFolder(updater: AppUpdater, log: Logger, now 
     }
   }
   dropNoteOfNoObject(join(pending, 'update-info.json'), log)
+  return cacheDir
 }
 
 function dropNoteOfNoObject(note: string, log: Logger): void {

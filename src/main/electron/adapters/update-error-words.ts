@@ -20,15 +20,29 @@ const MALFORMED_FEED_CODES: ReadonlySet<string> = new Set([
 const BROKE_OFF =
   /^aborted$|^Request has been aborted by the server$|ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_(RESET|CLOSED|ABORTED)/
 
+/** Node's codes for a disk with no room for what is written: full, or the user's quota used up. */
+const DISK_FULL_CODES: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT'])
+
 /** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
 export const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
 
-/** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
-export function describeUpdaterError(error: unknown): string {
+/**
+ * electron-updater's error in words the expert can act on; the raw message stays in brackets.
+ * `downloadFolder`, where updates download, names the disk a download found full.
+ */
+export function describeUpdaterError(error: unknown, downloadFolder?: string): string {
   const code = (error as { code?: unknown } | null)?.code
   const line = errorMessage(error).split('\n')[0] ?? ''
   // electron-updater's messages quote the feed (a version, a file name) whatever its length.
   const raw = line.length > RAW_SHOWN_MAX ? `${line.slice(0, RAW_SHOWN_MAX)}…` : line
+  // Node's own message names no folder, and the expert has to know which disk to free.
+  if (DISK_FULL_CODES.has(String(code))) {
+    const disk =
+      downloadFolder === undefined
+        ? 'The disk updates download to'
+        : `The disk that holds ${downloadFolder}, where updates download,`
+    return `${disk} is full: free some space on it (${raw})`
+  }
   // Windows: PowerShell, which checks the installer's signature, did not run or answer.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE' && raw.includes(SIGNATURE_UNCHECKED)) {
     return `${SIGNATURE_UNCHECKED}, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run (it may be blocked on this computer) (${raw})`

@@ -19,6 +19,19 @@ describe("electron-updater's errors", () => {
     )
   })
 
+  it.each(['ENOSPC', 'EDQUOT'])(
+    'say a disk out of room (%s) is full, and which, when the folder is known',
+    (code) => {
+      const error = updaterError(`${code}: no space left on device, write`, code)
+      expect(describeUpdaterError(error, '/home/ana/.cache/standby-updater')).toBe(
+        `The disk that holds /home/ana/.cache/standby-updater, where updates download, is full: free some space on it (${code}: no space left on device, write)`,
+      )
+      expect(describeUpdaterError(error)).toMatch(
+        /^The disk updates download to is full: free some space on it/,
+      )
+    },
+  )
+
   it('keep to the first line of a message that carries more', () => {
     const error = updaterError(
       'sha512 checksum mismatch, expected a, got b\n    at stack',
