@@ -12,6 +12,7 @@ import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } fr
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
+import { refuseAliasedFeeds } from './update-feed-aliases'
 import { describeUpdaterError, RELEASE_FIX } from './update-error-words'
 import { boundBlockMaps } from './update-block-map-bound'
 import { limitRedirects } from './update-redirect-limit'
@@ -67,6 +68,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   const moved = options.onAppImageMoved
   if (moved !== undefined) updater.on('appimage-filename-updated', (path) => moved(path))
   boundFeedAnswers(updater, log)
+  refuseAliasedFeeds(updater, log)
   // Counted beneath the block maps' bound, which asks each redirect with the call it made.
   limitRedirects(updater, log)
   boundBlockMaps(updater, log)
