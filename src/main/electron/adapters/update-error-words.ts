@@ -45,7 +45,7 @@ export function describeUpdaterError(error: unknown, downloadFolder?: string): s
   }
   // Windows: PowerShell, which checks the installer's signature, did not run or answer.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE' && raw.includes(SIGNATURE_UNCHECKED)) {
-    return `${SIGNATURE_UNCHECKED}, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run (it may be blocked on this computer) (${raw})`
+    return `${SIGNATURE_UNCHECKED}, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run or answer (it may be blocked on this computer) (${raw})`
   }
   // Windows: the installer's Authenticode signature names another publisher than this build's.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {

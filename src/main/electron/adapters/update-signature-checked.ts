@@ -3,11 +3,13 @@
  * PowerShell who signed it, and when PowerShell cannot answer (blocked by the organisation's
  * policy, missing, or too slow on a busy machine) it logs "Ignoring signature validation" and
  * passes the installer unchecked: whoever controls the feed could then have any program installed.
- * Here that warning fails the check instead, with a sentence the expert can act on.
+ * Here that warning fails the check instead, and so does a check that threw (PowerShell ended
+ * after its time), each with a sentence the expert can act on rather than PowerShell's command.
  */
 import type { AppUpdater, Logger as UpdaterLogger } from 'electron-updater'
 import { verifySignature } from 'electron-updater/out/windowsExecutableCodeSignatureVerifier'
 import type { Logger } from '../../core/ports/logger'
+import { errorMessage } from '../../../shared/error-message'
 
 /** How electron-updater's own check says it passed an installer it could not check. */
 const CHECK_SKIPPED = /Ignoring signature validation/
@@ -45,7 +47,13 @@ export function refuseUncheckedSignatures(
       },
       error: (message?: unknown) => log.warn(`Updater: ${String(message)}`),
     }
-    const refusal = await check(names, installer, heard)
+    let refusal: string | null
+    try {
+      refusal = await check(names, installer, heard)
+    } catch (error) {
+      // PowerShell ran but did not answer in time, or answered what the check cannot read.
+      return `${SIGNATURE_UNCHECKED} (${errorMessage(error).split('\n')[0] ?? ''})`
+    }
     if (refusal !== null || skipped.line === undefined) return refusal
     return `${SIGNATURE_UNCHECKED} (${skipped.line.split(/\. Ignoring signature validation/)[0]})`
   }

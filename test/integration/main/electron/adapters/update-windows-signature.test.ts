@@ -55,8 +55,11 @@ async function installedWindowsCopy() {
   return { updater, log }
 }
 
-/** What PowerShell answers: its Authenticode report of the installer, or a failure to run at all. */
-type PowerShell = { report: (path: string) => object } | { fails: string }
+/**
+ * What PowerShell answers: its Authenticode report of the installer, a failure to run at all, or
+ * (`stuck`) no answer to the check in time while it still runs otherwise.
+ */
+type PowerShell = { report: (path: string) => object } | { fails: string } | { stuck: string }
 
 /** Play PowerShell for electron-updater's signature check (execFile) and its test of PowerShell (execFileSync). */
 function powerShell(answer: PowerShell): void {
@@ -65,6 +68,7 @@ function powerShell(answer: PowerShell): void {
     const path = /-LiteralPath '(.*)' \|/.exec(command)?.[1]?.replaceAll("''", "'") ?? ''
     const callback = args.at(-1) as (error: Error | null, stdout: string, stderr: string) => void
     if ('fails' in answer) setImmediate(() => callback(new Error(answer.fails), '', answer.fails))
+    else if ('stuck' in answer) setImmediate(() => callback(new Error(answer.stuck), '', ''))
     else setImmediate(() => callback(null, JSON.stringify(answer.report(path)), ''))
     return {} as ChildProcess
   }) as typeof childProcess.execFile)
@@ -96,6 +100,15 @@ describe("a Windows installer's signature", () => {
     )
   })
 
+  it('refuses an installer whose check PowerShell did not finish in time, saying so', async () => {
+    // electron-updater ends the check after 20 seconds; PowerShell itself still runs.
+    powerShell({ stuck: 'Command failed: powershell.exe -NoProfile -NonInteractive (killed after 20 s)' })
+    const { updater } = await installedWindowsCopy()
+    await expect(updater.download(() => {})).rejects.toThrow(
+      /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run or answer \(it may be blocked on this computer\) \(.*killed after 20 s/,
+    )
+  })
+
   it.each([
     ['PowerShell cannot run (blocked by the organisation, or missing)', '10.0.19045'],
     ['PowerShell cannot run on an older Windows', '6.1.7601'],
@@ -104,7 +117,7 @@ describe("a Windows installer's signature", () => {
     powerShell({ fails: "'powershell.exe' is not recognized as an internal or external command" })
     const { updater, log } = await installedWindowsCopy()
     await expect(updater.download(() => {})).rejects.toThrow(
-      /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run \(it may be blocked on this computer\) \(.*'powershell\.exe' is not recognized/,
+      /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run or answer \(it may be blocked on this computer\) \(.*'powershell\.exe' is not recognized/,
     )
     expect(log.text()).toContain('Ignoring signature validation')
   })
