@@ -35,6 +35,14 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * True for a host name that names no computer but "any address of this one", as a server binds to:
+ * 0.0.0.0/8 ("this network") and `::`. Takes `URL.hostname`, where "0" is already 0.0.0.0.
+ */
+function isUnspecifiedHost(hostname: string): boolean {
+  return hostname === '[::]' || /^0\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+}
+
+/**
  * What the expert typed as the platform address, checked and normalized: "localhost:4455" →
  * "http://localhost:4455", "platform.example.com" → "https://platform.example.com". A scheme other
  * than http(s), a user name or password in the address, or plain http to another computer is
@@ -90,6 +98,18 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return notAWebAddress
   if (url.hostname === '' || url.username !== '' || url.password !== '') return notAWebAddress
+  // What a server prints as where it listens ("listening on http://0.0.0.0:4455") is no address to
+  // reach it at: said so with the one that is, not told to add https to it.
+  if (isUnspecifiedHost(url.hostname)) {
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message:
+        'The platform address names the address a server listens on, which reaches no computer: for a ' +
+        `platform on this computer use http://127.0.0.1${url.port === '' ? '' : `:${url.port}`}, otherwise ` +
+        "the platform's own name, as in https://platform.example.com.",
+    }
+  }
   if (isBlockedPort(Number(url.port))) {
     return {
       ok: false,

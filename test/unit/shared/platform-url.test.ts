@@ -35,14 +35,12 @@ describe('the platform address the expert types', () => {
       'http://localhost.evil.com',
       'http://127.0.0.1.nip.io',
       'http://10.0.0.5:4455',
-      'http://0.0.0.0:4455',
       'http://[::2]',
       'http://[::ffff:10.0.0.1]',
       'http://sub.localhost',
       'http://128.0.0.1',
       'http://localhost%2eevil.com',
       'http://evil.com\\@localhost',
-      'http://[::]',
       'http://localhost..',
     ]) {
       const checked = checkPlatformUrl(typed)
@@ -53,6 +51,24 @@ describe('the platform address the expert types', () => {
     expect(checkPlatformUrl('http://platform.example.com:8080/standby')).toMatchObject({
       message: expect.stringContaining('use https://platform.example.com:8080/standby'),
     })
+  })
+
+  it('refuses the address a server listens on (0.0.0.0, [::]), which reaches nothing, and names the one to use', () => {
+    for (const [typed, port] of [
+      ['http://0.0.0.0:4455', ':4455'],
+      ['https://0.0.0.0:4455/standby', ':4455'],
+      ['0.0.0.0:4455', ':4455'],
+      ['http://0:4455', ':4455'],
+      ['http://0.1.2.3', ''],
+      ['http://[::]', ''],
+      ['https://[0:0::0]:8443', ':8443'],
+    ] as const) {
+      expect(checkPlatformUrl(typed), typed).toEqual({
+        ok: false,
+        reason: 'not_a_web_address',
+        message: `The platform address names the address a server listens on, which reaches no computer: for a platform on this computer use http://127.0.0.1${port}, otherwise the platform's own name, as in https://platform.example.com.`,
+      })
+    }
   })
 
   it('ends the address it uses without a slash, whatever followed the path, so paths add to it cleanly', () => {
