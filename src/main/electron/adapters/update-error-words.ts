@@ -23,6 +23,10 @@ const BROKE_OFF =
 /** Node's codes for a disk with no room for what is written: full, or the user's quota used up. */
 const DISK_FULL_CODES: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT'])
 
+/** How Squirrel.Mac refuses an update whose code signature is missing or names another publisher. */
+const SQUIRREL_SIGNATURE =
+  /^(Error: )?(Code signature at URL .* did not pass validation|Couldn't find a code signature at URL)/
+
 /** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
 export const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
 
@@ -50,6 +54,10 @@ export function describeUpdaterError(error: unknown, downloadFolder?: string): s
   // Windows: the installer's Authenticode signature names another publisher than this build's.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {
     return `The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed (${raw})`
+  }
+  // macOS: Squirrel.Mac found the update's code signature missing, or not this app's publisher's.
+  if (SQUIRREL_SIGNATURE.test(raw)) {
+    return `The downloaded update is not signed by Standby's publisher (macOS checked it), so it was refused and nothing was installed (${raw})`
   }
   if (code === 'ERR_CHECKSUM_MISMATCH') {
     return `The downloaded update does not match the checksum the update server published, so it was refused (${raw})`

@@ -19,6 +19,19 @@ describe("electron-updater's errors", () => {
     )
   })
 
+  it.each([
+    'Code signature at URL file:///Users/ana/Library/Caches/com.standby.app.ShipIt/update.x1/Standby.app/ did not pass validation: code failed to satisfy specified code requirement(s)',
+    "Error: Couldn't find a code signature at URL file:///Users/ana/Library/Caches/com.standby.app.ShipIt/update.x1/Standby.app/",
+  ])(
+    'say an update macOS found not signed by the publisher was refused, nothing installed: %s',
+    (message) => {
+      // Squirrel.Mac's error, as Electron's autoUpdater hands it on: no code.
+      expect(describeUpdaterError(new Error(message))).toMatch(
+        /^The downloaded update is not signed by Standby's publisher \(macOS checked it\), so it was refused and nothing was installed \((Error: )?(Code signature|Couldn't find)/,
+      )
+    },
+  )
+
   it.each(['ENOSPC', 'EDQUOT'])(
     'say a disk out of room (%s) is full, and which, when the folder is known',
     (code) => {
