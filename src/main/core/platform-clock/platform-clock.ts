@@ -97,10 +97,12 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.off = [
       // Subscribed first, so the wake is taken in before the other listeners read the time.
       power.onResume(() => {
-        const before = this.estimate.doubt
-        this.update(wokeUp(this.estimate, this.reading()))
-        const { doubt } = this.estimate
-        if (doubt !== before && doubt?.fromWake === true) this.wait.wokeOverStep(doubt.sinceMono)
+        const woken = wokeUp(this.estimate, this.reading())
+        const { doubt } = woken
+        // Armed before the update: a step read as a setting a moment ago and now as the sleep moves
+        // the offset, which is told at once, and a listener planning then must already wait.
+        if (doubt !== this.estimate.doubt && doubt?.fromWake === true) this.wait.wokeOverStep(doubt.sinceMono)
+        this.update(woken)
         // Every listener hears the wake itself and plans again: nothing to tell of the sleep.
         this.toldAnchor = this.anchor()
       }),

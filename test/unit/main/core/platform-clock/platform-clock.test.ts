@@ -130,6 +130,20 @@ describe('a setting of the computer’s clock found by a read', () => {
     await told
     expect(order).toEqual(['read done', `told at ${now}`])
   })
+
+  it('read again as a sleep by a wake just after: a listener told of it finds the wait for the platform’s answer on', async () => {
+    const { local, power, clock, measure } = setUp()
+    measure()
+    local.step(25 * MINUTE)
+    clock.now()
+    await Promise.resolve()
+    local.advance(10 * SECOND)
+    const waits: number[] = []
+    clock.changes.add(() => waits.push(clock.firstMeasureWait()))
+    power.resume()
+    expect(waits).toEqual([expect.any(Number)])
+    expect(waits[0]).toBeGreaterThan(0)
+  })
 })
 
 describe('the platform clock for deadlines', () => {

@@ -108,6 +108,48 @@ describe('a wake reported just after the computer’s clock was set', () => {
     scheduler.stop()
   })
 
+  it('set forward 25 minutes and read (the window’s countdown), then the screen unlocked: nothing shows before the wake’s probe is answered', () => {
+    const { clock, platform, power, pass, oneAnswer, titles, scheduler, nextComesAtItsTime } =
+      measuredWithBooking()
+    pass(5 * MINUTE)
+    clock.step(25 * MINUTE)
+    // Read as a setting: platform time goes on as it was.
+    platform!.now()
+    pass(10_000)
+    // Read again as the sleep the wake says it was: by it, the 30 is past and the 10 due.
+    power.resume()
+    expect(titles()).toEqual([])
+    pass(300)
+    oneAnswer()
+    pass(2 * MINUTE)
+    expect(titles()).toEqual([])
+    nextComesAtItsTime(0)
+    nextComesAtItsTime(1)
+    scheduler.stop()
+  })
+
+  it('asleep while the clock was set forward, a timer reading it before the wake is reported: nothing shows early', async () => {
+    const { clock, platform, power, pass, sleep, oneAnswer, titles, scheduler, nextComesAtItsTime } =
+      measuredWithBooking()
+    // The link: a probe whenever the clock asks, answered with the platform's true time.
+    platform!.measureWanted.add(() => oneAnswer())
+    pass(20 * MINUTE + 30_000)
+    sleep(7 * MINUTE)
+    // NTP or the expert sets it while the lid is shut: read as part of the sleep, the 10 falls due at the wake.
+    clock.step(21 * MINUTE + 30_000)
+    // The minute's check of the clock fires on waking, before the operating system reports the wake.
+    pass(MINUTE)
+    power.resume()
+    expect(titles()).toEqual([])
+    await Promise.resolve()
+    await Promise.resolve()
+    pass(LATE_SETTLE_MS)
+    expect(titles()).toEqual([])
+    nextComesAtItsTime(0)
+    nextComesAtItsTime(1)
+    scheduler.stop()
+  })
+
   it('set back an hour, then the screen unlocked, the platform out of reach: the 30-minute reminder still comes at its time', () => {
     const { clock, power, pass, scheduler, nextComesAtItsTime } = measuredWithBooking()
     pass(5 * MINUTE)
