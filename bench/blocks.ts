@@ -164,6 +164,23 @@ export function blockHeadlines(prefix: string, result: BlockResult): ReadonlyArr
 export interface LatencySide extends BlockSide {
   /** Every measured round of every block, warm-up blocks excluded. */
   readonly all: ReadonlyArray<number>
+  /** The same rounds, block by block. */
+  readonly byBlock: ReadonlyArray<ReadonlyArray<number>>
+}
+
+/**
+ * The `p`-th percentile of each of `groups` sets of blocks, block `b` in set `b % groups`: each
+ * set spans the whole run, so drift lands on all of them, and how far their figures lie apart
+ * says how much of one run's percentile is luck. Fewer sets when there are fewer blocks.
+ */
+export function percentileOfGroups(
+  byBlock: ReadonlyArray<ReadonlyArray<number>>,
+  groups: number,
+  p: number,
+): ReadonlyArray<number> {
+  const sets: number[][] = Array.from({ length: Math.min(groups, byBlock.length) }, () => [])
+  byBlock.forEach((rounds, block) => sets[block % sets.length]?.push(...rounds))
+  return sets.map((set) => percentile(set, p))
 }
 
 /**
@@ -176,14 +193,19 @@ export function latencySide(
   round: (index: number) => Promise<number>,
 ): LatencySide {
   const all: number[] = []
+  const byBlock: number[][] = []
   let index = 0
   return {
     name,
     all,
+    byBlock,
     async run(block) {
       const values: number[] = []
       for (let i = 0; i < rounds; i++) values.push(await round(index++))
-      if (block >= 0) all.push(...values)
+      if (block >= 0) {
+        all.push(...values)
+        byBlock.push(values)
+      }
       return { p50: percentile(values, 50), p95: percentile(values, 95) }
     },
   }

@@ -5,6 +5,7 @@ import {
   compareBlocks,
   formatBlocks,
   latencySide,
+  percentileOfGroups,
   runBlocks,
   verdict,
   type BlockFigures,
@@ -139,5 +140,25 @@ describe('latencySide', () => {
     for (let block = 0; block < 10; block++) blocks.push(await side.run(block))
     expect(blocks[0]).toEqual({ p50: 1, p95: 2 })
     expect(side.all).toEqual(latencies.slice(2))
+    expect(side.byBlock).toEqual(Array.from({ length: 10 }, (_, b) => latencies.slice(2 + 2 * b, 4 + 2 * b)))
+  })
+})
+
+describe('percentileOfGroups', () => {
+  it('takes the percentile of each set of interleaved blocks, so one slow stretch lands in every set', () => {
+    // Blocks 0 and 2 in the first set, 1 and 3 in the second.
+    const byBlock = [
+      [1, 2],
+      [3, 4],
+      [5, 60],
+      [7, 8],
+    ]
+    expect(percentileOfGroups(byBlock, 2, 100)).toEqual([60, 8])
+    expect(percentileOfGroups(byBlock, 2, 50)).toEqual([2, 4])
+  })
+
+  it('makes no more sets than there are blocks, and none from none', () => {
+    expect(percentileOfGroups([[1], [2]], 5, 99)).toEqual([1, 2])
+    expect(percentileOfGroups([], 5, 99)).toEqual([])
   })
 })

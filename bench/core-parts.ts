@@ -1,0 +1,53 @@
+/**
+ * Where the core bench's invite rounds spent their time, from the two ends' own marks: the whole
+ * round's parts for every round, and the same parts for the slowest rounds alone, so that a p99
+ * over the target names the part that set it (one very slow part, or several moderately slow).
+ */
+import { median, ms, percentile } from './stats'
+
+/**
+ * Where one Standby round's time went: until the platform handed the invite to its socket (input
+ * checks, the transaction, the emit); the wire, until the core's socket had it (both ends read the
+ * machine's wall clock); and the core, until its notifier. Beside them, the platform's work after
+ * sending (its lookups, in a transaction of their own), which holds the platform's process while
+ * the invite travels, and the whole round, creation to notifier.
+ */
+export interface RoundParts {
+  readonly sent: number
+  readonly afterSending: number
+  readonly wire: number
+  readonly core: number
+  readonly total: number
+}
+
+/** The parts printed, in the round's order, each with its name and a short one. */
+const PARTS: ReadonlyArray<readonly [string, string, (r: RoundParts) => number]> = [
+  ['the platform, until it sent the invite', 'the platform', (r) => r.sent],
+  ['the wire, until the core had it', 'the wire', (r) => r.wire],
+  ['the core, until its notifier', 'the core', (r) => r.core],
+  ['(the platform after sending: lookups)', '(after sending)', (r) => r.afterSending],
+]
+
+/** The slowest `share` of `rounds` by their whole time, at least one, slowest first. */
+export function slowestRounds(rounds: ReadonlyArray<RoundParts>, share: number): RoundParts[] {
+  return [...rounds].sort((a, b) => b.total - a.total).slice(0, Math.max(1, Math.ceil(rounds.length * share)))
+}
+
+/**
+ * The lines that print `rounds`: each part's p50 and p99 over every round, then each part's
+ * median over the slowest `share` of them (the rounds that set the p99).
+ */
+export function formatRoundParts(rounds: ReadonlyArray<RoundParts>, share = 0.01): ReadonlyArray<string> {
+  if (rounds.length === 0) return ['(no round was split into its parts)']
+  const slowest = slowestRounds(rounds, share)
+  const fastestOfThem = slowest.at(-1)?.total ?? Number.NaN
+  return [
+    `where each Standby round's time went (${rounds.length} rounds, from the two ends' own marks):`,
+    ...PARTS.map(([name, , part]) => {
+      const values = rounds.map(part)
+      return `  ${name.padEnd(40)} p50 ${ms(median(values)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
+    }),
+    `of the ${slowest.length} slowest (${ms(fastestOfThem)} and over), each part's median: ` +
+      PARTS.map(([, short, part]) => `${short} ${ms(median(slowest.map(part)))}`).join(', '),
+  ]
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { formatRoundParts, slowestRounds, type RoundParts } from '../../../bench/core-parts'
+
+/** A round whose parts are as given and whose whole time is their sum. */
+const round = (sent: number, wire: number, core: number): RoundParts => ({
+  sent,
+  wire,
+  core,
+  afterSending: 0.1,
+  total: sent + wire + core,
+})
+
+describe('slowestRounds', () => {
+  it('takes the slowest share by the whole round, not by any one part, slowest first', () => {
+    const rounds = [round(1, 0, 0), round(0.5, 0.5, 0.5), round(0.2, 0.2, 0.2), round(0.9, 0, 0.9)]
+    expect(slowestRounds(rounds, 0.5)).toEqual([round(0.9, 0, 0.9), round(0.5, 0.5, 0.5)])
+  })
+
+  it('keeps at least one round however small the share', () => {
+    expect(slowestRounds([round(1, 1, 1), round(2, 2, 2)], 0.01)).toEqual([round(2, 2, 2)])
+  })
+})
+
+describe('formatRoundParts', () => {
+  it('names the part that set the slowest rounds, beside every round’s p50 and p99', () => {
+    const fast = Array.from({ length: 99 }, () => round(0.4, 0.2, 0.3))
+    const lines = formatRoundParts([...fast, round(0.4, 5, 0.3)])
+    expect(lines[0]).toMatch(/100 rounds/)
+    expect(lines[2]).toMatch(/the wire, until the core had it +p50 +0\.20 ms +p99 +0\.20 ms/)
+    expect(lines.at(-1)).toBe(
+      "of the 1 slowest (5.70 ms and over), each part's median: " +
+        'the platform 0.40 ms, the wire 5.00 ms, the core 0.30 ms, (after sending) 0.10 ms',
+    )
+  })
+
+  it('says so when no round was split, rather than printing NaN', () => {
+    expect(formatRoundParts([])).toEqual(['(no round was split into its parts)'])
+  })
+})
