@@ -38,6 +38,11 @@ export class CoreChild {
     })
   }
 
+  /** The child's process id, undefined if it could not start. */
+  get pid(): number | undefined {
+    return this.child.pid
+  }
+
   /** Resolve with the next message matching `predicate`. Register before causing it. */
   next<T extends ChildMessage>(predicate: (m: ChildMessage) => m is T): Promise<T> {
     return new Promise((resolve) =>

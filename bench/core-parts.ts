@@ -3,6 +3,7 @@
  * round's parts for every round, and the same parts for the slowest rounds alone, so that a p99
  * over the target names the part that set it (one very slow part, or several moderately slow).
  */
+import type { ThreadWaits } from './core-waits'
 import { median, ms, percentile } from './stats'
 
 /**
@@ -18,6 +19,12 @@ export interface RoundParts {
   readonly wire: number
   readonly core: number
   readonly total: number
+  /**
+   * How long the platform's thread (`server`) and the core's main thread (`client`) waited for a
+   * CPU from just before the round until the bench heard of the notification (the core's work
+   * after its notifier included); NaN where the kernel does not say.
+   */
+  readonly waited?: ThreadWaits
 }
 
 /** The parts printed, in the round's order, each with its name and a short one. */
@@ -49,5 +56,25 @@ export function formatRoundParts(rounds: ReadonlyArray<RoundParts>, share = 0.01
     }),
     `of the ${slowest.length} slowest (${ms(fastestOfThem)} and over), each part's median: ` +
       PARTS.map(([, short, part]) => `${short} ${ms(median(slowest.map(part)))}`).join(', '),
+    waitsLine(rounds, slowest),
   ]
+}
+
+/**
+ * How long each process waited for a CPU in a median round and in a median one of `slowest`: a
+ * slow round whose processes waited that much longer was held back by the machine's other work,
+ * not by its own.
+ */
+function waitsLine(rounds: ReadonlyArray<RoundParts>, slowest: ReadonlyArray<RoundParts>): string {
+  const label = 'waited for a CPU (Linux run-queue time), median of every round / of the slowest'
+  const of = (list: ReadonlyArray<RoundParts>, thread: keyof ThreadWaits): number[] =>
+    list.map((r) => r.waited?.[thread] ?? Number.NaN).filter(Number.isFinite)
+  const figures = (thread: keyof ThreadWaits): string => {
+    const all = of(rounds, thread)
+    const tail = of(slowest, thread)
+    return all.length === 0 || tail.length === 0
+      ? 'unavailable'
+      : `${median(all).toFixed(2)} / ${median(tail).toFixed(2)} ms`
+  }
+  return `${label}: the platform's thread ${figures('server')}, the core's ${figures('client')}`
 }

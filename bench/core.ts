@@ -24,6 +24,7 @@ import { WritePhases } from './write-phases'
 import { ClientFleet } from './client-fleet'
 import { CoreChild, expertOn, isOnline, now, platform, type ChildMessage, type Platform } from './core-host'
 import { formatRoundParts, type RoundParts } from './core-parts'
+import { threadWaits, waitedSince } from './core-waits'
 import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
 import type { Headline } from './headline'
 import { median, mib, ms, percentile } from './stats'
@@ -68,6 +69,8 @@ async function standbyInvites(
       (m): m is Extract<ChildMessage, { type: 'notified' }> =>
         m.type === 'notified' && m.title.endsWith(title),
     )
+    // Read before the round starts: reading them is no part of it.
+    const waitsBefore = keeping ? threadWaits(core.pid) : undefined
     const started = now()
     phases.calling()
     const { request } = p.server.marketplace.createRequest({
@@ -87,6 +90,7 @@ async function standbyInvites(
         wire: receivedAt - sentAt,
         core: at - receivedAt,
         total: at - started,
+        ...(waitsBefore === undefined ? {} : { waited: waitedSince(waitsBefore, core.pid) }),
       })
     }
     sample ??= {

@@ -27,9 +27,26 @@ describe('formatRoundParts', () => {
     const lines = formatRoundParts([...fast, round(0.4, 5, 0.3)])
     expect(lines[0]).toMatch(/100 rounds/)
     expect(lines[2]).toMatch(/the wire, until the core had it +p50 +0\.20 ms +p99 +0\.20 ms/)
-    expect(lines.at(-1)).toBe(
+    expect(lines.at(-2)).toBe(
       "of the 1 slowest (5.70 ms and over), each part's median: " +
         'the platform 0.40 ms, the wire 5.00 ms, the core 0.30 ms, (after sending) 0.10 ms',
+    )
+  })
+
+  it('sets the slowest rounds’ waits for a CPU beside every round’s, per process', () => {
+    const waited = (server: number, client: number): RoundParts => ({
+      ...round(0.4, 0.2, 0.3),
+      waited: { server, client },
+    })
+    const fast = Array.from({ length: 99 }, () => waited(0.1, 0.2))
+    const lines = formatRoundParts([...fast, { ...waited(0.5, 4), total: 9 }])
+    expect(lines.at(-1)).toMatch(/the platform's thread 0\.10 \/ 0\.50 ms, the core's 0\.20 \/ 4\.00 ms$/)
+  })
+
+  it('says the waits are unavailable where the kernel does not tell them, rather than printing NaN', () => {
+    const unknown = { ...round(1, 1, 1), waited: { server: Number.NaN, client: Number.NaN } }
+    expect(formatRoundParts([unknown, round(1, 1, 1)]).at(-1)).toMatch(
+      /the platform's thread unavailable, the core's unavailable$/,
     )
   })
 
