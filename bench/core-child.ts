@@ -8,6 +8,7 @@ import { createNodeAdapters } from '../src/main/node/adapters'
 import { PACKET_RECEIVED_CHANNEL } from '../src/main/node/packet-received-mark'
 import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-node-runtime'
 import { systemClock } from '../src/shared/clock'
+import { runQueueMs } from './core-waits'
 
 /** What the parent sends to start the core. */
 export interface CoreChildStart {
@@ -45,9 +46,13 @@ async function start(options: CoreChildStart): Promise<void> {
   // The last packet the core's socket had before a notification: the invite that raised it.
   let lastPacket = 0
   subscribe(PACKET_RECEIVED_CHANNEL, (at) => (lastPacket = at as number))
-  adapters.notifier.onShow((n) =>
-    send({ type: 'notified', title: n.title, at: now(), receivedAt: performance.timeOrigin + lastPacket }),
-  )
+  adapters.notifier.onShow((n) => {
+    const at = now()
+    // Read here, not by the bench after it hears of the notification: that would count the core's
+    // waits after its notifier too, which hold back no invite.
+    const waitedMs = runQueueMs('/proc/thread-self/schedstat')
+    send({ type: 'notified', title: n.title, at, receivedAt: performance.timeOrigin + lastPacket, waitedMs })
+  })
   const runtime = await startNodeRuntime({
     dataDir: options.dataDir,
     adapters,

@@ -16,8 +16,11 @@ export const now = (): number => performance.timeOrigin + performance.now()
 /** What the core child reports: its state, a notification it showed, its RSS. */
 export type ChildMessage =
   | { type: 'state'; status: string; at: number }
-  /** `receivedAt`: when the core's socket had the packet that raised it. */
-  | { type: 'notified'; title: string; at: number; receivedAt: number }
+  /**
+   * `receivedAt`: when the core's socket had the packet that raised it; `waitedMs`: how long the
+   * core's main thread had waited for a CPU by then, all told (NaN where the kernel does not say).
+   */
+  | { type: 'notified'; title: string; at: number; receivedAt: number; waitedMs: number }
   | { type: 'rss'; rss: number }
   | { type: 'cpu'; micros: number }
 

@@ -20,9 +20,9 @@ export interface RoundParts {
   readonly core: number
   readonly total: number
   /**
-   * How long the platform's thread (`server`) and the core's main thread (`client`) waited for a
-   * CPU from just before the round until the bench heard of the notification (the core's work
-   * after its notifier included); NaN where the kernel does not say.
+   * How long the platform's thread (`server`) waited for a CPU from just before the round until
+   * the platform's work for the invite was done, and the core's main thread (`client`) until its
+   * notifier; NaN where the kernel does not say.
    */
   readonly waited?: ThreadWaits
 }

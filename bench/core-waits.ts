@@ -13,7 +13,7 @@ export interface ThreadWaits {
 }
 
 /** Milliseconds the thread whose schedstat file is `path` has waited on a run queue; NaN if unreadable. */
-function runQueueMs(path: string): number {
+export function runQueueMs(path: string): number {
   try {
     return Number(readFileSync(path, 'utf8').split(' ')[1]) / 1e6
   } catch {

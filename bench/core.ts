@@ -24,7 +24,7 @@ import { WritePhases } from './write-phases'
 import { ClientFleet } from './client-fleet'
 import { CoreChild, expertOn, isOnline, now, platform, type ChildMessage, type Platform } from './core-host'
 import { formatRoundParts, type RoundParts } from './core-parts'
-import { threadWaits, waitedSince } from './core-waits'
+import { runQueueMs, threadWaits } from './core-waits'
 import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
 import type { Headline } from './headline'
 import { median, mib, ms, percentile } from './stats'
@@ -81,7 +81,9 @@ async function standbyInvites(
       direct: { expertId: expert.id, via: 'dashboard' },
     })
     const split = phases.lastSplitAt('delivered')
-    const { at, receivedAt } = await shown
+    // The platform's thread until its work for the invite was done; after that it waits for the core.
+    const platformWaited = waitsBefore && runQueueMs('/proc/thread-self/schedstat') - waitsBefore.server
+    const { at, receivedAt, waitedMs } = await shown
     if (keeping && split !== undefined) {
       const sentAt = started + split.until
       parts.push({
@@ -90,7 +92,9 @@ async function standbyInvites(
         wire: receivedAt - sentAt,
         core: at - receivedAt,
         total: at - started,
-        ...(waitsBefore === undefined ? {} : { waited: waitedSince(waitsBefore, core.pid) }),
+        ...(waitsBefore === undefined || platformWaited === undefined
+          ? {}
+          : { waited: { server: platformWaited, client: waitedMs - waitsBefore.client } }),
       })
     }
     sample ??= {
