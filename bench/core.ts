@@ -10,20 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Invite } from '../src/shared/protocol'
-import {
-  blockHeadlines,
-  formatBlocks,
-  latencySide,
-  percentileOfGroups,
-  runBlocks,
-  type BlockResult,
-  type LatencySide,
-} from './blocks'
+import { blockHeadlines, latencySide, percentileOfGroups, runBlocks, type LatencySide } from './blocks'
 import { startBareSocketIo } from './bare-socket-io'
 import { WritePhases } from './write-phases'
 import { ClientFleet } from './client-fleet'
 import { CoreChild, expertOn, isOnline, now, platform, type ChildMessage, type Platform } from './core-host'
-import { formatRoundParts, type RoundParts } from './core-parts'
+import { latencyLines, P99_SETS, TARGET_P99, type InviteLatency } from './core-latency-report'
+import type { RoundParts } from './core-parts'
 import { runQueueMs, threadWaits } from './core-waits'
 import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
 import type { Headline } from './headline'
@@ -33,8 +26,6 @@ const BLOCKS = 25
 // 2,000 rounds a side: the p99 is then the twentieth slowest round, where with 600 it was the sixth,
 // and the five interleaved sets of blocks it is also taken over have 400 rounds each.
 const ROUNDS_PER_BLOCK = 80
-/** The sets of blocks whose p99s show how far one run's p99 moves with luck alone. */
-const P99_SETS = 5
 const RESTARTS = 10
 
 /** Rounds run before the blocks: they warm the path and give the baseline a real invite to send. */
@@ -148,17 +139,7 @@ async function rawInvites(
 }
 
 /** Both sides up at once, measured in interleaved blocks. */
-async function inviteLatency(
-  p: Platform,
-  dir: string,
-): Promise<{
-  result: BlockResult
-  ours: LatencySide
-  raw: LatencySide
-  cpuPerInvite: number
-  parts: ReadonlyArray<RoundParts>
-  phaseLines: ReadonlyArray<string>
-}> {
+async function inviteLatency(p: Platform, dir: string): Promise<InviteLatency> {
   const standby = await standbyInvites(p, dir)
   const bare = await rawInvites(standby.sample)
   try {
@@ -212,52 +193,6 @@ async function reconnects(p: Platform, dir: string): Promise<number[]> {
   }
   await core.stop()
   return times
-}
-
-/** The target: the brief's p99 of invite creation → notifier, in ms. */
-const TARGET_P99 = 3
-
-/** The lines that report the invite rounds of both sides. */
-function latencyLines({
-  result,
-  ours,
-  raw,
-  cpuPerInvite,
-  parts,
-  phaseLines,
-}: Awaited<ReturnType<typeof inviteLatency>>): ReadonlyArray<string> {
-  const row = (name: string, values: ReadonlyArray<number>): string =>
-    `${name.padEnd(42)} p50 ${ms(percentile(values, 50)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
-  const p99 = percentile(ours.all, 99)
-  const rawP99 = percentile(raw.all, 99)
-  const sets = (side: LatencySide): ReadonlyArray<number> => percentileOfGroups(side.byBlock, P99_SETS, 99)
-  const setsMet = sets(ours).filter((v) => v < TARGET_P99).length
-  const setLine = (side: LatencySide): string =>
-    `  ${side.name.padEnd(40)} ${sets(side)
-      .map((v) => v.toFixed(2))
-      .join(', ')} ms`
-  return [
-    ...formatBlocks(result),
-    `all ${ours.all.length} rounds of each side:`,
-    row(raw.name, raw.all),
-    row(ours.name, ours.all),
-    `(target: p99 < ${TARGET_P99} ms: ${p99 < TARGET_P99 ? 'met' : 'NOT met'}; the Standby figure includes the platform's transaction and the core's SQLite apply)`,
-    // The baseline is one hop of the same kind on the same machine: when its own tail passes the
-    // target, the run says more about the machine's wake-ups than about Standby.
-    ...(rawP99 >= TARGET_P99
-      ? [
-          `(in this run bare socket.io's own p99 was ${ms(rawP99)}: this machine's scheduling alone passes the target)`,
-        ]
-      : []),
-    `p99 of each of ${P99_SETS} sets of blocks (block b in set b mod ${P99_SETS}, ${ours.all.length / P99_SETS} rounds a set): how far luck alone moves one run's p99`,
-    setLine(raw),
-    setLine(ours),
-    `  (target met in ${setsMet} of ${P99_SETS} sets)`,
-    `the core's CPU time per invite (parse, SQLite apply, mark, notify, the window's push): ${ms(cpuPerInvite)}`,
-    ...formatRoundParts(parts),
-    "the platform's steps until it sent, then after (median over every write, share of their sum):",
-    ...phaseLines,
-  ]
 }
 
 /** Run the core benches, print their figures and return the headline ones. */
