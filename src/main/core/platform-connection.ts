@@ -39,6 +39,7 @@ export function platformConnection(
     expertId: signIn.expertId,
     requestOfInvite: (inviteId) => requestOfInvite(deps, inviteId),
     keptRetryKeys: keptRetryKeys(deps.cache, signIn, platformClock, deps.log),
+    namesFound: deps.namesFound,
   })
   const sync = new SyncEngine(link, deps.cache, {
     clock: deps.clock,

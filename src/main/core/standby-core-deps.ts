@@ -10,7 +10,7 @@ import type { TrayState } from './ports/tray-state'
 /** Everything the core needs from its host; the link's own needs are named as the link names them. */
 export interface StandbyCoreDeps extends Pick<
   LinkDeps,
-  'transport' | 'clock' | 'power' | 'log' | 'random' | 'timings' | 'linkClock'
+  'transport' | 'clock' | 'power' | 'log' | 'random' | 'timings' | 'linkClock' | 'namesFound'
 > {
   readonly secrets: Secrets
   readonly notifier: Notifier

@@ -28,6 +28,7 @@ import { CommandSender } from './command-sender'
 import { coreServices, type CoreServices } from './core-services'
 import type { AutoAway } from './presence/auto-away'
 import { TrayPublisher } from './tray/tray-publisher'
+import { NamesFound } from './connection/names-found'
 
 export type { StandbyCoreDeps } from './standby-core-deps'
 export { NOTIFICATIONS_OFF } from './tray/tray-status'
@@ -78,6 +79,7 @@ export class StandbyCore {
       ...given,
       power: new GapWatch(given.power, given.clock, given.log),
       notifier: oneNoticeOfAKind(given.notifier),
+      namesFound: given.namesFound ?? new NamesFound(),
     }
     this.deps = deps
     const onError = (error: unknown): void => deps.log.error('A listener failed', error)

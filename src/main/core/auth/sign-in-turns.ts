@@ -19,7 +19,7 @@ import type { HeldSignIn } from './held-sign-in'
 
 /** What signing in and out reads and changes in the core. */
 export interface SignInHost {
-  readonly deps: Pick<StandbyCoreDeps, 'fetch' | 'cache' | 'log' | 'notifier' | 'secrets'>
+  readonly deps: Pick<StandbyCoreDeps, 'fetch' | 'cache' | 'log' | 'notifier' | 'secrets' | 'namesFound'>
   /** Who is signed in now. */
   readonly held: HeldSignIn
   /** Close the link and forget the platform's time: the next platform keeps its own. */
@@ -76,7 +76,7 @@ export class SignInTurns {
     const { host } = this
     this.signedOutCleanly = false
     const { deps } = host
-    const outcome = await signIn(platformUrl, email, password, deps.fetch)
+    const outcome = await signIn(platformUrl, email, password, deps.fetch, deps.namesFound)
     if (!outcome.ok) {
       deps.log.warn(`Sign-in failed: ${outcome.message}`)
       return outcome

@@ -23,6 +23,7 @@ import {
   type NetworkFailure,
 } from '../connection/network-failure'
 import { platformAddressAt } from '../connection/redirect-address'
+import { NamesFound } from '../connection/names-found'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -153,6 +154,7 @@ export async function signIn(
   email: string,
   password: string,
   fetchImpl: typeof fetch = fetch,
+  namesFound = new NamesFound(),
 ): Promise<SignInOutcome> {
   const checked = checkPlatformUrl(rawUrl)
   if (!checked.ok) return { ok: false, reason: 'invalid_input', message: checked.message }
@@ -167,6 +169,7 @@ export async function signIn(
     const asked = `${platformUrl}${HTTP_PATHS.info}`
     const res = await fetchImpl(asked, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' })
     answered = true
+    namesFound.note(platformUrl)
     if (isRedirect(res)) {
       return refuseRedirect(
         res,
@@ -191,7 +194,7 @@ export async function signIn(
   } catch (error) {
     if (answered)
       return { ok: false, reason: 'unreachable', message: answerUnfinished(platformUrl, 'check', error) }
-    const failure = describeFetchFailure(error, TIMEOUT_MS)
+    const failure = describeFetchFailure(error, TIMEOUT_MS, namesFound.has(platformUrl))
     return {
       ok: false,
       reason: failure.notAPlatform === true ? 'not_a_platform' : 'unreachable',
@@ -253,7 +256,8 @@ export async function signIn(
   } catch (error) {
     if (answered)
       return { ok: false, reason: 'unreachable', message: answerUnfinished(platformUrl, 'sign-in', error) }
-    const failure = describeFetchFailure(error, TIMEOUT_MS)
+    // The check has just found the platform's name.
+    const failure = describeFetchFailure(error, TIMEOUT_MS, true)
     const what = failure.answered === true ? `it ${failure.what}` : failure.what
     return {
       ok: false,

@@ -22,6 +22,7 @@ import { PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
 import { AttemptDeadline } from './attempt-deadline'
 import { FailureStreakLog, type FailureLine } from './failure-streak-log'
+import { NamesFound } from './names-found'
 import {
   closedUnwelcomed,
   connectionLost,
@@ -57,8 +58,8 @@ export abstract class LinkCycle {
   private restarting = false
   /** Why the link woke while its attempt was under way, if it did: that attempt may predate the network. */
   private wokeMidAttempt: string | undefined
-  /** A connection opened in this run: the platform's name was looked up then (network-failure.ts). */
-  private opened = false
+  /** Names a connection opened to in this run: their lookup was made then (network-failure.ts). */
+  private readonly namesFound: NamesFound
   protected readonly unsubscribePower: Unsubscribe[] = []
   /** State changes. */
   readonly states = new Listeners<LinkState>()
@@ -77,6 +78,7 @@ export abstract class LinkCycle {
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
     this.passedOver = new PassedOver(deps.log)
     this.failures = new FailureStreakLog(deps.clock, deps.log)
+    this.namesFound = deps.namesFound ?? new NamesFound()
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
       send: (abandon) => sendProbe(this.wire, abandon),
       checking: (reason) => {
@@ -91,7 +93,7 @@ export abstract class LinkCycle {
     })
     const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, {
       opened: () => {
-        this.opened = true
+        this.namesFound.note(platformUrl)
         this.giveUpAttemptAfter(() => notWelcomed(platformUrl))
       },
       failed: (message, data) => this.failed(message, data),
@@ -227,7 +229,7 @@ export abstract class LinkCycle {
 
   private failed(message: string, data: unknown): void {
     this.deadline.cancel()
-    const reading = readConnectFailure(message, data, this.platformUrl, this.opened)
+    const reading = readConnectFailure(message, data, this.platformUrl, this.namesFound.has(this.platformUrl))
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     this.attemptFailed(
       reading.reason,

@@ -8,6 +8,7 @@ import type { Power } from '../ports/power'
 import type { Refusal } from './link-handshake'
 import type { KeptRetryKeys } from './retry-keys'
 import type { LinkTimings } from './link-timings'
+import type { NamesFound } from './names-found'
 
 /** Where the link stands. */
 export type LinkState =
@@ -70,4 +71,6 @@ export interface LinkDeps {
   readonly requestOfInvite?: (inviteId: string) => string | null
   /** Where retry keys are kept beyond this run; this run's memory only when not given. */
   readonly keptRetryKeys?: KeptRetryKeys
+  /** The names this run found, shared with sign-in; this link's own when not given. */
+  readonly namesFound?: NamesFound
 }

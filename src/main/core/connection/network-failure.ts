@@ -60,6 +60,20 @@ function isCertificateCode(code: string): boolean {
 }
 
 /**
+ * What a name lookup that found nothing (Node's ENOTFOUND, Chromium's ERR_NAME_NOT_RESOLVED) means
+ * for a name `foundBefore` in this run (names-found.ts): the network is gone, not the address,
+ * since macOS reports a lookup made while the computer is offline so too, not as EAI_AGAIN.
+ * Undefined for a name never found, which may well be a wrong address.
+ */
+export function nameNotFound(foundBefore: boolean): NetworkFailure | undefined {
+  if (!foundBefore) return undefined
+  return {
+    what: 'its name could not be looked up, though it was before',
+    remedy: 'Check your connection: this computer may be offline, or its name server down.',
+  }
+}
+
+/**
  * Describe Node's error `code`, or an HTTP answer written "HTTP 404" (a server that answered
  * instead of letting the connection in), a redirect "HTTP 301 to <address>" (a loop when it names
  * `platformUrl`, the address asked); anything else is passed on as it is. `foundBefore`: the
@@ -67,14 +81,8 @@ function isCertificateCode(code: string): boolean {
  */
 export function describeNetworkCode(code: string, platformUrl?: string, foundBefore = false): NetworkFailure {
   if (code === 'ECONNREFUSED') return { what: 'connection refused', remedy: CHECK_ADDRESS }
-  // macOS reports a lookup made while the computer is offline as ENOTFOUND, not EAI_AGAIN: for a
-  // name found before, the address is not what changed.
-  if (code === 'ENOTFOUND' && foundBefore)
-    return {
-      what: 'its name could not be looked up, though it was before',
-      remedy: 'Check your connection: this computer may be offline, or its name server down.',
-    }
-  if (code === 'ENOTFOUND') return { what: 'unknown host', remedy: CHECK_ADDRESS }
+  if (code === 'ENOTFOUND')
+    return nameNotFound(foundBefore) ?? { what: 'unknown host', remedy: CHECK_ADDRESS }
   // getaddrinfo's temporary failure: no name server answered (a network down, a captive one), so
   // the name was never looked up, and an expert told "unknown host" would change a right address.
   if (code === 'EAI_AGAIN')
@@ -240,11 +248,16 @@ const STATUSES_NOT_ABOUT_THE_ADDRESS: Readonly<Record<string, Omit<NetworkFailur
   },
 }
 
-/** Describe a failed fetch whose signal timed out after `timeoutMs`. */
-export function describeFetchFailure(error: unknown, timeoutMs: number): NetworkFailure {
+/**
+ * Describe a failed fetch whose signal timed out after `timeoutMs`; `foundBefore` as for
+ * describeNetworkCode.
+ */
+export function describeFetchFailure(error: unknown, timeoutMs: number, foundBefore = false): NetworkFailure {
   if (!(error instanceof Error)) return { what: errorMessage(error), remedy: CHECK_ADDRESS }
   if (error.name === 'TimeoutError')
     return { what: `no answer within ${timeoutMs / 1000} s`, remedy: CHECK_ADDRESS }
   const code = (error as { cause?: { code?: unknown } }).cause?.code
-  return typeof code === 'string' ? describeNetworkCode(code) : { what: error.message, remedy: CHECK_ADDRESS }
+  return typeof code === 'string'
+    ? describeNetworkCode(code, undefined, foundBefore)
+    : { what: error.message, remedy: CHECK_ADDRESS }
 }

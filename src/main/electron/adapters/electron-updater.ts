@@ -84,6 +84,8 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   // put in place (the new AppImage removed, a second installer started): a second press waits.
   const installsAtOnce = updater instanceof BaseUpdater
   let restartUnderWay = false
+  // The update server answered in this run: a lookup of its name that fails now means no network.
+  let reached = false
   updater.logger = {
     info: (message: unknown) => log.info(updaterLine(message)),
     warn: (message: unknown) => log.warn(updaterLine(message)),
@@ -124,11 +126,12 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       unanswered = asked
       const result = await asked
         .catch((error: unknown) => {
-          throw new Error(describeUpdaterError(error), { cause: error })
+          throw new Error(describeUpdaterError(error, { reachedBefore: reached }), { cause: error })
         })
         .finally(() => {
           if (unanswered === asked) unanswered = null
         })
+      reached ||= result !== null
       if (result === null) {
         return {
           kind: 'unavailable',
@@ -181,6 +184,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       downloading = mine
       try {
         await done
+        reached = true
       } catch (error) {
         updater.autoInstallOnAppQuit = installOnQuitBefore
         if (oversized) {
@@ -189,7 +193,9 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
             { cause: error },
           )
         }
-        throw new Error(describeUpdaterError(error, folder), { cause: error })
+        throw new Error(describeUpdaterError(error, { downloadFolder: folder, reachedBefore: reached }), {
+          cause: error,
+        })
       } finally {
         updater.off('download-progress', progress)
         if (downloading === mine) {

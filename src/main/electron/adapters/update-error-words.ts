@@ -5,6 +5,7 @@
 import { errorMessage } from '../../../shared/error-message'
 import { FEED_UNUSABLE } from './update-feed-guards'
 import { SIGNATURE_UNCHECKED } from './update-signature-checked'
+import { nameNotFound } from '../../core/connection/network-failure'
 
 /** The most of electron-updater's own message an error repeats in brackets. */
 const RAW_SHOWN_MAX = 500
@@ -30,11 +31,20 @@ const SQUIRREL_SIGNATURE =
 /** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
 export const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
 
-/**
- * electron-updater's error in words the expert can act on; the raw message stays in brackets.
- * `downloadFolder`, where updates download, names the disk a download found full.
- */
-export function describeUpdaterError(error: unknown, downloadFolder?: string): string {
+/** How a name lookup that found nothing is reported, by Node and by Chromium. */
+const NAME_NOT_FOUND = /ENOTFOUND|net::ERR_NAME_NOT_RESOLVED/
+
+/** What the updater knows of an error's circumstances, which the words name. */
+export interface UpdaterErrorContext {
+  /** Where updates download, which names the disk a download found full. */
+  downloadFolder?: string
+  /** The update server answered earlier in this run, so its name was found then. */
+  reachedBefore?: boolean
+}
+
+/** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
+export function describeUpdaterError(error: unknown, context: UpdaterErrorContext = {}): string {
+  const { downloadFolder, reachedBefore = false } = context
   const code = (error as { code?: unknown } | null)?.code
   const line = errorMessage(error).split('\n')[0] ?? ''
   // electron-updater's messages quote the feed (a version, a file name) whatever its length.
@@ -74,6 +84,9 @@ export function describeUpdaterError(error: unknown, downloadFolder?: string): s
   if (code === 'ECONNRESET' || BROKE_OFF.test(raw)) {
     return `The connection to the update server broke off during the transfer (${raw})`
   }
+  const offline = NAME_NOT_FOUND.test(raw) ? nameNotFound(reachedBefore) : undefined
+  if (offline !== undefined)
+    return `Cannot reach the update server: ${offline.what} (${raw}). ${offline.remedy}`
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|net::ERR_/.test(raw)) {
     return `Cannot reach the update server (${raw})`
   }

@@ -45,12 +45,14 @@ export interface MemoryCoreOptions {
   readonly beforeSave?: (signIn: StoredSignIn) => Promise<void>
   /** Settles before the saved sign-in is removed: a keychain takes its time. */
   readonly beforeClear?: () => Promise<void>
+  /** The sign-in an earlier run saved, resumed at start. */
+  readonly storedAtStart?: StoredSignIn
 }
 
 /** The core, its link's connections, and the sign-in its secrets hold. */
 export function memoryCore(options: MemoryCoreOptions) {
   const { transport, connections } = memoryTransport()
-  let stored: StoredSignIn | null = null
+  let stored: StoredSignIn | null = options.storedAtStart ?? null
   /** The rooms opened in the system browser. */
   const opened: string[] = []
   const browser = {

@@ -36,7 +36,7 @@ describe("electron-updater's errors", () => {
     'say a disk out of room (%s) is full, and which, when the folder is known',
     (code) => {
       const error = updaterError(`${code}: no space left on device, write`, code)
-      expect(describeUpdaterError(error, '/home/ana/.cache/standby-updater')).toBe(
+      expect(describeUpdaterError(error, { downloadFolder: '/home/ana/.cache/standby-updater' })).toBe(
         `The disk that holds /home/ana/.cache/standby-updater, where updates download, is full: free some space on it (${code}: no space left on device, write)`,
       )
       expect(describeUpdaterError(error)).toMatch(
@@ -61,5 +61,18 @@ describe("electron-updater's errors", () => {
     const said = describeUpdaterError(error)
     expect(said).toMatch(/^The update server's release information is damaged or incomplete \(This file/)
     expect(said.length).toBeLessThan(1000)
+  })
+
+  it('say a server found earlier in this run whose name is not found now means no network, as the link says', () => {
+    for (const message of ['getaddrinfo ENOTFOUND updates.example', 'net::ERR_NAME_NOT_RESOLVED']) {
+      const error = Object.assign(new Error(message), {
+        code: message.includes('ENOTFOUND') ? 'ENOTFOUND' : undefined,
+      })
+      expect(describeUpdaterError(error, { reachedBefore: true })).toBe(
+        `Cannot reach the update server: its name could not be looked up, though it was before (${message}). Check your connection: this computer may be offline, or its name server down.`,
+      )
+      // Never reached in this run: nothing says it was a network gone.
+      expect(describeUpdaterError(error)).toBe(`Cannot reach the update server (${message})`)
+    }
   })
 })

@@ -1,0 +1,31 @@
+/**
+ * The platforms' names this run has found (a connection opened, a call answered): a lookup of one
+ * of them that fails now says the network is gone, not that the address is wrong. macOS reports a
+ * lookup made while the computer is offline as ENOTFOUND, as it does an unknown host.
+ */
+
+/** Names found in this run, by host; one record for the link and sign-in alike. */
+export class NamesFound {
+  private readonly hosts = new Set<string>()
+
+  /** `address` answered or let a connection in: its name was looked up. */
+  note(address: string): void {
+    const host = hostOf(address)
+    if (host !== null) this.hosts.add(host)
+  }
+
+  /** Whether `address`'s name was found earlier in this run. */
+  has(address: string): boolean {
+    const host = hostOf(address)
+    return host !== null && this.hosts.has(host)
+  }
+}
+
+/** The name an address looks up, as URL parsing writes it (lower case); null for no address. */
+function hostOf(address: string): string | null {
+  try {
+    return new URL(address).hostname
+  } catch {
+    return null
+  }
+}
