@@ -102,7 +102,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
       ? undefined
       : startWalCheckpointer(db, {
           intervalMs: 1_000,
-          onError: (m) => logger.warn('WAL checkpoint failed', { error: m }),
+          onError: (m) => logger.warn(m),
         })
   const marketplace = new Marketplace(db, clock, logger, options.marketplace)
   const tokens = new TokenStore(db)

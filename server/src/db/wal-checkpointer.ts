@@ -155,6 +155,7 @@ export function startWalCheckpointer(
   options: {
     intervalMs: number
     maxWalBytes?: number
+    /** Told what failed (the worker's pass, the writer's catch-up, the start over), as a sentence. */
     onError: (message: string) => void
     onPass?: (pass: CheckpointPass) => void
     /** The WAL file's size past which a quiet worker cuts it back; by default `maxWalBytes`. */
@@ -172,15 +173,27 @@ export function startWalCheckpointer(
   // The write that starts the WAL over writes its header and waits for the disk to sync it: done
   // here, between transactions, rather than in whichever commit comes next (a fan-out's, whose
   // invites it would hold back).
-  const startOver = (): void => void rewriteVersion.immediate()
+  // The checkpoint before it succeeded: what failed is the start over, which the next commit makes instead.
+  const startOver = (): void => {
+    try {
+      rewriteVersion.immediate()
+    } catch (error) {
+      options.onError(
+        `Starting the WAL over after a full checkpoint failed: the write of the schema version as it was (${String(error)}); the next commit starts it over instead.`,
+      )
+    }
+  }
   const keepWalBounded = (): boolean => {
     if (framesAtLastPass * pageSize <= maxWalBytes) return false
     // PASSIVE: should the worker be checkpointing after all, this gives way, and its next pass retries.
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{
-      busy: number
-      log: number
-      checkpointed: number
-    }>
+    let result: { busy: number; log: number; checkpointed: number } | undefined
+    try {
+      result = (db.pragma('wal_checkpoint(PASSIVE)') as Array<NonNullable<typeof result>>)[0]
+    } catch (error) {
+      options.onError(
+        `The writer's WAL checkpoint, catching up on the worker's pass, failed (${String(error)}); it is tried again after the worker's next pass.`,
+      )
+    }
     framesAtLastPass = 0
     if (result !== undefined && result.busy === 0 && result.log === result.checkpointed) startOver()
     return true
@@ -215,16 +228,15 @@ export function startWalCheckpointer(
     if (message.type === 'stopped') return void (stoppedBy = message.message)
     // Once closing, the writer's connection may be gone; the worker's last pass covers the rest.
     if (closed !== undefined) return
-    if (message.type === 'error') options.onError(message.message)
+    if (message.type === 'error')
+      options.onError(
+        `The WAL checkpoint worker's pass failed (${message.message}); it passes again after its interval.`,
+      )
     if (message.type === 'checkpointed') {
       framesAtLastPass = message.log
-      try {
-        // The worker left nothing to catch up on: start over now, not in the next commit.
-        const copiedBack = message.log > START_OVER_FRAMES && message.log === message.checkpointed
-        if (!keepWalBounded() && copiedBack) startOver()
-      } catch (error) {
-        options.onError(String(error))
-      }
+      // The worker left nothing to catch up on: start over now, not in the next commit.
+      const copiedBack = message.log > START_OVER_FRAMES && message.log === message.checkpointed
+      if (!keepWalBounded() && copiedBack) startOver()
     }
     // Only now, so that the worker's next pass cannot turn the writer's catch-up away.
     worker.postMessage('next')
