@@ -17,6 +17,7 @@ import {
 import { companionBase } from './companion-base'
 import { COMPANIONS } from './quarantine'
 import { walPageOne } from './wal-page-one'
+import { openRegularFileSync } from '../node/bounded-file'
 
 /**
  * What is at the cache's path and at each of its companions' (-wal, -shm, -journal), looked at once
@@ -155,7 +156,8 @@ function shorterThanHeaderSays(path: string, size: number): boolean {
 /** The 100 bytes of the database header at `path`; null for a file shorter than a header. */
 function headerOf(path: string): Buffer | null {
   const header = Buffer.alloc(100)
-  const fd = openSync(path, 'r')
+  // Through a link, as SQLite opens it; judged as opened, so a pipe put there cannot block the start.
+  const { fd } = openRegularFileSync(path, 'follow')
   try {
     return readSync(fd, header, 0, 100, 0) < 100 ? null : header
   } finally {

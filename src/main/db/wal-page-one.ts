@@ -6,7 +6,8 @@
  * SQLite's recovery takes them (https://sqlite.org/fileformat.html#the_write_ahead_log): those whose
  * salts match the WAL's header and whose running checksum holds, up to the last commit among them.
  */
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, readSync } from 'node:fs'
+import { openRegularFileSync } from '../node/bounded-file'
 
 const WAL_HEADER_BYTES = 32
 const FRAME_HEADER_BYTES = 24
@@ -26,9 +27,8 @@ const WAL_FORMAT_VERSION = 3_007_000
  */
 export function walPageOne(wal: string): Buffer | null {
   try {
-    // Opened only when it is a regular file: a pipe put at the WAL's name would block the open.
-    if (!lstatSync(wal).isFile()) return null
-    const fd = openSync(wal, 'r')
+    // Judged as opened: a pipe put at the WAL's name after a look would block the open.
+    const { fd } = openRegularFileSync(wal, 'refuse')
     try {
       return committedPageOne(fd)
     } finally {

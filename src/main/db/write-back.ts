@@ -7,11 +7,12 @@
  * there (a copy restored from a backup) is the expert's choice, and is left alone.
  */
 import type Database from 'better-sqlite3'
-import { closeSync, existsSync, lstatSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { closeSync, existsSync, lstatSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { writeFileAtomicallySync } from '../node/atomic-file'
 import { COMPANIONS, moveAside, pruneQuarantined } from './quarantine'
 import { errorMessage } from '../../shared/error-message'
+import { openRegularFileSync } from '../node/bounded-file'
 
 /** The file the cache opened at its path (through a link, the file it points to). */
 export interface OpenedFile {
@@ -53,7 +54,8 @@ const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
 function isDatabase(path: string): boolean {
   try {
-    const fd = openSync(path, 'r')
+    // Judged as opened: what the look before found may have been replaced by a pipe since.
+    const { fd } = openRegularFileSync(path, 'refuse')
     try {
       const start = Buffer.alloc(HEADER.length)
       return readSync(fd, start, 0, start.length, 0) === start.length && start.equals(HEADER)

@@ -3,8 +3,8 @@
  * writes and removes it): its text, its Exec line quoted as desktops read it, and how Standby
  * knows an entry of its own from one of the same name the expert made.
  */
-import { lstatSync, readFileSync } from 'node:fs'
 import { HIDDEN_ARG } from './start-hidden'
+import { readBoundedFileSync, UnexpectedFileError } from './bounded-file'
 
 /** The entry's file name: the same as the installed app's .desktop file, as desktops expect. */
 export const AUTOSTART_FILE = 'standby.desktop'
@@ -77,11 +77,11 @@ const NOT_OURS_OR_GONE = new Set(['ENOENT', 'EACCES', 'EPERM'])
 export function ownEntryLines(path: string): string[] | null {
   let text: string
   try {
-    // Not followed, and only a plain file is read: a pipe would never end.
-    const stat = lstatSync(path)
-    if (!stat.isFile() || stat.size > MAX_OWN_ENTRY_BYTES) return null
-    text = readFileSync(path, 'utf8')
+    // Not followed, and only a plain file is read, judged as opened: a pipe would never end.
+    text = readBoundedFileSync(path, MAX_OWN_ENTRY_BYTES, 'refuse').toString('utf8')
   } catch (error) {
+    // A link, a pipe or a file larger than any Standby writes is not Standby's entry.
+    if (error instanceof UnexpectedFileError) return null
     // One this user may not read is not one Standby wrote (readable by all): it is someone else's.
     if (NOT_OURS_OR_GONE.has(String((error as NodeJS.ErrnoException).code))) return null
     throw error

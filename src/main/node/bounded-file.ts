@@ -1,10 +1,10 @@
 /**
- * Reading a small file Standby wrote itself (the saved sign-in) without trusting what is at its
- * path now: a device, a folder or a link to one, or a file far larger than any Standby writes,
- * would otherwise be read whole at start, into memory, until the engine gives up, and a named
- * pipe would never be opened at all.
+ * Reading a file without trusting what is at its path now (the saved sign-in, the settings, the
+ * cache's header and WAL, the updater's note): a device, a folder or a link to one, or a file far
+ * larger than any Standby writes, would otherwise be read whole, into memory, until the engine
+ * gives up, and a named pipe would never be opened at all.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 
 /** The most a saved sign-in may hold: a token and two short strings, encrypted or not. */
@@ -45,11 +45,14 @@ export async function readBoundedFile(
   }
 }
 
-/** As readBoundedFile, for a small file read synchronously as Standby starts (the login item's note). */
-export function readBoundedFileSync(path: string, maxBytes: number): Buffer {
-  const fd = openSync(path, OPEN_FLAGS)
+/**
+ * As readBoundedFile, for a small file read synchronously (the login item's note, the settings, the
+ * updater's note); `links` as for openRegularFileSync.
+ */
+export function readBoundedFileSync(path: string, maxBytes: number, links: Links = 'follow'): Buffer {
+  const { fd, stats } = openRegularFileSync(path, links)
   try {
-    refuseUnexpected(path, fstatSync(fd), maxBytes)
+    refuseUnexpected(path, stats, maxBytes)
     const buffer = Buffer.alloc(maxBytes + 1)
     return readWithin(path, buffer, readSync(fd, buffer, 0, buffer.length, 0), maxBytes)
   } finally {
@@ -57,12 +60,50 @@ export function readBoundedFileSync(path: string, maxBytes: number): Buffer {
   }
 }
 
+/** Whether a link at a path is read through, or refused as no regular file. */
+export type Links = 'follow' | 'refuse'
+
+/**
+ * The regular file at `path`, opened for reading, with its stats; the caller closes `fd`. What is
+ * there is judged as opened (fstat), never by a look before the open: a named pipe put at the path
+ * in between would block the open, and the process with it, until a writer came. Anything but a
+ * regular file is refused (UnexpectedFileError, ENOTREGULAR), a link too when `links` is 'refuse';
+ * Node's own error when nothing can be opened (ENOENT…).
+ */
+export function openRegularFileSync(path: string, links: Links): { fd: number; stats: Stats } {
+  const refuseLinks = links === 'refuse'
+  // Windows has no O_NOFOLLOW: a link is looked for first there (making one needs an administrator
+  // or developer mode), and a pipe is no file at a path there.
+  if (refuseLinks && NO_FOLLOW === undefined && lstatSync(path).isSymbolicLink()) throw notRegular(path)
+  let fd: number
+  try {
+    fd = openSync(path, OPEN_FLAGS | (refuseLinks ? (NO_FOLLOW ?? 0) : 0))
+  } catch (error) {
+    // O_NOFOLLOW's refusal of a link.
+    if (refuseLinks && (error as NodeJS.ErrnoException).code === 'ELOOP') throw notRegular(path)
+    throw error
+  }
+  try {
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) throw notRegular(path)
+    return { fd, stats }
+  } catch (error) {
+    closeSync(fd)
+    throw error
+  }
+}
+
 /** Non-blocking, so a named pipe opens at once and is refused as no regular file. Windows has no such flag. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+/** Not following a link at the path itself; undefined on Windows. */
+const NO_FOLLOW = constants.O_NOFOLLOW as number | undefined
+
+const notRegular = (path: string): UnexpectedFileError =>
+  new UnexpectedFileError('ENOTREGULAR', `${path} is not a regular file`)
 
 /** Refuses what is not a regular file of at most `maxBytes`. */
 function refuseUnexpected(path: string, stats: Stats, maxBytes: number): void {
-  if (!stats.isFile()) throw new UnexpectedFileError('ENOTREGULAR', `${path} is not a regular file`)
+  if (!stats.isFile()) throw notRegular(path)
   if (stats.size > maxBytes)
     throw new UnexpectedFileError('EFBIG', `${path} is ${stats.size} bytes, more than ${maxBytes}`)
 }

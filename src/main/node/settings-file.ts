@@ -9,7 +9,7 @@
  * timestamp and a log line; `clearInvalidConfig` stays on only as a backstop.
  */
 import type Conf from 'conf'
-import { constants, copyFileSync, readFileSync, renameSync, statSync } from 'node:fs'
+import { constants, copyFileSync, renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
@@ -23,7 +23,7 @@ import { systemClock, type Clock } from '../../shared/clock'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { errorMessage } from '../../shared/error-message'
-import { settingsJson, settingsText } from './settings-text'
+import { settingsBytes, settingsJson, settingsText } from './settings-text'
 import { removeDanglingLink, separateSettings, settingsLinkAt, type LinkOutcome } from './settings-link'
 import { writingBeside } from './settings-link'
 
@@ -85,15 +85,10 @@ export function setAsideUnreadableSettings(
   // Looked at before anything is read through it: a link is replaced, never written through.
   const linked = settingsLinkAt(path)
   try {
-    const stats = statSync(path)
-    const { size } = stats
-    // A device reports no size, and one such as /dev/zero never ends: read whole, it never returns.
-    if (!stats.isFile()) {
-      problem = 'is not a regular file'
-    } else if (size > MAX_SETTINGS_FILE_BYTES) {
-      problem = `is ${size} bytes, larger than any settings file Standby writes`
+    const bytes = settingsBytes(path, MAX_SETTINGS_FILE_BYTES)
+    if (typeof bytes === 'string') {
+      problem = bytes
     } else {
-      const bytes = readFileSync(path)
       // Decoded as conf decodes it: a byte that is not UTF-8 (a damaged disk, another encoding)
       // becomes U+FFFD, so the text read is not what was saved; the store is told (notUtf8).
       // UTF-16 with its mark is read as saved, and written again as UTF-8 with the mark dropped.

@@ -156,7 +156,7 @@ function ownBookkeeping(path: string, maxBytes: number): unknown {
   try {
     const stats = lstatSync(path)
     if (!stats.isFile() || stats.nlink > 1) return undefined
-    const content: unknown = JSON.parse(readBoundedFileSync(path, maxBytes).toString('utf8'))
+    const content: unknown = JSON.parse(readBoundedFileSync(path, maxBytes, 'refuse').toString('utf8'))
     return typeof content === 'object' && content !== null && CONF_INTERNAL_KEY in content
       ? (content as Record<string, unknown>)[CONF_INTERNAL_KEY]
       : undefined

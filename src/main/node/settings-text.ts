@@ -4,6 +4,8 @@
  * `>` and `Out-File`): read as UTF-8 it is no JSON, and every setting would go back to its default.
  */
 import { isUtf8 } from 'node:buffer'
+import { closeSync, readFileSync, type Stats } from 'node:fs'
+import { openRegularFileSync, UnexpectedFileError } from './bounded-file'
 
 /** What a settings file's bytes read as. */
 export interface SettingsText {
@@ -58,4 +60,27 @@ export function settingsJson(text: string): SettingsJson {
   let end = unmarked.length
   while (end > 0 && unmarked.charCodeAt(end - 1) === 0) end--
   return { json: unmarked.slice(0, end), nulsDropped: end < unmarked.length }
+}
+
+/**
+ * The bytes of the settings file at `path`, or why they are not read (anything but a regular file of
+ * at most `maxBytes`); throws what the open throws (ENOENT). What
+ * is there is judged as opened (through a link, as conf reads it): a device reports no size, and one
+ * such as /dev/zero never ends, and a pipe put at the path after a look would hold the start.
+ */
+export function settingsBytes(path: string, maxBytes: number): Buffer | string {
+  let opened: { fd: number; stats: Stats }
+  try {
+    opened = openRegularFileSync(path, 'follow')
+  } catch (error) {
+    if (error instanceof UnexpectedFileError) return 'is not a regular file'
+    throw error
+  }
+  const { fd, stats } = opened
+  try {
+    if (stats.size > maxBytes) return `is ${stats.size} bytes, larger than any settings file Standby writes`
+    return readFileSync(fd)
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -7,12 +7,13 @@
  * the pending folder should be is moved aside too: emptying the folder, electron-updater emptied
  * the one it leads to.
  */
-import { lstatSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { lstatSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
 import { linkTarget, statOrNothing } from '../../../shared-node/path-entry'
+import { readBoundedFileSync } from '../../node/bounded-file'
 
 /** The most a note of electron-updater's holds: a longer one is not its note, and is left to it. */
 const MAX_NOTE_BYTES = 64 * 1024
@@ -72,7 +73,8 @@ function dropNoteOfNoObject(note: string, log: Logger): void {
   if (stats === undefined || !stats.isFile() || stats.size > MAX_NOTE_BYTES) return
   let parsed: unknown
   try {
-    parsed = JSON.parse(readFileSync(note, 'utf8'))
+    // Judged as opened: a pipe put there since the look would block the main process.
+    parsed = JSON.parse(readBoundedFileSync(note, MAX_NOTE_BYTES, 'refuse').toString('utf8'))
   } catch {
     // Unreadable: electron-updater empties the folder of it itself.
     return
