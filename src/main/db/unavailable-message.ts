@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
+import { isDiskFullCode } from '../../shared/sqlite/machine-fault'
 
 /** Whether `error` is SQLite's word that another connection holds the file's lock. */
 export function isLockHeld(error: unknown): boolean {
@@ -21,6 +22,12 @@ export function unavailableMessage(path: string, error: unknown): string {
       `Standby cannot open its offline cache: another program holds the lock on ${path} ${found}, ` +
       'such as a backup or sync tool, an antivirus scan, or the sqlite3 shell. Close that program or ' +
       'wait for it to finish, then start Standby again; the file was left as it is.'
+    )
+  }
+  if (error instanceof Database.SqliteError && isDiskFullCode(error.code)) {
+    return (
+      `Standby cannot open its offline cache at ${path}: the disk that holds it is full ${found}. ` +
+      'Free some space on that disk, then start Standby again; the file was left as it is.'
     )
   }
   return (

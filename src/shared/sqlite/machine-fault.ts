@@ -7,3 +7,12 @@
 export function isMachineFaultCode(code: string): boolean {
   return /^SQLITE_(CANTOPEN|PERM|READONLY|FULL|IOERR|BUSY|LOCKED|NOMEM|AUTH)/.test(code)
 }
+
+/**
+ * A full disk, by Node's or SQLite's code: SQLite says SQLITE_FULL for a file it writes, but a
+ * shared-memory (-shm) file it cannot grow, its blocks written before they are mapped, only as an
+ * I/O error of that file's size (SQLITE_IOERR_SHMSIZE), which a full disk is almost always.
+ */
+export function isDiskFullCode(code: string): boolean {
+  return /^(ENOSPC|SQLITE_FULL|SQLITE_IOERR_SHMSIZE)(_|$)/.test(code)
+}

@@ -6,6 +6,7 @@
  */
 import { asSentence, errorMessage, saysSomething } from '../../../shared/error-message'
 import { isNativeAddonFailure } from '../../../shared/sqlite/native-addon-failure'
+import { isDiskFullCode } from '../../../shared/sqlite/machine-fault'
 
 /** Which failure it was; each has its own sentence. */
 export type StartupFailureKind =
@@ -65,7 +66,7 @@ function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'messa
   )
     return { kind: 'locked', title: "Standby's profile is in use by another program" }
   if (has(code('EADDRINUSE'))) return { kind: 'port_in_use', title: 'Standby could not listen on its port' }
-  if (has(code('ENOSPC', 'SQLITE_FULL'))) return { kind: 'disk_full', title: 'The disk is full' }
+  if (has((facts) => isDiskFullCode(facts.code))) return { kind: 'disk_full', title: 'The disk is full' }
   if (
     has(
       code(
