@@ -84,6 +84,7 @@ export function removeDanglingLink(path: string, link: SettingsLink, log: Logger
 interface ConfWrite {
   _write?: unknown
   _serialize?: unknown
+  _deserialize?: unknown
 }
 
 /** Where conf keeps its own bookkeeping in the file; its setter carries it over from the file. */
@@ -98,8 +99,9 @@ const CONF_INTERNAL_KEY = '__internal__'
  * Before it writes, conf reads the whole file again for its bookkeeping, following a link and
  * waiting on a named pipe: what is put there while Standby runs (a link to an endless device, a
  * pipe) would hold the save, and the app, for good. That bookkeeping is read here instead, from a
- * file of Standby's own of at most `maxBytes`, so conf reads nothing at a save. conf without the
- * methods it saves through cannot be made safe, so it is not opened at all.
+ * file of Standby's own of at most `maxBytes`, so conf reads nothing at a save; and the settings
+ * read at open, after the start's check, are read the same way (ownSettings). conf without the
+ * methods it reads and saves through cannot be made safe, so it is not opened at all.
  */
 export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'store'>>(
   store: S,
@@ -108,11 +110,12 @@ export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'sto
 ): S {
   const conf = store as S & ConfWrite
   const serialize = conf._serialize
-  const { get, set } = storeAccessor(conf) ?? {}
+  const deserialize = conf._deserialize
+  const { set } = storeAccessor(conf) ?? {}
   if (
     typeof conf._write !== 'function' ||
     typeof serialize !== 'function' ||
-    typeof get !== 'function' ||
+    typeof deserialize !== 'function' ||
     typeof set !== 'function'
   )
     throw new Error('this conf saves its settings in a way Standby does not know, which could follow a link')
@@ -127,7 +130,7 @@ export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'sto
     },
   })
   Object.defineProperty(conf, 'store', {
-    get: () => get.call(conf) as unknown,
+    get: () => ownSettings(path, maxBytes, (text) => deserialize.call(conf, text)),
     set: (value: Record<string, unknown>) => {
       // Present, even as undefined, the key stops conf's own read; JSON leaves an undefined out.
       const carried =
@@ -145,6 +148,24 @@ function storeAccessor(conf: object): PropertyDescriptor | undefined {
     if (found !== undefined) return found
   }
   return undefined
+}
+
+/**
+ * The settings in the file at `path` as conf's own read gives them (an object without a prototype),
+ * but only from a file of Standby's own, judged as opened: conf's read follows a link, waits on a
+ * named pipe and reads a device without end, and what is put there after the start's check would
+ * be read through. Anything else there throws (the settings are then their defaults, told in the
+ * log, until a save replaces it); no file is no settings saved yet.
+ */
+function ownSettings(path: string, maxBytes: number, deserialize: (text: string) => unknown): unknown {
+  let bytes: Buffer
+  try {
+    bytes = readBoundedFileSync(path, maxBytes, 'refuse')
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return Object.create(null) as unknown
+    throw error
+  }
+  return Object.assign(Object.create(null) as object, deserialize(bytes.toString('utf8')))
 }
 
 /**

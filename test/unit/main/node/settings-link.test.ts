@@ -15,7 +15,12 @@ import {
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createNodeSettingsStore } from '../../../../src/main/node/adapters/settings-store'
-import { openSettingsStore, settingsFilePath } from '../../../../src/main/node/settings-file'
+import Conf from 'conf'
+import {
+  openSettingsStore,
+  settingsFilePath,
+  SHARED_STORE_OPTIONS,
+} from '../../../../src/main/node/settings-file'
 import { separateSettings } from '../../../../src/main/node/settings-link'
 import { NOTIFICATION_BODY_MAX } from '../../../../src/shared/os-limits'
 import { recordingLog } from '../../../support/recording-log'
@@ -145,6 +150,32 @@ describe.runIf(process.platform !== 'win32')('a settings file that is a link to 
     settings.flush()
     expect(readFileSync(other, 'utf8')).toBe(theirs)
     expect(JSON.parse(readFileSync(path, 'utf8'))).not.toHaveProperty('__internal__')
+  })
+
+  it('reads nothing through a link put there between the start’s check and its read, and replaces it at the first save', () => {
+    const theirs = JSON.stringify({ settingsVersion: 1, soundEnabled: false })
+    const { other, settingsDir, path } = besideAnotherApp(theirs)
+    const log = recordingLog()
+    const settings = openSettingsStore({
+      dir: settingsDir,
+      log,
+      // Called right after the check: the link comes in between.
+      open: () => {
+        symlinkSync(other, path)
+        return new Conf<Record<string, unknown>>({
+          cwd: settingsDir,
+          configName: 'settings',
+          ...SHARED_STORE_OPTIONS,
+        })
+      },
+    })
+    expect(settings.get().soundEnabled).toBe(true)
+    expect(log.text()).toContain('Could not read the settings file; using the default settings')
+    settings.update({ remindersEnabled: false })
+    settings.flush()
+    expect(readFileSync(other, 'utf8')).toBe(theirs)
+    expect(lstatSync(path).isFile()).toBe(true)
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ remindersEnabled: false })
   })
 
   it('removes a link to a file that does not exist, so no write creates that file', () => {
