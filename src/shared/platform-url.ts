@@ -36,10 +36,15 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * True for a host name that names no computer but "any address of this one", as a server binds to:
- * 0.0.0.0/8 ("this network") and `::`. Takes `URL.hostname`, where "0" is already 0.0.0.0.
+ * 0.0.0.0/8 ("this network"), also IPv4-mapped, and `::`. Takes `URL.hostname`, where "0" is
+ * already 0.0.0.0 and `[::ffff:0.1.2.3]` is written `[::ffff:1:203]`.
  */
 function isUnspecifiedHost(hostname: string): boolean {
-  return hostname === '[::]' || /^0\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  return (
+    hostname === '[::]' ||
+    /^0\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
+    /^\[::ffff:[0-9a-f]{1,2}:[0-9a-f]{1,4}\]$/.test(hostname)
+  )
 }
 
 /**

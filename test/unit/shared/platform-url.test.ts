@@ -62,6 +62,10 @@ describe('the platform address the expert types', () => {
       ['http://0.1.2.3', ''],
       ['http://[::]', ''],
       ['https://[0:0::0]:8443', ':8443'],
+      // 0.0.0.0/8 written as IPv6 (IPv4-mapped), which the URL parser turns into hex groups.
+      ['https://[::ffff:0.0.0.0]:4455', ':4455'],
+      ['http://[::ffff:0.1.2.3]', ''],
+      ['https://[::FFFF:0:ff]', ''],
     ] as const) {
       expect(checkPlatformUrl(typed), typed).toEqual({
         ok: false,
