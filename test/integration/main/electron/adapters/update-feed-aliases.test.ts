@@ -2,8 +2,9 @@
  * Release information that repeats parts of itself through YAML aliases (a "billion laughs"): a
  * feed of a few hundred bytes that electron-updater would turn into text of gigabytes as it reads
  * the staging percentage or logs the file addresses, holding the main process for as long. Such a
- * feed is refused before electron-updater acts on it; aliases to single values, which expand to
- * nothing more, and markdown stars in release notes are read as ever.
+ * feed is refused before electron-updater acts on it, as is one whose aliases repeat a long value
+ * past the size a feed is read to; a few aliases to single values and markdown stars in release
+ * notes are read as ever.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { release, useAppImageReleases } from '../../../../support/appimage-release'
@@ -43,6 +44,22 @@ describe('release information with YAML aliases', () => {
     )
     // electron-updater never acted on it: it logs the percentage and the addresses it reads.
     expect(log.text()).not.toMatch(/Staging percentage|Found version/)
+  })
+
+  it('is refused when an alias repeats one long value past the size a feed is read to', async () => {
+    const next = release('1.3.0')
+    // electron-updater writes the value out once per alias as it logs the file addresses: with more
+    // aliases, a feed of this size makes text of hundreds of megabytes, each time it is checked.
+    const feed = next.files['latest-linux.yml'].replace(
+      /^files:\n/m,
+      `address: &address ${'a'.repeat(60_000)}\nfiles:\n${'  - url: *address\n'.repeat(20)}`,
+    )
+    const server = await serve({ ...next.files, 'latest-linux.yml': feed })
+    const { updater, log } = installedApp(server.url)
+    await expect(updater.check('stable')).rejects.toThrow(
+      "The update server's release information repeats parts of itself through YAML aliases",
+    )
+    expect(log.text()).not.toMatch(/Found version/)
   })
 
   it('reads a feed whose aliases name single values, and release notes with markdown stars', async () => {
