@@ -57,9 +57,10 @@ export function describeUpdaterError(error: unknown, context: UpdaterErrorContex
         : `The disk that holds ${downloadFolder}, where updates download,`
     return `${disk} is full: free some space on it (${raw})`
   }
-  // Windows: PowerShell, which checks the installer's signature, did not run or answer.
+  // Windows: PowerShell, which checks the installer's signature, did not run, or its answer was
+  // unreadable or about another file: either way nothing vouched for the installer.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE' && raw.includes(SIGNATURE_UNCHECKED)) {
-    return `${SIGNATURE_UNCHECKED}, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run or answer (it may be blocked on this computer) (${raw})`
+    return `${SIGNATURE_UNCHECKED}, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run, or gave no answer Standby could use (it may be blocked on this computer) (${raw})`
   }
   // Windows: the installer's Authenticode signature names another publisher than this build's.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {

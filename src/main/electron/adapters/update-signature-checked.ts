@@ -51,7 +51,8 @@ export function refuseUncheckedSignatures(
     try {
       refusal = await check(names, installer, heard)
     } catch (error) {
-      // PowerShell ran but did not answer in time, or answered what the check cannot read.
+      // PowerShell ran but did not answer in time, answered what the check cannot read, or
+      // reported on another file than the installer.
       return `${SIGNATURE_UNCHECKED} (${errorMessage(error).split('\n')[0] ?? ''})`
     }
     if (refusal !== null || skipped.line === undefined) return refusal

@@ -56,10 +56,11 @@ async function installedWindowsCopy() {
 }
 
 /**
- * What PowerShell answers: its Authenticode report of the installer, a failure to run at all, or
- * (`stuck`) no answer to the check in time while it still runs otherwise.
+ * What PowerShell answers: its Authenticode report of the installer, a failure to run at all,
+ * (`stuck`) no answer to the check in time while it still runs otherwise, or (`prints`) text.
  */
-type PowerShell = { report: (path: string) => object } | { fails: string } | { stuck: string }
+type PowerShell =
+  { report: (path: string) => object } | { fails: string } | { stuck: string } | { prints: string }
 
 /** Play PowerShell for electron-updater's signature check (execFile) and its test of PowerShell (execFileSync). */
 function powerShell(answer: PowerShell): void {
@@ -69,6 +70,7 @@ function powerShell(answer: PowerShell): void {
     const callback = args.at(-1) as (error: Error | null, stdout: string, stderr: string) => void
     if ('fails' in answer) setImmediate(() => callback(new Error(answer.fails), '', answer.fails))
     else if ('stuck' in answer) setImmediate(() => callback(new Error(answer.stuck), '', ''))
+    else if ('prints' in answer) setImmediate(() => callback(null, answer.prints, ''))
     else setImmediate(() => callback(null, JSON.stringify(answer.report(path)), ''))
     return {} as ChildProcess
   }) as typeof childProcess.execFile)
@@ -105,7 +107,45 @@ describe("a Windows installer's signature", () => {
     powerShell({ stuck: 'Command failed: powershell.exe -NoProfile -NonInteractive (killed after 20 s)' })
     const { updater } = await installedWindowsCopy()
     await expect(updater.download(() => {})).rejects.toThrow(
-      /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run or answer \(it may be blocked on this computer\) \(.*killed after 20 s/,
+      /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run, or gave no answer Standby could use \(it may be blocked on this computer\) \(.*killed after 20 s/,
+    )
+  })
+
+  it.each([
+    ['nothing', { prints: '' }, /Unexpected end of JSON input/],
+    [
+      'text that is no report',
+      { prints: 'Get-AuthenticodeSignature : Access is denied.' },
+      /is not valid JSON/,
+    ],
+    [
+      'a report of another file',
+      { report: () => signedBy(`CN=${PUBLISHER}`)('C:\\Windows\\explorer.exe') },
+      /LiteralPath of .*explorer\.exe is different/,
+    ],
+  ] as const)(
+    'refuses an installer when PowerShell answers %s, saying it was not checked',
+    async (_case, answer, why) => {
+      powerShell(answer)
+      const { updater } = await installedWindowsCopy()
+      const refusal = updater.download(() => {})
+      await expect(refusal).rejects.toThrow(
+        /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run, or gave no answer Standby could use \(it may be blocked on this computer\)/,
+      )
+      await expect(refusal).rejects.toThrow(why)
+    },
+  )
+
+  it.each([
+    ['not signed at all', { Status: 2, SignerCertificate: null }],
+    ["changed since it was signed (the publisher's signature no longer matches)", { Status: 1 }],
+  ])('refuses an installer PowerShell reports %s', async (_case, report) => {
+    powerShell({
+      report: (path) => ({ ...signedBy(`CN=${PUBLISHER}, O=${PUBLISHER}, C=GB`)(path), ...report }),
+    })
+    const { updater } = await installedWindowsCopy()
+    await expect(updater.download(() => {})).rejects.toThrow(
+      /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed/,
     )
   })
 
@@ -117,7 +157,7 @@ describe("a Windows installer's signature", () => {
     powerShell({ fails: "'powershell.exe' is not recognized as an internal or external command" })
     const { updater, log } = await installedWindowsCopy()
     await expect(updater.download(() => {})).rejects.toThrow(
-      /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run or answer \(it may be blocked on this computer\) \(.*'powershell\.exe' is not recognized/,
+      /^Windows could not check who signed the downloaded installer, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run, or gave no answer Standby could use \(it may be blocked on this computer\) \(.*'powershell\.exe' is not recognized/,
     )
     expect(log.text()).toContain('Ignoring signature validation')
   })
