@@ -265,13 +265,31 @@ describe('the fake Notification', () => {
       make('older')
       const newer = make('newer')
       newer.pressAction(1)
-      // The press ended the older one's native notification: the next goes to the newer.
+      // A button leaves the older one held under the id; a click on the body ends it.
+      newer.click()
       make('newest').click()
       expect([platform, heard]).toEqual([
         platform,
-        platform === 'darwin' ? ['older 1', 'newer click'] : ['newer 1', 'newest click'],
+        platform === 'darwin'
+          ? ['older 1', 'older click', 'newer click']
+          : ['newer 1', 'newer click', 'newest click'],
       ])
     }
+  })
+
+  it('on macOS a dismissed notification, never closed, still hears a press on a newer one of its id', () => {
+    fake.platform = 'darwin'
+    const heard: string[] = []
+    const older = new FakeNotification({ id: 'same' })
+    older.on('close', () => heard.push('older close'))
+    older.on('click', () => heard.push('older click'))
+    older.show()
+    older.dismiss()
+    const newer = new FakeNotification({ id: 'same' })
+    newer.on('click', () => heard.push('newer click'))
+    newer.show()
+    newer.click()
+    expect(heard).toEqual(['older close', 'older click'])
   })
 
   it('on macOS hands a press on this run’s notification to the object getHistory made of it', async () => {

@@ -16,7 +16,9 @@
  * id (notification_presenter_mac.mm). An earlier object of the same id that was shown and never
  * closed, pressed or dismissed is still held there, so it may hear a press on the newer one; the
  * fake gives it to the oldest such object, as the presenter's set, ordered by address, often does.
- * A press or a dismissal ends the native notification that heard it (Notification::Destroy).
+ * Only a click on the body ends the native notification that heard it (Notification::Destroy): a
+ * button pressed or a dismissal leaves it held under its id (CocoaNotification's own
+ * NotificationActivated and NotificationDismissed destroy nothing) until the app closes it.
  *
  * The statics exist only where Electron has them (`remove`, `removeAll` and `getHistory` on macOS,
  * `handleActivation` on Windows, per `fake.platform`): elsewhere calling one throws the TypeError
@@ -150,26 +152,26 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   /** The user clicks the notification's body. */
   click(): void {
     assertOnScreen('a notification', this.onScreen)
-    this.pressedObject().emit('click', preventableEvent())
+    this.pressedObject({ ends: true }).emit('click', preventableEvent())
   }
   /** The user presses the action button at `actionIndex`. */
   pressAction(actionIndex: number): void {
     assertOnScreen('a notification', this.onScreen)
     const event = preventableEvent({ actionIndex, selectionIndex: -1 })
-    this.pressedObject().emit('action', event, actionIndex, -1)
+    this.pressedObject({ ends: false }).emit('action', event, actionIndex, -1)
   }
   /** The user dismisses it. */
   dismiss(): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
-    this.pressedObject().emit('close', closeEvent('userCanceled'))
+    this.pressedObject({ ends: false }).emit('close', closeEvent('userCanceled'))
   }
 
   /**
-   * The object Electron reports a press on this notification to, its native notification ended by
-   * the press: on macOS the first still held under its id (see above), elsewhere this one.
+   * The object Electron reports a press on this notification to: on macOS the first still held
+   * under its id (see above), its native notification ended by a click (`ends`); elsewhere this one.
    */
-  private pressedObject(): FakeNotification {
+  private pressedObject({ ends }: { readonly ends: boolean }): FakeNotification {
     const byId =
       fake.platform === 'darwin' && this.options.id !== undefined && this.options.id !== ''
         ? [...fake.notificationHistory, ...fake.notifications].find(
@@ -177,7 +179,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
           )
         : undefined
     const pressed = byId ?? this
-    if (fake.platform === 'darwin') pressed.native = false
+    if (fake.platform === 'darwin' && ends) pressed.native = false
     return pressed
   }
   /**

@@ -13,9 +13,9 @@ export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
  * The held notifications: at most MAX_HELD_NOTIFICATIONS, the oldest closed past that, on every OS.
  * On Windows and Linux Electron closes a notification only through the object that showed it, so
  * one let go could never be taken down at a sign-out (a client's request left on screen for whoever
- * uses the computer next). On macOS one let go leaves Notification Center by itself once collected,
- * and until then Electron still hands it the presses on a newer notification of its id (a session's
- * next reminder), with its own buttons and words.
+ * uses the computer next). On macOS one let go stays in Notification Center, and Electron still
+ * hands it the presses on a newer notification of its id (a session's next reminder), with its own
+ * buttons and words, or to no one once it is collected (Electron lets go only of one closed).
  */
 export class HeldNotifications {
   /** What each held notification is about; insertion-ordered, so the first entry is the oldest. */

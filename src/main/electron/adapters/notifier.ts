@@ -112,6 +112,16 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   // handlers may hear the same press after handleActivation has reported it.
   const wentToActionCenter = new WeakSet<Notification>()
   const release = (notification: Notification): void => held.release(notification)
+  /**
+   * Done with a notification the expert pressed or dismissed. macOS hands a press to the first
+   * notification Electron still holds under the pressed one's id, and Electron lets go of one only
+   * when its body is clicked or the app closes it: one whose button was pressed (Snooze) or that
+   * was dismissed would hear the presses on the session's next reminder, with its own buttons.
+   */
+  const finished = (notification: Notification): void => {
+    release(notification)
+    if (platform === 'darwin') notification.close()
+  }
   const { withdraw, withdrawReminder, withdrawAll, retract } = notificationTakeDown(held, platform)
   // On Windows a press on a held notification is reported twice: the second is not a new press.
   const halves = new PressHalves(MAX_HELD_NOTIFICATIONS)
@@ -129,7 +139,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   const follow = (notification: Notification, data: AppNotification, buttonsKnown = true): void => {
     held.hold(notification, data)
     const pressed = (): void => {
-      release(notification)
+      finished(notification)
       const id = notificationIdOf(data)
       if (platform === 'win32' && id !== null && !halves.isSecond(id, 'activation')) halves.first(id, 'own')
     }
@@ -150,7 +160,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (platform === 'win32' && details.reason === 'timedOut') {
         held.inActionCenter.add(notification)
         wentToActionCenter.add(notification)
-      } else release(notification)
+      } else finished(notification)
     })
     // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
     notification.on('show', () => {

@@ -250,6 +250,32 @@ describe('the Electron notifier', () => {
     },
   )
 
+  it.each(['darwin', 'win32'] as const)(
+    'on %s Start on the 10-minute reminder is the 10-minute one’s after Snooze was pressed on the 30-minute one, or it was dismissed',
+    (platform) => {
+      for (const done of ['snoozed', 'dismissed'] as const) {
+        const { notifier, onActivate } = setup({ platform })
+        const thirty = { ...reminder, title: 'In 30 minutes', startAllowed: false }
+        const ten = { ...reminder, title: 'In 10 minutes', startAllowed: true }
+        notifier.show(thirty)
+        // Snooze, its second button; macOS still holds a notification whose button was pressed or
+        // that was dismissed under its id, until the app closes it.
+        if (done === 'snoozed') lastNotification().pressAction(1)
+        else lastNotification().dismiss()
+        notifier.show(ten)
+        // Start, its first button (the 30-minute one's first was Open).
+        lastNotification().pressAction(0)
+        expect([done, onActivate.mock.calls]).toEqual([
+          done,
+          [
+            ...(done === 'snoozed' ? [[{ action: 'snooze', notification: thirty }]] : []),
+            [{ action: 'start', notification: ten }],
+          ],
+        ])
+      }
+    },
+  )
+
   it.each([2, -1, 7, 0.5, Number.NaN, 2 ** 31])(
     'opens the invite when the OS reports a button it does not have (%s), sending nothing',
     (index) => {
