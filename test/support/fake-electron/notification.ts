@@ -62,7 +62,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   /**
    * What Notification Center holds of the app (macOS only): what an earlier run left, and this
    * run's own, each as a new object that Electron holds under its id, as Electron's getHistory()
-   * makes them. This run's keeps its place on screen: closing either takes it down.
+   * makes them. This run's keeps its place on screen: closing the object that showed it takes it
+   * down, closing the new one does not.
    */
   static getHistory(): Promise<FakeNotification[]> {
     requirePlatform('getHistory', 'darwin')
@@ -91,6 +92,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   closed = false
   /** Whether Electron holds a native notification for it: from `show()` until `close()`. */
   private native = false
+  /** Made by getHistory(): Electron only observes it, so `close()` leaves it in Notification Center. */
+  private restored = false
 
   /**
    * Throws as Electron's constructor does: before 'ready', and on Windows for an `id` or `groupId`
@@ -110,6 +113,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     fake.notifications.pop()
     earlier.shown = true
     earlier.native = true
+    earlier.restored = true
     fake.notificationHistory.push(earlier)
     return earlier
   }
@@ -130,10 +134,17 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.native = true
     this.emit('show', preventableEvent())
   }
-  /** The app takes it away; macOS reports that as a 'close', once. */
+  /**
+   * The app takes it away; macOS reports that as a 'close', once. One getHistory() made is only
+   * detached: Electron removes nothing of it from Notification Center (cocoa_notification.mm).
+   */
   close(): void {
     if (!this.native) return
     this.native = false
+    if (this.restored) {
+      if (this.onScreen) this.emit('close', closeEvent('applicationHidden'))
+      return
+    }
     for (const other of this.sameId()) other.closed = true
     if (!this.onScreen) return
     this.closed = true

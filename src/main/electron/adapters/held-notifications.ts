@@ -3,7 +3,7 @@
  * are held), and the bound on how many: the number held is capped as 'close' is not guaranteed on
  * every OS, and the app runs for days.
  */
-import type { Notification } from 'electron'
+import { Notification } from 'electron'
 import { MOST_NOTIFICATIONS_HELD, type AppNotification } from '../../core/ports/notifier'
 
 /** How many shown notifications are held at most; the oldest is closed beyond that. */
@@ -25,6 +25,11 @@ export class HeldNotifications {
    * `close()` on its object removes it (a closed invite, a withdrawn reminder), so it stays held.
    */
   readonly inActionCenter = new Set<Notification>()
+  /**
+   * macOS: held notifications made by getHistory(), which Electron only observes: their `close()`
+   * detaches them and leaves them in Notification Center, so closing one removes its id as well.
+   */
+  readonly observed = new WeakSet<Notification>()
 
   /** What the held notification with this OS id is about, if one is held. */
   readonly shownUnder = (id: string): AppNotification | undefined =>
@@ -40,9 +45,7 @@ export class HeldNotifications {
     this.about.set(notification, data)
     if (this.about.size <= MAX_HELD_NOTIFICATIONS) return
     const oldest = this.about.keys().next().value
-    if (oldest === undefined) return
-    oldest.close()
-    this.release(oldest)
+    if (oldest !== undefined) this.closeOne(oldest)
   }
 
   /** Lets go of a held notification (it closed, was acted on, or another took its place). */
@@ -53,10 +56,19 @@ export class HeldNotifications {
 
   /** Closes the held notifications `matches` accepts, and lets them go. */
   close(matches: (data: AppNotification) => boolean): void {
-    for (const [shown, data] of [...this.about]) {
-      if (!matches(data)) continue
-      shown.close()
-      this.release(shown)
-    }
+    for (const [shown, data] of [...this.about]) if (matches(data)) this.closeOne(shown)
+  }
+
+  /**
+   * Closes a held notification and lets it go. One Electron only observes leaves Notification
+   * Center by its id, unless another held notification carries that id (this run's own, which
+   * getHistory() answered too): closing that one takes it down.
+   */
+  private closeOne(notification: Notification): void {
+    notification.close()
+    this.release(notification)
+    if (!this.observed.has(notification)) return
+    if ([...this.about.keys()].some((other) => other.id === notification.id)) return
+    Notification.remove(notification.id)
   }
 }

@@ -174,6 +174,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
   }
 
+  /** Follows what getHistory() answered, which Electron only observes (held-notifications.ts). */
+  const followObserved: typeof follow = (notification, data, buttonsKnown) => {
+    held.observed.add(notification)
+    follow(notification, data, buttonsKnown)
+  }
+
   return {
     get held() {
       return held.size
@@ -194,7 +200,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
           findInvite: options.findInvite,
           findPressedInvite: options.findPressedInvite,
         })
-      if (platform === 'darwin') await restoreFromHistory(options, follow, held.shownUnder)
+      if (platform === 'darwin') await restoreFromHistory(options, followObserved, held.shownUnder)
     },
     quitting() {
       if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) held.close(() => true)

@@ -440,6 +440,16 @@ describe('the Electron notifier', () => {
       )
     })
 
+    it('on macOS an earlier run’s reminder closed past the cap leaves Notification Center, where a press on it would reach no one', async () => {
+      const { notifier } = setup()
+      const earlier = FakeNotification.delivered({ id: reminderNotificationId('s0', 'req_1'), title: 'x' })
+      await notifier.restore()
+      for (let i = 0; i < MAX_HELD_NOTIFICATIONS; i++)
+        notifier.show({ kind: 'notice', title: `n${i}`, body: '' })
+      expect(earlier.onScreen).toBe(false)
+      expect(fake.notificationCalls.remove).toEqual([reminderNotificationId('s0', 'req_1')])
+    })
+
     it.each(['darwin', 'win32'] as const)(
       'on %s, a press on the reminder after one let go past the cap is the newer one’s',
       (platform) => {
