@@ -310,9 +310,12 @@ describe('the fake Notification', () => {
     const shown = new FakeNotification({ id: 'same' })
     shown.show()
     const [earlier, copy] = await FakeNotification.getHistory()
+    earlier!.on('click', () => expect.fail('a closed object hears no press'))
     earlier!.close()
     copy!.close()
     expect([earlier!.onScreen, shown.onScreen]).toEqual([true, true])
+    // Electron holds nothing under its id any more: a press on it reaches no one.
+    earlier!.click()
     shown.close()
     FakeNotification.remove('earlier')
     expect([earlier!.onScreen, shown.onScreen]).toEqual([false, false])

@@ -163,34 +163,33 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   /** The user clicks the notification's body. */
   click(): void {
     assertOnScreen('a notification', this.onScreen)
-    this.pressedObject({ ends: true }).emit('click', preventableEvent())
+    this.pressedObject({ ends: true })?.emit('click', preventableEvent())
   }
   /** The user presses the action button at `actionIndex`. */
   pressAction(actionIndex: number): void {
     assertOnScreen('a notification', this.onScreen)
     const event = preventableEvent({ actionIndex, selectionIndex: -1 })
-    this.pressedObject({ ends: false }).emit('action', event, actionIndex, -1)
+    this.pressedObject({ ends: false })?.emit('action', event, actionIndex, -1)
   }
   /** The user dismisses it. */
   dismiss(): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
-    this.pressedObject({ ends: false }).emit('close', closeEvent('userCanceled'))
+    this.pressedObject({ ends: false })?.emit('close', closeEvent('userCanceled'))
   }
 
   /**
    * The object Electron reports a press on this notification to: on macOS the first still held
-   * under its id (see above), its native notification ended by a click (`ends`); elsewhere this one.
+   * under its id (see above), its native notification ended by a click (`ends`), or none when
+   * Electron holds none under it (one getHistory() made and the app closed stays on screen);
+   * elsewhere this one.
    */
-  private pressedObject({ ends }: { readonly ends: boolean }): FakeNotification {
-    const byId =
-      fake.platform === 'darwin' && this.options.id !== undefined && this.options.id !== ''
-        ? [...fake.notificationHistory, ...fake.notifications].find(
-            (other) => other.native && other.id === this.id,
-          )
-        : undefined
-    const pressed = byId ?? this
-    if (fake.platform === 'darwin' && ends) pressed.native = false
+  private pressedObject({ ends }: { readonly ends: boolean }): FakeNotification | undefined {
+    if (fake.platform !== 'darwin') return this
+    const pressed = [...fake.notificationHistory, ...fake.notifications].find(
+      (other) => other.native && other.id === this.id,
+    )
+    if (pressed !== undefined && ends) pressed.native = false
     return pressed
   }
   /**
