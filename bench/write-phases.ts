@@ -47,7 +47,10 @@ export class WritePhases {
 
   /** Each phase's median over the writes recorded, and its share of the summed medians. */
   summary(): ReadonlyArray<{ phase: string; median: number; share: number }> {
-    const names = this.writes[0]?.map(([phase]) => phase) ?? []
+    // The write with the most steps names them: a step some writes skip (the stream lookups,
+    // written for several fan-outs at once) counts as 0 ms in the others.
+    const longest = this.writes.reduce<PhaseTimes>((a, w) => (w.length > a.length ? w : a), [])
+    const names = longest.map(([phase]) => phase)
     const medians = names.map((phase) => ({
       phase,
       median: median(this.writes.map((w) => w.find(([p]) => p === phase)?.[1] ?? 0)),

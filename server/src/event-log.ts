@@ -52,20 +52,22 @@ export class EventLog {
     private readonly db: Database.Database,
     private readonly clock: Clock,
     onListenerError: (error: unknown) => void = (error) => console.error('Event listener failed:', error),
-    onDeferredError: (error: unknown) => void = (error) =>
+    private readonly onDeferredError: (error: unknown) => void = (error) =>
       console.error('A write deferred until after delivery failed; retried with the next change:', error),
     /**
      * Rebuilds, from the events after a `seq`, what writes deferred with them would have written:
      * run when the log opens, for the events a stop left without their lookups.
      */
     repairAfter: (seq: number) => void = () => {},
+    /** How many events' lookups are held after delivery before they are written together. */
+    lookupBatchPlaces?: number,
   ) {
     // The change is committed before listeners hear of it: a failing listener must not turn it
     // into a reported failure (the caller would retry and act twice), nor stop delivery to the others.
     this.senders = new Listeners(onListenerError)
     this.listeners = new Listeners(onListenerError)
-    this.writes = new DeferredWrites(db, onDeferredError)
-    this.lookup = new ExpertEventLookup(db)
+    this.writes = new DeferredWrites(db, this.onDeferredError)
+    this.lookup = new ExpertEventLookup(db, lookupBatchPlaces)
     // Before anything reads a stream: events a stop left unindexed would be skipped by replay
     // and, worse, their ids handed out again.
     this.lookup.repair(repairAfter)
@@ -107,17 +109,22 @@ export class EventLog {
       this.placed = []
       this.writes.rolledBack(carried)
       this.heads.rollBack()
+      this.lookup.rolledBack()
       throw error
     } finally {
       this.inTransaction = false
       this.heads.transactionEnded()
     }
     markPhase('committed')
+    this.lookup.committed()
+    this.lookup.hold(this.placed)
+    this.placed = []
     const committed = this.pending
     this.pending = []
     for (const entry of committed) this.senders.emit(entry)
     markPhase('delivered')
     this.writes.writeDeferred()
+    if (this.lookup.due) this.writeLookups()
     markPhase('lookups written')
     for (const entry of committed) this.listeners.emit(entry)
     return result
@@ -145,8 +152,25 @@ export class EventLog {
    * than let a reader answer without those events.
    */
   settle(): void {
-    if (this.inTransaction) return
-    this.writes.settle()
+    if (!this.inTransaction) this.writes.settle()
+    this.settleLookups()
+  }
+
+  /**
+   * Write the stream lookups held back from the last fan-outs (with the open transaction, if one
+   * is): for a read that joins them outside this log. Throws if they cannot be written.
+   */
+  settleLookups(): void {
+    this.lookup.write()
+  }
+
+  /** Write the held lookups after delivery; a failure is reported, and they stay held. */
+  private writeLookups(): void {
+    try {
+      this.lookup.write()
+    } catch (error) {
+      this.onDeferredError(error)
+    }
   }
 
   /** Append an event for one expert. Must run inside `transact`. */
@@ -191,8 +215,6 @@ export class EventLog {
     })
     markPhase('digests')
     const placed = this.placed
-    // One lookup write per transaction, over every event it appends.
-    if (placed.length === 0 && signed.length > 0) this.afterDelivery(() => this.lookup.write(placed))
     for (const { expertId, event, json, row, requestId, digest, inviteId } of signed) {
       const { lastInsertRowid } = this.insert.run(
         expertId,

@@ -5,8 +5,9 @@
  * expert's invites are found here too. The stream is the rows with `id > 0`; an invite whose event
  * was pruned while it was open keeps its row under the negated id until a compaction finds it
  * closed (past-invites.ts). The event log writes an event's row inside the transaction that
- * causes it, and its lookup row just after the event was sent (EventLog.afterDelivery); what a
- * stop left unindexed is indexed when the platform opens the file, before anything reads it.
+ * causes it; its lookup row is held once the event was sent, and written with those of the next
+ * events (LOOKUP_BATCH_PLACES) or before anything reads the lookups; what a stop left unindexed is
+ * indexed when the platform opens the file, before anything reads it.
  */
 import type Database from 'better-sqlite3'
 import { fillSlot } from './json-text'
@@ -30,8 +31,19 @@ export interface EventPlace {
   readonly inviteId: string | null
 }
 
+/**
+ * How many places are held before they are written. Each write dirties a page of every expert
+ * it names (the table is in expert order), so writing several fan-outs' places at once writes
+ * each page once for all of them instead of once per fan-out.
+ */
+export const LOOKUP_BATCH_PLACES = 400
+
 /** Reads and writes `expert_events`. */
 export class ExpertEventLookup {
+  /** Places of committed events not yet written, in the order their events were written. */
+  private held: EventPlace[] = []
+  /** Places written inside the open transaction: held again if it rolls back. */
+  private writtenInTransaction: EventPlace[] = []
   private readonly insertPlace: Database.Statement<[string, number, number, string | null]>
   private readonly advance: Database.Statement<[number]>
   private readonly maxId: Database.Statement<[string], number | null>
@@ -45,7 +57,11 @@ export class ExpertEventLookup {
 
   private readonly pastInvites: PastInvites
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** How many places are held before they are written (LOOKUP_BATCH_PLACES unless a test says). */
+    private readonly batchPlaces: number = LOOKUP_BATCH_PLACES,
+  ) {
     this.pastInvites = new PastInvites(db)
     this.insertPlace = db.prepare(
       'INSERT INTO expert_events (expert_id, id, seq, invite_id) VALUES (?, ?, ?, ?)',
@@ -76,12 +92,52 @@ export class ExpertEventLookup {
     )
   }
 
-  /** Index committed events, in the order they were written. Must run inside a transaction. */
-  write(places: ReadonlyArray<EventPlace>): void {
+  /** Hold the places of committed events, in the order they were written, until `write`. */
+  hold(places: ReadonlyArray<EventPlace>): void {
+    for (const place of places) this.held.push(place)
+  }
+
+  /** Whether enough places are held that they are written now rather than with later ones. */
+  get due(): boolean {
+    return this.held.length >= this.batchPlaces
+  }
+
+  /**
+   * Write every held place: inside the open transaction, which then must end with `committed` or
+   * `rolledBack` (rolled back, they are held again), or else in a transaction of its own. Throws
+   * if they cannot be written, and then still holds them.
+   */
+  write(): void {
+    if (this.held.length === 0) return
+    const places = this.held
+    this.held = []
+    const inOpenTransaction = this.db.inTransaction
+    try {
+      // Inside an open transaction this is a savepoint: a failure leaves none of them written.
+      this.db.transaction(() => this.insertAll(places)).immediate()
+    } catch (error) {
+      this.held = [...places, ...this.held]
+      throw error
+    }
+    if (inOpenTransaction) this.writtenInTransaction.push(...places)
+    markPhase('event lookups')
+  }
+
+  /** The open transaction committed: what it wrote of the held places stays written. */
+  committed(): void {
+    this.writtenInTransaction = []
+  }
+
+  /** The open transaction rolled back: what it wrote of the held places is held again. */
+  rolledBack(): void {
+    this.held = [...this.writtenInTransaction, ...this.held]
+    this.writtenInTransaction = []
+  }
+
+  private insertAll(places: ReadonlyArray<EventPlace>): void {
     for (const { expertId, id, seq, inviteId } of places) this.insertPlace.run(expertId, id, seq, inviteId)
     const last = places.at(-1)
     if (last !== undefined) this.advance.run(last.seq)
-    markPhase('event lookups')
   }
 
   /**

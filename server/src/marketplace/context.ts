@@ -4,6 +4,7 @@ import type { Price } from '../../../src/shared/money/money'
 import type { Clock } from '../../../src/shared/clock'
 import { DEFAULT_FREE_CANCELLATION_HOURS } from '../../../src/shared/rules/cancellation-terms'
 import type { EventLog } from '../event-log'
+import { LOOKUP_BATCH_PLACES } from '../expert-event-lookup'
 import type { Logger } from '../logger'
 import type { PlatformStore } from '../store/platform-store'
 import { DEFAULT_REVIEW_THRESHOLD } from './review-stats'
@@ -33,6 +34,11 @@ export interface MarketplaceConfig {
    * the next compaction, except the answers of decisions (see idempotency-bound.ts).
    */
   readonly maxIdempotencyKeysPerExpert: number
+  /**
+   * How many events' stream lookups are held after their fan-outs before they are written
+   * together (expert-event-lookup.ts); every read that joins them writes them first.
+   */
+  readonly lookupBatchPlaces: number
 }
 
 /** The defaults: 5-minute instant invites and free cancellation until a day before, as in the platform's rules. */
@@ -47,6 +53,7 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
   freeCancellationHours: DEFAULT_FREE_CANCELLATION_HOURS,
   maxIdempotencyKeysPerExpert: 10_000,
+  lookupBatchPlaces: LOOKUP_BATCH_PLACES,
 }
 
 /** The dependencies of every marketplace operation. */

@@ -56,10 +56,15 @@ export class Marketplace {
   ) {
     assertPlausibleClock(clock)
     const rules = { ...defaultMarketplaceConfig, ...config }
-    this.store = new PlatformStore(db, clock, {
-      reviewThreshold: rules.reviewThreshold,
-      freeCancellationHours: rules.freeCancellationHours,
-    })
+    this.store = new PlatformStore(
+      db,
+      clock,
+      {
+        reviewThreshold: rules.reviewThreshold,
+        freeCancellationHours: rules.freeCancellationHours,
+      },
+      () => this.events.settleLookups(),
+    )
     const sql = preparedOnce(db)
     let repaired = { invites: 0, unreadable: 0 }
     this.events = new EventLog(
@@ -71,6 +76,7 @@ export class Marketplace {
           error: String(error),
         }),
       (seq) => (repaired = repairInviteLookup({ sql }, seq)),
+      rules.lookupBatchPlaces,
     )
     this.ctx = {
       db,
@@ -207,6 +213,14 @@ export class Marketplace {
   /** The platform stops serving on purpose: its downtime starts now. */
   stopping(): void {
     this.aliveMarks?.stopping()
+    // The lookups held back from the last fan-outs, so that the next start need not rebuild them.
+    try {
+      this.events.settleLookups()
+    } catch (error) {
+      this.ctx.logger.warn('stream lookups left for the next start to rebuild: writing them failed', {
+        error: String(error),
+      })
+    }
   }
 
   /** Apply the timed rules whose time has come (and, once started, say the platform is running). */

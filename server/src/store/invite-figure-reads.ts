@@ -11,7 +11,11 @@ export class InviteFigureReads {
   private readonly averageMs: Database.Statement<[string, string], number | null>
   private readonly sentSince: Database.Statement<[string, number, string, number], InviteTimes>
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    /** Writes the stream lookups held back from a fan-out (ExpertEventLookup), which these reads join. */
+    private readonly beforeReads: () => void = () => {},
+  ) {
     // The exact sum of both parts divided by their count, as AVG over every invite would give it.
     // A wall clock set back between an invite and its answer must not make the mean negative,
     // which no app would accept.
@@ -38,11 +42,13 @@ export class InviteFigureReads {
 
   /** The expert's mean time from invite to answer over every answered invite, null before the first. */
   averageResponseMs(expertId: string): number | null {
+    this.beforeReads()
     return this.averageMs.get(expertId, expertId) ?? null
   }
 
   /** The times of the expert's invites sent at `since` or later. */
   sentSinceTimes(expertId: string, since: number): InviteTimes[] {
+    this.beforeReads()
     return this.sentSince.all(expertId, since, expertId, since)
   }
 }

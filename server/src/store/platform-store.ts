@@ -73,9 +73,11 @@ export class PlatformStore {
     private readonly clock: Clock,
     /** The rules the store's answers follow: the standing threshold, and how many hours before its start cancelling a session stops being free. */
     private readonly rules: { readonly reviewThreshold: number; readonly freeCancellationHours: number },
+    /** Writes what the response figures read through each expert's stream and is not written yet. */
+    beforeStreamReads: () => void = () => {},
   ) {
     this.expertById = db.prepare('SELECT * FROM experts WHERE id = ?')
-    this.inviteFigures = new InviteFigureReads(db)
+    this.inviteFigures = new InviteFigureReads(db, beforeStreamReads)
     this.sessionsDone = db
       .prepare<[string], number>(`SELECT COUNT(*) FROM sessions WHERE expert_id = ? AND state = 'ended'`)
       .pluck()

@@ -73,8 +73,9 @@ describe("an expert's invites and events are found through lookups written after
     expect(next.invitedExpertIds).toEqual([experts[2]])
   })
 
-  it('a lookup write that fails is logged and done with the next change; a change rolled back meanwhile reuses no id', async () => {
-    const platform = await startTestPlatform()
+  it('a lookup write that fails is logged and done later; a change rolled back meanwhile reuses no id', async () => {
+    // Written after every fan-out, so that this one's write is tried (and fails) at once.
+    const platform = await startTestPlatform({ marketplace: { lookupBatchPlaces: 1 } })
     defer(() => platform.close())
     const expert = platform.addExpert().id
     platform.inviteDirectly(expert, 'First')
@@ -84,10 +85,12 @@ describe("an expert's invites and events are found through lookups written after
       logged(platform, 'writing per-expert lookups after delivery failed; retried with the next change'),
     ).toBe(true)
     restore()
-    // The retried lookup write joins this change, and is rolled back with it.
-    const { events } = platform.server.marketplace
+    // The expert's figures read through the lookups: the held ones are written inside this change,
+    // and held again when it rolls back.
+    const { events, store } = platform.server.marketplace
     expect(() =>
       events.transact(() => {
+        store.expert(expert)
         events.append(expert, 'invite.closed', { inviteId: 'inv_x', reason: 'withdrawn', sessionId: null })
         throw new Error('the change fails')
       }),
@@ -97,6 +100,45 @@ describe("an expert's invites and events are found through lookups written after
     platform.inviteDirectly(expert, 'Third')
     expect(replayed(platform, expert).map((e) => e.id)).toEqual([1, 2, 3])
     expect(openTitles(platform, expert)).toEqual(['First', 'While lookups fail', 'Third'])
+  })
+
+  it('lookups held after a fan-out are written for every read that joins them, and survive a change that rolls back', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert().id
+    const lookupRows = (): number =>
+      platform.server.marketplace.db
+        .prepare<[string], number>('SELECT COUNT(*) FROM expert_events WHERE expert_id = ?')
+        .pluck()
+        .get(expert) ?? 0
+    const { request } = platform.inviteDirectly(expert, 'First')
+    // Held: written with the next fan-outs' lookups.
+    expect(lookupRows()).toBe(0)
+    const { events, store, db } = platform.server.marketplace
+    expect(() =>
+      events.transact(() => {
+        store.expert(expert)
+        throw new Error('the change fails')
+      }),
+    ).toThrow('the change fails')
+    expect(lookupRows()).toBe(0)
+    // The answer shows in the figures the app is sent with it: its invite is found through its lookup.
+    platform.clock.advance(30_000)
+    const inviteId = db
+      .prepare('SELECT id FROM invites WHERE request_id = ?')
+      .pluck()
+      .get(request.id) as string
+    const ack = platform.server.marketplace.execute(expert, {
+      name: 'invite.decline',
+      idempotencyKey: 'held-lookups-decline',
+      payload: { inviteId },
+    })
+    expect(ack.ok).toBe(true)
+    const updated = replayed(platform, expert)
+      .filter((e) => e.type === 'expert.updated')
+      .at(-1)
+    expect(updated?.type === 'expert.updated' && updated.payload.expert.stats.averageResponseMs).toBe(30_000)
+    expect(lookupRows()).toBe(3)
   })
 
   it('an invite sent and withdrawn in one transaction is not listed as open', async () => {
