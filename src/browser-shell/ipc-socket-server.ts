@@ -179,6 +179,14 @@ export function attachIpcSocket(
     }
     const { id, channel, request } = call.data
     const route = calls.track(carrier, id)
+    if (route === undefined) {
+      // The page matches answers to calls by id: a second answer under one would settle the wrong
+      // call, or none, and running the call could carry it out twice (a message sent twice).
+      log.warn(
+        `Browser shell refused a call under id ${id}: the page's earlier call under it is not answered yet, and its answer is the one sent under that id.`,
+      )
+      return undefined
+    }
     const result = await dispatch(ws, channel, request)
     return route(JSON.stringify({ id, result }))
   }

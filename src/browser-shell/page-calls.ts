@@ -63,9 +63,11 @@ export interface PageCalls {
   /**
    * Follows call `id` read on `carrier`. The function returned takes its answer and gives back
    * what to send on `carrier`, or undefined when it went elsewhere (the page's newer socket) or was
-   * kept for the page's return.
+   * kept for the page's return. Undefined instead of a function when a call under `id` is still
+   * followed for the same page (or socket): the page waits for one answer under an id, so a second
+   * call under it must not run.
    */
-  track(carrier: Carrier, id: number): RouteAnswer
+  track(carrier: Carrier, id: number): RouteAnswer | undefined
   /** Lets every page go (the shell closing). */
   clear(): void
 }
@@ -91,6 +93,21 @@ const unrefAfter: After = (run, ms) => {
 export function pageCalls(limits: KeptLimits = LIMITS, after: After = unrefAfter): PageCalls {
   const pages = new Map<string, KeptPage>()
   const byCarrier = new WeakMap<Carrier, KeptPage>()
+  // The running calls no page follows (a socket that named no page, or past a page's bound), by
+  // socket: their ids must not be reused while they run either.
+  const unfollowed = new WeakMap<Carrier, Set<number>>()
+
+  /** Follows call `id` on `carrier` alone, or undefined when a call under it is running there. */
+  const onSocketAlone = (carrier: Carrier, id: number): RouteAnswer | undefined => {
+    const running = unfollowed.get(carrier) ?? new Set<number>()
+    if (running.has(id)) return undefined
+    running.add(id)
+    unfollowed.set(carrier, running)
+    return (answer) => {
+      running.delete(id)
+      return answer
+    }
+  }
 
   const forget = (page: KeptPage): void => {
     page.gone = true
@@ -156,10 +173,11 @@ export function pageCalls(limits: KeptLimits = LIMITS, after: After = unrefAfter
     },
     track(carrier, id) {
       const page = byCarrier.get(carrier)
-      // A repeated id, or one call too many, is answered on its socket as any call was before.
-      if (page === undefined || page.gone || page.calls.has(id) || page.calls.size >= limits.calls) {
-        return (answer) => answer
-      }
+      const followed = page !== undefined && !page.gone
+      // Running or answered and not yet handed over, the call owes the page its one answer.
+      if ((followed && page.calls.has(id)) || unfollowed.get(carrier)?.has(id) === true) return undefined
+      // One call too many is answered on its socket as any call was before.
+      if (!followed || page.calls.size >= limits.calls) return onSocketAlone(carrier, id)
       page.calls.set(id, undefined)
       return (answer) => {
         if (page.gone || !page.calls.has(id)) return answer

@@ -94,9 +94,10 @@ async function shellWithHeldCall(): Promise<{
   }
 }
 
-/** A socket of page `pageId` and the messages it heard, in order. */
+/** A socket of page `pageId` (of no page when empty) and the messages it heard, in order. */
 async function openPage(origin: string, pageId: string) {
-  const url = `${origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET}&${PAGE_PARAM}=${pageId}`
+  const named = pageId === '' ? '' : `&${PAGE_PARAM}=${pageId}`
+  const url = `${origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET}${named}`
   const ws = new WebSocket(url, { headers: { origin } })
   const heard: unknown[] = []
   let more: () => void = () => {}
@@ -119,6 +120,9 @@ async function openPage(origin: string, pageId: string) {
   }
   return { ws, messages, closed }
 }
+
+/** A page's socket, as openPage gives it. */
+type PageSocket = Awaited<ReturnType<typeof openPage>>
 
 describe('calls that outlive their socket', () => {
   const closing: Array<() => Promise<void>> = []
@@ -214,5 +218,87 @@ describe('calls that outlive their socket', () => {
     other.ws.send(JSON.stringify({ id: 1, channel: 'app.getTime' }))
     expect(await other.messages(2)).toEqual([{ known: [] }, { id: 1, result: { ok: true, value: {} } }])
     other.ws.close()
+  })
+})
+
+describe('a call id reused while its call runs', () => {
+  const closing: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    for (const close of closing.splice(0)) await close()
+  })
+
+  /** What the shell says once the held call under `id` settles and a later call (id 99) answers. */
+  async function answersAfter(shell: Awaited<ReturnType<typeof shellWithHeldCall>>, page: PageSocket) {
+    shell.settle({ version: 'first' })
+    page.ws.send(JSON.stringify({ id: 99, channel: 'app.getTime' }))
+    const heard = await page.messages(3)
+    page.ws.close()
+    return heard
+  }
+
+  it('refuses the second call and sends one answer under the id, from the first call', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    const page = await openPage(shell.origin, PAGE_ID)
+    page.ws.send(JSON.stringify({ id: 5, channel: 'app.getInfo' }))
+    await shell.called()
+    page.ws.send(JSON.stringify({ id: 5, channel: 'app.getTime' }))
+    await shell.warned('refused a call under id 5')
+    expect(await answersAfter(shell, page)).toEqual([
+      { known: [] },
+      { id: 5, result: { ok: true, value: { version: 'first' } } },
+      { id: 99, result: { ok: true, value: {} } },
+    ])
+  })
+
+  it('refuses it on a socket that names no page too', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    const page = await openPage(shell.origin, '')
+    page.ws.send(JSON.stringify({ id: 5, channel: 'app.getInfo' }))
+    await shell.called()
+    page.ws.send(JSON.stringify({ id: 5, channel: 'app.getInfo' }))
+    await shell.warned('refused a call under id 5')
+    shell.settle({ version: 'first' })
+    page.ws.send(JSON.stringify({ id: 99, channel: 'app.getTime' }))
+    expect(await page.messages(2)).toEqual([
+      { id: 5, result: { ok: true, value: { version: 'first' } } },
+      { id: 99, result: { ok: true, value: {} } },
+    ])
+    page.ws.close()
+  })
+
+  it('refuses it on the socket the page reconnected on, where the first call is answered', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    const first = await openPage(shell.origin, PAGE_ID)
+    first.ws.send(JSON.stringify({ id: 3, channel: 'app.getInfo' }))
+    await shell.called()
+    await first.closed()
+    const again = await openPage(shell.origin, PAGE_ID)
+    expect(await again.messages(1)).toEqual([{ known: [3] }])
+    again.ws.send(JSON.stringify({ id: 3, channel: 'app.getTime' }))
+    await shell.warned('refused a call under id 3')
+    expect(await answersAfter(shell, again)).toEqual([
+      { known: [3] },
+      { id: 3, result: { ok: true, value: { version: 'first' } } },
+      { id: 99, result: { ok: true, value: {} } },
+    ])
+  })
+
+  it('takes the id again once its call was answered', async () => {
+    const shell = await shellWithHeldCall()
+    closing.push(shell.close)
+    const page = await openPage(shell.origin, PAGE_ID)
+    page.ws.send(JSON.stringify({ id: 5, channel: 'app.getTime' }))
+    await page.messages(2)
+    page.ws.send(JSON.stringify({ id: 5, channel: 'app.getTime' }))
+    expect(await page.messages(3)).toEqual([
+      { known: [] },
+      { id: 5, result: { ok: true, value: {} } },
+      { id: 5, result: { ok: true, value: {} } },
+    ])
+    expect(shell.warnings).toEqual([])
+    page.ws.close()
   })
 })

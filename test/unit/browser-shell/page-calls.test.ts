@@ -31,7 +31,7 @@ function clock(): { after: After; runAll(): void } {
 function answeredWhileAway(calls: ReturnType<typeof pageCalls>, pageId: string, answer = 'answer'): void {
   const socket = carrier()
   calls.attach(pageId, socket)
-  const route = calls.track(socket, 1)
+  const route = calls.track(socket, 1)!
   socket.close()
   calls.detach(socket)
   expect(route(answer)).toBeUndefined()
@@ -74,7 +74,7 @@ describe('what the shell keeps for a page away', () => {
     const lingering = ['page-a', 'page-b', 'page-c'].map((pageId) => {
       const socket = carrier()
       calls.attach(pageId, socket)
-      const route = calls.track(socket, 1)
+      const route = calls.track(socket, 1)!
       socket.close()
       expect(route('answer')).toBeUndefined()
       return socket
@@ -89,7 +89,7 @@ describe('what the shell keeps for a page away', () => {
     const calls = pageCalls(LIMITS, clock().after)
     const socket = carrier()
     calls.attach('page-a', socket)
-    const route = calls.track(socket, 1)
+    const route = calls.track(socket, 1)!
     calls.clear()
     socket.close()
     calls.detach(socket)
@@ -107,7 +107,7 @@ describe('what the shell keeps for a page away', () => {
     const calls = pageCalls(LIMITS, clock().after)
     const socket = carrier()
     calls.attach('page-a', socket)
-    const routes = [1, 2, 3, 4].map((id) => calls.track(socket, id))
+    const routes = [1, 2, 3, 4].map((id) => calls.track(socket, id)!)
     socket.close()
     calls.detach(socket)
     expect(routes.map((route, index) => route(`answer ${index + 1}`))).toEqual([
@@ -119,11 +119,22 @@ describe('what the shell keeps for a page away', () => {
     expect(reconnect(calls, 'page-a')[0]).toBe(JSON.stringify({ known: [1, 2, 3] }))
   })
 
+  it('refuses an id still running, followed for the page or past its bound, until it is answered', () => {
+    const calls = pageCalls(LIMITS, clock().after)
+    const socket = carrier()
+    calls.attach('page-a', socket)
+    const routes = [1, 2, 3, 4].map((id) => calls.track(socket, id)!)
+    expect(calls.track(socket, 1)).toBeUndefined()
+    expect(calls.track(socket, 4)).toBeUndefined()
+    expect(routes[3]!('answer 4')).toBe('answer 4')
+    expect(calls.track(socket, 4)).toBeDefined()
+  })
+
   it('answers on the page’s newer socket a call read on the one that dropped', () => {
     const calls = pageCalls(LIMITS, clock().after)
     const first = carrier()
     calls.attach('page-a', first)
-    const route = calls.track(first, 5)
+    const route = calls.track(first, 5)!
     const second = carrier()
     calls.attach('page-a', second)
     first.close()
