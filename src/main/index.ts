@@ -226,7 +226,11 @@ async function main(): Promise<void> {
     nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),
     clock: systemClock,
     power,
-    secrets: createSafeStorageSecrets({ path: join(userData, 'sign-in.bin'), log }),
+    secrets: createSafeStorageSecrets({
+      path: join(userData, 'sign-in.bin'),
+      owedPath: join(userData, 'revocations-owed.bin'),
+      log,
+    }),
     notifier,
     browser,
     tray: trayFeed,

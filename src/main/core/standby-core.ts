@@ -118,6 +118,7 @@ export class StandbyCore {
       emptyCache: () => this.emptyCache(),
       remindersDue: () => this.reminders.refresh(),
       publish: () => this.publish(),
+      states: this.states,
     })
     this.presence = services.presence
     this.earlier = new EarlierRunNotifications({

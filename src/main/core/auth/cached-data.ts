@@ -12,7 +12,6 @@ import type { StoredSignIn } from '../ports/secrets'
 import { storageRemedy } from '../storage-remedy'
 import { inviteClosedNotification } from '../sync/invite-notification'
 import type { SignInOutcome } from './sign-in'
-import { revokeSignIn } from './stored-sign-in'
 
 /** The notice that the cache could not be emptied, withdrawn once a later sign-out empties it. */
 export const CACHE_LEFT_NOTICE_ID = 'cache-left-behind'
@@ -50,7 +49,7 @@ export function emptyForSignOut(
  */
 export function emptyForSignIn(
   empty: () => void,
-  deps: { readonly log: Logger; readonly fetch?: typeof fetch },
+  deps: { readonly log: Logger; readonly revoke: (signIn: StoredSignIn) => Promise<void> },
   signedIn: StoredSignIn,
 ): Extract<SignInOutcome, { ok: false }> | null {
   try {
@@ -58,7 +57,7 @@ export function emptyForSignIn(
     return null
   } catch (error) {
     deps.log.error("The previous expert's cache could not be emptied; the sign-in is refused", error)
-    void revokeSignIn(deps, signedIn)
+    void deps.revoke(signedIn)
     return {
       ok: false,
       reason: 'failed',

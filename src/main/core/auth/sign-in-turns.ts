@@ -14,7 +14,10 @@ import {
   withdrawExpertsNotifications,
 } from './cached-data'
 import { cacheIsNotFor } from '../cache-source'
-import { forgetSignIn, keepSignIn, revokeSignIn, SIGN_IN_LEFT_NOTICE_ID } from './stored-sign-in'
+import { forgetSignIn, keepSignIn, SIGN_IN_LEFT_NOTICE_ID } from './stored-sign-in'
+import { OwedRevocations } from './owed-revocations'
+import type { Listeners } from '../../../shared/listeners'
+import type { ConnectionState } from '../../../shared/connection-state'
 import type { HeldSignIn } from './held-sign-in'
 
 /** What signing in and out reads and changes in the core. */
@@ -32,6 +35,8 @@ export interface SignInHost {
   remindersDue(): void
   /** Who is signed in changed: the connection state follows. */
   publish(): void
+  /** The connection as the expert sees it, at each change: a link connected asks owed revocations again. */
+  readonly states: Listeners<ConnectionState>
 }
 
 /** Sign-ins and sign-outs, each once every one asked for before it has ended. */
@@ -49,7 +54,19 @@ export class SignInTurns {
   /** What the last sign-out could not remove, and told of in a notice still up. */
   private leftBehind = { signIn: false, cache: false }
 
-  constructor(private readonly host: SignInHost) {}
+  /** Revocations the platform could not be asked for (offline), asked again once it is reached. */
+  private readonly owed: OwedRevocations
+
+  constructor(private readonly host: SignInHost) {
+    this.owed = new OwedRevocations(host.deps)
+    let connected = false
+    host.states.add((state) => {
+      // A check of the connection is no new connection: the platform was reached when it came.
+      const now = state.status === 'online' || state.status === 'checking'
+      if (now && !connected) void this.owed.connected()
+      connected = now
+    })
+  }
 
   /** Sign in to a platform; on success the cache follows this expert from now on. */
   signIn(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
@@ -62,7 +79,7 @@ export class SignInTurns {
    */
   async signOut(): Promise<void> {
     const signedIn = await this.inTurn(() => this.signOutNow())
-    if (signedIn !== null) await revokeSignIn(this.host.deps, signedIn)
+    if (signedIn !== null) await this.owed.revoke(signedIn)
   }
 
   /** Run `change` once every sign-in or sign-out asked for before it has ended. */
@@ -86,7 +103,11 @@ export class SignInTurns {
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     if (cacheIsNotFor(deps.cache, deps.log, outcome.platformUrl, outcome.expert.id)) {
       const earlier = deps.cache.expert()
-      const refused = emptyForSignIn(() => host.emptyCache(), deps, signedIn)
+      const refused = emptyForSignIn(
+        () => host.emptyCache(),
+        { log: deps.log, revoke: (signIn) => this.owed.revoke(signIn) },
+        signedIn,
+      )
       if (refused !== null) {
         // Whoever was signed in stays so: the cache is still theirs.
         const stays = host.held.current
@@ -100,7 +121,7 @@ export class SignInTurns {
     // The sign-in this one replaces (another tab's or window's, done just before) is ended on the
     // platform as a sign-out ends it: forgotten here, it would stay valid there with no one to end it.
     const replaced = host.held.current
-    if (replaced !== null && replaced.token !== signedIn.token) void revokeSignIn(deps, replaced)
+    if (replaced !== null && replaced.token !== signedIn.token) void this.owed.revoke(replaced)
     host.held.become(signedIn)
     await keepSignIn(deps, signedIn)
     deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)

@@ -71,25 +71,40 @@ export async function forgetSignIn(deps: SignInKeeping, toldAlready = false): Pr
   }
 }
 
-/** Ask the platform to revoke the token (best effort: signing out here never waits on it for long). */
+/** How a revocation ended: the token is no longer valid (or never will be by asking), or it may be worth asking again. */
+export type RevocationOutcome = 'done' | 'again'
+
+/**
+ * Ask the platform to revoke the token (best effort: signing out here never waits on it for long).
+ * 'again' when the platform could not be reached or was too busy to answer it (owed-revocations.ts
+ * asks again once the link is back).
+ */
 export async function revokeSignIn(
   deps: { readonly log: Logger; readonly fetch?: typeof fetch },
   signedIn: StoredSignIn,
-): Promise<void> {
-  await (deps.fetch ?? fetch)(`${signedIn.platformUrl}${HTTP_PATHS.signOut}`, {
+): Promise<RevocationOutcome> {
+  return (deps.fetch ?? fetch)(`${signedIn.platformUrl}${HTTP_PATHS.signOut}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${signedIn.token}` },
     signal: AbortSignal.timeout(5_000),
     // The token goes to the platform signed in to, never on to wherever it points.
     redirect: 'manual',
   })
-    .then(async (res) => {
-      // Tried once, not again: the expert has signed out here, and a busy platform is not to be pressed.
+    .then(async (res): Promise<RevocationOutcome> => {
+      const busy = res.status >= 500 || res.status === 408 || res.status === 429
       if (!res.ok && res.status !== 401)
         deps.log.warn(
-          `The platform did not revoke the sign-in (it answered with status ${res.status}); it was forgotten here but may still be valid on the platform.`,
+          busy
+            ? `The platform did not revoke the sign-in (it answered with status ${res.status}); it was forgotten here, and Standby asks again once it is connected.`
+            : `The platform did not revoke the sign-in (it answered with status ${res.status}); it was forgotten here but may still be valid on the platform.`,
         )
       await discardBody(res)
+      return busy ? 'again' : 'done'
     })
-    .catch(() => deps.log.warn('Could not reach the platform to revoke the sign-in; it was forgotten here.'))
+    .catch((): RevocationOutcome => {
+      deps.log.warn(
+        'Could not reach the platform to revoke the sign-in; it was forgotten here, and Standby asks again once it is connected.',
+      )
+      return 'again'
+    })
 }

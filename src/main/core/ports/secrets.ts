@@ -24,4 +24,11 @@ export interface Secrets {
   unusable?(): string | null
   save(signIn: StoredSignIn): Promise<void>
   clear(): Promise<void>
+  /**
+   * The sign-ins given up here whose revocation the platform has not confirmed yet, kept as safely
+   * as the sign-in itself; a store without them keeps them for this run only.
+   */
+  loadOwed?(): Promise<readonly StoredSignIn[]>
+  /** Keeps `owed` (replacing what was kept) for a later run; an empty list removes what was kept. */
+  saveOwed?(owed: readonly StoredSignIn[]): Promise<void>
 }

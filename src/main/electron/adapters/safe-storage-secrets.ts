@@ -14,6 +14,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
 import { PRIVATE_FILE_MODE, removeInterruptedWrites, writeFileAtomically } from '../../node/atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../../node/bounded-file'
+import { owedSignInsFile } from '../../node/owed-sign-ins'
 import { decodeSignIn, encodeSignIn, removeUnusableSignIn, signInUnread } from '../../node/stored-sign-in'
 
 /** Said once per run when the sign-in cannot be kept across restarts. */
@@ -30,6 +31,8 @@ export interface SafeStorageSecretsOptions {
   readonly path: string
   readonly log: Logger
   readonly platform?: NodeJS.Platform
+  /** Where the sign-ins waiting to be revoked are kept, sealed the same way; without it, for this run only. */
+  readonly owedPath?: string
 }
 
 /** Secrets on safeStorage. Create it after `app.whenReady()`: safeStorage needs the app ready. */
@@ -123,5 +126,12 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
       inMemory = null
       await remove()
     },
+
+    // Without a keychain they are kept for this run only, as the sign-in is.
+    ...(options.owedPath !== undefined &&
+      owedSignInsFile(options.owedPath, log, {
+        seal: async (text) => ((await keychainAvailable()) ? safeStorage.encryptStringAsync(text) : null),
+        open: async (bytes) => (await safeStorage.decryptStringAsync(bytes)).result,
+      })),
   }
 }

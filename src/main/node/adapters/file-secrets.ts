@@ -7,6 +7,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
 import { PRIVATE_FILE_MODE, removeInterruptedWrites, writeFileAtomically } from '../atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../bounded-file'
+import { owedSignInsFile, PLAIN_TEXT } from '../owed-sign-ins'
 import { decodeSignIn, encodeSignIn, removeUnusableSignIn, signInUnread } from '../stored-sign-in'
 
 /** Where the file lives and where to say what happened to it. */
@@ -15,6 +16,8 @@ export interface FileSecretsOptions {
   readonly log: Logger
   /** Defaults to this process's platform; file modes mean nothing on Windows. */
   readonly platform?: NodeJS.Platform
+  /** Where the sign-ins waiting to be revoked are kept; without it, for this run only. */
+  readonly owedPath?: string
 }
 
 /** The sign-in kept in a 0600 JSON file at `path`. */
@@ -68,5 +71,6 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
     unusable: () => unusable,
     save: (signIn) => serial(() => writeFileAtomically(path, encodeSignIn(signIn), PRIVATE_FILE_MODE)),
     clear: () => serial(remove),
+    ...(options.owedPath !== undefined && owedSignInsFile(options.owedPath, log, PLAIN_TEXT)),
   }
 }

@@ -31,7 +31,11 @@ export { createNodeSettingsStore } from './settings-store'
 export { createStreamLogger } from './stream-logger'
 
 /** The file names inside the data directory. */
-export const NODE_DATA_FILES = { signIn: 'sign-in.json', settings: 'settings.json' } as const
+export const NODE_DATA_FILES = {
+  signIn: 'sign-in.json',
+  revocationsOwed: 'revocations-owed.json',
+  settings: 'settings.json',
+} as const
 
 /** What createNodeAdapters needs. */
 export interface NodeAdaptersOptions {
@@ -82,7 +86,11 @@ export function createNodeAdapters(options: NodeAdaptersOptions): NodeAdapters {
     (error) => log.warn(UNREADABLE_NETWORK, error),
   )
   return {
-    secrets: createFileSecrets({ path: join(dataDir, NODE_DATA_FILES.signIn), log }),
+    secrets: createFileSecrets({
+      path: join(dataDir, NODE_DATA_FILES.signIn),
+      owedPath: join(dataDir, NODE_DATA_FILES.revocationsOwed),
+      log,
+    }),
     settings,
     notifier: createRecordingNotifier({ out }),
     browser: createRecordingBrowser({ out }),

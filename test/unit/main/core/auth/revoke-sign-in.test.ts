@@ -16,19 +16,27 @@ function answering(status: number) {
 }
 
 describe('revoking the sign-in at sign-out', () => {
-  it('says in the log that a busy platform kept the token, and does not ask again', async () => {
+  it('says in the log that a busy platform kept the token, and that it is worth asking again', async () => {
     const busy = answering(503)
-    await revokeSignIn(busy.deps, signedIn)
+    expect(await revokeSignIn(busy.deps, signedIn)).toBe('again')
     expect(busy.warnings).toEqual([
-      'The platform did not revoke the sign-in (it answered with status 503); it was forgotten here but may still be valid on the platform.',
+      'The platform did not revoke the sign-in (it answered with status 503); it was forgotten here, and Standby asks again once it is connected.',
     ])
     expect(busy.calls()).toBe(1)
+  })
+
+  it('does not ask again a platform that refused the revocation for good', async () => {
+    const refused = answering(403)
+    expect(await revokeSignIn(refused.deps, signedIn)).toBe('done')
+    expect(refused.warnings).toEqual([
+      'The platform did not revoke the sign-in (it answered with status 403); it was forgotten here but may still be valid on the platform.',
+    ])
   })
 
   it('is quiet when the platform revoked it, or the token was already gone', async () => {
     for (const status of [200, 401]) {
       const done = answering(status)
-      await revokeSignIn(done.deps, signedIn)
+      expect(await revokeSignIn(done.deps, signedIn)).toBe('done')
       expect(done.warnings).toEqual([])
     }
   })

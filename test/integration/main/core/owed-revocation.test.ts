@@ -1,0 +1,101 @@
+/**
+ * A sign-out made while the platform cannot be reached still ends the token on the platform: the
+ * revocation is kept (beside the sign-in, as privately) and asked again once the link connects,
+ * after a restart too. Tried once, the token stayed valid there until the platform's idle sweep.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { hashPassword } from '../../../../server/src/auth'
+import type { StoredSignIn } from '../../../../src/main/core/ports/secrets'
+import { createNodeAdapters, NODE_DATA_FILES } from '../../../../src/main/node/adapters'
+import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
+import { systemClock } from '../../../../src/shared/clock'
+import { useCleanup } from '../../../support/cleanup'
+import { recordingLog, type RecordingLog } from '../../../support/recording-log'
+import { startTestPlatform } from '../../../support/test-platform'
+
+const defer = useCleanup()
+
+/** An app on data folder `dir`; `kept` hears each list of owed revocations it stores. */
+async function appOn(dir: string, log: RecordingLog, kept: (owed: readonly StoredSignIn[]) => void) {
+  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log })
+  const { saveOwed } = adapters.secrets
+  if (saveOwed === undefined) throw new Error('The Node host keeps no owed revocations')
+  const runtime = await startNodeRuntime({
+    dataDir: dir,
+    adapters: {
+      ...adapters,
+      secrets: {
+        ...adapters.secrets,
+        saveOwed: async (owed) => {
+          await saveOwed(owed)
+          kept(owed)
+        },
+      },
+    },
+    clock: systemClock,
+    log,
+  })
+  const online = new Promise<void>((resolve) =>
+    runtime.core.states.add((state) => state.status === 'online' && resolve()),
+  )
+  return {
+    core: runtime.core,
+    online,
+    close: async () => {
+      await runtime.close()
+      adapters.close()
+    },
+  }
+}
+
+it('revokes a token signed out offline once the platform is reached again, after a restart', async () => {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  platform.server.marketplace.createExpert({
+    name: 'Ada',
+    email: 'ada@example.test',
+    passwordHash: await hashPassword('right'),
+    timeZone: 'Europe/London',
+  })
+  const dir = mkdtempSync(join(tmpdir(), 'standby-owed-revocation-'))
+  defer(() => rmSync(dir, { recursive: true, force: true }))
+  const log = recordingLog()
+  const stored: Array<readonly StoredSignIn[]> = []
+  let storedAgain = (): void => {}
+  const kept = (owed: readonly StoredSignIn[]): void => {
+    stored.push(owed)
+    storedAgain()
+  }
+
+  const first = await appOn(dir, log, kept)
+  const signedIn = await first.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!signedIn.ok) throw new Error(signedIn.message)
+  await first.online
+  await platform.stopServer()
+  await first.core.signOut()
+  await first.close()
+
+  expect(stored).toEqual([[expect.objectContaining({ token: signedIn.token })]])
+  const owedFile = join(dir, NODE_DATA_FILES.revocationsOwed)
+  if (process.platform !== 'win32') expect(readFileSync(owedFile).length).toBeGreaterThan(0)
+  expect(log.text()).not.toContain(signedIn.token)
+
+  await platform.startServer()
+  expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeDefined()
+  const second = await appOn(dir, log, kept)
+  defer(() => second.close())
+  const emptied = new Promise<void>(
+    (resolve) => (storedAgain = () => stored.at(-1)?.length === 0 && resolve()),
+  )
+  const again = await second.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!again.ok) throw new Error(again.message)
+  await emptied
+
+  expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeUndefined()
+  expect(platform.server.tokens.expertFor(again.token, platform.clock.now())).toBeDefined()
+  expect(existsSync(owedFile)).toBe(false)
+  expect(log.text()).not.toContain(signedIn.token)
+})
