@@ -159,7 +159,7 @@ export abstract class LinkCycle {
     this.probation.stop()
     this.closeOnPurpose()
     if (when === 'later') return this.retryLater(reason)
-    this.retry.attempt = 0
+    this.retry.ended()
     this.connectNow()
   }
 
@@ -219,7 +219,7 @@ export abstract class LinkCycle {
     this.probation.begin(this.retry.attempt)
     this.failures.ended()
     this.welcomes++
-    this.retry.attempt = 0
+    this.retry.ended()
     // A change during the attempt was for its failure only: this one got in on the network as it is.
     this.wokeMidAttempt = undefined
     this.check.start()

@@ -3,6 +3,9 @@
  * that waits out the backoff (backoff.ts) before the next one. A wake or a network change cuts the
  * wait short, though never to less than the first backoff step after the last attempt a wake set
  * off: a network that flaps many times a second would otherwise set off an attempt at every change.
+ * An attempt a wake set off that fails is followed by one more a first step later, not the streak's
+ * backoff: opened after a while offline, a computer whose network was up a moment after its wake
+ * (no further change to tell of it) would otherwise wait the backoff's cap.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import { BACKOFF_START_MS, backoffDelay } from './backoff'
@@ -22,6 +25,8 @@ export class LinkRetry {
   private dueAt = Number.POSITIVE_INFINITY
   /** When the last attempt a wake set off began (steady clock). */
   private lastWakeAt = Number.NEGATIVE_INFINITY
+  /** The attempt under way was set off by a wake: should it fail, the next goes after a first step. */
+  private afterWake = false
 
   constructor(
     private readonly clock: Clock,
@@ -34,7 +39,20 @@ export class LinkRetry {
   /** Count one more failed attempt and run `connect` once its backoff has passed. */
   later(connect: () => void): RetryWait {
     this.attempt++
-    return this.schedule(backoffDelay(this.attempt, this.random()), connect)
+    if (!this.afterWake) return this.schedule(backoffDelay(this.attempt, this.random()), connect)
+    this.afterWake = false
+    // Once, and counted as a wake's for the flap floor: the streak goes on should it fail too.
+    const floor = this.lastWakeAt + BACKOFF_START_MS - steadyNow(this.clock)
+    return this.schedule(Math.max(backoffDelay(1, this.random()), floor), () => {
+      this.lastWakeAt = steadyNow(this.clock)
+      connect()
+    })
+  }
+
+  /** The platform let the link in: the streak, and what a wake set off, are over. */
+  ended(): void {
+    this.attempt = 0
+    this.afterWake = false
   }
 
   /**
@@ -47,11 +65,13 @@ export class LinkRetry {
     const soonest = this.lastWakeAt + BACKOFF_START_MS
     if (now >= soonest) {
       this.lastWakeAt = now
+      this.afterWake = true
       return 'now'
     }
     if (soonest >= this.dueAt) return undefined
     return this.schedule(soonest - now, () => {
       this.lastWakeAt = steadyNow(this.clock)
+      this.afterWake = true
       connect()
     })
   }

@@ -926,6 +926,33 @@ describe('PlatformLink over a transport', () => {
     expect(link.state).toEqual({ kind: 'connected', welcome })
   })
 
+  it.each([
+    ['a wake', (power: ReturnType<typeof setUp>['power']) => power.resume()],
+    ['a network change', (power: ReturnType<typeof setUp>['power']) => power.networkChanged()],
+  ])(
+    'tries once more a first step after an attempt %s set off fails, then waits the streak’s backoff',
+    (_, signal) => {
+      const env = setUp()
+      const { link, clock, power, connection } = env
+      link.start()
+      // Offline a while before the lid closed: the backoff has grown to its cap.
+      for (let i = 0; i < 6; i++) {
+        if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
+        connection().fail('connect ENETUNREACH')
+      }
+      expect(waitOf(env)).toBe(backoffDelay(6, 0.5))
+      // Opened: the attempt at the wake goes before the network carries it, and no change follows.
+      signal(power)
+      connection().fail('getaddrinfo EAI_AGAIN platform.test')
+      expect(waitOf(env)).toBeLessThanOrEqual(BACKOFF_START_MS)
+      clock.advance(waitOf(env))
+      expect(link.state.kind).toBe('connecting')
+      // Failing again, the streak's backoff holds: a wake grants one quick try, not a new streak.
+      connection().fail('connect ENETUNREACH')
+      expect(waitOf(env)).toBe(backoffDelay(8, 0.5))
+    },
+  )
+
   it('waits its backoff after losing a connection whose attempt had seen the network change, as after any other', () => {
     const { link, power, connection, log } = setUp()
     link.start()
