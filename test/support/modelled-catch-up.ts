@@ -153,6 +153,7 @@ export async function modelledCatchUp(
     log: silent,
     reading: () => undefined,
     timed: () => {},
+    answered: () => {},
     ...replayWatch(defaultLinkTimings, (reason) => {
       throw new Error(reason)
     }),

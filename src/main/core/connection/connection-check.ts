@@ -78,6 +78,14 @@ export class ConnectionCheck {
     this.lastCrossingAt = steadyNow(this.clock)
   }
 
+  /**
+   * The platform answered a command or a replay page sent at `sentAt` (steady clock): what the app
+   * sends reached it then, as a quiet probe would show, so none goes out until a silence after it.
+   */
+  answered(sentAt: number): void {
+    this.lastAnsweredAt = Math.max(this.lastAnsweredAt, sentAt)
+  }
+
   /** Start watching a new connection. */
   start(): void {
     this.heard()

@@ -3,7 +3,7 @@
  * on: the platform's result or refusal, no answer in time, a connection that dropped mid-way, or
  * an answer that made no sense.
  */
-import type { Clock } from '../../../shared/clock'
+import { steadyNow, type Clock } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
   COMMAND_EVENT,
@@ -83,6 +83,7 @@ export async function sendCommand<N extends CommandName>(
   waitMs: number = deps.ackTimeoutMs,
 ): Promise<CommandOutcome<CommandResult<N>>> {
   const sent = deps.reading()
+  const sentAt = steadyNow(deps.clock)
   const abandon = new AbortController()
   const answer = await within(
     deps.connection.request(COMMAND_EVENT, { name, idempotencyKey, payload }, abandon.signal),
@@ -112,6 +113,7 @@ export async function sendCommand<N extends CommandName>(
       )
     )
   deps.timed(sent, ack.data.serverTime, answer.value)
+  deps.answered(sentAt)
   if (!ack.data.ok) return { ok: false, error: ack.data.error }
   const result = commandSchemas[name].result.safeParse(ack.data.result)
   if (!result.success) {

@@ -111,7 +111,9 @@ export abstract class LinkCycle {
       { platformUrl, auth: { token, protocolVersion: PROTOCOL_VERSION } },
       handlers,
     )
-    this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples)
+    this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples, (sentAt) =>
+      this.check.answered(sentAt),
+    )
   }
 
   protected connectNow(): void {

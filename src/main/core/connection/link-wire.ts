@@ -22,19 +22,26 @@ export interface LinkWire {
    * the answer as it came, tells a time that was sent but unreadable from one not sent.
    */
   readonly timed: (sent: LocalReading | undefined, serverTime: number | undefined, answer: unknown) => void
+  /**
+   * The platform answered what was sent at `sentAt` (the link clock's steady time): both ways of
+   * the connection carried it then, as a probe's answer proves (connection-check.ts).
+   */
+  readonly answered: (sentAt: number) => void
 }
 
-/** The wire of one link: its connection and clock, with `timeSamples` told each answer's time. */
+/** The wire of one link: its connection and clock, with `timeSamples` told each answer's time and `answered` each answer. */
 export function linkWire(
   connection: LinkConnection,
   clock: Clock,
   log: Logger,
   timeSamples: TimeSampleSink | undefined,
+  answered: (sentAt: number) => void,
 ): LinkWire {
   return {
     connection,
     clock,
     log,
+    answered,
     reading: () => timeSamples?.reading(),
     timed: (sent, serverTime, answer) => {
       if (sent === undefined) return

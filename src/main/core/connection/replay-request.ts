@@ -116,6 +116,7 @@ export async function requestReplay(
   const ack = CommandAck.safeParse(raw)
   if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
   deps.timed(sent, ack.data.serverTime, raw)
+  deps.answered(sentAt)
   if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
   const elapsedMs = steadyNow(deps.clock) - sentAt
   hooks.onCrossed?.({ bytes: wireBytes(raw), elapsedMs, aimMs: deps.pageCrossingMs })

@@ -12,7 +12,7 @@ function wired() {
   const warnings: string[] = []
   const log = { info: () => {}, warn: (m: string) => void warnings.push(m), error: () => {} }
   const clock = new PlatformClock(local, createPowerHook(), log)
-  return { warnings, clock, wire: linkWire({} as never, local, log, clock) }
+  return { warnings, clock, wire: linkWire({} as never, local, log, clock, () => {}) }
 }
 
 describe('the platform’s time in each answer', () => {

@@ -809,6 +809,40 @@ describe('PlatformLink over a transport', () => {
     expect(connection().attempts).toBe(1)
   })
 
+  it.each([
+    [
+      'a command',
+      (link: PlatformLink) => link.command('invite.decline', { inviteId: 'inv_1' }, 'key-1'),
+      { ok: true, result: { inviteId: 'inv_1' }, serverTime: FIXTURE_NOW },
+    ],
+    [
+      'a replay page',
+      (link: PlatformLink) => link.replay(0),
+      {
+        ok: true,
+        serverTime: FIXTURE_NOW,
+        result: { kind: 'events', events: [], latestId: 0, hasMore: false },
+      },
+    ],
+  ])(
+    'sends no quiet check a silence after the welcome when %s was answered meanwhile, and one a silence after that answer',
+    async (_, ask, answer) => {
+      const { link, clock, connection } = online()
+      const probes = (): number => connection().requests.filter((r) => r.name === PROBE_EVENT).length
+      heartbeatsFor({ clock, connection }, timings.silenceLimitMs / 2)
+      const asked = ask(link)
+      connection().requests.at(-1)?.answer(answer)
+      await asked
+      // A silence after the welcome: what the app sends was answered half of one ago.
+      heartbeatsFor({ clock, connection }, timings.silenceLimitMs / 2)
+      expect(probes()).toBe(0)
+      // A silence after that answer, with nothing answered since, the quiet check goes out.
+      heartbeatsFor({ clock, connection }, timings.silenceLimitMs / 2)
+      expect(probes()).toBe(1)
+      expect(link.state).toEqual({ kind: 'connected', welcome })
+    },
+  )
+
   it('probes afresh on a wake while a check sent before it is out, and takes only the fresh answer as proof', async () => {
     const { link, clock, power, connection } = online()
     // A quiet check of a connection whose pings keep coming goes out, and the computer sleeps.

@@ -21,7 +21,15 @@ function askedReplay() {
     () => crossedAt,
   )
   void requestReplay(
-    { connection, clock, log: silent, reading: () => undefined, timed: () => {}, ...watch },
+    {
+      connection,
+      clock,
+      log: silent,
+      reading: () => undefined,
+      timed: () => {},
+      answered: () => {},
+      ...watch,
+    },
     0,
     {},
     {},
