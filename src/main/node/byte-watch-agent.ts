@@ -9,11 +9,15 @@ import { Agent as HttpAgent, type ClientRequestArgs } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
 import { connect as connectTcp, type Socket } from 'node:net'
 import { Duplex } from 'node:stream'
+import { TlsRecordFraming } from './unfinished-bytes'
 
 type Made = (err: Error | null, stream: Duplex) => void
 
-/** Hears the size of each chunk arriving on one connection. */
-export type Arrivals = (bytes: number) => void
+/**
+ * Hears the size of each chunk arriving on one connection, and whether it leaves a TLS record
+ * part way in (always false on a plain connection).
+ */
+export type Arrivals = (bytes: number, recordUnfinished: boolean) => void
 
 /**
  * An agent for `secure` (https) or plain connections that calls `watchConnection` for each connection it
@@ -24,7 +28,7 @@ export type Arrivals = (bytes: number) => void
 export function byteWatchAgent(secure: boolean, watchConnection: () => Arrivals): HttpAgent {
   const watch = (stream: Duplex | null | undefined): Duplex | null | undefined => {
     const arrived = watchConnection()
-    stream?.on('data', (chunk: Buffer) => arrived(chunk.length))
+    stream?.on('data', (chunk: Buffer) => arrived(chunk.length, false))
     return stream
   }
   if (secure) {
@@ -65,8 +69,9 @@ function watchedBytes(raw: Socket, arrived: Arrivals): Duplex {
       done(error)
     },
   })
+  const framing = new TlsRecordFraming()
   raw.on('data', (chunk: Buffer) => {
-    arrived(chunk.length)
+    arrived(chunk.length, framing.read(chunk))
     if (!watched.push(chunk)) raw.pause()
   })
   raw.on('end', () => watched.push(null))

@@ -12,6 +12,7 @@ import { byteWatchAgent } from './byte-watch-agent'
 import { ANNOUNCED_CLOSE, brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-reasons'
 import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { crossingHeartbeat } from './crossing-heartbeat'
+import { webSocketHoldsPart } from './unfinished-bytes'
 import { markPacketReceived } from './packet-received-mark'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 import { protocolPacket, type ConnectionSoFar } from './socket-io-packet-filter'
@@ -32,6 +33,9 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   /** The connection the attempt under way (or open) made; undefined once it closed or was let go of. */
   let carrying: object | undefined
   const heartbeat = crossingHeartbeat()
+  /** The WebSocket of the connection open now holds part of a message. */
+  const heldBelow = (): boolean =>
+    webSocketHoldsPart((socket.io.engine as { transport?: unknown } | undefined)?.transport)
   /** More of a message not yet whole arrived, `bytes` of it, on the connection open now. */
   const crossed = (bytes: number): void => {
     handlers.crossing?.()
@@ -60,7 +64,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       const made = {}
       carrying = made
       partial = false
-      return (bytes) => {
+      return (bytes, recordUnfinished) => {
         if (carrying !== made) return
         // Before the connection is open, a chunk is more of its handshake, which no packet
         // follows: the attempt is crossing a slow link.
@@ -71,8 +75,9 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
         // The agent hears each chunk before socket.io reads it. Once engine.io has read it, a
         // chunk that left a message unfinished is crossing from its first on: a probe's answer
         // and the platform's ping wait behind that message, and a slow link's next chunk may come
-        // only after the probe's time or the ping's has run out.
-        if (open) queueMicrotask(() => partial && crossed(bytes))
+        // only after the probe's time or the ping's has run out. So is one that ended a message
+        // and began the next (unfinished-bytes.ts), though engine.io got a whole packet of it.
+        if (open) queueMicrotask(() => (partial || recordUnfinished || heldBelow()) && crossed(bytes))
       }
     }) as unknown as string,
     ...wsLimits,

@@ -141,4 +141,59 @@ describe('the socket.io transport on a slow link', () => {
       expect(platform.connections()).toBe(1)
     },
   )
+
+  it('keeps a connection whose check is answered behind a large message begun in the chunk that ended another', async () => {
+    const platform = await startHostilePlatform({})
+    defer(() => platform.close())
+    // Before the answer to a check, a small message and then a large one.
+    const small = { text: 'y'.repeat(100) }
+    platform.io.on('connection', (socket) =>
+      socket.prependListener('probe', () => {
+        socket.emit('small', small)
+        socket.emit('large', { text: 'x'.repeat(30_000) })
+      }),
+    )
+    const proxy = await startCutProxy(Number(new URL(platform.url).port))
+    defer(() => proxy.close())
+    let received = (): void => {}
+    const names: string[] = []
+    const transport: LinkTransport = (options, handlers) =>
+      socketIoTransport(options, {
+        ...handlers,
+        received: (name, payload) => {
+          handlers.received(name, payload)
+          names.push(name)
+          received()
+        },
+      })
+    const clock = new ManualClock(0)
+    const { link } = socketLink(proxy.url, { transport, linkClock: clock })
+    defer(() => link.stop())
+    link.start()
+    await waitForLinkState(link, (s) => s.kind === 'connected')
+    const states: LinkState[] = []
+    defer(link.states.add((s) => states.push(s)))
+
+    proxy.hold()
+    clock.advance(defaultLinkTimings.silenceLimitMs)
+    expect(link.state).toMatchObject({ kind: 'connected', checking: true })
+    clock.advance(defaultLinkTimings.probeTimeoutMs - 1)
+    // One chunk: the whole small message (its WebSocket frame: a two-byte header, then engine.io's
+    // and socket.io's packet types before the event), and the first bytes of the large one.
+    const smallFrame = 2 + 2 + JSON.stringify(['small', small]).length
+    const smallArrived = new Promise<void>(
+      (resolve) => (received = () => names.includes('small') && resolve()),
+    )
+    await proxy.letThrough(smallFrame + 500)
+    await smallArrived
+    await new Promise((resolve) => setImmediate(resolve))
+    clock.advance(1)
+    expect(link.state).toMatchObject({ kind: 'connected', checking: true })
+
+    proxy.release()
+    await waitForLinkState(link, (s) => s.kind === 'connected' && s.checking !== true)
+    expect(states.every((s) => s.kind === 'connected')).toBe(true)
+    expect(names).toContain('large')
+    expect(platform.connections()).toBe(1)
+  })
 })

@@ -1,0 +1,60 @@
+/**
+ * Whether bytes that arrived are part of a message not yet whole, told beneath engine.io: a chunk
+ * that ends one message and starts the next gives engine.io a whole packet, yet leaves the start
+ * of the next one waiting, in ws (a frame part way in) or, over TLS, below it (a record part way
+ * in). A probe's answer and the platform's ping wait behind that message as behind any.
+ */
+
+/** TLS's record header: its content type, version and the length of what follows. */
+const RECORD_HEADER_BYTES = 5
+
+/**
+ * Follows TLS's record framing over the raw bytes of a connection: the record headers travel in
+ * the clear (TLS 1.2 and 1.3 alike), so where one record ends is known before TLS decrypts it.
+ */
+export class TlsRecordFraming {
+  private headerSeen = 0
+  private readonly header = Buffer.alloc(RECORD_HEADER_BYTES)
+  private bodyLeft = 0
+
+  /** Reads `chunk` and says whether the last record it reaches is still part way in. */
+  read(chunk: Buffer): boolean {
+    let at = 0
+    while (at < chunk.length) {
+      if (this.bodyLeft > 0) {
+        const taken = Math.min(this.bodyLeft, chunk.length - at)
+        this.bodyLeft -= taken
+        at += taken
+        continue
+      }
+      const taken = Math.min(RECORD_HEADER_BYTES - this.headerSeen, chunk.length - at)
+      chunk.copy(this.header, this.headerSeen, at, at + taken)
+      this.headerSeen += taken
+      at += taken
+      if (this.headerSeen < RECORD_HEADER_BYTES) break
+      this.headerSeen = 0
+      this.bodyLeft = this.header.readUInt16BE(3)
+    }
+    return this.headerSeen > 0 || this.bodyLeft > 0
+  }
+}
+
+/** The part of ws's receiver this reads (private there, hence checked). */
+interface Receiver {
+  readonly _bufferedBytes?: unknown
+  readonly _fragments?: unknown
+}
+
+/**
+ * Whether the WebSocket under engine.io's `transport` holds part of a message: bytes of a frame
+ * not yet whole, or frames of a message sent in several. False when this version of ws keeps them
+ * otherwise (the chunk is then judged by the packets it brought alone, as before).
+ */
+export function webSocketHoldsPart(transport: unknown): boolean {
+  const ws = (transport as { ws?: { _receiver?: Receiver } } | undefined)?.ws
+  const receiver = ws?._receiver
+  if (receiver === undefined) return false
+  const buffered = receiver._bufferedBytes
+  const fragments = receiver._fragments
+  return (typeof buffered === 'number' && buffered > 0) || (Array.isArray(fragments) && fragments.length > 0)
+}

@@ -1,0 +1,43 @@
+// Whether a chunk leaves a message part way in beneath engine.io: a TLS record not yet whole, or a
+// WebSocket frame ws holds; a version of ws that keeps them otherwise tells nothing.
+import { describe, expect, it } from 'vitest'
+import { TlsRecordFraming, webSocketHoldsPart } from '../../../../src/main/node/unfinished-bytes'
+
+/** A TLS application-data record carrying `bytes` of ciphertext. */
+function record(bytes: number): Buffer {
+  const header = Buffer.from([23, 3, 3, 0, 0])
+  header.writeUInt16BE(bytes, 3)
+  return Buffer.concat([header, Buffer.alloc(bytes, 7)])
+}
+
+describe('TLS records crossing', () => {
+  it('tells a chunk that ends one record and starts the next from one that ends where a record does', () => {
+    const small = record(40)
+    const large = record(16_000)
+    const framing = new TlsRecordFraming()
+    expect(framing.read(Buffer.concat([small, large.subarray(0, 100)]))).toBe(true)
+    expect(framing.read(large.subarray(100, 8_000))).toBe(true)
+    expect(framing.read(large.subarray(8_000))).toBe(false)
+    expect(framing.read(Buffer.concat([small, small]))).toBe(false)
+  })
+
+  it('follows a record header cut between chunks', () => {
+    const framing = new TlsRecordFraming()
+    const whole = record(300)
+    expect(framing.read(whole.subarray(0, 3))).toBe(true)
+    expect(framing.read(whole.subarray(3, 5))).toBe(true)
+    expect(framing.read(whole.subarray(5))).toBe(false)
+  })
+})
+
+describe('a WebSocket holding part of a message', () => {
+  it('is told by ws’s receiver, and taken as holding nothing when it cannot be read', () => {
+    expect(webSocketHoldsPart({ ws: { _receiver: { _bufferedBytes: 12, _fragments: [] } } })).toBe(true)
+    expect(
+      webSocketHoldsPart({ ws: { _receiver: { _bufferedBytes: 0, _fragments: [Buffer.alloc(1)] } } }),
+    ).toBe(true)
+    expect(webSocketHoldsPart({ ws: { _receiver: { _bufferedBytes: 0, _fragments: [] } } })).toBe(false)
+    expect(webSocketHoldsPart(undefined)).toBe(false)
+    expect(webSocketHoldsPart({ ws: {} })).toBe(false)
+  })
+})
