@@ -122,6 +122,15 @@ function heartbeatsFor(env: Pick<ReturnType<typeof setUp>, 'clock' | 'connection
   }
 }
 
+/** Attempts fail in a row (the network down) until the backoff has grown to its cap. */
+function failedToCap(env: ReturnType<typeof setUp>): void {
+  for (let i = 0; i < 6; i++) {
+    if (env.link.state.kind === 'waiting') env.clock.advanceTo(env.link.state.nextAttemptAt)
+    env.connection().fail('connect ENETUNREACH')
+  }
+  expect(waitOf(env)).toBe(backoffDelay(6, 0.5))
+}
+
 /** The wait after the platform drops a welcomed connection in the ordinary way, as a restart does. */
 function droppedWait(env: ReturnType<typeof setUp>): number {
   env.connection().drop('transport close')
@@ -938,11 +947,7 @@ describe('PlatformLink over a transport', () => {
     const { link, clock, power, connection } = env
     link.start()
     // A streak of failed attempts: the backoff has grown to its cap.
-    for (let i = 0; i < 6; i++) {
-      if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
-      connection().fail('connect ENETUNREACH')
-    }
-    expect(waitOf(env)).toBe(backoffDelay(6, 0.5))
+    failedToCap(env)
     // The Wi-Fi comes up: an attempt at once, though it goes out before the network carries it.
     power.networkChanged()
     expect(link.state.kind).toBe('connecting')
@@ -970,11 +975,7 @@ describe('PlatformLink over a transport', () => {
       const { link, clock, power, connection } = env
       link.start()
       // Offline a while before the lid closed: the backoff has grown to its cap.
-      for (let i = 0; i < 6; i++) {
-        if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
-        connection().fail('connect ENETUNREACH')
-      }
-      expect(waitOf(env)).toBe(backoffDelay(6, 0.5))
+      failedToCap(env)
       // Opened: the attempt at the wake goes before the network carries it, and no change follows.
       signal(power)
       connection().fail('getaddrinfo EAI_AGAIN platform.test')
