@@ -205,3 +205,37 @@ describe('Electron secrets (safeStorage)', () => {
     expect(log.text() + memoryOnly.log.text()).not.toContain(TOKEN)
   })
 })
+
+describe('sign-ins waiting to be revoked', () => {
+  /** Secrets whose owed revocations are kept beside the sign-in. */
+  function withOwed() {
+    const owedPath = join(tempDir(), 'revocations-owed.bin')
+    const log = recordingLog()
+    const secrets = createSafeStorageSecrets({
+      path: join(tempDir(), 'sign-in.bin'),
+      owedPath,
+      log,
+      platform: 'darwin',
+    })
+    return { owedPath, log, secrets }
+  }
+
+  it('are kept sealed by the keychain, read back, and removed once none is left', async () => {
+    const { owedPath, secrets } = withOwed()
+    await secrets.saveOwed!([signIn])
+    expect(readFileSync(owedPath).includes(TOKEN)).toBe(false)
+    expect(
+      await createSafeStorageSecrets({ path: 'unused', owedPath, log: recordingLog(), platform: 'darwin' })
+        .loadOwed!(),
+    ).toEqual([signIn])
+    await secrets.saveOwed!([])
+    expect(existsSync(owedPath)).toBe(false)
+  })
+
+  it('are kept for this run only without a keychain, never in the clear', async () => {
+    fake.safeStorage.available = false
+    const { owedPath, secrets } = withOwed()
+    await secrets.saveOwed!([signIn])
+    expect(existsSync(owedPath)).toBe(false)
+  })
+})
