@@ -71,21 +71,55 @@ describe('Standby in real Electron', () => {
       const recorded = {
         notifications: [] as Array<{ title: string; body: string }>,
         trayMenus: [] as string[][],
+        // Called after each recording, so a test waits for what it expects instead of polling.
+        changed: new Set<() => void>(),
       }
       const trayMenu: { last: Electron.Menu | null } = { last: null }
       Object.assign(globalThis, { standbyRecorded: recorded, standbyTrayMenu: trayMenu })
       Notification.prototype.show = function (this: Electron.Notification) {
         recorded.notifications.push({ title: this.title, body: this.body })
+        for (const listener of recorded.changed) listener()
       }
       const setContextMenu = Tray.prototype.setContextMenu
       Tray.prototype.setContextMenu = function (this: Electron.Tray, menu: Electron.Menu | null) {
         recorded.trayMenus.push(menu?.items.map((item) => item.label) ?? [])
+        for (const listener of recorded.changed) listener()
         trayMenu.last = menu
         setContextMenu.call(this, menu)
       }
     })
     const recorded = (): Promise<Recorded> =>
-      app.evaluate(() => (globalThis as unknown as { standbyRecorded: Recorded }).standbyRecorded)
+      app.evaluate(() => {
+        const { notifications, trayMenus } = (globalThis as unknown as { standbyRecorded: Recorded })
+          .standbyRecorded
+        return { notifications, trayMenus }
+      })
+    /**
+     * Resolves once the last tray menu (`trayMenu`) or the notifications shown so far
+     * (`notifications`, one "title body" a line) contain `text`: waited for in the main process,
+     * on each recording, rather than polled for a second of wall time a busy machine overruns.
+     */
+    const recordedHas = (what: 'trayMenu' | 'notifications', text: string): Promise<void> =>
+      app.evaluate(
+        (_electron, { what, text }) =>
+          new Promise<void>((resolve) => {
+            const state = (
+              globalThis as unknown as { standbyRecorded: Recorded & { changed: Set<() => void> } }
+            ).standbyRecorded
+            const shown = (): string =>
+              what === 'trayMenu'
+                ? (state.trayMenus.at(-1)?.join(' | ') ?? '')
+                : state.notifications.map((each) => `${each.title} ${each.body}`).join('\n')
+            const check = (): void => {
+              if (!shown().includes(text)) return
+              state.changed.delete(check)
+              resolve()
+            }
+            state.changed.add(check)
+            check()
+          }),
+        { what, text },
+      )
 
     const window = await app.firstWindow()
     expect(window.url()).toMatch(/^standby-app:\/\/app\//)
@@ -116,17 +150,13 @@ describe('Standby in real Electron', () => {
     await window.getByRole('heading', { name: 'Invites' }).waitFor()
 
     // The tray's menu follows the status line and keeps Open and Quit.
-    await expect.poll(async () => (await recorded()).trayMenus.at(-1)?.join(' | ') ?? '').toMatch(/Online/)
+    await recordedHas('trayMenu', 'Online')
     expect((await recorded()).trayMenus.at(-1)).toEqual(
       expect.arrayContaining(['Open Standby', 'Quit Standby']),
     )
 
     const { request } = platform.inviteDirectly(ada.id, 'Smoke test: a query plan')
-    await expect
-      .poll(async () =>
-        (await recorded()).notifications.map((each) => `${each.title} ${each.body}`).join('\n'),
-      )
-      .toContain(request.title)
+    await recordedHas('notifications', request.title)
 
     // A link clicked in a browser on Windows or Linux: a second launch that hands it over and quits.
     const card = window.getByRole('article', { name: request.title })
