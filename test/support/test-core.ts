@@ -28,8 +28,11 @@ export interface TestCore {
   readonly cachePath: string
   /** Resolve with the first connection state matching `predicate` (the current one included). */
   waitForState(predicate: (state: ConnectionState) => boolean): Promise<ConnectionState>
-  /** Resolve once `count` notifications have been shown. */
-  waitForNotifications(count: number): Promise<void>
+  /**
+   * Resolve once `count` notifications have been shown; `progress`, when given, wakes the wait's
+   * failsafe on work the core does before any is shown (the parts of a snapshot crossing a slow link).
+   */
+  waitForNotifications(count: number, progress?: (wake: () => void) => () => void): Promise<void>
   /** Stop the core; keep the data directory unless `remove`. */
   close(remove?: boolean): void
 }
@@ -177,10 +180,17 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
         (wake) => runtime.core.states.add(wake),
         () => `a connection state; last was ${JSON.stringify(runtime.core.connection)}`,
       ),
-    waitForNotifications: (count) =>
+    waitForNotifications: (count, progress) =>
       until(
         () => (adapters.notifier.shown.length >= count ? true : undefined),
-        (wake) => adapters.notifier.onShow(wake),
+        (wake) => {
+          const offShown = adapters.notifier.onShow(wake)
+          const offProgress = progress?.(wake)
+          return () => {
+            offShown()
+            offProgress?.()
+          }
+        },
         () => `${count} notifications; saw ${adapters.notifier.shown.length}`,
       ).then(() => undefined),
     close(remove = false) {

@@ -1,3 +1,4 @@
+import type { Socket } from 'socket.io'
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
@@ -212,6 +213,26 @@ describe('a catch-up whose link slowed to a byte now and then under a page', () 
     const next = await pageAsked(platform, latestId, () => true)
     expect(next.after).toBe(large.after)
     expect(next.limit).toBeLessThan(large.limit)
-    await core.waitForNotifications(PENDING)
+    // A fresh cache catches up with a snapshot in parts, one part per crossing at this rate: no
+    // invite is shown until the last has come, so each part asked is the progress waited on.
+    await core.waitForNotifications(PENDING, (wake) => replaysAsked(platform, wake))
   })
 })
+
+/** Calls `wake` on each replay asked over any connection, open now or later; returns how to stop. */
+function replaysAsked(platform: TestPlatform, wake: () => void): () => void {
+  const onAsk = (name: string): void => {
+    if (name === REPLAY_EVENT) wake()
+  }
+  const watched = new Set<Socket>()
+  const watch = (socket: Socket): void => {
+    watched.add(socket)
+    socket.onAny(onAsk)
+  }
+  for (const socket of platform.server.io.of('/').sockets.values()) watch(socket)
+  platform.server.io.on('connection', watch)
+  return () => {
+    platform.server.io.off('connection', watch)
+    for (const socket of watched) socket.offAny(onAsk)
+  }
+}
