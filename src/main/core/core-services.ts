@@ -81,7 +81,7 @@ export function coreServices(
     reopened: (invites) => {
       publishTray()
       cacheChanged.emit({ kind: 'clock', invites })
-      platform.sync?.invitesReopened()
+      platform.sync?.invitesReopened(invites)
     },
     log: deps.log,
   })

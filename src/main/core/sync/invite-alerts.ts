@@ -10,6 +10,9 @@ import type { CacheStore, ShowingAt, StreamEntry } from '../ports/cache-store'
 import type { Notifier } from '../ports/notifier'
 import { inviteClosedNotification, inviteNotification } from './invite-notification'
 
+/** How many invites taken down as expired are remembered, to show again should the clock move back. */
+const TAKEN_DOWN_KEPT = 1_000
+
 /** The open invites before a change, to compare with after it. */
 export type OpenBefore = ReadonlyArray<Invite>
 
@@ -31,6 +34,9 @@ export interface UnshownAfterApply {
  * whichever comes first (the watch's timer may fire after the platform's word has come).
  */
 export class InviteAlerts {
+  /** The invites whose notification `expired` took down, by this computer's reading of the clock. */
+  private readonly takenDownAsExpired = new Set<string>()
+
   constructor(
     private readonly cache: CacheStore,
     private readonly deps: {
@@ -103,7 +109,26 @@ export class InviteAlerts {
   expired(invites: ReadonlyArray<Invite>): void {
     const shown = new Set(this.cache.shownInvites(invites.map((i) => i.id)))
     for (const invite of invites) {
-      if (shown.has(invite.id)) this.deps.notifier.show(inviteClosedNotification(invite, 'expired'))
+      if (!shown.has(invite.id)) continue
+      this.deps.notifier.show(inviteClosedNotification(invite, 'expired'))
+      this.takenDownAsExpired.add(invite.id)
+      // The oldest first: a clock that moves back does so soon after it was misread.
+      for (const oldest of this.takenDownAsExpired) {
+        if (this.takenDownAsExpired.size <= TAKEN_DOWN_KEPT) break
+        this.takenDownAsExpired.delete(oldest)
+      }
+    }
+  }
+
+  /**
+   * Invites taken for run out are open again by the platform's clock (a wake's reading it
+   * overturned, an answer that misled): those whose notification `expired` took down, on the
+   * clock's word alone, have it back with its Join, once; the others are for `caughtUp` to show.
+   */
+  reopened(invites: ReadonlyArray<Invite>): void {
+    const now = this.now()
+    for (const invite of invites) {
+      if (this.takenDownAsExpired.delete(invite.id)) this.deps.notifier.show(inviteNotification(invite, now))
     }
   }
 

@@ -126,13 +126,15 @@ export class SyncEngine {
   }
 
   /**
-   * Invites taken for run out are open again by the platform's clock: those never shown (they
-   * arrived while the clock was misread) are shown now, once; in the middle of a catch-up, its end does it.
+   * These invites taken for run out are open again by the platform's clock: those whose notification
+   * the expiry watch took down have it back, offline too, as it was taken down offline; those never
+   * shown (they arrived while the clock was misread) are shown now, once; in the middle of a
+   * catch-up, its end does it.
    */
-  invitesReopened(): void {
-    if (this.current.kind !== 'live') return
+  invitesReopened(invites: ReadonlyArray<Invite>): void {
     try {
-      cacheWrite(() => this.invites.caughtUp())
+      this.invites.reopened(invites)
+      if (this.current.kind === 'live') cacheWrite(() => this.invites.caughtUp())
     } catch (error) {
       // Not lost: the next catch-up shows what is open and was never shown.
       this.deps.log.error('Could not show the invites open again by the platform’s clock', error)

@@ -269,6 +269,31 @@ describe('an invite whose time runs out while the computer sleeps, offline', () 
   })
 })
 
+describe('an invite taken for expired at a wake just after the computer’s clock was set forward', () => {
+  const defer = useCleanup()
+
+  it('has its notification back once the platform’s answer says it is still open, shown once', async () => {
+    const { core, appClock } = await shownOneInvite(defer)
+    const [shown] = core.adapters.notifier.onScreen
+    const clock = core.runtime.core.platformClock
+    // Set forward 20 minutes and read at once (the window's countdown): taken for a setting.
+    appClock.step(20 * MINUTE)
+    clock.now()
+    await Promise.resolve()
+    // The screen unlocked a moment later: the wake reads the step as the sleep, past the five minutes.
+    appClock.advance(2_000)
+    const settled = new Promise<void>((resolve) => clock.borneOut.add(() => resolve()))
+    core.adapters.power.resume()
+    expect(core.adapters.notifier.onScreen).toEqual([])
+    // The wake's probe: the platform's time says the step was a setting, and the invite is open.
+    await settled
+    expect(core.runtime.cache.openInvites(clock.now()).map((i) => i.id)).toEqual([shown?.inviteId])
+    expect(core.adapters.notifier.onScreen).toEqual([shown])
+    const invitesShown = core.adapters.notifier.shown.filter((n) => n.kind === 'invite')
+    expect(invitesShown).toEqual([shown, shown])
+  })
+})
+
 const MINUTE = 60_000
 
 /** A platform and an online core on a clock of its own, shown one direct instant invite. */

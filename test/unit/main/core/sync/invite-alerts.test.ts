@@ -188,7 +188,10 @@ describe('invite alerts beside the expiry watch', () => {
       cache: store,
       platformTime: clock,
       expired: (invites) => alerts.expired(invites),
-      reopened: () => alerts.caughtUp(),
+      reopened: (invites) => {
+        alerts.reopened(invites)
+        alerts.caughtUp()
+      },
     })
     const alerts = new InviteAlerts(store, {
       clock,
@@ -247,6 +250,27 @@ describe('invite alerts beside the expiry watch', () => {
     apply([inviteClosed(2, 'inv_1', 'expired')])
     clock.advance(MINUTE)
     expect(notifier.removed).toEqual(['inv_1'])
+  })
+
+  it('an invite taken down as run out, then open again as the clock is found behind: shown again once, and taken down at its time', () => {
+    const { clock, notifier, expiry } = watched()
+    clock.advance(2 * MINUTE)
+    expect(notifier.onScreen).toEqual([])
+    clock.step(-MINUTE)
+    expiry.check()
+    expiry.check()
+    expect(notifier.onScreen.map((n) => n.inviteId)).toEqual(['inv_1'])
+    expect(invitesShown(notifier).filter(Boolean)).toEqual(['inv_1', 'inv_1'])
+    clock.advance(MINUTE)
+    expect(notifier.onScreen).toEqual([])
+    expect(notifier.removed).toEqual(['inv_1', 'inv_1'])
+  })
+
+  it('an invite the watch never took down is not shown again when the clock is found behind', () => {
+    const { clock, notifier, expiry } = watched()
+    clock.step(-MINUTE)
+    expiry.check()
+    expect(invitesShown(notifier)).toEqual(['inv_1'])
   })
 
   it('an invite closed before its time ran out is taken down once, by the platform’s word', () => {
