@@ -47,6 +47,11 @@ export class FirstMeasureWait {
     return settledWake
   }
 
+  /** Whether a wake over a step awaits the answer that says what the step was, however long ago. */
+  wakeUnsettled(): boolean {
+    return this.wakeUnsettledSince !== null
+  }
+
   /** How much longer (ms) to wait, by whether the clock is measured and the measurement borne out. */
   remaining(measured: boolean, confirmed: boolean): number {
     // A wake reported just after a setting of the computer's clock reads as the sleep, which puts

@@ -142,10 +142,12 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   /**
    * Whether this run measured the platform's time and a second answer bore it out: what a rule
-   * that cannot be undone (trimming the cache by age) waits for, as one answer may be a wrong one.
+   * that cannot be undone (trimming the cache by age, the offset kept for the next start) waits
+   * for, as one answer may be a wrong one; and not while a wake over a step of the computer's
+   * clock awaits the answer that says whether it was the sleep or a setting, hours apart maybe.
    */
   measuredSurely(): boolean {
-    return this.current.measured && this.estimate.confirmed
+    return this.current.measured && this.estimate.confirmed && !this.wait.wakeUnsettled()
   }
 
   /** The offset as the window shows it. */
@@ -176,8 +178,9 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if (pending === null) this.asks.agreed()
     else this.asks.disagree(Math.abs(pending.offsetMs - this.current.offsetMs))
     this.notes.note(this.estimate.noted)
-    if (this.current.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS))
-      this.keep()
+    const keepAgain = this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS
+    // Settled, a wake's reading is kept: the offset it moved was not while in doubt.
+    if (this.current.measured && (keepAgain || settledWake)) this.keep()
   }
 
   liveEventAt(at: number): void {
@@ -263,11 +266,11 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   /**
    * Keep the offset for the next start, with the platform's time at the newest measurement: once
-   * a second answer bore it out, as one answer's word (a wrong one) would be what a start offline
-   * goes by for days.
+   * a second answer bore it out, and no wake's reading is in doubt, as one answer's word (a wrong
+   * one) or a setting read as a sleep would be what a start offline goes by for days.
    */
   private keep(): void {
-    if (this.keeper === undefined || !this.estimate.confirmed) return
+    if (this.keeper === undefined || !this.measuredSurely()) return
     const mono = this.monotonic()
     const newest = Math.max(...this.estimate.samples.map((s) => s.atMono))
     const measuredAt = Math.round(this.local.now() + this.current.offsetMs - (mono - newest))

@@ -72,6 +72,22 @@ describe('the platform clock across restarts', () => {
     expect(next.clock.now()).toBe(FIXTURE_NOW + 2 * HOUR)
   })
 
+  it('a setting read as the sleep by a wake a moment after is not kept until the platform says which it was', () => {
+    const { local, power, clock, store, exchange } = setUp()
+    exchange()
+    exchange()
+    // Set forward 20 minutes and read at once: a setting, kept as one.
+    local.step(20 * MINUTE)
+    clock.now()
+    local.advance(2_000)
+    // The wake reads the step as the sleep: quit offline now, the next start would go by that, 20 minutes ahead.
+    power.resume()
+    expect(store.kept?.offsetMs).toBe(2 * HOUR - 20 * MINUTE)
+    // The platform's answer says it was the sleep after all: that is kept.
+    exchange()
+    expect(store.kept?.offsetMs).toBe(2 * HOUR)
+  })
+
   it('takes the kept offset at start, unmeasured, until the platform answers', () => {
     const { clock, exchange } = setUp(keptAgo(HOUR))
     const told: unknown[] = []

@@ -131,6 +131,21 @@ describe('a setting of the computer’s clock found by a read', () => {
     expect(order).toEqual(['read done', `told at ${now}`])
   })
 
+  it('read again as a sleep by a wake just after: not measured surely (what cannot be undone waits) until the platform answers', async () => {
+    const { local, power, clock, measure, exchange } = setUp()
+    measure()
+    local.step(25 * MINUTE)
+    clock.now()
+    await Promise.resolve()
+    local.advance(10 * SECOND)
+    power.resume()
+    expect(clock.measuredSurely()).toBe(false)
+    local.advance(MINUTE)
+    expect(clock.measuredSurely()).toBe(false)
+    exchange()
+    expect(clock.measuredSurely()).toBe(true)
+  })
+
   it('read again as a sleep by a wake just after: a listener told of it finds the wait for the platform’s answer on', async () => {
     const { local, power, clock, measure } = setUp()
     measure()
