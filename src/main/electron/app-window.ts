@@ -36,11 +36,15 @@ export interface AppWindowOptions {
   readonly onSessionEnd?: () => void
 }
 
-/** A locked-down window showing the renderer's full window, or its tray popover (`?view=popover`). */
+/**
+ * A locked-down window showing the renderer's full window, or its tray popover (`?view=popover`);
+ * `onPageGaveUp` hears that its page is left empty or frozen, its reloads spent (page-recovery.ts).
+ */
 export function createAppWindow(
   options: AppWindowOptions,
   look: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
   view?: 'popover',
+  onPageGaveUp?: () => void,
 ): BrowserWindow {
   const { preloadPath, origin, openExternal, log } = options
   const window = new BrowserWindow({
@@ -66,7 +70,12 @@ export function createAppWindow(
   })
   window.on('session-end', () => options.onSessionEnd?.())
   // A crashed or killed renderer, or a failed load, would leave the window empty for good.
-  recoverLostPages(window.webContents, { name: view ?? 'main', clock: options.clock ?? systemClock, log })
+  recoverLostPages(window.webContents, {
+    name: view ?? 'main',
+    clock: options.clock ?? systemClock,
+    log,
+    ...(onPageGaveUp === undefined ? {} : { onGaveUp: onPageGaveUp }),
+  })
   // A query, not a fragment: the host sees it and pre-renders the popover's first frame.
   const url = new URL(origin.entryUrl)
   if (view !== undefined) url.searchParams.set('view', view)

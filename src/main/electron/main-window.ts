@@ -19,30 +19,39 @@ export interface MainWindowOptions extends AppWindowOptions {
   readonly onPlaceToKeep?: (place: SavedWindowPlace) => void
 }
 
-/** Windows that have painted their first frame, and so may be shown. */
+/** Windows that have painted their first frame, or whose page was given up on, and so may be shown. */
 const painted = new WeakSet<BrowserWindow>()
 
 /** Creates the main window, loads the renderer and shows it, focused, once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const place = options.place ?? null
-  const window = createAppWindow(options, {
-    ...MAIN_WINDOW_SIZE,
-    ...place?.bounds,
-    minWidth: MAIN_WINDOW_MIN_SIZE.width,
-    minHeight: MAIN_WINDOW_MIN_SIZE.height,
-    title: 'Standby',
-    show: false,
-    autoHideMenuBar: true,
-  })
-  // Shown only once painted: the first frame the expert sees is the page, never a blank window.
-  window.once('ready-to-show', () => {
+  // Shown once painted: the first frame the expert sees is the page, never a blank window. A page
+  // given up on (lost again and again before its first frame) will not paint: the window shows
+  // all the same, or Open, a second launch and a link would find the same hidden window for good.
+  const showFirst = (): void => {
+    if (painted.has(window)) return
     painted.add(window)
     // A window already closing (a quit right after the start) is not put on screen on its way out.
-    if (isGone(window)) return
+    if (isGone(window) || options.isQuitting()) return
     // Maximizing shows the window: only now, so the first frame the expert sees is still the page.
     if (place?.maximized === true) window.maximize()
     bringToFront(window)
-  })
+  }
+  const window = createAppWindow(
+    options,
+    {
+      ...MAIN_WINDOW_SIZE,
+      ...place?.bounds,
+      minWidth: MAIN_WINDOW_MIN_SIZE.width,
+      minHeight: MAIN_WINDOW_MIN_SIZE.height,
+      title: 'Standby',
+      show: false,
+      autoHideMenuBar: true,
+    },
+    undefined,
+    showFirst,
+  )
+  window.once('ready-to-show', showFirst)
   // Its normal bounds, so a maximized window comes back maximized and, unmaximized, to the size
   // the expert gave it. Full screen is kept as maximized: a tray app's window opening full screen
   // would cover everything it was opened beside.

@@ -28,6 +28,8 @@ export interface PageRecoveryOptions {
   readonly name: string
   readonly clock: Clock
   readonly log: Logger
+  /** The page is left empty or frozen, its reloads spent: it will not paint unless reloaded later. */
+  readonly onGaveUp?: () => void
 }
 
 /**
@@ -49,6 +51,7 @@ export function recoverLostPages(
       `The ${name} window's page ${what} again, ${MOST_RELOADS} times within a minute, so it is left ${left}. ` +
         'Quit Standby from the tray and start it again; if this keeps happening, send the log to support.',
     )
+    options.onGaveUp?.()
     return false
   }
   const reload = (what: string): void => {

@@ -6,6 +6,8 @@ import {
   createMainWindow,
   type MainWindowOptions,
 } from '../../../../src/main/electron/main-window'
+import { MOST_RELOADS } from '../../../../src/main/electron/page-recovery'
+import { ManualClock } from '../../../../src/shared/clock'
 import { fake, newestMade, resetFakeElectron, type FakeBrowserWindow } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
@@ -150,6 +152,41 @@ describe('the main window', () => {
     expect(window.visible).toBe(false)
     window.readyToShow()
     expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('shows anyway once its page is given up on before its first frame, so Open still brings up a window', () => {
+    const window = openWindow({
+      clock: new ManualClock(0),
+      place: { bounds: { x: 10, y: 10, width: 900, height: 700 }, maximized: true },
+    })
+    for (let crash = 0; crash < MOST_RELOADS; crash++) window.webContents.renderProcessGone('crashed')
+    expect(window.visible).toBe(false)
+    window.webContents.renderProcessGone('crashed')
+    expect(window).toMatchObject({ visible: true, focused: true, maximized: true })
+    // Open from the tray after the expert went elsewhere brings it back, empty or not.
+    window.blur()
+    window.minimize()
+    bringToFront(window)
+    expect(window).toMatchObject({ minimized: false, visible: true, focused: true })
+    // The frame that comes at last takes no focus from where the expert has gone since.
+    window.blur()
+    window.readyToShow()
+    expect(window.focused).toBe(false)
+  })
+
+  it('waits for its first frame however long it takes (a keychain prompt at the start), and shows nothing twice', () => {
+    const clock = new ManualClock(0)
+    const slow = openWindow({ clock })
+    clock.advance(10 * 60_000)
+    expect(slow.visible).toBe(false)
+    const painted = openWindow({ clock })
+    painted.readyToShow()
+    painted.blur()
+    for (let crash = 0; crash <= MOST_RELOADS; crash++) painted.webContents.renderProcessGone('crashed')
+    expect(painted.focused).toBe(false)
+    const quitting = openWindow({ clock, isQuitting: () => true })
+    for (let crash = 0; crash <= MOST_RELOADS; crash++) quitting.webContents.renderProcessGone('crashed')
+    expect(quitting.visible).toBe(false)
   })
 
   it('comes back to the front, un-minimized and focused', () => {
