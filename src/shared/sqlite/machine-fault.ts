@@ -11,8 +11,10 @@ export function isMachineFaultCode(code: string): boolean {
 /**
  * A full disk, by Node's or SQLite's code: SQLite says SQLITE_FULL for a file it writes, but a
  * shared-memory (-shm) file it cannot grow, its blocks written before they are mapped, only as an
- * I/O error of that file's size (SQLITE_IOERR_SHMSIZE), which a full disk is almost always.
+ * I/O error of that file's size (SQLITE_IOERR_SHMSIZE), which a full disk is almost always. A
+ * user's quota used up (EDQUOT, a home folder on a shared server) is a full disk for that user:
+ * freeing space is what helps.
  */
 export function isDiskFullCode(code: string): boolean {
-  return /^(ENOSPC|SQLITE_FULL|SQLITE_IOERR_SHMSIZE)(_|$)/.test(code)
+  return /^(ENOSPC|EDQUOT|SQLITE_FULL|SQLITE_IOERR_SHMSIZE)(_|$)/.test(code)
 }

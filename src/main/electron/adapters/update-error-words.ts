@@ -6,6 +6,7 @@ import { errorMessage } from '../../../shared/error-message'
 import { FEED_UNUSABLE } from './update-feed-guards'
 import { SIGNATURE_UNCHECKED } from './update-signature-checked'
 import { nameNotFound } from '../../core/connection/network-failure'
+import { isDiskFullCode } from '../../../shared/sqlite/machine-fault'
 
 /** The most of electron-updater's own message an error repeats in brackets. */
 const RAW_SHOWN_MAX = 500
@@ -20,9 +21,6 @@ const MALFORMED_FEED_CODES: ReadonlySet<string> = new Set([
 /** How a transfer that started and was then cut short is reported, by Node and by Chromium. */
 const BROKE_OFF =
   /^aborted$|^Request has been aborted by the server$|ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_(RESET|CLOSED|ABORTED)/
-
-/** Node's codes for a disk with no room for what is written: full, or the user's quota used up. */
-const DISK_FULL_CODES: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT'])
 
 /** How Squirrel.Mac refuses an update whose code signature is missing or names another publisher. */
 const SQUIRREL_SIGNATURE =
@@ -50,7 +48,7 @@ export function describeUpdaterError(error: unknown, context: UpdaterErrorContex
   // electron-updater's messages quote the feed (a version, a file name) whatever its length.
   const raw = line.length > RAW_SHOWN_MAX ? `${line.slice(0, RAW_SHOWN_MAX)}…` : line
   // Node's own message names no folder, and the expert has to know which disk to free.
-  if (DISK_FULL_CODES.has(String(code))) {
+  if (isDiskFullCode(String(code))) {
     const disk =
       downloadFolder === undefined
         ? 'The disk updates download to'

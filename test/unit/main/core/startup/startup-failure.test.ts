@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { describeStartupFailure } from '../../../../../src/main/core/startup/startup-failure'
+import { storageFaultMessage } from '../../../../../src/main/core/storage-remedy'
 import { FileHeldError } from '../../../../../src/main/node/atomic-file'
 import { CacheUnavailableError, openCache } from '../../../../../src/main/db/open-cache'
 import { DatabaseTooNewError } from '../../../../../src/shared/sqlite/migrate'
@@ -152,6 +153,20 @@ describe('a failed start, in words', () => {
       kind: 'disk_full',
       title: 'The disk is full',
     })
+  })
+
+  // A home folder with a quota (a university's, a company's network home) is full for this user
+  // though the disk is not: freeing space in their own files is what helps, as the updater says.
+  it('says the disk is full when the quota of its profile folder is used up, at start and at a save', () => {
+    const overQuota = Object.assign(new Error('EDQUOT: disk quota exceeded, write'), { code: 'EDQUOT' })
+    expect(describeStartupFailure(overQuota, installed)).toMatchObject({
+      kind: 'disk_full',
+      title: 'The disk is full',
+      message: expect.stringMatching(/^Free some space on the disk that holds your profile/),
+    })
+    expect(storageFaultMessage(overQuota)).toBe(
+      'Standby could not save this on your computer (EDQUOT: disk quota exceeded, write). Free some space on the disk that holds your profile, then try again.',
+    )
   })
 
   it('says something useful about anything else, and always where the log is', () => {
