@@ -25,12 +25,14 @@ const nameNotFound = (): Promise<Response> =>
 /** A core whose fetch answers as a platform until `offline` says otherwise for a path. */
 function setUp(stored?: { platformUrl: string; token: string; expertId: string }) {
   const online = signInAnyone()
-  const offline = { paths: new Set<string>() }
+  const offline = { paths: new Set<string>(), hosts: new Set<string>() }
   const { core, connections } = memoryCore({
     clock: new ManualClock(FIXTURE_NOW),
     cache: openStore(join(tempDir(), 'cache.db')).store,
-    fetch: (input, init) =>
-      offline.paths.has(new URL(String(input)).pathname) ? nameNotFound() : online(input, init),
+    fetch: (input, init) => {
+      const { pathname, hostname } = new URL(String(input))
+      return offline.paths.has(pathname) || offline.hosts.has(hostname) ? nameNotFound() : online(input, init)
+    },
     storedAtStart: stored,
   })
   /** A sign-in whose `path` finds no name; what it says, or '' when it got in. */
@@ -39,7 +41,7 @@ function setUp(stored?: { platformUrl: string; token: string; expertId: string }
     const outcome = await core.signIn(PLATFORM, 'exp_a@example.test', 'password')
     return outcome.ok ? '' : outcome.message
   }
-  return { core, connections, signInWithout }
+  return { core, connections, signInWithout, offline }
 }
 
 const OFFLINE_WORDS =
@@ -85,6 +87,37 @@ describe('a sign-in made offline', () => {
     expect(await signInWithout(HTTP_PATHS.info)).toBe(
       `Could not reach ${PLATFORM} (unknown host). Check the address and your connection.`,
     )
+    core.stop()
+  })
+})
+
+describe('a sign-in made offline after another name was found', () => {
+  // The record is of names, not of a run that went well: an address changed to a typo is no
+  // network gone, and an expert told so would wait for a network that is there.
+  it('to a mistyped address, is still an unknown host whose address to check', async () => {
+    const { core, signInWithout, offline } = setUp()
+    await core.start()
+    expect(await signInWithout('/nothing-offline')).toBe('')
+    await core.signOut()
+    offline.hosts.add('platfrom.example.test')
+    const outcome = await core.signIn('https://platfrom.example.test', 'exp_a@example.test', 'password')
+    expect(outcome).toMatchObject({
+      ok: false,
+      message:
+        'Could not reach https://platfrom.example.test (unknown host). Check the address and your connection.',
+    })
+    core.stop()
+  })
+
+  it('to the found name written in other capitals, says the computer may be offline', async () => {
+    const { core, offline } = setUp()
+    await core.start()
+    const found = await core.signIn('https://Platform.Example.test', 'exp_a@example.test', 'password')
+    expect(found.ok).toBe(true)
+    await core.signOut()
+    offline.hosts.add('platform.example.test')
+    const outcome = await core.signIn('https://platform.example.TEST', 'exp_a@example.test', 'password')
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(OFFLINE_WORDS) })
     core.stop()
   })
 })
