@@ -249,3 +249,32 @@ describe.runIf(process.platform !== 'win32')('a settings folder removed while St
     expect(JSON.parse(readFileSync(settingsFilePath(dir), 'utf8'))).toMatchObject({ soundEnabled: false })
   })
 })
+
+// Only a link at the file itself is another file's: a profile folder kept elsewhere (a dotfiles
+// repository, another disk) and linked in is where the expert chose to keep Standby's settings.
+describe.runIf(process.platform !== 'win32')(
+  'a settings folder that is a link to a folder kept elsewhere',
+  () => {
+    it('is read and saved through, the link kept and nothing said about it', () => {
+      const dir = tempDir()
+      const kept = join(dir, 'dotfiles', 'standby')
+      mkdirSync(kept, { recursive: true })
+      writeFileSync(settingsFilePath(kept), JSON.stringify({ settingsVersion: 1, soundEnabled: false }))
+      const linked = join(dir, 'Standby')
+      symlinkSync(kept, linked)
+      const log = recordingLog()
+      const settings = createNodeSettingsStore({ dir: linked, log })
+      expect(settings.get().soundEnabled).toBe(false)
+      settings.update({ remindersEnabled: false })
+      settings.flush()
+      expect(settings.separatedAtOpen).toBeUndefined()
+      expect(settings.notKept).toBeUndefined()
+      expect(lstatSync(linked).isSymbolicLink()).toBe(true)
+      expect(JSON.parse(readFileSync(settingsFilePath(kept), 'utf8'))).toMatchObject({
+        soundEnabled: false,
+        remindersEnabled: false,
+      })
+      expect(log.text()).not.toMatch(/link|Could not read/)
+    })
+  },
+)
