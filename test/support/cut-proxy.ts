@@ -16,6 +16,11 @@ export interface CutProxy {
   hold(): void
   /** Pass on the next `bytes` held as one chunk once they are in; resolves once written. */
   letThrough(bytes: number): Promise<void>
+  /**
+   * Pass on, as one chunk, the fewest whole TLS records held that come to at least `bytes`, once
+   * they are in: a chunk that ends where a record does, so TLS has all of it to read.
+   */
+  letThroughRecords(bytes: number): Promise<void>
   /** Pass on all that is held and stop holding. */
   release(): void
   close(): Promise<void>
@@ -26,11 +31,13 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
   const sockets = new Set<Socket>()
   let held: Buffer[] | undefined
   let client: Socket | undefined
-  let wanted: { readonly bytes: number; readonly done: () => void } | undefined
+  let wanted: { readonly bytes: number; readonly records: boolean; readonly done: () => void } | undefined
   const pass = (): void => {
     const all = Buffer.concat(held ?? [])
-    if (wanted === undefined || client === undefined || all.length < wanted.bytes) return
-    const { bytes, done } = wanted
+    if (wanted === undefined || client === undefined) return
+    const bytes = wanted.records ? wholeRecords(all, wanted.bytes) : wanted.bytes
+    if (bytes === undefined || all.length < bytes) return
+    const { done } = wanted
     wanted = undefined
     held = [all.subarray(bytes)]
     client.write(all.subarray(0, bytes), () => done())
@@ -57,7 +64,12 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
     hold: () => void (held ??= []),
     letThrough: (bytes) =>
       new Promise((resolve) => {
-        wanted = { bytes, done: resolve }
+        wanted = { bytes, records: false, done: resolve }
+        pass()
+      }),
+    letThroughRecords: (bytes) =>
+      new Promise((resolve) => {
+        wanted = { bytes, records: true, done: resolve }
         pass()
       }),
     release: () => {
@@ -70,4 +82,15 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
       return new Promise((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** The length of the fewest whole TLS records at the start of `held` that come to `atLeast` bytes, once held. */
+function wholeRecords(held: Buffer, atLeast: number): number | undefined {
+  let end = 0
+  while (end < atLeast) {
+    // A record's header: its content type, version, then the length of what follows.
+    if (held.length < end + 5) return undefined
+    end += 5 + held.readUInt16BE(end + 3)
+  }
+  return held.length >= end ? end : undefined
 }

@@ -157,41 +157,46 @@ describe('the socket.io transport on a slow link', () => {
     },
   )
 
-  it('keeps a connection whose check is answered behind a large message begun in the chunk that ended another', async () => {
-    const platform = await startHostilePlatform({})
-    defer(() => platform.close())
-    // Before the answer to a check, a small message and then a large one.
-    const small = { text: 'y'.repeat(100) }
-    platform.io.on('connection', (socket) =>
-      socket.prependListener('probe', () => {
-        socket.emit('small', small)
-        socket.emit('large', { text: 'x'.repeat(30_000) })
-      }),
-    )
-    const proxy = await startCutProxy(Number(new URL(platform.url).port))
-    defer(() => proxy.close())
-    let received = (): void => {}
-    const names: string[] = []
-    const transport: LinkTransport = (options, handlers) =>
-      socketIoTransport(options, {
-        ...handlers,
-        received: (name, payload) => {
-          handlers.received(name, payload)
-          names.push(name)
-          received()
-        },
-      })
-    const checked = await checkAllButOut(proxy.url, transport, proxy)
-    // One chunk: the whole small message (its WebSocket frame: a two-byte header, then engine.io's
-    // and socket.io's packet types before the event), and the first bytes of the large one.
-    const smallFrame = 2 + 2 + JSON.stringify(['small', small]).length
-    const smallArrived = new Promise<void>(
-      (resolve) => (received = () => names.includes('small') && resolve()),
-    )
-    await proxy.letThrough(smallFrame + 500)
-    await smallArrived
-    await keptPastCheckTime(checked, proxy)
-    expect(names).toContain('large')
-    expect(platform.connections()).toBe(1)
-  })
+  it.each(LINKS)(
+    'keeps a connection whose check is answered behind a large message begun in the chunk that ended another (%s)',
+    async (_, secure) => {
+      const platform = await startHostilePlatform({})
+      defer(() => platform.close())
+      // Before the answer to a check, a small message and then a large one.
+      const small = { text: 'y'.repeat(100) }
+      platform.io.on('connection', (socket) =>
+        socket.prependListener('probe', () => {
+          socket.emit('small', small)
+          socket.emit('large', { text: 'x'.repeat(30_000) })
+        }),
+      )
+      const proxy = await startCutProxy(await servedAt(platform, secure))
+      defer(() => proxy.close())
+      let received = (): void => {}
+      const names: string[] = []
+      const transport: LinkTransport = (options, handlers) =>
+        socketIoTransport(options, {
+          ...handlers,
+          received: (name, payload) => {
+            handlers.received(name, payload)
+            names.push(name)
+            received()
+          },
+        })
+      const url = secure ? proxy.url.replace('http:', 'https:') : proxy.url
+      const checked = await checkAllButOut(url, transport, proxy)
+      // One chunk: the whole small message (its WebSocket frame: a two-byte header, then engine.io's
+      // and socket.io's packet types before the event), and the first bytes of the large one. Over
+      // TLS, whole records: TLS hands on all it got, and only ws holds the large message part way.
+      const smallFrame = 2 + 2 + JSON.stringify(['small', small]).length
+      const smallArrived = new Promise<void>(
+        (resolve) => (received = () => names.includes('small') && resolve()),
+      )
+      await (secure ? proxy.letThroughRecords(smallFrame + 500) : proxy.letThrough(smallFrame + 500))
+      await smallArrived
+      await keptPastCheckTime(checked, proxy)
+      expect(names).toContain('large')
+      expect(platform.connections()).toBe(1)
+    },
+  )
 })
