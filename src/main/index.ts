@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   // From here on: a quit at any point of the start closes what was opened so far, once.
   const shutdown = createShutdown(log)
   app.on('will-quit', () => shutdown.run())
+  // Last of all at the quit: a link held back in a burst stays for the Standby started after it.
+  shutdown.add('the deep-link bursts', () => deepLinks.stop())
   opened.close = () => {
     exiting = true
     shutdown.run()
@@ -200,7 +202,6 @@ async function main(): Promise<void> {
     shutdown,
     log,
   })
-  const { tray, trayFeed } = appTray
 
   const userData = app.getPath('userData')
   const loginItem = createProfileLoginItem(log)
@@ -212,7 +213,7 @@ async function main(): Promise<void> {
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes
     // below), or asks for it once it loads ('focus.take').
     if (request.kind !== 'invite' || request.thread === true) return showWindow()
-    popover.get().open(tray.bounds())
+    popover.get().open(appTray.tray.bounds())
     if (request.attention) drawAttention(mainWindow.current())
   }
   const notifier = createAppNotifier({ settings, runtime: runtimeStarted, showWindow, log })
@@ -220,7 +221,9 @@ async function main(): Promise<void> {
   shutdown.add('the notifications', () => notifier.quitting())
   lastResort.tellThrough(notifier)
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })
-  const power = createPowerMonitorPower(process.platform, log)
+  const power = createPowerMonitorPower(platform, log)
+  // Stopped at the quit after the runtime (added later, so closed first): no wake reaches a closed core.
+  shutdown.add('the power events', () => power.dispose())
   const runtime = await startRuntime({
     cachePath: join(userData, 'cache.db'),
     nativeBinding: nativeBindingForThisProcess(app.isPackaged, app.getAppPath()),
@@ -233,7 +236,7 @@ async function main(): Promise<void> {
     }),
     notifier,
     browser,
-    tray: trayFeed,
+    tray: appTray.trayFeed,
     settings,
     // The updater class for this OS and package type; it acts only when the update policy says.
     // An update installed as Standby quits may rename the AppImage: the next login starts the new one.

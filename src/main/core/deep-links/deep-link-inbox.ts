@@ -60,6 +60,11 @@ export interface DeepLinkInbox {
    * kept by the targets for a sign-in or a catch-up. A Standby started again after an error opens it.
    */
   waiting(): WaitingLink | undefined
+  /**
+   * At the quit: no burst is timed any more, so nothing opens after it; a link held back or kept
+   * stays for `waiting()`, which hands it to the Standby started after the quit.
+   */
+  stop(): void
 }
 
 /** What the inbox needs besides a log. */
@@ -83,6 +88,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
   let heldBack = 0
   let heldLink: Extract<Outcome, { link: DeepLink }> | undefined
   let lastHeldAt = 0
+  let stopped = false
 
   const deliver = (outcome: Outcome): void => {
     if (targets === undefined) {
@@ -112,6 +118,8 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
   }
   /** Whether this link is handled now rather than held back until the burst is over. */
   const admit = (): boolean => {
+    // After the quit no burst is timed: the link is handled as it comes (the targets refuse it then).
+    if (stopped) return true
     if (burst === undefined) {
       burst = { handled: 1, timer: clock.setTimeout(burstOver, DEEP_LINK_BURST_MS) }
       return true
@@ -158,6 +166,11 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
       const mine = heldLink ?? kept
       if (mine === undefined) return targets?.waiting?.()
       return { link: mine.link, waitedMs: steadyNow(clock) - mine.since }
+    },
+    stop() {
+      stopped = true
+      burst?.timer.cancel()
+      burst = undefined
     },
   }
 }

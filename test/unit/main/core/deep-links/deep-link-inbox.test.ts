@@ -50,6 +50,20 @@ describe('the deep link inbox', () => {
     expect(inbox.waiting()).toBeUndefined()
   })
 
+  it('at the quit times no burst any more, and keeps the link a flood held back for the next Standby', () => {
+    const clock = new ManualClock(0)
+    const inbox = createDeepLinkInbox(logger(), { clock })
+    const open = vi.fn()
+    inbox.openWith(open)
+    for (let i = 0; i <= DEEP_LINK_BURST; i++) inbox.receive(`standby://invite/inv_${i}`, 'macOS')
+    inbox.stop()
+    expect(clock.pendingTimers).toBe(0)
+    clock.advance(DEEP_LINK_BURST_MS)
+    // Nothing opens after the quit; the held link is the one a Standby started after it opens.
+    expect(open).toHaveBeenCalledTimes(DEEP_LINK_BURST)
+    expect(inbox.waiting()?.link).toEqual({ kind: 'invite', id: `inv_${DEEP_LINK_BURST}` })
+  })
+
   it('opens each link at once when the app is up', () => {
     const inbox = createDeepLinkInbox(logger())
     const open = vi.fn()
