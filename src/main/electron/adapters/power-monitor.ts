@@ -3,8 +3,9 @@
  *
  * - 'suspend' → onSuspend; 'resume' → onResume.
  * - 'unlock-screen' → onResume (issue 3: "on resume from sleep or screen unlock, reconnect at
- *   once"), except right after a 'resume' during the same lock: a wake from sleep on macOS and
- *   Windows brings 'resume' and then 'unlock-screen', and one reconnect is enough.
+ *   once"), except for the unlock of a wake: a wake from sleep on macOS and Windows brings 'resume'
+ *   and then 'unlock-screen', with 'lock-screen' before the sleep or just after the wake (the
+ *   system locking as it wakes), or not at all; the wake's probe covers it, and one is enough.
  * - 'lock-screen' is not a suspend: the machine stays awake and connected, so invites and
  *   reminders keep arriving in the notification centre while the expert is away.
  *
@@ -19,6 +20,7 @@
  *   window), so the machine's addresses are watched as in plain Node.
  */
 import { powerMonitor } from 'electron'
+import { steadyNow, systemClock, type Clock } from '../../../shared/clock'
 import type { Logger } from '../../core/ports/logger'
 import type { Power } from '../../core/ports/power'
 import { Listeners } from '../../../shared/listeners'
@@ -30,10 +32,17 @@ export interface PowerMonitorPower extends Power {
   dispose(): void
 }
 
+/**
+ * How soon after a 'resume' a lock or an unlock still belongs to the wake: the system locks as it
+ * wakes within moments, while an expert who locks the screen does it later.
+ */
+export const WAKE_LOCK_MS = 5_000
+
 /** Listens to powerMonitor. Create it after `app.whenReady()`: powerMonitor needs the app ready. */
 export function createPowerMonitorPower(
   platform: NodeJS.Platform = process.platform,
   log?: Pick<Logger, 'warn'>,
+  clock: Clock = systemClock,
 ): PowerMonitorPower {
   const lockEvents = platform === 'darwin' || platform === 'win32'
   const suspended = new Listeners<void>()
@@ -43,19 +52,24 @@ export function createPowerMonitorPower(
   const screenUnlocked = new Listeners<void>()
   let locked = false
   let resumedWhileLocked = false
+  let resumedAt = Number.NEGATIVE_INFINITY
+  const justResumed = (): boolean => steadyNow(clock) - resumedAt < WAKE_LOCK_MS
 
   const onSuspend = (): void => suspended.emit()
   const onResume = (): void => {
     if (locked) resumedWhileLocked = true
+    resumedAt = steadyNow(clock)
     resumed.emit()
   }
   const onLock = (): void => {
     locked = true
-    resumedWhileLocked = false
+    // A lock just after the wake is the system's, as it wakes: its unlock ends the same wake.
+    resumedWhileLocked = justResumed()
     screenLocked.emit()
   }
   const onUnlock = (): void => {
-    const alreadyResumed = locked && resumedWhileLocked
+    // Within moments of the wake too: its lock event may have been missed or come out of order.
+    const alreadyResumed = (locked && resumedWhileLocked) || justResumed()
     locked = false
     resumedWhileLocked = false
     if (!alreadyResumed) resumed.emit()

@@ -1,6 +1,10 @@
 import type * as os from 'node:os'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPowerMonitorPower } from '../../../../../src/main/electron/adapters/power-monitor'
+import {
+  createPowerMonitorPower,
+  WAKE_LOCK_MS,
+} from '../../../../../src/main/electron/adapters/power-monitor'
+import { ManualClock } from '../../../../../src/shared/clock'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
@@ -17,8 +21,8 @@ vi.mock('node:os', async (importOriginal) => {
   return { ...real, default: { ...real, networkInterfaces }, networkInterfaces }
 })
 
-function setup() {
-  const power = createPowerMonitorPower()
+function setup(clock = new ManualClock(0)) {
+  const power = createPowerMonitorPower(undefined, undefined, clock)
   const suspended = vi.fn()
   const resumed = vi.fn()
   power.onSuspend(suspended)
@@ -51,13 +55,52 @@ describe('power events from powerMonitor', () => {
   })
 
   it('resumes once for a wake from sleep that also unlocks the screen', () => {
-    const { suspended, resumed } = setup()
+    const clock = new ManualClock(0)
+    const { suspended, resumed } = setup(clock)
     for (const event of ['lock-screen', 'suspend', 'resume', 'unlock-screen'] as const)
       fake.powerMonitor.play(event)
     expect(suspended).toHaveBeenCalledOnce()
     expect(resumed).toHaveBeenCalledOnce()
+    // The next plain lock and unlock, a while later, resumes again.
+    clock.advance(WAKE_LOCK_MS)
+    fake.powerMonitor.play('lock-screen')
+    fake.powerMonitor.play('unlock-screen')
+    expect(resumed).toHaveBeenCalledTimes(2)
+  })
+
+  it('resumes once for a wake whose screen locks just after it: the unlock a while later is the same wake', () => {
+    const clock = new ManualClock(0)
+    const { resumed } = setup(clock)
+    fake.powerMonitor.play('suspend')
+    fake.powerMonitor.play('resume')
+    clock.advance(WAKE_LOCK_MS / 2)
+    fake.powerMonitor.play('lock-screen')
+    // The expert types the password.
+    clock.advance(30_000)
+    fake.powerMonitor.play('unlock-screen')
+    expect(resumed).toHaveBeenCalledOnce()
     // The next plain lock and unlock resumes again.
     fake.powerMonitor.play('lock-screen')
+    fake.powerMonitor.play('unlock-screen')
+    expect(resumed).toHaveBeenCalledTimes(2)
+  })
+
+  it('resumes once for an unlock within moments of a wake whose lock it never heard', () => {
+    const clock = new ManualClock(0)
+    const { resumed } = setup(clock)
+    fake.powerMonitor.play('resume')
+    clock.advance(WAKE_LOCK_MS / 2)
+    fake.powerMonitor.play('unlock-screen')
+    expect(resumed).toHaveBeenCalledOnce()
+  })
+
+  it('resumes again on the unlock of a lock the expert made well after a wake', () => {
+    const clock = new ManualClock(0)
+    const { resumed } = setup(clock)
+    fake.powerMonitor.play('resume')
+    clock.advance(WAKE_LOCK_MS)
+    fake.powerMonitor.play('lock-screen')
+    clock.advance(60_000)
     fake.powerMonitor.play('unlock-screen')
     expect(resumed).toHaveBeenCalledTimes(2)
   })
