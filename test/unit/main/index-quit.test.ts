@@ -51,6 +51,9 @@ it('leaves no timer of its own and no ear on the machine’s power events after 
   await launchSignedIn()
   // A link starts a burst of links, timed for a while after it.
   fake.app.openUrl('standby://invite/inv_open')
+  // A click on the icon before the popover's page painted waits for it; a page stops answering.
+  fake.trays[0]!.clickIcon()
+  fake.windows[0]!.webContents.emit('unresponsive')
   fake.trays[0]!.clickMenuItem('quit')
   expect(fake.app.quitDone).toBe(true)
   expect(vi.getTimerCount()).toBe(0)
