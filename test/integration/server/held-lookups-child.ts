@@ -1,8 +1,8 @@
 /**
- * Child process for the held-lookups kill -9 test: a platform on the file `dbPath` sends three
- * fan-outs to five experts, whose stream lookups it still holds in memory (fewer than a batch),
- * says the experts, their sign-ins and how many lookup rows are on disk, and waits to be killed.
- * Bundled by useBuiltScript.
+ * Child process for the held-lookups kill -9 test: a platform on the file `dbPath`, writing the
+ * stream lookups once ten are held, sends three fan-outs to five experts: the first two fan-outs'
+ * lookups are written, the third's still held in memory when it says the experts, their sign-ins
+ * and how many lookup rows are on disk, and waits to be killed. Bundled by useBuiltScript.
  */
 import { ManualClock } from '../../../src/shared/clock'
 import { MemoryLogger } from '../../../server/src/logger'
@@ -11,7 +11,13 @@ import { sayLine } from '../../support/child-lines'
 
 const [dbPath, startAt] = process.argv.slice(2) as [string, string]
 const clock = new ManualClock(Number(startAt))
-const server = await startPlatformServer({ port: 0, dbPath, clock, logger: new MemoryLogger() })
+const server = await startPlatformServer({
+  port: 0,
+  dbPath,
+  clock,
+  logger: new MemoryLogger(),
+  marketplace: { lookupBatchPlaces: 10 },
+})
 const { marketplace } = server
 const experts = [1, 2, 3, 4, 5].map((n) => {
   const id = marketplace.createExpert({
