@@ -20,6 +20,11 @@ export interface OwedRevocationDeps {
   readonly log: Logger
   readonly fetch?: typeof fetch
   readonly secrets: Pick<Secrets, 'loadOwed' | 'saveOwed'>
+  /**
+   * The sign-in in use, if any: a platform may hand the same token out again (a sign-in after an
+   * offline sign-out, a restore), and revoking it then would sign the expert out.
+   */
+  readonly inUse?: () => StoredSignIn | null
 }
 
 /** The revocations owed to the platform, asked again when the link connects. */
@@ -53,6 +58,11 @@ export class OwedRevocations {
       (signIn) => (this.tries.get(signIn.token) ?? 0) < MOST_TRIES_PER_RUN,
     )
     for (const signIn of asked) {
+      // The sign-in in use again: its own sign-out revokes it, none owed from before may.
+      if (isInUse(signIn, this.deps.inUse?.() ?? null)) {
+        revoked.add(signIn.token)
+        continue
+      }
       const tries = (this.tries.get(signIn.token) ?? 0) + 1
       this.tries.set(signIn.token, tries)
       if ((await revokeSignIn(this.deps, signIn)) === 'done') revoked.add(signIn.token)
@@ -93,4 +103,9 @@ export class OwedRevocations {
     )
     await this.saving
   }
+}
+
+/** Whether `owed` is the sign-in in use: the same token from the same platform. */
+function isInUse(owed: StoredSignIn, inUse: StoredSignIn | null): boolean {
+  return inUse !== null && inUse.token === owed.token && inUse.platformUrl === owed.platformUrl
 }

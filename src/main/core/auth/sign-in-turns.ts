@@ -58,7 +58,7 @@ export class SignInTurns {
   private readonly owed: OwedRevocations
 
   constructor(private readonly host: SignInHost) {
-    this.owed = new OwedRevocations(host.deps)
+    this.owed = new OwedRevocations({ ...host.deps, inUse: () => host.held.current })
     let connected = false
     host.states.add((state) => {
       // A check of the connection is no new connection: the platform was reached when it came.

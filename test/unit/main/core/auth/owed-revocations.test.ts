@@ -17,7 +17,7 @@ const signIn = (n: number): StoredSignIn => ({
 })
 
 /** Owed revocations over a fetch answering `status` (or failing, when 0), and what they kept. */
-function owedWith(status: () => number) {
+function owedWith(status: () => number, inUse: () => StoredSignIn | null = () => null) {
   const warnings: string[] = []
   const asked: string[] = []
   let kept: readonly StoredSignIn[] = []
@@ -35,6 +35,7 @@ function owedWith(status: () => number) {
       loadOwed: () => Promise.resolve([]),
       saveOwed: (list) => Promise.resolve(void (kept = list)),
     },
+    inUse,
   })
   return { owed, warnings, asked, kept: () => kept.map((s) => s.token) }
 }
@@ -63,5 +64,23 @@ describe('revocations owed to the platform', () => {
     status = 200
     await back.owed.connected()
     expect(back.kept()).toEqual([])
+  })
+
+  it('never revokes the sign-in in use, though the platform handed its token out again', async () => {
+    let status = 0
+    let current: StoredSignIn | null = null
+    const again = owedWith(
+      () => status,
+      () => current,
+    )
+    await again.owed.revoke(signIn(1))
+    await again.owed.revoke(signIn(2))
+    // Signed in again as the same expert, the platform gave the token signed out offline.
+    current = signIn(1)
+    status = 200
+    await again.owed.connected()
+    // Each tried once offline; once connected, only the one not in use is asked again.
+    expect(again.asked).toEqual(['Bearer token-1', 'Bearer token-2', 'Bearer token-2'])
+    expect(again.kept()).toEqual([])
   })
 })
