@@ -61,7 +61,7 @@ function describeIssues(error: z.ZodError): string {
  * folder, a device, a file too large, a loop of links), or nothing about it at all (too many
  * files open, a disk error, an antivirus or another program holding it, a permission).
  */
-const NEVER_A_SIGN_IN: ReadonlySet<string> = new Set(['ENOTREGULAR', 'EFBIG', 'EISDIR', 'ELOOP'])
+export const NEVER_A_SIGN_IN: ReadonlySet<string> = new Set(['ENOTREGULAR', 'EFBIG', 'EISDIR', 'ELOOP'])
 
 /**
  * After the saved sign-in's file at `path` (named `what` in the log) could not be read with

@@ -131,7 +131,8 @@ export function createSafeStorageSecrets(options: SafeStorageSecretsOptions): Se
     ...(options.owedPath !== undefined &&
       owedSignInsFile(options.owedPath, log, {
         seal: async (text) => ((await keychainAvailable()) ? safeStorage.encryptStringAsync(text) : null),
-        open: async (bytes) => (await safeStorage.decryptStringAsync(bytes)).result,
+        open: async (bytes) =>
+          (await keychainAvailable()) ? (await safeStorage.decryptStringAsync(bytes)).result : null,
       })),
   }
 }

@@ -238,4 +238,28 @@ describe('sign-ins waiting to be revoked', () => {
     await secrets.saveOwed!([signIn])
     expect(existsSync(owedPath)).toBe(false)
   })
+
+  it('sealed at an earlier start, are left for the next while the keychain is locked, not lost', async () => {
+    const { owedPath } = withOwed()
+    const sealed = fake.safeStorage.sealed(JSON.stringify([signIn]))
+    writeFileSync(owedPath, sealed)
+    fake.safeStorage.available = false
+    const log = recordingLog()
+    const locked = createSafeStorageSecrets({
+      path: join(tempDir(), 'sign-in.bin'),
+      owedPath,
+      log,
+      platform: 'darwin',
+    })
+    expect(await locked.loadOwed!()).toEqual([])
+    await locked.saveOwed!([{ ...signIn, token: 'tok_later' }])
+    await locked.saveOwed!([])
+    expect(readFileSync(owedPath).equals(sealed)).toBe(true)
+    expect(log.text()).toContain('to be read again at the next start')
+
+    fake.safeStorage.available = true
+    const unlocked = createSafeStorageSecrets({ path: 'unused', owedPath, log, platform: 'darwin' })
+    expect(await unlocked.loadOwed!()).toEqual([signIn])
+    expect(log.text()).not.toContain(TOKEN)
+  })
 })
