@@ -10,13 +10,15 @@ import type { Logger } from '../core/ports/logger'
 import type { Secrets, StoredSignIn } from '../core/ports/secrets'
 import { PRIVATE_FILE_MODE, errorCode, removeInterruptedWrites, writeFileAtomically } from './atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from './bounded-file'
-import { decodeSignIn, encodeSignIn, NEVER_A_SIGN_IN } from './stored-sign-in'
+import { decodeSignIn, encodeSignIn, narrowedToOwner, NEVER_A_SIGN_IN } from './stored-sign-in'
 
 /** How the host seals what it keeps; null when it cannot now (no keychain): nothing is kept then. */
 export interface Sealing {
   seal(text: string): Promise<Uint8Array | string | null>
   /** The text sealed in `bytes`; null when it cannot be opened now (no keychain); throws when never. */
   open(bytes: Buffer): Promise<string | null>
+  /** Kept as written, where file modes hold: a file others could read is narrowed to its owner. */
+  readonly inTheClear?: boolean
 }
 
 /** Kept as written: the Node host's file is as private as its sign-in's. */
@@ -53,7 +55,13 @@ export function owedSignInsFile(
     async loadOwed() {
       let bytes: Buffer
       try {
-        bytes = await readBoundedFile(path, MAX_SIGN_IN_FILE_BYTES)
+        bytes = await readBoundedFile(
+          path,
+          MAX_SIGN_IN_FILE_BYTES,
+          sealing.inTheClear === true
+            ? narrowedToOwner(`The sign-ins waiting to be revoked in ${path}`, log)
+            : undefined,
+        )
       } catch (error) {
         const code = errorCode(error)
         if (code === 'ENOENT') return []

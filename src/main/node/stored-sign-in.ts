@@ -2,10 +2,11 @@
  * The stored sign-in as text, for both Secrets adapters (a 0600 file in Node, a safeStorage
  * blob in Electron). Decoding never echoes the input: a parse error message could quote the token.
  */
-import { rm } from 'node:fs/promises'
+import { rm, type FileHandle } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
 import { z } from 'zod'
 import type { Logger } from '../core/ports/logger'
-import { errorCode } from './atomic-file'
+import { errorCode, PRIVATE_FILE_MODE } from './atomic-file'
 import type { StoredSignIn } from '../core/ports/secrets'
 import { checkPlatformUrl, isAllowedPlatformUrl } from '../../shared/platform-url'
 import { Id, SignInToken } from '../../shared/protocol'
@@ -104,5 +105,23 @@ export async function removeUnusableSignIn(
     const code = errorCode(error) ?? 'unknown error'
     log.warn(`The unusable sign-in ${path} could not be removed (${code}); it is ignored, sign in again`)
     return `Standby could not use your saved sign-in (${why}), nor remove it (${code}); it is ignored. Sign in again.`
+  }
+}
+
+/**
+ * A check for readBoundedFile that narrows a file holding tokens in the clear (`what`, as the log
+ * names it) to its owner when others could read it. Only a regular file reaches it: chmod through
+ * a link to a device would change the device's.
+ */
+export function narrowedToOwner(
+  what: string,
+  log: Pick<Logger, 'warn'>,
+): (handle: FileHandle, stats: Stats) => Promise<void> {
+  return async (handle, { mode }) => {
+    if ((mode & 0o077) === 0) return
+    await handle.chmod(PRIVATE_FILE_MODE)
+    log.warn(
+      `${what} was readable by others (mode ${(mode & 0o777).toString(8)}); restricted it to you (600)`,
+    )
   }
 }

@@ -8,7 +8,13 @@ import type { Secrets, StoredSignIn } from '../../core/ports/secrets'
 import { PRIVATE_FILE_MODE, removeInterruptedWrites, writeFileAtomically } from '../atomic-file'
 import { MAX_SIGN_IN_FILE_BYTES, readBoundedFile } from '../bounded-file'
 import { owedSignInsFile, PLAIN_TEXT } from '../owed-sign-ins'
-import { decodeSignIn, encodeSignIn, removeUnusableSignIn, signInUnread } from '../stored-sign-in'
+import {
+  decodeSignIn,
+  encodeSignIn,
+  narrowedToOwner,
+  removeUnusableSignIn,
+  signInUnread,
+} from '../stored-sign-in'
 
 /** Where the file lives and where to say what happened to it. */
 export interface FileSecretsOptions {
@@ -43,17 +49,11 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
     unusable = null
     let text: string
     try {
-      // Only a regular file is read or its mode changed: chmod through a link to a device would
-      // change the device's.
-      const bytes = await readBoundedFile(path, MAX_SIGN_IN_FILE_BYTES, async (handle, { mode }) => {
-        if (checkMode && (mode & 0o077) !== 0) {
-          await handle.chmod(PRIVATE_FILE_MODE)
-          log.warn(
-            `The sign-in file ${path} was readable by others (mode ${(mode & 0o777).toString(8)}); ` +
-              'restricted it to you (600)',
-          )
-        }
-      })
+      const bytes = await readBoundedFile(
+        path,
+        MAX_SIGN_IN_FILE_BYTES,
+        checkMode ? narrowedToOwner(`The sign-in file ${path}`, log) : undefined,
+      )
       text = bytes.toString('utf8')
     } catch (error) {
       unusable = await signInUnread(path, `the sign-in file ${path}`, log, error)
@@ -71,6 +71,7 @@ export function createFileSecrets(options: FileSecretsOptions): Secrets {
     unusable: () => unusable,
     save: (signIn) => serial(() => writeFileAtomically(path, encodeSignIn(signIn), PRIVATE_FILE_MODE)),
     clear: () => serial(remove),
-    ...(options.owedPath !== undefined && owedSignInsFile(options.owedPath, log, PLAIN_TEXT)),
+    ...(options.owedPath !== undefined &&
+      owedSignInsFile(options.owedPath, log, { ...PLAIN_TEXT, inTheClear: checkMode })),
   }
 }

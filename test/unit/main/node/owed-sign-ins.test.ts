@@ -3,11 +3,12 @@
  * removed with a line naming the file, never a token; what only cannot be read now (a passing
  * fault) is left for the next start, neither replaced nor removed, so no owed token is lost.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import type * as FsPromises from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { StoredSignIn } from '../../../../src/main/core/ports/secrets'
+import { createFileSecrets } from '../../../../src/main/node/adapters/file-secrets'
 import { MAX_SIGN_IN_FILE_BYTES } from '../../../../src/main/node/bounded-file'
 import { owedSignInsFile, PLAIN_TEXT } from '../../../../src/main/node/owed-sign-ins'
 import { recordingLog } from '../../../support/recording-log'
@@ -79,4 +80,17 @@ describe('the file of sign-ins waiting to be revoked', () => {
     expect(log.text()).toContain('to be read again at the next start')
     expect(await owedSignInsFile(path, log, PLAIN_TEXT).loadOwed()).toEqual([owed])
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'narrows a file others could read to its owner, as the sign-in file is, keeping what it holds',
+    async () => {
+      const { path, log } = fileWith(JSON.stringify([owed]))
+      chmodSync(path, 0o644)
+      const secrets = createFileSecrets({ path: join(tempDir(), 'sign-in.json'), owedPath: path, log })
+      expect(await secrets.loadOwed!()).toEqual([owed])
+      expect(statSync(path).mode & 0o777).toBe(0o600)
+      expect(log.text()).toContain('was readable by others (mode 644)')
+      expect(log.text()).not.toContain(TOKEN)
+    },
+  )
 })
