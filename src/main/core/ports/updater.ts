@@ -21,8 +21,13 @@ export interface Updater {
   readonly currentVersion: string
   /** Ask the feed of `channel` for a newer version; never downloads by itself. */
   check(channel: UpdateChannel): Promise<UpdateCheck>
-  /** Download the version the last check found and verify it; `onProgress` gets 0 to 100. */
-  download(onProgress: (percent: number) => void): Promise<void>
+  /**
+   * Download the version the last check found and verify it; `onProgress` gets 0 to 100 (what the
+   * server's size allows) and the bytes this download has received so far, across its requests.
+   */
+  download(onProgress: (percent: number, receivedBytes: number) => void): Promise<void>
+  /** Stop the download under way, if any (it then fails); a download given up must not go on. */
+  cancelDownload(): void
   /**
    * Quit, install the downloaded update and start again. Only when no session can be hurt. Throws
    * when the installer cannot start; a failure told only later (macOS's Squirrel says so once the

@@ -16,15 +16,21 @@ export interface UpdateTimings {
   readonly retry: BackoffRange
   /** A check still unanswered after this long has failed: a silent server must not stop all later checks. */
   readonly checkTimeoutMs: number
-  /** A download reporting no progress for this long has stalled: it fails and is tried again later. */
+  /** A download bringing under downloadFloorBytes in this long has stalled: it fails and is tried again later. */
   readonly downloadStallMs: number
+  /** The fewest bytes a download must bring in each downloadStallMs to count as progressing. */
+  readonly downloadFloorBytes: number
+  /** The longest one download may take before it is cancelled and tried again later. */
+  readonly downloadDeadlineMs: number
   /** A check a page asks for this soon after the last one it asked for is answered by that one. */
   readonly askedGapMs: number
 }
 
 /**
  * Every four hours, give or take half an hour; retries from a minute up to the regular period; a
- * download may go quiet for a few minutes (a slow mirror) before it counts as stalled.
+ * download may go quiet for a few minutes (a slow mirror) before it counts as stalled, must bring
+ * a quarter of a mebibyte in that time (a hundredth of a poor mobile link; bytes trickling in are no
+ * progress), and may take as long as a whole update at dial-up speed before it is tried again.
  */
 export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
   checkEveryMs: 4 * 60 * 60_000,
@@ -32,6 +38,8 @@ export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
   retry: { startMs: 60_000, capMs: 4 * 60 * 60_000 },
   checkTimeoutMs: 2 * 60_000,
   downloadStallMs: 5 * 60_000,
+  downloadFloorBytes: 256 * 1024,
+  downloadDeadlineMs: 4 * 60 * 60_000,
   askedGapMs: 10_000,
 }
 

@@ -3,14 +3,15 @@
  * up, then every few hours with jitter (check-schedule.ts) and at once on resume; downloads in the
  * background; and never restarts while a session is live or near (restart-offer.ts). A ready
  * update is offered as "Restart to update" (tray, window, one notification) and otherwise installs
- * on quit. A failed check or download (also one that stalls) says why, with the manual download
- * link, and retries with backoff. What the state becomes at each step: update-transitions.ts.
+ * on quit. A failed check or download (also one that stalls or only trickles, download-pace.ts)
+ * says why, with the manual download link, and retries with backoff. What the state becomes at each step: update-transitions.ts.
  */
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { fittedUpdateState, type UpdateChannel, type UpdateState } from '../../../shared/update/update-state'
 import { CheckSchedule } from './check-schedule'
 import { RestartOffer } from './restart-offer'
 import { unlessStalled } from './unless-stalled'
+import { withinPace } from './download-pace'
 import { trustedCheck } from './update-offer'
 import {
   DEFAULT_UPDATE_TIMINGS,
@@ -231,14 +232,15 @@ export class UpdatePolicy {
   private async download(version: string, checkedOn: UpdateChannel): Promise<void> {
     this.set(downloadStarting(version))
     this.deps.log.info(`Downloading Standby ${version}`)
-    const stallMinutes = Math.round(this.timings.downloadStallMs / 60_000)
-    await unlessStalled(
+    const { downloadStallMs, downloadFloorBytes, downloadDeadlineMs } = this.timings
+    const pace = { stallMs: downloadStallMs, floorBytes: downloadFloorBytes, deadlineMs: downloadDeadlineMs }
+    await withinPace(
       this.deps.clock,
-      this.timings.downloadStallMs,
-      `The download made no progress for ${stallMinutes} minutes`,
-      (alive) =>
-        this.deps.updater.download((percent) => {
-          if (alive()) this.set({ progress: progressPercent(percent) })
+      pace,
+      () => this.deps.updater.cancelDownload(),
+      (heard) =>
+        this.deps.updater.download((percent, receivedBytes) => {
+          if (heard(receivedBytes)) this.set({ progress: progressPercent(percent) })
         }),
     )
     if (checkedOn !== this.current.channel && this.dropIfBetaLeft(version, this.current.channel)) return

@@ -150,23 +150,26 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       stopHearingInstall()
       // The policy asks again only once it gave up on the last download (no progress for too long).
       if (downloading !== null) {
-        log.warn('Updater: the last download made no progress; cancelling it and downloading again.')
+        log.warn('Updater: the last download is still under way; cancelling it and downloading again.')
         downloading.token.cancel()
         await downloading.done.catch(() => undefined)
       }
       let percent = 0
+      // Counted on the wire across every request of this download (a differential one makes many).
+      let receivedBytes = 0
       const progress = (info: ProgressInfo): void => {
         percent = info.percent
-        onProgress(percent)
+        onProgress(percent, receivedBytes)
       }
       updater.on('download-progress', progress)
       const token = new CancellationToken()
       const maxBytes = options.maxDownloadBytes ?? MAX_UPDATE_BYTES
       let oversized = false
-      // Bytes arriving are a sign of life even when the server gives no size to count a percent of;
-      // past the most an update can be, they are a server sending without end, and are stopped.
-      onTransfer((received) => {
-        if (received <= maxBytes) return onProgress(percent)
+      // Bytes arriving are counted even when the server gives no size to count a percent of; past
+      // the most an update can be, they are a server sending without end, and are stopped.
+      onTransfer((received, arrived) => {
+        receivedBytes += arrived
+        if (received <= maxBytes) return onProgress(percent, receivedBytes)
         if (!oversized) token.cancel()
         oversized = true
       })
@@ -203,6 +206,12 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
           onTransfer(null)
         }
       }
+    },
+    cancelDownload() {
+      // What was downloaded so far is left to electron-updater, which starts afresh next time.
+      if (downloading === null) return
+      log.warn('Updater: the update policy gave up on the download under way; cancelling it.')
+      downloading.token.cancel()
     },
     installNow(failedLater) {
       if (restartUnderWay) return log.info('Updater: the restart to update is already under way.')

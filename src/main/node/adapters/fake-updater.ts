@@ -31,7 +31,14 @@ export const FakeUpdaterControl = z.discriminatedUnion('action', [
   FakeRelease.extend({ action: z.literal('publish') }).strict(),
   z.object({ action: z.literal('unreachable'), on: z.boolean() }).strict(),
   z.object({ action: z.literal('hold-downloads'), on: z.boolean() }).strict(),
-  z.object({ action: z.literal('progress'), percent: z.number().min(0).max(100) }).strict(),
+  z
+    .object({
+      action: z.literal('progress'),
+      percent: z.number().min(0).max(100),
+      /** The bytes received so far; unsaid, `percent` of FAKE_UPDATE_BYTES. */
+      receivedBytes: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
   z.object({ action: z.literal('finish-download') }).strict(),
 ])
 /** What the browser shell's test hook may ask of the fake. */
@@ -43,11 +50,16 @@ export interface FakeUpdater extends Updater {
   readonly installs: ReadonlyArray<string>
   /** Whether a downloaded update would install on quit. */
   readonly installOnQuit: boolean
+  /** How many times the policy cancelled a download. */
+  readonly cancels: number
   /** The checks made, each by its channel (the latest HISTORY_KEPT). */
   readonly checks: ReadonlyArray<UpdateChannel>
   /** Act on one control message (already parsed or not); throws a clear error for a bad one. */
   control(message: unknown): void
 }
+
+/** The size of every fake update: what a progress message's percent is of. */
+export const FAKE_UPDATE_BYTES = 100 * 1024 * 1024
 
 /** What the fake starts from. */
 export interface FakeUpdaterOptions {
@@ -65,18 +77,26 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
   const installs: string[] = []
   const checks: UpdateChannel[] = []
   let installOnQuit = false
+  let cancels = 0
   let unreachable = false
   let holdDownloads = false
   let found: z.output<typeof FakeRelease> | null = null
   // What installs is what was downloaded, as with electron-updater: a later check changes nothing.
   let downloaded: string | null = null
-  let held: { progress: (percent: number) => void; finish: () => void } | null = null
+  let held: {
+    progress: (percent: number, receivedBytes: number) => void
+    finish: () => void
+    cancel: () => void
+  } | null = null
   const position = options.rolloutPosition ?? 0.5
 
   return {
     currentVersion: options.currentVersion,
     get installs() {
       return installs
+    },
+    get cancels() {
+      return cancels
     },
     get installOnQuit() {
       return installOnQuit
@@ -111,10 +131,13 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
       // electron-updater deletes the update it had downloaded as soon as it starts on another.
       if (downloaded !== release.version) downloaded = null
       if (holdDownloads) {
-        await new Promise<void>((resolve) => (held = { progress: onProgress, finish: resolve }))
+        await new Promise<void>((resolve, reject) => {
+          const cancel = (): void => reject(new Error('The download was cancelled'))
+          held = { progress: onProgress, finish: resolve, cancel }
+        })
       } else {
-        onProgress(50)
-        onProgress(100)
+        onProgress(50, FAKE_UPDATE_BYTES / 2)
+        onProgress(100, FAKE_UPDATE_BYTES)
       }
       if (release.tampered) {
         throw new Error(
@@ -122,6 +145,11 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
         )
       }
       downloaded = release.version
+    },
+    cancelDownload() {
+      held?.cancel()
+      held = null
+      cancels += 1
     },
     // The Node hosts never quit to install, so nothing can fail later.
     installNow() {
@@ -150,7 +178,10 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
           holdDownloads = control.on
           return
         case 'progress':
-          held?.progress(control.percent)
+          held?.progress(
+            control.percent,
+            control.receivedBytes ?? Math.round((control.percent / 100) * FAKE_UPDATE_BYTES),
+          )
           return
         case 'finish-download':
           held?.finish()

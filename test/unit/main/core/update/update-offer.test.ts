@@ -20,7 +20,8 @@ function offering(offer: UpdateCheck, options: { channel?: UpdateChannel; versio
   const updater = {
     currentVersion: options.version ?? '1.4.0',
     check: vi.fn(async () => offer),
-    download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100)),
+    download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100, 1024)),
+    cancelDownload: vi.fn<Updater['cancelDownload']>(),
     installNow: vi.fn<Updater['installNow']>(),
     setInstallOnQuit: vi.fn<Updater['setInstallOnQuit']>(),
   } satisfies Updater
