@@ -104,8 +104,9 @@ export function useAppImageReleases() {
    * Serve the files under /standby/ on a free loopback port; `silentFirst` is never answered the
    * first time it is asked for (a stalled connection), and `cutFirst` is cut off after its first
    * bytes the first time; `unsized` sends no Content-Length (chunked); a name in `redirects` is
-   * answered with a 302 to its address; a request for one range of bytes gets those. `server` emits
-   * 'asked' with each name.
+   * answered with a 302 to its address; a request for one range of bytes gets those; `held` is
+   * answered with its headers only, the response handed to the test in a 'held' event to write
+   * as slowly as it likes. `server` emits 'asked' with each name.
    */
   async function serve(
     files: Record<string, string | Buffer>,
@@ -114,6 +115,7 @@ export function useAppImageReleases() {
       cutFirst?: string
       unsized?: boolean
       redirects?: Record<string, string>
+      held?: string
     } = {},
   ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
     const silent: ServerResponse[] = []
@@ -135,6 +137,10 @@ export function useAppImageReleases() {
         return void res.writeHead(206, { 'content-length': part.length }).end(part)
       }
       res.writeHead(200, options.unsized === true ? {} : { 'content-length': Buffer.byteLength(body) })
+      if (name === options.held) {
+        res.flushHeaders()
+        return void server.emit('held', res)
+      }
       if (name !== options.cutFirst || cut) return void res.end(body)
       cut = true
       res.write(Buffer.from(body).subarray(0, 10))

@@ -74,7 +74,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   boundBlockMaps(updater, log)
   httpsOnly(updater, log)
   refuseUncheckedSignatures(updater, log)
-  const onTransfer = watchTransfers(updater, log)
+  const transfers = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)
   const handOver = lockHandOver(updater, options.instanceLock)
   keepAppImageUntilReplaced(updater)
@@ -152,6 +152,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       if (downloading !== null) {
         log.warn('Updater: the last download is still under way; cancelling it and downloading again.')
         downloading.token.cancel()
+        transfers.cut()
         await downloading.done.catch(() => undefined)
       }
       let percent = 0
@@ -167,10 +168,13 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       let oversized = false
       // Bytes arriving are counted even when the server gives no size to count a percent of; past
       // the most an update can be, they are a server sending without end, and are stopped.
-      onTransfer((received, arrived) => {
+      transfers.listen((received, arrived) => {
         receivedBytes += arrived
         if (received <= maxBytes) return onProgress(percent, receivedBytes)
-        if (!oversized) token.cancel()
+        if (!oversized) {
+          token.cancel()
+          transfers.cut()
+        }
         oversized = true
       })
       // electron-updater arms its quit handler (and on macOS has Squirrel fetch the update) only if
@@ -203,7 +207,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         updater.off('download-progress', progress)
         if (downloading === mine) {
           downloading = null
-          onTransfer(null)
+          transfers.listen(null)
         }
       }
     },
@@ -212,6 +216,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       if (downloading === null) return
       log.warn('Updater: the update policy gave up on the download under way; cancelling it.')
       downloading.token.cancel()
+      transfers.cut()
     },
     installNow(failedLater) {
       if (restartUnderWay) return log.info('Updater: the restart to update is already under way.')

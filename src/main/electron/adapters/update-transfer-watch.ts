@@ -16,24 +16,45 @@ interface RequestMaker {
 /** Told the bytes one answer has brought so far, and how many of them just arrived. */
 export type TransferListener = (received: number, arrived: number) => void
 
+/** A request as far as the watch ends it: Electron's and Node's both abort and say when closed. */
+interface OpenRequest {
+  abort?(): void
+  once?(event: 'close', listener: () => void): unknown
+}
+
+/** What the watch offers the adapter. */
+export interface TransferWatch {
+  /** Hear every piece from now on (a download starting), or nothing (null). */
+  listen(listener: TransferListener | null): void
+  /**
+   * Close every answer still arriving. electron-updater's cancellation only rejects its promise:
+   * the connection stays open and the file goes on being written, so a download given up as too
+   * slow would still hold the half-downloaded update, and the link, for as long as the server likes.
+   */
+  cut(): void
+}
+
 /**
- * Calls the listener `watch` returns now with every piece that arrives on any of the updater's
- * requests, and how many that answer has brought in all; the listener can be replaced (a download
- * starting) or cleared (null).
+ * Watches every response to the updater's requests: tells the listener of every piece that arrives,
+ * and how many bytes that answer has brought in all, and can close them all.
  */
-export function watchTransfers(
-  updater: AppUpdater,
-  log: Logger,
-): (listener: TransferListener | null) => void {
+export function watchTransfers(updater: AppUpdater, log: Logger): TransferWatch {
   let listener: TransferListener | null = null
+  // The requests, not their answers: destroying Electron's answer leaves its connection open.
+  const open = new Set<OpenRequest>()
+  const listen = (next: TransferListener | null): void => void (listener = next)
+  const cut = (): void => {
+    for (const request of open) request.abort?.()
+    open.clear()
+  }
   const client = (updater as unknown as { httpExecutor?: Partial<RequestMaker> | null }).httpExecutor
   if (typeof client?.createRequest !== 'function') {
     log.warn('Updater: this version of electron-updater cannot tell a slow download from a stalled one.')
-    return (next) => void (listener = next)
+    return { listen, cut }
   }
   const create = client.createRequest.bind(client)
-  client.createRequest = (options, callback) =>
-    create(options, (response) => {
+  client.createRequest = (options, callback) => {
+    const request = create(options, (response) => {
       let received = 0
       response.on('data', (chunk: { readonly length: number }) => {
         received += chunk.length
@@ -46,6 +67,11 @@ export function watchTransfers(
         }
       })
       callback(response)
-    })
-  return (next) => void (listener = next)
+    }) as OpenRequest | null | undefined
+    if (request === null || request === undefined) return request
+    open.add(request)
+    request.once?.('close', () => open.delete(request))
+    return request
+  }
+  return { listen, cut }
 }

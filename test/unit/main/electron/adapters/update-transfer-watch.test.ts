@@ -12,7 +12,7 @@ it('logs a sign-of-life listener that throws instead of letting it escape the do
   }
   const log = recordingLog()
   const watch = watchTransfers({ httpExecutor } as unknown as AppUpdater, log)
-  watch(() => {
+  watch.listen(() => {
     throw new Error('window gone')
   })
   httpExecutor.createRequest({}, (r) => handed.push(r))
