@@ -213,7 +213,8 @@ async function main(): Promise<void> {
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes
     // below), or asks for it once it loads ('focus.take').
     if (request.kind !== 'invite' || request.thread === true) return showWindow()
-    popover.get().open(appTray.tray.bounds())
+    // A link (any web page can open one) must not take the keyboard from the app the expert types in.
+    popover.get().open(appTray.tray.bounds(), { takeFocus: request.link !== true })
     if (request.attention) drawAttention(mainWindow.current())
   }
   const notifier = createAppNotifier({ settings, runtime: runtimeStarted, showWindow, log })

@@ -2,14 +2,14 @@
  * What the window does when the host asks it to show an invite (Electron sends focus.requested for
  * a standby:// link, as for a press on a notification; the browser shell has no links, so the test
  * delivers the push on the page's socket): it opens Invites with that invite's main button
- * focused, or says the invite is no longer open.
+ * focused (its card, for a link), or says the invite is no longer open.
  */
 import { expect, it } from 'vitest'
 import type { FocusTarget } from '../../src/shared/ipc/contract'
 import { useE2e } from './support/fixture'
 import { focusLandsOn } from './support/waits'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
-import { cachedInvite } from './support/scenario'
+import { bookThroughApp, cachedInvite } from './support/scenario'
 
 const world = useE2e()
 
@@ -27,6 +27,7 @@ async function adaWindow({ listsHeld = false } = {}) {
   const held: unknown[] = []
   const holding = { on: false, lists: listsHeld }
   const listCalls = new Set<number>()
+  const sent: string[] = []
   const heldLists: unknown[] = []
   let listHeld: () => void = () => undefined
   const firstListHeld = new Promise<void>((resolve) => (listHeld = resolve))
@@ -34,6 +35,7 @@ async function adaWindow({ listsHeld = false } = {}) {
     beforeLoad: routeIpc({
       fromPage: (call, routed) => {
         connected(routed)
+        sent.push(call.channel)
         if (call.channel === 'invites.list') listCalls.add(call.id)
         return true
       },
@@ -58,6 +60,8 @@ async function adaWindow({ listsHeld = false } = {}) {
     ada,
     adaShell,
     page,
+    /** The channels of the page's calls to the shell, in the order sent. */
+    sent,
     show: (target: FocusTarget) =>
       routed.toPage(JSON.stringify({ event: 'focus.requested', payload: target })),
     hold: () => (holding.on = true),
@@ -73,8 +77,8 @@ async function adaWindow({ listsHeld = false } = {}) {
   }
 }
 
-it('opens Invites on the invite a link names, its Join focused, and says so when it is no longer open', async () => {
-  const { platform, ada, adaShell, page, show } = await adaWindow()
+it('opens Invites on the invite a link names with its card focused, so an Enter or Space meant for another app joins nothing', async () => {
+  const { platform, ada, adaShell, page, show, sent } = await adaWindow()
   const { request } = platform.inviteDirectly(ada.id, 'Query plan flips after ANALYZE')
   const card = page.getByRole('article', { name: request.title })
   await card.waitFor()
@@ -82,15 +86,25 @@ it('opens Invites on the invite a link names, its Join focused, and says so when
 
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   await card.waitFor({ state: 'detached' })
-  show({ kind: 'invite', inviteId: invite.id })
+  // Any web page can open a standby:// link, at the moment it picks.
+  show({ kind: 'invite', inviteId: invite.id, link: true })
   await card.waitFor()
-  await focusLandsOn(card.getByRole('button', { name: 'Join now' }))
+  await focusLandsOn(card)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Space')
 
-  show({ kind: 'invite', inviteId: 'inv_long_gone' })
+  // The page reads its lists for an invite it does not hold: after anything the keys sent.
+  show({ kind: 'invite', inviteId: 'inv_long_gone', link: true })
   await page
     .getByRole('status', { name: 'Notices' })
     .getByText(/That invite is no longer open/)
     .waitFor()
+  expect(sent.filter((channel) => channel === 'invites.accept')).toEqual([])
+  expect(sent).toContain('invites.list')
+  expect(await card.getByRole('button', { name: 'Join now' }).isEnabled()).toBe(true)
+  // A press on its notification still focuses Join: the expert asked for it just then.
+  show({ kind: 'invite', inviteId: invite.id })
+  await focusLandsOn(card.getByRole('button', { name: 'Join now' }))
 })
 
 it('focuses the invite, never calling it gone, when the ask came a push ahead of the page’s list', async () => {
@@ -147,4 +161,30 @@ it('shows a card whose time ran out as expired without Join, and says so when a 
     .getByRole('status', { name: 'Notices' })
     .getByText('That invite expired, so it can no longer be joined or booked; Missed keeps a record of it.')
     .waitFor()
+})
+
+it('opens the window on the session a link names with its card focused, so an Enter meant elsewhere starts nothing', async () => {
+  const { platform, ada, adaShell, page, show, sent } = await adaWindow()
+  const title = 'Index for a slow join'
+  const session = await bookThroughApp(platform, adaShell, {
+    clientId: platform.addClient('Priya Natarajan'),
+    expertId: ada.id,
+    title,
+    bookedAt: platform.clock.now() + 5 * 60_000,
+    via: 'dashboard',
+  })
+  const card = page.getByRole('article', { name: title })
+  show({ kind: 'session', sessionId: session.id, link: true })
+  await focusLandsOn(card)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Space')
+
+  // The page reads its lists for a session it does not hold: after anything the keys sent.
+  show({ kind: 'session', sessionId: 'ses_long_gone', link: true })
+  await page
+    .getByRole('status', { name: 'Notices' })
+    .getByText(/That session is no longer upcoming/)
+    .waitFor()
+  expect(sent.filter((channel) => channel === 'sessions.join')).toEqual([])
+  expect(await card.getByRole('button', { name: /Start/ }).first().isEnabled()).toBe(true)
 })

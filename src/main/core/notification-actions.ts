@@ -38,9 +38,11 @@ export type FocusRequest =
       readonly attention: boolean
       /** A client's message: the window on the invite, its thread open. */
       readonly thread?: true
+      /** A standby:// link asked (see `FocusTarget`): the popover shows without taking the keyboard. */
+      readonly link?: true
     }
   /** The full window on this session (a reminder's notification; with `thread`, a message's). */
-  | { readonly kind: 'session'; readonly sessionId: string; readonly thread?: true }
+  | { readonly kind: 'session'; readonly sessionId: string; readonly thread?: true; readonly link?: true }
   /** The full window (a notice). */
   | { readonly kind: 'window' }
 

@@ -31,8 +31,12 @@ export interface Popover {
   isDestroyed(): boolean
   /** Show it next to the tray icon, or hide it if it is showing. */
   toggle(trayBounds: Rectangle): void
-  /** Show it next to the tray icon and focus it (an invite picked in the tray menu, a notification). */
-  open(trayBounds: Rectangle): void
+  /**
+   * Show it next to the tray icon and focus it (an invite picked in the tray menu, a notification);
+   * with `takeFocus` false (a standby:// link) it shows without taking the keyboard from the app the
+   * expert is typing in, so a key meant for that app cannot press anything in it.
+   */
+  open(trayBounds: Rectangle, how?: { readonly takeFocus: boolean }): void
   /** Put it away, and drop an open still waiting for its page (the full window is coming forward). */
   hide(): void
 }
@@ -78,22 +82,23 @@ export function createPopover(options: PopoverOptions): Popover {
     event.preventDefault()
     window.hide()
   })
-  const show = (trayBounds: Rectangle): void => {
+  const show = (trayBounds: Rectangle, takeFocus: boolean): void => {
     const { workArea } = screen.getDisplayMatching(trayBounds)
     window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
+    if (!takeFocus) return window.showInactive()
     window.show()
     window.focus()
   }
   // A popover built anew (after Cmd+W) is asked to open before its page painted: shown at once it
   // would flash an empty frame, so the open waits for the first frame, or PAINT_WAIT_MS at most.
   let painted = false
-  let waiting: { bounds: Rectangle; readonly giveUp: TimerHandle } | null = null
+  let waiting: { bounds: Rectangle; takeFocus: boolean; readonly giveUp: TimerHandle } | null = null
   const showWaiting = (): void => {
     if (waiting === null) return
-    const { bounds, giveUp } = waiting
+    const { bounds, takeFocus, giveUp } = waiting
     waiting = null
     giveUp.cancel()
-    if (!isGone(window)) show(bounds)
+    if (!isGone(window)) show(bounds, takeFocus)
   }
   window.once('ready-to-show', () => {
     painted = true
@@ -104,11 +109,12 @@ export function createPopover(options: PopoverOptions): Popover {
     waiting = null
   }
   window.once('closed', dropWaiting)
-  const open = (trayBounds: Rectangle): void => {
-    if (painted) return show(trayBounds)
-    // The latest place asked for wins; the wait is not started again.
-    if (waiting !== null) waiting.bounds = trayBounds
-    else waiting = { bounds: trayBounds, giveUp: clock.setTimeout(showWaiting, PAINT_WAIT_MS) }
+  const open: Popover['open'] = (trayBounds, how) => {
+    const takeFocus = how?.takeFocus ?? true
+    if (painted) return show(trayBounds, takeFocus)
+    // The latest ask wins (its place and whether it takes the focus); the wait is not started again.
+    if (waiting !== null) Object.assign(waiting, { bounds: trayBounds, takeFocus })
+    else waiting = { bounds: trayBounds, takeFocus, giveUp: clock.setTimeout(showWaiting, PAINT_WAIT_MS) }
   }
   return {
     window,

@@ -1,7 +1,7 @@
 /**
  * A press on an invite's notification opens the window on that invite with its main button
  * focused (Join now, or a scheduled invite's first Book): the card focuses it, and a root tells
- * the expert when the invite is no longer open to act on.
+ * the expert when the invite is no longer open to act on. A standby:// link focuses the card itself.
  */
 import { useCallback, useEffect, type RefObject } from 'react'
 import type { Invite } from '../../shared/protocol/entities'
@@ -19,9 +19,14 @@ export function useInviteFocus(card: RefObject<HTMLElement | null>, invite: Invi
   const { focus } = useNotifications()
   useEffect(() => {
     if (focus?.target.kind !== 'invite' || focus.target.inviteId !== invite.id) return
-    const primary = card.current?.querySelector<HTMLElement>(primarySelector(invite))
-    primary?.scrollIntoView?.({ block: 'nearest' })
-    primary?.focus()
+    const element = card.current
+    // A link's ask (any web page can open one) focuses the card, which names the invite: a key
+    // meant for another app must not Join.
+    const target =
+      focus.target.link === true ? element : element?.querySelector<HTMLElement>(primarySelector(invite))
+    if (target === element) element?.setAttribute('tabindex', '-1')
+    target?.scrollIntoView?.({ block: 'nearest' })
+    target?.focus()
     notifications.focused(focus.seq)
   }, [focus, invite, card, notifications])
 }

@@ -16,8 +16,12 @@ export function useSessionFocus(card: RefObject<HTMLElement | null>, session: Se
     if (focus?.target.kind !== 'session' || focus.target.sessionId !== session.id) return
     const element = card.current
     if (element === null) return
-    const target = element.querySelector<HTMLElement>('button:not(:disabled)') ?? element
-    // A card without an enabled button (a live one ending) takes the focus itself.
+    // A card without an enabled button (a live one ending) takes the focus itself, and so does one
+    // a standby:// link asked for: any web page can open one, and a key meant elsewhere must not Start.
+    const target =
+      focus.target.link === true
+        ? element
+        : (element.querySelector<HTMLElement>('button:not(:disabled)') ?? element)
     if (target === element) element.setAttribute('tabindex', '-1')
     element.scrollIntoView?.({ block: 'nearest' })
     target.focus()

@@ -70,10 +70,17 @@ export const RestartOutcome = z.discriminatedUnion('ok', [
 /** Set when the press was on a client's message: the window shows the item with its thread open. */
 const ThreadFlag = z.literal(true).optional()
 
+/**
+ * Set when a standby:// link asked: any web page can open one, at a moment it picks, so the item
+ * comes into view with no button that commits (Join, Book, Start) focused, and a key the expert
+ * meant for another app cannot accept anything.
+ */
+const LinkFlag = z.literal(true).optional()
+
 /** What a press on a notification asks the pages to show: an invite, its main button focused, or a session. */
 export const FocusTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('invite'), inviteId: Id, thread: ThreadFlag }).strict(),
-  z.object({ kind: z.literal('session'), sessionId: Id, thread: ThreadFlag }).strict(),
+  z.object({ kind: z.literal('invite'), inviteId: Id, thread: ThreadFlag, link: LinkFlag }).strict(),
+  z.object({ kind: z.literal('session'), sessionId: Id, thread: ThreadFlag, link: LinkFlag }).strict(),
 ])
 /** What a press on a notification asks the pages to show. */
 export type FocusTarget = z.infer<typeof FocusTarget>

@@ -21,6 +21,7 @@ export class FakeBrowserWindow
     Pick<
       BrowserWindow,
       | 'show'
+      | 'showInactive'
       | 'hide'
       | 'focus'
       | 'isFocused'
@@ -89,6 +90,11 @@ export class FakeBrowserWindow
     this.flashing = flag
   }
   show(): void {
+    assertNotDestroyed(this)
+    this.shown()
+  }
+  /** On screen without the focus: the window that had it keeps it, as in Electron. */
+  showInactive(): void {
     assertNotDestroyed(this)
     this.shown()
   }

@@ -745,7 +745,7 @@ describe('deep links', () => {
     expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('standby')
   })
 
-  it('opens the popover on the invite a second launch names, as a press on its notification does', async () => {
+  it('opens the popover on the invite a second launch names, without taking the keyboard from the app the expert types in', async () => {
     const fake = await launch(signedIn)
     const [window, popover] = [fake.windows[0]!, fake.windows[1]!]
     window.close()
@@ -758,12 +758,14 @@ describe('deep links', () => {
     expect(popover.visible).toBe(false)
     popover.readyToShow()
     expect(popover.visible).toBe(true)
-    expect(focusPushes(popover)).toEqual([{ kind: 'invite', inviteId: 'inv_open' }])
+    // Any web page can open a link when it likes: an Enter typed elsewhere must not reach its Join.
+    expect(popover.focused).toBe(false)
+    expect(focusPushes(popover)).toEqual([{ kind: 'invite', inviteId: 'inv_open', link: true }])
     // A popover still loading missed the push: it takes the ask when it starts, once; the window never.
     await expect(take(popover, 'window')).resolves.toEqual({ ok: true, value: null })
     await expect(take(popover, 'popover')).resolves.toEqual({
       ok: true,
-      value: { kind: 'invite', inviteId: 'inv_open' },
+      value: { kind: 'invite', inviteId: 'inv_open', link: true },
     })
     await expect(take(popover, 'popover')).resolves.toEqual({ ok: true, value: null })
   })
@@ -837,7 +839,7 @@ describe('deep links', () => {
     await started
     await expect(take(fakeState.windows[1]!, 'popover')).resolves.toEqual({
       ok: true,
-      value: { kind: 'invite', inviteId: 'inv_open' },
+      value: { kind: 'invite', inviteId: 'inv_open', link: true },
     })
   })
 
@@ -931,7 +933,7 @@ describe('deep links', () => {
           { platformUrl: platform().server.url, email: 'ada-links@example.test', password: 'right' },
         ),
       ).resolves.toMatchObject({ ok: true })
-      await expect(asked).resolves.toEqual({ kind: 'invite', inviteId })
+      await expect(asked).resolves.toEqual({ kind: 'invite', inviteId, link: true })
       expect(popover.visible).toBe(true)
       fake.app.emit('will-quit')
     })
@@ -971,7 +973,7 @@ describe('deep links', () => {
       const fake = await launch(signedIn)
       await expect(take(fake.windows[0]!, 'window')).resolves.toEqual({
         ok: true,
-        value: { kind: 'session', sessionId: 'ses_1' },
+        value: { kind: 'session', sessionId: 'ses_1', link: true },
       })
     } finally {
       process.argv = argv

@@ -127,11 +127,12 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     deps.notifier.show({ kind: 'notice', title, body, noticeId: LINK_NOTICE_ID })
     deps.notice({ text: `${title}: ${body}`, tone })
   }
+  // Marked as a link's: a page picks when it opens, so nothing that commits takes the focus.
   const focus = (link: DeepLink): void =>
     deps.focus(
       link.kind === 'invite'
-        ? { kind: 'invite', inviteId: link.id, attention: false }
-        : { kind: 'session', sessionId: link.id },
+        ? { kind: 'invite', inviteId: link.id, attention: false, link: true }
+        : { kind: 'session', sessionId: link.id, link: true },
     )
   /** Whether the cache holds it; a cache that cannot be read leaves it to the page, as before. */
   const held = (link: DeepLink): boolean => {

@@ -75,10 +75,13 @@ export function forwardPushes(send: PushSender, sources: PushSources): () => voi
 
 /** What the pages show for a focus request; the bare window has nothing to show in it. */
 export function focusTargetOf(request: FocusRequest): FocusTarget | null {
-  const thread = request.kind !== 'window' && request.thread === true ? { thread: true as const } : {}
-  if (request.kind === 'invite') return { kind: 'invite', inviteId: request.inviteId, ...thread }
-  if (request.kind === 'session') return { kind: 'session', sessionId: request.sessionId, ...thread }
-  return null
+  if (request.kind === 'window') return null
+  const flags = {
+    ...(request.thread === true ? { thread: true as const } : {}),
+    ...(request.link === true ? { link: true as const } : {}),
+  }
+  if (request.kind === 'invite') return { kind: 'invite', inviteId: request.inviteId, ...flags }
+  return { kind: 'session', sessionId: request.sessionId, ...flags }
 }
 
 /**

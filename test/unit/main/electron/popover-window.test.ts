@@ -56,6 +56,22 @@ describe('the popover window', () => {
     expect(window.destroyed).toBe(false)
   })
 
+  it('shows without the focus when asked not to take it (a link), also once its page paints', () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    // Asked before its first frame: the wait keeps what the ask said.
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 }, { takeFocus: false })
+    window.readyToShow()
+    expect([window.visible, window.focused]).toEqual([true, false])
+    popover.hide()
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 }, { takeFocus: false })
+    expect([window.visible, window.focused]).toEqual([true, false])
+    // The expert's own click on the icon focuses it as before.
+    popover.hide()
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+    expect([window.visible, window.focused]).toEqual([true, true])
+  })
+
   it('opens beside the icon, focused, and a toggle puts it away', () => {
     const popover = createPopover(options)
     const window = fake.windows.at(-1)!

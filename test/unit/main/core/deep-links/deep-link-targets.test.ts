@@ -36,13 +36,13 @@ function targets(overrides: Partial<DeepLinkTargetDeps> = {}) {
 }
 
 describe('what a deep link does', () => {
-  it('opens an invite or a session the way a press on its notification does', () => {
+  it('opens an invite or a session the way a press on its notification does, marked as a link’s so nothing that commits takes the focus', () => {
     const { deps, targets: link } = targets()
     link.open({ kind: 'invite', id: 'inv_1' })
     link.open({ kind: 'session', id: 'ses_1' })
     expect(deps.focus.mock.calls).toEqual([
-      [{ kind: 'invite', inviteId: 'inv_1', attention: false }],
-      [{ kind: 'session', sessionId: 'ses_1' }],
+      [{ kind: 'invite', inviteId: 'inv_1', attention: false, link: true }],
+      [{ kind: 'session', sessionId: 'ses_1', link: true }],
     ])
     expect(deps.notifier.show).not.toHaveBeenCalled()
   })
@@ -93,7 +93,9 @@ describe('what a deep link does', () => {
     state.sign = 'in'
     link.retry()
     link.retry()
-    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+    expect(deps.focus.mock.calls).toEqual([
+      [{ kind: 'invite', inviteId: 'inv_1', attention: false, link: true }],
+    ])
   })
 
   it('signed in and still catching up, says nothing and opens the last link once the cache knows the expert', () => {
@@ -103,7 +105,7 @@ describe('what a deep link does', () => {
     expect([deps.showWindow, deps.notifier.show, deps.notice].flatMap((spy) => spy.mock.calls)).toEqual([])
     state.sign = 'in'
     link.retry()
-    expect(deps.focus.mock.calls).toEqual([[{ kind: 'session', sessionId: 'ses_2' }]])
+    expect(deps.focus.mock.calls).toEqual([[{ kind: 'session', sessionId: 'ses_2', link: true }]])
   })
 
   it('says which link waits for a sign-in or a catch-up, until it opens or has waited too long', () => {
@@ -213,7 +215,9 @@ describe('what a deep link does', () => {
       clock.advance(LINK_WAIT_MS - 1)
       state.sign = 'in'
       link.retry()
-      expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+      expect(deps.focus.mock.calls).toEqual([
+        [{ kind: 'invite', inviteId: 'inv_1', attention: false, link: true }],
+      ])
     }
     const { deps, targets: link, state, clock } = signing('out')
     link.open({ kind: 'invite', id: 'inv_1' })
@@ -272,7 +276,9 @@ describe('what a deep link does', () => {
     clock.advance(LINK_WAIT_MS - 2 * 60_000)
     state.sign = 'in'
     link.retry()
-    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+    expect(deps.focus.mock.calls).toEqual([
+      [{ kind: 'invite', inviteId: 'inv_1', attention: false, link: true }],
+    ])
   })
 
   it('opens a link, and one kept for the sign-in, when the cache cannot be read to say who is signed in, logging it', () => {
@@ -285,7 +291,9 @@ describe('what a deep link does', () => {
     })
     expect(() => link.open({ kind: 'invite', id: 'inv_1' })).not.toThrow()
     expect(() => link.retry()).not.toThrow()
-    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_1', attention: false }]])
+    expect(deps.focus.mock.calls).toEqual([
+      [{ kind: 'invite', inviteId: 'inv_1', attention: false, link: true }],
+    ])
     expect(deps.log.warn).toHaveBeenCalledWith(expect.stringContaining('cache'), expect.any(Error))
   })
 
@@ -295,7 +303,9 @@ describe('what a deep link does', () => {
     state.sign = 'in'
     link.open({ kind: 'invite', id: 'inv_new' })
     link.retry()
-    expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_new', attention: false }]])
+    expect(deps.focus.mock.calls).toEqual([
+      [{ kind: 'invite', inviteId: 'inv_new', attention: false, link: true }],
+    ])
   })
 
   it('does nothing while the app quits', () => {
@@ -410,7 +420,9 @@ describe('what a deep link does', () => {
       state.caughtUp = true
       link.retry()
       link.retry()
-      expect(deps.focus.mock.calls).toEqual([[{ kind: 'invite', inviteId: 'inv_new', attention: false }]])
+      expect(deps.focus.mock.calls).toEqual([
+        [{ kind: 'invite', inviteId: 'inv_new', attention: false, link: true }],
+      ])
       state.caughtUp = false
       link.open({ kind: 'session', id: 'ses_gone' })
       state.caughtUp = true
