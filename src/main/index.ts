@@ -149,6 +149,7 @@ async function main(): Promise<void> {
     origin,
     openExternal: openForPage,
     log,
+    logFolder: log.dir,
   }
   const images = {
     platform,

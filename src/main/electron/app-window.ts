@@ -8,6 +8,7 @@ import { type AppOrigin } from './app-origin'
 import { type Logger } from '../node/log'
 import { offerContextMenu } from './context-menu'
 import { guardNavigation } from './navigation-guard'
+import { pageLostNotice } from './page-lost-notice'
 import { recoverLostPages } from './page-recovery'
 
 /** Windows whose close went ahead: Electron destroys them only once their page has unloaded. */
@@ -34,6 +35,8 @@ export interface AppWindowOptions {
    * and no window closed, so nothing else writes what waits to be written.
    */
   readonly onSessionEnd?: () => void
+  /** Where the log is written, named to the expert when a window's page cannot be brought back. */
+  readonly logFolder?: string
 }
 
 /**
@@ -69,12 +72,17 @@ export function createAppWindow(
     if (!event.defaultPrevented) closing.add(window)
   })
   window.on('session-end', () => options.onSessionEnd?.())
-  // A crashed or killed renderer, or a failed load, would leave the window empty for good.
+  // A crashed or killed renderer, or a failed load, would leave the window empty for good; one
+  // whose reloads are spent is left so, and the expert is told, as the log is not read.
+  const tellLost = pageLostNotice(view ?? 'main', options)
   recoverLostPages(window.webContents, {
     name: view ?? 'main',
     clock: options.clock ?? systemClock,
     log,
-    ...(onPageGaveUp === undefined ? {} : { onGaveUp: onPageGaveUp }),
+    onGaveUp: () => {
+      onPageGaveUp?.()
+      tellLost()
+    },
   })
   // A query, not a fragment: the host sees it and pre-renders the popover's first frame.
   const url = new URL(origin.entryUrl)

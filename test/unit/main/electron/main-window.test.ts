@@ -174,6 +174,23 @@ describe('the main window', () => {
     expect(window.focused).toBe(false)
   })
 
+  it('tells the expert once, in a box, that its page could not be brought back and what to do', () => {
+    const window = openWindow({ clock: new ManualClock(0), logFolder: '/home/ada/.config/Standby/logs' })
+    for (let crash = 0; crash < MOST_RELOADS; crash++) window.webContents.renderProcessGone('crashed')
+    // Reloading still: nothing to tell.
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled()
+    window.webContents.renderProcessGone('crashed')
+    window.webContents.renderProcessGone('crashed')
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledOnce()
+    expect(fake.dialog.showMessageBox.mock.calls[0]![0]).toMatchObject({
+      type: 'error',
+      message: 'Standby’s window could not load',
+      detail: expect.stringMatching(
+        /Quit Standby from its tray icon and start it again.*The log is in \/home\/ada\/\.config\/Standby\/logs\.$/,
+      ),
+    })
+  })
+
   it('waits for its first frame however long it takes (a keychain prompt at the start), and shows nothing twice', () => {
     const clock = new ManualClock(0)
     const slow = openWindow({ clock })
