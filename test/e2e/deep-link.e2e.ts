@@ -4,6 +4,7 @@
  * delivers the push on the page's socket): it opens Invites with that invite's main button
  * focused (its card, for a link), or says the invite is no longer open.
  */
+import type { Locator } from 'playwright'
 import { expect, it } from 'vitest'
 import type { FocusTarget } from '../../src/shared/ipc/contract'
 import { useE2e } from './support/fixture'
@@ -77,8 +78,31 @@ async function adaWindow({ listsHeld = false } = {}) {
   }
 }
 
+/**
+ * Presses Enter and Space on the focused `card`, then has the page read its lists for `gone` (an
+ * item it does not hold) and say so: that read goes after anything the keys sent, and `command`
+ * must not be among it.
+ */
+async function keysSendNothing(
+  { page, show, sent }: Awaited<ReturnType<typeof adaWindow>>,
+  card: Locator,
+  gone: FocusTarget,
+  command: string,
+): Promise<void> {
+  await focusLandsOn(card)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Space')
+  show(gone)
+  await page
+    .getByRole('status', { name: 'Notices' })
+    .getByText(/That (invite|session) is no longer (open|upcoming)/)
+    .waitFor()
+  expect(sent.filter((channel) => channel === command)).toEqual([])
+}
+
 it('opens Invites on the invite a link names with its card focused, so an Enter or Space meant for another app joins nothing', async () => {
-  const { platform, ada, adaShell, page, show, sent } = await adaWindow()
+  const window = await adaWindow()
+  const { platform, ada, adaShell, page, show } = window
   const { request } = platform.inviteDirectly(ada.id, 'Query plan flips after ANALYZE')
   const card = page.getByRole('article', { name: request.title })
   await card.waitFor()
@@ -89,18 +113,12 @@ it('opens Invites on the invite a link names with its card focused, so an Enter 
   // Any web page can open a standby:// link, at the moment it picks.
   show({ kind: 'invite', inviteId: invite.id, link: true })
   await card.waitFor()
-  await focusLandsOn(card)
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Space')
-
-  // The page reads its lists for an invite it does not hold: after anything the keys sent.
-  show({ kind: 'invite', inviteId: 'inv_long_gone', link: true })
-  await page
-    .getByRole('status', { name: 'Notices' })
-    .getByText(/That invite is no longer open/)
-    .waitFor()
-  expect(sent.filter((channel) => channel === 'invites.accept')).toEqual([])
-  expect(sent).toContain('invites.list')
+  await keysSendNothing(
+    window,
+    card,
+    { kind: 'invite', inviteId: 'inv_long_gone', link: true },
+    'invites.accept',
+  )
   expect(await card.getByRole('button', { name: 'Join now' }).isEnabled()).toBe(true)
   // A press on its notification still focuses Join: the expert asked for it just then.
   show({ kind: 'invite', inviteId: invite.id })
@@ -164,7 +182,8 @@ it('shows a card whose time ran out as expired without Join, and says so when a 
 })
 
 it('opens the window on the session a link names with its card focused, so an Enter meant elsewhere starts nothing', async () => {
-  const { platform, ada, adaShell, page, show, sent } = await adaWindow()
+  const window = await adaWindow()
+  const { platform, ada, adaShell, page, show } = window
   const title = 'Index for a slow join'
   const session = await bookThroughApp(platform, adaShell, {
     clientId: platform.addClient('Priya Natarajan'),
@@ -175,16 +194,11 @@ it('opens the window on the session a link names with its card focused, so an En
   })
   const card = page.getByRole('article', { name: title })
   show({ kind: 'session', sessionId: session.id, link: true })
-  await focusLandsOn(card)
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Space')
-
-  // The page reads its lists for a session it does not hold: after anything the keys sent.
-  show({ kind: 'session', sessionId: 'ses_long_gone', link: true })
-  await page
-    .getByRole('status', { name: 'Notices' })
-    .getByText(/That session is no longer upcoming/)
-    .waitFor()
-  expect(sent.filter((channel) => channel === 'sessions.join')).toEqual([])
+  await keysSendNothing(
+    window,
+    card,
+    { kind: 'session', sessionId: 'ses_long_gone', link: true },
+    'sessions.join',
+  )
   expect(await card.getByRole('button', { name: /Start/ }).first().isEnabled()).toBe(true)
 })
