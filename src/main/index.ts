@@ -60,7 +60,6 @@ import { errorMessage } from '../shared/error-message'
 const logs: { log: Logger; path: string | null } = { log: consoleLogger, path: null }
 /** Ends what the start has opened so far, as a quit does; a failed start calls it before it exits. */
 const opened: { close: () => void } = { close: () => undefined }
-
 /** Builds the app: single-instance lock, session security, the core, IPC, window, tray. */
 async function main(): Promise<void> {
   // Before anything is logged: a terminal closed under the app must not make each line an error.
@@ -214,7 +213,6 @@ async function main(): Promise<void> {
     // The page hears which invite or session through the 'focus.requested' push (forwardPushes
     // below), or asks for it once it loads ('focus.take').
     if (request.kind !== 'invite' || request.thread === true) return showWindow()
-    // A link (any web page can open one) must not take the keyboard from the app the expert types in.
     popover.get().open(appTray.tray.bounds(), { takeFocus: request.link !== true })
     if (request.attention) drawAttention(mainWindow.current())
   }
