@@ -48,7 +48,7 @@ export class WritePhases {
   /** Each phase's median over the writes recorded, and its share of the summed medians. */
   summary(): ReadonlyArray<{ phase: string; median: number; share: number }> {
     // The write with the most steps names them: a step some writes skip (the stream lookups,
-    // written for several fan-outs at once) counts as 0 ms in the others.
+    // written for several fan-outs at once) counts as taking no time in the others.
     const longest = this.writes.reduce<PhaseTimes>((a, w) => (w.length > a.length ? w : a), [])
     const names = longest.map(([phase]) => phase)
     const medians = names.map((phase) => ({

@@ -55,8 +55,8 @@ export function expandsThroughAliases(value: unknown): boolean {
     seen.add(part)
     // A list's indexes are not text the feed sent; a map's keys are.
     if (!Array.isArray(part)) for (const key of Object.keys(part)) text += key.length
-    // One at a time: a list of half a million items, which a feed of 1 MiB can hold, is more
-    // arguments than one call takes.
+    // One at a time: a list as long as a feed within its byte bound can hold is more arguments
+    // than one call takes.
     for (const child of Object.values(part)) toVisit.push(child)
   }
   return text > MAX_FEED_BYTES
