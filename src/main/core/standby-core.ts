@@ -290,10 +290,7 @@ export class StandbyCore {
     this.tray.publish(this.current)
   }
 
-  /**
-   * The computer's time zone changed (the host reads it again): the tray's menu wrote the last
-   * sync in the zone left, and would go on doing so until the connection or the invites changed.
-   */
+  /** The computer's time zone changed: the tray's menu wrote the last sync in the zone left. */
   timeZoneChanged(): void {
     this.tray.zoneChanged()
     this.tray.publish(this.current)
