@@ -63,3 +63,23 @@ describe('the fake net.request’s answer, destroyed unread', () => {
     server.close()
   })
 })
+
+describe('the fake net.request, aborted before its answer', () => {
+  it('says abort and close and no error, as Electron’s does', async () => {
+    const server = createServer(() => {})
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as AddressInfo).port
+    const request = fakeNet.request({ protocol: 'http:', hostname: '127.0.0.1', port, path: '/' })
+    const heard: string[] = []
+    const reached = new Promise<void>((resolve) => server.on('request', () => resolve()))
+    const ended = new Promise<void>((resolve) => request.on('close', resolve))
+    for (const event of ['abort', 'error', 'close']) request.on(event, () => heard.push(event))
+    request.end()
+    await reached
+    request.abort()
+    await ended
+    expect(heard).toEqual(['abort', 'close'])
+    server.closeAllConnections()
+    server.close()
+  })
+})

@@ -36,6 +36,7 @@ export const fakeNet = {
     })
     hearRedirects(request, `http://${host}:${String(rest.port)}${String(rest.path)}`, redirect)
     request.on('response', (response: IncomingMessage) => destroyAsElectronDoes(request, response))
+    abortAsElectronDoes(request)
     return request
   },
   /** How many requests are held open: their answer destroyed unread, the request never aborted. */
@@ -57,6 +58,25 @@ function destroyAsElectronDoes(request: NodeClientRequest, response: IncomingMes
     callback(error)
   }
   request.on('close', () => heldOpen.delete(request))
+}
+
+/**
+ * Electron's request.abort() says 'abort' and 'close' only. Node's also fails a request still
+ * awaiting its answer ('socket hang up'), which would end waits that in Electron go on for ever.
+ */
+function abortAsElectronDoes(request: NodeClientRequest): void {
+  let aborted = false
+  const abort = request.abort.bind(request)
+  request.abort = () => {
+    aborted = true
+    abort()
+  }
+  const emit = request.emit.bind(request)
+  request.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+    const reset = (args[0] as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET'
+    if (event === 'error' && aborted && reset) return false
+    return emit(event, ...args)
+  }) as NodeClientRequest['emit']
 }
 
 /** Turn a 3xx answer to `request` into Electron's `redirect` event, resolved against `from`. */

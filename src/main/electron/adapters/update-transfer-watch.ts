@@ -20,6 +20,8 @@ export type TransferListener = (received: number, arrived: number) => void
 interface OpenRequest {
   abort?(): void
   once?(event: 'close', listener: () => void): unknown
+  listenerCount?(event: 'error'): number
+  emit?(event: 'error', error: Error): unknown
 }
 
 /** What the watch offers the adapter. */
@@ -44,7 +46,14 @@ export function watchTransfers(updater: AppUpdater, log: Logger): TransferWatch 
   const open = new Set<OpenRequest>()
   const listen = (next: TransferListener | null): void => void (listener = next)
   const cut = (): void => {
-    for (const request of open) request.abort?.()
+    for (const request of open) {
+      request.abort?.()
+      // Aborted before its answer, a request says only 'abort' (Node's and Electron's alike), and
+      // electron-updater's differential download, which its cancellation does not reach, would wait
+      // on it for ever: its download never ends, and every later one is handed that one.
+      if ((request.listenerCount?.('error') ?? 0) > 0)
+        request.emit?.('error', new Error('The download was cancelled'))
+    }
     open.clear()
   }
   const client = (updater as unknown as { httpExecutor?: Partial<RequestMaker> | null }).httpExecutor

@@ -68,3 +68,26 @@ describe('the block map an AppImage carries', () => {
     expect(readFileSync(appImage)).toEqual(next.artifact)
   })
 })
+
+describe('a download cancelled while the block map is asked for', () => {
+  it('ends, instead of waiting for ever on a request nothing answers, and the next download installs', async () => {
+    const next = withEmbeddedMap(zlib.deflateRawSync('{"version":"2","files":[]}'))
+    // The first ask for the AppImage is the range request for its block map, never answered; the
+    // differential download awaiting it is beyond electron-updater's cancellation.
+    const { url, server } = await serve(next.files, { silentFirst: 'Standby-1.3.0.AppImage' })
+    const { updater, appImage } = installedApp(url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    const asked = new Promise<void>((resolve) =>
+      server.on('asked', (name: string) => {
+        if (name.endsWith('.AppImage')) resolve()
+      }),
+    )
+    const first = updater.download(() => {})
+    await asked
+    updater.cancelDownload()
+    await expect(first).rejects.toThrow()
+    await updater.download(() => {})
+    fake.app.emit('quit', {}, 0)
+    expect(readFileSync(appImage)).toEqual(next.artifact)
+  })
+})
