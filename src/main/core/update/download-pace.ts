@@ -70,13 +70,13 @@ export function withinPace<T>(
 function tooSlowInWindow(bytes: number, pace: DownloadPace): string {
   const minutes = Math.round(pace.stallMs / 60_000)
   if (bytes === 0) return `The download made no progress for ${minutes} minutes`
-  return `The update server sent the update too slowly (${amount(bytes)} in ${minutes} minutes, less than any working connection brings), so the download was cancelled`
+  return `The update arrived too slowly (${amount(bytes)} in ${minutes} minutes, less than any working connection brings), so the download was cancelled`
 }
 
 /** Why the deadline passed. */
 function tooSlowOverall(bytes: number, pace: DownloadPace): string {
   const hours = Math.round(pace.deadlineMs / 3_600_000)
-  return `The update server sent the update too slowly (${amount(bytes)} in ${hours} hours, and still not all of it), so the download was cancelled`
+  return `The update arrived too slowly (${amount(bytes)} in ${hours} hours, and still not all of it), so the download was cancelled`
 }
 
 /** A count of bytes as people read it. */
