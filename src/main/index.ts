@@ -266,7 +266,7 @@ async function main(): Promise<void> {
   appTray.follow(runtime)
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
-  const linkTargets = runtimeDeepLinks(runtime, { isQuitting, power, notifier, showWindow, log })
+  const linkTargets = runtimeDeepLinks(runtime, { isQuitting, power, notifier, showWindow, popover, log })
   deepLinks.openWith(linkTargets)
   const renderFirstFrame = await firstFrame
   if (shutdown.done) return

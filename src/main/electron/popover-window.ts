@@ -39,6 +39,11 @@ export interface Popover {
   open(trayBounds: Rectangle, how?: { readonly takeFocus: boolean }): void
   /** Put it away, and drop an open still waiting for its page (the full window is coming forward). */
   hide(): void
+  /**
+   * Put it away if a link showed it and the expert has not clicked into it since: never focused,
+   * it hears no blur, and would stay on top of the expert's apps.
+   */
+  hideIfUntouched(): void
 }
 
 /** Creates the (hidden) popover window and loads its page. */
@@ -82,9 +87,16 @@ export function createPopover(options: PopoverOptions): Popover {
     event.preventDefault()
     window.hide()
   })
+  // Shown by a link without the focus; cleared once the expert clicks into it (then blur hides it).
+  let untouched = false
+  window.on('focus', () => {
+    untouched = false
+  })
   const show = (trayBounds: Rectangle, takeFocus: boolean): void => {
     const { workArea } = screen.getDisplayMatching(trayBounds)
     window.setPosition(...popoverPosition(trayBounds, POPOVER_SIZE, workArea))
+    // One the expert is using already stays theirs: a link does not make it the page's to put away.
+    untouched = !takeFocus && !(window.isVisible() && window.isFocused())
     if (!takeFocus) return window.showInactive()
     window.show()
     window.focus()
@@ -131,6 +143,10 @@ export function createPopover(options: PopoverOptions): Popover {
     hide() {
       dropWaiting()
       if (!isGone(window)) window.hide()
+    },
+    hideIfUntouched() {
+      if (waiting?.takeFocus === false) dropWaiting()
+      if (untouched && !isGone(window)) window.hide()
     },
   }
 }

@@ -9,16 +9,20 @@ import {
   type DeepLinkOpener,
   type DeepLinkTargetDeps,
 } from '../core/deep-links/deep-link-targets'
+import { followLinkedInvitePopover } from './linked-invite-popover'
 import type { Runtime } from '../node/runtime/start-runtime'
 
 /** What the links need besides the runtime. */
 export type RuntimeDeepLinkOptions = Pick<DeepLinkTargetDeps, 'power' | 'notifier' | 'showWindow' | 'log'> & {
   readonly isQuitting: () => boolean
+  /** The popover a link shows, put away when the invite it showed closes (see linked-invite-popover). */
+  readonly popover?: Parameters<typeof followLinkedInvitePopover>[1]
 }
 
 /** The targets of deep links over the started runtime. */
 export function runtimeDeepLinks(runtime: Runtime, options: RuntimeDeepLinkOptions): DeepLinkOpener {
   const { core, cache, notificationActions } = runtime
+  if (options.popover !== undefined) followLinkedInvitePopover(runtime, options.popover)
   return deepLinkTargets({
     live: () => !options.isQuitting(),
     // The cache keeps a signed-out expert's rows (a refused token, no saved sign-in): a link waits

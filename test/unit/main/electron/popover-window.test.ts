@@ -72,6 +72,39 @@ describe('the popover window', () => {
     expect([window.visible, window.focused]).toEqual([true, true])
   })
 
+  it('is put away by its page only while a link showed it and the expert has not clicked into it', () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    window.readyToShow()
+    const icon = { x: 1000, y: 0, width: 24, height: 24 }
+    // Never focused, it hears no blur: it would stay on top of the expert's apps.
+    popover.open(icon, { takeFocus: false })
+    popover.hideIfUntouched()
+    expect(window.visible).toBe(false)
+    // Once the expert clicks into it, it is theirs: only a blur or Esc puts it away.
+    popover.open(icon, { takeFocus: false })
+    window.focus()
+    popover.hideIfUntouched()
+    expect(window.visible).toBe(true)
+    // A link while the expert uses it, or an open of their own, leaves it theirs too.
+    popover.open(icon, { takeFocus: false })
+    popover.hideIfUntouched()
+    expect(window.visible).toBe(true)
+    popover.hide()
+    popover.open(icon)
+    popover.hideIfUntouched()
+    expect(window.visible).toBe(true)
+  })
+
+  it("drops a link's open still waiting for its page when put away untouched", () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 }, { takeFocus: false })
+    popover.hideIfUntouched()
+    window.readyToShow()
+    expect(window.visible).toBe(false)
+  })
+
   it('opens beside the icon, focused, and a toggle puts it away', () => {
     const popover = createPopover(options)
     const window = fake.windows.at(-1)!

@@ -1,0 +1,50 @@
+/**
+ * A popover a standby:// link brought up shows without the focus (any web page can open a link),
+ * so it hears no blur and would stay on top of the expert's apps until they clicked into it. It is
+ * put away once the invite it was brought up for is no longer open: nothing is left to act on.
+ */
+import type { Listeners, Unsubscribe } from '../../shared/listeners'
+import { isInviteOpen } from '../../shared/rules/invite-open'
+import type { CacheStore } from '../core/ports/cache-store'
+import type { FocusRequest } from '../core/notification-actions'
+import type { Clock } from '../../shared/clock'
+import type { Popover } from './popover-window'
+import type { WindowSlot } from '../node/window-slot'
+
+/** What the watch reads of the runtime: the cache and its changes, the platform's time, the focus requests. */
+export interface LinkedInvitePopoverRuntime {
+  readonly core: {
+    readonly cache: Pick<CacheStore, 'invite'>
+    readonly cacheChanged: Pick<Listeners<unknown>, 'add'>
+    /** `deadlines`: the platform's time as estimated here, what an invite's time is counted in. */
+    readonly platformClock: { readonly deadlines: Clock }
+  }
+  readonly notificationActions: { readonly focusRequests: Pick<Listeners<FocusRequest>, 'add'> }
+}
+
+/** Puts away the popover a link showed once its invite closes (none is built for it); returns the unsubscribe. */
+export function followLinkedInvitePopover(
+  runtime: LinkedInvitePopoverRuntime,
+  popover: Pick<WindowSlot<Pick<Popover, 'hideIfUntouched' | 'isDestroyed'>>, 'current'>,
+): Unsubscribe {
+  const { cache, cacheChanged, platformClock } = runtime.core
+  // The invite the last request brought the popover up for, if a link asked while it was open.
+  let linked: string | null = null
+  const open = (inviteId: string): boolean => {
+    const invite = cache.invite(inviteId)
+    return invite !== null && isInviteOpen(invite, platformClock.deadlines.now())
+  }
+  const stopFollowing = runtime.notificationActions.focusRequests.add((request) => {
+    const fromLink = request.kind === 'invite' && request.link === true && request.thread !== true
+    linked = fromLink && open(request.inviteId) ? request.inviteId : null
+  })
+  const stopWatching = cacheChanged.add(() => {
+    if (linked === null || open(linked)) return
+    linked = null
+    popover.current()?.hideIfUntouched()
+  })
+  return () => {
+    stopFollowing()
+    stopWatching()
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest'
+import { followLinkedInvitePopover } from '../../../../src/main/electron/linked-invite-popover'
+import type { FocusRequest } from '../../../../src/main/core/notification-actions'
+import type { Invite } from '../../../../src/shared/protocol/entities'
+import { Listeners } from '../../../../src/shared/listeners'
+import { ManualClock } from '../../../../src/shared/clock'
+import { anInvite, FIXTURE_NOW, MINUTE } from '../../../support/fixtures'
+
+/** The watch over a cache of `invites`, the popover a spy, the platform's time `clock`. */
+function watch(invites: Map<string, Invite>) {
+  const clock = new ManualClock(FIXTURE_NOW)
+  const cacheChanged = new Listeners<unknown>()
+  const focusRequests = new Listeners<FocusRequest>()
+  const popover = { hideIfUntouched: vi.fn(), isDestroyed: () => false }
+  followLinkedInvitePopover(
+    {
+      core: {
+        cache: { invite: (id) => invites.get(id) ?? null },
+        cacheChanged,
+        platformClock: { deadlines: clock },
+      },
+      notificationActions: { focusRequests },
+    },
+    { current: () => popover },
+  )
+  return { clock, cacheChanged, focusRequests, hide: popover.hideIfUntouched }
+}
+
+describe('the popover a link showed', () => {
+  const invite = anInvite()
+  const link: FocusRequest = { kind: 'invite', inviteId: invite.id, attention: false, link: true }
+
+  it("is put away once its invite runs out, so it does not stay on top of the expert's apps", () => {
+    const { clock, cacheChanged, focusRequests, hide } = watch(new Map([[invite.id, invite]]))
+    focusRequests.emit(link)
+    cacheChanged.emit({})
+    expect(hide).not.toHaveBeenCalled()
+    clock.advance(5 * MINUTE)
+    cacheChanged.emit({})
+    expect(hide).toHaveBeenCalledTimes(1)
+    // Once: a later change of the cache does not put away a popover the expert opened since.
+    cacheChanged.emit({})
+    expect(hide).toHaveBeenCalledTimes(1)
+  })
+
+  it('is put away once its invite is taken elsewhere or withdrawn', () => {
+    const invites = new Map([[invite.id, invite]])
+    const { cacheChanged, focusRequests, hide } = watch(invites)
+    focusRequests.emit(link)
+    invites.set(invite.id, { ...invite, state: 'withdrawn' })
+    cacheChanged.emit({})
+    expect(hide).toHaveBeenCalledTimes(1)
+  })
+
+  it("stays when a press of the expert's own came after the link", () => {
+    const { clock, cacheChanged, focusRequests, hide } = watch(new Map([[invite.id, invite]]))
+    focusRequests.emit(link)
+    focusRequests.emit({ kind: 'invite', inviteId: invite.id, attention: false })
+    clock.advance(5 * MINUTE)
+    cacheChanged.emit({})
+    expect(hide).not.toHaveBeenCalled()
+  })
+})
