@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { hashPassword } from '../../../../server/src/auth'
 import type { RecordingNotifier } from '../../../../src/main/node/adapters'
 import { ManualClock, type Clock } from '../../../../src/shared/clock'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
@@ -8,6 +7,7 @@ import { bookWithNewClient } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor, type TestCore } from '../../../support/test-core'
 import { startTestPlatform, TEST_START } from '../../../support/test-platform'
+import { addExpert } from '../../../support/expert-with-password'
 
 /** Everything of the notifier's still on screen, by kind. */
 function onScreen(notifier: RecordingNotifier) {
@@ -85,12 +85,7 @@ describe('what is left on screen once the expert is gone', () => {
 
   /** Bea signs in on the same computer, with no sign-out before. */
   async function beaSignsIn(platform: Awaited<ReturnType<typeof startTestPlatform>>, core: TestCore) {
-    platform.server.marketplace.createExpert({
-      name: 'Bea',
-      email: 'bea@example.test',
-      passwordHash: await hashPassword('right'),
-      timeZone: 'Europe/London',
-    })
+    await addExpert(platform.server.marketplace, { name: 'Bea', email: 'bea@example.test' })
     const outcome = await core.runtime.core.signIn(platform.server.url, 'bea@example.test', 'right')
     expect(outcome).toMatchObject({ ok: true })
   }

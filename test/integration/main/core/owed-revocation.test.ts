@@ -7,7 +7,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import { hashPassword } from '../../../../server/src/auth'
 import type { StoredSignIn } from '../../../../src/main/core/ports/secrets'
 import { createNodeAdapters, NODE_DATA_FILES } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
@@ -15,6 +14,7 @@ import { systemClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
 import { recordingLog, type RecordingLog } from '../../../support/recording-log'
 import { startTestPlatform } from '../../../support/test-platform'
+import { addExpert } from '../../../support/expert-with-password'
 
 const defer = useCleanup()
 
@@ -54,12 +54,7 @@ async function appOn(dir: string, log: RecordingLog, kept: (owed: readonly Store
 it('revokes a token signed out offline once the platform is reached again, after a restart', async () => {
   const platform = await startTestPlatform()
   defer(() => platform.close())
-  platform.server.marketplace.createExpert({
-    name: 'Ada',
-    email: 'ada@example.test',
-    passwordHash: await hashPassword('right'),
-    timeZone: 'Europe/London',
-  })
+  await addExpert(platform.server.marketplace, { name: 'Ada', email: 'ada@example.test' })
   const dir = mkdtempSync(join(tmpdir(), 'standby-owed-revocation-'))
   defer(() => rmSync(dir, { recursive: true, force: true }))
   const log = recordingLog()

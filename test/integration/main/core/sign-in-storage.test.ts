@@ -6,7 +6,6 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import { hashPassword } from '../../../../server/src/auth'
 import type { Secrets } from '../../../../src/main/core/ports/secrets'
 import type { StandbyCore } from '../../../../src/main/core/standby-core'
 import { createNodeAdapters, NODE_DATA_FILES } from '../../../../src/main/node/adapters'
@@ -18,6 +17,7 @@ import { failWrites, readOnly } from '../../../support/cache-faults'
 import { useCleanup } from '../../../support/cleanup'
 import { recordingLog } from '../../../support/recording-log'
 import { startTestPlatform } from '../../../support/test-platform'
+import { addExpert } from '../../../support/expert-with-password'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
 const diskFull = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
@@ -47,12 +47,7 @@ async function appWithBrokenStore(
 ) {
   const platform = await startTestPlatform()
   defer(() => platform.close())
-  platform.server.marketplace.createExpert({
-    name: 'Ada',
-    email: 'ada@example.test',
-    passwordHash: await hashPassword('right'),
-    timeZone: 'Europe/London',
-  })
+  await addExpert(platform.server.marketplace, { name: 'Ada', email: 'ada@example.test' })
   const dir = mkdtempSync(join(tmpdir(), 'standby-sign-in-store-'))
   defer(() => rmSync(dir, { recursive: true, force: true }))
   before(dir)
@@ -154,12 +149,7 @@ it('signs out when the cache cannot be emptied: the token is revoked, and it say
 
 it('refuses a sign-in that would show another expert’s cache when it cannot be emptied, and says what to do', async () => {
   const { platform, core, online } = await appWithBrokenStore(() => ({}))
-  platform.server.marketplace.createExpert({
-    name: 'Bea',
-    email: 'bea@example.test',
-    passwordHash: await hashPassword('right'),
-    timeZone: 'Europe/London',
-  })
+  await addExpert(platform.server.marketplace, { name: 'Bea', email: 'bea@example.test' })
   const ada = await core.signIn(platform.server.url, 'ada@example.test', 'right')
   if (!ada.ok) throw new Error(ada.message)
   await online

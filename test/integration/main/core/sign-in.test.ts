@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalizePlatformUrl, signIn } from '../../../../src/main/core/auth/sign-in'
-import { hashPassword } from '../../../../server/src/auth'
 import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { useTestPlatform } from '../../../support/test-platform'
+import { addExpert } from '../../../support/expert-with-password'
 
 describe('normalizePlatformUrl', () => {
   it('accepts what people type and refuses what is not a web address', () => {
@@ -22,12 +22,7 @@ describe('signIn', () => {
   let closedUrl: string
 
   beforeAll(async () => {
-    platform().server.marketplace.createExpert({
-      name: 'Ada',
-      email: 'ada@example.test',
-      passwordHash: await hashPassword('right'),
-      timeZone: 'Europe/London',
-    })
+    await addExpert(platform().server.marketplace, { name: 'Ada', email: 'ada@example.test' })
     htmlServer = createServer((_req, res) => res.end('<html>Welcome to my blog</html>'))
     await new Promise<void>((resolve) => htmlServer.listen(0, '127.0.0.1', resolve))
     htmlUrl = `http://127.0.0.1:${(htmlServer.address() as AddressInfo).port}`

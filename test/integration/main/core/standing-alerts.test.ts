@@ -2,12 +2,12 @@
 // drops the average below the threshold and a chargeback each give one notification, and neither
 // comes again when the app restarts, replays what it missed or reconnects to a restarted platform.
 import { describe, expect, it } from 'vitest'
-import { hashPassword } from '../../../../server/src/auth'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { failWrites } from '../../../support/cache-faults'
 import { useCleanup } from '../../../support/cleanup'
 import { endedSessionOn } from '../../../support/ended-session'
 import { startCoreFor, startOnlineCore, type TestCore } from '../../../support/test-core'
+import { addExpert } from '../../../support/expert-with-password'
 
 const standing = (n: AppNotification): boolean =>
   n.kind === 'notice' && /rating dropped below|chargeback/.test(n.title)
@@ -68,12 +68,7 @@ describe('standing warnings through the core', () => {
 
     await core.runtime.core.signOut()
     disk.free()
-    const bob = marketplace.createExpert({
-      name: 'Bob',
-      email: 'bob@example.test',
-      passwordHash: await hashPassword('right'),
-      timeZone: 'Europe/London',
-    })
+    const bob = await addExpert(marketplace, { name: 'Bob', email: 'bob@example.test' })
     const his = endedSessionOn(platform, { kind: 'charged' }, bob)
     marketplace.review(his.sessionId, { rating: 2 })
     const signedIn = await core.runtime.core.signIn(platform.server.url, 'bob@example.test', 'right')
