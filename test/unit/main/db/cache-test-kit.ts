@@ -12,7 +12,7 @@ import type { HelpRequest } from '../../../../src/shared/protocol'
 import type { HistoryFilter } from '../../../../src/shared/rules/history-filter'
 import { historyCursorOf } from '../../../../src/shared/rules/history-order'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
-import { aScheduledRequest, FIXTURE_NOW } from '../../../support/fixtures'
+import { anInvite, aScheduledRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
 
 /** A Logger that keeps its lines. */
 export interface LinesLogger extends Logger {
@@ -110,4 +110,13 @@ export function cacheDatabaseAt(dir: string, version: number): { db: Database.Da
   db.pragma('foreign_keys = ON')
   migrate(db, cacheMigrations, { what: 'Standby cache', remedy: '', upTo: version })
   return { db, path }
+}
+
+/** Writes a cache at `path` that showed one invite (its "already shown" mark), then closes it. */
+export function cacheThatShowedOne(path: string): void {
+  const used = openCache({ path })
+  const store = new SqliteCacheStore(used.db, linesLogger())
+  store.applyEvents([inviteCreated(1, anInvite({ id: 'inv_shown' }))])
+  store.markNotified(['inv_shown'], FIXTURE_NOW)
+  used.close()
 }

@@ -5,9 +5,7 @@ import * as fs from 'node:fs'
 import { join } from 'node:path'
 import { expect, it, vi } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
-import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { cacheThatShowedOne, useTempDirs } from './cache-test-kit'
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof fs>()
@@ -19,11 +17,7 @@ const tempDir = useTempDirs()
 it('rebuilds, removes the part copied and says the disk is full when the copy to read the marks from fails', () => {
   const dir = tempDir()
   const path = join(dir, 'cache.db')
-  const used = openCache({ path })
-  const shown = anInvite({ id: 'inv_shown' })
-  new SqliteCacheStore(used.db, linesLogger()).applyEvents([inviteCreated(1, shown)])
-  new SqliteCacheStore(used.db, linesLogger()).markNotified([shown.id], FIXTURE_NOW)
-  used.close()
+  cacheThatShowedOne(path)
   const bytes = fs.readFileSync(path)
   // One damaged byte of the header: its schema format past SQLite's.
   bytes[47] = 5

@@ -5,9 +5,7 @@ import * as fs from 'node:fs'
 import { join } from 'node:path'
 import { expect, it, vi } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
-import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
-import { linesLogger, putOtherDatabasesWal, useTempDirs } from './cache-test-kit'
+import { cacheThatShowedOne, putOtherDatabasesWal, useTempDirs } from './cache-test-kit'
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof fs>()
@@ -19,12 +17,7 @@ const tempDir = useTempDirs()
 it('opens with the marks carried over when the copy will not go', () => {
   const dir = tempDir()
   const path = join(dir, 'cache.db')
-  const used = openCache({ path })
-  const shown = anInvite({ id: 'inv_shown' })
-  const store = new SqliteCacheStore(used.db, linesLogger())
-  store.applyEvents([inviteCreated(1, shown)])
-  store.markNotified([shown.id], FIXTURE_NOW)
-  used.close()
+  cacheThatShowedOne(path)
   putOtherDatabasesWal(dir, `${path}-wal`)
   const real = vi.mocked(fs.rmSync).getMockImplementation()!
   // Every removal refused while the start opens the cache.
