@@ -3,7 +3,7 @@
  * store's transaction, so a batch lands whole or not at all.
  */
 import { assertNever } from '../../shared/assert-never'
-import type { PlatformEvent } from '../../shared/protocol'
+import type { HelpRequest, Invite, PlatformEvent } from '../../shared/protocol'
 import type { ApplyResult, StreamEntry, UnreadableEvent } from '../core/ports/cache-store'
 import type { CacheRepositories } from './cache-repositories'
 import { contradictionOf } from './stream-contradiction'
@@ -99,4 +99,27 @@ function applyOne(repos: CacheRepositories, event: PlatformEvent): void {
     default:
       assertNever(event)
   }
+}
+
+/**
+ * The invites `applied` wrote, by id, as their rows read once the batch is written: the last
+ * invite.created of each, with the last request written under its request's id (a session's event
+ * writes its request too). One closed since is no longer open: the caller's read passes it over.
+ */
+export function invitesAsWritten(applied: ReadonlyArray<PlatformEvent>): Map<string, Invite> {
+  const invites = new Map<string, Invite>()
+  const requests = new Map<string, HelpRequest>()
+  for (const event of applied) {
+    if (event.type === 'invite.created') {
+      invites.set(event.payload.invite.id, event.payload.invite)
+      requests.set(event.payload.invite.request.id, event.payload.invite.request)
+    } else if (event.type === 'session.updated') {
+      requests.set(event.payload.session.request.id, event.payload.session.request)
+    }
+  }
+  for (const [id, invite] of invites) {
+    const request = requests.get(invite.request.id)
+    if (request !== undefined && request !== invite.request) invites.set(id, { ...invite, request })
+  }
+  return invites
 }

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { Snapshot } from '../../shared/protocol'
 import type { ApplyResult, RetentionProgress, ShowingAt, StreamEntry } from '../core/ports/cache-store'
-import { applyEventBatch } from './apply-event-batch'
+import { applyEventBatch, invitesAsWritten } from './apply-event-batch'
 import type { CacheRepositories } from './cache-repositories'
 import { transactionOnUse } from './repositories/prepared-on-use'
 import type { RetentionPosition } from './repositories/retention-repository'
@@ -46,7 +46,7 @@ export function storeTransactions(db: Database.Database, repos: CacheRepositorie
       // Marked in the commit that applies it, so showing a new invite costs no commit of its own;
       // still marked before it is shown: a crash in between loses it, never shows it twice. One
       // only: the caller marks the others one by one as it shows them, so a crash loses one.
-      const unshown = repos.invites.unnotifiedOpen(showing.openAt)
+      const unshown = repos.invites.unnotifiedOpen(showing.openAt, invitesAsWritten(result.applied))
       if (unshown[0] !== undefined) repos.invites.markNotified([unshown[0].id], showing.at)
       return { ...result, unshown }
     }),

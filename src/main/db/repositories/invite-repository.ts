@@ -40,6 +40,7 @@ export class InviteRepository {
   private readonly selectMissed: Database.Statement<[number, number], StoredRow>
   private readonly selectById: Database.Statement<[string], StoredRow>
   private readonly selectUnnotified: Database.Statement<[number], StoredRow>
+  private readonly selectUnnotifiedIds: Database.Statement<[number], { id: string }>
   private readonly updateNotified: Database.Statement<[number, string]>
   private readonly insertShown: Database.Statement<[string, string, number]>
   private readonly selectShown: Database.Statement<[string], { id: string }>
@@ -93,14 +94,16 @@ export class InviteRepository {
        ORDER BY sent_at DESC, id DESC LIMIT ?`,
     )
     this.selectById = preparedOnUse(db, `${select} WHERE invites.id = ?`)
-    this.selectUnnotified = preparedOnUse(
-      db,
-      // A mark answers for its invite's request only: a platform can send another request's invite
-      // under the id of one shown long ago. One of no known request ('', made before 0019) for any.
-      `${select} WHERE ${open} AND notified_at IS NULL
+    // A mark answers for its invite's request only: a platform can send another request's invite
+    // under the id of one shown long ago. One of no known request ('', made before 0019) for any.
+    const unnotified = `WHERE ${open} AND notified_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM shown_invites AS shown WHERE shown.id = invites.id
            AND shown.request_id IN ('', invites.request_id))
-         ORDER BY sent_at DESC, invites.id DESC`,
+         ORDER BY sent_at DESC, invites.id DESC`
+    this.selectUnnotified = preparedOnUse(db, `${select} ${unnotified}`)
+    this.selectUnnotifiedIds = preparedOnUse(
+      db,
+      `SELECT invites.id FROM invites JOIN requests ON requests.id = invites.request_id ${unnotified}`,
     )
     this.updateNotified = preparedOnUse(
       db,
@@ -192,8 +195,23 @@ export class InviteRepository {
     return row === undefined ? null : parseStored(row, STORED.invite, this.skippedRows)
   }
 
-  /** Invites open at `now` not yet shown as a notification, newest first. */
-  unnotifiedOpen(now: number): Invite[] {
+  /**
+   * Invites open at `now` not yet shown as a notification, newest first. Those in `written` (the
+   * invites the caller's transaction wrote, as their rows now read) are taken from it rather than
+   * read back and parsed again: a live invite is shown the moment its batch commits, and it is
+   * usually the only one unshown.
+   */
+  unnotifiedOpen(now: number, written?: ReadonlyMap<string, Invite>): Invite[] {
+    if (written !== undefined && written.size > 0) {
+      const found: Invite[] = []
+      for (const { id } of this.selectUnnotifiedIds.all(now)) {
+        const invite = written.get(id)
+        // One this transaction did not write (left unshown by an earlier run): all are read.
+        if (invite === undefined) return this.unnotifiedOpen(now)
+        found.push(invite)
+      }
+      return found
+    }
     return parseAllStored(this.selectUnnotified.all(now), STORED.invite, this.skippedRows)
   }
 

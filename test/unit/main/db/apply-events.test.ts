@@ -441,3 +441,50 @@ describe('a batch whose transaction fails after it moved the cursor', () => {
     expect(store.shownInvites(['inv_r2'])).toEqual(['inv_r2'])
   })
 })
+
+describe('the invites a batch leaves unshown (applyEvents with showing)', () => {
+  const showing = { openAt: FIXTURE_NOW, at: FIXTURE_NOW }
+
+  it('are the invites as the cache holds them: the request a later event of the batch rewrote, not the one the invite came with', () => {
+    const { store } = fresh()
+    const request = aRequest({ id: 'r1', title: 'Hooks question' })
+    const invite = anInvite({ id: 'inv_1', request })
+    const session = aSession({ request: { ...request, title: 'Hooks question, with the repository linked' } })
+    const result = store.applyEvents([inviteCreated(1, invite), sessionUpdated(2, session)], showing)
+    expect(result.unshown).toEqual(store.openInvites(FIXTURE_NOW))
+    expect(result.unshown?.[0]?.request.title).toBe('Hooks question, with the repository linked')
+  })
+
+  it('take in, newest first, an invite an earlier batch left unshown', () => {
+    const { store } = fresh()
+    const older = anInvite({ request: aRequest({ id: 'r1', createdAt: FIXTURE_NOW - MINUTE }) })
+    const newer = anInvite({ request: aRequest({ id: 'r2' }) })
+    // Written by a catch-up page that more pages follow: nothing marked.
+    store.applyEvents([inviteCreated(1, older)])
+    const result = store.applyEvents([inviteCreated(2, newer)], showing)
+    expect(result.unshown).toEqual([newer, older])
+    expect(store.shownInvites([newer.id, older.id])).toEqual([newer.id])
+  })
+
+  it('leave out an invite the batch opened and closed, and one it was told twice keeps its last word', () => {
+    const { store } = fresh()
+    const gone = anInvite({ request: aRequest({ id: 'r1' }) })
+    const first = anInvite({ request: aRequest({ id: 'r2', title: 'First words' }) })
+    const again = {
+      ...first,
+      expiresAt: first.expiresAt + MINUTE,
+      request: { ...first.request, title: 'Second words' },
+    }
+    const result = store.applyEvents(
+      [
+        inviteCreated(1, gone),
+        inviteClosed(2, gone.id, 'withdrawn'),
+        inviteCreated(3, first),
+        inviteCreated(4, again),
+      ],
+      showing,
+    )
+    expect(result.unshown).toEqual([again])
+    expect(result.unshown).toEqual(store.openInvites(FIXTURE_NOW))
+  })
+})
