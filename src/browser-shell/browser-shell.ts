@@ -251,6 +251,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       await ipc.close()
       runtime.close()
       adapters.close()
+      refusals.close()
       // The app is quitting: a page still open, a client that stopped halfway through a request
       // or never closes a refused upgrade, must not keep it waiting (close alone waits for them).
       const closed = new Promise<void>((resolve) => http.close(() => resolve()))

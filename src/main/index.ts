@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     },
     log,
   })
-
+  shutdown.add('the refusal logs', () => [refusals, ipc].forEach((bounded) => bounded.close()))
   // A second launch with a link (Windows, Linux) opens what it names, during a quit in a Standby started
   // after it; without one, the window, unless it too was to start in the tray (a second login entry).
   onSecondInstance((argv) => {

@@ -54,6 +54,13 @@ it('leaves no timer of its own and no ear on the machine’s power events after 
   // A click on the icon before the popover's page painted waits for it; a page stops answering.
   fake.trays[0]!.clickIcon()
   fake.windows[0]!.webContents.emit('unresponsive')
+  // A page flooding navigations away and IPC calls from a frame not ours: past the bound, each
+  // refusal log counts the rest, to be said as its window ends.
+  const contents = fake.windows[0]!.webContents
+  for (let i = 0; i < 60; i++) {
+    contents.navigate('https://elsewhere.invalid/')
+    await fake.ipcMain.invoke('app.getInfo', { sender: contents, frameUrl: 'https://elsewhere.invalid/' })
+  }
   fake.trays[0]!.clickMenuItem('quit')
   expect(fake.app.quitDone).toBe(true)
   expect(vi.getTimerCount()).toBe(0)

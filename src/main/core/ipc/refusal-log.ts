@@ -6,7 +6,7 @@
  * window ends. A flood can then neither push the rest of the capped log file
  * out nor hold the host up writing it.
  */
-import { steadyNow, type Clock } from '../../../shared/clock'
+import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { Logger } from '../../../shared/logger'
 
 /** How many refusals are logged per window, and how long a window lasts. */
@@ -18,6 +18,21 @@ export interface RefusalLogLimits {
 /** The hosts' bound: enough to see what a misbehaving page sends, far from filling the file. */
 export const REFUSAL_LOG_LIMITS: RefusalLogLimits = { lines: 50, windowMs: 60_000 }
 
+/** A bounded Logger that is closed at quit. */
+export interface RefusalLog extends Logger {
+  /**
+   * Says now how many lines each window left out and waits for no window's end any more: a timer
+   * left for it would outlive the quit, and its count would never be written.
+   */
+  close(): void
+}
+
+/** One level's bounded lines, and the close of its window's wait. */
+interface BoundedLines {
+  readonly write: Logger['warn']
+  readonly close: () => void
+}
+
 /**
  * A Logger that writes at most `limits.lines` warnings, and as many errors, per window to `log`
  * and counts the rest. Errors are the host's own failures, but a page decides how often it calls a
@@ -28,14 +43,18 @@ export function createRefusalLog(
   log: Logger,
   clock: Clock,
   limits: RefusalLogLimits = REFUSAL_LOG_LIMITS,
-): Logger {
+): RefusalLog {
   const warn = boundedLines(log, clock, limits, 'warn', 'refusals')
   const error = boundedLines(log, clock, limits, 'error', 'failures')
   return {
     // Spread, so a line without detail reaches `log` as one, as if written to it directly.
     info: (...entry) => log.info(...entry),
-    warn,
-    error,
+    warn: warn.write,
+    error: error.write,
+    close: () => {
+      warn.close()
+      error.close()
+    },
   }
 }
 
@@ -46,30 +65,31 @@ function boundedLines(
   limits: RefusalLogLimits,
   level: 'warn' | 'error',
   what: string,
-): Logger['warn'] {
+): BoundedLines {
   let windowStart = steadyNow(clock)
   let written = 0
   let skipped = 0
+  let windowEnd: TimerHandle | undefined
+  let closed = false
   const endWindow = (now: number): void => {
+    windowEnd?.cancel()
+    windowEnd = undefined
     if (skipped > 0) log[level](`${skipped} more ${what} like those above were not logged.`)
     windowStart = now
     written = 0
     skipped = 0
   }
-  return (message, ...detail) => {
+  const close = (): void => {
+    closed = true
+    endWindow(steadyNow(clock))
+  }
+  const write: Logger['warn'] = (message, ...detail) => {
     const now = steadyNow(clock)
     if (now - windowStart >= limits.windowMs) endWindow(now)
     if (written >= limits.lines) {
       // Said as the window ends: a flood that stops may be followed by no line to say it with.
-      if (skipped++ === 0) {
-        const start = windowStart
-        clock.setTimeout(
-          () => {
-            if (windowStart === start) endWindow(steadyNow(clock))
-          },
-          start + limits.windowMs - now,
-        )
-      }
+      if (skipped++ === 0 && !closed)
+        windowEnd = clock.setTimeout(() => endWindow(steadyNow(clock)), windowStart + limits.windowMs - now)
       return
     }
     written++
@@ -79,4 +99,5 @@ function boundedLines(
       ...detail,
     )
   }
+  return { write, close }
 }

@@ -47,6 +47,8 @@ export type Handle = <C extends InvokeChannel>(channel: C, handler: InvokeHandle
 export interface IpcMain {
   /** Registers the handler of one contract call; the returned function unregisters it. */
   readonly handle: Handle
+  /** At quit: the refusal log says what it left out and waits for nothing more. */
+  readonly close: () => void
 }
 
 /**
@@ -99,7 +101,7 @@ export function createIpcMain(deps: {
     }
   }
 
-  return { handle }
+  return { handle, close: () => log.close() }
 }
 
 /** Pushes a contract event to one window; a window that is already gone is skipped. */

@@ -38,6 +38,23 @@ describe('the log of refused traffic', () => {
     expect(log.lines.slice(6)).toEqual(['warn refused 5'])
   })
 
+  it('at quit says at once how many it left out, and leaves no timer waiting for the window to end', () => {
+    const clock = new ManualClock(0)
+    const log = recordingLog()
+    const refusals = createRefusalLog(log, clock, { lines: 2, windowMs: 1_000 })
+    for (let i = 1; i <= 5; i++) refusals.warn(`refused ${i}`)
+    for (let i = 1; i <= 3; i++) refusals.error(`IPC settings.update failed ${i}`)
+    refusals.close()
+    expect(log.lines.slice(4)).toEqual([
+      'warn 3 more refusals like those above were not logged.',
+      'error 1 more failures like those above were not logged.',
+    ])
+    expect(clock.pendingTimers).toBe(0)
+    // A refusal during the rest of the quit is still bounded, and waits for no timer either.
+    for (let i = 6; i <= 8; i++) refusals.warn(`refused ${i}`)
+    expect(clock.pendingTimers).toBe(0)
+  })
+
   it('bounds the failures of calls on their own, so refusals never hide one, and passes information through', () => {
     const clock = new ManualClock(0)
     const log = recordingLog()
