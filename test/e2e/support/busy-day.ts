@@ -7,6 +7,7 @@ import type { Outcome } from '../../../src/shared/protocol/entities'
 import type { WindowSize } from '../../../src/shared/window-sizes'
 import type { E2eWorld } from './fixture'
 import type { TestShell } from './harness'
+import { passTime } from '../../support/pass-time'
 import { accept, cachedInvite } from './scenario'
 
 /** A minute, in ms. */
@@ -61,7 +62,7 @@ export async function busyDay(world: () => Promise<E2eWorld>, size?: WindowSize)
     marketplace.clientJoin(session.id)
     const free = outcomes[n]!.kind === 'free'
     if (!free) await command(adaShell, 'session.startBilling', { sessionId: session.id })
-    platform.clock.advance((15 + 10 * n) * MINUTE)
+    await passTime(platform.clock, (15 + 10 * n) * MINUTE)
     await command(adaShell, 'session.end', { sessionId: session.id, outcome: outcomes[n]! })
   }
   // A booked session nobody joins is cancelled by the platform.
@@ -74,7 +75,7 @@ export async function busyDay(world: () => Promise<E2eWorld>, size?: WindowSize)
     direct: { expertId: ada.id, via: 'dashboard' },
   })
   await accept(adaShell, await cachedInvite(adaShell, noShow.request.id), missedAt)
-  platform.clock.advance(HOUR + 11 * MINUTE)
+  await passTime(platform.clock, HOUR + 11 * MINUTE)
 
   // Tomorrow: one booked session, and an invite proposing a time that overlaps it.
   const tomorrow = platform.clock.now() + 24 * HOUR
