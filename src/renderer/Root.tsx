@@ -18,7 +18,7 @@ export function Root({
 }) {
   // In the commit itself, not after the paint that follows it: a click is handled from here on.
   useLayoutEffect(() => onCommitted?.(), [onCommitted])
-  // A new zone redraws the whole tree (no part of it is memoised), so every time shown follows it.
+  // A new zone redraws the tree; the times inside memoised cards follow it on their own (Time.tsx).
   useDisplay()
   return (
     <StrictMode>

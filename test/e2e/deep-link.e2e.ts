@@ -4,10 +4,11 @@
  * delivers the push on the page's socket): it opens Invites with that invite's main button
  * focused (its card, for a link), or says the invite is no longer open.
  */
-import type { Locator } from 'playwright'
+import type { CDPSession, Locator } from 'playwright'
 import { expect, it } from 'vitest'
 import type { FocusTarget } from '../../src/shared/ipc/contract'
 import { useE2e } from './support/fixture'
+import { LOCALE, TIME_ZONE } from './support/harness'
 import { focusLandsOn } from './support/waits'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
 import { bookThroughApp, cachedInvite } from './support/scenario'
@@ -17,7 +18,8 @@ const world = useE2e()
 /**
  * Ada's window with its IPC socket routed: `show` delivers focus.requested as the host would, and
  * while `hold` is on, cache.changed pushes wait until `release`. With `listsHeld`, the shell's
- * answers to the page's reads of the invites wait from the start until `answerLists`.
+ * answers to the page's reads of the invites wait from the start until `answerLists`. `moveZone`
+ * changes the zone of the open page, as the OS's does for Chromium when the expert travels.
  */
 async function adaWindow({ listsHeld = false } = {}) {
   const { platform, expert, shell, open } = await world()
@@ -32,25 +34,36 @@ async function adaWindow({ listsHeld = false } = {}) {
   const heldLists: unknown[] = []
   let listHeld: () => void = () => undefined
   const firstListHeld = new Promise<void>((resolve) => (listHeld = resolve))
-  const page = await open(adaShell, {
-    beforeLoad: routeIpc({
-      fromPage: (call, routed) => {
-        connected(routed)
-        sent.push(call.channel)
-        if (call.channel === 'invites.list') listCalls.add(call.id)
-        return true
-      },
-      fromShell: (message) => {
-        if (holding.lists && message.id !== undefined && listCalls.has(message.id)) {
-          heldLists.push(message)
-          listHeld()
-          return false
-        }
-        if (!holding.on || message.event !== 'cache.changed') return true
-        held.push(message)
+  let devtools: CDPSession | undefined
+  const moveZone = async (timezoneId: string): Promise<void> => {
+    await devtools?.send('Emulation.setTimezoneOverride', { timezoneId })
+  }
+  const route = routeIpc({
+    fromPage: (call, routed) => {
+      connected(routed)
+      sent.push(call.channel)
+      if (call.channel === 'invites.list') listCalls.add(call.id)
+      return true
+    },
+    fromShell: (message) => {
+      if (holding.lists && message.id !== undefined && listCalls.has(message.id)) {
+        heldLists.push(message)
+        listHeld()
         return false
-      },
-    }),
+      }
+      if (!holding.on || message.event !== 'cache.changed') return true
+      held.push(message)
+      return false
+    },
+  })
+  // The zone is set over the devtools protocol, not the browser context's option, so it can change.
+  const page = await open(adaShell, {
+    timeZone: null,
+    beforeLoad: async (opening) => {
+      devtools = await opening.context().newCDPSession(opening)
+      await moveZone(TIME_ZONE)
+      await route(opening)
+    },
   })
   const routed = await socket
   const toPage = (messages: unknown[]): void => {
@@ -70,6 +83,7 @@ async function adaWindow({ listsHeld = false } = {}) {
       holding.on = false
       toPage(held)
     },
+    moveZone,
     firstListHeld,
     answerLists: () => {
       holding.lists = false
@@ -179,6 +193,26 @@ it('shows a card whose time ran out as expired without Join, and says so when a 
     .getByRole('status', { name: 'Notices' })
     .getByText('That invite expired, so it can no longer be joined or booked; Missed keeps a record of it.')
     .waitFor()
+})
+
+it('writes a run-out card’s time in the zone the computer moved to while the window was open', async () => {
+  const { platform, ada, adaShell, page, hold, release, moveZone } = await adaWindow()
+  const { request } = platform.inviteDirectly(ada.id, 'Cron job runs an hour late')
+  const card = page.getByRole('article', { name: request.title })
+  await card.waitFor()
+  const invite = await cachedInvite(adaShell, request.id)
+  hold()
+  platform.clock.advanceTo(invite.expiresAt)
+  const timeIn = (timeZone: string): string =>
+    new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone }).format(invite.expiresAt)
+  await card.getByText(`This invite expired at ${timeIn(TIME_ZONE)},`).waitFor()
+  // The expert lands in Tokyo: the OS's zone changes under the open window, as Chromium follows it.
+  await moveZone('Asia/Tokyo')
+  // The page reads the zone again at its next tick of the platform's time.
+  platform.clock.advance(1_000)
+  expect(timeIn('Asia/Tokyo')).not.toBe(timeIn(TIME_ZONE))
+  await card.getByText(`This invite expired at ${timeIn('Asia/Tokyo')},`).waitFor()
+  release()
 })
 
 it('opens the window on the session a link names with its card focused, so an Enter meant elsewhere starts nothing', async () => {

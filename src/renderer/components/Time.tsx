@@ -1,6 +1,8 @@
 /**
  * Small components that show time relative to the host's now. Each subscribes to the host clock
- * itself, so only these leaves re-render every second, never the lists around them.
+ * itself, so only these leaves re-render every second, never the lists around them. Those that
+ * write a time of day subscribe to the display: a memoised card around them is not drawn again
+ * when the OS's zone changes, and would keep the time in the zone the expert left.
  */
 import {
   formatAgoAt,
@@ -11,6 +13,7 @@ import {
   isoTime,
 } from '../logic/format'
 import { useAppState, useNow } from '../store/context'
+import { useDisplay } from './HostDisplay'
 import { platformAverageOf, waitCue } from '../logic/wait-cue'
 
 /** "3 minutes ago". */
@@ -37,11 +40,13 @@ export function Elapsed({ from }: { readonly from: number }) {
 
 /** "Tue 6 Jan, 13:00" as a <time> element. */
 export function DayTime({ at }: { readonly at: number }) {
+  useDisplay()
   return <time dateTime={isoTime(at)}>{formatDayTime(at)}</time>
 }
 
 /** "13:00" as a <time> element. */
 export function ClockTime({ at }: { readonly at: number }) {
+  useDisplay()
   return <time dateTime={isoTime(at)}>{formatTime(at)}</time>
 }
 

@@ -185,8 +185,11 @@ export async function startShell(
 export interface OpenAppOptions {
   readonly popover?: boolean
   readonly colorScheme?: 'light' | 'dark'
-  /** The browser's time zone; TIME_ZONE unless given. */
-  readonly timeZone?: string
+  /**
+   * The browser's time zone; TIME_ZONE unless given. Null leaves it to the test, which sets it over
+   * the devtools protocol (Emulation.setTimezoneOverride) and can then change it under the open page.
+   */
+  readonly timeZone?: string | null
   /** Runs on the new page before it loads the app (to route its IPC socket, say). */
   readonly beforeLoad?: (page: Page) => Promise<void>
   /** The page's size; the size Electron opens that window at unless given. */
@@ -201,7 +204,7 @@ export async function openApp(
 ): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({
     locale: LOCALE,
-    timezoneId: options.timeZone ?? TIME_ZONE,
+    ...(options.timeZone === null ? {} : { timezoneId: options.timeZone ?? TIME_ZONE }),
     colorScheme: options.colorScheme ?? 'light',
     // The sizes Electron opens the windows at, unless a test asks for another.
     viewport: { ...(options.size ?? (options.popover ? POPOVER_SIZE : MAIN_WINDOW_SIZE)) },
