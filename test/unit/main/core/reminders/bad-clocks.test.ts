@@ -107,6 +107,30 @@ const FAULTS: ReadonlyArray<Fault> = [
     shown: ALL,
   },
   {
+    what: 'the platform’s clock 5 minutes behind at the next connection, just after the 10',
+    beforeMs: 10 * MINUTE - 1_000,
+    make: (kit, truth) => ((truth.aheadMs -= 5 * MINUTE), reconnect(kit, truth)),
+    shown: ALL,
+  },
+  {
+    what: 'the platform’s clock 5 minutes behind at the next connection, just after "starting now"',
+    beforeMs: -1_000,
+    make: (kit, truth) => ((truth.aheadMs -= 5 * MINUTE), reconnect(kit, truth)),
+    shown: ALL,
+  },
+  {
+    what: 'the computer’s clock stepped 5 minutes back while awake, just after "starting now"',
+    beforeMs: -1_000,
+    make: ({ clock }, truth) => (clock.step(-5 * MINUTE), (truth.aheadMs += 5 * MINUTE)),
+    shown: ALL,
+  },
+  {
+    what: 'the computer’s clock stepped 5 minutes back, then the platform reconnects, just after the 10',
+    beforeMs: 10 * MINUTE - 1_000,
+    make: (kit, truth) => (kit.clock.step(-5 * MINUTE), (truth.aheadMs += 5 * MINUTE), reconnect(kit, truth)),
+    shown: ALL,
+  },
+  {
     what: 'the platform answering the year 2000',
     beforeMs: 45 * MINUTE,
     make: (kit) => answersWith(kit, Date.UTC(2000, 0, 1)),
