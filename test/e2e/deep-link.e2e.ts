@@ -172,16 +172,25 @@ it('focuses the invite, never calling it gone, when the page’s read on its way
   release()
 })
 
-it('shows a card whose time ran out as expired without Join, and says so when a link names it', async () => {
-  const { platform, ada, adaShell, page, show, hold, release } = await adaWindow()
-  const { request } = platform.inviteDirectly(ada.id, 'Service worker serves a stale bundle')
+/**
+ * A direct invite titled `title` on Ada's window whose time then runs out, with the host's push
+ * that takes it off the list held: the card stays, and must stop offering Join on its own.
+ */
+async function runOutHeld(window: Awaited<ReturnType<typeof adaWindow>>, title: string) {
+  const { platform, ada, adaShell, page, hold } = window
+  const { request } = platform.inviteDirectly(ada.id, title)
   const card = page.getByRole('article', { name: request.title })
   await card.waitFor()
   const invite = await cachedInvite(adaShell, request.id)
-
-  // The host's push that takes it off the list is held: the card itself must stop offering Join.
   hold()
   platform.clock.advanceTo(invite.expiresAt)
+  return { card, invite }
+}
+
+it('shows a card whose time ran out as expired without Join, and says so when a link names it', async () => {
+  const window = await adaWindow()
+  const { page, show, release } = window
+  const { card, invite } = await runOutHeld(window, 'Service worker serves a stale bundle')
   await card.getByText(/This invite expired at .+, so it can no longer be joined/).waitFor()
   expect(await card.getByRole('button', { name: /Join now/ }).count()).toBe(0)
   expect(await card.getByRole('button', { name: /Decline/ }).count()).toBe(0)
@@ -196,13 +205,9 @@ it('shows a card whose time ran out as expired without Join, and says so when a 
 })
 
 it('writes a run-out card’s time in the zone the computer moved to while the window was open', async () => {
-  const { platform, ada, adaShell, page, hold, release, moveZone } = await adaWindow()
-  const { request } = platform.inviteDirectly(ada.id, 'Cron job runs an hour late')
-  const card = page.getByRole('article', { name: request.title })
-  await card.waitFor()
-  const invite = await cachedInvite(adaShell, request.id)
-  hold()
-  platform.clock.advanceTo(invite.expiresAt)
+  const window = await adaWindow()
+  const { platform, release, moveZone } = window
+  const { card, invite } = await runOutHeld(window, 'Cron job runs an hour late')
   const timeIn = (timeZone: string): string =>
     new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone }).format(invite.expiresAt)
   await card.getByText(`This invite expired at ${timeIn(TIME_ZONE)},`).waitFor()
