@@ -36,6 +36,16 @@ describe('the browser shell under a flood of refused traffic', () => {
     page.ws.close()
   }, 30_000)
 
+  it('says at its close how many refusals it left out, not in a minute when it is gone', async () => {
+    const log = recordingLog()
+    const bare = await startBareShell({ log })
+    for (let i = 0; i < REFUSAL_LOG_LIMITS.lines + 10; i++)
+      await expect(openShellPage(bare.shell, { origin: 'http://evil.example' })).rejects.toThrow(/403/)
+    expect(log.text()).not.toMatch(/more refusals like those above were not logged/)
+    await bare.close()
+    expect(log.text()).toMatch(/\d+ more refusals like those above were not logged\./)
+  })
+
   it('logs a bounded number of lines for a page’s calls refused past the burst of opens', async () => {
     const log = recordingLog()
     const bare = await startBareShell({ log })
