@@ -355,6 +355,35 @@ describe('the reminder matrix', () => {
       expect(local(start, 'Europe/Berlin')).toMatch(/03:15/)
       scheduler.stop()
     })
+
+    it('DST change: a start in the hour the clocks go back reminds by real time, naming the zone of its 02:30', () => {
+      setHostZone('Europe/Berlin')
+      // 02:30 winter time on 2026-10-25: the second 02:30 of that night, after 03:00 summer time became 02:00.
+      const start = Date.UTC(2026, 9, 25, 1, 30)
+      const { clock, scheduler, book, notifier } = setUp({
+        localTimes: true,
+        now: Date.UTC(2026, 9, 24, 23, 0),
+      })
+      book('ses_1', start)
+      scheduler.start()
+      clock.advanceTo(start - 30 * MINUTE - 1)
+      expect(notifier.shown).toHaveLength(0)
+      clock.advanceTo(start - 10 * MINUTE)
+      expect(notifier.shown.map((n) => n.title)).toEqual([
+        'In 30 minutes: Session ses_1',
+        'In 10 minutes: Session ses_1',
+      ])
+      // Either 02:30 of that night would do without the zone: the reminder names which.
+      const written = new Date(start).toLocaleTimeString(undefined, {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Berlin',
+        timeZoneName: 'short',
+      })
+      expect(notifier.shown[1]?.body).toContain(`at ${written}.`)
+      expect(written).toMatch(/02:30/)
+      scheduler.stop()
+    })
   })
 
   it('rebook: the old reminder is withdrawn, the move told, the new time reminds again', () => {
