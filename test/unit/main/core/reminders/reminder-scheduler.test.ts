@@ -333,14 +333,10 @@ describe('the reminder matrix', () => {
       scheduler.stop()
     })
 
-    it('DST change: 30 and 10 minutes of real time before a start just after the clocks go forward', () => {
+    /** The 30 and 10 of a start in Berlin on a night the clocks change, by real time; the 10's body says `written`. */
+    function remindsByRealTime(start: number, written: string): void {
       setHostZone('Europe/Berlin')
-      // 03:15 summer time on 2026-03-29, 45 minutes of real time after 02:00 winter time became 03:00.
-      const start = Date.UTC(2026, 2, 29, 1, 15)
-      const { clock, scheduler, book, notifier } = setUp({
-        localTimes: true,
-        now: Date.UTC(2026, 2, 29, 0, 0),
-      })
+      const { clock, scheduler, book, notifier } = setUp({ localTimes: true, now: start - 90 * MINUTE })
       book('ses_1', start)
       scheduler.start()
       clock.advanceTo(start - 30 * MINUTE - 1)
@@ -351,28 +347,20 @@ describe('the reminder matrix', () => {
         'In 30 minutes: Session ses_1',
         'In 10 minutes: Session ses_1',
       ])
-      expect(notifier.shown[1]?.body).toContain(`at ${local(start, 'Europe/Berlin')}.`)
-      expect(local(start, 'Europe/Berlin')).toMatch(/03:15/)
+      expect(notifier.shown[1]?.body).toContain(`at ${written}.`)
       scheduler.stop()
+    }
+
+    it('DST change: 30 and 10 minutes of real time before a start just after the clocks go forward', () => {
+      // 03:15 summer time on 2026-03-29, 45 minutes of real time after 02:00 winter time became 03:00.
+      const start = Date.UTC(2026, 2, 29, 1, 15)
+      expect(local(start, 'Europe/Berlin')).toMatch(/03:15/)
+      remindsByRealTime(start, local(start, 'Europe/Berlin'))
     })
 
     it('DST change: a start in the hour the clocks go back reminds by real time, naming the zone of its 02:30', () => {
-      setHostZone('Europe/Berlin')
       // 02:30 winter time on 2026-10-25: the second 02:30 of that night, after 03:00 summer time became 02:00.
       const start = Date.UTC(2026, 9, 25, 1, 30)
-      const { clock, scheduler, book, notifier } = setUp({
-        localTimes: true,
-        now: Date.UTC(2026, 9, 24, 23, 0),
-      })
-      book('ses_1', start)
-      scheduler.start()
-      clock.advanceTo(start - 30 * MINUTE - 1)
-      expect(notifier.shown).toHaveLength(0)
-      clock.advanceTo(start - 10 * MINUTE)
-      expect(notifier.shown.map((n) => n.title)).toEqual([
-        'In 30 minutes: Session ses_1',
-        'In 10 minutes: Session ses_1',
-      ])
       // Either 02:30 of that night would do without the zone: the reminder names which.
       const written = new Date(start).toLocaleTimeString(undefined, {
         hour: '2-digit',
@@ -380,9 +368,8 @@ describe('the reminder matrix', () => {
         timeZone: 'Europe/Berlin',
         timeZoneName: 'short',
       })
-      expect(notifier.shown[1]?.body).toContain(`at ${written}.`)
       expect(written).toMatch(/02:30/)
-      scheduler.stop()
+      remindsByRealTime(start, written)
     })
   })
 
