@@ -94,3 +94,43 @@ it('revokes a token signed out offline once the platform is reached again, after
   expect(existsSync(owedFile)).toBe(false)
   expect(log.text()).not.toContain(signedIn.token)
 })
+
+it('keeps a token signed out offline that the platform hands back at the next sign-in, so the link stays signed in', async () => {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  await addExpert(platform.server.marketplace, { name: 'Ada', email: 'ada@example.test' })
+  const dir = mkdtempSync(join(tmpdir(), 'standby-owed-revocation-'))
+  defer(() => rmSync(dir, { recursive: true, force: true }))
+  const log = recordingLog()
+  const stored: Array<readonly StoredSignIn[]> = []
+  let storedAgain = (): void => {}
+  const app = await appOn(dir, log, (owed) => {
+    stored.push(owed)
+    storedAgain()
+  })
+  defer(() => app.close())
+  const signedIn = await app.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!signedIn.ok) throw new Error(signedIn.message)
+  await app.online
+  await platform.stopServer()
+  await app.core.signOut()
+  expect(stored).toEqual([[expect.objectContaining({ token: signedIn.token })]])
+
+  await platform.startServer()
+  // A platform that hands the expert's unrevoked sign-in back rather than a fresh one.
+  platform.server.tokens.issue = () => signedIn.token
+  const emptied = new Promise<void>(
+    (resolve) => (storedAgain = () => stored.at(-1)?.length === 0 && resolve()),
+  )
+  const onlineAgain = new Promise<void>((resolve) =>
+    app.core.states.add((state) => state.status === 'online' && resolve()),
+  )
+  const again = await app.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!again.ok) throw new Error(again.message)
+  expect(again.token).toBe(signedIn.token)
+  await onlineAgain
+  await emptied
+
+  expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeDefined()
+  expect(app.core.connection.status).toBe('online')
+})
