@@ -92,18 +92,21 @@ export const invokeContract = {
   'connection.getState': { request: z.void(), response: ConnectionState },
   /** Sign in to a platform (URL, email, password). */
   'auth.signIn': {
-    request: z.object({
-      platformUrl: z.string().trim().min(1).max(MAX_PLATFORM_URL_LENGTH),
-      email: z
-        .string()
-        .trim()
-        .min(1)
-        .max(320)
-        .refine((text) => text.isWellFormed(), {
-          message: 'The email address holds a broken character (invalid Unicode); type it again',
-        }),
-      password: Password,
-    }),
+    request: z
+      .object({
+        platformUrl: z.string().trim().min(1).max(MAX_PLATFORM_URL_LENGTH),
+        email: z
+          .string()
+          .trim()
+          .min(1)
+          .max(320)
+          .refine((text) => text.isWellFormed(), {
+            message: 'The email address holds a broken character (invalid Unicode); type it again',
+          }),
+        password: Password,
+      })
+      // As every other call: a key no sign-in has is refused, not dropped unseen.
+      .strict(),
     response: SignInResult,
   },
   /** Sign out and forget the cached data. */

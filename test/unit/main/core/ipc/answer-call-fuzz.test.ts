@@ -123,3 +123,26 @@ describe('answerCall against mutated requests on every channel', () => {
     })
   })
 })
+
+describe('answerCall against a request with a key its call does not have', () => {
+  const objectChannels = (Object.keys(SAMPLES) as InvokeChannel[]).filter(
+    (channel) => typeof SAMPLES[channel] === 'object' && SAMPLES[channel] !== null,
+  )
+  const extras: ReadonlyArray<readonly [string, string]> = [
+    ['a key of its own', '"unexpected":true'],
+    ['a __proto__ key', '"__proto__":{"admin":true}'],
+    ['a constructor key', '"constructor":"x"'],
+  ]
+  it.each(objectChannels.flatMap((channel) => extras.map(([what, key]) => [channel, what, key] as const)))(
+    '%s with %s: refused by name, never handed to the handler with the key dropped unseen',
+    async (channel, _what, key) => {
+      const log = recordingLog()
+      const request: unknown = JSON.parse(JSON.stringify(SAMPLES[channel]).replace(/^\{/, `{${key},`))
+      let called = false
+      const result = await answerCall(channel, request, () => (called = true) as never, log)
+      expect(called).toBe(false)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect(log.text()).toContain(`IPC ${channel} got an invalid payload`)
+    },
+  )
+})
