@@ -119,6 +119,7 @@ export class StandbyCore {
       remindersDue: () => this.reminders.refresh(),
       publish: () => this.publish(),
       states: this.states,
+      stopped: () => this.stopped,
     })
     this.presence = services.presence
     this.earlier = new EarlierRunNotifications({

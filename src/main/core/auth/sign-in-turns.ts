@@ -37,7 +37,13 @@ export interface SignInHost {
   publish(): void
   /** The connection as the expert sees it, at each change: a link connected asks owed revocations again. */
   readonly states: Listeners<ConnectionState>
+  /** Whether the core has stopped (Standby is quitting): its cache is closed and no link may open. */
+  stopped(): boolean
 }
+
+/** What a sign-in asked for, or answered, once Standby is quitting is told. */
+export const SIGN_IN_AT_QUIT =
+  'Standby is quitting, so it did not sign in; open Standby again and sign in there.'
 
 /** Sign-ins and sign-outs, each once every one asked for before it has ended. */
 export class SignInTurns {
@@ -91,16 +97,23 @@ export class SignInTurns {
 
   private async signInNow(platformUrl: string, email: string, password: string): Promise<SignInOutcome> {
     const { host } = this
-    this.signedOutCleanly = false
     const { deps } = host
+    if (host.stopped()) return this.refusedAtQuit()
+    this.signedOutCleanly = false
     const outcome = await signIn(platformUrl, email, password, deps.fetch, deps.namesFound)
     if (!outcome.ok) {
       deps.log.warn(`Sign-in failed: ${outcome.message}`)
       return outcome
     }
+    const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
+    // Answered as Standby quit: the cache is closed and no link may open, so the token is kept by
+    // no one; ended on the platform (or owed, for the next start) rather than left valid there.
+    if (host.stopped()) {
+      await this.owed.revoke(signedIn)
+      return this.refusedAtQuit()
+    }
     host.disconnect()
     // Another expert's or another platform's data (as the cache records it, past restarts).
-    const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     if (cacheIsNotFor(deps.cache, deps.log, outcome.platformUrl, outcome.expert.id)) {
       const earlier = deps.cache.expert()
       const refused = emptyForSignIn(
@@ -125,10 +138,18 @@ export class SignInTurns {
     host.held.become(signedIn)
     await keepSignIn(deps, signedIn)
     deps.log.info(`Signed in as ${outcome.expert.email} on ${outcome.platformUrl}`)
+    // Kept as Standby quit: the next start connects with it; this run's closed cache shows nothing.
+    if (host.stopped()) return outcome
     host.connect(signedIn)
     host.remindersDue()
     host.publish()
     return outcome
+  }
+
+  /** A sign-in refused because Standby is quitting, with a line in the log. */
+  private refusedAtQuit(): SignInOutcome {
+    this.host.deps.log.warn('A sign-in was refused: Standby is quitting')
+    return { ok: false, reason: 'failed', message: SIGN_IN_AT_QUIT }
   }
 
   /** Sign out here; returns the sign-in that was, for the platform to revoke. */

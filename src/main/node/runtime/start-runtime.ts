@@ -7,6 +7,7 @@ import { answerIn } from '../../core/answered-invites'
 import { cacheHolds } from '../../core/cache-holds'
 import { availabilityToggle, type ToggledAvailability } from '../../core/tray/availability-toggle'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
+import { refusedOnceClosed } from '../../core/ipc/closed-api'
 import { suggestedPlatformUrl } from '../../../shared/platform-url'
 import { oneNoticeOfAKind } from '../../core/one-notice-of-a-kind'
 import { pageOpens, SIGN_IN_LIMITS, SIGN_IN_WORDS, type PageOpens } from '../../core/ipc/page-opens'
@@ -212,7 +213,8 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
   })
   return {
     core,
-    api,
+    // The pages' calls, refused once Standby is quitting: the cache they read is closed then.
+    api: refusedOnceClosed(api, () => closed),
     cache,
     notificationActions,
     updates,

@@ -1,0 +1,114 @@
+/**
+ * Calls a page makes as Standby quits, and a sign-in the platform answers then: each is refused
+ * with a sentence saying to open Standby again, a warning naming the call, no error and no crash;
+ * no token is left valid on the platform with no one to keep it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { verifyPassword } from '../../../../server/src/auth'
+import { answerCall } from '../../../../src/main/core/ipc/answer-call'
+import { CALL_AT_QUIT } from '../../../../src/main/core/ipc/closed-api'
+import { SIGN_IN_AT_QUIT } from '../../../../src/main/core/auth/sign-in-turns'
+import { createNodeAdapters } from '../../../../src/main/node/adapters'
+import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
+import { invokeContract, type InvokeChannel } from '../../../../src/shared/ipc/contract'
+import { systemClock } from '../../../../src/shared/clock'
+import { useCleanup } from '../../../support/cleanup'
+import { addExpert } from '../../../support/expert-with-password'
+import { recordingLog, type RecordingLog } from '../../../support/recording-log'
+import { startTestPlatform, type TestPlatformOptions } from '../../../support/test-platform'
+
+const defer = useCleanup()
+
+/** A valid request for each call that takes one. */
+const REQUESTS: Partial<Record<InvokeChannel, unknown>> = {
+  'settings.update': { autoAwayMinutes: 7 },
+  'shell.openExternal': 'https://platform.example.com/help',
+  'sessions.history': { limit: 5 },
+  'invites.pastSessionsWithClient': { inviteId: 'inv_1' },
+  'messages.list': { requestId: 'req_1' },
+  'messages.markRead': { requestId: 'req_1' },
+  'invites.accept': { inviteId: 'inv_1', proposedTime: null },
+  'invites.decline': { inviteId: 'inv_1', reason: 'no_time' },
+  'messages.send': { requestId: 'req_1', body: 'Hello' },
+  'sessions.join': { sessionId: 'ses_1' },
+  'sessions.openRoom': { sessionId: 'ses_1' },
+  'sessions.addToCalendar': { sessionId: 'ses_1' },
+  'sessions.cancel': { sessionId: 'ses_1' },
+  'sessions.proposeTime': { sessionId: 'ses_1', proposedStart: Date.UTC(2026, 0, 6, 9) },
+  'sessions.startBilling': { sessionId: 'ses_1' },
+  'sessions.end': { sessionId: 'ses_1', outcome: { kind: 'charged' } },
+  'sessions.setNote': { sessionId: 'ses_1', note: 'Short answers' },
+  'availability.set': { availability: 'away', onlineUntil: null },
+  'focus.take': { surface: 'window' },
+  'app.reportFocus': { surface: 'window', focused: true },
+}
+
+/** Ada signed in to a reference platform started with `options`, on an app of her own. */
+async function adaSignedIn(options: TestPlatformOptions = {}) {
+  const platform = await startTestPlatform(options)
+  defer(() => platform.close())
+  const ada = await addExpert(platform.server.marketplace, { name: 'Ada', email: 'ada@example.test' })
+  const dir = mkdtempSync(join(tmpdir(), 'standby-calls-at-quit-'))
+  defer(() => rmSync(dir, { recursive: true, force: true }))
+  const log = recordingLog()
+  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log })
+  defer(() => adapters.close())
+  const runtime = await startNodeRuntime({ dataDir: dir, adapters, clock: systemClock, log })
+  defer(() => runtime.close())
+  const tokens = (): number =>
+    platform.server.marketplace.db
+      .prepare('SELECT COUNT(*) FROM tokens WHERE expert_id = ?')
+      .pluck()
+      .get(ada) as number
+  return { platform, runtime, log, tokens }
+}
+
+/** The log's lines at error level. */
+function errors(log: RecordingLog): string[] {
+  return log.lines.filter((line) => line.startsWith('error '))
+}
+
+it('refuses every call a page makes once Standby is quitting, saying to open it again, and signs in nowhere', async () => {
+  const { platform, runtime, log, tokens } = await adaSignedIn()
+  const first = await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  expect(first.ok).toBe(true)
+  runtime.close()
+
+  for (const channel of Object.keys(invokeContract) as InvokeChannel[]) {
+    const request =
+      channel === 'auth.signIn'
+        ? { platformUrl: platform.server.url, email: 'ada@example.test', password: 'right' }
+        : REQUESTS[channel]
+    const answer = await answerCall(channel, request, runtime.api[channel] as never, log)
+    expect(answer, channel).toEqual({ ok: false, error: { code: 'handler_failed', message: CALL_AT_QUIT } })
+    expect(log.text()).toContain(`IPC ${channel} failed`)
+  }
+  expect(errors(log)).toEqual([])
+  expect(tokens()).toBe(1)
+})
+
+it('ends on the platform a sign-in it answers as Standby quits, and tells the page to sign in at the next start', async () => {
+  let release = (): void => {}
+  let checking = (): void => {}
+  const checkStarted = new Promise<void>((resolve) => (checking = resolve))
+  const { platform, runtime, log, tokens } = await adaSignedIn({
+    // The password check is held until the app has closed: the token is issued after the quit.
+    verifyPassword: (password, stored) =>
+      new Promise((resolve) => {
+        release = () => resolve(verifyPassword(password, stored))
+        checking()
+      }),
+  })
+  const signIn = runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  await checkStarted
+  runtime.close()
+  release()
+
+  expect(await signIn).toEqual({ ok: false, reason: 'failed', message: SIGN_IN_AT_QUIT })
+  expect(tokens()).toBe(0)
+  expect(errors(log)).toEqual([])
+  expect(log.text()).toContain('A sign-in was refused: Standby is quitting')
+})
