@@ -19,32 +19,9 @@ import { useCleanup } from '../../../support/cleanup'
 import { addExpert } from '../../../support/expert-with-password'
 import { recordingLog, type RecordingLog } from '../../../support/recording-log'
 import { startTestPlatform, type TestPlatformOptions } from '../../../support/test-platform'
+import { VALID_REQUESTS } from '../../../support/valid-ipc-requests'
 
 const defer = useCleanup()
-
-/** A valid request for each call that takes one. */
-const REQUESTS: Partial<Record<InvokeChannel, unknown>> = {
-  'settings.update': { autoAwayMinutes: 7 },
-  'shell.openExternal': 'https://platform.example.com/help',
-  'sessions.history': { limit: 5 },
-  'invites.pastSessionsWithClient': { inviteId: 'inv_1' },
-  'messages.list': { requestId: 'req_1' },
-  'messages.markRead': { requestId: 'req_1' },
-  'invites.accept': { inviteId: 'inv_1', proposedTime: null },
-  'invites.decline': { inviteId: 'inv_1', reason: 'no_time' },
-  'messages.send': { requestId: 'req_1', body: 'Hello' },
-  'sessions.join': { sessionId: 'ses_1' },
-  'sessions.openRoom': { sessionId: 'ses_1' },
-  'sessions.addToCalendar': { sessionId: 'ses_1' },
-  'sessions.cancel': { sessionId: 'ses_1' },
-  'sessions.proposeTime': { sessionId: 'ses_1', proposedStart: Date.UTC(2026, 0, 6, 9) },
-  'sessions.startBilling': { sessionId: 'ses_1' },
-  'sessions.end': { sessionId: 'ses_1', outcome: { kind: 'charged' } },
-  'sessions.setNote': { sessionId: 'ses_1', note: 'Short answers' },
-  'availability.set': { availability: 'away', onlineUntil: null },
-  'focus.take': { surface: 'window' },
-  'app.reportFocus': { surface: 'window', focused: true },
-}
 
 /** Ada signed in to a reference platform started with `options`, on an app of her own. */
 async function adaSignedIn(options: TestPlatformOptions = {}) {
@@ -81,7 +58,7 @@ it('refuses every call a page makes once Standby is quitting, saying to open it 
     const request =
       channel === 'auth.signIn'
         ? { platformUrl: platform.server.url, email: 'ada@example.test', password: 'right' }
-        : REQUESTS[channel]
+        : VALID_REQUESTS[channel]
     const answer = await answerCall(channel, request, runtime.api[channel] as never, log)
     expect(answer, channel).toEqual({ ok: false, error: { code: 'handler_failed', message: CALL_AT_QUIT } })
     expect(log.text()).toContain(`IPC ${channel} failed`)

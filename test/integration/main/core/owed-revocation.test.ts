@@ -51,19 +51,34 @@ async function appOn(dir: string, log: RecordingLog, kept: (owed: readonly Store
   }
 }
 
-it('revokes a token signed out offline once the platform is reached again, after a restart', async () => {
+/**
+ * Ada on a reference platform, a data folder for her app, and each list of owed revocations the
+ * app stores (`kept` hears them); `emptied` settles once one stored is empty.
+ */
+async function adaWithOwedList() {
   const platform = await startTestPlatform()
   defer(() => platform.close())
   await addExpert(platform.server.marketplace, { name: 'Ada', email: 'ada@example.test' })
   const dir = mkdtempSync(join(tmpdir(), 'standby-owed-revocation-'))
   defer(() => rmSync(dir, { recursive: true, force: true }))
-  const log = recordingLog()
   const stored: Array<readonly StoredSignIn[]> = []
   let storedAgain = (): void => {}
-  const kept = (owed: readonly StoredSignIn[]): void => {
-    stored.push(owed)
-    storedAgain()
+  return {
+    platform,
+    dir,
+    log: recordingLog(),
+    stored,
+    kept: (owed: readonly StoredSignIn[]): void => {
+      stored.push(owed)
+      storedAgain()
+    },
+    emptied: () =>
+      new Promise<void>((resolve) => (storedAgain = () => stored.at(-1)?.length === 0 && resolve())),
   }
+}
+
+it('revokes a token signed out offline once the platform is reached again, after a restart', async () => {
+  const { platform, dir, log, stored, kept, emptied } = await adaWithOwedList()
 
   const first = await appOn(dir, log, kept)
   const signedIn = await first.core.signIn(platform.server.url, 'ada@example.test', 'right')
@@ -82,12 +97,10 @@ it('revokes a token signed out offline once the platform is reached again, after
   expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeDefined()
   const second = await appOn(dir, log, kept)
   defer(() => second.close())
-  const emptied = new Promise<void>(
-    (resolve) => (storedAgain = () => stored.at(-1)?.length === 0 && resolve()),
-  )
+  const owedNone = emptied()
   const again = await second.core.signIn(platform.server.url, 'ada@example.test', 'right')
   if (!again.ok) throw new Error(again.message)
-  await emptied
+  await owedNone
 
   expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeUndefined()
   expect(platform.server.tokens.expertFor(again.token, platform.clock.now())).toBeDefined()
@@ -96,18 +109,8 @@ it('revokes a token signed out offline once the platform is reached again, after
 })
 
 it('keeps a token signed out offline that the platform hands back at the next sign-in, so the link stays signed in', async () => {
-  const platform = await startTestPlatform()
-  defer(() => platform.close())
-  await addExpert(platform.server.marketplace, { name: 'Ada', email: 'ada@example.test' })
-  const dir = mkdtempSync(join(tmpdir(), 'standby-owed-revocation-'))
-  defer(() => rmSync(dir, { recursive: true, force: true }))
-  const log = recordingLog()
-  const stored: Array<readonly StoredSignIn[]> = []
-  let storedAgain = (): void => {}
-  const app = await appOn(dir, log, (owed) => {
-    stored.push(owed)
-    storedAgain()
-  })
+  const { platform, dir, log, stored, kept, emptied } = await adaWithOwedList()
+  const app = await appOn(dir, log, kept)
   defer(() => app.close())
   const signedIn = await app.core.signIn(platform.server.url, 'ada@example.test', 'right')
   if (!signedIn.ok) throw new Error(signedIn.message)
@@ -119,9 +122,7 @@ it('keeps a token signed out offline that the platform hands back at the next si
   await platform.startServer()
   // A platform that hands the expert's unrevoked sign-in back rather than a fresh one.
   platform.server.tokens.issue = () => signedIn.token
-  const emptied = new Promise<void>(
-    (resolve) => (storedAgain = () => stored.at(-1)?.length === 0 && resolve()),
-  )
+  const owedNone = emptied()
   const onlineAgain = new Promise<void>((resolve) =>
     app.core.states.add((state) => state.status === 'online' && resolve()),
   )
@@ -129,7 +130,7 @@ it('keeps a token signed out offline that the platform hands back at the next si
   if (!again.ok) throw new Error(again.message)
   expect(again.token).toBe(signedIn.token)
   await onlineAgain
-  await emptied
+  await owedNone
 
   expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeDefined()
   expect(app.core.connection.status).toBe('online')
