@@ -4,7 +4,7 @@
  */
 import { errorMessage } from '../../../shared/error-message'
 import { FEED_UNUSABLE } from './update-feed-guards'
-import { SIGNATURE_UNCHECKED } from './update-signature-checked'
+import { SIGNATURE_UNCHECKED } from './update-authenticode'
 import { nameNotFound } from '../../core/connection/network-failure'
 import { isDiskFullCode } from '../../../shared/sqlite/machine-fault'
 

@@ -1,21 +1,12 @@
 /**
- * Windows: an installer is installed only once its signature was checked. electron-updater asks
- * PowerShell who signed it, and when PowerShell cannot answer (blocked by the organisation's
- * policy, missing, or too slow on a busy machine) it logs "Ignoring signature validation" and
- * passes the installer unchecked: whoever controls the feed could then have any program installed.
- * Here that warning fails the check instead, and so does a check that threw (PowerShell ended
- * after its time), each with a sentence the expert can act on rather than PowerShell's command.
+ * Windows: an installer is installed only once its publisher's signature was checked
+ * (update-authenticode.ts asks PowerShell, without holding the main process). electron-updater's
+ * own check passed an installer PowerShell could not check (blocked by the organisation's policy,
+ * missing, too slow on a busy machine) unchecked, and first asked PowerShell again synchronously.
  */
-import type { AppUpdater, Logger as UpdaterLogger } from 'electron-updater'
-import { verifySignature } from 'electron-updater/out/windowsExecutableCodeSignatureVerifier'
+import { NsisUpdater, type AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
-import { errorMessage } from '../../../shared/error-message'
-
-/** How electron-updater's own check says it passed an installer it could not check. */
-const CHECK_SKIPPED = /Ignoring signature validation/
-
-/** The start of the refusal, which update-error-words.ts tells apart from a wrong publisher. */
-export const SIGNATURE_UNCHECKED = 'Windows could not check who signed the downloaded installer'
+import { checkAuthenticode, runPowerShell, type PowerShellRunner } from './update-authenticode'
 
 /** A check of an installer's signature, as NsisUpdater takes one: null when it passes, else why not. */
 type SignatureCheck = (publisherNames: string[], installer: string) => Promise<string | null>
@@ -26,36 +17,19 @@ interface SignatureCheckSetting {
 }
 
 /**
- * Make `updater`'s signature check (Windows' only) refuse an installer electron-updater could not
- * check; every line of the check still reaches `log`. `check` is electron-updater's own check.
+ * Make `updater`'s signature check (Windows' only) refuse an installer PowerShell could not
+ * check, each refusal said in `log`. `run` runs PowerShell (a test plays it).
  */
 export function refuseUncheckedSignatures(
   updater: AppUpdater,
   log: Logger,
-  check: typeof verifySignature = verifySignature,
+  run: PowerShellRunner = runPowerShell,
 ): void {
-  if (!('verifyUpdateCodeSignature' in updater)) return
+  if (!(updater instanceof NsisUpdater)) return
   ;(updater as unknown as SignatureCheckSetting).verifyUpdateCodeSignature = async (names, installer) => {
-    // Set by the logger while the check runs, which TypeScript cannot see from here.
-    const skipped: { line?: string } = {}
-    const heard: UpdaterLogger = {
-      info: (message?: unknown) => log.info(`Updater: ${String(message)}`),
-      warn: (message?: unknown) => {
-        const line = String(message)
-        if (CHECK_SKIPPED.test(line)) skipped.line ??= line
-        log.warn(`Updater: ${line}`)
-      },
-      error: (message?: unknown) => log.warn(`Updater: ${String(message)}`),
-    }
-    let refusal: string | null
-    try {
-      refusal = await check(names, installer, heard)
-    } catch (error) {
-      // PowerShell ran but did not answer in time, answered what the check cannot read, or
-      // reported on another file than the installer.
-      return `${SIGNATURE_UNCHECKED} (${errorMessage(error).split('\n')[0] ?? ''})`
-    }
-    if (refusal !== null || skipped.line === undefined) return refusal
-    return `${SIGNATURE_UNCHECKED} (${skipped.line.split(/\. Ignoring signature validation/)[0]})`
+    log.info(`Updater: checking who signed ${installer}`)
+    const refusal = await checkAuthenticode(names, installer, run)
+    if (refusal !== null) log.warn(`Updater: the installer's signature check refused it: ${refusal}`)
+    return refusal
   }
 }

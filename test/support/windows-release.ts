@@ -1,0 +1,125 @@
+/**
+ * Windows releases for the Updater adapter's tests: electron-updater's own NsisUpdater, with
+ * `electron` replaced by the typed fake, downloads an installer from a loopback release server and
+ * asks PowerShell who signed it. PowerShell is the one thing played here (this machine has none):
+ * through child_process, where the check starts it, so what the check does with each answer is its own.
+ */
+import childProcess, { type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
+import os from 'node:os'
+import { join } from 'node:path'
+import { NsisUpdater } from 'electron-updater'
+import { beforeEach, expect, vi } from 'vitest'
+import { createElectronUpdater } from '../../src/main/electron/adapters/electron-updater'
+import { singleInstanceLock } from '../../src/main/electron/single-instance'
+import { useAppImageReleases } from './appimage-release'
+import { resetFakeElectron } from './fake-electron'
+import { recordingLog } from './recording-log'
+
+/** The publisher electron-builder.yml names, which app-update.yml carries to the installed copy. */
+export const PUBLISHER = 'Standby Software Ltd'
+
+/** The installer of `version` as a release publishes it. */
+export const installerOf = (version: string): Buffer => Buffer.from(`MZ Standby ${version} installer`)
+
+/** A Windows release as electron-builder publishes it: the installer and latest.yml naming its sha512. */
+function windowsRelease(version: string) {
+  const installer = installerOf(version)
+  const file = `Standby-Setup-${version}.exe`
+  const sha512 = createHash('sha512').update(installer).digest('base64')
+  const feed = [
+    `version: ${version}`,
+    'files:',
+    `  - url: ${file}`,
+    `    sha512: ${sha512}`,
+    `    size: ${installer.length}`,
+  ].join('\n')
+  // electron-updater names the channel's file by the OS it runs on: latest-linux.yml on this one.
+  return { 'latest.yml': feed, 'latest-linux.yml': feed, [file]: installer }
+}
+
+/**
+ * Registers the cleanup after each test and returns `installedWindowsCopy`: an installed Windows
+ * copy of 1.2.3 whose app-update.yml names a feed of 1.3.0 and the publisher, checked already.
+ */
+export function useWindowsReleases() {
+  const { serve, packagedCopy } = useAppImageReleases()
+  beforeEach(() => {
+    resetFakeElectron()
+    // Windows 10: electron-updater skipped the check on older Windows whatever Standby asked.
+    vi.spyOn(os, 'release').mockReturnValue('10.0.19045')
+  })
+
+  /** A run of the copy: its updater (`raw` electron-updater's own) and log, checked for 1.3.0. */
+  async function run() {
+    const log = recordingLog()
+    const raw = new NsisUpdater()
+    const updater = createElectronUpdater({ updater: raw, log, instanceLock: singleInstanceLock })
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    return { updater, raw, log }
+  }
+
+  async function installedWindowsCopy() {
+    const server = await serve(windowsRelease('1.3.0'))
+    const dir = packagedCopy(server.url)
+    appendFileSync(join(dir, 'resources', 'app-update.yml'), `publisherName:\n  - ${PUBLISHER}\n`)
+    // Where electron-updater keeps the download (XDG_CACHE_HOME on this OS, which packagedCopy set).
+    const installer = join(dir, 'cache', 'standby-updater', 'pending', 'Standby-Setup-1.3.0.exe')
+    /** Standby started again on this computer, with what the last run downloaded. */
+    const nextRun = run
+    return { ...(await run()), server: server.server, installer, nextRun }
+  }
+
+  return { installedWindowsCopy }
+}
+
+/**
+ * What PowerShell answers: its Authenticode report of the installer, a failure to run at all,
+ * (`stuck`) no answer to the check in time while it still runs otherwise, or (`prints`) text.
+ */
+export type PowerShell =
+  { report: (path: string) => object } | { fails: string } | { stuck: string } | { prints: string }
+
+/**
+ * Play PowerShell wherever the check may start it: each run answers `answer` only once a reminder
+ * timer, set as it starts, has fired (a PowerShell slow to start, as on a busy computer). A run
+ * that holds the main process (execFileSync) runs out of its time first, as the timer cannot fire
+ * meanwhile. Returns, per run, whether the reminder had fired by the time PowerShell answered,
+ * and the files it was asked about.
+ */
+export function powerShell(answer: PowerShell): { remindersOnTime: boolean[]; asked: string[] } {
+  const remindersOnTime: boolean[] = []
+  const asked: string[] = []
+  vi.spyOn(childProcess, 'execFile').mockImplementation(((...args: unknown[]) => {
+    const command = (args[1] as string[]).at(-1) ?? ''
+    const path = /-LiteralPath '(.*)' \|/.exec(command)?.[1]?.replaceAll("''", "'") ?? ''
+    asked.push(path)
+    const callback = args.at(-1) as (error: Error | null, stdout: string, stderr: string) => void
+    setTimeout(() => {
+      remindersOnTime.push(true)
+      if ('fails' in answer) callback(new Error(answer.fails), '', answer.fails)
+      else if ('stuck' in answer) callback(new Error(answer.stuck), '', '')
+      else if ('prints' in answer) callback(null, answer.prints, '')
+      else callback(null, JSON.stringify(answer.report(path)), '')
+    })
+    return {} as ChildProcess
+  }) as typeof childProcess.execFile)
+  vi.spyOn(childProcess, 'execFileSync').mockImplementation(() => {
+    let fired = false
+    setTimeout(() => (fired = true))
+    remindersOnTime.push(fired)
+    throw new Error('Command failed: powershell.exe (killed after 10 s)')
+  })
+  return { remindersOnTime, asked }
+}
+
+/** PowerShell's report of a file with a valid signature by `subject`. */
+export const signedBy = (subject: string) => (path: string) => ({
+  Status: 0,
+  Path: path,
+  SignerCertificate: { Subject: subject },
+})
+
+/** PowerShell's report of a file validly signed by the publisher. */
+export const signedByPublisher = signedBy(`CN=${PUBLISHER}, O=${PUBLISHER}, C=GB`)
