@@ -1,0 +1,99 @@
+/**
+ * Windows: an installer is installed only once its signature was checked on that very file in this
+ * run. electron-updater keeps a download in its pending folder, reuses it in a later run (or a later
+ * download of the same version) and installs whatever is at its path: each of those is checked here.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  installerOf,
+  powerShell,
+  signedBy,
+  signedByPublisher,
+  useWindowsReleases,
+} from '../../../../support/windows-release'
+
+const { installedWindowsCopy } = useWindowsReleases()
+
+/** How many times `server` was asked for the installer from now on. */
+function installerAsks(server: Server): () => number {
+  let asks = 0
+  server.on('asked', (name: string) => name.endsWith('.exe') && asks++)
+  return () => asks
+}
+
+/** electron-updater's start of the installer, recorded instead of run (this machine has no Windows). */
+function recordInstalls(raw: object): () => number {
+  const started = vi.fn(() => true)
+  ;(raw as { doInstall: () => boolean }).doInstall = started
+  return () => started.mock.calls.length
+}
+
+describe('an installer kept from an earlier download', () => {
+  it('is checked again in the next run, and one PowerShell now refuses is removed and not installed', async () => {
+    powerShell({ report: signedByPublisher })
+    const { updater, installer, nextRun } = await installedWindowsCopy()
+    await updater.download(() => {})
+    expect(existsSync(installer)).toBe(true)
+    // Passed by an earlier check (an earlier version's, laxer), it is now found signed by another.
+    const { asked } = powerShell({ report: signedBy('CN=Someone Else, O=Someone Else, C=GB') })
+    const later = await nextRun()
+    await expect(later.updater.download(() => {})).rejects.toThrow(
+      /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed/,
+    )
+    expect(asked[0]).toBe(installer)
+    expect(existsSync(installer)).toBe(false)
+  })
+
+  it('that passes its check again is used in the next run without downloading it again', async () => {
+    powerShell({ report: signedByPublisher })
+    const { updater, installer, nextRun, server } = await installedWindowsCopy()
+    await updater.download(() => {})
+    const asks = installerAsks(server)
+    const { asked } = powerShell({ report: signedByPublisher })
+    const later = await nextRun()
+    await later.updater.download(() => {})
+    expect(asked).toEqual([installer])
+    expect(asks()).toBe(0)
+  })
+
+  it('that was replaced since its check is downloaded again when asked for again in the same run', async () => {
+    powerShell({ report: signedByPublisher })
+    const { updater, installer } = await installedWindowsCopy()
+    await updater.download(() => {})
+    // Another validly signed installer of Standby (an older one, say) put in its place.
+    writeFileSync(installer, installerOf('1.0.0'))
+    await updater.download(() => {})
+    expect(readFileSync(installer)).toEqual(installerOf('1.3.0'))
+  })
+})
+
+describe('a restart to update', () => {
+  it('installs the installer that passed its check', async () => {
+    powerShell({ report: signedByPublisher })
+    const { updater, raw } = await installedWindowsCopy()
+    const installs = recordInstalls(raw)
+    await updater.download(() => {})
+    updater.installNow(() => {})
+    expect(installs()).toBe(1)
+  })
+
+  it.each([
+    ['replaced since its check', (installer: string) => writeFileSync(installer, installerOf('1.0.0'))],
+    [
+      'rewritten in place since its check',
+      (installer: string) => writeFileSync(installer, 'MZ', { flag: 'r+' }),
+    ],
+  ])('does not install an installer %s, and says so', async (_case, change) => {
+    powerShell({ report: signedByPublisher })
+    const { updater, raw, installer } = await installedWindowsCopy()
+    const installs = recordInstalls(raw)
+    await updater.download(() => {})
+    change(installer)
+    expect(() => updater.installNow(() => {})).toThrow(
+      /^The downloaded installer \(.*Standby-Setup-1\.3\.0\.exe\) was changed or removed after Windows checked who signed it, so nothing was installed and this version stays; Standby downloads the update again when it next starts/,
+    )
+    expect(installs()).toBe(0)
+  })
+})
