@@ -13,7 +13,7 @@ import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
 import { refuseAliasedFeeds } from './update-feed-aliases'
-import { describeUpdaterError, RELEASE_FIX } from './update-error-words'
+import { describeUpdaterError, RELEASE_FIX, serverAnswered } from './update-error-words'
 import { boundBlockMaps } from './update-block-map-bound'
 import { limitRedirects } from './update-redirect-limit'
 import { httpsOnly } from './update-https-only'
@@ -126,7 +126,9 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       unanswered = asked
       const result = await asked
         .catch((error: unknown) => {
-          throw new Error(describeUpdaterError(error, { reachedBefore: reached }), { cause: error })
+          const words = describeUpdaterError(error, { reachedBefore: reached })
+          reached ||= serverAnswered(error)
+          throw new Error(words, { cause: error })
         })
         .finally(() => {
           if (unanswered === asked) unanswered = null
@@ -194,13 +196,16 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         reached = true
       } catch (error) {
         updater.autoInstallOnAppQuit = installOnQuitBefore
+        // Said with what was known before: this failure's own lookup is not "before".
+        const reachedBefore = reached
+        reached ||= oversized || serverAnswered(error)
         if (oversized) {
           throw new Error(
             `The update server sent more than ${maxBytes / 1024 / 1024} MiB for the update, far more than an update of Standby is, so the download was stopped and nothing was installed`,
             { cause: error },
           )
         }
-        throw new Error(describeUpdaterError(error, { downloadFolder: folder, reachedBefore: reached }), {
+        throw new Error(describeUpdaterError(error, { downloadFolder: folder, reachedBefore }), {
           cause: error,
         })
       } finally {

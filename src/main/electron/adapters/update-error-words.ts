@@ -40,6 +40,24 @@ export interface UpdaterErrorContext {
   reachedBefore?: boolean
 }
 
+/** electron-updater's codes for an answer of the update server that it could not use. */
+const ANSWERED_CODES: ReadonlySet<string> = new Set([
+  ...MALFORMED_FEED_CODES,
+  'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND',
+  'ERR_UPDATER_INVALID_UPDATE_INFO',
+  'ERR_CHECKSUM_MISMATCH',
+  'ERR_UPDATER_INVALID_SIGNATURE',
+])
+
+/**
+ * Whether `error` came of something the update server answered (an HTTP status, release
+ * information or a download it could not use): its name was found, whatever went wrong.
+ */
+export function serverAnswered(error: unknown): boolean {
+  const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown }
+  return typeof statusCode === 'number' || ANSWERED_CODES.has(String(code)) || error instanceof TypeError
+}
+
 /** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
 export function describeUpdaterError(error: unknown, context: UpdaterErrorContext = {}): string {
   const { downloadFolder, reachedBefore = false } = context
