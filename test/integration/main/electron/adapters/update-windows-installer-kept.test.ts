@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { describe, expect, it, vi } from 'vitest'
+import { fake } from '../../../../support/fake-electron'
 import {
   installerOf,
   powerShell,
@@ -69,8 +70,8 @@ describe('an installer kept from an earlier download', () => {
   })
 })
 
-describe('a restart to update', () => {
-  it('installs the installer that passed its check', async () => {
+describe('an install', () => {
+  it('at a restart installs the installer that passed its check', async () => {
     powerShell({ report: signedByPublisher })
     const { updater, raw } = await installedWindowsCopy()
     const installs = recordInstalls(raw)
@@ -85,7 +86,7 @@ describe('a restart to update', () => {
       'rewritten in place since its check',
       (installer: string) => writeFileSync(installer, 'MZ', { flag: 'r+' }),
     ],
-  ])('does not install an installer %s, and says so', async (_case, change) => {
+  ])('at a restart does not install an installer %s, and says so', async (_case, change) => {
     powerShell({ report: signedByPublisher })
     const { updater, raw, installer } = await installedWindowsCopy()
     const installs = recordInstalls(raw)
@@ -94,6 +95,16 @@ describe('a restart to update', () => {
     expect(() => updater.installNow(() => {})).toThrow(
       /^The downloaded installer \(.*Standby-Setup-1\.3\.0\.exe\) was changed or removed after Windows checked who signed it, so nothing was installed and this version stays; Standby downloads the update again when it next starts/,
     )
+    expect(installs()).toBe(0)
+  })
+
+  it('nor one changed since its check at a quit, which installs a ready update', async () => {
+    powerShell({ report: signedByPublisher })
+    const { updater, raw, installer } = await installedWindowsCopy()
+    const installs = recordInstalls(raw)
+    await updater.download(() => {})
+    writeFileSync(installer, installerOf('1.0.0'))
+    fake.app.emit('quit', {}, 0)
     expect(installs()).toBe(0)
   })
 })
