@@ -487,4 +487,20 @@ describe('the invites a batch leaves unshown (applyEvents with showing)', () => 
     expect(result.unshown).toEqual([again])
     expect(result.unshown).toEqual(store.openInvites(FIXTURE_NOW))
   })
+
+  it('hold nothing of an event the batch passed over: a repeat that moves the invite, another expert’s session', () => {
+    const { store } = fresh()
+    store.applyEvents([expertUpdated(1, anExpert())])
+    const request = aRequest({ id: 'r1', title: 'Hooks question' })
+    const invite = anInvite({ id: 'inv_1', request })
+    const moved = { ...invite, request: aRequest({ id: 'r2', title: 'Another request' }) }
+    const theirs = aSession({ expertId: 'exp_other', request: { ...request, title: 'Their words' } })
+    const result = store.applyEvents(
+      [inviteCreated(2, invite), inviteCreated(3, moved), sessionUpdated(4, theirs)],
+      showing,
+    )
+    expect(result.skipped.map((e) => e.id)).toEqual([3, 4])
+    expect(result.unshown).toEqual([invite])
+    expect(result.unshown).toEqual(store.openInvites(FIXTURE_NOW))
+  })
 })
