@@ -18,8 +18,7 @@ import { receiveLaunchLink } from './core/deep-links/deep-link-argv'
 import { createDeepLinkInbox } from './core/deep-links/deep-link-inbox'
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol'
 import { contentSecurityPolicy } from './node/content-security-policy'
-import { drawAttention } from './electron/attention'
-import type { FocusRequest } from './core/notification-actions'
+import { followFocusRequests } from './electron/focus-requests'
 import { APP_ID } from '../shared/app-id'
 import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
@@ -160,7 +159,7 @@ async function main(): Promise<void> {
   const settings = createElectronSettingsStore({ log })
   // Written after the windows close at a quit (added before them), and as a Windows logout begins.
   shutdown.add('the settings', () => settings.flush())
-  const { badge, mainWindow, popover, livePages, showWindow } = createAppWindows({
+  const windows = createAppWindows({
     windowOptions: { ...windowOptions, onSessionEnd: () => settings.flush() },
     overlayPath: join(trayImageDir(images), OVERLAY_FILES[0]!.file),
     isQuitting,
@@ -171,10 +170,13 @@ async function main(): Promise<void> {
     },
     log,
   })
+  const { badge, mainWindow, popover, livePages, showWindow } = windows
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
-  // Started at login or with --hidden, Standby sits in the tray: the window is built when asked for.
-  if (!startsHidden({ argv: process.argv, wasOpenedAtLogin: wasOpenedAtLogin(platform) })) mainWindow.get()
+  // Started at login, with --hidden or by a link (which shows what it names without the keyboard),
+  // Standby sits in the tray: the window is built when asked for.
+  const hidden = startsHidden({ argv: process.argv, wasOpenedAtLogin: wasOpenedAtLogin(platform) })
+  if (!hidden && deepLinks.waiting() === undefined) mainWindow.get()
   // The popover loads at once, so the first click shows a page that is already there.
   popover.get()
 
@@ -208,14 +210,7 @@ async function main(): Promise<void> {
   const launchAtLogin = followLaunchAtLogin(settings, loginItem, log)
   // Back from the system's startup settings: the line under the switch says what they say now.
   app.on('browser-window-focus', () => void launchAtLogin.refresh())
-  const followFocus = (request: FocusRequest): void => {
-    if (isQuitting()) return
-    // The page hears which invite or session through the 'focus.requested' push (forwardPushes
-    // below), or asks for it once it loads ('focus.take').
-    if (request.kind !== 'invite' || request.thread === true) return showWindow()
-    popover.get().open(appTray.tray.bounds(), { takeFocus: request.link !== true })
-    if (request.attention) drawAttention(mainWindow.current())
-  }
+  const followFocus = followFocusRequests({ ...windows, trayBounds: () => appTray.tray.bounds(), isQuitting })
   const notifier = createAppNotifier({ settings, runtime: runtimeStarted, showWindow, log })
   // A Linux notification left on screen past the quit would outlive every handler of its presses.
   shutdown.add('the notifications', () => notifier.quitting())
@@ -266,7 +261,7 @@ async function main(): Promise<void> {
   appTray.follow(runtime)
   runtime.notificationActions.focusRequests.add(followFocus)
   registerAppApi(ipc.handle, runtime.api)
-  const linkTargets = runtimeDeepLinks(runtime, { isQuitting, power, notifier, showWindow, popover, log })
+  const linkTargets = runtimeDeepLinks(runtime, { isQuitting, power, notifier, popover, log, windows })
   deepLinks.openWith(linkTargets)
   const renderFirstFrame = await firstFrame
   if (shutdown.done) return

@@ -10,7 +10,7 @@ import { isGone, type AppWindowOptions } from './app-window'
 import { createInviteBadge, type InviteBadge } from './invite-badge'
 import { placeWindow, type SavedWindowPlace } from '../core/window-placement'
 import { MAIN_WINDOW_MIN_SIZE } from '../../shared/window-sizes'
-import { bringToFront, createMainWindow, workAreas } from './main-window'
+import { bringToFront, createMainWindow, workAreas, type ShowHow } from './main-window'
 import { createPopover, type Popover } from './popover-window'
 
 /** The windows, the badge on the main one, and what the rest of the app asks of them. */
@@ -20,8 +20,13 @@ export interface AppWindows {
   readonly popover: WindowSlot<Popover>
   /** The pages of the windows alive now. */
   readonly livePages: () => ReadonlyArray<WebContents>
-  /** Brings the main window to the front (made anew if closed), the popover put away. */
+  /** Brings the main window to the front (made anew if closed), focused, the popover put away. */
   readonly showWindow: () => void
+  /**
+   * The same for a standby:// link: the window does not take the keyboard, and a popover the
+   * expert is using stays theirs (only one a link showed is put away).
+   */
+  readonly showWindowForLink: () => void
 }
 
 /** The app's windows, none built yet; `overlayPath` is the badge's taskbar image on Windows. */
@@ -59,11 +64,19 @@ export function createAppWindows(options: {
   const popover = windowSlot(() => createPopover(windowOptions))
   const livePages = (): ReadonlyArray<WebContents> =>
     [mainWindow.current(), popover.current()?.window].flatMap((live) => (live ? [live.webContents] : []))
-  const showWindow = (): void => {
+  const show = (how: ShowHow): void => {
     // A quit is closing the windows: opening one now would only be torn down again.
     if (isQuitting()) return
-    popover.current()?.hide()
-    bringToFront(mainWindow.get())
+    if (how.takeFocus) popover.current()?.hide()
+    else popover.current()?.hideIfUntouched()
+    bringToFront(mainWindow.get(), how)
   }
-  return { badge, mainWindow, popover, livePages, showWindow }
+  return {
+    badge,
+    mainWindow,
+    popover,
+    livePages,
+    showWindow: () => show({ takeFocus: true }),
+    showWindowForLink: () => show({ takeFocus: false }),
+  }
 }

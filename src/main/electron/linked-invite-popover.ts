@@ -22,18 +22,24 @@ export interface LinkedInvitePopoverRuntime {
   readonly notificationActions: { readonly focusRequests: Pick<Listeners<FocusRequest>, 'add'> }
 }
 
+/**
+ * Whether the cache holds `inviteId` as open now, by the platform's time; one that has gone from
+ * the cache's rows (a snapshot keeps only open invites) is not.
+ */
+export function inviteStillOpen(core: LinkedInvitePopoverRuntime['core'], inviteId: string): boolean {
+  const invite = core.cache.invite(inviteId)
+  return invite !== null && isInviteOpen(invite, core.platformClock.deadlines.now())
+}
+
 /** Puts away the popover a link showed once its invite closes (none is built for it); returns the unsubscribe. */
 export function followLinkedInvitePopover(
   runtime: LinkedInvitePopoverRuntime,
   popover: Pick<WindowSlot<Pick<Popover, 'hideIfUntouched' | 'isDestroyed'>>, 'current'>,
 ): Unsubscribe {
-  const { cache, cacheChanged, platformClock } = runtime.core
+  const { cacheChanged } = runtime.core
   // The invite the last request brought the popover up for, if a link asked while it was open.
   let linked: string | null = null
-  const open = (inviteId: string): boolean => {
-    const invite = cache.invite(inviteId)
-    return invite !== null && isInviteOpen(invite, platformClock.deadlines.now())
-  }
+  const open = (inviteId: string): boolean => inviteStillOpen(runtime.core, inviteId)
   const stopFollowing = runtime.notificationActions.focusRequests.add((request) => {
     const fromLink = request.kind === 'invite' && request.link === true && request.thread !== true
     linked = fromLink && open(request.inviteId) ? request.inviteId : null

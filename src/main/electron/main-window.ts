@@ -6,6 +6,7 @@ import { screen, type BrowserWindow } from 'electron'
 import { MAIN_WINDOW_MIN_SIZE, MAIN_WINDOW_SIZE } from '../../shared/window-sizes'
 import type { DesktopRect, SavedWindowPlace, WindowPlace } from '../core/window-placement'
 import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
+import { drawAttention } from './attention'
 
 /** What the main window needs from the rest of the app. */
 export interface MainWindowOptions extends AppWindowOptions {
@@ -22,6 +23,18 @@ export interface MainWindowOptions extends AppWindowOptions {
 /** Windows that have painted their first frame, or whose page was given up on, and so may be shown. */
 const painted = new WeakSet<BrowserWindow>()
 
+/**
+ * How the window comes forward: focused for the expert's own act (the tray, a notification, the
+ * Dock), without the keyboard for a standby:// link, which any web page can open at a moment it
+ * picks: a key typed into another app must not reach the page.
+ */
+export interface ShowHow {
+  readonly takeFocus: boolean
+}
+
+/** How a window still waiting for its first frame was last asked to come forward: shown so once painted. */
+const askedBeforePaint = new WeakMap<BrowserWindow, ShowHow>()
+
 /** Creates the main window, loads the renderer and shows it, focused, once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const place = options.place ?? null
@@ -35,7 +48,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     if (isGone(window) || options.isQuitting()) return
     // Maximizing shows the window: only now, so the first frame the expert sees is still the page.
     if (place?.maximized === true) window.maximize()
-    bringToFront(window)
+    bringToFront(window, askedBeforePaint.get(window))
   }
   const window = createAppWindow(
     options,
@@ -81,17 +94,41 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window
 }
 
+/** What bringing a window forward uses of it. */
+type FrontWindow = Pick<
+  BrowserWindow,
+  'isDestroyed' | 'isMinimized' | 'isFocused' | 'restore' | 'show' | 'showInactive' | 'moveTop' | 'focus'
+>
+
 /**
- * Shows the window on top of others, un-minimizing it if needed. A window still loading shows
- * itself, focused, once painted; a closing one stays as it is.
+ * Shows the window on top of others, un-minimizing it if needed, focused unless `how` says not. A
+ * window still loading shows itself so once painted (the latest ask wins); a closing one stays as it is.
  */
-export function bringToFront(
-  window: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'>,
-): void {
-  if (isGone(window as BrowserWindow) || !painted.has(window as BrowserWindow)) return
+export function bringToFront(window: FrontWindow, how: ShowHow = { takeFocus: true }): void {
+  const electronWindow = window as BrowserWindow
+  if (isGone(electronWindow)) return
+  if (!painted.has(electronWindow)) {
+    askedBeforePaint.set(electronWindow, how)
+    return
+  }
+  if (!how.takeFocus) return showWithoutFocus(window)
   if (window.isMinimized()) window.restore()
   window.show()
   window.focus()
+}
+
+/**
+ * On top of the other windows without the keyboard. A window the expert is in already stays as it
+ * is. A minimized one stays minimized and asks for attention (the taskbar button flashes, the Dock
+ * bounces): restoring it would activate it (Windows' SW_RESTORE, macOS's deminiaturize), so the
+ * expert brings it up with a click of their own.
+ */
+function showWithoutFocus(window: FrontWindow): void {
+  if (window.isFocused()) return
+  if (window.isMinimized()) return drawAttention(window as BrowserWindow)
+  window.showInactive()
+  // Shown already, showInactive leaves it where it is in the stack (behind the browser on Windows).
+  window.moveTop()
 }
 
 /** The work areas of the screens attached now, the primary one first. */

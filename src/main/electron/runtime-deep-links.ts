@@ -9,12 +9,15 @@ import {
   type DeepLinkOpener,
   type DeepLinkTargetDeps,
 } from '../core/deep-links/deep-link-targets'
-import { followLinkedInvitePopover } from './linked-invite-popover'
+import { followLinkedInvitePopover, inviteStillOpen } from './linked-invite-popover'
 import type { Runtime } from '../node/runtime/start-runtime'
+import type { AppWindows } from './app-windows'
 
 /** What the links need besides the runtime. */
-export type RuntimeDeepLinkOptions = Pick<DeepLinkTargetDeps, 'power' | 'notifier' | 'showWindow' | 'log'> & {
+export type RuntimeDeepLinkOptions = Pick<DeepLinkTargetDeps, 'power' | 'notifier' | 'log'> & {
   readonly isQuitting: () => boolean
+  /** The sign-in form a link brings up while signed out comes without taking the keyboard. */
+  readonly windows: Pick<AppWindows, 'showWindowForLink'>
   /** The popover a link shows, put away when the invite it showed closes (see linked-invite-popover). */
   readonly popover?: Parameters<typeof followLinkedInvitePopover>[1]
 }
@@ -31,6 +34,7 @@ export function runtimeDeepLinks(runtime: Runtime, options: RuntimeDeepLinkOptio
     signedOut: () => core.connection.status === 'signed_out',
     holds: (link) =>
       cacheHolds(cache, link.kind === 'invite' ? { inviteId: link.id } : { sessionId: link.id }),
+    closedInvite: (link) => link.kind === 'invite' && !inviteStillOpen(runtime.core, link.id),
     // Connected and caught up, or so as far as anyone knows while a probe is out.
     caughtUp: () => ['online', 'checking'].includes(core.connection.status),
     unreachable: () => ['offline', 'reconnecting'].includes(core.connection.status),
@@ -39,7 +43,7 @@ export function runtimeDeepLinks(runtime: Runtime, options: RuntimeDeepLinkOptio
     focus: (request) => notificationActions.focusRequests.emit(request),
     notice: (notice) => notificationActions.notices.emit(notice),
     notifier: options.notifier,
-    showWindow: options.showWindow,
+    showWindow: options.windows.showWindowForLink,
     log: options.log,
   })
 }

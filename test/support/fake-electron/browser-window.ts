@@ -22,6 +22,7 @@ export class FakeBrowserWindow
       BrowserWindow,
       | 'show'
       | 'showInactive'
+      | 'moveTop'
       | 'hide'
       | 'focus'
       | 'isFocused'
@@ -98,6 +99,16 @@ export class FakeBrowserWindow
     assertNotDestroyed(this)
     this.shown()
   }
+  /**
+   * On top of the other windows, the focus left where it is, as Electron's moveTop (Windows'
+   * SetWindowPos with SWP_NOACTIVATE, macOS's orderWindow:NSWindowAbove). Counted for tests.
+   */
+  moveTop(): void {
+    assertNotDestroyed(this)
+    this.raised += 1
+  }
+  /** How many times moveTop raised the window. */
+  raised = 0
   /** Hidden, the window has no taskbar button, and Windows drops the overlay that was on it. */
   hide(): void {
     assertNotDestroyed(this)

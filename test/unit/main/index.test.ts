@@ -732,7 +732,11 @@ describe('deep links', () => {
   const cachedOnly = (fake: typeof fakeState) => {
     const opened = openCache({ path: join(fake.paths.userData!, 'cache.db') })
     const snapshot = aSnapshot({
-      openInvites: [anInvite({ id: 'inv_open' })],
+      // Open for an hour from now; the fixture's own time is long past, and so is inv_expired's.
+      openInvites: [
+        anInvite({ id: 'inv_open', expiresAt: Date.now() + 60 * 60_000 }),
+        anInvite({ id: 'inv_expired' }),
+      ],
       sessions: [aSession({ id: 'ses_1' })],
     })
     new SqliteCacheStore(opened.db, consoleLogger).applySnapshot(snapshot)
@@ -770,6 +774,20 @@ describe('deep links', () => {
     await expect(take(popover, 'popover')).resolves.toEqual({ ok: true, value: null })
   })
 
+  it('brings up no popover for an invite no longer open, and says so in a notification', async () => {
+    const fake = await launch(signedIn)
+    const popover = fake.windows[1]!
+    popover.readyToShow()
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_expired'])
+    // Shown without the focus it would hear no click elsewhere, and stay on top with nothing to do.
+    expect(popover.visible).toBe(false)
+    expect(focusPushes(popover)).toEqual([])
+    expect(fake.notifications.at(-1)?.options).toMatchObject({
+      title: 'That invite is no longer open',
+      body: expect.stringMatching(/^Invite inv_expired was taken, withdrawn or ran out/),
+    })
+  })
+
   it('opens a link clicked while it quits in a Standby started once the quit is over', async () => {
     const fake = await launch(signedIn)
     fake.app.once('will-quit', () =>
@@ -786,10 +804,10 @@ describe('deep links', () => {
     const window = fake.windows[0]!
     window.close()
     fake.app.secondInstance(['/opt/Standby/standby', 'standby://session/ses_1'])
-    const reopened = fake.windows.find(
-      (candidate) => !candidate.isDestroyed() && candidate !== fake.windows[1],
-    )!
-    expect(reopened.focused || reopened.visible || reopened.loaded !== undefined).toBe(true)
+    const reopened = fake.windows.at(-1)!
+    reopened.readyToShow()
+    // Any web page can open a link: a Tab and an Enter meant for another app must not reach Start.
+    expect(reopened).toMatchObject({ visible: true, focused: false, loaded: { url: 'standby-app://app/' } })
     await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
   })
 
@@ -837,7 +855,11 @@ describe('deep links', () => {
     expect(fakeState.windows).toHaveLength(0)
     ready()
     await started
-    await expect(take(fakeState.windows[1]!, 'popover')).resolves.toEqual({
+    // Started by the link: no window of the start's own takes the keyboard, only the popover loads.
+    expect(fakeState.windows.map((window) => window.loaded)).toEqual([
+      { url: 'standby-app://app/?view=popover' },
+    ])
+    await expect(take(fakeState.windows[0]!, 'popover')).resolves.toEqual({
       ok: true,
       value: { kind: 'invite', inviteId: 'inv_open', link: true },
     })
@@ -882,7 +904,8 @@ describe('deep links', () => {
     fake.app.secondInstance(['/opt/Standby/standby', 'standby://invite/inv_open'])
     const reopened = fake.windows.at(-1)!
     reopened.readyToShow()
-    expect(reopened).toMatchObject({ visible: true, focused: true })
+    // Without the keyboard: what the expert types into another app must not land in the form.
+    expect(reopened).toMatchObject({ visible: true, focused: false })
     expect(focusPushes(reopened)).toEqual([])
     await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
   })
@@ -971,7 +994,12 @@ describe('deep links', () => {
     process.argv = ['/opt/Standby/standby', 'standby://session/ses_1']
     try {
       const fake = await launch(signedIn)
-      await expect(take(fake.windows[0]!, 'window')).resolves.toEqual({
+      // No window of the start's own, focused: the link's comes without the keyboard.
+      const [popover, window] = fake.windows
+      expect(popover!.loaded).toEqual({ url: 'standby-app://app/?view=popover' })
+      window!.readyToShow()
+      expect(window).toMatchObject({ visible: true, focused: false, loaded: { url: 'standby-app://app/' } })
+      await expect(take(window!, 'window')).resolves.toEqual({
         ok: true,
         value: { kind: 'session', sessionId: 'ses_1', link: true },
       })

@@ -32,6 +32,9 @@ export const LINK_AFTER_SIGN_IN = 'Sign in to open the link'
 /** The title of what the expert is told of a link that waits for the connection. */
 export const LINK_AFTER_CATCH_UP = 'The link opens once Standby is online'
 
+/** The title of what the expert is told of a link to an invite that is no longer open. */
+export const LINK_INVITE_CLOSED = 'That invite is no longer open'
+
 /** How long a link waits for a sign-in or the first catch-up; an older one would surprise. */
 export const LINK_WAIT_MS = 10 * 60_000
 
@@ -43,6 +46,11 @@ export interface DeepLinkTargetDeps {
   readonly signedIn: () => boolean
   /** Whether the cache holds what the link names, in any state (an invite since taken, a session since ended). */
   readonly holds: (link: DeepLink) => boolean
+  /**
+   * Whether the link names an invite the cache holds that is no longer open (run out, taken
+   * elsewhere, withdrawn): nothing is left to act on, so no popover comes up over the expert's apps.
+   */
+  readonly closedInvite?: (link: DeepLink) => boolean
   /** Whether the cache is caught up with the platform now, so what it does not hold is not the expert's. */
   readonly caughtUp: () => boolean
   /**
@@ -147,6 +155,32 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     }
   }
   /**
+   * An invite no longer open is told, not shown: the popover a link brings up shows without the
+   * focus, hears no click elsewhere, and would stay on top of the expert's apps with nothing to do.
+   * A cache that cannot be read leaves it to the page, as `held` does.
+   */
+  const closed = (link: DeepLink): boolean => {
+    try {
+      return deps.closedInvite?.(link) === true
+    } catch (error) {
+      deps.log.warn(
+        `The cache could not say whether invite ${link.id} is still open; the link opens it`,
+        error,
+      )
+      return false
+    }
+  }
+  /** Shows what `link` names, or says the invite it names is no longer open. */
+  const show = (link: DeepLink): void => {
+    if (!closed(link)) return focus(link)
+    deps.log.info(`A link to invite ${link.id} came once it was no longer open; it opened nothing.`)
+    tell(
+      `Invite ${link.id} was taken, withdrawn or ran out before the link opened it. Missed, in Standby's window, says what became of it.`,
+      LINK_INVITE_CLOSED,
+      'info',
+    )
+  }
+  /**
    * Whether the cache knows the signed-in expert; a cache that cannot be read (a damaged file)
    * goes by the sign-in alone, as `held` leaves the link to the page: a link comes from the
    * system's events, where a throw would be the app's uncaught error and open nothing.
@@ -176,7 +210,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
   const settle = (link: DeepLink, at: number, before?: Waiting['told']): void => {
     // The same link waiting again (`before`: what it was told) is not told again that it waits.
     waiting = undefined
-    if (held(link)) return focus(link)
+    if (held(link)) return show(link)
     if (!deps.caughtUp()) {
       const told = before === 'connection' || toldItWaits(link, at) ? 'connection' : before
       waiting = { link, at, ...(told === undefined ? {} : { told }) }

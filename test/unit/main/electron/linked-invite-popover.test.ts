@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
-import { followLinkedInvitePopover } from '../../../../src/main/electron/linked-invite-popover'
+import {
+  followLinkedInvitePopover,
+  inviteStillOpen,
+} from '../../../../src/main/electron/linked-invite-popover'
 import type { FocusRequest } from '../../../../src/main/core/notification-actions'
 import type { Invite } from '../../../../src/shared/protocol/entities'
 import { Listeners } from '../../../../src/shared/listeners'
@@ -59,5 +62,26 @@ describe('the popover a link showed', () => {
     clock.advance(5 * MINUTE)
     cacheChanged.emit({})
     expect(hide).not.toHaveBeenCalled()
+  })
+})
+
+describe('whether an invite a link names is still open', () => {
+  it('is open while the cache holds it open by the platform’s time; not once it ran out, closed or left the rows', () => {
+    const invite = anInvite()
+    const clock = new ManualClock(FIXTURE_NOW)
+    const invites = new Map([[invite.id, invite]])
+    const core = {
+      cache: { invite: (id: string) => invites.get(id) ?? null },
+      cacheChanged: new Listeners<unknown>(),
+      platformClock: { deadlines: clock },
+    }
+    expect(inviteStillOpen(core, invite.id)).toBe(true)
+    invites.set(invite.id, { ...invite, state: 'taken' })
+    expect(inviteStillOpen(core, invite.id)).toBe(false)
+    invites.set(invite.id, invite)
+    clock.advance(5 * MINUTE)
+    expect(inviteStillOpen(core, invite.id)).toBe(false)
+    // A snapshot keeps only open invites: one shown and since gone from the rows is closed.
+    expect(inviteStillOpen(core, 'inv_not_in_the_rows')).toBe(false)
   })
 })

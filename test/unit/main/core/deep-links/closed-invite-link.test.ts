@@ -1,0 +1,95 @@
+/**
+ * A link to an invite that is no longer open (run out, taken elsewhere, withdrawn) brings up no
+ * popover: shown without the focus, it would stay on top of the expert's apps with nothing to act
+ * on. The expert is told instead, by a notification and a notice, as a link that opens nothing is.
+ */
+import { describe, expect, it, vi } from 'vitest'
+import {
+  deepLinkTargets,
+  LINK_INVITE_CLOSED,
+  LINK_NOTICE_ID,
+  type DeepLinkTargetDeps,
+} from '../../../../../src/main/core/deep-links/deep-link-targets'
+import { ManualClock } from '../../../../../src/shared/clock'
+
+/** Targets over spies, signed in and caught up, `closed` naming the invites no longer open. */
+function targets(closed: ReadonlySet<string>, overrides: Partial<DeepLinkTargetDeps> = {}) {
+  const deps = {
+    focus: vi.fn<DeepLinkTargetDeps['focus']>(),
+    notice: vi.fn<DeepLinkTargetDeps['notice']>(),
+    notifier: { show: vi.fn<DeepLinkTargetDeps['notifier']['show']>() },
+    showWindow: vi.fn(),
+    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+  }
+  const link = deepLinkTargets({
+    live: () => true,
+    signedIn: () => true,
+    signedOut: () => false,
+    holds: () => true,
+    caughtUp: () => true,
+    closedInvite: (link) => link.kind === 'invite' && closed.has(link.id),
+    clock: new ManualClock(0),
+    ...deps,
+    ...overrides,
+  })
+  return { deps, link }
+}
+
+describe('a link to an invite that is no longer open', () => {
+  it('brings up no popover and says the invite is no longer open, by a notification and in the window', () => {
+    const { deps, link } = targets(new Set(['inv_gone']))
+    link.open({ kind: 'invite', id: 'inv_gone' })
+    expect(deps.focus).not.toHaveBeenCalled()
+    expect(deps.notifier.show).toHaveBeenCalledWith({
+      kind: 'notice',
+      title: LINK_INVITE_CLOSED,
+      body: expect.stringMatching(/^Invite inv_gone was taken, withdrawn or ran out .*Missed/),
+      noticeId: LINK_NOTICE_ID,
+    })
+    expect(deps.notice).toHaveBeenCalledWith({
+      text: expect.stringMatching(/^That invite is no longer open: Invite inv_gone/),
+      tone: 'info',
+    })
+  })
+
+  it('still opens an open invite, and a session, as before', () => {
+    const { deps, link } = targets(new Set(['inv_gone']))
+    link.open({ kind: 'invite', id: 'inv_open' })
+    link.open({ kind: 'session', id: 'inv_gone' })
+    expect(deps.focus.mock.calls.map(([request]) => request.kind)).toEqual(['invite', 'session'])
+    expect(deps.notifier.show).not.toHaveBeenCalled()
+  })
+
+  it('is told the same once the catch-up it waited for shows it closed', () => {
+    const state = { caughtUp: false, held: false }
+    const { deps, link } = targets(new Set(['inv_gone']), {
+      caughtUp: () => state.caughtUp,
+      holds: () => state.held,
+    })
+    link.open({ kind: 'invite', id: 'inv_gone' })
+    expect(deps.notifier.show).not.toHaveBeenCalled()
+    Object.assign(state, { caughtUp: true, held: true })
+    link.retry()
+    expect(deps.focus).not.toHaveBeenCalled()
+    expect(deps.notifier.show).toHaveBeenCalledWith(expect.objectContaining({ title: LINK_INVITE_CLOSED }))
+  })
+
+  it('opens it all the same when the cache cannot say, leaving it to the page, with a log line', () => {
+    const { deps, link } = targets(new Set(), {
+      closedInvite: () => {
+        throw new Error('SQLITE_CORRUPT: database disk image is malformed')
+      },
+    })
+    link.open({ kind: 'invite', id: 'inv_1' })
+    expect(deps.focus).toHaveBeenCalledWith({
+      kind: 'invite',
+      inviteId: 'inv_1',
+      attention: false,
+      link: true,
+    })
+    expect(deps.log.warn).toHaveBeenCalledWith(
+      expect.stringContaining('could not say whether invite inv_1 is still open'),
+      expect.any(Error),
+    )
+  })
+})

@@ -1,0 +1,142 @@
+/**
+ * Where a focus request puts the expert: a standby:// link (any web page can open one, at a moment
+ * it picks) never takes the keyboard from the app the expert types in, so a Tab and an Enter meant
+ * there cannot reach a session's Start; the expert's own presses still focus the window.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAppOrigin } from '../../../../src/main/electron/app-origin'
+import { createAppWindows } from '../../../../src/main/electron/app-windows'
+import { followFocusRequests } from '../../../../src/main/electron/focus-requests'
+import type { FocusRequest } from '../../../../src/main/core/notification-actions'
+import { type Logger } from '../../../../src/main/node/log'
+import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
+
+vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
+
+const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
+const TRAY = { x: 1800, y: 0, width: 24, height: 24 }
+
+/** The app's windows and the requests' follower, as the composition root wires them. */
+function setUp(quitting = false) {
+  const windows = createAppWindows({
+    windowOptions: {
+      preloadPath: '/app/out/preload/index.cjs',
+      origin: createAppOrigin({}),
+      openExternal: fake.shell.openExternal,
+      log,
+    },
+    overlayPath: '/app/resources/tray/overlay.png',
+    isQuitting: () => quitting,
+    onClosedToTray: () => undefined,
+    windowPlace: { saved: () => null, keep: () => undefined },
+    log,
+  })
+  const follow = followFocusRequests({ ...windows, trayBounds: () => TRAY, isQuitting: () => quitting })
+  const main = (): FakeBrowserWindow => windows.mainWindow.get() as unknown as FakeBrowserWindow
+  const popover = (): FakeBrowserWindow => windows.popover.get().window as unknown as FakeBrowserWindow
+  return { windows, follow, main, popover }
+}
+
+const sessionLink: FocusRequest = { kind: 'session', sessionId: 'ses_1', link: true }
+const inviteLink: FocusRequest = { kind: 'invite', inviteId: 'inv_1', attention: false, link: true }
+
+/** Whether the OS was asked to draw the expert's eye to Standby (the Dock, or the taskbar button). */
+const askedForAttention = (window: FakeBrowserWindow): boolean =>
+  process.platform === 'darwin' ? fake.app.dockBounce.mock.calls.length > 0 : window.flashing
+
+beforeEach(() => {
+  resetFakeElectron()
+  vi.clearAllMocks()
+})
+
+describe('a link to a session', () => {
+  it('brings the window up over the other apps without taking the keyboard from the one in use', () => {
+    const { follow, main } = setUp()
+    main().readyToShow()
+    main().blur()
+    follow(sessionLink)
+    expect(main()).toMatchObject({ visible: true, focused: false, raised: 1 })
+    expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()
+  })
+
+  it('shows a window built for it without the keyboard once painted, unless the expert asked since', () => {
+    const { windows, follow, main } = setUp()
+    follow(sessionLink)
+    main().readyToShow()
+    expect(main()).toMatchObject({ visible: true, focused: false })
+    // Closed and asked for by the expert (the tray's Open) after a link: the latest ask wins.
+    main().close()
+    follow(sessionLink)
+    windows.showWindow()
+    main().readyToShow()
+    expect(main()).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('leaves a minimized window minimized and asks for the expert’s eye: restoring it would activate it', () => {
+    const { follow, main } = setUp()
+    main().readyToShow()
+    main().minimize()
+    follow(sessionLink)
+    expect(main()).toMatchObject({ minimized: true, focused: false })
+    expect(askedForAttention(main())).toBe(true)
+  })
+
+  it('leaves the window as it is when the expert is in it already', () => {
+    const { follow, main } = setUp()
+    main().readyToShow()
+    follow(sessionLink)
+    expect(main()).toMatchObject({ visible: true, focused: true, raised: 0 })
+  })
+
+  it('puts away a popover a link showed, but not one the expert is using', () => {
+    const { follow, main, popover } = setUp()
+    main().readyToShow()
+    main().blur()
+    popover().readyToShow()
+    follow(inviteLink)
+    expect(popover()).toMatchObject({ visible: true, focused: false })
+    follow(sessionLink)
+    expect(popover().visible).toBe(false)
+    follow({ kind: 'invite', inviteId: 'inv_1', attention: false })
+    expect(popover().focused).toBe(true)
+    follow(sessionLink)
+    expect(popover()).toMatchObject({ visible: true, focused: true })
+    expect(main().focused).toBe(false)
+  })
+
+  it('builds the window anew after it was closed for good, never touching the destroyed one', () => {
+    const { follow, main } = setUp()
+    const first = main()
+    first.readyToShow()
+    first.close()
+    follow(sessionLink)
+    expect(main()).not.toBe(first)
+    main().readyToShow()
+    expect(main()).toMatchObject({ visible: true, focused: false })
+  })
+
+  it('opens nothing while a quit closes the windows', () => {
+    setUp(true).follow(sessionLink)
+    expect(fake.windows).toEqual([])
+  })
+})
+
+describe("the expert's own press", () => {
+  it('brings the window forward focused, un-minimized, as before', () => {
+    const { follow, main } = setUp()
+    main().readyToShow()
+    main().minimize()
+    follow({ kind: 'session', sessionId: 'ses_1' })
+    expect(main()).toMatchObject({ minimized: false, visible: true, focused: true })
+  })
+
+  it('opens a client’s message in the window focused, and a link to one without the keyboard', () => {
+    const { follow, main } = setUp()
+    main().readyToShow()
+    main().blur()
+    follow({ kind: 'invite', inviteId: 'inv_1', attention: false, thread: true, link: true })
+    expect(main()).toMatchObject({ visible: true, focused: false })
+    follow({ kind: 'invite', inviteId: 'inv_1', attention: false, thread: true })
+    expect(main().focused).toBe(true)
+  })
+})
