@@ -4,12 +4,7 @@
  * was closed; the live pages are only those of windows alive now.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAppOrigin } from '../../../../src/main/electron/app-origin'
-import { createAppWindows } from '../../../../src/main/electron/app-windows'
-import { type Logger } from '../../../../src/main/node/log'
 import { createSettingsStore } from '../../../../src/main/core/settings/settings-store'
-import { keepWindowPlace } from '../../../../src/main/core/window-placement'
-import type { SettingsStore } from '../../../../src/main/core/ports/settings'
 import { MAIN_WINDOW_SIZE } from '../../../../src/shared/window-sizes'
 import {
   fake,
@@ -19,32 +14,11 @@ import {
 } from '../../../support/fake-electron'
 import { memoryFile } from '../../../support/memory-settings-file'
 import { recordingLog } from '../../../support/recording-log'
+import { testAppWindows } from '../../../support/test-app-windows'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
-const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-
-function setUp(
-  quitting = false,
-  settings: SettingsStore = createSettingsStore(memoryFile(), recordingLog()),
-) {
-  return createAppWindows({
-    windowOptions: {
-      preloadPath: '/app/out/preload/index.cjs',
-      origin: createAppOrigin({}),
-      openExternal: fake.shell.openExternal,
-      log,
-    },
-    overlayPath: '/app/resources/tray/overlay.png',
-    isQuitting: () => quitting,
-    onClosedToTray: () => undefined,
-    windowPlace: {
-      saved: () => settings.get().mainWindowPlace,
-      keep: (place) => keepWindowPlace(settings, place, log),
-    },
-    log,
-  })
-}
+const setUp = testAppWindows
 
 /** The main window the app built last, as the fake has it. */
 const newestWindow = (): FakeBrowserWindow =>

@@ -4,33 +4,18 @@
  * there cannot reach a session's Start; the expert's own presses still focus the window.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAppOrigin } from '../../../../src/main/electron/app-origin'
-import { createAppWindows } from '../../../../src/main/electron/app-windows'
 import { followFocusRequests } from '../../../../src/main/electron/focus-requests'
 import type { FocusRequest } from '../../../../src/main/core/notification-actions'
-import { type Logger } from '../../../../src/main/node/log'
 import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
+import { testAppWindows } from '../../../support/test-app-windows'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
-const log: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 const TRAY = { x: 1800, y: 0, width: 24, height: 24 }
 
 /** The app's windows and the requests' follower, as the composition root wires them. */
 function setUp(quitting = false) {
-  const windows = createAppWindows({
-    windowOptions: {
-      preloadPath: '/app/out/preload/index.cjs',
-      origin: createAppOrigin({}),
-      openExternal: fake.shell.openExternal,
-      log,
-    },
-    overlayPath: '/app/resources/tray/overlay.png',
-    isQuitting: () => quitting,
-    onClosedToTray: () => undefined,
-    windowPlace: { saved: () => null, keep: () => undefined },
-    log,
-  })
+  const windows = testAppWindows(quitting)
   const follow = followFocusRequests({ ...windows, trayBounds: () => TRAY, isQuitting: () => quitting })
   const main = (): FakeBrowserWindow => windows.mainWindow.get() as unknown as FakeBrowserWindow
   const popover = (): FakeBrowserWindow => windows.popover.get().window as unknown as FakeBrowserWindow

@@ -3,33 +3,18 @@
  * popover: shown without the focus, it would stay on top of the expert's apps with nothing to act
  * on. The expert is told instead, by a notification and a notice, as a link that opens nothing is.
  */
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
-  deepLinkTargets,
   LINK_INVITE_CLOSED,
   LINK_NOTICE_ID,
   type DeepLinkTargetDeps,
 } from '../../../../../src/main/core/deep-links/deep-link-targets'
-import { ManualClock } from '../../../../../src/shared/clock'
+import { spiedLinkTargets } from '../../../../support/spied-link-targets'
 
 /** Targets over spies, signed in and caught up, `closed` naming the invites no longer open. */
 function targets(closed: ReadonlySet<string>, overrides: Partial<DeepLinkTargetDeps> = {}) {
-  const deps = {
-    focus: vi.fn<DeepLinkTargetDeps['focus']>(),
-    notice: vi.fn<DeepLinkTargetDeps['notice']>(),
-    notifier: { show: vi.fn<DeepLinkTargetDeps['notifier']['show']>() },
-    showWindow: vi.fn(),
-    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
-  }
-  const link = deepLinkTargets({
-    live: () => true,
-    signedIn: () => true,
-    signedOut: () => false,
-    holds: () => true,
-    caughtUp: () => true,
+  const { deps, targets: link } = spiedLinkTargets({
     closedInvite: (link) => link.kind === 'invite' && closed.has(link.id),
-    clock: new ManualClock(0),
-    ...deps,
     ...overrides,
   })
   return { deps, link }

@@ -1,39 +1,19 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
-  deepLinkTargets,
   LINK_AFTER_CATCH_UP,
   LINK_AFTER_SIGN_IN,
   LINK_NOT_OPENED,
   LINK_NOTICE_ID,
   LINK_WAIT_MS,
-  type DeepLinkTargetDeps,
 } from '../../../../../src/main/core/deep-links/deep-link-targets'
 import { ManualClock } from '../../../../../src/shared/clock'
+import { spiedLinkTargets } from '../../../../support/spied-link-targets'
 
 /** Who is signed in, as the host tells the targets: the cache's expert and the sign-in. */
 type Sign = 'out' | 'catching_up' | 'in'
 
 /** Targets over spies, signed in and running unless a test says otherwise. */
-function targets(overrides: Partial<DeepLinkTargetDeps> = {}) {
-  const deps = {
-    focus: vi.fn<DeepLinkTargetDeps['focus']>(),
-    notice: vi.fn<DeepLinkTargetDeps['notice']>(),
-    notifier: { show: vi.fn<DeepLinkTargetDeps['notifier']['show']>() },
-    showWindow: vi.fn(),
-    log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
-  }
-  const all: DeepLinkTargetDeps = {
-    live: () => true,
-    signedIn: () => true,
-    holds: () => true,
-    caughtUp: () => true,
-    signedOut: () => false,
-    clock: new ManualClock(0),
-    ...deps,
-    ...overrides,
-  }
-  return { deps, targets: deepLinkTargets(all) }
-}
+const targets = spiedLinkTargets
 
 describe('what a deep link does', () => {
   it('opens an invite or a session the way a press on its notification does, marked as a link’s so nothing that commits takes the focus', () => {
