@@ -175,7 +175,7 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
     if (!closed(link)) return focus(link)
     deps.log.info(`A link to invite ${link.id} came once it was no longer open; it opened nothing.`)
     tell(
-      `Invite ${link.id} was taken, withdrawn or ran out before the link opened it. Missed, in Standby's window, says what became of it.`,
+      `Invite ${link.id} was taken, withdrawn or ran out before the link opened it, so there is nothing left to join or book.`,
       LINK_INVITE_CLOSED,
       'info',
     )

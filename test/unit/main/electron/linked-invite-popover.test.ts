@@ -55,6 +55,23 @@ describe('the popover a link showed', () => {
     expect(hide).toHaveBeenCalledTimes(1)
   })
 
+  it('follows the last of two links for different invites: the first one closing leaves the popover up', () => {
+    const other = anInvite({ id: 'inv_other' })
+    const invites = new Map([
+      [invite.id, invite],
+      [other.id, other],
+    ])
+    const { cacheChanged, focusRequests, hide } = watch(invites)
+    focusRequests.emit(link)
+    focusRequests.emit({ ...link, inviteId: other.id })
+    invites.set(invite.id, { ...invite, state: 'taken' })
+    cacheChanged.emit({})
+    expect(hide).not.toHaveBeenCalled()
+    invites.set(other.id, { ...other, state: 'withdrawn' })
+    cacheChanged.emit({})
+    expect(hide).toHaveBeenCalledTimes(1)
+  })
+
   it("stays when a press of the expert's own came after the link", () => {
     const { clock, cacheChanged, focusRequests, hide } = watch(new Map([[invite.id, invite]]))
     focusRequests.emit(link)

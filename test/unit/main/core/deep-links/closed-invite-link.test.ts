@@ -28,7 +28,9 @@ describe('a link to an invite that is no longer open', () => {
     expect(deps.notifier.show).toHaveBeenCalledWith({
       kind: 'notice',
       title: LINK_INVITE_CLOSED,
-      body: expect.stringMatching(/^Invite inv_gone was taken, withdrawn or ran out .*Missed/),
+      body: expect.stringMatching(
+        /^Invite inv_gone was taken, withdrawn or ran out .*nothing left to join or book\.$/,
+      ),
       noticeId: LINK_NOTICE_ID,
     })
     expect(deps.notice).toHaveBeenCalledWith({
