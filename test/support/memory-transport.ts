@@ -94,10 +94,15 @@ export class MemoryConnection implements LinkConnection {
     this.handlers.failed(message, data)
   }
 
-  /** Bytes of the attempt's handshake or welcome arrive, no message whole yet. */
-  trickle(): void {
+  /**
+   * `bytes` of the attempt's handshake or welcome, or of a message, arrive, no message whole yet:
+   * by default a chunk as a slow link that still carries brings.
+   */
+  trickle(bytes = 1_024): void {
     if (this.status === 'closed') throw new Error('Nothing crosses a closed connection')
-    this.handlers.crossing?.()
+    // As over socket.io, where every chunk of bytes is heard before any message is whole.
+    this.handlers.heard()
+    this.handlers.crossing?.(bytes)
   }
 
   /** The platform sends `name` with `payload` on the open connection. */

@@ -19,8 +19,7 @@
  * under a slow link's few hundred bytes a second). Under it, the link counts as dead: both sides
  * close it at their heartbeat's timeout, and the catch-up asks for smaller pages over the next.
  */
-import { MIN_REPLAY_PAGE_BYTES } from '../../shared/protocol'
-import { defaultLinkTimings } from '../core/connection/link-timings'
+import { CrossingPace } from '../core/connection/crossing-pace'
 
 /** The part of engine.io-client's socket this reaches into (private there, hence checked). */
 interface EngineHeartbeat {
@@ -36,15 +35,6 @@ const ANSWERS_PER_TIMEOUT = 4
 /** The pong timeout assumed when the handshake's is not at hand: the app's promise on noticing a dead link. */
 const ASSUMED_TIMEOUT_MS = 8_000
 
-/** The fewest bytes a millisecond a link must carry for its heartbeat to be answered unasked. */
-export const LEAST_CROSSING_BYTES_PER_MS = MIN_REPLAY_PAGE_BYTES / defaultLinkTimings.replayGiveUpMs
-
-/** A chunk of a message that arrived, and when. */
-interface Arrival {
-  readonly at: number
-  readonly bytes: number
-}
-
 /**
  * Call with the connection's engine and the chunk's size each time bytes of a message arrive part
  * way: every so often (a quarter of the platform's pong timeout, on `now`, a monotonic clock in ms)
@@ -57,9 +47,8 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
   reset(): void
 } {
   let answeredAt = -Infinity
-  /** The chunks that arrived within the last pong timeout, oldest first, and their bytes in all. */
-  let recent: Arrival[] = []
-  let recentBytes = 0
+  /** What arrived within the last pong timeout (crossing-pace.ts). */
+  const pace = new CrossingPace()
   return {
     crossing(engine, bytes) {
       const heartbeat = engine as EngineHeartbeat | undefined
@@ -70,10 +59,7 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
       const given = heartbeat._pingTimeout
       const timeout = typeof given === 'number' && given > 0 ? given : ASSUMED_TIMEOUT_MS
       const at = now()
-      recent.push({ at, bytes })
-      recentBytes += bytes
-      while (recent[0]!.at <= at - timeout) recentBytes -= recent.shift()!.bytes
-      if (recentBytes < LEAST_CROSSING_BYTES_PER_MS * timeout) return
+      if (!pace.carries(at, bytes, timeout)) return
       if (at - answeredAt < timeout / ANSWERS_PER_TIMEOUT) return
       answeredAt = at
       heartbeat._sendPacket('pong')
@@ -81,8 +67,7 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
     },
     reset() {
       answeredAt = -Infinity
-      recent = []
-      recentBytes = 0
+      pace.reset()
     },
   }
 }

@@ -38,7 +38,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     webSocketHoldsPart((socket.io.engine as { transport?: unknown } | undefined)?.transport)
   /** More of a message not yet whole arrived, `bytes` of it, on the connection open now. */
   const crossed = (bytes: number): void => {
-    handlers.crossing?.()
+    handlers.crossing?.(bytes)
     heartbeat.crossing(socket.io.engine, bytes)
   }
   const socket = io(platform.origin, {
@@ -69,7 +69,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
         // Before the connection is open, a chunk is more of its handshake, which no packet
         // follows: the attempt is crossing a slow link.
         const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
-        if (!open) handlers.crossing?.()
+        if (!open) handlers.crossing?.(bytes)
         partial = open
         handlers.heard()
         // The agent hears each chunk before socket.io reads it. Once engine.io has read it, a

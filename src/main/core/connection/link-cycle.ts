@@ -21,6 +21,7 @@ import { ConnectionCheck } from './connection-check'
 import { PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
 import { AttemptDeadline } from './attempt-deadline'
+import { CrossingPace } from './crossing-pace'
 import { FailureStreakLog, type FailureLine } from './failure-streak-log'
 import { NamesFound } from './names-found'
 import {
@@ -54,6 +55,8 @@ export abstract class LinkCycle {
   private attemptSent: LocalReading | undefined
   /** When (monotonic, link clock) bytes of a message last arrived part way: a replay's answer crossing. */
   protected crossedAt = Number.NEGATIVE_INFINITY
+  /** What of messages part way across arrived lately on the connection under way. */
+  private readonly pace = new CrossingPace()
   protected stopped = true
   private restarting = false
   /** Why the link woke while its attempt was under way, if it did: that attempt may predate the network. */
@@ -100,8 +103,10 @@ export abstract class LinkCycle {
       closed: (reason, violation, announced) => this.dropped(reason, violation, announced),
       welcomed: (raw) => this.welcomed(raw),
       heard: () => this.check.heard(),
-      crossing: () => {
-        this.crossedAt = steadyNow(this.linkClock)
+      crossing: (bytes) => {
+        const at = steadyNow(this.linkClock)
+        if (!this.pace.carries(at, bytes, this.timings.probeTimeoutMs)) return
+        this.crossedAt = at
         this.deadline.crossing()
         this.check.crossing()
       },
@@ -129,6 +134,7 @@ export abstract class LinkCycle {
     })
     this.attemptSent = this.wire.reading()
     this.deadline.begin()
+    this.pace.reset()
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
     // One whose server began to answer it (a handshake, then a gate that never opens) did answer.

@@ -22,8 +22,8 @@ export interface LinkMessageHooks {
   welcomed(raw: unknown): void
   /** Anything at all arrived. */
   heard(): void
-  /** More bytes of a message not yet whole arrived. */
-  crossing(): void
+  /** More bytes of a message not yet whole arrived, `bytes` of them. */
+  crossing(bytes: number): void
 }
 
 /** The transport's handlers for a link: live events go to `events`, what is not the protocol's to `passedOver`. */
@@ -51,6 +51,6 @@ export function linkMessageHandlers(
     },
     passedOver: (what) => passedOver.tell(what),
     heard: () => hooks.heard(),
-    crossing: () => hooks.crossing(),
+    crossing: (bytes) => hooks.crossing(bytes),
   }
 }

@@ -32,10 +32,10 @@ export interface LinkTransportHandlers {
   /** Anything at all arrived, a heartbeat included: the connection still carries something. */
   heard(): void
   /**
-   * More bytes of a message not yet whole arrived: an answer is on its way across a slow link. A
-   * heartbeat arrives whole, so a platform that pings but never answers never says this.
+   * More bytes of a message not yet whole arrived, `bytes` of them: an answer is on its way across
+   * a slow link. A heartbeat arrives whole, so a platform that pings but never answers never says this.
    */
-  crossing?(): void
+  crossing?(bytes: number): void
 }
 
 /**
