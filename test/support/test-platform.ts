@@ -55,6 +55,11 @@ export interface TestPlatform {
   readonly dir: string
   /** Add an online expert and return its id and a bearer token. */
   addExpert(options?: { tags?: string[]; name?: string }): { id: string; token: string }
+  /**
+   * Add `count` online experts at once, without tokens (issue one with `server.tokens.issue` for
+   * each that connects): thousands cost a fraction of adding each, a token and a commit apiece.
+   */
+  addExperts(count: number, options?: { tags?: string[] }): string[]
   /** Add a client and return its id. */
   addClient(name?: string): string
   /** A client sends `expertId` a direct instant request titled `title`, with `description` if given. */
@@ -101,6 +106,17 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   let running = true
   const connections = new Set<ExpertConnection>()
   let directClient: string | undefined
+  /** A new online expert, with a name of its own unless given and a unique email. */
+  const createExpert = (tags: string[], name?: string): string => {
+    const n = ++counter
+    return server.marketplace.createExpert({
+      name: name ?? `Expert ${n}`,
+      email: `expert${n}-${Math.random().toString(36).slice(2, 8)}@example.test`,
+      passwordHash,
+      timeZone: 'Europe/Berlin',
+      tags,
+    })
+  }
   return {
     get server() {
       return server
@@ -110,15 +126,13 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     dbPath,
     dir,
     addExpert({ tags = [], name } = {}) {
-      const n = ++counter
-      const id = server.marketplace.createExpert({
-        name: name ?? `Expert ${n}`,
-        email: `expert${n}-${Math.random().toString(36).slice(2, 8)}@example.test`,
-        passwordHash,
-        timeZone: 'Europe/Berlin',
-        tags,
-      })
+      const id = createExpert(tags, name)
       return { id, token: server.tokens.issue(id, clock.now()) }
+    },
+    addExperts(count, { tags = [] } = {}) {
+      return server.marketplace.db.transaction(() =>
+        Array.from({ length: count }, () => createExpert(tags)),
+      )()
     },
     addClient(name = 'Client') {
       return server.marketplace.createClient({ name, timeZone: 'America/New_York' })
