@@ -7,6 +7,7 @@ import { hashPassword } from '../../../server/src/auth'
 import { PREVIOUS_LOG_FILE_NAME } from '../../../src/main/node/file-log'
 import { openShellPage, startBareShell, type ShellPage } from '../../support/shell-page'
 import { useTestPlatform } from '../../support/test-platform'
+import { stallTimer } from '../../support/stall-timer'
 
 const PASSWORD = 'correct-horse-battery-staple-4711'
 const WRONG_PASSWORD = 'Tr0ub4dor&3-typed-wrong'
@@ -20,11 +21,12 @@ const REFUSED_TEXT = 'This one goes to a request that does not exist.'
  */
 function until(page: ShellPage, what: string, check: () => Promise<boolean>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), 20_000)
+    // Fires only once the page received nothing for its span: a hang, not a busy machine.
+    const timer = stallTimer(20_000, () => reject(new Error(`Timed out waiting for ${what}`)))
     const run = (): void =>
       void check().then((done) => {
-        if (!done) return
-        clearTimeout(timer)
+        if (!done) return timer.progress()
+        timer.stop()
         page.ws.off('message', run)
         resolve()
       }, reject)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Expert, Session } from '../../../../src/shared/protocol'
 import { useCleanup } from '../../../support/cleanup'
 import { startCoreFor, startOnlineCore, type TestCore } from '../../../support/test-core'
+import { stallTimer } from '../../../support/stall-timer'
 
 type Presence = Pick<Expert, 'availability' | 'availabilityCause'>
 
@@ -13,16 +14,17 @@ function waitForPresence(core: TestCore, want: Presence): Promise<void> {
   }
   return new Promise((resolve, reject) => {
     if (matches()) return resolve()
-    const timer = setTimeout(() => {
+    // A failsafe that fires only once the cache went unchanged for its span: a hang, not a busy machine.
+    const timer = stallTimer(20_000, () => {
       off()
       const { availability, availabilityCause } = core.runtime.cache.expert() ?? {}
       reject(
         new Error(`Timed out waiting for ${JSON.stringify(want)}; last ${availability} ${availabilityCause}`),
       )
-    }, 20_000)
+    })
     const off = core.runtime.core.cacheChanged.add(() => {
-      if (!matches()) return
-      clearTimeout(timer)
+      if (!matches()) return timer.progress()
+      timer.stop()
       off()
       resolve()
     })

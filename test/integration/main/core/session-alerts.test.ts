@@ -6,6 +6,7 @@ import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { bookScheduled } from '../../../support/booking'
 import { useCleanup } from '../../../support/cleanup'
 import { startOnlineCore, type TestCore } from '../../../support/test-core'
+import { stallTimer } from '../../../support/stall-timer'
 
 const MINUTE = 60_000
 
@@ -15,14 +16,15 @@ function shownWhen(core: TestCore, wanted: (n: AppNotification) => boolean): Pro
   return new Promise((resolve, reject) => {
     const found = notifier.shown.find(wanted)
     if (found !== undefined) return resolve(found)
-    // A failsafe, not a sleep: the alert follows the platform's event at once.
-    const failsafe = setTimeout(() => {
+    // A failsafe, not a sleep: it fires only once no notification at all came for its span, so a
+    // busy machine that shows them slowly is not taken for one that never shows this one.
+    const failsafe = stallTimer(20_000, () => {
       off()
       reject(new Error(`No such notification; shown: ${JSON.stringify(notifier.shown.map((n) => n.title))}`))
-    }, 20_000)
+    })
     const off = notifier.onShow((n) => {
-      if (!wanted(n)) return
-      clearTimeout(failsafe)
+      if (!wanted(n)) return failsafe.progress()
+      failsafe.stop()
       off()
       resolve(n)
     })
