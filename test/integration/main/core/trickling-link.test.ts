@@ -1,8 +1,10 @@
 // A platform (or a proxy before it) that sends a byte now and then of a message that never ends,
+// or half of one and then nothing,
 // and never ends the connection by its heartbeat: the app finds the link dead as it finds a silent
 // one, and the expert sees it is not online. A link slow but carrying is waited for.
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
+import { startCutProxy } from '../../../support/cut-proxy'
 import { FaultProxy } from '../../../support/fault-proxy'
 import { startCoreFor } from '../../../support/test-core'
 import { startTestPlatform } from '../../../support/test-platform'
@@ -50,5 +52,24 @@ describe('a link that brings a message part way', () => {
       expect.stringContaining('A long story'),
     ])
     expect(proxy.opened).toBe(1)
+  })
+
+  it('is found dead, and the expert told, when it brings half a message and then nothing', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    Object.assign(platform.server.io.engine.opts, { pingInterval: 600_000, pingTimeout: 600_000 })
+    const expert = platform.addExpert()
+    const proxy = await startCutProxy(platform.server.port)
+    defer(() => proxy.close())
+    const core = await startCoreFor(proxy.url, expert, { timings: TIMINGS })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    proxy.hold()
+    platform.inviteDirectly(expert.id, 'Cut in half', LONG_ACCOUNT)
+    // About half of the invite's message, as one chunk: the rest never comes.
+    await proxy.letThrough(LONG_ACCOUNT.length / 2)
+    const told = await core.waitForState((s) => s.status !== 'online' && s.status !== 'checking')
+    expect(told).toMatchObject({ status: expect.stringMatching(/^(connecting|reconnecting|offline)$/) })
+    expect(core.adapters.notifier.shown).toEqual([])
   })
 })
