@@ -1,7 +1,7 @@
 // A platform (or a proxy before it) that sends a byte now and then of a message that never ends,
-// or half of one and then nothing,
-// and never ends the connection by its heartbeat: the app finds the link dead as it finds a silent
-// one, and the expert sees it is not online. A link slow but carrying is waited for.
+// or half of one and then nothing, and never ends the connection by its heartbeat: the app finds
+// the link dead as it finds a silent one, and the expert sees it is not online. A link slow but
+// carrying is waited for.
 import { describe, expect, it } from 'vitest'
 import { useCleanup } from '../../../support/cleanup'
 import { startCutProxy } from '../../../support/cut-proxy'
