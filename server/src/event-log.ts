@@ -18,7 +18,7 @@ import { DeferredWrites } from './deferred-writes'
 import { chainDigest, closeWithDigest } from './event-digest'
 import type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
 import { markPhase } from './phase-trace'
-import { ExpertEventLookup, type EventPlace } from './expert-event-lookup'
+import { ExpertEventLookup, type EventPlace, type LookupBatch } from './expert-event-lookup'
 import { StreamHeads } from './stream-heads'
 
 export type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
@@ -59,15 +59,15 @@ export class EventLog {
      * run when the log opens, for the events a stop left without their lookups.
      */
     repairAfter: (seq: number) => void = () => {},
-    /** How many events' lookups are held after delivery before they are written together. */
-    lookupBatchPlaces?: number,
+    /** When the lookups held after delivery are written together. */
+    lookupBatch?: LookupBatch,
   ) {
     // The change is committed before listeners hear of it: a failing listener must not turn it
     // into a reported failure (the caller would retry and act twice), nor stop delivery to the others.
     this.senders = new Listeners(onListenerError)
     this.listeners = new Listeners(onListenerError)
     this.writes = new DeferredWrites(db, this.onDeferredError)
-    this.lookup = new ExpertEventLookup(db, lookupBatchPlaces)
+    this.lookup = new ExpertEventLookup(db, lookupBatch)
     // Before anything reads a stream: events a stop left unindexed would be skipped by replay
     // and, worse, their ids handed out again.
     this.lookup.repair(repairAfter)

@@ -6,7 +6,7 @@
  * was pruned while it was open keeps its row under the negated id until a compaction finds it
  * closed (past-invites.ts). The event log writes an event's row inside the transaction that
  * causes it; its lookup row is held once the event was sent, and written with those of the next
- * events (LOOKUP_BATCH_PLACES) or before anything reads the lookups; what a stop left unindexed is
+ * events (LOOKUP_BATCH) or before anything reads the lookups; what a stop left unindexed is
  * indexed when the platform opens the file, before anything reads it.
  */
 import type Database from 'better-sqlite3'
@@ -31,17 +31,29 @@ export interface EventPlace {
   readonly inviteId: string | null
 }
 
+/** When held places are written: once they name `experts` experts, or number `places`. */
+export interface LookupBatch {
+  readonly places: number
+  readonly experts: number
+}
+
 /**
- * How many places are held before they are written. Each write dirties a page of every expert
- * it names (the table is in expert order), so writing several fan-outs' places at once writes
- * each page once for all of them instead of once per fan-out.
+ * When held places are written. A write dirties a page or more of every expert it names (the
+ * table is in expert order) and costs a little more for each row: writing several fan-outs' places
+ * at once writes each expert's pages once for all of them. So the places wait until they name as
+ * many experts as the write of one batch of places used to (each fan-out naming other experts, as
+ * where more experts match than one fan-out invites); where the same experts are invited again and
+ * again, they wait for more fan-outs, each expert's page then written once for all of them, up to
+ * a number of rows that keeps the write about as long as such a batch.
  */
-export const LOOKUP_BATCH_PLACES = 400
+export const LOOKUP_BATCH: LookupBatch = { places: 1_200, experts: 400 }
 
 /** Reads and writes `expert_events`. */
 export class ExpertEventLookup {
   /** Places of committed events not yet written, in the order their events were written. */
   private held: EventPlace[] = []
+  /** The experts the held places name. */
+  private heldExperts = new Set<string>()
   /** Places written inside the open transaction: held again if it rolls back. */
   private writtenInTransaction: EventPlace[] = []
   private readonly insertPlace: Database.Statement<[string, number, number, string | null]>
@@ -59,8 +71,8 @@ export class ExpertEventLookup {
 
   constructor(
     private readonly db: Database.Database,
-    /** How many places are held before they are written (LOOKUP_BATCH_PLACES unless a test says). */
-    private readonly batchPlaces: number = LOOKUP_BATCH_PLACES,
+    /** When held places are written (LOOKUP_BATCH unless a test says). */
+    private readonly batch: LookupBatch = LOOKUP_BATCH,
   ) {
     this.pastInvites = new PastInvites(db)
     this.insertPlace = db.prepare(
@@ -94,12 +106,15 @@ export class ExpertEventLookup {
 
   /** Hold the places of committed events, in the order they were written, until `write`. */
   hold(places: ReadonlyArray<EventPlace>): void {
-    for (const place of places) this.held.push(place)
+    for (const place of places) {
+      this.held.push(place)
+      this.heldExperts.add(place.expertId)
+    }
   }
 
   /** Whether enough places are held that they are written now rather than with later ones. */
   get due(): boolean {
-    return this.held.length >= this.batchPlaces
+    return this.held.length >= this.batch.places || this.heldExperts.size >= this.batch.experts
   }
 
   /**
@@ -111,12 +126,13 @@ export class ExpertEventLookup {
     if (this.held.length === 0) return
     const places = this.held
     this.held = []
+    this.heldExperts = new Set()
     const inOpenTransaction = this.db.inTransaction
     try {
       // Inside an open transaction this is a savepoint: a failure leaves none of them written.
       this.db.transaction(() => this.insertAll(places)).immediate()
     } catch (error) {
-      this.held = [...places, ...this.held]
+      this.holdAgain(places)
       throw error
     }
     if (inOpenTransaction) this.writtenInTransaction.push(...places)
@@ -130,8 +146,14 @@ export class ExpertEventLookup {
 
   /** The open transaction rolled back: what it wrote of the held places is held again. */
   rolledBack(): void {
-    this.held = [...this.writtenInTransaction, ...this.held]
+    this.holdAgain(this.writtenInTransaction)
     this.writtenInTransaction = []
+  }
+
+  /** Hold `places` again, before those held since. */
+  private holdAgain(places: ReadonlyArray<EventPlace>): void {
+    this.held = [...places, ...this.held]
+    this.heldExperts = new Set(this.held.map((place) => place.expertId))
   }
 
   private insertAll(places: ReadonlyArray<EventPlace>): void {

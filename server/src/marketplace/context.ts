@@ -4,7 +4,7 @@ import type { Price } from '../../../src/shared/money/money'
 import type { Clock } from '../../../src/shared/clock'
 import { DEFAULT_FREE_CANCELLATION_HOURS } from '../../../src/shared/rules/cancellation-terms'
 import type { EventLog } from '../event-log'
-import { LOOKUP_BATCH_PLACES } from '../expert-event-lookup'
+import { LOOKUP_BATCH } from '../expert-event-lookup'
 import type { Logger } from '../logger'
 import type { PlatformStore } from '../store/platform-store'
 import { DEFAULT_REVIEW_THRESHOLD } from './review-stats'
@@ -35,10 +35,12 @@ export interface MarketplaceConfig {
    */
   readonly maxIdempotencyKeysPerExpert: number
   /**
-   * How many events' stream lookups are held after their fan-outs before they are written
+   * How many events' stream lookups are held at most after their fan-outs before they are written
    * together (expert-event-lookup.ts); every read that joins them writes them first.
    */
   readonly lookupBatchPlaces: number
+  /** How many experts the held stream lookups name at most before they are written together. */
+  readonly lookupBatchExperts: number
 }
 
 /** The defaults: 5-minute instant invites and free cancellation until a day before, as in the platform's rules. */
@@ -53,7 +55,8 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
   freeCancellationHours: DEFAULT_FREE_CANCELLATION_HOURS,
   maxIdempotencyKeysPerExpert: 10_000,
-  lookupBatchPlaces: LOOKUP_BATCH_PLACES,
+  lookupBatchPlaces: LOOKUP_BATCH.places,
+  lookupBatchExperts: LOOKUP_BATCH.experts,
 }
 
 /** The dependencies of every marketplace operation. */

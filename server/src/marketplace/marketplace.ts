@@ -76,7 +76,7 @@ export class Marketplace {
           error: String(error),
         }),
       (seq) => (repaired = repairInviteLookup({ sql }, seq)),
-      rules.lookupBatchPlaces,
+      { places: rules.lookupBatchPlaces, experts: rules.lookupBatchExperts },
     )
     this.ctx = {
       db,

@@ -141,6 +141,33 @@ describe("an expert's invites and events are found through lookups written after
     expect(lookupRows()).toBe(3)
   })
 
+  it('held lookups are written once they name enough experts, or, for the same experts invited again, once there are enough', async () => {
+    const platform = await startTestPlatform({ marketplace: { lookupBatchPlaces: 6, lookupBatchExperts: 3 } })
+    defer(() => platform.close())
+    const { marketplace } = platform.server
+    const lookupRows = (): number =>
+      marketplace.db.prepare<[], number>('SELECT COUNT(*) FROM expert_events').pluck().get() ?? 0
+    const clientId = platform.addClient()
+    const fanOut = (tag: string, fanOut: number): void => {
+      marketplace.createRequest({ clientId, title: `To ${tag}`, kind: 'instant', tags: [tag], fanOut })
+      platform.clock.advance(1_000)
+    }
+    // Two experts invited again and again: their places wait until there are six.
+    ;[1, 2].forEach(() => platform.addExpert({ tags: ['pair'] }))
+    fanOut('pair', 2)
+    fanOut('pair', 2)
+    expect(lookupRows()).toBe(0)
+    fanOut('pair', 2)
+    expect(lookupRows()).toBe(6)
+    // Each fan-out to other experts: written once the places name three, though fewer than six.
+    ;[1, 2, 3].forEach((n) => platform.addExpert({ tags: [`other-${n}`] }))
+    fanOut('other-1', 1)
+    fanOut('other-2', 1)
+    expect(lookupRows()).toBe(6)
+    fanOut('other-3', 1)
+    expect(lookupRows()).toBe(9)
+  })
+
   it('an invite sent and withdrawn in one transaction is not listed as open', async () => {
     const platform = await startTestPlatform()
     defer(() => platform.close())
