@@ -13,7 +13,7 @@ import { dirname } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { describeValue } from '../../shared/describe-untrusted'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
-import { readBoundedFileSync } from './bounded-file'
+import { readBoundedFileSync, UnexpectedFileError } from './bounded-file'
 import { errorMessage } from '../../shared/error-message'
 import { NOTIFICATION_BODY_MAX } from '../../shared/os-limits'
 import { cutText } from '../../shared/text-cut'
@@ -139,6 +139,65 @@ export function writingBeside<S extends Pick<Conf<Record<string, unknown>>, 'sto
     },
   })
   return store
+}
+
+/** A class of conf-compatible stores: conf's own (Node) or electron-store (Electron, built on conf). */
+export type SettingsStoreClass<A extends unknown[]> = new (...args: A) => Conf<Record<string, unknown>>
+
+/**
+ * `Store` reading the settings file only as the store's own read does (ownSettings), and only a
+ * file: conf's constructor reads the whole file with a plain read, before writingBeside takes the
+ * store on, and a named pipe at the path (put there after the start's check, or left there when
+ * the check could not move it aside) would hold the start for good, a device or a huge file be read
+ * whole. What that read refuses, or cannot parse, reads as no settings there, as conf's
+ * clearInvalidConfig has it: the store's own read tells it once opened. What stops any read (a
+ * folder that is not one, or cannot be entered) still stops the store opening, as conf's did.
+ * conf writes at construction only the defaults, which Standby does not give it.
+ */
+export function readingOnlyAFile<A extends unknown[]>(
+  Store: SettingsStoreClass<A>,
+  maxBytes: number,
+): SettingsStoreClass<A> {
+  // Looked up from an instance's place, as writingBeside does: the accessor is on conf's prototype.
+  const { set } = storeAccessor(Object.create(Store.prototype) as object) ?? {}
+  if (typeof set !== 'function')
+    throw new Error(
+      'this conf keeps its settings in a way Standby does not know, which could block its start',
+    )
+  const setStore: (value: Record<string, unknown>) => void = set
+  return class extends Store {
+    override get store(): Record<string, unknown> {
+      const { _deserialize: deserialize } = this as unknown as ConfWrite
+      if (typeof deserialize !== 'function')
+        throw new Error('this conf reads its settings in a way Standby does not know')
+      const none = Object.create(null) as Record<string, unknown>
+      // A look, which opens nothing: a pipe is never opened, to be refused or waited on.
+      if (!isFileAt(this.path)) return none
+      try {
+        return ownSettings(this.path, maxBytes, (text) => deserialize.call(this, text)) as Record<
+          string,
+          unknown
+        >
+      } catch (error) {
+        if (error instanceof UnexpectedFileError || error instanceof SyntaxError) return none
+        throw error
+      }
+    }
+
+    override set store(value: Record<string, unknown>) {
+      setStore.call(this, value)
+    }
+  }
+}
+
+/** Whether a regular file is at `path` (not a link); throws what stops the look but a missing file. */
+function isFileAt(path: string): boolean {
+  try {
+    return lstatSync(path).isFile()
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false
+    throw error
+  }
 }
 
 /** conf's accessor of the whole store, from its class (electron-store's is conf's). */

@@ -7,7 +7,13 @@ import { app } from 'electron'
 import ElectronStore from 'electron-store'
 import type { Logger } from '../../core/ports/logger'
 import type { SettingsStore } from '../../core/ports/settings'
-import { openSettingsStore, SETTINGS_FILE_NAME, SHARED_STORE_OPTIONS } from '../../node/settings-file'
+import {
+  MAX_SETTINGS_FILE_BYTES,
+  openSettingsStore,
+  SETTINGS_FILE_NAME,
+  SHARED_STORE_OPTIONS,
+} from '../../node/settings-file'
+import { readingOnlyAFile } from '../../node/settings-link'
 
 /** The settings in userData/settings.json. Create it after `app.whenReady()`. */
 export function createElectronSettingsStore(options: {
@@ -20,7 +26,7 @@ export function createElectronSettingsStore(options: {
     dir,
     // cwd is passed explicitly (it is electron-store's default too) so both stores name the same file.
     open: () =>
-      new ElectronStore<Record<string, unknown>>({
+      new (readingOnlyAFile(ElectronStore<Record<string, unknown>>, MAX_SETTINGS_FILE_BYTES))({
         cwd: dir,
         name: SETTINGS_FILE_NAME,
         ...SHARED_STORE_OPTIONS,
