@@ -3,7 +3,7 @@
  * damaged one is moved aside with a timestamp (the newest few such copies are kept, older ones
  * removed) and a fresh cache takes its place,
  * since everything in it can be fetched from the platform again. A file written by a newer Standby
- * is refused instead: it is not damaged, and this version must not touch it.
+ * (an update undone) is moved aside the same way, untouched, and a cache of this version rebuilt.
  */
 import type Database from 'better-sqlite3'
 import type { Logger } from '../core/ports/logger'
@@ -171,9 +171,10 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     if (notAFile !== null) throw new CacheDamage(notAFile.reason)
     return opened(openChecked(path, nativeBinding, level, found, note), null)
   } catch (error) {
-    // The file's path, as a Node error names one: the advice says which file to move aside.
-    if (error instanceof DatabaseTooNewError) throw Object.assign(error, { path })
-    if (!(error instanceof CacheDamage)) throw error
+    // A newer Standby's file (an update undone, an older installer run again) is kept aside too: a
+    // start refused on it left the expert without Standby until they moved it by hand.
+    const newer = error instanceof DatabaseTooNewError ? error : null
+    if (!(error instanceof CacheDamage || error instanceof DatabaseTooNewError)) throw error
     const damagedCopy = moveAside(path, (options.now ?? Date.now)())
     // A journal moved aside without its file is what the expert finds: the sentence names it.
     const keptAt = [damagedCopy, ...COMPANIONS.map((suffix) => damagedCopy + suffix)].find(isThere)
@@ -181,15 +182,33 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     const fresh = openChecked(path, nativeBinding, level)
     return opened(fresh, {
       damagedCopy,
-      reason: error.message,
+      reason:
+        newer === null
+          ? error.message
+          : `it was written by a newer Standby (schema version ${newer.found}, this one reads up to ${newer.supported})`,
       pruned,
       salvaged: salvageMarks(fresh.db, damagedCopy, nativeBinding),
-      message:
-        "Standby's offline cache was damaged and is being rebuilt from the platform; nothing on " +
-        `the platform was lost. The damaged copy is kept at ${keptAt ?? damagedCopy}: you can delete it, ` +
-        'or send it to support if this happens again.',
+      message: newer === null ? damagedMessage(keptAt ?? damagedCopy) : newerMessage(keptAt ?? damagedCopy),
     })
   }
+}
+
+/** What the expert is told of a damaged cache rebuilt, its copy kept at `keptAt`. */
+function damagedMessage(keptAt: string): string {
+  return (
+    "Standby's offline cache was damaged and is being rebuilt from the platform; nothing on " +
+    `the platform was lost. The damaged copy is kept at ${keptAt}: you can delete it, ` +
+    'or send it to support if this happens again.'
+  )
+}
+
+/** What the expert is told of a newer Standby's cache kept at `keptAt` and rebuilt for this one. */
+function newerMessage(keptAt: string): string {
+  return (
+    "Standby's offline cache was written by a newer Standby, so this version is rebuilding its own " +
+    `from the platform; nothing on the platform was lost. The newer cache is kept at ${keptAt}: ` +
+    'you can delete it.'
+  )
 }
 
 /**

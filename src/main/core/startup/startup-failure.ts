@@ -10,14 +10,7 @@ import { isDiskFullCode } from '../../../shared/sqlite/machine-fault'
 
 /** Which failure it was; each has its own sentence. */
 export type StartupFailureKind =
-  | 'native_module'
-  | 'cache_too_new'
-  | 'locked'
-  | 'port_in_use'
-  | 'disk_full'
-  | 'unwritable'
-  | 'cache_unavailable'
-  | 'unknown'
+  'native_module' | 'locked' | 'port_in_use' | 'disk_full' | 'unwritable' | 'cache_unavailable' | 'unknown'
 
 /** What the dialog (or the terminal) says. */
 export interface StartupFailure {
@@ -56,8 +49,6 @@ function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'messa
       codes.some((c) => facts.code === c || facts.code.startsWith(`${c}_`))
   if (has(isNativeAddonFailure))
     return { kind: 'native_module', title: 'Standby could not load its database module' }
-  if (has((facts) => facts.name === 'DatabaseTooNewError'))
-    return { kind: 'cache_too_new', title: "Standby's offline cache is from a newer Standby" }
   if (
     has(code('SQLITE_BUSY', 'SQLITE_LOCKED', 'EBUSY')) ||
     // A rename refused however long it was tried again (atomic-file.ts): another program holds the file.
@@ -103,11 +94,6 @@ function advice(kind: StartupFailureKind, context: StartupFailureContext, error:
             'install was interrupted. Install Standby again from its installer; your sign-in and settings are kept.'
         : 'better-sqlite3 is not built for this Electron. Run `npm run rebuild:electron-sqlite` (it needs ' +
             'internet access and a C++ toolchain), or `npm run shell` to use the browser shell, then start again.'
-    case 'cache_too_new': {
-      const which =
-        path === undefined ? "cache.db out of Standby's profile folder" : `${path} out of its folder`
-      return `${first} Or move ${which} and start again: the cache is rebuilt from the platform.`
-    }
     case 'locked':
       // A file named tells the expert which one to look for, and which program cannot be Standby.
       return path === undefined

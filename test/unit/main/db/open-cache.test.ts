@@ -20,10 +20,10 @@ import {
   RUN_LOCK_WAIT_MS,
 } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import { DatabaseTooNewError, migrate } from '../../../../src/shared/sqlite/migrate'
+import { migrate } from '../../../../src/shared/sqlite/migrate'
 import { anInvite, aRequest, aSnapshot, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
 import { manySessions } from '../../../support/fixture-streams'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { cacheThatShowedOne, linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const at = Date.UTC(2026, 10, 27, 12, 0, 0)
@@ -267,35 +267,35 @@ describe('openCache', () => {
     }
   })
 
-  it('refuses a cache written by a newer Standby, says what to do, and leaves the file alone', () => {
+  it('keeps a newer Standby’s cache aside as it was, with what it showed, and starts on a rebuilt one, saying so', () => {
+    // An update undone, or an older installer run again: a start refused on the newer cache left
+    // the expert without Standby until they moved the file by hand.
     const dir = tempDir()
     const path = join(dir, 'cache.db')
-    openCache({ path }).db.close()
+    cacheThatShowedOne(path)
     const raw = new Database(path)
     raw.pragma(`user_version = ${cacheMigrations.length + 1}`)
     raw.close()
     const bytes = readFileSync(path)
-    let thrown: unknown
-    try {
-      openCache({ path, now })
-    } catch (error) {
-      thrown = error
-    }
-    expect(thrown).toBeInstanceOf(DatabaseTooNewError)
-    const [current, newer] = [cacheMigrations.length, cacheMigrations.length + 1]
-    expect(String(thrown)).toMatch(
-      new RegExp(
-        `Standby cache is at schema version ${newer}, newer than this version's ${current}\\. .*newer Standby`,
-      ),
+    const { db, rebuilt } = openCache({ path, now })
+    expectWorkingCache(db)
+    expect(rebuilt?.salvaged.rows).toBe(1)
+    db.close()
+    expect(rebuilt?.reason).toBe(
+      `it was written by a newer Standby (schema version ${cacheMigrations.length + 1}, this one reads up to ${cacheMigrations.length})`,
     )
-    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
-    expect(readFileSync(path).equals(bytes)).toBe(true)
+    expect(rebuilt?.message).toContain(
+      `Standby's offline cache was written by a newer Standby, so this version is rebuilding its own from the platform`,
+    )
+    expect(rebuilt?.message).toContain(`The newer cache is kept at ${rebuilt?.damagedCopy ?? ''}`)
+    // Byte for byte as it was: a newer Standby put back on it finds its own cache.
+    expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(bytes)).toBe(true)
   })
 
   // A newer Standby may make its schema with what a newer SQLite reads and this one cannot; the
-  // check that runs after an unclean exit read that as damage, and moved the file aside.
+  // check that runs after an unclean exit read that as damage, and told it as damage.
   it.each(['quick', 'after-unclean-exit'] as const)(
-    'refuses a newer Standby’s cache whose schema this SQLite cannot read, untouched, also when the check runs (%s)',
+    'keeps aside, as a newer Standby’s, a cache whose schema this SQLite cannot read, untouched, also when the check runs (%s)',
     (integrityCheck) => {
       const dir = tempDir()
       const path = join(dir, 'cache.db')
@@ -311,9 +311,11 @@ describe('openCache', () => {
       // As a newer Standby killed leaves its file: the check runs at the next start.
       writeFileSync(`${path}-open`, '')
       const bytes = readFileSync(path)
-      expect(() => openCache({ path, now, integrityCheck })).toThrow(DatabaseTooNewError)
-      expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([])
-      expect(readFileSync(path).equals(bytes)).toBe(true)
+      const { db, rebuilt } = openCache({ path, now, integrityCheck })
+      expectWorkingCache(db)
+      db.close()
+      expect(rebuilt?.reason).toMatch(/^it was written by a newer Standby/)
+      expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(bytes)).toBe(true)
     },
   )
 

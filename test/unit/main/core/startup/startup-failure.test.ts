@@ -7,7 +7,6 @@ import { describeStartupFailure } from '../../../../../src/main/core/startup/sta
 import { storageFaultMessage } from '../../../../../src/main/core/storage-remedy'
 import { FileHeldError } from '../../../../../src/main/node/atomic-file'
 import { CacheUnavailableError, openCache } from '../../../../../src/main/db/open-cache'
-import { DatabaseTooNewError } from '../../../../../src/shared/sqlite/migrate'
 import { useTempDirs } from '../../../../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -48,32 +47,6 @@ describe('a failed start, in words', () => {
     const cachePath = join(tempDir(), 'cache.db')
     const error = thrown(() => openCache({ path: cachePath, nativeBinding: join(tempDir(), 'missing.node') }))
     expect(describeStartupFailure(error, checkout).kind).toBe('native_module')
-  })
-
-  it('says when the cache was written by a newer Standby, and how to get going again', () => {
-    const error = new DatabaseTooNewError(
-      9,
-      6,
-      'Standby cache',
-      'It was written by a newer Standby: install that version again.',
-    )
-    const shown = describeStartupFailure(error, installed)
-    expect(shown.kind).toBe('cache_too_new')
-    expect(shown.message).toMatch(/install that version again\. Or move cache\.db out/)
-  })
-
-  it('names the file to move aside when the cache was written by a newer Standby', () => {
-    const path = join(tempDir(), 'cache.db')
-    openCache({ path }).close()
-    const db = new Database(path)
-    db.pragma('user_version = 9999')
-    db.close()
-    const shown = describeStartupFailure(
-      thrown(() => openCache({ path })),
-      installed,
-    )
-    expect(shown.kind).toBe('cache_too_new')
-    expect(shown.message).toContain(`Or move ${path} out of its folder and start again`)
   })
 
   it("says when a file is where the cache's folder should be, and when the folder is not writable", () => {
