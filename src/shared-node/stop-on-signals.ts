@@ -25,17 +25,38 @@ export interface StopOnSignalsOptions {
 /**
  * Listens for SIGINT and SIGTERM on `target`: the first runs `stop`, then exits with 0, or with a
  * failure if stopping threw. A second while stopping exits at once: someone pressing Ctrl-C again
- * wants it gone now, and a stop that hangs must not keep the process.
+ * wants it gone now, and a stop that hangs must not keep the process. A listener of the first
+ * signal that was there for it alone (once) may send it again: conf's `atomically`, through
+ * `when-exit`, runs its own exit work and raises the signal at the process once more, so that it
+ * ends as the signal would. That echo, sent while the first signal was handled, is no second
+ * Ctrl-C: taken for one, the stop was cut short at every Ctrl-C of the browser shell, its last
+ * settings unwritten and its cache left to be checked. Ours listens first, to see the others.
  */
-export function stopOnSignals(target: Pick<NodeJS.EventEmitter, 'on'>, options: StopOnSignalsOptions): void {
-  let stopping = false
+export function stopOnSignals(
+  target: Pick<NodeJS.EventEmitter, 'prependListener' | 'rawListeners'>,
+  options: StopOnSignalsOptions,
+): void {
+  // The listeners the first signal found beside ours; null until it comes.
+  let firstFound: {
+    readonly signal: string
+    readonly others: ReturnType<NodeJS.EventEmitter['rawListeners']>
+  } | null = null
+  let echoes = 0
   const onSignal = (signal: string): void => {
-    if (stopping) {
+    if (firstFound !== null) {
+      const { others } = firstFound
+      const now = target.rawListeners(signal)
+      const gone =
+        signal === firstFound.signal ? others.filter((listener) => !now.includes(listener)).length : 0
+      if (echoes < gone) {
+        echoes++
+        return
+      }
       options.log.info(`${signal} again while stopping: stopping at once`)
       options.exit(STOP_FAILED_EXIT_CODE)
       return
     }
-    stopping = true
+    firstFound = { signal, others: target.rawListeners(signal).filter((listener) => listener !== onSignal) }
     options.log.info(`${signal}: stopping`)
     options.stop().then(
       () => options.exit(0),
@@ -45,5 +66,5 @@ export function stopOnSignals(target: Pick<NodeJS.EventEmitter, 'on'>, options: 
       },
     )
   }
-  for (const signal of STOP_SIGNALS) target.on(signal, onSignal)
+  for (const signal of STOP_SIGNALS) target.prependListener(signal, onSignal)
 }

@@ -4,8 +4,7 @@ import { STOP_FAILED_EXIT_CODE, stopOnSignals } from '../../../src/shared-node/s
 import { recordingLog } from '../../support/recording-log'
 
 /** A host whose stop ends when the test says, and the exit codes it asked for. */
-function stoppingHost(stop: () => Promise<void>) {
-  const target = new EventEmitter()
+function stoppingHost(stop: () => Promise<void>, target = new EventEmitter()) {
   const exits: number[] = []
   let exited: () => void = () => {}
   const exit = new Promise<void>((resolve) => (exited = resolve))
@@ -39,5 +38,31 @@ describe('a plain-Node host asked to stop by a signal', () => {
     await host.exit
     expect(host.exits).toEqual([STOP_FAILED_EXIT_CODE])
     expect(host.log.lines.join('\n')).toMatch(/Stopping did not finish/)
+  })
+
+  // conf's atomically, through when-exit, listens once for each signal and raises the one that
+  // came at the process again, as Node delivers it: after the emit that ran it.
+  it('stops cleanly, not at once, on one Ctrl-C that a listener loaded before it sends again', async () => {
+    const target = new EventEmitter()
+    target.once('SIGINT', () => setImmediate(() => target.emit('SIGINT', 'SIGINT')))
+    let finish: () => void = () => {}
+    const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)), target)
+    target.emit('SIGINT', 'SIGINT')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(host.exits).toEqual([])
+    finish()
+    await host.exit
+    expect(host.exits).toEqual([0])
+    expect(host.log.text()).not.toContain('again')
+  })
+
+  it('still exits at once on a second Ctrl-C after that echo', async () => {
+    const target = new EventEmitter()
+    target.once('SIGINT', () => setImmediate(() => target.emit('SIGINT', 'SIGINT')))
+    const host = stoppingHost(() => new Promise<void>(() => {}), target)
+    target.emit('SIGINT', 'SIGINT')
+    await new Promise((resolve) => setImmediate(resolve))
+    target.emit('SIGINT', 'SIGINT')
+    expect(host.exits).toEqual([STOP_FAILED_EXIT_CODE])
   })
 })
