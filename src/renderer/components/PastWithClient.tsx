@@ -5,10 +5,10 @@
 import { useEffect, useState } from 'react'
 import type { Session } from '../../shared/protocol/entities'
 import { PAST_SESSIONS_WITH_CLIENT_LISTED } from '../../shared/ipc/list-limits'
-import { formatDay, isoTime } from '../logic/format'
 import { outcomeLabel } from '../logic/labels'
 import { useApi } from '../store/context'
 import { TheirWords } from './TheirWords'
+import { Day } from './Time'
 
 /** Reads the past sessions with the client of `inviteId` and shows them. */
 export function PastWithClient({
@@ -55,8 +55,8 @@ export function PastWithClientList({
         {sessions.map((session) => (
           <li key={session.id}>
             <bdi>{session.request.title}</bdi> (
-            <time dateTime={isoTime(session.bookedStart)}>{formatDay(session.bookedStart)}</time>,{' '}
-            <TheirWords text={outcomeLabel(session)} />)
+            {/* A leaf of its own: the memoised invite card around it is not drawn again on a change of zone. */}
+            <Day at={session.bookedStart} />, <TheirWords text={outcomeLabel(session)} />)
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@
  */
 import {
   formatAgoAt,
+  formatDay,
   formatCountdown,
   formatDayTime,
   formatTime,
@@ -42,6 +43,12 @@ export function Elapsed({ from }: { readonly from: number }) {
 export function DayTime({ at }: { readonly at: number }) {
   useDisplay()
   return <time dateTime={isoTime(at)}>{formatDayTime(at)}</time>
+}
+
+/** "Tue 6 Jan" as a <time> element. */
+export function Day({ at }: { readonly at: number }) {
+  useDisplay()
+  return <time dateTime={isoTime(at)}>{formatDay(at)}</time>
 }
 
 /** "13:00" as a <time> element. */
