@@ -45,6 +45,10 @@ export interface SignInHost {
 export const SIGN_IN_AT_QUIT =
   'Standby is quitting, so it did not sign in; open Standby again and sign in there.'
 
+/** Logged for a sign-out done as Standby quit: what was kept for reading offline could not be removed. */
+export const SIGNED_OUT_AT_QUIT =
+  'Signed out as Standby quit; what it kept for reading offline stays on this computer until the next sign-in (sign in and out again to remove it).'
+
 /** Sign-ins and sign-outs, each once every one asked for before it has ended. */
 export class SignInTurns {
   /** The last sign-in or sign-out asked for, settled or not: the next one waits for it. */
@@ -166,6 +170,12 @@ export class SignInTurns {
     // A sign-out that tries again what the last one left tells a failure again only if it is new.
     const told = signedIn === null ? this.leftBehind : { signIn: false, cache: false }
     const forgotten = await forgetSignIn(host.deps, told.signIn)
+    // Quitting (before this turn or while the keychain answered): the cache is closed, so it is
+    // left as it is, and the token is still revoked; thrown on the closed cache, it stayed valid.
+    if (host.stopped()) {
+      host.deps.log.warn(SIGNED_OUT_AT_QUIT)
+      return signedIn
+    }
     const emptied = emptyForSignOut(() => host.emptyCache(), host.deps, told.cache)
     this.leftBehind = { signIn: !forgotten, cache: !emptied }
     // What an earlier sign-out left, and told of, is gone now: so is its notice.

@@ -10,7 +10,7 @@ import { expect, it } from 'vitest'
 import { verifyPassword } from '../../../../server/src/auth'
 import { answerCall } from '../../../../src/main/core/ipc/answer-call'
 import { CALL_AT_QUIT } from '../../../../src/main/core/ipc/closed-api'
-import { SIGN_IN_AT_QUIT } from '../../../../src/main/core/auth/sign-in-turns'
+import { SIGN_IN_AT_QUIT, SIGNED_OUT_AT_QUIT } from '../../../../src/main/core/auth/sign-in-turns'
 import { createNodeAdapters } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
 import { invokeContract, type InvokeChannel } from '../../../../src/shared/ipc/contract'
@@ -40,7 +40,7 @@ async function adaSignedIn(options: TestPlatformOptions = {}) {
       .prepare('SELECT COUNT(*) FROM tokens WHERE expert_id = ?')
       .pluck()
       .get(ada) as number
-  return { platform, runtime, log, tokens }
+  return { platform, runtime, log, tokens, adapters }
 }
 
 /** The log's lines at error level. */
@@ -88,4 +88,36 @@ it('ends on the platform a sign-in it answers as Standby quits, and tells the pa
   expect(tokens()).toBe(0)
   expect(errors(log)).toEqual([])
   expect(log.text()).toContain('A sign-in was refused: Standby is quitting')
+})
+
+it('signs out as asked when the sign-out pressed just before the quit has its turn after it: no sign-in kept, no token left', async () => {
+  let hold = false
+  let release = (): void => {}
+  let checking = (): void => {}
+  const checkStarted = new Promise<void>((resolve) => (checking = resolve))
+  const { platform, runtime, log, tokens, adapters } = await adaSignedIn({
+    // Only the second sign-in's password check is held: the sign-out asked after it waits its turn.
+    verifyPassword: (password, stored) =>
+      hold
+        ? new Promise((resolve) => {
+            release = () => resolve(verifyPassword(password, stored))
+            checking()
+          })
+        : Promise.resolve(verifyPassword(password, stored)),
+  })
+  expect((await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')).ok).toBe(true)
+  hold = true
+  const again = runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  await checkStarted
+  const signOut = runtime.core.signOut()
+  runtime.close()
+  release()
+
+  expect(await again).toEqual({ ok: false, reason: 'failed', message: SIGN_IN_AT_QUIT })
+  await signOut
+  // The next start asks to sign in, and the first sign-in's token no longer works on the platform.
+  expect(await adapters.secrets.load()).toBeNull()
+  expect(tokens()).toBe(0)
+  expect(errors(log)).toEqual([])
+  expect(log.text()).toContain(SIGNED_OUT_AT_QUIT)
 })
