@@ -112,8 +112,9 @@ export class SignInTurns {
     const signedIn = { platformUrl: outcome.platformUrl, token: outcome.token, expertId: outcome.expert.id }
     // Answered as Standby quit: the cache is closed and no link may open, so the token is kept by
     // no one; ended on the platform (or owed, for the next start) rather than left valid there.
+    // Not the sign-in in use, handed back by the platform: the next start connects with it.
     if (host.stopped()) {
-      await this.owed.revoke(signedIn)
+      if (host.held.current?.token !== signedIn.token) await this.owed.revoke(signedIn)
       return this.refusedAtQuit()
     }
     host.disconnect()

@@ -43,6 +43,30 @@ async function adaSignedIn(options: TestPlatformOptions = {}) {
   return { platform, runtime, log, tokens, adapters }
 }
 
+/**
+ * The platform's password check, answered at once until `hold`, then held until `release`:
+ * a sign-in asked for then gets its token only when the test says, after the quit.
+ */
+function heldPasswordCheck() {
+  let held = false
+  let release = (): void => {}
+  let checking = (): void => {}
+  const checkStarted = new Promise<void>((resolve) => (checking = resolve))
+  const heldCheck: TestPlatformOptions['verifyPassword'] = (password, stored) =>
+    held
+      ? new Promise((resolve) => {
+          release = () => resolve(verifyPassword(password, stored))
+          checking()
+        })
+      : Promise.resolve(verifyPassword(password, stored))
+  return {
+    verifyPassword: heldCheck,
+    hold: () => (held = true),
+    release: () => release(),
+    checkStarted,
+  }
+}
+
 /** The log's lines at error level. */
 function errors(log: RecordingLog): string[] {
   return log.lines.filter((line) => line.startsWith('error '))
@@ -68,21 +92,14 @@ it('refuses every call a page makes once Standby is quitting, saying to open it 
 })
 
 it('ends on the platform a sign-in it answers as Standby quits, and tells the page to sign in at the next start', async () => {
-  let release = (): void => {}
-  let checking = (): void => {}
-  const checkStarted = new Promise<void>((resolve) => (checking = resolve))
-  const { platform, runtime, log, tokens } = await adaSignedIn({
-    // The password check is held until the app has closed: the token is issued after the quit.
-    verifyPassword: (password, stored) =>
-      new Promise((resolve) => {
-        release = () => resolve(verifyPassword(password, stored))
-        checking()
-      }),
-  })
+  const check = heldPasswordCheck()
+  // The password check is held until the app has closed: the token is issued after the quit.
+  check.hold()
+  const { platform, runtime, log, tokens } = await adaSignedIn({ verifyPassword: check.verifyPassword })
   const signIn = runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
-  await checkStarted
+  await check.checkStarted
   runtime.close()
-  release()
+  check.release()
 
   expect(await signIn).toEqual({ ok: false, reason: 'failed', message: SIGN_IN_AT_QUIT })
   expect(tokens()).toBe(0)
@@ -91,27 +108,18 @@ it('ends on the platform a sign-in it answers as Standby quits, and tells the pa
 })
 
 it('signs out as asked when the sign-out pressed just before the quit has its turn after it: no sign-in kept, no token left', async () => {
-  let hold = false
-  let release = (): void => {}
-  let checking = (): void => {}
-  const checkStarted = new Promise<void>((resolve) => (checking = resolve))
+  const check = heldPasswordCheck()
   const { platform, runtime, log, tokens, adapters } = await adaSignedIn({
-    // Only the second sign-in's password check is held: the sign-out asked after it waits its turn.
-    verifyPassword: (password, stored) =>
-      hold
-        ? new Promise((resolve) => {
-            release = () => resolve(verifyPassword(password, stored))
-            checking()
-          })
-        : Promise.resolve(verifyPassword(password, stored)),
+    verifyPassword: check.verifyPassword,
   })
   expect((await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')).ok).toBe(true)
-  hold = true
+  // Only the second sign-in's password check is held: the sign-out asked after it waits its turn.
+  check.hold()
   const again = runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
-  await checkStarted
+  await check.checkStarted
   const signOut = runtime.core.signOut()
   runtime.close()
-  release()
+  check.release()
 
   expect(await again).toEqual({ ok: false, reason: 'failed', message: SIGN_IN_AT_QUIT })
   await signOut
@@ -120,4 +128,23 @@ it('signs out as asked when the sign-out pressed just before the quit has its tu
   expect(tokens()).toBe(0)
   expect(errors(log)).toEqual([])
   expect(log.text()).toContain(SIGNED_OUT_AT_QUIT)
+})
+
+it('keeps the sign-in in use when the platform hands its token back to a sign-in answered as Standby quits', async () => {
+  const check = heldPasswordCheck()
+  const { platform, runtime, adapters } = await adaSignedIn({ verifyPassword: check.verifyPassword })
+  const first = await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!first.ok) throw new Error(first.message)
+  // A platform that hands the expert's sign-in back rather than a fresh one.
+  platform.server.tokens.issue = () => first.token
+  check.hold()
+  const again = runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  await check.checkStarted
+  runtime.close()
+  check.release()
+
+  expect(await again).toEqual({ ok: false, reason: 'failed', message: SIGN_IN_AT_QUIT })
+  // The next start connects with the sign-in kept, which the platform still takes.
+  expect(await adapters.secrets.load()).toEqual(expect.objectContaining({ token: first.token }))
+  expect(platform.server.tokens.expertFor(first.token, platform.clock.now())).toBeDefined()
 })
