@@ -47,7 +47,7 @@ export const SIGN_IN_AT_QUIT =
 
 /** Logged for a sign-out done as Standby quit: what was kept for reading offline could not be removed. */
 export const SIGNED_OUT_AT_QUIT =
-  'Signed out as Standby quit; what it kept for reading offline stays on this computer until the next sign-in (sign in and out again to remove it).'
+  'Signed out as Standby quit; what it kept for reading offline stays on this computer: sign in and out again to remove it.'
 
 /** Sign-ins and sign-outs, each once every one asked for before it has ended. */
 export class SignInTurns {
