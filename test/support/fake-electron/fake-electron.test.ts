@@ -235,6 +235,31 @@ describe('the fake Notification', () => {
     }
   })
 
+  it('on Windows keeps a dismissed toast in the Action Center (still pressable) until cleared there or closed; elsewhere it is gone', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      fake.platform = platform
+      const notification = new FakeNotification({ id: 'n' })
+      notification.show()
+      notification.dismiss()
+      expect([platform, notification.onScreen]).toEqual([platform, platform === 'win32'])
+    }
+    resetFakeElectron()
+    fake.platform = 'win32'
+    const cleared = new FakeNotification({ id: 'c' })
+    cleared.show()
+    cleared.dismiss()
+    cleared.clearFromActionCenter()
+    const closedThere = new FakeNotification({ id: 'd' })
+    closedThere.show()
+    closedThere.dismiss()
+    const closes: unknown[] = []
+    closedThere.on('close', (event: { reason?: string }) => closes.push(event.reason))
+    closedThere.close()
+    // Electron reports no second 'close' for one it takes out of the Action Center.
+    expect([cleared.onScreen, closedThere.onScreen, closes]).toEqual([false, false, []])
+  })
+
   it('on macOS and Windows takes the place of one with its id, and closing either takes down what shows under it', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       resetFakeElectron()

@@ -94,6 +94,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   private native = false
   /** Made by getHistory(): Electron only observes it, so `close()` leaves it in Notification Center. */
   private restored = false
+  /** Windows: its banner is gone and its toast waits in the Action Center; its 'close' was reported. */
+  private inActionCenter = false
 
   /**
    * Throws as Electron's constructor does: before 'ready', and on Windows for an `id` or `groupId`
@@ -131,6 +133,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     for (const other of this.sameId()) other.closed = true
     this.shown = true
     this.closed = false
+    this.inActionCenter = false
     this.native = true
     this.emit('show', preventableEvent())
   }
@@ -148,7 +151,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     for (const other of this.sameId()) other.closed = true
     if (!this.onScreen) return
     this.closed = true
-    this.emit('close', closeEvent('applicationHidden'))
+    if (!this.inActionCenter) this.emit('close', closeEvent('applicationHidden'))
   }
 
   /** The others on screen under this one's id, where the OS knows notifications by id. */
@@ -171,11 +174,22 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     const event = preventableEvent({ actionIndex, selectionIndex: -1 })
     this.pressedObject({ ends: false })?.emit('action', event, actionIndex, -1)
   }
-  /** The user dismisses it. */
+  /**
+   * The user dismisses it. On Windows that closes the banner (a 'close', userCanceled) and leaves
+   * the toast in the Action Center, as one that timed out (Electron's docs on 'close'; its
+   * `close()` then removes it there, notification_win's Remove): see {@link clearFromActionCenter}.
+   */
   dismiss(): void {
     assertOnScreen('a notification', this.onScreen)
-    this.closed = true
+    if (fake.platform !== 'win32') this.closed = true
+    else this.inActionCenter = true
     this.pressedObject({ ends: false })?.emit('close', closeEvent('userCanceled'))
+  }
+  /** Windows: the user clears the toast out of the Action Center; Electron hears nothing of it. */
+  clearFromActionCenter(): void {
+    assertOnScreen('a notification', this.onScreen)
+    if (fake.platform !== 'win32') throw new Error('Only Windows has an Action Center')
+    this.closed = true
   }
 
   /**
@@ -201,6 +215,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     assertOnScreen('a notification', this.onScreen)
     if (fake.platform === 'darwin') return
     if (fake.platform !== 'win32') this.closed = true
+    else this.inActionCenter = true
     this.emit('close', closeEvent('timedOut'))
   }
   /** The OS refused to show it; Electron then lets it go. */

@@ -21,7 +21,7 @@ export class HeldNotifications {
   /** What each held notification is about; insertion-ordered, so the first entry is the oldest. */
   readonly about = new Map<Notification, AppNotification>()
   /**
-   * Windows: held toasts whose time on screen ran out. Each waits in the Action Center, where only
+   * Windows: held toasts whose time on screen ran out or whose banner the expert closed. Each waits in the Action Center, where only
    * `close()` on its object removes it (a closed invite, a withdrawn reminder), so it stays held.
    */
   readonly inActionCenter = new Set<Notification>()

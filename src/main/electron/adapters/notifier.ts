@@ -12,7 +12,8 @@
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
  * not guaranteed on every OS, so the number held is also capped; past the cap the oldest is closed
  * (held-notifications.ts). A Windows toast whose time ran
- * out stays held while it waits in the Action Center, so it can still be taken out of it; a press
+ * out, or whose banner the expert closed, stays held while it waits in the Action Center (Electron's
+ * docs on 'close'), so it can still be taken out of it; a press
  * on it there is reported by windows-activations.ts (and one reported twice, press-halves.ts).
  */
 import { Notification } from 'electron'
@@ -157,7 +158,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       report({ action, notification: data })
     })
     notification.on('close', (details) => {
-      if (platform === 'win32' && details.reason === 'timedOut') {
+      if (platform === 'win32' && details.reason !== 'applicationHidden') {
         held.inActionCenter.add(notification)
         wentToActionCenter.add(notification)
       } else finished(notification)

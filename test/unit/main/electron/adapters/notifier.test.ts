@@ -88,15 +88,17 @@ function setup(overrides: Partial<Omit<ElectronNotifierOptions, 'log'>> = {}) {
 }
 
 /** On Windows, an invite's toast and a reminder's, both timed out into the Action Center. */
-async function inActionCenterOnWindows() {
+/** An invite's and a reminder's toast in the Action Center: their time ran out, or the expert closed their banners. */
+async function inActionCenterOnWindows(way: 'timed out' | 'dismissed' = 'timed out') {
   const world = setup({ platform: 'win32' })
   await world.notifier.restore()
   world.notifier.show(instant)
   const invite = lastNotification()
   world.notifier.show(reminder)
   const remind = lastNotification()
-  invite.timeOut()
-  remind.timeOut()
+  for (const shown of [invite, remind])
+    if (way === 'timed out') shown.timeOut()
+    else shown.dismiss()
   return { ...world, invite, remind }
 }
 
@@ -818,21 +820,24 @@ describe('the Electron notifier', () => {
     expect(notifier.halfReported).toBe(0)
   })
 
-  it('on Windows takes a toast that timed out into the Action Center out of it when its invite closes or its reminder is withdrawn', async () => {
-    const { notifier, onActivate, invite, remind } = await inActionCenterOnWindows()
-    expect([invite.onScreen, remind.onScreen]).toEqual([true, true])
-    notifier.show(closed('inv_1'))
-    notifier.show({
-      kind: 'reminder_closed',
-      sessionId: 's1',
-      bookedStart: 0,
-      requestId: 'req_1',
-      title: '',
-      body: '',
-    })
-    expect([invite.onScreen, remind.onScreen]).toEqual([false, false])
-    expect(onActivate).not.toHaveBeenCalled()
-  })
+  it.each(['timed out', 'dismissed'] as const)(
+    'on Windows takes a toast waiting in the Action Center (%s) out of it when its invite closes or its reminder is withdrawn',
+    async (way) => {
+      const { notifier, onActivate, invite, remind } = await inActionCenterOnWindows(way)
+      expect([invite.onScreen, remind.onScreen]).toEqual([true, true])
+      notifier.show(closed('inv_1'))
+      notifier.show({
+        kind: 'reminder_closed',
+        sessionId: 's1',
+        bookedStart: 0,
+        requestId: 'req_1',
+        title: '',
+        body: '',
+      })
+      expect([invite.onScreen, remind.onScreen]).toEqual([false, false])
+      expect(onActivate).not.toHaveBeenCalled()
+    },
+  )
 
   describe('everything withdrawn (the expert signed out, or another signed in)', () => {
     const message: AppNotification = {
