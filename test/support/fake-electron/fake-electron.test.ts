@@ -276,7 +276,8 @@ describe('the fake Notification', () => {
   })
 
   it('on macOS hands a press to the first object Electron still holds under the id, as its presenter does', () => {
-    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+    // Linux has neither ids nor buttons (below).
+    for (const platform of ['darwin', 'win32'] as const) {
       resetFakeElectron()
       fake.platform = platform
       const heard: string[] = []
@@ -300,6 +301,20 @@ describe('the fake Notification', () => {
           : ['newer 1', 'newer click', 'newest click'],
       ])
     }
+  })
+
+  it('on Linux shows no buttons, and hears a click only where the notification server offers actions', () => {
+    fake.platform = 'linux'
+    const heard: string[] = []
+    for (const offersActions of [true, false]) {
+      fake.linuxServerActions = offersActions
+      const notification = new FakeNotification({ actions: [{ type: 'button', text: 'Join' }] })
+      notification.on('click', () => heard.push(`click with actions ${offersActions}`))
+      notification.show()
+      expect(() => notification.pressAction(0)).toThrow(/never shows on Linux/)
+      notification.click()
+    }
+    expect(heard).toEqual(['click with actions true'])
   })
 
   it('on macOS a dismissed notification, never closed, still hears a press on a newer one of its id', () => {

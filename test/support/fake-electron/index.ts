@@ -94,6 +94,8 @@ function freshState() {
      * it returns; elsewhere the refusal comes later, and a test plays it with `fail()`.
      */
     linuxNotificationRefusal: null as string | null,
+    /** Whether the Linux notification server offers actions (most do; Notify OSD does not): only then is a click heard. */
+    linuxServerActions: true,
     /** Every window created since the reset, destroyed ones included. */
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
