@@ -94,6 +94,11 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   private native = false
   /** Made by getHistory(): Electron only observes it, so `close()` leaves it in Notification Center. */
   private restored = false
+  /**
+   * Windows: Electron's presenter still has its native toast, from `show()` until a click on its
+   * body or a failure; a dismissal, the app's `close()` included, leaves it there (without the object).
+   */
+  private inPresenter = false
   /** Windows: its banner is gone and its toast waits in the Action Center; its 'close' was reported. */
   private inActionCenter = false
 
@@ -135,6 +140,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.closed = false
     this.inActionCenter = false
     this.native = true
+    this.inPresenter = true
     this.emit('show', preventableEvent())
   }
   /**
@@ -179,7 +185,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     if (fake.platform === 'linux')
       throw new Error('the test presses a button, which Electron never shows on Linux')
     const event = preventableEvent({ actionIndex, selectionIndex: -1 })
-    this.pressedObject({ ends: false })?.emit('action', event, actionIndex, -1)
+    this.pressedObject({ ends: false, byId: true })?.emit('action', event, actionIndex, -1)
   }
   /**
    * The user dismisses it. On Windows that closes the banner (a 'close', userCanceled) and leaves
@@ -205,13 +211,36 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
    * Electron holds none under it (one getHistory() made and the app closed stays on screen);
    * elsewhere this one.
    */
-  private pressedObject({ ends }: { readonly ends: boolean }): FakeNotification | undefined {
+  private pressedObject({
+    ends,
+    byId = false,
+  }: {
+    readonly ends: boolean
+    readonly byId?: boolean
+  }): FakeNotification | undefined {
+    if (fake.platform === 'win32') return byId ? this.firstInPresenter() : this.endedBy(ends)
     if (fake.platform !== 'darwin') return this
     const pressed = [...fake.notificationHistory, ...fake.notifications].find(
       (other) => other.native && other.id === this.id,
     )
     if (pressed !== undefined && ends) pressed.native = false
     return pressed
+  }
+  /**
+   * Windows: a button is handed to the first toast Electron's presenter has under the pressed
+   * one's id (windows_toast_activator.cc, after handleActivation has heard it): an earlier one of
+   * the id the app closed is still there, without its object, and the press reaches no one.
+   */
+  private firstInPresenter(): FakeNotification | undefined {
+    const first = [...fake.notificationHistory, ...fake.notifications].find(
+      (other) => other.inPresenter && other.id === this.id,
+    )
+    return first?.native === true ? first : undefined
+  }
+  /** Windows: a click on its body reaches its own toast, which leaves the presenter. */
+  private endedBy(ends: boolean): FakeNotification {
+    if (ends) this.inPresenter = false
+    return this
   }
   /**
    * Its time on screen runs out. Windows reports a 'close' (timedOut), yet keeps the toast in the
@@ -229,6 +258,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   fail(error: string): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
+    this.inPresenter = false
     this.emit('failed', preventableEvent(), error)
   }
 }

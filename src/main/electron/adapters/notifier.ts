@@ -151,6 +151,9 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     notification.on('action', (details) => {
       if (wentToActionCenter.has(notification)) return
+      // On Windows handleActivation hears a button first and reports it (windows-activations.ts).
+      const id = notificationIdOf(data)
+      if (platform === 'win32' && id !== null && halves.isSecond(id, 'reported')) return
       pressed()
       // A button this notification does not have (an index the OS made up, or one from a layout
       // since changed) opens what it is about: the expert pressed something and waits for it.

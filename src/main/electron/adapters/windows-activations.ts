@@ -1,7 +1,8 @@
 /**
  * Windows: presses on toasts from an earlier run, and on ones whose object is gone, arrive only
  * through `Notification.handleActivation`; those of a notification still held also reach its own
- * handlers (before or after this), which act. Here each press is traced back to what it was about.
+ * handlers (before or after this), which act on a click; a button is answered here, as Electron
+ * may hand it to another toast of the id. Here each press is traced back to what it was about.
  */
 import { Notification } from 'electron'
 import {
@@ -53,6 +54,21 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
     const sessionId = reminder?.sessionId ?? null
     const id = invite?.id ?? reminder?.id ?? null
     if (id !== null && halves.isSecond(id, 'own')) return
+    if (id !== null && details.type === 'action') {
+      // Electron hands a button to the first toast it has under the id, which may be an earlier
+      // one of it the app closed (a session's 30-minute reminder): the press would reach no
+      // handler, so the button is reported here, where it always arrives first.
+      const live = [...held].find(
+        ([shown, data]) => !inActionCenter.has(shown) && notificationIdOf(data) === id,
+      )
+      if (live !== undefined) {
+        const [shown, data] = live
+        release(shown)
+        halves.first(id, 'reported')
+        report({ action: actionAt(data, details.actionIndex ?? -1) ?? 'open', notification: data })
+        return
+      }
+    }
     if (id !== null && onScreen().some((n) => notificationIdOf(n) === id)) {
       halves.first(id, 'activation')
       return
