@@ -45,10 +45,6 @@ export interface SignInHost {
 export const SIGN_IN_AT_QUIT =
   'Standby is quitting, so it did not sign in; open Standby again and sign in there.'
 
-/** Logged for a sign-out done as Standby quit: what was kept for reading offline could not be removed. */
-export const SIGNED_OUT_AT_QUIT =
-  'Signed out as Standby quit; what it kept for reading offline stays on this computer: sign in and out again to remove it.'
-
 /** Sign-ins and sign-outs, each once every one asked for before it has ended. */
 export class SignInTurns {
   /** The last sign-in or sign-out asked for, settled or not: the next one waits for it. */
@@ -162,6 +158,13 @@ export class SignInTurns {
     const { host } = this
     const signedIn = host.held.current
     if (signedIn === null && this.signedOutCleanly) return null
+    // Its turn came after the quit (behind a sign-in): the cache is closed and cannot be emptied.
+    // Half done, the saved sign-in gone and the sessions left, the expert's data would stay on this
+    // computer with no one signed in and no notice; whole, the next start is still signed in.
+    if (host.stopped()) {
+      host.deps.log.warn('A sign-out was refused: Standby is quitting; the next start is still signed in')
+      return null
+    }
     host.disconnect()
     host.held.become(null)
     // First: a notice that the cache could not be emptied is for whoever is at the computer now.
@@ -170,14 +173,10 @@ export class SignInTurns {
     if (signedIn !== null) withdrawExpertsNotifications(host.deps.notifier, 'Signed out')
     // A sign-out that tries again what the last one left tells a failure again only if it is new.
     const told = signedIn === null ? this.leftBehind : { signIn: false, cache: false }
-    const forgotten = await forgetSignIn(host.deps, told.signIn)
-    // Quitting (before this turn or while the keychain answered): the cache is closed, so it is
-    // left as it is, and the token is still revoked; thrown on the closed cache, it stayed valid.
-    if (host.stopped()) {
-      host.deps.log.warn(SIGNED_OUT_AT_QUIT)
-      return signedIn
-    }
+    // Before the keychain is waited on: a quit meanwhile closes the cache, which would keep the
+    // expert's data on this computer with the saved sign-in gone and no notice of it.
     const emptied = emptyForSignOut(() => host.emptyCache(), host.deps, told.cache)
+    const forgotten = await forgetSignIn(host.deps, told.signIn)
     this.leftBehind = { signIn: !forgotten, cache: !emptied }
     // What an earlier sign-out left, and told of, is gone now: so is its notice.
     if (told.signIn && forgotten)
@@ -185,7 +184,8 @@ export class SignInTurns {
     if (told.cache && emptied)
       withdrawNotice(host.deps.notifier, CACHE_LEFT_NOTICE_ID, 'The offline cache was emptied.')
     this.signedOutCleanly = forgotten && emptied
-    host.publish()
+    // Quit while the keychain answered: nothing shows the state any more, and the cache is closed.
+    if (!host.stopped()) host.publish()
     return signedIn
   }
 }

@@ -10,9 +10,10 @@ import { expect, it } from 'vitest'
 import { verifyPassword } from '../../../../server/src/auth'
 import { answerCall } from '../../../../src/main/core/ipc/answer-call'
 import { CALL_AT_QUIT } from '../../../../src/main/core/ipc/closed-api'
-import { SIGN_IN_AT_QUIT, SIGNED_OUT_AT_QUIT } from '../../../../src/main/core/auth/sign-in-turns'
+import { SIGN_IN_AT_QUIT } from '../../../../src/main/core/auth/sign-in-turns'
 import { createNodeAdapters } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
+import type { Runtime } from '../../../../src/main/node/runtime/start-runtime'
 import { invokeContract, type InvokeChannel } from '../../../../src/shared/ipc/contract'
 import { systemClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
@@ -40,7 +41,7 @@ async function adaSignedIn(options: TestPlatformOptions = {}) {
       .prepare('SELECT COUNT(*) FROM tokens WHERE expert_id = ?')
       .pluck()
       .get(ada) as number
-  return { platform, runtime, log, tokens, adapters }
+  return { platform, runtime, log, tokens, adapters, dir }
 }
 
 /**
@@ -65,6 +66,28 @@ function heldPasswordCheck() {
     release: () => release(),
     checkStarted,
   }
+}
+
+/** The next start of Standby on `dir`, as its runtime and its log. */
+async function nextStart(dir: string) {
+  const log = recordingLog()
+  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log })
+  defer(() => adapters.close())
+  const runtime = await startNodeRuntime({ dataDir: dir, adapters, clock: systemClock, log })
+  defer(() => runtime.close())
+  return runtime
+}
+
+/** Resolves once `runtime` is online with its catch-up over: the cache holds the expert's data. */
+async function caughtUp(runtime: Runtime): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const online = (): void => {
+      if (runtime.core.connection.status === 'online') resolve()
+    }
+    runtime.core.states.add(online)
+    online()
+  })
+  await runtime.core.settled()
 }
 
 /** The log's lines at error level. */
@@ -107,29 +130,6 @@ it('ends on the platform a sign-in it answers as Standby quits, and tells the pa
   expect(log.text()).toContain('A sign-in was refused: Standby is quitting')
 })
 
-it('signs out as asked when the sign-out pressed just before the quit has its turn after it: no sign-in kept, no token left', async () => {
-  const check = heldPasswordCheck()
-  const { platform, runtime, log, tokens, adapters } = await adaSignedIn({
-    verifyPassword: check.verifyPassword,
-  })
-  expect((await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')).ok).toBe(true)
-  // Only the second sign-in's password check is held: the sign-out asked after it waits its turn.
-  check.hold()
-  const again = runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
-  await check.checkStarted
-  const signOut = runtime.core.signOut()
-  runtime.close()
-  check.release()
-
-  expect(await again).toEqual({ ok: false, reason: 'failed', message: SIGN_IN_AT_QUIT })
-  await signOut
-  // The next start asks to sign in, and the first sign-in's token no longer works on the platform.
-  expect(await adapters.secrets.load()).toBeNull()
-  expect(tokens()).toBe(0)
-  expect(errors(log)).toEqual([])
-  expect(log.text()).toContain(SIGNED_OUT_AT_QUIT)
-})
-
 it('keeps the sign-in in use when the platform hands its token back to a sign-in answered as Standby quits', async () => {
   const check = heldPasswordCheck()
   const { platform, runtime, adapters } = await adaSignedIn({ verifyPassword: check.verifyPassword })
@@ -147,4 +147,65 @@ it('keeps the sign-in in use when the platform hands its token back to a sign-in
   // The next start connects with the sign-in kept, which the platform still takes.
   expect(await adapters.secrets.load()).toEqual(expect.objectContaining({ token: first.token }))
   expect(platform.server.tokens.expertFor(first.token, platform.clock.now())).toBeDefined()
+})
+
+it('empties the cache of a sign-out Standby quits during: the next start is signed out, with nothing of the expert kept', async () => {
+  const { platform, runtime, log, adapters, dir } = await adaSignedIn()
+  expect((await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')).ok).toBe(true)
+  await caughtUp(runtime)
+  expect(runtime.cache.expert()).not.toBeNull()
+  // The keychain answers the removal only once Standby has quit.
+  const clear = adapters.secrets.clear.bind(adapters.secrets)
+  let clearing = (): void => {}
+  const clearStarted = new Promise<void>((resolve) => (clearing = resolve))
+  let answer = (): void => {}
+  Object.assign(adapters.secrets, {
+    clear: () => {
+      clearing()
+      return new Promise<void>((resolve) => (answer = resolve)).then(clear)
+    },
+  })
+  const signedOut = runtime.core.signOut()
+  await clearStarted
+  runtime.close()
+  answer()
+  await signedOut
+
+  expect(errors(log)).toEqual([])
+  const next = await nextStart(dir)
+  expect(next.core.connection.status).toBe('signed_out')
+  expect(next.cache.expert()).toBeNull()
+})
+
+it('refuses whole a sign-out whose turn comes after the quit: the next start is still signed in, with its data', async () => {
+  let release = (): void => {}
+  let checking = (): void => {}
+  const checkStarted = new Promise<void>((resolve) => (checking = resolve))
+  let held = false
+  const { platform, runtime, log, dir } = await adaSignedIn({
+    // The second sign-in's password check is held until the app has closed: the sign-out waits behind it.
+    verifyPassword: (password, stored) =>
+      held
+        ? new Promise((resolve) => {
+            release = () => resolve(verifyPassword(password, stored))
+            checking()
+          })
+        : verifyPassword(password, stored),
+  })
+  expect((await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')).ok).toBe(true)
+  await caughtUp(runtime)
+  held = true
+  const signIn = runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  await checkStarted
+  const signedOut = runtime.core.signOut()
+  runtime.close()
+  release()
+  await signIn
+  await signedOut
+
+  expect(errors(log)).toEqual([])
+  expect(log.text()).toContain('A sign-out was refused: Standby is quitting')
+  const next = await nextStart(dir)
+  expect(next.core.connection.status).not.toBe('signed_out')
+  expect(next.cache.expert()).not.toBeNull()
 })
