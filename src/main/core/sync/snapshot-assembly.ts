@@ -5,7 +5,7 @@
  * forever, or holding ever more of it.
  */
 import type { Snapshot, SnapshotPosition } from '../../../shared/protocol'
-import { JoinedParts, movesOn } from './snapshot-parts'
+import { JoinedParts, movesOn, type DifferingCopy } from './snapshot-parts'
 
 /** Catching up made no progress: the next page would be the same one, so retrying won't help. */
 export class StreamNotFollowable extends Error {}
@@ -36,6 +36,8 @@ export type AssemblyStep =
        * part's) when the platform went on while the parts were sent (snapshot-parts.ts).
        */
       readonly partsThrough: number
+      /** The ids it sent twice with different content: the last copy of each is in `snapshot`. */
+      readonly differing: readonly DifferingCopy[]
     }
 
 /** The snapshot parts of one catch-up, joined as they arrive. */
@@ -110,13 +112,19 @@ export class SnapshotAssembly {
         ? undefined
         : { joined: joined ?? new JoinedParts(snapshot), next, skipped: total, chars }
     if (next !== undefined) return { kind: 'more', after: next }
-    const whole = joined === undefined ? snapshot : joined.whole()
-    const partsThrough = joined === undefined ? snapshot.cursor : joined.partsThrough
+    // A snapshot in one part is joined too: its lists may hold an id twice as well.
+    const all = joined ?? new JoinedParts(snapshot)
     if (++this.inARow >= MOST_SNAPSHOTS_IN_A_ROW) {
       throw new StreamNotFollowable(
         'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
       )
     }
-    return { kind: 'whole', snapshot: whole, skipped: total, partsThrough }
+    return {
+      kind: 'whole',
+      snapshot: all.whole(),
+      skipped: total,
+      partsThrough: all.partsThrough,
+      differing: all.differing,
+    }
   }
 }

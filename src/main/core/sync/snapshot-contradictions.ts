@@ -7,10 +7,22 @@
  * on (snapshot-parts.ts), the invite's part is older than the session's: the invite was taken
  * meanwhile, which is no mistake, and it is left out all the same. Also: a snapshot holding
  * another expert's sessions or messages, or two sessions or two open invites for one request,
- * which no platform holds at any point of its stream.
+ * which no platform holds at any point of its stream, or one id sent twice with different content
+ * (snapshot-parts.ts), of which only one copy can be right.
  */
 import type { Snapshot } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
+import type { DifferingCopy } from './snapshot-parts'
+
+/** Log each id a snapshot sent twice with different content; returns how many there were. */
+export function loggedDifferingCopies(differing: readonly DifferingCopy[], log: Logger): number {
+  for (const { what, id } of differing) {
+    log.error(
+      `Kept the last copy of ${what} ${id} in the platform's snapshot: it sent that ${what} twice, with different content`,
+    )
+  }
+  return differing.length
+}
 
 /**
  * The snapshot without the open invites its sessions contradict, and how many were left out;

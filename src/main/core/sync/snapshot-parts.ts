@@ -1,11 +1,20 @@
 /**
  * Joining the parts of a snapshot sent in parts into the one snapshot the cache applies. The
  * first part's cursor is kept: the events after it bring every change made while the parts were
- * sent, and applying them over a newer copy of an entity ends at the same state.
+ * sent, and applying them over a newer copy of an entity ends at the same state. An id sent twice
+ * (in one part, or in two: each part starts after the last id of the one before) is the platform's
+ * mistake; twice the same, it is harmless, but two different copies are a contradiction, counted.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { SnapshotPosition, type Snapshot } from '../../../shared/protocol'
 
 const LISTS: ReadonlyArray<SnapshotPosition['list']> = SnapshotPosition.shape.list.options
+
+/** An id a snapshot sent twice with different content, and what it is the id of. */
+export interface DifferingCopy {
+  readonly what: 'invite' | 'session' | 'message'
+  readonly id: string
+}
 
 /** `earlier` followed by `later`: later entities replace earlier ones with the same id. */
 export function joinSnapshotParts(earlier: Snapshot, later: Snapshot): Snapshot {
@@ -17,7 +26,8 @@ export function joinSnapshotParts(earlier: Snapshot, later: Snapshot): Snapshot 
 /**
  * The parts of one snapshot joined as they arrive: each part's entities are taken in once, so a
  * snapshot sent in thousands of small parts costs what it would in one, not the parts so far
- * copied again at every part. Later entities replace earlier ones with the same id, in place.
+ * copied again at every part. Later entities replace earlier ones with the same id, in place;
+ * those that differ from the one they replace are kept in `differing`.
  */
 export class JoinedParts {
   private latest: Snapshot
@@ -26,6 +36,7 @@ export class JoinedParts {
   private readonly openInvites = new Map<string, Snapshot['openInvites'][number]>()
   private readonly sessions = new Map<string, Snapshot['sessions'][number]>()
   private readonly recentMessages = new Map<string, Snapshot['recentMessages'][number]>()
+  private readonly differingCopies: DifferingCopy[] = []
 
   constructor(private readonly first: Snapshot) {
     this.latest = first
@@ -44,6 +55,11 @@ export class JoinedParts {
    */
   get partsThrough(): number {
     return this.newest
+  }
+
+  /** The ids sent again with other content than the copy before, in the order met. */
+  get differing(): readonly DifferingCopy[] {
+    return this.differingCopies
   }
 
   /** Take in the next part. */
@@ -67,9 +83,23 @@ export class JoinedParts {
   }
 
   private take(part: Snapshot): void {
-    for (const invite of part.openInvites) this.openInvites.set(invite.id, invite)
-    for (const session of part.sessions) this.sessions.set(session.id, session)
-    for (const message of part.recentMessages) this.recentMessages.set(message.id, message)
+    this.keep('invite', this.openInvites, part.openInvites)
+    this.keep('session', this.sessions, part.sessions)
+    this.keep('message', this.recentMessages, part.recentMessages)
+  }
+
+  /** Put `rows` into `kept` by id, noting each that replaces a different copy. */
+  private keep<T extends { readonly id: string }>(
+    what: DifferingCopy['what'],
+    kept: Map<string, T>,
+    rows: readonly T[],
+  ): void {
+    for (const row of rows) {
+      const earlier = kept.get(row.id)
+      if (earlier !== undefined && !isDeepStrictEqual(earlier, row))
+        this.differingCopies.push({ what, id: row.id })
+      kept.set(row.id, row)
+    }
   }
 }
 

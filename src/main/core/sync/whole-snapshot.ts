@@ -14,6 +14,7 @@ import { snapshotWithExpiriesBounded } from './invite-expiry-bound'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
 import {
+  loggedDifferingCopies,
   snapshotWithOnePerRequest,
   snapshotWithoutOthersRows,
   snapshotWithoutTakenInvites,
@@ -46,12 +47,12 @@ export function rebuildAfterRestartToo(cache: CacheStore, log: Logger): void {
 }
 
 /**
- * Replace the cache with the whole snapshot (`skipped` entities of it unreadable, its parts taken
- * up to `partsThrough`), and tell the change.
+ * Replace the cache with the whole snapshot (`skipped` entities of it unreadable, `differing` ids
+ * sent twice unlike, its parts taken up to `partsThrough`), and tell the change.
  */
 export function applyWholeSnapshot(
   targets: ApplyTargets,
-  { snapshot: whole, skipped, partsThrough }: Extract<AssemblyStep, { kind: 'whole' }>,
+  { snapshot: whole, skipped, partsThrough, differing }: Extract<AssemblyStep, { kind: 'whole' }>,
 ): void {
   const { cache, invites, log, reach } = targets
   const problem = reach.snapshotProblem(whole.cursor)
@@ -64,6 +65,7 @@ export function applyWholeSnapshot(
   const through = reach.snapshotProblem(partsThrough) === null ? partsThrough : whole.cursor
   // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
   const spread = through > whole.cursor
+  const repeated = loggedDifferingCopies(differing, log)
   const ours = snapshotWithoutOthersRows(whole, log)
   const single = snapshotWithOnePerRequest(ours.snapshot, log, {
     invite: (id) => cache.invite(id) !== null,
@@ -79,7 +81,7 @@ export function applyWholeSnapshot(
   cacheWrite(() => cache.applySnapshot(snapshot, through))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for all: it says the platform is at fault only when nothing was left unread.
-  const passedOver = skipped + ours.left + single.left + (spread ? 0 : consistent.left)
+  const passedOver = skipped + repeated + ours.left + single.left + (spread ? 0 : consistent.left)
   if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0 ? 'contradiction' : 'unread')
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })

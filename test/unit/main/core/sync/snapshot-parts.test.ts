@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { joinSnapshotParts, movesOn } from '../../../../../src/main/core/sync/snapshot-parts'
-import { anExpert, anInvite, aRequest, aSnapshot } from '../../../../support/fixtures'
+import { JoinedParts, joinSnapshotParts, movesOn } from '../../../../../src/main/core/sync/snapshot-parts'
+import { anExpert, anInvite, aMessage, aRequest, aSession, aSnapshot } from '../../../../support/fixtures'
 
 describe('joining the parts of a snapshot', () => {
   it("keeps the first part's cursor and the later copy of an entity sent twice", () => {
@@ -24,6 +24,27 @@ describe('joining the parts of a snapshot', () => {
       expert: second.expert,
       openInvites: [newer, other],
     })
+  })
+})
+
+describe('ids a snapshot sends twice', () => {
+  it('notes each id sent again with other content, in one part or in two, and not one sent again the same', () => {
+    const session = aSession({ id: 'ses_d', request: aRequest({ id: 'req_1' }) })
+    const message = aMessage({ id: 'msg_d' })
+    const invite = anInvite({ id: 'inv_1' })
+    const joined = new JoinedParts(
+      aSnapshot({
+        openInvites: [invite, invite],
+        sessions: [session, { ...session, request: aRequest({ id: 'req_2' }) }],
+        recentMessages: [message],
+      }),
+    )
+    joined.add(aSnapshot({ openInvites: [invite], recentMessages: [{ ...message, body: 'Other words' }] }))
+    expect(joined.differing).toEqual([
+      { what: 'session', id: 'ses_d' },
+      { what: 'message', id: 'msg_d' },
+    ])
+    expect(joined.whole().recentMessages).toEqual([{ ...message, body: 'Other words' }])
   })
 })
 
