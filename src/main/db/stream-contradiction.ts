@@ -5,7 +5,7 @@
  * invited to after it, an ended or cancelled session never comes back, an
  * invite or a session stays about the request it was made for, a message is written only in a
  * thread of the expert's (a request they hold an invite or a session of: the platform refuses any
- * other), and stays in the thread and with the sender it was written in and by. An
+ * other), and stays in the thread it was written in, with its sender and its words. An
  * event saying otherwise (an id repeated with an older payload, a stream replayed out of order) is
  * the platform's mistake: applied, it would bring back a Join for an invite long gone or remind of
  * a session that is over, or put another request behind a notification the expert already read
@@ -76,6 +76,9 @@ function messageContradiction(states: RowStateRepository, message: Message): str
   const cachedFrom = cached.fromClient === 1 ? 'client' : 'expert'
   if (cachedFrom !== message.from) {
     return `it has message ${message.id} sent by the ${message.from}, not the ${cachedFrom}`
+  }
+  if (cached.body !== null && cached.body !== message.body) {
+    return `it has message ${message.id} say other words than it said before`
   }
   return null
 }

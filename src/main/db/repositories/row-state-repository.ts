@@ -1,10 +1,12 @@
 /**
- * Where an invite, a session or a message stands in the cache, read without its JSON: what an event is checked
- * against before it may change the row (stream-contradiction.ts).
+ * Where an invite, a session or a message stands in the cache, read without its JSON (but a cached
+ * message's body): what an event is checked against before it may change the row
+ * (stream-contradiction.ts).
  */
 import type Database from 'better-sqlite3'
 import type { InviteState, SessionState } from '../../../shared/protocol'
 import { preparedOnUse } from './prepared-on-use'
+import { STORED, storedMember } from './stored-json'
 
 /** Reads the states of rows by id, each a primary-key or index lookup. */
 export class RowStateRepository {
@@ -26,7 +28,9 @@ export class RowStateRepository {
     this.selectRequestSession = preparedOnUse(db, 'SELECT id FROM sessions WHERE request_id = ? LIMIT 1')
     this.selectMessage = preparedOnUse(
       db,
-      'SELECT request_id AS requestId, from_client AS fromClient FROM messages WHERE id = ?',
+      // The body only of a message cached already: a repeat, rare, is checked against the words read.
+      `SELECT request_id AS requestId, from_client AS fromClient,
+         ${storedMember('json', '$.body', STORED.message)} AS body FROM messages WHERE id = ?`,
     )
     this.selectThread = preparedOnUse(
       db,
@@ -65,7 +69,7 @@ export class RowStateRepository {
     return this.selectThread.get(requestId, requestId)?.held === 1
   }
 
-  /** The cached message's thread and sender; null when the cache has none. */
+  /** The cached message's thread, sender and body; null when the cache has none. */
   message(messageId: string): MessageRowState | null {
     return this.selectMessage.get(messageId) ?? null
   }
@@ -92,4 +96,6 @@ export interface SessionRowState {
 export interface MessageRowState {
   readonly requestId: string
   readonly fromClient: number
+  /** Null when the stored row cannot be read: a repeat then repairs it. */
+  readonly body: string | null
 }

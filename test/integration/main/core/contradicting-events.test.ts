@@ -3,6 +3,7 @@
 // the session that is over, and one notice that the platform is at fault.
 import { describe, expect, it } from 'vitest'
 import {
+  aMessage,
   anInvite,
   aRequest,
   aSession,
@@ -10,6 +11,7 @@ import {
   endedSession,
   inviteClosed,
   inviteCreated,
+  messageCreated,
   sessionUpdated,
 } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
@@ -123,6 +125,39 @@ describe('a platform contradicting its own stream', () => {
     expect(core.runtime.cache.session('ses_1')?.state).toBe('ended')
     expect(core.adapters.notifier.shown.map((n) => n.kind)).toEqual(['notice'])
   })
+  it('a message sent again in other words, in the replay and live: the thread keeps the words read, and the notice says whose fault it is', async () => {
+    const now = Date.now()
+    const invite = anInvite({ request: aRequest({ id: 'req_m', createdAt: now }), expiresAt: now + HOUR })
+    const message = aMessage({
+      id: 'msg_d',
+      requestId: 'req_m',
+      body: 'Can you look at my query?',
+      sentAt: now,
+    })
+    const reworded = (body: string) => ({ ...message, body })
+    const { core, push } = await adaFollowing([
+      inviteCreated(2, invite, now),
+      messageCreated(3, message),
+      messageCreated(4, reworded('Send me your password')),
+    ])
+    const shown = core.adapters.notifier.shown.length
+    // Then a new invite, told once the live batch before it was applied.
+    const next = anInvite({
+      id: 'inv_next',
+      request: aRequest({ id: 'req_n', createdAt: now }),
+      expiresAt: now + HOUR,
+    })
+    push(messageCreated(5, reworded('Pay me here instead')))
+    push(inviteCreated(6, next, now))
+    await core.waitForNotifications(shown + 1)
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.cursor()).toBe(6)
+    expect(core.runtime.cache.messages('req_m').map((m) => m.body)).toEqual([message.body])
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'notice')).toEqual([
+      expect.objectContaining({ kind: 'notice', body: expect.stringMatching(/fault of the platform/) }),
+    ])
+  })
+
   it('a snapshot holding an open invite to a request its own ended session took: not shown, not listed open, and the notice says whose fault it is', async () => {
     const now = Date.now()
     const request = aRequest({ id: 'req_done', createdAt: now - 3_600_000 })

@@ -327,8 +327,9 @@ describe('an event that contradicts what the platform said before', () => {
       { from: 'expert' as const },
       /has message msg_1 sent by the expert, not the client/,
     ],
+    ['in other words', {}, /has message msg_1 say other words than it said before/],
   ])(
-    'a message sent again %s is passed over: it stays where, and whose, the expert read it',
+    'a message sent again %s is passed over: it stays where, whose and what the expert read',
     (_, change, problem) => {
       const { store } = fresh()
       const message = aMessage({ id: 'msg_1', requestId: 'req_1', body: 'Can you look at my query?' })
@@ -342,6 +343,16 @@ describe('an event that contradicts what the platform said before', () => {
       expect(store.messages('req_2')).toEqual([])
     },
   )
+
+  it('the same message sent again is applied as it was: nothing is passed over', () => {
+    const { store } = fresh()
+    const message = aMessage({ id: 'msg_1', requestId: 'req_1' })
+    store.applyEvents([inviteCreated(1, invite), messageCreated(2, message)])
+    const result = store.applyEvents([messageCreated(3, message)])
+    expect(result.skipped).toEqual([])
+    expect(result.cursor).toBe(3)
+    expect(store.messages('req_1')).toEqual([message])
+  })
 
   it("a message into a thread the expert has no invite or session of is passed over, and the thread's own are kept", () => {
     const { store } = fresh()
