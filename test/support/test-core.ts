@@ -221,14 +221,16 @@ export function inviteTitled(core: TestCore, title: string): Promise<Invite> {
 
 /**
  * Ada's core signed in to the scripted platform at `platform.url`, online with its catch-up
- * settled; `defer` closes the platform and the core after the test.
+ * settled, its log lines told to `log` when given; `defer` closes the platform and the core after
+ * the test.
  */
 export async function adaSettledOn(
   defer: (close: () => Promise<void> | void) => void,
   platform: { readonly url: string; close(): Promise<void> | void },
+  log?: Logger,
 ): Promise<TestCore> {
   defer(() => platform.close())
-  const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada' })
+  const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', log })
   defer(() => core.close(true))
   await core.waitForState((s) => s.status === 'online')
   await core.runtime.core.settled()

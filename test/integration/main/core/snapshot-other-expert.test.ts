@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { aMessage, aRequest, aSession } from '../../../support/fixtures'
 import { snapshotThenNothing, startHostilePlatform } from '../../../support/hostile-platform'
 import { recordingLog } from '../../../support/recording-log'
-import { startTestCore } from '../../../support/test-core'
+import { adaSettledOn } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 
 describe("a snapshot holding another expert's rows", () => {
@@ -34,12 +34,8 @@ describe("a snapshot holding another expert's rows", () => {
         ],
       }),
     })
-    defer(() => platform.close())
     const log = recordingLog()
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', log })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
+    const core = await adaSettledOn(defer, platform, log)
     const cache = core.runtime.cache
     expect(cache.session('ses_ada')).not.toBeNull()
     expect(cache.session('ses_bob')).toBeNull()

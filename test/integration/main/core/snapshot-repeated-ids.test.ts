@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { aMessage, aRequest, aSession, aSnapshot } from '../../../support/fixtures'
 import { startHostilePlatform } from '../../../support/hostile-platform'
 import { recordingLog, type RecordingLog } from '../../../support/recording-log'
-import { startTestCore, type TestCore } from '../../../support/test-core'
+import { adaSettledOn, type TestCore } from '../../../support/test-core'
 import { useCleanup } from '../../../support/cleanup'
 import type { Snapshot } from '../../../../src/shared/protocol'
 
@@ -37,12 +37,8 @@ describe('a snapshot sending one id twice', () => {
         }
       },
     })
-    defer(() => platform.close())
     const log = recordingLog()
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', log })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
-    await core.runtime.core.settled()
+    const core = await adaSettledOn(defer, platform, log)
     return { core, log }
   }
 
