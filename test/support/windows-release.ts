@@ -24,9 +24,8 @@ export const PUBLISHER = 'Standby Software Ltd'
 export const installerOf = (version: string): Buffer => Buffer.from(`MZ Standby ${version} installer`)
 
 /** A Windows release as electron-builder publishes it: the installer and latest.yml naming its sha512. */
-function windowsRelease(version: string) {
+function windowsRelease(version: string, file = `Standby-Setup-${version}.exe`) {
   const installer = installerOf(version)
-  const file = `Standby-Setup-${version}.exe`
   const sha512 = createHash('sha512').update(installer).digest('base64')
   const feed = [
     `version: ${version}`,
@@ -60,12 +59,12 @@ export function useWindowsReleases() {
     return { updater, raw, log }
   }
 
-  async function installedWindowsCopy() {
-    const server = await serve(windowsRelease('1.3.0'))
+  async function installedWindowsCopy(installerName = 'Standby-Setup-1.3.0.exe') {
+    const server = await serve(windowsRelease('1.3.0', installerName))
     const dir = packagedCopy(server.url)
     appendFileSync(join(dir, 'resources', 'app-update.yml'), `publisherName:\n  - ${PUBLISHER}\n`)
     // Where electron-updater keeps the download (XDG_CACHE_HOME on this OS, which packagedCopy set).
-    const installer = join(dir, 'cache', 'standby-updater', 'pending', 'Standby-Setup-1.3.0.exe')
+    const installer = join(dir, 'cache', 'standby-updater', 'pending', installerName)
     /** Standby started again on this computer, with what the last run downloaded. */
     const nextRun = run
     return { ...(await run()), server: server.server, installer, nextRun }
@@ -88,13 +87,21 @@ export type PowerShell =
  * meanwhile. Returns, per run, whether the reminder had fired by the time PowerShell answered,
  * and the files it was asked about.
  */
-export function powerShell(answer: PowerShell): { remindersOnTime: boolean[]; asked: string[] } {
+export function powerShell(answer: PowerShell): {
+  remindersOnTime: boolean[]
+  asked: string[]
+  ran: string[]
+} {
   const remindersOnTime: boolean[] = []
   const asked: string[] = []
+  const ran: string[] = []
   vi.spyOn(childProcess, 'execFile').mockImplementation(((...args: unknown[]) => {
     const command = (args[1] as string[]).at(-1) ?? ''
-    const path = /-LiteralPath '(.*)' \|/.exec(command)?.[1]?.replaceAll("''", "'") ?? ''
+    const env = (args[2] as { env?: Record<string, string | undefined> } | undefined)?.env ?? {}
+    const { path, rest } = literalPathOf(command, env)
     asked.push(path)
+    // Whatever follows the file but the report's conversion PowerShell would run as well.
+    if (rest.trim() !== '| ConvertTo-Json -Compress') ran.push(rest)
     const callback = args.at(-1) as (error: Error | null, stdout: string, stderr: string) => void
     setTimeout(() => {
       remindersOnTime.push(true)
@@ -111,7 +118,35 @@ export function powerShell(answer: PowerShell): { remindersOnTime: boolean[]; as
     remindersOnTime.push(fired)
     throw new Error('Command failed: powershell.exe (killed after 10 s)')
   })
-  return { remindersOnTime, asked }
+  return { remindersOnTime, asked, ran }
+}
+
+/** PowerShell's single quotes: the typewriter one and the typographic ones, which it reads alike. */
+const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201A', '\u201B'])
+
+/**
+ * The file `command` asks about, read as PowerShell reads it (a variable of `env`, or a
+ * single-quoted string in which any of its single quotes, doubled, is one), and the rest of it.
+ */
+function literalPathOf(
+  command: string,
+  env: Record<string, string | undefined>,
+): { path: string; rest: string } {
+  const start = command.indexOf('-LiteralPath ') + '-LiteralPath '.length
+  const variable = /^\$env:(\w+)/.exec(command.slice(start))
+  if (variable !== null)
+    return { path: env[variable[1] ?? ''] ?? '', rest: command.slice(start + variable[0].length) }
+  let path = ''
+  let i = start + 1
+  for (; i < command.length; i++) {
+    const ch = command.charAt(i)
+    if (SINGLE_QUOTES.has(ch)) {
+      if (!SINGLE_QUOTES.has(command.charAt(i + 1))) break
+      i++
+      path += command.charAt(i)
+    } else path += ch
+  }
+  return { path, rest: command.slice(i + 1) }
 }
 
 /** PowerShell's report of a file with a valid signature by `subject`. */

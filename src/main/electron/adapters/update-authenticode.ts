@@ -23,18 +23,33 @@ const MAX_REPORT_BYTES = 1024 * 1024
 /** PowerShell's Authenticode status of a valid signature. */
 const VALID = 0
 
-/** Runs one PowerShell command; resolves with what it printed, rejects when it failed or complained. */
-export type PowerShellRunner = (command: string) => Promise<string>
+/**
+ * Runs one PowerShell command with `variables` added to its environment; resolves with what it
+ * printed, rejects when it failed or complained.
+ */
+export type PowerShellRunner = (
+  command: string,
+  variables: Readonly<Record<string, string>>,
+) => Promise<string>
+
+/** The environment variable that hands PowerShell the installer's path. */
+const INSTALLER_VARIABLE = 'STANDBY_UPDATE_INSTALLER'
 
 /** Windows PowerShell, run as electron-updater runs it (no profile, no input, its own module path). */
-export const runPowerShell: PowerShellRunner = (command) =>
+export const runPowerShell: PowerShellRunner = (command, variables) =>
   new Promise((resolve, reject) => {
     // A module path inherited from PowerShell 7 makes Windows PowerShell fail to load its own.
     const { PSModulePath: _inherited, ...env } = process.env
     childProcess.execFile(
       'powershell.exe',
       ['-NoProfile', '-NonInteractive', '-InputFormat', 'None', '-Command', command],
-      { env, timeout: ANSWER_MS, maxBuffer: MAX_REPORT_BYTES, windowsHide: true, encoding: 'utf8' },
+      {
+        env: { ...env, ...variables },
+        timeout: ANSWER_MS,
+        maxBuffer: MAX_REPORT_BYTES,
+        windowsHide: true,
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
         if (error !== null) return reject(error)
         // PowerShell reports a failed command on stderr and may still exit 0.
@@ -62,13 +77,14 @@ export async function checkAuthenticode(
   installer: string,
   run: PowerShellRunner = runPowerShell,
 ): Promise<string | null> {
-  // In a single-quoted PowerShell string only a quote is special, written twice.
-  const literal = installer.replaceAll("'", "''")
+  // The path reaches PowerShell as a variable's value, never as command text: the feed names the
+  // file, and PowerShell ends a quoted string at typographic quotes too (’), so no escaping of the
+  // text is safe from a name that closes the string and runs what follows.
   // UTF-8 out, so a publisher named with letters beyond ASCII reads as written.
-  const command = `[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AuthenticodeSignature -LiteralPath '${literal}' | ConvertTo-Json -Compress`
+  const command = `[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AuthenticodeSignature -LiteralPath $env:${INSTALLER_VARIABLE} | ConvertTo-Json -Compress`
   let report: AuthenticodeReport
   try {
-    const parsed: unknown = JSON.parse(await run(command))
+    const parsed: unknown = JSON.parse(await run(command, { [INSTALLER_VARIABLE]: installer }))
     if (typeof parsed !== 'object' || parsed === null) throw new Error('its answer is no report')
     report = parsed as AuthenticodeReport
   } catch (error) {

@@ -2,6 +2,7 @@
  * Windows: electron-updater's own NsisUpdater downloads an installer from a loopback release server
  * and Standby asks PowerShell, played here (test/support/windows-release.ts), who signed it.
  */
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   powerShell,
@@ -19,6 +20,20 @@ describe("a Windows installer's signature", () => {
     const { updater } = await installedWindowsCopy()
     await expect(updater.download(() => {})).resolves.toBeUndefined()
   })
+
+  it.each([
+    ['a typographic quote, as in a name like O\u2019Brien', 'Standby\u2019; Start-Process calc; \u2019.exe'],
+    ['a typewriter quote, a dollar and a backtick', "Standby'; Start-Process $calc `; '.exe"],
+  ])(
+    'checks an installer whose name (the feed names it) holds %s as that very file, and runs nothing of its name',
+    async (_case, name) => {
+      const { asked, ran } = powerShell({ report: signedByPublisher })
+      const { updater, installer } = await installedWindowsCopy(name)
+      await expect(updater.download(() => {})).resolves.toBeUndefined()
+      expect(asked).toEqual([join(dirname(installer), `temp-${name}`)])
+      expect(ran).toEqual([])
+    },
+  )
 
   it('refuses an installer signed by another publisher', async () => {
     powerShell({ report: signedBy('CN=Someone Else, O=Someone Else, C=GB') })
