@@ -5,11 +5,12 @@
  * pending folder (an earlier run's, maybe passed by an earlier version's laxer check) it reused
  * unchecked, and it installed whatever was at the installer's path when asked, at a restart or a
  * quit, however long after the check. Here a kept installer is checked again before it is reused
- * (refused, it is removed and the update downloaded anew), and an install whose installer is no
- * longer the file that passed (replaced or rewritten since) is refused.
+ * (refused, it is removed and the update downloaded anew), and an install whose installer no
+ * longer holds what passed (replaced or rewritten since) is refused. What passed is known by its
+ * content, not by the file's number, size and times: whoever can write the file can put those back.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream, statSync } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { NsisUpdater, type AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
@@ -53,19 +54,20 @@ export function refuseUncheckedSignatures(
 ): void {
   if (!(updater instanceof NsisUpdater)) return
   const nsis = updater as unknown as SignatureChecking
-  // The files whose check passed in this run, as they were then.
+  // The sha512 of each installer whose check passed in this run.
   const passed = new Set<string>()
   let checking = false
   nsis.verifyUpdateCodeSignature = async (names, installer) => {
     checking = true
     log.info(`Updater: checking who signed ${installer}`)
-    const before = fileIdentity(installer)
+    // Read before and after PowerShell's look, so what passes is what PowerShell read.
+    const before = await sha512Of(installer)
     const refusal = await checkAuthenticode(names, installer, run)
     if (refusal !== null) {
       log.warn(`Updater: the installer's signature check refused it: ${refusal}`)
       return refusal
     }
-    const after = fileIdentity(installer)
+    const after = await sha512Of(installer)
     if (before === undefined || after !== before)
       return `${SIGNATURE_UNCHECKED} (${installer} changed while it was checked)`
     passed.add(after)
@@ -76,9 +78,10 @@ export function refuseUncheckedSignatures(
   // Both ways in go through install(): quitAndInstall and the handler armed for the quit.
   updater.install = (isSilent, isForceRunAfter) => {
     const installer = nsis.installerPath
-    const identity = installer === null ? undefined : fileIdentity(installer)
+    // Read at the install itself, which must answer at once (a quit does not wait).
+    const content = installer === null ? undefined : sha512OfNow(installer)
     // No publisher named (a build not signed): electron-updater checks nothing, and nor is anything here.
-    if (!checking || installer === null || (identity !== undefined && passed.has(identity)))
+    if (!checking || installer === null || (content !== undefined && passed.has(content)))
       return install(isSilent, isForceRunAfter)
     updater.emit(
       'error',
@@ -104,12 +107,12 @@ function checkReuse(nsis: SignatureChecking, passed: ReadonlySet<string>, log: L
     helper.validateDownloadedPath = async (...args) => {
       const kept = await validate(...args)
       if (kept === null) return null
-      const identity = fileIdentity(kept)
-      if (identity !== undefined && passed.has(identity)) return kept
       // Within a run electron-updater looks only for the file, not at what it holds.
       const sha512 = (args[2] as { info?: { sha512?: unknown } } | undefined)?.info?.sha512
+      const content = await sha512Of(kept)
+      if (content !== undefined && content === sha512 && passed.has(content)) return kept
       const refusal =
-        (await sha512Of(kept)) !== sha512
+        content !== sha512
           ? 'it does not match the checksum the update server published'
           : await verify(kept).catch((error: unknown) => `${SIGNATURE_UNCHECKED} (${String(error)})`)
       if (refusal === null) return kept
@@ -124,14 +127,21 @@ function checkReuse(nsis: SignatureChecking, passed: ReadonlySet<string>, log: L
   }
 }
 
-/** Which file is at `path`, and whether it was written since: its device, number, size and time. */
-function fileIdentity(path: string): string | undefined {
+/** The sha512 of the file at `path` (base64), read without yielding, or undefined if it cannot be read. */
+function sha512OfNow(path: string): string | undefined {
+  const hash = createHash('sha512')
+  const chunk = Buffer.alloc(1024 * 1024)
+  let fd: number | undefined
   try {
-    const stats = statSync(path, { bigint: true })
-    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`
+    fd = openSync(path, 'r')
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk))
+      hash.update(chunk.subarray(0, read))
   } catch {
     return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
+  return hash.digest('base64')
 }
 
 /** The sha512 of the file at `path` as the feed writes it (base64), or undefined if it cannot be read. */

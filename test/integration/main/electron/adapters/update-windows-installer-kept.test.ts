@@ -3,7 +3,7 @@
  * run. electron-updater keeps a download in its pending folder, reuses it in a later run (or a later
  * download of the same version) and installs whatever is at its path: each of those is checked here.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { describe, expect, it, vi } from 'vitest'
 import { fake } from '../../../../support/fake-electron'
@@ -16,6 +16,9 @@ import {
 } from '../../../../support/windows-release'
 
 const { installedWindowsCopy } = useWindowsReleases()
+
+/** A time an installer's file may say it was last written, in seconds. */
+const CHECKED_AT = 1_700_000_000
 
 /** How many times `server` was asked for the installer from now on. */
 function installerAsks(server: Server): () => number {
@@ -84,7 +87,7 @@ describe('an install', () => {
     ['replaced since its check', (installer: string) => writeFileSync(installer, installerOf('1.0.0'))],
     [
       'rewritten in place since its check',
-      (installer: string) => writeFileSync(installer, 'MZ', { flag: 'r+' }),
+      (installer: string) => writeFileSync(installer, 'XX', { flag: 'r+' }),
     ],
   ])('at a restart does not install an installer %s, and says so', async (_case, change) => {
     powerShell({ report: signedByPublisher })
@@ -95,6 +98,43 @@ describe('an install', () => {
     expect(() => updater.installNow(() => {})).toThrow(
       /^The downloaded installer \(.*Standby-Setup-1\.3\.0\.exe\) was changed or removed after Windows checked who signed it, so nothing was installed and this version stays; Standby downloads the update again when it next starts/,
     )
+    expect(installs()).toBe(0)
+  })
+
+  it('does not install an installer rewritten since its check with bytes of the same length and its times put back', async () => {
+    powerShell({ report: signedByPublisher })
+    const { updater, installer, nextRun } = await installedWindowsCopy()
+    await updater.download(() => {})
+    // Any time will do: whoever can write the file can set its times, as here before the next run checks it.
+    utimesSync(installer, CHECKED_AT, CHECKED_AT)
+    const later = await nextRun()
+    const installs = recordInstalls(later.raw)
+    await later.updater.download(() => {})
+    writeFileSync(installer, installerOf('6.6.6'), { flag: 'r+' })
+    utimesSync(installer, CHECKED_AT, CHECKED_AT)
+    expect(() => later.updater.installNow(() => {})).toThrow(
+      /was changed or removed after Windows checked who signed it/,
+    )
+    expect(installs()).toBe(0)
+  })
+
+  it('does not install an installer rewritten while PowerShell checked it, its times put back', async () => {
+    powerShell({ report: signedByPublisher })
+    const { updater, installer, nextRun } = await installedWindowsCopy()
+    await updater.download(() => {})
+    utimesSync(installer, CHECKED_AT, CHECKED_AT)
+    powerShell({
+      report: (path) => {
+        // PowerShell read the publisher's installer; another one of the same length is put in its place.
+        writeFileSync(path, installerOf('6.6.6'), { flag: 'r+' })
+        utimesSync(path, CHECKED_AT, CHECKED_AT)
+        return signedByPublisher(path)
+      },
+    })
+    const later = await nextRun()
+    const installs = recordInstalls(later.raw)
+    await later.updater.download(() => {}).catch(() => undefined)
+    expect(() => later.updater.installNow(() => {})).toThrow()
     expect(installs()).toBe(0)
   })
 
