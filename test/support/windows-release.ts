@@ -91,11 +91,14 @@ export function powerShell(answer: PowerShell): {
   remindersOnTime: boolean[]
   asked: string[]
   ran: string[]
+  programs: string[]
 } {
   const remindersOnTime: boolean[] = []
   const asked: string[] = []
   const ran: string[] = []
+  const programs: string[] = []
   vi.spyOn(childProcess, 'execFile').mockImplementation(((...args: unknown[]) => {
+    programs.push(args[0] as string)
     const command = (args[1] as string[]).at(-1) ?? ''
     const env = (args[2] as { env?: Record<string, string | undefined> } | undefined)?.env ?? {}
     const { path, rest } = literalPathOf(command, env)
@@ -118,7 +121,7 @@ export function powerShell(answer: PowerShell): {
     remindersOnTime.push(fired)
     throw new Error('Command failed: powershell.exe (killed after 10 s)')
   })
-  return { remindersOnTime, asked, ran }
+  return { remindersOnTime, asked, ran, programs }
 }
 
 /** PowerShell's single quotes: the typewriter one and the typographic ones, which it reads alike. */

@@ -7,7 +7,7 @@
  * it: a failure to run, a late or unreadable answer, a report without the file's path.
  */
 import childProcess from 'node:child_process'
-import { normalize } from 'node:path'
+import { normalize, win32 } from 'node:path'
 import { errorMessage } from '../../../shared/error-message'
 import { parseDistinguishedName } from './update-distinguished-name'
 
@@ -35,13 +35,22 @@ export type PowerShellRunner = (
 /** The environment variable that hands PowerShell the installer's path. */
 const INSTALLER_VARIABLE = 'STANDBY_UPDATE_INSTALLER'
 
+/**
+ * Windows PowerShell itself, in Windows' own folder: a bare `powershell.exe` is looked for in the
+ * current folder first (a Downloads folder Standby was started from, say), then along PATH.
+ */
+export function windowsPowerShell(systemRoot = process.env['SystemRoot']): string {
+  const windows = systemRoot !== undefined && win32.isAbsolute(systemRoot) ? systemRoot : 'C:\\Windows'
+  return win32.join(windows, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe')
+}
+
 /** Windows PowerShell, run as electron-updater runs it (no profile, no input, its own module path). */
 export const runPowerShell: PowerShellRunner = (command, variables) =>
   new Promise((resolve, reject) => {
     // A module path inherited from PowerShell 7 makes Windows PowerShell fail to load its own.
     const { PSModulePath: _inherited, ...env } = process.env
     childProcess.execFile(
-      'powershell.exe',
+      windowsPowerShell(),
       ['-NoProfile', '-NonInteractive', '-InputFormat', 'None', '-Command', command],
       {
         env: { ...env, ...variables },

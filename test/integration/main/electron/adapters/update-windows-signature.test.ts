@@ -3,7 +3,7 @@
  * and Standby asks PowerShell, played here (test/support/windows-release.ts), who signed it.
  */
 import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   powerShell,
   PUBLISHER,
@@ -34,6 +34,14 @@ describe("a Windows installer's signature", () => {
       expect(ran).toEqual([])
     },
   )
+
+  it("starts Windows' own PowerShell, not a powershell.exe in the current folder or along PATH", async () => {
+    vi.stubEnv('SystemRoot', 'D:\\Windows')
+    const { programs } = powerShell({ report: signedByPublisher })
+    const { updater } = await installedWindowsCopy()
+    await updater.download(() => {})
+    expect(programs).toEqual(['D:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'])
+  })
 
   it('refuses an installer signed by another publisher', async () => {
     powerShell({ report: signedBy('CN=Someone Else, O=Someone Else, C=GB') })
