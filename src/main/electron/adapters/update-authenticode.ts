@@ -110,7 +110,7 @@ export async function checkAuthenticode(
 
 /** Whether the certificate's `subject` is one of `publisherNames`, matched as electron-updater does. */
 function signedBy(publisherNames: readonly string[], subject: string): boolean {
-  const signer = parseDistinguishedName(subject)
+  const signer = parseDistinguishedName(subject, 'windows')
   return publisherNames.some((name) => {
     const wanted = parseDistinguishedName(name)
     if (wanted.size === 0) return name === signer.get('CN')

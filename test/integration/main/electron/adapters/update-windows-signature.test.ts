@@ -91,6 +91,20 @@ describe("a Windows installer's signature", () => {
   )
 
   it.each([
+    ['with a backslash, which Windows writes as it is', `CN=\\${PUBLISHER}, O=Elsewhere Ltd, C=GB`],
+    ['ending in a backslash', `O=Elsewhere Ltd, CN=${PUBLISHER}\\`],
+  ])(
+    "refuses an installer signed by a name that reads as the publisher's only %s",
+    async (_case, subject) => {
+      powerShell({ report: signedBy(subject) })
+      const { updater } = await installedWindowsCopy()
+      await expect(updater.download(() => {})).rejects.toThrow(
+        /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed/,
+      )
+    },
+  )
+
+  it.each([
     ['not signed at all', { Status: 2, SignerCertificate: null }],
     ["changed since it was signed (the publisher's signature no longer matches)", { Status: 1 }],
   ])('refuses an installer PowerShell reports %s', async (_case, report) => {

@@ -15,4 +15,33 @@ describe("a signer's distinguished name", () => {
   ])('reads %s as electron-updater reads it', (dn) => {
     expect(parseDistinguishedName(dn)).toEqual(parseDn(dn))
   })
+  it.each([
+    [
+      'CN=\\Standby Software Ltd, O=Elsewhere',
+      [
+        ['CN', '\\Standby Software Ltd'],
+        ['O', 'Elsewhere'],
+      ],
+    ],
+    [
+      'CN="Standby, ""Inc.""", O="a\\", C=GB',
+      [
+        ['CN', 'Standby, "Inc."'],
+        ['O', 'a\\'],
+        ['C', 'GB'],
+      ],
+    ],
+    [
+      'CN=Standby Software Ltd\\, O=Elsewhere',
+      [
+        ['CN', 'Standby Software Ltd\\'],
+        ['O', 'Elsewhere'],
+      ],
+    ],
+  ])(
+    "reads %s as Windows writes a signer's subject: a backslash as it is, a quote in quotes twice",
+    (dn, attributes) => {
+      expect([...parseDistinguishedName(dn, 'windows')]).toEqual(attributes)
+    },
+  )
 })
