@@ -20,6 +20,18 @@ const { installedWindowsCopy } = useWindowsReleases()
 /** A time an installer's file may say it was last written, in seconds. */
 const CHECKED_AT = 1_700_000_000
 
+/**
+ * An installer downloaded by a run of the copy, its times then set (any will do: whoever can write
+ * the file can set them), and `later`, the next run, which checks it again as it stands.
+ */
+async function keptWithTimesSet() {
+  powerShell({ report: signedByPublisher })
+  const { updater, installer, nextRun } = await installedWindowsCopy()
+  await updater.download(() => {})
+  utimesSync(installer, CHECKED_AT, CHECKED_AT)
+  return { installer, later: nextRun }
+}
+
 /** How many times `server` was asked for the installer from now on. */
 function installerAsks(server: Server): () => number {
   let asks = 0
@@ -101,42 +113,28 @@ describe('an install', () => {
     expect(installs()).toBe(0)
   })
 
-  it('does not install an installer rewritten since its check with bytes of the same length and its times put back', async () => {
-    powerShell({ report: signedByPublisher })
-    const { updater, installer, nextRun } = await installedWindowsCopy()
-    await updater.download(() => {})
-    // Any time will do: whoever can write the file can set its times, as here before the next run checks it.
-    utimesSync(installer, CHECKED_AT, CHECKED_AT)
-    const later = await nextRun()
-    const installs = recordInstalls(later.raw)
-    await later.updater.download(() => {})
-    writeFileSync(installer, installerOf('6.6.6'), { flag: 'r+' })
-    utimesSync(installer, CHECKED_AT, CHECKED_AT)
-    expect(() => later.updater.installNow(() => {})).toThrow(
-      /was changed or removed after Windows checked who signed it/,
-    )
-    expect(installs()).toBe(0)
-  })
-
-  it('does not install an installer rewritten while PowerShell checked it, its times put back', async () => {
-    powerShell({ report: signedByPublisher })
-    const { updater, installer, nextRun } = await installedWindowsCopy()
-    await updater.download(() => {})
-    utimesSync(installer, CHECKED_AT, CHECKED_AT)
-    powerShell({
-      report: (path) => {
-        // PowerShell read the publisher's installer; another one of the same length is put in its place.
+  it.each([
+    ['since its check', false],
+    ['while PowerShell checked it', true],
+  ])(
+    'does not install an installer rewritten %s with bytes of the same length, its times put back',
+    async (_case, duringCheck) => {
+      const { installer, later } = await keptWithTimesSet()
+      /** Another installer of the same length written over it, its times set back as they were. */
+      const rewrite = (path: string): void => {
         writeFileSync(path, installerOf('6.6.6'), { flag: 'r+' })
         utimesSync(path, CHECKED_AT, CHECKED_AT)
-        return signedByPublisher(path)
-      },
-    })
-    const later = await nextRun()
-    const installs = recordInstalls(later.raw)
-    await later.updater.download(() => {}).catch(() => undefined)
-    expect(() => later.updater.installNow(() => {})).toThrow()
-    expect(installs()).toBe(0)
-  })
+      }
+      // PowerShell reads the publisher's installer, and the other is put in its place meanwhile.
+      if (duringCheck) powerShell({ report: (path) => (rewrite(path), signedByPublisher(path)) })
+      const run = await later()
+      const installs = recordInstalls(run.raw)
+      await run.updater.download(() => {}).catch(() => undefined)
+      if (!duringCheck) rewrite(installer)
+      expect(() => run.updater.installNow(() => {})).toThrow()
+      expect(installs()).toBe(0)
+    },
+  )
 
   it('nor one changed since its check at a quit, which installs a ready update', async () => {
     powerShell({ report: signedByPublisher })
