@@ -78,11 +78,11 @@ export function refuseUncheckedSignatures(
   // Both ways in go through install(): quitAndInstall and the handler armed for the quit.
   updater.install = (isSilent, isForceRunAfter) => {
     const installer = nsis.installerPath
-    // Read at the install itself, which must answer at once (a quit does not wait).
-    const content = installer === null ? undefined : sha512OfNow(installer)
     // No publisher named (a build not signed): electron-updater checks nothing, and nor is anything here.
-    if (!checking || installer === null || (content !== undefined && passed.has(content)))
-      return install(isSilent, isForceRunAfter)
+    if (!checking || installer === null) return install(isSilent, isForceRunAfter)
+    // Read at the install itself, which must answer at once (a quit does not wait).
+    const content = sha512OfNow(installer)
+    if (content !== undefined && passed.has(content)) return install(isSilent, isForceRunAfter)
     updater.emit(
       'error',
       new Error(
