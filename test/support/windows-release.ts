@@ -74,11 +74,14 @@ export function useWindowsReleases() {
 }
 
 /**
- * What PowerShell answers: its Authenticode report of the installer, a failure to run at all,
+ * What PowerShell answers: its Authenticode report of the installer (after `preamble`), a failure to run at all,
  * (`stuck`) no answer to the check in time while it still runs otherwise, or (`prints`) text.
  */
 export type PowerShell =
-  { report: (path: string) => object } | { fails: string } | { stuck: string } | { prints: string }
+  | { report: (path: string) => object; preamble?: string }
+  | { fails: string }
+  | { stuck: string }
+  | { prints: string }
 
 /**
  * Play PowerShell wherever the check may start it: each run answers `answer` only once a reminder
@@ -111,7 +114,7 @@ export function powerShell(answer: PowerShell): {
       if ('fails' in answer) callback(new Error(answer.fails), '', answer.fails)
       else if ('stuck' in answer) callback(new Error(answer.stuck), '', '')
       else if ('prints' in answer) callback(null, answer.prints, '')
-      else callback(null, JSON.stringify(answer.report(path)), '')
+      else callback(null, (answer.preamble ?? '') + JSON.stringify(answer.report(path)), '')
     })
     return {} as ChildProcess
   }) as typeof childProcess.execFile)

@@ -93,7 +93,9 @@ export async function checkAuthenticode(
   const command = `[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AuthenticodeSignature -LiteralPath $env:${INSTALLER_VARIABLE} | ConvertTo-Json -Compress`
   let report: AuthenticodeReport
   try {
-    const parsed: unknown = JSON.parse(await run(command, { [INSTALLER_VARIABLE]: installer }))
+    const printed = await run(command, { [INSTALLER_VARIABLE]: installer })
+    // A console told to write UTF-8 may start with its byte order mark, which JSON does not allow.
+    const parsed: unknown = JSON.parse(printed.replace(/^\uFEFF/, ''))
     if (typeof parsed !== 'object' || parsed === null) throw new Error('its answer is no report')
     report = parsed as AuthenticodeReport
   } catch (error) {

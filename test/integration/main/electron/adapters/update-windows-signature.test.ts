@@ -43,6 +43,12 @@ describe("a Windows installer's signature", () => {
     expect(programs).toEqual(['D:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'])
   })
 
+  it("reads a report that starts with UTF-8's byte order mark, which a console told to write UTF-8 may put first", async () => {
+    powerShell({ report: signedByPublisher, preamble: '\uFEFF' })
+    const { updater } = await installedWindowsCopy()
+    await expect(updater.download(() => {})).resolves.toBeUndefined()
+  })
+
   it('refuses an installer signed by another publisher', async () => {
     powerShell({ report: signedBy('CN=Someone Else, O=Someone Else, C=GB') })
     const { updater } = await installedWindowsCopy()
