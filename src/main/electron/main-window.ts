@@ -38,6 +38,8 @@ const askedBeforePaint = new WeakMap<BrowserWindow, ShowHow>()
 /** Creates the main window, loads the renderer and shows it, focused, once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const place = options.place ?? null
+  // Maximized as the expert left it, owed to a window a link brought up, until they come to it.
+  let maximizeOwed = false
   // Shown once painted: the first frame the expert sees is the page, never a blank window. A page
   // given up on (lost again and again before its first frame) will not paint: the window shows
   // all the same, or Open, a second launch and a link would find the same hidden window for good.
@@ -46,9 +48,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     painted.add(window)
     // A window already closing (a quit right after the start) is not put on screen on its way out.
     if (isGone(window) || options.isQuitting()) return
+    const how = askedBeforePaint.get(window)
     // Maximizing shows the window: only now, so the first frame the expert sees is still the page.
-    if (place?.maximized === true) window.maximize()
-    bringToFront(window, askedBeforePaint.get(window))
+    // It also activates a hidden one on Windows and Linux (shown maximized, as no inactive way
+    // exists): a link's window comes at its normal size and is maximized once the expert is in it.
+    if (place?.maximized === true && how?.takeFocus === false) maximizeOwed = true
+    else if (place?.maximized === true) window.maximize()
+    bringToFront(window, how)
   }
   const window = createAppWindow(
     options,
@@ -77,9 +83,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       y: Math.round(y),
       width: Math.round(width),
       height: Math.round(height),
-      maximized: window.isMaximized() || window.isFullScreen(),
+      maximized: window.isMaximized() || window.isFullScreen() || maximizeOwed,
     })
   }
+  window.on('focus', () => {
+    if (!maximizeOwed || isGone(window)) return
+    maximizeOwed = false
+    window.maximize()
+  })
   window.on('close', keepPlace)
   // A Windows logout or shutdown ends the process after this with no 'close': the place is kept
   // now. Should a window still close on its way out, that is no choice of the expert's to remark on.

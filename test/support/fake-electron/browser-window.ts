@@ -171,11 +171,17 @@ export class FakeBrowserWindow
     const [[x, y], [width, height]] = [this.position, this.size]
     return { x, y, width, height }
   }
-  /** As in Electron, maximizing a hidden window also shows it. */
+  /**
+   * As in Electron, maximizing a hidden window also shows it: on macOS without the focus (Electron's
+   * ShowInactive), on Windows and Linux activated (Chromium shows it SW_SHOWMAXIMIZED, or maps it
+   * activated; neither has an inactive way to show a window maximized).
+   */
   maximize(): void {
     assertNotDestroyed(this)
     this.maximized = true
+    if (this.visible || fake.platform === 'darwin') return this.shown()
     this.shown()
+    this.focus()
   }
   isMaximized(): boolean {
     assertNotDestroyed(this)

@@ -8,6 +8,9 @@ import { followFocusRequests } from '../../../../src/main/electron/focus-request
 import type { FocusRequest } from '../../../../src/main/core/notification-actions'
 import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
 import { testAppWindows } from '../../../support/test-app-windows'
+import { createSettingsStore } from '../../../../src/main/core/settings/settings-store'
+import { memoryFile } from '../../../support/memory-settings-file'
+import { recordingLog } from '../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -55,6 +58,28 @@ describe('a link to a session', () => {
     windows.showWindow()
     main().readyToShow()
     expect(main()).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('brings up a window the expert left maximized without the keyboard, maximized once they come to it', () => {
+    // Maximizing a hidden window activates it on Windows and Linux: it would take the keyboard.
+    fake.platform = 'win32'
+    const settings = createSettingsStore(memoryFile(), recordingLog())
+    settings.update({ mainWindowPlace: { x: 10, y: 20, width: 900, height: 700, maximized: true } })
+    const windows = testAppWindows(false, settings)
+    const follow = followFocusRequests({ ...windows, trayBounds: () => TRAY, isQuitting: () => false })
+    follow(sessionLink)
+    const main = windows.mainWindow.get() as unknown as FakeBrowserWindow
+    main.readyToShow()
+    expect(main).toMatchObject({ visible: true, focused: false, maximized: false })
+    expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()
+    // Closed before the expert came to it, it still opens maximized next time.
+    main.close()
+    expect(settings.get().mainWindowPlace).toMatchObject({ maximized: true })
+    follow(sessionLink)
+    const again = windows.mainWindow.get() as unknown as FakeBrowserWindow
+    again.readyToShow()
+    windows.showWindow()
+    expect(again).toMatchObject({ visible: true, focused: true, maximized: true })
   })
 
   it('leaves a minimized window minimized and asks for the expert’s eye: restoring it would activate it', () => {
