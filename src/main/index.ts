@@ -170,13 +170,14 @@ async function main(): Promise<void> {
     },
     log,
   })
-  const { badge, mainWindow, popover, livePages, showWindow } = windows
+  const { badge, popover, livePages, showWindow } = windows
   // A tray app lives on with no window open; without a listener Electron would quit here.
   app.on('window-all-closed', () => undefined)
   // Started at login, with --hidden or by a link (which shows what it names without the keyboard),
   // Standby sits in the tray: the window is built when asked for.
   const hidden = startsHidden({ argv: process.argv, wasOpenedAtLogin: wasOpenedAtLogin(platform) })
-  if (!hidden && deepLinks.waiting() === undefined) mainWindow.get()
+  // Shown focused, as the expert asked: a link that comes before its first frame leaves it so.
+  if (!hidden && deepLinks.waiting() === undefined) showWindow()
   // The popover loads at once, so the first click shows a page that is already there.
   popover.get()
 

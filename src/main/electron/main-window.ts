@@ -113,13 +113,16 @@ type FrontWindow = Pick<
 
 /**
  * Shows the window on top of others, un-minimizing it if needed, focused unless `how` says not. A
- * window still loading shows itself so once painted (the latest ask wins); a closing one stays as it is.
+ * window still loading shows itself once painted, focused if any ask was the expert's; a closing
+ * one stays as it is.
  */
 export function bringToFront(window: FrontWindow, how: ShowHow = { takeFocus: true }): void {
   const electronWindow = window as BrowserWindow
   if (isGone(electronWindow)) return
   if (!painted.has(electronWindow)) {
-    askedBeforePaint.set(electronWindow, how)
+    // The keyboard the expert asked for (a start, Open, a press) is not taken back by a link
+    // that comes while the window loads: they are looking at Standby, not typing elsewhere.
+    if (askedBeforePaint.get(electronWindow)?.takeFocus !== true) askedBeforePaint.set(electronWindow, how)
     return
   }
   if (!how.takeFocus) return showWithoutFocus(window)

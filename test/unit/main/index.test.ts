@@ -811,6 +811,16 @@ describe('deep links', () => {
     await expect(take(fake.windows[1]!, 'popover')).resolves.toEqual({ ok: true, value: null })
   })
 
+  it('shows the window a start opened focused, a link that comes before its first frame notwithstanding', async () => {
+    const fake = await launch(signedIn)
+    const window = fake.windows[0]!
+    fake.app.secondInstance(['/opt/Standby/standby', 'standby://session/ses_1'])
+    window.readyToShow()
+    // The expert started Standby to use it: the window they asked for takes the keyboard.
+    expect(window).toMatchObject({ visible: true, focused: true })
+    expect(focusPushes(window).at(-1)).toMatchObject({ kind: 'session', sessionId: 'ses_1', link: true })
+  })
+
   it('opens nothing for a link it refuses, and says so in a notification and a log line', async () => {
     const fake = await launch()
     const window = fake.windows[0]!

@@ -82,6 +82,14 @@ describe('a link to a session', () => {
     expect(again).toMatchObject({ visible: true, focused: true, maximized: true })
   })
 
+  it('keeps the keyboard the expert asked for when a link comes while the window loads', () => {
+    const { windows, follow, main } = setUp()
+    windows.showWindow()
+    follow(sessionLink)
+    main().readyToShow()
+    expect(main()).toMatchObject({ visible: true, focused: true })
+  })
+
   it('leaves a minimized window minimized and asks for the expert’s eye: restoring it would activate it', () => {
     const { follow, main } = setUp()
     main().readyToShow()
