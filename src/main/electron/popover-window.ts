@@ -124,8 +124,10 @@ export function createPopover(options: PopoverOptions): Popover {
   const open: Popover['open'] = (trayBounds, how) => {
     const takeFocus = how?.takeFocus ?? true
     if (painted) return show(trayBounds, takeFocus)
-    // The latest ask wins (its place and whether it takes the focus); the wait is not started again.
-    if (waiting !== null) Object.assign(waiting, { bounds: trayBounds, takeFocus })
+    // The latest ask gives the place; the focus the expert asked for (a tray click, a press) is not
+    // taken back by a link that comes meanwhile. The wait is not started again.
+    if (waiting !== null)
+      Object.assign(waiting, { bounds: trayBounds, takeFocus: waiting.takeFocus || takeFocus })
     else waiting = { bounds: trayBounds, takeFocus, giveUp: clock.setTimeout(showWaiting, PAINT_WAIT_MS) }
   }
   return {

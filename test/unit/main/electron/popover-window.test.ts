@@ -96,6 +96,16 @@ describe('the popover window', () => {
     expect(window.visible).toBe(true)
   })
 
+  it('keeps the focus the expert asked for while it waited for its page when a link asks meanwhile', () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    popover.toggle({ x: 1000, y: 0, width: 24, height: 24 })
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 }, { takeFocus: false })
+    popover.hideIfUntouched()
+    window.readyToShow()
+    expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
   it("drops a link's open still waiting for its page when put away untouched", () => {
     const popover = createPopover(options)
     const window = fake.windows.at(-1)!
