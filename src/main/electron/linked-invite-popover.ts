@@ -4,7 +4,8 @@
  * put away once the invite it was brought up for is no longer open: nothing is left to act on.
  */
 import type { Listeners, Unsubscribe } from '../../shared/listeners'
-import { isInviteOpen } from '../../shared/rules/invite-open'
+import { inviteAt } from '../../shared/rules/invite-open'
+import type { ClosedInvite } from '../core/deep-links/closed-invite'
 import type { CacheStore } from '../core/ports/cache-store'
 import type { FocusRequest } from '../core/notification-actions'
 import type { Clock } from '../../shared/clock'
@@ -27,8 +28,21 @@ export interface LinkedInvitePopoverRuntime {
  * the cache's rows (a snapshot keeps only open invites) is not.
  */
 export function inviteStillOpen(core: LinkedInvitePopoverRuntime['core'], inviteId: string): boolean {
+  return inviteClosedAs(core, inviteId) === null
+}
+
+/**
+ * How `inviteId` closed, by the platform's time (one still called open whose time ran out has
+ * expired), 'gone' once it left the cache's rows; null while it is open.
+ */
+export function inviteClosedAs(
+  core: LinkedInvitePopoverRuntime['core'],
+  inviteId: string,
+): ClosedInvite | null {
   const invite = core.cache.invite(inviteId)
-  return invite !== null && isInviteOpen(invite, core.platformClock.deadlines.now())
+  if (invite === null) return 'gone'
+  const { state } = inviteAt(invite, core.platformClock.deadlines.now())
+  return state === 'open' ? null : state
 }
 
 /** Puts away the popover a link showed once its invite closes (none is built for it); returns the unsubscribe. */

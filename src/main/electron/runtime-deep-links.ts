@@ -9,7 +9,7 @@ import {
   type DeepLinkOpener,
   type DeepLinkTargetDeps,
 } from '../core/deep-links/deep-link-targets'
-import { followLinkedInvitePopover, inviteStillOpen } from './linked-invite-popover'
+import { followLinkedInvitePopover, inviteClosedAs } from './linked-invite-popover'
 import type { Runtime } from '../node/runtime/start-runtime'
 import type { AppWindows } from './app-windows'
 
@@ -34,7 +34,7 @@ export function runtimeDeepLinks(runtime: Runtime, options: RuntimeDeepLinkOptio
     signedOut: () => core.connection.status === 'signed_out',
     holds: (link) =>
       cacheHolds(cache, link.kind === 'invite' ? { inviteId: link.id } : { sessionId: link.id }),
-    closedInvite: (link) => link.kind === 'invite' && !inviteStillOpen(runtime.core, link.id),
+    closedInvite: (link) => (link.kind === 'invite' ? inviteClosedAs(runtime.core, link.id) : null),
     // Connected and caught up, or so as far as anyone knows while a probe is out.
     caughtUp: () => ['online', 'checking'].includes(core.connection.status),
     unreachable: () => ['offline', 'reconnecting'].includes(core.connection.status),

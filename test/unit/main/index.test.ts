@@ -784,7 +784,7 @@ describe('deep links', () => {
     expect(focusPushes(popover)).toEqual([])
     expect(fake.notifications.at(-1)?.options).toMatchObject({
       title: 'That invite is no longer open',
-      body: expect.stringMatching(/^Invite inv_expired was taken, withdrawn or ran out/),
+      body: expect.stringMatching(/^Invite inv_expired ran out before the link opened it/),
     })
   })
 

@@ -22,6 +22,7 @@ import type { Logger } from '../ports/logger'
 import type { Notifier } from '../ports/notifier'
 import type { Power } from '../ports/power'
 import type { DeepLinkTargets } from './deep-link-inbox'
+import { closedInviteText, type ClosedInvite } from './closed-invite'
 
 /** The title of what the expert is told when a link opens nothing. */
 export const LINK_NOT_OPENED = 'Could not open the link'
@@ -47,10 +48,11 @@ export interface DeepLinkTargetDeps {
   /** Whether the cache holds what the link names, in any state (an invite since taken, a session since ended). */
   readonly holds: (link: DeepLink) => boolean
   /**
-   * Whether the link names an invite the cache holds that is no longer open (run out, taken
-   * elsewhere, withdrawn): nothing is left to act on, so no popover comes up over the expert's apps.
+   * How the invite the link names closed, if the cache holds it no longer open (accepted, run out,
+   * taken elsewhere, withdrawn); null when open or not an invite. Nothing is left to act on, so no
+   * popover comes up over the expert's apps.
    */
-  readonly closedInvite?: (link: DeepLink) => boolean
+  readonly closedInvite?: (link: DeepLink) => ClosedInvite | null
   /** Whether the cache is caught up with the platform now, so what it does not hold is not the expert's. */
   readonly caughtUp: () => boolean
   /**
@@ -159,26 +161,23 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
    * focus, hears no click elsewhere, and would stay on top of the expert's apps with nothing to do.
    * A cache that cannot be read leaves it to the page, as `held` does.
    */
-  const closed = (link: DeepLink): boolean => {
+  const closed = (link: DeepLink): ClosedInvite | null => {
     try {
-      return deps.closedInvite?.(link) === true
+      return deps.closedInvite?.(link) ?? null
     } catch (error) {
       deps.log.warn(
         `The cache could not say whether invite ${link.id} is still open; the link opens it`,
         error,
       )
-      return false
+      return null
     }
   }
-  /** Shows what `link` names, or says the invite it names is no longer open. */
+  /** Shows what `link` names, or says how the invite it names closed. */
   const show = (link: DeepLink): void => {
-    if (!closed(link)) return focus(link)
-    deps.log.info(`A link to invite ${link.id} came once it was no longer open; it opened nothing.`)
-    tell(
-      `Invite ${link.id} was taken, withdrawn or ran out before the link opened it, so there is nothing left to join or book.`,
-      LINK_INVITE_CLOSED,
-      'info',
-    )
+    const how = closed(link)
+    if (how === null) return focus(link)
+    deps.log.info(`A link to invite ${link.id} came once it was no longer open (${how}); it opened nothing.`)
+    tell(closedInviteText(link.id, how), LINK_INVITE_CLOSED, 'info')
   }
   /**
    * Whether the cache knows the signed-in expert; a cache that cannot be read (a damaged file)

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import {
   followLinkedInvitePopover,
+  inviteClosedAs,
   inviteStillOpen,
 } from '../../../../src/main/electron/linked-invite-popover'
 import type { FocusRequest } from '../../../../src/main/core/notification-actions'
@@ -100,5 +101,23 @@ describe('whether an invite a link names is still open', () => {
     expect(inviteStillOpen(core, invite.id)).toBe(false)
     // A snapshot keeps only open invites: one shown and since gone from the rows is closed.
     expect(inviteStillOpen(core, 'inv_not_in_the_rows')).toBe(false)
+  })
+
+  it('says how it closed: accepted by the expert, run out by the platform’s time, or gone from the rows', () => {
+    const invite = anInvite()
+    const clock = new ManualClock(FIXTURE_NOW)
+    const invites = new Map([[invite.id, invite]])
+    const core = {
+      cache: { invite: (id: string) => invites.get(id) ?? null },
+      cacheChanged: new Listeners<unknown>(),
+      platformClock: { deadlines: clock },
+    }
+    expect(inviteClosedAs(core, invite.id)).toBeNull()
+    // Still called open by the cache, not yet swept: past its time by the platform's clock.
+    clock.advance(5 * MINUTE)
+    expect(inviteClosedAs(core, invite.id)).toBe('expired')
+    invites.set(invite.id, { ...invite, state: 'accepted' })
+    expect(inviteClosedAs(core, invite.id)).toBe('accepted')
+    expect(inviteClosedAs(core, 'inv_not_in_the_rows')).toBe('gone')
   })
 })

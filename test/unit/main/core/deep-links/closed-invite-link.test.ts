@@ -9,12 +9,13 @@ import {
   LINK_NOTICE_ID,
   type DeepLinkTargetDeps,
 } from '../../../../../src/main/core/deep-links/deep-link-targets'
+import type { ClosedInvite } from '../../../../../src/main/core/deep-links/closed-invite'
 import { spiedLinkTargets } from '../../../../support/spied-link-targets'
 
 /** Targets over spies, signed in and caught up, `closed` naming the invites no longer open. */
 function targets(closed: ReadonlySet<string>, overrides: Partial<DeepLinkTargetDeps> = {}) {
   const { deps, targets: link } = spiedLinkTargets({
-    closedInvite: (link) => link.kind === 'invite' && closed.has(link.id),
+    closedInvite: (link) => (link.kind === 'invite' && closed.has(link.id) ? 'gone' : null),
     ...overrides,
   })
   return { deps, link }
@@ -37,6 +38,26 @@ describe('a link to an invite that is no longer open', () => {
       text: expect.stringMatching(/^That invite is no longer open: Invite inv_gone/),
       tone: 'info',
     })
+  })
+
+  it('says how it closed: one the expert accepted has a session to go to, one they declined was their choice', () => {
+    const states: Record<ClosedInvite, RegExp> = {
+      accepted:
+        /^You accepted invite inv_1 already: Upcoming shows its session, or History once it is over\.$/,
+      declined: /^You declined invite inv_1, so there is nothing left to join or book\.$/,
+      taken: /^Another expert took invite inv_1 before the link opened it, so there is nothing left/,
+      withdrawn: /^The client withdrew invite inv_1 before the link opened it, so there is nothing left/,
+      expired: /^Invite inv_1 ran out before the link opened it, so there is nothing left/,
+      gone: /^Invite inv_1 was taken, withdrawn or ran out before the link opened it, so there is nothing/,
+    }
+    for (const [state, told] of Object.entries(states) as Array<[ClosedInvite, RegExp]>) {
+      const { deps, link } = targets(new Set(), { closedInvite: () => state })
+      link.open({ kind: 'invite', id: 'inv_1' })
+      expect(deps.focus).not.toHaveBeenCalled()
+      expect(deps.notifier.show).toHaveBeenCalledWith(
+        expect.objectContaining({ title: LINK_INVITE_CLOSED, body: expect.stringMatching(told) }),
+      )
+    }
   })
 
   it('still opens an open invite, and a session, as before', () => {
