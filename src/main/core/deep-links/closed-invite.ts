@@ -13,7 +13,7 @@ export function closedInviteText(id: string, how: ClosedInvite): string {
   const nothingLeft = 'so there is nothing left to join or book.'
   switch (how) {
     case 'accepted':
-      return `You accepted invite ${id} already: Upcoming shows its session, or History once it is over.`
+      return `You accepted invite ${id} already: its session is under Live session, Upcoming or History.`
     case 'declined':
       return `You declined invite ${id}, ${nothingLeft}`
     case 'taken':

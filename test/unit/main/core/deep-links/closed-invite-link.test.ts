@@ -43,7 +43,7 @@ describe('a link to an invite that is no longer open', () => {
   it('says how it closed: one the expert accepted has a session to go to, one they declined was their choice', () => {
     const states: Record<ClosedInvite, RegExp> = {
       accepted:
-        /^You accepted invite inv_1 already: Upcoming shows its session, or History once it is over\.$/,
+        /^You accepted invite inv_1 already: its session is under Live session, Upcoming or History\.$/,
       declined: /^You declined invite inv_1, so there is nothing left to join or book\.$/,
       taken: /^Another expert took invite inv_1 before the link opened it, so there is nothing left/,
       withdrawn: /^The client withdrew invite inv_1 before the link opened it, so there is nothing left/,
