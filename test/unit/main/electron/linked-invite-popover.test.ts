@@ -83,16 +83,22 @@ describe('the popover a link showed', () => {
   })
 })
 
+/** A cache holding one open invite, read by the platform's time `clock`. */
+function cacheOfOne() {
+  const invite = anInvite()
+  const clock = new ManualClock(FIXTURE_NOW)
+  const invites = new Map([[invite.id, invite]])
+  const core = {
+    cache: { invite: (id: string) => invites.get(id) ?? null },
+    cacheChanged: new Listeners<unknown>(),
+    platformClock: { deadlines: clock },
+  }
+  return { invite, clock, invites, core }
+}
+
 describe('whether an invite a link names is still open', () => {
   it('is open while the cache holds it open by the platform’s time; not once it ran out, closed or left the rows', () => {
-    const invite = anInvite()
-    const clock = new ManualClock(FIXTURE_NOW)
-    const invites = new Map([[invite.id, invite]])
-    const core = {
-      cache: { invite: (id: string) => invites.get(id) ?? null },
-      cacheChanged: new Listeners<unknown>(),
-      platformClock: { deadlines: clock },
-    }
+    const { invite, clock, invites, core } = cacheOfOne()
     expect(inviteStillOpen(core, invite.id)).toBe(true)
     invites.set(invite.id, { ...invite, state: 'taken' })
     expect(inviteStillOpen(core, invite.id)).toBe(false)
@@ -104,14 +110,7 @@ describe('whether an invite a link names is still open', () => {
   })
 
   it('says how it closed: accepted by the expert, run out by the platform’s time, or gone from the rows', () => {
-    const invite = anInvite()
-    const clock = new ManualClock(FIXTURE_NOW)
-    const invites = new Map([[invite.id, invite]])
-    const core = {
-      cache: { invite: (id: string) => invites.get(id) ?? null },
-      cacheChanged: new Listeners<unknown>(),
-      platformClock: { deadlines: clock },
-    }
+    const { invite, clock, invites, core } = cacheOfOne()
     expect(inviteClosedAs(core, invite.id)).toBeNull()
     // Still called open by the cache, not yet swept: past its time by the platform's clock.
     clock.advance(5 * MINUTE)
