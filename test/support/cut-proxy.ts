@@ -23,6 +23,8 @@ export interface CutProxy {
   letThroughRecords(bytes: number): Promise<void>
   /** Pass on all that is held and stop holding. */
   release(): void
+  /** Send `bytes` to the app as if the platform sent them, ahead of what is held; resolves once written. */
+  inject(bytes: Buffer): Promise<void>
   close(): Promise<void>
 }
 
@@ -77,6 +79,7 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
       held = undefined
       if (rest !== undefined && rest.length > 0) client?.write(Buffer.concat(rest))
     },
+    inject: (bytes) => new Promise((resolve) => void client?.write(bytes, () => resolve())),
     close: () => {
       for (const socket of sockets) socket.destroy()
       return new Promise((resolve) => server.close(() => resolve()))

@@ -12,7 +12,7 @@ import { byteWatchAgent } from './byte-watch-agent'
 import { ANNOUNCED_CLOSE, brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-reasons'
 import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { crossingHeartbeat } from './crossing-heartbeat'
-import { webSocketHoldsPart } from './unfinished-bytes'
+import { UnfinishedMessageBytes, webSocketHoldsPart } from './unfinished-bytes'
 import { markPacketReceived } from './packet-received-mark'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 import { protocolPacket, type ConnectionSoFar } from './socket-io-packet-filter'
@@ -32,12 +32,15 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   let partial = false
   /** The connection the attempt under way (or open) made; undefined once it closed or was let go of. */
   let carrying: object | undefined
+  // Twice the largest message: room for its TLS records' and WebSocket frames' own bytes.
+  const unfinished = new UnfinishedMessageBytes(2 * wsLimits.maxPayload)
   const heartbeat = crossingHeartbeat()
   /** The WebSocket of the connection open now holds part of a message. */
   const heldBelow = (): boolean =>
     webSocketHoldsPart((socket.io.engine as { transport?: unknown } | undefined)?.transport)
   /** More of a message not yet whole arrived, `bytes` of it, on the connection open now. */
   const crossed = (bytes: number): void => {
+    if (!unfinished.within(bytes)) return
     handlers.crossing?.(bytes)
     heartbeat.crossing(socket.io.engine, bytes)
   }
@@ -64,12 +67,13 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       const made = {}
       carrying = made
       partial = false
+      unfinished.ended()
       return (bytes, recordUnfinished) => {
         if (carrying !== made) return
         // Before the connection is open, a chunk is more of its handshake, which no packet
         // follows: the attempt is crossing a slow link.
         const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
-        if (!open) handlers.crossing?.(bytes)
+        if (!open && unfinished.within(bytes)) handlers.crossing?.(bytes)
         partial = open
         handlers.heard()
         // The agent hears each chunk before socket.io reads it. Once engine.io has read it, a
@@ -119,7 +123,9 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   socket.io.on('open', () => {
     const engine = socket.io.engine
     engine.on('packet', () => {
-      if (socket.io.engine === engine) partial = false
+      if (socket.io.engine !== engine) return
+      partial = false
+      unfinished.ended()
     })
   })
   socket.io.on('packet', () => {

@@ -58,3 +58,28 @@ export function webSocketHoldsPart(transport: unknown): boolean {
   const fragments = receiver._fragments
   return (typeof buffered === 'number' && buffered > 0) || (Array.isArray(fragments) && fragments.length > 0)
 }
+
+/**
+ * The bytes that arrived while one message was part way in, counted against the most an honest
+ * message brings with its framing. WebSocket pings and empty frames between the frames of a
+ * message, or TLS records of padding, arrive while it is part way in but bring it no nearer its
+ * end: counted as it crossing, a platform that sent them for ever (at the floor the link's pace
+ * asks for) kept the link online for ever. Past the bound, what arrives no longer counts.
+ */
+export class UnfinishedMessageBytes {
+  private arrived = 0
+
+  /** `mostBytes`: the most bytes, framing included, that one message honestly crosses in. */
+  constructor(private readonly mostBytes: number) {}
+
+  /** `bytes` more arrived of the message part way in: whether they are still within the bound. */
+  within(bytes: number): boolean {
+    this.arrived += bytes
+    return this.arrived <= this.mostBytes
+  }
+
+  /** A message ended (or the connection is new): the next one starts from nothing. */
+  ended(): void {
+    this.arrived = 0
+  }
+}

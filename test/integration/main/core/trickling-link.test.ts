@@ -72,4 +72,28 @@ describe('a link that brings a message part way', () => {
     expect(told).toMatchObject({ status: expect.stringMatching(/^(connecting|reconnecting|offline)$/) })
     expect(core.adapters.notifier.shown).toEqual([])
   })
+
+  it('is found dead, and the expert told, when what comes after half a message is no part of it', async () => {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    Object.assign(platform.server.io.engine.opts, { pingInterval: 600_000, pingTimeout: 600_000 })
+    const expert = platform.addExpert()
+    const proxy = await startCutProxy(platform.server.port)
+    defer(() => proxy.close())
+    const core = await startCoreFor(proxy.url, expert, { timings: TIMINGS })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    proxy.hold()
+    // The first frame of a message sent in several, and then only WebSocket pings, which the app
+    // answers but which bring the message no nearer its end: bytes enough, for ever, a few at a time.
+    await proxy.inject(Buffer.concat([Buffer.from([0x01, 3]), Buffer.from('42[')]))
+    const ping = Buffer.concat([Buffer.from([0x89, 125]), Buffer.alloc(125, 0x70)])
+    const pings = Buffer.concat(Array.from({ length: 10 }, () => ping))
+    let sending = true
+    const send = (): void => void proxy.inject(pings).then(() => sending && setImmediate(send))
+    send()
+    const told = await core.waitForState((s) => s.status !== 'online' && s.status !== 'checking')
+    sending = false
+    expect(told).toMatchObject({ status: expect.stringMatching(/^(connecting|reconnecting|offline)$/) })
+  })
 })

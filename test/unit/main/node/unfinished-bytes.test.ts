@@ -1,7 +1,11 @@
 // Whether a chunk leaves a message part way in beneath engine.io: a TLS record not yet whole, or a
 // WebSocket frame ws holds; a version of ws that keeps them otherwise tells nothing.
 import { describe, expect, it } from 'vitest'
-import { TlsRecordFraming, webSocketHoldsPart } from '../../../../src/main/node/unfinished-bytes'
+import {
+  TlsRecordFraming,
+  UnfinishedMessageBytes,
+  webSocketHoldsPart,
+} from '../../../../src/main/node/unfinished-bytes'
 
 /** A TLS application-data record carrying `bytes` of ciphertext. */
 function record(bytes: number): Buffer {
@@ -39,5 +43,17 @@ describe('a WebSocket holding part of a message', () => {
     expect(webSocketHoldsPart({ ws: { _receiver: { _bufferedBytes: 0, _fragments: [] } } })).toBe(false)
     expect(webSocketHoldsPart(undefined)).toBe(false)
     expect(webSocketHoldsPart({ ws: {} })).toBe(false)
+  })
+})
+
+describe('the bytes of one message part way in', () => {
+  it('count up to the bound, not past it, and afresh once a message ends', () => {
+    const unfinished = new UnfinishedMessageBytes(1_000)
+    expect(unfinished.within(600)).toBe(true)
+    expect(unfinished.within(400)).toBe(true)
+    expect(unfinished.within(1)).toBe(false)
+    expect(unfinished.within(1)).toBe(false)
+    unfinished.ended()
+    expect(unfinished.within(1_000)).toBe(true)
   })
 })
