@@ -32,6 +32,20 @@ async function platformBehindSlowLink(defer: ReturnType<typeof useCleanup>, byte
   return { platform, expert, proxy, core }
 }
 
+/** As `platformBehindSlowLink`, with a proxy that passes on what the platform sends only as the test says. */
+async function platformBehindCutProxy(defer: ReturnType<typeof useCleanup>) {
+  const platform = await startTestPlatform()
+  defer(() => platform.close())
+  Object.assign(platform.server.io.engine.opts, { pingInterval: 600_000, pingTimeout: 600_000 })
+  const expert = platform.addExpert()
+  const proxy = await startCutProxy(platform.server.port)
+  defer(() => proxy.close())
+  const core = await startCoreFor(proxy.url, expert, { timings: TIMINGS })
+  defer(() => core.close(true))
+  await core.waitForState((s) => s.status === 'online')
+  return { platform, expert, proxy, core }
+}
+
 describe('a link that brings a message part way', () => {
   const defer = useCleanup()
 
@@ -55,15 +69,7 @@ describe('a link that brings a message part way', () => {
   })
 
   it('is found dead, and the expert told, when it brings half a message and then nothing', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    Object.assign(platform.server.io.engine.opts, { pingInterval: 600_000, pingTimeout: 600_000 })
-    const expert = platform.addExpert()
-    const proxy = await startCutProxy(platform.server.port)
-    defer(() => proxy.close())
-    const core = await startCoreFor(proxy.url, expert, { timings: TIMINGS })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const { platform, expert, proxy, core } = await platformBehindCutProxy(defer)
     proxy.hold()
     platform.inviteDirectly(expert.id, 'Cut in half', LONG_ACCOUNT)
     // About half of the invite's message, as one chunk: the rest never comes.
@@ -74,15 +80,7 @@ describe('a link that brings a message part way', () => {
   })
 
   it('is found dead, and the expert told, when what comes after half a message is no part of it', async () => {
-    const platform = await startTestPlatform()
-    defer(() => platform.close())
-    Object.assign(platform.server.io.engine.opts, { pingInterval: 600_000, pingTimeout: 600_000 })
-    const expert = platform.addExpert()
-    const proxy = await startCutProxy(platform.server.port)
-    defer(() => proxy.close())
-    const core = await startCoreFor(proxy.url, expert, { timings: TIMINGS })
-    defer(() => core.close(true))
-    await core.waitForState((s) => s.status === 'online')
+    const { proxy, core } = await platformBehindCutProxy(defer)
     proxy.hold()
     // The first frame of a message sent in several, and then only WebSocket pings, which the app
     // answers but which bring the message no nearer its end: bytes enough, for ever, a few at a time.
