@@ -8,7 +8,7 @@
  * while Standby runs is replaced by the next save (writingBeside).
  */
 import type Conf from 'conf'
-import { lstatSync, mkdirSync, readlinkSync, unlinkSync } from 'node:fs'
+import { lstatSync, mkdirSync, readlinkSync, statSync, unlinkSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Logger } from '../core/ports/logger'
 import { describeValue } from '../../shared/describe-untrusted'
@@ -193,7 +193,12 @@ export function readingOnlyAFile<A extends unknown[]>(
 /** Whether a regular file is at `path` (not a link); throws what stops the look but a missing file. */
 function isFileAt(path: string): boolean {
   try {
-    return lstatSync(path).isFile()
+    const stats = lstatSync(path)
+    // A link is never read through here, but a look through it still stops the open where conf's
+    // own read stopped (a link to itself, to a file the profile's owner cannot reach), so the
+    // start says why its settings are not kept rather than that they went back to their defaults.
+    if (stats.isSymbolicLink()) statSync(path)
+    return stats.isFile()
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false
     throw error
