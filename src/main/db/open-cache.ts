@@ -12,7 +12,7 @@ import { DatabaseTooNewError } from '../../shared/sqlite/migrate'
 import { removeInterruptedWrites } from '../node/atomic-file'
 import { makeCacheFolder } from './cache-folder'
 import { foundAt, leftUnclean, lstatOrNothing, notACacheFile, type FoundAtPath } from './cache-file-state'
-import { COMPANIONS, isThere, moveAside, pruneQuarantined, type Pruned } from './quarantine'
+import { COMPANIONS, type CopyKind, isThere, moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
 import { isDamage } from './damage-watch'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
@@ -58,11 +58,13 @@ export type IntegrityCheck = 'quick' | 'after-unclean-exit' | 'none'
 
 /** What happened when a damaged cache was replaced. */
 export interface CacheRebuild {
-  /** Where the damaged file was moved (its -wal/-shm sit beside it with the same name). */
+  /** Why the file was moved: damaged, or a newer Standby's (whose copies damage never prunes). */
+  readonly kind: CopyKind
+  /** Where the file was moved (its -wal/-shm sit beside it with the same name). */
   readonly damagedCopy: string
   /** What was wrong, for the log. */
   readonly reason: string
-  /** The older damaged copies removed to keep only the newest few (quarantine.ts), for the log. */
+  /** The older copies of the same kind removed to keep only the newest few (quarantine.ts), for the log. */
   readonly pruned: Pruned
   /** The marks of what was already shown, carried over from the damaged copy (salvage-marks.ts). */
   readonly salvaged: SalvagedMarks
@@ -175,12 +177,14 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     // start refused on it left the expert without Standby until they moved it by hand.
     const newer = error instanceof DatabaseTooNewError ? error : null
     if (!(error instanceof CacheDamage || error instanceof DatabaseTooNewError)) throw error
-    const damagedCopy = moveAside(path, (options.now ?? Date.now)())
+    const kind = newer === null ? 'damaged' : 'newer'
+    const damagedCopy = moveAside(path, (options.now ?? Date.now)(), kind)
     // A journal moved aside without its file is what the expert finds: the sentence names it.
     const keptAt = [damagedCopy, ...COMPANIONS.map((suffix) => damagedCopy + suffix)].find(isThere)
-    const pruned = pruneQuarantined(path, damagedCopy)
+    const pruned = pruneQuarantined(path, damagedCopy, kind)
     const fresh = openChecked(path, nativeBinding, level)
     return opened(fresh, {
+      kind,
       damagedCopy,
       reason:
         newer === null

@@ -17,9 +17,23 @@ export function fileTimestamp(at: number): string {
     .replace(/[-:]/g, '')
 }
 
+/**
+ * Why a cache is moved aside: damaged, or written by a newer Standby (not damaged, and what that
+ * Standby finds again if put back; its copies are never pruned as damaged ones).
+ */
+export type CopyKind = 'damaged' | 'newer'
+
+/** The word in a copy's name, by kind: what the expert sees in the folder. */
+const NAME_WORD: Readonly<Record<CopyKind, string>> = { damaged: 'corrupt', newer: 'newer' }
+
 /** The name a damaged `path` is moved to, e.g. cache.db.corrupt-20261127T120000Z, kept unique. */
-export function quarantinePath(path: string, at: number, taken: (candidate: string) => boolean): string {
-  const base = `${path}.corrupt-${fileTimestamp(at)}`
+export function quarantinePath(
+  path: string,
+  at: number,
+  taken: (candidate: string) => boolean,
+  kind: CopyKind = 'damaged',
+): string {
+  const base = `${path}.${NAME_WORD[kind]}-${fileTimestamp(at)}`
   let candidate = base
   for (let n = 2; [candidate, ...COMPANIONS.map((s) => candidate + s)].some(taken); n++) {
     candidate = `${base}-${n}`
@@ -31,8 +45,8 @@ export function quarantinePath(path: string, at: number, taken: (candidate: stri
  * Move `path` and its companions aside; returns where the database file went. Throws what refused
  * a move, with every file then back where it was: a file and its WAL stay together either way.
  */
-export function moveAside(path: string, at: number): string {
-  const target = quarantinePath(path, at, isThere)
+export function moveAside(path: string, at: number, kind: CopyKind = 'damaged'): string {
+  const target = quarantinePath(path, at, isThere, kind)
   // The companions go first: a fresh file must never meet an old WAL at the cache's path.
   const moved: string[] = []
   try {
@@ -64,6 +78,13 @@ export function moveAside(path: string, at: number): string {
  */
 export const DAMAGED_COPIES_KEPT = 3
 
+/**
+ * How many copies of a newer Standby's cache are kept, the one just made included: each holds all
+ * the newer one had when it was undone, so a later one (the newer Standby back, then undone again)
+ * holds what an earlier one did and more. Damage never removes one.
+ */
+export const NEWER_COPIES_KEPT = 1
+
 /** What pruneQuarantined did. */
 export interface Pruned {
   /** How many older damaged copies were removed, each counted once with its companions. */
@@ -77,23 +98,26 @@ export interface Pruned {
  * (a clock set back may stamp it older than the rest). Only names moveAside makes are touched;
  * a link is removed itself, never what it points to, and a folder is left alone.
  */
-export function pruneQuarantined(path: string, justMade: string): Pruned {
-  return pruneOlderCopies(dirname(path), quarantinedName(path), justMade, DAMAGED_COPIES_KEPT)
+export function pruneQuarantined(path: string, justMade: string, kind: CopyKind = 'damaged'): Pruned {
+  const keep = kind === 'damaged' ? DAMAGED_COPIES_KEPT : NEWER_COPIES_KEPT
+  return pruneOlderCopies(dirname(path), quarantinedName(path, kind), justMade, keep)
 }
 
 /**
- * Remove every damaged copy of `path`: they hold the expert's sessions and messages as the cache
- * did, so emptying the cache (a sign-out) takes them too.
+ * Remove every copy of `path` moved aside, damaged or a newer Standby's: they hold the expert's
+ * sessions and messages as the cache did, so emptying the cache (a sign-out) takes them too.
  */
 export function removeQuarantined(path: string): Pruned {
   // The one kept is `justMade`, which names none of them here: every copy goes.
-  return pruneOlderCopies(dirname(path), quarantinedName(path), '', 1)
+  const damaged = pruneOlderCopies(dirname(path), quarantinedName(path, 'damaged'), '', 1)
+  const newer = pruneOlderCopies(dirname(path), quarantinedName(path, 'newer'), '', 1)
+  return { removed: damaged.removed + newer.removed, left: [...damaged.left, ...newer.left] }
 }
 
-/** The names moveAside gives the damaged copies of `path` and their companions. */
-function quarantinedName(path: string): RegExp {
+/** The names moveAside gives the copies of `path` of a `kind` and their companions. */
+function quarantinedName(path: string, kind: CopyKind): RegExp {
   return new RegExp(
-    `^${escapeRegExp(basename(path))}\\.corrupt-(?<stamp>\\d{8}T\\d{6}Z)(?:-(?<n>[1-9]\\d*))?` +
+    `^${escapeRegExp(basename(path))}\\.${NAME_WORD[kind]}-(?<stamp>\\d{8}T\\d{6}Z)(?:-(?<n>[1-9]\\d*))?` +
       `(?<suffix>${COMPANIONS.join('|')})?$`,
   )
 }

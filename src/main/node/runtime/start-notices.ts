@@ -13,10 +13,10 @@ export function tellAtStart(
   options: Pick<RuntimeOptions, 'settings' | 'notifier' | 'log'>,
 ): void {
   if (rebuilt !== null) {
-    const { salvaged, pruned } = rebuilt
+    const { salvaged, pruned, kind } = rebuilt
     options.log.warn(
-      `Cache rebuilt: ${rebuilt.reason}; damaged copy kept at ${rebuilt.damagedCopy}; ` +
-        `${pruned.removed} older damaged ${pruned.removed === 1 ? 'copy' : 'copies'} removed` +
+      `Cache rebuilt: ${rebuilt.reason}; ${kind} copy kept at ${rebuilt.damagedCopy}; ` +
+        `${pruned.removed} older ${kind} ${pruned.removed === 1 ? 'copy' : 'copies'} removed` +
         (pruned.left.length === 0 ? '; ' : ` (could not remove ${pruned.left.join(', ')}); `) +
         `${salvaged.rows} marks of what was already shown carried over` +
         (salvaged.unreadable.length === 0

@@ -292,6 +292,29 @@ describe('openCache', () => {
     expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(bytes)).toBe(true)
   })
 
+  it('never removes a newer Standby’s cache kept aside to make room for damaged copies, and names it as such', () => {
+    // Going back to the newer Standby later, the expert finds what it had kept: damage at later
+    // starts of this one must not take it as the oldest of the damaged copies.
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    cacheThatShowedOne(path)
+    const raw = new Database(path)
+    raw.pragma(`user_version = ${cacheMigrations.length + 1}`)
+    raw.close()
+    const bytes = readFileSync(path)
+    const first = openCache({ path, now })
+    first.db.close()
+    const newerCopy = first.rebuilt?.damagedCopy ?? ''
+    for (const start of [1, 2, 3, 4]) {
+      writeFileSync(path, 'damaged again '.repeat(100))
+      openCache({ path, now: () => at + start * 60_000 }).db.close()
+    }
+    expect(readFileSync(newerCopy).equals(bytes)).toBe(true)
+    expect(readdirSync(dir).filter((name) => name.includes('.corrupt-'))).toHaveLength(3)
+    expect(first.rebuilt?.kind).toBe('newer')
+    expect(newerCopy).toBe(`${path}.newer-20261127T120000Z`)
+  })
+
   // A newer Standby may make its schema with what a newer SQLite reads and this one cannot; the
   // check that runs after an unclean exit read that as damage, and told it as damage.
   it.each(['quick', 'after-unclean-exit'] as const)(
