@@ -22,6 +22,7 @@ import {
 import { systemClock, type Clock } from '../../shared/clock'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
+import { readFirst } from './settings-read-first'
 import { errorMessage } from '../../shared/error-message'
 import { settingsBytes, settingsJson, settingsText } from './settings-text'
 import { removeDanglingLink, separateSettings, settingsLinkAt, type LinkOutcome } from './settings-link'
@@ -253,7 +254,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   let file: SettingsFile
   try {
     const at = { ...check, path, now: options.now ?? Date.now }
-    file = confSettingsFile(writingBeside(options.open(), path, MAX_SETTINGS_FILE_BYTES), log, at)
+    file = readFirst(confSettingsFile(writingBeside(options.open(), path, MAX_SETTINGS_FILE_BYTES), log, at))
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.
