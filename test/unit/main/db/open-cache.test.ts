@@ -272,11 +272,7 @@ describe('openCache', () => {
     // the expert without Standby until they moved the file by hand.
     const dir = tempDir()
     const path = join(dir, 'cache.db')
-    cacheThatShowedOne(path)
-    const raw = new Database(path)
-    raw.pragma(`user_version = ${cacheMigrations.length + 1}`)
-    raw.close()
-    const bytes = readFileSync(path)
+    const bytes = newerStandbysCache(path)
     const { db, rebuilt } = openCache({ path, now })
     expectWorkingCache(db)
     expect(rebuilt?.salvaged.rows).toBe(1)
@@ -297,11 +293,7 @@ describe('openCache', () => {
     // starts of this one must not take it as the oldest of the damaged copies.
     const dir = tempDir()
     const path = join(dir, 'cache.db')
-    cacheThatShowedOne(path)
-    const raw = new Database(path)
-    raw.pragma(`user_version = ${cacheMigrations.length + 1}`)
-    raw.close()
-    const bytes = readFileSync(path)
+    const bytes = newerStandbysCache(path)
     const first = openCache({ path, now })
     first.db.close()
     const newerCopy = first.rebuilt?.damagedCopy ?? ''
@@ -442,3 +434,12 @@ describe('copying the WAL back into the file', () => {
     }
   })
 })
+
+/** A cache at `path` that showed one invite, as a newer Standby's schema marks it; its bytes. */
+function newerStandbysCache(path: string): Buffer {
+  cacheThatShowedOne(path)
+  const raw = new Database(path)
+  raw.pragma(`user_version = ${cacheMigrations.length + 1}`)
+  raw.close()
+  return readFileSync(path)
+}
