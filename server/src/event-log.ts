@@ -2,7 +2,7 @@
  * The per-expert event stream. Events are appended inside the transaction that caused them, so an
  * event exists exactly when its change does, and its id comes from the same write: no id is ever
  * used twice. Live delivery happens only after the commit, in append order: first to the senders
- * (the network), then the writes deferred until after delivery, then to every other listener.
+ * (the network, a slice per turn: send-queue.ts), then the deferred writes, then every other listener.
  */
 import type Database from 'better-sqlite3'
 import {
@@ -19,6 +19,7 @@ import { chainDigest, closeWithDigest } from './event-digest'
 import type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
 import { markPhase } from './phase-trace'
 import { ExpertEventLookup, type EventPlace, type LookupBatch } from './expert-event-lookup'
+import { SendQueue } from './send-queue'
 import { StreamHeads } from './stream-heads'
 
 export type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
@@ -36,6 +37,7 @@ export class EventLog {
   private pending: Committed[] = []
   private inTransaction = false
   private readonly senders: Listeners<Committed>
+  private readonly outbox = new SendQueue<Committed>((entry) => this.senders.emit(entry))
   private readonly listeners: Listeners<Committed>
   /** The writes put off until after delivery (deferred-writes.ts). */
   private readonly writes: DeferredWrites
@@ -121,7 +123,7 @@ export class EventLog {
     this.placed = []
     const committed = this.pending
     this.pending = []
-    for (const entry of committed) this.senders.emit(entry)
+    this.outbox.push(committed)
     markPhase('delivered')
     this.writes.writeDeferred()
     if (this.lookup.due) this.writeLookups()
