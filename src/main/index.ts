@@ -36,6 +36,7 @@ import { keepWindowPlace } from './core/window-placement'
 import { loadFirstFrameRenderer } from './node/renderer-pages/first-frame'
 import { createRendererPages, type RendererPages } from './node/renderer-pages/renderer-pages'
 import { trackQuitting } from './electron/quit-state'
+import { quitOnSignals } from './electron/quit-on-signals'
 import { createShutdown } from './core/startup/shutdown'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const log = createFileLogger({ dir: app.getPath('logs'), echo: consoleLogger })
   Object.assign(logs, { log, path: log.path })
   const quitting = trackQuitting()
+  quitOnSignals(process, log)
   // A failed start exits without the quit's events: what reads "is this the end" must hear it too,
   // or the window the exit destroys would count as closed by the expert.
   let exiting = false

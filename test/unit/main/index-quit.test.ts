@@ -14,8 +14,12 @@ import { aSnapshot, anInvite } from '../../support/fixtures'
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
 let userData: string
+// The signals the app listens for on the process, and who listened before: the app's, taken off after.
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const
+let signalListenersBefore: ReadonlyArray<ReadonlyArray<unknown>> = []
 
 beforeEach(() => {
+  signalListenersBefore = SIGNALS.map((signal) => process.listeners(signal))
   for (const level of ['error', 'info', 'warn'] as const)
     vi.spyOn(console, level).mockImplementation(() => {})
   // Only the timers are played: the start's file and database work runs as it would.
@@ -23,6 +27,10 @@ beforeEach(() => {
 })
 
 afterEach(() => {
+  SIGNALS.forEach((signal, i) => {
+    for (const listener of process.listeners(signal))
+      if (!signalListenersBefore[i]!.includes(listener)) process.off(signal, listener)
+  })
   vi.useRealTimers()
   vi.restoreAllMocks()
   rmSync(userData, { recursive: true, force: true })

@@ -63,19 +63,33 @@ function pointerOnTrayIcon(fake: typeof fakeState): void {
   fake.cursor = { x: 1011, y: 12 }
 }
 
-/** The process's last-resort listeners before a test: each launch adds its own, taken off after. */
-const LAST_RESORT_EVENTS = ['uncaughtException', 'unhandledRejection'] as const
+/**
+ * The process's listeners before a test, of the events the app listens for on it (its last resort,
+ * the signals that quit it): each launch adds its own, taken off after.
+ */
+const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM'] as const
 let listenersBefore = new Map<string, ReadonlyArray<unknown>>()
 /** What the app added on `event` since the test began. */
-function addedListeners(event: (typeof LAST_RESORT_EVENTS)[number]): Array<(error: unknown) => void> {
+function addedListeners(event: (typeof PROCESS_EVENTS)[number]): Array<(error: unknown) => void> {
   const before = listenersBefore.get(event) ?? []
   return (process as NodeJS.EventEmitter)
     .listeners(event)
     .filter((listener) => !before.includes(listener)) as Array<(error: unknown) => void>
 }
+/**
+ * The app's own listener of `signal`. Not electron-store's `when-exit` (a `once`, wrapped so): it
+ * raises the signal at the real process, which would end the test run.
+ */
+function signalListener(signal: 'SIGINT' | 'SIGTERM'): ((signal: string) => void) | undefined {
+  const before = listenersBefore.get(signal) ?? []
+  return (process as NodeJS.EventEmitter)
+    .rawListeners(signal)
+    .find((listener) => !before.includes(listener) && !('listener' in listener)) as
+    ((signal: string) => void) | undefined
+}
 
 afterEach(() => {
-  for (const event of LAST_RESORT_EVENTS)
+  for (const event of PROCESS_EVENTS)
     for (const listener of addedListeners(event)) (process as NodeJS.EventEmitter).off(event, listener)
   if (userData !== undefined) rmSync(userData, { recursive: true, force: true })
   userData = undefined
@@ -85,7 +99,7 @@ afterEach(() => {
 
 beforeEach(() => {
   listenersBefore = new Map(
-    LAST_RESORT_EVENTS.map((event) => [event, (process as NodeJS.EventEmitter).listeners(event)]),
+    PROCESS_EVENTS.map((event) => [event, (process as NodeJS.EventEmitter).listeners(event)]),
   )
   vi.spyOn(console, 'error').mockImplementation(() => {})
   vi.spyOn(console, 'info').mockImplementation(() => {})
@@ -429,6 +443,28 @@ describe('launching Standby', () => {
     await fake.ipcMain.invoke('settings.update', page, { remindersEnabled: false })
     // Windows ends the session: each window hears it, none is closed, and the process ends with no quit.
     endWindowsSession()
+    const onDisk = JSON.parse(readFileSync(join(userData!, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    expect(onDisk).toMatchObject({ soundEnabled: false, remindersEnabled: false })
+    expect(onDisk['mainWindowPlace']).toEqual({ x: 40, y: 60, width: 1000, height: 700, maximized: false })
+  })
+
+  it('quits on a Linux logout’s SIGTERM as from the tray, writing the last setting and where the window was', async () => {
+    const fake = await launch((f) => {
+      f.platform = 'linux'
+    })
+    const window = fake.windows[0]!
+    window.moveTo({ x: 40, y: 60, width: 1000, height: 700 })
+    const page = { sender: window.webContents, frameUrl: 'standby-app://app/' }
+    await fake.ipcMain.invoke('settings.update', page, { soundEnabled: false })
+    // Within a second of the first: answered as made, written when the second ends or at the quit.
+    await fake.ipcMain.invoke('settings.update', page, { remindersEnabled: false })
+    signalListener('SIGTERM')!('SIGTERM')
+    expect(fake.app.quit).toHaveBeenCalledOnce()
+    expect(fake.app.quitDone).toBe(true)
+    expect(fake.app.exit).not.toHaveBeenCalled()
     const onDisk = JSON.parse(readFileSync(join(userData!, 'settings.json'), 'utf8')) as Record<
       string,
       unknown
