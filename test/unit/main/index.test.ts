@@ -63,6 +63,25 @@ function pointerOnTrayIcon(fake: typeof fakeState): void {
   fake.cursor = { x: 1011, y: 12 }
 }
 
+/** The expert moves the window and changes two settings, the second paced to be written later. */
+async function moveWindowAndChangeSettings(fake: typeof fakeState): Promise<void> {
+  const window = fake.windows[0]!
+  window.moveTo({ x: 40, y: 60, width: 1000, height: 700 })
+  const page = { sender: window.webContents, frameUrl: 'standby-app://app/' }
+  await expect(fake.ipcMain.invoke('settings.update', page, { soundEnabled: false })).resolves.toMatchObject({
+    ok: true,
+  })
+  // Within a second of the first: answered as made, written when the second ends (or sooner if asked).
+  await fake.ipcMain.invoke('settings.update', page, { remindersEnabled: false })
+}
+
+/** Both settings and where the window was are on disk for the next start. */
+function expectSettingsAndPlaceWritten(): void {
+  const onDisk = JSON.parse(readFileSync(join(userData!, 'settings.json'), 'utf8')) as Record<string, unknown>
+  expect(onDisk).toMatchObject({ soundEnabled: false, remindersEnabled: false })
+  expect(onDisk['mainWindowPlace']).toEqual({ x: 40, y: 60, width: 1000, height: 700, maximized: false })
+}
+
 /**
  * The process's listeners before a test, of the events the app listens for on it (its last resort,
  * the signals that quit it): each launch adds its own, taken off after.
@@ -431,46 +450,22 @@ describe('launching Standby', () => {
     const fake = await launch((f) => {
       f.platform = 'win32'
     })
-    const window = fake.windows[0]!
-    window.moveTo({ x: 40, y: 60, width: 1000, height: 700 })
-    const page = { sender: window.webContents, frameUrl: 'standby-app://app/' }
-    await expect(
-      fake.ipcMain.invoke('settings.update', page, { soundEnabled: false }),
-    ).resolves.toMatchObject({
-      ok: true,
-    })
-    // Within a second of the first: answered as made, written when the second ends.
-    await fake.ipcMain.invoke('settings.update', page, { remindersEnabled: false })
+    await moveWindowAndChangeSettings(fake)
     // Windows ends the session: each window hears it, none is closed, and the process ends with no quit.
     endWindowsSession()
-    const onDisk = JSON.parse(readFileSync(join(userData!, 'settings.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >
-    expect(onDisk).toMatchObject({ soundEnabled: false, remindersEnabled: false })
-    expect(onDisk['mainWindowPlace']).toEqual({ x: 40, y: 60, width: 1000, height: 700, maximized: false })
+    expectSettingsAndPlaceWritten()
   })
 
   it('quits on a Linux logout’s SIGTERM as from the tray, writing the last setting and where the window was', async () => {
     const fake = await launch((f) => {
       f.platform = 'linux'
     })
-    const window = fake.windows[0]!
-    window.moveTo({ x: 40, y: 60, width: 1000, height: 700 })
-    const page = { sender: window.webContents, frameUrl: 'standby-app://app/' }
-    await fake.ipcMain.invoke('settings.update', page, { soundEnabled: false })
-    // Within a second of the first: answered as made, written when the second ends or at the quit.
-    await fake.ipcMain.invoke('settings.update', page, { remindersEnabled: false })
+    await moveWindowAndChangeSettings(fake)
     signalListener('SIGTERM')!('SIGTERM')
     expect(fake.app.quit).toHaveBeenCalledOnce()
     expect(fake.app.quitDone).toBe(true)
     expect(fake.app.exit).not.toHaveBeenCalled()
-    const onDisk = JSON.parse(readFileSync(join(userData!, 'settings.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >
-    expect(onDisk).toMatchObject({ soundEnabled: false, remindersEnabled: false })
-    expect(onDisk['mainWindowPlace']).toEqual({ x: 40, y: 60, width: 1000, height: 700, maximized: false })
+    expectSettingsAndPlaceWritten()
   })
 
   it('stays in the tray when the popover is closed after the OS closed the window', async () => {
