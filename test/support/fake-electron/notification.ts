@@ -227,9 +227,11 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     return pressed
   }
   /**
-   * Windows: a button is handed to the first toast Electron's presenter has under the pressed
-   * one's id (windows_toast_activator.cc, after handleActivation has heard it): an earlier one of
-   * the id the app closed is still there, without its object, and the press reaches no one.
+   * Windows: a button is handed to a toast Electron's presenter has under the pressed one's id
+   * (windows_toast_activator.cc, after handleActivation has heard it). The presenter's set is
+   * ordered by address, so which one is arbitrary; the fake takes the earliest shown, so a test
+   * sees an older one get it. One the app closed is still there, without its object: the press
+   * reaches no one.
    */
   private firstInPresenter(): FakeNotification | undefined {
     const first = [...fake.notificationHistory, ...fake.notifications].find(

@@ -150,10 +150,9 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       report({ action: 'open', notification: data })
     })
     notification.on('action', (details) => {
-      if (wentToActionCenter.has(notification)) return
-      // On Windows handleActivation hears a button first and reports it (windows-activations.ts).
-      const id = notificationIdOf(data)
-      if (platform === 'win32' && id !== null && halves.isSecond(id, 'reported')) return
+      // On Windows every button is heard by handleActivation first, which answers it
+      // (windows-activations.ts): Electron hands it on to any object of the id, maybe an older one.
+      if (platform === 'win32') return
       pressed()
       // A button this notification does not have (an index the OS made up, or one from a layout
       // since changed) opens what it is about: the expert pressed something and waits for it.

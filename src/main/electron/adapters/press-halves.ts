@@ -5,11 +5,8 @@
  * Bounded, in case one of the two never comes.
  */
 
-/**
- * Which of the two reports of a press came first: the notification's own handlers, or
- * handleActivation ('reported' when it also told the app, as it does for a button).
- */
-export type PressSide = 'own' | 'activation' | 'reported'
+/** Which of the two reports of a press came first: the notification's own handlers, or handleActivation. */
+export type PressSide = 'own' | 'activation'
 
 /** The presses on Windows whose first report came and whose second is still awaited. */
 export class PressHalves {

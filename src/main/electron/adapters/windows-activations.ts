@@ -53,18 +53,18 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
     const reminder = invite === null ? reminderIn(details.arguments) : null
     const sessionId = reminder?.sessionId ?? null
     const id = invite?.id ?? reminder?.id ?? null
-    if (id !== null && halves.isSecond(id, 'own')) return
+    // A button is heard here before any object hears it, so an earlier half is another press's
+    // (a body click, which reaches only its own toast's object).
+    if (id !== null && details.type !== 'action' && halves.isSecond(id, 'own')) return
     if (id !== null && details.type === 'action') {
-      // Electron hands a button to the first toast it has under the id, which may be an earlier
-      // one of it the app closed (a session's 30-minute reminder): the press would reach no
-      // handler, so the button is reported here, where it always arrives first.
+      // Electron hands a button on to some toast it has under the id (in no set order), maybe an
+      // earlier one of it, pressed or closed: the button is answered here alone.
       const live = [...held].find(
         ([shown, data]) => !inActionCenter.has(shown) && notificationIdOf(data) === id,
       )
       if (live !== undefined) {
         const [shown, data] = live
         release(shown)
-        halves.first(id, 'reported')
         report({ action: actionAt(data, details.actionIndex ?? -1) ?? 'open', notification: data })
         return
       }

@@ -300,11 +300,18 @@ describe('the Electron notifier', () => {
 
   it.each([2, -1, 7, 0.5, Number.NaN, 2 ** 31])(
     'opens the invite when the OS reports a button it does not have (%s), sending nothing',
-    (index) => {
-      const { notifier, onActivate } = setup({ platform: 'win32' })
-      notifier.show(instant)
-      lastNotification().pressAction(index)
-      expect(onActivate.mock.calls).toEqual([[{ action: 'open', notification: instant }]])
+    async (index) => {
+      for (const platform of ['darwin', 'win32'] as const) {
+        const { notifier, onActivate } = setup({ platform })
+        // On Windows a button is heard through handleActivation first.
+        if (platform === 'win32') await notifier.restore()
+        notifier.show(instant)
+        pressButton(lastNotification(), index)
+        expect([platform, onActivate.mock.calls]).toEqual([
+          platform,
+          [[{ action: 'open', notification: instant }]],
+        ])
+      }
     },
   )
 
@@ -840,6 +847,44 @@ describe('the Electron notifier', () => {
     activateToast({ type: 'click', arguments: reminderNotificationId('s1', 'req_1') })
     expect(onActivate).toHaveBeenCalledTimes(2)
     expect(notifier.halfReported).toBe(0)
+  })
+
+  it('on Windows Start pressed on the 10-minute reminder in the Action Center counts once, whichever earlier toast of the id Electron hands the button', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    const thirty = { ...reminder, title: 'In 30 minutes', startAllowed: false }
+    const ten = { ...reminder, title: 'In 10 minutes', startAllowed: true }
+    notifier.show(thirty)
+    // Snooze, its second button: Electron keeps the pressed toast (and its object) under the id.
+    pressButton(lastNotification(), 1)
+    notifier.show(ten)
+    lastNotification().timeOut()
+    // Start, from the Action Center: the fake hands the button to the 30-minute one's object.
+    pressButton(lastNotification(), 0)
+    expect(onActivate.mock.calls).toEqual([
+      [{ action: 'snooze', notification: thirty }],
+      [{ action: 'start', notification: ten }],
+    ])
+  })
+
+  it('on Windows a body click, which only its own toast hears, does not swallow the next button pressed under its id', async () => {
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    await notifier.restore()
+    const thirty = { ...reminder, title: 'In 30 minutes', startAllowed: false }
+    const ten = { ...reminder, title: 'In 10 minutes', startAllowed: true }
+    const now = { ...reminder, title: 'Starting now', moment: 'starting_now', startAllowed: true } as const
+    notifier.show(thirty)
+    // A click on a toast's body in this run reaches its object alone (windows_toast_notification.cc
+    // posts NotificationClicked; only a button or reply goes through handleActivation).
+    lastNotification().click()
+    notifier.show(ten)
+    notifier.show(now)
+    // Start: Electron may hand it to the 10-minute toast Standby closed, which has no object left.
+    pressButton(lastNotification(), 0)
+    expect(onActivate.mock.calls).toEqual([
+      [{ action: 'open', notification: thirty }],
+      [{ action: 'start', notification: now }],
+    ])
   })
 
   it.each(['timed out', 'dismissed'] as const)(
