@@ -15,6 +15,8 @@ export class SendQueue<T> {
   /** The index of the next item to send. */
   private next = 0
   private scheduled = false
+  /** A slice is being sent: a push from within a send joins it rather than starting another. */
+  private sending = false
 
   constructor(
     private readonly send: (item: T) => void,
@@ -27,14 +29,25 @@ export class SendQueue<T> {
    */
   push(items: readonly T[]): void {
     for (const item of items) this.queued.push(item)
-    if (!this.scheduled) this.sendSlice()
+    if (!this.scheduled && !this.sending) this.sendSlice()
   }
 
   private sendSlice(): void {
     this.scheduled = false
+    this.sending = true
     const end = Math.min(this.next + this.slice, this.queued.length)
-    // The index moves before each send, so a send that pushes more (re-entrantly) cannot resend.
-    while (this.next < end) this.send(this.queued[this.next++] as T)
+    try {
+      // The index moves before each send, so a send that throws is not sent again.
+      while (this.next < end) this.send(this.queued[this.next++] as T)
+    } finally {
+      // Even after a send threw: the rest still go out, in a later turn.
+      this.sending = false
+      this.sliceEnded()
+    }
+  }
+
+  /** Schedule the next slice while items wait; otherwise let the sent ones go. */
+  private sliceEnded(): void {
     if (this.next < this.queued.length) {
       this.scheduled = true
       setImmediate(() => this.sendSlice())
