@@ -14,9 +14,10 @@ import type { StreamEntry } from '../ports/cache-store'
 /**
  * How far apart an honest platform's snapshot and live events may be: how far past the newest
  * event it has shown a snapshot's cursor may be, and how far under the cursor a live event may
- * come as a duplicate. A platform pushes each event as it is written, before a snapshot taken
- * later, so neither happens at all; this leaves room for one that pushes a burst late, and none
- * for a cursor no stream of one expert reaches.
+ * come as a duplicate. A platform pushes each event soon after it is written (the reference one
+ * sends a large fan-out a slice per turn, so a snapshot or replay can overtake a queued event by a
+ * few), so neither happens far; this leaves room for one that pushes a burst late, and none for a
+ * cursor no stream of one expert reaches.
  */
 export const MOST_EVENTS_OUT_OF_STEP = 1_000
 
