@@ -38,10 +38,15 @@ export class OwedRevocations {
 
   constructor(private readonly deps: OwedRevocationDeps) {}
 
-  /** Ask the platform to revoke `signIn` now, and again later should it not be reached. */
+  /**
+   * Ask the platform to revoke `signIn` now, and again later should it not be reached. Kept as owed
+   * before it is asked: a quit does not wait for the answer, and a process ended mid-request would
+   * otherwise leave the token valid on the platform and known to no one.
+   */
   async revoke(signIn: StoredSignIn): Promise<void> {
-    if ((await revokeSignIn(this.deps, signIn)) === 'done') return
     await this.change((owed) => [...owed.filter((kept) => kept.token !== signIn.token), signIn])
+    if ((await revokeSignIn(this.deps, signIn)) === 'done')
+      await this.change((owed) => owed.filter((kept) => kept.token !== signIn.token))
   }
 
   /** The link connected: the platform can be reached, so every revocation owed is asked again. */

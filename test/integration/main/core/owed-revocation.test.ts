@@ -6,11 +6,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import type { StoredSignIn } from '../../../../src/main/core/ports/secrets'
 import { createNodeAdapters, NODE_DATA_FILES } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
 import { systemClock } from '../../../../src/shared/clock'
+import { HTTP_PATHS } from '../../../../src/shared/protocol/http'
 import { useCleanup } from '../../../support/cleanup'
 import { recordingLog, type RecordingLog } from '../../../support/recording-log'
 import { startTestPlatform } from '../../../support/test-platform'
@@ -105,6 +106,42 @@ it('revokes a token signed out offline once the platform is reached again, after
   expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeUndefined()
   expect(platform.server.tokens.expertFor(again.token, platform.clock.now())).toBeDefined()
   expect(existsSync(owedFile)).toBe(false)
+  expect(log.text()).not.toContain(signedIn.token)
+})
+
+it('revokes at the next start a token whose revocation was under way when Standby was ended', async () => {
+  const { platform, dir, log, kept, emptied } = await adaWithOwedList()
+  const first = await appOn(dir, log, kept)
+  // Only to free its sockets and files once the test is over.
+  defer(() => first.close())
+  const signedIn = await first.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!signedIn.ok) throw new Error(signedIn.message)
+  await first.online
+  // The platform never answers the revocation, and the process ends while it is on its way (as
+  // Electron quits without waiting): nothing after the request is sent ever runs.
+  const fetch = globalThis.fetch
+  let asked = (): void => {}
+  const revocationSent = new Promise<void>((resolve) => (asked = resolve))
+  const unanswered = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    if (!String(input).endsWith(HTTP_PATHS.signOut)) return fetch(input, init)
+    asked()
+    return new Promise<Response>(() => {})
+  })
+  void first.core.signOut()
+  await revocationSent
+  unanswered.mockRestore()
+
+  // Ended, not closed: the next start reads what the first left on disk and nothing more.
+  expect(existsSync(join(dir, NODE_DATA_FILES.revocationsOwed))).toBe(true)
+  const second = await appOn(dir, log, kept)
+  defer(() => second.close())
+  const owedNone = emptied()
+  const again = await second.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!again.ok) throw new Error(again.message)
+  await owedNone
+
+  expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeUndefined()
+  expect(platform.server.tokens.expertFor(again.token, platform.clock.now())).toBeDefined()
   expect(log.text()).not.toContain(signedIn.token)
 })
 

@@ -13,11 +13,15 @@ import { startTestPlatform, type TestPlatform } from '../../../support/test-plat
 const defer = useCleanup()
 afterEach(() => vi.restoreAllMocks())
 
-/** A platform with Ada and Bea, and a signed-out app on it; the revocations the app asks for. */
+/**
+ * A platform with Ada and Bea, and a signed-out app on it; `revoked(n)` settles once the platform
+ * has answered `n` revocations (each is kept owed first, so asked a moment after the sign-in ends).
+ */
 async function twoExperts(): Promise<{
   platform: TestPlatform
   core: TestCore
-  revocations: Array<Promise<unknown>>
+  revoked: (count: number) => Promise<void>
+  revocationsAsked: () => number
   signIn: (email: string) => Promise<unknown>
   tokensOf: (expertId: string) => number
 }> {
@@ -43,17 +47,27 @@ async function twoExperts(): Promise<{
     signedOut: true,
   })
   defer(() => core.close(true))
-  const revocations: Array<Promise<unknown>> = []
+  let asked = 0
+  let answered = 0
+  let onAnswer = (): void => {}
   const fetch = globalThis.fetch
-  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const answer = fetch(input, init)
-    if (String(input).endsWith(HTTP_PATHS.signOut)) revocations.push(answer)
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    if (!String(input).endsWith(HTTP_PATHS.signOut)) return fetch(input, init)
+    asked++
+    const answer = await fetch(input, init)
+    answered++
+    onAnswer()
     return answer
   })
   return {
     platform,
     core,
-    revocations,
+    revoked: (count) =>
+      new Promise<void>((resolve) => {
+        onAnswer = () => answered >= count && resolve()
+        onAnswer()
+      }),
+    revocationsAsked: () => asked,
     signIn: (email) => core.runtime.core.signIn(platform.server.url, email, 'pw'),
     tokensOf: (expertId) =>
       platform.server.marketplace.db
@@ -67,8 +81,8 @@ it('ends the sign-in it replaces on the platform, and keeps its own', async () =
   const app = await twoExperts()
   expect(await app.signIn('ada@example.test')).toMatchObject({ ok: true })
   expect(await app.signIn('bea@example.test')).toMatchObject({ ok: true, expert: { id: 'exp_bea' } })
-  await Promise.all(app.revocations)
-  expect(app.revocations).toHaveLength(1)
+  await app.revoked(1)
+  expect(app.revocationsAsked()).toBe(1)
   expect(app.tokensOf('exp_ada')).toBe(0)
   expect(app.tokensOf('exp_bea')).toBe(1)
   expect(await app.core.adapters.secrets.load()).toMatchObject({ expertId: 'exp_bea' })
@@ -78,7 +92,8 @@ it('leaves one sign-in of two asked at once, and one of the same expert signing 
   const app = await twoExperts()
   await Promise.all([app.signIn('ada@example.test'), app.signIn('bea@example.test')])
   await app.signIn('bea@example.test')
-  await Promise.all(app.revocations)
+  // Ada's, replaced by Bea's, and Bea's first, replaced by her second.
+  await app.revoked(2)
   expect(app.tokensOf('exp_ada')).toBe(0)
   expect(app.tokensOf('exp_bea')).toBe(1)
   expect(await app.core.adapters.secrets.load()).toMatchObject({ expertId: 'exp_bea' })
@@ -91,7 +106,7 @@ it('removes the sign-in it replaced from this computer when its own cannot be sa
   vi.spyOn(secrets, 'save').mockRejectedValue(new Error('ENOSPC: no space left on device, write'))
 
   expect(await app.signIn('bea@example.test')).toMatchObject({ ok: true, expert: { id: 'exp_bea' } })
-  await Promise.all(app.revocations)
+  await app.revoked(1)
 
   // Ada's sign-in, revoked on the platform, must not be the one the next start resumes: offline it
   // would show Ada signed in over Bea's data, online the platform would refuse it. The next start

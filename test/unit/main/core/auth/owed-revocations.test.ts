@@ -57,6 +57,19 @@ describe('revocations owed to the platform', () => {
     expect(busy.kept()).toEqual(['token-1'])
   })
 
+  it('keeps a revocation owed before the platform is asked, so a process ended meanwhile owes it', async () => {
+    const keptWhenAsked: string[][] = []
+    let kept = (): string[] => []
+    const online = owedWith(() => {
+      keptWhenAsked.push(kept())
+      return 200
+    })
+    kept = online.kept
+    await online.owed.revoke(signIn(1))
+    expect(keptWhenAsked).toEqual([['token-1']])
+    expect(online.kept()).toEqual([])
+  })
+
   it('forgets a revocation once the platform took it', async () => {
     let status = 0
     const back = owedWith(() => status)
