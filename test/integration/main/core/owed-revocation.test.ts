@@ -78,8 +78,21 @@ async function adaWithOwedList() {
   }
 }
 
+/** Ada signs in on a new app on the same data folder; settles once it has no revocation owed. */
+async function signInAtNextStart(ada: Awaited<ReturnType<typeof adaWithOwedList>>) {
+  const { platform, dir, log, kept, emptied } = ada
+  const next = await appOn(dir, log, kept)
+  defer(() => next.close())
+  const owedNone = emptied()
+  const again = await next.core.signIn(platform.server.url, 'ada@example.test', 'right')
+  if (!again.ok) throw new Error(again.message)
+  await owedNone
+  return again
+}
+
 it('revokes a token signed out offline once the platform is reached again, after a restart', async () => {
-  const { platform, dir, log, stored, kept, emptied } = await adaWithOwedList()
+  const ada = await adaWithOwedList()
+  const { platform, dir, log, stored, kept } = ada
 
   const first = await appOn(dir, log, kept)
   const signedIn = await first.core.signIn(platform.server.url, 'ada@example.test', 'right')
@@ -96,12 +109,7 @@ it('revokes a token signed out offline once the platform is reached again, after
 
   await platform.startServer()
   expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeDefined()
-  const second = await appOn(dir, log, kept)
-  defer(() => second.close())
-  const owedNone = emptied()
-  const again = await second.core.signIn(platform.server.url, 'ada@example.test', 'right')
-  if (!again.ok) throw new Error(again.message)
-  await owedNone
+  const again = await signInAtNextStart(ada)
 
   expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeUndefined()
   expect(platform.server.tokens.expertFor(again.token, platform.clock.now())).toBeDefined()
@@ -110,7 +118,8 @@ it('revokes a token signed out offline once the platform is reached again, after
 })
 
 it('revokes at the next start a token whose revocation was under way when Standby was ended', async () => {
-  const { platform, dir, log, kept, emptied } = await adaWithOwedList()
+  const ada = await adaWithOwedList()
+  const { platform, dir, log, kept } = ada
   const first = await appOn(dir, log, kept)
   // Only to free its sockets and files once the test is over.
   defer(() => first.close())
@@ -133,12 +142,7 @@ it('revokes at the next start a token whose revocation was under way when Standb
 
   // Ended, not closed: the next start reads what the first left on disk and nothing more.
   expect(existsSync(join(dir, NODE_DATA_FILES.revocationsOwed))).toBe(true)
-  const second = await appOn(dir, log, kept)
-  defer(() => second.close())
-  const owedNone = emptied()
-  const again = await second.core.signIn(platform.server.url, 'ada@example.test', 'right')
-  if (!again.ok) throw new Error(again.message)
-  await owedNone
+  const again = await signInAtNextStart(ada)
 
   expect(platform.server.tokens.expertFor(signedIn.token, platform.clock.now())).toBeUndefined()
   expect(platform.server.tokens.expertFor(again.token, platform.clock.now())).toBeDefined()
