@@ -2,9 +2,7 @@
  * The per-expert event stream. Events are appended inside the transaction that caused them, so an
  * event exists exactly when its change does, and its id comes from the same write: no id is ever
  * used twice. Live delivery happens only after the commit, in append order: to the senders (the
- * network, a slice per turn: send-queue.ts), the deferred writes, then every other listener. The
- * senders hear a commit's events first only while nothing is queued; behind a large fan-out still
- * going out, the other listeners hear them before they are sent.
+ * network, queued a slice per turn: send-queue.ts), the deferred writes, every other listener.
  */
 import type Database from 'better-sqlite3'
 import {

@@ -3,7 +3,8 @@
  * slices: a fan-out to thousands of experts would otherwise hold the platform for all its sends,
  * and every other expert's heartbeat, commands and invites would wait behind them. One queue for
  * all streams keeps each expert's events in commit order: a later change's events wait behind an
- * earlier fan-out's still queued, never overtaking them.
+ * earlier fan-out's still queued, never overtaking them. The log's other listeners hear a commit at
+ * once, so behind a queued fan-out they hear its events before they are sent.
  */
 
 /** How many events go out in one turn of the event loop before the rest wait for the next. */
