@@ -2,6 +2,7 @@
 // platform (its request schema, its page rule in UTF-8 bytes, its heartbeat) and of the link (a
 // round trip, then the answer's bytes at the link's rate, on a fake clock).
 import { defaultLinkTimings } from '../../src/main/core/connection/link-timings'
+import { linkWire } from '../../src/main/core/connection/link-wire'
 import type { PlatformLink } from '../../src/main/core/connection/platform-link'
 import {
   replayWatch,
@@ -148,12 +149,7 @@ export async function modelledCatchUp(
   }
   const connection = { request } as unknown as LinkConnection
   const deps = {
-    connection,
-    clock,
-    log: silent,
-    reading: () => undefined,
-    timed: () => {},
-    answered: () => {},
+    ...linkWire(connection, clock, silent, undefined, () => {}),
     ...replayWatch(defaultLinkTimings, (reason) => {
       throw new Error(reason)
     }),

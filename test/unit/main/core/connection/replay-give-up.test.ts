@@ -2,6 +2,7 @@
 // it: the give-up counts from the last bytes of an answer on their way, not from the ask, while a
 // platform that sends no answer at all (its heartbeats arrive whole) is still given up on.
 import { describe, expect, it } from 'vitest'
+import { linkWire } from '../../../../../src/main/core/connection/link-wire'
 import { requestReplay, replayWatch } from '../../../../../src/main/core/connection/replay-request'
 import type { LinkConnection } from '../../../../../src/main/core/ports/link-transport'
 import { ManualClock } from '../../../../../src/shared/clock'
@@ -20,20 +21,7 @@ function askedReplay() {
     (reason) => gaveUp.push(reason),
     () => crossedAt,
   )
-  void requestReplay(
-    {
-      connection,
-      clock,
-      log: silent,
-      reading: () => undefined,
-      timed: () => {},
-      answered: () => {},
-      ...watch,
-    },
-    0,
-    {},
-    {},
-  )
+  void requestReplay({ ...linkWire(connection, clock, silent, undefined, () => {}), ...watch }, 0, {}, {})
   const crossing = (): void => {
     crossedAt = clock.monotonic()
   }
