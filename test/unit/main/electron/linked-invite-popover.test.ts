@@ -16,7 +16,7 @@ function watch(invites: Map<string, Invite>) {
   const cacheChanged = new Listeners<unknown>()
   const focusRequests = new Listeners<FocusRequest>()
   const popover = { hideIfUntouched: vi.fn(), isDestroyed: () => false }
-  followLinkedInvitePopover(
+  const unsubscribe = followLinkedInvitePopover(
     {
       core: {
         cache: { invite: (id) => invites.get(id) ?? null },
@@ -27,7 +27,7 @@ function watch(invites: Map<string, Invite>) {
     },
     { current: () => popover },
   )
-  return { clock, cacheChanged, focusRequests, hide: popover.hideIfUntouched }
+  return { clock, cacheChanged, focusRequests, hide: popover.hideIfUntouched, unsubscribe }
 }
 
 describe('the popover a link showed', () => {
@@ -45,6 +45,39 @@ describe('the popover a link showed', () => {
     // Once: a later change of the cache does not put away a popover the expert opened since.
     cacheChanged.emit({})
     expect(hide).toHaveBeenCalledTimes(1)
+  })
+
+  it('is put away when its invite runs out by the platform’s time, with no word from the cache', () => {
+    const { clock, focusRequests, hide } = watch(new Map([[invite.id, invite]]))
+    focusRequests.emit(link)
+    clock.advanceTo(invite.expiresAt - 1)
+    expect(hide).not.toHaveBeenCalled()
+    clock.advanceTo(invite.expiresAt)
+    expect(hide).toHaveBeenCalledTimes(1)
+  })
+
+  it('follows a later closing time the cache gives the invite', () => {
+    const invites = new Map([[invite.id, invite]])
+    const { clock, cacheChanged, focusRequests, hide } = watch(invites)
+    focusRequests.emit(link)
+    invites.set(invite.id, { ...invite, expiresAt: invite.expiresAt + 10 * MINUTE })
+    cacheChanged.emit({})
+    clock.advanceTo(invite.expiresAt)
+    expect(hide).not.toHaveBeenCalled()
+    clock.advanceTo(invite.expiresAt + 10 * MINUTE)
+    expect(hide).toHaveBeenCalledTimes(1)
+  })
+
+  it('stops waiting for the invite’s time once the expert’s own press came, or the watch ended', () => {
+    const { clock, focusRequests, hide, unsubscribe } = watch(new Map([[invite.id, invite]]))
+    focusRequests.emit(link)
+    focusRequests.emit({ kind: 'invite', inviteId: invite.id, attention: false })
+    expect(clock.pendingTimers).toBe(0)
+    focusRequests.emit(link)
+    unsubscribe()
+    expect(clock.pendingTimers).toBe(0)
+    clock.advanceTo(invite.expiresAt)
+    expect(hide).not.toHaveBeenCalled()
   })
 
   it('is put away once its invite is taken elsewhere or withdrawn', () => {
