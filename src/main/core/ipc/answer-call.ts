@@ -1,8 +1,8 @@
 /**
  * The one way a contract call is answered, whichever carrier brought it (Electron IPC or the
- * browser shell's WebSocket): refuse a request too large to read, parse it with the contract's
- * schema, run the handler, and turn every outcome into an IpcResult, with a log line for anything
- * refused or failed.
+ * browser shell's WebSocket): refuse a request too large to read or that is not plain data, parse
+ * it with the contract's schema, run the handler, and turn every outcome into an IpcResult, with
+ * a log line for anything refused or failed.
  */
 import { describeIssues } from '../../../shared/describe-untrusted'
 import {
@@ -16,6 +16,7 @@ import { MOST_CALL_BYTES } from '../../../shared/ipc/shell-socket'
 import { illFormedTextPath } from '../../../shared/well-formed'
 import type { Logger } from '../ports/logger'
 import { storageFaultMessage } from '../storage-remedy'
+import { notPlainData } from './plain-data'
 import { requestSizeRefusal } from './request-size'
 import { ToldError } from './told-error'
 
@@ -37,6 +38,17 @@ export async function answerCall<C extends InvokeChannel>(
       oversized === 'too_large'
         ? `${channel} was refused: its request is too large for Standby (${what}); make it shorter.`
         : `${channel} was refused: its request is nested too deeply to be one of Standby's.`,
+    )
+  }
+  // Bounded by the size check: what only Electron's IPC carries is refused, as the shell never gets it.
+  const notData = guarded(() => notPlainData(payload), 'unreadable' as const)
+  if (notData === 'unreadable') return unreadable(channel, log)
+  if (notData !== null) {
+    const where = notData.path === '(root)' ? 'its request is' : `${notData.path} holds`
+    log.warn(`IPC ${channel} got an invalid payload: ${notData.path}: ${notData.what}, not plain data`)
+    return fail(
+      'invalid_payload',
+      `${channel} got an invalid request: ${where} ${notData.what}, where Standby takes only text, numbers, true or false, lists and objects.`,
     )
   }
   const parsed = readRequest(channel, payload)

@@ -73,6 +73,49 @@ describe('answerCall refusing text cut in half', () => {
   )
 })
 
+describe('answerCall refusing what only Electron’s IPC carries', () => {
+  // Structured clone carries each of these; JSON, the browser shell's carrier, none of them.
+  it.each([
+    ['settings.update', new Date(0), '(root)', 'a Date'],
+    ['settings.update', new Map([['soundEnabled', false]]), '(root)', 'a Map'],
+    ['settings.update', new Set(), '(root)', 'a Set'],
+    ['settings.update', /soundEnabled/, '(root)', 'a RegExp'],
+    ['settings.update', new Error('soundEnabled'), '(root)', 'a Error'],
+    ['settings.update', new Uint8Array(4), '(root)', 'a Uint8Array'],
+    [
+      'settings.update',
+      { platformUrl: new String('https://platform.example.com') },
+      'platformUrl',
+      'a String',
+    ],
+    ['settings.update', { autoAwayMinutes: Number.NaN }, 'autoAwayMinutes', 'the number NaN'],
+    ['sessions.history', { limit: 20, filter: { query: 10n } }, 'filter.query', 'a bigint'],
+    ['sessions.history', { limit: Number.POSITIVE_INFINITY }, 'limit', 'the number Infinity'],
+  ] as const)(
+    'refuses %s given %s, naming where, and never runs the handler',
+    async (channel, payload, path, what) => {
+      const { lines, log } = recordingLog()
+      let ran = false
+      const result = await answerCall(channel, payload, () => (ran = true) as never, log)
+      expect(ran).toBe(false)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+      expect(!result.ok && result.error.message).toContain(what)
+      expect(lines).toEqual([`IPC ${channel} got an invalid payload: ${path}: ${what}, not plain data`])
+    },
+  )
+
+  it('takes the same request as plain data, a key holding undefined and an object without a prototype included', async () => {
+    const { log } = recordingLog()
+    const seen: unknown[] = []
+    const bare = Object.assign(Object.create(null) as object, { soundEnabled: false })
+    for (const payload of [{ soundEnabled: false, autoAwayMinutes: undefined }, bare])
+      expect(
+        await answerCall('settings.update', payload, (request) => seen.push(request) as never, log),
+      ).toMatchObject({ ok: true })
+    expect(seen).toEqual([{ soundEnabled: false }, { soundEnabled: false }])
+  })
+})
+
 describe('answerCall telling a failed handler', () => {
   const quiet = { warn: () => {}, error: () => {} }
 
