@@ -67,7 +67,8 @@ export interface IssueLike {
   readonly minimum?: unknown
 }
 
-function describePath(path: ReadonlyArray<PropertyKey>): string {
+/** Where in a value a problem is, as a dotted path ("filter.query"), its keys and length clipped. */
+export function describePath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(root)'
   const shown = path
     .slice(0, MAX_PATH_SEGMENTS)

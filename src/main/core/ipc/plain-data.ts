@@ -6,6 +6,7 @@
  * instead, so both carriers take the same requests and no handler is given what a page did not
  * mean to send. Run once requestSizeRefusal has bounded the request's size and depth.
  */
+import { describePath } from '../../../shared/describe-untrusted'
 
 /** What is not plain data in `value` and where, as a dotted path ("filter.query"), or null when all of it is. */
 export function notPlainData(value: unknown): { readonly path: string; readonly what: string } | null {
@@ -14,14 +15,13 @@ export function notPlainData(value: unknown): { readonly path: string; readonly 
 
 function walk(value: unknown, path: ReadonlyArray<string>): { path: string; what: string } | null {
   const what = notData(value)
-  if (what !== null) return { path: path.length === 0 ? '(root)' : path.slice(0, 6).join('.'), what }
+  // The keys are the page's: the path is clipped, as a key may be as long as the request.
+  if (what !== null) return { path: describePath(path), what }
   if (typeof value !== 'object' || value === null) return null
   // A list's holes read as undefined, which JSON writes as null: its schema judges them.
-  const entries = Array.isArray(value)
-    ? value.map((item, index) => [`${index}`, item] as const)
-    : Object.entries(value)
-  for (const [key, item] of entries) {
-    const found = walk(item, [...path, key])
+  const keys = Array.isArray(value) ? Array.from(value, (_, index) => `${index}`) : Object.keys(value)
+  for (const key of keys) {
+    const found = walk((value as Record<string, unknown>)[key], [...path, key])
     if (found !== null) return found
   }
   return null

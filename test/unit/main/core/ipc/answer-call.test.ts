@@ -104,6 +104,22 @@ describe('answerCall refusing what only Electron’s IPC carries', () => {
     },
   )
 
+  it('names where with the page’s own keys cut short, however long they are', async () => {
+    const { lines, log } = recordingLog()
+    const key = 'k'.repeat(100_000)
+    const result = await answerCall(
+      'sessions.history',
+      { limit: 20, [key]: new Date(0) },
+      () => undefined as never,
+      log,
+    )
+    expect(!result.ok && result.error.message.length).toBeLessThan(1_000)
+    expect(lines).toEqual([
+      expect.stringMatching(/^IPC sessions.history got an invalid payload: k+…: a Date, not plain data$/),
+    ])
+    expect(lines[0]!.length).toBeLessThan(1_000)
+  })
+
   it('takes the same request as plain data, a key holding undefined and an object without a prototype included', async () => {
     const { log } = recordingLog()
     const seen: unknown[] = []
@@ -113,6 +129,14 @@ describe('answerCall refusing what only Electron’s IPC carries', () => {
         await answerCall('settings.update', payload, (request) => seen.push(request) as never, log),
       ).toMatchObject({ ok: true })
     expect(seen).toEqual([{ soundEnabled: false }, { soundEnabled: false }])
+    // A hole in a list, which structured clone keeps, is left to the schema, as JSON's null would be.
+    const holed = await answerCall(
+      'sessions.history',
+      { limit: 20, after: Object.assign(new Array<unknown>(2), { 1: 1 }) },
+      () => undefined as never,
+      log,
+    )
+    expect(holed).toMatchObject({ ok: false, error: { message: expect.stringContaining('after — ') } })
   })
 })
 
