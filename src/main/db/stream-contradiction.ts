@@ -11,31 +11,61 @@
  * a session that is over, or put another request behind a notification the expert already read
  * (whose Join would then take that request), or move words the expert read as the client's into
  * another thread or into their own mouth, so it is passed over like an unreadable one.
+ *
+ * What an id names never changes, whatever else does: a message is written once, so a repeat of
+ * one must match it in every field (a new time would move words already read elsewhere in the
+ * thread); an invite keeps when it was sent and why (a direct request, addressed to this expert
+ * alone, or a match); a session keeps its kind and its client; a request stays instant or
+ * scheduled (Join on one starts a session now, on the other books a time). What may change is what
+ * the marketplace changes: an invite's and a session's state, a session's times, a request's words.
  */
-import type { Invite, Message, PlatformEvent } from '../../shared/protocol'
+import type { HelpRequest, Invite, Message, PlatformEvent, Session } from '../../shared/protocol'
 import type { RowStateRepository } from './repositories/row-state-repository'
 
 /** Why `event` contradicts the cache, for the log; null when it does not. */
 export function contradictionOf(states: RowStateRepository, event: PlatformEvent): string | null {
-  if (event.type === 'invite.created') return inviteContradiction(states, event.payload.invite)
+  if (event.type === 'invite.created') {
+    const { invite } = event.payload
+    return requestContradiction(states, invite.request) ?? inviteContradiction(states, invite)
+  }
   if (event.type === 'session.updated') {
     const { session } = event.payload
-    const cached = states.session(session.id)
-    if (cached === null) {
-      // Applied, a second session would be listed and reminded of beside the first, for one request.
-      const taker = states.requestSession(session.request.id)
-      return taker === null
-        ? null
-        : `it books session ${session.id} for request ${session.request.id}, which session ${taker} already took`
-    }
-    if (cached.requestId !== session.request.id) {
-      return `it moves session ${session.id} from request ${cached.requestId} to request ${session.request.id}`
-    }
-    if ((cached.state === 'ended' || cached.state === 'cancelled') && session.state !== cached.state) {
-      return `it moves session ${session.id} from ${cached.state} back to ${session.state}`
-    }
+    return requestContradiction(states, session.request) ?? sessionContradiction(states, session)
   }
   if (event.type === 'message.created') return messageContradiction(states, event.payload.message)
+  return null
+}
+
+/** Why `request` contradicts the cache (instant turned scheduled, or back); null when it does not. */
+function requestContradiction(states: RowStateRepository, request: HelpRequest): string | null {
+  const kind = states.requestKind(request.id)
+  return kind === null || kind === request.kind
+    ? null
+    : `it has request ${request.id} as ${request.kind}, which it sent as ${kind}`
+}
+
+/** Why `session` contradicts the cache; null when it does not. */
+function sessionContradiction(states: RowStateRepository, session: Session): string | null {
+  const cached = states.session(session.id)
+  if (cached === null) {
+    // Applied, a second session would be listed and reminded of beside the first, for one request.
+    const taker = states.requestSession(session.request.id)
+    return taker === null
+      ? null
+      : `it books session ${session.id} for request ${session.request.id}, which session ${taker} already took`
+  }
+  if (cached.requestId !== session.request.id) {
+    return `it moves session ${session.id} from request ${cached.requestId} to request ${session.request.id}`
+  }
+  if (cached.kind !== null && cached.kind !== session.kind) {
+    return `it has session ${session.id} as ${session.kind}, which it booked as ${cached.kind}`
+  }
+  if (cached.clientId !== null && cached.clientId !== session.client.id) {
+    return `it has session ${session.id} with client ${session.client.id}, which it booked with client ${cached.clientId}`
+  }
+  if ((cached.state === 'ended' || cached.state === 'cancelled') && session.state !== cached.state) {
+    return `it moves session ${session.id} from ${cached.state} back to ${session.state}`
+  }
   return null
 }
 
@@ -44,6 +74,12 @@ function inviteContradiction(states: RowStateRepository, invite: Invite): string
   const cached = states.invite(invite.id, invite.request.id)
   if (cached.requestId !== null && cached.requestId !== invite.request.id) {
     return `it moves invite ${invite.id} from request ${cached.requestId} to request ${invite.request.id}`
+  }
+  if (cached.sentAt !== null && cached.sentAt !== invite.sentAt) {
+    return `it has invite ${invite.id} sent at another time than it said before`
+  }
+  if (cached.reason !== null && cached.reason !== invite.reason) {
+    return `it has invite ${invite.id} sent as ${invite.reason}, which it sent as ${cached.reason}`
   }
   if (invite.state === 'open' && cached.state !== null && cached.state !== 'open') {
     return `it opens invite ${invite.id} again, which had closed as ${cached.state}`
@@ -60,7 +96,7 @@ function inviteContradiction(states: RowStateRepository, invite: Invite): string
 
 /**
  * Why `message` contradicts the cache (a thread the expert does not have, or a repeat that differs
- * from the one cached under its id); null when it does not.
+ * in any field from the one cached under its id); null when it does not.
  */
 function messageContradiction(states: RowStateRepository, message: Message): string | null {
   const cached = states.message(message.id)
@@ -79,6 +115,12 @@ function messageContradiction(states: RowStateRepository, message: Message): str
   }
   if (cached.body !== null && cached.body !== message.body) {
     return `it has message ${message.id} say other words than it said before`
+  }
+  if (cached.sentAt !== message.sentAt) {
+    return `it has message ${message.id} sent at another time than it said before`
+  }
+  if (cached.expertId !== null && cached.expertId !== message.expertId) {
+    return `it has message ${message.id} in expert ${message.expertId}'s thread, not expert ${cached.expertId}'s`
   }
   return null
 }

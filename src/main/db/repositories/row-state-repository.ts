@@ -1,17 +1,21 @@
 /**
- * Where an invite, a session or a message stands in the cache, read without its JSON (but a cached
- * message's body): what an event is checked against before it may change the row
+ * Where an invite, a session or a message stands in the cache, read without its JSON (but the few
+ * members a repeat may not change: a message's body and writer, an invite's reason): what an event is checked against before it may change the row
  * (stream-contradiction.ts).
  */
 import type Database from 'better-sqlite3'
-import type { InviteState, SessionState } from '../../../shared/protocol'
+import type { InviteReason, InviteState, SessionKind, SessionState } from '../../../shared/protocol'
 import { preparedOnUse } from './prepared-on-use'
 import { STORED, storedMember } from './stored-json'
 
 /** Reads the states of rows by id, each a primary-key or index lookup. */
 export class RowStateRepository {
-  private readonly selectInvite: Database.Statement<[string, string, string, string, string], InviteRowState>
+  private readonly selectInvite: Database.Statement<
+    [string, string, string, string, string, string, string],
+    InviteRowState
+  >
   private readonly selectSession: Database.Statement<[string], SessionRowState>
+  private readonly selectRequestKind: Database.Statement<[string], { kind: SessionKind }>
   private readonly selectRequestSession: Database.Statement<[string], { id: string }>
   private readonly selectMessage: Database.Statement<[string], MessageRowState>
   private readonly selectThread: Database.Statement<[string, string], { held: number }>
@@ -21,16 +25,23 @@ export class RowStateRepository {
       db,
       `SELECT (SELECT state FROM invites WHERE id = ?) AS state,
          (SELECT request_id FROM invites WHERE id = ?) AS requestId,
+         (SELECT sent_at FROM invites WHERE id = ?) AS sentAt,
+         (SELECT ${storedMember('json', '$.reason', STORED.invite)} FROM invites WHERE id = ?) AS reason,
          (SELECT id FROM sessions WHERE request_id = ? LIMIT 1) AS sessionId,
          (SELECT id FROM invites WHERE request_id = ? AND id <> ? LIMIT 1) AS otherInviteId`,
     )
-    this.selectSession = preparedOnUse(db, 'SELECT state, request_id AS requestId FROM sessions WHERE id = ?')
+    this.selectSession = preparedOnUse(
+      db,
+      'SELECT state, request_id AS requestId, kind, client_id AS clientId FROM sessions WHERE id = ?',
+    )
+    this.selectRequestKind = preparedOnUse(db, 'SELECT kind FROM requests WHERE id = ?')
     this.selectRequestSession = preparedOnUse(db, 'SELECT id FROM sessions WHERE request_id = ? LIMIT 1')
     this.selectMessage = preparedOnUse(
       db,
       // The body only of a message cached already: a repeat, rare, is checked against the words read.
-      `SELECT request_id AS requestId, from_client AS fromClient,
-         ${storedMember('json', '$.body', STORED.message)} AS body FROM messages WHERE id = ?`,
+      `SELECT request_id AS requestId, from_client AS fromClient, sent_at AS sentAt,
+         ${storedMember('json', '$.body', STORED.message)} AS body,
+         ${storedMember('json', '$.expertId', STORED.message)} AS expertId FROM messages WHERE id = ?`,
     )
     this.selectThread = preparedOnUse(
       db,
@@ -45,9 +56,11 @@ export class RowStateRepository {
    */
   invite(inviteId: string, requestId: string): InviteRowState {
     return (
-      this.selectInvite.get(inviteId, inviteId, requestId, requestId, inviteId) ?? {
+      this.selectInvite.get(inviteId, inviteId, inviteId, inviteId, requestId, requestId, inviteId) ?? {
         state: null,
         requestId: null,
+        sentAt: null,
+        reason: null,
         sessionId: null,
         otherInviteId: null,
       }
@@ -57,6 +70,11 @@ export class RowStateRepository {
   /** The cached session's state and request; null when the cache has none. */
   session(sessionId: string): SessionRowState | null {
     return this.selectSession.get(sessionId) ?? null
+  }
+
+  /** The cached request's kind; null when the cache has none. */
+  requestKind(requestId: string): SessionKind | null {
+    return this.selectRequestKind.get(requestId)?.kind ?? null
   }
 
   /** The id of a cached session of request `requestId`; null when the cache has none. */
@@ -82,20 +100,28 @@ export class RowStateRepository {
 export interface InviteRowState {
   readonly state: InviteState | null
   readonly requestId: string | null
+  readonly sentAt: number | null
+  /** Null too when the stored row cannot be read: a repeat then repairs it. */
+  readonly reason: InviteReason | null
   readonly sessionId: string | null
   readonly otherInviteId: string | null
 }
 
-/** A session's state and request in the cache. */
+/** A session's state, request, kind and client in the cache (kind and client null in a row unread). */
 export interface SessionRowState {
   readonly state: SessionState
   readonly requestId: string
+  readonly kind: SessionKind | null
+  readonly clientId: string | null
 }
 
-/** A message's thread and sender in the cache (fromClient 1 for the client's, 0 for the expert's). */
+/** A message's thread, sender and time in the cache (fromClient 1 for the client's, 0 for the expert's). */
 export interface MessageRowState {
   readonly requestId: string
   readonly fromClient: number
+  readonly sentAt: number
   /** Null when the stored row cannot be read: a repeat then repairs it. */
   readonly body: string | null
+  /** Null when the stored row cannot be read, as the body. */
+  readonly expertId: string | null
 }
