@@ -12,6 +12,7 @@ import { defaultLinkTimings } from './connection/link-timings'
 import type { PlatformLink } from './connection/platform-link'
 import { CommandsInFlight } from './commands-in-flight'
 import { unlessDoneElsewhere } from './done-elsewhere'
+import { checkAnswerStreamed } from './unstreamed-answer'
 import type { CacheStore } from './ports/cache-store'
 import type { Logger } from './ports/logger'
 import type { Notifier } from './ports/notifier'
@@ -28,7 +29,7 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
   readonly notifier: Notifier
   readonly rooms: RoomOpener
   /** The current sign-in's sync: a refusal waits on it, and asks it whether the cache is up to date. */
-  currentSync(): Pick<SyncEngine, 'state' | 'states'> | undefined
+  currentSync(): Pick<SyncEngine, 'state' | 'states' | 'catchUp'> | undefined
   /** The link of the current sign-in; undefined when signed out. */
   currentLink(): PlatformLink | undefined
 }
@@ -55,24 +56,23 @@ export class CommandSender {
     }
     return this.inFlight.share(link, name, payload, async () => {
       const answer = await link.command(name, payload, idempotencyKey)
-      const outcome = await unlessDoneElsewhere(
-        {
-          ...this.deps,
-          clock: this.deps.linkClock ?? systemClock,
-          // Checking a refusal may take as long again as waiting for it did, no longer.
-          catchUpWaitMs: { ...defaultLinkTimings, ...this.deps.timings }.ackTimeoutMs,
-          stillFollowing: () => this.deps.currentLink() === link,
-          caughtUp: (stop) => untilCaughtUp(this.deps.currentSync(), stop),
-          upToDate: () => this.deps.currentSync()?.state.kind === 'live',
-        },
-        name,
-        payload,
-        answer,
-      )
+      const checks = {
+        ...this.deps,
+        clock: this.deps.linkClock ?? systemClock,
+        // Checking a refusal may take as long again as waiting for it did, no longer.
+        catchUpWaitMs: { ...defaultLinkTimings, ...this.deps.timings }.ackTimeoutMs,
+        stillFollowing: () => this.deps.currentLink() === link,
+        caughtUp: (stop: AbortSignal) => untilCaughtUp(this.deps.currentSync(), stop),
+        upToDate: () => this.deps.currentSync()?.state.kind === 'live',
+        replay: async () => this.deps.currentSync()?.catchUp(),
+      }
+      const outcome = await unlessDoneElsewhere(checks, name, payload, answer)
       if (outcome.ok) {
         const joined = joinedSession(name, outcome.result)
         // Not awaited: the browser may take its time, and the join has happened either way.
         if (joined !== null) void openJoinedRoom(this.deps, joined)
+        // Not awaited either: the expert hears the answer now, and of a stream lacking it after.
+        if (outcome.doneElsewhere !== true) void checkAnswerStreamed(checks, name, payload, outcome.result)
       }
       return outcome
     })

@@ -104,7 +104,9 @@ function whereToSee<N extends CommandName>(name: N, payload: CommandPayload<N>):
 }
 
 /** Whether the cache caught up (caughtUp) within the wait; false when the wait ran out first. */
-function caughtUpWithin(deps: DoneElsewhereDeps): Promise<boolean> {
+export function caughtUpWithin(
+  deps: Pick<DoneElsewhereDeps, 'clock' | 'catchUpWaitMs' | 'caughtUp'>,
+): Promise<boolean> {
   const stop = new AbortController()
   return new Promise((resolve) => {
     const timer = deps.clock.setTimeout(() => {

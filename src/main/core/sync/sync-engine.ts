@@ -173,7 +173,7 @@ export class SyncEngine {
   }
 
   /** Replay until the cache holds everything the platform has; coalesces concurrent calls. */
-  private catchUp(): Promise<void> {
+  catchUp(): Promise<void> {
     if (this.catchingUp) {
       this.again = true
       return this.catchingUp
