@@ -37,9 +37,9 @@ const ASSUMED_TIMEOUT_MS = 8_000
 
 /**
  * Call with the connection's engine and the chunk's size each time bytes of a message arrive part
- * way: every so often (a quarter of the platform's pong timeout, on `now`, a monotonic clock in ms)
- * the platform gets a pong and the client's wait for the next ping starts over, while the link
- * carries at least the floor. Does nothing with an engine.io-client that keeps these otherwise.
+ * way: while the link carries at least the floor, the client's wait for the next ping starts over
+ * at each chunk, and every so often (a quarter of the platform's pong timeout, on `now`, a
+ * monotonic clock in ms) the platform gets a pong. Does nothing with an engine.io-client that keeps these otherwise.
  * `reset` starts afresh for the next connection.
  */
 export function crossingHeartbeat(now: () => number = () => performance.now()): {
@@ -60,10 +60,13 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
       const timeout = typeof given === 'number' && given > 0 ? given : ASSUMED_TIMEOUT_MS
       const at = now()
       if (!pace.carries(at, bytes, timeout)) return
+      // The app's own wait runs from the last byte, whatever came before it, so a stall of a slow
+      // link mid-message is judged by its length alone, as the link's check judges it: restarted
+      // only at a pong, it ran out up to a pong's spacing sooner. Restarting it costs no bytes.
+      heartbeat._resetPingTimeout?.()
       if (at - answeredAt < timeout / ANSWERS_PER_TIMEOUT) return
       answeredAt = at
       heartbeat._sendPacket('pong')
-      heartbeat._resetPingTimeout?.()
     },
     reset() {
       answeredAt = -Infinity

@@ -10,6 +10,7 @@
  * by as much.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
+import { stallLimitMs } from './link-timings'
 
 /** What a check does through its connection, and whom it tells. */
 export interface CheckedConnection {
@@ -126,9 +127,9 @@ export class ConnectionCheck {
   }
 
   /**
-   * Probe now, unless a probe is already out. The probe's time runs from the last bytes of a
-   * message crossing after it went out: on a link slow enough, its answer waits behind that
-   * message, and a link that carries one all along is slow, not dead. A `quiet` probe (one sent for the
+   * Probe now, unless a probe is already out. Once bytes of a message cross after it went out, it
+   * is given up only when nothing has crossed for the stall limit (link-timings.ts): on a link
+   * slow enough, its answer waits behind that message, and a link that carries one is slow, not dead. A `quiet` probe (one sent for the
    * platform's time, with nothing amiss) tells no one the connection is being checked, unless a
    * doubt about the connection comes while it is out; unanswered, it is as dead as any.
    */
@@ -144,16 +145,25 @@ export class ConnectionCheck {
     const sentAt = steadyNow(this.clock)
     const probe = new AbortController()
     const expire = (): void => {
-      const quiet = steadyNow(this.clock) - this.lastCrossingAt
-      if (this.lastCrossingAt > sentAt && quiet < this.timings.probeTimeoutMs) {
-        this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs - quiet)
+      // Once a message crosses after the probe, its answer waits behind it: the link is judged by
+      // how long it has carried nothing, not by how long the message takes, since a slow link's
+      // TCP stalls for seconds between bursts. The span is the one a link gone quiet gets.
+      const crossed = this.lastCrossingAt > sentAt
+      const until = crossed
+        ? this.lastCrossingAt + stallLimitMs(this.timings)
+        : sentAt + this.timings.probeTimeoutMs
+      const left = until - steadyNow(this.clock)
+      if (left > 0) {
+        this.probeTimer = this.clock.setTimeout(expire, left)
         return
       }
       this.probeTimer = undefined
       this.probeOut = undefined
       this.quietAgain = undefined
       this.connection.dead(
-        `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
+        crossed
+          ? `Nothing more of a message on its way came over the connection for ${stallLimitMs(this.timings) / 1000} s.`
+          : `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
       )
     }
     this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs)

@@ -24,6 +24,14 @@ export interface LinkTimings {
   readonly steadyAfterMs: number
 }
 
+/**
+ * How long a link may carry nothing at all, a message part way across it or not, before it counts
+ * as dead: the silence and the probe's time, the span a link gone quiet gets.
+ */
+export function stallLimitMs(timings: Pick<LinkTimings, 'silenceLimitMs' | 'probeTimeoutMs'>): number {
+  return timings.silenceLimitMs + timings.probeTimeoutMs
+}
+
 // Silence and probe together stay under the fifteen seconds in which a dead link must be noticed.
 /** The timings of a link nobody overrides. */
 export const defaultLinkTimings: LinkTimings = {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { ConnectionCheck } from '../../../../../src/main/core/connection/connection-check'
-import { ManualClock } from '../../../../../src/shared/clock'
+import { ManualClock, steadyNow } from '../../../../../src/shared/clock'
+import { stallLimitMs } from '../../../../../src/main/core/connection/link-timings'
 
 const timings = { silenceLimitMs: 8_000, probeTimeoutMs: 5_000 }
+/** How long a link may carry nothing mid-message before it counts as dead. */
+const STALL_LIMIT = stallLimitMs(timings)
 
 function setUp() {
   const clock = new ManualClock(0)
@@ -89,10 +92,41 @@ describe('ConnectionCheck', () => {
       check.crossing()
     }
     expect(said).toEqual(['checking'])
-    clock.advance(4_999)
+    clock.advance(STALL_LIMIT - 1)
     expect(said).toEqual(['checking'])
     clock.advance(1)
     expect(said).toEqual(['checking', 'dead'])
+  })
+
+  it('keeps a probe out across a slow link’s TCP stalls longer than the probe’s time while the message behind which its answer waits keeps coming, and takes its answer', async () => {
+    const { clock, said, check, answer } = setUp()
+    check.start()
+    check.probe('woke')
+    // Bursts with a stall longer than the probe's time after each: the message takes far longer
+    // than the silence and the probe's time to cross, and its bytes never stop for the stall limit.
+    for (const stall of [1_000, 6_000, STALL_LIMIT - 1, 6_000, STALL_LIMIT - 1]) {
+      clock.advance(stall)
+      check.heard()
+      check.crossing()
+    }
+    answer()
+    await Promise.resolve()
+    expect(said).toEqual(['checking', 'answered'])
+  })
+
+  it('calls a link dead within the fifteen seconds promised once a message crossing it stops mid-way', () => {
+    const { clock, said, check } = setUp()
+    check.start()
+    clock.advance(timings.silenceLimitMs - 1_000)
+    check.heard()
+    check.crossing()
+    check.answered(steadyNow(clock))
+    // The last byte came just before the silence would have sent a probe: nothing comes after it.
+    clock.advance(STALL_LIMIT - 1)
+    expect(said).toEqual(['checking'])
+    clock.advance(1)
+    expect(said).toEqual(['checking', 'dead'])
+    expect(STALL_LIMIT).toBeLessThanOrEqual(15_000)
   })
 
   it('calls the link dead when whole messages keep coming after its probe but no answer (heartbeats of a platform that no longer answers)', () => {
