@@ -7,8 +7,9 @@
  */
 import { Agent as HttpAgent, type ClientRequestArgs } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
-import { connect as connectTcp, type Socket } from 'node:net'
+import { connect as connectTcp, type LookupFunction, type Socket } from 'node:net'
 import { Duplex } from 'node:stream'
+import { platformNames } from './name-lookups'
 import { TlsRecordFraming } from './unfinished-bytes'
 
 type Made = (err: Error | null, stream: Duplex) => void
@@ -23,9 +24,14 @@ export type Arrivals = (bytes: number, recordUnfinished: boolean) => void
  * An agent for `secure` (https) or plain connections that calls `watchConnection` for each connection it
  * opens, and what that returns with the size of every chunk arriving on it. Each connection has its
  * own: one closed may linger while a slow link still brings bytes to it, and those tell nothing of
- * the connection after it.
+ * the connection after it. Names are looked up through `lookup`, one lookup of a name at a time
+ * (name-lookups.ts).
  */
-export function byteWatchAgent(secure: boolean, watchConnection: () => Arrivals): HttpAgent {
+export function byteWatchAgent(
+  secure: boolean,
+  watchConnection: () => Arrivals,
+  lookup: LookupFunction = platformNames.lookup,
+): HttpAgent {
   const watch = (stream: Duplex | null | undefined): Duplex | null | undefined => {
     const arrived = watchConnection()
     stream?.on('data', (chunk: Buffer) => arrived(chunk.length, false))
@@ -43,7 +49,7 @@ export function byteWatchAgent(secure: boolean, watchConnection: () => Arrivals)
           port: Number(options.port ?? 443),
           ...(options.localAddress !== undefined && { localAddress: options.localAddress }),
           ...(options.family !== undefined && { family: options.family }),
-          ...(options.lookup !== undefined && { lookup: options.lookup }),
+          lookup,
         })
         raw.setNoDelay(true)
         const secured = { ...options, socket: watchedBytes(raw, watchConnection()) } as ClientRequestArgs
@@ -53,7 +59,7 @@ export function byteWatchAgent(secure: boolean, watchConnection: () => Arrivals)
   }
   return new (class extends HttpAgent {
     override createConnection(options: ClientRequestArgs, made?: Made): Duplex | null | undefined {
-      return watch(super.createConnection(options, made))
+      return watch(super.createConnection({ ...options, lookup }, made))
     }
   })()
 }

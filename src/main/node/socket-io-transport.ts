@@ -14,6 +14,7 @@ import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { crossingHeartbeat } from './crossing-heartbeat'
 import { UnfinishedMessageBytes, webSocketHoldsPart } from './unfinished-bytes'
 import { markPacketReceived } from './packet-received-mark'
+import { platformNames } from './name-lookups'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 import { protocolPacket, type ConnectionSoFar } from './socket-io-packet-filter'
 import { watchUpgradeRedirect } from './upgrade-redirect'
@@ -167,6 +168,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
       if (engine?.readyState === 'closing') engine.once('close', () => ws.terminate())
       else ws.terminate()
     },
+    lookingUp: () => platformNames.pending(platform.hostname),
     // Rejects when the socket drops before the answer (emitWithAck's error-first acknowledgement).
     request: (name, payload, abandon) => {
       const asked = questions(socket)

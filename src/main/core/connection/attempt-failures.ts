@@ -10,6 +10,23 @@ export function noAnswerWithin(platformUrl: string, seconds: number): string {
 }
 
 /**
+ * An attempt given up while the name of `platformUrl`'s host was still being looked up: no name
+ * server answered, which a misspelt address and a network without one alike bring.
+ */
+export function nameNotLookedUp(platformUrl: string, seconds: number): string {
+  return `Could not reach ${hostName(platformUrl)}: its name was not found within ${seconds} s. Check the server address you signed in with; if it is right, check your connection.`
+}
+
+/** The host `platformUrl` names, or the address itself when it names none. */
+function hostName(platformUrl: string): string {
+  try {
+    return new URL(platformUrl).hostname || platformUrl
+  } catch {
+    return platformUrl
+  }
+}
+
+/**
  * An attempt whose server began to answer (its handshake's bytes came) and then sent nothing more
  * for `seconds` without letting Standby in: a gate that never opens, another app's socket.io
  * server, a platform stuck letting in. It answered, so not answering would be wrong.

@@ -27,6 +27,7 @@ import { NamesFound } from './names-found'
 import {
   closedUnwelcomed,
   connectionLost,
+  nameNotLookedUp,
   noAnswerWithin,
   quietAfterAnswering,
   trickledPastLimit,
@@ -139,11 +140,11 @@ export abstract class LinkCycle {
     // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
     // One whose server began to answer it (a handshake, then a gate that never opens) did answer.
     const seconds = this.timings.connectTimeoutMs / 1000
-    this.giveUpAttemptAfter(() =>
-      this.deadline.answered
-        ? quietAfterAnswering(this.platformUrl, seconds)
-        : noAnswerWithin(this.platformUrl, seconds),
-    )
+    this.giveUpAttemptAfter(() => {
+      if (this.deadline.answered) return quietAfterAnswering(this.platformUrl, seconds)
+      if (this.connection.lookingUp?.() === true) return nameNotLookedUp(this.platformUrl, seconds)
+      return noAnswerWithin(this.platformUrl, seconds)
+    })
     this.connection.connect()
   }
 

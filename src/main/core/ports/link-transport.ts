@@ -54,6 +54,11 @@ export interface LinkConnection {
    * question the platform never answered, and a late answer to it is passed over.
    */
   request(name: string, payload: unknown, abandon?: AbortSignal): Promise<unknown>
+  /**
+   * Whether the platform's name is still being looked up (no name server has answered yet): an
+   * attempt given up meanwhile never reached the network's far side, and the address may be wrong.
+   */
+  lookingUp?(): boolean
 }
 
 /** Where and as whom a connection connects. */

@@ -1,0 +1,53 @@
+/**
+ * The platform's name, looked up once at a time. A lookup runs on one of the few threads libuv
+ * shares with file work, and one that no name server answers holds its thread until the system's
+ * resolver gives up: an attempt to an address whose name never resolves, given up at the connect
+ * timeout and tried again, started one more lookup at every try, each holding a thread, until the
+ * app's file work (the log, the settings) waited behind them. An attempt whose name is still being
+ * looked up joins that lookup instead, and hears its answer with the others.
+ */
+import dns from 'node:dns'
+import type { LookupFunction } from 'node:net'
+
+type Answer = Parameters<Parameters<LookupFunction>[2]>
+
+/** One lookup under way, and everyone waiting for its answer. */
+interface Underway {
+  readonly hostname: string
+  readonly waiting: Array<(...answer: Answer) => void>
+}
+
+/** Lookups that never run twice at once for the same name and options. */
+export interface NameLookups {
+  /** Looks a name up as net.connect's `lookup` option does, joining a lookup of it under way. */
+  readonly lookup: LookupFunction
+  /** Whether a lookup of `hostname` is under way (not yet answered). */
+  pending(hostname: string): boolean
+}
+
+/** Lookups through `underlying` (the system's, read at each call), one at a time for each name. */
+export function nameLookups(
+  underlying: LookupFunction = (hostname, options, done) => dns.lookup(hostname, options, done),
+): NameLookups {
+  const underway = new Map<string, Underway>()
+  return {
+    lookup(hostname, options, done) {
+      const key = `${hostname}\n${JSON.stringify(options)}`
+      const joined = underway.get(key)
+      if (joined !== undefined) {
+        joined.waiting.push(done)
+        return
+      }
+      const started: Underway = { hostname, waiting: [done] }
+      underway.set(key, started)
+      underlying(hostname, options, (...answer: Answer) => {
+        underway.delete(key)
+        for (const waiting of started.waiting) waiting(...answer)
+      })
+    },
+    pending: (hostname) => [...underway.values()].some((lookup) => lookup.hostname === hostname),
+  }
+}
+
+/** The lookups of every platform connection in this process. */
+export const platformNames = nameLookups()
