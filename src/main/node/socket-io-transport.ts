@@ -12,6 +12,7 @@ import { byteWatchAgent } from './byte-watch-agent'
 import { ANNOUNCED_CLOSE, brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-reasons'
 import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { crossingHeartbeat } from './crossing-heartbeat'
+import { longestCrossingMs } from '../core/connection/crossing-pace'
 import { UnfinishedMessageBytes, webSocketHoldsPart } from './unfinished-bytes'
 import { markPacketReceived } from './packet-received-mark'
 import { platformNames } from './name-lookups'
@@ -33,8 +34,12 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   let partial = false
   /** The connection the attempt under way (or open) made; undefined once it closed or was let go of. */
   let carrying: object | undefined
-  // Twice the largest message: room for its TLS records' and WebSocket frames' own bytes.
-  const unfinished = new UnfinishedMessageBytes(2 * wsLimits.maxPayload)
+  // Twice the largest message: room for its TLS records' and WebSocket frames' own bytes; and as
+  // long as the largest takes at the floor.
+  const unfinished = new UnfinishedMessageBytes(
+    2 * wsLimits.maxPayload,
+    longestCrossingMs(wsLimits.maxPayload),
+  )
   const heartbeat = crossingHeartbeat()
   /** The WebSocket of the connection open now holds part of a message. */
   const heldBelow = (): boolean =>

@@ -61,21 +61,35 @@ export function webSocketHoldsPart(transport: unknown): boolean {
 
 /**
  * The bytes that arrived while one message was part way in, counted against the most an honest
- * message brings with its framing. WebSocket pings and empty frames between the frames of a
- * message, or TLS records of padding, arrive while it is part way in but bring it no nearer its
- * end: counted as it crossing, a platform that sent them for ever (at the floor the link's pace
- * asks for) kept the link online for ever. Past the bound, what arrives no longer counts.
+ * message brings with its framing, and the time since its first, against the longest an honest
+ * message takes at the floor the link's pace asks for. WebSocket pings and empty frames between
+ * the frames of a message, or TLS records of padding, arrive while it is part way in but bring it
+ * no nearer its end: counted as it crossing, a platform that sent them for ever (at the floor)
+ * kept the link online for ever. Bytes alone bound it only at the floor's pace: one that keeps a
+ * message coming under the floor now and at it then, never past the bytes, was held for longer.
+ * Past either bound, what arrives no longer counts, and the link is judged by its silence.
  */
 export class UnfinishedMessageBytes {
   private arrived = 0
+  /** When the first bytes of the message part way in arrived (monotonic ms). */
+  private startedAt = 0
 
-  /** `mostBytes`: the most bytes, framing included, that one message honestly crosses in. */
-  constructor(private readonly mostBytes: number) {}
+  /**
+   * `mostBytes`: the most bytes, framing included, that one message honestly crosses in;
+   * `mostMs`: the longest one honestly takes to cross; `now`, a monotonic clock in ms.
+   */
+  constructor(
+    private readonly mostBytes: number,
+    private readonly mostMs: number = Infinity,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
-  /** `bytes` more arrived of the message part way in: whether they are still within the bound. */
+  /** `bytes` more arrived of the message part way in: whether they are still within the bounds. */
   within(bytes: number): boolean {
+    const at = this.now()
+    if (this.arrived === 0) this.startedAt = at
     this.arrived += bytes
-    return this.arrived <= this.mostBytes
+    return this.arrived <= this.mostBytes && at - this.startedAt <= this.mostMs
   }
 
   /** A message ended (or the connection is new): the next one starts from nothing. */

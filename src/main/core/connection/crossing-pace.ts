@@ -15,6 +15,14 @@ import { defaultLinkTimings } from './link-timings'
 /** The fewest bytes a millisecond a link must carry for a message part way across it to count. */
 export const LEAST_CROSSING_BYTES_PER_MS = MIN_REPLAY_PAGE_BYTES / defaultLinkTimings.replayGiveUpMs
 
+/**
+ * The longest a message of `messageBytes` takes to cross a link that carries the floor: one part
+ * way across for longer is no honest message at a pace the link counts, however its bytes come.
+ */
+export function longestCrossingMs(messageBytes: number): number {
+  return messageBytes / LEAST_CROSSING_BYTES_PER_MS
+}
+
 /** A chunk of a message that arrived, and when. */
 interface Arrival {
   readonly at: number

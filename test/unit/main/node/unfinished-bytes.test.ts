@@ -1,6 +1,7 @@
 // Whether a chunk leaves a message part way in beneath engine.io: a TLS record not yet whole, or a
 // WebSocket frame ws holds; a version of ws that keeps them otherwise tells nothing.
 import { describe, expect, it } from 'vitest'
+import { longestCrossingMs } from '../../../../src/main/core/connection/crossing-pace'
 import {
   TlsRecordFraming,
   UnfinishedMessageBytes,
@@ -55,5 +56,21 @@ describe('the bytes of one message part way in', () => {
     expect(unfinished.within(1)).toBe(false)
     unfinished.ended()
     expect(unfinished.within(1_000)).toBe(true)
+  })
+
+  it('count for no longer than the largest message takes at the floor, however slowly they come', () => {
+    const largest = 10_000
+    let now = 0
+    const unfinished = new UnfinishedMessageBytes(2 * largest, longestCrossingMs(largest), () => now)
+    // A few bytes every few seconds for ever: never past the bytes the largest message brings.
+    const counted: boolean[] = []
+    for (now = 0; now <= 2 * longestCrossingMs(largest); now += 5_000) counted.push(unfinished.within(10))
+    const last = Math.floor(longestCrossingMs(largest) / 5_000)
+    expect(counted.slice(0, last + 1).every(Boolean)).toBe(true)
+    expect(counted.slice(last + 1).some(Boolean)).toBe(false)
+    expect(10 * counted.length).toBeLessThan(2 * largest)
+    // The next message is timed from its own first bytes.
+    unfinished.ended()
+    expect(unfinished.within(10)).toBe(true)
   })
 })
