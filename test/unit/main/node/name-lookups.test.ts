@@ -7,7 +7,8 @@ function heldLookups() {
   const started: Array<{ hostname: string; answer: (address: string) => void }> = []
   const underlying: LookupFunction = (hostname, _options, done) =>
     void started.push({ hostname, answer: (address) => done(null, address, 4) })
-  return { started, lookups: nameLookups(underlying) }
+  const on = { network: 'wifi/192.0.2.10' }
+  return { started, on, lookups: nameLookups(underlying, () => on.network) }
 }
 
 describe('the platform’s name lookups', () => {
@@ -32,5 +33,22 @@ describe('the platform’s name lookups', () => {
     lookups.lookup('one.example', {}, () => {})
     expect(started).toHaveLength(3)
     expect(lookups.pending('two.example')).toBe(true)
+  })
+
+  it('look a name up afresh on a new network while the last network’s lookup still hangs', () => {
+    const { started, on, lookups } = heldLookups()
+    const heard: string[] = []
+    lookups.lookup('platform.example', {}, (_error, address) => heard.push(`old ${String(address)}`))
+    on.network = 'cable/198.51.100.4'
+    lookups.lookup('platform.example', {}, (_error, address) => heard.push(`new ${String(address)}`))
+    expect(started).toHaveLength(2)
+    started[1]!.answer('203.0.113.9')
+    expect(heard).toEqual(['new 203.0.113.9'])
+    // The old network's lookup, answered at last, answers its own attempt and leaves the new one's alone.
+    lookups.lookup('platform.example', {}, () => {})
+    expect(started).toHaveLength(3)
+    started[0]!.answer('192.0.2.99')
+    expect(heard).toEqual(['new 203.0.113.9', 'old 192.0.2.99'])
+    expect(lookups.pending('platform.example')).toBe(true)
   })
 })
