@@ -1,9 +1,11 @@
 /**
  * When a connection attempt not let in yet is given up. A handshake (or welcome) whose bytes keep
- * crossing a slow link is slow, not unanswered: the connect timeout runs from the last bytes of it
- * that arrived, as a probe's timeout does, so a link of a few bytes a second still connects and
- * catches up instead of starting over every few seconds. A platform that sends nothing, or a gate
- * that never opens, is still given up on within the timeout. Bytes coming are not the app let in,
+ * crossing a slow link is slow, not unanswered: once they came, the attempt is judged by how long
+ * nothing more has come, against the stall limit an open link gets (link-timings.ts), so a link of
+ * a few bytes a second, whose TCP stalls for seconds between bursts, still connects and catches up
+ * instead of starting over at every stall. A platform that sends nothing is still given up on
+ * within the connect timeout, and one that began and then went quiet within the stall limit (a
+ * gate that never opens: the app cannot tell its silence from a stall). Bytes coming are not the app let in,
  * though: a server (or a proxy) that trickles them for ever without a welcome would hold the
  * attempt, shown as connecting, for ever, and a wake leaves an attempt under way alone. So every
  * attempt also ends a bounded number of connect timeouts after it began, long enough for the few
@@ -22,12 +24,19 @@ export class AttemptDeadline {
   private timer: TimerHandle | undefined
   /** When (monotonic) bytes of the attempt last arrived. */
   private crossedAt = Number.NEGATIVE_INFINITY
+  /** Bytes arrived since the deadline was last armed (told by order, not by time: a clock's tick holds both). */
+  private crossedSinceArmed = false
   /** When (monotonic) the attempt under way began. */
   private beganAt: number | undefined
 
+  /**
+   * `timeoutMs`: how long an attempt may wait for its first bytes; `stalledMs`: how long it may go
+   * without more once they came (a slow link's TCP stalls between bursts), as an open link may.
+   */
   constructor(
     private readonly clock: Clock,
     private readonly timeoutMs: number,
+    readonly stalledMs: number = timeoutMs,
   ) {}
 
   /** The longest an attempt may last, its bytes coming or not. */
@@ -38,6 +47,7 @@ export class AttemptDeadline {
   /** Bytes of the attempt's handshake, or of a message part way across, arrived. */
   crossing(): void {
     this.crossedAt = steadyNow(this.clock)
+    this.crossedSinceArmed = true
   }
 
   /** A new attempt begins: its whole length is counted from now, whatever it is armed for later. */
@@ -52,19 +62,22 @@ export class AttemptDeadline {
   }
 
   /**
-   * Call `giveUp` once the attempt has gone the timeout from now, or from the last bytes after now,
-   * without more, or has lasted the longest an attempt may since it began.
+   * Call `giveUp` once the attempt has gone the timeout from now without bytes, or the stall limit
+   * from the last bytes after now without more, or has lasted the longest an attempt may since it began.
    */
   arm(giveUp: (why: GiveUpWhy) => void): void {
     this.cancel()
     const armedAt = steadyNow(this.clock)
+    this.crossedSinceArmed = false
     const beganAt = this.beganAt ?? armedAt
     const expire = (): void => {
       const now = steadyNow(this.clock)
       const left = this.longestMs - (now - beganAt)
-      const quiet = now - Math.max(armedAt, this.crossedAt)
-      if (left > 0 && quiet < this.timeoutMs) {
-        this.timer = this.clock.setTimeout(expire, Math.min(this.timeoutMs - quiet, left))
+      const crossed = this.crossedSinceArmed
+      const quiet = now - (crossed ? this.crossedAt : armedAt)
+      const allowed = crossed ? this.stalledMs : this.timeoutMs
+      if (left > 0 && quiet < allowed) {
+        this.timer = this.clock.setTimeout(expire, Math.min(allowed - quiet, left))
         return
       }
       this.timer = undefined

@@ -13,7 +13,7 @@ import { sendProbe } from './link-command'
 import { LinkRetry } from './link-retry'
 import type { LinkDeps, LinkState } from './link-deps'
 import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './link-handshake'
-import { defaultLinkTimings, type LinkTimings } from './link-timings'
+import { defaultLinkTimings, stallLimitMs, type LinkTimings } from './link-timings'
 import { linkWire, type LinkWire } from './link-wire'
 import { linkMessageHandlers } from './link-messages'
 import { Listeners } from '../../../shared/listeners'
@@ -76,7 +76,7 @@ export abstract class LinkCycle {
     protected readonly deps: LinkDeps,
   ) {
     this.timings = { ...defaultLinkTimings, ...deps.timings }
-    this.deadline = new AttemptDeadline(deps.clock, this.timings.connectTimeoutMs)
+    this.deadline = new AttemptDeadline(deps.clock, this.timings.connectTimeoutMs, stallLimitMs(this.timings))
     this.linkClock = deps.linkClock ?? systemClock
     this.retry = new LinkRetry(deps.clock, deps.random ?? Math.random, deps.platformTime ?? deps.clock)
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
@@ -137,11 +137,11 @@ export abstract class LinkCycle {
     this.deadline.begin()
     this.pace.reset()
     // The transport times opening its connection, but not a server that opens it and then never
-    // lets the expert in: every attempt ends within the connect timeout, or a wake could not end it.
-    // One whose server began to answer it (a handshake, then a gate that never opens) did answer.
+    // lets the expert in: every attempt ends within its deadline, or a wake could not end it. One
+    // whose server began to answer it (a handshake, then a gate that never opens) did answer.
     const seconds = this.timings.connectTimeoutMs / 1000
     this.giveUpAttemptAfter(() => {
-      if (this.deadline.answered) return quietAfterAnswering(this.platformUrl, seconds)
+      if (this.deadline.answered) return quietAfterAnswering(this.platformUrl, this.deadline.stalledMs / 1000)
       if (this.connection.lookingUp?.() === true) return nameNotLookedUp(this.platformUrl, seconds)
       return noAnswerWithin(this.platformUrl, seconds)
     })

@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Server } from 'socket.io'
 import { describe, expect, it } from 'vitest'
+import { defaultLinkTimings, stallLimitMs } from '../../../../src/main/core/connection/link-timings'
 import { PlatformLink, type LinkState } from '../../../../src/main/core/connection/platform-link'
 import { socketIoTransport } from '../../../../src/main/node/socket-io-transport'
 import { createPowerHook } from '../../../../src/main/node/adapters/power-hook'
@@ -179,11 +180,14 @@ describe('a platform that misbehaves', () => {
     const link = socketLinkTo(http, clock)
     link.start()
     await atTheGate
-    clock.advance(5_000)
+    // Its handshake came: it answered, then went quiet for as long as an open link may.
+    const stalled = stallLimitMs(defaultLinkTimings)
+    clock.advance(stalled)
     expect(link.state).toMatchObject({
       kind: 'waiting',
-      // Its handshake came: it answered, then went quiet.
-      reason: expect.stringMatching(/began to answer the connection, then sent nothing more for 5 s/),
+      reason: expect.stringMatching(
+        new RegExp(`began to answer the connection, then sent nothing more for ${stalled / 1000} s`),
+      ),
     })
   })
 })

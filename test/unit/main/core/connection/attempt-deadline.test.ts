@@ -3,6 +3,8 @@ import { ManualClock } from '../../../../../src/shared/clock'
 import { AttemptDeadline, type GiveUpWhy } from '../../../../../src/main/core/connection/attempt-deadline'
 
 const TIMEOUT = 5_000
+/** How long an attempt whose bytes came may go without more. */
+const STALLED = 13_000
 
 describe('the deadline of a connection attempt', () => {
   it('gives up at the timeout on an attempt that carries nothing', () => {
@@ -27,6 +29,23 @@ describe('the deadline of a connection attempt', () => {
     }
     expect(gaveUp).toBe(0)
     clock.advance(TIMEOUT - 1)
+    expect(gaveUp).toBe(0)
+    clock.advance(1)
+    expect(gaveUp).toBe(1)
+  })
+
+  it('keeps an attempt across a slow link’s TCP stalls longer than the timeout once its bytes came, and gives it up the stall limit after they stop', () => {
+    const clock = new ManualClock(0)
+    const deadline = new AttemptDeadline(clock, TIMEOUT, STALLED)
+    let gaveUp = 0
+    deadline.begin()
+    deadline.arm(() => gaveUp++)
+    for (const stall of [1_000, TIMEOUT + 1_000, STALLED - 1, TIMEOUT * 2]) {
+      clock.advance(stall)
+      deadline.crossing()
+    }
+    expect(gaveUp).toBe(0)
+    clock.advance(STALLED - 1)
     expect(gaveUp).toBe(0)
     clock.advance(1)
     expect(gaveUp).toBe(1)

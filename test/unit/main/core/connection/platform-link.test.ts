@@ -789,12 +789,16 @@ describe('PlatformLink over a transport', () => {
     link.start()
     // The handshake's first bytes, as a server whose gate never opens sends them.
     connection().trickle()
-    clock.advance(timings.connectTimeoutMs)
+    // It may be a slow link's stall, so it is given the time an open link gets without a byte.
+    const stalled = timings.silenceLimitMs + timings.probeTimeoutMs
+    clock.advance(stalled - 1)
+    expect(link.state).toMatchObject({ kind: 'connecting' })
+    clock.advance(1)
     const seconds = timings.connectTimeoutMs / 1000
     expect(link.state).toMatchObject({
       kind: 'waiting',
       reason: expect.stringMatching(
-        new RegExp(`began to answer the connection, then sent nothing more for ${seconds} s`),
+        new RegExp(`began to answer the connection, then sent nothing more for ${stalled / 1000} s`),
       ),
     })
     // The next attempt that hears nothing at all is told as not answered: each attempt by its own bytes.
