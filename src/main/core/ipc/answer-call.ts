@@ -45,7 +45,9 @@ export async function answerCall<C extends InvokeChannel>(
   if (notData === 'unreadable') return unreadable(channel, log)
   if (notData !== null) {
     const where = notData.path === '(root)' ? 'its request is' : `${notData.path} holds`
-    log.warn(`IPC ${channel} got an invalid payload: ${notData.path}: ${notData.what}, not plain data`)
+    // A dash, not a colon, parts where from what: the log's redaction reads "password: a …" as a
+    // password valued "a", and would take that word.
+    log.warn(`IPC ${channel} got an invalid payload: ${notData.path} — ${notData.what}, not plain data`)
     return fail(
       'invalid_payload',
       `${channel} got an invalid request: ${where} ${notData.what}, where Standby takes only text, numbers, true or false, lists and objects.`,
@@ -62,7 +64,7 @@ export async function answerCall<C extends InvokeChannel>(
   // Checked after the schema, so free text it mended passes; any other string must arrive whole.
   const illFormed = illFormedTextPath(parsed.data)
   if (illFormed !== null) {
-    log.warn(`IPC ${channel} got an invalid payload: ${illFormed}: ill-formed Unicode`)
+    log.warn(`IPC ${channel} got an invalid payload: ${illFormed} — ill-formed Unicode`)
     return fail(
       'invalid_payload',
       `${channel} got an invalid request: ${illFormed} holds a broken character (invalid Unicode); type it again.`,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
+import { redactLogText } from '../../../../../src/shared/log-redaction'
 
 /** A log keeping every warning and error line it is given. */
 function recordingLog() {
@@ -100,7 +101,7 @@ describe('answerCall refusing what only Electron’s IPC carries', () => {
       expect(ran).toBe(false)
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
       expect(!result.ok && result.error.message).toContain(what)
-      expect(lines).toEqual([`IPC ${channel} got an invalid payload: ${path}: ${what}, not plain data`])
+      expect(lines).toEqual([`IPC ${channel} got an invalid payload: ${path} — ${what}, not plain data`])
     },
   )
 
@@ -115,7 +116,7 @@ describe('answerCall refusing what only Electron’s IPC carries', () => {
     )
     expect(!result.ok && result.error.message.length).toBeLessThan(1_000)
     expect(lines).toEqual([
-      expect.stringMatching(/^IPC sessions.history got an invalid payload: k+…: a Date, not plain data$/),
+      expect.stringMatching(/^IPC sessions.history got an invalid payload: k+… — a Date, not plain data$/),
     ])
     expect(lines[0]!.length).toBeLessThan(1_000)
   })
@@ -138,6 +139,21 @@ describe('answerCall refusing what only Electron’s IPC carries', () => {
     )
     expect(holed).toMatchObject({ ok: false, error: { message: expect.stringContaining('after — ') } })
   })
+})
+
+describe('answerCall’s log line for a refused secret field', () => {
+  const signIn = { platformUrl: 'https://platform.example.com', email: 'ada@example.com' }
+  it.each([
+    [{ ...signIn, password: new String('pw') }, 'password — a String, not plain data'],
+    [{ ...signIn, password: Number.NaN }, 'password — the number NaN, not plain data'],
+  ])(
+    'still says what was wrong once the log has taken out what looks like a secret',
+    async (payload, told) => {
+      const { lines, log } = recordingLog()
+      await answerCall('auth.signIn', payload, () => undefined as never, log)
+      expect(lines.map(redactLogText)).toEqual([`IPC auth.signIn got an invalid payload: ${told}`])
+    },
+  )
 })
 
 describe('answerCall telling a failed handler', () => {
