@@ -10,19 +10,36 @@ import { describePath } from '../../../shared/describe-untrusted'
 
 /** What is not plain data in `value` and where, as a dotted path ("filter.query"), or null when all of it is. */
 export function notPlainData(value: unknown): { readonly path: string; readonly what: string } | null {
-  return walk(value, [])
+  const path: Array<string | number> = []
+  const what = walk(value, path)
+  // The keys are the page's: the path is clipped, as a key may be as long as the request.
+  return what === null ? null : { path: describePath(path), what }
 }
 
-function walk(value: unknown, path: ReadonlyArray<string>): { path: string; what: string } | null {
+/**
+ * What in `value` is not plain data, with `path` leading to it; null, `path` as it was, when all
+ * of it is. One path for the whole walk, each step added and taken back, so a request of many
+ * small items at depth is read in one pass, not with its path copied for every item.
+ */
+function walk(value: unknown, path: Array<string | number>): string | null {
   const what = notData(value)
-  // The keys are the page's: the path is clipped, as a key may be as long as the request.
-  if (what !== null) return { path: describePath(path), what }
-  if (typeof value !== 'object' || value === null) return null
-  // A list's holes read as undefined, which JSON writes as null: its schema judges them.
-  const keys = Array.isArray(value) ? Array.from(value, (_, index) => `${index}`) : Object.keys(value)
-  for (const key of keys) {
-    const found = walk((value as Record<string, unknown>)[key], [...path, key])
+  if (what !== null || typeof value !== 'object' || value === null) return what
+  const object = value as Record<string, unknown>
+  if (Array.isArray(value)) {
+    // A list's holes read as undefined, which JSON writes as null: its schema judges them.
+    for (let index = 0; index < value.length; index += 1) {
+      path.push(index)
+      const found = walk(object[index], path)
+      if (found !== null) return found
+      path.pop()
+    }
+    return null
+  }
+  for (const key of Object.keys(object)) {
+    path.push(key)
+    const found = walk(object[key], path)
     if (found !== null) return found
+    path.pop()
   }
   return null
 }

@@ -92,6 +92,7 @@ describe('answerCall refusing what only Electron’s IPC carries', () => {
     ['settings.update', { autoAwayMinutes: Number.NaN }, 'autoAwayMinutes', 'the number NaN'],
     ['sessions.history', { limit: 20, filter: { query: 10n } }, 'filter.query', 'a bigint'],
     ['sessions.history', { limit: Number.POSITIVE_INFINITY }, 'limit', 'the number Infinity'],
+    ['sessions.history', { limit: 20, after: [{}, [1, new Date(0)]] }, 'after.1.1', 'a Date'],
   ] as const)(
     'refuses %s given %s, naming where, and never runs the handler',
     async (channel, payload, path, what) => {
