@@ -60,7 +60,7 @@ function notData(value: unknown): string | null {
       if (prototype === Object.prototype || prototype === null) return null
       const name = (value as { constructor?: { name?: unknown } }).constructor?.name
       return typeof name === 'string' && /^[A-Za-z0-9]{1,40}$/.test(name)
-        ? `a ${name}`
+        ? `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name}` // an Error, but a Uint… as it is read aloud
         : 'an object of another kind'
     }
     default:

@@ -81,7 +81,8 @@ describe('answerCall refusing what only Electron’s IPC carries', () => {
     ['settings.update', new Map([['soundEnabled', false]]), '(root)', 'a Map'],
     ['settings.update', new Set(), '(root)', 'a Set'],
     ['settings.update', /soundEnabled/, '(root)', 'a RegExp'],
-    ['settings.update', new Error('soundEnabled'), '(root)', 'a Error'],
+    ['settings.update', new Error('soundEnabled'), '(root)', 'an Error'],
+    ['settings.update', { theme: new Int32Array(1) }, 'theme', 'an Int32Array'],
     ['settings.update', new Uint8Array(4), '(root)', 'a Uint8Array'],
     [
       'settings.update',
