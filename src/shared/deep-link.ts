@@ -76,7 +76,9 @@ export function readDeepLink(raw: unknown): DeepLinkReading {
   // URL reads the kind from what follows two slashes: with fewer (or a third) it finds none, and
   // the link would be told it names neither an invite nor a session.
   if (url.host === '' && !/^[^!-~]*[a-z]+:\/\/(?!\/)/i.test(raw))
-    return refuse(`it does not have two slashes after ${DEEP_LINK_SCHEME}:, as Standby writes its links`)
+    return refuse(
+      `it does not have exactly two slashes after ${DEEP_LINK_SCHEME}:, as Standby writes its links`,
+    )
   if (url.username !== '' || url.password !== '' || url.port !== '')
     return refuse('it names a user or a port')
   if (raw.includes('?') || raw.includes('#')) return refuse('it has a query or a fragment')
