@@ -59,6 +59,25 @@ export const defaultMarketplaceConfig: MarketplaceConfig = {
   lookupBatchExperts: LOOKUP_BATCH.experts,
 }
 
+/**
+ * The rules merged over the defaults, refused when a value would quietly defeat what it tunes: a
+ * lookup batch of no experts or places (or a fraction, or less than none) would write the held lookups
+ * after every change, at one write's cost per fan-out, and look like a working setting.
+ */
+export function marketplaceRules(config: Partial<MarketplaceConfig>): MarketplaceConfig {
+  const rules = { ...defaultMarketplaceConfig, ...config }
+  for (const key of ['lookupBatchPlaces', 'lookupBatchExperts'] as const) {
+    const value = rules[key]
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new RangeError(
+        `The marketplace rule ${key} must be a whole number of 1 or more, not ${String(value)}: ` +
+          `leave it out for the default of ${defaultMarketplaceConfig[key]}.`,
+      )
+    }
+  }
+  return rules
+}
+
 /** The dependencies of every marketplace operation. */
 export interface MarketplaceContext {
   readonly db: Database.Database

@@ -24,7 +24,7 @@ import {
 import { preparedOnce } from '../store/prepared-once'
 import { createClient, createExpert, type NewClient, type NewExpert } from './accounts'
 import { repairInviteLookup } from './invite-lookup'
-import { defaultMarketplaceConfig, type MarketplaceConfig, type MarketplaceContext } from './context'
+import { marketplaceRules, type MarketplaceConfig, type MarketplaceContext } from './context'
 import { clientCancelSession } from './cancellations'
 import { executeCommand } from './execute-command'
 import { boundIdempotencyKeys } from './idempotency-bound'
@@ -55,7 +55,7 @@ export class Marketplace {
     config: Partial<MarketplaceConfig> = {},
   ) {
     assertPlausibleClock(clock)
-    const rules = { ...defaultMarketplaceConfig, ...config }
+    const rules = marketplaceRules(config)
     this.store = new PlatformStore(
       db,
       clock,
