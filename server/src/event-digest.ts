@@ -18,5 +18,6 @@ export function chainDigest(previous: string, eventJson: string): string {
  * closing brace: the same text JSON.stringify gives for the event with the digest added.
  */
 export function closeWithDigest(openJson: string, digest: string): string {
-  return `${openJson},"digest":${JSON.stringify(digest)}}`
+  // A digest is hex (chainDigest), which JSON writes as it is: no call to the serializer, twice an event.
+  return `${openJson},"digest":"${digest}"}`
 }

@@ -23,7 +23,6 @@ import { SendQueue } from './send-queue'
 import { StreamHeads } from './stream-heads'
 
 export type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
-export { closeWithDigest } from './event-digest'
 
 /** A committed event as listeners hear of it. */
 interface Committed {
@@ -195,13 +194,15 @@ export class EventLog {
     const count = entries.length
     // Each step's results by index, not an object per event and step: garbage brings a pause closer.
     const [ids, heads, opens] = [new Array<number>(count), new Array<string>(count), new Array<string>(count)]
+    let [lastType, typeJson] = ['', '']
     for (let i = 0; i < count; i++) {
       const { expertId, type, payload, payloadJson } = entries[i] as NewEvent
-      // JSON.stringify({ id, type, at, payload }) without its closing brace, so that the digest
-      // can follow as the last key without cutting the text again.
       const id = this.heads.nextId(expertId)
       ids[i] = id
-      const head = `{"id":${id},"type":${JSON.stringify(type)},"at":${at},"payload":`
+      // A fan-out's events are all of one type: its text is written once.
+      if (type !== lastType) [lastType, typeJson] = [type, JSON.stringify(type)]
+      // JSON.stringify({ id, type, at, payload }) without its closing brace: the digest follows.
+      const head = `{"id":${id},"type":${typeJson},"at":${at},"payload":`
       heads[i] = head
       opens[i] = `${head}${payloadJson ?? JSON.stringify(payload)}`
     }
