@@ -29,6 +29,7 @@ export const VALID_REQUESTS: Record<InvokeChannel, unknown> = {
   'expert.get': undefined,
   'invites.list': undefined,
   'sessions.upcoming': undefined,
+  'sessions.remindersSent': undefined,
   'sessions.history': {
     limit: 50,
     after: { start: at, id: 'ses_1' },

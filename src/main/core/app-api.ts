@@ -9,6 +9,7 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
+  type RemindersSent,
 } from '../../shared/ipc/contract'
 import {
   HISTORY_CLIENTS_LISTED,
@@ -198,6 +199,7 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     'sessions.upcoming': () => [
       ...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_SESSIONS_LISTED),
     ],
+    'sessions.remindersSent': () => upcomingRemindersSent(core),
     'sessions.history': ({ limit, after, filter }) => [...core.cache.sessionHistory(limit, after, filter)],
     'sessions.historyClients': () => [...core.cache.historyClients(HISTORY_CLIENTS_LISTED)],
     'invites.pastSessionsWithClient': ({ inviteId }) => {
@@ -284,4 +286,12 @@ function rememberPlatform(settings: SettingsStore, platformUrl: string): void {
   } catch {
     // Nothing to undo: the setting is a convenience.
   }
+}
+
+/** Of the sessions the window lists as upcoming, the reminders marked sent: the IPC call's answer and its push's. */
+export function upcomingRemindersSent(
+  core: Pick<StandbyCore, 'cache' | 'platformClock' | 'reminders'>,
+): RemindersSent {
+  const upcoming = core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_SESSIONS_LISTED)
+  return core.reminders.sent.sent(upcoming.filter((session) => session.state === 'booked'))
 }

@@ -7,6 +7,7 @@ import type { Session } from '../../shared/protocol/entities'
 import { calendarDay, formatCountdown, formatDay, formatTime, isoTime, zoneCity } from '../logic/format'
 import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
 import { useAppState, useNow } from '../store/context'
+import { useRemindersSent } from '../store/reminders-sent-store'
 import { useNavigate } from '../store/navigation'
 import { AddToCalendarButton } from './AddToCalendarButton'
 import { TheirWords } from './TheirWords'
@@ -110,6 +111,7 @@ function SessionTiming({
   readonly remindersEnabled: boolean
 }) {
   const now = useNow()
+  const sent = useRemindersSent(session.id, session.bookedStart)
   const cancel = autoCancelNotice(session, now)
   return (
     <>
@@ -121,7 +123,7 @@ function SessionTiming({
         ) : (
           'Starting now'
         )}
-        <span className="muted"> · {reminderStatus(session.bookedStart, now, remindersEnabled)}</span>
+        <span className="muted"> · {reminderStatus(session.bookedStart, now, remindersEnabled, sent)}</span>
       </p>
       {cancel !== null && (
         <p className="warning-text">

@@ -15,6 +15,7 @@ import { createNoteDrafts } from '../store/note-drafts'
 import { createNoticeStore } from '../store/notices'
 import type { NotificationStore } from '../store/notification-store'
 import { createUnreadStore } from '../store/unread-store'
+import { createRemindersSentStore } from '../store/reminders-sent-store'
 import { setCurrentTime } from '../logic/format'
 import { createValueStore, readableOf } from '../store/value-store'
 import type { UpdateState } from '../../shared/update/update-state'
@@ -65,6 +66,7 @@ export function frameServices(frame: FirstFrame): Services {
     updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
     noteDrafts: createNoteDrafts(() => app.getSnapshot().expert?.id ?? null),
     unread: createUnreadStore(),
+    remindersSent: createRemindersSentStore(),
     cardCommands: createCardCommands(),
     expertScope: readableOf(createValueStore(0)),
     inBrowser: frame.inBrowser,

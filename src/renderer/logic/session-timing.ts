@@ -54,10 +54,21 @@ export function autoCancelNotice(session: Session, now: number): NoticeText | nu
   }
 }
 
-/** "Reminders at 12:30 and 12:50", "10-minute reminder at 12:50", "Reminders sent", or "Reminders off". */
-export function reminderStatus(bookedStart: number, now: number, enabled: boolean): string {
+/**
+ * "Reminders at 12:30 and 12:50", "10-minute reminder at 12:50", "Reminders sent", or "Reminders off".
+ * A reminder is to come while its moment is ahead and it is not among those `sent` (their minutes
+ * before the start, as the host marked them): platform time can move back, a sent reminder cannot.
+ */
+export function reminderStatus(
+  bookedStart: number,
+  now: number,
+  enabled: boolean,
+  sent: ReadonlyArray<number>,
+): string {
   if (!enabled) return 'Reminders off'
-  const due = reminderPlan(bookedStart).filter((reminder) => reminder.at > now)
+  const due = reminderPlan(bookedStart).filter(
+    (reminder) => reminder.at > now && !sent.includes(reminder.minutesBefore),
+  )
   if (due.length === 0) return 'Reminders sent'
   // The card sits under its session's day: a reminder on the day before (a start just after
   // midnight) carries its own day, or "23:35" would read as that evening, after the session.

@@ -10,6 +10,7 @@ import type { NoteDrafts } from './note-drafts'
 import type { Notice, NoticeStore } from './notices'
 import type { NotificationState, NotificationStore } from './notification-store'
 import type { UnreadStore } from './unread-store'
+import type { RemindersSentStore } from './reminders-sent-store'
 import type { ReadableStore } from './value-store'
 import type { UpdateStore } from './update-store'
 import type { UpdateState } from '../../shared/update/update-state'
@@ -31,6 +32,8 @@ export interface Services {
   readonly noteDrafts: NoteDrafts
   /** The threads' unread counts, shared by every row. */
   readonly unread: UnreadStore
+  /** The upcoming sessions' reminders already sent, shared by every card. */
+  readonly remindersSent: RemindersSentStore
   /** The command of each card on its way. */
   readonly cardCommands: CardCommands
   /** Moves on each time the expert signed in is gone (expert-scope.ts). */

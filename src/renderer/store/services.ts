@@ -12,6 +12,7 @@ import { createNoteDrafts } from './note-drafts'
 import { createNoticeStore } from './notices'
 import { createNotificationStore } from './notification-store'
 import { createUnreadStore } from './unread-store'
+import { createRemindersSentStore } from './reminders-sent-store'
 import { createUpdateStore } from './update-store'
 
 /**
@@ -31,6 +32,7 @@ export function createServices(
   const notifications = createNotificationStore(api, notices, surface)
   const noteDrafts = createNoteDrafts(() => app.getSnapshot().expert?.id ?? null)
   const unread = createUnreadStore()
+  const remindersSent = createRemindersSentStore()
   const cardCommands = createCardCommands()
   const clock = createHostClock(api, undefined, frame?.now, frame?.clock)
   // Which year is the current one, for the days shown outside it, is the platform's, as the rules'.
@@ -46,8 +48,17 @@ export function createServices(
     updates: createUpdateStore(api),
     noteDrafts,
     unread,
+    remindersSent,
     cardCommands,
-    expertScope: createExpertScope(app, [notices, history, notifications, noteDrafts, unread, cardCommands]),
+    expertScope: createExpertScope(app, [
+      notices,
+      history,
+      notifications,
+      noteDrafts,
+      unread,
+      remindersSent,
+      cardCommands,
+    ]),
   }
 }
 

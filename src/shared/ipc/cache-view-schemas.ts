@@ -6,7 +6,8 @@
 import { z } from 'zod'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { HistoryFilterSchema } from './history-filter-schema'
-import { UNREAD_THREADS_LISTED } from './list-limits'
+import { REMINDER_MINUTES_BEFORE } from '../rules/session-timing'
+import { UNREAD_THREADS_LISTED, UPCOMING_SESSIONS_LISTED } from './list-limits'
 
 /** The open invites and the recently missed ones (taken by someone else, expired, withdrawn). */
 export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Invite) })
@@ -55,3 +56,22 @@ export const UnreadThread = z.object({ requestId: Id, count: z.number().int().po
 export const UnreadThreads = z.array(UnreadThread).max(UNREAD_THREADS_LISTED)
 /** The threads with unread client messages. */
 export type UnreadThreads = z.infer<typeof UnreadThreads>
+
+/**
+ * The reminders before a booked start that already fired or were skipped, by their minutes before
+ * it: the card lists a reminder as still to come only while it is not among them, so one that fired
+ * stays fired when platform time moves back (a clock set back, a platform's answer behind the guess).
+ */
+export const SentReminders = z
+  .object({
+    sessionId: Id,
+    bookedStart: Timestamp,
+    minutesBefore: z.array(z.number().int().positive()).max(REMINDER_MINUTES_BEFORE.length),
+  })
+  .strict()
+/** The reminders of one booked start that fired or were skipped. */
+export type SentReminders = z.infer<typeof SentReminders>
+/** The upcoming sessions' reminders that fired or were skipped; a session with none is left out. */
+export const RemindersSent = z.array(SentReminders).max(UPCOMING_SESSIONS_LISTED)
+/** The upcoming sessions' reminders that fired or were skipped. */
+export type RemindersSent = z.infer<typeof RemindersSent>

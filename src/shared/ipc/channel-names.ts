@@ -22,6 +22,7 @@ export const INVOKE_CHANNELS = [
   'expert.get',
   'invites.list',
   'sessions.upcoming',
+  'sessions.remindersSent',
   'sessions.history',
   'sessions.historyClients',
   'invites.pastSessionsWithClient',
@@ -60,6 +61,7 @@ export const PUSH_EVENTS = [
   'notices.shown',
   'notifications.healthChanged',
   'messages.unreadChanged',
+  'sessions.remindersSentChanged',
   'updates.changed',
 ] as const satisfies ReadonlyArray<PushEvent>
 

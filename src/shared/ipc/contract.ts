@@ -19,7 +19,7 @@ import { Expert, Id, Message, Session } from '../protocol/entities'
 import { Password } from '../protocol/http'
 import { MAX_PLATFORM_URL_LENGTH } from '../platform-url'
 import { UpdateState } from '../update/update-state'
-import { CacheChange, HistoryRequest, InviteLists, UnreadThreads } from './cache-view-schemas'
+import { CacheChange, HistoryRequest, InviteLists, RemindersSent, UnreadThreads } from './cache-view-schemas'
 import { CalendarExport, commandEntry, RoomOpening } from './command-entries'
 import { HistoryClientSchema } from './history-filter-schema'
 import {
@@ -55,6 +55,8 @@ export {
   HistoryRequest,
   InviteLists,
   MOST_CHANGED,
+  RemindersSent,
+  SentReminders,
   UnreadThread,
   UnreadThreads,
 } from './cache-view-schemas'
@@ -117,6 +119,8 @@ export const invokeContract = {
   'invites.list': { request: z.void(), response: InviteLists },
   /** Booked and live sessions, soonest first, from the cache. */
   'sessions.upcoming': { request: z.void(), response: z.array(Session) },
+  /** The upcoming sessions' reminders that already fired or were skipped, as the scheduler marked them. */
+  'sessions.remindersSent': { request: z.void(), response: RemindersSent },
   /** Ended and cancelled sessions, most recent first, from the cache. */
   'sessions.history': { request: HistoryRequest, response: z.array(Session) },
   /** The clients of past sessions, by name, for History's client filter, from the cache. */
@@ -213,6 +217,8 @@ export const pushContract = {
   'notifications.healthChanged': NotificationHealth,
   /** Unread counts moved (a message came, a thread was read): every thread with unread messages. */
   'messages.unreadChanged': UnreadThreads,
+  /** A reminder fired or was skipped, or a session's list changed: the upcoming sessions' sent reminders. */
+  'sessions.remindersSentChanged': RemindersSent,
   /** The updater's state changed (a check, download progress, a restart now safe or held). */
   'updates.changed': UpdateState,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>

@@ -50,6 +50,8 @@ describe('the preload', () => {
       focus: { take: 'function', onRequested: 'function' },
       sessions: {
         upcoming: 'function',
+        remindersSent: 'function',
+        onRemindersSentChanged: 'function',
         history: 'function',
         historyClients: 'function',
         join: 'function',

@@ -158,17 +158,24 @@ describe('start window', () => {
   })
 
   it('tells which reminders are still to come', () => {
-    expect(reminderStatus(start, start - 40 * MINUTE, false)).toBe('Reminders off')
-    expect(reminderStatus(start, start - 40 * MINUTE, true)).toMatch(/^Reminders at .+ and .+$/)
-    expect(reminderStatus(start, start - 20 * MINUTE, true)).toMatch(/^10-minute reminder at /)
-    expect(reminderStatus(start, start - 5 * MINUTE, true)).toBe('Reminders sent')
+    expect(reminderStatus(start, start - 40 * MINUTE, false, [])).toBe('Reminders off')
+    expect(reminderStatus(start, start - 40 * MINUTE, true, [])).toMatch(/^Reminders at .+ and .+$/)
+    expect(reminderStatus(start, start - 20 * MINUTE, true, [])).toMatch(/^10-minute reminder at /)
+    expect(reminderStatus(start, start - 5 * MINUTE, true, [])).toBe('Reminders sent')
+  })
+
+  it('keeps a reminder the host marked sent as sent when the time reads before it (the clock moved back)', () => {
+    expect(reminderStatus(start, start - 40 * MINUTE, true, [30])).toMatch(/^10-minute reminder at /)
+    expect(reminderStatus(start, start - 40 * MINUTE, true, [30, 10])).toBe('Reminders sent')
   })
 
   it('gives a reminder on the day before its session (a start just after midnight) its day', () => {
     setDisplay({ locale: 'en-GB', timeZone: 'Asia/Kathmandu' })
     // 00:20 on Wed 7 Jan in Kathmandu (+5:45): the reminders come on Tuesday evening.
     const start = Date.UTC(2026, 0, 6, 18, 35)
-    expect(reminderStatus(start, start - 40 * MINUTE, true)).toBe('Reminders at Tue 6 Jan, 23:50 and 00:10')
+    expect(reminderStatus(start, start - 40 * MINUTE, true, [])).toBe(
+      'Reminders at Tue 6 Jan, 23:50 and 00:10',
+    )
     // The same for the start window, which opens ten minutes before: at 00:10 for this one, and
     // on Tuesday at 23:55 for one at 00:05.
     const opensAt = (at: number): string => {

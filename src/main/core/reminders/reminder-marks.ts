@@ -3,6 +3,10 @@
  * or held in memory while the cache cannot save them (held-marks.ts), so a reminder still shows,
  * once, on a full disk, and a snooze it replaced does not show as well.
  */
+import type { Session } from '../../../shared/protocol'
+import type { RemindersSent } from '../../../shared/ipc/contract'
+import { REMINDER_MINUTES_BEFORE } from '../../../shared/rules/session-timing'
+import { Listeners } from '../../../shared/listeners'
 import { HeldMarks } from '../held-marks'
 import type { CacheStore, ReminderKey, SnoozedReminder } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -38,7 +42,11 @@ export class ReminderMarks {
   /** Ended bookings whose marks the cache could not forget yet, logged once each. */
   private readonly forgetFailing = new Set<string>()
 
+  /** A reminder or alert was marked, or marks were forgotten: what `sent` answers may differ. */
+  readonly changed: Listeners<void>
+
   constructor(private readonly deps: { readonly cache: CacheStore; readonly log: Logger }) {
+    this.changed = new Listeners((error) => deps.log.error('A listener to the reminders sent failed', error))
     this.held = new HeldMarks({
       save: ({ key, outcome, at }) => deps.cache.markReminder(key, outcome, at),
       idOf: ({ key }) => idOf(key),
@@ -82,6 +90,21 @@ export class ReminderMarks {
   /** Record that it fired or was skipped; held when the cache cannot save it. */
   mark(key: ReminderKey, outcome: 'fired' | 'skipped', at: number): void {
     this.held.mark({ key, outcome, at })
+    this.changed.emit()
+  }
+
+  /**
+   * The reminders before each session's booked start that fired or were skipped, by what was
+   * marked rather than by the time: platform time can move back (the computer's clock set back
+   * before a measurement, a platform's answer behind the guess), and a reminder fired stays fired.
+   */
+  sent(sessions: ReadonlyArray<Session>): RemindersSent {
+    return sessions.flatMap(({ id: sessionId, bookedStart }) => {
+      const minutesBefore = REMINDER_MINUTES_BEFORE.filter((minutes) =>
+        this.handled({ sessionId, bookedStart, alert: String(minutes) }),
+      )
+      return minutesBefore.length === 0 ? [] : [{ sessionId, bookedStart, minutesBefore }]
+    })
   }
 
   /**
@@ -108,6 +131,7 @@ export class ReminderMarks {
     for (const { key } of this.held.all())
       if (key.sessionId === sessionId && key.bookedStart === bookedStart && key.alert !== TOLD_ALERT)
         this.held.drop(idOf(key))
+    this.changed.emit()
     return true
   }
 
@@ -188,6 +212,7 @@ export class ReminderMarks {
     this.held.forget()
     this.droppedSnoozes.forget()
     this.toldStarts.forget()
+    this.changed.emit()
   }
 
   /** Save the marks held so far. */

@@ -1,15 +1,15 @@
 /**
- * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core
- * passes its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not
- * joined yet" at the start (due-alerts.ts decides, session-plan.ts carries it out); as events bring
- * them, "cancelled", the client's answer to another time, "the client joined" (session-changes.ts)
- * and a move the expert did not ask for (session-moves.ts). A press on Start or Snooze is answered
- * once the time can judge it (press-answers.ts, time-to-judge.ts). A shown reminder is withdrawn
- * once what it announced no longer holds (shown-reminders.ts). Each fires once per booked time, on
- * its timer while awake (platform time runs on the monotonic clock: setting the computer's clock
- * moves no timer), once the time is measured and borne out or a short wait is over
- * (PlatformClock.firstMeasureWait); a minute's check catches a suspend the OS did not report. What
- * fired or was skipped is kept, so a restart repeats none; one found late says why (late-cause.ts).
+ * Reminders and session alerts from the cache's booked sessions, by the platform's clock (the core passes
+ * its PlatformClock): 30 and 10 minutes before, one "starting now", "the client has not joined yet" at the
+ * start (due-alerts.ts decides, session-plan.ts carries it out); as events bring them, "cancelled", the
+ * client's answer to another time, "the client joined" (session-changes.ts) and a move the expert did not
+ * ask for (session-moves.ts). A press on Start or Snooze is answered once the time can judge it
+ * (press-answers.ts, time-to-judge.ts). A shown reminder is withdrawn once what it announced no longer holds
+ * (shown-reminders.ts). Each fires once per booked time, on its timer while awake (platform time runs on the
+ * monotonic clock: setting the computer's clock moves no timer), once the time is measured and borne out or
+ * a short wait is over (PlatformClock.firstMeasureWait); a minute's check catches a suspend the OS did not
+ * report. What fired or was skipped is kept, so a restart repeats none; one found late says why
+ * (late-cause.ts). What it marks is what the cards list as sent (reminder-marks.ts `sent`).
  */
 import { steadyNow, type TimerHandle } from '../../../shared/clock'
 import type { Session } from '../../../shared/protocol'
@@ -53,6 +53,8 @@ export class ReminderScheduler {
   private readonly planDeps: SessionPlanDeps
   private readonly answers: PressAnswers
   private readonly judging: TimeToJudge
+  /** The reminders marked fired or skipped, and when the marks change: the cards' "Reminders sent". */
+  readonly sent: Pick<ReminderMarks, 'sent' | 'changed'>
   /** Snooze presses waiting for the platform's time, kept so a quit meanwhile loses none. */
   readonly snoozesAwaitingTime: SnoozesAwaitingTime
   /** Takes the reminder a change of time makes due at once into the alert that tells the change. */
@@ -71,7 +73,7 @@ export class ReminderScheduler {
   private backAt: number | null = null
 
   constructor(private readonly deps: ReminderSchedulerDeps) {
-    this.marks = new ReminderMarks(deps)
+    this.sent = this.marks = new ReminderMarks(deps)
     this.late = new LateSettle(() => steadyNow(deps.clock))
     this.onScreen = new ShownReminders({ ...deps, marks: this.marks, dayTime: this.dayTime })
     const { marks, onScreen, time, dayTime } = this
@@ -120,10 +122,8 @@ export class ReminderScheduler {
   /** Cancel the pending timers; nothing is planned again until the next start. */
   stop(): void {
     this.running = false
-    this.timer?.cancel()
-    this.clockCheck?.cancel()
-    this.timer = undefined
-    this.clockCheck = undefined
+    for (const timer of [this.timer, this.clockCheck]) timer?.cancel()
+    this.timer = this.clockCheck = undefined
     for (const off of this.off.splice(0)) off()
   }
 

@@ -12,6 +12,7 @@ import {
 import type { FocusRequest, NotificationActions } from '../../core/notification-actions'
 import type { Logger } from '../../core/ports/logger'
 import { appSettingsOf } from '../../core/ports/settings'
+import { upcomingRemindersSent } from '../../core/app-api'
 import type { StandbyCore } from '../../core/standby-core'
 import { cacheChangeOf } from '../../core/sync/cache-push'
 import type { UpdatePolicy } from '../../core/update/update-policy'
@@ -41,6 +42,14 @@ export function forwardPushes(send: PushSender, sources: PushSources): () => voi
     sameUnreadThreads,
     options.log,
   )
+  // Coalesced as the counts are: a plan that skips and shows several reminders sends one list.
+  const sent = unreadPushes(
+    () => upcomingRemindersSent(core),
+    (list) => send('sessions.remindersSentChanged', list),
+    (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    options.log,
+    'Could not read which reminders were sent, for the cards',
+  )
   const offs = [
     core.states.add((state) => send('connection.stateChanged', state)),
     core.cacheChanged.add((update) =>
@@ -63,6 +72,8 @@ export function forwardPushes(send: PushSender, sources: PushSources): () => voi
     // Each change, an invite's time running out among them (the expiry watch's), moves the counts.
     core.cacheChanged.add(() => unread.changed()),
     core.threadsRead.add(() => unread.changed()),
+    core.reminders.sent.changed.add(() => sent.changed()),
+    core.cacheChanged.add(() => sent.changed()),
     options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
       (() => undefined),
     updates.changes.add((state) => send('updates.changed', state)),
@@ -70,6 +81,7 @@ export function forwardPushes(send: PushSender, sources: PushSources): () => voi
   return () => {
     for (const off of offs) off()
     unread.stop()
+    sent.stop()
   }
 }
 

@@ -28,6 +28,7 @@ export function unreadPushes<T>(
   send: (counts: T) => void,
   same: (a: T, b: T) => boolean,
   log: Logger,
+  unreadable = 'Could not count the unread messages for the pages',
 ): UnreadPushes {
   let due: NodeJS.Immediate | undefined
   let stopped = false
@@ -43,7 +44,7 @@ export function unreadPushes<T>(
           counts = read()
         } catch (error) {
           // The next change tries again; a page that missed this one still reads them on its own.
-          log.error('Could not count the unread messages for the pages', error)
+          log.error(unreadable, error)
           return
         }
         if (last !== undefined && same(last.counts, counts)) return
