@@ -51,33 +51,68 @@ export const freshHostFormats: HostFormats = (options) => new Intl.DateTimeForma
 
 /**
  * `t` in the host's locale and time zone by `options`, with the zone named when `t` falls in the
- * hour the clocks go back there, and the year where a day is shown outside `now`'s year (`now`:
- * the platform's time where the caller has it); "an unknown time" for a moment no Date holds,
- * where Intl throws.
+ * hour the clocks go back there, and the year where a day is shown outside `now`'s year. `now` is
+ * the platform's time, given by every caller: by the computer's clock, a day this year would show
+ * a year, or a day next year none, whenever that clock is set across New Year. "An unknown time"
+ * for a moment no Date holds, where Intl throws.
  */
 export function hostTimeText(
   t: number,
   options: Readonly<Intl.DateTimeFormatOptions>,
+  now: number,
   formats: HostFormats = freshHostFormats,
-  now: number = Date.now(),
 ): string {
   if (Number.isNaN(new Date(t).getTime())) return 'an unknown time'
   const zone = formats(options).resolvedOptions().timeZone
   const dated =
     options.month !== undefined && needsYear(t, now, zone) ? { ...options, ...WITH_YEAR } : options
-  const plain = formats(dated)
-  if (!inRepeatedHour(t, zone)) return plain.format(t)
-  return formats({ ...dated, ...WITH_ZONE }).format(t)
+  return written(t, dated, zone, formats)
+}
+
+/** Options that write a time of day and name no day: no year to judge. */
+export type TimeOfDayOptions = Readonly<
+  Pick<Intl.DateTimeFormatOptions, 'hour' | 'minute' | 'second' | 'hour12' | 'hourCycle' | 'timeZoneName'>
+>
+
+/** `t`'s time of day alone by `options` (which name no day, so no year): as hostTimeText writes it. */
+export function hostTimeOfDay(
+  t: number,
+  options: TimeOfDayOptions,
+  formats: HostFormats = freshHostFormats,
+): string {
+  if (Number.isNaN(new Date(t).getTime())) return 'an unknown time'
+  return written(t, options, formats(options).resolvedOptions().timeZone, formats)
+}
+
+/** Whether `t` and `now` fall on one calendar day in the zone `formats` write in (the host's). */
+export function sameHostDay(t: number, now: number, formats: HostFormats = freshHostFormats): boolean {
+  const format = wallClockFormat(formats(SAME_DAY).resolvedOptions().timeZone) ?? wallClockFormat(undefined)
+  if (format === null || Number.isNaN(new Date(t).getTime()) || Number.isNaN(new Date(now).getTime()))
+    return false
+  const [a, b] = [wallClockAt(format, t), wallClockAt(format, now)]
+  return a.year === b.year && a.month === b.month && a.day === b.day
+}
+
+const SAME_DAY: Readonly<Intl.DateTimeFormatOptions> = { day: 'numeric' }
+
+function written(
+  t: number,
+  options: Readonly<Intl.DateTimeFormatOptions>,
+  zone: string,
+  formats: HostFormats,
+): string {
+  if (!inRepeatedHour(t, zone)) return formats(options).format(t)
+  return formats({ ...options, ...WITH_ZONE }).format(t)
 }
 
 /** Within this of now, either way, a time of day alone names the right day; beyond it, the day goes with it. */
 export const TIME_ALONE_WITHIN_MS = 12 * 60 * 60_000
 
-const SHORT_TIME: Readonly<Intl.DateTimeFormatOptions> = { hour: '2-digit', minute: '2-digit' }
+const SHORT_TIME: TimeOfDayOptions = { hour: '2-digit', minute: '2-digit' }
 
 /** The host's own short time of day ("14:10"), in its locale and time zone (named in a repeated hour). */
 export function localShortTime(t: number, formats?: HostFormats): string {
-  return hostTimeText(t, SHORT_TIME, formats)
+  return hostTimeOfDay(t, SHORT_TIME, formats)
 }
 
 /**
@@ -86,6 +121,6 @@ export function localShortTime(t: number, formats?: HostFormats): string {
  */
 export function localTimeNear(t: number, now: number, formats?: HostFormats): string {
   return Math.abs(now - t) > TIME_ALONE_WITHIN_MS
-    ? hostTimeText(t, DAY_AND_TIME, formats, now)
+    ? hostTimeText(t, DAY_AND_TIME, now, formats)
     : localShortTime(t, formats)
 }

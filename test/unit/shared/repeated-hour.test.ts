@@ -47,7 +47,7 @@ describe('a time written for the host', () => {
   it('names the zone in the repeated hour, so its two moments read differently, and only there', () => {
     setHostZone(NEW_YORK)
     // The platform's time is the fixtures' own, so none of these days is in another year.
-    const written = (t: number) => hostTimeText(t, DAY_AND_TIME, undefined, FIRST_1_30)
+    const written = (t: number) => hostTimeText(t, DAY_AND_TIME, FIRST_1_30)
     const first = written(FIRST_1_30)
     const second = written(SECOND_1_30)
     expect(first).not.toBe(second)

@@ -31,7 +31,7 @@ export type DayTimeFormat = (t: number) => string
  * the year outside `now`'s year ("Tue 6 Jan 2031, 13:05"); `now` is the platform's time.
  */
 export function localDayTime(t: number, now: number): string {
-  return hostTimeText(t, DAY_AND_TIME, undefined, now)
+  return hostTimeText(t, DAY_AND_TIME, now)
 }
 
 /**

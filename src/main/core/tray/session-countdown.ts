@@ -2,7 +2,14 @@
  * The tray's line for the next booked session ("Query plan · in 25 min") and when that line next
  * changes, both from the platform's time, so the tray's countdown agrees with the window's.
  */
-import { freshHostFormats, hostTimeText, type HostFormats } from '../../../shared/day-time-options'
+import {
+  freshHostFormats,
+  hostTimeOfDay,
+  hostTimeText,
+  sameHostDay,
+  type HostFormats,
+  type TimeOfDayOptions,
+} from '../../../shared/day-time-options'
 import type { Session } from '../../../shared/protocol'
 import { hostUnitFormats, lengthWords, type UnitFormats } from '../../../shared/length-words'
 import { titleInSentence } from '../../../shared/sentence-parts'
@@ -44,7 +51,7 @@ export function sessionStartLine(
   return `${titleInSentence(session.request.title)} · ${startsAt(session.bookedStart, now, formats)}`
 }
 
-const TIME: Readonly<Intl.DateTimeFormatOptions> = { hour: '2-digit', minute: '2-digit' }
+const TIME: TimeOfDayOptions = { hour: '2-digit', minute: '2-digit' }
 const DAY_AND_TIME: Readonly<Intl.DateTimeFormatOptions> = {
   weekday: 'short',
   day: 'numeric',
@@ -54,14 +61,13 @@ const DAY_AND_TIME: Readonly<Intl.DateTimeFormatOptions> = {
 }
 
 /**
- * "at 14:30" today (this computer's day), the day and the time on another; with the zone's name in
- * the hour the clocks go back, whose times name two moments.
+ * "at 14:30" today (the platform's day, in the zone the times are written in), the day and the time
+ * on another; with the zone's name in the hour the clocks go back, whose times name two moments.
  */
 function startsAt(start: number, now: number, formats: HostFormats): string {
-  const sameDay = new Date(start).toDateString() === new Date(now).toDateString()
-  return sameDay
-    ? `at ${hostTimeText(start, TIME, formats)}`
-    : hostTimeText(start, DAY_AND_TIME, formats, now)
+  return sameHostDay(start, now, formats)
+    ? `at ${hostTimeOfDay(start, TIME, formats)}`
+    : hostTimeText(start, DAY_AND_TIME, now, formats)
 }
 
 function countdown(session: CountdownSession, now: number, units: UnitFormats): string {

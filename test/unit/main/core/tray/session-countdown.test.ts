@@ -82,6 +82,7 @@ describe('the next session’s countdown', () => {
 })
 
 describe('the next session’s start, for a menu that must not change every minute', () => {
+  const setZone = useHostZone()
   /** The same instant a minute apart, over an hour before the start: the countdown would move. */
   const early = start - minutes(90)
 
@@ -96,6 +97,21 @@ describe('the next session’s start, for a menu that must not change every minu
     expect(sessionStartLine(session, start)).toBe('Query plan · starting now')
     expect(sessionStartLine({ ...session, state: 'live' }, start + minutes(5))).toBe(
       'Query plan · in session',
+    )
+  })
+
+  it('judges "today" by the platform’s time in the zone its times are written in, not the process’s zone', () => {
+    setZone('UTC')
+    // Written in Kathmandu (+5:45), as formatters kept from before the host moved zone write:
+    // 18:35 UTC is 00:20 the next day there, while 12:00 UTC is still the day before.
+    const kathmandu = (options: Readonly<Intl.DateTimeFormatOptions>) =>
+      new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'Asia/Kathmandu' })
+    const tomorrowThere = { ...session, bookedStart: Date.UTC(2026, 0, 6, 18, 35) }
+    const line = sessionStartLine(tomorrowThere, Date.UTC(2026, 0, 6, 12, 0), kathmandu)
+    expect(line).toBe('Query plan · Wed 7 Jan, 00:20')
+    // The same evening there, it is today's.
+    expect(sessionStartLine(tomorrowThere, Date.UTC(2026, 0, 6, 18, 20), kathmandu)).toBe(
+      'Query plan · at 00:20',
     )
   })
 
