@@ -3,7 +3,8 @@
 // answering an absurd time. Each reminder fires once, within a second of its moment in the
 // platform's time while awake; after a sleep a stale one is skipped only when a later one of the
 // session is due; one "starting now". A reminder found late after a sleep shows once the settle
-// after the wake is over, within a second.
+// after the wake is over, within a second. An answer that is no time (1970, 9999, NaN), or a run of
+// answers each hours from the last, moves no reminder; hours confirmed and undone lose none.
 import { describe, expect, it } from 'vitest'
 import { FIRST_MEASURE_WAIT_MS } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { LATE_SETTLE_MS } from '../../../../../src/main/core/reminders/late-settle'
@@ -140,6 +141,51 @@ const FAULTS: ReadonlyArray<Fault> = [
     what: 'the platform answering the year 2199',
     beforeMs: 45 * MINUTE,
     make: (kit) => answersWith(kit, Date.UTC(2199, 0, 1)),
+    shown: ALL,
+  },
+  {
+    what: 'the platform answering the year 1970',
+    beforeMs: 45 * MINUTE,
+    make: (kit) => answersWith(kit, 0),
+    shown: ALL,
+  },
+  {
+    what: 'the platform answering the year 9999',
+    beforeMs: 45 * MINUTE,
+    make: (kit) => answersWith(kit, Date.UTC(9999, 11, 31)),
+    shown: ALL,
+  },
+  {
+    what: 'the platform answering no time at all',
+    beforeMs: 45 * MINUTE,
+    make: (kit) => answersWith(kit, Number.NaN),
+    shown: ALL,
+  },
+  {
+    what: 'the platform’s clock 3 hours ahead for two answers that agree, then its own time again',
+    beforeMs: 45 * MINUTE,
+    make: (kit, truth) => (
+      answersWith(kit, kit.clock.now() + truth.aheadMs + 3 * HOUR),
+      reconnect(kit, truth)
+    ),
+    shown: ALL,
+  },
+  {
+    what: 'the platform answering the year 2099, then its own time again',
+    beforeMs: 45 * MINUTE,
+    make: (kit, truth) => (answersWith(kit, Date.UTC(2099, 0, 1)), reconnect(kit, truth)),
+    shown: ALL,
+  },
+  {
+    what: 'the platform’s clock jumping 3 hours either way from one answer to the next',
+    beforeMs: 45 * MINUTE,
+    make: (kit, truth) => {
+      for (let i = 0; i < 6; i++) {
+        const reading = kit.platform!.reading()
+        const serverTime = kit.clock.now() + truth.aheadMs + (i % 2 === 0 ? 3 : -3) * HOUR
+        kit.platform!.record({ sent: reading, received: reading, serverTime })
+      }
+    },
     shown: ALL,
   },
 ]
