@@ -8,7 +8,7 @@
  */
 import type { PlatformClockState } from './clock-skew'
 import type { ConnectionState } from './connection-state'
-import type { AppInfo, AppSettings, InviteLists } from './ipc/contract'
+import type { AppInfo, AppSettings, InviteLists, RemindersSent } from './ipc/contract'
 import type { Expert, Session } from './protocol/entities'
 
 /** The full window, or the tray popover. */
@@ -30,6 +30,8 @@ export interface FirstFrameData {
   readonly expert: Expert | null
   readonly invites: InviteLists
   readonly upcoming: ReadonlyArray<Session>
+  /** The upcoming sessions' reminders marked sent: the frame lists none of them as to come. */
+  readonly remindersSent: RemindersSent
   readonly settings: AppSettings
 }
 
@@ -83,7 +85,8 @@ export function parseFirstFrame(text: string | null | undefined): FirstFrame | n
       typeof value.settings === 'object' &&
       Array.isArray(value.invites?.open) &&
       Array.isArray(value.invites?.missed) &&
-      Array.isArray(value.upcoming)
+      Array.isArray(value.upcoming) &&
+      Array.isArray(value.remindersSent)
     return looksRight ? (value as FirstFrame) : null
   } catch {
     return null

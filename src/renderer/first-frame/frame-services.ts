@@ -66,7 +66,7 @@ export function frameServices(frame: FirstFrame): Services {
     updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
     noteDrafts: createNoteDrafts(() => app.getSnapshot().expert?.id ?? null),
     unread: createUnreadStore(),
-    remindersSent: createRemindersSentStore(),
+    remindersSent: createRemindersSentStore(frame.remindersSent),
     cardCommands: createCardCommands(),
     expertScope: readableOf(createValueStore(0)),
     inBrowser: frame.inBrowser,

@@ -23,9 +23,9 @@ export interface RemindersSentStore extends ExpertScoped {
   show(api: Pick<StandbyApi, 'sessions'>, app: Pick<AppStore, 'onReread'>): void
 }
 
-/** None known yet, nobody following. */
-export function createRemindersSentStore(): RemindersSentStore {
-  const store = createValueStore(NONE)
+/** From a pre-rendered frame's list (none known without one), nobody following yet. */
+export function createRemindersSentStore(initial: RemindersSent = NONE): RemindersSentStore {
+  const store = createValueStore(initial)
   let off: (() => void) | undefined
   return {
     store: readableOf(store),

@@ -32,7 +32,7 @@ export function createServices(
   const notifications = createNotificationStore(api, notices, surface)
   const noteDrafts = createNoteDrafts(() => app.getSnapshot().expert?.id ?? null)
   const unread = createUnreadStore()
-  const remindersSent = createRemindersSentStore()
+  const remindersSent = createRemindersSentStore(frame?.remindersSent)
   const cardCommands = createCardCommands()
   const clock = createHostClock(api, undefined, frame?.now, frame?.clock)
   // Which year is the current one, for the days shown outside it, is the platform's, as the rules'.

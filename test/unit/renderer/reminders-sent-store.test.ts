@@ -7,6 +7,8 @@ import {
   sentMinutes,
 } from '../../../src/renderer/store/reminders-sent-store'
 import { createValueStore } from '../../../src/renderer/store/value-store'
+import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
+import { aFirstFrame, aSession } from '../../support/fixtures'
 import { heldReads } from '../../support/held-reads'
 
 const START = Date.UTC(2026, 0, 6, 12, 0)
@@ -73,5 +75,26 @@ describe('the reminders sent, as the cards read them', () => {
     expect(scoped.store.getSnapshot()).toEqual([])
     scoped.show(api, app)
     expect(held.answers).toHaveLength(2)
+  })
+})
+
+describe('the popover’s pre-rendered frame', () => {
+  it('lists no reminder the host marked sent as to come, though the frame’s time reads before it', () => {
+    const session = aSession()
+    const frame = (remindersSent: RemindersSent) =>
+      renderFirstFrame(
+        aFirstFrame({
+          surface: 'popover',
+          now: session.bookedStart - 40 * 60_000,
+          upcoming: [session],
+          remindersSent,
+        }),
+      )
+    expect(frame([])).toMatch(/Reminders at [^<]+ and /)
+    const sentThirty = frame([
+      { sessionId: session.id, bookedStart: session.bookedStart, minutesBefore: [30] },
+    ])
+    expect(sentThirty).toMatch(/10-minute reminder at /)
+    expect(sentThirty).not.toMatch(/Reminders at /)
   })
 })

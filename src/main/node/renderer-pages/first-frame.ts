@@ -18,16 +18,18 @@ import { errorMessage } from '../../../shared/error-message'
 
 /** The data the window's first frame shows, read through the same handlers the page would call. */
 export async function readFirstFrameData(api: AppApi): Promise<FirstFrameData> {
-  const [now, info, connection, expert, invites, upcoming, settings] = await Promise.all([
+  const [now, info, connection, expert, invites, upcoming, remindersSent, settings] = await Promise.all([
     api['app.getTime'](undefined),
     api['app.getInfo'](undefined),
     api['connection.getState'](undefined),
     api['expert.get'](undefined),
     api['invites.list'](undefined),
     api['sessions.upcoming'](undefined),
+    api['sessions.remindersSent'](undefined),
     api['settings.get'](undefined),
   ])
-  return { now: now.now, clock: now.clock, info, connection, expert, invites, upcoming, settings }
+  const { clock } = now
+  return { now: now.now, clock, info, connection, expert, invites, upcoming, remindersSent, settings }
 }
 
 /**
