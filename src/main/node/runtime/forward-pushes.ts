@@ -14,7 +14,7 @@ import type { Logger } from '../../core/ports/logger'
 import { appSettingsOf } from '../../core/ports/settings'
 import { upcomingRemindersSent } from '../../core/app-api'
 import type { StandbyCore } from '../../core/standby-core'
-import { cacheChangeOf } from '../../core/sync/cache-push'
+import { cacheChangeOf, changesSessions } from '../../core/sync/cache-push'
 import type { UpdatePolicy } from '../../core/update/update-policy'
 import type { SqliteCacheStore } from '../../db/sqlite-cache-store'
 import type { RuntimeOptions } from './start-runtime'
@@ -73,7 +73,10 @@ export function forwardPushes(send: PushSender, sources: PushSources): () => voi
     core.cacheChanged.add(() => unread.changed()),
     core.threadsRead.add(() => unread.changed()),
     core.reminders.sent.changed.add(() => sent.changed()),
-    core.cacheChanged.add(() => sent.changed()),
+    // Only a change to the sessions moves the list: an invite or a message leaves it as it was.
+    core.cacheChanged.add((update) => {
+      if (changesSessions(update)) sent.changed()
+    }),
     options.notifier.onHealthChange?.((health) => send('notifications.healthChanged', health)) ??
       (() => undefined),
     updates.changes.add((state) => send('updates.changed', state)),
