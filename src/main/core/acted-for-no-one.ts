@@ -20,6 +20,11 @@ const PRESS_TITLES: Partial<Record<NotificationAction, string>> = {
   snooze: 'Could not snooze',
 }
 
+/** The title of what a button (not a body click) that did nothing is told as; undefined for a click. */
+export function pressTitle(action: NotificationAction): string | undefined {
+  return PRESS_TITLES[action]
+}
+
 /** Why, for the log. */
 export const NO_ONE_LOGGED: Readonly<Record<NoOne, string>> = {
   nobody: 'no one is signed in',
@@ -48,7 +53,7 @@ export function actedForNoOne(
 ): { readonly title: string; readonly body: string } {
   const done = action === 'snooze' ? 'it was not snoozed' : 'nothing was sent'
   return {
-    title: PRESS_TITLES[action] ?? 'Could not do it',
+    title: pressTitle(action) ?? 'Could not do it',
     body: `${NO_ONE_TOLD[whose]}, so ${done}. ${NO_ONE_NEXT[whose]}`,
   }
 }

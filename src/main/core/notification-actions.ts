@@ -27,7 +27,11 @@ import { followUpNoticeId, type PressedItem, type PressSteps } from './press-ste
 import { ReminderPresses, type ReminderControls } from './reminders/reminder-presses'
 import { InvitePresses } from './invites/invite-presses'
 import type { InviteAnswer } from './answered-invites'
-import { ACTED_FOR_NO_ONE, actedForNoOne, NO_ONE_LOGGED, type NoOne } from './acted-for-no-one'
+import { ACTED_FOR_NO_ONE, actedForNoOne, NO_ONE_LOGGED, pressTitle, type NoOne } from './acted-for-no-one'
+import { CALL_AT_QUIT } from './ipc/closed-api'
+
+/** The notice that says a press was refused as Standby quit; each such press takes the last one's place. */
+const PRESSED_AT_QUIT = 'pressed-at-quit'
 
 /** Where the host should take the expert after a notification was pressed. */
 export type FocusRequest =
@@ -95,6 +99,11 @@ export interface NotificationActionsDeps {
    * when none is under way.
    */
   readonly connectionSettled?: () => Promise<void> | null
+  /**
+   * Whether the runtime has closed (Standby is quitting): a press then, or one that waited for the
+   * connection meanwhile, is refused whole, as the pages' calls are; its cache is closed.
+   */
+  readonly closed?: () => boolean
 }
 
 /** Routes presses on notifications; the host follows `focusRequests`, the window `notices`. */
@@ -114,6 +123,7 @@ export class NotificationActions {
     this.notices = new Listeners(onError)
     const steps: PressSteps = {
       mayAct: (target, action) => this.mayAct(target, action),
+      quitting: () => this.deps.closed?.() === true,
       once: async (key, work) => this.once(key, work),
       attemptUnderWay: () => this.attemptUnderWay(),
       readCache: (read, unread) => this.readCache(read, unread),
@@ -129,6 +139,9 @@ export class NotificationActions {
 
   /** The expert pressed `activation.action` on a notification; settles once its command is answered. */
   async activate({ action, notification }: NotificationActivation): Promise<void> {
+    // View times on a scheduled invite only opens it: nothing to tell it was not done.
+    const opens = notification.kind === 'invite' && action === 'primary' && !notification.instant
+    if (this.refusedAtQuit(opens ? 'open' : action, `a ${notification.kind}'s notification`)) return
     if (notification.kind === 'reminder') return this.reminderPresses.press(action, notification)
     if (notification.kind === 'message') {
       const { opens } = notification
@@ -167,13 +180,14 @@ export class NotificationActions {
     action: NotificationAction,
   ): boolean {
     const { signedInAs, holds, log } = this.deps
+    const what = 'inviteId' in target ? `invite ${target.inviteId}` : `session ${target.sessionId}`
+    if (this.refusedAtQuit(action, `the notification of ${what}`)) return false
     const nobody = signedInAs !== undefined && signedInAs() === null
     // A cache that cannot be read (a damaged file) cannot say whose it is: the window opens.
     const whose: NoOne | 'theirs' = nobody
       ? 'nobody'
       : this.readCache(() => ((holds?.(target) ?? true) ? 'theirs' : 'another'), 'unread')
     if (whose === 'theirs') return true
-    const what = 'inviteId' in target ? `invite ${target.inviteId}` : `session ${target.sessionId}`
     log.info(`A ${action} pressed on the notification of ${what} acts for no one: ${NO_ONE_LOGGED[whose]}`)
     this.focusRequests.emit({ kind: 'window' })
     const { title, body } = actedForNoOne(action, whose)
@@ -181,6 +195,20 @@ export class NotificationActions {
     this.deps.notifier.show({ kind: 'notice', title, body, noticeId: ACTED_FOR_NO_ONE })
     this.notices.emit({ text: `${title}: ${body}`, tone: 'warning' })
     return false
+  }
+
+  /**
+   * Whether Standby is quitting, and so the press on `about` is refused: logged, and a button told
+   * in a notification, which stays past the quit (its words need no Standby behind them), as the expert
+   * pressed and waits for what it did. Nothing opens: the windows are closing.
+   */
+  private refusedAtQuit(action: NotificationAction, about: string): boolean {
+    if (this.deps.closed?.() !== true) return false
+    this.deps.log.info(`A ${action} pressed on ${about} was refused: ${CALL_AT_QUIT}`)
+    const title = pressTitle(action)
+    if (title !== undefined)
+      this.deps.notifier.show({ kind: 'notice', title, body: CALL_AT_QUIT, noticeId: PRESSED_AT_QUIT })
+    return true
   }
 
   /**

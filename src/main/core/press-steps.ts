@@ -27,6 +27,8 @@ export interface PressSteps {
     target: { readonly inviteId: string } | { readonly sessionId: string },
     action: NotificationAction,
   ): boolean
+  /** Whether the runtime has closed (Standby is quitting): what a press would do now is refused. */
+  quitting(): boolean
   /** Runs `work` unless a press on the same thing is still on its way. */
   once(key: string, work: () => Promise<void>): Promise<void>
   /** The end of a connection attempt under way, or null when none is. */

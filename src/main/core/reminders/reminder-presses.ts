@@ -86,6 +86,8 @@ export class ReminderPresses {
       // Kept while it waits: the expert was told it is snoozed, even if Standby quits first.
       this.steps.readCache(() => kept.keep(sessionId, bookedStart, requestId), undefined)
       await waiting
+      // Standby quit meanwhile: the press stays kept, answered by the next start's first known time.
+      if (this.steps.quitting()) return
       try {
         return this.steps.mayAct(target, action) ? this.snooze(reminder) : undefined
       } finally {

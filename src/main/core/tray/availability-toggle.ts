@@ -7,6 +7,7 @@ import type { CommandOutcome } from '../../../shared/command-outcome'
 import { mayHaveHappened } from '../../../shared/unanswered-command'
 import { asSentence } from '../../../shared/error-message'
 import type { Logger } from '../ports/logger'
+import { CALL_AT_QUIT } from '../ipc/closed-api'
 
 /** The availability the tray's toggle switches between. */
 export type ToggledAvailability = 'online' | 'away'
@@ -17,6 +18,8 @@ export interface AvailabilityToggleDeps {
   /** A notification and a window notice with this title and sentence. */
   readonly tell: (title: string, body: string) => void
   readonly log: Logger
+  /** Whether the runtime has closed (Standby is quitting): the change is then refused, unsent. */
+  readonly closed?: () => boolean
 }
 
 const COULD_NOT = { online: 'Could not make you available', away: 'Could not set you away' } as const
@@ -30,6 +33,11 @@ export function availabilityToggle(
   deps: AvailabilityToggleDeps,
 ): (availability: ToggledAvailability) => Promise<void> {
   return async (availability) => {
+    if (deps.closed?.() === true) {
+      deps.log.info(`The tray's availability (${availability}) was refused: ${CALL_AT_QUIT}`)
+      deps.tell(COULD_NOT[availability], CALL_AT_QUIT)
+      return
+    }
     const outcome = await deps.set(availability)
     if (outcome.ok) return
     const why = asSentence(outcome.error.message)

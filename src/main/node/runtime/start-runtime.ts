@@ -201,6 +201,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
       }),
     answered: (inviteId) => answerIn(core.cache.invite(inviteId)?.state),
     inviteRequest: (inviteId) => core.cache.invite(inviteId)?.request.id ?? null,
+    closed: () => closed,
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {
@@ -222,6 +223,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
       set: async (availability) => api['availability.set']({ availability, onlineUntil: null }),
       tell: (title, body) => notificationActions.tell(title, body),
       log: options.log,
+      closed: () => closed,
     }),
     forwardPushes: (send) => forwardPushes(send, { core, cache, notificationActions, updates, options }),
     close,

@@ -209,3 +209,34 @@ it('refuses whole a sign-out whose turn comes after the quit: the next start is 
   expect(next.core.connection.status).not.toBe('signed_out')
   expect(next.cache.expert()).not.toBeNull()
 })
+
+it('refuses a Join pressed on a notification and the tray’s availability switch once Standby is quitting, telling the expert so', async () => {
+  const { platform, runtime, log, adapters } = await adaSignedIn()
+  expect((await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')).ok).toBe(true)
+  await caughtUp(runtime)
+  const focus: unknown[] = []
+  runtime.notificationActions.focusRequests.add((request) => focus.push(request))
+  runtime.close()
+
+  await runtime.notificationActions.activate({
+    action: 'primary',
+    notification: {
+      kind: 'invite',
+      inviteId: 'inv_1',
+      requestId: 'req_1',
+      title: 'Sam',
+      body: '',
+      instant: true,
+    },
+  })
+  await runtime.setAvailabilityFromTray('online')
+
+  const told = adapters.notifier.shown.flatMap((n) => (n.kind === 'notice' ? [[n.title, n.body]] : []))
+  expect(told).toEqual([
+    ['Could not join', CALL_AT_QUIT],
+    ['Could not make you available', CALL_AT_QUIT],
+  ])
+  expect(focus).toEqual([])
+  expect(errors(log)).toEqual([])
+  expect(log.text()).toContain(`was refused: ${CALL_AT_QUIT}`)
+})

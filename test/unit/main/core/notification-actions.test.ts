@@ -10,6 +10,7 @@ import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import type { ReminderMoment } from '../../../../src/main/core/reminders/due-alerts'
 import { createRecordingNotifier } from '../../../../src/main/node/adapters/recording-notifier'
 import { recordingLog } from '../../../support/recording-log'
+import { CALL_AT_QUIT } from '../../../../src/main/core/ipc/closed-api'
 
 const instant: AppNotification = {
   kind: 'invite',
@@ -51,7 +52,15 @@ function setup() {
   } satisfies NotificationCommands
   const notifier = createRecordingNotifier()
   // Start is allowed while the test says so; Snooze is refused for sessions the test names.
-  const state = { allowed: true, unsnoozable: new Set<string>(), snoozed: [] as string[] }
+  const state = {
+    allowed: true,
+    unsnoozable: new Set<string>(),
+    snoozed: [] as string[],
+    /** The platform's time the presses wait for, if it is not known yet. */
+    timeSettling: null as Promise<void> | null,
+    /** The snoozes kept in the cache while they wait for the time. */
+    kept: new Set<string>(),
+  }
   const controls: ReminderControls = {
     pressed: () => undefined,
     startAllowed: () => state.allowed,
@@ -63,8 +72,11 @@ function setup() {
     },
     whyNoSnooze: (sessionId) => (state.unsnoozable.has(sessionId) ? 'The session was cancelled.' : null),
     shownForAnotherRequest: () => false,
-    timeSettling: () => null,
-    snoozesAwaitingTime: { keep: () => {}, answered: () => {} },
+    timeSettling: () => state.timeSettling,
+    snoozesAwaitingTime: {
+      keep: (sessionId) => state.kept.add(sessionId),
+      answered: (sessionId) => state.kept.delete(sessionId),
+    },
   }
   const account = {
     signedInAs: 'ada on https://standby.test' as string | null,
@@ -76,6 +88,8 @@ function setup() {
     readFails: new Set<'holds' | 'answered'>(),
     /** The connection attempt under way, if any: a press waits for it. */
     attempt: null as Promise<void> | null,
+    /** Whether the runtime has closed: Standby is quitting. */
+    closed: false,
   }
   const read = <T>(what: 'holds' | 'answered', value: () => T): T => {
     if (account.readFails.has(what)) throw new Error('database disk image is malformed')
@@ -92,6 +106,7 @@ function setup() {
       read('holds', () => !account.notHeld.has('inviteId' in target ? target.inviteId : target.sessionId)),
     answered: (inviteId) => read('answered', () => account.answered.get(inviteId) ?? null),
     connectionSettled: () => account.attempt,
+    closed: () => account.closed,
   })
   const focus: FocusRequest[] = []
   const notices: AppNotice[] = []
@@ -479,5 +494,71 @@ describe('a press on a reminder', () => {
     expect(new Set(focus.map((f) => JSON.stringify(f)))).toEqual(
       new Set([JSON.stringify({ kind: 'session', sessionId: 'ses_1' })]),
     )
+  })
+})
+
+describe('a press on a notification as Standby quits', () => {
+  const atQuit = (notifier: ReturnType<typeof setup>['notifier']) =>
+    notifier.shown.filter((n) => n.kind === 'notice' && n.body === CALL_AT_QUIT).map((n) => n.title)
+
+  it.each([
+    ['primary', instant, 'Could not join'],
+    ['decline', instant, 'Could not decline'],
+    ['start', reminder('before'), 'Could not start'],
+    ['snooze', reminder('before'), 'Could not snooze'],
+  ] as const)(
+    'refuses a %s pressed once the runtime closed, sending and opening nothing',
+    async (action, n, title) => {
+      const { actions, account, sent, focus, notifier, reminders, log } = setup()
+      account.closed = true
+      // A cache that is closed throws on every read.
+      account.readFails.add('holds').add('answered')
+      await actions.activate({ action, notification: n })
+      expect(sent).toEqual([])
+      expect(reminders.snoozed).toEqual([])
+      expect(focus).toEqual([])
+      expect(atQuit(notifier)).toEqual([title])
+      expect(log.lines.filter((line) => line.startsWith('error '))).toEqual([])
+      expect(log.text()).toContain(`was refused: ${CALL_AT_QUIT}`)
+    },
+  )
+
+  it('refuses a Join that waited for the connection when Standby quit meanwhile: nothing is sent', async () => {
+    const { actions, account, sent, focus, notifier, log } = setup()
+    let settled = (): void => undefined
+    account.attempt = new Promise((resolve) => (settled = resolve))
+    const pressed = actions.activate({ action: 'primary', notification: instant })
+    account.closed = true
+    account.readFails.add('holds').add('answered')
+    settled()
+    await pressed
+    expect(sent).toEqual([])
+    expect(focus).toEqual([])
+    expect(atQuit(notifier)).toEqual(['Could not join'])
+    expect(log.lines.filter((line) => line.startsWith('error '))).toEqual([])
+  })
+
+  it('keeps a Snooze that waited for the platform’s time when Standby quit meanwhile, for the next start', async () => {
+    const { actions, account, reminders, notifier, log } = setup()
+    let known = (): void => undefined
+    reminders.timeSettling = new Promise((resolve) => (known = resolve))
+    const pressed = actions.activate({ action: 'snooze', notification: reminder('before') })
+    expect(reminders.kept).toEqual(new Set(['ses_1']))
+    account.closed = true
+    known()
+    await pressed
+    expect(reminders.snoozed).toEqual([])
+    expect(reminders.kept).toEqual(new Set(['ses_1']))
+    expect(atQuit(notifier)).toEqual([])
+    expect(log.lines.filter((line) => line.startsWith('error '))).toEqual([])
+  })
+
+  it('opens nothing for a body click once the runtime closed: the windows are closing', async () => {
+    const { actions, account, focus, notifier } = setup()
+    account.closed = true
+    await actions.activate({ action: 'open', notification: instant })
+    await actions.activate({ action: 'open', notification: reminder('before') })
+    expect(focus).toEqual([])
+    expect(notifier.shown).toEqual([])
   })
 })
