@@ -26,7 +26,7 @@ import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
 import { exitOnUncaught } from '../src/shared-node/exit-on-uncaught'
-import { stopOnSignals } from '../src/shared-node/stop-on-signals'
+import { HANG_UP_TOO, stopOnSignals } from '../src/shared-node/stop-on-signals'
 import { consoleLogger } from '../server/src/logger'
 import {
   DEFAULT_PLATFORM_PORT,
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     stop: stopAll,
     log: createStreamLogger({ out: process.stderr }),
     exit: (code) => process.exit(code),
+    signals: HANG_UP_TOO,
   })
 
   say('Building…')

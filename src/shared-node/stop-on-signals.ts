@@ -10,6 +10,14 @@ import type { Logger } from '../shared/logger'
 /** The signals a host is asked to stop with. */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
 
+/**
+ * Those and SIGHUP: the terminal it was started from closed (on Windows, its console window), or a
+ * logout that sends SIGHUP before SIGTERM, as Electron's own handlers read it too. For a host whose
+ * settings open conf: its `when-exit` listens for SIGHUP anyway, so `nohup`'s ignoring it is lost
+ * there already, and unheard here it ended the host after conf's write alone, the rest unclosed.
+ */
+export const HANG_UP_TOO = [...STOP_SIGNALS, 'SIGHUP'] as const
+
 /** The exit code of a host whose stop failed, or that was asked again while it stopped. */
 export const STOP_FAILED_EXIT_CODE = 1
 
@@ -20,10 +28,12 @@ export interface StopOnSignalsOptions {
   readonly log: Pick<Logger, 'info' | 'error'>
   /** Ends the process with this code. */
   readonly exit: (code: number) => void
+  /** The signals that stop it: STOP_SIGNALS unless given. */
+  readonly signals?: ReadonlyArray<NodeJS.Signals>
 }
 
 /**
- * Listens for SIGINT and SIGTERM on `target`: the first runs `stop`, then exits with 0, or with a
+ * Listens for SIGINT and SIGTERM (or `options.signals`) on `target`: the first runs `stop`, then exits with 0, or with a
  * failure if stopping threw. A second while stopping exits at once: someone pressing Ctrl-C again
  * wants it gone now, and a stop that hangs must not keep the process. A listener of the first
  * signal that was there for it alone (once) may send it again: conf's `atomically`, through
@@ -66,5 +76,5 @@ export function stopOnSignals(
       },
     )
   }
-  for (const signal of STOP_SIGNALS) target.prependListener(signal, onSignal)
+  for (const signal of options.signals ?? STOP_SIGNALS) target.prependListener(signal, onSignal)
 }

@@ -1,15 +1,16 @@
 /**
- * Ctrl-C in the terminal and SIGTERM (a Linux logout, systemd stopping the session, `kill`) quit
- * Standby as its tray's Quit does. Unheard, they were taken by electron-store's `when-exit`, which
+ * Ctrl-C in the terminal, SIGTERM (a Linux logout, systemd stopping the session, `kill`) and SIGHUP
+ * (the terminal it was started from closed) quit Standby as its tray's Quit does, the three Electron
+ * itself quits on gracefully. Unheard, they were taken by electron-store's `when-exit`, which
  * raises the signal again once its own work is done: Electron then died without its quit, the cache
  * left for the next start to check and the last settings and window place unwritten.
  */
 import { app } from 'electron'
 import type { Logger } from '../../shared/logger'
-import { stopOnSignals } from '../../shared-node/stop-on-signals'
+import { HANG_UP_TOO, stopOnSignals } from '../../shared-node/stop-on-signals'
 
 /**
- * Listens on `target` (the process) for SIGINT and SIGTERM: the first asks Electron to quit, so
+ * Listens on `target` (the process) for SIGINT, SIGTERM and SIGHUP: the first asks Electron to quit, so
  * 'before-quit' and 'will-quit' (the shutdown) run; a second while quitting exits at once. The
  * echo `when-exit` sends of the first is no second signal (stop-on-signals.ts tells them apart).
  */
@@ -26,5 +27,7 @@ export function quitOnSignals(
     },
     log,
     exit: (code) => app.exit(code),
+    // The other signals when-exit takes (SIGQUIT, SIGUSR2…) end Standby as they would any process.
+    signals: HANG_UP_TOO,
   })
 }

@@ -14,7 +14,7 @@ describe('the browser shell stopped from its terminal or by its supervisor', () 
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   })
 
-  it.each(['SIGINT', 'SIGTERM'] as const)(
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
     'on %s keeps the setting changed a moment before, closes the cache cleanly and exits with success',
     async (signal) => {
       const dir = mkdtempSync(join(tmpdir(), 'standby-signal-'))

@@ -15,7 +15,7 @@ vi.mock('electron', async () => (await import('../../support/fake-electron')).el
 
 let userData: string
 // The signals the app listens for on the process, and who listened before: the app's, taken off after.
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 let signalListenersBefore: ReadonlyArray<ReadonlyArray<unknown>> = []
 
 beforeEach(() => {

@@ -86,7 +86,7 @@ function expectSettingsAndPlaceWritten(): void {
  * The process's listeners before a test, of the events the app listens for on it (its last resort,
  * the signals that quit it): each launch adds its own, taken off after.
  */
-const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM'] as const
+const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM', 'SIGHUP'] as const
 let listenersBefore = new Map<string, ReadonlyArray<unknown>>()
 /** What the app added on `event` since the test began. */
 function addedListeners(event: (typeof PROCESS_EVENTS)[number]): Array<(error: unknown) => void> {
@@ -99,7 +99,7 @@ function addedListeners(event: (typeof PROCESS_EVENTS)[number]): Array<(error: u
  * The app's own listener of `signal`. Not electron-store's `when-exit` (a `once`, wrapped so): it
  * raises the signal at the real process, which would end the test run.
  */
-function signalListener(signal: 'SIGINT' | 'SIGTERM'): ((signal: string) => void) | undefined {
+function signalListener(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): ((signal: string) => void) | undefined {
   const before = listenersBefore.get(signal) ?? []
   return (process as NodeJS.EventEmitter)
     .rawListeners(signal)
@@ -456,17 +456,20 @@ describe('launching Standby', () => {
     expectSettingsAndPlaceWritten()
   })
 
-  it('quits on a Linux logout’s SIGTERM as from the tray, writing the last setting and where the window was', async () => {
-    const fake = await launch((f) => {
-      f.platform = 'linux'
-    })
-    await moveWindowAndChangeSettings(fake)
-    signalListener('SIGTERM')!('SIGTERM')
-    expect(fake.app.quit).toHaveBeenCalledOnce()
-    expect(fake.app.quitDone).toBe(true)
-    expect(fake.app.exit).not.toHaveBeenCalled()
-    expectSettingsAndPlaceWritten()
-  })
+  it.each(['SIGTERM', 'SIGHUP'] as const)(
+    'quits on a Linux logout’s or a closed terminal’s %s as from the tray, writing the last setting and where the window was',
+    async (signal) => {
+      const fake = await launch((f) => {
+        f.platform = 'linux'
+      })
+      await moveWindowAndChangeSettings(fake)
+      signalListener(signal)!(signal)
+      expect(fake.app.quit).toHaveBeenCalledOnce()
+      expect(fake.app.quitDone).toBe(true)
+      expect(fake.app.exit).not.toHaveBeenCalled()
+      expectSettingsAndPlaceWritten()
+    },
+  )
 
   it('stays in the tray when the popover is closed after the OS closed the window', async () => {
     const fake = await launch()

@@ -27,23 +27,29 @@ function echoingOnce(signal: string): EventEmitter {
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 describe('Standby asked to stop by a signal', () => {
-  it.each(['SIGTERM', 'SIGINT'])('quits as the tray’s Quit does on %s, its shutdown run', (signal) => {
-    const { process, shutdowns } = listening()
-    process.emit(signal, signal)
-    expect(fake.app.quit).toHaveBeenCalledOnce()
-    expect(shutdowns).toEqual(['shutdown'])
-    expect(fake.app.exit).not.toHaveBeenCalled()
-  })
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'])(
+    'quits as the tray’s Quit does on %s, its shutdown run',
+    (signal) => {
+      const { process, shutdowns } = listening()
+      process.emit(signal, signal)
+      expect(fake.app.quit).toHaveBeenCalledOnce()
+      expect(shutdowns).toEqual(['shutdown'])
+      expect(fake.app.exit).not.toHaveBeenCalled()
+    },
+  )
 
-  it('quits once, not at once, on one Ctrl-C that electron-store’s when-exit sends again', async () => {
-    const { process, shutdowns, log } = listening(echoingOnce('SIGINT'))
-    process.emit('SIGINT', 'SIGINT')
-    await nextTurn()
-    expect(fake.app.quit).toHaveBeenCalledOnce()
-    expect(shutdowns).toEqual(['shutdown'])
-    expect(fake.app.exit).not.toHaveBeenCalled()
-    expect(log.text()).not.toContain('again')
-  })
+  it.each(['SIGINT', 'SIGHUP'])(
+    'quits once, not at once, on one %s that electron-store’s when-exit sends again',
+    async (signal) => {
+      const { process, shutdowns, log } = listening(echoingOnce(signal))
+      process.emit(signal, signal)
+      await nextTurn()
+      expect(fake.app.quit).toHaveBeenCalledOnce()
+      expect(shutdowns).toEqual(['shutdown'])
+      expect(fake.app.exit).not.toHaveBeenCalled()
+      expect(log.text()).not.toContain('again')
+    },
+  )
 
   it('exits at once on a second Ctrl-C after that echo, while a window holds the quit back', async () => {
     const window = new FakeBrowserWindow()
@@ -59,4 +65,11 @@ describe('Standby asked to stop by a signal', () => {
     expect(window.isDestroyed()).toBe(true)
     expect(shutdowns).toEqual([])
   })
+})
+
+it('leaves the other signals electron-store’s when-exit takes (SIGQUIT, SIGUSR2…) to end Standby as they end any process', () => {
+  const { process } = listening()
+  for (const signal of ['SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGPWR', 'SIGABRT'])
+    expect([signal, process.listenerCount(signal)]).toEqual([signal, 0])
+  expect(fake.app.quit).not.toHaveBeenCalled()
 })
