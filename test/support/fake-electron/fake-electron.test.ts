@@ -9,6 +9,7 @@ import {
   FakeNotification,
   FakeTray,
   resetFakeElectron,
+  restartNotificationServer,
 } from './'
 
 beforeEach(resetFakeElectron)
@@ -302,6 +303,75 @@ describe('the fake Notification', () => {
           : ['older 1', 'newer click', 'newest click'],
       ])
     }
+  })
+
+  it('reports the app’s own close() as a close on macOS only: Windows and Linux answer after Electron let go of the object', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      resetFakeElectron()
+      fake.platform = platform
+      const notification = new FakeNotification({ id: 'n' })
+      let closes = 0
+      notification.on('close', () => closes++)
+      notification.show()
+      notification.close()
+      expect([platform, notification.onScreen, closes]).toEqual([
+        platform,
+        false,
+        platform === 'darwin' ? 1 : 0,
+      ])
+    }
+  })
+
+  it('on Windows tells a button to handleActivation first, with the toast’s id, kept for a callback registered later', () => {
+    fake.platform = 'win32'
+    const heard: string[] = []
+    const toast = new FakeNotification({ id: 'toast-id' })
+    toast.on('action', (_event: unknown, index: number) => heard.push(`object ${index}`))
+    toast.show()
+    toast.pressAction(1)
+    expect(heard).toEqual(['object 1'])
+    electronModule.Notification.handleActivation((details) =>
+      heard.push(`activation ${details.type} ${details.actionIndex} ${details.arguments}`),
+    )
+    toast.pressAction(0)
+    expect(heard).toEqual([
+      'object 1',
+      'activation action 1 type=action&action=1&tag=toast-id',
+      'activation action 0 type=action&action=0&tag=toast-id',
+      'object 0',
+    ])
+  })
+
+  it('on Linux loses what it showed, silently, when the notification server restarts; a click follows both servers’ actions', () => {
+    fake.platform = 'linux'
+    const heard: string[] = []
+    const before = new FakeNotification({ title: 'before' })
+    before.on('close', () => heard.push('close'))
+    before.show()
+    restartNotificationServer({ actions: false })
+    expect(before.onScreen).toBe(false)
+    expect(() => before.close()).not.toThrow()
+    // Electron read the first server's capabilities, with actions: the new one ignores the action.
+    const after = new FakeNotification({ title: 'after' })
+    after.on('click', () => heard.push('click'))
+    after.show()
+    after.click()
+    expect(heard).toEqual([])
+    // The other way round, Electron adds no action for a server it read as offering none.
+    resetFakeElectron()
+    fake.platform = 'linux'
+    fake.linuxServerActions = false
+    new FakeNotification().show()
+    restartNotificationServer({ actions: true })
+    const none = new FakeNotification()
+    none.on('click', () => heard.push('click'))
+    none.show()
+    none.click()
+    expect(heard).toEqual([])
+    expect(() => {
+      fake.platform = 'win32'
+      restartNotificationServer()
+    }).toThrow(/Only Linux/)
   })
 
   it('on Linux shows no buttons, and hears a click only where the notification server offers actions', () => {

@@ -96,6 +96,8 @@ function freshState() {
     linuxNotificationRefusal: null as string | null,
     /** Whether the Linux notification server offers actions (most do; Notify OSD does not): only then is a click heard. */
     linuxServerActions: true,
+    /** What Electron read of the server's actions at its first notification; kept for the whole run. */
+    linuxActionsRead: null as boolean | null,
     /** Every window created since the reset, destroyed ones included. */
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
@@ -225,6 +227,20 @@ export function newestMade<T>(made: ReadonlyArray<T>, what: string): T {
   const newest = made.at(-1)
   if (newest === undefined) throw new Error(`no ${what} was created`)
   return newest
+}
+
+/**
+ * Linux: the notification server restarts (it crashed, the desktop shell reloaded). What it showed
+ * is gone without a word: the old server sends no NotificationClosed for it, so Electron reports no
+ * 'close', and the objects stay as they were (their close() later reaches a server that does not
+ * know them, which Electron logs and ignores). The new server may differ in offering actions
+ * (`actions`); Electron keeps the capabilities it first read for the whole run
+ * (libnotify_notification.cc), so only whether a click is heard follows the new one.
+ */
+export function restartNotificationServer({ actions = fake.linuxServerActions } = {}): void {
+  if (fake.platform !== 'linux') throw new Error('Only Linux has a notification server to restart')
+  for (const shown of fake.notifications) if (shown.onScreen) shown.closed = true
+  fake.linuxServerActions = actions
 }
 
 /** Windows ends the session: every window still open hears 'session-end', and none is closed. */

@@ -101,6 +101,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   private inPresenter = false
   /** Windows: its banner is gone and its toast waits in the Action Center; its 'close' was reported. */
   private inActionCenter = false
+  /** Linux: shown with libnotify's "default" action, as the capabilities Electron read first allowed. */
+  private clickable = true
 
   /**
    * Throws as Electron's constructor does: before 'ready', and on Windows for an `id` or `groupId`
@@ -135,6 +137,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
       this.emit('failed', preventableEvent(), fake.linuxNotificationRefusal)
       return
     }
+    fake.linuxActionsRead ??= fake.linuxServerActions
+    this.clickable = fake.linuxActionsRead
     for (const other of this.sameId()) other.closed = true
     this.shown = true
     this.closed = false
@@ -144,20 +148,24 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.emit('show', preventableEvent())
   }
   /**
-   * The app takes it away; macOS reports that as a 'close', once. One getHistory() made is only
-   * detached: Electron removes nothing of it from Notification Center (cocoa_notification.mm).
+   * The app takes it away; only macOS reports that, as a 'close', once. Electron's close() asks the
+   * OS to dismiss it and then detaches the object (electron_api_notification.cc, set_delegate(
+   * nullptr)): macOS answers within the call (cocoa_notification.mm), while Windows' Dismissed
+   * event (windows_toast_notification.cc) and libnotify's "closed" signal come later, to no one.
+   * One getHistory() made is only detached: Electron removes nothing of it from Notification Center.
    */
   close(): void {
     if (!this.native) return
     this.native = false
+    const told = fake.platform === 'darwin'
     if (this.restored) {
-      if (this.onScreen) this.emit('close', closeEvent('applicationHidden'))
+      if (this.onScreen && told) this.emit('close', closeEvent('applicationHidden'))
       return
     }
     for (const other of this.sameId()) other.closed = true
     if (!this.onScreen) return
     this.closed = true
-    if (!this.inActionCenter) this.emit('close', closeEvent('applicationHidden'))
+    if (!this.inActionCenter && told) this.emit('close', closeEvent('applicationHidden'))
   }
 
   /** The others on screen under this one's id, where the OS knows notifications by id. */
@@ -172,18 +180,30 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   /**
    * The user clicks the notification's body. On Linux Electron hears a click only where the
    * notification server offers actions (libnotify_notification.cc adds its "default" action only
-   * then): with `fake.linuxServerActions` false the click reaches no one.
+   * then, by the capabilities it read first): with `fake.linuxServerActions` false the click
+   * reaches no one, nor does it on a notification shown without the action.
    */
   click(): void {
     assertOnScreen('a notification', this.onScreen)
-    if (fake.platform === 'linux' && !fake.linuxServerActions) return
+    if (fake.platform === 'linux' && !(fake.linuxServerActions && this.clickable)) return
     this.pressedObject({ ends: true })?.emit('click', preventableEvent())
   }
-  /** The user presses the action button at `actionIndex`; Linux shows none (Electron adds no buttons there). */
+  /**
+   * The user presses the action button at `actionIndex`; Linux shows none (Electron adds no buttons
+   * there). On Windows the press comes through the toast activator, which tells handleActivation's
+   * callback first (or keeps it for one registered later) and then hands the button on (see
+   * {@link firstInPresenter}); the arguments carry the toast's id as its `tag`.
+   */
   pressAction(actionIndex: number): void {
     assertOnScreen('a notification', this.onScreen)
     if (fake.platform === 'linux')
       throw new Error('the test presses a button, which Electron never shows on Linux')
+    if (fake.platform === 'win32')
+      activateToast({
+        type: 'action',
+        actionIndex,
+        arguments: `type=action&action=${actionIndex}&tag=${this.id}`,
+      })
     const event = preventableEvent({ actionIndex, selectionIndex: -1 })
     this.pressedObject({ ends: false, byId: true })?.emit('action', event, actionIndex, -1)
   }
