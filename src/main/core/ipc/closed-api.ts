@@ -4,6 +4,8 @@
  * error, and a sign-in reached the platform for a token no one would keep.
  */
 import type { AppApi } from '../app-api'
+import type { CommandOutcome } from '../../../shared/command-outcome'
+import { mayHaveHappened } from '../../../shared/unanswered-command'
 import type { InvokeChannel } from '../../../shared/ipc/contract'
 import { ToldError } from './told-error'
 
@@ -25,4 +27,29 @@ export function refusedOnceClosed(api: AppApi, closed: () => boolean): AppApi {
     }),
   )
   return guarded as AppApi
+}
+
+/**
+ * What a command on its way as Standby quits is told as: the quit ended its link (which says a
+ * sign-in ended), so whether the platform did it is open. Sent again only once Standby shows it.
+ */
+export const UNANSWERED_AT_QUIT = {
+  ok: false,
+  error: {
+    code: 'dropped',
+    message:
+      'Standby quit before the platform answered, so it cannot tell whether it was done. Open Standby again: it shows whether it was; check there before sending it again.',
+  },
+} as const satisfies CommandOutcome<never>
+
+/**
+ * `send`'s outcome, or UNANSWERED_AT_QUIT for one that leaves open whether it was done and comes
+ * once `closed` says so; a failure that says it was not done keeps its own words.
+ */
+export async function answeredBeforeQuit<R>(
+  send: () => CommandOutcome<R> | Promise<CommandOutcome<R>>,
+  closed: () => boolean,
+): Promise<CommandOutcome<R>> {
+  const outcome = await send()
+  return !outcome.ok && mayHaveHappened(outcome.error) && closed() ? UNANSWERED_AT_QUIT : outcome
 }

@@ -7,7 +7,7 @@ import { answerIn } from '../../core/answered-invites'
 import { cacheHolds } from '../../core/cache-holds'
 import { availabilityToggle, type ToggledAvailability } from '../../core/tray/availability-toggle'
 import { createAppApi, type AppApi, type HostInfo } from '../../core/app-api'
-import { refusedOnceClosed } from '../../core/ipc/closed-api'
+import { answeredBeforeQuit, refusedOnceClosed } from '../../core/ipc/closed-api'
 import { suggestedPlatformUrl } from '../../../shared/platform-url'
 import { oneNoticeOfAKind } from '../../core/one-notice-of-a-kind'
 import { pageOpens, SIGN_IN_LIMITS, SIGN_IN_WORDS, type PageOpens } from '../../core/ipc/page-opens'
@@ -153,6 +153,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
   const following = followUpdates(core, cache, options)
   const { updates } = following
   let closed = false
+  const isClosed = (): boolean => closed
   const close = (): void => {
     if (closed) return
     closed = true
@@ -184,10 +185,11 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
   })
   // The window's own Join, Decline and Start handlers, so a press on a notification runs the same code.
   const notificationActions = new NotificationActions({
+    // A command on its way as Standby quits is told as such, not as a sign-in that ended.
     commands: {
-      accept: async (p) => api['invites.accept'](p),
-      decline: async (p) => api['invites.decline'](p),
-      start: async (p) => api['sessions.join'](p),
+      accept: async (p) => answeredBeforeQuit(() => api['invites.accept'](p), isClosed),
+      decline: async (p) => answeredBeforeQuit(() => api['invites.decline'](p), isClosed),
+      start: async (p) => answeredBeforeQuit(() => api['sessions.join'](p), isClosed),
     },
     reminders: core.reminders,
     notifier: options.notifier,
@@ -201,7 +203,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
       }),
     answered: (inviteId) => answerIn(core.cache.invite(inviteId)?.state),
     inviteRequest: (inviteId) => core.cache.invite(inviteId)?.request.id ?? null,
-    closed: () => closed,
+    closed: isClosed,
   })
   // Kept for a page that loads after the push (one the host creates for the press).
   notificationActions.focusRequests.add((request) => {
@@ -220,10 +222,11 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
     notificationActions,
     updates,
     setAvailabilityFromTray: availabilityToggle({
-      set: async (availability) => api['availability.set']({ availability, onlineUntil: null }),
+      set: async (availability) =>
+        answeredBeforeQuit(() => api['availability.set']({ availability, onlineUntil: null }), isClosed),
       tell: (title, body) => notificationActions.tell(title, body),
       log: options.log,
-      closed: () => closed,
+      closed: isClosed,
     }),
     forwardPushes: (send) => forwardPushes(send, { core, cache, notificationActions, updates, options }),
     close,

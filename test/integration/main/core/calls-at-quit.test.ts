@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { verifyPassword } from '../../../../server/src/auth'
 import { answerCall } from '../../../../src/main/core/ipc/answer-call'
-import { CALL_AT_QUIT } from '../../../../src/main/core/ipc/closed-api'
+import { CALL_AT_QUIT, UNANSWERED_AT_QUIT } from '../../../../src/main/core/ipc/closed-api'
 import { SIGN_IN_AT_QUIT } from '../../../../src/main/core/auth/sign-in-turns'
 import { createNodeAdapters } from '../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../src/main/node/runtime/start-node-runtime'
@@ -239,4 +239,22 @@ it('refuses a Join pressed on a notification and the tray’s availability switc
   expect(focus).toEqual([])
   expect(errors(log)).toEqual([])
   expect(log.text()).toContain(`was refused: ${CALL_AT_QUIT}`)
+})
+
+it('tells the tray’s availability change on its way as Standby quits as unanswered because of the quit, not as a sign-in that ended', async () => {
+  const { platform, runtime, log, adapters } = await adaSignedIn()
+  expect((await runtime.core.signIn(platform.server.url, 'ada@example.test', 'right')).ok).toBe(true)
+  await caughtUp(runtime)
+  const changing = runtime.setAvailabilityFromTray('away')
+  runtime.close()
+  await changing
+
+  const told = adapters.notifier.shown.flatMap((n) => (n.kind === 'notice' ? [[n.title, n.body]] : []))
+  expect(told).toEqual([
+    [
+      'No answer to setting you away',
+      `${UNANSWERED_AT_QUIT.error.message} The tray shows your availability as the platform last said it.`,
+    ],
+  ])
+  expect(errors(log)).toEqual([])
 })
