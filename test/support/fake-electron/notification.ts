@@ -192,7 +192,10 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
    * The user presses the action button at `actionIndex`; Linux shows none (Electron adds no buttons
    * there). On Windows the press comes through the toast activator, which tells handleActivation's
    * callback first (or keeps it for one registered later) and then hands the button on (see
-   * {@link firstInPresenter}); the arguments carry the toast's id as its `tag`.
+   * {@link firstInPresenter}); the arguments carry the toast's id as its `tag`. Unfaithful, and
+   * open: Electron's own toast XML (windows_toast_notification.cc on its main branch) writes a hash
+   * of the id there, and no `launch` for a body click, so handleActivation may hear none of the ids
+   * Standby reads back (windows-activations.ts); not checked on Windows.
    */
   pressAction(actionIndex: number): void {
     assertOnScreen('a notification', this.onScreen)
