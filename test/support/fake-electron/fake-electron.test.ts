@@ -2,6 +2,7 @@
 // about destroyed windows, trays and notifications.
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
+  activateToast,
   electronModule,
   fake,
   FakeBrowserWindow,
@@ -340,6 +341,15 @@ describe('the fake Notification', () => {
       'activation action 0 type=action&action=0&tag=toast-id',
       'object 0',
     ])
+  })
+
+  it('on Windows hands a callback registered late only the last press made before it, as Electron keeps one', () => {
+    fake.platform = 'win32'
+    activateToast({ type: 'click', arguments: 'first' })
+    activateToast({ type: 'click', arguments: 'second' })
+    const heard: string[] = []
+    electronModule.Notification.handleActivation((details) => heard.push(details.arguments))
+    expect(heard).toEqual(['second'])
   })
 
   it('on Linux loses what it showed, silently, when the notification server restarts; a click follows both servers’ actions', () => {

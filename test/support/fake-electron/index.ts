@@ -116,7 +116,7 @@ function freshState() {
     /** Calls of Notification's statics: the ids removed, how often the others were called. */
     notificationCalls: { remove: [] as string[], removeAll: 0, getHistory: 0, handleActivation: 0 },
     activationHandler: null as ((details: ActivationArguments) => void) | null,
-    /** Presses on toasts made before the app registered its handleActivation callback. */
+    /** The press on a toast made before the app registered its handleActivation callback (the last only). */
     pendingActivations: [] as ActivationArguments[],
     /**
      * Whether a Linux tray host reports a click on the icon (Electron's `click` is an activation

@@ -81,8 +81,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     if (typeof callback !== 'function') throw new TypeError('Error processing argument at index 0')
     fake.notificationCalls.handleActivation++
     fake.activationHandler = callback
-    // As in Electron, a press that came before any callback (the one that launched the app) is
-    // handed over at once.
+    // As in Electron, the press that came before any callback (the one that launched the app) is
+    // handed over at once: only the last, as Electron keeps one (windows_toast_activator.cc).
     for (const details of fake.pendingActivations.splice(0)) callback(details)
   }
 
@@ -192,10 +192,9 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
    * The user presses the action button at `actionIndex`; Linux shows none (Electron adds no buttons
    * there). On Windows the press comes through the toast activator, which tells handleActivation's
    * callback first (or keeps it for one registered later) and then hands the button on (see
-   * {@link firstInPresenter}); the arguments carry the toast's id as its `tag`. Unfaithful, and
-   * open: Electron's own toast XML (windows_toast_notification.cc on its main branch) writes a hash
-   * of the id there, and no `launch` for a body click, so handleActivation may hear none of the ids
-   * Standby reads back (windows-activations.ts); not checked on Windows.
+   * {@link firstInPresenter}); the arguments carry the toast's id as its `tag`, as Electron's own
+   * toast XML writes it since ids reach Windows (windows_toast_notification.cc). A body click
+   * carries no arguments there (no `launch`): it reaches its own object alone, see {@link click}.
    */
   pressAction(actionIndex: number): void {
     assertOnScreen('a notification', this.onScreen)
@@ -313,9 +312,11 @@ function requirePlatform(name: string, platform: NodeJS.Platform): void {
 
 /**
  * The user presses a toast on Windows, in this run or an earlier one: what handleActivation hears,
- * at once, or when the app registers its callback (a press that launched the app).
+ * at once, or when the app registers its callback (a press that launched the app; of those made
+ * before, the last only).
  */
 export function activateToast(details: ActivationArguments): void {
-  if (fake.activationHandler === null) fake.pendingActivations.push(details)
+  // Electron keeps one press for a callback registered later: a newer one takes its place.
+  if (fake.activationHandler === null) fake.pendingActivations.splice(0, Infinity, details)
   else fake.activationHandler(details)
 }

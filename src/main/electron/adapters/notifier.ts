@@ -32,7 +32,7 @@ import { notificationTakeDown } from './notification-take-down'
 import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
 import { PressHalves } from './press-halves'
 import { HeldNotifications, MAX_HELD_NOTIFICATIONS } from './held-notifications'
-import { handleWindowsActivations } from './windows-activations'
+import { holdWindowsActivations } from './windows-activations'
 import { errorMessage } from '../../../shared/error-message'
 
 /** What the notifier needs from the rest of the app. */
@@ -79,7 +79,8 @@ export interface ElectronNotifier extends Notifier {
   /**
    * Re-attach to what an earlier run left, once the app can act on it: on macOS, `getHistory`
    * (a closed invite's notification is removed, an open one's presses are reported again); on
-   * Windows, `handleActivation`, which also replays the press that launched the app.
+   * Windows, the presses handleActivation told since the notifier was made (the one that launched
+   * the app too), and every one after.
    */
   restore(): Promise<void>
   /**
@@ -97,6 +98,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   const platform = options.platform ?? process.platform
   const withActions = PLATFORMS_WITH_ACTIONS.has(platform)
   const held = new HeldNotifications()
+  // Taken at once, each press kept until `restore` can answer it (windows-activations.ts).
+  const activations = platform === 'win32' ? holdWindowsActivations(MAX_HELD_NOTIFICATIONS) : null
   const healthChanges = new Listeners<NotifierHealth>((error) => log.error('A listener failed', error))
   let health: NotifierHealth = Notification.isSupported()
     ? { status: 'ok' }
@@ -193,16 +196,15 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     health: () => health,
     onHealthChange: (listener) => healthChanges.add(listener),
     async restore() {
-      if (platform === 'win32')
-        handleWindowsActivations({
-          held: held.about,
-          inActionCenter: held.inActionCenter,
-          halves,
-          release,
-          report,
-          findInvite: options.findInvite,
-          findPressedInvite: options.findPressedInvite,
-        })
+      activations?.answerWith({
+        held: held.about,
+        inActionCenter: held.inActionCenter,
+        halves,
+        release,
+        report,
+        findInvite: options.findInvite,
+        findPressedInvite: options.findPressedInvite,
+      })
       if (platform === 'darwin') await restoreFromHistory(options, followObserved, held.shownUnder)
     },
     quitting() {

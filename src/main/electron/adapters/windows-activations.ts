@@ -4,7 +4,7 @@
  * handlers (before or after this), which act on a click; a button is answered here, as Electron
  * may hand it to another toast of the id. Here each press is traced back to what it was about.
  */
-import { Notification } from 'electron'
+import { Notification, type ActivationArguments } from 'electron'
 import {
   namesAnotherRequest,
   REQUEST_UNKNOWN,
@@ -42,13 +42,41 @@ export interface WindowsActivationDeps {
   readonly findPressedInvite?: (inviteId: string) => AppNotification | null
 }
 
+/** The presses Windows told before the app could act on them; answered once it can. */
+export interface WindowsActivations {
+  /** From now on every press is answered with `deps`, those kept first, in order. */
+  answerWith(deps: WindowsActivationDeps): void
+}
+
+/**
+ * Windows: takes handleActivation at once and keeps each press until `answerWith`. Electron keeps
+ * only the last press told before a callback exists (windows_toast_activator.cc): registered only
+ * once the app could act, a press during the start (the keychain can take its time) was lost to
+ * the next one, as was the press that launched the app; and a toast's own 'action' is not heard.
+ */
+export function holdWindowsActivations(most: number): WindowsActivations {
+  const kept: ActivationArguments[] = []
+  let answer: ((details: ActivationArguments) => void) | null = null
+  Notification.handleActivation((details) => {
+    if (answer !== null) return answer(details)
+    // Bounded: a start that never ends must not keep every press.
+    if (kept.push(details) > most) kept.shift()
+  })
+  return {
+    answerWith(deps) {
+      answer = windowsAnswer(deps)
+      for (const details of kept.splice(0)) answer(details)
+    },
+  }
+}
+
 /** Windows: report presses on toasts from an earlier run, and on ones whose object is gone. */
-export function handleWindowsActivations(deps: WindowsActivationDeps): void {
+function windowsAnswer(deps: WindowsActivationDeps): (details: ActivationArguments) => void {
   const { held, inActionCenter, halves, release, report } = deps
   /** The held notifications a press can still reach through their own handlers. */
   const onScreen = (): AppNotification[] =>
     [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) ? [] : [data]))
-  Notification.handleActivation((details) => {
+  return (details) => {
     const invite = inviteIn(details.arguments)
     const reminder = invite === null ? reminderIn(details.arguments) : null
     const sessionId = reminder?.sessionId ?? null
@@ -114,7 +142,7 @@ export function handleWindowsActivations(deps: WindowsActivationDeps): void {
     }
     const action = details.type === 'action' ? actionAt(notification, details.actionIndex ?? -1) : 'open'
     report({ action: action ?? 'open', notification })
-  })
+  }
 }
 
 /**

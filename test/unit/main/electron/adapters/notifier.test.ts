@@ -1044,6 +1044,22 @@ describe('the Electron notifier', () => {
     expect(onActivate).toHaveBeenCalledWith({ action: 'primary', notification: instant })
   })
 
+  it('on Windows answers every press made while the app starts, once it can, the one that launched it too', async () => {
+    fake.platform = 'win32'
+    // The press that launched Standby, on an earlier run's toast.
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1', REQ) })
+    const { notifier, onActivate } = setup({ platform: 'win32' })
+    notifier.show(scheduled)
+    // Decline on this run's toast, while the runtime still starts (the keychain can take its time).
+    lastNotification().pressAction(1)
+    expect(onActivate).not.toHaveBeenCalled()
+    await notifier.restore()
+    expect(onActivate.mock.calls).toEqual([
+      [{ action: 'primary', notification: instant }],
+      [{ action: 'decline', notification: scheduled }],
+    ])
+  })
+
   it('registers no activation handler and reads no history where Electron has none', async () => {
     const { notifier } = setup({ platform: 'linux' })
     await notifier.restore()
