@@ -96,6 +96,11 @@ function freshState() {
     linuxNotificationRefusal: null as string | null,
     /** Whether the Linux notification server offers actions (most do; Notify OSD does not): only then is a click heard. */
     linuxServerActions: true,
+    /**
+     * Whether libnotify goes through the desktop portal (a Flatpak or Snap sandbox): its close then
+     * reports "closed" within the call, so the app's own close() is heard as a 'close' (#41691).
+     */
+    linuxPortal: false,
     /** What Electron read of the server's actions at its first notification; kept for the whole run. */
     linuxActionsRead: null as boolean | null,
     /** Every window created since the reset, destroyed ones included. */

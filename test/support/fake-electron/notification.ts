@@ -148,16 +148,17 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.emit('show', preventableEvent())
   }
   /**
-   * The app takes it away; only macOS reports that, as a 'close', once. Electron's close() asks the
-   * OS to dismiss it and then detaches the object (electron_api_notification.cc, set_delegate(
-   * nullptr)): macOS answers within the call (cocoa_notification.mm), while Windows' Dismissed
-   * event (windows_toast_notification.cc) and libnotify's "closed" signal come later, to no one.
+   * The app takes it away; macOS reports that as a 'close', once, and Linux through the desktop
+   * portal (`fake.linuxPortal`). Electron's close() asks the OS to dismiss it and then detaches the
+   * object (electron_api_notification.cc, set_delegate(nullptr)): macOS answers within the call
+   * (cocoa_notification.mm), as libnotify does through the portal, while Windows' Dismissed event
+   * (windows_toast_notification.cc) and libnotify's "closed" signal otherwise come later, to no one.
    * One getHistory() made is only detached: Electron removes nothing of it from Notification Center.
    */
   close(): void {
     if (!this.native) return
     this.native = false
-    const told = fake.platform === 'darwin'
+    const told = fake.platform === 'darwin' || (fake.platform === 'linux' && fake.linuxPortal)
     if (this.restored) {
       if (this.onScreen && told) this.emit('close', closeEvent('applicationHidden'))
       return
