@@ -6,6 +6,7 @@
  */
 import childProcess, { type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { EventEmitter } from 'node:events'
 import { appendFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -60,14 +61,17 @@ export function useWindowsReleases() {
   }
 
   async function installedWindowsCopy(installerName = 'Standby-Setup-1.3.0.exe') {
-    const server = await serve(windowsRelease('1.3.0', installerName))
+    const files: Record<string, string | Buffer> = windowsRelease('1.3.0', installerName)
+    const server = await serve(files)
     const dir = packagedCopy(server.url)
     appendFileSync(join(dir, 'resources', 'app-update.yml'), `publisherName:\n  - ${PUBLISHER}\n`)
     // Where electron-updater keeps the download (XDG_CACHE_HOME on this OS, which packagedCopy set).
     const installer = join(dir, 'cache', 'standby-updater', 'pending', installerName)
     /** Standby started again on this computer, with what the last run downloaded. */
     const nextRun = run
-    return { ...(await run()), server: server.server, installer, nextRun }
+    /** The feed now offers `version` (its installer uploaded beside the earlier ones). */
+    const publish = (version: string): void => void Object.assign(files, windowsRelease(version))
+    return { ...(await run()), server: server.server, installer, nextRun, publish }
   }
 
   return { installedWindowsCopy }
@@ -164,3 +168,19 @@ export const signedBy = (subject: string) => (path: string) => ({
 
 /** PowerShell's report of a file validly signed by the publisher. */
 export const signedByPublisher = signedBy(`CN=${PUBLISHER}, O=${PUBLISHER}, C=GB`)
+
+/**
+ * Each program electron-updater's install starts (the installer, or elevate.exe with it), recorded
+ * instead of run (this machine has no Windows); `fails` is the first start's error, as Node reports it.
+ */
+export function recordStarts(fails?: { code: string }): { program: string; args: readonly string[] }[] {
+  const starts: { program: string; args: readonly string[] }[] = []
+  vi.spyOn(childProcess, 'spawn').mockImplementation(((program: string, args: readonly string[]) => {
+    starts.push({ program, args })
+    const child = new EventEmitter() as ChildProcess
+    if (fails === undefined || starts.length > 1) Object.assign(child, { pid: 4242 })
+    else setImmediate(() => child.emit('error', Object.assign(new Error(fails.code), fails)))
+    return Object.assign(child, { unref: () => undefined })
+  }) as unknown as typeof childProcess.spawn)
+  return starts
+}

@@ -24,6 +24,7 @@ import { checkAppImageStart } from './update-appimage-start'
 import { watchTransfers } from './update-transfer-watch'
 import { readyDownloadFolder } from './update-download-folder'
 import { refuseUncheckedSignatures } from './update-signature-checked'
+import { installerGate } from './update-installer-gate'
 
 /** What the adapter wraps. */
 export interface ElectronUpdaterOptions {
@@ -73,7 +74,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   limitRedirects(updater, log)
   boundBlockMaps(updater, log)
   httpsOnly(updater, log)
-  refuseUncheckedSignatures(updater, log)
+  refuseUncheckedSignatures(updater, log, installerGate(updater))
   const transfers = watchTransfers(updater, log)
   const waitOnceForSquirrel = oneSquirrelWait(updater)
   const handOver = lockHandOver(updater, options.instanceLock)

@@ -10,7 +10,7 @@
  * content, not by the file's number, size and times: whoever can write the file can put those back.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { NsisUpdater, type AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
@@ -20,6 +20,7 @@ import {
   SIGNATURE_UNCHECKED,
   type PowerShellRunner,
 } from './update-authenticode'
+import type { InstallerGate } from './update-installer-gate'
 
 /** A check of an installer's signature, as NsisUpdater takes one: null when it passes, else why not. */
 type SignatureCheck = (publisherNames: string[], installer: string) => Promise<string | null>
@@ -30,7 +31,6 @@ interface SignatureChecking {
   /** Reads the publisher from app-update.yml and checks `installer` against it (none named: null). */
   verifySignature?: (installer: string) => Promise<string | null>
   getOrCreateDownloadHelper?: () => Promise<DownloadHelper>
-  readonly installerPath: string | null
 }
 
 /** electron-updater's keeper of the pending folder, as far as reusing a download goes. */
@@ -44,12 +44,13 @@ const REUSE_CHECKED = Symbol('reuseChecked')
 
 /**
  * Make `updater`'s signature check (Windows' only) refuse an installer PowerShell could not
- * check, check a kept installer again before reuse, and refuse to install one changed since its
- * check; each refusal reaches `log`. `run` runs PowerShell (a test plays it).
+ * check, check a kept installer again before reuse, and have `gate` refuse to install one changed
+ * since its check; each refusal reaches `log`. `run` runs PowerShell (a test plays it).
  */
 export function refuseUncheckedSignatures(
   updater: AppUpdater,
   log: Logger,
+  gate: InstallerGate,
   run: PowerShellRunner = runPowerShell,
 ): void {
   if (!(updater instanceof NsisUpdater)) return
@@ -74,24 +75,10 @@ export function refuseUncheckedSignatures(
     return null
   }
   checkReuse(nsis, passed, log)
-  const install = updater.install.bind(updater)
-  // Both ways in go through install(): quitAndInstall and the handler armed for the quit.
-  updater.install = (isSilent, isForceRunAfter) => {
-    const installer = nsis.installerPath
-    // No publisher named (a build not signed): electron-updater checks nothing, and nor is anything here.
-    if (!checking || installer === null) return install(isSilent, isForceRunAfter)
-    // Read at the install itself, which must answer at once (a quit does not wait).
-    const content = sha512OfNow(installer)
-    if (content !== undefined && passed.has(content)) return install(isSilent, isForceRunAfter)
-    updater.emit(
-      'error',
-      new Error(
-        `The downloaded installer (${installer}) was changed or removed after Windows checked who signed it, ` +
-          'so nothing was installed and this version stays; Standby downloads the update again when it next starts',
-      ),
-    )
-    return false
-  }
+  // No publisher named (a build not signed): electron-updater checks nothing, and nor is anything here.
+  gate.alsoRequire((content) =>
+    !checking || passed.has(content) ? null : 'was changed or removed after Windows checked who signed it',
+  )
 }
 
 /** Has the download helper reuse a kept installer only once its signature passed in this run. */
@@ -125,23 +112,6 @@ function checkReuse(nsis: SignatureChecking, passed: ReadonlySet<string>, log: L
     Object.defineProperty(helper, REUSE_CHECKED, { value: true })
     return helper
   }
-}
-
-/** The sha512 of the file at `path` (base64), read without yielding, or undefined if it cannot be read. */
-function sha512OfNow(path: string): string | undefined {
-  const hash = createHash('sha512')
-  const chunk = Buffer.alloc(1024 * 1024)
-  let fd: number | undefined
-  try {
-    fd = openSync(path, 'r')
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk))
-      hash.update(chunk.subarray(0, read))
-  } catch {
-    return undefined
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
-  return hash.digest('base64')
 }
 
 /** The sha512 of the file at `path` as the feed writes it (base64), or undefined if it cannot be read. */

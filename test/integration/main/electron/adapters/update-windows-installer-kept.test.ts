@@ -5,11 +5,12 @@
  */
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fake } from '../../../../support/fake-electron'
 import {
   installerOf,
   powerShell,
+  recordStarts,
   signedBy,
   signedByPublisher,
   useWindowsReleases,
@@ -39,11 +40,10 @@ function installerAsks(server: Server): () => number {
   return () => asks
 }
 
-/** electron-updater's start of the installer, recorded instead of run (this machine has no Windows). */
-function recordInstalls(raw: object): () => number {
-  const started = vi.fn(() => true)
-  ;(raw as { doInstall: () => boolean }).doInstall = started
-  return () => started.mock.calls.length
+/** How many times an install started the installer. */
+function recordInstalls(): () => number {
+  const starts = recordStarts()
+  return () => starts.length
 }
 
 describe('an installer kept from an earlier download', () => {
@@ -88,8 +88,8 @@ describe('an installer kept from an earlier download', () => {
 describe('an install', () => {
   it('at a restart installs the installer that passed its check', async () => {
     powerShell({ report: signedByPublisher })
-    const { updater, raw } = await installedWindowsCopy()
-    const installs = recordInstalls(raw)
+    const { updater } = await installedWindowsCopy()
+    const installs = recordInstalls()
     await updater.download(() => {})
     updater.installNow(() => {})
     expect(installs()).toBe(1)
@@ -103,8 +103,8 @@ describe('an install', () => {
     ],
   ])('at a restart does not install an installer %s, and says so', async (_case, change) => {
     powerShell({ report: signedByPublisher })
-    const { updater, raw, installer } = await installedWindowsCopy()
-    const installs = recordInstalls(raw)
+    const { updater, installer } = await installedWindowsCopy()
+    const installs = recordInstalls()
     await updater.download(() => {})
     change(installer)
     expect(() => updater.installNow(() => {})).toThrow(
@@ -128,7 +128,7 @@ describe('an install', () => {
       // PowerShell reads the publisher's installer, and the other is put in its place meanwhile.
       if (duringCheck) powerShell({ report: (path) => (rewrite(path), signedByPublisher(path)) })
       const run = await later()
-      const installs = recordInstalls(run.raw)
+      const installs = recordInstalls()
       await run.updater.download(() => {}).catch(() => undefined)
       if (!duringCheck) rewrite(installer)
       expect(() => run.updater.installNow(() => {})).toThrow()
@@ -138,8 +138,8 @@ describe('an install', () => {
 
   it('nor one changed since its check at a quit, which installs a ready update', async () => {
     powerShell({ report: signedByPublisher })
-    const { updater, raw, installer } = await installedWindowsCopy()
-    const installs = recordInstalls(raw)
+    const { updater, installer } = await installedWindowsCopy()
+    const installs = recordInstalls()
     await updater.download(() => {})
     writeFileSync(installer, installerOf('1.0.0'))
     fake.app.emit('quit', {}, 0)
