@@ -44,7 +44,8 @@ export function release(
   const artifact = Buffer.concat([script, padding])
   const file = `Standby-${version}.AppImage`
   const feed = releaseFeed(version, file, artifact, options.stagingPercentage)
-  const served = options.tampered ? Buffer.concat([artifact, Buffer.from('# tampered\n')]) : artifact
+  // Tampered in place: the same size as the feed says, another sha512.
+  const served = options.tampered ? Buffer.concat([artifact.subarray(0, -2), Buffer.from('#\n')]) : artifact
   return { files: { 'latest-linux.yml': feed, [file]: served }, artifact, file }
 }
 

@@ -11,7 +11,8 @@
 import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import type { UpdateCheck, Updater } from '../../core/ports/updater'
-import { boundFeedAnswers, FEED_UNUSABLE, feedFault } from './update-feed-guards'
+import { boundFeedAnswers, FEED_UNUSABLE, feedFault, foreignFileFault } from './update-feed-guards'
+import { downloadBound } from './update-download-bound'
 import { refuseAliasedFeeds } from './update-feed-aliases'
 import { describeUpdaterError, RELEASE_FIX, serverAnswered } from './update-error-words'
 import { boundBlockMaps } from './update-block-map-bound'
@@ -144,7 +145,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       }
       if (!result.isUpdateAvailable) return { kind: 'none', latest: String(result.updateInfo.version) }
       // Said now, not when the download fails on it: the expert reads what is wrong with the feed.
-      const fault = feedFault(result.updateInfo)
+      const fault = feedFault(result.updateInfo) ?? foreignFileFault(updater, result.updateInfo)
       if (fault !== null)
         throw new Error(`${FEED_UNUSABLE} ${fault}, so nothing was downloaded${RELEASE_FIX}`)
       return { kind: 'available', version: result.updateInfo.version }
@@ -167,13 +168,13 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       }
       updater.on('download-progress', progress)
       const token = new CancellationToken()
-      const maxBytes = options.maxDownloadBytes ?? MAX_UPDATE_BYTES
+      const { bound, tooMuch } = downloadBound(updater, options.maxDownloadBytes ?? MAX_UPDATE_BYTES)
       let oversized = false
       // Bytes arriving are counted even when the server gives no size to count a percent of; past
       // the most an update can be, they are a server sending without end, and are stopped.
-      transfers.listen((received, arrived) => {
+      transfers.listen((received, arrived, path) => {
         receivedBytes += arrived
-        if (received <= maxBytes) return onProgress(percent, receivedBytes)
+        if (received <= bound(path)) return onProgress(percent, receivedBytes)
         if (!oversized) {
           token.cancel()
           transfers.cut()
@@ -200,12 +201,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         // Said with what was known before: this failure's own lookup is not "before".
         const reachedBefore = reached
         reached ||= oversized || serverAnswered(error)
-        if (oversized) {
-          throw new Error(
-            `The update server sent more than ${maxBytes / 1024 / 1024} MiB for the update, far more than an update of Standby is, so the download was stopped and nothing was installed`,
-            { cause: error },
-          )
-        }
+        if (oversized) throw new Error(tooMuch, { cause: error })
         throw new Error(describeUpdaterError(error, { downloadFolder: folder, reachedBefore }), {
           cause: error,
         })

@@ -153,3 +153,43 @@ function isPlainFileName(name: string | null): boolean {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   return !/[/\\\u0000-\u001f\u007f]/.test(name)
 }
+
+/** What of electron-updater's provider says where the feed is and where its files resolve to. */
+interface FileResolver {
+  readonly baseUrl?: unknown
+  resolveFiles?: (
+    info: UpdateInfo,
+  ) => ReadonlyArray<{ readonly url: URL; readonly info?: { size?: unknown } }>
+}
+
+/** The files of the update the last check offered and the feed's address (electron-updater's, protected). */
+export function offeredFiles(
+  updater: AppUpdater,
+  info: UpdateInfo,
+): { base: URL; files: ReturnType<NonNullable<FileResolver['resolveFiles']>> } | null {
+  const provider = (updater as unknown as { updateInfoAndProvider?: { provider?: FileResolver } | null })
+    .updateInfoAndProvider?.provider
+  const base = provider?.baseUrl
+  if (!(base instanceof URL) || typeof provider?.resolveFiles !== 'function') return null
+  return { base, files: provider.resolveFiles(info) }
+}
+
+/**
+ * Why a feed's files cannot be downloaded from where they are, or null: each must be on the
+ * feed's own server (electron-builder publishes the installers beside latest.yml). One elsewhere
+ * is somebody else's to change, whatever the feed's server promises of it.
+ */
+export function foreignFileFault(updater: AppUpdater, info: UpdateInfo): string | null {
+  let offered
+  try {
+    offered = offeredFiles(updater, info)
+  } catch {
+    return 'names a file at an address that is no address'
+  }
+  if (offered === null) return null
+  const { base, files } = offered
+  const foreign = files.find((file) => file.url.host !== base.host)
+  return foreign === undefined
+    ? null
+    : `names a file on another server (${describeAddress(foreign.url.host)}) than its own (${describeAddress(base.host)})`
+}

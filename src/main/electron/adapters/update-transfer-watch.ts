@@ -10,11 +10,17 @@ import type { Logger } from '../../core/ports/logger'
 
 /** The HTTP client electron-updater makes every request with (builder-util-runtime's). */
 interface RequestMaker {
-  createRequest(options: unknown, callback: (response: NodeJS.EventEmitter) => void): unknown
+  createRequest(
+    options: { readonly path?: unknown } | null | undefined,
+    callback: (response: NodeJS.EventEmitter) => void,
+  ): unknown
 }
 
-/** Told the bytes one answer has brought so far, and how many of them just arrived. */
-export type TransferListener = (received: number, arrived: number) => void
+/**
+ * Told the bytes one answer has brought so far, how many of them just arrived, and the path it
+ * asked for (as builder-util-runtime's request options name it; undefined if they name none).
+ */
+export type TransferListener = (received: number, arrived: number, path: string | undefined) => void
 
 /** A request as far as the watch ends it: Electron's and Node's both abort and say when closed. */
 interface OpenRequest {
@@ -70,7 +76,7 @@ export function watchTransfers(updater: AppUpdater, log: Logger): TransferWatch 
         // Heard inside the response's own 'data' event: a listener that threw would be an error
         // nothing catches on the main process, so it is logged and the download goes on.
         try {
-          listener?.(received, chunk.length)
+          listener?.(received, chunk.length, typeof options?.path === 'string' ? options.path : undefined)
         } catch (error) {
           log.error("Updater: a download's sign of life could not be passed on; the download goes on", error)
         }
