@@ -7,7 +7,7 @@
 import childProcess, { type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { NsisUpdater } from 'electron-updater'
@@ -24,9 +24,15 @@ export const PUBLISHER = 'Standby Software Ltd'
 /** The installer of `version` as a release publishes it. */
 export const installerOf = (version: string): Buffer => Buffer.from(`MZ Standby ${version} installer`)
 
-/** A Windows release as electron-builder publishes it: the installer and latest.yml naming its sha512. */
-function windowsRelease(version: string, file = `Standby-Setup-${version}.exe`) {
-  const installer = installerOf(version)
+/**
+ * A Windows release as electron-builder publishes it: the installer and latest.yml naming its
+ * sha512; `installer` another signed installer a hostile feed names under this version.
+ */
+function windowsRelease(
+  version: string,
+  file = `Standby-Setup-${version}.exe`,
+  installer = installerOf(version),
+) {
   const sha512 = createHash('sha512').update(installer).digest('base64')
   const feed = [
     `version: ${version}`,
@@ -60,18 +66,18 @@ export function useWindowsReleases() {
     return { updater, raw, log }
   }
 
-  async function installedWindowsCopy(installerName = 'Standby-Setup-1.3.0.exe') {
-    const files: Record<string, string | Buffer> = windowsRelease('1.3.0', installerName)
+  async function installedWindowsCopy(installerName = 'Standby-Setup-1.3.0.exe', installer?: Buffer) {
+    const files: Record<string, string | Buffer> = windowsRelease('1.3.0', installerName, installer)
     const server = await serve(files)
     const dir = packagedCopy(server.url)
     appendFileSync(join(dir, 'resources', 'app-update.yml'), `publisherName:\n  - ${PUBLISHER}\n`)
     // Where electron-updater keeps the download (XDG_CACHE_HOME on this OS, which packagedCopy set).
-    const installer = join(dir, 'cache', 'standby-updater', 'pending', installerName)
+    const pending = join(dir, 'cache', 'standby-updater', 'pending', installerName)
     /** Standby started again on this computer, with what the last run downloaded. */
     const nextRun = run
     /** The feed now offers `version` (its installer uploaded beside the earlier ones). */
     const publish = (version: string): void => void Object.assign(files, windowsRelease(version))
-    return { ...(await run()), server: server.server, installer, nextRun, publish }
+    return { ...(await run()), server: server.server, installer: pending, nextRun, publish }
   }
 
   return { installedWindowsCopy }
@@ -109,10 +115,16 @@ export function powerShell(answer: PowerShell): {
     const command = (args[1] as string[]).at(-1) ?? ''
     const env = (args[2] as { env?: Record<string, string | undefined> } | undefined)?.env ?? {}
     const { path, rest } = literalPathOf(command, env)
+    const callback = args.at(-1) as (error: Error | null, stdout: string, stderr: string) => void
+    // The version in the installer's resources: here, the one its bytes name (installerOf).
+    if (rest.startsWith(').VersionInfo.ProductVersion')) {
+      const carried = /Standby (\S+) installer/.exec(readFileSync(path, 'latin1'))?.[1] ?? ''
+      setTimeout(() => callback(null, `${carried}\r\n`, ''))
+      return {} as ChildProcess
+    }
     asked.push(path)
     // Whatever follows the file but the report's conversion PowerShell would run as well.
     if (rest.trim() !== '| ConvertTo-Json -Compress') ran.push(rest)
-    const callback = args.at(-1) as (error: Error | null, stdout: string, stderr: string) => void
     setTimeout(() => {
       remindersOnTime.push(true)
       if ('fails' in answer) callback(new Error(answer.fails), '', answer.fails)

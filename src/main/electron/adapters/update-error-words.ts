@@ -5,6 +5,7 @@
 import { errorMessage } from '../../../shared/error-message'
 import { FEED_UNUSABLE } from './update-feed-guards'
 import { SIGNATURE_UNCHECKED } from './update-authenticode'
+import { INSTALLER_VERSION_WRONG } from './update-installer-version'
 import { nameNotFound } from '../../core/connection/network-failure'
 import { isDiskFullCode } from '../../../shared/sqlite/machine-fault'
 
@@ -77,6 +78,11 @@ export function describeUpdaterError(error: unknown, context: UpdaterErrorContex
   // unreadable or about another file: either way nothing vouched for the installer.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE' && raw.includes(SIGNATURE_UNCHECKED)) {
     return `${SIGNATURE_UNCHECKED}, so it was refused and nothing was installed: Windows PowerShell, which checks it, did not run, or gave no answer Standby could use (it may be blocked on this computer) (${raw})`
+  }
+  // Windows: a signed installer of another version than the feed offers (an older one, say).
+  const wrongVersion = code === 'ERR_UPDATER_INVALID_SIGNATURE' ? raw.indexOf(INSTALLER_VERSION_WRONG) : -1
+  if (wrongVersion >= 0) {
+    return `${raw.slice(wrongVersion)}, so it was refused and nothing was installed${RELEASE_FIX}`
   }
   // Windows: the installer's Authenticode signature names another publisher than this build's.
   if (code === 'ERR_UPDATER_INVALID_SIGNATURE') {

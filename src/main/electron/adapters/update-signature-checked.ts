@@ -21,6 +21,7 @@ import {
   type PowerShellRunner,
 } from './update-authenticode'
 import type { InstallerGate } from './update-installer-gate'
+import { installerVersionFault, type ExpectedVersions } from './update-installer-version'
 
 /** A check of an installer's signature, as NsisUpdater takes one: null when it passes, else why not. */
 type SignatureCheck = (publisherNames: string[], installer: string) => Promise<string | null>
@@ -63,7 +64,9 @@ export function refuseUncheckedSignatures(
     log.info(`Updater: checking who signed ${installer}`)
     // Read before and after PowerShell's look, so what passes is what PowerShell read.
     const before = await sha512Of(installer)
-    const refusal = await checkAuthenticode(names, installer, run)
+    const refusal =
+      (await checkAuthenticode(names, installer, run)) ??
+      (await installerVersionFault(installer, expectedVersions(updater), run))
     if (refusal !== null) {
       log.warn(`Updater: the installer's signature check refused it: ${refusal}`)
       return refusal
@@ -79,6 +82,13 @@ export function refuseUncheckedSignatures(
   gate.alsoRequire((content) =>
     !checking || passed.has(content) ? null : 'was changed or removed after Windows checked who signed it',
   )
+}
+
+/** The version the last check offered (electron-updater keeps it, protected) and the running one. */
+function expectedVersions(updater: AppUpdater): ExpectedVersions {
+  const offered = (updater as unknown as { updateInfoAndProvider?: { info?: { version?: unknown } } | null })
+    .updateInfoAndProvider?.info?.version
+  return { offered: String(offered), running: updater.currentVersion.version }
 }
 
 /** Has the download helper reuse a kept installer only once its signature passed in this run. */
