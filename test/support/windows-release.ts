@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events'
 import { appendFileSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
+import { createRequire } from 'node:module'
 import { NsisUpdater } from 'electron-updater'
 import { beforeEach, expect, vi } from 'vitest'
 import { createElectronUpdater } from '../../src/main/electron/adapters/electron-updater'
@@ -18,8 +19,17 @@ import { useAppImageReleases } from './appimage-release'
 import { resetFakeElectron } from './fake-electron'
 import { recordingLog } from './recording-log'
 
-/** The publisher electron-builder.yml names, which app-update.yml carries to the installed copy. */
+/** The publisher's name, the common name and organisation of its certificate's subject. */
 export const PUBLISHER = 'Standby Software Ltd'
+
+const { load } = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown }
+
+/** The certificate subjects electron-builder.yml names, which app-update.yml carries to the installed copy. */
+const PUBLISHER_NAMES = (
+  load(readFileSync(join(import.meta.dirname, '..', '..', 'electron-builder.yml'), 'utf8')) as {
+    win: { signtoolOptions: { publisherName: string[] } }
+  }
+).win.signtoolOptions.publisherName
 
 /** The installer of `version` as a release publishes it. */
 export const installerOf = (version: string): Buffer => Buffer.from(`MZ Standby ${version} installer`)
@@ -70,7 +80,10 @@ export function useWindowsReleases() {
     const files: Record<string, string | Buffer> = windowsRelease('1.3.0', installerName, installer)
     const server = await serve(files)
     const dir = packagedCopy(server.url)
-    appendFileSync(join(dir, 'resources', 'app-update.yml'), `publisherName:\n  - ${PUBLISHER}\n`)
+    appendFileSync(
+      join(dir, 'resources', 'app-update.yml'),
+      `publisherName:\n${PUBLISHER_NAMES.map((name) => `  - ${JSON.stringify(name)}\n`).join('')}`,
+    )
     // Where electron-updater keeps the download (XDG_CACHE_HOME on this OS, which packagedCopy set).
     const pending = join(dir, 'cache', 'standby-updater', 'pending', installerName)
     /** Standby started again on this computer, with what the last run downloaded. */

@@ -18,7 +18,7 @@ interface BuilderConfig {
   readonly protocols: ReadonlyArray<{ readonly schemes: ReadonlyArray<string> }>
   readonly generateUpdatesFilesForAllChannels: boolean
   readonly mac: Record<string, unknown> & { readonly target: ReadonlyArray<string> }
-  readonly win: Record<string, unknown> & { readonly signtoolOptions: { readonly publisherName: string } }
+  readonly win: Record<string, unknown> & { readonly signtoolOptions: { readonly publisherName: unknown } }
   readonly nsis: Record<string, unknown>
   readonly linux: Record<string, unknown> & { readonly target: ReadonlyArray<string> }
   readonly publish: Record<string, unknown>
@@ -51,7 +51,12 @@ describe('electron-builder.yml', () => {
   it('installs per user on Windows and names the publisher the updater checks', () => {
     expect(config.win['target']).toEqual(['nsis'])
     expect(config.nsis).toMatchObject({ perMachine: false })
-    expect(config.win.signtoolOptions.publisherName).toMatch(/\S/)
+    // Whole subjects: a common name alone is matched by any certificate issued in that name.
+    const names = config.win.signtoolOptions.publisherName
+    expect(Array.isArray(names) && names.length > 0).toBe(true)
+    for (const name of names as unknown[])
+      expect(name).toMatch(/^CN=[^,]+(, (O|C|L|S|ST|SERIALNUMBER)=[^,]+)*$/)
+    for (const name of names as string[]) expect(name).toMatch(/, O=.*, C=/)
     expect(config.win['verifyUpdateCodeSignature']).toBe(true)
   })
 

@@ -112,6 +112,20 @@ describe("a Windows installer's signature", () => {
   )
 
   it.each([
+    ['in another country', `CN=${PUBLISHER}, O=${PUBLISHER}, C=US`],
+    ['by another organisation', `CN=${PUBLISHER}, O=Someone Else, C=GB`],
+  ])(
+    "refuses an installer signed by a certificate with the publisher's common name issued %s",
+    async (_case, subject) => {
+      powerShell({ report: signedBy(subject) })
+      const { updater } = await installedWindowsCopy()
+      await expect(updater.download(() => {})).rejects.toThrow(
+        /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed/,
+      )
+    },
+  )
+
+  it.each([
     ['not signed at all', { Status: 2, SignerCertificate: null }],
     ["changed since it was signed (the publisher's signature no longer matches)", { Status: 1 }],
   ])('refuses an installer PowerShell reports %s', async (_case, report) => {
