@@ -79,7 +79,7 @@ it('reports a failed check with the manual download link, and switches to the be
   await updateServer(adaShell, { action: 'unreachable', on: true })
   await updates.getByRole('button', { name: 'Check for updates' }).click()
   const error = updates.getByRole('alert')
-  await error.getByText(/^Could not check for updates: Cannot reach the update server/).waitFor()
+  await error.getByText(/^The update could not be checked: Cannot reach the update server/).waitFor()
   expect(await error.getByRole('link', { name: 'Download Standby' }).getAttribute('href')).toBe(
     'https://downloads.standby.example/standby/',
   )

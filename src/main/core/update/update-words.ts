@@ -23,18 +23,23 @@ export function requiredButNothingNewer(requiredVersion: string, manualDownloadU
   return shownText(sentence(shortAddress(manualDownloadUrl)), { max: MOST_UPDATE_ERROR_CHARS })
 }
 
-/** A failed check or download, when it is retried, and where to download by hand. */
+/**
+ * A failed check or download (`what`: 'check for updates' or 'download the update'), that the
+ * running version stays, when it is retried, and where to download by hand.
+ */
 export function failureSentence(
   what: string,
   reason: string,
   retryAt: string,
   manualDownloadUrl: string,
 ): string {
+  const failed = what === 'download the update' ? 'downloaded' : 'checked'
   return withReason(
     MOST_UPDATE_ERROR_CHARS,
-    `Could not ${what}: `,
+    `The update could not be ${failed}: `,
     reason,
-    (address) => `. Standby tries again at ${retryAt}, or download the latest version from ${address}.`,
+    (address) =>
+      `; Standby keeps running the current version and tries again at ${retryAt}, or download the latest version from ${address}.`,
     manualDownloadUrl,
   )
 }

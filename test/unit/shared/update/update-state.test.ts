@@ -17,7 +17,7 @@ describe('the update state the pages hear', () => {
     await world.reached('error')
     const { error, manualDownloadUrl } = world.policy.state
     expect(error).toMatch(
-      /^Could not check for updates: .+\. Standby tries again at \d\d:\d\d, or download the latest version from downloads\.standby\.test\/…\.$/,
+      /^The update could not be checked: .+; Standby keeps running the current version and tries again at \d\d:\d\d, or download the latest version from downloads\.standby\.test\/…\.$/,
     )
     // The window's link beside the sentence still carries the address whole.
     expect(manualDownloadUrl).toBe(LONG_DOWNLOADS)

@@ -69,7 +69,7 @@ describe('a download from a server that trickles', () => {
     world.clock.advance(MINUTE)
     await world.reached('error')
     expect(world.policy.state.error).toMatch(
-      /^Could not download the update: The update arrived too slowly \(400 bytes in 5 minutes, less than any working connection brings\), so the download was cancelled\. Standby tries again at \d\d:\d\d, or download the latest version from https:\/\/downloads\.standby\.test\/\.$/,
+      /^The update could not be downloaded: The update arrived too slowly \(400 bytes in 5 minutes, less than any working connection brings\), so the download was cancelled; Standby keeps running the current version and tries again at \d\d:\d\d, or download the latest version from https:\/\/downloads\.standby\.test\/\.$/,
     )
     // Cancelled on the wire, not left to run in the background.
     await closed

@@ -67,7 +67,7 @@ describe('an update feed that offers what it should not', () => {
       expect(await world.settled()).toBe('error')
       expect(world.updater.download).not.toHaveBeenCalled()
       expect(world.policy.state.error).toMatch(
-        /^Could not check for updates: The update server offers a version Standby cannot read \("[\x20-\x7e…]{0,60}"\), so nothing was downloaded\..*https:\/\/downloads\.standby\.test\//,
+        /^The update could not be checked: The update server offers a version Standby cannot read \("[\x20-\x7e…]{0,60}"\), so nothing was downloaded;.*https:\/\/downloads\.standby\.test\//,
       )
       expect(world.policy.state.canRestart).toBe(false)
     },

@@ -114,7 +114,9 @@ describe('UpdatePolicy', () => {
     world.updater.control({ action: 'unreachable', on: true })
     world.policy.connected()
     await world.reached('error')
-    expect(world.policy.state.error).toMatch(/^Could not check for updates: Cannot reach the update server/)
+    expect(world.policy.state.error).toMatch(
+      /^The update could not be checked: Cannot reach the update server/,
+    )
     expect(world.policy.state.error).toContain('https://downloads.standby.test/')
     const delays: number[] = []
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -145,7 +147,7 @@ describe('UpdatePolicy', () => {
     world.clock.advance(2 * MINUTE)
     await world.reached('error')
     expect(world.policy.state.error).toMatch(
-      /^Could not check for updates: The update server did not answer\./,
+      /^The update could not be checked: The update server did not answer; Standby keeps running the current version/,
     )
     world.clock.advanceTo(world.policy.state.nextCheckAt!)
     await world.reached('up_to_date')
@@ -166,7 +168,7 @@ describe('UpdatePolicy', () => {
     world.clock.advance(MINUTE)
     await world.reached('error')
     expect(world.policy.state.error).toBe(
-      'Could not download the update: The download made no progress for 5 minutes. Standby tries again at 09:09, or download the latest version from https://downloads.standby.test/.',
+      'The update could not be downloaded: The download made no progress for 5 minutes; Standby keeps running the current version and tries again at 09:09, or download the latest version from https://downloads.standby.test/.',
     )
     // The stalled download waking up later changes nothing.
     world.updater.control({ action: 'progress', percent: 60 })
@@ -182,7 +184,7 @@ describe('UpdatePolicy', () => {
     world.updater.control({ action: 'publish', version: '1.1.0', tampered: true })
     world.policy.connected()
     await world.reached('error')
-    expect(world.policy.state.error).toMatch(/^Could not download the update: sha512 checksum mismatch/)
+    expect(world.policy.state.error).toMatch(/^The update could not be downloaded: sha512 checksum mismatch/)
     expect(world.policy.state.canRestart).toBe(false)
     expect(world.updater.installOnQuit).toBe(false)
     expect(world.policy.restart().ok).toBe(false)

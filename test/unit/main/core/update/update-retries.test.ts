@@ -22,7 +22,7 @@ describe('UpdatePolicy retries', () => {
     }
     expect(delays[1]).toBe(delays[0]! * 2)
     expect(delays[2]).toBe(delays[1]! * 2)
-    expect(world.policy.state.error).toMatch(/^Could not download the update: sha512 checksum mismatch/)
+    expect(world.policy.state.error).toMatch(/^The update could not be downloaded: sha512 checksum mismatch/)
     expect(world.updater.installOnQuit).toBe(false)
   })
 

@@ -23,7 +23,7 @@ describe('a download that trickles', () => {
     world.clock.advance(MINUTE)
     await world.reached('error')
     expect(world.policy.state.error).toBe(
-      'Could not download the update: The update arrived too slowly (400 bytes in 5 minutes, less than any working connection brings), so the download was cancelled. Standby tries again at 09:05, or download the latest version from https://downloads.standby.test/.',
+      'The update could not be downloaded: The update arrived too slowly (400 bytes in 5 minutes, less than any working connection brings), so the download was cancelled; Standby keeps running the current version and tries again at 09:05, or download the latest version from https://downloads.standby.test/.',
     )
     expect(world.updater.cancels).toBe(1)
     // Tried again at the time it said, and this time the update arrives.
@@ -43,7 +43,7 @@ describe('a download that trickles', () => {
     world.clock.advance(MINUTE)
     await world.reached('error')
     expect(world.policy.state.error).toMatch(
-      /^Could not download the update: The update arrived too slowly \(16\.3 MiB in 4 hours, and still not all of it\), so the download was cancelled\. Standby tries again at \d\d:\d\d, or download the latest version/,
+      /^The update could not be downloaded: The update arrived too slowly \(16\.3 MiB in 4 hours, and still not all of it\), so the download was cancelled; Standby keeps running the current version and tries again at \d\d:\d\d, or download the latest version/,
     )
     expect(world.updater.cancels).toBe(1)
   })

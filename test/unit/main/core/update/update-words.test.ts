@@ -30,7 +30,7 @@ describe('the sentences that tell an update failure', () => {
     const refused =
       "The update server's release information names a file whose name is not a plain file name (a folder, a broken escape or a control character in it), so nothing was downloaded: whoever publishes Standby has to publish this release again"
     expect(failureSentence('check for updates', refused, '14:00', DOWNLOADS)).toBe(
-      `Could not check for updates: ${refused}. Standby tries again at 14:00, or download the latest version from ${DOWNLOADS}.`,
+      `The update could not be checked: ${refused}; Standby keeps running the current version and tries again at 14:00, or download the latest version from ${DOWNLOADS}.`,
     )
   })
 
@@ -38,7 +38,7 @@ describe('the sentences that tell an update failure', () => {
     const reason = quoting('9'.repeat(1_000))
     const failed = failureSentence('download the update', reason, '14:00', DOWNLOADS)
     expect(failed.length).toBeLessThanOrEqual(MOST_UPDATE_ERROR_CHARS)
-    expect(failed).toMatch(/9…\. Standby tries again at 14:00/)
+    expect(failed).toMatch(/9…; Standby keeps running the current version and tries again at 14:00/)
     // Also the notification's body, once the windows closed for the restart: the OS shows no more.
     const notInstalled = installFailed(reason, DOWNLOADS)
     expect(notInstalled.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
@@ -64,7 +64,7 @@ describe('the sentences that tell an update failure', () => {
       DOWNLOADS,
     )
     expect(sentence).toMatch(
-      /^Could not check for updates: .*"9\.9\.9\[2Jevil"\. Standby tries again at 14:00/,
+      /^The update could not be checked: .*"9\.9\.9\[2Jevil"; Standby keeps running the current version and tries again at 14:00/,
     )
   })
 
@@ -72,7 +72,7 @@ describe('the sentences that tell an update failure', () => {
     const long = `https://downloads.standby.test/releases/${'a1b2c3d4'.repeat(50)}/`
     const failed = failureSentence('download the update', 'net::ERR_CONNECTION_RESET', '14:00', long)
     expect(failed).toBe(
-      'Could not download the update: net::ERR_CONNECTION_RESET. Standby tries again at 14:00, or download the latest version from downloads.standby.test/….',
+      'The update could not be downloaded: net::ERR_CONNECTION_RESET; Standby keeps running the current version and tries again at 14:00, or download the latest version from downloads.standby.test/….',
     )
     const notInstalled = installFailed('spawn EACCES', long)
     expect(notInstalled.length).toBeLessThanOrEqual(NOTIFICATION_BODY_MAX)
