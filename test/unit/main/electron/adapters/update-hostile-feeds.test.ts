@@ -61,6 +61,28 @@ describe('a hostile feed', () => {
     )
   })
 
+  it.each(['..%2F..%2Fautostart%2FStandby.AppImage', '..%5C..%5CStandby.AppImage', 'Standby/%2E%2E'])(
+    'that names a file %j whose name leaves the download folder is refused at the check',
+    async (url) => {
+      const next = release('1.3.0')
+      const feed = releaseFeed('1.3.0', url, next.artifact)
+      const server = await serve({ ...next.files, 'latest-linux.yml': feed })
+      const { updater, appImage } = installedApp(server.url)
+      await expect(updater.check('stable')).rejects.toThrow(
+        /^The update server's release information names a file whose name is not a plain file name/,
+      )
+      nothingInstalled(appImage)
+    },
+  )
+
+  it('whose release notes carry markup is offered as its version alone: the notes reach nothing Standby shows', async () => {
+    const next = release('1.3.0')
+    const feed = `${releaseFeed('1.3.0', next.file, next.artifact)}\nreleaseNotes: '<img src=x onerror=alert(1)><script>alert(1)</script>'\n`
+    const server = await serve({ ...next.files, 'latest-linux.yml': feed })
+    const { updater } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+  })
+
   it('whose download is larger than the size it declared is stopped, and nothing installed', async () => {
     const next = release('1.3.0', { bytes: 64 * 1024 })
     const declared = next.artifact.length / 2
