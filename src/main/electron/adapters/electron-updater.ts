@@ -5,7 +5,8 @@
  * after a channel switch, which would turn it on), honours a release's `stagingPercentage`, and
  * checks each download's sha512 against the feed before it can be installed; the feed itself is
  * bounded and checked first (update-feed-guards.ts), as are block maps (update-block-map-bound.ts),
- * and read over https only, as is every download and redirect (update-https-only.ts). A check the
+ * and read over https only, as is every download and redirect (update-https-only.ts); what an
+ * install starts is read again then and must still be what the feed named (update-installer-gate.ts). A check the
  * feed never answered is not handed to the next one (electron-updater would; it cannot cancel one).
  */
 import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
