@@ -30,4 +30,16 @@ describe('newId', () => {
     expect([muchLater, later, first].sort()).toEqual([first, later, muchLater])
     expect(later.slice(4, 13)).toBe((Date.UTC(2026, 11, 1, 12) + 1).toString(36).padStart(9, '0'))
   })
+
+  it('takes the time as the clock now says when it is stepped back, never the later millisecond it saw', () => {
+    const later = Date.UTC(2026, 11, 1, 12, 0, 5)
+    vi.useFakeTimers({ now: later })
+    const before = newId('inv')
+    vi.setSystemTime(later - 5_000)
+    const after = newId('inv')
+    expect(after.slice(4, 13)).toBe((later - 5_000).toString(36).padStart(9, '0'))
+    expect(after).not.toBe(before)
+    vi.setSystemTime(later)
+    expect(newId('inv').slice(4, 13)).toBe(before.slice(4, 13))
+  })
 })
