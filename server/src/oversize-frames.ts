@@ -1,6 +1,6 @@
 /**
  * What the platform says about a message too large to read: the sentence its sender is answered
- * with, and the log line when a frame too large even to hold closed the connection.
+ * with, and the log line when a frame the client sent closed the connection.
  */
 import type { Socket } from 'socket.io'
 import { MOST_MESSAGE_BYTES } from './answering-decoder'
@@ -15,12 +15,40 @@ export function tooLarge(what: string, bytes: number): string {
 const OVER_THE_LIMIT = /max payload size exceeded/i
 
 /**
+ * What closed a connection, by the reason socket.io gives its socket, when the client sent a frame
+ * that is no engine.io packet ("parse error"), or a packet for no session of this connection (an
+ * event to a namespace it never joined, a handshake again after the welcome): socket.io then closes
+ * the connection itself ("forced close"). That reason also follows a message socket.io could not
+ * decode, which the socket's "error" told first, and is then not told twice.
+ */
+const CLOSED_BY_PACKET: ReadonlyMap<string, string> = new Map([
+  ['parse error', 'a frame that is no engine.io packet'],
+  ['forced close', 'a packet for no session of this connection (another namespace, or a second handshake)'],
+])
+
+/**
  * Log why the connection of `socket` closed when it was the client's frame that closed it (too
- * large to hold, or broken framing): socket.io reports that only as a "transport error", and the
+ * large to hold, broken framing, a message that cannot be decoded, no packet at all, a packet for
+ * no session of the connection): socket.io reports each only by a reason of its own, and the
  * operator would otherwise see an expert's connection end without a word.
  */
 export function logClosedByFrame(socket: Socket, logger: Logger, expertId: string, mostBytes: number): void {
+  let unreadable = false
+  // socket.io also hands this listener a client's own event named "error", with whatever value
+  // it sent (onAny answers that one as unknown): only the library's Error is a read failure, and
+  // the client's value is never turned into text here (a deeply nested array overflows the stack).
+  socket.on('error', (error: unknown) => {
+    if (!(error instanceof Error)) return
+    unreadable = true
+    logger.warn('connection closed: a message the platform cannot read', {
+      expert: expertId,
+      error: logExcerpt(error.message, 200),
+    })
+  })
   socket.once('disconnect', (reason: string, description: unknown) => {
+    const what = CLOSED_BY_PACKET.get(reason)
+    if (what !== undefined && !unreadable)
+      return logger.warn(`connection closed: ${what}`, { expert: expertId })
     if (reason !== 'transport error') return
     const error = description instanceof Error ? description.message : ''
     if (OVER_THE_LIMIT.test(error)) {

@@ -250,17 +250,7 @@ export function attachSocketGateway(
       return { ok: true, result: marketplace.answerReplay(expertId, request.data) }
     })
     answer(socket, PROBE_EVENT, context, () => ({ ok: true, result: {} }))
-    // A packet socket.io cannot decode at all closes the connection; say so, once, since it closes.
-    // socket.io also hands this listener a client's own event named "error", with whatever value
-    // it sent (onAny answers that one as unknown): only the library's Error is a read failure, and
-    // the client's value is never turned into text here (a deeply nested array overflows the stack).
-    socket.on('error', (error: unknown) => {
-      if (!(error instanceof Error)) return
-      logger.warn('connection closed: a message the platform cannot read', {
-        expert: expertId,
-        error: logExcerpt(error.message, 200),
-      })
-    })
+    // Whatever the client sends that closes its connection is said, once, since it closes.
     logClosedByFrame(socket, logger, expertId, MOST_READ_FRAME_BYTES)
     sendQueuedBeforeClosing(socket)
     socket.onAny((event: unknown, ...args: unknown[]) => {
