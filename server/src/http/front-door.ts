@@ -3,7 +3,8 @@
  * included: the silence timer learns the connection spoke, a request that names no Host gets 400,
  * one addressed to a name this platform does not go by gets 421 with the address to use, and one
  * a web page of another site sends (its Origin says so) gets 403. Past those checks, an upgrade
- * off socket.io's path is answered as the plain request it also is; a CONNECT gets 405 and an
+ * off socket.io's path is answered as the plain request it also is, a plain request on it (long
+ * polling) gets 400 saying to use WebSocket; a CONNECT gets 405 and an
  * Expect the platform cannot meet 417, each with a sentence where Node alone would say nothing.
  */
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
@@ -28,6 +29,18 @@ const NO_PROXY = JSON.stringify({
     message: 'This platform is no proxy and answers no CONNECT; use GET or POST on its own paths.',
   },
 })
+
+// engine.io's own refusal of long polling says only "Transport unknown", in a shape of its own.
+const WEBSOCKET_ONLY = {
+  status: 400,
+  body: JSON.stringify({
+    error: {
+      code: 'invalid_payload',
+      message:
+        "The platform's socket.io takes WebSocket connections only; connect with transports: ['websocket'] (long polling is not served).",
+    },
+  }),
+}
 
 const UNMET_EXPECTATION = {
   status: 417,
@@ -122,6 +135,11 @@ export function installFrontDoor(
     spoke(req, 'request', res)
     const refusal = refuse(req)
     if (refusal !== undefined) return send(res, refusal)
+    // socket.io serves WebSocket only (socket-gateway.ts): a plain request on its path is polling.
+    if ((req.url ?? '').startsWith(upgradePath)) {
+      logOnce(req, 'request refused: socket.io without WebSocket', { path: logExcerpt(req.url ?? '', 100) })
+      return send(res, WEBSOCKET_ONLY)
+    }
     for (const listener of onRequest) listener.call(http, req, res)
   })
   // Node answers an Expect it cannot meet by itself, with no sentence and before any check.

@@ -4,8 +4,18 @@ import { useTestPlatform } from '../../../support/test-platform'
 
 /** One GET over `agent`, resolved with its status and body. */
 function get(port: number, path: string, agent: Agent): Promise<{ status: number; body: string }> {
+  return send(port, 'GET', path, agent)
+}
+
+/** One request over `agent`, resolved with its status and body. */
+function send(
+  port: number,
+  method: string,
+  path: string,
+  agent: Agent,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ port, host: '127.0.0.1', path, agent }, (res) => {
+    const req = request({ port, host: '127.0.0.1', method, path, agent }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
@@ -31,4 +41,24 @@ describe('socket.io long-polling handshakes', () => {
     expect(io.engine.clientsCount).toBe(0)
     agent.destroy()
   })
+
+  it.each([
+    ['a polling handshake', 'GET', '/socket.io/?EIO=4&transport=polling'],
+    ['a polling post to a made-up session', 'POST', '/socket.io/?EIO=4&transport=polling&sid=abc'],
+    ['a WebSocket handshake sent without the upgrade', 'GET', '/socket.io/?EIO=4&transport=websocket'],
+  ])(
+    'answer %s with a sentence saying to connect over WebSocket, and a log line',
+    async (_, method, path) => {
+      const agent = new Agent({ keepAlive: false })
+      const before = platform().logger.lines.length
+      const answer = await send(platform().server.port, method, path, agent)
+      expect(answer.status).toBe(400)
+      expect(JSON.parse(answer.body)).toEqual({
+        error: { code: 'invalid_payload', message: expect.stringContaining("transports: ['websocket']") },
+      })
+      const lines = platform().logger.lines.slice(before)
+      expect(lines).toEqual([expect.stringContaining('request refused: socket.io without WebSocket')])
+      agent.destroy()
+    },
+  )
 })
