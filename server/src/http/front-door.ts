@@ -42,6 +42,32 @@ const WEBSOCKET_ONLY = {
   }),
 }
 
+/** An engine.io protocol version, or a session to upgrade, socket.io here does not take: a 400 saying so. */
+function socketIoMisfit(message: string): { status: number; body: string } {
+  return { status: 400, body: JSON.stringify({ error: { code: 'invalid_payload', message } }) }
+}
+
+/**
+ * Why the platform refuses the WebSocket handshake at `url` on socket.io's path, or undefined when
+ * it is one socket.io takes. engine.io refuses another protocol version only once the WebSocket is
+ * open, then writes its HTTP refusal into it, where no WebSocket client can read it.
+ */
+function socketIoRefusal(url: string): { status: number; body: string } | undefined {
+  const query = new URL(url, 'http://platform.invalid').searchParams
+  const version = query.getAll('EIO')
+  if (version.length !== 1 || version[0] !== '4')
+    return socketIoMisfit(
+      `The platform speaks engine.io protocol 4 (socket.io 3 and later), and this handshake asked for EIO=${logExcerpt(version.join(','), 20)}; connect with a current socket.io client.`,
+    )
+  const transport = query.getAll('transport')
+  if (transport.length !== 1 || transport[0] !== 'websocket') return WEBSOCKET_ONLY
+  if (query.has('sid'))
+    return socketIoMisfit(
+      "The platform has no long-polling session to upgrade; connect over WebSocket from the start, with transports: ['websocket'].",
+    )
+  return undefined
+}
+
 const UNMET_EXPECTATION = {
   status: 417,
   body: JSON.stringify({
@@ -59,6 +85,18 @@ function send(res: ServerResponse, refusal: { status: number; body: string }): v
     'cache-control': 'no-store',
   })
   res.end(refusal.body)
+}
+
+/** `refusal` as the HTTP answer written on a connection that asked to upgrade. */
+function rawAnswer(refusal: { status: number; body: string }): string {
+  return [
+    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(refusal.body)}`,
+    'connection: close',
+    '',
+    refusal.body,
+  ].join('\r\n')
 }
 
 const FOREIGN_ORIGIN = {
@@ -151,21 +189,18 @@ export function installFrontDoor(
     spoke(req, 'upgrade')
     const refusal = refuse(req)
     if (refusal !== undefined) {
-      answerAndClose(
-        socket,
-        [
-          `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
-          'content-type: application/json; charset=utf-8',
-          `content-length: ${Buffer.byteLength(refusal.body)}`,
-          'connection: close',
-          '',
-          refusal.body,
-        ].join('\r\n'),
-      )
+      answerAndClose(socket, rawAnswer(refusal))
       return
     }
     // Anything else that offers an Upgrade is an ordinary request, and is answered as one.
     if (!(req.url ?? '').startsWith(upgradePath)) return answerIgnoringUpgrade(req, socket, onRequest, http)
+    const misfit = socketIoRefusal(req.url ?? '')
+    if (misfit !== undefined) {
+      logOnce(req, 'request refused: a socket.io handshake the platform does not take', {
+        path: logExcerpt(req.url ?? '', 100),
+      })
+      return answerAndClose(socket, rawAnswer(misfit))
+    }
     for (const listener of onUpgrade) listener.call(http, req, socket, head)
   })
   // Node cuts a CONNECT without a word unless someone listens for it.

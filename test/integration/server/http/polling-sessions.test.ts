@@ -1,6 +1,32 @@
 import { Agent, request } from 'node:http'
+import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { useTestPlatform } from '../../../support/test-platform'
+
+/** A WebSocket upgrade to `path`, resolved with everything the platform wrote before it closed. */
+function upgrade(port: number, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(
+        [
+          `GET ${path} HTTP/1.1`,
+          `host: 127.0.0.1:${port}`,
+          'connection: Upgrade',
+          'upgrade: websocket',
+          'sec-websocket-version: 13',
+          'sec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==',
+          '',
+          '',
+        ].join('\r\n'),
+      ),
+    )
+    let written = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (written += chunk))
+    socket.on('close', () => resolve(written))
+    socket.on('error', reject)
+  })
+}
 
 /** One GET over `agent`, resolved with its status and body. */
 function get(port: number, path: string, agent: Agent): Promise<{ status: number; body: string }> {
@@ -59,6 +85,29 @@ describe('socket.io long-polling handshakes', () => {
       const lines = platform().logger.lines.slice(before)
       expect(lines).toEqual([expect.stringContaining('request refused: socket.io without WebSocket')])
       agent.destroy()
+    },
+  )
+
+  it.each([
+    ['an older engine.io protocol', '/socket.io/?EIO=3&transport=websocket', /engine\.io protocol 4/],
+    ['no engine.io protocol', '/socket.io/?transport=websocket', /engine\.io protocol 4/],
+    ['a polling transport', '/socket.io/?EIO=4&transport=polling', /transports: \['websocket'\]/],
+    ['a session to upgrade', '/socket.io/?EIO=4&transport=websocket&sid=abc', /no long-polling session/],
+  ])(
+    'refuse a WebSocket upgrade asking for %s before it opens, with a sentence and a log line',
+    async (_, path, says) => {
+      const before = platform().logger.lines.length
+      const written = await upgrade(platform().server.port, path)
+      // One HTTP answer, not a WebSocket opened and an HTTP answer written into it.
+      expect(written).toMatch(/^HTTP\/1\.1 400 /)
+      expect(written).not.toContain('101')
+      const body = JSON.parse(written.slice(written.indexOf('\r\n\r\n') + 4)) as {
+        error: { message: string }
+      }
+      expect(body.error.message).toMatch(says)
+      expect(platform().logger.lines.slice(before)).toEqual([
+        expect.stringContaining('request refused: a socket.io handshake the platform does not take'),
+      ])
     },
   )
 })
