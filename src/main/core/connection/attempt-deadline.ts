@@ -28,6 +28,12 @@ export class AttemptDeadline {
   private crossedSinceArmed = false
   /** When (monotonic) the attempt under way began. */
   private beganAt: number | undefined
+  /** How long the attempt last given up had gone without a byte since its last (ms), if any came. */
+  silentForMs = 0
+  /** When (monotonic) the quiet before its first bytes (or the first since a wake) is counted from. */
+  private armedAt = 0
+  /** Looks whether the attempt is due to be given up, and if not, looks again when it would be. */
+  private expire: (() => void) | undefined
 
   /**
    * `timeoutMs`: how long an attempt may wait for its first bytes; `stalledMs`: how long it may go
@@ -36,7 +42,7 @@ export class AttemptDeadline {
   constructor(
     private readonly clock: Clock,
     private readonly timeoutMs: number,
-    readonly stalledMs: number = timeoutMs,
+    private readonly stalledMs: number = timeoutMs,
   ) {}
 
   /** The longest an attempt may last, its bytes coming or not. */
@@ -67,23 +73,45 @@ export class AttemptDeadline {
    */
   arm(giveUp: (why: GiveUpWhy) => void): void {
     this.cancel()
-    const armedAt = steadyNow(this.clock)
+    this.armedAt = steadyNow(this.clock)
     this.crossedSinceArmed = false
-    const beganAt = this.beganAt ?? armedAt
+    const beganAt = this.beganAt ?? this.armedAt
     const expire = (): void => {
       const now = steadyNow(this.clock)
       const left = this.longestMs - (now - beganAt)
       const crossed = this.crossedSinceArmed
-      const quiet = now - (crossed ? this.crossedAt : armedAt)
+      const quiet = now - (crossed ? this.crossedAt : this.armedAt)
       const allowed = crossed ? this.stalledMs : this.timeoutMs
       if (left > 0 && quiet < allowed) {
         this.timer = this.clock.setTimeout(expire, Math.min(allowed - quiet, left))
         return
       }
       this.timer = undefined
+      this.silentForMs = now - this.crossedAt
       giveUp(left > 0 ? 'quiet' : 'too long')
     }
-    this.timer = this.clock.setTimeout(expire, Math.min(this.timeoutMs, this.longestMs - (armedAt - beganAt)))
+    this.expire = expire
+    this.timer = this.clock.setTimeout(
+      expire,
+      Math.min(this.timeoutMs, this.longestMs - (this.armedAt - beganAt)),
+    )
+  }
+
+  /**
+   * A wake or a network change: bytes that came before it tell nothing of the link now, so an
+   * attempt they came for is judged from now as one not yet answered, as a probe sent at once is,
+   * instead of waiting out the stall limit of a link that may be gone. One still waiting for its
+   * first bytes, or due sooner, keeps its deadline.
+   */
+  woke(): void {
+    if (this.timer === undefined || this.expire === undefined || !this.crossedSinceArmed) return
+    const now = steadyNow(this.clock)
+    // Its stall limit comes sooner: a wake never puts the verdict off.
+    if (this.crossedAt + this.stalledMs <= now + this.timeoutMs) return
+    this.armedAt = now
+    this.crossedSinceArmed = false
+    this.timer.cancel()
+    this.timer = this.clock.setTimeout(this.expire, 0)
   }
 
   /** The attempt was let in, failed, or ended: no deadline. */

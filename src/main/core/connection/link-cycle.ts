@@ -141,7 +141,8 @@ export abstract class LinkCycle {
     // whose server began to answer it (a handshake, then a gate that never opens) did answer.
     const seconds = this.timings.connectTimeoutMs / 1000
     this.giveUpAttemptAfter(() => {
-      if (this.deadline.answered) return quietAfterAnswering(this.platformUrl, this.deadline.stalledMs / 1000)
+      if (this.deadline.answered)
+        return quietAfterAnswering(this.platformUrl, Math.round(this.deadline.silentForMs / 1000))
       if (this.connection.lookingUp?.() === true) return nameNotLookedUp(this.platformUrl, seconds)
       return noAnswerWithin(this.platformUrl, seconds)
     })
@@ -176,12 +177,11 @@ export abstract class LinkCycle {
   protected woke(reason: string): void {
     if (this.stopped || this.current.kind === 'refused') return
     if (this.current.kind === 'connected') return this.check.woke(reason)
-    // An attempt under way started on the network as it is now or gives up within the connect
-    // timeout of its last bytes, and within the longest an attempt may last; starting it over at
-    // every wake of a storm would never let one finish. Should it fail, the next goes as a wake's.
+    // An attempt under way is judged from now as a probe sent at once is; starting it over at every
+    // wake of a storm would never let one finish. Should it fail, the next goes as a wake's.
     if (this.current.kind === 'connecting') {
       this.wokeMidAttempt = reason
-      return
+      return this.deadline.woke()
     }
     // Waiting: the wait between attempts was for a network that may be back; try now, or as soon
     // as a network flapping faster than attempts can tell lets the next one go. The streak goes on:

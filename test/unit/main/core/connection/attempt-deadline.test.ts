@@ -51,6 +51,52 @@ describe('the deadline of a connection attempt', () => {
     expect(gaveUp).toBe(1)
   })
 
+  it('judges an attempt whose bytes came before a wake from the wake on, as one not answered yet', () => {
+    const clock = new ManualClock(0)
+    const deadline = new AttemptDeadline(clock, TIMEOUT, STALLED)
+    let gaveUp = 0
+    deadline.begin()
+    deadline.arm(() => gaveUp++)
+    clock.advance(1_000)
+    deadline.crossing()
+    clock.advance(1_000)
+    deadline.woke()
+    clock.advance(TIMEOUT - 1)
+    expect(gaveUp).toBe(0)
+    clock.advance(1)
+    expect(gaveUp).toBe(1)
+  })
+
+  it('keeps the deadline of an attempt still waiting for its first bytes at a wake, and the stall limit of bytes after it', () => {
+    const clock = new ManualClock(0)
+    const deadline = new AttemptDeadline(clock, TIMEOUT, STALLED)
+    let gaveUp = 0
+    deadline.begin()
+    deadline.arm(() => gaveUp++)
+    clock.advance(TIMEOUT - 1_000)
+    deadline.woke()
+    clock.advance(1_000)
+    expect(gaveUp).toBe(1)
+    deadline.begin()
+    deadline.arm(() => gaveUp++)
+    deadline.crossing()
+    deadline.woke()
+    clock.advance(1_000)
+    deadline.crossing()
+    clock.advance(STALLED - 1)
+    expect(gaveUp).toBe(1)
+    clock.advance(1)
+    expect(gaveUp).toBe(2)
+    // Nor does a wake put off the stall limit of one already quiet for most of it.
+    deadline.begin()
+    deadline.arm(() => gaveUp++)
+    deadline.crossing()
+    clock.advance(STALLED - 1_000)
+    deadline.woke()
+    clock.advance(1_000)
+    expect(gaveUp).toBe(3)
+  })
+
   it('counts no bytes from before it was armed, and never fires once cancelled', () => {
     const clock = new ManualClock(0)
     const deadline = new AttemptDeadline(clock, TIMEOUT)

@@ -810,6 +810,45 @@ describe('PlatformLink over a transport', () => {
     })
   })
 
+  it.each([
+    ['a network change', (power: ReturnType<typeof setUp>['power']) => power.networkChanged()],
+    ['a wake', (power: ReturnType<typeof setUp>['power']) => power.resume()],
+  ])(
+    'gives up an attempt whose handshake had begun within the connect timeout after %s, not the stall limit after its last bytes',
+    (_, signal) => {
+      const { link, clock, power, states, connection } = setUp()
+      link.start()
+      connection().trickle()
+      clock.advance(1_000)
+      // Its bytes so far came over the link as it was: a probe sent now would be given up at its time.
+      signal(power)
+      clock.advance(timings.connectTimeoutMs - 1)
+      expect(connection().attempts).toBe(1)
+      // Given up, the next attempt goes at once, as a wake's.
+      clock.advance(1)
+      expect(connection().attempts).toBe(2)
+      // Told by how long it truly went without a byte.
+      const silent = (1_000 + timings.connectTimeoutMs) / 1000
+      expect(states).toContainEqual(
+        expect.objectContaining({
+          kind: 'waiting',
+          reason: expect.stringMatching(new RegExp(`then sent nothing more for ${silent} s`)),
+        }),
+      )
+    },
+  )
+
+  it('keeps an attempt whose handshake goes on coming after a wake, a slow link stalling between its bursts', () => {
+    const { link, clock, power, connection } = setUp()
+    link.start()
+    connection().trickle()
+    power.resume()
+    clock.advance(1_000)
+    connection().trickle()
+    clock.advance(timings.silenceLimitMs + timings.probeTimeoutMs - 1)
+    expect(link.state).toMatchObject({ kind: 'connecting' })
+  })
+
   it('probes the connection on resume and stays on it when the probe is answered', async () => {
     const { link, power, connection } = online()
     power.resume()
