@@ -52,10 +52,20 @@ export function nameLookups(
       // One asked of another network still answers whoever joined it, and no one after.
       const started: Underway = { hostname, network: on, waiting: [done] }
       underway.set(key, started)
-      underlying(hostname, options, (...answer: Answer) => {
+      const ended = (): void => {
         if (underway.get(key) === started) underway.delete(key)
-        for (const waiting of started.waiting) waiting(...answer)
-      })
+      }
+      try {
+        underlying(hostname, options, (...answer: Answer) => {
+          ended()
+          for (const waiting of started.waiting) waiting(...answer)
+        })
+      } catch (error) {
+        // Refused before it began, it will never answer: left under way, every later attempt
+        // would join it and wait for ever. The attempt that asked hears the refusal as it would have.
+        ended()
+        throw error
+      }
     },
     pending: (hostname) => [...underway.values()].some((lookup) => lookup.hostname === hostname),
   }

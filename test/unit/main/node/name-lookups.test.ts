@@ -51,4 +51,23 @@ describe('the platform’s name lookups', () => {
     expect(heard).toEqual(['new 203.0.113.9', 'old 192.0.2.99'])
     expect(lookups.pending('platform.example')).toBe(true)
   })
+
+  it('look a name up afresh after a lookup the system refused before it began, rather than join one that never answers', () => {
+    let refuse = true
+    const started: string[] = []
+    const lookups = nameLookups(
+      (hostname, _options, done) => {
+        if (refuse) throw new TypeError('The "options.family" argument must be one of: 0, 4, 6')
+        started.push(hostname)
+        done(null, '192.0.2.5', 4)
+      },
+      () => 'wifi/192.0.2.10',
+    )
+    expect(() => lookups.lookup('platform.example', {}, () => {})).toThrow(/options.family/)
+    expect(lookups.pending('platform.example')).toBe(false)
+    refuse = false
+    const heard: string[] = []
+    lookups.lookup('platform.example', {}, (_error, address) => heard.push(String(address)))
+    expect(heard).toEqual(['192.0.2.5'])
+  })
 })
