@@ -115,7 +115,7 @@ export class StandbyCore {
         this.platformClock.reset()
       },
       connect: (signIn) => this.connect(signIn),
-      emptyCache: () => this.emptyCache(),
+      emptyCache: () => this.cacheReplaced('emptied'),
       remindersDue: () => this.reminders.refresh(),
       publish: () => this.publish(),
       states: this.states,
@@ -246,11 +246,12 @@ export class StandbyCore {
     this.platform.close()
   }
 
-  /** Empty the cache, and tell everything that shows or schedules from it. */
-  private emptyCache(): void {
-    clearWithInvites(this.deps.cache, this.deps.notifier)
+  /** The cache emptied (a sign-out) or rebuilt under the core (a damaged file; marks held in memory stay the expert's): read again, a rebuilt one refilled by a new connection. */
+  cacheReplaced(how: 'emptied' | 'rebuilt'): void {
+    if (how === 'emptied') clearWithInvites(this.deps.cache, this.deps.notifier)
     this.services.inviteExpiry.check()
-    this.cacheChanged.emit({ kind: 'replaced', emptied: true })
+    this.cacheChanged.emit(how === 'emptied' ? { kind: 'replaced', emptied: true } : { kind: 'replaced' })
+    if (how === 'rebuilt' && !this.stopped && this.held.current !== null) this.connect(this.held.current)
   }
 
   private connect(signIn: StoredSignIn): void {

@@ -12,20 +12,7 @@ export function tellAtStart(
   rebuilt: CacheRebuild | null,
   options: Pick<RuntimeOptions, 'settings' | 'notifier' | 'log'>,
 ): void {
-  if (rebuilt !== null) {
-    const { salvaged, pruned, kind } = rebuilt
-    options.log.warn(
-      `Cache rebuilt: ${rebuilt.reason}; ${kind} copy kept at ${rebuilt.damagedCopy}; ` +
-        `${pruned.removed} older ${kind} ${pruned.removed === 1 ? 'copy' : 'copies'} removed` +
-        (pruned.left.length === 0 ? '; ' : ` (could not remove ${pruned.left.join(', ')}); `) +
-        `${salvaged.rows} marks of what was already shown carried over` +
-        (salvaged.unreadable.length === 0
-          ? ''
-          : `; could not read ${salvaged.unreadable.join(', ')}, so some invites or reminders may show again`),
-    )
-    // Told once: the next start finds a healthy file and says nothing.
-    options.notifier.show({ kind: 'notice', title: 'Offline cache rebuilt', body: rebuilt.message })
-  }
+  if (rebuilt !== null) tellCacheRebuilt(rebuilt, options)
   const settingsReset = settingsResetMessage(options.settings.resetAtOpen ?? [])
   // Told once: the values went back to their defaults in the file, so the next start finds them valid.
   if (settingsReset !== null) {
@@ -43,4 +30,23 @@ export function tellAtStart(
   if (options.settings.notKept !== undefined) {
     options.notifier.show({ kind: 'notice', title: 'Settings not kept', body: options.settings.notKept })
   }
+}
+
+/** Log a rebuilt cache and tell the expert once, with what it means for them. */
+export function tellCacheRebuilt(
+  rebuilt: CacheRebuild,
+  options: Pick<RuntimeOptions, 'notifier' | 'log'>,
+): void {
+  const { salvaged, pruned, kind } = rebuilt
+  options.log.warn(
+    `Cache rebuilt: ${rebuilt.reason}; ${kind} copy kept at ${rebuilt.damagedCopy}; ` +
+      `${pruned.removed} older ${kind} ${pruned.removed === 1 ? 'copy' : 'copies'} removed` +
+      (pruned.left.length === 0 ? '; ' : ` (could not remove ${pruned.left.join(', ')}); `) +
+      `${salvaged.rows} marks of what was already shown carried over` +
+      (salvaged.unreadable.length === 0
+        ? ''
+        : `; could not read ${salvaged.unreadable.join(', ')}, so some invites or reminders may show again`),
+  )
+  // Told once: the next start finds a healthy file and says nothing.
+  options.notifier.show({ kind: 'notice', title: 'Offline cache rebuilt', body: rebuilt.message })
 }

@@ -22,14 +22,14 @@ import { StandbyCore } from '../../core/standby-core'
 import type { StandbyCoreDeps } from '../../core/standby-core-deps'
 import type { UpdatePolicy } from '../../core/update/update-policy'
 import type { Shutdown } from '../../core/startup/shutdown'
-import { openCache } from '../../db/open-cache'
-import { watchedForDamage } from '../../db/damage-watch'
-import { SqliteCacheStore } from '../../db/sqlite-cache-store'
+import { openCache, type OpenedCache } from '../../db/open-cache'
+import { rebuiltWhileRunning } from '../../db/rebuilt-while-running'
+import type { SqliteCacheStore } from '../../db/sqlite-cache-store'
 import { socketIoTransport } from '../socket-io-transport'
 import { watchHostZone } from '../host-zone'
 import { followUpdates } from './follow-updates'
 import { focusTargetOf, forwardPushes, type PushSender } from './forward-pushes'
-import { tellAtStart } from './start-notices'
+import { tellAtStart, tellCacheRebuilt } from './start-notices'
 
 /** Sends one push event to the host's pages (forward-pushes.ts). */
 export type { PushSender } from './forward-pushes'
@@ -96,17 +96,27 @@ export interface Runtime {
 export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
   // Every notice of the runtime, not only the core's (a notification's button that fails), one of a kind.
   const options = { ...given, notifier: oneNoticeOfAKind(given.notifier) }
-  const opened = openCache({
-    path: options.cachePath,
-    nativeBinding: options.nativeBinding,
-    now: () => options.clock.now(),
-    // A full check reads the whole file, so it costs more the larger the cache (`npm run bench --
-    // cache` prints it): only after a run that did not close the cache, which close() below records.
-    integrityCheck: 'after-unclean-exit',
-    log: options.log,
-  })
+  const open = (): OpenedCache =>
+    openCache({
+      path: options.cachePath,
+      nativeBinding: options.nativeBinding,
+      now: () => options.clock.now(),
+      // A full check reads the whole file, so it costs more the larger the cache (`npm run bench --
+      // cache` prints it): only after a run that did not close the cache, which close() below records,
+      // or one that found it damaged.
+      integrityCheck: 'after-unclean-exit',
+      log: options.log,
+    })
+  const opened = open()
   tellAtStart(opened.rebuilt, options)
-  const cache = watchedForDamage(new SqliteCacheStore(opened.db, options.log), opened, options)
+  const runCache = rebuiltWhileRunning(opened, {
+    open,
+    log: options.log,
+    notifier: options.notifier,
+    told: (rebuilt) => tellCacheRebuilt(rebuilt, options),
+    replaced: () => core.cacheReplaced('rebuilt'),
+  })
+  const cache = runCache.store
   // Before the core, so a wake reads the zone again before a reminder it sets off is written; the
   // core, once built, writes the tray again in the new zone.
   const stopFollowingZone = watchHostZone({
@@ -162,7 +172,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
     stopTellingUndone()
     following.stop()
     core.stop()
-    const said = opened.close()
+    const said = runCache.close()
     if (said !== null) options.log.warn(said)
   }
   options.shutdown?.add('the offline cache and the connection', close)

@@ -1,18 +1,19 @@
 /**
  * A cache damaged after a clean exit (a disk error, another program writing into it): the next
  * start skips the full check, as the file was closed cleanly, so the damage is found only when a
- * read reaches it. The expert is told what to do, and the start after that checks the file and
- * rebuilds it, where every start before opened it unchecked and failed the same reads for ever.
+ * read reaches it. The run that finds it checks the file, moves it aside and rebuilds it at once,
+ * with the marks of what was already shown, where it told the expert to restart and failed every
+ * read and every batch of the sync until they did; the start after that says nothing.
  */
 import Database from 'better-sqlite3'
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../../src/main/node/runtime/start-node-runtime'
 import type { Runtime } from '../../../../../src/main/node/runtime/start-runtime'
 import { systemClock } from '../../../../../src/shared/clock'
-import { aSnapshot } from '../../../../support/fixtures'
+import { anInvite, aRequest, aSnapshot, FIXTURE_NOW } from '../../../../support/fixtures'
 import { manySessions } from '../../../../support/fixture-streams'
 import { useCleanup } from '../../../../support/cleanup'
 import { useTempDirs } from '../../../../support/temp-dir'
@@ -52,27 +53,35 @@ function damageSessionsPage(path: string): void {
   }
 }
 
-it('tells the expert the cache is damaged, and the next start checks and rebuilds it', async () => {
+it('rebuilds it in the run that finds the damage, keeping what was already shown, and the next start says nothing', async () => {
   const dir = tempDir()
-  await aRun(dir, (runtime) =>
-    runtime.cache.applySnapshot(aSnapshot({ sessions: manySessions(400), cursor: 400 })),
-  )
+  const invite = anInvite({ id: 'inv_shown', request: aRequest({ id: 'req_shown' }) })
+  await aRun(dir, (runtime) => {
+    runtime.cache.applySnapshot(
+      aSnapshot({ sessions: manySessions(400), openInvites: [invite], cursor: 400 }),
+    )
+    expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW).map((open) => open.id)).toEqual([invite.id])
+    runtime.cache.markNotified([invite.id], FIXTURE_NOW)
+  })
   damageSessionsPage(join(dir, 'cache.db'))
 
   const damagedRun = await aRun(dir, (runtime) => {
     expect(() => runtime.cache.sessionHistory(500)).toThrow(/malformed/)
+    // The same run reads the rebuilt file, and what the platform sends again is not shown twice.
+    expect(runtime.cache.sessionHistory(500)).toEqual([])
+    runtime.cache.applySnapshot(aSnapshot({ openInvites: [invite], cursor: 401 }))
+    expect(runtime.cache.openInvites(FIXTURE_NOW).map((open) => open.id)).toEqual([invite.id])
+    expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
   })
   expect(damagedRun).toEqual([
     expect.objectContaining({
-      title: 'Offline cache damaged',
-      body: expect.stringMatching(/Quit Standby and start it again: .*rebuilt from the platform/),
+      title: 'Offline cache rebuilt',
+      body: expect.stringMatching(
+        /damaged and is being rebuilt from the platform.*The damaged copy is kept at/,
+      ),
     }),
   ])
-
-  const nextRun = await aRun(dir, (runtime) => {
-    expect(runtime.cache.sessionHistory(500)).toEqual([])
-  })
-  expect(nextRun).toEqual([expect.objectContaining({ title: 'Offline cache rebuilt' })])
+  expect(readdirSync(dir).filter((name) => name.startsWith('cache.db.corrupt-'))).not.toEqual([])
   expect(await aRun(dir)).toEqual([])
 })
 
@@ -101,10 +110,8 @@ it('rebuilds it also when the damage is of a kind the quick check at start does 
 
   const damagedRun = await aRun(dir, (runtime) => {
     expect(() => runtime.cache.clear()).toThrow(/malformed/)
-  })
-  expect(damagedRun).toEqual([expect.objectContaining({ title: 'Offline cache damaged' })])
-  const nextRun = await aRun(dir, (runtime) => {
     expect(() => runtime.cache.clear()).not.toThrow()
   })
-  expect(nextRun).toEqual([expect.objectContaining({ title: 'Offline cache rebuilt' })])
+  expect(damagedRun).toEqual([expect.objectContaining({ title: 'Offline cache rebuilt' })])
+  expect(await aRun(dir)).toEqual([])
 })

@@ -1,0 +1,89 @@
+/**
+ * A cache file found damaged while the app runs is rebuilt once in that run; a second damage in the
+ * same run, or a file that cannot be opened again, is told as a damaged cache to restart over, so a
+ * disk that keeps damaging what is written never has the run move file after file aside.
+ */
+import Database from 'better-sqlite3'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { AppNotification } from '../../../../src/main/core/ports/notifier'
+import { openCache, type CacheRebuild, type OpenedCache } from '../../../../src/main/db/open-cache'
+import { rebuiltWhileRunning } from '../../../../src/main/db/rebuilt-while-running'
+import { anExpert, aSnapshot } from '../../../support/fixtures'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const corrupt = (): Error => new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT')
+
+/** A run's cache at a new path, opened as the app opens it, `reopen` standing for each open after the first. */
+function aRun(reopen?: (open: () => OpenedCache) => OpenedCache) {
+  const path = join(tempDir(), 'cache.db')
+  const open = (): OpenedCache => openCache({ path, integrityCheck: 'after-unclean-exit' })
+  const shown: AppNotification[] = []
+  const rebuilds: CacheRebuild[] = []
+  let replaced = 0
+  const run = rebuiltWhileRunning(open(), {
+    open: () => (reopen === undefined ? open() : reopen(open)),
+    log: linesLogger(),
+    notifier: { show: (notification) => void shown.push(notification) },
+    told: (rebuilt) => void rebuilds.push(rebuilt),
+    replaced: () => void replaced++,
+  })
+  run.store.applySnapshot(aSnapshot({ expert: anExpert(), cursor: 7 }))
+  return { run, path, shown, rebuilds, replaced: () => replaced }
+}
+
+describe('a cache found damaged while running', () => {
+  it('is opened again at once, the store reading the new connection, and what reads it told after the failing call', async () => {
+    const { run, shown, replaced } = aRun()
+    run.store.cursor = () => {
+      throw corrupt()
+    }
+    expect(() => run.store.cursor()).toThrow(/malformed/)
+    // The file checks whole (the fault was the store's): nothing moved aside, the new connection reads it.
+    expect(run.store.cursor()).toBe(7)
+    expect(replaced()).toBe(0)
+    await Promise.resolve()
+    expect(replaced()).toBe(1)
+    expect(shown).toEqual([])
+    expect(run.close()).toBeNull()
+  })
+
+  it('is told to restart, not rebuilt again, when a second damage comes in the same run', () => {
+    const { run, path, shown } = aRun()
+    for (let n = 0; n < 3; n++) {
+      run.store.cursor = () => {
+        throw corrupt()
+      }
+      expect(() => run.store.cursor()).toThrow(/malformed/)
+    }
+    expect(shown).toEqual([
+      expect.objectContaining({
+        title: 'Offline cache damaged',
+        body: expect.stringMatching(/Quit Standby and start it again/),
+      }),
+    ])
+    run.close()
+    // The next start checks the file, as the damage was recorded.
+    const next = openCache({ path, integrityCheck: 'after-unclean-exit' })
+    expect(next.checked).toBe(true)
+    next.close()
+    expect(readdirSync(join(path, '..')).filter((name) => name.includes('corrupt'))).toEqual([])
+  })
+
+  it('is told to restart when it cannot be opened again, and closes nothing twice', () => {
+    const { run, shown, rebuilds } = aRun(() => {
+      throw new Database.SqliteError('unable to open database file', 'SQLITE_CANTOPEN')
+    })
+    run.store.cursor = () => {
+      throw corrupt()
+    }
+    expect(() => run.store.cursor()).toThrow(/malformed/)
+    // The store's calls fail as the cache's failures are told; the next start checks the file.
+    expect(() => run.store.lastSyncedAt()).toThrow(/not open/)
+    expect(rebuilds).toEqual([])
+    expect(shown).toEqual([expect.objectContaining({ title: 'Offline cache damaged' })])
+    expect(run.close()).toBeNull()
+  })
+})
