@@ -8,6 +8,13 @@ import { failureKindOf } from './startup/startup-failure'
 
 /** The remedy for a failed write, as the start of a sentence (the caller ends it). */
 export function storageRemedy(error: unknown): string {
+  // A folder where one of its files goes (put there by hand, or a sync tool) is no fault of the
+  // disk or its rights: told as what it is, the expert knows what to move.
+  const folder = folderInTheWay(error)
+  if (folder !== null)
+    return folder === ''
+      ? 'Move or rename the folder the error names, which stands where Standby keeps a file'
+      : `Move or rename the folder ${folder}, which stands where Standby keeps a file`
   switch (failureKindOf(error)) {
     case 'disk_full':
       return 'Free some space on the disk that holds your profile'
@@ -28,4 +35,19 @@ export function storageFaultMessage(error: unknown): string | null {
   const kind = failureKindOf(error)
   if (kind !== 'disk_full' && kind !== 'unwritable' && kind !== 'locked') return null
   return `Standby could not save this on your computer (${errorMessage(error)}). ${storageRemedy(error)}, then try again.`
+}
+
+/** The folder a write found where a file should be (EISDIR), named by the error or one of its causes ('' when unnamed); null otherwise. */
+function folderInTheWay(error: unknown): string | null {
+  for (let at: unknown = error, depth = 0; typeof at === 'object' && at !== null && depth < 8; depth++) {
+    const { code, syscall, dest, path, cause } = at as Record<string, unknown>
+    if (code === 'EISDIR') {
+      // A rename names the folder it could not replace as its destination; a copy, as its source.
+      const named = syscall === 'rename' ? dest : path
+      const where = typeof named === 'string' ? named : null
+      return where ?? ''
+    }
+    at = cause
+  }
+  return null
 }
