@@ -23,6 +23,7 @@ import { systemClock, type Clock } from '../../shared/clock'
 import { DAMAGED_COPIES_KEPT, escapeRegExp, pruneOlderCopies } from '../db/quarantine'
 import { errorCode, writeFileAtomicallySync } from './atomic-file'
 import { readFirst } from './settings-read-first'
+import { keptWhenChangedElsewhere } from './settings-changed-elsewhere'
 import { errorMessage } from '../../shared/error-message'
 import { settingsBytes, settingsJson, settingsText } from './settings-text'
 import { removeDanglingLink, separateSettings, settingsLinkAt, type LinkOutcome } from './settings-link'
@@ -205,7 +206,7 @@ export function confSettingsFile(
  * could not be used are replaced by their defaults, or settings it does not know are left out; the
  * newest few such copies are kept.
  */
-function keepCopy(
+export function keepCopy(
   path: string,
   at: number,
   log: Logger,
@@ -254,7 +255,9 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
   let file: SettingsFile
   try {
     const at = { ...check, path, now: options.now ?? Date.now }
-    file = readFirst(confSettingsFile(writingBeside(options.open(), path, MAX_SETTINGS_FILE_BYTES), log, at))
+    const conf = confSettingsFile(writingBeside(options.open(), path, MAX_SETTINGS_FILE_BYTES), log, at)
+    const keep = (why: string): KeptAside => keepCopy(path, at.now(), log, why)
+    file = readFirst(keptWhenChangedElsewhere(conf, path, keep))
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.
