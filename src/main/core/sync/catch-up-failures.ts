@@ -6,7 +6,10 @@
  * expert once, with what to do; the connection line says the same meanwhile, and the notice is
  * withdrawn once saving works again, since nothing is left to do about it. Any other failure is
  * shown only once it happened twice in a row: a single one on a flaky network is retried within a
- * second and mostly succeeds, and showing it would flash "offline" for nothing.
+ * second and mostly succeeds, and showing it would flash "offline" for nothing. A catch-up that
+ * keeps failing on a connection the platform holds open is told once as a notice too: the platform
+ * counts the expert as there and sends them invites that never reach the screen, and an expert
+ * watching only the tray icon would not know to tell its support. It is withdrawn once caught up.
  */
 import { jitteredBackoff, type BackoffRange } from '../../../shared/backoff'
 import type { Logger } from '../ports/logger'
@@ -15,7 +18,7 @@ import { storageRemedy as remedy } from '../storage-remedy'
 import { StreamNotFollowable } from './snapshot-assembly'
 import type { SyncState } from './sync-state'
 import { errorMessage } from '../../../shared/error-message'
-import type { Clock } from '../../../shared/clock'
+import { steadyNow, type Clock } from '../../../shared/clock'
 import { FailureStreakLog } from '../connection/failure-streak-log'
 
 /** A write to the cache failed; `cause` is the driver's error. */
@@ -47,6 +50,15 @@ const SHOWN_FROM_FAILURE = 2
 /** Which notice this is, so saving that works again can withdraw it. */
 const NOTICE_ID = 'cache-write-failed'
 
+/**
+ * How long catching up fails (steady clock) before the expert is told by a notice: longer than a
+ * platform's hiccup or a restart takes, short against the invites a broken stream keeps from them.
+ */
+export const STILL_FAILING_NOTICE_AFTER_MS = 2 * 60_000
+
+/** Which notice tells a catch-up that keeps failing, so catching up can withdraw it. */
+const STILL_FAILING_ID = 'catch-up-failing'
+
 /** What to do after a failed catch-up. */
 export type AfterFailure =
   /** Stop: asking again would get the same answer. */
@@ -67,6 +79,10 @@ export type AfterFailure =
 export class CatchUpFailures {
   private inARow = 0
   private cannotSave = false
+  /** When (steady clock) the failures in a row began; null while caught up. */
+  private failingSince: number | null = null
+  /** The expert was told by a notice that catching up keeps failing. */
+  private toldStillFailing = false
   /** A catch-up failing the same way for hours is a line an hour in the log, not one a try. */
   private readonly logged: FailureStreakLog
 
@@ -83,8 +99,11 @@ export class CatchUpFailures {
     this.logged = new FailureStreakLog(deps.clock, deps.log)
   }
 
-  /** A catch-up (or a live event) failed with `error` at `now`: say so, and what to do next. */
-  failed(error: unknown, now: number): AfterFailure {
+  /**
+   * A catch-up (or a live event) failed with `error` at `now`: say so, and what to do next.
+   * `connected`: the platform still holds the connection open, so it counts the expert as there.
+   */
+  failed(error: unknown, now: number, connected = true): AfterFailure {
     const message = errorMessage(error)
     if (error instanceof StreamNotFollowable) {
       this.deps.log.error(`Cannot follow the platform's events: ${message}`)
@@ -92,7 +111,9 @@ export class CatchUpFailures {
     }
     const wait = jitteredBackoff(RETRY_WAIT, ++this.inARow, (this.deps.random ?? Math.random)())
     const seconds = Math.ceil(wait / 1000)
+    this.failingSince ??= steadyNow(this.deps.clock)
     if (!(error instanceof CacheWriteFailed)) {
+      if (connected) this.tellIfStillFailing(message)
       this.logged.failed({
         level: 'warn',
         text: `Catching up with the platform stopped: ${message}`,
@@ -132,10 +153,34 @@ export class CatchUpFailures {
     }
   }
 
-  /** Caught up: the next failure waits the shortest time, and a notice about saving is withdrawn. */
+  /** Tell the expert, once a streak, that catching up has failed for long on an open connection. */
+  private tellIfStillFailing(message: string): void {
+    const since = this.failingSince ?? steadyNow(this.deps.clock)
+    if (this.toldStillFailing || steadyNow(this.deps.clock) - since < STILL_FAILING_NOTICE_AFTER_MS) return
+    this.toldStillFailing = true
+    this.deps.log.error(`Catching up with the platform keeps failing (${message}); told the expert`)
+    this.deps.notifier.show({
+      kind: 'notice',
+      noticeId: STILL_FAILING_ID,
+      title: 'Standby cannot catch up with the platform',
+      body: `Catching up keeps failing (${message}), so new invites and changes are not reaching you, though the platform may count you as available. Standby keeps trying and catches up by itself; if this lasts, tell the platform’s support, and check its dashboard meanwhile.`,
+    })
+  }
+
+  /** Caught up: the next failure waits the shortest time, and the notices about failing are withdrawn. */
   caughtUp(): void {
     this.inARow = 0
+    this.failingSince = null
     this.logged.ended()
+    if (this.toldStillFailing) {
+      this.toldStillFailing = false
+      this.deps.notifier.show({
+        kind: 'notice_withdrawn',
+        noticeId: STILL_FAILING_ID,
+        title: 'Standby caught up with the platform',
+        body: 'New invites and changes arrive again.',
+      })
+    }
     if (!this.cannotSave) return
     this.cannotSave = false
     this.deps.log.info('Saving to the offline cache works again; caught up with the platform')

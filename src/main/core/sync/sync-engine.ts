@@ -195,10 +195,11 @@ export class SyncEngine {
   /** A catch-up (or a live event) failed: stop, or try again after the wait (or on the next connect). */
   private failed(error: unknown): void {
     this.reach.stopped()
-    const next = this.failures.failed(error, this.deps.platformTime.now())
+    const connected = this.link.state.kind === 'connected'
+    const next = this.failures.failed(error, this.deps.platformTime.now(), connected)
     if (next.kind === 'stuck') return this.set(next)
     if (next.smallerPages) this.pages.smaller()
-    if (this.link.state.kind !== 'connected') return
+    if (!connected) return
     // The wait decides when to try again, not a call that came in meanwhile.
     this.again = false
     this.retry?.cancel()

@@ -3,6 +3,7 @@ import type { AppNotification } from '../../../../../src/main/core/ports/notifie
 import {
   CacheWriteFailed,
   CatchUpFailures,
+  STILL_FAILING_NOTICE_AFTER_MS,
   cacheWrite,
 } from '../../../../../src/main/core/sync/catch-up-failures'
 import { StreamNotFollowable } from '../../../../../src/main/core/sync/snapshot-assembly'
@@ -142,6 +143,41 @@ describe('failed catch-ups', () => {
     f.caughtUp()
     f.failed(error(), clock.now())
     expect(log.lines.at(-1)).not.toMatch(/Still failing/)
+  })
+
+  it('tell a catch-up failing for long on an open connection once, and withdraw it once caught up', () => {
+    const { failures: f, shown, clock } = failures()
+    const stalled = () => new Error('the platform said it has events after event 9 but sent none of them')
+    const failFor = (ms: number, connected = true): void => {
+      const until = clock.now() + ms
+      while (clock.now() < until) {
+        const next = f.failed(stalled(), clock.now(), connected)
+        clock.advance(next.kind === 'retry' ? next.wait : 60_000)
+      }
+    }
+    // A hiccup, or a network that keeps dropping the connection, is the connection line's alone.
+    failFor(STILL_FAILING_NOTICE_AFTER_MS / 2)
+    failFor(STILL_FAILING_NOTICE_AFTER_MS * 2, false)
+    f.caughtUp()
+    failFor(STILL_FAILING_NOTICE_AFTER_MS / 2)
+    expect(shown).toEqual([])
+    failFor(STILL_FAILING_NOTICE_AFTER_MS * 10)
+    expect(shown).toEqual([
+      {
+        kind: 'notice',
+        noticeId: 'catch-up-failing',
+        title: 'Standby cannot catch up with the platform',
+        body: expect.stringMatching(
+          /^Catching up keeps failing \(the platform said it has events after event 9 but sent none of them\), so new invites .* keeps trying .* tell the platform’s support/,
+        ),
+      },
+    ])
+    f.caughtUp()
+    f.caughtUp()
+    expect(shown.map((n) => [n.kind, n.kind === 'notice_withdrawn' && n.noticeId])).toEqual([
+      ['notice', false],
+      ['notice_withdrawn', 'catch-up-failing'],
+    ])
   })
 
   it('stop on a stream that cannot be followed', () => {
