@@ -29,7 +29,7 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
   readonly notifier: Notifier
   readonly rooms: RoomOpener
   /** The current sign-in's sync: a refusal waits on it, and asks it whether the cache is up to date. */
-  currentSync(): Pick<SyncEngine, 'state' | 'states' | 'catchUp'> | undefined
+  currentSync(): Pick<SyncEngine, 'state' | 'states' | 'catchUp' | 'changes'> | undefined
   /** The link of the current sign-in; undefined when signed out. */
   currentLink(): PlatformLink | undefined
 }
@@ -65,6 +65,7 @@ export class CommandSender {
         caughtUp: (stop: AbortSignal) => untilCaughtUp(this.deps.currentSync(), stop),
         upToDate: () => this.deps.currentSync()?.state.kind === 'live',
         replay: async () => this.deps.currentSync()?.catchUp(),
+        cacheChanged: (listener: () => void) => this.deps.currentSync()?.changes.add(listener) ?? (() => {}),
       }
       const outcome = await unlessDoneElsewhere(checks, name, payload, answer)
       if (outcome.ok) {

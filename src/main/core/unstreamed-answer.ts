@@ -2,12 +2,15 @@
  * A command the platform answered as done, whose change its stream never brought. The cache is
  * written only from the stream, so such a platform leaves the window showing the invite still
  * open, the session still booked (its reminder still due), the expert's own message gone from the
- * thread once it is read again, with nothing said. Live, the platform's events come before its
- * answer; so once caught up, a cache that lacks the change asks for a replay (a live push may have
- * been lost), and one still lacking it after is the platform's fault: logged, and told once per
- * kind of command, since the lists may be behind until the platform sends it.
+ * thread once it is read again, with nothing said. Live, the platform's events mostly come before
+ * its answer, but may trail it by a moment (the reference platform queues them behind a large
+ * fan-out, and answers at once); so once caught up, a cache that lacks the change waits that moment
+ * for the live events, then asks for a replay (a live push may have been lost), and one still
+ * lacking it after is the platform's fault: logged, and told once per kind of command, since the
+ * lists may be behind until the platform sends it.
  */
 import type { Clock } from '../../shared/clock'
+import type { Unsubscribe } from '../../shared/listeners'
 import type { CommandName, CommandPayload, CommandResult, Session } from '../../shared/protocol'
 import { caughtUpWithin } from './done-elsewhere'
 import type { CacheStore } from './ports/cache-store'
@@ -30,7 +33,15 @@ export interface UnstreamedAnswerDeps {
   upToDate(): boolean
   /** Replay from the cursor now; resolves once that catch-up is over. */
   replay(): Promise<void>
+  /** Call `listener` after each batch of live events (or snapshot) the cache took. */
+  cacheChanged(listener: () => void): Unsubscribe
 }
+
+/**
+ * How long (link clock) a change the answer said was done is waited for from the live stream
+ * before a replay is asked: long against a platform's send queue, short for an expert waiting.
+ */
+export const LIVE_CHANGE_WAIT_MS = 2_000
 
 /**
  * What of `result` the cache lacks, for the log; null when it holds it, or when `name` changes
@@ -99,7 +110,9 @@ export async function checkAnswerStreamed<N extends CommandName>(
 ): Promise<void> {
   try {
     if (!(await caughtUpWithin(deps)) || !deps.stillFollowing() || !deps.upToDate()) return
-    if (lackedChange(deps.cache, name, payload, result) === null) return
+    const held = (): boolean => lackedChange(deps.cache, name, payload, result) === null
+    if (held() || (await arrivesLive(deps, held))) return
+    if (!deps.stillFollowing() || !deps.upToDate()) return
     await deps.replay()
     // Signed out meanwhile, or the replay failed: what the cache lacks says nothing of the stream.
     if (!deps.stillFollowing() || !deps.upToDate()) return
@@ -117,4 +130,24 @@ export async function checkAnswerStreamed<N extends CommandName>(
   } catch (error) {
     deps.log.error('Could not check a command’s answer against the cache', error)
   }
+}
+
+/** Whether the cache comes to hold the change (`held`) from the live stream within the wait. */
+function arrivesLive(deps: UnstreamedAnswerDeps, held: () => boolean): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (arrived: boolean): void => {
+      timer.cancel()
+      off()
+      resolve(arrived)
+    }
+    const timer = deps.clock.setTimeout(() => finish(false), LIVE_CHANGE_WAIT_MS)
+    const off = deps.cacheChanged(() => {
+      try {
+        if (held()) finish(true)
+      } catch {
+        // Unreadable now: the caller reads it again after the wait and logs why.
+        finish(false)
+      }
+    })
+  })
 }

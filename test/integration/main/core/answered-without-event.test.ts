@@ -2,6 +2,7 @@
 // expert is told the lists may not show it, once a replay did not bring it either; a platform
 // that sends the change, before its answer or only in its replay, is not blamed.
 import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/shared/clock'
 import type { Session } from '../../../../src/shared/protocol'
 import { aRequest, aSession, sessionUpdated } from '../../../support/fixtures'
 import { snapshotThenNothing, startHostilePlatform } from '../../../support/hostile-platform'
@@ -36,10 +37,17 @@ describe('a command answered as done', () => {
   async function adaOn(
     platform: { url: string; close(): Promise<void> },
     lines: string[],
+    linkClock?: ManualClock,
   ): Promise<TestCore> {
     defer(() => platform.close())
     const log = { info: () => {}, warn: () => {}, error: (line: string) => lines.push(line) }
-    const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', log })
+    const core = await startTestCore({
+      platformUrl: platform.url,
+      token: 't',
+      expertId: 'exp_ada',
+      log,
+      ...(linkClock && { linkClock }),
+    })
     defer(() => core.close(true))
     await core.waitForState((s) => s.status === 'online')
     await core.runtime.core.settled()
@@ -128,6 +136,38 @@ describe('a command answered as done', () => {
     // A replay the first answer's check asked would reach the platform before this second command.
     expect((await core.runtime.api['sessions.setNote']({ sessionId: 'ses_1', note: '' })).ok).toBe(true)
     expect(replaysAtCommand[1]).toBe(replaysAtCommand[0])
+    expect(core.adapters.notifier.shown).toEqual([])
+    expect(lines).toEqual([])
+  })
+
+  it('whose change comes live a moment after the answer: no replay, nothing told', async () => {
+    const { booked, cancelled } = bookedAndCancelled()
+    let replays = 0
+    const snapshot = snapshotThenNothing({ sessions: [booked] })
+    const platform = await startHostilePlatform({
+      replay: (asked, socket) => {
+        replays++
+        return snapshot(asked, socket)
+      },
+      command: (_, socket) => {
+        // Well after the answer, as a platform sends events queued behind a large fan-out: not in
+        // the answer's own packet, which the app reads at one go with it.
+        setTimeout(() => socket.emit('platform-event', sessionUpdated(2, cancelled)), 100)
+        return { session: cancelled }
+      },
+    })
+    const lines: string[] = []
+    // The link's clock stands still: the wait for the live change never runs out in this test.
+    const core = await adaOn(platform, lines, new ManualClock(Date.now()))
+    const before = replays
+    const changed = new Promise<void>((resolve) => core.runtime.core.cacheChanged.add(() => resolve()))
+    expect((await core.runtime.api['sessions.cancel']({ sessionId: 'ses_1' })).ok).toBe(true)
+    await changed
+    expect(core.runtime.cache.session('ses_1')?.state).toBe('cancelled')
+    // A replay the first answer's check asked would reach the platform before this second command.
+    expect((await core.runtime.api['sessions.setNote']({ sessionId: 'ses_1', note: '' })).ok).toBe(true)
+    await core.runtime.core.settled()
+    expect(replays).toBe(before)
     expect(core.adapters.notifier.shown).toEqual([])
     expect(lines).toEqual([])
   })
