@@ -159,7 +159,7 @@ export function trayMenuTemplate(
     })),
     ...(view.moreInvites === 0
       ? []
-      : [{ id: 'invites-more', label: `${view.moreInvites} more open invites…`, click: showInvite(null) }]),
+      : [{ id: 'invites-more', label: moreInvitesLabel(view.moreInvites), click: showInvite(null) }]),
   ])
   const session = section(
     view.nextSession === null
@@ -225,4 +225,9 @@ export function trayMenuTemplate(
     ...(onRestart ? [{ id: 'restart-to-update', label: 'Restart to update', click: () => onRestart() }] : []),
     { id: 'quit', label: 'Quit Standby', click: () => actions.onQuit() },
   ]
+}
+
+/** The line counting the open invites the menu does not list: one is "1 more open invite…". */
+function moreInvitesLabel(count: number): string {
+  return count === 1 ? '1 more open invite…' : `${count} more open invites…`
 }

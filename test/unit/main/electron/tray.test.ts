@@ -241,6 +241,14 @@ describe('the tray', () => {
     expect(tray.menuShownByClick).toBe(false)
   })
 
+  it('counts one invite beyond those listed as one, and thousands whole', () => {
+    const { tray, standbyTray } = makeTray()
+    standbyTray.show({ ...busy, moreInvites: 1 })
+    expect(tray.menu?.item('invites-more').label).toBe('1 more open invite…')
+    standbyTray.show({ ...busy, moreInvites: 4995 })
+    expect(tray.menu?.item('invites-more').label).toBe('4995 more open invites…')
+  })
+
   it('a kept menu’s "Restart to update" runs the action given last', () => {
     const { tray, standbyTray } = makeTray()
     const first = vi.fn()
