@@ -28,22 +28,53 @@ const NO_ANSWER = {
   away: 'No answer to setting you away',
 } as const
 
-/** Sends the toggle's change; settles once it is answered (and a failure told). */
+/**
+ * Sends the toggle's change; settles once it is answered (and a failure told). The menu shows the
+ * platform's word until it answers, so quick clicks all pick the same change: one is sent at a
+ * time, a pick made meanwhile goes after it only if it differs from what was sent (the last pick
+ * wins), and a run of clicks costs one command and at most one notice.
+ */
 export function availabilityToggle(
   deps: AvailabilityToggleDeps,
 ): (availability: ToggledAvailability) => Promise<void> {
-  return async (availability) => {
-    if (deps.closed?.() === true) {
-      deps.log.info(`The tray's availability (${availability}) was refused: ${CALL_AT_QUIT}`)
-      deps.tell(COULD_NOT[availability], CALL_AT_QUIT)
-      return
+  let sending: ToggledAvailability | null = null
+  let picked: ToggledAvailability | null = null
+  let done: Promise<void> = Promise.resolve()
+  const run = async (first: ToggledAvailability): Promise<void> => {
+    let next: ToggledAvailability | null = first
+    try {
+      while (next !== null) {
+        sending = next
+        picked = null
+        await sendOne(deps, next)
+        next = picked !== null && picked !== sending ? picked : null
+      }
+    } finally {
+      sending = null
+      picked = null
     }
-    const outcome = await deps.set(availability)
-    if (outcome.ok) return
-    const why = asSentence(outcome.error.message)
-    deps.log.warn(`Could not change availability from the tray (${availability}): ${why}`)
-    // Sent and not answered: "could not" would say it was not done, which nobody knows.
-    const title = mayHaveHappened(outcome.error) ? NO_ANSWER[availability] : COULD_NOT[availability]
-    deps.tell(title, `${why} The tray shows your availability as the platform last said it.`)
   }
+  return (availability) => {
+    if (sending !== null) {
+      picked = availability
+      return done
+    }
+    done = run(availability)
+    return done
+  }
+}
+
+async function sendOne(deps: AvailabilityToggleDeps, availability: ToggledAvailability): Promise<void> {
+  if (deps.closed?.() === true) {
+    deps.log.info(`The tray's availability (${availability}) was refused: ${CALL_AT_QUIT}`)
+    deps.tell(COULD_NOT[availability], CALL_AT_QUIT)
+    return
+  }
+  const outcome = await deps.set(availability)
+  if (outcome.ok) return
+  const why = asSentence(outcome.error.message)
+  deps.log.warn(`Could not change availability from the tray (${availability}): ${why}`)
+  // Sent and not answered: "could not" would say it was not done, which nobody knows.
+  const title = mayHaveHappened(outcome.error) ? NO_ANSWER[availability] : COULD_NOT[availability]
+  deps.tell(title, `${why} The tray shows your availability as the platform last said it.`)
 }

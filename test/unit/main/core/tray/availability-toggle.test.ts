@@ -51,4 +51,61 @@ describe('the tray’s availability toggle', () => {
       'Could not set you away: Not now. The tray shows your availability as the platform last said it.',
     ])
   })
+
+  it('sends one command for quick clicks on a menu that still shows the platform’s word, and tells a failure once', async () => {
+    const t = heldSetUp()
+    const clicks = [1, 2, 3, 4, 5].map(() => t.toggle('away'))
+    expect(t.asked).toEqual(['away'])
+    t.answer({ ok: false, error: { code: 'timeout', message: 'No answer' } })
+    await Promise.all(clicks)
+    expect(t.asked).toEqual(['away'])
+    expect(t.told).toEqual([
+      'No answer to setting you away: No answer. The tray shows your availability as the platform last said it.',
+    ])
+  })
+
+  it('sends the last pick made while a change travels, once it is answered, and nothing that was already sent', async () => {
+    const t = heldSetUp()
+    const first = t.toggle('away')
+    void t.toggle('online')
+    void t.toggle('away')
+    const last = t.toggle('online')
+    t.answer({ ok: true, result: null })
+    await t.untilAsked(2)
+    expect(t.asked).toEqual(['away', 'online'])
+    t.answer({ ok: true, result: null })
+    await Promise.all([first, last])
+    expect(t.asked).toEqual(['away', 'online'])
+
+    const back = heldSetUp()
+    const going = back.toggle('away')
+    void back.toggle('online')
+    void back.toggle('away')
+    back.answer({ ok: true, result: null })
+    await going
+    expect(back.asked).toEqual(['away'])
+  })
 })
+
+/** A toggle whose platform answers each change when the test says. */
+function heldSetUp() {
+  const asked: ToggledAvailability[] = []
+  const told: string[] = []
+  const answers: Array<(outcome: CommandOutcome<unknown>) => void> = []
+  const waiting: Array<() => void> = []
+  const toggle = availabilityToggle({
+    set: (availability) => {
+      asked.push(availability)
+      for (const wake of waiting.splice(0)) wake()
+      return new Promise((resolve) => answers.push(resolve))
+    },
+    tell: (title, body) => told.push(`${title}: ${body}`),
+    log: recordingLog(),
+  })
+  const answer = (outcome: CommandOutcome<unknown>): void => answers.shift()?.(outcome)
+  /** Settles once `count` changes have been sent. */
+  const untilAsked = async (count: number): Promise<void> => {
+    while (asked.length < count) await new Promise<void>((resolve) => waiting.push(resolve))
+  }
+  return { toggle, asked, told, answer, untilAsked }
+}
