@@ -85,13 +85,15 @@ export function createTray(options: TrayOptions): StandbyTray {
   // The menu as last set, without its actions; replacing a menu closes it where the expert has it
   // open (Linux), so one that would read the same is kept.
   let menuShown = ''
+  let tooltip = ''
   const show = (view: TrayView, change: { ticked?: boolean } = {}): void => {
     shown = view
     // The state keeps changing while the app winds down; a removed icon throws on every call.
     if (tray.isDestroyed()) return
     if (view.icon !== icon) tray.setImage(image(view.icon))
     icon = view.icon
-    tray.setToolTip(shownText(view.tooltip, { max: TOOLTIP_MAX, multiline: true }))
+    tooltip = shownText(view.tooltip, { max: TOOLTIP_MAX, multiline: true })
+    tray.setToolTip(tooltip)
     const actions = { ...options, onRestart: onRestart && restart, onAvailability }
     const template = trayMenuTemplate(view, actions, platform)
     const menu = JSON.stringify(template)
@@ -105,6 +107,13 @@ export function createTray(options: TrayOptions): StandbyTray {
   // nothing of where the icon is (Electron reports an empty rectangle), so it is asked as bounds() is.
   if (platform !== 'darwin')
     tray.on('click', (_event, reported) => (onClick ? onClick(iconBounds(reported)) : onOpen()))
+  // An Explorer restart makes the taskbar again; Electron adds the icon back with its image and
+  // menu but an empty tooltip, and has no event for it. The tooltip is set again as the pointer
+  // comes over the icon, before Windows shows it.
+  if (platform === 'win32')
+    tray.on('mouse-move', () => {
+      if (!tray.isDestroyed()) tray.setToolTip(tooltip)
+    })
   show(options.view)
   return {
     show: (view) => show(view),

@@ -151,6 +151,20 @@ export class FakeTray
     this.emit('click', preventableEvent(), this.reportedBounds())
   }
 
+  /**
+   * Windows made its taskbar again (Explorer restarted): Electron adds the icon again with its
+   * image and menu but no tooltip (NotifyIcon::ResetIcon sets no NIF_TIP), and says nothing.
+   */
+  taskbarRecreated(): void {
+    if (!this.destroyed) this.toolTip = ''
+  }
+
+  /** The pointer moves over the icon: Electron's `mouse-move`, which only macOS and Windows send. */
+  pointerOver(): void {
+    assertOnScreen('a removed tray icon', !this.destroyed)
+    if (fake.platform !== 'linux') this.emit('mouse-move', preventableEvent(), { x: 1010, y: 10 })
+  }
+
   /** The user picks a menu item. */
   clickMenuItem(id: string): void {
     assertOnScreen('a removed tray icon', !this.destroyed)

@@ -241,6 +241,19 @@ describe('the tray', () => {
     expect(tray.menuShownByClick).toBe(false)
   })
 
+  it('on Windows, has its tooltip back when the pointer comes over an icon that an Explorer restart added again', () => {
+    fake.platform = 'win32'
+    const { tray, standbyTray } = makeTray({ platform: 'win32' })
+    standbyTray.show(busy)
+    tray.taskbarRecreated()
+    expect(tray.toolTip).toBe('')
+    tray.pointerOver()
+    expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
+    standbyTray.destroy()
+    tray.emit('mouse-move')
+    expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
+  })
+
   it('counts one invite beyond those listed as one, and thousands whole', () => {
     const { tray, standbyTray } = makeTray()
     standbyTray.show({ ...busy, moreInvites: 1 })
