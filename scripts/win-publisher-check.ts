@@ -94,8 +94,10 @@ function main(): void {
   if (process.platform !== 'win32') return
   const root = join(import.meta.dirname, '..')
   const dist = join(root, 'dist')
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+  // This build's installers only: dist may still hold an earlier build's.
   const installers = readdirSync(dist)
-    .filter((name) => /\.exe$/i.test(name) && !/^__uninstaller/i.test(name))
+    .filter((name) => /\.exe$/i.test(name) && name.includes(version) && !/^__uninstaller/i.test(name))
     .map((name) => join(dist, name))
   const names = configuredPublishers(readFileSync(join(root, 'electron-builder.yml'), 'utf8'))
   const faults = installerFaults(installers, names, authenticode, signingAsked(process.env))
