@@ -34,7 +34,7 @@ export interface StopOnSignalsOptions {
 
 /**
  * Listens for SIGINT and SIGTERM (or `options.signals`) on `target`: the first runs `stop`, then exits with 0, or with a
- * failure if stopping threw. A second while stopping exits at once: someone pressing Ctrl-C again
+ * failure if stopping threw. A second SIGINT or SIGTERM while stopping exits at once (a SIGHUP then does not): someone pressing Ctrl-C again
  * wants it gone now, and a stop that hangs must not keep the process. A listener of the first
  * signal that was there for it alone (once) may send it again: conf's `atomically`, through
  * `when-exit`, runs its own exit work and raises the signal at the process once more, so that it
@@ -53,6 +53,12 @@ export function stopOnSignals(
   } | null = null
   let echoes = 0
   const onSignal = (signal: string): void => {
+    if (firstFound !== null && signal === 'SIGHUP') {
+      // A hang-up is no one asking twice: a logout sends it right after its SIGTERM, and a closed
+      // terminal's shell passes its own on to its jobs. Cut short on it, the stop lost its writes.
+      options.log.info('SIGHUP while stopping: the stop goes on')
+      return
+    }
     if (firstFound !== null) {
       const { others } = firstFound
       const now = target.rawListeners(signal)

@@ -1,15 +1,24 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { STOP_FAILED_EXIT_CODE, stopOnSignals } from '../../../src/shared-node/stop-on-signals'
+import {
+  HANG_UP_TOO,
+  STOP_FAILED_EXIT_CODE,
+  STOP_SIGNALS,
+  stopOnSignals,
+} from '../../../src/shared-node/stop-on-signals'
 import { recordingLog } from '../../support/recording-log'
 
 /** A host whose stop ends when the test says, and the exit codes it asked for. */
-function stoppingHost(stop: () => Promise<void>, target = new EventEmitter()) {
+function stoppingHost(
+  stop: () => Promise<void>,
+  target = new EventEmitter(),
+  signals: ReadonlyArray<NodeJS.Signals> = STOP_SIGNALS,
+) {
   const exits: number[] = []
   let exited: () => void = () => {}
   const exit = new Promise<void>((resolve) => (exited = resolve))
   const log = recordingLog()
-  stopOnSignals(target, { stop, log, exit: (code) => (exits.push(code), exited()) })
+  stopOnSignals(target, { stop, log, exit: (code) => (exits.push(code), exited()), signals })
   return { target, exits, exit, log }
 }
 
@@ -61,6 +70,54 @@ describe('a plain-Node host asked to stop by a signal', () => {
     target.once('SIGINT', () => setImmediate(() => target.emit('SIGINT', 'SIGINT')))
     const host = stoppingHost(() => new Promise<void>(() => {}), target)
     target.emit('SIGINT', 'SIGINT')
+    await new Promise((resolve) => setImmediate(resolve))
+    target.emit('SIGINT', 'SIGINT')
+    expect(host.exits).toEqual([STOP_FAILED_EXIT_CODE])
+  })
+
+  // when-exit raises the first signal again once, and is done with every later one.
+  function withWhenExit(): EventEmitter {
+    const target = new EventEmitter()
+    let exited = false
+    for (const signal of HANG_UP_TOO)
+      target.once(signal, () => {
+        if (exited) return
+        exited = true
+        setImmediate(() => target.emit(signal, signal))
+      })
+    return target
+  }
+
+  it("goes on stopping through a logout's SIGHUP sent right after its SIGTERM", async () => {
+    const target = withWhenExit()
+    let finish: () => void = () => {}
+    const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)), target, HANG_UP_TOO)
+    target.emit('SIGTERM', 'SIGTERM')
+    target.emit('SIGHUP', 'SIGHUP')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(host.exits).toEqual([])
+    finish()
+    await host.exit
+    expect(host.exits).toEqual([0])
+  })
+
+  it("goes on stopping when a closed terminal's shell passes its hang-up on too", async () => {
+    const target = withWhenExit()
+    let finish: () => void = () => {}
+    const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)), target, HANG_UP_TOO)
+    target.emit('SIGHUP', 'SIGHUP')
+    target.emit('SIGHUP', 'SIGHUP')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(host.exits).toEqual([])
+    finish()
+    await host.exit
+    expect(host.exits).toEqual([0])
+  })
+
+  it('still exits at once on a Ctrl-C while a hung-up stop hangs', async () => {
+    const target = withWhenExit()
+    const host = stoppingHost(() => new Promise<void>(() => {}), target, HANG_UP_TOO)
+    target.emit('SIGHUP', 'SIGHUP')
     await new Promise((resolve) => setImmediate(resolve))
     target.emit('SIGINT', 'SIGINT')
     expect(host.exits).toEqual([STOP_FAILED_EXIT_CODE])
