@@ -99,7 +99,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   const withActions = PLATFORMS_WITH_ACTIONS.has(platform)
   const held = new HeldNotifications()
   // Taken at once, each press kept until `restore` can answer it (windows-activations.ts).
-  const activations = platform === 'win32' ? holdWindowsActivations(MAX_HELD_NOTIFICATIONS) : null
+  const activations =
+    platform === 'win32'
+      ? holdWindowsActivations(MAX_HELD_NOTIFICATIONS, (error) =>
+          log.error('Answering a press on a notification failed', error),
+        )
+      : null
   const healthChanges = new Listeners<NotifierHealth>((error) => log.error('A listener failed', error))
   let health: NotifierHealth = Notification.isSupported()
     ? { status: 'ok' }

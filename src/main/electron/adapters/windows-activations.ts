@@ -54,18 +54,26 @@ export interface WindowsActivations {
  * once the app could act, a press during the start (the keychain can take its time) was lost to
  * the next one, as was the press that launched the app; and a toast's own 'action' is not heard.
  */
-export function holdWindowsActivations(most: number): WindowsActivations {
+export function holdWindowsActivations(most: number, onError: (error: unknown) => void): WindowsActivations {
   const kept: ActivationArguments[] = []
   let answer: ((details: ActivationArguments) => void) | null = null
+  // One press that cannot be answered (its cache read failed) must not take the kept ones after it.
+  const answerOne = (details: ActivationArguments): void => {
+    try {
+      answer?.(details)
+    } catch (error) {
+      onError(error)
+    }
+  }
   Notification.handleActivation((details) => {
-    if (answer !== null) return answer(details)
+    if (answer !== null) return answerOne(details)
     // Bounded: a start that never ends must not keep every press.
     if (kept.push(details) > most) kept.shift()
   })
   return {
     answerWith(deps) {
       answer = windowsAnswer(deps)
-      for (const details of kept.splice(0)) answer(details)
+      for (const details of kept.splice(0)) answerOne(details)
     },
   }
 }

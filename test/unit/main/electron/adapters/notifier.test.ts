@@ -1062,6 +1062,20 @@ describe('the Electron notifier', () => {
     ])
   })
 
+  it('on Windows answers the presses kept while the app started after one whose invite could not be read', async () => {
+    fake.platform = 'win32'
+    activateToast({ type: 'action', actionIndex: 0, arguments: inviteNotificationId('inv_1', REQ) })
+    const damaged = (): never => {
+      throw new Error('database disk image is malformed')
+    }
+    const { notifier, onActivate, log } = setup({ platform: 'win32', findInvite: damaged })
+    notifier.show(scheduled)
+    lastNotification().pressAction(1)
+    await notifier.restore()
+    expect(onActivate.mock.calls).toEqual([[{ action: 'decline', notification: scheduled }]])
+    expect(log.text()).toContain('Answering a press on a notification failed')
+  })
+
   it('registers no activation handler and reads no history where Electron has none', async () => {
     const { notifier } = setup({ platform: 'linux' })
     await notifier.restore()
