@@ -34,9 +34,10 @@ export interface StopOnSignalsOptions {
 
 /**
  * Listens for SIGINT and SIGTERM (or `options.signals`) on `target`: the first runs `stop`, then exits with 0, or with a
- * failure if stopping threw. A second SIGINT or SIGTERM while stopping exits at once (a SIGHUP then does not): someone pressing Ctrl-C again
- * wants it gone now, and a stop that hangs must not keep the process. A listener of the first
- * signal that was there for it alone (once) may send it again: conf's `atomically`, through
+ * failure if stopping threw. A second SIGINT or SIGTERM while stopping exits at once (a SIGHUP
+ * then does not): someone pressing Ctrl-C again wants it gone now, and a stop that hangs must
+ * not keep the process. A listener of the first signal that was there for it alone (once) may
+ * send it again: conf's `atomically`, through
  * `when-exit`, runs its own exit work and raises the signal at the process once more, so that it
  * ends as the signal would. That echo, sent while the first signal was handled, is no second
  * Ctrl-C: taken for one, the stop was cut short at every Ctrl-C of the browser shell, its last

@@ -11,7 +11,7 @@ import { HANG_UP_TOO, stopOnSignals } from '../../shared-node/stop-on-signals'
 
 /**
  * Listens on `target` (the process) for SIGINT, SIGTERM and SIGHUP: the first asks Electron to quit, so
- * 'before-quit' and 'will-quit' (the shutdown) run; a second while quitting exits at once. The
+ * 'before-quit' and 'will-quit' (the shutdown) run; a second SIGINT or SIGTERM while quitting exits at once. The
  * echo `when-exit` sends of the first is no second signal (stop-on-signals.ts tells them apart).
  */
 export function quitOnSignals(
