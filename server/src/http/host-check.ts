@@ -29,10 +29,20 @@ function hostPart(name: string): string {
   return bare.includes(':') ? `[${bare}]` : bare
 }
 
-/** The name part of a Host header ("[::1]:4455" → "[::1]"), or undefined when it is malformed. */
+/**
+ * The name part of a Host header ("[::1]:4455" → "[::1]"), or undefined when it is malformed: a
+ * port no TCP connection can have came from no client that reached this port honestly.
+ */
 function nameOf(host: string): string | undefined {
-  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(host)
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(host)
+  const port = match?.[2]
+  if (port !== undefined && !isTcpPort(Number(port))) return undefined
   return match?.[1]?.toLowerCase()
+}
+
+/** True for a port a TCP connection can be made to. */
+function isTcpPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535
 }
 
 /**

@@ -65,6 +65,13 @@ describe('requests addressed to another name (DNS rebinding)', () => {
       `127.0.0.1.evil.example:${port}`,
       `127.0.0.1:${port}:1`,
       `[::1]x:${port}`,
+      // Ports no connection can have: past the last one, zero, and not a number.
+      '127.0.0.1:99999',
+      'localhost:65536',
+      '[::1]:0',
+      '127.0.0.1:',
+      '127.0.0.1:44a5',
+      '127.0.0.1:+80',
     ]) {
       const answer = await requestAs(port, host, path, { authorization: `Bearer ${adminToken}`, ...headers })
       expect(answer.status).toBe(421)
@@ -109,6 +116,7 @@ describe('requests addressed to another name (DNS rebinding)', () => {
       `LOCALHOST:${port}`,
       `[::1]:${port}`,
       'localhost:9',
+      'localhost:65535',
     ]
     for (const host of hosts) {
       expect((await requestAs(port, host, HTTP_PATHS.info)).status).toBe(200)
