@@ -1,7 +1,15 @@
 /** Creating experts and clients: used by seeding, the simulator, tests and benches. */
 import { z } from 'zod'
 import { Price } from '../../../src/shared/money/money'
-import { Availability, Entered, Id, PersonName, Tag, TimeZone } from '../../../src/shared/protocol'
+import {
+  Availability,
+  EmailAddress,
+  Entered,
+  Id,
+  PersonName,
+  Tag,
+  TimeZone,
+} from '../../../src/shared/protocol'
 import { newId } from '../ids'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
@@ -10,7 +18,7 @@ import { parseInput } from './parse-input'
 export const NewExpert = z.object({
   id: Id.optional(),
   name: Entered(PersonName, 'The name'),
-  email: z.email().max(320),
+  email: EmailAddress,
   passwordHash: z.string().min(1),
   timeZone: TimeZone,
   availability: Availability.default('online'),

@@ -25,9 +25,16 @@ export const Password = z
     message: 'The password holds a broken character (invalid Unicode); type it again',
   })
 
+/**
+ * An account's email address as someone types or pastes it: the spaces around it dropped, so a
+ * pasted address signs in and two accounts cannot differ by them alone. Letter case is left as
+ * typed; the platform compares addresses without it.
+ */
+export const EmailAddress = z.string().trim().pipe(z.email().max(320))
+
 /** POST /api/sign-in body; strict like every request, so a misspelt key is refused by name. */
 export const SignInRequest = z.strictObject({
-  email: z.email().max(320),
+  email: EmailAddress,
   password: Password,
 })
 /** POST /api/sign-in body. */

@@ -17,6 +17,12 @@ describe('the IPC contract’s values', () => {
     expect(signIn.safeParse({ ...good, email: 'a\udc00@example.test' }).success).toBe(false)
   })
 
+  it('sends the email as typed but without the spaces around it, and the password untouched', () => {
+    const signIn = invokeContract['auth.signIn'].request
+    const typed = { platformUrl: 'http://127.0.0.1:4455', email: ' Ada@Example.test\t', password: ' pass ' }
+    expect(signIn.parse(typed)).toMatchObject({ email: 'Ada@Example.test', password: ' pass ' })
+  })
+
   it('refuses a settings change whose platform address is huge, without reading it through', () => {
     const update = invokeContract['settings.update'].request
     const huge = update.safeParse({ platformUrl: `https://a.test${'/'.repeat(1_000_000)}x` })
