@@ -26,9 +26,13 @@ import type { LogFields, Logger } from './logger'
 
 const KNOWN_EVENTS = [COMMAND_EVENT, REPLAY_EVENT, PROBE_EVENT].map((e) => `"${e}"`).join(', ')
 
-const RATE_LIMITED: ProtocolError = {
-  code: 'rate_limited',
-  message: 'Too many requests at once; wait a moment and try again.',
+/** The refusal of a message past the allowance, with the wait until the allowance takes one more. */
+function rateLimited(retryAfterMs: number): ProtocolError {
+  return {
+    code: 'rate_limited',
+    message: 'Too many requests at once; wait a moment and try again.',
+    retryAfterMs,
+  }
 }
 
 /** Log lines a connection may write once, whatever a client sends. */
@@ -51,7 +55,7 @@ export class OncePerConnection {
 /** The connection's shared state for answering: its rate limit and its once-only log. */
 export interface AnswerContext {
   /** The allowance this message draws on: its expert's, shared with their other connections. */
-  readonly bucket: { take(): boolean }
+  readonly bucket: { take(): boolean; readonly retryAfterMs: number }
   readonly logger: Logger
   readonly once: OncePerConnection
   /** Every answer carries the platform's time, read as it leaves, for the app's clock estimate. */
@@ -81,7 +85,9 @@ export function refuseUnknownEvent(
           : event === TOO_LARGE_EVENT
             ? tooLarge('This message', args[0] as number)
             : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
-  const error: ProtocolError = bucket.take() ? { code: 'invalid_payload', message } : RATE_LIMITED
+  const error: ProtocolError = bucket.take()
+    ? { code: 'invalid_payload', message }
+    : rateLimited(bucket.retryAfterMs)
   ;(ack as (answer: CommandAck) => void)({ ok: false, error, serverTime: clock.now() })
 }
 
@@ -104,7 +110,7 @@ export function answer(
       void (ack as (stamped: CommandAck) => void)({ ...answer, serverTime: clock.now() })
     if (!bucket.take()) {
       once.warn('rate limit hit', { event })
-      reply({ ok: false, error: RATE_LIMITED })
+      reply({ ok: false, error: rateLimited(bucket.retryAfterMs) })
       return
     }
     if (args.length !== 2) {

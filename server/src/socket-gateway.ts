@@ -228,7 +228,7 @@ export function attachSocketGateway(
     limitUnreadBacklog(socket, logger, { expert: expertId }, deps.mostUnreadBytes)
     void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })
-    const bucket = { take: () => rateLimits.take(expertId) }
+    const bucket = { take: () => rateLimits.take(expertId), retryAfterMs: rateLimits.retryAfterMs }
     const context = { bucket, logger, once, clock }
     const welcome: Welcome = {
       protocolVersion: PROTOCOL_VERSION,

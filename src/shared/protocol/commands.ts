@@ -170,8 +170,26 @@ export const ErrorCode = z.enum([
 /** Machine-readable reasons a command or request was refused. */
 export type ErrorCode = z.infer<typeof ErrorCode>
 
-/** A refusal with a sentence a person can act on. */
-export const ProtocolError = z.object({ code: ErrorCode, message: ReasonSentence })
+/** The longest wait a refusal is taken to ask for: a wrong or hostile platform must not keep the app quiet for long. */
+export const MAX_REFUSAL_WAIT_MS = 60_000
+
+/**
+ * How long a refusal (too many at once) asks the app to wait before trying again: a wait past the
+ * longest is cut to it, and one that is no wait (negative, not a number) is dropped, not the answer.
+ */
+export const RetryAfterMs = z
+  .number()
+  .min(0)
+  .transform((ms) => Math.min(Math.ceil(ms), MAX_REFUSAL_WAIT_MS))
+  .optional()
+  .catch(undefined)
+
+/** A refusal with a sentence a person can act on, and for a refusal of too many, the wait it asks for. */
+export const ProtocolError = z.object({
+  code: ErrorCode,
+  message: ReasonSentence,
+  retryAfterMs: RetryAfterMs,
+})
 /** A refusal with a sentence a person can act on. */
 export type ProtocolError = z.infer<typeof ProtocolError>
 

@@ -1,0 +1,36 @@
+/**
+ * The wait a refusal asks for comes from the platform, so the app takes it only within bounds: a
+ * wrong or hostile platform cannot keep it quiet for long, nor make it try again at once with a
+ * wait that is no wait.
+ */
+import { describe, expect, it } from 'vitest'
+import { CommandAck, MAX_REFUSAL_WAIT_MS } from '../../../../src/shared/protocol'
+
+const refusal = (retryAfterMs: unknown) =>
+  CommandAck.parse({
+    ok: false,
+    error: {
+      code: 'rate_limited',
+      message: 'Too many requests at once; wait a moment and try again.',
+      retryAfterMs,
+    },
+  })
+
+describe('the wait a rate-limited refusal asks for', () => {
+  it('is kept as asked, in whole milliseconds', () => {
+    expect(refusal(1_000)).toMatchObject({ error: { retryAfterMs: 1_000 } })
+    expect(refusal(49.2)).toMatchObject({ error: { retryAfterMs: 50 } })
+  })
+
+  it('is cut to the longest a platform may ask for', () => {
+    expect(refusal(3_600_000)).toMatchObject({ error: { retryAfterMs: MAX_REFUSAL_WAIT_MS } })
+  })
+
+  it('is dropped, not the refusal, when it is no wait', () => {
+    for (const wrong of [-1, Number.NaN, Number.POSITIVE_INFINITY, '500', null, {}]) {
+      const ack = refusal(wrong)
+      expect(ack, String(wrong)).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
+      expect(ack.ok === false && ack.error.retryAfterMs, String(wrong)).toBeUndefined()
+    }
+  })
+})
