@@ -18,6 +18,11 @@
  * bring the smallest page a platform takes across within the time a replay is given (a floor far
  * under a slow link's few hundred bytes a second). Under it, the link counts as dead: both sides
  * close it at their heartbeat's timeout, and the catch-up asks for smaller pages over the next.
+ *
+ * The platform times its wait from the last pong, the app from the last byte: a chunk that came
+ * between two pongs and then a stall left the platform closing the link up to a pong's spacing
+ * before the app would, on the slow links this is for. So a chunk that got no pong of its own
+ * gets one once the link has been quiet for that spacing, one pong for a whole burst.
  */
 import { CrossingPace } from '../core/connection/crossing-pace'
 
@@ -39,14 +44,21 @@ const ASSUMED_TIMEOUT_MS = 8_000
  * Call with the connection's engine and the chunk's size each time bytes of a message arrive part
  * way: while the link carries at least the floor, the client's wait for the next ping starts over
  * at each chunk, and every so often (a quarter of the platform's pong timeout, on `now`, a
- * monotonic clock in ms) the platform gets a pong. Does nothing with an engine.io-client that keeps these otherwise.
- * `reset` starts afresh for the next connection.
+ * monotonic clock in ms) the platform gets a pong, and one more once chunks it did not answer are
+ * followed by as long without one. Does nothing with an engine.io-client that keeps these otherwise.
+ * `reset` starts afresh for the next connection, owing nothing.
  */
 export function crossingHeartbeat(now: () => number = () => performance.now()): {
   crossing(engine: unknown, bytes: number): void
   reset(): void
 } {
   let answeredAt = -Infinity
+  /** The pong owed to the platform for chunks that came after the last one sent. */
+  let trailing: ReturnType<typeof setTimeout> | undefined
+  const cancelTrailing = (): void => {
+    clearTimeout(trailing)
+    trailing = undefined
+  }
   /** What arrived within the last pong timeout (crossing-pace.ts). */
   const pace = new CrossingPace()
   return {
@@ -64,11 +76,25 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
       // link mid-message is judged by its length alone, as the link's check judges it: restarted
       // only at a pong, it ran out up to a pong's spacing sooner. Restarting it costs no bytes.
       heartbeat._resetPingTimeout?.()
-      if (at - answeredAt < timeout / ANSWERS_PER_TIMEOUT) return
+      const spacing = timeout / ANSWERS_PER_TIMEOUT
+      cancelTrailing()
+      if (at - answeredAt < spacing) {
+        // Waiting out a quiet spell rather than answering each chunk keeps a trickle's upload to
+        // the spacing's pongs; the platform's wait then runs from no earlier than the last byte.
+        trailing = setTimeout(() => {
+          trailing = undefined
+          if (heartbeat.readyState !== undefined && heartbeat.readyState !== 'open') return
+          answeredAt = now()
+          heartbeat._sendPacket?.('pong')
+        }, spacing)
+        trailing.unref?.()
+        return
+      }
       answeredAt = at
       heartbeat._sendPacket('pong')
     },
     reset() {
+      cancelTrailing()
       answeredAt = -Infinity
       pace.reset()
     },

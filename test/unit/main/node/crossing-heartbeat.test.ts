@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { crossingHeartbeat } from '../../../../src/main/node/crossing-heartbeat'
 
 /** A stand-in for engine.io-client's socket, with the handshake's pong timeout, recording what it was told. */
@@ -97,5 +97,80 @@ describe('the heartbeat kept while a message crosses', () => {
     for (now = 0; now < 30_000; now += 3_000) heartbeat.crossing(socket, 1)
     heartbeat.crossing(socket, 1_400)
     expect(pongs(socket)).toBe(1)
+  })
+
+  describe('after the last chunk before a stall', () => {
+    afterEach(() => void vi.useRealTimers())
+
+    /** The platform's heartbeat (server/src/socket-gateway.ts): it closes this long after the last pong. */
+    const PLATFORM_WAITS_MS = 5_000 + 8_000
+
+    /** A heartbeat on the fake clock, and a socket recording when each pong left. */
+    function onFakeClock() {
+      vi.useFakeTimers()
+      const heartbeat = crossingHeartbeat(() => Date.now())
+      const socket = engine(8_000)
+      const pongAt: number[] = []
+      const send = socket._sendPacket
+      socket._sendPacket = (type) => {
+        if (type === 'pong') pongAt.push(Date.now())
+        send(type)
+      }
+      return { heartbeat, socket, pongAt }
+    }
+
+    it('answers the platform once the burst ends, so it waits on a stall at least as long as the app', () => {
+      const { heartbeat, socket, pongAt } = onFakeClock()
+      const start = Date.now()
+      heartbeat.crossing(socket, CHUNK)
+      // The last chunk before the stall comes soon after that pong.
+      vi.advanceTimersByTime(100)
+      heartbeat.crossing(socket, CHUNK)
+      const lastByte = Date.now()
+      vi.advanceTimersByTime(PLATFORM_WAITS_MS)
+      expect(pongAt[0]).toBe(start)
+      // The platform's wait runs from a pong sent no sooner than the last byte.
+      expect(pongAt.at(-1)).toBeGreaterThanOrEqual(lastByte)
+    })
+
+    it('sends one trailing pong for a whole burst, and none over a link that closed', () => {
+      const { heartbeat, socket } = onFakeClock()
+      for (let i = 0; i < 50; i++) {
+        heartbeat.crossing(socket, CHUNK)
+        vi.advanceTimersByTime(20)
+      }
+      vi.advanceTimersByTime(PLATFORM_WAITS_MS)
+      expect(pongs(socket)).toBe(2)
+
+      const closing = onFakeClock()
+      closing.heartbeat.crossing(closing.socket, CHUNK)
+      vi.advanceTimersByTime(20)
+      closing.heartbeat.crossing(closing.socket, CHUNK)
+      closing.socket.readyState = 'closed'
+      vi.advanceTimersByTime(PLATFORM_WAITS_MS)
+      expect(pongs(closing.socket)).toBe(1)
+    })
+
+    it('owes a connection given up on nothing', () => {
+      const { heartbeat, socket } = onFakeClock()
+      heartbeat.crossing(socket, CHUNK)
+      vi.advanceTimersByTime(20)
+      heartbeat.crossing(socket, CHUNK)
+      heartbeat.reset()
+      vi.advanceTimersByTime(PLATFORM_WAITS_MS)
+      expect(pongs(socket)).toBe(1)
+    })
+
+    it('keeps the upload of a trickle to the pongs it sent before, one more at each stall', () => {
+      const { heartbeat, socket } = onFakeClock()
+      // A minute of a slow link's steady trickle, then a stall.
+      for (let t = 0; t < 60_000; t += 200) {
+        heartbeat.crossing(socket, 400)
+        vi.advanceTimersByTime(200)
+      }
+      const duringTrickle = pongs(socket)
+      vi.advanceTimersByTime(PLATFORM_WAITS_MS)
+      expect(pongs(socket)).toBe(duringTrickle + 1)
+    })
   })
 })
