@@ -193,11 +193,11 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
    * The user presses the action button at `actionIndex`; Linux shows none (Electron adds no buttons
    * there). On Windows the press comes through the toast activator, which tells handleActivation's
    * callback first (or keeps it for one registered later) and then hands the button on (see
-   * {@link firstInPresenter}); the arguments carry the toast's id as its `tag`. Unfaithful, and
-   * open: the toast XML of the Electron sources read (windows_toast_notification.cc, as recent as
-   * its background-thread builder) writes `FastHash` of the id there, not the id, so on Windows
-   * handleActivation may hear none of the ids Standby reads back (windows-activations.ts). A body
-   * click carries no arguments there (no `launch`): it reaches its own object alone, see {@link click}.
+   * {@link firstInPresenter}); the arguments carry the toast's id itself as its `tag`, as the
+   * Electron this app pins writes them into the toast XML (windows_toast_notification.cc, since the
+   * change that let an app set the id dropped the `FastHash` of it earlier releases wrote) and
+   * matches them (windows_toast_activator.cc, HandleToastActivation). A body click carries no
+   * arguments there (no `launch`): it reaches its own object alone, see {@link click}.
    */
   pressAction(actionIndex: number): void {
     assertOnScreen('a notification', this.onScreen)

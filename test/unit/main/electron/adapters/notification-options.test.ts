@@ -77,6 +77,24 @@ describe('a reminder’s notification id', () => {
     }
   })
 
+  it('reads back from a Windows press as Electron hands it to handleActivation: the id itself as the last tag', () => {
+    // windows_toast_notification.cc writes the id unhashed into each button's and the reply's arguments.
+    const reminder = reminderNotificationId('ses_1', 'req_1')
+    const invite = inviteNotificationId('inv_1', 'req_1')
+    const digest = reminderNotificationId('s'.repeat(60), 'req_1')
+    expect(reminderIn(`type=action&action=1&tag=${reminder}`)).toEqual({
+      id: reminder,
+      sessionId: 'ses_1',
+      requestId: 'req_1',
+    })
+    expect(inviteIn(`type=reply&tag=${invite}`)).toMatchObject({
+      id: invite,
+      inviteId: 'inv_1',
+      requestId: 'req_1',
+    })
+    expect(reminderIn(`type=action&action=0&tag=${digest}`)).toMatchObject({ id: digest })
+  })
+
   it('of an earlier version, naming its session alone: read with no request', () => {
     expect(reminderIn('standby-reminder-ses_1')).toEqual({
       id: 'standby-reminder-ses_1',
