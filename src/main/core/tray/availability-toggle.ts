@@ -20,6 +20,8 @@ export interface AvailabilityToggleDeps {
   readonly log: Logger
   /** Whether the runtime has closed (Standby is quitting): the change is then refused, unsent. */
   readonly closed?: () => boolean
+  /** Who is signed in: a pick made while waiting is not sent once another expert, or none, is. */
+  readonly signedInAs?: () => string | null
 }
 
 const COULD_NOT = { online: 'Could not make you available', away: 'Could not set you away' } as const
@@ -39,6 +41,7 @@ export function availabilityToggle(
 ): (availability: ToggledAvailability) => Promise<void> {
   let sending: ToggledAvailability | null = null
   let picked: ToggledAvailability | null = null
+  let pickedBy: string | null = null
   let done: Promise<void> = Promise.resolve()
   const run = async (first: ToggledAvailability): Promise<void> => {
     let next: ToggledAvailability | null = first
@@ -48,6 +51,14 @@ export function availabilityToggle(
         picked = null
         await sendOne(deps, next)
         next = picked !== null && picked !== sending ? picked : null
+        const now = deps.signedInAs?.() ?? null
+        if (next !== null && now !== pickedBy) {
+          // The expert who picked it is gone: their choice is not made for whoever signed in.
+          deps.log.info(
+            `The tray's availability (${next}) was not sent: the expert who picked it signed out.`,
+          )
+          next = null
+        }
       }
     } finally {
       sending = null
@@ -57,6 +68,7 @@ export function availabilityToggle(
   return (availability) => {
     if (sending !== null) {
       picked = availability
+      pickedBy = deps.signedInAs?.() ?? null
       return done
     }
     done = run(availability)

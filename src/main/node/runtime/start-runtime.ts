@@ -237,6 +237,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
       tell: (title, body) => notificationActions.tell(title, body),
       log: options.log,
       closed: isClosed,
+      signedInAs: () => core.signedInAs,
     }),
     forwardPushes: (send) => forwardPushes(send, { core, cache, notificationActions, updates, options }),
     close,

@@ -85,10 +85,37 @@ describe('the tray’s availability toggle', () => {
     await going
     expect(back.asked).toEqual(['away'])
   })
+
+  it('does not send a pick made while waiting once its expert signed out, or another signed in', async () => {
+    for (const after of [null, 'expert-2']) {
+      let who: string | null = 'expert-1'
+      const t = heldSetUp({ signedInAs: () => who })
+      const first = t.toggle('away')
+      void t.toggle('online')
+      who = after
+      t.answer({ ok: false, error: { code: 'signed_out', message: 'You signed out' } })
+      await Promise.race([first, t.untilAsked(2)])
+      t.answer({ ok: true, result: null })
+      await first
+      expect(t.asked).toEqual(['away'])
+    }
+  })
+
+  it('refuses, unsent, a pick made while waiting once Standby is quitting', async () => {
+    let quitting = false
+    const t = heldSetUp({ closed: () => quitting })
+    const first = t.toggle('away')
+    void t.toggle('online')
+    quitting = true
+    t.answer({ ok: true, result: null })
+    await first
+    expect(t.asked).toEqual(['away'])
+    expect(t.told).toEqual([expect.stringMatching(/^Could not make you available: /)])
+  })
 })
 
 /** A toggle whose platform answers each change when the test says. */
-function heldSetUp() {
+function heldSetUp(more: { signedInAs?: () => string | null; closed?: () => boolean } = {}) {
   const asked: ToggledAvailability[] = []
   const told: string[] = []
   const answers: Array<(outcome: CommandOutcome<unknown>) => void> = []
@@ -101,6 +128,7 @@ function heldSetUp() {
     },
     tell: (title, body) => told.push(`${title}: ${body}`),
     log: recordingLog(),
+    ...more,
   })
   const answer = (outcome: CommandOutcome<unknown>): void => answers.shift()?.(outcome)
   /** Settles once `count` changes have been sent. */
