@@ -109,9 +109,10 @@ export function createTray(options: TrayOptions): StandbyTray {
     tray.on('click', (_event, reported) => (onClick ? onClick(iconBounds(reported)) : onOpen()))
   // An Explorer restart makes the taskbar again; Electron adds the icon back with its image and
   // menu but an empty tooltip, and has no event for it. The tooltip is set again as the pointer
-  // comes over the icon, before Windows shows it.
+  // comes onto the icon, before Windows shows it: once as it enters, not on each of its moves,
+  // each of which would ask the shell to change the icon again.
   if (platform === 'win32')
-    tray.on('mouse-move', () => {
+    tray.on('mouse-enter', () => {
       if (!tray.isDestroyed()) tray.setToolTip(tooltip)
     })
   show(options.view)

@@ -159,10 +159,15 @@ export class FakeTray
     if (!this.destroyed) this.toolTip = ''
   }
 
-  /** The pointer moves over the icon: Electron's `mouse-move`, which only macOS and Windows send. */
-  pointerOver(): void {
+  /**
+   * The pointer comes onto the icon and moves over it: Electron's `mouse-enter` once, then a
+   * `mouse-move` for each move; only macOS and Windows send them.
+   */
+  pointerOver(moves = 1): void {
     assertOnScreen('a removed tray icon', !this.destroyed)
-    if (fake.platform !== 'linux') this.emit('mouse-move', preventableEvent(), { x: 1010, y: 10 })
+    if (fake.platform === 'linux') return
+    this.emit('mouse-enter', preventableEvent(), { x: 1010, y: 10 })
+    for (let i = 0; i < moves; i += 1) this.emit('mouse-move', preventableEvent(), { x: 1010, y: 10 })
   }
 
   /** The user picks a menu item. */

@@ -250,8 +250,18 @@ describe('the tray', () => {
     tray.pointerOver()
     expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
     standbyTray.destroy()
-    tray.emit('mouse-move')
+    tray.emit('mouse-enter')
     expect(tray.toolTip).toBe('Standby — Online · 7 open invites\nQuery plan · in 25 min')
+  })
+
+  it('on Windows, sets the tooltip once as the pointer comes onto the icon, not on each move over it', () => {
+    fake.platform = 'win32'
+    const { tray, standbyTray } = makeTray({ platform: 'win32' })
+    standbyTray.show(busy)
+    const set = vi.spyOn(tray, 'setToolTip')
+    tray.pointerOver(40)
+    expect(set).toHaveBeenCalledTimes(1)
+    standbyTray.destroy()
   })
 
   it('counts one invite beyond those listed as one, and thousands whole', () => {
