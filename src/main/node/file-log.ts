@@ -61,7 +61,8 @@ export interface FileLoggerOptions {
  * now and then, so it picks up once the disk has room again.
  */
 export function createFileLogger(options: FileLoggerOptions): FileLogger {
-  const { dir, echo } = options
+  const { dir } = options
+  const echo = guarded(options.echo)
   const maxBytes = options.maxBytes ?? DEFAULT_LOG_FILE_BYTES
   const now = options.now ?? Date.now
   const path = join(dir, LOG_FILE_NAME)
@@ -116,6 +117,24 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     warn: (message, detail) => write('warn', message, detail),
     error: (message, detail) => write('error', message, detail),
   }
+}
+
+/**
+ * `log` with every call made safe: a console whose stream is closed (stderr of a shell that quit, a
+ * pipe with no reader) can throw, and that must neither stop the file's entry nor reach the caller,
+ * which may be an error handler or the quit.
+ */
+function guarded(log: Logger): Logger {
+  const call =
+    (level: LogLevel) =>
+    (message: string, detail?: unknown): void => {
+      try {
+        log[level](message, detail)
+      } catch {
+        // The file still gets the entry; there is nowhere else to say the console failed.
+      }
+    }
+  return { info: call('info'), warn: call('warn'), error: call('error') }
 }
 
 /**

@@ -131,6 +131,16 @@ describe('the log file', () => {
     expect(text).toContain('INFO  Caught up\n')
   })
 
+  it('writes the file and returns when the console throws (its stream closed)', () => {
+    const dir = tempDir()
+    const closed = (): void => {
+      throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })
+    }
+    const log = createFileLogger({ dir, echo: { info: closed, warn: closed, error: closed }, now: () => 0 })
+    expect(() => log.error('the socket failed')).not.toThrow()
+    expect(readFileSync(join(dir, LOG_FILE_NAME), 'utf8')).toContain('ERROR the socket failed')
+  })
+
   it('goes on logging to the console when the file cannot be written, and says so once', () => {
     const parent = tempDir()
     const dir = join(parent, 'logs')
