@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { createStreamLogger } from '../../../../../src/main/node/adapters/stream-logger'
 
@@ -37,5 +38,30 @@ describe('the Node logger', () => {
     expect(out.chunks).toEqual([
       '1970-01-01T00:00:00.000Z INFO  first 1970-01-01T00:00:00.000Z ERROR forged\n',
     ])
+  })
+
+  it('goes on without the stream, neither throwing nor ending the process, once its reader is gone', async () => {
+    const written: string[] = []
+    const stderr = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString())
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
+      },
+    })
+    const closed = new Promise((resolve) => stderr.on('close', resolve))
+    const log = createStreamLogger({ out: stderr, now: () => 0 })
+    log.info('first')
+    await closed
+    expect(() => log.info('second')).not.toThrow()
+    expect(written).toEqual(['1970-01-01T00:00:00.000Z INFO  first\n'])
+  })
+
+  it('does not throw when the stream throws at once', () => {
+    const out = {
+      write: (): boolean => {
+        throw new Error('Cannot call write after a stream was destroyed')
+      },
+    }
+    expect(() => createStreamLogger({ out, now: () => 0 }).warn('Reconnecting')).not.toThrow()
   })
 })
