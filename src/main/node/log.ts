@@ -18,9 +18,25 @@ export type LogLevel = 'info' | 'warn' | 'error'
  * that shows the log; tokens and passwords are redacted (log-redaction.ts), whoever wrote them.
  */
 export function formatLogLine(at: Date, level: LogLevel, message: string, error?: unknown): string {
-  const text = normaliseLine(message)
-  const cause = error === undefined ? '' : ` (${normaliseLine(describeDetail(error))})`
+  const text = normaliseLine(bounded(message))
+  const cause = error === undefined ? '' : ` (${normaliseLine(bounded(describeDetail(error)))})`
   return redactLogText(`${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${text}${cause}`)
+}
+
+/** The most of a message, or of its detail, that one line keeps. */
+export const MAX_LOG_TEXT_CHARS = 8 * 1024
+
+/**
+ * `text` cut to MAX_LOG_TEXT_CHARS, before it is redacted: the redaction of a text many megabytes
+ * long (a server's whole reply in an error) overflows the stack, and that throw would lose the entry
+ * and, in the file log, the file for a while. The word the cut falls in goes too, so a token cut in
+ * two cannot pass the redaction as a piece too short to look like one.
+ */
+function bounded(text: string): string {
+  if (text.length <= MAX_LOG_TEXT_CHARS) return text
+  let end = MAX_LOG_TEXT_CHARS
+  while (end > 0 && !/\s/.test(text.charAt(end - 1))) end -= 1
+  return `${text.slice(0, end)}… (cut)`
 }
 
 /**

@@ -1,7 +1,7 @@
 // A client's words and a server's errors reach the log; neither may forge an entry or drive the
 // terminal that shows it.
 import { describe, expect, it } from 'vitest'
-import { formatLogEntry, formatLogLine } from '../../../../src/main/node/log'
+import { formatLogEntry, formatLogLine, MAX_LOG_TEXT_CHARS } from '../../../../src/main/node/log'
 
 const at = new Date(Date.UTC(2026, 0, 5, 12, 0))
 
@@ -146,5 +146,14 @@ describe('a log entry whose detail cannot be written out as it is', () => {
     expect(formatLogEntry(at, 'error', 'Failed', error)).toEqual([
       '2026-01-05T12:00:00.000Z ERROR Failed (Error: boom)\n',
     ])
+  })
+
+  it('is written, cut, when a server sends many megabytes of text, and the cut leaves no piece of a token', () => {
+    const token = 'a'.repeat(20) + 'B9'.repeat(20)
+    const huge = `${'w '.repeat(MAX_LOG_TEXT_CHARS / 2 - 10)}${token} ${'x'.repeat(10 * 1024 * 1024)}`
+    const line = formatLogLine(at, 'warn', huge, new Error(huge))
+    expect(line.length).toBeLessThan(3 * MAX_LOG_TEXT_CHARS)
+    expect(line).toContain('… (cut)')
+    expect(line).not.toContain('aaaaaaaaaa')
   })
 })
