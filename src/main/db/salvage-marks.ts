@@ -1,100 +1,18 @@
 /**
  * What a damaged cache can still tell its replacement: which invites, reminders, client messages
- * and standing warnings the expert was already shown, and which threads they read. Everything
- * else comes back from the platform, but these marks exist only here: without them a rebuilt
- * cache shows every open invite and due reminder a second time. They are read from the damaged
- * copy best-effort, table by table, keeping only rows of the types the cache writes; a table that
- * cannot be read is left behind and named for the log.
+ * and standing warnings the expert was already shown, which threads they read, and the keys of
+ * commands whose outcome was left open. Everything else comes back from the platform, but these
+ * exist only here: without them a rebuilt cache shows every open invite and due reminder a second
+ * time, and a command sent again goes under a fresh key, which the platform does a second time.
+ * They are read from the damaged copy best-effort, table by table, keeping only rows of the types
+ * the cache writes; a table that cannot be read is left behind and named for the log.
  */
 import Database from 'better-sqlite3'
 import { errorMessage } from '../../shared/error-message'
 import { foundAt, headerRefused, notACacheFile } from './cache-file-state'
 import { distrustSchema } from './distrust-schema'
 import { fileWithoutWal, holdsBytes } from './file-without-wal'
-
-type ColumnType = 'text' | 'text or empty' | 'integer' | 'integer or null'
-
-/**
- * The tables that hold marks, with their columns as the cache writes them and when each mark was
- * made (`newest`, an SQL expression), so a table holding more than is taken gives its newest.
- */
-const MARK_TABLES: ReadonlyArray<{
-  readonly table: string
-  readonly columns: ReadonlyArray<readonly [string, ColumnType]>
-  readonly newest: string
-  /** Columns a damaged copy made before them lacks, and what its rows take instead (SQL). */
-  readonly since?: Readonly<Record<string, string>>
-  /** The migration that made the table: a copy made before it holds none, and nothing is missing. */
-  readonly madeBy?: number
-}> = [
-  {
-    table: 'shown_invites',
-    newest: 'at',
-    columns: [
-      ['id', 'text'],
-      ['request_id', 'text or empty'],
-      ['at', 'integer'],
-    ],
-    // A copy from before migration 0019 knows no request: its marks answer for any, as they did.
-    since: { request_id: "''" },
-  },
-  {
-    table: 'reminders',
-    newest: 'at',
-    columns: [
-      ['session_id', 'text'],
-      ['booked_start', 'integer'],
-      ['alert', 'text'],
-      ['outcome', 'text'],
-      ['at', 'integer'],
-    ],
-  },
-  {
-    table: 'reminder_snoozes',
-    newest: 'at',
-    columns: [
-      ['session_id', 'text'],
-      ['booked_start', 'integer'],
-      ['at', 'integer'],
-    ],
-  },
-  {
-    // A Snooze pressed while the time was a guess, which the expert was told is snoozed at the next start.
-    table: 'snoozes_awaiting_time',
-    newest: 'at',
-    columns: [
-      ['session_id', 'text'],
-      ['booked_start', 'integer'],
-      ['request_id', 'text or empty'],
-      ['at', 'integer'],
-    ],
-    madeBy: 23,
-  },
-  {
-    table: 'standing_warnings',
-    newest: 'at',
-    columns: [
-      ['key', 'text'],
-      ['at', 'integer'],
-    ],
-  },
-  {
-    table: 'message_state',
-    // Kept for every cached session's thread, which the cache keeps for good: years of work can
-    // hold more than is taken, and the platform refills the recent threads.
-    newest: 'max(coalesce(read_at, 0), coalesce(notified_at, 0))',
-    columns: [
-      ['message_id', 'text'],
-      ['read_at', 'integer or null'],
-      ['notified_at', 'integer or null'],
-    ],
-  },
-]
-
-/** More rows than any table of marks keeps: a bound on what a damaged file can make the start read. */
-const MAX_ROWS_PER_TABLE = 20_000
-/** Longer text than any id or key the cache writes is not one of its marks. */
-const MAX_TEXT = 256
+import { MARK_TABLES, MAX_ROWS_PER_TABLE, typeCheck, type MarkTable } from './mark-tables'
 
 /** What was carried over: rows per table, and the tables that could not be read, with why. */
 export interface SalvagedMarks {
@@ -178,7 +96,7 @@ function salvageFrom(
 function copyTable(
   from: Database.Database,
   to: Database.Database,
-  { table, columns, newest, since = {}, madeBy }: (typeof MARK_TABLES)[number],
+  { table, columns, newest, since = {}, madeBy, most = MAX_ROWS_PER_TABLE }: MarkTable,
 ): number {
   const names = columns.map(([name]) => name)
   if (madeBy !== undefined && notYetMade(from, table, madeBy)) return 0
@@ -207,7 +125,7 @@ function copyTable(
   const found = from
     .prepare(
       `SELECT ${read.join(', ')} FROM ${table} WHERE ${where}
-       ORDER BY ${newest} DESC LIMIT ${MAX_ROWS_PER_TABLE}`,
+       ORDER BY ${newest} DESC LIMIT ${most}`,
     )
     .raw()
     .all() as unknown[][]
@@ -256,19 +174,6 @@ function notATable(from: Database.Database, table: string): void {
         ? 'a table not as the cache makes one'
         : `a ${String(type)}`
   throw new Error(`${what}, not a table of marks`)
-}
-
-function typeCheck(name: string, type: ColumnType): string {
-  switch (type) {
-    case 'text':
-      return `typeof(${name}) = 'text' AND length(${name}) BETWEEN 1 AND ${MAX_TEXT}`
-    case 'text or empty':
-      return `typeof(${name}) = 'text' AND length(${name}) <= ${MAX_TEXT}`
-    case 'integer':
-      return `typeof(${name}) = 'integer'`
-    case 'integer or null':
-      return `typeof(${name}) IN ('integer', 'null')`
-  }
 }
 
 /**

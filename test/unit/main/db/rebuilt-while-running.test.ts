@@ -7,6 +7,8 @@ import Database from 'better-sqlite3'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { keptRetryKeys } from '../../../../src/main/core/connection/kept-retry-keys'
+import { retryKeys } from '../../../../src/main/core/connection/retry-keys'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { openCache, type CacheRebuild, type OpenedCache } from '../../../../src/main/db/open-cache'
 import { rebuiltWhileRunning } from '../../../../src/main/db/rebuilt-while-running'
@@ -85,5 +87,29 @@ describe('a cache found damaged while running', () => {
     expect(rebuilds).toEqual([])
     expect(shown).toEqual([expect.objectContaining({ title: 'Offline cache damaged' })])
     expect(run.close()).toBeNull()
+  })
+
+  it('keeps the key of a message whose sending was left open, so sent again it is not sent twice', () => {
+    const { run, path, rebuilds } = aRun()
+    const signIn = { platformUrl: 'https://platform.example', expertId: 'exp_1' }
+    const kept = () => keptRetryKeys(run.store, signIn, { now: () => 1 }, linesLogger())
+    const message = { requestId: 'req_1', body: 'A long answer to the client. '.repeat(100) }
+    const firstLink = retryKeys(() => 'key-first', kept())
+    firstLink.settled('message.send', message, 'key-first', {
+      ok: false,
+      error: { code: 'timeout', message: '?' },
+    })
+    // A schema the next open cannot migrate: the file is moved aside and rebuilt.
+    const other = new Database(path)
+    other.pragma('user_version = 3')
+    other.close()
+    run.store.cursor = () => {
+      throw corrupt()
+    }
+    expect(() => run.store.cursor()).toThrow(/malformed/)
+    expect(rebuilds).toHaveLength(1)
+    // The connection made again after the rebuild holds none of the first one's keys in memory.
+    expect(retryKeys(() => 'key-fresh', kept()).keyFor('message.send', message)).toBe('key-first')
+    run.close()
   })
 })
