@@ -78,7 +78,10 @@ export function rebuiltWhileRunning(first: OpenedCache, options: RebuildWhileRun
         `The offline cache reported damage (${error.message}), but its full check found it whole`,
       )
     // After the call that found the damage has thrown on: the sync it broke off is replaced, not raced.
-    queueMicrotask(options.replaced)
+    // Not once the cache is closed (a quit whose last writes found the damage): read, it would throw.
+    queueMicrotask(() => {
+      if (opened === next) options.replaced()
+    })
   }
   return {
     store: reportingDamage(store, rebuild, () => store),

@@ -112,4 +112,15 @@ describe('a cache found damaged while running', () => {
     expect(retryKeys(() => 'key-fresh', kept()).keyFor('message.send', message)).toBe('key-first')
     run.close()
   })
+
+  it('tells nothing that reads it of the new file once the run closed the cache (a quit whose last write found the damage)', async () => {
+    const { run, replaced } = aRun()
+    run.store.cursor = () => {
+      throw corrupt()
+    }
+    expect(() => run.store.cursor()).toThrow(/malformed/)
+    run.close()
+    await Promise.resolve()
+    expect(replaced()).toBe(0)
+  })
 })
