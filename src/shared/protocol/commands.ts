@@ -180,7 +180,8 @@ export const MAX_REFUSAL_WAIT_MS = 60_000
 export const RetryAfterMs = z
   .number()
   .min(0)
-  .transform((ms) => Math.min(Math.ceil(ms), MAX_REFUSAL_WAIT_MS))
+  // Math.max turns a negative zero (which passes the bound and survives JSON) into a plain one.
+  .transform((ms) => Math.max(0, Math.min(Math.ceil(ms), MAX_REFUSAL_WAIT_MS)))
   .optional()
   .catch(undefined)
 

@@ -22,6 +22,11 @@ describe('the wait a rate-limited refusal asks for', () => {
     expect(refusal(49.2)).toMatchObject({ error: { retryAfterMs: 50 } })
   })
 
+  it('reads a wait of negative zero off the wire as no wait at all, not a wait below zero', () => {
+    const ack = refusal(JSON.parse('-0'))
+    expect(ack.ok === false && Object.is(ack.error.retryAfterMs, 0)).toBe(true)
+  })
+
   it('is cut to the longest a platform may ask for', () => {
     expect(refusal(3_600_000)).toMatchObject({ error: { retryAfterMs: MAX_REFUSAL_WAIT_MS } })
   })
@@ -32,5 +37,13 @@ describe('the wait a rate-limited refusal asks for', () => {
       expect(ack, String(wrong)).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
       expect(ack.ok === false && ack.error.retryAfterMs, String(wrong)).toBeUndefined()
     }
+  })
+
+  it('leaves a refusal readable from a platform without the wait or with a key this app has not met', () => {
+    const message = 'Too many requests at once; wait a moment and try again.'
+    const older = CommandAck.parse({ ok: false, error: { code: 'rate_limited', message } })
+    expect(older).toEqual({ ok: false, error: { code: 'rate_limited', message } })
+    const newer = CommandAck.parse({ ok: false, error: { code: 'rate_limited', message, retryAt: 'soon' } })
+    expect(newer).toEqual({ ok: false, error: { code: 'rate_limited', message } })
   })
 })
