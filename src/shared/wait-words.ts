@@ -8,3 +8,12 @@ export function describeWait(ms: number): string {
   if (minutes < 120) return minutes === 1 ? '1 minute' : `${minutes} minutes`
   return `${Math.ceil(minutes / 60)} hours`
 }
+
+/**
+ * A command refused as too many at once, with the wait the platform asked for when it said one:
+ * the expert presses again themselves, since Standby does not send it again by itself.
+ */
+export function busyWords(retryAfterMs: number | undefined): string {
+  const when = retryAfterMs === undefined ? 'in a moment' : `in ${describeWait(retryAfterMs)}`
+  return `The platform is busy: try again ${when}.`
+}

@@ -14,12 +14,14 @@ import {
   type CommandName,
   type CommandPayload,
   type CommandResult,
+  type ProtocolError,
 } from '../../../shared/protocol'
 import type { LocalReading } from '../../../shared/clock-offset'
 import { describeIssues } from '../../../shared/describe-untrusted'
 import type { Logger } from '../ports/logger'
 import type { LinkWire } from './link-wire'
 import { answerMismatch } from './answer-match'
+import { busyWords } from '../../../shared/wait-words'
 
 /** How one command is sent and timed. */
 export interface CommandDeps extends LinkWire {
@@ -114,7 +116,7 @@ export async function sendCommand<N extends CommandName>(
     )
   deps.timed(sent, ack.data.serverTime, answer.value)
   deps.answered(sentAt)
-  if (!ack.data.ok) return { ok: false, error: ack.data.error }
+  if (!ack.data.ok) return { ok: false, error: toldAsPressed(ack.data.error) }
   const result = commandSchemas[name].result.safeParse(ack.data.result)
   if (!result.success) {
     const problem = describeIssues(result.error.issues)
@@ -187,6 +189,11 @@ function unknownRefusal(
     `The platform refused ${name} for a reason this version of Standby does not know (${JSON.stringify(refusal.data.error.code)}); its sentence is passed on as it is`,
   )
   return { ok: false, error: { code: 'refused', message: refusal.data.error.message } }
+}
+
+/** A refusal as the expert reads it: one of too many at once says when to press again, not "a moment". */
+function toldAsPressed(error: ProtocolError): ProtocolError {
+  return error.code === 'rate_limited' ? { ...error, message: busyWords(error.retryAfterMs) } : error
 }
 
 /** An answer Standby cannot take: `logged` says why, the expert hears that sending again is safe. */

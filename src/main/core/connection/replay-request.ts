@@ -60,6 +60,17 @@ function wireBytes(raw: unknown): number {
 
 const UTF8 = new TextEncoder()
 
+/** The platform refused a replay; `retryAfterMs` is the wait it asked for before the next, when it said. */
+export class ReplayRefused extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(`The platform refused the replay: ${message}`)
+    this.name = 'ReplayRefused'
+  }
+}
+
 /** How one replay is sent and watched. */
 export type ReplayRequestDeps = LinkWire & ReplayWatch
 
@@ -117,7 +128,7 @@ export async function requestReplay(
   if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
   deps.timed(sent, ack.data.serverTime, raw)
   deps.answered(sentAt)
-  if (!ack.data.ok) throw new Error(`The platform refused the replay: ${ack.data.error.message}`)
+  if (!ack.data.ok) throw new ReplayRefused(ack.data.error.message, ack.data.error.retryAfterMs)
   const elapsedMs = steadyNow(deps.clock) - sentAt
   hooks.onCrossed?.({ bytes: wireBytes(raw), elapsedMs, aimMs: deps.pageCrossingMs })
   return parseReplayPage(ack.data.result, deps.log, hooks.cachedExpert)

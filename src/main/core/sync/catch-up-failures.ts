@@ -20,6 +20,7 @@ import type { SyncState } from './sync-state'
 import { errorMessage } from '../../../shared/error-message'
 import { steadyNow, type Clock } from '../../../shared/clock'
 import { FailureStreakLog } from '../connection/failure-streak-log'
+import { ReplayRefused } from '../connection/replay-request'
 
 /** A write to the cache failed; `cause` is the driver's error. */
 export class CacheWriteFailed extends Error {
@@ -109,7 +110,10 @@ export class CatchUpFailures {
       this.deps.log.error(`Cannot follow the platform's events: ${message}`)
       return { kind: 'stuck', message }
     }
-    const wait = jitteredBackoff(RETRY_WAIT, ++this.inARow, (this.deps.random ?? Math.random)())
+    const backoff = jitteredBackoff(RETRY_WAIT, ++this.inARow, (this.deps.random ?? Math.random)())
+    // A platform that said how long it is too busy is asked again no sooner (the schema bounds the wait).
+    const asked = error instanceof ReplayRefused ? (error.retryAfterMs ?? 0) : 0
+    const wait = Math.max(backoff, asked)
     const seconds = Math.ceil(wait / 1000)
     this.failingSince ??= steadyNow(this.deps.clock)
     if (!(error instanceof CacheWriteFailed)) {
