@@ -18,10 +18,23 @@ export type LogLevel = 'info' | 'warn' | 'error'
  * that shows the log; tokens and passwords are redacted (log-redaction.ts), whoever wrote them.
  */
 export function formatLogLine(at: Date, level: LogLevel, message: string, error?: unknown): string {
-  const text = normaliseLine(bounded(message))
-  const cause = error === undefined ? '' : ` (${normaliseLine(bounded(describeDetail(error)))})`
-  return redactLogText(`${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${text}${cause}`)
+  const text = redactedPart(message)
+  const cause = error === undefined ? '' : ` (${redactedPart(describeDetail(error))})`
+  return `${at.toISOString()} ${level.toUpperCase().padEnd(5)} ${text}${cause}`
 }
+
+/**
+ * A message or detail as one line, redacted, then marked when it was cut: the mark comes after the
+ * redaction, so a secret's name left at the cut (`password: `) cannot take the mark for its value.
+ */
+function redactedPart(text: string): string {
+  const kept = bounded(text)
+  const line = redactLogText(normaliseLine(kept))
+  return kept.length < text.length ? `${line} ${CUT_MARK}` : line
+}
+
+/** What ends a message or detail that was cut. */
+const CUT_MARK = '… (cut)'
 
 /** The most of a message, or of its detail, that one line keeps. */
 export const MAX_LOG_TEXT_CHARS = 8 * 1024
@@ -36,7 +49,24 @@ function bounded(text: string): string {
   if (text.length <= MAX_LOG_TEXT_CHARS) return text
   let end = MAX_LOG_TEXT_CHARS
   while (end > 0 && !/\s/.test(text.charAt(end - 1))) end -= 1
-  return `${text.slice(0, end)}… (cut)`
+  return withoutOpenQuote(text.slice(0, end))
+}
+
+/**
+ * `text` without the quoted value the cut left open (`"password":"correct horse `): the redaction
+ * knows a quoted secret, or someone's words in `"text":"…"`, by its closing quote, and would let
+ * every word of it after the first through. A single quote counts only after `:` or `=`, since
+ * prose uses it as an apostrophe.
+ */
+function withoutOpenQuote(text: string): string {
+  let open = -1
+  for (let at = 0; at < text.length; at++) {
+    if (text[at] === '\\' && open >= 0) at += 1
+    else if (text[at] === '"') open = open >= 0 ? -1 : at
+  }
+  const kept = open >= 0 ? text.slice(0, open) : text
+  const single = /[:=]\s*'(?:[^'\\]|\\[^])*$/.exec(kept)
+  return single ? kept.slice(0, single.index + single[0].indexOf("'")) : kept
 }
 
 /**

@@ -156,4 +156,33 @@ describe('a log entry whose detail cannot be written out as it is', () => {
     expect(line).toContain('… (cut)')
     expect(line).not.toContain('aaaaaaaaaa')
   })
+
+  // `before` and the first half of `secret` end at the cut; the rest, and a long tail, come after.
+  const straddling = (before: string, secret: string): string => {
+    const head = `${before}${secret.slice(0, secret.length / 2)}`
+    const pad = MAX_LOG_TEXT_CHARS - head.length
+    return `${'w '.repeat(pad / 2)}${'w'.repeat(pad % 2)}${before}${secret}" ${'x '.repeat(MAX_LOG_TEXT_CHARS)}`
+  }
+
+  it.each([
+    ['a quoted password', ' {"user":"ada","password":"', 'correct horse battery staple now'],
+    ["someone's words", ' {"id":1,"text":"', 'meet me at the back door at ten'],
+    ['a single-quoted password', " it's ok, password='", 'open sesame right now please'],
+    ['a password in an escaped reply', ' {"reply":"{\\"password\\":\\"', 'correct horse battery staple'],
+  ])('leaves no word of %s that the cut falls inside, in the message or the detail', (_, before, secret) => {
+    const text = straddling(before, secret)
+    for (const line of [
+      formatLogLine(at, 'warn', text),
+      formatLogLine(at, 'warn', 'Failed', new Error(text)),
+    ]) {
+      for (const word of secret.split(' ')) expect(line).not.toContain(` ${word}`)
+      expect(line).toMatch(/ … \(cut\)\)?$/)
+    }
+  })
+
+  it("keeps the cut mark whole when the cut leaves only a secret's name", () => {
+    expect(formatLogLine(at, 'info', straddling(' password: ', 'hunter2hunter2'))).toMatch(
+      /password: … \(cut\)$/,
+    )
+  })
 })
