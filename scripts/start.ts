@@ -25,6 +25,7 @@ import { configuredPlatform, embeddedPortTaken, probePlatform } from './configur
 import { startFailureLine } from './start-failure'
 import { LOG_FILE_NAME, LOG_FOLDER_NAME } from '../src/main/node/file-log'
 import { createStreamLogger } from '../src/main/node/adapters'
+import { dropConsoleWriteErrors } from '../src/shared-node/console-gone'
 import { exitOnUncaught } from '../src/shared-node/exit-on-uncaught'
 import { HANG_UP_TOO, stopOnSignals } from '../src/shared-node/stop-on-signals'
 import { consoleLogger } from '../server/src/logger'
@@ -88,6 +89,9 @@ async function main(): Promise<void> {
   // An error nothing caught (in the embedded platform or the browser shell) is logged redacted, then
   // one line, and `npm start` ends with a failure; Electron, started from here, goes with it.
   const started: Started = {}
+  // Output piped to a reader that quits (`npm start | head`) must not stop the app it started: each
+  // write (its own lines, the platform's log) would fail as an uncaught error.
+  dropConsoleWriteErrors({ stdout: process.stdout, stderr: process.stderr }, (line) => console.error(line))
   exitOnUncaught(process, {
     log: createStreamLogger({ out: process.stderr }),
     line: '[standby] Standby stopped after an unexpected error (logged above): run npm start again.',

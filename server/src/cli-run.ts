@@ -1,5 +1,6 @@
 /** Starts the platform a checked command line asks for (cli-options.ts), loaded by cli.ts only then. */
 import { ManualClock, systemClock } from '../../src/shared/clock'
+import { dropConsoleWriteErrors } from '../../src/shared-node/console-gone'
 import { exitOnUncaught } from '../../src/shared-node/exit-on-uncaught'
 import { stopOnSignals } from '../../src/shared-node/stop-on-signals'
 import type { PlatformCommandLine } from './cli-options'
@@ -12,6 +13,13 @@ import { ClientSimulator } from './simulator'
 /** Start the platform, print its URL and admin token, and stop it on SIGINT or SIGTERM (stopOnSignals). */
 export async function runPlatform(options: PlatformCommandLine): Promise<void> {
   const logger = consoleLogger()
+  // Its output piped to a reader that quits (`npm run server 2>&1 | head`) must not stop the
+  // platform the app is connected to: each write would fail as an uncaught error.
+  dropConsoleWriteErrors(
+    { stdout: process.stdout, stderr: process.stderr },
+    (line) => console.error(line),
+    'the platform goes on serving, unheard',
+  )
   // An error nothing caught: logged redacted, one line, and a failed exit (shared-node/exit-on-uncaught.ts).
   exitOnUncaught(process, {
     log: logger,

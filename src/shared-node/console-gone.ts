@@ -20,11 +20,13 @@ type Watched = NodeJS.EventEmitter & { [TOLD_TO]?: Teller }
 
 /**
  * From now on an error writing to one of `streams` (by name: stdout, stderr) is dropped, not thrown,
- * and the first of each stream is told to `say`. Installing again replaces whom to tell.
+ * and the first of each stream is told to `say`, with `after` saying what goes on (the app's log in
+ * its file; the platform serving). Installing again replaces whom to tell.
  */
 export function dropConsoleWriteErrors(
   streams: Readonly<Record<string, NodeJS.EventEmitter>>,
   say: (line: string, error: unknown) => void,
+  after = 'the log goes on in its file only',
 ): void {
   for (const [name, stream] of Object.entries(streams)) {
     const watched = stream as Watched
@@ -39,7 +41,7 @@ export function dropConsoleWriteErrors(
       try {
         // What says it may write to this same stream: its error comes later, and is dropped then.
         teller.say(
-          `The console Standby wrote its ${name} to is gone (${typeof code === 'string' ? code : 'an error'}); the log goes on in its file only`,
+          `The console Standby wrote its ${name} to is gone (${typeof code === 'string' ? code : 'an error'}); ${after}`,
           error,
         )
       } catch {
