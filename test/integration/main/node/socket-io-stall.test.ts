@@ -74,10 +74,17 @@ describe('a slow link that stalls mid-message, through the reference platform', 
 
   it('is kept by the platform through a stall the app outlasts, begun between two unasked pongs', async () => {
     const link = await crossingSlowly()
-    await link.nextPong()
-    // Chunks keep coming after that pong, and the next is not yet due: the platform's wait runs
-    // from a pong older than the last byte unless the app answers again after it.
-    await sleep(AFTER_A_PONG_MS)
+    // Chunks keep coming after a pong, and the next is not yet due: the platform's wait runs from
+    // a pong older than the last byte unless the app answers again after it. A busy machine can
+    // let the wait overrun that next pong, which would stall the link right after a pong and pass
+    // without the fix; the wait then starts over from that pong.
+    let pong = link.nextPong()
+    for (;;) {
+      await pong
+      pong = link.nextPong()
+      const waited = await Promise.race([sleep(AFTER_A_PONG_MS).then(() => true), pong.then(() => false)])
+      if (waited) break
+    }
     link.proxy.stall(true, 'down')
     await sleep(STALL_MS)
     link.proxy.stall(false)
