@@ -22,6 +22,23 @@ function stoppingHost(
   return { target, exits, exit, log }
 }
 
+/** Send `sent` to a host whose stop ends when the test says: it waits for that stop, then exits with success. */
+async function stopsCleanlyAfter(
+  target: EventEmitter,
+  sent: ReadonlyArray<NodeJS.Signals>,
+  signals: ReadonlyArray<NodeJS.Signals> = STOP_SIGNALS,
+) {
+  let finish: () => void = () => {}
+  const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)), target, signals)
+  for (const signal of sent) target.emit(signal, signal)
+  await new Promise((resolve) => setImmediate(resolve))
+  expect(host.exits).toEqual([])
+  finish()
+  await host.exit
+  expect(host.exits).toEqual([0])
+  return host
+}
+
 describe('a plain-Node host asked to stop by a signal', () => {
   it('exits with success once what it holds is closed, not before', async () => {
     let finish: () => void = () => {}
@@ -54,14 +71,7 @@ describe('a plain-Node host asked to stop by a signal', () => {
   it('stops cleanly, not at once, on one Ctrl-C that a listener loaded before it sends again', async () => {
     const target = new EventEmitter()
     target.once('SIGINT', () => setImmediate(() => target.emit('SIGINT', 'SIGINT')))
-    let finish: () => void = () => {}
-    const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)), target)
-    target.emit('SIGINT', 'SIGINT')
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(host.exits).toEqual([])
-    finish()
-    await host.exit
-    expect(host.exits).toEqual([0])
+    const host = await stopsCleanlyAfter(target, ['SIGINT'])
     expect(host.log.text()).not.toContain('again')
   })
 
@@ -89,29 +99,11 @@ describe('a plain-Node host asked to stop by a signal', () => {
   }
 
   it("goes on stopping through a logout's SIGHUP sent right after its SIGTERM", async () => {
-    const target = withWhenExit()
-    let finish: () => void = () => {}
-    const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)), target, HANG_UP_TOO)
-    target.emit('SIGTERM', 'SIGTERM')
-    target.emit('SIGHUP', 'SIGHUP')
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(host.exits).toEqual([])
-    finish()
-    await host.exit
-    expect(host.exits).toEqual([0])
+    await stopsCleanlyAfter(withWhenExit(), ['SIGTERM', 'SIGHUP'], HANG_UP_TOO)
   })
 
   it("goes on stopping when a closed terminal's shell passes its hang-up on too", async () => {
-    const target = withWhenExit()
-    let finish: () => void = () => {}
-    const host = stoppingHost(() => new Promise<void>((resolve) => (finish = resolve)), target, HANG_UP_TOO)
-    target.emit('SIGHUP', 'SIGHUP')
-    target.emit('SIGHUP', 'SIGHUP')
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(host.exits).toEqual([])
-    finish()
-    await host.exit
-    expect(host.exits).toEqual([0])
+    await stopsCleanlyAfter(withWhenExit(), ['SIGHUP', 'SIGHUP'], HANG_UP_TOO)
   })
 
   it('still exits at once on a Ctrl-C while a hung-up stop hangs', async () => {
