@@ -6,7 +6,7 @@
  * read and every batch of the sync until they did; the start after that says nothing.
  */
 import Database from 'better-sqlite3'
-import { closeSync, openSync, readdirSync, writeSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'
@@ -16,6 +16,7 @@ import { systemClock } from '../../../../../src/shared/clock'
 import { anInvite, aRequest, aSnapshot, FIXTURE_NOW } from '../../../../support/fixtures'
 import { manySessions } from '../../../../support/fixture-streams'
 import { useCleanup } from '../../../../support/cleanup'
+import { damageSessionsPage } from '../../../../support/damaged-cache-file'
 import { useTempDirs } from '../../../../support/temp-dir'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
@@ -33,24 +34,6 @@ async function aRun(dir: string, use: (runtime: Runtime) => void = () => {}): Pr
     runtime.close()
   }
   return adapters.notifier.shown.filter((shown) => shown.kind === 'notice')
-}
-
-/** Overwrite one page of the sessions table's rows with bytes SQLite cannot read. */
-function damageSessionsPage(path: string): void {
-  const db = new Database(path, { readonly: true })
-  const pages = db
-    .prepare(`SELECT pageno FROM dbstat WHERE name = 'sessions' AND pagetype = 'leaf' ORDER BY pageno`)
-    .pluck()
-    .all() as number[]
-  const pageSize = Number(db.pragma('page_size', { simple: true }))
-  db.close()
-  const page = pages[Math.floor(pages.length / 2)] ?? 2
-  const fd = openSync(path, 'r+')
-  try {
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 it('rebuilds it in the run that finds the damage, keeping what was already shown, and the next start says nothing', async () => {

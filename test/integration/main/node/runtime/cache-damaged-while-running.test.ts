@@ -5,34 +5,16 @@
  * the run told the expert to restart and every read and batch of the sync failed until they did.
  */
 import Database from 'better-sqlite3'
-import { closeSync, openSync, readdirSync, writeSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { anInvite, aRequest } from '../../../../support/fixtures'
 import { manySessions } from '../../../../support/fixture-streams'
 import { snapshotThenNothing, startHostilePlatform } from '../../../../support/hostile-platform'
 import { adaSettledOn } from '../../../../support/test-core'
 import { useCleanup } from '../../../../support/cleanup'
+import { damageSessionsPage } from '../../../../support/damaged-cache-file'
 
 const defer = useCleanup()
-
-/** Overwrite one leaf page of the sessions table in the file, its WAL copied in first by another connection. */
-function damageSessionsPage(path: string): void {
-  const db = new Database(path)
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  const pages = db
-    .prepare(`SELECT pageno FROM dbstat WHERE name = 'sessions' AND pagetype = 'leaf' ORDER BY pageno`)
-    .pluck()
-    .all() as number[]
-  const pageSize = Number(db.pragma('page_size', { simple: true }))
-  db.close()
-  const page = pages[Math.floor(pages.length / 2)] ?? 2
-  const fd = openSync(path, 'r+')
-  try {
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize)
-  } finally {
-    closeSync(fd)
-  }
-}
 
 it('is moved aside, rebuilt and refilled from the platform in the run that finds it, showing nothing twice', async () => {
   const now = Date.now()
