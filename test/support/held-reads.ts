@@ -31,3 +31,17 @@ export function heldReads<T>(): HeldReads<T> {
     push: (value) => pushed(value),
   }
 }
+
+/** The app's re-read, as a store under test listens for it, and the test's way to ask it. */
+export function heldRereads(): { app: { onReread(listener: () => void): () => void }; reread(): void } {
+  let reread: () => void = () => undefined
+  return {
+    app: {
+      onReread: (listener) => {
+        reread = listener
+        return () => undefined
+      },
+    },
+    reread: () => reread(),
+  }
+}

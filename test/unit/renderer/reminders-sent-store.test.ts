@@ -9,26 +9,20 @@ import {
 import { createValueStore } from '../../../src/renderer/store/value-store'
 import { renderFirstFrame } from '../../../src/renderer/first-frame/render-first-frame'
 import { aFirstFrame, aSession } from '../../support/fixtures'
-import { heldReads } from '../../support/held-reads'
+import { heldReads, heldRereads } from '../../support/held-reads'
 
 const START = Date.UTC(2026, 0, 6, 12, 0)
 
 /** An API whose reads the test answers one by one, and whose pushes it plays. */
 function setup() {
   const held = heldReads<RemindersSent>()
-  let reread: () => void = () => undefined
+  const { app, reread } = heldRereads()
   const api = {
     sessions: { remindersSent: held.read, onRemindersSentChanged: held.onPush },
   } as unknown as Pick<StandbyApi, 'sessions'>
-  const app = {
-    onReread: (listener: () => void) => {
-      reread = listener
-      return () => undefined
-    },
-  }
   const store = createValueStore<RemindersSent>([])
   followRemindersSent(api, app, store)
-  return { store, answers: held.answers, push: held.push, reread: () => reread(), api, app }
+  return { store, answers: held.answers, push: held.push, reread, api, app }
 }
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve))

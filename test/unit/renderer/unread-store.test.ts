@@ -3,24 +3,18 @@ import type { UnreadThreads } from '../../../src/shared/ipc/contract'
 import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import { createUnreadStore, followUnread, type UnreadCounts } from '../../../src/renderer/store/unread-store'
 import { createValueStore } from '../../../src/renderer/store/value-store'
-import { heldReads } from '../../support/held-reads'
+import { heldReads, heldRereads } from '../../support/held-reads'
 
 /** An API whose reads the test answers one by one, in any order, and whose pushes it plays. */
 function setup() {
   const unread = heldReads<UnreadThreads>()
-  let reread: () => void = () => undefined
+  const { app, reread } = heldRereads()
   const api = {
     messages: { unread: unread.read, onUnreadChanged: unread.onPush },
   } as unknown as Pick<StandbyApi, 'messages'>
-  const app = {
-    onReread: (listener: () => void) => {
-      reread = listener
-      return () => undefined
-    },
-  }
   const store = createValueStore<UnreadCounts>(new Map())
   followUnread(api, app, store)
-  return { store, answers: unread.answers, push: unread.push, reread: () => reread() }
+  return { store, answers: unread.answers, push: unread.push, reread }
 }
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve))
