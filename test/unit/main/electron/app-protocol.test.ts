@@ -25,6 +25,7 @@ function options(locale = 'de-DE') {
     'expert.get': () => null,
     'invites.list': () => ({ open: [], missed: [] }),
     'sessions.upcoming': () => [],
+    'sessions.remindersSent': () => [],
     'settings.get': () => ({}),
   } as unknown as AppApi
   const pages = createRendererPages({
