@@ -11,64 +11,38 @@ import type { RemindersSent } from '../../shared/ipc/contract'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
 import type { AppStore } from './app-store'
 import { useServices } from './context'
-import type { ExpertScoped } from './expert-scope'
-import { createValueStore, readableOf, type ReadableStore, type ValueStore } from './value-store'
+import {
+  createHostFollowedStore,
+  followHostValue,
+  type HostFeed,
+  type HostFollowedStore,
+} from './host-followed-store'
+import type { ValueStore } from './value-store'
 
 const NONE: RemindersSent = []
 
 /** A page's sent reminders, followed once some card has shown them. */
-export interface RemindersSentStore extends ExpertScoped {
-  readonly store: ReadableStore<RemindersSent>
-  /** A card shows them: they are followed from now until the expert is gone. */
-  show(api: Pick<StandbyApi, 'sessions'>, app: Pick<AppStore, 'onReread'>): void
-}
+export type RemindersSentStore = HostFollowedStore<RemindersSent, Pick<StandbyApi, 'sessions'>>
+
+/** Where the sent reminders are read and pushed. */
+const feedOf = (api: Pick<StandbyApi, 'sessions'>): HostFeed<RemindersSent> => ({
+  read: () => api.sessions.remindersSent(),
+  onChange: (listener) => api.sessions.onRemindersSentChanged(listener),
+})
+const asSent = (list: RemindersSent): RemindersSent => list
 
 /** From a pre-rendered frame's list (none known without one), nobody following yet. */
 export function createRemindersSentStore(initial: RemindersSent = NONE): RemindersSentStore {
-  const store = createValueStore(initial)
-  let off: (() => void) | undefined
-  return {
-    store: readableOf(store),
-    show(api, app) {
-      off ??= followRemindersSent(api, app, store)
-    },
-    forget() {
-      off?.()
-      off = undefined
-      store.set(NONE)
-    },
-  }
+  return createHostFollowedStore(initial, NONE, feedOf, asSent)
 }
 
-/**
- * Keep `store` at the host's list: read now and on every re-read, follow the pushes. An answer that
- * comes after a push (or after a later read's answer) is older than what the store shows: dropped.
- */
+/** Keep `store` at the host's list: read now and on every re-read, follow the pushes. */
 export function followRemindersSent(
   api: Pick<StandbyApi, 'sessions'>,
   app: Pick<AppStore, 'onReread'>,
   store: ValueStore<RemindersSent>,
 ): () => void {
-  let current = true
-  let changes = 0
-  const read = (): void => {
-    const asked = ++changes
-    void api.sessions.remindersSent().then((result) => {
-      if (current && result.ok && asked === changes) store.set(result.value)
-    })
-  }
-  read()
-  const offs = [
-    api.sessions.onRemindersSentChanged((list) => {
-      changes++
-      store.set(list)
-    }),
-    app.onReread(read),
-  ]
-  return () => {
-    current = false
-    for (const off of offs) off()
-  }
+  return followHostValue(feedOf(api), app, store, asSent)
 }
 
 /** The minutes before `bookedStart` of the session's reminders marked sent for that start. */
