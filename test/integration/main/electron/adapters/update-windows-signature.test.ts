@@ -98,32 +98,26 @@ describe("a Windows installer's signature", () => {
   )
 
   it.each([
-    ['with a backslash, which Windows writes as it is', `CN=\\${PUBLISHER}, O=Elsewhere Ltd, C=GB`],
-    ['ending in a backslash', `O=Elsewhere Ltd, CN=${PUBLISHER}\\`],
-  ])(
-    "refuses an installer signed by a name that reads as the publisher's only %s",
-    async (_case, subject) => {
-      powerShell({ report: signedBy(subject) })
-      const { updater } = await installedWindowsCopy()
-      await expect(updater.download(() => {})).rejects.toThrow(
-        /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed/,
-      )
-    },
-  )
-
-  it.each([
-    ['in another country', `CN=${PUBLISHER}, O=${PUBLISHER}, C=US`],
-    ['by another organisation', `CN=${PUBLISHER}, O=Someone Else, C=GB`],
-  ])(
-    "refuses an installer signed by a certificate with the publisher's common name issued %s",
-    async (_case, subject) => {
-      powerShell({ report: signedBy(subject) })
-      const { updater } = await installedWindowsCopy()
-      await expect(updater.download(() => {})).rejects.toThrow(
-        /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed/,
-      )
-    },
-  )
+    [
+      "a name that reads as the publisher's only with a backslash, which Windows writes as it is",
+      `CN=\\${PUBLISHER}, O=Elsewhere Ltd, C=GB`,
+    ],
+    ["a name that reads as the publisher's only ending in a backslash", `O=Elsewhere Ltd, CN=${PUBLISHER}\\`],
+    [
+      "a certificate with the publisher's common name issued in another country",
+      `CN=${PUBLISHER}, O=${PUBLISHER}, C=US`,
+    ],
+    [
+      "a certificate with the publisher's common name issued by another organisation",
+      `CN=${PUBLISHER}, O=Someone Else, C=GB`,
+    ],
+  ])('refuses an installer signed by %s', async (_case, subject) => {
+    powerShell({ report: signedBy(subject) })
+    const { updater } = await installedWindowsCopy()
+    await expect(updater.download(() => {})).rejects.toThrow(
+      /^The downloaded installer is not signed by Standby's publisher, so it was refused and nothing was installed/,
+    )
+  })
 
   it.each([
     ['not signed at all', { Status: 2, SignerCertificate: null }],
