@@ -24,21 +24,49 @@ export type ChildMessage =
   | { type: 'rss'; rss: number }
   | { type: 'cpu'; micros: number }
 
+/**
+ * The Node flags the core's process runs with: the tsx loader, `gc()` for the RSS figures, and
+ * `extra` (BENCH_CORE_ARGV), split on any run of spaces, so the core can be profiled where it runs
+ * (BENCH_CORE_ARGV="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench -- core).
+ */
+export function coreChildExecArgv(extra: string | undefined): string[] {
+  // An empty flag would be taken for the script's name, and the core's process would not start.
+  return ['--import', 'tsx', '--expose-gc', ...(extra ?? '').split(/\s+/).filter((flag) => flag !== '')]
+}
+
+/** A wait for one of the child's messages, and how to end it when no message will come. */
+interface Waiter {
+  readonly take: (m: ChildMessage) => boolean
+  readonly fail: (error: Error) => void
+}
+
 /** The core running in a child process. */
 export class CoreChild {
   private readonly child: ChildProcess
-  private readonly waiters = new Set<(m: ChildMessage) => boolean>()
+  private readonly waiters = new Set<Waiter>()
+  /** Why no message will come any more, once the child is gone. */
+  private gone: Error | undefined
 
-  constructor() {
+  constructor(extraFlags = process.env['BENCH_CORE_ARGV']) {
     this.child = fork(new URL('./core-child.ts', import.meta.url), [], {
-      // BENCH_CORE_ARGV: more flags for the core's Node, to profile it where it runs
-      // (BENCH_CORE_ARGV="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench -- core).
-      execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['BENCH_CORE_ARGV']?.split(' ') ?? [])],
+      execArgv: coreChildExecArgv(extraFlags),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     this.child.on('message', (m: ChildMessage) => {
-      for (const waiter of [...this.waiters]) if (waiter(m)) this.waiters.delete(waiter)
+      for (const waiter of [...this.waiters]) if (waiter.take(m)) this.waiters.delete(waiter)
     })
+    // A core that crashed or could not start answers nothing: each wait ends with why, instead
+    // of leaving the bench waiting for ever.
+    this.child.on('exit', (code, signal) =>
+      this.end(
+        new Error(
+          `The core's process exited (${signal ?? `code ${code}`}) while the bench waited for it; its output above says why.`,
+        ),
+      ),
+    )
+    this.child.on('error', (error) =>
+      this.end(new Error(`The core's process could not be reached: ${error.message}`, { cause: error })),
+    )
   }
 
   /** The child's process id, undefined if it could not start. */
@@ -48,13 +76,17 @@ export class CoreChild {
 
   /** Resolve with the next message matching `predicate`. Register before causing it. */
   next<T extends ChildMessage>(predicate: (m: ChildMessage) => m is T): Promise<T> {
-    return new Promise((resolve) =>
-      this.waiters.add((m) => {
-        if (!predicate(m)) return false
-        resolve(m)
-        return true
-      }),
-    )
+    return new Promise((resolve, reject) => {
+      if (this.gone !== undefined) return reject(this.gone)
+      this.waiters.add({
+        take: (m) => {
+          if (!predicate(m)) return false
+          resolve(m)
+          return true
+        },
+        fail: reject,
+      })
+    })
   }
 
   /** Start the core signed in as `expert` on `p`, and resolve once it is online. */
@@ -84,10 +116,17 @@ export class CoreChild {
   }
 
   stop(): Promise<void> {
+    if (this.gone !== undefined) return Promise.resolve()
     return new Promise((resolve) => {
       this.child.once('exit', () => resolve())
       this.send({ type: 'stop' })
     })
+  }
+
+  private end(why: Error): void {
+    this.gone ??= why
+    for (const waiter of this.waiters) waiter.fail(this.gone)
+    this.waiters.clear()
   }
 }
 
