@@ -67,12 +67,22 @@ export interface IssueLike {
   readonly minimum?: unknown
 }
 
-/** Where in a value a problem is, as a dotted path ("filter.query"), its keys and length clipped. */
+/** A key as a path shows it bare (clipped): a name or an index, as the app's own requests spell theirs. */
+const PLAIN_KEY = /^[A-Za-z0-9_$-]+$/
+
+/**
+ * Where in a value a problem is, as a dotted path ("filter.query"), its keys and length clipped.
+ * A key the sender chose may be any text (a line break, a bidi override): one that is not a plain
+ * name is quoted and escaped as describeValue shows a string, or it would reorder or break the
+ * sentence and the log line it stands in.
+ */
 export function describePath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(root)'
-  const shown = path
-    .slice(0, MAX_PATH_SEGMENTS)
-    .map((segment) => clip(typeof segment === 'symbol' ? 'symbol' : String(segment), MAX_TEXT))
+  const shown = path.slice(0, MAX_PATH_SEGMENTS).map((segment) => {
+    if (typeof segment === 'symbol') return 'symbol'
+    const key = String(segment)
+    return PLAIN_KEY.test(key) ? clip(key, MAX_TEXT) : describeValue(key)
+  })
   return `${shown.join('.')}${path.length > MAX_PATH_SEGMENTS ? '…' : ''}`
 }
 

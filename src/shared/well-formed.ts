@@ -4,6 +4,7 @@
  * every other string (an address, a search, a name a handler looks up) would otherwise carry it
  * on into a log, a URL or the cache, where it turns into replacement characters or breaks a match.
  */
+import { describePath } from './describe-untrusted'
 
 /** How deep the walk looks; parsed requests are far shallower, and a deeper value is refused. */
 const MOST_DEPTH = 32
@@ -30,5 +31,5 @@ function walk(value: unknown, path: string[], depth: number): string | null {
 }
 
 function where(path: ReadonlyArray<string>): string {
-  return path.length === 0 ? '(root)' : path.slice(0, 6).join('.')
+  return describePath(path)
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { describeAddress, describeIssues, describeValue } from '../../../src/shared/describe-untrusted'
+import {
+  describeAddress,
+  describeIssues,
+  describePath,
+  describeValue,
+} from '../../../src/shared/describe-untrusted'
 import { redactLogText } from '../../../src/shared/log-redaction'
 
 describe('words for untrusted values', () => {
@@ -123,6 +128,20 @@ describe('a value another party sent, in a log line or a refusal', () => {
     expect(describeIssues([issue([], many), { path: ['token'], message: 'Required' }])).toBe(
       '"k0" — not a key it takes; leave it out; "k1" — not a key it takes; leave it out; "k2" — not a key it takes; leave it out (and 4998 more)',
     )
+  })
+
+  it('quotes and escapes a key of the sender’s in a path, so a line break or bidi override cannot reshape the sentence', () => {
+    expect(describePath(['filter', 'query', 0])).toBe('filter.query.0')
+    const shown = describePath([
+      '\u202eevil\n[error] forged',
+      'a b',
+      'k'.repeat(500),
+      `\u2066${'k'.repeat(500)}`,
+    ])
+    expect(shown).toBe(
+      `"\\u{202e}evil\\n[error] forged"."a b".${'k'.repeat(60)}…."\\u{2066}${'k'.repeat(59)}…"`,
+    )
+    expect(shown).not.toMatch(/[\p{Cc}\p{Cf}]/u)
   })
 
   it('tells a field’s tightest bound once, however many bounds it broke', () => {

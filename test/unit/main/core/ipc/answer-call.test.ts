@@ -219,3 +219,18 @@ describe('answerCall refusing a payload that throws when read', () => {
     expect(lines).toHaveLength(1)
   })
 })
+
+describe('answerCall refusing what is not plain data under a key of the page’s choosing', () => {
+  it('names the key quoted and escaped: no line break or bidi override of the page’s reaches the window or the log', async () => {
+    const { lines, log } = recordingLog()
+    const key = '\u202eevil\n[error] forged'
+    const payload = { requestId: 'req_1', body: 'Hello', [key]: { [key]: new Date(0) } }
+    const result = await answerCall('messages.send', payload, () => Promise.reject(new Error('ran')), log)
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    const message = result.ok ? '' : result.error.message
+    expect(message).toContain(
+      '"\\u{202e}evil\\n[error] forged"."\\u{202e}evil\\n[error] forged" holds a Date',
+    )
+    for (const text of [message, ...lines]) expect(text).not.toMatch(/[\p{Cc}\p{Cf}]/u)
+  })
+})
