@@ -8,7 +8,7 @@ import type { FakeWebContents } from './web-contents'
 type InvokeListener = Parameters<IpcMain['handle']>[1]
 
 /** Electron's `ipcMain`: invoke handlers by channel. */
-export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | 'on'> {
+export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeAllListeners'> {
   readonly handlers = new Map<string, InvokeListener>()
   /** Channels with an ipcMain.on listener (our code uses handle(); electron-store registers one). */
   readonly listeners = new Map<string, Array<(...args: unknown[]) => void>>()
@@ -18,6 +18,12 @@ export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler' | '
       ...(this.listeners.get(channel) ?? []),
       listener as (...args: unknown[]) => void,
     ])
+    return this as unknown as IpcMain
+  }
+
+  removeAllListeners(channel?: string): IpcMain {
+    if (channel === undefined) this.listeners.clear()
+    else this.listeners.delete(channel)
     return this as unknown as IpcMain
   }
 

@@ -14,6 +14,7 @@ import {
   SHARED_STORE_OPTIONS,
 } from '../../node/settings-file'
 import { readingOnlyAFile } from '../../node/settings-link'
+import { ELECTRON_STORE_CHANNEL, removeUncheckedChannel } from '../ipc/ipc-main'
 
 /** The settings in userData/settings.json. Create it after `app.whenReady()`. */
 export function createElectronSettingsStore(options: {
@@ -25,11 +26,15 @@ export function createElectronSettingsStore(options: {
     ...options,
     dir,
     // cwd is passed explicitly (it is electron-store's default too) so both stores name the same file.
-    open: () =>
-      new (readingOnlyAFile(ElectronStore<Record<string, unknown>>, MAX_SETTINGS_FILE_BYTES))({
+    open: () => {
+      const store = new (readingOnlyAFile(ElectronStore<Record<string, unknown>>, MAX_SETTINGS_FILE_BYTES))({
         cwd: dir,
         name: SETTINGS_FILE_NAME,
         ...SHARED_STORE_OPTIONS,
-      }),
+      })
+      // Each store opened listens anew for pages that ask where it is; no page of ours asks.
+      removeUncheckedChannel(ELECTRON_STORE_CHANNEL)
+      return store
+    },
   })
 }

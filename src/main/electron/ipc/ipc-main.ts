@@ -104,6 +104,21 @@ export function createIpcMain(deps: {
   return { handle, close: () => log.close() }
 }
 
+/**
+ * The channel electron-store answers on raw `ipcMain.on`, for its stores in a renderer: it hands
+ * any frame that asks (a page of another origin, a frame inside ours) the userData folder, without
+ * the sender check every call here makes. Standby reads its settings in the main process only.
+ */
+export const ELECTRON_STORE_CHANNEL = 'electron-store-get-data'
+
+/**
+ * Takes away what a library listens for on raw `ipcMain.on` (electron-store, at each store it
+ * opens): every channel a page can reach goes through `handle`, where the sender is checked.
+ */
+export function removeUncheckedChannel(channel: string): void {
+  ipcMain.removeAllListeners(channel)
+}
+
 /** Pushes a contract event to one window; a window that is already gone is skipped. */
 export function send<E extends PushEvent>(
   contents: Pick<WebContents, 'isDestroyed' | 'send'>,

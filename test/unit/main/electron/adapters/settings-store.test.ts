@@ -55,6 +55,18 @@ describe('the Electron settings store (electron-store)', () => {
     expect(log.text()).toContain('was not valid JSON')
   })
 
+  it('leaves no channel a page could ask where the settings are kept, unchecked', async () => {
+    const dir = userData()
+    writeFileSync(join(dir, 'settings.json'), '{"soundEnabled": fal')
+    // electron-store as Standby starts with it: it listens on raw ipcMain.on, answering any frame,
+    // as its first store opens (here the bad file's, then the one opened in its place).
+    vi.resetModules()
+    const fresh = await import('../../../../../src/main/electron/adapters/settings-store')
+    fresh.createElectronSettingsStore({ log: recordingLog() })
+    fresh.createElectronSettingsStore({ log: recordingLog() })
+    expect([...fake.ipcMain.listeners.keys()]).toEqual([])
+  })
+
   it('refuses a bad change with the setting named', () => {
     userData()
     const settings = createElectronSettingsStore({ log: recordingLog() })
