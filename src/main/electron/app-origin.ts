@@ -17,16 +17,27 @@ export function createAppOrigin(options: { devServerUrl?: string | undefined }):
   const { devServerUrl } = options
   if (devServerUrl) {
     const origin = new URL(devServerUrl).origin
-    return { entryUrl: devServerUrl, isAppUrl: (url) => parse(url)?.origin === origin }
+    return {
+      entryUrl: devServerUrl,
+      isAppUrl: (url) => {
+        const parsed = parse(url)
+        return parsed?.origin === origin && withoutCredentials(parsed)
+      },
+    }
   }
   return {
     entryUrl: APP_ENTRY_URL,
     // A custom scheme's URL has no origin in Node ("null"), so compare scheme and host.
     isAppUrl: (url) => {
       const parsed = parse(url)
-      return parsed?.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === ''
+      return parsed?.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && withoutCredentials(parsed)
     },
   }
+}
+
+/** A user or a password (either alone) makes a URL another address than the one the app loads. */
+function withoutCredentials(url: URL): boolean {
+  return url.username === '' && url.password === ''
 }
 
 function parse(url: string): URL | undefined {

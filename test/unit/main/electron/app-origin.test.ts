@@ -19,6 +19,8 @@ describe('the app origin', () => {
         'standby-app://evil/',
         'standby-app://app.evil.example/',
         'standby-app://user@app/',
+        'standby-app://:secret@app/',
+        'standby-app://user:secret@app/',
         'standbyx://app/',
         // Deep links are the OS's words to the app, never a page of it.
         'standby://app/',
@@ -46,6 +48,7 @@ describe('the app origin', () => {
         'http://localhost:5174/',
         'https://localhost:5173/',
         'http://localhost:5173@evil.example/',
+        'http://user:secret@localhost:5173/',
         'http://evil.example/?http://localhost:5173/',
         'standby-app://app/',
       ]) {

@@ -117,6 +117,7 @@ describe('calls from a frame that is not the app’s own page', () => {
     'standby-app://evil/',
     'standby-app://app.evil/',
     'standby-app://user@app/',
+    'standby-app://:secret@app/',
     'standby://invite/inv_1',
     'devtools://devtools/bundled/inspector.html',
     'about:blank',
