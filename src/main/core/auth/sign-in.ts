@@ -12,12 +12,13 @@ import {
   SignInResponse,
   type Expert,
 } from '../../../shared/protocol'
-import { checkPlatformUrl } from '../../../shared/platform-url'
+import { checkPlatformUrl, isSamePlatform } from '../../../shared/platform-url'
 import { isPlausiblePlatformTime } from '../../../shared/protocol/time'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'
 import {
   describeFetchFailure,
+  describeNetworkCode,
   isPlainHttpElsewhere,
   PLAIN_HTTP_REDIRECT,
   type NetworkFailure,
@@ -131,6 +132,12 @@ async function refuseRedirect(
 ): Promise<SignInOutcome> {
   await discardBody(res)
   const target = redirectTarget(res, platformUrl, asked)
+  // Sent back to the address typed (a proxy redirecting to itself): advice to sign in with "its
+  // address" would send the expert round the same loop; told as the connection line tells it.
+  if (target !== null && isSamePlatform(target, platformUrl)) {
+    const loop = describeNetworkCode(`HTTP ${res.status} to ${target}`, platformUrl)
+    return { ok: false, reason, message: `${platformUrl} ${loop.what}. ${loop.remedy}` }
+  }
   // Signing in there would only be refused for plain http, back to the address typed.
   if (target !== null && isPlainHttpElsewhere(target)) {
     return {

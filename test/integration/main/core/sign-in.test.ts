@@ -180,6 +180,39 @@ describe('signIn against a server that is not what it seems', () => {
     expect(outcome.ok ? '' : outcome.message).toContain(`sent Standby on to ${other.url} instead`)
   })
 
+  it('says an address that sends Standby back to itself loops, rather than to sign in with that same address', async () => {
+    const info = await (await fetch(`${platform().server.url}${HTTP_PATHS.info}`)).text()
+    let loopAt = ''
+    const looping = await serve((req, res) =>
+      res.writeHead(302, { location: `${loopAt}${req.url ?? ''}` }).end(),
+    )
+    loopAt = looping
+    const signInLoops = await serve((req, res) => {
+      if (req.url === HTTP_PATHS.info)
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(info)
+      res.writeHead(307, { location: req.url ?? '/' }).end()
+    })
+    for (const [address, status] of [
+      [looping, 302],
+      [`${looping}/`, 302],
+      [signInLoops, 307],
+    ] as const) {
+      const outcome = await signIn(address, 'ada@example.test', 'hunter2')
+      expect(outcome, address).toMatchObject({
+        ok: false,
+        message: `${address.replace(/\/$/, '')} redirects Standby in a loop, back to the address it asked (HTTP ${status}). Something in front of the platform is set up wrongly: if this goes on, tell whoever runs the platform.`,
+      })
+    }
+    // Sent on to the same computer over https is no loop: that is the address to sign in with.
+    const upgrading = await serve((req, res) =>
+      res.writeHead(301, { location: `${looping.replace('http:', 'https:')}${req.url ?? ''}` }).end(),
+    )
+    const upgraded = await signIn(upgrading, 'ada@example.test', 'hunter2')
+    expect(upgraded.ok ? '' : upgraded.message).toMatch(
+      /sent Standby on to https:\/\/127\.0\.0\.1:\d+ instead/,
+    )
+  })
+
   it('names a redirect’s platform address as the expert would type it: no path asked, no password, cut with an ellipsis', async () => {
     const told = async (location: string) => {
       const moved = await serve((_req, res) => res.writeHead(301, { location }).end())
