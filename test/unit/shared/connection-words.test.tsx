@@ -132,6 +132,18 @@ const REASONS: ReadonlyArray<readonly [string, string]> = [
   ['an attempt Standby closed', closedUnwelcomed(URL, 'parse error', true)],
   ['an attempt the network closed', closedUnwelcomed(URL, 'transport error', false)],
   ['a connection lost', connectionLost('transport close')],
+  [
+    'a connection the platform closed',
+    connectionLost('the platform closed the connection: io server disconnect', {
+      violation: false,
+      announced: true,
+      carried: undefined,
+    }),
+  ],
+  [
+    'a connection lost again soon after being let in',
+    connectionLost('transport close', { violation: false, announced: false, carried: 2 }),
+  ],
   ['a retry no attempt explained', unexplainedRetry()],
   ['a catch-up the platform fails', catchUpReason(new Error('The platform sent a malformed replay page'))],
   [

@@ -53,7 +53,28 @@ export function closedUnwelcomed(platformUrl: string, reason: string, violation:
   return `${closed} (${reason}). If this goes on, check the platform address, or tell the platform's support.`
 }
 
-/** A connection the platform had let in, lost for `reason`. */
-export function connectionLost(reason: string): string {
+/**
+ * How a connection the platform had let in was lost, as welcome-probation.ts reads it: the platform
+ * broke the protocol (`violation`) or said it closed the connection (`announced`), and `carried` is
+ * set when the loss is one more of a row soon after being let in, whose backoff carries on.
+ */
+export interface Loss {
+  readonly violation: boolean
+  readonly announced: boolean
+  readonly carried: number | undefined
+}
+
+/**
+ * A connection the platform had let in, lost for `reason`. The network is what to check when it
+ * may have dropped the connection; not when the platform closed it, or broke it, itself: advice to
+ * check a network that works sends the expert astray while the platform's support could help. A
+ * row of connections cut soon after each was let in is a proxy or firewall on the way, or the
+ * platform: a single network drop does not come back the moment Standby is let in.
+ */
+export function connectionLost(reason: string, loss?: Loss): string {
+  if (loss?.violation === true || loss?.announced === true)
+    return `Connection lost (${reason}). If this goes on, tell the platform's support.`
+  if (loss?.carried !== undefined)
+    return `Connection lost again soon after the platform let Standby in (${reason}). If this goes on, check your connection (a proxy or firewall on it may be cutting connections) or tell the platform's support.`
   return `Connection lost (${reason}). If this goes on, check your connection.`
 }

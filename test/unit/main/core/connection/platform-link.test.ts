@@ -501,7 +501,10 @@ describe('PlatformLink over a transport', () => {
         nextAttemptAt: waiting.nextAttemptAt,
         reason: waiting.reason,
       })
-      expect(waiting.reason).toMatch(/^Connection lost \(.+\)\. If this goes on, check your connection\.$/)
+      // The platform broke each connection itself: its support can help, a check of the network not.
+      expect(waiting.reason).toMatch(
+        /^Connection lost \(.+\)\. If this goes on, tell the platform's support\.$/,
+      )
       env.clock.advance(waitOf(env))
       expect(env.link.state.kind).toBe('connecting')
       expect(shownAs(env.link.state)).toMatchObject({ status: 'reconnecting', reason: waiting.reason })
