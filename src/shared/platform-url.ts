@@ -14,6 +14,22 @@ function withoutTrailingSlashes(text: string): string {
   return text.slice(0, end)
 }
 
+/**
+ * `text` as the web address it means when it is written as people copy it: a WebSocket address
+ * (ws://, wss://, as a server's log or a browser's developer tools show the platform's connection)
+ * is the same server over http(s), its socket path and query ("/socket.io/?EIO=4…") no part of the
+ * platform's address; "https//host" is "https://host" with its colon lost, not a computer named
+ * "https". Anything else is returned as it is.
+ */
+function asWebAddress(text: string): string {
+  const colonLost = /^(https?)\/\//i.exec(text)
+  if (colonLost !== null) return `${colonLost[1]}://${text.slice(colonLost[0].length)}`
+  const socket = /^(wss?):\/\//i.exec(text)
+  if (socket === null) return text
+  const scheme = socket[1]?.toLowerCase() === 'wss' ? 'https' : 'http'
+  return `${scheme}://${text.slice(socket[0].length).replace(/\/socket\.io(?:\/+)?(?:[?#].*)?$/i, '')}`
+}
+
 /** A platform address as the app will use it, or the sentence that says why it cannot. */
 export type PlatformUrlCheck =
   | { readonly ok: true; readonly url: string }
@@ -73,7 +89,7 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
         'The platform address holds a broken character (invalid Unicode); type it again, as in https://platform.example.com.',
     }
   }
-  const trimmed = withoutTrailingSlashes(input.trim())
+  const trimmed = withoutTrailingSlashes(asWebAddress(withoutTrailingSlashes(input.trim())))
   // An address with a user name or password is never echoed: the sentence is shown and logged.
   const withCredentials = /^(?:[a-z][a-z0-9+.-]*:\/*)?[^/?#]*@/i.test(trimmed)
   const notAWebAddress = {

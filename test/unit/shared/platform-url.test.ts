@@ -155,6 +155,29 @@ describe('the platform address the expert types', () => {
       expect(checkPlatformUrl(typed).ok).toBe(true)
   })
 
+  it('takes a WebSocket address, or a scheme that lost its colon, as the web address it means', () => {
+    for (const [typed, used] of [
+      ['ws://127.0.0.1:4455', 'http://127.0.0.1:4455'],
+      ['WSS://Platform.Example.com/', 'https://platform.example.com'],
+      ['ws://localhost:4455/socket.io/?EIO=4&transport=websocket', 'http://localhost:4455'],
+      ['wss://platform.example.com/standby/socket.io/', 'https://platform.example.com/standby'],
+      ['http//127.0.0.1:4455', 'http://127.0.0.1:4455'],
+      ['HTTPS//platform.example.com/standby/', 'https://platform.example.com/standby'],
+    ] as const) {
+      expect(checkPlatformUrl(typed), typed).toEqual({ ok: true, url: used })
+    }
+    // Mapped to http, a WebSocket address to another computer is held to https like any other.
+    expect(checkPlatformUrl('ws://platform.example.com')).toMatchObject({
+      ok: false,
+      reason: 'needs_https',
+      message: expect.stringContaining('use https://platform.example.com'),
+    })
+    expect(checkPlatformUrl('wss://ada:secret@platform.example.com')).toMatchObject({
+      ok: false,
+      message: expect.not.stringContaining('secret'),
+    })
+  })
+
   it('refuses what is not a web address', () => {
     for (const typed of [
       '',
@@ -162,7 +185,8 @@ describe('the platform address the expert types', () => {
       'mailto:ada@example.test',
       'javascript:alert(1)',
       'http://',
-      'ws://localhost',
+      'ws://',
+      'wss:platform.example.com',
     ]) {
       expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
     }

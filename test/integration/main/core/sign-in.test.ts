@@ -103,6 +103,19 @@ describe('signIn', () => {
     })
   })
 
+  it('signs in at the address a WebSocket address or a scheme without its colon names', async () => {
+    const { port } = platform().server
+    for (const typed of [
+      `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`,
+      `http//127.0.0.1:${port}`,
+    ]) {
+      expect(await signIn(typed, 'ada@example.test', 'right'), typed).toMatchObject({
+        ok: true,
+        platformUrl: `http://127.0.0.1:${port}`,
+      })
+    }
+  })
+
   it('refuses plain http to another computer before sending the password, and says to use https', async () => {
     const sent: string[] = []
     const recordingFetch: typeof fetch = (input) => {
