@@ -71,6 +71,26 @@ describe('signIn', () => {
     })
   })
 
+  it('names the address without its path when the platform answers there, and only then', async () => {
+    const root = platform().server.url
+    for (const typed of [`${root}/dashboard`, `${root}/experts/ada?tab=sessions#top`]) {
+      expect(await signIn(typed, 'ada@example.test', 'right'), typed).toMatchObject({
+        ok: false,
+        reason: 'not_a_platform',
+        message: expect.stringMatching(
+          new RegExp(
+            `the platform answers at ${root}, without the path after it\\. Sign in with ${root}\\.$`,
+          ),
+        ),
+      })
+    }
+    // Nothing at the root is a platform either: no address is suggested.
+    const elsewhere = await signIn(`${htmlUrl}/dashboard`, 'ada@example.test', 'right')
+    expect(elsewhere.ok ? '' : elsewhere.message).toBe(
+      `${htmlUrl}/dashboard answered, but it is not a Standby platform. Check the address.`,
+    )
+  })
+
   it('says a platform’s clock is wrong when it reads a year no working platform’s clock reads, before sending the password', async () => {
     for (const [serverTime, reads] of [
       [Date.UTC(1970, 0, 1), /clock reads the year 1970/],
