@@ -30,6 +30,22 @@ function asWebAddress(text: string): string {
   return `${scheme}://${text.slice(socket[0].length).replace(/\/socket\.io(?:\/+)?(?:[?#].*)?$/i, '')}`
 }
 
+/** White space or an invisible format character (a zero-width space, a direction mark, a word joiner). */
+const BLANK = /[\s\p{Cf}]/u
+
+/**
+ * `text` without the white space and invisible characters at its ends, which an address copied from
+ * a chat or a web page brings along: a zero-width space before the scheme made the URL parser read
+ * "https" as the host of a scheme-less address. A loop, as a pattern anchored at the end rescans.
+ */
+function withoutBlankEdges(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && BLANK.test(text[start] ?? '')) start++
+  while (end > start && BLANK.test(text[end - 1] ?? '')) end--
+  return text.slice(start, end)
+}
+
 /** A platform address as the app will use it, or the sentence that says why it cannot. */
 export type PlatformUrlCheck =
   | { readonly ok: true; readonly url: string }
@@ -89,7 +105,7 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
         'The platform address holds a broken character (invalid Unicode); type it again, as in https://platform.example.com.',
     }
   }
-  const trimmed = withoutTrailingSlashes(asWebAddress(withoutTrailingSlashes(input.trim())))
+  const trimmed = withoutTrailingSlashes(asWebAddress(withoutTrailingSlashes(withoutBlankEdges(input))))
   // An address with a user name or password is never echoed: the sentence is shown and logged.
   const withCredentials = /^(?:[a-z][a-z0-9+.-]*:\/*)?[^/?#]*@/i.test(trimmed)
   const notAWebAddress = {

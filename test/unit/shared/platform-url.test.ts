@@ -155,6 +155,19 @@ describe('the platform address the expert types', () => {
       expect(checkPlatformUrl(typed).ok).toBe(true)
   })
 
+  it('takes an address copied with white space or invisible characters at its ends as the address itself', () => {
+    for (const [typed, used] of [
+      ['  http://127.0.0.1:4455  ', 'http://127.0.0.1:4455'],
+      ['\thttps://platform.example.com/\n', 'https://platform.example.com'],
+      ['\u200bhttps://platform.example.com', 'https://platform.example.com'],
+      ['\u200ehttp://127.0.0.1:4455\u200e', 'http://127.0.0.1:4455'],
+      ['\ufeffhttps://platform.example.com\u00a0', 'https://platform.example.com'],
+      ['\u2060https://platform.example.com\u2060 ', 'https://platform.example.com'],
+    ] as const) {
+      expect(checkPlatformUrl(typed), JSON.stringify(typed)).toEqual({ ok: true, url: used })
+    }
+  })
+
   it('takes a WebSocket address, or a scheme that lost its colon, as the web address it means', () => {
     for (const [typed, used] of [
       ['ws://127.0.0.1:4455', 'http://127.0.0.1:4455'],
