@@ -274,7 +274,7 @@ export abstract class LinkCycle {
     const carried = this.probation.ended(reason, violation, announced)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.retry.attempt = carried
-    this.retryLater(connectionLost(reason, { violation, announced, carried }), carried !== undefined)
+    this.retryLater(connectionLost(reason, { violation, announced, carried }), true)
   }
 
   private refuse(refusal: Refusal): void {

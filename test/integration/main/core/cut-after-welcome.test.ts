@@ -70,6 +70,8 @@ describe('a platform that closes each connection right after letting Standby in'
       }
       const waits: number[] = []
       let state = await core.waitForState(waitingAt(platformNow))
+      // The platform let Standby in, at a cold start too: it is up, and the app not offline.
+      expect(state.status).toBe('reconnecting')
       for (let i = 0; i < CUTS; i++) {
         waits.push(await untilNextAttempt())
         state = await core.waitForState(waitingAt(platformNow))

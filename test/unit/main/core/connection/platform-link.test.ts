@@ -487,6 +487,7 @@ describe('PlatformLink over a transport', () => {
       kind: 'connecting',
       attempt: 2,
       reason: 'Connection lost (transport close). If this goes on, check your connection.',
+      reachedPlatform: true,
     })
   })
 
