@@ -25,7 +25,7 @@ import {
 } from '../connection/network-failure'
 import { platformAddressAt } from '../connection/redirect-address'
 import { NamesFound } from '../connection/names-found'
-import { platformAtRoot } from './platform-at-root'
+import { platformAtShorterPath } from './shorter-path-platform'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -213,14 +213,14 @@ export async function signIn(
   // the expert must hear about the clock, not be told to check an address that is right.
   const info = PlatformInfoAnyClock.safeParse(infoBody)
   if (!info.success) {
-    const atRoot = await platformAtRoot(platformUrl, TIMEOUT_MS, fetchImpl)
+    const shorter = await platformAtShorterPath(platformUrl, TIMEOUT_MS, fetchImpl)
     return {
       ok: false,
       reason: 'not_a_platform',
       message:
-        atRoot === null
+        shorter === null
           ? `${platformUrl} answered, but it is not a Standby platform. Check the address.`
-          : `${platformUrl} answered, but it is not a Standby platform: the platform answers at ${atRoot}, without the path after it. Sign in with ${atRoot}.`,
+          : `${platformUrl} answered, but it is not a Standby platform: the platform answers at ${shorter}, without the rest of the path. Sign in with ${shorter}.`,
     }
   }
   if (info.data.protocolVersion !== PROTOCOL_VERSION) {

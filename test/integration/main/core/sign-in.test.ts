@@ -5,6 +5,7 @@ import { normalizePlatformUrl, signIn } from '../../../../src/main/core/auth/sig
 import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION } from '../../../../src/shared/protocol'
 import { useTestPlatform } from '../../../support/test-platform'
 import { addExpert } from '../../../support/expert-with-password'
+import { startPathProxy } from '../../../support/path-proxy'
 
 describe('normalizePlatformUrl', () => {
   it('accepts what people type and refuses what is not a web address', () => {
@@ -71,20 +72,30 @@ describe('signIn', () => {
     })
   })
 
-  it('names the address without its path when the platform answers there, and only then', async () => {
+  it('names the address with its path cut back where the platform answers, and only where one does', async () => {
     const root = platform().server.url
-    for (const typed of [`${root}/dashboard`, `${root}/experts/ada?tab=sessions#top`]) {
-      expect(await signIn(typed, 'ada@example.test', 'right'), typed).toMatchObject({
-        ok: false,
-        reason: 'not_a_platform',
-        message: expect.stringMatching(
-          new RegExp(
-            `the platform answers at ${root}, without the path after it\\. Sign in with ${root}\\.$`,
-          ),
-        ),
-      })
+    const proxy = await startPathProxy(platform().server.port, '/standby')
+    try {
+      for (const [typed, answers] of [
+        [`${root}/dashboard`, root],
+        [`${root}/experts/ada?tab=sessions#top`, root],
+        [`${proxy.url}/dashboard`, proxy.url],
+        [`${proxy.url}/a/b/c/d/e`, null],
+      ] as const) {
+        const outcome = await signIn(typed, 'ada@example.test', 'right')
+        const message = outcome.ok ? '' : outcome.message
+        if (answers === null) expect(message, typed).toMatch(/not a Standby platform\. Check the address\.$/)
+        else
+          expect(message, typed).toMatch(
+            new RegExp(
+              `the platform answers at ${answers}, without the rest of the path\\. Sign in with ${answers}\\.$`,
+            ),
+          )
+      }
+    } finally {
+      await proxy.close()
     }
-    // Nothing at the root is a platform either: no address is suggested.
+    // Nothing with a shorter path is a platform either: no address is suggested.
     const elsewhere = await signIn(`${htmlUrl}/dashboard`, 'ada@example.test', 'right')
     expect(elsewhere.ok ? '' : elsewhere.message).toBe(
       `${htmlUrl}/dashboard answered, but it is not a Standby platform. Check the address.`,
