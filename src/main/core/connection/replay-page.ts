@@ -105,7 +105,11 @@ function firstIssue(error: z.ZodError): string {
   return issue === undefined ? 'invalid' : `${issue.path.join('.') || 'value'}: ${issue.message}`
 }
 
-/** Read one event: the event, a marker for an unreadable one with a readable id, or null. */
+/**
+ * Read one event: the event, a marker for an unreadable one with a readable id, or null. Only one
+ * with no id is logged here: a marker's problem is logged when the cache passes over its id
+ * (event-batch.ts), once, however often it arrives (pushed, held, replayed, pushed again).
+ */
 export function readStreamEntry(raw: unknown, log: Pick<Logger, 'error'>): StreamEntry | null {
   const event = PlatformEvent.safeParse(raw)
   if (event.success) return event.data
@@ -116,11 +120,8 @@ export function readStreamEntry(raw: unknown, log: Pick<Logger, 'error'>): Strea
     return null
   }
   const { id, digest } = place.data
-  if (malformedByPlatform(raw, event.error)) {
-    log.error(`Skipped event ${id} from the platform: it is malformed, a fault of the platform (${problem})`)
+  if (malformedByPlatform(raw, event.error))
     return { type: 'unreadable', id, digest, problem, malformed: true }
-  }
-  log.error(`Skipped event ${id} from the platform: it could not be read (${problem})`)
   return { type: 'unreadable', id, digest, problem }
 }
 

@@ -21,6 +21,8 @@ export interface ApplyTargets {
   /** Told after each change to the cache: the events applied, or a whole snapshot. */
   readonly changes: Listeners<CacheUpdate>
   readonly log: Logger
+  /** Where each event passed over is logged: a few per connection (passed-over.ts). */
+  readonly skippedLog: Pick<Logger, 'error'>
   /** The platform signed in to: the only origin a session's room may be on. */
   readonly platformUrl: string
   /** The platform's time as estimated here: no invite stays open long past it (invite-expiry-bound.ts). */

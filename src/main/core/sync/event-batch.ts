@@ -50,9 +50,17 @@ export function applyEventBatch(
   return result
 }
 
+/** Why `event` was passed over, as the log says it. */
+function skippedBecause(event: UnreadableEvent): string {
+  if (event.platformFault === true) return event.problem
+  if (event.malformed === true) return `it is malformed, a fault of the platform (${event.problem})`
+  return `it could not be read (${event.problem})`
+}
+
 /**
- * Logs why each of `skipped` was passed over, and returns those the expert is told of: not an
- * event older than rows a later part of the last snapshot brought, taken up to `partsThrough`.
+ * Logs why each of `skipped` was passed over (once: the cache passes over an id once, however
+ * often it arrives), and returns those the expert is told of: not an event older than rows a later
+ * part of the last snapshot brought, taken up to `partsThrough`.
  *
  * A snapshot sent in parts is not taken at one moment: each part holds the platform as it stood
  * when that part was sent, and the joined snapshot keeps the first part's cursor
@@ -67,10 +75,8 @@ function passedOver(
   partsThrough: number,
 ): UnreadableEvent[] {
   return skipped.filter((e) => {
-    // An unreadable one was logged as it was read.
-    if (e.platformFault !== true) return true
     if (e.olderThanRow !== true || e.id > partsThrough) {
-      targets.log.error(`Skipped event ${e.id} from the platform: ${e.problem}`)
+      targets.skippedLog.error(`Skipped event ${e.id} from the platform: ${skippedBecause(e)}`)
       return true
     }
     targets.log.info(

@@ -22,6 +22,7 @@ import { heldToApply, ReplaysShortOfLive } from './held-after-replay'
 import { HeldLiveEvents } from './held-live-events'
 import { InviteAlerts } from './invite-alerts'
 import { PacedReplay } from './paced-replay'
+import { PassedOver } from '../connection/passed-over'
 import { PagesOutOfOrder, eventsPageOrder, moreFollow, outOfOrderWarning, pageProgress } from './page-order'
 import { SnapshotAssembly } from './snapshot-assembly'
 import { stalledPage } from './stalled-page'
@@ -55,6 +56,8 @@ export class SyncEngine {
   private readonly invites: InviteAlerts
   private readonly failures: CatchUpFailures
   private readonly pages: PacedReplay
+  /** The events passed over on this connection, a few of them logged. */
+  private readonly skipped: PassedOver
   /** What applying a snapshot or a batch of events goes through. */
   private readonly targets: ApplyTargets
 
@@ -66,6 +69,7 @@ export class SyncEngine {
     this.invites = new InviteAlerts(cache, deps)
     this.failures = new CatchUpFailures(deps)
     this.pages = new PacedReplay(link, cache, deps.log)
+    this.skipped = new PassedOver(deps.log)
     this.targets = {
       ...deps,
       cache,
@@ -73,6 +77,7 @@ export class SyncEngine {
       unreadable: new UnreadableNotice(deps),
       reach: this.reach,
       changes: this.changes,
+      skippedLog: this.skipped.messages,
     }
   }
 
@@ -88,6 +93,7 @@ export class SyncEngine {
         if (state.kind === 'connected') {
           if (state.welcome === this.following) return
           this.following = state.welcome
+          this.skipped.newConnection()
           // Events held from an earlier connection may be of a history this one no longer has.
           this.held.clear()
           this.shortOfLive.reset()

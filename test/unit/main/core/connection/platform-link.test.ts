@@ -203,13 +203,13 @@ describe('PlatformLink over a transport', () => {
     expect(events).toEqual([event])
   })
 
-  it('keeps an unreadable live event as a marker and says so in the log', () => {
+  it('keeps an unreadable live event as a marker with its problem, which the cache logs once it passes over it', () => {
     const { link, connection, log } = online()
     const events: StreamEntry[] = []
     link.events.add((e) => events.push(e))
     connection().send(LIVE_EVENT, { id: 2, type: 'invite.created', payload: 'garbage' })
-    expect(events).toMatchObject([{ id: 2 }])
-    expect(log.text()).toMatch(/event 2/)
+    expect(events).toMatchObject([{ id: 2, type: 'unreadable', problem: expect.stringMatching(/\S/) }])
+    expect(log.text()).not.toMatch(/event 2/)
   })
 
   it.each([
@@ -249,14 +249,14 @@ describe('PlatformLink over a transport', () => {
     expect(names()).toHaveLength(MOST_PASSED_OVER_LOGGED + 1)
   })
 
-  it('logs a few of the live events it cannot read per connection, and still passes on the next good one', () => {
+  it('logs a few of the live events it cannot place per connection, and still passes on the next good one', () => {
     const { link, connection, log } = online()
     const events: StreamEntry[] = []
     link.events.add((e) => events.push(e))
     for (let i = 0; i < 1_000; i++) connection().send(LIVE_EVENT, i % 2 === 0 ? 0 : { id: i, type: 'x' })
     expect(log.lines).toHaveLength(MOST_PASSED_OVER_LOGGED + 1)
     expect(log.lines[0]).toMatch(/Ignored an event from the platform with no readable id/)
-    expect(log.lines[1]).toMatch(/Skipped event 1 from the platform/)
+    expect(log.lines[1]).toMatch(/Ignored an event from the platform with no readable id/)
     // Each unreadable one with an id still holds its place in the stream.
     expect(events).toHaveLength(500)
     connection().send(LIVE_EVENT, inviteCreated(1_000, anInvite()))
