@@ -32,6 +32,8 @@ export interface StreamPlatform {
   answerNextReplay(manner: ReplayManner): void
   /** What each new connection is sent before its welcome. */
   beforeWelcome(send: (socket: Socket) => void): void
+  /** How each command is answered from now on (unanswered until this is called). */
+  answerCommands(answer: (command: unknown, ack: (answer: unknown) => void) => void): void
   /** Push the JSON text `json` as message `name`, written whole: for values socket.io cannot encode. */
   emitRaw(name: string, json: string): Promise<void>
   /** The connected sockets (one, unless the core raced a reconnection). */
@@ -78,6 +80,7 @@ export async function startStreamPlatform(): Promise<StreamPlatform> {
   let replays = 0
   let nextManner: ReplayManner = 'honest'
   let before: (socket: Socket) => void = () => {}
+  let commands: (command: unknown, ack: (answer: unknown) => void) => void = () => {}
 
   const snapshot = () => {
     const cursor = records.length
@@ -113,6 +116,7 @@ export async function startStreamPlatform(): Promise<StreamPlatform> {
       ack(reply)
       if (manner === 'twice') ack({ ...reply, result: snapshot() })
     })
+    socket.on('command', (command: unknown, ack: (answer: unknown) => void) => commands(command, ack))
     socket.on('probe', (_: unknown, ack: (answer: unknown) => void) =>
       ack({ ok: true, result: {}, serverTime: Date.now() }),
     )
@@ -131,6 +135,7 @@ export async function startStreamPlatform(): Promise<StreamPlatform> {
     replays: () => replays,
     answerNextReplay: (manner) => void (nextManner = manner),
     beforeWelcome: (send) => void (before = send),
+    answerCommands: (answer) => void (commands = answer),
     emitRaw: async (name, json) => {
       for (const socket of await io.fetchSockets())
         (socket as unknown as Socket).conn.write(`2${JSON.stringify([name]).slice(0, -1)},${json}]`)
