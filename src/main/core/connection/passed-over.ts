@@ -1,8 +1,9 @@
 /**
  * What the platform sent outside the protocol and the link passed over: a message of a name the
  * protocol does not have, a second welcome on a connection already welcomed, an event before the
- * platform let the connection in, values beyond the one a message carries; and live events it
- * could not read. Each is said in the log, a few per connection: a platform that keeps at it
+ * platform let the connection in, values beyond the one a message carries; live events it could
+ * not place (no readable id); and, in the sync engine's own account, the events the cache passed
+ * over. Each is said in the log, a few per connection: a platform that keeps at it
  * would otherwise fill the log, whose size is capped, and push out every line that came before.
  */
 import { shownText } from '../../../shared/protocol'

@@ -32,7 +32,7 @@ export interface UnreadableEvent {
   readonly platformFault?: true
   /**
    * It could not be read, though it is of a kind this version knows (binary where an object is
-   * due): the platform's fault too, already logged as it was read.
+   * due): the platform's fault too, logged once the cache passes over it.
    */
   readonly malformed?: true
   /**
