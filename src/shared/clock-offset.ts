@@ -23,9 +23,11 @@
  * any two answers, and would otherwise never be followed): the platform's clock is the truth for
  * its rules (a reference platform on a test clock moves by days). Answers each wildly at odds with
  * the one before tell no time at all, however many come, and move nothing. A leap past MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the
- * caller to log (`noted`).
+ * caller to log (`noted`). Answers that scatter by seconds around one time move it only to their
+ * middle (clock-scatter.ts): no few of them, nor a pair that happens to agree, say where it is.
  */
 import { observe, shifted, type StepDoubt } from './clock-steps'
+import { heardWith, middleOf, movesAway, nearInUse, scatters } from './clock-scatter'
 import { isPlausiblePlatformTime } from './protocol/time'
 
 export { observe, STEP_THRESHOLD_MS, WAKE_REPORT_GRACE_MS, wokeUp, type StepDoubt } from './clock-steps'
@@ -62,6 +64,10 @@ export interface OffsetEstimate {
   readonly guessMs: number
   /** A sample at odds with the estimate in use, waiting for a second one to confirm it. */
   readonly pending: OffsetSample | null
+  /** The answers at odds in a row, oldest first, the newest `pending`: whether they move one way. */
+  readonly run: ReadonlyArray<OffsetSample>
+  /** The recent answers near the estimate, oldest first: their middle, while they scatter (clock-scatter.ts). */
+  readonly heard: ReadonlyArray<OffsetSample>
   /** How many answers in a row were at odds with the estimate in use. */
   readonly atOdds: number
   readonly last: LocalReading | null
@@ -129,6 +135,8 @@ export const NO_ESTIMATE: OffsetEstimate = {
   samples: [],
   guessMs: 0,
   pending: null,
+  run: [],
+  heard: [],
   atOdds: 0,
   last: null,
   lastStep: null,
@@ -200,27 +208,48 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   const recent = stillUseful(observed.samples, sample)
   // Past the window the newest sample still says where the platform was, drift allowed for.
   const inUse = best(recent) ?? observed.samples.at(-1)
-  if (inUse === undefined) return { ...observed, samples: [sample], pending: null, atOdds: 0 }
+  const heardNow = (heard: ReadonlyArray<OffsetSample>): OffsetSample[] =>
+    heardWith(heard, sample, SAMPLE_WINDOW_MS)
+  const calm = { pending: null, run: [], atOdds: 0 }
+  if (inUse === undefined) return { ...observed, ...calm, samples: [sample], heard: heardNow([]) }
   if (agree(inUse, sample)) {
     const kept = recent.filter((old) => agree(old, sample))
     const samples = [...kept, sample].slice(-MAX_SAMPLES)
-    return { ...observed, samples, pending: null, atOdds: 0, confirmed: true }
+    return { ...observed, ...calm, samples, heard: heardNow(observed.heard), confirmed: true }
   }
   // A run goes on only while each answer follows from the one before; a lie starts it over.
   const atOdds = observed.pending !== null && inStep(observed.pending, sample) ? observed.atOdds + 1 : 1
+  const run = [...(atOdds === 1 ? [] : observed.run), sample].slice(-AT_ODDS_FOLLOWED)
+  const standing = recent.length > 0 ? recent : observed.samples
+  const near = nearInUse(inUse, sample)
+  const heard = near ? heardNow(observed.heard) : observed.heard
+  // Answers that scatter move the estimate only to their middle; a run moving away is followed.
+  if (near && scatters(heard, run, agree) && !(atOdds >= AT_ODDS_FOLLOWED && movesAway(inUse, run, heard))) {
+    const middle = middleOf(heard, inUse)
+    const samples = middle === null || middle === inUse ? standing : [middle]
+    return {
+      ...observed,
+      samples,
+      heard,
+      pending: sample,
+      run,
+      atOdds,
+      confirmed: observed.confirmed || middle !== null,
+    }
+  }
   const confirmedBy = observed.pending !== null && agree(observed.pending, sample) ? observed.pending : null
   // Until a change is confirmed, the estimate in use stands, aged out or not.
-  if (confirmedBy === null && atOdds < AT_ODDS_FOLLOWED) {
-    const standing = recent.length > 0 ? recent : observed.samples
-    return { ...observed, samples: standing, pending: sample, atOdds }
-  }
+  if (confirmedBy === null && atOdds < AT_ODDS_FOLLOWED)
+    return { ...observed, samples: standing, heard, pending: sample, run, atOdds }
   const noted =
     observed.confirmed && !ordinaryChange(observed, inUse, sample)
       ? ({ kind: 'leap', fromMs: inUse.offsetMs, toMs: sample.offsetMs } as const)
       : null
   const samples = confirmedBy === null ? [sample] : [confirmedBy, sample]
-  // The platform's time, confirmed anew, leaves no reading of the last step to choose.
-  return { ...observed, samples, pending: null, atOdds: 0, confirmed: true, noted, doubt: null }
+  // What was heard of the old time says nothing of the new; the platform's time, confirmed anew,
+  // leaves no reading of the last step to choose.
+  const renewed = samples.reduce<OffsetSample[]>((h, s) => heardWith(h, s, SAMPLE_WINDOW_MS), [])
+  return { ...observed, ...calm, samples, heard: renewed, confirmed: true, noted, doubt: null }
 }
 
 /**
@@ -241,7 +270,7 @@ function settleDoubt(estimate: OffsetEstimate, sample: OffsetSample): OffsetEsti
   const nearer = (a: OffsetSample, b: OffsetSample): boolean =>
     Math.abs(a.offsetMs - sample.offsetMs) < Math.abs(b.offsetMs - sample.offsetMs)
   if (otherInUse !== undefined && agree(otherInUse, sample) && nearer(otherInUse, inUse))
-    return { ...other, ...settled, pending: null, atOdds: 0 }
+    return { ...other, ...settled, pending: null, run: [], atOdds: 0 }
   return agree(inUse, sample) ? { ...estimate, ...settled } : estimate
 }
 

@@ -90,5 +90,7 @@ export function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimat
     samples: estimate.samples.map(shift),
     guessMs: estimate.guessMs - stepMs,
     pending: estimate.pending === null ? null : shift(estimate.pending),
+    run: estimate.run.map(shift),
+    heard: estimate.heard.map(shift),
   }
 }

@@ -1,0 +1,95 @@
+/**
+ * A platform whose answers scatter by seconds (servers whose clocks are a few seconds apart, or one
+ * that stamps its answers unevenly) tells its time only as the middle of its answers. Taken one by
+ * one, each answer at odds, each pair that happens to agree and each short run that happens to lean
+ * one way would move the estimate to wherever that answer fell, and a reminder would come seconds
+ * early by the platform's real time. So the answers near the estimate are kept (`heard`), and while
+ * they scatter the estimate is the middle one of them, which no few answers move. A clock that runs
+ * fast or slow, or stands still, moves away from the estimate answer after answer, and is still
+ * followed by its newest answer (clock-offset.ts).
+ */
+import type { OffsetSample } from './clock-offset'
+
+/** How far from the estimate in use an answer may fall, its round trip aside, and be heard as scatter. */
+export const SCATTER_MS = 10_000
+/** A slower answer is only right to within half its round trip: too loose to place the middle. */
+const HEARD_ROUND_TRIP_MS = 2_000
+/** Fewer answers than this have no middle that two wrong answers in a row could not be. */
+export const SCATTER_HEARD_MIN = 5
+/**
+ * The most answers heard: the middle of many is close to the platform's real time, where that of a
+ * handful strays by most of the scatter.
+ */
+export const HEARD_MAX = 64
+
+/** Whether `sample` falls near enough the estimate in use to be scatter around it, not another time. */
+export function nearInUse(inUse: OffsetSample, sample: OffsetSample): boolean {
+  return Math.abs(sample.offsetMs - inUse.offsetMs) <= SCATTER_MS + (inUse.rttMs + sample.rttMs) / 2
+}
+
+/** The answers heard, with `sample`: the quick ones, inside `windowMs` of it, at most HEARD_MAX, oldest first. */
+export function heardWith(
+  heard: ReadonlyArray<OffsetSample>,
+  sample: OffsetSample,
+  windowMs: number,
+): OffsetSample[] {
+  const fresh = heard.filter((s) => sample.atMono - s.atMono <= windowMs)
+  return (sample.rttMs <= HEARD_ROUND_TRIP_MS ? [...fresh, sample] : fresh).slice(-HEARD_MAX)
+}
+
+/**
+ * Whether the answers scatter: two of the run at odds cannot both be right, or more than one answer
+ * heard before the run cannot be right with their middle. A single wrong answer is no scatter, nor
+ * are two that agree on a new time: that is the platform's clock set, followed at once.
+ */
+export function scatters(
+  heard: ReadonlyArray<OffsetSample>,
+  run: ReadonlyArray<OffsetSample>,
+  agree: (a: OffsetSample, b: OffsetSample) => boolean,
+): boolean {
+  const byOffset = [...run].sort((a, b) => a.offsetMs - b.offsetMs)
+  const [lowest, highest] = [byOffset[0], byOffset.at(-1)]
+  if (lowest !== undefined && highest !== undefined && !agree(lowest, highest)) return true
+  const earlier = heard.filter((s) => !run.includes(s))
+  const middle = middleOf(earlier)
+  return middle !== null && earlier.filter((s) => !agree(s, middle)).length > 1
+}
+
+/**
+ * The middle answer by offset (of an even number, the earlier of the two in the middle, so the
+ * platform's time is read no later than the answers place it): what the scatter says. The estimate
+ * in use stays while it lies between the two in the middle: answers split between two times (two
+ * servers a few seconds apart, answering in turn) would otherwise move it with every answer.
+ */
+export function middleOf(heard: ReadonlyArray<OffsetSample>, inUse?: OffsetSample): OffsetSample | null {
+  if (heard.length < SCATTER_HEARD_MIN) return null
+  const sorted = [...heard].sort((a, b) => a.offsetMs - b.offsetMs)
+  const lower = sorted[Math.floor((sorted.length - 1) / 2)]!
+  const upper = sorted[Math.ceil((sorted.length - 1) / 2)]!
+  const stays = inUse !== undefined && inUse.offsetMs >= lower.offsetMs && inUse.offsetMs <= upper.offsetMs
+  return stays ? inUse : lower
+}
+
+/**
+ * Whether a run of answers at odds moves away from the estimate in use and out of the scatter heard
+ * before it: all on one side, each further than the one before, and the first already past every
+ * answer heard earlier by half their spread. A clock running fast or slow, or standing still, soon
+ * does; scatter leans one way for a few answers now and then, but not that far past all before it.
+ */
+export function movesAway(
+  inUse: OffsetSample,
+  run: ReadonlyArray<OffsetSample>,
+  heard: ReadonlyArray<OffsetSample>,
+): boolean {
+  const away = run.map((s) => s.offsetMs - inUse.offsetMs)
+  const side = Math.sign(away[0] ?? 0)
+  const oneWay = away.every(
+    (d, i) => Math.sign(d) === side && (i === 0 || Math.abs(d) > Math.abs(away[i - 1]!)),
+  )
+  const first = run[0]
+  const earlier = heard.filter((s) => !run.includes(s)).map((s) => s.offsetMs)
+  if (!oneWay || first === undefined || earlier.length === 0) return oneWay
+  const margin = (Math.max(...earlier) - Math.min(...earlier)) / 2
+  const edge = side > 0 ? Math.max(...earlier) + margin : Math.min(...earlier) - margin
+  return side * (first.offsetMs - edge) > 0
+}
