@@ -42,7 +42,8 @@ export function createInviteBadge(options: {
       if (next === count) return
       count = next
       if (platform === 'win32') paint(options.window())
-      // Linux answers false where the launcher has no badges: nothing to tell the expert.
+      // A Linux dock without badges shows nothing, and Electron cannot tell (it answers true there):
+      // the tray's first menu line says the count on every dock.
       else app.setBadgeCount(count)
     },
     applyTo(window) {

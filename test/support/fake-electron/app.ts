@@ -35,25 +35,49 @@ export class FakeApp
 {
   isPackaged = false
   /**
-   * The count on the Dock or launcher. Electron documents none on Windows, yet answers true there
-   * and draws the count as the taskbar overlay of every window (browser_win.cc), which would take
-   * the place of an overlay the app set itself.
+   * The count Electron holds (getBadgeCount): the last one it took, 0 after a call without one.
+   * Electron documents no badge on Windows, yet answers true there and draws it as the taskbar
+   * overlay of every window (browser_win.cc), which would take the place of an overlay the app set.
    */
   badgeCount = 0
   /**
-   * Whether a Linux dock or taskbar shows badges (speaks the LauncherEntry D-Bus API, as KDE's
-   * and Ubuntu's docks do): false plays one that does not, where Electron answers false.
+   * What the Dock or the Linux launcher shows (macOS, Linux): the count as Electron writes it
+   * (past its most, that most and a plus), a dot for a call without a count on macOS, or null for none.
+   */
+  badgeShown: string | null = null
+  /**
+   * Linux: whether the dock or taskbar draws LauncherEntry badges, as KDE's and Ubuntu's do; false
+   * plays one that does not (GNOME's own dock). Electron cannot tell: it sends the count over D-Bus
+   * either way and answers true (launcher_entry.cc), and nothing shows.
    */
   launcherBadges = true
-  setBadgeCount(count = 0): boolean {
-    if (!Number.isInteger(count) || count < 0)
-      throw new TypeError('Badge count must be a non-negative integer')
-    if (fake.platform === 'linux' && !this.launcherBadges) return false
-    this.badgeCount = count
+  /**
+   * Linux: whether Electron knows the app's `.desktop` name (package.json's `desktopName`,
+   * `app.setDesktopName`), which LauncherEntry names the app by; without it setBadgeCount answers false.
+   */
+  desktopNameKnown = true
+  /**
+   * As Electron's Browser::SetBadgeCount: a count that is no whole number an int holds is refused as its
+   * argument conversion refuses it; none at all shows a dot on macOS and a flag on Windows, and on
+   * Linux answers false.
+   */
+  setBadgeCount(count?: number): boolean {
+    if (count !== undefined && !(Number.isInteger(count) && count >= -(2 ** 31) && count < 2 ** 31))
+      throw new TypeError(`Error processing argument at index 0, conversion failure from ${String(count)}`)
+    if (fake.platform === 'linux') {
+      if (count === undefined || !this.desktopNameKnown) return false
+      this.badgeCount = count
+      this.badgeShown = this.launcherBadges && count !== 0 ? badgeText(count) : null
+      return true
+    }
+    this.badgeCount = count ?? 0
+    if (fake.platform === 'darwin')
+      this.badgeShown = count === undefined ? '•' : count === 0 ? null : badgeText(count)
     if (fake.platform === 'win32') {
       // Drawn on the taskbar buttons there are: a window not on screen has none.
       for (const window of fake.windows.filter((w) => !w.isDestroyed() && w.visible))
-        window.overlay = count === 0 ? null : { image: 'badge' as never, description: `${count} badge` }
+        window.overlay =
+          count === 0 ? null : { image: 'badge' as never, description: `${count ?? 'unread'} badge` }
     }
     return true
   }
@@ -266,3 +290,11 @@ export class FakeApp
     return event.defaultPrevented
   }
 }
+
+/** A count as Electron's BadgeManager writes it: past its most, that most and a plus. */
+function badgeText(count: number): string {
+  return count > MOST_BADGE_CONTENT ? `${MOST_BADGE_CONTENT}+` : String(count)
+}
+
+/** The highest count a badge shows as it is (badge_manager.h). */
+const MOST_BADGE_CONTENT = 99

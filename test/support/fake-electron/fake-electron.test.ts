@@ -543,11 +543,33 @@ describe('the fakes of the badge, the overlay and the tray image', () => {
     expect([window.overlay, shows]).toEqual([null, ['show', 'show']])
   })
 
-  it('answer false on a Linux dock without the LauncherEntry API, showing nothing', () => {
+  it('answer true on a Linux dock without LauncherEntry badges, as Electron cannot tell, and show nothing', () => {
     fake.platform = 'linux'
     fake.app.launcherBadges = false
-    expect(fake.app.setBadgeCount(3)).toBe(false)
-    expect(fake.app.getBadgeCount()).toBe(0)
+    expect(fake.app.setBadgeCount(3)).toBe(true)
+    expect([fake.app.getBadgeCount(), fake.app.badgeShown]).toEqual([3, null])
+  })
+
+  it('answer false on Linux without a count or without the app’s desktop name, keeping the count', () => {
+    fake.platform = 'linux'
+    expect(fake.app.setBadgeCount(2)).toBe(true)
+    expect(fake.app.setBadgeCount()).toBe(false)
+    fake.app.desktopNameKnown = false
+    expect(fake.app.setBadgeCount(5)).toBe(false)
+    expect([fake.app.getBadgeCount(), fake.app.badgeShown]).toEqual([2, '2'])
+  })
+
+  it('show a dot on macOS for a call without a count, and a saturated count past the most', () => {
+    fake.platform = 'darwin'
+    expect(fake.app.setBadgeCount()).toBe(true)
+    expect([fake.app.getBadgeCount(), fake.app.badgeShown]).toEqual([0, '•'])
+    fake.app.setBadgeCount(150)
+    expect([fake.app.getBadgeCount(), fake.app.badgeShown]).toEqual([150, '99+'])
+  })
+
+  it('refuse a badge count that is no whole number, as Electron’s argument conversion does', () => {
+    expect(() => fake.app.setBadgeCount(2.5)).toThrow(TypeError)
+    expect(() => fake.app.setBadgeCount(Number.NaN)).toThrow('conversion failure')
   })
 
   it('refuse an overlay or a tray image on what was destroyed', () => {
