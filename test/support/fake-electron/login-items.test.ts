@@ -6,13 +6,35 @@ import { fake, resetFakeElectron } from './'
 beforeEach(resetFakeElectron)
 
 describe('the fake login items', () => {
-  it('refuse login items on Linux, where Electron has none', () => {
+  it('do nothing on Linux, where Electron has none, and answer its defaults', () => {
     fake.platform = 'linux'
-    expect(() => fake.app.setLoginItemSettings({ openAtLogin: true })).toThrow(/macOS and Windows only/)
-    expect(() => fake.app.getLoginItemSettings()).toThrow(/macOS and Windows only/)
+    fake.app.openedAtLogin = true
+    fake.app.setLoginItemSettings({ openAtLogin: true })
+    expect(fake.app.getLoginItemSettings()).toStrictEqual({
+      openAtLogin: false,
+      executableWillLaunchAtLogin: false,
+      wasOpenedAtLogin: false,
+    })
     fake.platform = 'win32'
     fake.app.setLoginItemSettings({ openAtLogin: true })
     expect(fake.app.getLoginItemSettings()).toMatchObject({ openAtLogin: true, wasOpenedAtLogin: false })
+  })
+
+  it('answer only the keys each OS has: launch items on Windows, a status on macOS 13 and later', () => {
+    fake.platform = 'win32'
+    expect(Object.keys(fake.app.getLoginItemSettings()).sort()).toEqual([
+      'executableWillLaunchAtLogin',
+      'launchItems',
+      'openAtLogin',
+      'wasOpenedAtLogin',
+    ])
+    fake.platform = 'darwin'
+    expect(Object.keys(fake.app.getLoginItemSettings()).sort()).toEqual([
+      'executableWillLaunchAtLogin',
+      'openAtLogin',
+      'status',
+      'wasOpenedAtLogin',
+    ])
   })
 
   it("play a login item the user added on macOS, which removing the app's own removes too", () => {

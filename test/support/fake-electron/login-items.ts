@@ -16,14 +16,14 @@ export class FakeLoginItems
   appUserModelId: string | undefined
   /**
    * Every call to setLoginItemSettings, in order. Electron has login items on macOS and Windows
-   * only: on Linux the fake refuses the call, so code that relies on one there fails its test.
+   * only: on Linux the call does nothing, without a word (browser_linux.cc), so a test that code
+   * relies on none there looks at this record or at what starts at login.
    * Off on macOS removes every login item that opens the app, the user's too (macOS 12 and earlier).
    * On Windows, as browser_win.cc does, on writes the Run value (named by `name`, else the
    * AppUserModelID) and, unless `enabled: false`, deletes its StartupApproved value: an entry the
    * user turned off in Task Manager is on again. Off deletes both.
    */
   readonly setLoginItemSettings = vi.fn<(settings: LoginItemSettings) => void>((settings) => {
-    requireLoginItems('setLoginItemSettings')
     const { openAtLogin } = settings
     if (fake.platform === 'darwin') {
       if (openAtLogin === false) {
@@ -130,7 +130,7 @@ export class FakeLoginItems
    * on, read as browser_win.cc reads it (electronReadsAsEnabled); on macOS 13 and later the app's own item opens it at login only once 'enabled'.
    */
   getLoginItemSettings(options?: LoginItemSettingsOptions): ReturnType<App['getLoginItemSettings']> {
-    requireLoginItems('getLoginItemSettings')
+    if (fake.platform !== 'darwin' && fake.platform !== 'win32') return NO_LOGIN_ITEM
     const status = !this.macRegistered
       ? this.macUnregisteredStatus
       : this.macItemAtOldPlace
@@ -159,11 +159,18 @@ export class FakeLoginItems
             }))
         : []
     const opens = this.macOs12 ? this.macRegistered : status === 'enabled'
+    // Each OS's answer has only its own keys (login_item_settings_converter.cc).
+    if (fake.platform === 'win32')
+      return {
+        openAtLogin: sameCommand,
+        executableWillLaunchAtLogin: launchItems.some((item) => item.enabled),
+        launchItems,
+        wasOpenedAtLogin: false,
+      } as ReturnType<App['getLoginItemSettings']>
     return {
-      openAtLogin: fake.platform === 'darwin' ? opens || this.macUserLoginItem : sameCommand,
-      executableWillLaunchAtLogin: launchItems.some((item) => item.enabled),
-      launchItems,
-      wasOpenedAtLogin: fake.platform === 'darwin' && this.openedAtLogin,
+      openAtLogin: opens || this.macUserLoginItem,
+      executableWillLaunchAtLogin: false,
+      wasOpenedAtLogin: this.openedAtLogin,
       ...(this.macOs12 ? {} : { status }),
     } as ReturnType<App['getLoginItemSettings']>
   }
@@ -221,10 +228,9 @@ function windowsArgv(line: string): string[] {
   return args
 }
 
-/** Throws where Electron has no login items (Linux), as the fake's other platform-only calls do. */
-function requireLoginItems(name: string): void {
-  if (fake.platform !== 'darwin' && fake.platform !== 'win32')
-    throw new TypeError(
-      `app.${name} has no effect on ${fake.platform}: Electron has login items on macOS and Windows only`,
-    )
-}
+/** What Electron answers where it has no login items (Linux): its defaults, whatever was set. */
+const NO_LOGIN_ITEM = Object.freeze({
+  openAtLogin: false,
+  executableWillLaunchAtLogin: false,
+  wasOpenedAtLogin: false,
+}) as ReturnType<App['getLoginItemSettings']>

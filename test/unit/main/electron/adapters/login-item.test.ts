@@ -42,7 +42,7 @@ describe('the Electron login item', () => {
   })
 
   it('writes an XDG autostart entry on Linux that starts hidden, and removes it when turned off', () => {
-    // Electron has no login items on Linux: the fake throws if the adapter asks it for one.
+    // Electron has no login items on Linux: its call does nothing there, so the adapter must not rely on it.
     fake.platform = 'linux'
     fake.app.isPackaged = true
     const home = tempDir()
