@@ -7,6 +7,9 @@ import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron'
 import { assertOnScreen, preventableEvent } from './events'
 import { fake } from './state'
 
+/** The fonts macOS's tray title takes (Tray::SetTitle). */
+const FONT_TYPES: ReadonlySet<string> = new Set(['monospaced', 'monospacedDigit'])
+
 /** The fake's own event (not Electron's) for a new image or menu, which `until` waits for. */
 const FAKE_TRAY_CHANGED = 'fake:changed'
 
@@ -134,8 +137,37 @@ export class FakeTray
   /** Where the icon sits on screen (what `click` reports, except on Linux). */
   bounds = { x: 1000, y: 0, width: 24, height: 24 }
 
-  /** Whether the menu was opened by a click on the icon (a Linux tray that only shows menus). */
+  /**
+   * Whether a click opened the menu: on macOS any click while it has items, on Windows a right
+   * click, on a Linux tray that only shows menus any click.
+   */
   menuShownByClick = false
+  /** What the menu bar shows beside the icon (macOS); elsewhere Electron shows none and answers "". */
+  title = ''
+  /** The balloons Windows showed from the icon; Electron's other trays show none. */
+  readonly balloons: Array<{ title: string; content: string }> = []
+
+  /** As Electron's Tray::SetTitle: macOS alone shows it and checks its options; elsewhere nothing. */
+  setTitle(title: string, options?: { fontType?: string }): void {
+    this.assertAlive()
+    if (fake.platform !== 'darwin') return
+    if (options !== undefined && (typeof options !== 'object' || options === null))
+      throw new TypeError('setTitle options must be an object')
+    if (options !== undefined && 'fontType' in options && !FONT_TYPES.has(String(options.fontType)))
+      throw new TypeError("fontType must be one of 'monospaced' or 'monospacedDigit'")
+    this.title = title
+  }
+  getTitle(): string {
+    this.assertAlive()
+    return fake.platform === 'darwin' ? this.title : ''
+  }
+  /** As Electron's Tray::DisplayBalloon: refused without a title and content; shown on Windows only. */
+  displayBalloon(options: { title?: string; content?: string }): void {
+    this.assertAlive()
+    if (typeof options.title !== 'string' || typeof options.content !== 'string')
+      throw new Error("'title' and 'content' must be defined")
+    if (fake.platform === 'win32') this.balloons.push({ title: options.title, content: options.content })
+  }
 
   /**
    * The user clicks the icon itself. A Linux tray host that does not report clicks shows the
@@ -148,7 +180,39 @@ export class FakeTray
       this.menuShownByClick = this.menu !== undefined
       return
     }
+    // macOS opens a menu with items on the click, and tells the click as well (tray_icon_cocoa.mm).
+    if (fake.platform === 'darwin' && this.hasItems()) this.menuShownByClick = true
     this.emit('click', preventableEvent(), this.reportedBounds())
+  }
+
+  /**
+   * The user right-clicks the icon. Windows pops up the menu when one is set, and then tells
+   * nothing (notify_icon.cc), else tells 'right-click'; macOS tells 'right-click'; a Linux tray
+   * shows the menu itself and Electron hears nothing.
+   */
+  rightClickIcon(): void {
+    assertOnScreen('a removed tray icon', !this.destroyed)
+    if (fake.platform === 'linux' || (fake.platform === 'win32' && this.menu !== undefined)) {
+      this.menuShownByClick = this.menu !== undefined
+      return
+    }
+    this.emit('right-click', preventableEvent(), this.reportedBounds())
+  }
+
+  /**
+   * The user double-clicks the icon. macOS and Windows tell the first press as a 'click' and the
+   * second as a 'double-click' only; Electron has no 'double-click' on Linux, where each press is
+   * the click a tray that reports clicks tells.
+   */
+  doubleClickIcon(): void {
+    this.clickIcon()
+    if (fake.platform === 'linux') return this.clickIcon()
+    this.emit('double-click', preventableEvent(), this.reportedBounds())
+  }
+
+  /** Whether a menu with items is set: macOS opens only such a menu on a click. */
+  private hasItems(): boolean {
+    return (this.menu?.template.length ?? 0) > 0
   }
 
   /**

@@ -395,6 +395,17 @@ describe('the tray', () => {
     expect(onOpen).not.toHaveBeenCalled()
   })
 
+  it('on Windows toggles the popover once for a double-click, and leaves a right click to the menu', () => {
+    fake.platform = 'win32'
+    const onClick = vi.fn()
+    const { tray } = makeTray({ onClick, platform: 'win32' })
+    tray.doubleClickIcon()
+    expect(onClick).toHaveBeenCalledOnce()
+    tray.rightClickIcon()
+    expect(onClick).toHaveBeenCalledOnce()
+    expect(tray.menuShownByClick).toBe(true)
+  })
+
   it('quits from Quit', () => {
     makeTray().tray.clickMenuItem('quit')
     expect(onQuit).toHaveBeenCalledOnce()
