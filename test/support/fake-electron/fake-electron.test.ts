@@ -402,7 +402,7 @@ describe('the fake Notification', () => {
   it('on macOS a dismissed notification, never closed, still hears a press on a newer one of its id', () => {
     fake.platform = 'darwin'
     const heard: string[] = []
-    const older = new FakeNotification({ id: 'same' })
+    const older = new FakeNotification({ id: 'same', actions: [{ type: 'button', text: 'Open' }] })
     older.on('close', () => heard.push('older close'))
     older.on('click', () => heard.push('older click'))
     older.show()
@@ -412,6 +412,21 @@ describe('the fake Notification', () => {
     newer.show()
     newer.click()
     expect(heard).toEqual(['older close', 'older click'])
+  })
+
+  it('on macOS tells no dismissal of a notification without buttons, and still holds it under its id', () => {
+    fake.platform = 'darwin'
+    const heard: string[] = []
+    const plain = new FakeNotification({ id: 'plain', title: 'A message' })
+    plain.on('close', () => heard.push('plain close'))
+    plain.on('click', () => heard.push('plain click'))
+    plain.show()
+    plain.dismiss()
+    expect([plain.onScreen, heard]).toEqual([false, []])
+    const next = new FakeNotification({ id: 'plain' })
+    next.show()
+    next.click()
+    expect(heard).toEqual(['plain click'])
   })
 
   it('on macOS hands a press on this run’s notification to the object getHistory made of it', async () => {

@@ -213,7 +213,7 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     this.pressedObject({ ends: false, byId: true })?.emit('action', event, actionIndex, -1)
   }
   /**
-   * The user dismisses it. On Windows that closes the banner (a 'close', userCanceled) and leaves
+   * The user dismisses it (macOS: see below which it reports). On Windows that closes the banner (a 'close', userCanceled) and leaves
    * the toast in the Action Center, as one that timed out (Electron's docs on 'close'; its
    * `close()` then removes it there, notification_win's Remove): see {@link clearFromActionCenter}.
    */
@@ -221,7 +221,17 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     assertOnScreen('a notification', this.onScreen)
     if (fake.platform !== 'win32') this.closed = true
     else this.inActionCenter = true
+    // macOS tells a dismissal only of a notification shown with a category, which Electron gives
+    // only one with buttons, a reply or a close button (cocoa_notification.mm): of any other the
+    // app hears nothing, and Electron still holds it under its id.
+    if (fake.platform === 'darwin' && !this.hasCategory()) return
     this.pressedObject({ ends: false })?.emit('close', closeEvent('userCanceled'))
+  }
+
+  /** macOS: whether Electron shows it with a category, whose dismissal the OS reports. */
+  private hasCategory(): boolean {
+    const { actions = [], hasReply = false, closeButtonText = '' } = this.options
+    return actions.length > 0 || hasReply || closeButtonText !== ''
   }
   /** Windows: the user clears the toast out of the Action Center; Electron hears nothing of it. */
   clearFromActionCenter(): void {
