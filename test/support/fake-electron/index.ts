@@ -31,7 +31,7 @@ export { FakeApp } from './app'
 export { FakeBrowserWindow, type LoadedPage } from './browser-window'
 export { preventableEvent } from './events'
 export { FakeIpcMain, FakeIpcRenderer } from './ipc'
-export { FakeNotification, activateToast } from './notification'
+export { FakeNotification, activateToast, raisePendingToasts } from './notification'
 export { FakeProtocol, FakeSession } from './session'
 export { FakeShell } from './shell'
 export { fake } from './state'
@@ -140,6 +140,13 @@ function freshState() {
      * its page has unloaded, which a test plays with `finishClose()`. False closes at once.
      */
     pendingCloses: false,
+    /**
+     * True plays Windows' toasts as Electron shows them: made on a background thread, each comes
+     * up (and its 'show' is told) once a test plays that with `raisePendingToasts()`. False shows at once.
+     */
+    pendingToasts: false,
+    /** Windows, with `pendingToasts`: the notifications shown whose toast has not come up yet. */
+    toastsComing: [] as FakeNotification[],
   }
 }
 

@@ -132,6 +132,11 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     return this.shown && !this.closed
   }
 
+  /**
+   * Puts it on screen. On Windows with `fake.pendingToasts` the toast comes up only once a test
+   * plays Electron's background thread with {@link raisePendingToasts}, as it does: closed before
+   * then, the object is detached and the toast still comes up, with no object to close it.
+   */
   show(): void {
     if (fake.platform === 'linux' && fake.linuxNotificationRefusal !== null) {
       this.emit('failed', preventableEvent(), fake.linuxNotificationRefusal)
@@ -139,13 +144,28 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     }
     fake.linuxActionsRead ??= fake.linuxServerActions
     this.clickable = fake.linuxActionsRead
+    this.native = true
+    if (fake.platform === 'win32' && fake.pendingToasts) {
+      fake.toastsComing.push(this)
+      return
+    }
+    this.putUp()
+  }
+
+  /** Windows: its toast is made, and comes up, or with `failure` Windows refused it (told unless detached). */
+  arrive(failure?: string): void {
+    if (failure === undefined) this.putUp()
+    else if (this.native) this.emit('failed', preventableEvent(), failure)
+  }
+
+  /** Its toast or banner comes up: 'show' is told to the object unless the app closed it meanwhile. */
+  private putUp(): void {
     for (const other of this.sameId()) other.closed = true
     this.shown = true
     this.closed = false
     this.inActionCenter = false
-    this.native = true
     this.inPresenter = true
-    this.emit('show', preventableEvent())
+    if (this.native) this.emit('show', preventableEvent())
   }
   /**
    * The app takes it away; macOS reports that as a 'close', once, and Linux through the desktop
@@ -274,10 +294,10 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     )
     return first?.native === true ? first : undefined
   }
-  /** Windows: a click on its body reaches its own toast, which leaves the presenter. */
-  private endedBy(ends: boolean): FakeNotification {
+  /** Windows: a click on its body reaches its own toast, which leaves the presenter; none once detached. */
+  private endedBy(ends: boolean): FakeNotification | undefined {
     if (ends) this.inPresenter = false
-    return this
+    return this.native ? this : undefined
   }
   /**
    * Its time on screen runs out. Windows reports a 'close' (timedOut), yet keeps the toast in the
@@ -289,15 +309,24 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     if (fake.platform === 'darwin') return
     if (fake.platform !== 'win32') this.closed = true
     else this.inActionCenter = true
-    this.emit('close', closeEvent('timedOut'))
+    if (this.native) this.emit('close', closeEvent('timedOut'))
   }
   /** The OS refused to show it; Electron then lets it go. */
   fail(error: string): void {
     assertOnScreen('a notification', this.onScreen)
     this.closed = true
     this.inPresenter = false
-    this.emit('failed', preventableEvent(), error)
+    if (this.native) this.emit('failed', preventableEvent(), error)
   }
+}
+
+/**
+ * Windows, with `fake.pendingToasts`: Electron's background thread has made the toasts shown so
+ * far, and each comes up in the order shown (SetupAndShowOnUIThread); with `failure`, Windows
+ * refused each instead, a 'failed' told to the objects still attached.
+ */
+export function raisePendingToasts(failure?: string): void {
+  for (const coming of fake.toastsComing.splice(0)) coming.arrive(failure)
 }
 
 /** The longest `id` or `groupId` Electron takes on Windows, in UTF-16 units (a toast's tag). */

@@ -30,6 +30,23 @@ export class HeldNotifications {
    * detaches them and leaves them in Notification Center, so closing one removes its id as well.
    */
   readonly observed = new WeakSet<Notification>()
+  /**
+   * Windows: shown toasts not yet up ('show' not heard). Electron makes each on a background
+   * thread, and one closed before then comes up all the same, its object detached, so nothing can
+   * take it down. Closing one of these waits for its 'show' (`closedEarly`).
+   */
+  readonly coming = new Set<Notification>()
+  /** Windows: toasts closed before they came up, held until they do, and then closed. */
+  readonly closedEarly = new Set<Notification>()
+
+  /**
+   * Its toast came up, or never will (it failed): whether the app closed it meanwhile, and so
+   * closes it now.
+   */
+  upOrFailed(notification: Notification): boolean {
+    this.coming.delete(notification)
+    return this.closedEarly.delete(notification)
+  }
 
   /** What the held notification with this OS id is about, if one is held. */
   readonly shownUnder = (id: string): AppNotification | undefined =>
@@ -65,6 +82,10 @@ export class HeldNotifications {
    * getHistory() answered too): closing that one takes it down.
    */
   private closeOne(notification: Notification): void {
+    if (this.coming.has(notification)) {
+      this.closedEarly.add(notification)
+      return this.release(notification)
+    }
     notification.close()
     this.release(notification)
     if (!this.observed.has(notification)) return

@@ -175,13 +175,16 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
     notification.on('show', () => {
+      if (held.upOrFailed(notification)) notification.close()
       if (health.status === 'failing') setHealth({ status: 'ok' })
     })
     notification.on('failed', (_event, error) => {
+      const takenDown = held.upOrFailed(notification)
       release(notification)
       log.warn(`A notification could not be shown: ${errorMessage(error)}`)
       setHealth({ status: 'failing', advice: NOTIFICATIONS_FAILING })
-      options.onFailed(data)
+      // Taken down before it came up, what it told of is over: nothing opens in its place.
+      if (!takenDown) options.onFailed(data)
     })
   }
 
@@ -231,6 +234,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       const notification = create(appNotification)
       if (notification === null) return options.onFailed(appNotification)
       follow(notification, appNotification)
+      // Windows puts the toast up later; one taken down meanwhile is closed as it comes up.
+      if (platform === 'win32') held.coming.add(notification)
       notification.show()
     },
   }

@@ -1,0 +1,45 @@
+// Windows toasts come up after show() returns, as Electron makes them on a background thread: a
+// close() before then detaches the object and leaves the toast to come up with no one to close it.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { fake, FakeNotification, raisePendingToasts, resetFakeElectron } from './'
+
+beforeEach(() => {
+  resetFakeElectron()
+  fake.platform = 'win32'
+  fake.pendingToasts = true
+})
+
+describe('the fake’s Windows toasts made on a background thread', () => {
+  it('come up, and tell their show, only when the thread has made them', () => {
+    const heard: string[] = []
+    const toast = new FakeNotification({ id: 'inv' })
+    toast.on('show', () => heard.push('show'))
+    toast.show()
+    expect([toast.onScreen, heard]).toEqual([false, []])
+    raisePendingToasts()
+    expect([toast.onScreen, heard]).toEqual([true, ['show']])
+  })
+
+  it('closed before then, come up all the same, detached: no event, and close() again does nothing', () => {
+    const heard: string[] = []
+    const toast = new FakeNotification({ id: 'inv' })
+    for (const name of ['show', 'click', 'close', 'failed']) toast.on(name, () => heard.push(name))
+    toast.show()
+    toast.close()
+    raisePendingToasts()
+    toast.close()
+    expect(toast.onScreen).toBe(true)
+    toast.click()
+    toast.timeOut()
+    expect(heard).toEqual([])
+  })
+
+  it('refused by Windows, tell a failure to an object still attached, and never come up', () => {
+    const heard: string[] = []
+    const toast = new FakeNotification({ id: 'inv' })
+    toast.on('failed', (_event, error: string) => heard.push(error))
+    toast.show()
+    raisePendingToasts('WinAPI: Show failed')
+    expect([toast.onScreen, heard]).toEqual([false, ['WinAPI: Show failed']])
+  })
+})

@@ -1,0 +1,100 @@
+// Windows makes a toast on Electron's background thread: shown, it comes up a moment later. What
+// the app takes down in that moment (an invite taken elsewhere, the expert signed out) must not
+// come up afterwards, left on screen with no object to close it.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createElectronNotifier } from '../../../../../src/main/electron/adapters/notifier'
+import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
+import {
+  fake,
+  type FakeNotification,
+  newestMade,
+  raisePendingToasts,
+  resetFakeElectron,
+} from '../../../../support/fake-electron'
+import { recordingLog } from '../../../../support/recording-log'
+
+vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
+
+const invite: AppNotification = {
+  kind: 'invite',
+  inviteId: 'inv_1',
+  requestId: 'req_1',
+  title: 'Sam Lee: Hooks question',
+  body: 'Instant · Matched to you',
+  instant: true,
+}
+const taken: AppNotification = {
+  kind: 'invite_closed',
+  inviteId: 'inv_1',
+  requestId: 'req_1',
+  reason: 'taken',
+  title: 'Closed',
+  body: 'Another expert took it.',
+}
+
+/** A Windows notifier whose toasts come up when the test says, and the actions it reported. */
+async function windowsNotifier() {
+  fake.platform = 'win32'
+  fake.pendingToasts = true
+  const onActivate = vi.fn()
+  const onFailed = vi.fn()
+  const notifier = createElectronNotifier({
+    soundEnabled: () => true,
+    onActivate,
+    onFailed,
+    findInvite: () => null,
+    log: recordingLog(),
+    platform: 'win32',
+  })
+  await notifier.restore()
+  return { notifier, onActivate, onFailed }
+}
+
+function lastNotification(): FakeNotification {
+  return newestMade(fake.notifications, 'notification')
+}
+
+beforeEach(resetFakeElectron)
+
+describe('a Windows toast taken down before it came up', () => {
+  it('an invite closed elsewhere meanwhile: its toast leaves as it comes up, and nothing is held', async () => {
+    const { notifier } = await windowsNotifier()
+    notifier.show(invite)
+    const toast = lastNotification()
+    notifier.show(taken)
+    raisePendingToasts()
+    expect(toast.onScreen).toBe(false)
+    expect(notifier.held).toBe(0)
+  })
+
+  it('every notification at a sign-out: none comes up afterwards', async () => {
+    const { notifier } = await windowsNotifier()
+    notifier.show(invite)
+    notifier.show({ kind: 'notice', title: 'Standby', body: 'Catching up failed', noticeId: 'n1' })
+    notifier.show({ kind: 'all_withdrawn', title: 'Signed out', body: 'Signed out here.' })
+    raisePendingToasts()
+    expect(fake.notifications.filter((shown) => shown.onScreen)).toEqual([])
+  })
+
+  it('one that came up before the invite closed is taken down at once, as ever', async () => {
+    const { notifier } = await windowsNotifier()
+    notifier.show(invite)
+    raisePendingToasts()
+    const toast = lastNotification()
+    expect(toast.onScreen).toBe(true)
+    notifier.show(taken)
+    expect([toast.onScreen, notifier.held]).toEqual([false, 0])
+  })
+
+  it('one Windows then refuses: the health says so, and no popover opens on the closed invite', async () => {
+    const { notifier, onFailed } = await windowsNotifier()
+    notifier.show(invite)
+    notifier.show(taken)
+    raisePendingToasts('WinAPI: Show failed')
+    expect(notifier.health?.().status).toBe('failing')
+    expect(onFailed).not.toHaveBeenCalled()
+    notifier.show(invite)
+    raisePendingToasts('WinAPI: Show failed')
+    expect(onFailed).toHaveBeenCalledWith(invite)
+  })
+})
