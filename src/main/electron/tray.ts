@@ -92,8 +92,13 @@ export function createTray(options: TrayOptions): StandbyTray {
     if (tray.isDestroyed()) return
     if (view.icon !== icon) tray.setImage(image(view.icon))
     icon = view.icon
-    tooltip = shownText(view.tooltip, { max: TOOLTIP_MAX, multiline: true })
-    tray.setToolTip(tooltip)
+    // Linux's tray sends its menu again with each tooltip (Chromium's StatusIconLinuxDbus), which
+    // closes one the expert has open: there the tooltip says the state alone, as the menu's first
+    // line does, whose change replaces the menu anyway; the menu says the rest.
+    const said = platform === 'linux' ? `Standby — ${view.statusLine}` : view.tooltip
+    const next = shownText(said, { max: TOOLTIP_MAX, multiline: true })
+    if (next !== tooltip) tray.setToolTip(next)
+    tooltip = next
     const actions = { ...options, onRestart: onRestart && restart, onAvailability }
     const template = trayMenuTemplate(view, actions, platform)
     const menu = JSON.stringify(template)
@@ -207,7 +212,7 @@ export function trayMenuTemplate(
           },
         ],
   )
-  // Linux's trays (AppIndicator) show no tooltip: the menu says under the state what the tooltip
+  // Linux's tooltip says the state alone (AppIndicator shows none): the menu says under it what the tooltip
   // explains, why the link is not up and what to do about silenced notifications.
   const explained =
     platform === 'linux'

@@ -150,14 +150,18 @@ describe('the fake app’s links', () => {
 })
 
 describe('the fake Tray', () => {
-  it('shows a tooltip, except on Linux, whose trays (AppIndicator) show none', () => {
+  it('shows a tooltip, which on Linux sends the menu again and so closes one the user has open', () => {
     const tray = new FakeTray('/res/tray.png')
     tray.setToolTip('Standby — Online')
     expect(tray.toolTip).toBe('Standby — Online')
     fake.platform = 'linux'
+    fake.trayReportsClicks = false
     const linuxTray = new FakeTray('/res/tray.png')
+    linuxTray.setContextMenu(new FakeMenu([{ id: 'open', label: 'Open' }]))
+    linuxTray.clickIcon()
+    expect(linuxTray.menuShownByClick).toBe(true)
     linuxTray.setToolTip('Standby — Offline')
-    expect(linuxTray.toolTip).toBe('')
+    expect([linuxTray.toolTip, linuxTray.menuShownByClick]).toEqual(['Standby — Offline', false])
   })
 
   it('once destroyed, throws "Tray is destroyed" and cannot be clicked', () => {

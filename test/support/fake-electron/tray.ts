@@ -122,10 +122,15 @@ export class FakeTray
       look()
     })
   }
-  /** What the tray shows on hover; Linux's trays (AppIndicator) show none, so there it stays empty. */
+  /**
+   * What the tray shows on hover. On Linux Electron hands it to the tray host (KDE shows it, GNOME's
+   * AppIndicator extension does not), and Chromium sends the menu's layout again with it
+   * (StatusIconLinuxDbus::SetToolTip), so a menu the user has open closes, as with a new menu.
+   */
   setToolTip(toolTip: string): void {
     this.assertAlive()
-    if (fake.platform !== 'linux') this.toolTip = toolTip
+    this.toolTip = toolTip
+    if (fake.platform === 'linux') this.menuShownByClick = false
   }
   destroy(): void {
     this.destroyed = true
