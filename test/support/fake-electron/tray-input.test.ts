@@ -34,6 +34,11 @@ describe('the fake tray’s pointer', () => {
     const linux = trayOn('linux')
     linux.tray.doubleClickIcon()
     expect(linux.heard).toEqual(['click', 'click'])
+    // GNOME's AppIndicator extension: the menu on the first press, the activation on the double-click.
+    fake.trayReportsClicks = false
+    const gnome = trayOn('linux')
+    gnome.tray.doubleClickIcon()
+    expect([gnome.heard, gnome.tray.menuShownByClick]).toEqual([['click'], true])
   })
 
   it('on macOS opens the menu on a click and tells the click too; on Linux a right click reaches no app', () => {
