@@ -84,7 +84,14 @@ export class HeldNotifications {
   private closeOne(notification: Notification): void {
     if (this.coming.has(notification)) {
       this.closedEarly.add(notification)
-      return this.release(notification)
+      this.release(notification)
+      // Bounded as the held ones are: past the cap the oldest is closed at once, whatever comes of it.
+      const oldest = this.closedEarly.values().next().value
+      if (this.closedEarly.size > MAX_HELD_NOTIFICATIONS && oldest !== undefined) {
+        this.upOrFailed(oldest)
+        oldest.close()
+      }
+      return
     }
     notification.close()
     this.release(notification)

@@ -2,7 +2,10 @@
 // the app takes down in that moment (an invite taken elsewhere, the expert signed out) must not
 // come up afterwards, left on screen with no object to close it.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createElectronNotifier } from '../../../../../src/main/electron/adapters/notifier'
+import {
+  createElectronNotifier,
+  MAX_HELD_NOTIFICATIONS,
+} from '../../../../../src/main/electron/adapters/notifier'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import {
   fake,
@@ -96,5 +99,17 @@ describe('a Windows toast taken down before it came up', () => {
     notifier.show(invite)
     raisePendingToasts('WinAPI: Show failed')
     expect(onFailed).toHaveBeenCalledWith(invite)
+  })
+
+  it('toasts that never come up are not held for ever: past the cap the oldest is closed at once', async () => {
+    const { notifier } = await windowsNotifier()
+    const shown = Array.from({ length: MAX_HELD_NOTIFICATIONS + 1 }, (_, i) => {
+      notifier.show({ ...invite, inviteId: `inv_${i}` })
+      notifier.show({ ...taken, inviteId: `inv_${i}` })
+      return lastNotification()
+    })
+    raisePendingToasts()
+    // The oldest, closed before it came up, is up for good; each of the others left as it came.
+    expect(shown.map((toast) => toast.onScreen)).toEqual([true, ...shown.slice(1).map(() => false)])
   })
 })
