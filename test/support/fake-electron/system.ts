@@ -79,8 +79,13 @@ export class FakePowerMonitor
   getSystemIdleTime(): number {
     return this.idleSeconds
   }
-  /** Chromium's CalculateIdleState: locked first, then idle from the threshold on; Electron refuses a threshold under 1. */
+  /**
+   * Chromium's CalculateIdleState: locked first, then idle from the threshold on. Electron takes the
+   * threshold as an int (anything else fails its argument conversion) and refuses one under 1.
+   */
   getSystemIdleState(idleThreshold: number): 'active' | 'idle' | 'locked' | 'unknown' {
+    if (!Number.isInteger(idleThreshold) || Math.abs(idleThreshold) >= 2 ** 31)
+      throw new TypeError(`Error processing argument at index 0, conversion failure from ${idleThreshold}`)
     if (!(idleThreshold > 0)) throw new TypeError('Invalid idle threshold, must be greater than 0')
     if (this.screenLocked) return 'locked'
     return this.idleSeconds >= idleThreshold ? 'idle' : 'active'
