@@ -177,7 +177,7 @@ describe('the fake Tray', () => {
     const tray = new FakeTray('/res/tray.png')
     const seen: Array<boolean | undefined> = []
     const template = [
-      { id: 'on', type: 'checkbox', checked: true, click: (item) => seen.push(item.checked) },
+      { id: 'on', label: 'On', type: 'checkbox', checked: true, click: (item) => seen.push(item.checked) },
     ] satisfies Electron.MenuItemConstructorOptions[]
     tray.setContextMenu(FakeMenu.buildFromTemplate(template))
     tray.clickMenuItem('on')

@@ -1,5 +1,6 @@
 // The fake tray must hear the pointer as Electron's tray does on each OS, or a tray test proves
-// nothing about the OS it names: which clicks reach the app, which open the menu instead.
+// nothing about the OS it names: which clicks reach the app, which open the menu instead. Its
+// menus are built as Electron builds them.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { fake, FakeMenu, FakeTray, resetFakeElectron } from './'
 
@@ -65,5 +66,20 @@ describe('the fake tray’s pointer', () => {
     tray.destroy()
     expect(() => tray.setTitle('4')).toThrow('Tray is destroyed')
     expect(() => tray.displayBalloon({ title: 'a', content: 'b' })).toThrow('Tray is destroyed')
+  })
+
+  it('builds menus as Electron does: separators folded and none at either end, bad items refused', () => {
+    const menu = FakeMenu.buildFromTemplate([
+      { type: 'separator' },
+      { id: 'a', label: 'A' },
+      { type: 'separator' },
+      { type: 'separator' },
+      { id: 'b', label: 'B' },
+      { type: 'separator' },
+    ])
+    expect(menu.template.map((item) => item.id ?? item.type)).toEqual(['a', 'separator', 'b'])
+    expect(() => FakeMenu.buildFromTemplate([{ id: 'nameless' }])).toThrow(
+      'must have at least one of label, role or type',
+    )
   })
 })

@@ -25,8 +25,29 @@ export class FakeMenu {
     this.template = template.map((item) => ({ ...item }))
   }
 
+  /**
+   * As Electron's Menu.buildFromTemplate: refuses what is no array, or an item with none of a label,
+   * a role or the separator type; folds adjacent separators and drops those at either end.
+   */
   static buildFromTemplate(template: Array<MenuItemConstructorOptions>): FakeMenu {
-    return new FakeMenu(template)
+    if (!Array.isArray(template))
+      throw new TypeError('Invalid template for Menu: Menu template must be an array')
+    const valid = (item: MenuItemConstructorOptions): boolean =>
+      item !== null &&
+      typeof item === 'object' &&
+      (Object.hasOwn(item, 'label') || Object.hasOwn(item, 'role') || item.type === 'separator')
+    if (!template.every(valid))
+      throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type')
+    const shown = (item: MenuItemConstructorOptions): boolean => item.visible !== false
+    const separator = (item: MenuItemConstructorOptions | undefined): boolean => item?.type === 'separator'
+    const folded = template.filter(
+      (item, at, all) => !shown(item) || !separator(item) || at === 0 || !separator(all[at - 1]),
+    )
+    return new FakeMenu(
+      folded.filter(
+        (item, at, all) => !shown(item) || !separator(item) || (at !== 0 && at !== all.length - 1),
+      ),
+    )
   }
 
   /** The app's menu: null for none, and Electron's default (`'default'`) until one is set. */
