@@ -19,6 +19,7 @@ import {
   UPCOMING_SESSIONS_LISTED,
 } from '../../shared/ipc/list-limits'
 import type { CommandName, CommandPayload } from '../../shared/protocol'
+import { checkPlatformUrl } from '../../shared/platform-url'
 import { exportSessionToCalendar } from './calendar/calendar-export'
 import { ToldError } from './ipc/told-error'
 import {
@@ -179,13 +180,15 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     },
     'connection.getState': () => core.connection,
     'auth.signIn': async ({ platformUrl, email, password }) => {
+      // Refused by Standby itself, sent nowhere: uncounted, so typos hold back no sign-in after them.
+      const address = checkPlatformUrl(platformUrl)
+      if (!address.ok) return { ok: false, reason: 'invalid_input', message: address.message }
       const refusal = signInAttempts.take('sign in')
       if (refusal !== null) return { ok: false, reason: 'failed', message: refusal }
       const outcome = await core.signIn(platformUrl, email, password)
-      if (outcome.ok) rememberPlatform(settings, outcome.platformUrl)
-      return outcome.ok
-        ? { ok: true, expert: outcome.expert }
-        : { ok: false, reason: outcome.reason, message: outcome.message }
+      if (!outcome.ok) return { ok: false, reason: outcome.reason, message: outcome.message }
+      rememberPlatform(settings, outcome.platformUrl)
+      return { ok: true, expert: outcome.expert }
     },
     'auth.signOut': () => core.signOut(),
     'expert.get': () => core.cache.expert(),

@@ -8,11 +8,14 @@ import {
   MESSAGE_LIMITS,
   MESSAGE_WORDS,
   pageOpens,
+  SIGN_IN_LIMITS,
+  SIGN_IN_WORDS,
   WINDOW_RAISE_LIMITS,
   WINDOW_RAISE_WORDS,
 } from '../../../../src/main/core/ipc/page-opens'
 import type { StandbyCore } from '../../../../src/main/core/standby-core'
 import { ManualClock } from '../../../../src/shared/clock'
+import { checkPlatformUrl } from '../../../../src/shared/platform-url'
 import { invokeContract } from '../../../../src/shared/ipc/contract'
 import { OPEN_INVITES_LISTED } from '../../../../src/shared/ipc/list-limits'
 import { anInvite, aRequest, FIXTURE_NOW } from '../../../support/fixtures'
@@ -177,5 +180,66 @@ describe('a page calling in a loop', () => {
     focus(false)
     api['app.showWindow'](undefined)
     expect(raised()).toBe(WINDOW_RAISE_LIMITS.most + 2)
+  })
+})
+
+describe('auth.signIn tried again and again', () => {
+  function signInApi() {
+    const clock = new ManualClock(0)
+    const log = recordingLog()
+    const sent: string[] = []
+    let accepted = false
+    const expert = { id: 'exp_1' }
+    const core = {
+      // As the core's sign-in does: an address it refuses by itself is sent nowhere.
+      signIn: async (platformUrl: string) => {
+        const address = checkPlatformUrl(platformUrl)
+        if (!address.ok) return { ok: false, reason: 'invalid_input', message: address.message }
+        sent.push(platformUrl)
+        return accepted
+          ? { ok: true, expert, platformUrl, token: 't' }
+          : { ok: false, reason: 'wrong_credentials', message: 'The email or password is wrong.' }
+      },
+    }
+    const deps = {
+      log,
+      settings: { update: () => undefined },
+      signInAttempts: pageOpens(clock, log, SIGN_IN_LIMITS, SIGN_IN_WORDS),
+    } as unknown as AppApiDeps
+    const api = createAppApi(core as unknown as StandbyCore, {} as HostInfo, deps)
+    const signIn = (platformUrl: string) =>
+      api['auth.signIn']({ platformUrl, email: 'a@example.com', password: 'secret-1' })
+    return { signIn, sent, accept: () => void (accepted = true) }
+  }
+
+  it('tells a typo in the address at once without counting it, so the sign-in typed right after goes through', async () => {
+    const { signIn, sent, accept } = signInApi()
+    const typos = [
+      'ftp://platform.example.com',
+      'http://platform.example.com',
+      'https://me:pw@platform.example.com',
+    ]
+    for (let n = 0; n < SIGN_IN_LIMITS.most * 3; n++)
+      expect(await signIn(typos[n % typos.length]!)).toEqual({
+        ok: false,
+        reason: 'invalid_input',
+        message: expect.stringMatching(/platform address|https:\/\/platform\.example\.com/),
+      })
+    expect(sent).toEqual([])
+    accept()
+    expect(await signIn('platform.example.com')).toMatchObject({ ok: true })
+    expect(sent).toEqual(['platform.example.com'])
+  })
+
+  it('still holds a loop of sign-ins that are sent, and tells a typo past the bound as a typo', async () => {
+    const { signIn, sent } = signInApi()
+    for (let n = 0; n < SIGN_IN_LIMITS.most; n++)
+      expect(await signIn('https://platform.example.com')).toMatchObject({ reason: 'wrong_credentials' })
+    expect(await signIn('https://platform.example.com')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Standby did not sign in: .*Wait a minute/),
+    })
+    expect(await signIn('ftp://platform.example.com')).toMatchObject({ reason: 'invalid_input' })
+    expect(sent).toHaveLength(SIGN_IN_LIMITS.most)
   })
 })
