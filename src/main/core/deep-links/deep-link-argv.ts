@@ -7,7 +7,7 @@
 import { DEEP_LINK_SCHEME } from '../../../shared/deep-link'
 import { describeAddress } from '../../../shared/describe-untrusted'
 import type { Logger } from '../ports/logger'
-import type { DeepLinkInbox } from './deep-link-inbox'
+import { NO_WAIT_LEFT, type DeepLinkInbox } from './deep-link-inbox'
 
 const PREFIX = `${DEEP_LINK_SCHEME}:`
 
@@ -38,16 +38,20 @@ export function linkClickedAtArg(clickedAt: number): string {
   return `${LINK_CLICKED_AT_SWITCH}=${Math.max(0, Math.floor(clickedAt))}`
 }
 
-/** A link on a command line and how long it already waited, or why it opens nothing. */
+/**
+ * A link on a command line and how long it already waited; `unaged` says why the click time
+ * carried with it was not read, and the link opens only if it can at once.
+ */
 export type LaunchLink =
-  { readonly raw: string; readonly waitedMs: number } | { readonly raw: string; readonly refused: string }
+  { readonly raw: string; readonly waitedMs: number } | { readonly raw: string; readonly unaged: string }
 
 /**
  * The link a run was started on and how long it already waited, by the clock at `now`: none for
  * a click, the time since its click for one a relaunch carried. The switch is read as anything on
  * a command line is, as input anyone could write: one not a time, given twice, or naming a time
- * to come (a clock set back, or a hand that wants a link kept) refuses the link rather than keep
- * or revive it.
+ * to come (a clock set back, or a hand that wants a link kept) is not read, and the link is taken
+ * as having no wait left rather than kept or revived. The link itself is not refused for it: the
+ * switch is only a time, and whoever could write it could as well have left it out.
  */
 export function launchLinkInArgv(argv: ReadonlyArray<unknown>, now: number): LaunchLink | undefined {
   const raw = deepLinkInArgv(argv)
@@ -59,14 +63,17 @@ export function launchLinkInArgv(argv: ReadonlyArray<unknown>, now: number): Lau
   if (values.length === 0) return { raw, waitedMs: 0 }
   const [value] = values
   if (values.length > 1 || value === undefined || !CLICKED_AT.test(value))
-    return { raw, refused: 'the time it was clicked, carried from the last run, is not one time' }
+    return { raw, unaged: 'the time it was clicked, carried from the last run, is not one time' }
   const waitedMs = now - Number(value)
   if (waitedMs < 0)
-    return { raw, refused: 'the time it was clicked, carried from the last run, is ahead of the clock' }
+    return { raw, unaged: 'the time it was clicked, carried from the last run, is ahead of the clock' }
   return { raw, waitedMs }
 }
 
-/** Hands the link a run was started on to `inbox`, aged as carried; a refused one is said in the log. */
+/**
+ * Hands the link a run was started on to `inbox`, aged as carried; one whose click time was not
+ * read is said in the log and handed over with no wait left.
+ */
 export function receiveLaunchLink(
   argv: ReadonlyArray<unknown>,
   now: number,
@@ -75,9 +82,10 @@ export function receiveLaunchLink(
 ): void {
   const launch = launchLinkInArgv(argv, now)
   if (launch === undefined) return
-  if ('refused' in launch)
+  if ('unaged' in launch) {
     log.warn(
-      `Ignored the link Standby was started on, ${describeAddress(launch.raw)}: ${launch.refused}. Click the link again to open it.`,
+      `The link Standby was started on, ${describeAddress(launch.raw)}, opens only if it can at once: ${launch.unaged}. If it does not open, click it again.`,
     )
-  else inbox.receive(launch.raw, 'the command line', launch.waitedMs)
+    inbox.receive(launch.raw, 'the command line', NO_WAIT_LEFT)
+  } else inbox.receive(launch.raw, 'the command line', launch.waitedMs)
 }

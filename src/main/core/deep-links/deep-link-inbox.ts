@@ -11,6 +11,7 @@ import { steadyNow, systemClock, type Clock, type TimerHandle } from '../../../s
 import { readDeepLink, type DeepLink } from '../../../shared/deep-link'
 import { describeAddress } from '../../../shared/describe-untrusted'
 import type { Logger } from '../../../shared/logger'
+import { LINK_WAIT_MS } from './deep-link-targets'
 
 /** How many links are handled one by one before the rest of a burst is held back. */
 export const DEEP_LINK_BURST = 10
@@ -19,6 +20,9 @@ export const DEEP_LINK_BURST = 10
  * of held-back links ends once none came for this long.
  */
 export const DEEP_LINK_BURST_MS = 10_000
+
+/** A link's age when it is not known: it has no wait left, and opens only if it can at once. */
+export const NO_WAIT_LEFT = 'no wait left'
 
 /** What the log says of a link that opens nothing. */
 const REFUSED_LINK_ADVICE =
@@ -50,9 +54,10 @@ export interface DeepLinkTargets {
 export interface DeepLinkInbox {
   /**
    * A link from the OS, as text it has not read: refused with a log line, opened, or kept until
-   * `openWith`. `waitedMs`: how long it already waited in an earlier run (none for a click).
+   * `openWith`. `waitedMs`: how long it already waited in an earlier run (none for a click), or
+   * NO_WAIT_LEFT for one whose age is not known, which opens only if it can once handed on.
    */
-  receive(raw: unknown, from: string, waitedMs?: number): void
+  receive(raw: unknown, from: string, waitedMs?: number | typeof NO_WAIT_LEFT): void
   /** From now on links go to `targets` (or open with a function); the one kept meanwhile goes at once. */
   openWith(targets: DeepLinkTargets | ((link: DeepLink) => void)): void
   /**
@@ -74,7 +79,8 @@ export interface DeepLinkInboxOptions {
 }
 
 /** A link to open (`since`: when it came, on the steady clock, its earlier waits included), or a refusal to tell. */
-type Outcome = { readonly link: DeepLink; readonly since: number } | { readonly refused: string }
+type Outcome =
+  { readonly link: DeepLink; readonly since: number; readonly spent?: true } | { readonly refused: string }
 
 /** An inbox that keeps the last link until it has somewhere to open it, and bounds bursts. */
 export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions = {}): DeepLinkInbox {
@@ -94,7 +100,8 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
     if (targets === undefined) {
       if ('link' in outcome) kept = outcome
       else keptRefusal = outcome.refused
-    } else if ('link' in outcome) targets.open(outcome.link, steadyNow(clock) - outcome.since)
+    } else if ('link' in outcome)
+      targets.open(outcome.link, outcome.spent ? LINK_WAIT_MS : steadyNow(clock) - outcome.since)
     else targets.refused?.(outcome.refused)
   }
   const burstOver = (): void => {
@@ -130,7 +137,10 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
   }
 
   return {
-    receive(raw, from, waitedMs = 0) {
+    receive(raw, from, waited = 0) {
+      // A wait used up as it comes: carried into a later run, the link is past it there.
+      const [waitedMs, spent] =
+        waited === NO_WAIT_LEFT ? [LINK_WAIT_MS, { spent: true as const }] : [waited, {}]
       const reading = readDeepLink(raw)
       const since = steadyNow(clock) - waitedMs
       if (!admit()) {
@@ -141,7 +151,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
           )
         heldBack += 1
         lastHeldAt = steadyNow(clock)
-        if (reading.ok) heldLink = { link: reading.link, since }
+        if (reading.ok) heldLink = { link: reading.link, since, ...spent }
         return
       }
       if (!reading.ok) {
@@ -153,7 +163,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
         })
         return
       }
-      deliver({ link: reading.link, since })
+      deliver({ link: reading.link, since, ...spent })
     },
     openWith(next) {
       targets = typeof next === 'function' ? { open: (link) => next(link) } : next

@@ -231,10 +231,12 @@ export function deepLinkTargets(deps: DeepLinkTargetDeps): DeepLinkOpener {
         return
       }
       // Carried from a run that ended while it waited: it keeps its age, so a restart (or several)
-      // cannot keep a link alive past its wait.
-      if (waitedMs > LINK_WAIT_MS) {
+      // cannot keep a link alive past its wait. One with none of it left (or whose age is not known)
+      // opens only if it can at once: it is never kept for a sign-in or a catch-up.
+      const overdue = waitedMs > LINK_WAIT_MS
+      if (overdue || (waitedMs === LINK_WAIT_MS && !(signedIn(link) && (held(link) || deps.caughtUp())))) {
         deps.log.info(
-          `A link to ${link.kind} ${link.id} carried from the last run had waited over ${LINK_WAIT_MS / 60_000} minutes and was dropped; it opened nothing.`,
+          `A link to ${link.kind} ${link.id} carried from the last run ${overdue ? `had waited over ${LINK_WAIT_MS / 60_000} minutes` : 'had no time left to wait for a sign-in or the connection'} and was dropped; it opened nothing.`,
         )
         return
       }

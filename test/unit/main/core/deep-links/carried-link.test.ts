@@ -1,7 +1,8 @@
 /**
  * A link still waiting (for a sign-in or the first catch-up) when Standby relaunches after an
  * unexpected error goes into the new run with when it was clicked: it keeps its age there, so
- * restarts cannot keep it alive past its wait, and a click time that is not one opens nothing.
+ * restarts cannot keep it alive past its wait, and with a click time that is not one it opens only
+ * if it can at once.
  */
 import { describe, expect, it, vi } from 'vitest'
 import {
@@ -21,22 +22,35 @@ const LINK = 'standby://invite/inv_1'
 const MINUTE = 60_000
 /** When the link was clicked, by the wall clock. */
 const CLICKED = 1_700_000_000_000
+/** A start's time from reading its command line to opening a link, as a slow disk makes it. */
+const READY_AFTER = 5_000
 
 /** One run of Standby, signed out, started on `argv` at `startedAt` by the wall clock. */
-function run(argv: ReadonlyArray<string>, startedAt: number) {
+function run(
+  argv: ReadonlyArray<string>,
+  startedAt: number,
+  cache: { signedIn: boolean; holds: boolean; caughtUp: boolean } = {
+    signedIn: false,
+    holds: true,
+    caughtUp: true,
+  },
+  /** How long after the command line is read the targets are ready (the cache open, the window up). */
+  readyAfterMs = 0,
+) {
   const clock = new ManualClock(startedAt)
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-  const state = { signedIn: false }
+  const state = { signedIn: cache.signedIn }
   const focus = vi.fn()
   const notifier = { show: vi.fn() }
   const inbox = createDeepLinkInbox(log, { clock })
   receiveLaunchLink(argv, clock.now(), inbox, log)
+  clock.advance(readyAfterMs)
   const targets = deepLinkTargets({
     live: () => true,
     signedIn: () => state.signedIn,
     signedOut: () => !state.signedIn,
-    holds: () => true,
-    caughtUp: () => true,
+    holds: () => cache.holds,
+    caughtUp: () => cache.caughtUp,
     clock,
     focus,
     notice: vi.fn(),
@@ -104,7 +118,7 @@ describe('a waiting link carried into a relaunch after an error', () => {
     expect(old.inbox.waiting()).toBeUndefined()
   })
 
-  it.each([
+  const HOSTILE_TIMES = [
     ['a time ahead of the clock', `${CLICKED + 1}`],
     ['a time far in the future', '999999999999999'],
     ['no number', 'soon'],
@@ -113,25 +127,55 @@ describe('a waiting link carried into a relaunch after an error', () => {
     ['an exponent', '1e12'],
     ['nothing', ''],
     ['too many digits', '1'.repeat(40)],
-  ])(
-    'refuses a link whose carried click time is %s, with a log line, rather than keep or revive it',
+  ] as const
+
+  it.each(HOSTILE_TIMES)(
+    'neither keeps nor revives a link whose carried click time is %s: signed out, it is dropped with a log line, never promised',
     (_, value) => {
-      const hostile = run(['standby', `--standby-link-clicked-at=${value}`, LINK], CLICKED)
+      const hostile = run(
+        ['standby', `--standby-link-clicked-at=${value}`, LINK],
+        CLICKED,
+        undefined,
+        READY_AFTER,
+      )
       expect(hostile.inbox.waiting()).toBeUndefined()
       expect(hostile.notifier.show).not.toHaveBeenCalled()
+      hostile.signIn()
+      expect(hostile.focus).not.toHaveBeenCalled()
       expect(hostile.log.warn.mock.calls.flat().join('\n')).toMatch(
-        /^Ignored the link Standby was started on, .*inv_1.*: the time it was clicked, carried from the last run, is .*\. Click the link again to open it\.$/,
+        /^The link Standby was started on, .*inv_1.*, opens only if it can at once: the time it was clicked, carried from the last run, is .*\. If it does not open, click it again\.$/,
       )
+      expect(hostile.log.info.mock.calls.flat().join('\n')).toMatch(/had no time left to wait .* was dropped/)
     },
   )
 
-  it('refuses a link given two click times, and ages a plain click from now', () => {
+  it.each(HOSTILE_TIMES)(
+    'still opens a link whose carried click time is %s when it can at once: the switch is only a time',
+    (_, value) => {
+      const argv = ['standby', `--standby-link-clicked-at=${value}`, LINK]
+      const known = run(argv, CLICKED, { signedIn: true, holds: true, caughtUp: false }, READY_AFTER)
+      expect(known.focus).toHaveBeenCalledOnce()
+      // Signed in but still catching up: it would have to wait, and has no wait left.
+      const catchingUp = run(argv, CLICKED, { signedIn: true, holds: false, caughtUp: false }, READY_AFTER)
+      expect(catchingUp.inbox.waiting()).toBeUndefined()
+      expect(catchingUp.focus).not.toHaveBeenCalled()
+      expect(catchingUp.relaunchArgv()).toEqual(['standby'])
+    },
+  )
+
+  it('promises no sign-in to a carried link with its whole wait used up', () => {
+    const spent = run(['standby', linkClickedAtArg(CLICKED), LINK], CLICKED + LINK_WAIT_MS)
+    expect(spent.notifier.show).not.toHaveBeenCalled()
+    expect(spent.inbox.waiting()).toBeUndefined()
+  })
+
+  it('reads no click time given twice, and ages a plain click from now', () => {
     expect(
       launchLinkInArgv(
         ['standby', linkClickedAtArg(CLICKED), linkClickedAtArg(CLICKED - MINUTE), LINK],
         CLICKED,
       ),
-    ).toEqual({ raw: LINK, refused: expect.stringMatching(/is not one time/) })
+    ).toEqual({ raw: LINK, unaged: expect.stringMatching(/is not one time/) })
     expect(launchLinkInArgv(['standby', LINK], CLICKED)).toEqual({ raw: LINK, waitedMs: 0 })
     expect(launchLinkInArgv(['standby', linkClickedAtArg(CLICKED)], CLICKED)).toBeUndefined()
   })
