@@ -27,6 +27,7 @@ import {
   relaunchRecord,
 } from '../../../src/main/core/startup/last-resort'
 import { RELAUNCH_RECORD_FILE } from '../../../src/main/electron/last-resort'
+import { invokeChannels } from '../../../src/shared/ipc/contract'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).electronModule)
 
@@ -158,6 +159,13 @@ describe('launching Standby', () => {
       true,
       true,
     ])
+  })
+
+  it('leaves every channel a page can reach to the checked contract handlers: no library keeps one of its own', async () => {
+    const fake = await launch()
+    // electron-store listens on raw ipcMain.on as its stores open, answering any frame unchecked.
+    expect([...fake.ipcMain.listeners.keys()]).toEqual([])
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...invokeChannels].sort())
   })
 
   it('packaged: no developer tools in any window, nor Electron’s default menu that would open them', async () => {
