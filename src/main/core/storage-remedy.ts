@@ -5,9 +5,12 @@
  */
 import { errorMessage } from '../../shared/error-message'
 import { failureKindOf } from './startup/startup-failure'
+import { CACHE_LOST_REMEDY, isCacheLost } from './cache-lost'
 
 /** The remedy for a failed write, as the start of a sentence (the caller ends it). */
 export function storageRemedy(error: unknown): string {
+  // Nothing the expert does to the disk brings back a connection the run closed: only a new start.
+  if (isCacheLost(error)) return CACHE_LOST_REMEDY
   // A folder where one of its files goes (put there by hand, or a sync tool) is no fault of the
   // disk or its rights: told as what it is, the expert knows what to move.
   const folder = folderInTheWay(error)
@@ -29,9 +32,12 @@ export function storageRemedy(error: unknown): string {
 
 /**
  * What to tell the expert when an action failed because this computer refused a write (a full
- * disk, a read-only profile, a lock); null when the failure is of another kind.
+ * disk, a read-only profile, a lock) or the cache is lost to the run; null when the failure is of
+ * another kind.
  */
 export function storageFaultMessage(error: unknown): string | null {
+  if (isCacheLost(error))
+    return `Standby could not read or save this: its offline cache was found damaged and could not be opened again. ${CACHE_LOST_REMEDY}.`
   const kind = failureKindOf(error)
   if (kind !== 'disk_full' && kind !== 'unwritable' && kind !== 'locked') return null
   return `Standby could not save this on your computer (${errorMessage(error)}). ${storageRemedy(error)}, then try again.`

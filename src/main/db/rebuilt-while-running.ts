@@ -5,6 +5,7 @@
  * the marks of what was shown, salvaged by the rebuild, are carried over; the platform sends the
  * rest again over a new connection.
  */
+import { CacheLost } from '../core/cache-lost'
 import type { Logger } from '../core/ports/logger'
 import type { Notifier } from '../core/ports/notifier'
 import { reportingDamage } from './damage-watch'
@@ -25,7 +26,10 @@ export interface RebuildWhileRunning {
 
 /** The cache of a run: one store whatever file it holds, and closing whichever is open. */
 export interface RunCache {
-  /** Reads and writes go to the file open now; a call that found damage throws as it did. */
+  /**
+   * Reads and writes go to the file open now; a call that found damage throws as it did. Once the
+   * file could not be opened again, every call throws `CacheLost`.
+   */
   readonly store: SqliteCacheStore
   /** Closes the file open now; what its close had to say, as `OpenedCache.close`. */
   close(): string | null
@@ -40,6 +44,8 @@ export function rebuiltWhileRunning(first: OpenedCache, options: RebuildWhileRun
   let opened: OpenedCache | null = first
   let store = new SqliteCacheStore(first.db, options.log)
   let rebuilds = 0
+  /** Why the store cannot be used any more: its file was closed and could not be opened again. */
+  let lost: { readonly cause: unknown } | null = null
   let toldRestart = false
   const tellRestart = (why: string): void => {
     if (toldRestart) return
@@ -68,6 +74,7 @@ export function rebuiltWhileRunning(first: OpenedCache, options: RebuildWhileRun
       next = options.open()
     } catch (reopen) {
       options.log.error('The offline cache could not be opened again after it was found damaged', reopen)
+      lost = { cause: reopen }
       return tellRestart(error.message)
     }
     opened = next
@@ -83,8 +90,13 @@ export function rebuiltWhileRunning(first: OpenedCache, options: RebuildWhileRun
       if (opened === next) options.replaced()
     })
   }
+  // The closed connection's calls would fail with the driver's words, which say nothing to the expert.
+  const current = (): SqliteCacheStore => {
+    if (lost !== null) throw new CacheLost(lost)
+    return store
+  }
   return {
-    store: reportingDamage(store, rebuild, () => store),
+    store: reportingDamage(store, rebuild, current),
     close() {
       const closing = opened
       opened = null

@@ -7,6 +7,10 @@ import Database from 'better-sqlite3'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { CacheLost } from '../../../../src/main/core/cache-lost'
+import { answerCall } from '../../../../src/main/core/ipc/answer-call'
+import { storageRemedy } from '../../../../src/main/core/storage-remedy'
+import { errorMessage } from '../../../../src/shared/error-message'
 import { keptRetryKeys } from '../../../../src/main/core/connection/kept-retry-keys'
 import { retryKeys } from '../../../../src/main/core/connection/retry-keys'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
@@ -16,6 +20,15 @@ import { anExpert, aSnapshot } from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
+/** What `call` threw. */
+function captured(call: () => unknown): unknown {
+  try {
+    call()
+  } catch (error) {
+    return error
+  }
+  throw new Error('it did not throw')
+}
 const corrupt = (): Error => new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT')
 
 /** A run's cache at a new path, opened as the app opens it, `reopen` standing for each open after the first. */
@@ -82,11 +95,38 @@ describe('a cache found damaged while running', () => {
       throw corrupt()
     }
     expect(() => run.store.cursor()).toThrow(/malformed/)
-    // The store's calls fail as the cache's failures are told; the next start checks the file.
-    expect(() => run.store.lastSyncedAt()).toThrow(/not open/)
+    // The store's calls fail in Standby's words, not the closed connection's; the next start checks the file.
+    expect(() => run.store.lastSyncedAt()).toThrow(CacheLost)
     expect(rebuilds).toEqual([])
     expect(shown).toEqual([expect.objectContaining({ title: 'Offline cache damaged' })])
     expect(run.close()).toBeNull()
+  })
+
+  it('answers every later call in words that say what happened and what to do, once it cannot be opened again', async () => {
+    const { run } = aRun(() => {
+      throw new Database.SqliteError('unable to open database file', 'SQLITE_CANTOPEN')
+    })
+    run.store.cursor = () => {
+      throw corrupt()
+    }
+    expect(() => run.store.cursor()).toThrow(/malformed/)
+    const quiet = { warn: () => {}, error: () => {} }
+    const read = await answerCall(
+      'sessions.upcoming',
+      undefined,
+      () => [...run.store.upcomingSessions(0, 10)],
+      quiet,
+    )
+    const told =
+      /could not be opened again\. Quit Standby and start it again, so the offline cache is checked and rebuilt/
+    expect(read).toMatchObject({ ok: false, error: { message: expect.stringMatching(told) } })
+    expect(read).not.toMatchObject({ error: { message: expect.stringMatching(/not open|Standby log/) } })
+    // The sync's line about saving gives the same remedy, not "if this goes on".
+    const failed = captured(() => run.store.markSynced(1))
+    expect(`${errorMessage(failed)}. ${storageRemedy(failed)}.`).toMatch(
+      /^Standby's offline cache was found damaged and could not be opened again.*\. Quit Standby and start it again/,
+    )
+    run.close()
   })
 
   it('keeps the key of a message whose sending was left open, so sent again it is not sent twice', () => {
