@@ -1,7 +1,8 @@
 /**
  * Retry keys kept in the cache, per platform and expert, so a command sent again after Standby
- * restarted goes under its first key (retry-keys.ts). A cache that cannot be read or written keeps
- * nothing: the command still goes, under a fresh key, as before there was a cache to keep it in.
+ * restarted goes under its first key (retry-keys.ts). A cache that cannot be read finds nothing: the
+ * command still goes, under a fresh key, as before there was a cache to keep it in; a key it cannot
+ * write is held in the run's memory and written at the next chance (retry-keys.ts).
  */
 import type { Clock } from '../../../shared/clock'
 import { platformIdentity } from '../../../shared/platform-url'
@@ -33,9 +34,10 @@ export function keptRetryKeys(
   return {
     find: (command) => careful('read a command’s retry key', null, () => cache.retryKey(scope, command)),
     keep: (command, key) =>
-      careful('keep a command’s retry key', undefined, () =>
-        cache.keepRetryKey(scope, command, key, clock.now()),
-      ),
+      careful('keep a command’s retry key', false, () => {
+        cache.keepRetryKey(scope, command, key, clock.now())
+        return true
+      }),
     forget: (command) =>
       careful('forget a command’s retry key', undefined, () => cache.forgetRetryKey(scope, command)),
   }

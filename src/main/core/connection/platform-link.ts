@@ -75,6 +75,9 @@ export class PlatformLink extends LinkCycle {
     for (const off of this.unsubscribePower.splice(0)) off()
     this.connection.disconnect()
     this.set({ kind: 'idle' })
+    // The next link for this sign-in (the cache rebuilt under the run) starts with no memory of
+    // these keys: one the cache refused so far is given it again, or a retry would go as new.
+    this.commandLink.retryKeys.saveHeld()
   }
 
   /**

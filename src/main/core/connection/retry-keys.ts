@@ -21,6 +21,8 @@ export interface RetryKeys {
   keyFor(name: string, payload: unknown): string
   /** Keep the key while the outcome leaves it open whether the command happened; forget it otherwise. */
   settled(name: string, payload: unknown, key: string, outcome: CommandOutcome<unknown>): void
+  /** Keep in the cache the keys it refused when they were kept, now that it may take them. */
+  saveHeld(): void
 }
 
 /** Whether `outcome` leaves it open whether the platform acted on the command. */
@@ -30,16 +32,17 @@ export function mayHaveHappened(outcome: CommandOutcome<unknown>): boolean {
 
 /**
  * Where retry keys are kept beyond this run (the cache), by command and payload as one string; it
- * answers null, and keeps nothing, when it cannot (kept-retry-keys.ts).
+ * finds nothing when it cannot read, and says so when it cannot keep one (kept-retry-keys.ts).
  */
 export interface KeptRetryKeys {
   find(command: string): string | null
-  keep(command: string, key: string): void
+  /** Whether the key is kept: false when the cache refused it. */
+  keep(command: string, key: string): boolean
   forget(command: string): void
 }
 
 /** Keeps nothing beyond this run. */
-const keptNowhere: KeptRetryKeys = { find: () => null, keep: () => {}, forget: () => {} }
+const keptNowhere: KeptRetryKeys = { find: () => null, keep: () => true, forget: () => {} }
 
 /**
  * The retry keys of this run, also kept in `kept` so a retry after a restart goes under the first
@@ -50,8 +53,19 @@ export function retryKeys(
   kept: KeptRetryKeys = keptNowhere,
 ): RetryKeys {
   const open = new Map<string, string>()
+  // Kept in memory only: the cache refused them (a full disk, or the very write that found the
+  // file damaged, whose rebuild holds none of it), so a restart, or the link made after a rebuild,
+  // would send them again as new.
+  const unsaved = new Set<string>()
   const idOf = (name: string, payload: unknown): string => `${name} ${canonicalJson(payload)}`
   const find = (id: string): string | null => open.get(id) ?? kept.find(id)
+  const saveHeld = (): void => {
+    for (const id of unsaved) {
+      const key = open.get(id)
+      if (key !== undefined && !kept.keep(id, key)) return
+      unsaved.delete(id)
+    }
+  }
   return {
     held: (name, payload) => find(idOf(name, payload)) !== null,
     keyFor: (name, payload) => find(idOf(name, payload)) ?? fresh(),
@@ -59,14 +73,21 @@ export function retryKeys(
       const id = idOf(name, payload)
       const wasKept = find(id) !== null
       open.delete(id)
+      unsaved.delete(id)
+      saveHeld()
       if (!mayHaveHappened(outcome)) {
         if (wasKept) kept.forget(id)
         return
       }
       open.set(id, key)
-      kept.keep(id, key)
-      if (open.size > MOST_RETRY_KEYS) open.delete(open.keys().next().value!)
+      if (!kept.keep(id, key)) unsaved.add(id)
+      if (open.size > MOST_RETRY_KEYS) {
+        const oldest = open.keys().next().value!
+        open.delete(oldest)
+        unsaved.delete(oldest)
+      }
     },
+    saveHeld,
   }
 }
 

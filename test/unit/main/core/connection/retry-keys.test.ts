@@ -62,7 +62,7 @@ describe('retry keys', () => {
     const shelf = new Map<string, string>()
     const kept: KeptRetryKeys = {
       find: (command) => shelf.get(command) ?? null,
-      keep: (command, key) => void shelf.set(command, key),
+      keep: (command, key) => Boolean(shelf.set(command, key)),
       forget: (command) => void shelf.delete(command),
     }
     const payload = { requestId: 'req_1', body: 'On my way' }
@@ -76,5 +76,43 @@ describe('retry keys', () => {
     after.settled('message.send', payload, 'first', { ok: true, result: {} })
     expect(shelf.size).toBe(0)
     expect(retryKeys(() => 'third', kept).keyFor('message.send', payload)).toBe('third')
+  })
+
+  it('keeps a key the cache refused (a full disk) in memory, and gives it to the cache at the next chance', () => {
+    const shelf = new Map<string, string>()
+    let full = true
+    const kept: KeptRetryKeys = {
+      find: (command) => shelf.get(command) ?? null,
+      keep: (command, key) => !full && Boolean(shelf.set(command, key)),
+      forget: (command) => void shelf.delete(command),
+    }
+    const first = { requestId: 'req_1', body: 'On my way' }
+    const keys = retryKeys(() => 'first', kept)
+    keys.settled('message.send', first, keys.keyFor('message.send', first), timeout)
+    expect(shelf.size).toBe(0)
+    expect(keys.keyFor('message.send', first)).toBe('first')
+    full = false
+    keys.settled('message.send', { requestId: 'req_2', body: 'Hi' }, 'second', timeout)
+    // A restart now finds both, the one refused before among them.
+    expect(retryKeys(() => 'fresh', kept).keyFor('message.send', first)).toBe('first')
+    expect(shelf.size).toBe(2)
+  })
+
+  it('gives the cache the keys it refused when asked to (the link ends, the cache rebuilt under it)', () => {
+    const shelf = new Map<string, string>()
+    let full = true
+    const kept: KeptRetryKeys = {
+      find: (command) => shelf.get(command) ?? null,
+      keep: (command, key) => !full && Boolean(shelf.set(command, key)),
+      forget: (command) => void shelf.delete(command),
+    }
+    const payload = { requestId: 'req_1', body: 'On my way' }
+    const keys = retryKeys(() => 'first', kept)
+    keys.settled('message.send', payload, 'first', timeout)
+    keys.saveHeld()
+    expect(shelf.size).toBe(0)
+    full = false
+    keys.saveHeld()
+    expect(retryKeys(() => 'fresh', kept).keyFor('message.send', payload)).toBe('first')
   })
 })
