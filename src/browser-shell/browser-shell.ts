@@ -191,7 +191,7 @@ async function startShell(options: BrowserShellOptions, log: FileLogger): Promis
       openExternal: (url) => adapters.browser.open(url),
       calendar: adapters.calendar,
       // A page in a browser cannot be given a folder to open: Settings shows the path.
-      logs: { path: log.dir, open: () => Promise.resolve(false) },
+      logs: { path: log.dir, open: () => Promise.resolve(false), problem: () => log.problem() },
     },
   })
   const firstFrameModule =

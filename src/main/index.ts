@@ -254,7 +254,7 @@ async function main(): Promise<void> {
       }),
       openExternal,
       showWindow,
-      logs: createElectronLogFolder(log.dir, log),
+      logs: createElectronLogFolder(log.dir, log, () => log.problem()),
       calendar: createCalendarApp({ log }),
     },
   })

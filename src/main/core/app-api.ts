@@ -39,6 +39,7 @@ import {
 import { systemClock } from '../../shared/clock'
 import type { PendingFocus } from './pending-focus'
 import type { CalendarOpener } from './ports/calendar-opener'
+import { logFolderAnswer, type HostLogFolder } from './host-log-folder'
 import type { Logger } from './ports/logger'
 import type { Notifier, NotifierHealth } from './ports/notifier'
 import type { LaunchAtLogin } from './settings/login-item'
@@ -62,13 +63,6 @@ export interface HostInfo {
   readonly logs?: HostLogFolder
   /** The OS's calendar app; absent for a host without one (the page downloads the file). */
   readonly calendar?: CalendarOpener
-}
-
-/** The host's log folder, and how it shows it. */
-export interface HostLogFolder {
-  readonly path: string
-  /** Shows the folder in the file manager; false when the host cannot. */
-  open(): Promise<boolean>
 }
 
 /** What the handlers read besides the core: the settings, the notifier and the updater. Time is the core's platform clock. */
@@ -170,13 +164,10 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       mayOpen('open the link')
       return host.openExternal(url)
     },
-    'logs.getFolder': () => ({ path: host.logs?.path ?? null, opened: false }),
+    'logs.getFolder': () => logFolderAnswer(host.logs, false),
     'logs.openFolder': async () => {
       if (host.logs !== undefined) mayOpen('open the log folder')
-      return {
-        path: host.logs?.path ?? null,
-        opened: host.logs === undefined ? false : await host.logs.open(),
-      }
+      return logFolderAnswer(host.logs, host.logs === undefined ? false : await host.logs.open())
     },
     'connection.getState': () => core.connection,
     'auth.signIn': async ({ platformUrl, email, password }) => {

@@ -19,6 +19,8 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { errorMessage } from '../../shared/error-message'
+import { storageRemedy } from '../core/storage-remedy'
 import { errorCode } from './atomic-file'
 import { formatLogEntry, type Logger, type LogLevel } from './log'
 
@@ -43,6 +45,8 @@ export interface FileLogger extends Logger {
   readonly path: string
   /** The folder that holds it and the previous one. */
   readonly dir: string
+  /** Why the file could not be written at its last try, and what to do, for Settings; null while it is written. */
+  problem(): string | null
 }
 
 /** Where and how big. */
@@ -91,8 +95,9 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     }
     size += bytes
   }
-  /** While the file cannot be written: when to try it again. */
+  /** While the file cannot be written: when to try it again, and why it could not. */
   let retryAt: number | null = null
+  let failure: { readonly error: unknown } | null = null
   const write = (level: LogLevel, message: string, detail?: unknown): void => {
     echo[level](message, detail)
     const at = now()
@@ -101,7 +106,9 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
       if (retryAt !== null) for (const chunk of formatLogEntry(new Date(at), 'info', RESUMED)) append(chunk)
       for (const chunk of formatLogEntry(new Date(at), level, message, detail)) append(chunk)
       retryAt = null
+      failure = null
     } catch (error) {
+      failure = { error }
       // Tried again later rather than never: a disk that filled up is often freed while the app runs.
       if (retryAt === null)
         echo.warn(`The log file ${path} cannot be written; logging to the console only until it can`, error)
@@ -116,6 +123,24 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     info: (message, detail) => write('info', message, detail),
     warn: (message, detail) => write('warn', message, detail),
     error: (message, detail) => write('error', message, detail),
+    problem: () =>
+      failure === null
+        ? null
+        : `Standby cannot write its log file ${path} (${errorMessage(failure.error)}), so its entries go to the console only; it tries the file again every minute. ${remedy(path, failure.error)}.`,
+  }
+}
+
+/** What to do about a log file that cannot be written, as the start of a sentence. */
+function remedy(path: string, error: unknown): string {
+  return error instanceof NotAFile
+    ? `Move or rename what stands at ${path}, where Standby keeps its log file`
+    : storageRemedy(error)
+}
+
+/** Something other than a file (a folder, a named pipe, a device) stands at the log's path. */
+class NotAFile extends Error {
+  constructor(path: string) {
+    super(`${path} is not a regular file`)
   }
 }
 
@@ -189,7 +214,7 @@ function openOwnFile(path: string): { readonly fd: number; readonly replaced: bo
     const stats = fstatSync(fd)
     if (stats.isFile() && stats.nlink <= 1) return { fd, replaced: false }
     closeSync(fd)
-    if (!stats.isFile()) throw new Error(`${path} is not a regular file`)
+    if (!stats.isFile()) throw new NotAFile(path)
   } catch (error) {
     // ELOOP: a symbolic link the flag would not follow (EMLINK on some BSDs).
     if (errorCode(error) !== 'ELOOP' && errorCode(error) !== 'EMLINK') throw error
@@ -209,7 +234,7 @@ function sizeOf(path: string): number {
   // A link is replaced at the first write (openOwnFile); narrowed, the other file would change.
   if (stats.isSymbolicLink() || (stats.isFile() && stats.nlink > 1)) return 0
   // A named pipe there would hold the first write, and the app with it, until something reads it.
-  if (!stats.isFile()) throw new Error(`${path} is not a regular file`)
+  if (!stats.isFile()) throw new NotAFile(path)
   // The mode given to append applies only to a file it creates: one an older version left readable
   // by others (it names the expert, clients and sessions) is narrowed once per run.
   narrowToOwner(path, stats.mode)

@@ -3,6 +3,7 @@
  * browser shell cannot open a folder for a page, so there the answer is the path to open by hand.
  */
 import { useEffect, useId, useState } from 'react'
+import type { LogFolder } from '../../shared/ipc/host-schemas'
 import { fromCall } from '../logic/action-result'
 import { useApi } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
@@ -12,12 +13,12 @@ import { useAction } from './use-action'
 export function LogFolderSettings() {
   const api = useApi()
   const id = useId()
-  const [path, setPath] = useState<string | null>(null)
+  const [folder, setFolder] = useState<LogFolder | null>(null)
   const [note, setNote] = useState<string | null>(null)
   useEffect(() => {
     let live = true
     void api.logs.getFolder().then((result) => {
-      if (live && result.ok) setPath(result.value.path)
+      if (live && result.ok) setFolder(result.value)
     })
     return () => {
       live = false
@@ -26,6 +27,7 @@ export function LogFolderSettings() {
   const open = useAction(async () => {
     setNote(null)
     const result = fromCall('open the log folder', await api.logs.openFolder())
+    if (result.ok) setFolder(result.value)
     if (result.ok && !result.value.opened) {
       setNote(
         result.value.path === null
@@ -40,12 +42,7 @@ export function LogFolderSettings() {
       <h2 id={`${id}-title`} className="section-title">
         Troubleshooting
       </h2>
-      <dl className="facts">
-        <div>
-          <dt>Log folder</dt>
-          <dd className="mono">{path ?? 'No log file'}</dd>
-        </div>
-      </dl>
+      <LogFileFacts path={folder?.path ?? null} problem={folder?.problem ?? null} />
       <p className="muted">The log holds no passwords, tokens or messages; attach it to a bug report.</p>
       <div className="actions">
         <ActionButton pending={open.pending} pendingLabel="Opening…" onClick={() => void open.run()}>
@@ -59,5 +56,29 @@ export function LogFolderSettings() {
       )}
       <ActionError message={open.error} />
     </section>
+  )
+}
+
+/**
+ * Where the log is and, when the host cannot write it (a full disk, a read-only profile), why and
+ * what to do: the run the expert is about to report is then missing from the folder named above.
+ */
+export function LogFileFacts({
+  path,
+  problem,
+}: {
+  readonly path: string | null
+  readonly problem: string | null
+}) {
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>Log folder</dt>
+          <dd className="mono">{path ?? 'No log file'}</dd>
+        </div>
+      </dl>
+      {problem !== null && <p className="warning-text">{problem}</p>}
+    </>
   )
 }

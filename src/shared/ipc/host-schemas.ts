@@ -30,9 +30,14 @@ export type AppInfo = z.infer<typeof AppInfo>
 /**
  * Where the host writes its log file: shown in Settings and named by errors that point to the log.
  * `path` is null for a host that writes no file; `opened` says whether the host could show the
- * folder itself (the browser shell cannot: the page shows the path instead).
+ * folder itself (the browser shell cannot: the page shows the path instead); `problem` why the file
+ * cannot be written now and what to do, null while it is.
  */
-export const LogFolder = z.object({ path: z.string().nullable(), opened: z.boolean() })
+export const LogFolder = z.object({
+  path: z.string().nullable(),
+  opened: z.boolean(),
+  problem: z.string().max(16_000).nullable(),
+})
 /** Where the host writes its log file, and whether it just showed it. */
 export type LogFolder = z.infer<typeof LogFolder>
 

@@ -1,6 +1,6 @@
 // The composition root, booted against the fake Electron: the pieces are tested on their own
 // elsewhere; this checks they are wired to each other the way a user would notice.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -629,13 +629,24 @@ describe('launching Standby', () => {
     const from = { sender: fake.windows[0]!.webContents, frameUrl: 'standby-app://app/' }
     await expect(fake.ipcMain.invoke('logs.getFolder', from)).resolves.toEqual({
       ok: true,
-      value: { path: logs, opened: false },
+      value: { path: logs, opened: false, problem: null },
     })
     await expect(fake.ipcMain.invoke('logs.openFolder', from)).resolves.toEqual({
       ok: true,
-      value: { path: logs, opened: true },
+      value: { path: logs, opened: true, problem: null },
     })
     expect(fake.shell.openPath).toHaveBeenCalledWith(logs)
+  })
+
+  it('tells Settings that the log file cannot be written, and what to do, rather than the console alone', async () => {
+    const fake = await launch((state) =>
+      mkdirSync(join(state.paths.logs!, 'standby.log'), { recursive: true }),
+    )
+    const from = { sender: fake.windows[0]!.webContents, frameUrl: 'standby-app://app/' }
+    await expect(fake.ipcMain.invoke('logs.getFolder', from)).resolves.toMatchObject({
+      ok: true,
+      value: { problem: expect.stringMatching(/cannot write its log file .*Move or rename what stands at/) },
+    })
   })
 
   it('meets an error nothing caught with a log entry and one relaunch, not Electron’s box with the stack', async () => {

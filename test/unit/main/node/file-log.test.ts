@@ -194,6 +194,35 @@ describe('the log file', () => {
   })
 })
 
+describe('what Settings is told of a log file that cannot be written', () => {
+  it('says why and what to do while it cannot, and nothing once it is written again', () => {
+    const dir = tempDir()
+    // A folder where the file should be (a sync tool, a hand): never written through.
+    mkdirSync(join(dir, LOG_FILE_NAME))
+    let time = 0
+    const log = createFileLogger({ dir, echo: echo(), now: () => time })
+    expect(log.problem()).toBeNull()
+    log.info('first')
+    expect(log.problem()).toBe(
+      `Standby cannot write its log file ${log.path} (${log.path} is not a regular file), so its entries go to the console only; it tries the file again every minute. Move or rename what stands at ${log.path}, where Standby keeps its log file.`,
+    )
+    rmSync(join(dir, LOG_FILE_NAME), { recursive: true })
+    time += LOG_RETRY_MS
+    log.info('after it was moved')
+    expect(log.problem()).toBeNull()
+  })
+
+  it('gives the disk’s remedy when the folder cannot be made', () => {
+    const dir = join(tempDir(), 'logs')
+    writeFileSync(dir, '')
+    const log = createFileLogger({ dir, echo: echo(), now: () => 0 })
+    log.warn('first')
+    expect(log.problem()).toMatch(
+      /^Standby cannot write its log file .* Check that your profile folder is writable and its disk not read-only\.$/,
+    )
+  })
+})
+
 describe.runIf(process.platform !== 'win32')('a link put at the log file while Standby runs', () => {
   it.each([
     { link: 'a symbolic link', plant: (other: string, path: string) => symlinkSync(other, path) },
