@@ -16,7 +16,7 @@ import {
 } from 'node:fs'
 import { companionBase } from './companion-base'
 import { COMPANIONS } from './quarantine'
-import { walPageOne } from './wal-page-one'
+import { walHeaderDamaged, walPageOne } from './wal-page-one'
 import { openRegularFileSync } from '../node/bounded-file'
 
 /**
@@ -196,6 +196,16 @@ export function headerRefused(path: string): string | null {
   // SQLite reads page 1 from the WAL when one holds it: the file's own header is then an older one.
   const fromWal = walPageOne(`${companionBase(path, lstatOrNothing(path))}-wal`)
   return fromWal === null ? refused : formatRefused(fromWal)
+}
+
+/**
+ * Why the WAL beside the file at `path` is damage SQLite would pass over in silence, losing the
+ * changes not yet copied into the file (wal-page-one.ts), or null.
+ */
+export function walRefused(path: string): string | null {
+  return walHeaderDamaged(`${companionBase(path, lstatOrNothing(path))}-wal`)
+    ? 'the file of its latest changes (its -wal) is damaged'
+    : null
 }
 
 /** Why SQLite would refuse a database whose header is `header`, for a format number in it, or null. */

@@ -9,7 +9,13 @@ import { existsSync } from 'node:fs'
 import { errorMessage } from '../../shared/error-message'
 import { isMachineFaultCode } from '../../shared/sqlite/machine-fault'
 import { DatabaseTooNewError, migrate, refuseWhatCannotMigrate } from '../../shared/sqlite/migrate'
-import { keepLinkedPrivate, keepPrivate, headerRefused, type FoundAtPath } from './cache-file-state'
+import {
+  keepLinkedPrivate,
+  keepPrivate,
+  headerRefused,
+  walRefused,
+  type FoundAtPath,
+} from './cache-file-state'
 import {
   isNewestAsStored,
   missingBaseTables,
@@ -75,7 +81,7 @@ export function openChecked(
   note?: (line: string) => void,
 ): CheckedOpen {
   keepPrivate(path, found)
-  const refused = headerRefused(path)
+  const refused = headerRefused(path) ?? walRefused(path)
   if (refused !== null) throw new CacheDamage(refused)
   if (check !== 'none' && existsSync(path)) checkReadOnly(path, nativeBinding, check)
   const db = openConnection(path, nativeBinding, {})

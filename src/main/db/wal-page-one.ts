@@ -39,16 +39,50 @@ export function walPageOne(wal: string): Buffer | null {
   }
 }
 
-function committedPageOne(fd: number): Buffer | null {
-  const header = Buffer.alloc(WAL_HEADER_BYTES)
-  if (readSync(fd, header, 0, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES) return null
+/**
+ * Whether the WAL at `wal` holds bytes that begin with no WAL header SQLite would take (too short,
+ * another magic number, a page size no database has, a checksum that does not hold). SQLite writes
+ * the header whole before any frame and leaves a WAL empty or whole, so such bytes are damage (a
+ * disk error, another program): SQLite would pass over the WAL in silence, and with it the changes
+ * not yet copied into the file (which invites were shown), to show them again. A WAL giving another
+ * format version, its checksum whole, is not damage but SQLite refusing it, told as the open fails.
+ * False when there is no WAL, it is empty or no regular file (moved aside as such), or cannot be read.
+ */
+export function walHeaderDamaged(wal: string): boolean {
+  try {
+    const { fd, stats } = openRegularFileSync(wal, 'refuse')
+    try {
+      if (stats.size === 0) return false
+      const header = Buffer.alloc(WAL_HEADER_BYTES)
+      return readSync(fd, header, 0, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES || headerSum(header) === null
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return false
+  }
+}
+
+/** The running checksum a valid WAL header ends with, and its byte order; null for no valid header. */
+function headerSum(header: Buffer): { sum: [number, number]; bigEndian: boolean } | null {
   const magic = header.readUInt32BE(0)
   if ((magic & ~1) >>> 0 !== WAL_MAGIC) return null
   const bigEndian = (magic & 1) === 1
   const pageSize = header.readUInt32BE(8)
   if (pageSize < 512 || pageSize > 65_536 || (pageSize & (pageSize - 1)) !== 0) return null
-  let sum = checksum(header.subarray(0, 24), [0, 0], bigEndian)
+  const sum = checksum(header.subarray(0, 24), [0, 0], bigEndian)
   if (sum[0] !== header.readUInt32BE(24) || sum[1] !== header.readUInt32BE(28)) return null
+  return { sum, bigEndian }
+}
+
+function committedPageOne(fd: number): Buffer | null {
+  const header = Buffer.alloc(WAL_HEADER_BYTES)
+  if (readSync(fd, header, 0, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES) return null
+  const valid = headerSum(header)
+  if (valid === null) return null
+  const { bigEndian } = valid
+  const pageSize = header.readUInt32BE(8)
+  let { sum } = valid
   if (header.readUInt32BE(4) !== WAL_FORMAT_VERSION) return null
   const salts = header.subarray(16, 24)
   const frame = Buffer.alloc(FRAME_HEADER_BYTES + pageSize)

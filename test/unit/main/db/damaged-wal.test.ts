@@ -1,0 +1,72 @@
+/**
+ * A cache left by an unclean exit whose WAL (the changes not yet copied into the file: which
+ * invites were shown, the cursor) is then damaged by the disk or another program. SQLite passes
+ * over a WAL without a valid header in silence, so the start opened the older file as if whole: no
+ * word to the expert, no copy kept, and the invites shown since the last copy shown again. The
+ * file is moved aside with its WAL as found, and the start says so, as for any damaged cache.
+ */
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { eventStream } from '../../../support/fixture-streams'
+import { linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+
+/** The cache as an unclean exit leaves it, an invite marked shown in its WAL only; `damage` then applied to the WAL. */
+function leftWithWal(damage: (wal: Buffer) => Buffer): { path: string; damaged: Buffer } {
+  const dir = tempDir()
+  const path = join(dir, 'cache.db')
+  const opened = openCache({ path })
+  const store = new SqliteCacheStore(opened.db, linesLogger())
+  store.applyEvents(eventStream({ count: 50 }))
+  store.applyEvents([inviteCreated(51, anInvite({ id: 'inv_shown' }))])
+  store.markNotified(['inv_shown'], FIXTURE_NOW)
+  const left = join(tempDir(), 'cache.db')
+  copyFileSync(path, left)
+  const damaged = damage(readFileSync(`${path}-wal`))
+  opened.close()
+  writeFileSync(`${left}-wal`, damaged)
+  return { path: left, damaged }
+}
+
+/** What a start as the app makes of the cache at `path`. */
+function start(path: string) {
+  const opened = openCache({ path, integrityCheck: 'after-unclean-exit', log: linesLogger() })
+  const shown = new SqliteCacheStore(opened.db, linesLogger()).shownInvites(['inv_shown'])
+  opened.close()
+  return { rebuilt: opened.rebuilt, shown }
+}
+
+describe('a WAL left by an unclean exit, then damaged', () => {
+  it.each([
+    ['overwritten with other bytes', (wal: Buffer) => Buffer.alloc(wal.length, 0x41)],
+    ['with its header garbled', (wal: Buffer) => wal.fill(0x5a, 0, 32)],
+    ['cut inside its header', (wal: Buffer) => wal.subarray(0, 20)],
+  ])('%s: the cache is moved aside with its WAL as found, and the start says so', (_, damage) => {
+    const { path, damaged } = leftWithWal(damage)
+    const { rebuilt } = start(path)
+    expect(rebuilt).toMatchObject({
+      reason: 'the file of its latest changes (its -wal) is damaged',
+      message: expect.stringMatching(/damaged/),
+    })
+    const copies = readdirSync(join(path, '..')).filter((name) => /^cache\.db\.corrupt-\w+-wal$/.test(name))
+    expect(copies).toHaveLength(1)
+    expect(readFileSync(join(path, '..', copies[0]!))).toEqual(damaged)
+    // The next start opens the new cache as it is: no rebuild at every start.
+    expect(start(path).rebuilt).toBeNull()
+  })
+
+  it('whole, is read as SQLite reads it, the invite shown there still shown', () => {
+    const { path } = leftWithWal((wal) => wal)
+    expect(start(path)).toEqual({ rebuilt: null, shown: ['inv_shown'] })
+  })
+
+  it('empty (cut back by SQLite before the exit), is no damage', () => {
+    const { path } = leftWithWal(() => Buffer.alloc(0))
+    expect(start(path).rebuilt).toBeNull()
+  })
+})
