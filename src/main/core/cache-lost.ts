@@ -26,3 +26,18 @@ export function isCacheLost(error: unknown): boolean {
   }
   return false
 }
+
+/**
+ * Whether `error`, or one of its causes, is SQLite's word that the cache file is damaged (read
+ * here by its code, as the core does not import the driver). The run rebuilds the file at once
+ * (src/main/db/rebuilt-while-running.ts), so the action that met it can be tried again.
+ */
+export function isCacheDamage(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; typeof at === 'object' && at !== null && depth < 8; depth++) {
+    const { code } = at as { code?: unknown }
+    if (typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')))
+      return true
+    at = (at as { cause?: unknown }).cause
+  }
+  return false
+}

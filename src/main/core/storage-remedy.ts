@@ -5,7 +5,7 @@
  */
 import { errorMessage } from '../../shared/error-message'
 import { failureKindOf } from './startup/startup-failure'
-import { CACHE_LOST_REMEDY, isCacheLost } from './cache-lost'
+import { CACHE_LOST_REMEDY, isCacheDamage, isCacheLost } from './cache-lost'
 
 /** The remedy for a failed write, as the start of a sentence (the caller ends it). */
 export function storageRemedy(error: unknown): string {
@@ -32,12 +32,14 @@ export function storageRemedy(error: unknown): string {
 
 /**
  * What to tell the expert when an action failed because this computer refused a write (a full
- * disk, a read-only profile, a lock) or the cache is lost to the run; null when the failure is of
+ * disk, a read-only profile, a lock) or the cache was found damaged; null when the failure is of
  * another kind.
  */
 export function storageFaultMessage(error: unknown): string | null {
   if (isCacheLost(error))
     return `Standby could not read or save this: its offline cache was found damaged and could not be opened again. ${CACHE_LOST_REMEDY}.`
+  if (isCacheDamage(error))
+    return 'Standby could not read or save this: its offline cache was found damaged, and Standby rebuilds it from the platform. Try again; if this goes on, quit Standby and start it again.'
   const kind = failureKindOf(error)
   if (kind !== 'disk_full' && kind !== 'unwritable' && kind !== 'locked') return null
   return `Standby could not save this on your computer (${errorMessage(error)}). ${storageRemedy(error)}, then try again.`

@@ -191,6 +191,27 @@ describe('answerCall telling a failed handler', () => {
   })
 })
 
+describe('answerCall telling a read that found the cache damaged', () => {
+  it('says what happened and that trying again works once the cache is rebuilt, not "see the log"', async () => {
+    const damaged = await answerCall(
+      'sessions.upcoming',
+      undefined,
+      () => {
+        throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT_INDEX')
+      },
+      { warn: () => {}, error: () => {} },
+    )
+    expect(damaged).toEqual({
+      ok: false,
+      error: {
+        code: 'handler_failed',
+        message:
+          'Standby could not read or save this: its offline cache was found damaged, and Standby rebuilds it from the platform. Try again; if this goes on, quit Standby and start it again.',
+      },
+    })
+  })
+})
+
 describe('answerCall refusing a payload that throws when read', () => {
   const throwing = {
     get theme(): string {
