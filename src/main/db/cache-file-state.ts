@@ -144,7 +144,7 @@ export function leftUnclean(path: string, found: FoundAtPath, marker: Stats | un
 /** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's `size`. */
 function shorterThanHeaderSays(path: string, size: number): boolean {
   const header = headerOf(path)
-  if (header === null) return true
+  if (header.length < 100) return true
   const rawPageSize = header.readUInt16BE(16)
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize
   const pages = header.readUInt32BE(28)
@@ -153,13 +153,13 @@ function shorterThanHeaderSays(path: string, size: number): boolean {
   return valid && size < pages * pageSize
 }
 
-/** The 100 bytes of the database header at `path`; null for a file shorter than a header. */
-function headerOf(path: string): Buffer | null {
+/** The 100 bytes of the database header at `path`; fewer for a file shorter than a header. */
+function headerOf(path: string): Buffer {
   const header = Buffer.alloc(100)
   // Through a link, as SQLite opens it; judged as opened, so a pipe put there cannot block the start.
   const { fd } = openRegularFileSync(path, 'follow')
   try {
-    return readSync(fd, header, 0, 100, 0) < 100 ? null : header
+    return header.subarray(0, readSync(fd, header, 0, 100, 0))
   } finally {
     closeSync(fd)
   }
@@ -182,7 +182,7 @@ export const NEWEST_SCHEMA_FORMAT = 4
  * and its schema format the open fail as a fault of the machine: at every start, never rebuilt.
  */
 export function headerRefused(path: string): string | null {
-  let header: Buffer | null
+  let header: Buffer
   try {
     header = headerOf(path)
   } catch {
@@ -190,7 +190,10 @@ export function headerRefused(path: string): string | null {
     return null
   }
   // Bytes that are no database at all SQLite names as such.
-  if (header === null || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return null
+  const start = header.subarray(0, SQLITE_MAGIC.length)
+  if (!SQLITE_MAGIC.subarray(0, start.length).equals(start)) return null
+  // A header cut short: SQLite writes its first page whole, yet takes one byte for a new database.
+  if (header.length < 100) return header.length > 0 ? 'it is cut short in its header' : null
   const refused = formatRefused(header)
   if (refused === null) return null
   // SQLite reads page 1 from the WAL when one holds it: the file's own header is then an older one.

@@ -78,6 +78,18 @@ describe('a cache file damaged between two runs', () => {
     }
   })
 
+  it.each([1, 2, 50, 99])(
+    'cut inside its header, %i bytes left: moved aside, kept and told, never taken for a new cache',
+    (bytes) => {
+      const path = join(tempDir(), 'cache.db')
+      writeFileSync(path, whole.subarray(0, bytes))
+      const opened = openCache({ path, integrityCheck: 'after-unclean-exit' })
+      expect(opened.rebuilt).toMatchObject({ kind: 'damaged', message: expect.stringMatching(/damaged/) })
+      expect(readFileSync(opened.rebuilt!.damagedCopy)).toEqual(whole.subarray(0, bytes))
+      opened.close()
+    },
+  )
+
   it('with any byte of its header changed: no start stops on it, and at most one rebuilds', () => {
     for (let at = 0; at < 100; at++) {
       const damaged = Buffer.from(whole)
