@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../../src/shared/protocol'
 import { describeValue } from '../../../src/shared/describe-untrusted'
 import { PlatformError } from '../platform-error'
 import { logExcerpt, type Logger } from '../logger'
+import { headerLines } from '../../../src/shared-node/request-names'
 import { firstDuplicateKey } from './duplicate-keys'
 import { holdsTooManyMembers, tooManyMembers } from '../json-members'
 
@@ -115,11 +116,19 @@ export async function readBody(req: IncomingMessage): Promise<Uint8Array> {
 }
 
 /**
- * Read and parse a JSON body: it must say it is JSON (a cross-site form cannot), come uncompressed
+ * Read and parse a JSON body: it must say it is JSON, once (a cross-site form cannot), come uncompressed
  * and in UTF-8 (415 otherwise; a leading byte-order mark is allowed), fit the limit (413), parse,
  * hold no more keys than any request has (json-members.ts), and name each key of an object once.
  */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
+  // Node reads the first of several, a proxy in front may read the last: the body is read as neither.
+  const types = headerLines(req, /^content-type$/i).length
+  if (types > 1) {
+    throw new PlatformError(
+      'invalid_payload',
+      `The request says its body's type ${types} times; send one "content-type: application/json".`,
+    )
+  }
   if (!isJson(req)) {
     throw new PlatformError(
       'invalid_payload',

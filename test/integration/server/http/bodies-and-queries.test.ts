@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { HTTP_PATHS } from '../../../../src/shared/protocol'
 import { adminFetch } from '../../../support/admin-api'
+import { exchange, jsonOf } from '../../../support/raw-http'
 import { useTestPlatform } from '../../../support/test-platform'
 import { hashPassword } from '../../../../server/src/auth'
 
@@ -94,6 +95,41 @@ describe('request bodies and query strings at the edge', () => {
     expect(advance.status).toBe(400)
     expect(await advance.json()).toMatchObject({ error: { code: 'invalid_payload', message: /"ms" twice/ } })
     expect(platform().clock.now()).toBe(now)
+    noErrorsLogged()
+  })
+
+  it('refuses a body whose type is said twice, even the same, and acts on it in neither reading', async () => {
+    const { server, clock } = platform()
+    const advance = (types: ReadonlyArray<string>): Promise<string> => {
+      const body = '{"ms":1000}'
+      const head = [
+        'POST /admin/clock/advance HTTP/1.1',
+        'Host: 127.0.0.1',
+        `Authorization: Bearer ${server.adminToken}`,
+        ...types.map((type) => `Content-Type: ${type}`),
+        `Content-Length: ${body.length}`,
+        'Connection: close',
+      ].join('\r\n')
+      return exchange(server.port, head, body)
+    }
+    const now = clock.now()
+    for (const types of [
+      ['application/json', 'text/plain'],
+      ['text/plain', 'application/json'],
+      ['application/json', 'application/json'],
+    ]) {
+      const answer = await advance(types)
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+      expect(jsonOf(answer)).toMatchObject({
+        error: {
+          code: 'invalid_payload',
+          message: /type 2 times; send one "content-type: application\/json"/,
+        },
+      })
+    }
+    expect(clock.now()).toBe(now)
+    expect(await advance(['application/json'])).toMatch(/^HTTP\/1\.1 200 /)
+    expect(clock.now()).toBe(now + 1000)
     noErrorsLogged()
   })
 
