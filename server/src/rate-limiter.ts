@@ -48,7 +48,8 @@ export class ExpertRateLimits {
   private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(
-    private readonly limit: RateLimit,
+    /** Each expert's allowance; each connection's bound on what it sends is set from it too. */
+    readonly limit: RateLimit,
     private readonly clock: Clock,
   ) {}
 

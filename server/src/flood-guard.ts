@@ -1,0 +1,48 @@
+/**
+ * A bound on how fast one connection may send. The expert's allowance (rate-limiter.ts) refuses
+ * what is past it with an answer, but each message is still read, decoded and answered first, and
+ * one that asks for no answer is not even counted: a client sending as fast as its link allows
+ * would hold the platform's one thread and slow every other expert's answers and events. So every
+ * message a connection sends, answered or not, is counted before it is decoded, and a connection
+ * that goes on sending well past what its expert may send is cut, with one log line; an app backs
+ * off when told it is rate limited, and never comes near.
+ */
+import type { Socket } from 'socket.io'
+import type { Clock } from '../../src/shared/clock'
+import type { LogFields, Logger } from './logger'
+import { TokenBucket, type RateLimit } from './rate-limiter'
+
+/**
+ * How many times its expert's allowance one connection may send before it is cut: room for an app
+ * that retries each refused message once after the wait it was told, and for a burst of replays.
+ */
+export const FLOOD_FACTOR = 4
+
+/** An engine.io packet as received: only messages carry what socket.io decodes. */
+interface ReceivedPacket {
+  readonly type?: string
+}
+
+/** Cut `socket`'s connection, with one log line, once it sends past FLOOD_FACTOR times `limit`. */
+export function limitIncomingFlood(
+  socket: Socket,
+  limit: RateLimit,
+  clock: Clock,
+  logger: Logger,
+  fields: LogFields,
+): void {
+  const allowance = new TokenBucket(
+    { burst: limit.burst * FLOOD_FACTOR, perSecond: limit.perSecond * FLOOD_FACTOR },
+    clock,
+  )
+  let cut = false
+  // Before socket.io decodes the message: the cost being bounded is the decoding and answering.
+  socket.conn.on('packet', (packet: ReceivedPacket) => {
+    if (cut || packet.type !== 'message' || allowance.take()) return
+    cut = true
+    logger.warn('connection cut: the client sent far more messages than its allowance', fields)
+    // Marked disconnected at once, so the messages already read in the same chunk are dropped
+    // unanswered; engine.io drops whatever comes after on a closing connection unread.
+    socket.disconnect(true)
+  })
+}

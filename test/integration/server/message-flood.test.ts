@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { COMMAND_EVENT, PROBE_EVENT, type CommandAck } from '../../../src/shared/protocol'
+import { FLOOD_FACTOR } from '../../../server/src/flood-guard'
+import type { ExpertConnection } from '../../support/expert-connection'
+import { useTestPlatform } from '../../support/test-platform'
+
+const LIMIT = { burst: 5, perSecond: 1 }
+/** What one connection may send before it is cut, with no time passing. */
+const ALLOWANCE = LIMIT.burst * FLOOD_FACTOR
+
+describe('a connection flooding the platform with messages', () => {
+  const platform = useTestPlatform({ rateLimit: LIMIT })
+  const cutLines = (): string[] =>
+    platform().logger.lines.filter((l) => l.includes('connection cut: the client sent'))
+  const probe = (c: ExpertConnection): Promise<CommandAck> =>
+    c.socket.timeout(10_000).emitWithAck(PROBE_EVENT, {}) as Promise<CommandAck>
+  const disconnected = (c: ExpertConnection): Promise<string> =>
+    new Promise((resolve) => c.socket.once('disconnect', (reason) => resolve(reason)))
+
+  it('is cut, said once in the log, when it sends far past its allowance asking for no answer, and nobody else is', async () => {
+    const flooder = platform().addExpert()
+    const hostile = await platform().connect(flooder.token)
+    const sameExpert = await platform().connect(
+      platform().server.tokens.issue(flooder.id, platform().clock.now()),
+    )
+    const bystander = await platform().connect(platform().addExpert().token)
+    const closed = disconnected(hostile)
+    for (let i = 0; i < ALLOWANCE * 10; i++) hostile.socket.emit(COMMAND_EVENT, { flood: i })
+    expect(await closed).toBe('io server disconnect')
+    expect(cutLines()).toHaveLength(1)
+    expect(cutLines()[0]).toContain(flooder.id)
+    expect(await probe(bystander)).toMatchObject({ ok: true })
+    // The expert's allowance is its own matter: their other connection is still open and answered.
+    expect(await probe(sameExpert)).toMatchObject({ ok: true })
+    expect(sameExpert.socket.connected).toBe(true)
+  })
+
+  it('keeps a connection that sends up to it, refused as rate limited past its expert’s allowance', async () => {
+    const expert = await platform().connect(platform().addExpert().token)
+    const answers: CommandAck[] = []
+    for (let i = 0; i < ALLOWANCE; i++) answers.push(await probe(expert))
+    expect(answers.filter((a) => a.ok)).toHaveLength(LIMIT.burst)
+    expect(answers.slice(LIMIT.burst).every((a) => !a.ok && a.error.code === 'rate_limited')).toBe(true)
+    // After the wait it was told, both allowances have refilled: it is answered again.
+    platform().clock.advance(1000)
+    expect(await probe(expert)).toMatchObject({ ok: true })
+    expect(expert.socket.connected).toBe(true)
+  })
+
+  it('is cut as well when every message asks for an answer', async () => {
+    const expert = await platform().connect(platform().addExpert().token)
+    const closed = disconnected(expert)
+    const answers = Array.from({ length: ALLOWANCE + 1 }, () => probe(expert).catch(() => 'unanswered'))
+    expect(await closed).toBe('io server disconnect')
+    expect((await Promise.all(answers)).at(-1)).toBe('unanswered')
+  })
+})
