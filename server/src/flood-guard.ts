@@ -18,9 +18,25 @@ import { TokenBucket, type RateLimit } from './rate-limiter'
  */
 export const FLOOD_FACTOR = 4
 
+/**
+ * The size a message may have and still count once (characters of text, bytes of an attachment):
+ * every command and replay an app sends fits,
+ * while a larger message counts once more for each such share it holds, since reading it costs in
+ * proportion; a client sending the largest messages the platform reads is cut that much sooner.
+ */
+export const FLOOD_BYTES_PER_MESSAGE = 4096
+
 /** An engine.io packet as received: only messages carry what socket.io decodes. */
 interface ReceivedPacket {
   readonly type?: string
+  readonly data?: unknown
+}
+
+/** What reading `packet` counts for in a connection's allowance. */
+function costOf(packet: ReceivedPacket): number {
+  const { data } = packet
+  const bytes = typeof data === 'string' ? data.length : ArrayBuffer.isView(data) ? data.byteLength : 0
+  return 1 + Math.floor(bytes / FLOOD_BYTES_PER_MESSAGE)
 }
 
 /** Cut `socket`'s connection, with one log line, once it sends past FLOOD_FACTOR times `limit`. */
@@ -38,7 +54,7 @@ export function limitIncomingFlood(
   let cut = false
   // Before socket.io decodes the message: the cost being bounded is the decoding and answering.
   socket.conn.on('packet', (packet: ReceivedPacket) => {
-    if (cut || packet.type !== 'message' || allowance.take()) return
+    if (cut || packet.type !== 'message' || allowance.take(costOf(packet))) return
     cut = true
     logger.warn('connection cut: the client sent far more messages than its allowance', fields)
     // Marked disconnected at once, so the messages already read in the same chunk are dropped

@@ -23,8 +23,8 @@ export class TokenBucket {
     this.refilledAt = steadyNow(clock)
   }
 
-  /** Take one token; false when the connection must wait. */
-  take(): boolean {
+  /** Take `cost` tokens (one unless given); false, taking none, when the connection must wait. */
+  take(cost = 1): boolean {
     // Time since the last refill on the steady clock: a wall clock set back an hour would
     // otherwise take an hour of allowance from every connection.
     const now = steadyNow(this.clock)
@@ -33,8 +33,8 @@ export class TokenBucket {
       this.tokens + (Math.max(0, now - this.refilledAt) / 1000) * this.limit.perSecond,
     )
     this.refilledAt = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < cost) return false
+    this.tokens -= cost
     return true
   }
 }

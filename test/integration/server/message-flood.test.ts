@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { COMMAND_EVENT, PROBE_EVENT, type CommandAck } from '../../../src/shared/protocol'
-import { FLOOD_FACTOR } from '../../../server/src/flood-guard'
+import { FLOOD_BYTES_PER_MESSAGE, FLOOD_FACTOR } from '../../../server/src/flood-guard'
 import type { ExpertConnection } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
 
@@ -45,6 +45,17 @@ describe('a connection flooding the platform with messages', () => {
     platform().clock.advance(1000)
     expect(await probe(expert)).toMatchObject({ ok: true })
     expect(expert.socket.connected).toBe(true)
+  })
+
+  it('counts a large message as many times as its size holds an ordinary one, and cuts that much sooner', async () => {
+    const expert = await platform().connect(platform().addExpert().token)
+    // Four shares each, the event's name and framing included.
+    const large = { pad: 'x'.repeat(4 * FLOOD_BYTES_PER_MESSAGE - 100) }
+    const closed = disconnected(expert)
+    for (let i = 0; i < ALLOWANCE / 4 - 1; i++) expert.socket.emit(COMMAND_EVENT, large)
+    expect(await probe(expert)).toMatchObject({ ok: true })
+    expert.socket.emit(COMMAND_EVENT, large)
+    expect(await closed).toBe('io server disconnect')
   })
 
   it('is cut as well when every message asks for an answer', async () => {
