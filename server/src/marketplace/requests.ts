@@ -168,13 +168,26 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
   })
 }
 
+/** Why a request in `state` cannot be taken back, and what the client can do instead. */
+function notWithdrawable(requestId: string, state: string): string {
+  switch (state) {
+    case 'booked':
+      return `An expert already took request ${requestId}, so it can no longer be withdrawn; cancel its session instead.`
+    case 'expired':
+      return `Request ${requestId} expired with nobody taking it; there is nothing to withdraw.`
+    case 'withdrawn':
+      return `Request ${requestId} was already withdrawn.`
+    default:
+      return `Request ${requestId} is ${state}, so it can no longer be withdrawn.`
+  }
+}
+
 /** The client takes the request back: every open invite to it closes as withdrawn. */
 export function withdrawRequest(ctx: MarketplaceContext, requestId: string): void {
   ctx.events.transact(() => {
     const row = ctx.store.requestRow(requestId)
-    if (row === undefined) throw new PlatformError('not_found', `No request ${requestId}`)
-    if (row.state !== 'open')
-      throw new PlatformError('invalid_state', `Request ${requestId} is ${row.state}, not open`)
+    if (row === undefined) throw new PlatformError('not_found', `No request ${requestId}; check its id.`)
+    if (row.state !== 'open') throw new PlatformError('invalid_state', notWithdrawable(requestId, row.state))
     ctx.sql(`UPDATE requests SET state = 'withdrawn' WHERE id = ?`).run(requestId)
     closeOpenInvites(ctx, requestId, 'withdrawn', null)
   })
