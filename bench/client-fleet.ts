@@ -6,6 +6,15 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import type { Pause } from './tail-causes'
 
+/**
+ * The Node flags the client process starts with: the servers' process's own, less its young
+ * generation's size, so that a run trying a young generation for the servers leaves the clients'
+ * collections as they were (both sides' clients share them, and they move a p99 ratio).
+ */
+export function clientExecArgv(serverExecArgv: ReadonlyArray<string>): string[] {
+  return serverExecArgv.filter((flag) => !/^--(max|min)[-_]semi[-_]space[-_]size\b/.test(flag))
+}
+
 /** One request delivered to every expected recipient, with the first and last arrival times. */
 export interface Delivered {
   type: 'delivered'
@@ -25,6 +34,7 @@ export class ClientFleet {
   constructor() {
     this.child = fork(new URL('./fanout-clients.mjs', import.meta.url), [], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: clientExecArgv(process.execArgv),
     })
     this.child.on('message', (m: Delivered | ({ type: 'pause' } & Pause) | { type: 'ready' }) => {
       if (m.type === 'pause') this.pauses.push({ start: m.start, duration: m.duration })
