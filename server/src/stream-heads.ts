@@ -12,7 +12,7 @@ export class StreamHeads {
   /** The digest of each expert's newest event, kept beside its id for the same reason. */
   private readonly latestDigests = new Map<string, string>()
   /** Each expert the open transaction appended to, with its newest id and digest before it. */
-  private readonly touched = new Map<string, { id: number; digest: string }>()
+  private touched = new Map<string, { id: number; digest: string }>()
 
   constructor(
     private readonly lookup: ExpertEventLookup,
@@ -67,6 +67,9 @@ export class StreamHeads {
 
   /** The transaction ended, committed or not: the next one notes its own streams. */
   transactionEnded(): void {
-    this.touched.clear()
+    // A new Map, not clear(): a cleared Map links its old table to its new one, so once this Map
+    // is old every transaction's notes stayed reachable to the young-generation collector, which
+    // copied and promoted them until a full collection.
+    this.touched = new Map()
   }
 }
