@@ -22,9 +22,10 @@
  * with the one before: a platform clock that runs fast or slow, or stands still, moves on between
  * any two answers, and would otherwise never be followed): the platform's clock is the truth for
  * its rules (a reference platform on a test clock moves by days). Answers each wildly at odds with
- * the one before tell no time at all, however many come, and move nothing. A leap past MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the
- * caller to log (`noted`). Answers that scatter by seconds around one time move it only to their
- * middle (clock-scatter.ts): no few of them, nor a pair that happens to agree, say where it is.
+ * the one before tell no time at all, however many come, and move nothing. A leap past
+ * MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the caller to log
+ * (`noted`). Answers that scatter by seconds around one time move it only to their middle
+ * (clock-scatter.ts): no few of them, nor a pair that happens to agree, say where it is.
  */
 import { observe, shifted, type StepDoubt } from './clock-steps'
 import { heardWith, middleOf, movesAway, nearInUse, scatters } from './clock-scatter'
@@ -100,7 +101,7 @@ export const MAX_ROUND_TRIP_MS = 30_000
  * still surer, drift allowed for, than any newer one stays until a newer one is as sure.
  */
 export const SAMPLE_WINDOW_MS = 30 * 60_000
-/** The most samples kept. */
+/** The most samples kept: the newest, and the quickest whatever its place (`trimmed`). */
 export const MAX_SAMPLES = 16
 /**
  * The largest confirmed change of the offset followed without a word: the platform's clock set
@@ -208,13 +209,12 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   const recent = stillUseful(observed.samples, sample)
   // Past the window the newest sample still says where the platform was, drift allowed for.
   const inUse = best(recent) ?? observed.samples.at(-1)
-  const heardNow = (heard: ReadonlyArray<OffsetSample>): OffsetSample[] =>
-    heardWith(heard, sample, SAMPLE_WINDOW_MS)
+  const heardNow = (heard: ReadonlyArray<OffsetSample>) => heardWith(heard, sample, SAMPLE_WINDOW_MS)
   const calm = { pending: null, run: [], atOdds: 0 }
   if (inUse === undefined) return { ...observed, ...calm, samples: [sample], heard: heardNow([]) }
   if (agree(inUse, sample)) {
     const kept = recent.filter((old) => agree(old, sample))
-    const samples = [...kept, sample].slice(-MAX_SAMPLES)
+    const samples = trimmed([...kept, sample])
     return { ...observed, ...calm, samples, heard: heardNow(observed.heard), confirmed: true }
   }
   // A run goes on only while each answer follows from the one before; a lie starts it over.
@@ -279,6 +279,12 @@ function ordinaryChange(estimate: OffsetEstimate, inUse: OffsetSample, sample: O
   if (Math.abs(sample.offsetMs - inUse.offsetMs) <= MAX_OFFSET_JUMP_MS) return true
   const step = estimate.lastStep
   return step !== null && Math.abs(sample.offsetMs - (inUse.offsetMs + step.stepMs)) <= MAX_OFFSET_JUMP_MS
+}
+
+/** The newest samples and the quickest: slower answers that agree with it must not push it out. */
+function trimmed(samples: OffsetSample[]): OffsetSample[] {
+  const quickest = best(samples)
+  return samples.filter((s, i) => s === quickest || i > samples.length - MAX_SAMPLES)
 }
 
 function best(samples: ReadonlyArray<OffsetSample>): OffsetSample | undefined {

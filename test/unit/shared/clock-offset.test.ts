@@ -3,6 +3,7 @@ import {
   addExchange,
   AT_ODDS_FOLLOWED,
   bestOffset,
+  MAX_SAMPLES,
   NO_ESTIMATE,
   observe,
   sampleOf,
@@ -356,6 +357,18 @@ describe('clock offset estimate', () => {
     estimate = w.exchange(estimate, 50, 50)
     expect(estimate.samples).toHaveLength(1)
     expect(bestOffset(estimate)?.uncertaintyMs).toBe(50)
+  })
+
+  it('keeps reading its quickest answer however many slower ones agree with it after', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(20, 20)
+    // Stamped near the end of a slow round trip: read at its middle, the platform's time runs ahead.
+    for (let i = 0; i < 40; i++) {
+      w.pass(5_000)
+      estimate = w.exchange(estimate, 2_900, 100)
+    }
+    expect(bestOffset(estimate)).toEqual({ offsetMs: 2 * HOUR, uncertaintyMs: 20 })
+    expect(estimate.samples.length).toBeLessThanOrEqual(MAX_SAMPLES)
   })
 })
 
