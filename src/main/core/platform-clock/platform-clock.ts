@@ -177,6 +177,9 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const { pending } = this.estimate
     if (pending === null) this.asks.agreed()
     else this.asks.disagree(Math.abs(pending.offsetMs - this.current.offsetMs))
+    // A slow answer is the estimate's word for hours on an idle link: a quicker one is asked for.
+    const best = bestOffset(this.estimate)
+    if (best !== null) this.asks.measured(best.uncertaintyMs)
     this.notes.note(this.estimate.noted)
     const keepAgain = this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS
     // Settled, a wake's reading is kept: the offset it moved was not while in doubt.

@@ -15,6 +15,13 @@ export const STEP_ASK_GAP_MS = 2_000
 /** How many more answers are asked for while answers keep disagreeing with the estimate. */
 export const ASKS_AT_ODDS = 3
 
+/**
+ * An estimate that may be off by more than this (half the round trip of its quickest answer) is
+ * asked about: a welcome's round trip counts the whole connecting, its time was stamped near the
+ * end of it, and read at the middle the platform's time runs ahead and a reminder comes early.
+ */
+export const LOOSE_ESTIMATE_MS = 1_000
+
 /** An answer at odds with the estimate by less than this is not asked about. */
 export const WORTH_ASKING_MS = 2_000
 
@@ -36,6 +43,8 @@ export class TimeAsks {
   readonly wanted: Listeners<string>
   /** Answers asked for since one last agreed with the estimate (or the last reset), as others disagreed. */
   private disagreements = 0
+  /** Answers asked for since the estimate was last as tight as LOOSE_ESTIMATE_MS (or the last reset). */
+  private looseAsks = 0
   /** The monotonic reading when a step was last asked about. */
   private stepAskedAt = Number.NEGATIVE_INFINITY
   /** The ask about a step put off to the gap's end. */
@@ -93,6 +102,19 @@ export class TimeAsks {
     this.ask('a live event stamped at odds with the estimate')
   }
 
+  /**
+   * The estimate may be off by `uncertaintyMs`: a looser one than LOOSE_ESTIMATE_MS asks for a
+   * quicker answer, at most ASKS_AT_ODDS times until one comes (a link whose every round trip is
+   * that slow gets no more), as an idle link carries no other for hours.
+   */
+  measured(uncertaintyMs: number): void {
+    if (uncertaintyMs <= LOOSE_ESTIMATE_MS) this.looseAsks = 0
+    else if (this.looseAsks < ASKS_AT_ODDS) {
+      this.looseAsks++
+      this.ask('an answer too slow to tell the time within a second')
+    }
+  }
+
   /** An answer agreed with the estimate: a later one at odds is asked about again. */
   agreed(): void {
     this.disagreements = 0
@@ -101,6 +123,7 @@ export class TimeAsks {
   /** A new platform, or none: its first answers may be asked about again. */
   reset(): void {
     this.agreed()
+    this.looseAsks = 0
   }
 
   /** Ask nothing more. */
