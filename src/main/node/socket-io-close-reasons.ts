@@ -62,12 +62,17 @@ const CLOSED_BECAUSE: Readonly<Record<string, string>> = {
   'parse error': 'the platform sent a message Standby could not read',
 }
 
+/** Whether the connection closed because a frame was over the size limit. */
+export function closedOversized(description: unknown): boolean {
+  return closeCode(description) === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+}
+
 /**
  * Why an open connection closed. A frame over the limit reaches socket.io as a bare "transport
  * error"; ws keeps what it was in the description's error code.
  */
 export function whyClosed(reason: string, description: unknown, maxPayload: number): string {
-  if (closeCode(description) === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+  if (closedOversized(description))
     return `the platform sent a message larger than any Standby message can be (over ${Math.ceil(maxPayload / 1024)} KiB), so Standby closed the connection`
   const words = Object.hasOwn(CLOSED_BECAUSE, reason) ? CLOSED_BECAUSE[reason] : undefined
   return words === undefined ? reason : `${words}: ${reason}`

@@ -10,6 +10,7 @@ import { mostMessageBytes } from '../../shared/protocol/message-size'
 import type { LinkTransport } from '../core/ports/link-transport'
 import { byteWatchAgent } from './byte-watch-agent'
 import { ANNOUNCED_CLOSE, brokeProtocol, whyClosed, whyNotConnected } from './socket-io-close-reasons'
+import { failAnswersIfOversized } from './oversized-answers'
 import { closedForHandshake, guardHandshakes } from './engine-handshake'
 import { crossingHeartbeat } from './crossing-heartbeat'
 import { longestCrossingMs } from '../core/connection/crossing-pace'
@@ -115,11 +116,9 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     failUnsent(socket, connection)
     if (pings.flooded) return handlers.closed(PING_FLOOD, true)
     if (unusableHandshake !== undefined) return handlers.closed(closedForHandshake(unusableHandshake), true)
-    handlers.closed(
-      whyClosed(reason, description, wsLimits.maxPayload),
-      brokeProtocol(reason, description),
-      reason === ANNOUNCED_CLOSE,
-    )
+    const why = whyClosed(reason, description, wsLimits.maxPayload)
+    failAnswersIfOversized(questions(socket)?.acks, description, why)
+    handlers.closed(why, brokeProtocol(reason, description), reason === ANNOUNCED_CLOSE)
   })
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.

@@ -39,6 +39,17 @@ export interface LinkTransportHandlers {
 }
 
 /**
+ * What a request fails with when its connection closed because the platform sent a message larger
+ * than any the protocol allows: perhaps its answer, which asking the same again would meet again.
+ */
+export class AnswerTooLarge extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'AnswerTooLarge'
+  }
+}
+
+/**
  * One connection to the platform, opened and closed as often as the link likes. It never
  * reconnects by itself: after `failed` or `closed` it waits for the link's next `connect`.
  */
@@ -49,7 +60,7 @@ export interface LinkConnection {
   disconnect(): void
   /**
    * Send `name` with `payload`; resolves with the platform's acknowledgement, rejects when the
-   * connection closes first. Once `abandon` aborts (the caller stopped waiting), the question is
+   * connection closes first (with AnswerTooLarge when a message over the size limit closed it). Once `abandon` aborts (the caller stopped waiting), the question is
    * forgotten and the promise rejects: a connection that stays up for days must not hold every
    * question the platform never answered, and a late answer to it is passed over.
    */

@@ -11,7 +11,8 @@ import type { SnapshotPosition, Welcome } from '../../../shared/protocol'
 import type { PlatformLink } from '../connection/platform-link'
 import type { ReplayPage } from '../connection/replay-page'
 import type { PageCrossing } from '../connection/replay-request'
-import type { CacheStore } from '../ports/cache-store'
+import type { CacheStore, StreamEntry } from '../ports/cache-store'
+import { AnswerTooLarge } from '../ports/link-transport'
 import { errorMessage } from '../../../shared/error-message'
 import type { Logger } from '../ports/logger'
 import { FIRST_PAGE, PageBudget } from './page-budget'
@@ -59,24 +60,26 @@ export class PacedReplay {
     /** The page's answer came while the round trip's was still awaited. */
     let pageFirst = false
     this.asked = size
-    const page = await this.link.replay(
-      cursor,
-      { ...size, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
-      {
-        onCrossed: (crossed) => {
-          crossing = crossed
-          pageFirst = roundTrip !== undefined && roundTripCrossing === undefined
+    const page = await this.link
+      .replay(
+        cursor,
+        { ...size, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
+        {
+          onCrossed: (crossed) => {
+            crossing = crossed
+            pageFirst = roundTrip !== undefined && roundTripCrossing === undefined
+          },
+          onSlow: () => {
+            slow = true
+            this.pace = smallerPage(size)
+            this.log.info(
+              `A replay page is slow to arrive; asking for at most ${this.pace.limit} events and ${this.pace.maxBytes} bytes next`,
+            )
+          },
+          cachedExpert: () => this.cache.expert(),
         },
-        onSlow: () => {
-          slow = true
-          this.pace = smallerPage(size)
-          this.log.info(
-            `A replay page is slow to arrive; asking for at most ${this.pace.limit} events and ${this.pace.maxBytes} bytes next`,
-          )
-        },
-        cachedExpert: () => this.cache.expert(),
-      },
-    )
+      )
+      .catch((error: unknown) => this.overLimit(error, snapshot ? undefined : size, cursor, latest))
     if (!slow) this.pace = largerPage(this.pace)
     await roundTrip
     if (crossing !== undefined)
@@ -127,6 +130,39 @@ export class PacedReplay {
       await this.link.replay(latest, { ...FIRST_PAGE }, { onCrossed })
     } catch (error) {
       this.log.info(`Could not time a round trip to the platform: ${errorMessage(error)}`)
+    }
+  }
+
+  /**
+   * The replay failed with `error`. An answer over the size limit is asked for again as one event
+   * (`size` is the page of events asked, undefined for a snapshot); when one event after `cursor`
+   * was already all that was asked, that event cannot cross at all, and asking again would meet it
+   * after every reconnect for ever: it is passed over as unreadable, with no digest, so the next
+   * ask tells the platform nothing of its history there, and a platform that checks the chain of
+   * digests answers with a snapshot. Anything else is thrown on.
+   */
+  private overLimit(
+    error: unknown,
+    size: PageSize | undefined,
+    cursor: number,
+    latest: number | undefined,
+  ): ReplayPage {
+    if (!(error instanceof AnswerTooLarge)) throw error
+    if (size === undefined || size.limit > 1) {
+      this.pace = FIRST_PAGE
+      throw error
+    }
+    const id = cursor + 1
+    const problem = `it is larger than any message Standby can take, so it was passed over and what it said is missing here; tell the platform's support (${error.message})`
+    const entries: StreamEntry[] = [{ type: 'unreadable', id, problem, platformFault: true }]
+    const latestId = Math.max(id, latest ?? id)
+    return {
+      kind: 'events',
+      entries,
+      latestId,
+      hasMore: latestId > id,
+      unplaced: 0,
+      unplacedOfUnknownKind: 0,
     }
   }
 
