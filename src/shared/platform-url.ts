@@ -19,15 +19,16 @@ function withoutTrailingSlashes(text: string): string {
  * (ws://, wss://, as a server's log or a browser's developer tools show the platform's connection)
  * is the same server over http(s), its socket path and query ("/socket.io/?EIO=4…") no part of the
  * platform's address; "https//host" is "https://host" with its colon lost, not a computer named
- * "https". Anything else is returned as it is.
+ * "https", and "wss//host" is "wss://host". Anything else is returned as it is.
  */
 function asWebAddress(text: string): string {
-  const colonLost = /^(https?)\/\//i.exec(text)
-  if (colonLost !== null) return `${colonLost[1]}://${text.slice(colonLost[0].length)}`
-  const socket = /^(wss?):\/\//i.exec(text)
-  if (socket === null) return text
+  // A WebSocket scheme loses its colon as well: "wss//host" is no computer named "wss" either.
+  const colonLost = /^(https?|wss?)\/\//i.exec(text)
+  const withColon = colonLost === null ? text : `${colonLost[1]}://${text.slice(colonLost[0].length)}`
+  const socket = /^(wss?):\/\//i.exec(withColon)
+  if (socket === null) return withColon
   const scheme = socket[1]?.toLowerCase() === 'wss' ? 'https' : 'http'
-  return `${scheme}://${text.slice(socket[0].length).replace(/\/socket\.io(?:\/+)?(?:[?#].*)?$/i, '')}`
+  return `${scheme}://${withColon.slice(socket[0].length).replace(/\/socket\.io(?:\/+)?(?:[?#].*)?$/i, '')}`
 }
 
 /** White space or an invisible format character (a zero-width space, a direction mark, a word joiner). */

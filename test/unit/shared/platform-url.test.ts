@@ -176,6 +176,8 @@ describe('the platform address the expert types', () => {
       ['wss://platform.example.com/standby/socket.io/', 'https://platform.example.com/standby'],
       ['http//127.0.0.1:4455', 'http://127.0.0.1:4455'],
       ['HTTPS//platform.example.com/standby/', 'https://platform.example.com/standby'],
+      ['wss//platform.example.com/socket.io/?EIO=4', 'https://platform.example.com'],
+      ['WS//127.0.0.1:4455', 'http://127.0.0.1:4455'],
     ] as const) {
       expect(checkPlatformUrl(typed), typed).toEqual({ ok: true, url: used })
     }
@@ -185,6 +187,7 @@ describe('the platform address the expert types', () => {
       reason: 'needs_https',
       message: expect.stringContaining('use https://platform.example.com'),
     })
+    expect(checkPlatformUrl('ws//platform.example.com')).toMatchObject({ ok: false, reason: 'needs_https' })
     expect(checkPlatformUrl('wss://ada:secret@platform.example.com')).toMatchObject({
       ok: false,
       message: expect.not.stringContaining('secret'),
