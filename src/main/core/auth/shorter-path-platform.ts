@@ -4,8 +4,15 @@
  * Told only "not a Standby platform, check the address", the expert could not see which part of it
  * was wrong; asked again at the address with its path cut back, the answer names the one to use.
  */
+import { z } from 'zod'
 import { HTTP_PATHS, PlatformInfo } from '../../../shared/protocol'
 import { readCappedJson } from './capped-json'
+
+/**
+ * A platform's info whatever its clock reads: a platform with a wrong clock is still the platform
+ * at that address, so told apart from another server here, and its clock told of where it is used.
+ */
+export const PlatformInfoAnyClock = PlatformInfo.extend({ serverTime: z.number() })
 
 /** The platform's info is a few hundred bytes; more is no platform's, and is not read. */
 const INFO_MAX_BYTES = 64 * 1024
@@ -40,7 +47,7 @@ async function answersAsPlatform(
   try {
     const res = await fetchImpl(`${address}${HTTP_PATHS.info}`, { signal, redirect: 'manual' })
     const read = await readCappedJson(res, INFO_MAX_BYTES)
-    return res.ok && read.kind === 'json' && PlatformInfo.safeParse(read.value).success
+    return res.ok && read.kind === 'json' && PlatformInfoAnyClock.safeParse(read.value).success
   } catch {
     return false
   }

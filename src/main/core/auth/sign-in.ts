@@ -3,7 +3,6 @@
  * server is not a Standby platform, it speaks another protocol, the password is wrong, or the
  * platform is busy or behind a proxy that could not reach it (sign-in-refusal.ts).
  */
-import { z } from 'zod'
 import {
   describeVersionMismatch,
   HTTP_PATHS,
@@ -25,7 +24,7 @@ import {
 } from '../connection/network-failure'
 import { platformAddressAt } from '../connection/redirect-address'
 import { NamesFound } from '../connection/names-found'
-import { platformAtShorterPath } from './shorter-path-platform'
+import { platformAtShorterPath, PlatformInfoAnyClock } from './shorter-path-platform'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -44,9 +43,6 @@ const TIMEOUT_MS = 8_000
 const INFO_MAX_BYTES = 64 * 1024
 /** The sign-in's answer (a token and the expert with their stats) is a few kilobytes. */
 const SIGN_IN_MAX_BYTES = 1024 * 1024
-
-/** A platform's info whatever its clock reads, so a wrong clock can be told from another server. */
-const PlatformInfoAnyClock = PlatformInfo.extend({ serverTime: z.number() })
 
 /**
  * What to say about a platform whose clock reads a time no working platform's clock reads: its rules
