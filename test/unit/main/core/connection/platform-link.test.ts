@@ -491,6 +491,26 @@ describe('PlatformLink over a transport', () => {
     })
   })
 
+  it('names a proxy or firewall only for a row of connections cut soon after each welcome, and not once one has held', async () => {
+    const env = online()
+    const reason = (): string => (env.link.state.kind === 'waiting' ? env.link.state.reason : '')
+    const plain = 'Connection lost (transport close). If this goes on, check your connection.'
+    // One loss soon after the welcome is a network's or a restart's as much as anything's.
+    env.connection().drop('transport close')
+    expect(reason()).toBe(plain)
+    reconnectAfterWait(env)
+    env.connection().drop('transport close')
+    expect(reason()).toMatch(/^Connection lost again soon after .*a proxy or firewall/)
+    reconnectAfterWait(env)
+    await holdSteady(env)
+    // A connection that held a while ends the row: its loss is told as any other.
+    env.connection().drop('transport close')
+    expect(reason()).toBe(plain)
+    reconnectAfterWait(env)
+    env.connection().drop('transport close')
+    expect(reason()).toBe(plain)
+  })
+
   it('keeps saying "reconnecting", when it tries next and why, through a streak of connections the platform breaks', () => {
     const env = online()
     for (let i = 0; i < 6; i++) {
