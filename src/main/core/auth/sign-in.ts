@@ -11,7 +11,7 @@ import {
   SignInResponse,
   type Expert,
 } from '../../../shared/protocol'
-import { checkPlatformUrl, isSamePlatform } from '../../../shared/platform-url'
+import { checkPlatformUrl } from '../../../shared/platform-url'
 import { isPlausiblePlatformTime } from '../../../shared/protocol/time'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeSignInRefusal } from './sign-in-refusal'
@@ -106,6 +106,13 @@ function redirectTarget(res: Response, platformUrl: string, asked: string): stri
   return location === null ? null : platformAddressAt(location, asked, asked.slice(platformUrl.length))
 }
 
+/** Whether a redirect of `asked` points back at `asked` itself, as its next request would ask it. */
+function redirectsToItself(res: Response, asked: string): boolean {
+  const location = res.headers.get('location')
+  const next = location === null ? null : URL.parse(location, asked)
+  return next !== null && next.href === URL.parse(asked)?.href
+}
+
 /** A sign-in refused by an answer that is not one, told as a sentence with what to do next. */
 function refused(res: Response, body: CappedJson, platformUrl: string): SignInOutcome {
   const answer = {
@@ -129,9 +136,10 @@ async function refuseRedirect(
 ): Promise<SignInOutcome> {
   await discardBody(res)
   const target = redirectTarget(res, platformUrl, asked)
-  // Sent back to the address typed (a proxy redirecting to itself): advice to sign in with "its
-  // address" would send the expert round the same loop; told as the connection line tells it.
-  if (target !== null && isSamePlatform(target, platformUrl)) {
+  // Sent back to the very address asked (a proxy redirecting to itself): advice to sign in with "its
+  // address" would send the expert round the same loop; told as the connection line tells it. One
+  // sent to another page of the same computer (a site's home page) is no loop, only no platform.
+  if (target !== null && redirectsToItself(res, asked)) {
     const loop = describeNetworkCode(`HTTP ${res.status} to ${target}`, platformUrl)
     return { ok: false, reason, message: `${platformUrl} ${loop.what}. ${loop.remedy}` }
   }

@@ -247,6 +247,12 @@ describe('signIn against a server that is not what it seems', () => {
         message: `${address.replace(/\/$/, '')} redirects Standby in a loop, back to the address it asked (HTTP ${status}). Something in front of the platform is set up wrongly: if this goes on, tell whoever runs the platform.`,
       })
     }
+    // Sent to the home page of the same computer is no loop: what answers there is no platform.
+    const home = await serve((_req, res) => res.writeHead(302, { location: '/' }).end())
+    const homeBound = await signIn(home, 'ada@example.test', 'hunter2')
+    expect(homeBound.ok ? '' : homeBound.message).toBe(
+      `${home} sent Standby on to ${home} instead of answering. If that is your platform, sign in with its address; otherwise check the address.`,
+    )
     // Sent on to the same computer over https is no loop: that is the address to sign in with.
     const upgrading = await serve((req, res) =>
       res.writeHead(301, { location: `${looping.replace('http:', 'https:')}${req.url ?? ''}` }).end(),
