@@ -134,8 +134,11 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
 
   /**
    * Puts it on screen. On Windows with `fake.pendingToasts` the toast comes up only once a test
-   * plays Electron's background thread with {@link raisePendingToasts}, as it does: closed before
-   * then, the object is detached and the toast still comes up, with no object to close it.
+   * plays Electron's background thread with {@link raisePendingToasts}, as it does
+   * (windows_toast_notification.cc, WindowsToastNotification::Show posts the making of the toast):
+   * closed before then, the object is detached (electron_api_notification.cc, Notification::Close
+   * drops its delegate) and the toast still comes up (SetupAndShowOnUIThread shows it, telling
+   * 'show' only to a delegate), with no object to close it.
    */
   show(): void {
     if (fake.platform === 'linux' && fake.linuxNotificationRefusal !== null) {
@@ -178,6 +181,9 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
   close(): void {
     if (!this.native) return
     this.native = false
+    // A Windows toast not made yet: Dismiss hides the toast Electron has not got (Hide on none),
+    // so nothing leaves the screen, not even one under its id.
+    if (fake.toastsComing.includes(this)) return
     const told = fake.platform === 'darwin' || (fake.platform === 'linux' && fake.linuxPortal)
     if (this.restored) {
       if (this.onScreen && told) this.emit('close', closeEvent('applicationHidden'))

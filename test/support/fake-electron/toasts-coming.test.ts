@@ -43,3 +43,19 @@ describe('the fake’s Windows toasts made on a background thread', () => {
     expect([toast.onScreen, heard]).toEqual([false, ['WinAPI: Show failed']])
   })
 })
+
+describe('the fake’s Windows toast closed before it was made', () => {
+  it('takes nothing down under its id: Electron hides a toast it has not got yet', () => {
+    fake.pendingToasts = false
+    const up = new FakeNotification({ id: 'inv' })
+    up.show()
+    fake.pendingToasts = true
+    const coming = new FakeNotification({ id: 'inv' })
+    coming.show()
+    coming.close()
+    expect(up.onScreen).toBe(true)
+    // Once made it takes the earlier one's place by their shared tag, as any toast does.
+    raisePendingToasts()
+    expect([up.onScreen, coming.onScreen]).toEqual([false, true])
+  })
+})

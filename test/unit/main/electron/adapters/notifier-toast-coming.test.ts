@@ -79,6 +79,19 @@ describe('a Windows toast taken down before it came up', () => {
     expect(fake.notifications.filter((shown) => shown.onScreen)).toEqual([])
   })
 
+  it('the same invite shown again before its first toast came up: the first leaves, the newer stays', async () => {
+    const { notifier } = await windowsNotifier()
+    notifier.show(invite)
+    const first = lastNotification()
+    notifier.show(invite)
+    const newer = lastNotification()
+    raisePendingToasts()
+    expect([first.onScreen, newer.onScreen, notifier.held]).toEqual([false, true, 1])
+    // The newer one is still the app's to take down when the invite closes.
+    notifier.show(taken)
+    expect(newer.onScreen).toBe(false)
+  })
+
   it('one that came up before the invite closed is taken down at once, as ever', async () => {
     const { notifier } = await windowsNotifier()
     notifier.show(invite)
