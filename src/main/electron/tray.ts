@@ -92,8 +92,8 @@ export function createTray(options: TrayOptions): StandbyTray {
     if (tray.isDestroyed()) return
     if (view.icon !== icon) tray.setImage(image(view.icon))
     icon = view.icon
-    // Linux's tray sends its menu again with each tooltip (Chromium's StatusIconLinuxDbus), which
-    // closes one the expert has open: there the tooltip says the state alone, as the menu's first
+    // Linux's tray sends its menu again with each tooltip (Chromium's StatusIconLinuxDbus::SetToolTip),
+    // which closes one the expert has open: there the tooltip says the state alone, as the menu's first
     // line does, whose change replaces the menu anyway; the menu says the rest.
     const said = platform === 'linux' ? `Standby — ${view.statusLine}` : view.tooltip
     const next = shownText(said, { max: TOOLTIP_MAX, multiline: true })

@@ -26,8 +26,9 @@ export class FakeMenu {
   }
 
   /**
-   * As Electron's Menu.buildFromTemplate: refuses what is no array, or an item with none of a label,
-   * a role or the separator type; folds adjacent separators and drops those at either end.
+   * As Electron's Menu.buildFromTemplate (lib/browser/api/menu.ts, areValidTemplateItems and
+   * removeExtraSeparators): refuses what is no array, or an item with none of a label, a role or
+   * the separator type; folds adjacent separators and drops those at either end.
    */
   static buildFromTemplate(template: Array<MenuItemConstructorOptions>): FakeMenu {
     if (!Array.isArray(template))
@@ -146,7 +147,8 @@ export class FakeTray
   /**
    * What the tray shows on hover. On Linux Electron hands it to the tray host (KDE shows it, GNOME's
    * AppIndicator extension does not), and Chromium sends the menu's layout again with it
-   * (StatusIconLinuxDbus::SetToolTip), so a menu the user has open closes, as with a new menu.
+   * (Chromium's StatusIconLinuxDbus::SetToolTip calls UpdateMenuImpl), so a menu the user has
+   * open closes, as with a new menu.
    */
   setToolTip(toolTip: string): void {
     this.assertAlive()
@@ -206,15 +208,16 @@ export class FakeTray
       this.menuShownByClick = this.menu !== undefined
       return
     }
-    // macOS opens a menu with items on the click, and tells the click as well (tray_icon_cocoa.mm).
+    // macOS opens a menu with items on the click, and tells the click as well (tray_icon_cocoa.mm,
+    // mouseDown: and handleClickNotifications:).
     if (fake.platform === 'darwin' && this.hasItems()) this.menuShownByClick = true
     this.emit('click', preventableEvent(), this.reportedBounds())
   }
 
   /**
    * The user right-clicks the icon. Windows pops up the menu when one is set, and then tells
-   * nothing (notify_icon.cc), else tells 'right-click'; macOS tells 'right-click'; a Linux tray
-   * shows the menu itself and Electron hears nothing.
+   * nothing (notify_icon.cc, NotifyIcon::HandleClickEvent), else tells 'right-click'; macOS tells
+   * 'right-click'; a Linux tray shows the menu itself and Electron hears nothing.
    */
   rightClickIcon(): void {
     assertOnScreen('a removed tray icon', !this.destroyed)
@@ -229,8 +232,8 @@ export class FakeTray
    * The user double-clicks the icon. macOS and Windows tell the first press as a 'click' and the
    * second as a 'double-click' only. Electron has no 'double-click' on Linux: GNOME's AppIndicator
    * extension shows the menu on the first press and activates the item on a double-click (as
-   * Chromium's StatusIconLinuxDbus notes), a 'click'; a tray that reports clicks is played as
-   * reporting each press.
+   * Chromium's StatusIconLinuxDbus::OnSecondaryActivate notes), a 'click'; a tray that reports
+   * clicks is played as reporting each press.
    */
   doubleClickIcon(): void {
     this.clickIcon()
