@@ -44,7 +44,7 @@ export function connectionDetail<T>(
 
 /**
  * Why the connection is not up and what to do, alone: what a place with room for one short line
- * shows (Linux's tray menu, whose tray has no tooltip), the state's word beside it already saying
+ * shows (Linux's tray menu, whose tooltip says the state alone), the state's word beside it already saying
  * that Standby is at it. Null while nothing went wrong.
  */
 export function connectionReason(state: ConnectionState): string | null {

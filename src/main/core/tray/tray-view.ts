@@ -53,7 +53,7 @@ export interface TrayView {
   readonly tooltip: string
   /**
    * Why the link is not up and what to do, without when Standby tries again: the menu's line where
-   * the tray has no tooltip (Linux), steady across attempts so an open menu is not replaced at each.
+   * the tooltip says the state alone (Linux), steady across attempts so an open menu is not replaced at each.
    */
   readonly reason: string | null
   /** What to do about silenced notifications, as the tooltip says it; null while they show. */

@@ -170,7 +170,7 @@ describe('the tray feed', () => {
     })
     expect(last().icon).toBe('reconnecting')
     expect(last().tooltip).toBe(`Standby — Reconnecting…\n${reason} Trying again shortly (attempt 7).`)
-    // The menu's line (where a tray has no tooltip) is the reason alone, the same at every attempt.
+    // The menu's line (where the tooltip says the state alone) is the reason alone, the same at every attempt.
     expect(last().reason).toBe(reason)
   })
 
