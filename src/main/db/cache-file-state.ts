@@ -192,11 +192,11 @@ export function headerRefused(path: string): string | null {
   // Bytes that are no database at all SQLite names as such.
   const start = header.subarray(0, SQLITE_MAGIC.length)
   if (!SQLITE_MAGIC.subarray(0, start.length).equals(start)) return null
-  // A header cut short: SQLite writes its first page whole, yet takes one byte for a new database.
-  if (header.length < 100) return header.length > 0 ? 'it is cut short in its header' : null
-  const refused = formatRefused(header)
+  if (header.length === 0) return null
+  // SQLite writes its first page whole, yet takes a header cut short (one byte) for a new database.
+  const refused = header.length < 100 ? 'it is cut short in its header' : formatRefused(header)
   if (refused === null) return null
-  // SQLite reads page 1 from the WAL when one holds it: the file's own header is then an older one.
+  // SQLite reads page 1 from the WAL when one holds it: the file's own is then older, or a checkpoint's cut short.
   const fromWal = walPageOne(`${companionBase(path, lstatOrNothing(path))}-wal`)
   return fromWal === null ? refused : formatRefused(fromWal)
 }

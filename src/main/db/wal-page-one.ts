@@ -40,19 +40,21 @@ export function walPageOne(wal: string): Buffer | null {
 }
 
 /**
- * Whether the WAL at `wal` holds bytes that begin with no WAL header SQLite would take (too short,
- * another magic number, a page size no database has, a checksum that does not hold). SQLite writes
- * the header whole before any frame and leaves a WAL empty or whole, so such bytes are damage (a
- * disk error, another program): SQLite would pass over the WAL in silence, and with it the changes
+ * Whether the WAL at `wal` holds frames after bytes that are no WAL header SQLite would take (too
+ * short, another magic number, a page size no database has, a checksum that does not hold). SQLite
+ * makes the header last before any frame, so such frames are damage (a disk error, another program):
+ * SQLite would pass over the WAL in silence, and with it the changes
  * not yet copied into the file (which invites were shown), to show them again. A WAL giving another
  * format version, its checksum whole, is not damage but SQLite refusing it, told as the open fails.
- * False when there is no WAL, it is empty or no regular file (moved aside as such), or cannot be read.
+ * False when there is no WAL, it holds no frame, is no regular file (moved aside as such), or cannot be read.
  */
 export function walHeaderDamaged(wal: string): boolean {
   try {
     const { fd, stats } = openRegularFileSync(wal, 'refuse')
     try {
-      if (stats.size === 0) return false
+      // Written only when every change is in the file, and made to last before any frame: a crash
+      // can cut or tear it, with nothing after it to lose.
+      if (stats.size <= WAL_HEADER_BYTES) return false
       const header = Buffer.alloc(WAL_HEADER_BYTES)
       return readSync(fd, header, 0, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES || headerSum(header) === null
     } finally {

@@ -45,7 +45,10 @@ describe('a WAL left by an unclean exit, then damaged', () => {
   it.each([
     ['overwritten with other bytes', (wal: Buffer) => Buffer.alloc(wal.length, 0x41)],
     ['with its header garbled', (wal: Buffer) => wal.fill(0x5a, 0, 32)],
-    ['cut inside its header', (wal: Buffer) => wal.subarray(0, 20)],
+    [
+      'cut inside its header with frames left',
+      (wal: Buffer) => Buffer.concat([wal.subarray(0, 20), wal.subarray(32)]),
+    ],
   ])('%s: the cache is moved aside with its WAL as found, and the start says so', (_, damage) => {
     const { path, damaged } = leftWithWal(damage)
     const { rebuilt } = start(path)
@@ -62,6 +65,22 @@ describe('a WAL left by an unclean exit, then damaged', () => {
 
   it('whole, is read as SQLite reads it, the invite shown there still shown', () => {
     const { path } = leftWithWal((wal) => wal)
+    expect(start(path)).toEqual({ rebuilt: null, shown: ['inv_shown'] })
+  })
+
+  // SQLite writes the header only to a WAL whose changes are all in the file, and makes it last
+  // before any frame: a power loss can cut or tear it, with nothing after it and nothing lost.
+  it.each([
+    ['cut inside its header', (wal: Buffer) => wal.subarray(0, 20)],
+    ['a header of zeros and nothing after it', () => Buffer.alloc(32)],
+  ])('%s, nothing after it, is no damage: the file opens as SQLite reads it', (_, damage) => {
+    const { path } = leftWithWal(damage)
+    expect(start(path).rebuilt).toBeNull()
+  })
+
+  it('beside a file cut inside its header by a checkpoint the exit cut short, is read as SQLite reads it', () => {
+    const { path } = leftWithWal((wal) => wal)
+    writeFileSync(path, readFileSync(path).subarray(0, 50))
     expect(start(path)).toEqual({ rebuilt: null, shown: ['inv_shown'] })
   })
 
