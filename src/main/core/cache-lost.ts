@@ -34,10 +34,13 @@ export function isCacheLost(error: unknown): boolean {
  */
 export function isCacheDamage(error: unknown): boolean {
   for (let at: unknown = error, depth = 0; typeof at === 'object' && at !== null && depth < 8; depth++) {
-    const { code } = at as { code?: unknown }
-    if (typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')))
-      return true
+    if (isDamageCode((at as { code?: unknown }).code)) return true
     at = (at as { cause?: unknown }).cause
   }
   return false
+}
+
+/** Whether SQLite's error `code` says the file is damaged: the one rule the watch and the window share. */
+export function isDamageCode(code: unknown): boolean {
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
 }

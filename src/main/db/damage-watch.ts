@@ -6,13 +6,11 @@
  * aside and rebuild it (rebuilt-while-running.ts).
  */
 import Database from 'better-sqlite3'
+import { isDamageCode } from '../core/cache-lost'
 
 /** SQLite says the bytes are not a database, or a malformed one. */
 export function isDamage(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT'))
-  )
+  return error instanceof Database.SqliteError && isDamageCode(error.code)
 }
 
 /**
