@@ -16,6 +16,7 @@ import {
   Snapshot,
   ReceivedDigest,
 } from '../../../shared/protocol'
+import { describeIssues } from '../../../shared/describe-untrusted'
 import { mostItemsInOneMessage } from '../../../shared/protocol/message-size'
 import type { StreamEntry } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
@@ -100,9 +101,13 @@ function itemLog(log: Pick<Logger, 'error'>): { log: Pick<Logger, 'error'>; done
   }
 }
 
-function firstIssue(error: z.ZodError): string {
+/**
+ * The first problem zod found, in the words IPC refusals use (describeIssues): a key in its path
+ * or its message may be the platform's, and raw it could break, reorder or flood the log line.
+ */
+export function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]
-  return issue === undefined ? 'invalid' : `${issue.path.join('.') || 'value'}: ${issue.message}`
+  return issue === undefined ? 'invalid' : describeIssues([issue])
 }
 
 /**

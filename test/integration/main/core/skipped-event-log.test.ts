@@ -46,7 +46,7 @@ describe('a broken event sent more than once', () => {
     expect(core.runtime.cache.cursor()).toBe(4)
     expect(lines.filter((line) => line.includes('event 3 '))).toEqual([
       expect.stringMatching(
-        /^Skipped event 3 from the platform: it is malformed, a fault of the platform \(payload\.invite\.request\.title: /,
+        /^Skipped event 3 from the platform: it is malformed, a fault of the platform \(payload\.invite\.request\.title — /,
       ),
     ])
     expect(core.runtime.cache.invite('inv_b3')).toBeNull()

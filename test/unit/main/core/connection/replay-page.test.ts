@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import {
+  firstIssue,
   MOST_ITEMS_LOGGED,
   parseReplayPage,
   readStreamEntry,
@@ -149,7 +151,7 @@ describe('parseReplayPage', () => {
         ),
       ).toThrow('The platform sent a malformed replay page')
       expect(errors).toEqual([
-        expect.stringMatching(/^The platform sent a malformed replay page \(latestId: /),
+        expect.stringMatching(/^The platform sent a malformed replay page \(latestId — /),
       ])
     }
   })
@@ -159,7 +161,7 @@ describe('parseReplayPage', () => {
     const log = { error: (m: string) => errors.push(m) }
     const page = { kind: 'events', events: new Array(1_000_000).fill(0), latestId: 2, hasMore: false }
     expect(() => parseReplayPage(page, log)).toThrow('The platform sent a malformed replay page')
-    expect(errors).toEqual([expect.stringMatching(/malformed replay page \(events: /)])
+    expect(errors).toEqual([expect.stringMatching(/malformed replay page \(events — /)])
     const full = { ...page, events: [good, ...new Array(MAX_REPLAY_PAGE - 1).fill(0)] }
     expect(parseReplayPage(full, log)).toMatchObject({ kind: 'events', entries: [good] })
   })
@@ -172,7 +174,7 @@ describe('parseReplayPage', () => {
       expect(() =>
         parseReplayPage({ kind: 'snapshot', snapshot: raw }, { error: (m) => errors.push(m) }),
       ).toThrow('The platform sent a malformed snapshot')
-      expect(errors).toEqual([expect.stringMatching(new RegExp(`malformed snapshot \\(${list}: `))])
+      expect(errors).toEqual([expect.stringMatching(new RegExp(`malformed snapshot \\(${list} — `))])
     }
   })
 
@@ -192,5 +194,23 @@ describe('parseReplayPage', () => {
     const snapshot = parseReplayPage({ kind: 'snapshot', snapshot: raw }, log)
     expect(snapshot).toMatchObject({ kind: 'snapshot', skipped: 2_000, snapshot: { openInvites: [invite] } })
     expect(errors).toHaveLength(MOST_ITEMS_LOGGED + 1)
+  })
+
+  it("quotes, escapes and bounds a key the platform chose, as a page's is, so it cannot forge or flood a log line", () => {
+    const hostile = ['\u202eevil', 'x\n[error] forged', 'k'.repeat(10_000)]
+    for (const key of hostile) {
+      // No schema of the protocol reads the platform's keys today; a map of them, or one that
+      // refuses keys it does not know, would put them in the path or in the message.
+      for (const schema of [z.record(z.string(), z.number()), z.strictObject({})]) {
+        const parsed = schema.safeParse({ [key]: 'x' })
+        if (parsed.success) throw new Error('expected a problem')
+        const line = `The platform sent a malformed snapshot (${firstIssue(parsed.error)})`
+        expect(line).not.toMatch(/[\n\u202e]/)
+        expect(line.length).toBeLessThan(300)
+        expect(line).toContain(
+          key.startsWith('k') ? 'kkk' : key.startsWith('x') ? '\\n[error] forged' : '\\u{202e}',
+        )
+      }
+    }
   })
 })
