@@ -20,14 +20,27 @@ export function messageName(name: unknown): string {
 /** One link's account of what it passed over, counted per connection. */
 export class PassedOver {
   private logged = 0
+  /** The lines this connection wrote: bounded, as only the few written are kept. */
+  private readonly written = new Set<string>()
   /** Where the lines about this connection's unreadable messages go: they count against the same few. */
   readonly messages: Pick<Logger, 'error'> = { error: (message, detail) => this.write(message, detail) }
+  /**
+   * The same, but a line this connection already wrote is not written again: a snapshot is read
+   * at each catch-up, and the same broken entity in it would repeat its lines each time.
+   */
+  readonly once: Pick<Logger, 'error'> = {
+    error: (message, detail) => {
+      if (this.written.has(message)) return
+      this.write(message, detail)
+    },
+  }
 
   constructor(private readonly log: Pick<Logger, 'error'>) {}
 
   /** A new connection: what the last one sent no longer counts against it. */
   newConnection(): void {
     this.logged = 0
+    this.written.clear()
   }
 
   /** The platform sent `what` (which says what was made of it), outside the protocol. */
@@ -40,7 +53,10 @@ export class PassedOver {
   private write(message: string, detail?: unknown): void {
     if (this.logged > MOST_PASSED_OVER_LOGGED) return
     this.logged++
-    if (this.logged <= MOST_PASSED_OVER_LOGGED) return this.log.error(message, detail)
+    if (this.logged <= MOST_PASSED_OVER_LOGGED) {
+      this.written.add(message)
+      return this.log.error(message, detail)
+    }
     this.log.error(
       'The platform keeps sending messages Standby cannot read or that are outside its protocol; no more of them are logged until the next connection',
     )

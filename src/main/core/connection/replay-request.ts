@@ -9,6 +9,7 @@ import { CommandAck, REPLAY_EVENT, type Expert, type SnapshotPosition } from '..
 import type { LinkTimings } from './link-timings'
 import type { LinkWire } from './link-wire'
 import { parseReplayPage, type ReplayPage } from './replay-page'
+import type { Logger } from '../ports/logger'
 
 /** What a replay asks for beyond the cursor. */
 export interface ReplayOptions {
@@ -29,6 +30,8 @@ export interface ReplayHooks {
   readonly cachedExpert?: () => Expert | null
   /** The answer came: how many bytes, how long after the ask, so the next page fits the link. */
   readonly onCrossed?: (crossing: PageCrossing) => void
+  /** Where the answer's problems are logged, when not the link's log: one that says each once. */
+  readonly log?: Pick<Logger, 'error'>
 }
 
 /** How one replay's answer crossed the link, and how long a page is meant to take. */
@@ -131,5 +134,5 @@ export async function requestReplay(
   if (!ack.data.ok) throw new ReplayRefused(ack.data.error.message, ack.data.error.retryAfterMs)
   const elapsedMs = steadyNow(deps.clock) - sentAt
   hooks.onCrossed?.({ bytes: wireBytes(raw), elapsedMs, aimMs: deps.pageCrossingMs })
-  return parseReplayPage(ack.data.result, deps.log, hooks.cachedExpert)
+  return parseReplayPage(ack.data.result, hooks.log ?? deps.log, hooks.cachedExpert)
 }

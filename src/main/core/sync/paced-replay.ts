@@ -36,6 +36,8 @@ export class PacedReplay {
     private readonly link: PlatformLink,
     private readonly cache: CacheStore,
     private readonly log: Logger,
+    /** Where an answer's problems go: each said once a connection (passed-over.ts). */
+    private readonly problems: Pick<Logger, 'error'> = log,
   ) {}
 
   /** The page after the cursor: a snapshot when `snapshot` (from the part `snapshotAfter` on), or events. */
@@ -77,6 +79,7 @@ export class PacedReplay {
             )
           },
           cachedExpert: () => this.cache.expert(),
+          log: this.problems,
         },
       )
       .catch((error: unknown) => this.overLimit(error, snapshot ? undefined : size, cursor, latest))

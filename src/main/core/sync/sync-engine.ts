@@ -68,8 +68,8 @@ export class SyncEngine {
   ) {
     this.invites = new InviteAlerts(cache, deps)
     this.failures = new CatchUpFailures(deps)
-    this.pages = new PacedReplay(link, cache, deps.log)
     this.skipped = new PassedOver(deps.log)
+    this.pages = new PacedReplay(link, cache, deps.log, this.skipped.once)
     this.targets = {
       ...deps,
       cache,
