@@ -17,7 +17,7 @@ import {
   type ProtocolError,
 } from '../../../shared/protocol'
 import type { LocalReading } from '../../../shared/clock-offset'
-import { describeIssues } from '../../../shared/describe-untrusted'
+import { describeIssues, describeValue } from '../../../shared/describe-untrusted'
 import type { Logger } from '../ports/logger'
 import type { LinkWire } from './link-wire'
 import { answerMismatch } from './answer-match'
@@ -186,7 +186,7 @@ function unknownRefusal(
   if (!refusal.success) return null
   deps.timed(sent, refusal.data.serverTime, value)
   deps.log.warn(
-    `The platform refused ${name} for a reason this version of Standby does not know (${JSON.stringify(refusal.data.error.code)}); its sentence is passed on as it is`,
+    `The platform refused ${name} for a reason this version of Standby does not know (${describeValue(refusal.data.error.code)}); its sentence is passed on as it is`,
   )
   return { ok: false, error: { code: 'refused', message: refusal.data.error.message } }
 }

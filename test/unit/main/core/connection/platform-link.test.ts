@@ -734,6 +734,15 @@ describe('PlatformLink over a transport', () => {
     const garbled = link.command('invite.accept', { inviteId: 'inv_2', proposedTime: null })
     connection().requests[1]?.answer({ ok: false, error: { code: 'needs_newer_app' } })
     expect(await garbled).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
+    // The code is the platform's text: a bidi override or a line break in it is escaped, not written.
+    const hostile = link.command('invite.accept', { inviteId: 'inv_3', proposedTime: null })
+    connection().requests[2]?.answer({
+      ok: false,
+      error: { code: '\u202ewen\n[error] forged', message: 'Update Standby to take invites of this kind.' },
+    })
+    expect(await hostile).toMatchObject({ ok: false, error: { code: 'refused' } })
+    expect(log.text()).not.toMatch(/\u202e|\n\[error\] forged/)
+    expect(log.text()).toContain('does not know ("\\u{202e}wen\\n[error] forged")')
   })
 
   it('leaves a malformed welcome, without repeating it anywhere, and tries again after a growing wait', () => {
