@@ -28,7 +28,7 @@
  * (clock-scatter.ts): no few of them, nor a pair that happens to agree, say where it is.
  */
 import { observe, shifted, type StepDoubt } from './clock-steps'
-import { heardWith, middleOf, movesAway, nearInUse, scatters } from './clock-scatter'
+import { heardWith, middleOf, movesAway, nearInUse, scatters, shiftedTo } from './clock-scatter'
 import { isPlausiblePlatformTime } from './protocol/time'
 
 export { observe, STEP_THRESHOLD_MS, WAKE_REPORT_GRACE_MS, wokeUp, type StepDoubt } from './clock-steps'
@@ -225,17 +225,14 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   const heard = near ? heardNow(observed.heard) : observed.heard
   // Answers that scatter move the estimate only to their middle; a run moving away is followed.
   if (near && scatters(heard, run, agree) && !(atOdds >= AT_ODDS_FOLLOWED && movesAway(inUse, run, heard))) {
+    // A clock set by less than the scatter: read from its answers alone, none from before it.
+    const shift = shiftedTo(heard)
+    if (shift !== null)
+      return { ...observed, ...calm, samples: [shift.read], heard: shift.heard, confirmed: true }
     const middle = middleOf(heard, inUse)
     const samples = middle === null || middle === inUse ? standing : [middle]
-    return {
-      ...observed,
-      samples,
-      heard,
-      pending: sample,
-      run,
-      atOdds,
-      confirmed: observed.confirmed || middle !== null,
-    }
+    const confirmed = observed.confirmed || middle !== null
+    return { ...observed, samples, heard, pending: sample, run, atOdds, confirmed }
   }
   const confirmedBy = observed.pending !== null && agree(observed.pending, sample) ? observed.pending : null
   // Until a change is confirmed, the estimate in use stands, aged out or not.

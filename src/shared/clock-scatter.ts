@@ -6,7 +6,9 @@
  * early by the platform's real time. So the answers near the estimate are kept (`heard`), and while
  * they scatter the estimate is the middle one of them, which no few answers move. A clock that runs
  * fast or slow, or stands still, moves away from the estimate answer after answer, and is still
- * followed by its newest answer (clock-offset.ts).
+ * followed by its newest answer (clock-offset.ts). A clock set by less than the scatter shows as
+ * the newest answers all falling far past the earlier ones on one side (`shiftedTo`): the middle of
+ * answers from before it would hold the old time for as many answers again, so they are dropped.
  */
 import type { OffsetSample } from './clock-offset'
 
@@ -92,4 +94,34 @@ export function movesAway(
   const margin = (Math.max(...earlier) - Math.min(...earlier)) / 2
   const edge = side > 0 ? Math.max(...earlier) + margin : Math.min(...earlier) - margin
   return side * (first.offsetMs - edge) > 0
+}
+
+/** How many newest answers, all far past the earlier ones on one side, say the platform's clock was set. */
+export const SHIFT_HEARD = 4
+/** Fewer answers than this before them have no spread steady enough to tell a change by. */
+const SHIFT_EARLIER_MIN = 4 * SCATTER_HEARD_MIN
+
+/**
+ * The newest answers heard and the one to read among them, when they all fall on one side past the
+ * answers heard before them, by more than half the spread of their middle half beyond it: the
+ * platform's clock set by less than the scatter. The middle half, not the extremes, as the answers
+ * just after a change lean one way before enough in a row say so. Null otherwise: scatter alone
+ * seldom puts a few answers in a row that far out. Of the newest, the lowest is read: a few answers
+ * place the new time only loosely, and reading it no later than any of them keeps reminders from
+ * coming early by it until enough are heard for their middle.
+ */
+export function shiftedTo(
+  heard: ReadonlyArray<OffsetSample>,
+): { readonly heard: OffsetSample[]; readonly read: OffsetSample } | null {
+  const newest = heard.slice(-SHIFT_HEARD)
+  const earlier = heard.slice(0, -SHIFT_HEARD).map((s) => s.offsetMs)
+  if (newest.length < SHIFT_HEARD || earlier.length < SHIFT_EARLIER_MIN) return null
+  earlier.sort((a, b) => a - b)
+  const low = earlier[Math.floor((earlier.length - 1) / 4)]!
+  const high = earlier[Math.ceil(((earlier.length - 1) * 3) / 4)]!
+  const [below, above] = [low - (high - low) / 2, high + (high - low) / 2]
+  const past = newest.every((s) => s.offsetMs > above) || newest.every((s) => s.offsetMs < below)
+  if (!past) return null
+  const sorted = [...newest].sort((a, b) => a.offsetMs - b.offsetMs)
+  return { heard: newest, read: sorted[0]! }
 }

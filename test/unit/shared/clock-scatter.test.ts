@@ -139,3 +139,25 @@ describe('clock offset estimate over scattering answers when a clock is set', ()
     expect(Math.max(...errors.slice(20).map(Math.abs))).toBeLessThan(SECOND)
   })
 })
+
+describe('clock offset estimate over scattering answers when the platform’s clock is set by less than their scatter', () => {
+  const scattered = (random: () => number): number => (random() * 2 - 1) * 3 * SECOND
+  for (const stepMs of [-5 * SECOND, 5 * SECOND])
+    for (const [seed, everyMs] of [
+      [17, 60 * SECOND],
+      [29, 5 * SECOND],
+    ] as const)
+      it(`set ${stepMs > 0 ? 'on' : 'back'} five seconds, answers every ${everyMs / SECOND} s: followed within a few answers, then never read over a second ahead`, () => {
+        const random = randoms(seed)
+        const platform = link()
+        for (let i = 0; i < 40; i++) platform.answer(everyMs, scattered(random))
+        platform.setPlatform(stepMs)
+        const errors: number[] = []
+        for (let i = 0; i < 40; i++) errors.push(platform.answer(everyMs, scattered(random)))
+        const followed = errors.findIndex((e) => Math.abs(e) < 2 * SECOND)
+        expect(followed).toBeGreaterThanOrEqual(0)
+        expect(followed).toBeLessThan(8)
+        // Ahead is early: a reminder by the estimate fires before its moment by the platform.
+        expect(Math.max(...errors.slice(followed))).toBeLessThan(SECOND)
+      })
+})
