@@ -32,11 +32,19 @@ interface ReceivedPacket {
   readonly data?: unknown
 }
 
-/** What reading `packet` counts for in a connection's allowance. */
-function costOf(packet: ReceivedPacket): number {
-  const { data } = packet
-  const bytes = typeof data === 'string' ? data.length : ArrayBuffer.isView(data) ? data.byteLength : 0
-  return 1 + Math.floor(bytes / FLOOD_BYTES_PER_MESSAGE)
+/** The length of what `packet` carries: characters of text, bytes of an attachment. */
+function sizeOf({ data }: ReceivedPacket): number {
+  if (typeof data === 'string') return data.length
+  return ArrayBuffer.isView(data) || data instanceof ArrayBuffer ? data.byteLength : 0
+}
+
+/**
+ * What reading `packet` counts for, at most `most`: a whole allowance of its expert's, so the
+ * largest frame the platform reads is answered (refused as too large) and the connection carries
+ * on, whatever the allowance is set to, while a client sending such frames again and again is cut.
+ */
+function costOf(packet: ReceivedPacket, most: number): number {
+  return Math.min(most, 1 + Math.floor(sizeOf(packet) / FLOOD_BYTES_PER_MESSAGE))
 }
 
 /** Cut `socket`'s connection, with one log line, once it sends past FLOOD_FACTOR times `limit`. */
@@ -54,7 +62,7 @@ export function limitIncomingFlood(
   let cut = false
   // Before socket.io decodes the message: the cost being bounded is the decoding and answering.
   socket.conn.on('packet', (packet: ReceivedPacket) => {
-    if (cut || packet.type !== 'message' || allowance.take(costOf(packet))) return
+    if (cut || packet.type !== 'message' || allowance.take(costOf(packet, limit.burst))) return
     cut = true
     logger.warn('connection cut: the client sent far more messages than its allowance', fields)
     // Marked disconnected at once, so the messages already read in the same chunk are dropped

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { COMMAND_EVENT, PROBE_EVENT, type CommandAck } from '../../../src/shared/protocol'
+import { MOST_MESSAGE_BYTES } from '../../../server/src/answering-decoder'
 import { FLOOD_BYTES_PER_MESSAGE, FLOOD_FACTOR } from '../../../server/src/flood-guard'
 import type { ExpertConnection } from '../../support/expert-connection'
 import { useTestPlatform } from '../../support/test-platform'
@@ -55,6 +56,21 @@ describe('a connection flooding the platform with messages', () => {
     for (let i = 0; i < ALLOWANCE / 4 - 1; i++) expert.socket.emit(COMMAND_EVENT, large)
     expect(await probe(expert)).toMatchObject({ ok: true })
     expert.socket.emit(COMMAND_EVENT, large)
+    expect(await closed).toBe('io server disconnect')
+  })
+
+  it('answers one message as large as the platform takes, even where it holds more shares than the whole allowance', async () => {
+    expect(MOST_MESSAGE_BYTES / FLOOD_BYTES_PER_MESSAGE).toBeGreaterThan(ALLOWANCE)
+    const signedIn = platform().addExpert()
+    const expert = await platform().connect(signedIn.token)
+    const large = { pad: 'x'.repeat(MOST_MESSAGE_BYTES - 100) }
+    const ack = (await expert.socket.timeout(10_000).emitWithAck(COMMAND_EVENT, large)) as CommandAck
+    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    expect(expert.socket.connected).toBe(true)
+    expect(cutLines().filter((l) => l.includes(signedIn.id))).toEqual([])
+    // Each counts a whole allowance of its expert's: sent again and again, they are cut.
+    const closed = disconnected(expert)
+    for (let i = 0; i < FLOOD_FACTOR; i++) expert.socket.emit(COMMAND_EVENT, large)
     expect(await closed).toBe('io server disconnect')
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { defaultRateLimit } from '../../../server/src/rate-limiter'
 import { MOST_READ_FRAME_BYTES } from '../../../server/src/socket-gateway'
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol'
 import { emitRaw, handshakeRaw } from '../../support/raw-packets'
@@ -82,5 +83,24 @@ describe('a message larger than the platform reads', () => {
     expect(lines.filter((l) => l.includes('connection closed'))).toEqual([
       expect.stringMatching(/a frame of 200000 bytes, more than the 100000/),
     ])
+  })
+})
+
+describe('the largest frame the platform reads, at the allowance experts are given', () => {
+  const limited = useTestPlatform({ rateLimit: defaultRateLimit })
+
+  it('answers a refusal to the largest frame it reads, not cutting the connection as a flood', async () => {
+    const expert = limited().addExpert()
+    const connection = await limited().connect(expert.token)
+    const note = 'x'.repeat(MOST_READ_FRAME_BYTES - 1_000)
+    const cut = new Promise((resolve) => connection.socket.once('disconnect', () => resolve('cut')))
+    const refusal = await Promise.race([
+      cut,
+      emitRaw(connection, 'command', commandOf(0, 'large-0002').replace('""', `"${note}"`)),
+    ])
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'invalid_payload' } })
+    const away = connection.command('availability.set', { availability: 'away', onlineUntil: null })
+    expect(await Promise.race([cut, away])).toMatchObject({ ok: true })
+    expect(limited().logger.lines.filter((l) => l.includes('connection cut'))).toEqual([])
   })
 })
