@@ -59,6 +59,18 @@ describe('a connection flooding the platform with messages', () => {
     expect(await closed).toBe('io server disconnect')
   })
 
+  it('counts the bytes of an attachment as it counts text, cutting a flood of binary messages as soon', async () => {
+    const expert = await platform().connect(platform().addExpert().token)
+    // Each one a message naming the event and one carrying three shares: five counts in all.
+    const attachment = Buffer.alloc(3 * FLOOD_BYTES_PER_MESSAGE)
+    const closed = disconnected(expert)
+    for (let i = 0; i < ALLOWANCE / 5 - 1; i++) expert.socket.emit(COMMAND_EVENT, attachment)
+    expect(await probe(expert)).toMatchObject({ ok: true })
+    expert.socket.emit(COMMAND_EVENT, attachment)
+    // A probe after it is answered only where the attachment went uncounted.
+    expect(await Promise.race([closed, probe(expert)])).toBe('io server disconnect')
+  })
+
   it('answers one message as large as the platform takes, even where it holds more shares than the whole allowance', async () => {
     expect(MOST_MESSAGE_BYTES / FLOOD_BYTES_PER_MESSAGE).toBeGreaterThan(ALLOWANCE)
     const signedIn = platform().addExpert()
