@@ -11,6 +11,18 @@ const timeout: CommandOutcome<never> = { ok: false, error: { code: 'timeout', me
 const unreadable: CommandOutcome<never> = { ok: false, error: { code: 'invalid_response', message: '?' } }
 const taken: CommandOutcome<never> = { ok: false, error: { code: 'taken', message: 'Gone.' } }
 
+/** A cache's shelf of retry keys that refuses every key while `full` (a full disk, a damaged file). */
+function shelfOfKeys(): { shelf: Map<string, string>; kept: KeptRetryKeys; full: { now: boolean } } {
+  const shelf = new Map<string, string>()
+  const full = { now: false }
+  const kept: KeptRetryKeys = {
+    find: (command) => shelf.get(command) ?? null,
+    keep: (command, key) => !full.now && Boolean(shelf.set(command, key)),
+    forget: (command) => void shelf.delete(command),
+  }
+  return { shelf, kept, full }
+}
+
 describe('retry keys', () => {
   it('keeps a key only while it is open whether the command happened', () => {
     let n = 0
@@ -59,12 +71,7 @@ describe('retry keys', () => {
   })
 
   it('finds a key kept by an earlier run, and forgets it there once the retry is answered', () => {
-    const shelf = new Map<string, string>()
-    const kept: KeptRetryKeys = {
-      find: (command) => shelf.get(command) ?? null,
-      keep: (command, key) => Boolean(shelf.set(command, key)),
-      forget: (command) => void shelf.delete(command),
-    }
+    const { shelf, kept } = shelfOfKeys()
     const payload = { requestId: 'req_1', body: 'On my way' }
     const before = retryKeys(() => 'first', kept)
     const key = before.keyFor('message.send', payload)
@@ -79,19 +86,14 @@ describe('retry keys', () => {
   })
 
   it('keeps a key the cache refused (a full disk) in memory, and gives it to the cache at the next chance', () => {
-    const shelf = new Map<string, string>()
-    let full = true
-    const kept: KeptRetryKeys = {
-      find: (command) => shelf.get(command) ?? null,
-      keep: (command, key) => !full && Boolean(shelf.set(command, key)),
-      forget: (command) => void shelf.delete(command),
-    }
+    const { shelf, kept, full } = shelfOfKeys()
+    full.now = true
     const first = { requestId: 'req_1', body: 'On my way' }
     const keys = retryKeys(() => 'first', kept)
     keys.settled('message.send', first, keys.keyFor('message.send', first), timeout)
     expect(shelf.size).toBe(0)
     expect(keys.keyFor('message.send', first)).toBe('first')
-    full = false
+    full.now = false
     keys.settled('message.send', { requestId: 'req_2', body: 'Hi' }, 'second', timeout)
     // A restart now finds both, the one refused before among them.
     expect(retryKeys(() => 'fresh', kept).keyFor('message.send', first)).toBe('first')
@@ -99,19 +101,14 @@ describe('retry keys', () => {
   })
 
   it('gives the cache the keys it refused when asked to (the link ends, the cache rebuilt under it)', () => {
-    const shelf = new Map<string, string>()
-    let full = true
-    const kept: KeptRetryKeys = {
-      find: (command) => shelf.get(command) ?? null,
-      keep: (command, key) => !full && Boolean(shelf.set(command, key)),
-      forget: (command) => void shelf.delete(command),
-    }
+    const { shelf, kept, full } = shelfOfKeys()
+    full.now = true
     const payload = { requestId: 'req_1', body: 'On my way' }
     const keys = retryKeys(() => 'first', kept)
     keys.settled('message.send', payload, 'first', timeout)
     keys.saveHeld()
     expect(shelf.size).toBe(0)
-    full = false
+    full.now = false
     keys.saveHeld()
     expect(retryKeys(() => 'fresh', kept).keyFor('message.send', payload)).toBe('first')
   })
