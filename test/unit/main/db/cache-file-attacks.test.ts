@@ -3,15 +3,15 @@
  * whatever the damage, a start never stops on it, the damaged bytes are kept for support, and the
  * start after a rebuild opens the new cache without rebuilding again (no rebuild at every start).
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { DatabaseTooNewError } from '../../../../src/shared/sqlite/migrate'
-import { anExpert, anInvite, aSnapshot, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { anExpert, aSnapshot, FIXTURE_NOW } from '../../../support/fixtures'
 import { eventStream } from '../../../support/fixture-streams'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { leftByUncleanExit, linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const PAGE = 4096
@@ -124,16 +124,8 @@ describe('a cache file damaged between two runs', () => {
  */
 function leftInWalWithHeaderByte(at: number, value: number): { path: string; wal: Buffer } {
   const dir = tempDir()
-  const path = join(dir, 'cache.db')
-  const opened = openCache({ path })
-  const store = new SqliteCacheStore(opened.db, linesLogger())
-  store.applyEvents(eventStream({ count: 50 }))
-  store.applyEvents([inviteCreated(51, anInvite({ id: 'inv_shown' }))])
-  store.markNotified(['inv_shown'], FIXTURE_NOW)
   const left = join(dir, 'left.db')
-  copyFileSync(path, left)
-  const wal = readFileSync(`${path}-wal`)
-  opened.close()
+  const wal = leftByUncleanExit(dir, left)
   const bytes = readFileSync(left)
   bytes[at] = value
   writeFileSync(left, bytes)

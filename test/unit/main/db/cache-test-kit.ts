@@ -1,7 +1,7 @@
 /** Shared set-up for the cache tests: temp folders removed after each test, and an open store. */
 import BetterSqlite from 'better-sqlite3'
 import type Database from 'better-sqlite3'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type { Logger } from '../../../../src/main/core/ports/logger'
@@ -13,6 +13,7 @@ import type { HistoryFilter } from '../../../../src/shared/rules/history-filter'
 import { historyCursorOf } from '../../../../src/shared/rules/history-order'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
 import { anInvite, aScheduledRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { eventStream } from '../../../support/fixture-streams'
 
 /** A Logger that keeps its lines. */
 export interface LinesLogger extends Logger {
@@ -119,4 +120,22 @@ export function cacheThatShowedOne(path: string): void {
   store.applyEvents([inviteCreated(1, anInvite({ id: 'inv_shown' }))])
   store.markNotified(['inv_shown'], FIXTURE_NOW)
   used.close()
+}
+
+/**
+ * A cache as an unclean exit leaves it: made in `dir`, its file copied to `left` while its newest
+ * pages (page 1 and the mark that `inv_shown` was shown among them) are still in the WAL, whose bytes
+ * are returned for the test to damage and put beside `left`.
+ */
+export function leftByUncleanExit(dir: string, left: string): Buffer {
+  const path = join(dir, 'cache.db')
+  const opened = openCache({ path })
+  const store = new SqliteCacheStore(opened.db, linesLogger())
+  store.applyEvents(eventStream({ count: 50 }))
+  store.applyEvents([inviteCreated(51, anInvite({ id: 'inv_shown' }))])
+  store.markNotified(['inv_shown'], FIXTURE_NOW)
+  copyFileSync(path, left)
+  const wal = readFileSync(`${path}-wal`)
+  opened.close()
+  return wal
 }

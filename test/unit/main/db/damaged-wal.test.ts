@@ -5,30 +5,19 @@
  * word to the expert, no copy kept, and the invites shown since the last copy shown again. The
  * file is moved aside with its WAL as found, and the start says so, as for any damaged cache.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import { anInvite, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
-import { eventStream } from '../../../support/fixture-streams'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { leftByUncleanExit, linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 
 /** The cache as an unclean exit leaves it, an invite marked shown in its WAL only; `damage` then applied to the WAL. */
 function leftWithWal(damage: (wal: Buffer) => Buffer): { path: string; damaged: Buffer } {
-  const dir = tempDir()
-  const path = join(dir, 'cache.db')
-  const opened = openCache({ path })
-  const store = new SqliteCacheStore(opened.db, linesLogger())
-  store.applyEvents(eventStream({ count: 50 }))
-  store.applyEvents([inviteCreated(51, anInvite({ id: 'inv_shown' }))])
-  store.markNotified(['inv_shown'], FIXTURE_NOW)
   const left = join(tempDir(), 'cache.db')
-  copyFileSync(path, left)
-  const damaged = damage(readFileSync(`${path}-wal`))
-  opened.close()
+  const damaged = damage(leftByUncleanExit(tempDir(), left))
   writeFileSync(`${left}-wal`, damaged)
   return { path: left, damaged }
 }
