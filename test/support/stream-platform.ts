@@ -21,6 +21,21 @@ const HOUR = 3_600_000
 /** How the platform answers one replay request. */
 export type ReplayManner = 'honest' | 'twice' | 'never'
 
+/**
+ * Takes over one replay `request` on `socket` when it returns true (the platform then sends what
+ * the hook sent, and no answer); the platform answers it itself otherwise.
+ */
+export type ReplayTakeover = (request: Record<string, unknown>, socket: Socket) => boolean
+
+/** How a stream platform reads a replay's digest. */
+export interface StreamPlatformOptions {
+  /**
+   * A replay with no digest is answered with the events after its cursor, as from a platform that
+   * checks the chain of digests only when one is sent (a snapshot only when one differs).
+   */
+  readonly ignoresMissingDigest?: boolean
+}
+
 /** A platform serving a stream of records the test appends. */
 export interface StreamPlatform {
   readonly url: string
@@ -30,6 +45,8 @@ export interface StreamPlatform {
   replays(): number
   /** The next replay is answered this way (then honestly again). */
   answerNextReplay(manner: ReplayManner): void
+  /** Each replay from now on goes to `takeover` first, which may send something else instead of the answer. */
+  takeOverReplays(takeover: ReplayTakeover): void
   /** What each new connection is sent before its welcome. */
   beforeWelcome(send: (socket: Socket) => void): void
   /** How each command is answered from now on (unanswered until this is called). */
@@ -73,7 +90,7 @@ function openInvites(records: ReadonlyArray<unknown>): Invite[] {
 }
 
 /** Start a stream platform for exp_ada on a free loopback port. */
-export async function startStreamPlatform(): Promise<StreamPlatform> {
+export async function startStreamPlatform(options: StreamPlatformOptions = {}): Promise<StreamPlatform> {
   const http = createServer()
   const io = new Server(http, { maxHttpBufferSize: 1e8 })
   const records: unknown[] = []
@@ -81,6 +98,7 @@ export async function startStreamPlatform(): Promise<StreamPlatform> {
   let nextManner: ReplayManner = 'honest'
   let before: (socket: Socket) => void = () => {}
   let commands: (command: unknown, ack: (answer: unknown) => void) => void = () => {}
+  let takeover: ReplayTakeover = () => false
 
   const snapshot = () => {
     const cursor = records.length
@@ -100,7 +118,9 @@ export async function startStreamPlatform(): Promise<StreamPlatform> {
     const after = typeof request['after'] === 'number' ? request['after'] : 0
     const limit = typeof request['limit'] === 'number' ? request['limit'] : 1_000
     const held = after === 0 ? 'd_0' : recordDigest(records[after - 1])
-    if (request['snapshot'] === true || after > records.length || request['digest'] !== held)
+    const digest = request['digest']
+    const unchecked = digest === undefined && options.ignoresMissingDigest === true
+    if (request['snapshot'] === true || after > records.length || (!unchecked && digest !== held))
       return snapshot()
     const events = records.slice(after, after + limit)
     return { kind: 'events', events, latestId: records.length, hasMore: after + limit < records.length }
@@ -109,6 +129,7 @@ export async function startStreamPlatform(): Promise<StreamPlatform> {
   io.on('connection', (socket) => {
     socket.on('replay', (request: Record<string, unknown>, ack: (answer: unknown) => void) => {
       replays++
+      if (takeover(request, socket)) return
       const manner = nextManner
       nextManner = 'honest'
       if (manner === 'never') return
@@ -134,6 +155,7 @@ export async function startStreamPlatform(): Promise<StreamPlatform> {
     records,
     replays: () => replays,
     answerNextReplay: (manner) => void (nextManner = manner),
+    takeOverReplays: (hook) => void (takeover = hook),
     beforeWelcome: (send) => void (before = send),
     answerCommands: (answer) => void (commands = answer),
     emitRaw: async (name, json) => {

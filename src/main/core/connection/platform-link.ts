@@ -19,6 +19,19 @@ import { LinkCycle } from './link-cycle'
 export type { LinkTimings } from './link-timings'
 export type { LinkDeps, LinkState } from './link-deps'
 
+/**
+ * What a replay fails with when there is no connection to ask over: nothing was sent, so nothing
+ * failed. A catch-up whose connection closed between pages (a page passed over for its size
+ * closes it) stops there, neither logged as failing nor waited for longer, nor taken as caught up
+ * over a connection the platform broke; the next connection's catch-up goes on from the cursor.
+ */
+export class NotConnected extends Error {
+  constructor() {
+    super('not connected')
+    this.name = 'NotConnected'
+  }
+}
+
 /** One expert's connection to one platform. */
 export class PlatformLink extends LinkCycle {
   /** What commands go over (command-over-link.ts). */
@@ -99,7 +112,7 @@ export class PlatformLink extends LinkCycle {
    * rejects when offline, when the connection drops, or on a malformed answer.
    */
   async replay(after: number, options: ReplayOptions = {}, hooks: ReplayHooks = {}): Promise<ReplayPage> {
-    if (this.current.kind !== 'connected') throw new Error('not connected')
+    if (this.current.kind !== 'connected') throw new NotConnected()
     const giveUp = (reason: string): void => this.reconnect(reason, 'later')
     const watch = replayWatch(this.timings, giveUp, () => this.crossedAt)
     return requestReplay({ ...this.wire, ...watch }, after, options, hooks)

@@ -8,7 +8,7 @@
  * page's time shows the link's rate.
  */
 import type { SnapshotPosition, Welcome } from '../../../shared/protocol'
-import type { PlatformLink } from '../connection/platform-link'
+import { NotConnected, type PlatformLink } from '../connection/platform-link'
 import type { ReplayPage } from '../connection/replay-page'
 import type { PageCrossing } from '../connection/replay-request'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
@@ -31,6 +31,8 @@ export class PacedReplay {
   private latest: number | undefined
   /** Whether the last page of events over that connection left events after it. */
   private cutShort = false
+  /** The last one-event page over the size limit since a page came: its cursor and connection. */
+  private overRun: { readonly cursor: number; readonly over: Welcome | undefined } | undefined
 
   constructor(
     private readonly link: PlatformLink,
@@ -42,7 +44,10 @@ export class PacedReplay {
 
   /** The page after the cursor: a snapshot when `snapshot` (from the part `snapshotAfter` on), or events. */
   async next(snapshot: boolean, snapshotAfter: SnapshotPosition | undefined): Promise<ReplayPage> {
-    this.follow(this.welcome())
+    const welcome = this.welcome()
+    // Not even the round trip beside it: a question over no connection fails, and its log line says nothing.
+    if (welcome === undefined) throw new NotConnected()
+    this.follow(welcome)
     const latest = this.latest ?? this.over?.latestEventId
     const cursor = this.cache.cursor()
     const size = smallestOf(this.pace, this.budget.current)
@@ -82,7 +87,13 @@ export class PacedReplay {
           log: this.problems,
         },
       )
-      .catch((error: unknown) => this.overLimit(error, snapshot ? undefined : size, cursor, latest))
+      .then(
+        (answer) => {
+          this.overRun = undefined
+          return answer
+        },
+        (error: unknown) => this.overLimit(error, snapshot ? undefined : size, cursor, latest),
+      )
     if (!slow) this.pace = largerPage(this.pace)
     await roundTrip
     if (crossing !== undefined)
@@ -138,11 +149,13 @@ export class PacedReplay {
 
   /**
    * The replay failed with `error`. An answer over the size limit is asked for again as one event
-   * (`size` is the page of events asked, undefined for a snapshot); when one event after `cursor`
-   * was already all that was asked, that event cannot cross at all, and asking again would meet it
-   * after every reconnect for ever: it is passed over as unreadable, with no digest, so the next
-   * ask tells the platform nothing of its history there, and a platform that checks the chain of
-   * digests answers with a snapshot. Anything else is thrown on.
+   * (`size` is the page of events asked, undefined for a snapshot). Any frame over the limit closes
+   * the connection, a live push as much as the answer, so one event after `cursor` over the limit
+   * once may be a good event met by a push: it is asked again on the next connection. Over the
+   * limit there too, it cannot cross at all, and asking again would meet it after every reconnect
+   * for ever: it is passed over as unreadable, with no digest. The cursor is then one the cache
+   * cannot vouch for, so the next catch-up starts from a snapshot (whole-snapshot.ts), whatever
+   * the platform makes of a replay with no digest. Anything else is thrown on.
    */
   private overLimit(
     error: unknown,
@@ -155,6 +168,10 @@ export class PacedReplay {
       this.pace = FIRST_PAGE
       throw error
     }
+    const met = this.overRun
+    this.overRun = { cursor, over: this.over }
+    if (met?.cursor !== cursor || met.over === this.over) throw error
+    this.overRun = undefined
     const id = cursor + 1
     const problem = `it is larger than any message Standby can take, so it was passed over and what it said is missing here; tell the platform's support (${error.message})`
     const entries: StreamEntry[] = [{ type: 'unreadable', id, problem, platformFault: true }]

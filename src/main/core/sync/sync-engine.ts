@@ -11,7 +11,7 @@
 import type { TimerHandle } from '../../../shared/clock'
 import type { Invite, Welcome } from '../../../shared/protocol'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
-import type { PlatformLink } from '../connection/platform-link'
+import { NotConnected, type PlatformLink } from '../connection/platform-link'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
 import type { CacheUpdate } from './cache-push'
 import { CatchUpFailures, cacheWrite } from './catch-up-failures'
@@ -187,7 +187,7 @@ export class SyncEngine {
     // Catching up still fails until a try shows otherwise: the line the expert reads stays put meanwhile.
     if (this.current.kind !== 'failing') this.set({ kind: 'catching_up' })
     this.catchingUp = this.replayLoop()
-      .catch((error: unknown) => this.failed(error))
+      .catch((error: unknown) => (error instanceof NotConnected ? this.reach.stopped() : this.failed(error)))
       .finally(() => {
         this.catchingUp = undefined
         if (this.again && this.link.state.kind === 'connected') {
@@ -272,7 +272,7 @@ export class SyncEngine {
         this.held.clear()
       }
       this.shortOfLive.reset()
-      if (this.again) continue
+      if (this.again || this.link.state.kind !== 'connected') continue
       // Caught up: what is open now and was never shown is shown, once.
       cacheWrite(() => {
         this.invites.caughtUp()

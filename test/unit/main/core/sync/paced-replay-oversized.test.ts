@@ -1,33 +1,47 @@
 // A replay whose answer closed the connection for its size is asked again as one event, and one
-// event that still cannot cross is passed over: asked the same for ever, it stopped catching up.
+// event that still cannot cross on a second connection is passed over: asked the same for ever, it
+// stopped catching up. Once only is no proof: any frame over the limit (a live push) closes the
+// connection, and the good event after the cursor must not be passed over for it.
 import { describe, expect, it } from 'vitest'
 import type { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
 import type { ReplayOptions } from '../../../../../src/main/core/connection/replay-request'
 import type { CacheStore } from '../../../../../src/main/core/ports/cache-store'
 import { AnswerTooLarge } from '../../../../../src/main/core/ports/link-transport'
 import { PacedReplay } from '../../../../../src/main/core/sync/paced-replay'
+import { PROTOCOL_VERSION, type Welcome } from '../../../../../src/shared/protocol'
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 const cache = { cursor: () => 4, cursorDigest: () => 'd_4', expert: () => null } as unknown as CacheStore
+/** A new connection's welcome: each is another object, as each connection's is. */
+const welcome = (): Welcome => ({
+  protocolVersion: PROTOCOL_VERSION,
+  expertId: 'exp_ada',
+  latestEventId: 5,
+  serverTime: 0,
+})
+const tooLarge = () => new AnswerTooLarge('the platform sent a message too large')
 
-/** Paced replays over a link whose every answer fails with `error`, and the pages asked. */
-function failingWith(error: Error) {
+/** Paced replays over a link whose every answer fails with `error`, the pages asked, and a way to reconnect. */
+function failingWith(error: () => Error) {
   const asked: ReplayOptions[] = []
   const link = {
-    state: { kind: 'disconnected' },
+    state: { kind: 'connected', welcome: welcome() },
     replay: (_after: number, options: ReplayOptions) => {
       asked.push(options)
-      return Promise.reject(error)
+      return Promise.reject(error())
     },
-  } as unknown as PlatformLink
-  return { pages: new PacedReplay(link, cache, silent), asked }
+  }
+  const reconnect = () => void (link.state = { kind: 'connected', welcome: welcome() })
+  return { pages: new PacedReplay(link as unknown as PlatformLink, cache, silent), asked, reconnect }
 }
 
 describe('a replay answer over the size limit', () => {
-  it('of one event passes that event over as unreadable, with no digest', async () => {
-    const { pages, asked } = failingWith(new AnswerTooLarge('the platform sent a message too large'))
+  it('of one event, on a second connection too, passes that event over as unreadable, with no digest', async () => {
+    const { pages, asked, reconnect } = failingWith(tooLarge)
+    await expect(pages.next(false, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
     const page = await pages.next(false, undefined)
-    expect(asked.map((options) => options.limit)).toEqual([1])
+    expect(asked.map((options) => options.limit)).toEqual([1, 1])
     expect(page).toMatchObject({ kind: 'events', hasMore: false })
     expect(page.kind === 'events' && page.entries).toEqual([
       {
@@ -39,16 +53,30 @@ describe('a replay answer over the size limit', () => {
     ])
   })
 
+  it('of one event, once, passes nothing over: a live push over the limit fails the page alike', async () => {
+    const { pages, reconnect } = failingWith(tooLarge)
+    await expect(pages.next(false, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    // Asked again over the same connection (no new welcome), it proves nothing more.
+    await expect(pages.next(false, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
+    await expect(pages.next(false, undefined)).resolves.toMatchObject({ kind: 'events' })
+  })
+
   it('over a snapshot part is thrown on: a snapshot has no event to pass over', async () => {
-    const { pages, asked } = failingWith(new AnswerTooLarge('the platform sent a message too large'))
+    const { pages, asked, reconnect } = failingWith(tooLarge)
     await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
+    await expect(pages.next(false, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
     await expect(pages.next(false, undefined)).resolves.toMatchObject({ kind: 'events' })
     expect(asked.at(-1)).toMatchObject({ limit: 1, snapshot: false })
   })
 
   it('a connection dropped for any other reason passes nothing over', async () => {
-    const { pages } = failingWith(new Error('socket has been disconnected'))
+    const { pages, reconnect } = failingWith(() => new Error('socket has been disconnected'))
     pages.smaller()
+    await expect(pages.next(false, undefined)).rejects.toThrow('socket has been disconnected')
+    reconnect()
     await expect(pages.next(false, undefined)).rejects.toThrow('socket has been disconnected')
   })
 })
