@@ -4,7 +4,10 @@
  * events (the mutation fuzzer's mutants) stored and pushed at their place; pushes with no place at
  * all (binary, unknown names, prototype keys, huge or deep values); events for another expert;
  * second welcomes; dropped connections; replays answered twice or never. The same seed always
- * gives the same run, so a failure names its seed and replays exactly.
+ * gives the same script of the platform's, so a failure names its seed; it does not give the same
+ * run: the core meets that script over real sockets and timers, so what arrives during a replay,
+ * and after which reconnect, may differ each time. A seed that failed once is run again several
+ * times, and a failure it does not repeat is still a bug, of an order the seed cannot pin down.
  */
 import type { Socket } from 'socket.io'
 import { LIVE_EVENT, PlatformEvent, WELCOME_EVENT } from '../../src/shared/protocol'
