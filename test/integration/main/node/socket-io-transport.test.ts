@@ -286,7 +286,7 @@ describe('the socket.io transport', () => {
       '3',
     ])
     // The marker's problem is logged once the cache passes over it (event-batch.ts).
-    expect(events[0]).toMatchObject({ malformed: true, problem: expect.stringMatching(/^at: /) })
+    expect(events[0]).toMatchObject({ malformed: true, problem: expect.stringMatching(/^at — /) })
     expect(log.text()).toMatch(/Ignored an event from the platform with no readable id/)
     await expect(link.replay(0)).rejects.toThrow(/The platform sent a malformed replay page/)
     expect(link.state.kind).toBe('connected')
