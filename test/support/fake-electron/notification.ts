@@ -148,6 +148,8 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
     fake.linuxActionsRead ??= fake.linuxServerActions
     this.clickable = fake.linuxActionsRead
     this.native = true
+    // Electron's presenter holds the native notification from here (CreateNotification), made or not.
+    this.inPresenter = true
     if (fake.platform === 'win32' && fake.pendingToasts) {
       fake.toastsComing.push(this)
       return
@@ -226,17 +228,30 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
    * arguments there (no `launch`): it reaches its own object alone, see {@link click}.
    */
   pressAction(actionIndex: number): void {
+    this.pressActionLater(actionIndex)()
+  }
+  /**
+   * Windows: the user presses the button at `actionIndex` now, and Electron tells it when the test
+   * calls what this returns. The toast activator posts the press to the UI thread
+   * (windows_toast_activator.cc, NotificationActivator::Activate and ToastEventHandler::Invoke post
+   * HandleToastActivation), so what the app did meanwhile (closed this toast, showed another of
+   * its id) comes first, and the press is handed on to the toasts under its id as they are then.
+   */
+  pressActionLater(actionIndex: number): () => void {
     assertOnScreen('a notification', this.onScreen)
     if (fake.platform === 'linux')
       throw new Error('the test presses a button, which Electron never shows on Linux')
-    if (fake.platform === 'win32')
-      activateToast({
-        type: 'action',
-        actionIndex,
-        arguments: `type=action&action=${actionIndex}&tag=${this.id}`,
-      })
-    const event = preventableEvent({ actionIndex, selectionIndex: -1 })
-    this.pressedObject({ ends: false, byId: true })?.emit('action', event, actionIndex, -1)
+    const tag = this.id
+    return () => {
+      if (fake.platform === 'win32')
+        activateToast({
+          type: 'action',
+          actionIndex,
+          arguments: `type=action&action=${actionIndex}&tag=${tag}`,
+        })
+      const event = preventableEvent({ actionIndex, selectionIndex: -1 })
+      this.pressedObject({ ends: false, byId: true })?.emit('action', event, actionIndex, -1)
+    }
   }
   /**
    * The user dismisses it (macOS: see below which it reports). On Windows that closes the banner (a 'close', userCanceled) and leaves

@@ -207,6 +207,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       activations?.answerWith({
         held: held.about,
         inActionCenter: held.inActionCenter,
+        coming: held.coming,
+        close: (matches) => held.close(matches),
         halves,
         release,
         report,

@@ -28,9 +28,13 @@ export interface WindowsActivationDeps {
   readonly held: ReadonlyMap<Notification, AppNotification>
   /** The held toasts whose time on screen ran out: they wait in the Action Center. */
   readonly inActionCenter: ReadonlySet<Notification>
+  /** The held toasts Windows has not put up yet: no press can be on one of these. */
+  readonly coming: ReadonlySet<Notification>
   readonly halves: PressHalves
   /** Lets go of a held notification. */
   readonly release: (notification: Notification) => void
+  /** Closes the held notifications `matches` accepts (one not up yet as it comes up), and lets them go. */
+  readonly close: (matches: (data: AppNotification) => boolean) => void
   /** Tells the app of a press. */
   readonly report: (activation: NotificationActivation) => void
   /** The notification an earlier run showed for this invite, if it is still open; null once it closed. */
@@ -80,10 +84,10 @@ export function holdWindowsActivations(most: number, onError: (error: unknown) =
 
 /** Windows: report presses on toasts from an earlier run, and on ones whose object is gone. */
 function windowsAnswer(deps: WindowsActivationDeps): (details: ActivationArguments) => void {
-  const { held, inActionCenter, halves, release, report } = deps
+  const { held, inActionCenter, coming, halves, release, report } = deps
   /** The held notifications a press can still reach through their own handlers. */
   const onScreen = (): AppNotification[] =>
-    [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) ? [] : [data]))
+    [...held].flatMap(([shown, data]) => (inActionCenter.has(shown) || coming.has(shown) ? [] : [data]))
   return (details) => {
     const invite = inviteIn(details.arguments)
     const reminder = invite === null ? reminderIn(details.arguments) : null
@@ -95,12 +99,16 @@ function windowsAnswer(deps: WindowsActivationDeps): (details: ActivationArgumen
     if (id !== null && details.type === 'action') {
       // Electron hands a button on to some toast it has under the id (in no set order), maybe an
       // earlier one of it, pressed or closed: the button is answered here alone.
-      const live = [...held].find(
+      const ofId = [...held].filter(
         ([shown, data]) => !inActionCenter.has(shown) && notificationIdOf(data) === id,
       )
+      // The press names the id alone: it may be on one the app closed as a newer one of the id
+      // took its place (up since, or still coming). The newer is about the same thing, so it is
+      // the press's, and it leaves with the pressed one: let go, it would stay up unheld.
+      const live = ofId.find(([shown]) => !coming.has(shown)) ?? ofId[0]
       if (live !== undefined) {
-        const [shown, data] = live
-        release(shown)
+        const [, data] = live
+        deps.close((other) => notificationIdOf(other) === id)
         report({ action: actionAt(data, details.actionIndex ?? -1) ?? 'open', notification: data })
         return
       }

@@ -114,6 +114,33 @@ describe('a Windows toast taken down before it came up', () => {
     expect(onFailed).toHaveBeenCalledWith(invite)
   })
 
+  it('Join pressed on a toast as the same invite is shown again: joined, and the newer toast leaves as it comes up', async () => {
+    const { notifier, onActivate } = await windowsNotifier()
+    notifier.show(invite)
+    raisePendingToasts()
+    // The press is posted to Electron's UI thread: the snapshot's showing of the invite comes first.
+    const told = lastNotification().pressActionLater(0)
+    notifier.show(invite)
+    const newer = lastNotification()
+    told()
+    raisePendingToasts()
+    expect(onActivate.mock.calls).toEqual([[{ action: 'primary', notification: invite }]])
+    expect([newer.onScreen, notifier.held]).toEqual([false, 0])
+  })
+
+  it('Join pressed on a toast whose newer one of the same invite came up meanwhile: that one leaves too', async () => {
+    const { notifier, onActivate } = await windowsNotifier()
+    notifier.show(invite)
+    raisePendingToasts()
+    const told = lastNotification().pressActionLater(0)
+    notifier.show(invite)
+    const newer = lastNotification()
+    raisePendingToasts()
+    told()
+    expect(onActivate.mock.calls).toEqual([[{ action: 'primary', notification: invite }]])
+    expect([newer.onScreen, notifier.held]).toEqual([false, 0])
+  })
+
   it('toasts that never come up are not held for ever: past the cap the oldest is closed at once', async () => {
     const { notifier } = await windowsNotifier()
     const shown = Array.from({ length: MAX_HELD_NOTIFICATIONS + 1 }, (_, i) => {
