@@ -10,6 +10,12 @@ import { MOST_NOTIFICATIONS_HELD, type AppNotification } from '../../core/ports/
 export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
 
 /**
+ * Windows: how many toasts may wait to come up at once, those held and as many closed before they
+ * came up. Windows makes them one after another, so this many waiting means it makes none.
+ */
+export const MOST_TOASTS_COMING = 2 * MAX_HELD_NOTIFICATIONS
+
+/**
  * The held notifications: at most MAX_HELD_NOTIFICATIONS, the oldest closed past that, on every OS.
  * On Windows and Linux Electron closes a notification only through the object that showed it, so
  * one let go could never be taken down at a sign-out (a client's request left on screen for whoever
@@ -31,9 +37,10 @@ export class HeldNotifications {
    */
   readonly observed = new WeakSet<Notification>()
   /**
-   * Windows: shown toasts not yet up ('show' not heard). Electron makes each on a background
-   * thread, and one closed before then comes up all the same, its object detached, so nothing can
-   * take it down. Closing one of these waits for its 'show' (`closedEarly`).
+   * Windows: shown toasts not yet up ('show' not heard), closed early or not. Electron makes each on
+   * a background thread, and one closed before then comes up all the same, its object detached, so
+   * nothing can take it down. Closing one of these waits for its 'show' (`closedEarly`), however
+   * long: the notifier shows no more than MOST_TOASTS_COMING at a time instead.
    */
   readonly coming = new Set<Notification>()
   /** Windows: toasts closed before they came up, held until they do, and then closed. */
@@ -85,12 +92,6 @@ export class HeldNotifications {
     if (this.coming.has(notification)) {
       this.closedEarly.add(notification)
       this.release(notification)
-      // Bounded as the held ones are: past the cap the oldest is closed at once, whatever comes of it.
-      const oldest = this.closedEarly.values().next().value
-      if (this.closedEarly.size > MAX_HELD_NOTIFICATIONS && oldest !== undefined) {
-        this.upOrFailed(oldest)
-        oldest.close()
-      }
       return
     }
     notification.close()

@@ -6,3 +6,6 @@ export const NOTIFICATIONS_FAILING =
 /** What to tell the expert when the system has no notifications at all. */
 export const NOTIFICATIONS_UNSUPPORTED =
   'This system does not show notifications. Keep the Standby window or the tray popover in view to see invites.'
+/** What to tell the expert when Windows has stopped putting Standby's toasts up (none came for a long while). */
+export const TOASTS_STALLED =
+  'Windows has stopped showing Standby’s notifications. Quit and start Standby again; until then each new invite opens beside its tray icon.'

@@ -29,9 +29,9 @@ import type {
 import { actionAt, notificationIdOf, notificationOptions, replacedBy } from './notification-options'
 import { restoreFromHistory } from './notification-history'
 import { notificationTakeDown } from './notification-take-down'
-import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
+import { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED, TOASTS_STALLED } from './notification-advice'
 import { PressHalves } from './press-halves'
-import { HeldNotifications, MAX_HELD_NOTIFICATIONS } from './held-notifications'
+import { HeldNotifications, MAX_HELD_NOTIFICATIONS, MOST_TOASTS_COMING } from './held-notifications'
 import { holdWindowsActivations } from './windows-activations'
 import { errorMessage } from '../../../shared/error-message'
 
@@ -68,7 +68,7 @@ const PLATFORMS_WITH_ACTIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 
 const PLATFORMS_KEEPING_NOTIFICATIONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32'])
 
 /** What to tell the expert when notifications fail or are missing (notification-advice.ts). */
-export { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED } from './notification-advice'
+export { NOTIFICATIONS_FAILING, NOTIFICATIONS_UNSUPPORTED, TOASTS_STALLED } from './notification-advice'
 
 /** The Notifier on Electron's Notification. */
 export interface ElectronNotifier extends Notifier {
@@ -233,6 +233,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       // would replace it by their shared id: macOS hands a press to the first notification Electron
       // still holds under that id, which would be the earlier one, with its buttons and words.
       held.close(replacedBy(appNotification))
+      if (platform === 'win32' && held.coming.size >= MOST_TOASTS_COMING) {
+        // None came up for a long while: Windows is making no toasts. The app shows this one
+        // itself, and keeps the ones waiting, which it could not take down once let go.
+        setHealth({ status: 'failing', advice: TOASTS_STALLED })
+        return options.onFailed(appNotification)
+      }
       const notification = create(appNotification)
       if (notification === null) return options.onFailed(appNotification)
       follow(notification, appNotification)

@@ -2,10 +2,8 @@
 // the app takes down in that moment (an invite taken elsewhere, the expert signed out) must not
 // come up afterwards, left on screen with no object to close it.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  createElectronNotifier,
-  MAX_HELD_NOTIFICATIONS,
-} from '../../../../../src/main/electron/adapters/notifier'
+import { createElectronNotifier, TOASTS_STALLED } from '../../../../../src/main/electron/adapters/notifier'
+import { MOST_TOASTS_COMING } from '../../../../../src/main/electron/adapters/held-notifications'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import {
   fake,
@@ -141,15 +139,22 @@ describe('a Windows toast taken down before it came up', () => {
     expect([newer.onScreen, notifier.held]).toEqual([false, 0])
   })
 
-  it('toasts that never come up are not held for ever: past the cap the oldest is closed at once', async () => {
-    const { notifier } = await windowsNotifier()
-    const shown = Array.from({ length: MAX_HELD_NOTIFICATIONS + 1 }, (_, i) => {
+  it('toasts that never come up are never let go: past the most that may wait, the app shows the invite itself', async () => {
+    const { notifier, onFailed } = await windowsNotifier()
+    const shown = Array.from({ length: MOST_TOASTS_COMING }, (_, i) => {
       notifier.show({ ...invite, inviteId: `inv_${i}` })
       notifier.show({ ...taken, inviteId: `inv_${i}` })
       return lastNotification()
     })
+    const refused = { ...invite, inviteId: 'inv_late' }
+    notifier.show(refused)
+    expect([notifier.health?.(), onFailed.mock.calls]).toEqual([
+      { status: 'failing', advice: TOASTS_STALLED },
+      [[refused]],
+    ])
+    // Windows makes them at last: each closed before, none stays up.
     raisePendingToasts()
-    // The oldest, closed before it came up, is up for good; each of the others left as it came.
-    expect(shown.map((toast) => toast.onScreen)).toEqual([true, ...shown.slice(1).map(() => false)])
+    expect(shown.filter((toast) => toast.onScreen)).toEqual([])
+    expect(notifier.health?.().status).toBe('ok')
   })
 })
