@@ -22,4 +22,14 @@ describe('the fake powerMonitor', () => {
     fake.platform = 'linux'
     expect(() => fake.powerMonitor.play('lock-screen')).toThrow(/never emits lock-screen on Linux/)
   })
+
+  it('tells a switch to another user and back on macOS alone, with no lock and no change in the idle state', () => {
+    fake.platform = 'win32'
+    expect(() => fake.powerMonitor.play('user-did-resign-active')).toThrow(/macOS only/)
+    fake.platform = 'darwin'
+    const heard: string[] = []
+    fake.powerMonitor.on('user-did-resign-active', () => heard.push('away'))
+    fake.powerMonitor.play('user-did-resign-active')
+    expect([heard, fake.powerMonitor.getSystemIdleState(60)]).toEqual([['away'], 'active'])
+  })
 })

@@ -62,7 +62,14 @@ function refuseBeforeReady(): void {
 }
 
 /** The powerMonitor events our code listens to. */
-type PowerMonitorEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'
+type PowerMonitorEvent =
+  'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-did-resign-active' | 'user-did-become-active'
+
+/** macOS's login session events (fast user switching), which Electron emits there alone. */
+const SESSION_EVENTS: ReadonlySet<PowerMonitorEvent> = new Set([
+  'user-did-resign-active',
+  'user-did-become-active',
+])
 
 /** `powerMonitor`: a test plays the machine sleeping, waking, locking and unlocking. */
 export class FakePowerMonitor
@@ -91,12 +98,20 @@ export class FakePowerMonitor
     return this.idleSeconds >= idleThreshold ? 'idle' : 'active'
   }
   /**
-   * Emits one of the events with no arguments, as Electron does for these four. Electron emits
-   * lock-screen and unlock-screen on macOS and Windows only, so on Linux the fake refuses to.
+   * Emits one of the events with no arguments, as Electron does for these. Electron emits
+   * lock-screen and unlock-screen on macOS and Windows only, so on Linux the fake refuses to; and
+   * the session events on macOS only (electron_api_power_monitor_mac.mm, NSWorkspace's
+   * SessionDidResignActive and SessionDidBecomeActive), where switching to another user sends no
+   * lock-screen (electron/electron#25039) and leaves `getSystemIdleState` as it was: Chromium's
+   * answer reads the screen lock and the screen saver alone (ui/base/idle/idle_mac.mm).
    */
   play(event: PowerMonitorEvent): void {
     if ((event === 'lock-screen' || event === 'unlock-screen') && fake.platform === 'linux')
       throw new Error(`Electron never emits ${event} on Linux: play idle time instead`)
+    if (SESSION_EVENTS.has(event) && fake.platform !== 'darwin')
+      throw new Error(
+        `Electron emits ${event} on macOS only: Windows locks the screen as another user signs in`,
+      )
     if (event === 'lock-screen') this.screenLocked = true
     if (event === 'unlock-screen') this.screenLocked = false
     this.emit(event)

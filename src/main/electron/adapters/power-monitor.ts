@@ -14,6 +14,12 @@
  * - screenLocked → `powerMonitor.getSystemIdleState(1) === 'locked'` (macOS and Windows), so a
  *   lock or unlock event that was missed or came out of order is set right.
  *
+ * - macOS: a switch to another user ('user-did-resign-active') counts as a lock until the switch
+ *   back ('user-did-become-active'), and screenLocked says so meanwhile. macOS sends no
+ *   'lock-screen' for it (electron/electron#25039) and the system's idle state does not say
+ *   locked, so the expert stayed available, invites raised where no one could see them, while
+ *   someone else used the Mac. Windows locks the session as another user signs in.
+ *
  * Lock and unlock exist on macOS and Windows only; suspend, resume and idle time everywhere.
  * - A network change → onNetworkChange. Electron's main process has no event for it (the
  *   renderer's `online` event only sees the whole machine going off- or online, and needs a
@@ -75,10 +81,25 @@ export function createPowerMonitorPower(
     if (!alreadyResumed) resumed.emit()
     screenUnlocked.emit()
   }
+  // macOS: another user's session is on screen; held apart from the lock, which the system reads.
+  let switchedAway = false
+  const onSessionResigned = (): void => {
+    switchedAway = true
+    onLock()
+  }
+  const onSessionBack = (): void => {
+    if (!switchedAway) return
+    switchedAway = false
+    onUnlock()
+  }
   powerMonitor.on('suspend', onSuspend)
   powerMonitor.on('resume', onResume)
   powerMonitor.on('lock-screen', onLock)
   powerMonitor.on('unlock-screen', onUnlock)
+  if (platform === 'darwin') {
+    powerMonitor.on('user-did-resign-active', onSessionResigned)
+    powerMonitor.on('user-did-become-active', onSessionBack)
+  }
   const stopWatching = watchNetwork(
     () => networkChanged.emit(),
     undefined,
@@ -94,13 +115,15 @@ export function createPowerMonitorPower(
     onUnlock: (listener) => screenUnlocked.add(listener),
     systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
     // Linux has no lock events, and its answer depends on the desktop: not asked there.
-    screenLocked: () => (lockEvents ? powerMonitor.getSystemIdleState(1) === 'locked' : null),
+    screenLocked: () => (lockEvents ? switchedAway || powerMonitor.getSystemIdleState(1) === 'locked' : null),
     dispose() {
       stopWatching()
       powerMonitor.removeListener('suspend', onSuspend)
       powerMonitor.removeListener('resume', onResume)
       powerMonitor.removeListener('lock-screen', onLock)
       powerMonitor.removeListener('unlock-screen', onUnlock)
+      powerMonitor.removeListener('user-did-resign-active', onSessionResigned)
+      powerMonitor.removeListener('user-did-become-active', onSessionBack)
     },
   }
 }

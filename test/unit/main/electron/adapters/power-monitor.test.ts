@@ -150,6 +150,27 @@ describe('power events from powerMonitor', () => {
     expect(createPowerMonitorPower('linux').screenLocked()).toBeNull()
   })
 
+  it('on macOS takes a switch to another user for a lock until the switch back, which macOS tells no lock of', () => {
+    fake.platform = 'darwin'
+    const clock = new ManualClock(0)
+    const power = createPowerMonitorPower('darwin', undefined, clock)
+    const heard: string[] = []
+    power.onLock(() => heard.push('lock'))
+    power.onUnlock(() => heard.push('unlock'))
+    power.onResume(() => heard.push('resume'))
+    fake.powerMonitor.play('user-did-resign-active')
+    // The system's idle state does not say locked: the switch alone does, however long it lasts.
+    clock.advance(WAKE_LOCK_MS * 10)
+    expect([heard, power.screenLocked()]).toEqual([['lock'], true])
+    fake.powerMonitor.play('user-did-become-active')
+    expect([heard, power.screenLocked()]).toEqual([['lock', 'resume', 'unlock'], false])
+    // A session made active with no switch away before it (Standby started meanwhile) is no unlock.
+    fake.powerMonitor.play('user-did-become-active')
+    expect(heard).toHaveLength(3)
+    power.dispose()
+    expect(fake.powerMonitor.listenerCount('user-did-resign-active')).toBe(0)
+  })
+
   it('reads the system idle time from powerMonitor each time it is asked', () => {
     const power = createPowerMonitorPower()
     expect(power.systemIdleSeconds()).toBe(0)
