@@ -147,6 +147,9 @@ export function notificationOptions(
   },
 ): NotificationConstructorOptions {
   const wantsAttention = notification.kind === 'invite' || notification.kind === 'reminder'
+  // No `icon`: on macOS Electron then hands the notification to Notification Center only after a
+  // background task has written the image (cocoa_notification.mm), and one closed before that
+  // (an invite taken at once) is delivered all the same, with no object left to take it down.
   const body = shownText(notification.body, { max: NOTIFICATION_BODY_MAX, multiline: true })
   const options: NotificationConstructorOptions = {
     title: shownText(notification.title, { max: NOTIFICATION_TITLE_MAX }),

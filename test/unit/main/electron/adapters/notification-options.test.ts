@@ -62,6 +62,24 @@ describe('a notification’s text', () => {
 // A reminder's id names its session and the request it was for, so a press on one shown before the
 // session's id went to another request is told apart; it reads back from a Windows press's
 // arguments (where a quote, "&", ";", "," or "|" ends it) and from macOS's Notification Center.
+describe('a notification’s options', () => {
+  it('carry no icon on any OS: on macOS one closed while Electron wrote its image would come up all the same', () => {
+    const invite: AppNotification = {
+      kind: 'invite',
+      inviteId: 'inv_1',
+      requestId: 'req_1',
+      title: 'Sam Lee: Hooks question',
+      body: 'Instant · Matched to you',
+      instant: true,
+    }
+    for (const platform of ['darwin', 'win32', 'linux'] as const)
+      for (const shown of [invite, message('Message from Sam', 'Hello')])
+        expect(
+          notificationOptions(shown, { soundEnabled: true, withActions: true, platform }),
+        ).not.toHaveProperty('icon')
+  })
+})
+
 describe('a reminder’s notification id', () => {
   it('reads back as the session and request it was shown for, wherever it stands in the text', () => {
     for (const [sessionId, requestId] of [
