@@ -159,8 +159,10 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
 
   /** Windows: its toast is made, and comes up, or with `failure` Windows refused it (told unless detached). */
   arrive(failure?: string): void {
-    if (failure === undefined) this.putUp()
-    else if (this.native) this.emit('failed', preventableEvent(), failure)
+    if (failure === undefined) return this.putUp()
+    // Failed, it leaves the presenter, detached or not (Notification::NotificationFailed destroys it).
+    this.inPresenter = false
+    if (this.native) this.emit('failed', preventableEvent(), failure)
   }
 
   /** Its toast or banner comes up: 'show' is told to the object unless the app closed it meanwhile. */

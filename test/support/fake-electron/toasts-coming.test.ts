@@ -2,6 +2,7 @@
 // close() before then detaches the object and leaves the toast to come up with no one to close it.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { fake, FakeNotification, raisePendingToasts, resetFakeElectron } from './'
+import type { ActivationArguments } from 'electron'
 
 beforeEach(() => {
   resetFakeElectron()
@@ -57,5 +58,27 @@ describe('the fake’s Windows toast closed before it was made', () => {
     // Once made it takes the earlier one's place by their shared tag, as any toast does.
     raisePendingToasts()
     expect([up.onScreen, coming.onScreen]).toEqual([false, true])
+  })
+})
+
+describe('the fake’s Windows press posted to the UI thread', () => {
+  it('is told to handleActivation once delivered, after a close meanwhile, and to no object of its id', () => {
+    fake.pendingToasts = false
+    const told: ActivationArguments[] = []
+    FakeNotification.handleActivation((details) => told.push(details))
+    const heard: string[] = []
+    const pressed = new FakeNotification({ id: 'inv' })
+    pressed.on('action', () => heard.push('pressed'))
+    pressed.show()
+    const deliver = pressed.pressActionLater(0)
+    pressed.close()
+    fake.pendingToasts = true
+    const coming = new FakeNotification({ id: 'inv' })
+    coming.on('action', () => heard.push('coming'))
+    coming.show()
+    expect(told).toEqual([])
+    deliver()
+    // Electron hands the button to the first it holds under the id: the closed one, which tells no one.
+    expect([told.map((details) => details.arguments), heard]).toEqual([['type=action&action=0&tag=inv'], []])
   })
 })
