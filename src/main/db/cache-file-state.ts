@@ -16,7 +16,8 @@ import {
 } from 'node:fs'
 import { companionBase } from './companion-base'
 import { COMPANIONS } from './quarantine'
-import { walHeaderDamaged, walPageOne } from './wal-page-one'
+import { walLosesChanges } from './wal-lost-changes'
+import { walPageOne } from './wal-page-one'
 import { openRegularFileSync } from '../node/bounded-file'
 
 /**
@@ -201,12 +202,9 @@ export function headerRefused(path: string): string | null {
   return fromWal === null ? refused : formatRefused(fromWal)
 }
 
-/**
- * Why the WAL beside the file at `path` is damage SQLite would pass over in silence, losing the
- * changes not yet copied into the file (wal-page-one.ts), or null.
- */
+/** Why the WAL beside the file at `path` holds changes SQLite would pass over in silence (wal-lost-changes.ts), or null. */
 export function walRefused(path: string): string | null {
-  return walHeaderDamaged(`${companionBase(path, lstatOrNothing(path))}-wal`)
+  return walLosesChanges(`${companionBase(path, lstatOrNothing(path))}-wal`, path)
     ? 'the file of its latest changes (its -wal) is damaged'
     : null
 }

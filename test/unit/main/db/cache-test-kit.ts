@@ -125,15 +125,22 @@ export function cacheThatShowedOne(path: string): void {
 /**
  * A cache as an unclean exit leaves it: made in `dir`, its file copied to `left` while its newest
  * pages (page 1 and the mark that `inv_shown` was shown among them) are still in the WAL, whose bytes
- * are returned for the test to damage and put beside `left`.
+ * are returned for the test to damage and put beside `left`. `beforeExit` runs on the connection
+ * last (a checkpoint that copies some or all of the WAL into the file).
  */
-export function leftByUncleanExit(dir: string, left: string): Buffer {
+export function leftByUncleanExit(
+  dir: string,
+  left: string,
+  beforeExit?: (db: Database.Database, shown: () => void) => void,
+): Buffer {
   const path = join(dir, 'cache.db')
   const opened = openCache({ path })
   const store = new SqliteCacheStore(opened.db, linesLogger())
   store.applyEvents(eventStream({ count: 50 }))
   store.applyEvents([inviteCreated(51, anInvite({ id: 'inv_shown' }))])
-  store.markNotified(['inv_shown'], FIXTURE_NOW)
+  const shown = () => store.markNotified(['inv_shown'], FIXTURE_NOW)
+  if (beforeExit === undefined) shown()
+  else beforeExit(opened.db, shown)
   copyFileSync(path, left)
   const wal = readFileSync(`${path}-wal`)
   opened.close()
