@@ -257,7 +257,7 @@ export function openSettingsStore(options: OpenSettingsOptions): SettingsStore {
     const at = { ...check, path, now: options.now ?? Date.now }
     const conf = confSettingsFile(writingBeside(options.open(), path, MAX_SETTINGS_FILE_BYTES), log, at)
     const keep = (why: string): KeptAside => keepCopy(path, at.now(), log, why)
-    file = readFirst(keptWhenChangedElsewhere(conf, path, keep))
+    file = readFirst(keptWhenChangedElsewhere(conf, path, keep, MAX_SETTINGS_FILE_BYTES))
   } catch (error) {
     log.error(`Could not open the settings in ${dir}; changes will last for this run only`, error)
     // The file is left as it is: what could not be opened now may open at the next start.

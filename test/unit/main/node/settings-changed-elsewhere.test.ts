@@ -4,13 +4,17 @@
  * hand edit, a restored file, garbage, a huge file). The file as found is now kept beside it first.
  */
 import {
+  chmodSync,
+  copyFileSync,
   lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
+  renameSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
@@ -74,6 +78,26 @@ describe('a settings file changed by another program while Standby runs', () => 
     change(7)
     expect(keptCopies()).toEqual([])
     expect(lstatSync(path).isFile()).toBe(true)
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ autoAwayMinutes: 7 })
+  })
+
+  // A backup tool, a sync tool or a chmod touches the file's times, mode or inode without a byte changed.
+  it.each([
+    ['its mode changed', (path: string) => chmodSync(path, 0o644)],
+    ['its times changed', (path: string) => utimesSync(path, new Date(0), new Date(0))],
+    [
+      'put back as the same bytes',
+      (path: string) => {
+        copyFileSync(path, `${path}.restored`)
+        renameSync(`${path}.restored`, path)
+      },
+    ],
+  ])('is not copied when %s and no byte of it', (_, touch) => {
+    const { path, change, keptCopies, log } = aRunningStore()
+    touch(path)
+    change(7)
+    expect(keptCopies()).toEqual([])
+    expect(log.lines.join('\n')).not.toMatch(/changed by another program/)
     expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ autoAwayMinutes: 7 })
   })
 
