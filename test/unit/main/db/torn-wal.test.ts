@@ -7,12 +7,13 @@
  */
 import BetterSqlite from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { walLosesChanges } from '../../../../src/main/db/wal-lost-changes'
 import { leftByUncleanExit, linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
@@ -119,5 +120,26 @@ describe('a WAL whose header holds, with a frame SQLite stops at', () => {
   it('after its last commit (a transaction the exit cut), opens with every commit', () => {
     const path = left(undefined, (wal) => Buffer.concat([wal, randomBytes(24 + wal.readUInt32BE(8))]))
     expect(start(path)).toEqual({ rebuilt: null, shown: ['inv_shown'], copies: 0 })
+  })
+})
+
+describe('each byte of a WAL header damaged, the frames after it as left', () => {
+  /** Whether the WAL beside `path` is judged to lose changes with each byte of its header damaged in turn. */
+  function judgedWithEachHeaderByte(path: string): boolean[] {
+    const wal = readFileSync(`${path}-wal`)
+    return Array.from({ length: 32 }, (_, at) => {
+      const damaged = Buffer.from(wal)
+      damaged[at] = damaged[at]! ^ 0xa5
+      writeFileSync(`${path}-wal`, damaged)
+      return walLosesChanges(`${path}-wal`, path)
+    })
+  }
+
+  it('loses nothing when every frame is in the file: no byte of the header makes it damage', () => {
+    expect(new Set(judgedWithEachHeaderByte(left(checkpointed, (wal) => wal)))).toEqual(new Set([false]))
+  })
+
+  it('holding frames not in the file: every byte of the header makes it damage', () => {
+    expect(new Set(judgedWithEachHeaderByte(left(undefined, (wal) => wal)))).toEqual(new Set([true]))
   })
 })
