@@ -25,6 +25,11 @@ export class CheckSchedule {
     this.failures = 0
   }
 
+  /** The first check, should the connection that starts checks not come first. */
+  first(): void {
+    this.schedule(this.deps.timings.firstCheckUnconnectedMs)
+  }
+
   /** The next check at the regular time; returns when it runs. */
   regular(): number {
     return this.schedule(this.regularDelay())

@@ -24,13 +24,20 @@ export interface UpdateTimings {
   readonly downloadDeadlineMs: number
   /** A check a page asks for this soon after the last one it asked for is answered by that one. */
   readonly askedGapMs: number
+  /**
+   * The first check waits for the connection, so it does not compete with the catch-up, but no
+   * longer than this: a Standby that cannot connect (signed out, the platform down, or refused as
+   * too old to speak its protocol) still finds the update that would let it.
+   */
+  readonly firstCheckUnconnectedMs: number
 }
 
 /**
  * Every four hours, give or take half an hour; retries from a minute up to the regular period; a
  * download may go quiet for a few minutes (a slow mirror) before it counts as stalled, must bring
  * a quarter of a mebibyte in that time (a hundredth of a poor mobile link; bytes trickling in are no
- * progress), and may take as long as a whole update at dial-up speed before it is tried again.
+ * progress), and may take as long as a whole update at dial-up speed before it is tried again; the
+ * first check waits a few minutes for a connection that is normally up in seconds.
  */
 export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
   checkEveryMs: 4 * 60 * 60_000,
@@ -41,6 +48,7 @@ export const DEFAULT_UPDATE_TIMINGS: UpdateTimings = {
   downloadFloorBytes: 256 * 1024,
   downloadDeadlineMs: 4 * 60 * 60_000,
   askedGapMs: 10_000,
+  firstCheckUnconnectedMs: 5 * 60_000,
 }
 
 /** What the policy reads and drives. */

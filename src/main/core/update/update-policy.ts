@@ -1,6 +1,6 @@
 /**
  * When Standby checks for, downloads and installs updates. It checks once the connection is first
- * up, then every few hours with jitter (check-schedule.ts) and at once on resume; downloads in the
+ * up (or a few minutes after start without one), then every few hours with jitter (check-schedule.ts) and at once on resume; downloads in the
  * background; and never restarts while a session is live or near (restart-offer.ts). A ready
  * update is offered as "Restart to update" (tray, window, one notification) and otherwise installs
  * on quit. A failed check or download (also one that stalls or only trickles, download-pace.ts)
@@ -91,11 +91,14 @@ export class UpdatePolicy {
     return this.current
   }
 
+  /** Standby runs: the first check waits for the connection, or not long when none comes (update-deps.ts). */
+  begin(): void {
+    if (!this.started && !this.stopped) this.checks.first()
+  }
+
   /** The connection is up: the first check runs now (later ones follow the schedule). */
   connected(): void {
-    if (this.started) return
-    this.started = true
-    this.checkNow()
+    if (!this.started) this.checkNow()
   }
 
   /**
@@ -183,6 +186,8 @@ export class UpdatePolicy {
   }
 
   private async check(): Promise<void> {
+    // Checks have begun, however the first came: a wake now checks too, a connection adds none.
+    this.started = true
     this.checking = true
     const channel = this.current.channel
     const wasReady = this.current.phase === 'ready'

@@ -35,6 +35,7 @@ export function followUpdates(
   core.states.add((state) => {
     if (state.status === 'online') updates.connected()
   })
+  updates.begin()
   core.welcomed.add((welcome) => updates.minimumVersion(welcome.minimumAppVersion ?? null))
   core.cacheChanged.add(() => updates.sessionsChanged())
   core.platformClock.changes.add(() => updates.sessionsChanged())

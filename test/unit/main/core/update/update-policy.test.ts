@@ -9,9 +9,10 @@ import { bookedAt, downloadingHeld, setUp } from '../../../../support/update-wor
 
 const HOUR = 60 * MINUTE
 describe('UpdatePolicy', () => {
-  it('checks only once the connection is up, then every four hours with jitter', async () => {
+  it('checks once the connection is up, then every four hours with jitter', async () => {
     const world = setUp()
-    world.clock.advance(10 * HOUR)
+    world.policy.begin()
+    world.clock.advance(4 * MINUTE)
     expect(world.updater.checks).toEqual([])
     world.policy.connected()
     await world.reached('up_to_date')
@@ -22,6 +23,25 @@ describe('UpdatePolicy', () => {
     expect(world.updater.checks).toHaveLength(1)
     world.clock.advance(1)
     await world.reached('up_to_date')
+    expect(world.updater.checks).toHaveLength(2)
+  })
+
+  it('checks five minutes after start without a connection (signed out, or refused as too old), and downloads', async () => {
+    const world = setUp()
+    world.updater.control({ action: 'publish', version: '1.1.0' })
+    world.policy.begin()
+    world.clock.advance(5 * MINUTE - 1)
+    expect(world.updater.checks).toEqual([])
+    world.clock.advance(1)
+    await world.reached('ready')
+    expect(world.updater.checks).toEqual(['stable'])
+    expect(world.updater.installOnQuit).toBe(true)
+    // Then on the regular schedule, and at a wake, as after a connection; a late connection adds no check.
+    world.policy.connected()
+    expect(world.updater.checks).toHaveLength(1)
+    world.clock.advance(MINUTE)
+    world.power.resume()
+    await world.until((state) => state.lastCheckAt === world.clock.now())
     expect(world.updater.checks).toHaveLength(2)
   })
 
