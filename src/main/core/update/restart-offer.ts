@@ -1,7 +1,7 @@
 /**
  * "Restart to update" for a ready update: offered (with one notification per version) when no
  * session can be hurt (restart-safety.ts), otherwise held with the reason and offered again when
- * the hold ends; pressed, it installs now or says why not.
+ * the hold ends; pressed, it installs now or says why not; dropped, it is not installed at all.
  */
 import type { TimerHandle } from '../../../shared/clock'
 import { errorMessage } from '../../../shared/error-message'
@@ -9,6 +9,7 @@ import type { UpdateState } from '../../../shared/update/update-state'
 import { restartSafety, type RestartSafety } from './restart-safety'
 import type { RestartOutcome, UpdatePolicyDeps } from './update-deps'
 import { installFailed, readyNotification } from './update-words'
+import { UPDATE_DROPPED } from './update-transitions'
 
 /** What the offer reads and drives: the policy's deps, its state and its one way to change it. */
 export interface RestartOfferDeps {
@@ -83,6 +84,16 @@ export class RestartOffer {
       title: 'Update not installed',
       body: installFailed(errorMessage(error), state().manualDownloadUrl),
     })
+  }
+
+  /** Never install the downloaded `version`, for the reason `why` says: no restart, none on quit. */
+  drop(version: string, why: string): void {
+    const { deps, set } = this.host
+    // electron-updater installs on quit whatever it has downloaded unless told not to.
+    deps.updater.setInstallOnQuit(false)
+    this.stop()
+    deps.log.info(`${why}: Standby ${version} will not be installed.`)
+    set(UPDATE_DROPPED)
   }
 
   /** Stop waiting for a held restart to become safe. */

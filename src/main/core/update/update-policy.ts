@@ -26,8 +26,9 @@ import {
   nothingNewer,
   progressPercent,
   readyFallsShort,
+  readyWithdrawn,
   requiredVersionOf,
-  UPDATE_DROPPED,
+  WITHDRAWN,
 } from './update-transitions'
 import { failureSentence } from './update-words'
 import { errorMessage } from '../../../shared/error-message'
@@ -209,7 +210,9 @@ export class UpdatePolicy {
       if (found.kind === 'unavailable') {
         this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
       } else if (found.kind === 'none') {
-        if (!wasReady) this.set(nothingNewer(this.current, found.latest))
+        const ready = wasReady ? this.current.availableVersion : null
+        if (ready !== null && readyWithdrawn(ready, found.latest)) this.restartOffer.drop(ready, WITHDRAWN)
+        if (this.current.phase !== 'ready') this.set(nothingNewer(this.current, found.latest))
       } else if (
         !wasReady ||
         (readyFallsShort(this.current) && found.version !== this.current.availableVersion)
@@ -258,10 +261,7 @@ export class UpdatePolicy {
   /** Drop `version` if it is a beta and the expert is on stable now; says whether it did. */
   private dropIfBetaLeft(version: string, channel: UpdateChannel): boolean {
     if (!betaLeft(version, channel)) return false
-    // electron-updater installs on quit whatever it has downloaded unless told not to.
-    this.deps.updater.setInstallOnQuit(false)
-    this.deps.log.info(`Left the beta: Standby ${version} will not be installed.`)
-    this.set(UPDATE_DROPPED)
+    this.restartOffer.drop(version, 'Left the beta')
     return true
   }
 

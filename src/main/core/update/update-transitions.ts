@@ -1,7 +1,7 @@
 /**
  * What the update state becomes at each step, as pure functions of the state: before any check,
  * with the minimum the platform requires, after a check that found nothing newer, as a download
- * begins, and when a beta the expert left is dropped.
+ * begins, and when a downloaded update is dropped (a beta the expert left, a release withdrawn).
  */
 import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
 import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
@@ -81,6 +81,20 @@ export function progressPercent(percent: number): number {
 export function betaLeft(version: string, channel: UpdateChannel): boolean {
   return channel === 'stable' && isPrerelease(version)
 }
+
+/**
+ * Whether a ready update is one the feed no longer offers, as a check that found nothing newer
+ * says: its latest is older (the previous release put back) or the same one out of this
+ * computer's reach (its rollout halted). A newer latest out of reach (a rollout not yet here)
+ * leaves the ready one as good as it was, and an unreadable one says nothing.
+ */
+export function readyWithdrawn(ready: string, latest: string | null): boolean {
+  return latest !== null && compareAppVersions(latest, ready) <= 0
+}
+
+/** Why a ready update the feed withdrew is dropped. */
+export const WITHDRAWN =
+  'The update server no longer offers it to this computer (its release halted or withdrawn)'
 
 /** The state once a downloaded update is dropped: nothing available, nothing to restart for. */
 export const UPDATE_DROPPED: Partial<UpdateState> = {

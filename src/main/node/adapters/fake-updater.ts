@@ -2,8 +2,9 @@
  * The Updater in plain Node: the browser shell and the tests publish releases to it and play the
  * update server's failures. It fails the way electron-updater does: only newer versions are
  * offered (no downgrade), the beta feed carries stable releases too, a staged release reaches
- * only the machines inside its percentage, a tampered download is refused, starting a download
- * deletes the update downloaded before, and a server that is down fails the check.
+ * only the machines inside its percentage (published again, a release's percentage changes), a
+ * tampered download is refused, starting a download deletes the update downloaded before, and a
+ * server that is down fails the check.
  */
 import { z } from 'zod'
 import type { Logger } from '../../core/ports/logger'
@@ -29,6 +30,8 @@ export type FakeRelease = z.input<typeof FakeRelease>
 /** What the browser shell's test hook may ask of the fake. */
 export const FakeUpdaterControl = z.discriminatedUnion('action', [
   FakeRelease.extend({ action: z.literal('publish') }).strict(),
+  /** The feed no longer names this version (the previous release's feed put back). */
+  z.object({ action: z.literal('withdraw'), version: z.string().regex(APP_VERSION_PATTERN) }).strict(),
   z.object({ action: z.literal('unreachable'), on: z.boolean() }).strict(),
   z.object({ action: z.literal('hold-downloads'), on: z.boolean() }).strict(),
   z
@@ -89,6 +92,13 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
     cancel: () => void
   } | null = null
   const position = options.rolloutPosition ?? 0.5
+  const withdraw = (version: string, channel?: UpdateChannel): void => {
+    for (let i = releases.length - 1; i >= 0; i--) {
+      const release = releases[i]!
+      if (release.version === version && (channel === undefined || release.channel === channel))
+        releases.splice(i, 1)
+    }
+  }
 
   return {
     currentVersion: options.currentVersion,
@@ -168,9 +178,14 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
       switch (control.action) {
         case 'publish': {
           const { action: _action, ...release } = control
+          // A feed names a version once: published again (a rollout's percentage changed), it is replaced.
+          withdraw(release.version, release.channel)
           releases.push(release)
           return
         }
+        case 'withdraw':
+          withdraw(control.version)
+          return
         case 'unreachable':
           unreachable = control.on
           return
