@@ -1,6 +1,7 @@
 /**
  * electron-updater's errors in words the expert can act on: what went wrong (a signature, a
- * checksum, a damaged feed, a transfer cut short, a server out of reach), its own message kept in brackets.
+ * checksum, a damaged feed, a certificate refused, a transfer cut short, a server out of reach),
+ * its own message kept in brackets.
  */
 import { errorMessage } from '../../../shared/error-message'
 import { FEED_UNUSABLE } from './update-feed-guards'
@@ -30,6 +31,17 @@ const SQUIRREL_SIGNATURE =
 /** Who can mend a feed Standby cannot use (the expert can only download by hand meanwhile). */
 export const RELEASE_FIX = ': whoever publishes Standby has to publish this release again'
 
+/**
+ * How Chromium and Node report a certificate outside its dates as this computer's clock reads
+ * them: a clock set wrong makes every good certificate look so.
+ */
+const CERTIFICATE_DATES =
+  /net::ERR_CERT_DATE_INVALID|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|certificate has expired|certificate is not yet valid/
+
+/** How Chromium and Node report any other certificate this computer does not trust. */
+const CERTIFICATE_UNTRUSTED =
+  /net::ERR_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|ERR_TLS_CERT_ALTNAME_INVALID/
+
 /** How a name lookup that found nothing is reported, by Node and by Chromium. */
 const NAME_NOT_FOUND = /ENOTFOUND|net::ERR_NAME_NOT_RESOLVED/
 
@@ -56,7 +68,15 @@ const ANSWERED_CODES: ReadonlySet<string> = new Set([
  */
 export function serverAnswered(error: unknown): boolean {
   const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown }
-  return typeof statusCode === 'number' || ANSWERED_CODES.has(String(code)) || error instanceof TypeError
+  // A certificate was presented: the name was found and something answered there.
+  const certificate = `${String(code)} ${errorMessage(error)}`
+  return (
+    typeof statusCode === 'number' ||
+    ANSWERED_CODES.has(String(code)) ||
+    error instanceof TypeError ||
+    CERTIFICATE_DATES.test(certificate) ||
+    CERTIFICATE_UNTRUSTED.test(certificate)
+  )
 }
 
 /** electron-updater's error in words the expert can act on; the raw message stays in brackets. */
@@ -102,6 +122,14 @@ export function describeUpdaterError(error: unknown, context: UpdaterErrorContex
   // information (an empty document, a list, a web page) fails inside it with a TypeError.
   if (MALFORMED_FEED_CODES.has(String(code)) || error instanceof TypeError) {
     return `${FEED_UNUSABLE} is damaged or incomplete (${raw})${RELEASE_FIX}`
+  }
+  // Said before "cannot reach": the server answered, with a certificate this computer refused.
+  const certificate = `${String(code)} ${raw}`
+  if (CERTIFICATE_DATES.test(certificate)) {
+    return `The update server's certificate is expired or not yet valid by this computer's clock, so nothing was read from it: check this computer's date and time; if they are right, whoever publishes Standby has to renew the certificate (${raw})`
+  }
+  if (CERTIFICATE_UNTRUSTED.test(certificate)) {
+    return `The update server's certificate is not one this computer trusts, so nothing was read from it: a network that inspects https (a company proxy, a hotel's sign-in page) may be in the way; try another network, or whoever publishes Standby has to fix the certificate (${raw})`
   }
   // A transfer cut short: Node says "aborted", Chromium's net a content-length or chunk mismatch.
   if (code === 'ECONNRESET' || BROKE_OFF.test(raw)) {

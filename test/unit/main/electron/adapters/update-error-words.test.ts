@@ -3,7 +3,10 @@
  * test/integration/main/electron/adapters/; the Windows-only ones cannot be, and are checked here.
  */
 import { describe, expect, it } from 'vitest'
-import { describeUpdaterError } from '../../../../../src/main/electron/adapters/update-error-words'
+import {
+  describeUpdaterError,
+  serverAnswered,
+} from '../../../../../src/main/electron/adapters/update-error-words'
 
 /** An error as electron-updater's newError makes it: a message and a code. */
 const updaterError = (message: string, code: string): Error => Object.assign(new Error(message), { code })
@@ -75,4 +78,34 @@ describe("electron-updater's errors", () => {
       expect(describeUpdaterError(error)).toBe(`Cannot reach the update server (${message})`)
     }
   })
+
+  it.each([
+    ['net::ERR_CERT_DATE_INVALID', undefined],
+    ['certificate has expired', 'CERT_HAS_EXPIRED'],
+    ['certificate is not yet valid', 'CERT_NOT_YET_VALID'],
+  ])(
+    'say a certificate out of its dates (%s) may be this computer’s clock, not a network down',
+    (message, code) => {
+      const said = describeUpdaterError(Object.assign(new Error(message), { code }))
+      expect(said).toBe(
+        `The update server's certificate is expired or not yet valid by this computer's clock, so nothing was read from it: check this computer's date and time; if they are right, whoever publishes Standby has to renew the certificate (${message})`,
+      )
+      // The server answered: a later lookup that fails is a network gone.
+      expect(serverAnswered(Object.assign(new Error(message), { code }))).toBe(true)
+    },
+  )
+
+  it.each([
+    'net::ERR_CERT_AUTHORITY_INVALID',
+    'net::ERR_CERT_COMMON_NAME_INVALID',
+    'self-signed certificate',
+  ])(
+    'say a certificate this computer does not trust (%s) was refused, not that the server is out of reach',
+    (message) => {
+      const code = message.startsWith('net::') ? undefined : 'DEPTH_ZERO_SELF_SIGNED_CERT'
+      expect(describeUpdaterError(Object.assign(new Error(message), { code }))).toMatch(
+        /^The update server's certificate is not one this computer trusts, so nothing was read from it: a network that inspects https .* may be in the way; try another network, or whoever publishes Standby has to fix the certificate \(/,
+      )
+    },
+  )
 })
