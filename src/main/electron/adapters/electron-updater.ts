@@ -7,7 +7,8 @@
  * bounded and checked first (update-feed-guards.ts), as are block maps (update-block-map-bound.ts),
  * and read over https only, as is every download and redirect (update-https-only.ts); what an
  * install starts is read again then and must still be what the feed named (update-installer-gate.ts). A check the
- * feed never answered is not handed to the next one (electron-updater would; it cannot cancel one).
+ * feed never answered is not handed to the next one (electron-updater would; it cannot cancel one),
+ * and its request is closed, so it cannot answer late.
  */
 import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
@@ -124,7 +125,13 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       updater.allowPrerelease = channel === 'beta'
       // The policy asks again only once it gave up on the last check; electron-updater would hand
       // this call that stuck request, made for whichever channel it was, so the feed is asked anew.
-      if (unanswered !== null) forgetCheckUnderWay(updater, log)
+      if (unanswered !== null) {
+        // Its request is closed too: answered late, electron-updater would take its release as the
+        // update on offer in place of this check's (a beta after the expert went back to stable),
+        // and its bytes would count toward the next download.
+        transfers.cut()
+        forgetCheckUnderWay(updater, log)
+      }
       const asked = updater.checkForUpdates()
       unanswered = asked
       const result = await asked
