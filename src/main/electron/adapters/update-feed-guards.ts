@@ -60,8 +60,8 @@ export function boundFeedAnswers(updater: AppUpdater, log: Logger): void {
 
 /**
  * Why a feed that offers an update cannot be downloaded from, or null when it can: every file
- * must name where it is, over https, and its sha512, which the download is checked against, and a
- * staged rollout must be a percentage. Said at the check, so no update is offered that no download
+ * must name where it is, over https, and its sha512, which the download is checked against, none
+ * may ask for administrator rights, and a staged rollout must be a percentage. Said at the check, so no update is offered that no download
  * could fetch or verify (the https rule would refuse it only once the download is asked for, and a
  * checksum no sha512 can match only once the whole file has arrived).
  */
@@ -83,6 +83,12 @@ export function feedFault(info: UpdateInfo): string | null {
     .map((file: { url: string }) => insecureFileAddress(file.url))
     .find((why) => why !== null)
   if (insecure !== undefined) return `names a file at an address Standby does not download from (${insecure})`
+  // electron-builder marks it only for an installer per machine: Standby's is per user
+  // (electron-builder.yml), and one run through elevate.exe would prompt for an administrator at
+  // the quit, and install into whoever's account answers the prompt.
+  if (files.some((file: { isAdminRightsRequired?: unknown }) => file.isAdminRightsRequired === true)) {
+    return 'asks for administrator rights to install it, which Standby, installed for each person on their own, never needs'
+  }
   if (!isPercentage((info as { stagingPercentage?: unknown }).stagingPercentage)) {
     return 'names a staged rollout percentage that is no number from 0 to 100'
   }

@@ -75,6 +75,21 @@ describe('a hostile feed', () => {
     },
   )
 
+  it('that asks for administrator rights to install is refused at the check: Standby installs per user', async () => {
+    const next = release('1.3.0')
+    // Where electron-builder writes it for an installer per machine, which Windows starts through elevate.exe.
+    const feed = releaseFeed('1.3.0', next.file, next.artifact).replace(
+      `    size: ${next.artifact.length}`,
+      `    size: ${next.artifact.length}\n    isAdminRightsRequired: true`,
+    )
+    const server = await serve({ ...next.files, 'latest-linux.yml': feed })
+    const { updater, appImage } = installedApp(server.url)
+    await expect(updater.check('stable')).rejects.toThrow(
+      "The update server's release information asks for administrator rights to install it, which Standby, installed for each person on their own, never needs, so nothing was downloaded: whoever publishes Standby has to publish this release again",
+    )
+    nothingInstalled(appImage)
+  })
+
   it('whose release notes carry markup is offered as its version alone: the notes reach nothing Standby shows', async () => {
     const next = release('1.3.0')
     const feed = `${releaseFeed('1.3.0', next.file, next.artifact)}\nreleaseNotes: '<img src=x onerror=alert(1)><script>alert(1)</script>'\n`
