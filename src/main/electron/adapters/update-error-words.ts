@@ -72,6 +72,7 @@ export function serverAnswered(error: unknown): boolean {
   const certificate = `${String(code)} ${errorMessage(error)}`
   return (
     typeof statusCode === 'number' ||
+    DOWNLOAD_STATUS.test(errorMessage(error)) ||
     ANSWERED_CODES.has(String(code)) ||
     error instanceof TypeError ||
     CERTIFICATE_DATES.test(certificate) ||
@@ -118,6 +119,8 @@ export function describeUpdaterError(error: unknown, context: UpdaterErrorContex
   if (code === 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' || code === 'ERR_UPDATER_INVALID_UPDATE_INFO') {
     return `The update server has no valid release information for this system (${raw})`
   }
+  const status = httpStatus(error, raw)
+  if (status !== undefined) return httpStatusWords(status, raw)
   // electron-updater acts on whatever shape the feed's YAML has: a feed that is not release
   // information (an empty document, a list, a web page) fails inside it with a TypeError.
   if (MALFORMED_FEED_CODES.has(String(code)) || error instanceof TypeError) {
@@ -142,4 +145,37 @@ export function describeUpdaterError(error: unknown, context: UpdaterErrorContex
     return `Cannot reach the update server (${raw})`
   }
   return raw
+}
+
+/**
+ * The HTTP status the update server answered with, if that is the error: builder-util-runtime
+ * gives the release information's as a field, and a download's only in its message.
+ */
+function httpStatus(error: unknown, raw: string): number | undefined {
+  const field = (error as { statusCode?: unknown } | null)?.statusCode
+  if (typeof field === 'number') return field
+  const said = DOWNLOAD_STATUS.exec(raw)?.[1]
+  return said === undefined ? undefined : Number(said)
+}
+
+/** How builder-util-runtime says a download was answered with an HTTP error. */
+const DOWNLOAD_STATUS = /^Cannot download ".*", status (\d{3}): /
+
+/**
+ * An HTTP status the update server answered with (builder-util-runtime's message is the bare
+ * status line), said as who can act on it: nobody but the server for its own errors, whoever
+ * publishes Standby for a file missing or refused.
+ */
+function httpStatusWords(status: number, raw: string): string {
+  if (status >= 500) {
+    return `The update server answered with an error of its own (HTTP ${status}): it may be down or busy (${raw})`
+  }
+  if (status === 429) return `The update server asked Standby to check less often (HTTP 429) (${raw})`
+  if (status === 404) {
+    return `The update server has no file its release information names (HTTP 404)${RELEASE_FIX} (${raw})`
+  }
+  if (status === 401 || status === 403) {
+    return `The update server refused to send the update (HTTP ${status}): it may serve releases only to some networks, or whoever publishes Standby has to make them readable (${raw})`
+  }
+  return `The update server refused the request (HTTP ${status}) (${raw})`
 }

@@ -108,4 +108,30 @@ describe("electron-updater's errors", () => {
       )
     },
   )
+
+  it.each([
+    [
+      503,
+      'Service Unavailable',
+      /^The update server answered with an error of its own \(HTTP 503\): it may be down or busy \(503 Service Unavailable\)$/,
+    ],
+    [
+      404,
+      'Not Found',
+      /^The update server has no file its release information names \(HTTP 404\): whoever publishes Standby has to publish this release again \(404 Not Found\)$/,
+    ],
+    [
+      403,
+      'Forbidden',
+      /^The update server refused to send the update \(HTTP 403\): it may serve releases only to some networks, or whoever publishes Standby has to make them readable \(403 Forbidden\)$/,
+    ],
+    [429, 'Too Many Requests', /^The update server asked Standby to check less often \(HTTP 429\)/],
+  ])('say what an HTTP %i from the update server means, not only its status line', (status, text, said) => {
+    // As builder-util-runtime's HttpError: the status line, then the headers on the next line.
+    const error = Object.assign(new Error(`${status} ${text}\nHeaders: {"server": "cdn"}`), {
+      statusCode: status,
+      code: `HTTP_ERROR_${status}`,
+    })
+    expect(describeUpdaterError(error)).toMatch(said)
+  })
 })

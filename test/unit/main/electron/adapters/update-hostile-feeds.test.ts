@@ -90,6 +90,17 @@ describe('a hostile feed', () => {
     nothingInstalled(appImage)
   })
 
+  it('that names a file its server does not have says so, and nothing is installed', async () => {
+    const next = release('1.3.0')
+    const server = await serve({ 'latest-linux.yml': next.files['latest-linux.yml'] })
+    const { updater, appImage } = installedApp(server.url)
+    expect(await updater.check('stable')).toEqual({ kind: 'available', version: '1.3.0' })
+    await expect(updater.download(() => {})).rejects.toThrow(
+      /^The update server has no file its release information names \(HTTP 404\): whoever publishes Standby has to publish this release again \(Cannot download ".*Standby-1\.3\.0\.AppImage", status 404: Not Found\)$/,
+    )
+    nothingInstalled(appImage)
+  })
+
   it('whose release notes carry markup is offered as its version alone: the notes reach nothing Standby shows', async () => {
     const next = release('1.3.0')
     const feed = `${releaseFeed('1.3.0', next.file, next.artifact)}\nreleaseNotes: '<img src=x onerror=alert(1)><script>alert(1)</script>'\n`
