@@ -1,10 +1,12 @@
 /**
  * When Standby checks for, downloads and installs updates. It checks once the connection is first
- * up (or a few minutes after start without one), then every few hours with jitter (check-schedule.ts) and at once on resume; downloads in the
- * background; and never restarts while a session is live or near (restart-offer.ts). A ready
- * update is offered as "Restart to update" (tray, window, one notification) and otherwise installs
- * on quit. A failed check or download (also one that stalls or only trickles, download-pace.ts)
- * says why, with the manual download link, and retries with backoff. What the state becomes at each step: update-transitions.ts.
+ * up (or a few minutes after start without one), then every few hours with jitter
+ * (check-schedule.ts) and at once on resume; downloads in the background; and never restarts
+ * while a session is live or near (restart-offer.ts). A ready update is offered as "Restart to
+ * update" (tray, window, one notification) and otherwise installs on quit, unless the feed stops
+ * offering it. A failed check or download (also one that stalls or only trickles,
+ * download-pace.ts) says why, with the manual download link, and retries with backoff. What the
+ * state becomes at each step: update-transitions.ts.
  */
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { fittedUpdateState, type UpdateChannel, type UpdateState } from '../../../shared/update/update-state'
