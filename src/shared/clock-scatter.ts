@@ -7,8 +7,9 @@
  * they scatter the estimate is the middle one of them, which no few answers move. A clock that runs
  * fast or slow, or stands still, moves away from the estimate answer after answer, and is still
  * followed by its newest answer (clock-offset.ts). A clock set by less than the scatter shows as
- * the newest answers all falling far past the earlier ones on one side (`shiftedTo`): the middle of
- * answers from before it would hold the old time for as many answers again, so they are dropped.
+ * the newest answers lying past the earlier ones more often than scatter puts them (`shiftedTo`):
+ * the middle of answers from before it would hold the old time for as many answers again, so they
+ * are dropped.
  */
 import type { OffsetSample } from './clock-offset'
 
@@ -96,32 +97,54 @@ export function movesAway(
   return side * (first.offsetMs - edge) > 0
 }
 
-/** How many newest answers, all far past the earlier ones on one side, say the platform's clock was set. */
+/** The fewest newest answers a change of the platform's clock is read from. */
 export const SHIFT_HEARD = 4
-/** Fewer answers than this before them have no spread steady enough to tell a change by. */
-const SHIFT_EARLIER_MIN = 4 * SCATTER_HEARD_MIN
+/** Fewer answers than this before a change do not say where the time was. */
+const SHIFT_EARLIER_MIN = 2 * SCATTER_HEARD_MIN
+/**
+ * How unlikely by chance (in standard deviations of the rank test) the newest answers' lead over
+ * the earlier ones must be to say the clock was set. High, as every answer weighs every split, and
+ * a change read where there was none leaves the estimate on a handful of answers, seconds off.
+ */
+export const SHIFT_Z = 3.8
+
+/** 1 when `newer` lies above `earlier`, a half when level, else 0: one pair of the rank test. */
+function above(newer: number, earlier: number): number {
+  return newer > earlier ? 1 : newer === earlier ? 0.5 : 0
+}
 
 /**
- * The newest answers heard and the one to read among them, when they all fall on one side past the
- * answers heard before them, by more than half the spread of their middle half beyond it: the
- * platform's clock set by less than the scatter. The middle half, not the extremes, as the answers
- * just after a change lean one way before enough in a row say so. Null otherwise: scatter alone
- * seldom puts a few answers in a row that far out. Of the newest, the lowest is read: a few answers
- * place the new time only loosely, and reading it no later than any of them keeps reminders from
- * coming early by it until enough are heard for their middle.
+ * The newest answers heard and the one to read among them, when they lie past the earlier ones
+ * further than scatter puts answers in a row: the platform's clock set by less than the scatter.
+ * Every split of the answers into earlier and newest is weighed by how many pairs of an earlier and
+ * a newer answer are in order (a rank test, which holds whatever shape the scatter has, two servers'
+ * clocks as much as uneven stamps), and the split least likely by chance wins once past SHIFT_Z: a
+ * change of a fraction of the scatter shows over many answers, one past it in a few. The middle of
+ * the newest is read (of an even number the earlier, as `middleOf` reads). Null otherwise.
  */
 export function shiftedTo(
   heard: ReadonlyArray<OffsetSample>,
 ): { readonly heard: OffsetSample[]; readonly read: OffsetSample } | null {
-  const newest = heard.slice(-SHIFT_HEARD)
-  const earlier = heard.slice(0, -SHIFT_HEARD).map((s) => s.offsetMs)
-  if (newest.length < SHIFT_HEARD || earlier.length < SHIFT_EARLIER_MIN) return null
-  earlier.sort((a, b) => a - b)
-  const low = earlier[Math.floor((earlier.length - 1) / 4)]!
-  const high = earlier[Math.ceil(((earlier.length - 1) * 3) / 4)]!
-  const [below, above] = [low - (high - low) / 2, high + (high - low) / 2]
-  const past = newest.every((s) => s.offsetMs > above) || newest.every((s) => s.offsetMs < below)
-  if (!past) return null
+  const n = heard.length
+  if (n < SHIFT_HEARD + SHIFT_EARLIER_MIN) return null
+  const x = heard.map((s) => s.offsetMs)
+  // Pairs of an earlier and a newer answer in order, at the split with SHIFT_HEARD newest.
+  let inOrder = 0
+  for (let i = 0; i < n - SHIFT_HEARD; i++)
+    for (let j = n - SHIFT_HEARD; j < n; j++) inOrder += above(x[j]!, x[i]!)
+  let found: { readonly newest: number; readonly z: number } | null = null
+  for (let k = SHIFT_HEARD; n - k >= SHIFT_EARLIER_MIN; k++) {
+    const m = n - k
+    const z = (inOrder - (k * m) / 2) / Math.sqrt((k * m * (k + m + 1)) / 12)
+    if (Math.abs(z) >= SHIFT_Z && (found === null || Math.abs(z) > Math.abs(found.z)))
+      found = { newest: k, z }
+    // The split moves one answer back: the answer at it goes from the earlier to the newest.
+    const moved = x[n - k - 1]!
+    for (let j = n - k; j < n; j++) inOrder -= above(x[j]!, moved)
+    for (let i = 0; i < n - k - 1; i++) inOrder += above(moved, x[i]!)
+  }
+  if (found === null) return null
+  const newest = heard.slice(-found.newest)
   const sorted = [...newest].sort((a, b) => a.offsetMs - b.offsetMs)
-  return { heard: newest, read: sorted[0]! }
+  return { heard: newest, read: sorted[Math.floor((sorted.length - 1) / 2)]! }
 }

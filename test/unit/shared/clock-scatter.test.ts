@@ -161,3 +161,36 @@ describe('clock offset estimate over scattering answers when the platform’s cl
         expect(Math.max(...errors.slice(followed))).toBeLessThan(SECOND)
       })
 })
+
+describe('clock offset estimate over scattering answers when the platform’s clock is set by less than half their spread', () => {
+  const scattered = (random: () => number): number => (random() * 2 - 1) * 3 * SECOND
+  const seeds = Array.from({ length: 30 }, (_, i) => i + 1)
+
+  /** How many of the answers after the platform's clock is set by `stepMs` are read more than a second off. */
+  function offAfterStep(seed: number, stepMs: number): number {
+    const random = randoms(seed)
+    const platform = link()
+    for (let i = 0; i < 40; i++) platform.answer(5 * SECOND, scattered(random))
+    platform.setPlatform(stepMs)
+    let off = 0
+    for (let i = 0; i < 40; i++) if (Math.abs(platform.answer(5 * SECOND, scattered(random))) > SECOND) off++
+    return off
+  }
+
+  for (const stepMs of [-2 * SECOND, 2 * SECOND])
+    it(`set ${stepMs > 0 ? 'on' : 'back'} two seconds, answers every 5 s: followed as soon as the answers can tell it from scatter`, () => {
+      const off = seeds.map((seed) => offAfterStep(seed, stepMs)).sort((a, b) => a - b)
+      // Half the platforms are read within a second from the middle of these forty answers on.
+      expect(off[off.length / 2]).toBeLessThanOrEqual(24)
+    })
+
+  it('a clock never set, answers every 5 s for twenty-five minutes: no few answers that lean one way move the estimate two seconds', () => {
+    for (const seed of seeds.slice(0, 20)) {
+      const random = randoms(seed)
+      const platform = link()
+      const errors: number[] = []
+      for (let i = 0; i < 300; i++) errors.push(platform.answer(5 * SECOND, scattered(random)))
+      expect(Math.max(...errors.slice(20).map(Math.abs)), `seed ${seed}`).toBeLessThan(2 * SECOND)
+    }
+  })
+})
