@@ -40,6 +40,26 @@ export function heardWith(
   return (sample.rttMs <= HEARD_ROUND_TRIP_MS ? [...fresh, sample] : fresh).slice(-HEARD_MAX)
 }
 
+/** How far the middle of the answers heard may be from the platform's time before more are asked for. */
+const MIDDLE_WITHIN_MS = 1_000
+
+/**
+ * Whether more answers are wanted to place the platform's time: the few heard at odds beyond their
+ * round trips (too few for a middle, and not all right), or the many heard spread so wide that
+ * their middle may still be a second off. The middle of answers scattered over a span is known to
+ * about that span over the root of their number, so a wide spread wants many; a few answers span
+ * less than their scatter does, so their span is widened by what a few leave out. An idle link
+ * carries no answer for hours, and the estimate would otherwise rest on the few of the connecting.
+ */
+export function moreAnswersWanted(heard: ReadonlyArray<OffsetSample>): boolean {
+  const n = heard.length
+  if (n < 2 || n >= HEARD_MAX) return false
+  const offsets = heard.map((s) => s.offsetMs)
+  const span = Math.max(...offsets) - Math.min(...offsets)
+  if (n < SCATTER_HEARD_MIN) return span > Math.max(...heard.map((s) => s.rttMs))
+  return (span * (n + 1)) / (n - 1) > MIDDLE_WITHIN_MS * Math.sqrt(n)
+}
+
 /**
  * Whether the answers scatter: two of the run at odds cannot both be right, or more than one answer
  * heard before the run cannot be right with their middle. A single wrong answer is no scatter, nor

@@ -20,6 +20,7 @@ import {
   type TimeExchange,
   wokeUp,
 } from '../../../shared/clock-offset'
+import { moreAnswersWanted } from '../../../shared/clock-scatter'
 import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { Logger } from '../ports/logger'
@@ -180,6 +181,9 @@ export class PlatformClock implements Clock, TimeSampleSink {
     // A slow answer is the estimate's word for hours on an idle link: a quicker one is asked for.
     const best = bestOffset(this.estimate)
     if (best !== null) this.asks.measured(best.uncertaintyMs)
+    // Scattered answers are read at their middle, which a handful from the connecting leave seconds off.
+    const moreWanted = (): boolean => moreAnswersWanted(this.estimate.heard)
+    this.asks.scattered(moreWanted(), moreWanted)
     this.notes.note(this.estimate.noted)
     const keepAgain = this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS
     // Settled, a wake's reading is kept: the offset it moved was not while in doubt.

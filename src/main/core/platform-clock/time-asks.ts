@@ -5,6 +5,8 @@
  * STEP_ASK_GAP_MS (a clock that steps at every read, a broken one or a virtual machine's, would
  * otherwise have the link probe the platform without pause), and answers at odds with the estimate
  * at most ASKS_AT_ODDS times in a row, until one agrees (a platform that keeps at it gets no more).
+ * Answers that scatter too widely for their middle to place the time are asked for until enough
+ * are heard, paced and bounded per span of answers heard.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import { Listeners } from '../../../shared/listeners'
@@ -34,6 +36,16 @@ export const EVENT_AT_ODDS_MS = 60_000
 /** The least time between two asks about live events' stamps: a platform stamping every event oddly gets no more. */
 export const EVENT_ASK_GAP_MS = 60_000
 
+/** The least time between two asks for more answers while the answers heard scatter. */
+export const SCATTER_ASK_GAP_MS = 1_000
+/**
+ * The most asks for more answers while they scatter, per SCATTER_ASKS_SPAN_MS: a platform whose
+ * answers never settle, or a link whose answers are too slow to be heard, gets no more.
+ */
+export const SCATTER_ASKS_MAX = 64
+/** The span SCATTER_ASKS_MAX is counted over: the answers heard are those of this span. */
+export const SCATTER_ASKS_SPAN_MS = 30 * 60_000
+
 /** What a step was read as, for the ask's reason. */
 export type StepKind = 'step' | 'wake'
 
@@ -51,6 +63,12 @@ export class TimeAsks {
   private later: TimerHandle | undefined
   /** The monotonic reading when a live event's stamp was last asked about. */
   private eventAskedAt = Number.NEGATIVE_INFINITY
+  /** Asks for more answers while they scatter since `scatterSince` (monotonic), and the last one. */
+  private scatterAsks = 0
+  private scatterSince = Number.NEGATIVE_INFINITY
+  private scatterAskedAt = Number.NEGATIVE_INFINITY
+  /** The ask for more answers put off to the gap's end. */
+  private scatterLater: TimerHandle | undefined
 
   /** `stillInDoubt` says, when a put-off ask comes due, what an answer would still settle (null: nothing). */
   constructor(
@@ -115,6 +133,33 @@ export class TimeAsks {
     }
   }
 
+  /**
+   * The answers heard scatter too widely for their middle (`wanted`, clock-scatter.ts): another is
+   * asked for, one per SCATTER_ASK_GAP_MS and at most SCATTER_ASKS_MAX per SCATTER_ASKS_SPAN_MS,
+   * as an idle link brings none for hours. `stillWanted` says, when a put-off ask comes due,
+   * whether an answer since made it needless.
+   */
+  scattered(wanted: boolean, stillWanted: () => boolean): void {
+    if (!wanted || this.scatterLater !== undefined) return
+    const now = steadyNow(this.clock)
+    if (now - this.scatterSince > SCATTER_ASKS_SPAN_MS) {
+      this.scatterSince = now
+      this.scatterAsks = 0
+    }
+    if (this.scatterAsks >= SCATTER_ASKS_MAX) return
+    const wait = this.scatterAskedAt + SCATTER_ASK_GAP_MS - now
+    if (wait > 0) {
+      this.scatterLater = this.clock.setTimeout(() => {
+        this.scatterLater = undefined
+        this.scattered(stillWanted(), stillWanted)
+      }, wait)
+      return
+    }
+    this.scatterAsks++
+    this.scatterAskedAt = now
+    this.ask('answers that scatter too widely to place the time within a second')
+  }
+
   /** An answer agreed with the estimate: a later one at odds is asked about again. */
   agreed(): void {
     this.disagreements = 0
@@ -124,12 +169,17 @@ export class TimeAsks {
   reset(): void {
     this.agreed()
     this.looseAsks = 0
+    this.scatterLater?.cancel()
+    this.scatterLater = undefined
+    this.scatterAsks = 0
+    this.scatterSince = this.scatterAskedAt = Number.NEGATIVE_INFINITY
   }
 
   /** Ask nothing more. */
   stop(): void {
     this.later?.cancel()
-    this.later = undefined
+    this.scatterLater?.cancel()
+    this.later = this.scatterLater = undefined
   }
 
   /** Told once the current work is done: the asker may be in the middle of reading the time. */
