@@ -8,6 +8,7 @@ import { createNodeAdapters } from '../src/main/node/adapters'
 import { PACKET_RECEIVED_CHANNEL } from '../src/main/node/packet-received-mark'
 import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-node-runtime'
 import { systemClock } from '../src/shared/clock'
+import { afterLoopTurn } from './after-loop-turn'
 import { runQueueMs } from './core-waits'
 
 /** What the parent sends to start the core. */
@@ -58,10 +59,11 @@ async function start(options: CoreChildStart): Promise<void> {
       receivedAt: performance.timeOrigin + lastPacket,
       waitedMs,
     }
-    // Told once the core is done with this invite (the tray, the window, the expiry watch), so the
-    // bench's next invite does not arrive while it still works on this one: an expert's invites
-    // come seconds apart, not a millisecond. Its times were taken above, at the notifier.
-    setImmediate(() => send(notified))
+    // Told once the core is done with this invite (the tray, the window, the expiry watch, and what
+    // that work left for the loop's next turn, after-loop-turn.ts), so the bench's next invite does
+    // not arrive while it still works on this one: an expert's invites come seconds apart, not a
+    // millisecond. Its times were taken above, at the notifier.
+    afterLoopTurn(() => send(notified))
   })
   const runtime = await startNodeRuntime({
     dataDir: options.dataDir,
