@@ -10,6 +10,7 @@ import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-n
 import { systemClock } from '../src/shared/clock'
 import { afterLoopTurn } from './after-loop-turn'
 import { runQueueMs } from './core-waits'
+import { watchPauses } from './tail-causes'
 
 /** What the parent sends to start the core. */
 export interface CoreChildStart {
@@ -20,12 +21,19 @@ export interface CoreChildStart {
   readonly dataDir: string
 }
 
+/** What else the parent asks of the core: its RSS, its CPU time, its collections, to stop. */
+export type CoreChildAsk = { type: 'rss' } | { type: 'cpu' } | { type: 'pauses' } | { type: 'stop' }
+
 const now = (): number => performance.timeOrigin + performance.now()
 const quiet = { info: () => {}, warn: () => {}, error: (m: string) => process.stderr.write(`${m}\n`) }
 const send = (message: object): void => void process.send?.(message)
 
-process.on('message', (message: CoreChildStart | { type: 'rss' } | { type: 'cpu' } | { type: 'stop' }) => {
+/** This process's collections, from its start until the bench asks for them. */
+const pauses = watchPauses()
+
+process.on('message', (message: CoreChildStart | CoreChildAsk) => {
   if (message.type === 'start') void start(message)
+  if (message.type === 'pauses') send({ type: 'pauses', pauses: pauses() })
   if (message.type === 'cpu') {
     const { user, system } = process.cpuUsage()
     send({ type: 'cpu', micros: user + system })

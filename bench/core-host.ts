@@ -8,7 +8,8 @@ import { systemClock } from '../src/shared/clock'
 import { hashPassword } from '../server/src/auth'
 import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
-import type { CoreChildStart } from './core-child'
+import type { CoreChildAsk, CoreChildStart } from './core-child'
+import type { Pause } from './tail-causes'
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
 export const now = (): number => performance.timeOrigin + performance.now()
@@ -23,6 +24,8 @@ export type ChildMessage =
   | { type: 'notified'; title: string; at: number; receivedAt: number; waitedMs: number }
   | { type: 'rss'; rss: number }
   | { type: 'cpu'; micros: number }
+  /** The core's garbage-collection pauses since its process started (epoch ms). */
+  | { type: 'pauses'; pauses: Pause[] }
 
 /**
  * The Node flags the core's process runs with: the tsx loader, `gc()` for the RSS figures, and
@@ -111,7 +114,14 @@ export class CoreChild {
     return (await reply).micros
   }
 
-  send(message: CoreChildStart | { type: 'rss' } | { type: 'cpu' } | { type: 'stop' }): void {
+  /** The core's garbage-collection pauses so far; asked once, as it stops watching for them. */
+  async pauses(): Promise<Pause[]> {
+    const reply = this.next((m): m is Extract<ChildMessage, { type: 'pauses' }> => m.type === 'pauses')
+    this.send({ type: 'pauses' })
+    return (await reply).pauses
+  }
+
+  send(message: CoreChildStart | CoreChildAsk): void {
     this.child.send(message)
   }
 

@@ -7,6 +7,7 @@
 import { formatBlocks, percentileOfGroups, type BlockResult, type LatencySide } from './blocks'
 import { formatRoundParts, type RoundParts } from './core-parts'
 import { ms, percentile } from './stats'
+import { formatPauses, formatTailCauses, type Pause, type TailCauses } from './tail-causes'
 
 /** The target: the brief's p99 of invite creation → notifier, in ms. */
 export const TARGET_P99 = 3
@@ -22,6 +23,15 @@ export interface InviteLatency {
   /** The core's CPU time per invite, in ms. */
   readonly cpuPerInvite: number
   readonly parts: ReadonlyArray<RoundParts>
+  /**
+   * The garbage-collection pauses of the core's process and of the platform's during the blocks,
+   * and what the slowest Standby rounds overlapped of them.
+   */
+  readonly collections: {
+    readonly core: ReadonlyArray<Pause>
+    readonly platform: ReadonlyArray<Pause>
+    readonly causes: TailCauses
+  }
   /** The platform's steps, median and share, as lines to print. */
   readonly phaseLines: ReadonlyArray<string>
 }
@@ -33,6 +43,7 @@ export function latencyLines({
   raw,
   cpuPerInvite,
   parts,
+  collections,
   phaseLines,
 }: InviteLatency): ReadonlyArray<string> {
   const row = (name: string, values: ReadonlyArray<number>): string =>
@@ -64,6 +75,13 @@ export function latencyLines({
     `  (target met in ${setsMet} of ${P99_SETS} sets)`,
     `the core's CPU time per invite (parse, SQLite apply, mark, notify, the window's push): ${ms(cpuPerInvite)}`,
     ...formatRoundParts(parts),
+    "the slowest 1 % of Standby's rounds, and the garbage-collection pauses they overlapped:",
+    formatTailCauses('Standby', collections.causes, {
+      client: "the core's process",
+      server: "the platform's",
+    }),
+    formatPauses("the core's process, during the blocks", collections.core),
+    formatPauses("the platform's (and the bench's), during the blocks", collections.platform),
     "the platform's steps until it sent, then after (median over every write, share of their sum):",
     ...phaseLines,
   ]

@@ -20,6 +20,7 @@ import type { RoundParts } from './core-parts'
 import { runQueueMs, threadWaits } from './core-waits'
 import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
 import type { Headline } from './headline'
+import { tailCauses, watchPauses, type Pause, type Round } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
 
 const BLOCKS = 25
@@ -42,6 +43,10 @@ async function standbyInvites(
   /** From now on, keep (or not) where each round's time went. */
   keepParts: (keep: boolean) => void
   parts: ReadonlyArray<RoundParts>
+  /** Each kept round: created at `started`, shown at `last` (the same as `first`). */
+  rounds: ReadonlyArray<Round>
+  /** The core's garbage-collection pauses so far. */
+  pauses: () => Promise<Pause[]>
   /** The platform's steps in each round (warm-up included), median and share, as lines to print. */
   phaseLines: () => ReadonlyArray<string>
   stop: () => Promise<void>
@@ -53,6 +58,7 @@ async function standbyInvites(
   const phases = new WritePhases()
   phases.start()
   const parts: RoundParts[] = []
+  const rounds: Round[] = []
   let keeping = false
   const round = async (index: number): Promise<number> => {
     const title = `Latency ${index}`
@@ -75,6 +81,7 @@ async function standbyInvites(
     // The platform's thread until its work for the invite was done; after that it waits for the core.
     const platformWaited = waitsBefore && runQueueMs('/proc/thread-self/schedstat') - waitsBefore.server
     const { at, receivedAt, waitedMs } = await shown
+    if (keeping) rounds.push({ started, first: at, last: at })
     if (keeping && split !== undefined) {
       const sentAt = started + split.until
       parts.push({
@@ -105,6 +112,8 @@ async function standbyInvites(
     cpuMicros: () => core.cpuMicros(),
     keepParts: (keep) => (keeping = keep),
     parts,
+    rounds,
+    pauses: () => core.pauses(),
     phaseLines: () => phases.lines(),
     async stop() {
       phases.stop()
@@ -157,14 +166,20 @@ async function inviteLatency(p: Platform, dir: string): Promise<InviteLatency> {
     const raw = latencySide('bare socket.io, emit -> client', ROUNDS_PER_BLOCK, bare.round)
     // The core is idle during the baseline's blocks, so its CPU time over the run is the invites'.
     const cpuBefore = await standby.cpuMicros()
+    const platformPauses = watchPauses()
+    const from = now()
     const result = await runBlocks({ ours, baseline: raw, blocks: BLOCKS })
+    const until = now()
     const cpuMicros = (await standby.cpuMicros()) - cpuBefore
+    const during = (p: Pause): boolean => p.start >= from && p.start <= until
+    const pauses = { core: (await standby.pauses()).filter(during), platform: platformPauses() }
     return {
       result,
       ours,
       raw,
       cpuPerInvite: cpuMicros / 1000 / (blocksRun * ROUNDS_PER_BLOCK),
       parts: standby.parts,
+      collections: { ...pauses, causes: tailCauses(standby.rounds, pauses.core, pauses.platform) },
       phaseLines: standby.phaseLines(),
     }
   } finally {

@@ -6,7 +6,7 @@
  * platform's time goes (per-phase timers inside its write), what each guarantee costs
  * (bench/fanout-guarantees.ts), and each server's memory per 1,000 sockets.
  */
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Invite } from '../src/shared/protocol'
 import { blockHeadlines, formatBlocks, runBlocks, type BlockFigures } from './blocks'
 import { ClientFleet } from './client-fleet'
@@ -21,7 +21,7 @@ import {
   formatPauses,
   formatTailCauses,
   tailCauses,
-  type Pause,
+  watchPauses,
   type Round,
 } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
@@ -70,21 +70,6 @@ export async function measure(
       records.rounds?.push({ started, first, last, waited: waitedSince(waitsFrom, side.fleet.pid) })
   }
   return latencies
-}
-
-/** This process's garbage-collection pauses from now until the returned function is called. */
-function watchPauses(): () => Pause[] {
-  const pauses: Pause[] = []
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      pauses.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration })
-    }
-  })
-  observer.observe({ entryTypes: ['gc'] })
-  return () => {
-    observer.disconnect()
-    return pauses
-  }
 }
 
 /** A block's figures: the p50 and p99 of its rounds. */

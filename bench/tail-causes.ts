@@ -5,6 +5,8 @@
  * the server's; the figures let a reader tell which before chasing the wrong one.
  */
 
+import { PerformanceObserver } from 'node:perf_hooks'
+
 /** One measured round: when it was sent, and when its first and its last recipient had it (epoch ms). */
 export interface Round {
   readonly started: number
@@ -64,13 +66,38 @@ export function tailCauses(
   }
 }
 
+/** What the two processes are called in a bench's output: the clients' and the servers' by default. */
+export interface ProcessNames {
+  readonly client: string
+  readonly server: string
+}
+
 /** One line per side, for the bench's output. */
-export function formatTailCauses(name: string, causes: TailCauses): string {
+export function formatTailCauses(
+  name: string,
+  causes: TailCauses,
+  names: ProcessNames = { client: "the clients' process", server: "the servers'" },
+): string {
   return (
     `  ${name.padEnd(18)} slowest ${causes.rounds} (from ${causes.from.toFixed(2)} ms): ` +
-    `${causes.clientPause} during a GC pause of the clients' process, ` +
-    `${causes.serverPauseOnly} during one of the servers' only, ${causes.neither} during neither`
+    `${causes.clientPause} during a GC pause of ${names.client}, ` +
+    `${causes.serverPauseOnly} during one of ${names.server} only, ${causes.neither} during neither`
   )
+}
+
+/** This process's garbage-collection pauses from now until the returned function is called. */
+export function watchPauses(): () => Pause[] {
+  const pauses: Pause[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration })
+    }
+  })
+  observer.observe({ entryTypes: ['gc'] })
+  return () => {
+    observer.disconnect()
+    return pauses
+  }
 }
 
 /**

@@ -49,6 +49,16 @@ describe('tailCauses', () => {
       "  bare socket.io     slowest 1 (from 3.00 ms): 0 during a GC pause of the clients' process, 0 during one of the servers' only, 1 during neither",
     )
   })
+
+  // The core bench's two processes are the core and the platform: its line names them.
+  it('names the two processes as the bench calls them', () => {
+    const causes = tailCauses(rounds([2, 3]), [{ start: 1_000, duration: 1 }], [], 0.01)
+    expect(
+      formatTailCauses('Standby', causes, { client: "the core's process", server: "the platform's" }),
+    ).toBe(
+      "  Standby            slowest 1 (from 3.00 ms): 1 during a GC pause of the core's process, 0 during one of the platform's only, 0 during neither",
+    )
+  })
 })
 
 describe('formatPauses', () => {
