@@ -5,6 +5,7 @@
  */
 import { Notification } from 'electron'
 import { MOST_NOTIFICATIONS_HELD, type AppNotification } from '../../core/ports/notifier'
+import { notificationIdOf } from './notification-options'
 
 /** How many shown notifications are held at most; the oldest is closed beyond that. */
 export const MAX_HELD_NOTIFICATIONS = MOST_NOTIFICATIONS_HELD
@@ -45,6 +46,29 @@ export class HeldNotifications {
   readonly coming = new Set<Notification>()
   /** Windows: toasts closed before they came up, held until they do, and then closed. */
   readonly closedEarly = new Set<Notification>()
+  /**
+   * Windows: for a toast not up yet, what the toast of its id it took the place of was about. No
+   * press can be on a toast not up: one told meanwhile under the id was on the earlier one, whose
+   * buttons may be others (a reminder offers Start only once the start window is open).
+   */
+  readonly tookPlaceOf = new Map<Notification, AppNotification>()
+
+  /** Windows: a toast shown, to come up later, taking the place of one about `earlier` (pressableUnder). */
+  awaitToast(notification: Notification, earlier: AppNotification | undefined): void {
+    this.coming.add(notification)
+    if (earlier !== undefined) this.tookPlaceOf.set(notification, earlier)
+  }
+
+  /**
+   * What a press on a toast of notification id `id` is on: the held toast's, or while that one is
+   * not up, what it took the place of; undefined when none is held, or that is not known.
+   */
+  pressableUnder(id: string): AppNotification | undefined {
+    const found = [...this.about].find(([, data]) => notificationIdOf(data) === id)
+    if (found === undefined) return undefined
+    const [shown, data] = found
+    return this.coming.has(shown) ? this.tookPlaceOf.get(shown) : data
+  }
 
   /**
    * Its toast came up, or never will (it failed): whether the app closed it meanwhile, and so
@@ -52,6 +76,7 @@ export class HeldNotifications {
    */
   upOrFailed(notification: Notification): boolean {
     this.coming.delete(notification)
+    this.tookPlaceOf.delete(notification)
     return this.closedEarly.delete(notification)
   }
 

@@ -208,6 +208,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
         held: held.about,
         inActionCenter: held.inActionCenter,
         coming: held.coming,
+        tookPlaceOf: held.tookPlaceOf,
         close: (matches) => held.close(matches),
         halves,
         release,
@@ -226,6 +227,9 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
       if (appNotification.kind === 'all_withdrawn') return withdrawAll()
       if (health.status === 'unsupported') return options.onFailed(appNotification)
+      // Windows: a press told under the id before the newer toast is up is on the earlier one.
+      const id = notificationIdOf(appNotification)
+      const earlier = platform === 'win32' && id !== null ? held.pressableUnder(id) : undefined
       // A newer notification about the same thing takes the earlier one's place: the session's next
       // reminder, an invite shown again (a snapshot has its id for another request), a notice about
       // one condition told again (the test notification pressed twice, a catch-up failing again).
@@ -243,7 +247,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (notification === null) return options.onFailed(appNotification)
       follow(notification, appNotification)
       // Windows puts the toast up later; one taken down meanwhile is closed as it comes up.
-      if (platform === 'win32') held.coming.add(notification)
+      if (platform === 'win32') held.awaitToast(notification, earlier)
       notification.show()
     },
   }

@@ -30,6 +30,8 @@ export interface WindowsActivationDeps {
   readonly inActionCenter: ReadonlySet<Notification>
   /** The held toasts Windows has not put up yet: no press can be on one of these. */
   readonly coming: ReadonlySet<Notification>
+  /** For a held toast not up yet, what the toast it took the place of was about, where known. */
+  readonly tookPlaceOf: ReadonlyMap<Notification, AppNotification>
   readonly halves: PressHalves
   /** Lets go of a held notification. */
   readonly release: (notification: Notification) => void
@@ -103,13 +105,18 @@ function windowsAnswer(deps: WindowsActivationDeps): (details: ActivationArgumen
         ([shown, data]) => !inActionCenter.has(shown) && notificationIdOf(data) === id,
       )
       // The press names the id alone: it may be on one the app closed as a newer one of the id
-      // took its place (up since, or still coming). The newer is about the same thing, so it is
-      // the press's, and it leaves with the pressed one: let go, it would stay up unheld.
+      // took its place (up since, or still coming). The newer is about the same thing, so it
+      // leaves with the pressed one: let go, it would stay up unheld.
       const live = ofId.find(([shown]) => !coming.has(shown)) ?? ofId[0]
       if (live !== undefined) {
-        const [, data] = live
+        const [shown, data] = live
+        // Not up yet, it was not pressed: the press is the button of the one it took the place of.
+        // Not known (not this run's), an invite's buttons are every invite's; a reminder's opens it.
+        const pressed = coming.has(shown) ? deps.tookPlaceOf.get(shown) : data
+        const buttonsOf = pressed ?? (data.kind === 'invite' ? data : undefined)
         deps.close((other) => notificationIdOf(other) === id)
-        report({ action: actionAt(data, details.actionIndex ?? -1) ?? 'open', notification: data })
+        const action = buttonsOf === undefined ? undefined : actionAt(buttonsOf, details.actionIndex ?? -1)
+        report({ action: action ?? 'open', notification: pressed ?? data })
         return
       }
     }

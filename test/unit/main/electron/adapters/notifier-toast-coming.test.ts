@@ -6,6 +6,7 @@ import { createElectronNotifier, TOASTS_STALLED } from '../../../../../src/main/
 import { MOST_TOASTS_COMING } from '../../../../../src/main/electron/adapters/held-notifications'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import {
+  activateToast,
   fake,
   type FakeNotification,
   newestMade,
@@ -31,6 +32,21 @@ const taken: AppNotification = {
   reason: 'taken',
   title: 'Closed',
   body: 'Another expert took it.',
+}
+const halfHourBefore: AppNotification = {
+  kind: 'reminder',
+  sessionId: 'ses_1',
+  requestId: 'req_1',
+  title: 'Query plan in 30 min',
+  body: 'With Sam Lee',
+  moment: 'before',
+  bookedStart: 1_800_000,
+  startAllowed: false,
+}
+const tenMinutesBefore: AppNotification = {
+  ...halfHourBefore,
+  title: 'Query plan in 10 min',
+  startAllowed: true,
 }
 
 /** A Windows notifier whose toasts come up when the test says, and the actions it reported. */
@@ -137,6 +153,41 @@ describe('a Windows toast taken down before it came up', () => {
     told()
     expect(onActivate.mock.calls).toEqual([[{ action: 'primary', notification: invite }]])
     expect([newer.onScreen, notifier.held]).toEqual([false, 0])
+  })
+
+  it("a reminder button pressed as the next reminder of its session replaces it: the press is the button pressed, not the newer one's at its place", async () => {
+    const { notifier, onActivate } = await windowsNotifier()
+    notifier.show(halfHourBefore)
+    raisePendingToasts()
+    // Open and Snooze on the reminder before the start window opens; Start, Open and Snooze after.
+    const openPressed = lastNotification().pressActionLater(0)
+    notifier.show(tenMinutesBefore)
+    openPressed()
+    expect(onActivate.mock.calls).toEqual([[{ action: 'open', notification: halfHourBefore }]])
+    notifier.show(halfHourBefore)
+    raisePendingToasts()
+    const snoozed = lastNotification().pressActionLater(1)
+    notifier.show(tenMinutesBefore)
+    snoozed()
+    expect(onActivate.mock.calls[1]).toEqual([{ action: 'snooze', notification: halfHourBefore }])
+  })
+
+  it("a reminder button pressed on the newer reminder once it came up is that one's", async () => {
+    const { notifier, onActivate } = await windowsNotifier()
+    notifier.show(halfHourBefore)
+    raisePendingToasts()
+    notifier.show(tenMinutesBefore)
+    raisePendingToasts()
+    lastNotification().pressAction(0)
+    expect(onActivate.mock.calls).toEqual([[{ action: 'start', notification: tenMinutesBefore }]])
+  })
+
+  it("a button of an earlier run's reminder told as this run shows one of its id: it opens the session, its buttons unknown", async () => {
+    const { notifier, onActivate } = await windowsNotifier()
+    notifier.show(tenMinutesBefore)
+    const tag = lastNotification().id
+    activateToast({ type: 'action', actionIndex: 0, arguments: `type=action&action=0&tag=${tag}` })
+    expect(onActivate.mock.calls).toEqual([[{ action: 'open', notification: tenMinutesBefore }]])
   })
 
   it('toasts that never come up are never let go: past the most that may wait, the app shows the invite itself', async () => {
