@@ -92,6 +92,11 @@ export interface ElectronNotifier extends Notifier {
   quitting(): void
 }
 
+/** What the health tells the expert to do; null when all is well. */
+function adviceOf(health: NotifierHealth): string | null {
+  return health.status === 'ok' ? null : health.advice
+}
+
 /** A Notifier on Electron's Notification. */
 export function createElectronNotifier(options: ElectronNotifierOptions): ElectronNotifier {
   const { log } = options
@@ -111,7 +116,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     : { status: 'unsupported', advice: NOTIFICATIONS_UNSUPPORTED }
 
   const setHealth = (next: NotifierHealth): void => {
-    if (next.status === health.status) return
+    // The advice too: toasts that stop coming after one failed need other words than the failure's.
+    if (next.status === health.status && adviceOf(next) === adviceOf(health)) return
     health = next
     if (next.status !== 'ok') log.warn(next.advice)
     healthChanges.emit(next)

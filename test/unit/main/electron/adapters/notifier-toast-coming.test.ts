@@ -2,7 +2,11 @@
 // the app takes down in that moment (an invite taken elsewhere, the expert signed out) must not
 // come up afterwards, left on screen with no object to close it.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createElectronNotifier, TOASTS_STALLED } from '../../../../../src/main/electron/adapters/notifier'
+import {
+  createElectronNotifier,
+  NOTIFICATIONS_FAILING,
+  TOASTS_STALLED,
+} from '../../../../../src/main/electron/adapters/notifier'
 import { MOST_TOASTS_COMING } from '../../../../../src/main/electron/adapters/held-notifications'
 import type { AppNotification } from '../../../../../src/main/core/ports/notifier'
 import {
@@ -207,5 +211,19 @@ describe('a Windows toast taken down before it came up', () => {
     raisePendingToasts()
     expect(shown.filter((toast) => toast.onScreen)).toEqual([])
     expect(notifier.health?.().status).toBe('ok')
+  })
+
+  it('toasts that stop coming after one failed: Settings says Windows stopped showing them, not to allow them', async () => {
+    const { notifier } = await windowsNotifier()
+    const heard: unknown[] = []
+    notifier.onHealthChange?.((health) => heard.push(health))
+    notifier.show(invite)
+    raisePendingToasts('WinAPI: Show failed')
+    for (let i = 0; i <= MOST_TOASTS_COMING; i += 1) notifier.show({ ...invite, inviteId: `inv_${i}` })
+    expect(notifier.health?.()).toEqual({ status: 'failing', advice: TOASTS_STALLED })
+    expect(heard).toEqual([
+      { status: 'failing', advice: NOTIFICATIONS_FAILING },
+      { status: 'failing', advice: TOASTS_STALLED },
+    ])
   })
 })
