@@ -18,7 +18,8 @@
  *   back ('user-did-become-active'), and screenLocked says so meanwhile. macOS sends no
  *   'lock-screen' for it (electron/electron#25039) and the system's idle state does not say
  *   locked, so the expert stayed available, invites raised where no one could see them, while
- *   someone else used the Mac. Windows locks the session as another user signs in.
+ *   someone else used the Mac. A switch back to a screen still locked waits for its unlock.
+ *   Windows locks the session as another user signs in.
  *
  * Lock and unlock exist on macOS and Windows only; suspend, resume and idle time everywhere.
  * - A network change → onNetworkChange. Electron's main process has no event for it (the
@@ -90,6 +91,9 @@ export function createPowerMonitorPower(
   const onSessionBack = (): void => {
     if (!switchedAway) return
     switchedAway = false
+    // Back to a screen locked before the switch: its own unlock ends the lock, once the expert
+    // types their password; told now, the expert came back available at a locked screen.
+    if (powerMonitor.getSystemIdleState(1) === 'locked') return
     onUnlock()
   }
   powerMonitor.on('suspend', onSuspend)

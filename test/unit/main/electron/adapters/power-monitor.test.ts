@@ -171,6 +171,23 @@ describe('power events from powerMonitor', () => {
     expect(fake.powerMonitor.listenerCount('user-did-resign-active')).toBe(0)
   })
 
+  it('on macOS a switch back to a screen locked before the switch ends the lock at its unlock, not at the switch', () => {
+    fake.platform = 'darwin'
+    const clock = new ManualClock(0)
+    const power = createPowerMonitorPower('darwin', undefined, clock)
+    const heard: string[] = []
+    power.onUnlock(() => heard.push('unlock'))
+    power.onResume(() => heard.push('resume'))
+    fake.powerMonitor.play('lock-screen')
+    fake.powerMonitor.play('user-did-resign-active')
+    clock.advance(WAKE_LOCK_MS * 10)
+    fake.powerMonitor.play('user-did-become-active')
+    expect([heard, power.screenLocked()]).toEqual([[], true])
+    fake.powerMonitor.play('unlock-screen')
+    expect([heard, power.screenLocked()]).toEqual([['resume', 'unlock'], false])
+    power.dispose()
+  })
+
   it('reads the system idle time from powerMonitor each time it is asked', () => {
     const power = createPowerMonitorPower()
     expect(power.systemIdleSeconds()).toBe(0)
