@@ -13,7 +13,9 @@ import {
   StreamDigest,
   WELCOME_EVENT,
   type PlatformEvent,
+  type ReplayRequest,
 } from '../../src/shared/protocol'
+import { snapshotPart } from '../../server/src/marketplace/snapshot-parts'
 import { aRequest, aSnapshot, anExpert, anInvite } from './fixtures'
 
 const HOUR = 3_600_000
@@ -34,6 +36,13 @@ export interface StreamPlatformOptions {
    * checks the chain of digests only when one is sent (a snapshot only when one differs).
    */
   readonly ignoresMissingDigest?: boolean
+  /**
+   * A snapshot is cut into parts by the request's budget, position and `leaveOutOver`, as the
+   * reference platform cuts it; whole otherwise.
+   */
+  readonly snapshotInParts?: boolean
+  /** A request naming `leaveOutOver` is refused as invalid, as by a platform from before that key. */
+  readonly refusesLeaveOut?: boolean
 }
 
 /** A platform serving a stream of records the test appends. */
@@ -41,6 +50,8 @@ export interface StreamPlatform {
   readonly url: string
   /** The stream's records, record i at id i + 1, as the platform stores them (valid or not). */
   readonly records: unknown[]
+  /** Open invites its snapshot holds beside (or, by id, instead of) the records' ones, as stored. */
+  readonly snapshotInvites: unknown[]
   /** How many replay requests it was sent. */
   replays(): number
   /** The next replay is answered this way (then honestly again). */
@@ -100,18 +111,24 @@ export async function startStreamPlatform(options: StreamPlatformOptions = {}): 
   let commands: (command: unknown, ack: (answer: unknown) => void) => void = () => {}
   let takeover: ReplayTakeover = () => false
 
-  const snapshot = () => {
+  const snapshotInvites: unknown[] = []
+  const snapshot = (request: Record<string, unknown> = {}) => {
     const cursor = records.length
-    return {
-      kind: 'snapshot',
-      snapshot: aSnapshot({
-        expert: anExpert({ id: 'exp_ada' }),
-        openInvites: openInvites(records),
-        cursor,
-        cursorDigest: cursor === 0 ? 'd_0' : recordDigest(records[cursor - 1]),
-        takenAt: Date.now(),
-      }),
-    }
+    const extra = new Set(snapshotInvites.map((invite) => (invite as { id?: unknown }).id))
+    const whole = aSnapshot({
+      expert: anExpert({ id: 'exp_ada' }),
+      openInvites: [
+        ...openInvites(records).filter((invite) => !extra.has(invite.id)),
+        ...(snapshotInvites as Invite[]),
+      ],
+      cursor,
+      cursorDigest: cursor === 0 ? 'd_0' : recordDigest(records[cursor - 1]),
+      takenAt: Date.now(),
+    })
+    const { maxBytes, snapshotAfter, leaveOutOver } = request as Partial<ReplayRequest>
+    if (options.snapshotInParts !== true || maxBytes === undefined)
+      return { kind: 'snapshot', snapshot: whole }
+    return { kind: 'snapshot', snapshot: snapshotPart(whole, snapshotAfter, maxBytes, leaveOutOver) }
   }
 
   const answer = (request: Record<string, unknown>): unknown => {
@@ -121,7 +138,7 @@ export async function startStreamPlatform(options: StreamPlatformOptions = {}): 
     const digest = request['digest']
     const unchecked = digest === undefined && options.ignoresMissingDigest === true
     if (request['snapshot'] === true || after > records.length || (!unchecked && digest !== held))
-      return snapshot()
+      return snapshot(request)
     const events = records.slice(after, after + limit)
     return { kind: 'events', events, latestId: records.length, hasMore: after + limit < records.length }
   }
@@ -133,6 +150,10 @@ export async function startStreamPlatform(options: StreamPlatformOptions = {}): 
       const manner = nextManner
       nextManner = 'honest'
       if (manner === 'never') return
+      if (options.refusesLeaveOut === true && 'leaveOutOver' in request) {
+        const message = 'Invalid replay: unrecognized key "leaveOutOver".'
+        return ack({ ok: false, error: { code: 'invalid_payload', message }, serverTime: Date.now() })
+      }
       const reply = { ok: true, result: answer(request), serverTime: Date.now() }
       ack(reply)
       if (manner === 'twice') ack({ ...reply, result: snapshot() })
@@ -153,6 +174,7 @@ export async function startStreamPlatform(options: StreamPlatformOptions = {}): 
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
     records,
+    snapshotInvites,
     replays: () => replays,
     answerNextReplay: (manner) => void (nextManner = manner),
     takeOverReplays: (hook) => void (takeover = hook),

@@ -75,6 +75,7 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
           digest: queryText(url, 'digest'),
           snapshot: querySnapshot(url),
           snapshotAfter: querySnapshotAfter(url),
+          leaveOutOver: queryInteger(url, 'leaveOutOver'),
         })
         if (!query.success)
           throw new PlatformError('invalid_payload', `Invalid replay: ${describeIssues(query.error.issues)}`)
@@ -85,7 +86,7 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
 }
 
 /** The query parameters of a replay over HTTP: the fields of a replay over the socket. */
-const REPLAY_QUERY = ['after', 'limit', 'maxBytes', 'digest', 'snapshot', 'snapshotAfter']
+const REPLAY_QUERY = ['after', 'limit', 'maxBytes', 'digest', 'snapshot', 'snapshotAfter', 'leaveOutOver']
 
 /** `snapshot=true` or `snapshot=false` from the query; undefined when absent. */
 function querySnapshot(url: URL): boolean | undefined {

@@ -112,10 +112,17 @@ export class Marketplace {
   }
 
   /** Events after a cursor, or a snapshot when the stream cannot be followed from that cursor. */
-  replay(expertId: string, after: number, options: ReplayOptions = {}): ReplayResponse {
+  replay(
+    expertId: string,
+    after: number,
+    { leaveOutOver, ...options }: ReplayOptions & { leaveOutOver?: number | undefined } = {},
+  ): ReplayResponse {
     const page = this.events.replay(expertId, after, options)
     if (page.kind === 'events') return page
-    return { kind: 'snapshot', snapshot: this.snapshot(expertId, { maxBytes: budgetOf(options) }) }
+    return {
+      kind: 'snapshot',
+      snapshot: this.snapshot(expertId, { maxBytes: budgetOf(options), leaveOutOver }),
+    }
   }
 
   /**
@@ -123,11 +130,11 @@ export class Marketplace {
    * after `snapshotAfter`) when it asks for one, else the events after its cursor.
    */
   answerReplay(expertId: string, request: z.output<typeof ReplayRequest>): ReplayResponse {
-    const { after, snapshot, snapshotAfter, ...options } = request
-    if (!snapshot) return this.replay(expertId, after, options)
+    const { after, snapshot, snapshotAfter, leaveOutOver, ...options } = request
+    if (!snapshot) return this.replay(expertId, after, { ...options, leaveOutOver })
     return {
       kind: 'snapshot',
-      snapshot: this.snapshot(expertId, { maxBytes: budgetOf(options), after: snapshotAfter }),
+      snapshot: this.snapshot(expertId, { maxBytes: budgetOf(options), after: snapshotAfter, leaveOutOver }),
     }
   }
 
@@ -135,9 +142,14 @@ export class Marketplace {
    * The expert's full current state; in parts of about `maxBytes` when given (each part says where
    * the next one starts). A client's replay always gets parts; the whole is for tools and tests.
    */
-  snapshot(expertId: string, part: { maxBytes?: number; after?: SnapshotPosition } = {}): Snapshot {
+  snapshot(
+    expertId: string,
+    part: { maxBytes?: number; after?: SnapshotPosition; leaveOutOver?: number | undefined } = {},
+  ): Snapshot {
     const full = snapshotFor(this.ctx, expertId)
-    return part.maxBytes === undefined ? full : snapshotPart(full, part.after, part.maxBytes)
+    return part.maxBytes === undefined
+      ? full
+      : snapshotPart(full, part.after, part.maxBytes, part.leaveOutOver)
   }
 
   /** A client posts a request; experts are invited at once. */

@@ -5,6 +5,7 @@
  * entity takes, how many of them one message can hold, so a longer list is refused before it is read.
  */
 import type { z } from 'zod'
+import { Expert } from './entities'
 import { PlatformEvent } from './events'
 import { MAX_REPLAY_PAGE_BYTES } from './replay'
 
@@ -167,4 +168,16 @@ export function mostJsonBytes(schema: z.ZodType): number {
  */
 export function mostMessageBytes(): number {
   return MAX_REPLAY_PAGE_BYTES + 2 * mostJsonBytes(PlatformEvent)
+}
+
+/** Room in an answer for what surrounds a snapshot part's expert and entities: its own fields and the framing. */
+const ANSWER_FIELD_BYTES = 4096
+
+/**
+ * The most bytes of JSON one snapshot entity may take for a part holding it alone to cross: the
+ * message limit less the expert every part repeats and the answer's own fields. An honest entity
+ * is far smaller; the app asks the platform to leave out a larger one (ReplayRequest's `leaveOutOver`).
+ */
+export function mostEntityBytes(): number {
+  return mostMessageBytes() - mostJsonBytes(Expert) - ANSWER_FIELD_BYTES
 }

@@ -18,6 +18,9 @@ export const MAX_REPLAY_PAGE_BYTES = 32 * 1024
 /** The smallest byte budget a client may ask for; a single event may still exceed it. */
 export const MIN_REPLAY_PAGE_BYTES = 1024
 
+/** The most entities one snapshot part leaves out as too large (ReplayRequest's `leaveOutOver`). */
+export const MOST_LEFT_OUT_PER_PART = 100
+
 /** Where a snapshot sent in parts goes on: after this id of this list (each list in id order). */
 export const SnapshotPosition = z.object({
   list: z.enum(['openInvites', 'sessions', 'recentMessages']),
@@ -51,6 +54,13 @@ export const ReplayRequest = z
     digest: StreamDigest.optional(),
     /** Ask for a snapshot whatever the cursor: an empty cache starts from one rather than from event 1. */
     snapshot: z.boolean().default(false),
+    /**
+     * Leave out of a snapshot part each entity whose JSON takes more bytes than this, naming it in
+     * the part's `leftOut`: the part cannot be cut below one entity, so one larger than the client
+     * can take would otherwise be sent at every catch-up and close the connection each time. A
+     * client sends it only after meeting such an entity, as a platform before it refuses the key.
+     */
+    leaveOutOver: z.number().int().min(MIN_REPLAY_PAGE_BYTES).optional(),
   })
   .refine((request) => request.snapshotAfter === undefined || request.snapshot, {
     // Without snapshot: true the position was ignored: events came back, or (for a cursor too old)
@@ -82,6 +92,11 @@ export const Snapshot = z.object({
    * change made while the parts were sent.
    */
   next: SnapshotPosition.optional(),
+  /**
+   * The entities this part left out as larger than the request's `leaveOutOver`, in the order
+   * they were passed over; a part that left out as many as this allows ends after the last one.
+   */
+  leftOut: z.array(SnapshotPosition).max(MOST_LEFT_OUT_PER_PART).optional(),
 })
 /** Everything an expert needs to rebuild their cache from nothing. */
 export type Snapshot = z.infer<typeof Snapshot>

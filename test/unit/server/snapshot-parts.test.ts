@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { snapshotPart } from '../../../server/src/marketplace/snapshot-parts'
-import type { Snapshot } from '../../../src/shared/protocol'
+import { MOST_LEFT_OUT_PER_PART, type Snapshot } from '../../../src/shared/protocol'
 import { aMessage, anInvite, aRequest, aSession, aSnapshot } from '../../support/fixtures'
 
 const full: Snapshot = aSnapshot({
@@ -46,5 +46,35 @@ describe('a snapshot in parts', () => {
     expect(first.next).toEqual({ list: 'openInvites', id: 'inv_00' })
     const later = { ...full, openInvites: full.openInvites.slice(1) }
     expect(snapshotPart(later, first.next, 1).openInvites.map((e) => e.id)).toEqual(['inv_01'])
+  })
+})
+
+describe('a snapshot in parts for a client that cannot take every entity', () => {
+  const big = anInvite({ id: 'inv_05', request: aRequest({ id: 'req_5', title: 'x'.repeat(5_000) }) })
+  const withBig = { ...full, openInvites: full.openInvites.map((e) => (e.id === 'inv_05' ? big : e)) }
+
+  it('names an entity over its limit instead of sending it, and sends every other one once', () => {
+    const parts = [snapshotPart(withBig, undefined, 1_024, 4_096)]
+    while (parts.at(-1)!.next !== undefined)
+      parts.push(snapshotPart(withBig, parts.at(-1)!.next, 1_024, 4_096))
+    expect(parts.flatMap((p) => p.leftOut ?? [])).toEqual([{ list: 'openInvites', id: 'inv_05' }])
+    expect(ids(parts, 'openInvites')).toEqual(
+      full.openInvites.map((e) => e.id).filter((id) => id !== 'inv_05'),
+    )
+    expect(ids(parts, 'recentMessages')).toEqual(full.recentMessages.map((e) => e.id).sort())
+  })
+
+  it('ends a part that left out its most after the last of them, so a list of them moves on', () => {
+    const huge = Array.from({ length: MOST_LEFT_OUT_PER_PART + 1 }, (_, i) =>
+      anInvite({ id: `inv_h${String(i).padStart(3, '0')}`, request: aRequest({ title: 'x'.repeat(5_000) }) }),
+    )
+    const part = snapshotPart({ ...full, openInvites: huge }, undefined, 1_024, 4_096)
+    expect(part.leftOut).toHaveLength(MOST_LEFT_OUT_PER_PART)
+    expect(part.next).toEqual(part.leftOut?.at(-1))
+    expect(part.openInvites).toEqual([])
+  })
+
+  it('is the part as before without a limit', () => {
+    expect(snapshotPart(withBig, undefined, 1_024)).not.toHaveProperty('leftOut')
   })
 })

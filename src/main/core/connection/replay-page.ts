@@ -77,6 +77,7 @@ const SnapshotOutline = z.object({
   cursorDigest: Snapshot.shape.cursorDigest,
   takenAt: Snapshot.shape.takenAt,
   next: Snapshot.shape.next,
+  leftOut: Snapshot.shape.leftOut,
 })
 
 /** The most items of one answer whose problem is logged one by one; the rest are counted in one line. */

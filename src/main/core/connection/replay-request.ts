@@ -5,7 +5,13 @@
  * answers nothing at all for much longer (no bytes of an answer on their way) is given up on.
  */
 import { steadyNow, type TimerHandle } from '../../../shared/clock'
-import { CommandAck, REPLAY_EVENT, type Expert, type SnapshotPosition } from '../../../shared/protocol'
+import {
+  CommandAck,
+  REPLAY_EVENT,
+  type ErrorCode,
+  type Expert,
+  type SnapshotPosition,
+} from '../../../shared/protocol'
 import type { LinkTimings } from './link-timings'
 import type { LinkWire } from './link-wire'
 import { parseReplayPage, type ReplayPage } from './replay-page'
@@ -20,6 +26,8 @@ export interface ReplayOptions {
   readonly snapshot?: boolean
   /** The next part of a snapshot sent in parts. */
   readonly snapshotAfter?: SnapshotPosition
+  /** Leave out of a snapshot each entity larger than this, naming it (a platform before it refuses the key). */
+  readonly leaveOutOver?: number
 }
 
 /** What the caller of a replay hears about, and what it lends to read the answer. */
@@ -63,11 +71,15 @@ function wireBytes(raw: unknown): number {
 
 const UTF8 = new TextEncoder()
 
-/** The platform refused a replay; `retryAfterMs` is the wait it asked for before the next, when it said. */
+/**
+ * The platform refused a replay; `retryAfterMs` is the wait it asked for before the next, when it
+ * said, and `code` its reason.
+ */
 export class ReplayRefused extends Error {
   constructor(
     message: string,
     readonly retryAfterMs: number | undefined,
+    readonly code?: ErrorCode,
   ) {
     super(`The platform refused the replay: ${message}`)
     this.name = 'ReplayRefused'
@@ -131,7 +143,8 @@ export async function requestReplay(
   if (!ack.success) throw new Error('The platform sent a malformed replay acknowledgement')
   deps.timed(sent, ack.data.serverTime, raw)
   deps.answered(sentAt)
-  if (!ack.data.ok) throw new ReplayRefused(ack.data.error.message, ack.data.error.retryAfterMs)
+  if (!ack.data.ok)
+    throw new ReplayRefused(ack.data.error.message, ack.data.error.retryAfterMs, ack.data.error.code)
   const elapsedMs = steadyNow(deps.clock) - sentAt
   hooks.onCrossed?.({ bytes: wireBytes(raw), elapsedMs, aimMs: deps.pageCrossingMs })
   return parseReplayPage(ack.data.result, hooks.log ?? deps.log, hooks.cachedExpert)

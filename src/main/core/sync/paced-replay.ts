@@ -10,9 +10,10 @@
 import type { SnapshotPosition, Welcome } from '../../../shared/protocol'
 import { NotConnected, type PlatformLink } from '../connection/platform-link'
 import type { ReplayPage } from '../connection/replay-page'
-import type { PageCrossing } from '../connection/replay-request'
 import type { CacheStore, StreamEntry } from '../ports/cache-store'
 import { AnswerTooLarge } from '../ports/link-transport'
+import { ReplayRefused, type PageCrossing } from '../connection/replay-request'
+import { mostEntityBytes } from '../../../shared/protocol/message-size'
 import { errorMessage } from '../../../shared/error-message'
 import type { Logger } from '../ports/logger'
 import { FIRST_PAGE, PageBudget } from './page-budget'
@@ -33,6 +34,12 @@ export class PacedReplay {
   private cutShort = false
   /** The last one-event page over the size limit since a page came: its cursor and connection. */
   private overRun: { readonly cursor: number; readonly over: Welcome | undefined } | undefined
+  /**
+   * Whether replays ask the platform to leave out snapshot entities too large to take: from the
+   * first answer over the size limit on (a snapshot part cannot be cut below one entity), until a
+   * platform refuses the key as one it does not know.
+   */
+  private leaveOut: 'no' | 'asking' | 'refused' = 'no'
 
   constructor(
     private readonly link: PlatformLink,
@@ -67,10 +74,17 @@ export class PacedReplay {
     /** The page's answer came while the round trip's was still awaited. */
     let pageFirst = false
     this.asked = size
+    const leaveOutOver = this.leaveOut === 'asking' ? mostEntityBytes() : undefined
     const page = await this.link
       .replay(
         cursor,
-        { ...size, snapshot, snapshotAfter, digest: this.cache.cursorDigest() ?? undefined },
+        {
+          ...size,
+          snapshot,
+          snapshotAfter,
+          digest: this.cache.cursorDigest() ?? undefined,
+          ...(leaveOutOver !== undefined && { leaveOutOver }),
+        },
         {
           onCrossed: (crossed) => {
             crossing = crossed
@@ -92,7 +106,8 @@ export class PacedReplay {
           this.overRun = undefined
           return answer
         },
-        (error: unknown) => this.overLimit(error, snapshot ? undefined : size, cursor, latest),
+        (error: unknown) =>
+          this.overLimit(this.unknownKey(error, leaveOutOver), snapshot ? undefined : size, cursor, latest),
       )
     if (!slow) this.pace = largerPage(this.pace)
     await roundTrip
@@ -148,6 +163,21 @@ export class PacedReplay {
   }
 
   /**
+   * `error`, or for a replay refused as invalid while it asked to leave out what is too large
+   * (`leaveOutOver`), a platform before that key: it is not asked again, and the catch-up fails
+   * saying what holds it, since such a platform sends the too-large entity at every catch-up.
+   */
+  private unknownKey(error: unknown, leaveOutOver: number | undefined): unknown {
+    if (leaveOutOver === undefined || !(error instanceof ReplayRefused) || error.code !== 'invalid_payload')
+      return error
+    this.leaveOut = 'refused'
+    return new Error(
+      `the platform sent a message larger than any Standby can take, and it cannot leave what is too large out of its snapshot (${error.message}). Tell the platform's support`,
+      { cause: error },
+    )
+  }
+
+  /**
    * The replay failed with `error`. An answer over the size limit is asked for again as one event
    * (`size` is the page of events asked, undefined for a snapshot). Any frame over the limit closes
    * the connection, a live push as much as the answer, so one event after `cursor` over the limit
@@ -164,6 +194,8 @@ export class PacedReplay {
     latest: number | undefined,
   ): ReplayPage {
     if (!(error instanceof AnswerTooLarge)) throw error
+    // Perhaps a snapshot entity, however the answer was asked: the platform may answer events with one.
+    if (this.leaveOut === 'no') this.leaveOut = 'asking'
     if (size === undefined || size.limit > 1) {
       this.pace = FIRST_PAGE
       throw error

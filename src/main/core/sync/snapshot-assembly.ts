@@ -38,6 +38,8 @@ export type AssemblyStep =
       readonly partsThrough: number
       /** The ids it sent twice with different content: the last copy of each is in `snapshot`. */
       readonly differing: readonly DifferingCopy[]
+      /** The entities its parts left out as too large for Standby to take, and sent in no part. */
+      readonly leftOut: readonly SnapshotPosition[]
     }
 
 /** The snapshot parts of one catch-up, joined as they arrive. */
@@ -49,6 +51,7 @@ export class SnapshotAssembly {
         readonly skipped: number
         /** The characters of JSON of the parts so far. */
         readonly chars: number
+        readonly leftOut: readonly SnapshotPosition[]
       }
     | undefined
   private inARow = 0
@@ -89,8 +92,13 @@ export class SnapshotAssembly {
         "The platform's snapshot does not move on from one part to the next, so Standby cannot rebuild from it. Try again later.",
       )
     }
+    const leftOut = [...(parts?.leftOut ?? []), ...(snapshot.leftOut ?? [])]
     const carried =
-      snapshot.openInvites.length + snapshot.sessions.length + snapshot.recentMessages.length + skipped
+      snapshot.openInvites.length +
+      snapshot.sessions.length +
+      snapshot.recentMessages.length +
+      skipped +
+      (snapshot.leftOut?.length ?? 0)
     // A part is cut after its last item, so one that says more follow carries at least that item.
     if (next !== undefined && carried === 0) {
       throw new StreamNotFollowable(
@@ -110,7 +118,7 @@ export class SnapshotAssembly {
     this.parts =
       next === undefined
         ? undefined
-        : { joined: joined ?? new JoinedParts(snapshot), next, skipped: total, chars }
+        : { joined: joined ?? new JoinedParts(snapshot), next, skipped: total, chars, leftOut }
     if (next !== undefined) return { kind: 'more', after: next }
     // A snapshot in one part is joined too: its lists may hold an id twice as well.
     const all = joined ?? new JoinedParts(snapshot)
@@ -119,12 +127,29 @@ export class SnapshotAssembly {
         'The platform answers every catch-up with a new snapshot instead of the events after it, so Standby cannot follow it. Try again later.',
       )
     }
+    const whole = all.whole()
     return {
       kind: 'whole',
-      snapshot: all.whole(),
+      snapshot: whole,
       skipped: total,
       partsThrough: all.partsThrough,
       differing: all.differing,
+      leftOut: sentInNoPart(leftOut, whole),
     }
   }
 }
+
+/** The entities of `leftOut` that `whole` does not hold: a part may have sent one another left out. */
+function sentInNoPart(leftOut: readonly SnapshotPosition[], whole: Snapshot): SnapshotPosition[] {
+  if (leftOut.length === 0) return []
+  const sent = new Set(LISTS.flatMap((list) => whole[list].map((row) => `${list}:${row.id}`)))
+  const named = new Set<string>()
+  return leftOut.filter(({ list, id }) => {
+    const key = `${list}:${id}`
+    if (sent.has(key) || named.has(key)) return false
+    named.add(key)
+    return true
+  })
+}
+
+const LISTS: ReadonlyArray<SnapshotPosition['list']> = ['openInvites', 'sessions', 'recentMessages']

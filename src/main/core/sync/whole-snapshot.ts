@@ -10,6 +10,7 @@ import type { Logger } from '../ports/logger'
 import type { ApplyTargets } from './apply-targets'
 import type { AssemblyStep } from './snapshot-assembly'
 import { cacheWrite } from './catch-up-failures'
+import { snapshotKeepingLeftOut } from './left-out-entities'
 import { snapshotWithExpiriesBounded } from './invite-expiry-bound'
 import { snapshotWithRoomsOnPlatform } from './rooms-on-platform'
 import { changedBySnapshot, heldSessions } from './snapshot-changes'
@@ -47,12 +48,13 @@ export function rebuildAfterRestartToo(cache: CacheStore, log: Logger): void {
 }
 
 /**
- * Replace the cache with the whole snapshot (`skipped` entities of it unreadable, `differing` ids
- * sent twice unlike, its parts taken up to `partsThrough`), and tell the change.
+ * Replace the cache with the whole snapshot (`skipped` entities of it unreadable, `leftOut` too
+ * large to send, `differing` ids sent twice unlike, its parts taken up to `partsThrough`), and tell
+ * the change.
  */
 export function applyWholeSnapshot(
   targets: ApplyTargets,
-  { snapshot: whole, skipped, partsThrough, differing }: Extract<AssemblyStep, { kind: 'whole' }>,
+  { snapshot: whole, skipped, partsThrough, differing, leftOut }: Extract<AssemblyStep, { kind: 'whole' }>,
 ): void {
   const { cache, invites, log, reach } = targets
   const problem = reach.snapshotProblem(whole.cursor)
@@ -66,7 +68,7 @@ export function applyWholeSnapshot(
   // Parts taken as the platform went on: a later part's session may have taken an earlier part's invite.
   const spread = through > whole.cursor
   const repeated = loggedDifferingCopies(differing, log)
-  const ours = snapshotWithoutOthersRows(whole, log)
+  const ours = snapshotWithoutOthersRows(snapshotKeepingLeftOut(whole, leftOut, cache, log), log)
   const single = snapshotWithOnePerRequest(ours.snapshot, log, {
     invite: (id) => cache.invite(id) !== null,
     session: (id) => cache.session(id) !== null,
@@ -81,8 +83,11 @@ export function applyWholeSnapshot(
   cacheWrite(() => cache.applySnapshot(snapshot, through))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for all: it says the platform is at fault only when nothing was left unread.
-  const passedOver = skipped + repeated + ours.left + single.left + (spread ? 0 : consistent.left)
-  if (passedOver > 0) targets.unreadable.tell(passedOver, skipped === 0 ? 'contradiction' : 'unread')
+  const contradictions = repeated + ours.left + single.left + (spread ? 0 : consistent.left)
+  const passedOver = skipped + leftOut.length + contradictions
+  // Too large for any honest message is the platform's fault, as a contradiction is: no update mends it.
+  const why = skipped > 0 ? 'unread' : leftOut.length > 0 ? 'malformed' : 'contradiction'
+  if (passedOver > 0) targets.unreadable.tell(passedOver, why)
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
   reach.snapshotApplied(whole.cursor)
