@@ -114,14 +114,15 @@ export class CatchUpFailures {
     // A platform that said how long it is too busy is asked again no sooner (the schema bounds the wait).
     const asked = error instanceof ReplayRefused ? (error.retryAfterMs ?? 0) : 0
     const wait = Math.max(backoff, asked)
-    const seconds = Math.ceil(wait / 1000)
+    // With no connection, the next try is the next connection's catch-up, whenever the link makes one.
+    const again = connected ? `in ${Math.ceil(wait / 1000)} s` : 'once connected again'
     this.failingSince ??= steadyNow(this.deps.clock)
     if (!(error instanceof CacheWriteFailed)) {
       if (connected) this.tellIfStillFailing(message)
       this.logged.failed({
         level: 'warn',
         text: `Catching up with the platform stopped: ${message}`,
-        detail: `; trying again in ${seconds} s`,
+        detail: `; trying again ${again}`,
       })
       const line = `Standby could not catch up with the platform (${message}), so new invites wait. If this goes on, the platform may be having trouble: check the address you signed in with, or tell the platform's support.`
       const shown = this.inARow >= SHOWN_FROM_FAILURE
@@ -135,7 +136,7 @@ export class CatchUpFailures {
     this.logged.failed({
       level: 'error',
       text: `Could not save what the platform sent to the offline cache (${message}), so new invites wait. ${remedy(error)}`,
-      detail: `; trying again in ${seconds} s.`,
+      detail: `; trying again ${again}.`,
     })
     if (!this.cannotSave) {
       this.cannotSave = true

@@ -40,7 +40,10 @@ describe('a stored event larger than any message', () => {
     expect(lines.filter((line) => line.startsWith('Skipped event 3 '))).toEqual([
       expect.stringMatching(/larger than any message Standby can take.*tell the platform's support/),
     ])
-    // The connection it closed is not asked over: the next one's catch-up goes on.
+    // The connection it closed is not asked over: the next one's catch-up goes on, and says so.
     expect(lines.filter((line) => line.includes('not connected'))).toEqual([])
+    const stopped = lines.filter((line) => line.startsWith('Catching up with the platform stopped'))
+    expect(stopped).not.toEqual([])
+    for (const line of stopped) expect(line).toMatch(/larger than any.*; trying again once connected again$/)
   })
 })

@@ -180,6 +180,18 @@ describe('failed catch-ups', () => {
     ])
   })
 
+  it('say a try cut by a lost connection is tried again with the next connection, not after a wait', () => {
+    const { failures: f, log } = failures()
+    f.failed(new Error('socket has been disconnected'), 0, false)
+    f.failed(diskFull(), 0, false)
+    f.failed(new Error('The platform refused the replay: busy'), 0, true)
+    expect(log.lines).toEqual([
+      'warn Catching up with the platform stopped: socket has been disconnected; trying again once connected again',
+      expect.stringMatching(/^error Could not save .*; trying again once connected again\.$/),
+      'warn Catching up with the platform stopped: The platform refused the replay: busy; trying again in 4 s',
+    ])
+  })
+
   it('stop on a stream that cannot be followed', () => {
     const { failures: f } = failures()
     expect(f.failed(new StreamNotFollowable('Update Standby.'), 0)).toEqual({
