@@ -9,6 +9,7 @@
  */
 import type { Socket } from 'socket.io'
 import type { Clock } from '../../src/shared/clock'
+import { CLOSING_EVENT, TOO_MANY_MESSAGES, type ClosingNotice } from '../../src/shared/protocol'
 import type { LogFields, Logger } from './logger'
 import { TokenBucket, type RateLimit } from './rate-limiter'
 
@@ -65,6 +66,9 @@ export function limitIncomingFlood(
     if (cut || packet.type !== 'message' || allowance.take(costOf(packet, limit.burst))) return
     cut = true
     logger.warn('connection cut: the client sent far more messages than its allowance', fields)
+    // Said before the cut, so the app tells its expert why rather than that the platform closed it;
+    // engine.io writes what is queued before it closes.
+    socket.emit(CLOSING_EVENT, { reason: TOO_MANY_MESSAGES } satisfies ClosingNotice)
     // Marked disconnected at once, so the messages already read in the same chunk are dropped
     // unanswered; engine.io drops whatever comes after on a closing connection unread.
     socket.disconnect(true)

@@ -71,6 +71,22 @@ export const WELCOME_EVENT = 'welcome'
  */
 export const PROBE_EVENT = 'probe'
 
+/**
+ * Sent by the platform just before it closes a connection, saying why, so the app can tell the
+ * expert more than that the platform closed it. A platform before it sends none and an app before
+ * it passes it over, so neither needs the other to know it; a reason the app does not know is
+ * taken as no reason. `too_many_messages`: the connection sent far past its expert's allowance.
+ */
+export const ClosingNotice = z.object({ reason: z.string().min(1).max(64) })
+/** Sent by the platform just before it closes a connection, saying why. */
+export type ClosingNotice = z.infer<typeof ClosingNotice>
+
+/** The socket.io event name of the notice a closing connection is sent. */
+export const CLOSING_EVENT = 'closing'
+
+/** A closing notice's reason for a connection cut for sending far more than its allowance. */
+export const TOO_MANY_MESSAGES = 'too_many_messages'
+
 /** Explain a protocol version mismatch in words a person can act on. */
 export function describeVersionMismatch(ours: number, theirs: number, side: 'app' | 'platform'): string {
   const newer = theirs > ours

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { COMMAND_EVENT, PROBE_EVENT, type CommandAck } from '../../../src/shared/protocol'
+import {
+  CLOSING_EVENT,
+  COMMAND_EVENT,
+  PROBE_EVENT,
+  TOO_MANY_MESSAGES,
+  type CommandAck,
+} from '../../../src/shared/protocol'
 import { MOST_MESSAGE_BYTES } from '../../../server/src/answering-decoder'
 import { FLOOD_BYTES_PER_MESSAGE, FLOOD_FACTOR } from '../../../server/src/flood-guard'
 import type { ExpertConnection } from '../../support/expert-connection'
@@ -25,9 +31,13 @@ describe('a connection flooding the platform with messages', () => {
       platform().server.tokens.issue(flooder.id, platform().clock.now()),
     )
     const bystander = await platform().connect(platform().addExpert().token)
+    const heard: unknown[] = []
+    hostile.socket.on(CLOSING_EVENT, (notice: unknown) => heard.push(notice))
     const closed = disconnected(hostile)
     for (let i = 0; i < ALLOWANCE * 10; i++) hostile.socket.emit(COMMAND_EVENT, { flood: i })
     expect(await closed).toBe('io server disconnect')
+    // Told why before the cut, so the app can say so.
+    expect(heard).toEqual([{ reason: TOO_MANY_MESSAGES }])
     expect(cutLines()).toHaveLength(1)
     expect(cutLines()[0]).toContain(flooder.id)
     expect(await probe(bystander)).toMatchObject({ ok: true })

@@ -54,6 +54,13 @@ export function closedUnwelcomed(platformUrl: string, reason: string, violation:
 }
 
 /**
+ * Why the platform closed a connection it said it closed for sending far more than its allowance
+ * (ClosingNotice): Standby's own doing, which a restart may end, and not the network's.
+ */
+export const CUT_FOR_TOO_MANY_MESSAGES =
+  'the platform cut the connection because Standby sent it too many messages'
+
+/**
  * How a connection the platform had let in was lost, as welcome-probation.ts reads it: the platform
  * broke the protocol (`violation`) or said it closed the connection (`announced`), and `carried` is
  * set when the loss is one more of a row soon after being let in, whose backoff carries on.
@@ -72,6 +79,8 @@ export interface Loss {
  * platform: a single network drop does not come back the moment Standby is let in.
  */
 export function connectionLost(reason: string, loss?: Loss): string {
+  if (reason === CUT_FOR_TOO_MANY_MESSAGES)
+    return `Connection lost: ${reason}. If this happens again, quit and restart Standby; if it goes on, tell the platform's support.`
   if (loss?.violation === true || loss?.announced === true)
     return `Connection lost (${reason}). If this goes on, tell the platform's support.`
   if (loss?.carried !== undefined)

@@ -3,7 +3,14 @@
  * event validated (readStreamEntry), and any other message passed over with a word in the log.
  */
 import type { Listeners } from '../../../shared/listeners'
-import { LIVE_EVENT, WELCOME_EVENT } from '../../../shared/protocol'
+import {
+  CLOSING_EVENT,
+  ClosingNotice,
+  LIVE_EVENT,
+  TOO_MANY_MESSAGES,
+  WELCOME_EVENT,
+} from '../../../shared/protocol'
+import { CUT_FOR_TOO_MANY_MESSAGES } from './attempt-failures'
 import type { TimeSampleSink } from '../platform-clock/time-sample-sink'
 import type { StreamEntry } from '../ports/cache-store'
 import type { LinkTransportHandlers } from '../ports/link-transport'
@@ -33,15 +40,29 @@ export function linkMessageHandlers(
   timeSamples: TimeSampleSink | undefined,
   hooks: LinkMessageHooks,
 ): LinkTransportHandlers {
+  /** Why the platform said, on this connection, it is about to close it; a reason not known is none. */
+  let closing: string | undefined
   return {
     opened: () => {
+      closing = undefined
       passedOver.newConnection()
       hooks.opened()
     },
     failed: (message, data) => hooks.failed(message, data),
-    closed: (reason, violation, announced) => hooks.closed(reason, violation === true, announced === true),
+    closed: (reason, violation, announced) => {
+      // Only a close the platform announced is the one it said it was about to make.
+      const said = announced === true && closing === TOO_MANY_MESSAGES ? CUT_FOR_TOO_MANY_MESSAGES : reason
+      closing = undefined
+      hooks.closed(said, violation === true, announced === true)
+    },
     received: (name, payload) => {
       if (name === WELCOME_EVENT) return hooks.welcomed(payload)
+      if (name === CLOSING_EVENT) {
+        const notice = ClosingNotice.safeParse(payload)
+        if (notice.success) closing = notice.data.reason
+        else passedOver.tell('a closing notice it could not read; Standby passed it over')
+        return
+      }
       if (name !== LIVE_EVENT)
         return passedOver.tell(`a message named ${messageName(name)}; Standby passed it over`)
       const entry = readStreamEntry(payload, passedOver.messages)
