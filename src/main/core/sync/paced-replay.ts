@@ -74,7 +74,9 @@ export class PacedReplay {
     /** The page's answer came while the round trip's was still awaited. */
     let pageFirst = false
     this.asked = size
-    const leaveOutOver = this.leaveOut === 'asking' ? mostEntityBytes() : undefined
+    // On a snapshot's asks only: a platform before the key refuses it, and an event too large is
+    // passed over without it (overLimit), where a refusal would only hold the catch-up up.
+    const leaveOutOver = snapshot && this.leaveOut === 'asking' ? mostEntityBytes() : undefined
     const page = await this.link
       .replay(
         cursor,

@@ -9,6 +9,8 @@ import type { CacheStore } from '../../../../../src/main/core/ports/cache-store'
 import { AnswerTooLarge } from '../../../../../src/main/core/ports/link-transport'
 import { PacedReplay } from '../../../../../src/main/core/sync/paced-replay'
 import { PROTOCOL_VERSION, type Welcome } from '../../../../../src/shared/protocol'
+import { mostEntityBytes } from '../../../../../src/shared/protocol/message-size'
+import { ReplayRefused } from '../../../../../src/main/core/connection/replay-request'
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
 const cache = { cursor: () => 4, cursorDigest: () => 'd_4', expert: () => null } as unknown as CacheStore
@@ -78,5 +80,30 @@ describe('a replay answer over the size limit', () => {
     await expect(pages.next(false, undefined)).rejects.toThrow('socket has been disconnected')
     reconnect()
     await expect(pages.next(false, undefined)).rejects.toThrow('socket has been disconnected')
+  })
+})
+
+describe('after an answer over the size limit', () => {
+  it('a snapshot is asked leaving out what is too large, and a page of events as before', async () => {
+    const { pages, asked, reconnect } = failingWith(tooLarge)
+    await expect(pages.next(false, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
+    await pages.next(false, undefined)
+    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    expect(asked.map((options) => options.leaveOutOver)).toEqual([undefined, undefined, mostEntityBytes()])
+  })
+
+  it('a platform refusing the key is not asked it again, and the catch-up says why it cannot go on', async () => {
+    const refused = () => new ReplayRefused('Invalid replay: unrecognized key', undefined, 'invalid_payload')
+    let fail: () => Error = tooLarge
+    const { pages, asked, reconnect } = failingWith(() => fail())
+    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
+    fail = refused
+    await expect(pages.next(true, undefined)).rejects.toThrow(
+      /cannot leave what is too large out of its snapshot.*Tell the platform's support/,
+    )
+    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(ReplayRefused)
+    expect(asked.map((options) => options.leaveOutOver)).toEqual([undefined, mostEntityBytes(), undefined])
   })
 })
