@@ -2,7 +2,7 @@
  * A seeded generator of what a broken or hostile platform does to an app following its event
  * stream (stream-platform.ts): good events pushed, held back (a gap), swapped, pushed again; broken
  * events (the mutation fuzzer's mutants) stored and pushed at their place; pushes with no place at
- * all (binary, unknown names, prototype keys, huge or deep values); events for another expert;
+ * all (binary, unknown names, prototype keys, huge or deep values, closing notices); events for another expert;
  * second welcomes; dropped connections; replays answered twice or never. The same seed always
  * gives the same script of the platform's, so a failure names its seed; it does not give the same
  * run: the core meets that script over real sockets and timers, so what arrives during a replay,
@@ -10,7 +10,13 @@
  * times, and a failure it does not repeat is still a bug, of an order the seed cannot pin down.
  */
 import type { Socket } from 'socket.io'
-import { LIVE_EVENT, PlatformEvent, WELCOME_EVENT } from '../../src/shared/protocol'
+import {
+  CLOSING_EVENT,
+  LIVE_EVENT,
+  PlatformEvent,
+  TOO_MANY_MESSAGES,
+  WELCOME_EVENT,
+} from '../../src/shared/protocol'
 import { mostMessageBytes } from '../../src/shared/protocol/message-size'
 import { anExpert, anInvite, aRequest, expertUpdated } from './fixtures'
 import { DEEP_NESTING, HUGE_ARRAY_ITEMS, mutants, seededRandom } from './mutation-fuzz'
@@ -98,6 +104,8 @@ function placeless(pick: <T>(items: ReadonlyArray<T>) => T): readonly [string, u
     ['a lone surrogate id', { id: '\ud800', type: 'invite.created' }],
     ['an unknown message name', { id: 1 }, 'invite.created'],
     ['a known name of another direction', { id: 1 }, 'command'],
+    ['a closing notice with no close after it', { reason: TOO_MANY_MESSAGES }, CLOSING_EVENT],
+    ['a closing notice nested deep', { reason: deep }, CLOSING_EVENT],
   ])
 }
 
