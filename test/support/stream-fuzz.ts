@@ -2,8 +2,8 @@
  * A seeded generator of what a broken or hostile platform does to an app following its event
  * stream (stream-platform.ts): good events pushed, held back (a gap), swapped, pushed again; broken
  * events (the mutation fuzzer's mutants) stored and pushed at their place; pushes with no place at
- * all (binary, unknown names, prototype keys, huge or deep values, closing notices); events for another expert;
- * second welcomes; dropped connections; replays answered twice or never. The same seed always
+ * all (binary, unknown names, prototype keys, huge or deep values, closing notices); events for
+ * another expert; second welcomes; dropped connections; replays answered twice or never. The same seed always
  * gives the same script of the platform's, so a failure names its seed; it does not give the same
  * run: the core meets that script over real sockets and timers, so what arrives during a replay,
  * and after which reconnect, may differ each time. A seed that failed once is run again several
