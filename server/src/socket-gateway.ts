@@ -237,6 +237,7 @@ export function attachSocketGateway(
       expertId,
       latestEventId: marketplace.events.latestId(expertId),
       serverTime: clock.now(),
+      leavesOutTooLarge: true,
       ...(deps.minimumAppVersion === undefined ? {} : { minimumAppVersion: deps.minimumAppVersion }),
     }
     socket.emit(WELCOME_EVENT, welcome)

@@ -43,6 +43,8 @@ export interface StreamPlatformOptions {
   readonly snapshotInParts?: boolean
   /** A request naming `leaveOutOver` is refused as invalid, as by a platform from before that key. */
   readonly refusesLeaveOut?: boolean
+  /** Its welcome says it takes `leaveOutOver` (`leavesOutTooLarge`). */
+  readonly announcesLeaveOut?: boolean
 }
 
 /** A platform serving a stream of records the test appends. */
@@ -168,6 +170,7 @@ export async function startStreamPlatform(options: StreamPlatformOptions = {}): 
       expertId: 'exp_ada',
       latestEventId: records.length,
       serverTime: Date.now(),
+      ...(options.announcesLeaveOut === true && { leavesOutTooLarge: true }),
     })
   })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))

@@ -57,6 +57,12 @@ export const Welcome = z.object({
    * matters more than the announcement.
    */
   minimumAppVersion: z.string().regex(APP_VERSION_PATTERN).optional().catch(undefined),
+  /**
+   * The platform takes a replay's `leaveOutOver`, so the app asks it on every replay and an entity
+   * too large never closes the connection; without it, the app asks so only after an answer over
+   * the size limit, and a platform that refuses the key is not asked again. Older apps ignore it.
+   */
+  leavesOutTooLarge: z.boolean().optional().catch(undefined),
 })
 /** Sent by the server to a socket once it is accepted. */
 export type Welcome = z.infer<typeof Welcome>

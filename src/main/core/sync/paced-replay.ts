@@ -74,9 +74,15 @@ export class PacedReplay {
     /** The page's answer came while the round trip's was still awaited. */
     let pageFirst = false
     this.asked = size
-    // On a snapshot's asks only: a platform before the key refuses it, and an event too large is
-    // passed over without it (overLimit), where a refusal would only hold the catch-up up.
-    const leaveOutOver = snapshot && this.leaveOut === 'asking' ? mostEntityBytes() : undefined
+    // On every ask to a platform that said it takes the key: one answering events with a snapshot
+    // then leaves out what is too large too, where the connection it closed made the app pass a
+    // good event over as too large. Else on a snapshot's asks only: a platform before the key
+    // refuses it, and an event too large is passed over without it (overLimit).
+    const leaveOutOver =
+      (welcome.leavesOutTooLarge === true && this.leaveOut !== 'refused') ||
+      (snapshot && this.leaveOut === 'asking')
+        ? mostEntityBytes()
+        : undefined
     const page = await this.link
       .replay(
         cursor,

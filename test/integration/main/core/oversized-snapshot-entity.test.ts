@@ -78,6 +78,26 @@ describe('a snapshot entity larger than any message', () => {
     ])
   })
 
+  it('in a snapshot answering a replay of events, from a platform that says it leaves such out, passes no good event over', async () => {
+    const now = Date.now()
+    const platform = await startStreamPlatform({ snapshotInParts: true, announcesLeaveOut: true })
+    platform.records.push(goodEvent(1, now), goodEvent(2, now))
+    const { log, lines } = keptLog()
+    const core = await adaSettledOn(defer, platform, log)
+    // The platform's history changes under the cache: its replay of events answers with a snapshot.
+    platform.records[1] = { ...goodEvent(2, now), digest: 'd_other' }
+    platform.records.push(goodEvent(3, now))
+    platform.snapshotInvites.push({ ...(oversized(0, now) as object), id: 'inv_big' })
+    for (const socket of await platform.sockets()) socket.disconnect(true)
+    await core.waitForState((s) => s.status !== 'online')
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.invite('inv_g3')?.state).toBe('open')
+    expect(invitesShown(core).toSorted()).toEqual(['inv_g1', 'inv_g2', 'inv_g3'])
+    expect(lines.filter((line) => line.startsWith('Skipped event'))).toEqual([])
+    expect(lines.filter((line) => line.includes('left invite inv_big out'))).toHaveLength(1)
+  })
+
   it('from a platform that does not know to leave it out, fails saying so and what to do', async () => {
     const platform = await startStreamPlatform({ snapshotInParts: true, refusesLeaveOut: true })
     platform.records.push(goodEvent(1, Date.now()))
