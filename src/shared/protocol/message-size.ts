@@ -179,5 +179,9 @@ const ANSWER_FIELD_BYTES = 4096
  * is far smaller; the app asks the platform to leave out a larger one (ReplayRequest's `leaveOutOver`).
  */
 export function mostEntityBytes(): number {
-  return mostMessageBytes() - mostJsonBytes(Expert) - ANSWER_FIELD_BYTES
+  // Worked out once: every replay asks it, and walking the schemas takes about as long as a page's own work.
+  entityBytes ??= mostMessageBytes() - mostJsonBytes(Expert) - ANSWER_FIELD_BYTES
+  return entityBytes
 }
+
+let entityBytes: number | undefined
