@@ -33,6 +33,7 @@ import {
 } from './password-check-gate'
 import { defaultSignInLimits, SignInLimiter, type SignInLimits } from './sign-in-limiter'
 import { attachSocketGateway, liveTokenHashes } from './socket-gateway'
+import { keepNewObjectsYoung } from './allocation-sites'
 
 /** Where and how to run the platform. */
 export interface PlatformServerOptions {
@@ -86,6 +87,9 @@ export { DEFAULT_PLATFORM_PORT }
 
 /** Start the platform and resolve once it listens. */
 export async function startPlatformServer(options: PlatformServerOptions): Promise<PlatformServer> {
+  // Before any socket connects: a storm of connections would otherwise get a fan-out's garbage
+  // allocated old (allocation-sites.ts).
+  keepNewObjectsYoung()
   const clock = options.clock ?? systemClock
   const logger = boundRepeats(options.logger ?? consoleLogger(), clock)
   // Taken before the file is opened: a second server must not migrate what the first one runs on.
