@@ -17,6 +17,8 @@ import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
 import { Ago } from './Time'
 import { useAction } from './use-action'
 import { useUnreadCount } from '../store/unread-store'
+import { THREAD_MESSAGES_LISTED } from '../../shared/ipc/list-limits'
+import { useThreadLog } from './use-thread-log'
 
 /** Props of MessageThread. */
 export interface MessageThreadProps {
@@ -42,14 +44,7 @@ export function MessageThread({
   const [readError, setReadError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const box = useRef<HTMLTextAreaElement>(null)
-  // The log turns live only once its first messages are drawn (React renders it off and never
-  // sets it again): a message that comes later is read out, the conversation already there when
-  // the thread opens is not.
-  const log = useRef<HTMLDivElement>(null)
-  const loaded = messages !== null
-  useEffect(() => {
-    if (loaded) log.current?.setAttribute('aria-live', 'polite')
-  }, [loaded])
+  const { log, onScroll } = useThreadLog(messages)
 
   useEffect(() => {
     let current = true
@@ -131,7 +126,14 @@ export function MessageThread({
         aria-relevant="additions"
         aria-label={`Messages with ${clientName}`}
         tabIndex={0}
+        onScroll={onScroll}
       >
+        {/* The host reads a thread's latest messages only: an opening that reads as the first is not. */}
+        {messages !== null && messages.length >= THREAD_MESSAGES_LISTED && (
+          <p className="muted thread-cut">
+            Only the latest {THREAD_MESSAGES_LISTED} messages are shown here.
+          </p>
+        )}
         <ol className="thread-messages">
           {messages === null && readError === null && <li className="muted">Loading…</li>}
           {messages?.length === 0 && <li className="muted thread-empty">{emptyText}</li>}

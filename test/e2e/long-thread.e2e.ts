@@ -1,0 +1,77 @@
+/**
+ * A thread longer than its box: it opens at the newest message and follows the client's next one
+ * while the expert reads the end, holds still while they read an earlier one, and comes to the end
+ * again when they send. A thread longer than the window keeps says its start is not shown.
+ */
+import type { Locator } from 'playwright'
+import { expect, it } from 'vitest'
+import { THREAD_MESSAGES_LISTED } from '../../src/shared/ipc/list-limits'
+import { useE2e } from './support/fixture'
+import { directRequestToAda } from './support/scenario'
+import { checkScreen } from './support/screens'
+
+const world = useE2e()
+
+/** Whether the message saying `text` is on screen within the thread's box, whole. */
+function shownWhole(log: Locator, text: string): Promise<boolean> {
+  return log.evaluate((element, wanted) => {
+    const bubble = Array.from(element.querySelectorAll('li')).find((li) => li.textContent?.includes(wanted))
+    if (bubble === undefined) return false
+    const box = element.getBoundingClientRect()
+    const it = bubble.getBoundingClientRect()
+    // A pixel of slack: the boxes' edges fall on fractions of a pixel.
+    return it.top >= box.top - 1 && it.bottom <= box.bottom + 1
+  }, text)
+}
+
+/** Ada's window with Mei Chen's direct request, `count` messages from Mei already in its thread, the thread open. */
+async function threadOf(count: number) {
+  const e2e = await world()
+  const { ada, page, request } = await directRequestToAda(e2e, 'Pandas merge doubles my rows')
+  const { marketplace } = e2e.platform.server
+  for (let n = 1; n <= count; n++) marketplace.clientMessage(request.id, ada.id, `Line ${n} of the trace`)
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const log = card.getByRole('log', { name: 'Messages with Mei Chen' })
+  await log.getByText(`Line ${count} of the trace`).waitFor()
+  return { ...e2e, ada, page, request, card, log }
+}
+
+it('opens a long thread at its newest message, follows the next, and holds still while an earlier one is read', async () => {
+  const { platform, ada, page, request, card, log } = await threadOf(30)
+  expect(await shownWhole(log, 'Line 30 of the trace')).toBe(true)
+
+  platform.server.marketplace.clientMessage(request.id, ada.id, 'One more thing: it is pandas 2.2.')
+  await log.getByText('One more thing: it is pandas 2.2.').waitFor()
+  expect(await shownWhole(log, 'One more thing: it is pandas 2.2.')).toBe(true)
+
+  // The expert scrolls back to the start; the page has handled the scroll before the client writes.
+  await log.evaluate(
+    (element) =>
+      new Promise<void>((done) => {
+        element.addEventListener('scroll', () => done(), { once: true })
+        element.scrollTop = 0
+      }),
+  )
+  platform.server.marketplace.clientMessage(request.id, ada.id, 'And the index is not unique.')
+  await log.getByText('And the index is not unique.').waitFor()
+  expect(await shownWhole(log, 'Line 1 of the trace')).toBe(true)
+  expect(await shownWhole(log, 'And the index is not unique.')).toBe(false)
+
+  await card.getByRole('textbox', { name: 'Message to Mei Chen' }).fill('Thanks, that explains it.')
+  await card.getByRole('button', { name: 'Send' }).click()
+  await log.getByText('Thanks, that explains it.').waitFor()
+  expect(await shownWhole(log, 'Thanks, that explains it.')).toBe(true)
+  await checkScreen(page, 'long-thread')
+})
+
+it('says only the latest messages are shown when a thread is longer than the window keeps', async () => {
+  const { log } = await threadOf(THREAD_MESSAGES_LISTED + 20)
+  const note = log.getByText(`Only the latest ${THREAD_MESSAGES_LISTED} messages are shown here.`)
+  await log.evaluate((element) => {
+    element.scrollTop = 0
+  })
+  await note.waitFor()
+  expect(await shownWhole(log, 'Line 21 of the trace')).toBe(true)
+  expect(await log.getByText('Line 20 of the trace', { exact: true }).count()).toBe(0)
+})
