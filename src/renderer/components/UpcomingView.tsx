@@ -84,6 +84,7 @@ export function UpcomingSession({
         </time>
         <span className="muted session-length">{session.request.expectedDurationMinutes} min</span>
       </div>
+      <StartButton session={session} />
       <div className="session-main">
         <h3 id={`${id}-title`} className="session-title">
           <bdi>{session.request.title}</bdi>
@@ -98,7 +99,6 @@ export function UpcomingSession({
         {!compact && <PrivateNote session={session} />}
         {!compact && <SessionMessages session={session} />}
       </div>
-      <StartButton session={session} />
     </article>
   )
 }
