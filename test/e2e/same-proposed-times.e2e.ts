@@ -41,3 +41,46 @@ it('offers a proposed time sent five times over once, in order with the others',
     .getByText(`Booked: ${request.title}, ${pageDayTime(early)}`)
     .waitFor()
 })
+
+it('offers five proposed times within one minute as one, and books the first of them', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const now = platform.clock.now()
+  const { marketplace } = platform.server
+  // On the hour, then seconds after it: five times the card writes alike.
+  const minute = Math.ceil((now + HOUR) / HOUR) * HOUR
+  const { request } = marketplace.createRequest({
+    clientId: platform.addClient('Mei Chen'),
+    title: 'Review a database schema',
+    kind: 'scheduled',
+    proposedTimes: [minute],
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  const sameMinute = [0, 10_000, 20_000, 30_000, 59_999].map((seconds) => minute + seconds)
+  marketplace.db
+    .prepare('UPDATE requests SET proposed_times = ? WHERE id = ?')
+    .run(JSON.stringify(sameMinute), request.id)
+
+  const running = await shell(ada)
+  const popover = await open(running, { popover: true })
+  const page = await open(running)
+  for (const shown of [popover, page]) {
+    const card = shown.getByRole('article', { name: request.title })
+    const books = card.getByRole('button', { name: /^Book/ })
+    await books.first().waitFor()
+    expect(
+      await books.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label'))),
+    ).toEqual([`Book ${pageDayTime(minute)}`])
+    expect(await card.getByRole('heading', { name: /^Proposed time\b/ }).innerText()).not.toMatch(/times/)
+  }
+  await page.getByRole('button', { name: `Book ${pageDayTime(minute)}` }).click()
+  await page
+    .getByRole('status')
+    .getByText(`Booked: ${request.title}, ${pageDayTime(minute)}`)
+    .waitFor()
+  const booked = marketplace.db
+    .prepare('SELECT booked_start FROM sessions WHERE request_id = ?')
+    .pluck()
+    .get(request.id)
+  expect(booked).toBe(minute)
+})

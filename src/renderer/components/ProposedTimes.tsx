@@ -8,7 +8,7 @@ import { useState } from 'react'
 import type { Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { formatDayTime, formatDayTimeIn, formatTime, isoTime, zoneCity } from '../logic/format'
-import { proposedTimeStatus } from '../logic/proposed-time'
+import { onePerMinute, proposedTimeStatus } from '../logic/proposed-time'
 import { inviteCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
@@ -45,10 +45,11 @@ export function ProposedTimes(props: ProposedTimesProps) {
   const city = zoneCity(request.client.timeZone)
   // A zone newer than this computer's time zone data cannot be written in: the expert's time alone.
   const clientSide = !compact && formatDayTimeIn(now, request.client.timeZone) !== null
+  const times = onePerMinute(request.proposedTimes)
   return (
     <div className="proposed">
       <h4 className="proposed-heading">
-        {request.proposedTimes.length === 1 ? 'Proposed time' : 'Proposed times'}{' '}
+        {times.length === 1 ? 'Proposed time' : 'Proposed times'}{' '}
         <span className="muted">
           {clientSide ? (
             <>
@@ -60,7 +61,7 @@ export function ProposedTimes(props: ProposedTimesProps) {
         </span>
       </h4>
       <ul className="proposed-list">
-        {request.proposedTimes.map((time) => {
+        {times.map((time) => {
           const { past, conflicts } = proposedTimeStatus(time, request.expectedDurationMinutes, now, booked)
           const conflictId = `${invite.id}-${time}-conflict`
           const pastId = `${invite.id}-${time}-past`

@@ -27,3 +27,16 @@ export function proposedTimeStatus(
     conflicts: conflictingSessions(time, durationMinutes, booked),
   }
 }
+
+const MINUTE_MS = 60_000
+
+/**
+ * `times` (in order) with one time for each minute: the first. The card writes a time to the
+ * minute, so times of one minute would stand as rows and Book buttons that read alike, and no
+ * expert can choose between them; the platform books the one pressed, which is then the first.
+ */
+export function onePerMinute(times: ReadonlyArray<number>): ReadonlyArray<number> {
+  return times.filter(
+    (time, at) => at === 0 || Math.floor(times[at - 1]! / MINUTE_MS) !== Math.floor(time / MINUTE_MS),
+  )
+}
