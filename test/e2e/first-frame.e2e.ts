@@ -79,6 +79,9 @@ it('hydrates a frame whose year is the platform’s, not the computer’s: a day
   const card = page.getByRole('article', { name: request.title })
   await card.getByText(pageDayTime(proposed, HOST_ZONE, platform.clock.now())).waitFor()
   expect(pageDayTime(proposed, HOST_ZONE, platform.clock.now())).not.toContain('2031')
+  // The text above is the host's frame, on screen before any script runs: what React made of it is
+  // known once the frame is alive (React has committed it, hydrated or redrawn).
+  await page.locator('html[data-first-frame] #root:not([inert])').waitFor({ state: 'attached' })
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
 })
 
