@@ -8,6 +8,7 @@ import { expect, it } from 'vitest'
 import { LOCALE, pageDayTime } from './support/harness'
 import { useE2e, type E2eWorld } from './support/fixture'
 import { cachedInvite } from './support/scenario'
+import { frameAlive } from './support/waits'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -80,8 +81,8 @@ it('hydrates a frame whose year is the platform’s, not the computer’s: a day
   await card.getByText(pageDayTime(proposed, HOST_ZONE, platform.clock.now())).waitFor()
   expect(pageDayTime(proposed, HOST_ZONE, platform.clock.now())).not.toContain('2031')
   // The text above is the host's frame, on screen before any script runs: what React made of it is
-  // known once the frame is alive (React has committed it, hydrated or redrawn).
-  await page.locator('html[data-first-frame] #root:not([inert])').waitFor({ state: 'attached' })
+  // known once the frame is alive.
+  await frameAlive(page)
   expect(await page.locator('html').getAttribute('data-first-frame')).toBe('hydrated')
 })
 

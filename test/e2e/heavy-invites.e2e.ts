@@ -13,7 +13,7 @@ import { anInvite, aRequest, FIXTURE_NOW } from '../support/fixtures'
 import { heaviestInvites } from '../support/heaviest-invites'
 import { useOfflineWindow } from './support/offline-window'
 import { checkScreen } from './support/screens'
-import { focusLandsOn } from './support/waits'
+import { focusLandsOn, frameAlive } from './support/waits'
 
 const openWindow = useOfflineWindow()
 
@@ -24,6 +24,8 @@ async function heavyWindow(count = 100): Promise<Page> {
     .getByRole('article')
     .nth(count - 1)
     .waitFor({ state: 'attached' })
+  // The cards above may be the host's frame, inert until React has it.
+  await frameAlive(page)
   return page
 }
 

@@ -44,3 +44,11 @@ export async function valueBecomes(box: Locator, value: string): Promise<void> {
       { element: field, expected: value },
     )
 }
+
+/**
+ * Resolves once React has the page: the host's frame hydrated or drawn again, and no longer inert.
+ * The frame's markup shows its text before any script runs, so text on screen says nothing of it.
+ */
+export async function frameAlive(page: Page): Promise<void> {
+  await page.locator('html[data-first-frame] #root:not([inert])').waitFor({ state: 'attached' })
+}
