@@ -8,7 +8,8 @@
  * only once every one of them is in the file (a torn header then has nothing after it that the file
  * lacks), and it may cost the last transaction, which synchronous=NORMAL allows. What is judged lost
  * is a committed transaction of frames SQLite passes over whose pages are not what SQLite reads:
- * past a header it does not take, the frames of the first frame's salts; past a frame it stops at,
+ * past a header it does not take, the frames it took under the header replaced (the first frame's
+ * salts, while their running checksum holds from the frame before); past a frame it stops at,
  * a whole commit of the header's salts after it (a frame damaged in the middle). Each page such a
  * transaction left is compared with what SQLite reads, so frames already copied into the file by the
  * run that wrote them are no loss.
@@ -95,15 +96,38 @@ class WalReading {
     this.frames = Math.floor((walSize - WAL_HEADER_BYTES) / this.frame.length)
   }
 
-  /** Past a header SQLite does not take: the committed frames of the first frame's salts. */
+  /**
+   * Past a header SQLite does not take: the frames SQLite took under the header it replaced, those
+   * of the first frame's salts whose running checksum holds from the frame before, up to their last
+   * commit. Frames past where that checksum fails are what a run cut (a commit frame whose page a
+   * kill left unwritten), which SQLite passed over then: never changes that were kept.
+   */
   lostPastHeader(): boolean {
-    let salts: Buffer | null = null
-    for (let i = 0; i < this.frames && salts === null; i++)
-      if (this.read(i).readUInt32BE(0) !== 0) salts = Buffer.from(this.frame.subarray(8, 16))
-    if (salts === null) return false
-    const committed = this.committedPages(0, this.frames, salts)
+    let first = 0
+    while (first < this.frames && this.read(first).readUInt32BE(0) === 0) first++
+    if (first === this.frames) return false
+    const salts = Buffer.from(this.frame.subarray(8, 16))
+    // The header that gave the byte order is what is damaged: the order is the one the frames hold.
+    const bigEndian = [false, true].find((order) => this.chainsAt(first + 1, salts, order)) ?? false
+    const committed: Pages = new Map()
+    const pending: Pages = new Map()
+    for (let i = first; i < this.frames && (i === first || this.chainsAt(i, salts, bigEndian)); i++) {
+      const frame = this.read(i)
+      pending.set(frame.readUInt32BE(0), i)
+      if (frame.readUInt32BE(4) === 0) continue
+      for (const [page, at] of pending) committed.set(page, at)
+      pending.clear()
+    }
     // A WAL SQLite wrote a header over ends its old frames with a commit: one without is no such WAL.
     return committed.size === 0 || this.differs(committed, new Map())
+  }
+
+  /** Whether frame `index` carries `salts` and a running checksum that holds from the frame before. */
+  private chainsAt(index: number, salts: Buffer, bigEndian: boolean): boolean {
+    if (index < 1 || index >= this.frames) return false
+    const before = carriedSum(this.read(index - 1))
+    const frame = this.read(index)
+    return this.carries(salts) && sumHolds(frame, frameSum(frame, before, bigEndian))
   }
 
   /** Past the frame SQLite stops at, under a header it takes: a whole commit of its salts after it. */

@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { frameSum } from '../../../../src/main/db/wal-format'
 import { walLosesChanges } from '../../../../src/main/db/wal-lost-changes'
 import { leftByUncleanExit, linesLogger, useTempDirs } from './cache-test-kit'
 
@@ -70,6 +71,23 @@ function tornRewrite(wal: Buffer): Buffer {
   return wal
 }
 
+/**
+ * `wal` after a run that a kill stopped as it wrote a transaction's commit frame: its header (page,
+ * commit, salts, the running checksum of the page meant) is in the file, its page is not. SQLite
+ * passed over that transaction at the next open, and the frames of later runs stopped short of it.
+ */
+function commitCut(wal: Buffer): Buffer {
+  const last = frames(wal).findLast((f) => f.commit)!
+  const size = 24 + wal.readUInt32BE(8)
+  const meant = Buffer.from(wal.subarray(last.at, last.at + size))
+  meant[24 + 200]! ^= 0xff
+  const sum = frameSum(meant, [wal.readUInt32BE(last.at + 16), wal.readUInt32BE(last.at + 20)], false)
+  meant.writeUInt32BE(sum[0], 16)
+  meant.writeUInt32BE(sum[1], 20)
+  meant.fill(0, 24)
+  return Buffer.concat([wal.subarray(0, last.at + size), meant])
+}
+
 /** `wal` with one byte of the page in frame `index` changed, its running checksum no longer holding. */
 function pageGarbled(index: number | 'last commit') {
   return (wal: Buffer): Buffer => {
@@ -88,6 +106,11 @@ describe('a WAL whose header a power loss tore as SQLite wrote it over old frame
     ['zeroed', (wal: Buffer) => wal.fill(0, 0, 32)],
   ])('%s, every frame after it in the file, opens as SQLite reads it', (_, damage) => {
     expect(start(left(checkpointed, damage))).toEqual({ rebuilt: null, shown: ['inv_shown'], copies: 0 })
+  })
+
+  it('torn over frames all in the file and a commit a kill cut before, loses nothing: opens as SQLite reads it', () => {
+    const path = left(checkpointed, (wal) => tornRewrite(commitCut(wal)))
+    expect(start(path)).toEqual({ rebuilt: null, shown: ['inv_shown'], copies: 0 })
   })
 
   it('torn when frames after it were not yet in the file, is damage: moved aside as found', () => {
@@ -115,6 +138,10 @@ describe('a WAL whose header holds, with a frame SQLite stops at', () => {
       shown: [],
       copies: 0,
     })
+  })
+
+  it('at a commit frame a kill cut before its page was written, opens with every commit before it', () => {
+    expect(start(left(undefined, commitCut))).toEqual({ rebuilt: null, shown: ['inv_shown'], copies: 0 })
   })
 
   it('after its last commit (a transaction the exit cut), opens with every commit', () => {
