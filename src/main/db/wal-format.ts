@@ -3,6 +3,10 @@
  * a header giving the page size, salts and a checksum, then frames, each a page number, the
  * database's size in pages on a commit, the header's salts, and a running checksum over all before.
  */
+import { endianness } from 'node:os'
+
+/** Whether this machine keeps a word's most significant byte first. */
+const HOST_BIG_ENDIAN = endianness() === 'BE'
 
 /** Bytes of the WAL's header. */
 export const WAL_HEADER_BYTES = 32
@@ -72,8 +76,18 @@ function checksum(
   [first, second]: readonly [number, number],
   bigEndian: boolean,
 ): [number, number] {
-  // A DataView reads a word without the bounds and type checks each Buffer read makes: a WAL can
-  // be as large as the cache, and this runs while the start waits.
+  // A WAL can be as large as the cache, and this runs while the start waits: words read as they lie
+  // in memory, summed as 32-bit integers, take a fraction of the time of a read of each through a view.
+  if (bigEndian === HOST_BIG_ENDIAN && data.byteOffset % 4 === 0) {
+    const words = new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
+    let s0 = first | 0
+    let s1 = second | 0
+    for (let at = 0; at < words.length; at += 2) {
+      s0 = (s0 + words[at]! + s1) | 0
+      s1 = (s1 + words[at + 1]! + s0) | 0
+    }
+    return [s0 >>> 0, s1 >>> 0]
+  }
   const view = new DataView(data.buffer, data.byteOffset, data.length)
   const littleEndian = !bigEndian
   let s0 = first

@@ -81,9 +81,17 @@ type Pages = Map<number, number>
 
 /** One WAL's frames read at one page size, and the file's pages they are compared with. */
 class WalReading {
-  private readonly frame: Buffer
-  private readonly other: Buffer
+  private readonly frameBytes: number
   private readonly frames: number
+  /** Frames read in one call, in order: a call for each frame had the start wait on each. */
+  private readonly window: Buffer
+  private windowFirst = 0
+  private windowFrames = 0
+  /** The frame last read, within `window`. */
+  private frame: Buffer
+  /** A frame read alone (out of order), and the page it is compared with. */
+  private readonly one: Buffer
+  private readonly other: Buffer
 
   constructor(
     private readonly wal: number,
@@ -91,9 +99,12 @@ class WalReading {
     private readonly file: number,
     private readonly pageSize: number,
   ) {
-    this.frame = Buffer.alloc(FRAME_HEADER_BYTES + pageSize)
-    this.other = Buffer.alloc(FRAME_HEADER_BYTES + pageSize)
-    this.frames = Math.floor((walSize - WAL_HEADER_BYTES) / this.frame.length)
+    this.frameBytes = FRAME_HEADER_BYTES + pageSize
+    this.frames = Math.floor((walSize - WAL_HEADER_BYTES) / this.frameBytes)
+    this.window = Buffer.alloc(Math.max(1, Math.floor(WINDOW_BYTES / this.frameBytes)) * this.frameBytes)
+    this.frame = this.window.subarray(0, this.frameBytes)
+    this.one = Buffer.alloc(this.frameBytes)
+    this.other = Buffer.alloc(this.frameBytes)
   }
 
   /**
@@ -186,7 +197,7 @@ class WalReading {
   private differs(pages: Pages, taken: Pages): boolean {
     const size = fstatSync(this.file).size
     for (const [page, at] of pages) {
-      const ours = this.read(at).subarray(FRAME_HEADER_BYTES)
+      const ours = this.readInto(this.one, at).subarray(FRAME_HEADER_BYTES)
       const takenAt = taken.get(page)
       let read: Buffer
       if (takenAt !== undefined) read = this.readInto(this.other, takenAt).subarray(FRAME_HEADER_BYTES)
@@ -194,7 +205,7 @@ class WalReading {
         const offset = (page - 1) * this.pageSize
         if (offset + this.pageSize > size) return true
         read = this.other.subarray(0, this.pageSize)
-        readSync(this.file, read, 0, this.pageSize, offset)
+        filled(read, readSync(this.file, read, 0, this.pageSize, offset))
       }
       if (!ours.equals(read)) return true
     }
@@ -206,12 +217,34 @@ class WalReading {
     return this.frame.readUInt32BE(0) !== 0 && this.frame.subarray(8, 16).equals(salts)
   }
 
+  /** Frame `index`, read with those after it when it is not among the frames last read. */
   private read(index: number): Buffer {
-    return this.readInto(this.frame, index)
+    if (index < this.windowFirst || index >= this.windowFirst + this.windowFrames) {
+      const at = WAL_HEADER_BYTES + index * this.frameBytes
+      filled(this.window, readSync(this.wal, this.window, 0, this.window.length, at))
+      this.windowFirst = index
+      this.windowFrames = this.window.length / this.frameBytes
+    }
+    const at = (index - this.windowFirst) * this.frameBytes
+    this.frame = this.window.subarray(at, at + this.frameBytes)
+    return this.frame
   }
 
   private readInto(buffer: Buffer, index: number): Buffer {
-    readSync(this.wal, buffer, 0, buffer.length, WAL_HEADER_BYTES + index * buffer.length)
-    return buffer
+    return filled(
+      buffer,
+      readSync(this.wal, buffer, 0, buffer.length, WAL_HEADER_BYTES + index * this.frameBytes),
+    )
   }
+}
+
+/** How much of a WAL is read in one call. */
+const WINDOW_BYTES = 1024 * 1024
+
+/**
+ * `buffer` with what a read left short (a file cut since its size was taken) zeroed: a frame of no
+ * page, never the bytes of one read before.
+ */
+function filled(buffer: Buffer, read: number): Buffer {
+  return buffer.fill(0, read)
 }

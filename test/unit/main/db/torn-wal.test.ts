@@ -98,6 +98,30 @@ function pageGarbled(index: number | 'last commit') {
   }
 }
 
+/** `wal` as a machine that keeps a word's most significant byte first writes it: its checksums read words so. */
+function writtenBigEndian(wal: Buffer): Buffer {
+  wal.writeUInt32BE(0x377f0683, 0)
+  let sum: [number, number] = [0, 0]
+  const seal = (from: number, to: number) => {
+    for (let at = from; at < to; at += 8) {
+      const first = (sum[0] + wal.readUInt32BE(at) + sum[1]) >>> 0
+      sum = [first, (sum[1] + wal.readUInt32BE(at + 4) + first) >>> 0]
+    }
+  }
+  const sealed = (at: number) => {
+    wal.writeUInt32BE(sum[0], at)
+    wal.writeUInt32BE(sum[1], at + 4)
+  }
+  seal(0, 24)
+  sealed(24)
+  for (const { at } of frames(wal)) {
+    seal(at, at + 8)
+    seal(at + 24, at + 24 + wal.readUInt32BE(8))
+    sealed(at + 16)
+  }
+  return wal
+}
+
 const DAMAGED = 'the file of its latest changes (its -wal) is damaged'
 
 describe('a WAL whose header a power loss tore as SQLite wrote it over old frames', () => {
@@ -147,6 +171,21 @@ describe('a WAL whose header holds, with a frame SQLite stops at', () => {
   it('after its last commit (a transaction the exit cut), opens with every commit', () => {
     const path = left(undefined, (wal) => Buffer.concat([wal, randomBytes(24 + wal.readUInt32BE(8))]))
     expect(start(path)).toEqual({ rebuilt: null, shown: ['inv_shown'], copies: 0 })
+  })
+})
+
+describe('a WAL whose checksums read words most significant byte first', () => {
+  it('whole, opens as SQLite reads it', () => {
+    expect(start(left(undefined, writtenBigEndian))).toEqual({
+      rebuilt: null,
+      shown: ['inv_shown'],
+      copies: 0,
+    })
+  })
+
+  it('with a frame SQLite stops at, followed by whole transactions not in the file, is damage', () => {
+    const path = left(undefined, (wal) => pageGarbled(0)(writtenBigEndian(wal)))
+    expect(start(path)).toMatchObject({ rebuilt: DAMAGED, copies: 1 })
   })
 })
 
