@@ -14,7 +14,7 @@ import {
   statSync,
   type Stats,
 } from 'node:fs'
-import { companionBase } from './companion-base'
+import { companionBase, linkRefused } from './companion-base'
 import { COMPANIONS } from './quarantine'
 import { walLosesChanges } from './wal-lost-changes'
 import { walPageOne } from './wal-page-one'
@@ -74,7 +74,8 @@ export function notACacheFile(path: string, found: FoundAtPath = foundAt(path)):
       ? { kind: 'folder', reason: `${path} is a folder` }
       : { kind: 'other', reason: `${path} is ${wrongFile}` }
   for (const [i, suffix] of COMPANIONS.entries()) {
-    const wrong = notAFile(found.base + suffix, found.companions[i])
+    const wrong =
+      notAFile(found.base + suffix, found.companions[i]) ?? linkRefused(suffix, found.companions[i])
     if (wrong !== null) return { kind: 'other', reason: `${found.base + suffix} is ${wrong}` }
   }
   const orphan = orphanedJournal(path, found)

@@ -19,3 +19,13 @@ export function companionBase(path: string, entry: Stats | undefined): string {
     return path
   }
 }
+
+/**
+ * SQLite opens the -wal and -shm without following a link at their names (O_NOFOLLOW, save on
+ * Windows): a link there, whatever it leads to, fails every open with advice about the folder and
+ * the disk, at every start. What is wrong with a link at the companion `suffix` (lstat `entry`), or null.
+ */
+export function linkRefused(suffix: string, entry: Stats | undefined): string | null {
+  if (entry?.isSymbolicLink() !== true || suffix === '-journal' || process.platform === 'win32') return null
+  return 'a link, which SQLite does not open there'
+}

@@ -195,6 +195,20 @@ describe("what is at the paths of the cache's -wal, -shm and -journal", () => {
       opened.close()
     },
   )
+
+  // SQLite opens them without following a link (O_NOFOLLOW): every open failed, told as a full disk.
+  for (const suffix of posix ? ['-wal', '-shm'] : [])
+    it(`moves a link at ${suffix} aside, never what it leads to, where every open failed`, () => {
+      const path = join(tempDir(), 'cache.db')
+      open(path).close()
+      writeFileSync(`${path}.elsewhere`, '')
+      symlinkSync(`${path}.elsewhere`, path + suffix)
+      const opened = open(path)
+      expect(opened.rebuilt?.reason).toBe(`${path}${suffix} is a link, which SQLite does not open there`)
+      expect(lstatSync(`${opened.rebuilt?.damagedCopy ?? ''}${suffix}`).isSymbolicLink()).toBe(true)
+      expect(readFileSync(`${path}.elsewhere`, 'utf8')).toBe('')
+      opened.close()
+    })
 })
 
 describe('what is at the path when the open narrows it, looked at once before', () => {
