@@ -30,13 +30,31 @@ export function salvageMarks(
   // its WAL) would hold the start for ever, waiting for a writer.
   const found = foundAt(damagedCopy)
   const notAFile = notACacheFile(damagedCopy, found)
-  if (notAFile !== null) return { rows: 0, unreadable: [`the file (${notAFile.reason})`] }
+  if (notAFile !== null) {
+    const refused = { rows: 0, unreadable: [`the file (${notAFile.reason})`] }
+    // Beside a file, what SQLite cannot open (a folder, a pipe, a link at its -wal or -shm) leaves
+    // the file to read alone: its marks as a clean close left them.
+    return holdsBytes(damagedCopy) ? fromFileAlone(fresh, damagedCopy, nativeBinding, refused) : refused
+  }
   const withWal = salvageFrom(fresh, damagedCopy, nativeBinding)
   if (withWal.rows > 0 || (!holdsBytes(`${found.base}-wal`) && headerRefused(damagedCopy) === null))
     return withWal
   // Nothing read through the WAL: it may be another database's, hiding the file's own tables; or
-  // its header (one damaged byte) has SQLite refuse every page, which the copy's header reads. The
-  // copy is made beside the new cache (`fresh.name`), whose open removes one a killed run left.
+  // its header (one damaged byte) has SQLite refuse every page, which the copy's header reads.
+  return fromFileAlone(fresh, damagedCopy, nativeBinding, withWal)
+}
+
+/**
+ * salvageMarks from the regular file `damagedCopy` read without what is beside it, or `withWal`
+ * (what was read otherwise) when that reads none. The copy is made beside the new cache
+ * (`fresh.name`), whose open removes one a killed run left.
+ */
+function fromFileAlone(
+  fresh: Database.Database,
+  damagedCopy: string,
+  nativeBinding: string | undefined,
+  withWal: SalvagedMarks,
+): SalvagedMarks {
   let alone
   try {
     alone = fileWithoutWal(damagedCopy, fresh.name)

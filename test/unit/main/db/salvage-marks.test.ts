@@ -1,7 +1,7 @@
 // A damaged cache is replaced by an empty one; what the expert was already shown must not be
 // shown again once the platform has filled the new one.
 import Database from 'better-sqlite3'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
@@ -243,6 +243,22 @@ describe('a damaged cache replaced by an empty one', () => {
     expect(rebuilt?.salvaged).toEqual({ rows: 4, unreadable: [] })
     expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual([unseen.id])
     expect(readFileSync(rebuilt?.damagedCopy ?? '').equals(bytes)).toBe(true)
+    close()
+  })
+
+  // What SQLite cannot open beside the file (a folder at its -wal, a link at its -shm) moves it
+  // aside: the file alone still holds every mark a clean close copied into it.
+  it.each([
+    ['a folder at its -wal', (path: string) => mkdirSync(`${path}-wal`)],
+    ['a link at its -shm', (path: string) => symlinkSync(`${path}.elsewhere`, `${path}-shm`)],
+  ])('carries over the marks of a copy moved aside for %s', (_, put) => {
+    if (process.platform === 'win32') return
+    const path = join(tempDir(), 'cache.db')
+    usedCache(path)
+    put(path)
+    const { rebuilt, store, close } = reopenAndRefill(path)
+    expect(rebuilt?.salvaged).toEqual({ rows: 4, unreadable: [] })
+    expect(store.unnotifiedOpenInvites(FIXTURE_NOW).map((i) => i.id)).toEqual([unseen.id])
     close()
   })
 
