@@ -4,7 +4,7 @@
  * write over what the other program put there without a word. The file as found is kept beside it
  * first, as one whose values could not be used is at a start. Changed means its bytes: a backup
  * tool, a sync tool or a chmod touches its times, mode or inode alone, and a copy of it then told
- * the expert of a change no one made.
+ * the expert of a change no one made; its look tells only while its bytes could not be read.
  */
 import { createHash } from 'node:crypto'
 import { lstatSync } from 'node:fs'
@@ -43,11 +43,11 @@ export function keptWhenChangedElsewhere(
       // A file removed since loses nothing when written again; a link, a folder or a pipe put
       // there holds no bytes of a file to keep (copied, a link to a device would read for ever):
       // the write replaces a link, not what it points to, and a folder refuses it, named.
-      // The bytes are read only when the look differs, which a write of Standby's never leaves.
+      // The bytes tell whenever they were read: a look can stay the same over other bytes (times
+      // of whole seconds, no change time of the file system's own, a program that puts them back).
       if (
         found?.startsWith(REGULAR) === true &&
-        found !== seen.fingerprint &&
-        (seen.digest === null || digest(path, maxBytes) !== seen.digest)
+        (seen.digest === null ? found !== seen.fingerprint : digest(path, maxBytes) !== seen.digest)
       ) {
         const kept = keep(CHANGED_ELSEWHERE)
         // Not written over until a copy is made: the store refuses the change and says why.
