@@ -63,10 +63,8 @@ export class TimeAsks {
   private later: TimerHandle | undefined
   /** The monotonic reading when a live event's stamp was last asked about. */
   private eventAskedAt = Number.NEGATIVE_INFINITY
-  /** Asks for more answers while they scatter since `scatterSince` (monotonic), and the last one. */
-  private scatterAsks = 0
-  private scatterSince = Number.NEGATIVE_INFINITY
-  private scatterAskedAt = Number.NEGATIVE_INFINITY
+  /** When (monotonic) each ask for more answers inside the last SCATTER_ASKS_SPAN_MS went, oldest first. */
+  private scatterAskedAt: number[] = []
   /** The ask for more answers put off to the gap's end. */
   private scatterLater: TimerHandle | undefined
 
@@ -142,12 +140,11 @@ export class TimeAsks {
   scattered(wanted: boolean, stillWanted: () => boolean): void {
     if (!wanted || this.scatterLater !== undefined) return
     const now = steadyNow(this.clock)
-    if (now - this.scatterSince > SCATTER_ASKS_SPAN_MS) {
-      this.scatterSince = now
-      this.scatterAsks = 0
-    }
-    if (this.scatterAsks >= SCATTER_ASKS_MAX) return
-    const wait = this.scatterAskedAt + SCATTER_ASK_GAP_MS - now
+    // Counted over the span before each ask: counted from the first ask of a span, asks late in
+    // one and early in the next came to twice the bound within minutes.
+    this.scatterAskedAt = this.scatterAskedAt.filter((at) => now - at < SCATTER_ASKS_SPAN_MS)
+    if (this.scatterAskedAt.length >= SCATTER_ASKS_MAX) return
+    const wait = (this.scatterAskedAt.at(-1) ?? Number.NEGATIVE_INFINITY) + SCATTER_ASK_GAP_MS - now
     if (wait > 0) {
       this.scatterLater = this.clock.setTimeout(() => {
         this.scatterLater = undefined
@@ -155,8 +152,7 @@ export class TimeAsks {
       }, wait)
       return
     }
-    this.scatterAsks++
-    this.scatterAskedAt = now
+    this.scatterAskedAt.push(now)
     this.ask('answers that scatter too widely to place the time within a second')
   }
 
@@ -171,8 +167,7 @@ export class TimeAsks {
     this.looseAsks = 0
     this.scatterLater?.cancel()
     this.scatterLater = undefined
-    this.scatterAsks = 0
-    this.scatterSince = this.scatterAskedAt = Number.NEGATIVE_INFINITY
+    this.scatterAskedAt = []
   }
 
   /** Ask nothing more. */
