@@ -49,7 +49,8 @@ const MIDDLE_WITHIN_MS = 1_000
  * their middle may still be a second off. The middle of answers scattered over a span is known to
  * about that span over the root of their number, so a wide spread wants many; a few answers span
  * less than their scatter does, so their span is widened by what a few leave out. An idle link
- * carries no answer for hours, and the estimate would otherwise rest on the few of the connecting.
+ * brings an answer only with each quiet check of the connection (connection-check.ts), and the
+ * estimate would rest on the few of the connecting for the minutes enough of those take.
  */
 export function moreAnswersWanted(heard: ReadonlyArray<OffsetSample>): boolean {
   const n = heard.length

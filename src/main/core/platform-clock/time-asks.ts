@@ -134,8 +134,9 @@ export class TimeAsks {
   /**
    * The answers heard scatter too widely for their middle (`wanted`, clock-scatter.ts): another is
    * asked for, one per SCATTER_ASK_GAP_MS and at most SCATTER_ASKS_MAX per SCATTER_ASKS_SPAN_MS,
-   * as an idle link brings none for hours. `stillWanted` says, when a put-off ask comes due,
-   * whether an answer since made it needless.
+   * as an idle link brings one only with each quiet check of the connection, and enough of those
+   * take minutes. `stillWanted` says, when a put-off ask comes due, whether an answer since made it
+   * needless.
    */
   scattered(wanted: boolean, stillWanted: () => boolean): void {
     if (!wanted || this.scatterLater !== undefined) return

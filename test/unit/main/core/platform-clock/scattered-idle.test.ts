@@ -1,7 +1,8 @@
-// An idle expert's link to a platform whose answers scatter by seconds: only the few answers of
-// the connecting come, and the rest of the day carries none. The clock asks for more, paced, until
-// their middle places the platform's time within a second, where it rested on those few, seconds
-// off, until some later answer came; and it asks no more than its bound whatever the scatter.
+// An idle expert's link to a platform whose answers scatter by seconds: the few answers of the
+// connecting come, then only those of the link's quiet checks, left out here (with them the time is
+// read within a second some minutes on). The clock asks for more, paced, until their middle places
+// the platform's time within a second, where it rested on those few, seconds off, until some later
+// answer came; and it asks no more than its bound whatever the scatter.
 import { describe, expect, it } from 'vitest'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { SCATTER_ASKS_MAX, SCATTER_ASKS_SPAN_MS } from '../../../../../src/main/core/platform-clock/time-asks'
