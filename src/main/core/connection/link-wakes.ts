@@ -3,8 +3,16 @@
  * a connection that looks open may be dead, and a step of the computer's clock, after which the
  * platform's time is wanted again.
  */
+import { steadyNow } from '../../../shared/clock'
 import type { Unsubscribe } from '../../../shared/listeners'
 import type { LinkDeps } from './link-deps'
+
+/**
+ * An ask for the platform's time within this of the last for the same reason goes unlogged: the
+ * clock asks a second apart while answers scatter, among asks for other reasons, and the log says
+ * why once a run.
+ */
+export const ASK_RUN_GAP_MS = 60_000
 
 /** What a wake, or a want of the platform's time, does to the link. */
 export interface WakeHooks {
@@ -18,17 +26,23 @@ export interface WakeHooks {
 
 /** Watch for wakes and wants of the platform's time; returns what stops the watching. */
 export function watchWakes(
-  deps: Pick<LinkDeps, 'power' | 'timeSamples' | 'log'>,
+  deps: Pick<LinkDeps, 'clock' | 'power' | 'timeSamples' | 'log'>,
   hooks: WakeHooks,
 ): Unsubscribe[] {
   const off = [
     deps.power.onResume(() => hooks.woke('Resumed from sleep or unlock')),
     deps.power.onNetworkChange(() => hooks.woke('The network changed')),
   ]
-  // An idle expert's link carries no time for hours: a step of the computer's clock asks for one.
+  // An idle expert's link carries time only at its quiet checks: what the clock wants now is asked for.
+  // When (monotonic) the last ask for each reason went: the clock has a handful of reasons.
+  const askedAt = new Map<string, number>()
   const wanted = deps.timeSamples?.measureWanted?.add((why) => {
     if (!hooks.connected()) return
-    deps.log.info(`Asking the platform for its time after ${why}`)
+    const at = steadyNow(deps.clock)
+    const before = askedAt.get(why)
+    if (before === undefined || at - before >= ASK_RUN_GAP_MS)
+      deps.log.info(`Asking the platform for its time after ${why}`)
+    askedAt.set(why, at)
     // Nothing is amiss with the connection: the expert is not told it is being checked.
     hooks.measure(`Measuring the platform's time after ${why}`)
   })
