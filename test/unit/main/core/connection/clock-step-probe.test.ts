@@ -2,39 +2,18 @@
 // When the computer's clock steps while the link is up and quiet, whether it was set or the
 // machine slept unreported only the platform can say: the link asks it with one probe.
 import { describe, expect, it } from 'vitest'
-import { defaultLinkTimings } from '../../../../../src/main/core/connection/link-timings'
-import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
-import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { ManualClock } from '../../../../../src/shared/clock'
 import { PROBE_EVENT, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
 import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
-import { memoryTransport } from '../../../../support/memory-transport'
-import { recordingLog } from '../../../../support/recording-log'
+import { memoryLinkWithPlatformClock } from '../../../../support/memory-link'
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** A link welcomed and measured (welcome and one probe, the platform on the computer's time), then quiet. */
 async function measuredQuietLink() {
-  const { transport, connections } = memoryTransport()
-  const clock = new ManualClock(FIXTURE_NOW)
-  const power = createPowerHook()
-  const log = recordingLog()
-  const platformClock = new PlatformClock(clock, power, log)
+  const { link, connections, clock, power, platformClock } = memoryLinkWithPlatformClock()
   let sleptMs = 0
   /** The platform's true time: all the time that passed, awake or asleep. */
   const platformNow = (): number => FIXTURE_NOW + clock.monotonic() + sleptMs
-  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
-    transport,
-    clock,
-    linkClock: clock,
-    power,
-    log,
-    random: () => 0.5,
-    timings: defaultLinkTimings,
-    expertId: 'exp_ada',
-    timeSamples: platformClock,
-  })
   link.start()
   const connection = connections[0]!
   connection.accept()

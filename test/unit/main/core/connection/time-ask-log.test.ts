@@ -3,14 +3,12 @@
 import { describe, expect, it } from 'vitest'
 import { ASK_RUN_GAP_MS, watchWakes } from '../../../../../src/main/core/connection/link-wakes'
 import { defaultLinkTimings } from '../../../../../src/main/core/connection/link-timings'
-import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
-import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import { Listeners } from '../../../../../src/shared/listeners'
 import { PROBE_EVENT, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
 import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
-import { memoryTransport } from '../../../../support/memory-transport'
+import { memoryLinkWithPlatformClock } from '../../../../support/memory-link'
 import { recordingLog } from '../../../../support/recording-log'
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -18,25 +16,10 @@ const SCATTERED = 'Asking the platform for its time after answers that scatter t
 
 /** A link to a platform whose answers fall up to three seconds either side of its time, answered as asked. */
 function scatteredPlatform() {
-  const { transport, connections } = memoryTransport()
-  const clock = new ManualClock(FIXTURE_NOW)
-  const power = createPowerHook()
-  const log = recordingLog()
-  const platformClock = new PlatformClock(clock, power, log)
+  const { link, connections, clock, log, platformClock } = memoryLinkWithPlatformClock()
   let s = 11
   const random = (): number => ((s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0), s / 4_294_967_296)
   const stamp = (): number => Math.round(clock.now() + (random() * 2 - 1) * 3_000)
-  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
-    transport,
-    clock,
-    linkClock: clock,
-    power,
-    log,
-    random: () => 0.5,
-    timings: defaultLinkTimings,
-    expertId: 'exp_ada',
-    timeSamples: platformClock,
-  })
   link.start()
   const connection = connections[0]!
   connection.accept()
