@@ -132,7 +132,10 @@ describe('a Windows toast taken down before it came up', () => {
     expect(onFailed).toHaveBeenCalledWith(invite)
   })
 
-  it('Join pressed on a toast as the same invite is shown again: joined, and the newer toast leaves as it comes up', async () => {
+  it.each([
+    ['as the same invite is shown again: joined, and the newer toast leaves as it comes up', false],
+    ['whose newer one of the same invite came up meanwhile: joined, and that one leaves too', true],
+  ])('Join pressed on a toast %s', async (_, newerUpFirst) => {
     const { notifier, onActivate } = await windowsNotifier()
     notifier.show(invite)
     raisePendingToasts()
@@ -140,21 +143,9 @@ describe('a Windows toast taken down before it came up', () => {
     const told = lastNotification().pressActionLater(0)
     notifier.show(invite)
     const newer = lastNotification()
+    if (newerUpFirst) raisePendingToasts()
     told()
     raisePendingToasts()
-    expect(onActivate.mock.calls).toEqual([[{ action: 'primary', notification: invite }]])
-    expect([newer.onScreen, notifier.held]).toEqual([false, 0])
-  })
-
-  it('Join pressed on a toast whose newer one of the same invite came up meanwhile: that one leaves too', async () => {
-    const { notifier, onActivate } = await windowsNotifier()
-    notifier.show(invite)
-    raisePendingToasts()
-    const told = lastNotification().pressActionLater(0)
-    notifier.show(invite)
-    const newer = lastNotification()
-    raisePendingToasts()
-    told()
     expect(onActivate.mock.calls).toEqual([[{ action: 'primary', notification: invite }]])
     expect([newer.onScreen, notifier.held]).toEqual([false, 0])
   })
