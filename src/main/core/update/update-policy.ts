@@ -28,9 +28,9 @@ import {
   nothingNewer,
   progressPercent,
   readyFallsShort,
-  readyWithdrawn,
   requiredVersionOf,
   WITHDRAWN,
+  withdrawnReady,
 } from './update-transitions'
 import { failureSentence } from './update-words'
 import { errorMessage } from '../../../shared/error-message'
@@ -209,19 +209,19 @@ export class UpdatePolicy {
         this.deps.log,
       )
       this.set({ lastCheckAt: this.deps.clock.now(), error: null })
+      const withdrawn = withdrawnReady(wasReady ? this.current.availableVersion : null, found)
+      if (withdrawn !== null) this.restartOffer.drop(withdrawn, WITHDRAWN)
       if (found.kind === 'unavailable') {
         this.set({ phase: 'unavailable', error: found.reason, channelNote: null })
       } else if (found.kind === 'none') {
-        const ready = wasReady ? this.current.availableVersion : null
-        if (ready !== null && readyWithdrawn(ready, found.latest)) this.restartOffer.drop(ready, WITHDRAWN)
         if (this.current.phase !== 'ready') this.set(nothingNewer(this.current, found.latest))
       } else if (
         !wasReady ||
+        withdrawn !== null ||
         (readyFallsShort(this.current) && found.version !== this.current.availableVersion)
       ) {
-        // A ready update stays ready until it is installed: electron-updater deletes a downloaded
-        // update as soon as it starts on the next, so a newer release waits unless the platform
-        // needs more than the ready one.
+        // A ready update stays until installed or withdrawn: electron-updater deletes a downloaded one
+        // as soon as it starts on the next, so a newer release waits unless the platform needs more.
         await this.download(found.version, channel)
       }
       // Only now is the backoff over: a check answered whose download then failed is no success,

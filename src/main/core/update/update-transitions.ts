@@ -5,6 +5,7 @@
  */
 import { compareAppVersions, isPrerelease } from '../../../shared/rules/app-version'
 import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
+import type { UpdateCheck } from '../ports/updater'
 import { leavingBetaNote, requiredButNothingNewer } from './update-words'
 
 /** The state before any check: idle on this version, nothing known yet. */
@@ -83,13 +84,19 @@ export function betaLeft(version: string, channel: UpdateChannel): boolean {
 }
 
 /**
- * Whether a ready update is one the feed no longer offers, as a check that found nothing newer
- * says: its latest is older (the previous release put back) or the same one out of this
- * computer's reach (its rollout halted). A newer latest out of reach (a rollout not yet here)
- * leaves the ready one as good as it was, and an unreadable one says nothing.
+ * The ready update (`ready`, null if none) if the feed no longer offers it, as a check after it
+ * says; otherwise null. The feed offers an older version (the previous release put back, still
+ * newer than this copy, which is then downloaded instead), or has nothing newer than this copy
+ * and its latest is older (the previous release put back) or the same one out of this computer's
+ * reach (its rollout halted). A newer latest out of reach (a rollout not yet here) leaves the
+ * ready one as good as it was, and an unreadable one says nothing.
  */
-export function readyWithdrawn(ready: string, latest: string | null): boolean {
-  return latest !== null && compareAppVersions(latest, ready) <= 0
+export function withdrawnReady(ready: string | null, found: UpdateCheck): string | null {
+  if (ready === null) return null
+  const offered = found.kind === 'available' ? found.version : found.kind === 'none' ? found.latest : null
+  if (offered === null) return null
+  const older = compareAppVersions(offered, ready)
+  return older < 0 || (older === 0 && found.kind === 'none') ? ready : null
 }
 
 /** Why a ready update the feed withdrew is dropped. */

@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest'
 import { MINUTE } from '../../../../support/fixtures'
 import { setUp } from '../../../../support/update-world'
 
-/** A policy with 1.1.0 downloaded and ready, then one later check once the feed is changed by `change`. */
-async function readyThenChecked(change: (world: ReturnType<typeof setUp>) => void) {
-  const world = setUp()
+/**
+ * `world`'s policy with 1.1.0 downloaded and ready, then one later check once the feed is changed
+ * by `change`.
+ */
+async function readyThenChecked(change: (world: ReturnType<typeof setUp>) => void, world = setUp()) {
   world.updater.control({ action: 'publish', version: '1.0.0' })
   world.updater.control({ action: 'publish', version: '1.1.0' })
   world.policy.connected()
@@ -41,6 +43,20 @@ describe('a ready update the feed no longer offers', () => {
     expect(world.updater.installOnQuit).toBe(false)
     expect(world.policy.restart()).toEqual({ ok: false, message: 'No update is ready to install yet.' })
     expect(world.updater.installs).toEqual([])
+  })
+
+  it('is dropped when the release put back is newer than this copy, which downloads that one instead', async () => {
+    // This copy missed 1.0.5, so the feed put back offers it as an update, older than the ready one.
+    const missed = setUp()
+    missed.updater.control({ action: 'publish', version: '1.0.5' })
+    const world = await readyThenChecked(
+      (w) => w.updater.control({ action: 'withdraw', version: '1.1.0' }),
+      missed,
+    )
+    expect(world.policy.state).toMatchObject({ phase: 'ready', availableVersion: '1.0.5' })
+    expect(world.updater.installOnQuit).toBe(true)
+    expect(world.policy.restart()).toEqual({ ok: true })
+    expect(world.updater.installs).toEqual(['1.0.5'])
   })
 
   it('is downloaded and offered again once the feed offers it again', async () => {
