@@ -56,6 +56,9 @@ export interface ElectronUpdaterOptions {
 /** The most an update's download may bring, far above Standby's; electron-updater writes any amount. */
 export const MAX_UPDATE_BYTES = 1024 * 1024 * 1024
 
+/** How electron-updater's second argument to 'error' begins when a check, not an install, failed. */
+const CHECK_FAILED = 'Cannot check for updates'
+
 /** electron-updater's own note of the check under way, which it hands to every later caller. */
 interface CheckUnderWay {
   checkForUpdatesPromise: Promise<unknown> | null
@@ -103,7 +106,7 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
   // After a restart to install that did not fail at once, electron-updater's next 'error' is the
   // installer's (macOS's Squirrel tells it once the windows have closed, and the app goes on),
   // until the policy does anything else with the updater, whose own errors it awaits.
-  let installFailure: ((error: unknown) => void) | null = null
+  let installFailure: ((error: unknown, said?: unknown) => void) | null = null
   const stopHearingInstall = (): void => {
     if (installFailure !== null) updater.off('error', installFailure)
     installFailure = null
@@ -253,7 +256,9 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
       }
       const [failure] = failures
       if (failure !== undefined) throw new Error(describeUpdaterError(failure), { cause: failure })
-      installFailure = (error) => {
+      installFailure = (error, said) => {
+        // A check given up on can still fail now, and electron-updater tells that as an 'error' too.
+        if (typeof said === 'string' && said.startsWith(CHECK_FAILED)) return
         stopHearingInstall()
         failedLater(new Error(describeUpdaterError(error), { cause: error }))
       }

@@ -8,7 +8,7 @@
 import { once } from 'node:events'
 import type { ServerResponse } from 'node:http'
 import { readFileSync } from 'node:fs'
-import { beforeEach, expect, it } from 'vitest'
+import { beforeEach, expect, it, vi } from 'vitest'
 import { release, releaseFeed, useAppImageReleases } from '../../../../support/appimage-release'
 import { fake, resetFakeElectron } from '../../../../support/fake-electron'
 
@@ -40,4 +40,24 @@ it('downloads and installs on quit what the last check offered, not what a check
 
   expect(readFileSync(appImage)).toEqual(stable.artifact)
   expect(log.text()).not.toContain('Found version 1.4.0-beta.1')
+})
+
+it('does not tell a check given up on that fails after a restart to update began as the restart failing', async () => {
+  const stable = release('1.3.0')
+  const server = await serve(
+    { ...stable.files, 'beta-linux.yml': releaseFeed('1.4.0-beta.1', stable.file, stable.artifact) },
+    { held: 'beta-linux.yml' },
+  )
+  const { updater } = installedApp(server.url)
+  await updater.check('stable')
+  await updater.download(() => {})
+  // The next check gets no answer and the policy gives up on it; the ready update is still offered.
+  const givenUp = updater.check('beta').catch(() => 'failed')
+  const [held] = (await once(server.server, 'held')) as [ServerResponse]
+  const failedLater = vi.fn()
+  updater.installNow(failedLater)
+  // Then that check fails after all, as macOS's Squirrel may still be fetching the update.
+  held.destroy()
+  expect(await givenUp).toBe('failed')
+  expect(failedLater).not.toHaveBeenCalled()
 })
