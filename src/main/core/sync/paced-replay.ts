@@ -37,7 +37,8 @@ export class PacedReplay {
   /**
    * Whether replays ask the platform to leave out snapshot entities too large to take: from the
    * first answer over the size limit on (a snapshot part cannot be cut below one entity), until a
-   * platform refuses the key as one it does not know.
+   * platform refuses the key as one it does not know. A welcome saying the platform takes the key
+   * has it asked whatever this holds.
    */
   private leaveOut: 'no' | 'asking' | 'refused' = 'no'
 
@@ -78,11 +79,9 @@ export class PacedReplay {
     // then leaves out what is too large too, where the connection it closed made the app pass a
     // good event over as too large. Else on a snapshot's asks only: a platform before the key
     // refuses it, and an event too large is passed over without it (overLimit).
-    const leaveOutOver =
-      (welcome.leavesOutTooLarge === true && this.leaveOut !== 'refused') ||
-      (snapshot && this.leaveOut === 'asking')
-        ? mostEntityBytes()
-        : undefined
+    // The welcome's word is this connection's, so it outweighs a refusal an earlier platform gave.
+    const announced = welcome.leavesOutTooLarge === true
+    const leaveOutOver = announced || (snapshot && this.leaveOut === 'asking') ? mostEntityBytes() : undefined
     const page = await this.link
       .replay(
         cursor,
@@ -115,7 +114,12 @@ export class PacedReplay {
           return answer
         },
         (error: unknown) =>
-          this.overLimit(this.unknownKey(error, leaveOutOver), snapshot ? undefined : size, cursor, latest),
+          this.overLimit(
+            announced ? error : this.unknownKey(error, leaveOutOver),
+            snapshot ? undefined : size,
+            cursor,
+            latest,
+          ),
       )
     if (!slow) this.pace = largerPage(this.pace)
     await roundTrip

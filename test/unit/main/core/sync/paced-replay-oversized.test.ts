@@ -23,7 +23,10 @@ const welcome = (): Welcome => ({
 })
 const tooLarge = () => new AnswerTooLarge('the platform sent a message too large')
 
-/** Paced replays over a link whose every answer fails with `error`, the pages asked, and a way to reconnect. */
+/**
+ * Paced replays over a link whose every answer fails with `error`, the pages asked, and a way to
+ * reconnect (to a platform whose welcome says `leavesOutTooLarge` from then on, when told).
+ */
 function failingWith(error: () => Error) {
   const asked: ReplayOptions[] = []
   const link = {
@@ -33,7 +36,8 @@ function failingWith(error: () => Error) {
       return Promise.reject(error())
     },
   }
-  const reconnect = () => void (link.state = { kind: 'connected', welcome: welcome() })
+  const reconnect = (leavesOutTooLarge?: true) =>
+    void (link.state = { kind: 'connected', welcome: { ...welcome(), leavesOutTooLarge } })
   return { pages: new PacedReplay(link as unknown as PlatformLink, cache, silent), asked, reconnect }
 }
 
@@ -105,5 +109,35 @@ describe('after an answer over the size limit', () => {
     )
     await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(ReplayRefused)
     expect(asked.map((options) => options.leaveOutOver)).toEqual([undefined, mostEntityBytes(), undefined])
+  })
+
+  it('a platform whose welcome says it takes the key is asked it, though one before it refused it', async () => {
+    const refused = () => new ReplayRefused('Invalid replay: unrecognized key', undefined, 'invalid_payload')
+    let fail: () => Error = tooLarge
+    const { pages, asked, reconnect } = failingWith(() => fail())
+    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
+    fail = refused
+    await expect(pages.next(true, undefined)).rejects.toThrow(/cannot leave what is too large out/)
+    // The platform was updated meanwhile, and says so in its welcome.
+    reconnect(true)
+    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(ReplayRefused)
+    expect(asked.at(-1)?.leaveOutOver).toBe(mostEntityBytes())
+  })
+
+  it('a refusal from a platform whose welcome says it takes the key is told as it is, not as an entity too large', async () => {
+    const { pages, asked, reconnect } = failingWith(
+      () =>
+        new ReplayRefused(
+          'Invalid replay: digest is not one this platform gave',
+          undefined,
+          'invalid_payload',
+        ),
+    )
+    reconnect(true)
+    const refusal = await pages.next(false, undefined).catch((error: unknown) => error)
+    expect(String(refusal)).toMatch(/^ReplayRefused: The platform refused the replay: Invalid replay: digest/)
+    await expect(pages.next(false, undefined)).rejects.toBeInstanceOf(ReplayRefused)
+    expect(asked.map((options) => options.leaveOutOver)).toEqual([mostEntityBytes(), mostEntityBytes()])
   })
 })
