@@ -36,7 +36,13 @@ export function snapshotPart(
       const size = Buffer.byteLength(JSON.stringify(item))
       if (size > leaveOutOver) {
         // The client cannot take it whatever the part's size; named, so it can say what it misses.
-        last = { list, id: item.id }
+        // Its name counts against the part as an entity does: after one entity as large as the
+        // client takes, a list of names would carry the part past the largest message it takes.
+        const named = { list, id: item.id }
+        const nameBytes = Buffer.byteLength(JSON.stringify(named))
+        if (last !== undefined && bytes + nameBytes > maxBytes) return assemble(full, taken, last, leftOut)
+        bytes += nameBytes
+        last = named
         leftOut.push(last)
         if (leftOut.length >= MOST_LEFT_OUT_PER_PART) return assemble(full, taken, last, leftOut)
         continue

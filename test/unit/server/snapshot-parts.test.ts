@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { snapshotPart } from '../../../server/src/marketplace/snapshot-parts'
-import { MOST_LEFT_OUT_PER_PART, type Snapshot } from '../../../src/shared/protocol'
+import {
+  Expert,
+  MAX_REPLAY_PAGE_BYTES,
+  MOST_LEFT_OUT_PER_PART,
+  type Snapshot,
+} from '../../../src/shared/protocol'
+import { mostEntityBytes, mostJsonBytes, mostMessageBytes } from '../../../src/shared/protocol/message-size'
 import { aMessage, anInvite, aRequest, aSession, aSnapshot } from '../../support/fixtures'
 
 const full: Snapshot = aSnapshot({
@@ -68,10 +74,30 @@ describe('a snapshot in parts for a client that cannot take every entity', () =>
     const huge = Array.from({ length: MOST_LEFT_OUT_PER_PART + 1 }, (_, i) =>
       anInvite({ id: `inv_h${String(i).padStart(3, '0')}`, request: aRequest({ title: 'x'.repeat(5_000) }) }),
     )
-    const part = snapshotPart({ ...full, openInvites: huge }, undefined, 1_024, 4_096)
+    const part = snapshotPart({ ...full, openInvites: huge }, undefined, MAX_REPLAY_PAGE_BYTES, 4_096)
     expect(part.leftOut).toHaveLength(MOST_LEFT_OUT_PER_PART)
     expect(part.next).toEqual(part.leftOut?.at(-1))
     expect(part.openInvites).toEqual([])
+  })
+
+  it('still crosses to the app when it holds an entity as large as the app takes, whatever follows it', () => {
+    const limit = mostEntityBytes()
+    const titled = (id: string, title: string) =>
+      anInvite({ id, request: aRequest({ id: `req_${id}`, title }) })
+    const room = limit - Buffer.byteLength(JSON.stringify(titled('inv_a', '')))
+    // Ids as long as the protocol allows, each naming an entity just over the limit.
+    const over = Array.from({ length: MOST_LEFT_OUT_PER_PART }, (_, i) =>
+      titled(`inv_b${String(i).padStart(3, '0')}${'z'.repeat(56)}`, 'x'.repeat(room + 1)),
+    )
+    const openInvites = [titled('inv_a', 'x'.repeat(room)), ...over]
+    const part = snapshotPart({ ...full, openInvites }, undefined, MAX_REPLAY_PAGE_BYTES, limit)
+    expect(part.openInvites.map((e) => e.id)).toEqual(['inv_a'])
+    // As the app receives it: the answer around the part, whose expert may be as large as allowed.
+    const answer = { ok: true, serverTime: Date.now(), result: { kind: 'snapshot', snapshot: part } }
+    const bytes = Buffer.byteLength(JSON.stringify(answer)) - Buffer.byteLength(JSON.stringify(part.expert))
+    expect(bytes + mostJsonBytes(Expert)).toBeLessThanOrEqual(mostMessageBytes())
+    const rest = snapshotPart({ ...full, openInvites }, part.next, MAX_REPLAY_PAGE_BYTES, limit)
+    expect([...(part.leftOut ?? []), ...(rest.leftOut ?? [])]).toHaveLength(MOST_LEFT_OUT_PER_PART)
   })
 
   it('is the part as before without a limit', () => {
