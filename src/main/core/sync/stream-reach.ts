@@ -31,6 +31,12 @@ export class StreamReach {
   private rebuildDue = false
   /** A replay asked for the rebuild, and no snapshot has been applied since. */
   private rebuildAsked = false
+  /**
+   * The last snapshot applied left entities out as too large (left-out-entities.ts). The cursor
+   * went on past them, and no event need follow when the platform mends one, so every catch-up
+   * after it starts from a snapshot again until one leaves nothing out.
+   */
+  private leftOut = false
 
   /** A new connection, whose welcome names `latestEventId`, with the cache at `cursor`. */
   connected(latestEventId: number, cursor: number): void {
@@ -58,10 +64,14 @@ export class StreamReach {
     return `the platform sent a copy of your data marked as of event ${cursor}, far past event ${this.head}, the newest it has told of, so Standby kept what it had`
   }
 
-  /** A snapshot at `cursor` was applied: vouched for only as far as the platform has shown. */
-  snapshotApplied(cursor: number): void {
+  /**
+   * A snapshot at `cursor` was applied (`leftOut`: with entities left out as too large): vouched
+   * for only as far as the platform has shown.
+   */
+  snapshotApplied(cursor: number, leftOut = false): void {
     this.vouched = Math.min(cursor, this.head)
     this.rebuildAsked = false
+    this.leftOut = leftOut
   }
 
   /**
@@ -112,8 +122,12 @@ export class StreamReach {
     this.rebuildAsked = false
   }
 
-  /** The catch-up reached its end: a platform that answered the rebuild with events was followed. */
+  /**
+   * The catch-up reached its end: a platform that answered the rebuild with events was followed.
+   * After a snapshot that left entities out, the next catch-up is a rebuild, not this one again.
+   */
   caughtUp(): void {
     this.rebuildAsked = false
+    if (this.leftOut) this.rebuildDue = true
   }
 }

@@ -90,5 +90,5 @@ export function applyWholeSnapshot(
   if (passedOver > 0) targets.unreadable.tell(passedOver, why)
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
-  reach.snapshotApplied(whole.cursor)
+  reach.snapshotApplied(whole.cursor, leftOut.length > 0)
 }

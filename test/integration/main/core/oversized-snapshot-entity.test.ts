@@ -55,6 +55,24 @@ describe('a snapshot entity larger than any message', () => {
     expect(notices(core)).toEqual(['The platform sent a malformed update'])
   })
 
+  it('once the platform mends it, arrives at the next connection and is shown once', async () => {
+    const now = Date.now()
+    const platform = await startStreamPlatform({ snapshotInParts: true })
+    platform.records.push(goodEvent(1, now), goodEvent(2, now))
+    const mended = { ...goodEvent(0, now).payload.invite, id: 'inv_big' }
+    platform.snapshotInvites.push({ ...(oversized(0, now) as object), id: 'inv_big' })
+    const core = await adaSettledOn(defer, platform, keptLog().log)
+    expect(core.runtime.cache.invite('inv_big')).toBeNull()
+    // Told to, the platform's support shrinks it; no event says so, as none changed the invite.
+    platform.snapshotInvites[0] = mended
+    for (const socket of await platform.sockets()) socket.disconnect(true)
+    await core.waitForState((s) => s.status !== 'online')
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.invite('inv_big')?.state).toBe('open')
+    expect(invitesShown(core).toSorted()).toEqual(['inv_big', 'inv_g1', 'inv_g2'])
+  })
+
   it('keeps the copy this computer holds, its notification up and not shown again', async () => {
     const now = Date.now()
     const platform = await startStreamPlatform({ snapshotInParts: true })
