@@ -6,6 +6,7 @@ import {
   REPLAY_EVENT,
   type CommandAck,
   type PlatformEvent,
+  type Snapshot,
 } from '../../../src/shared/protocol'
 import { startTestPlatform, useTestPlatform } from '../../support/test-platform'
 
@@ -180,6 +181,57 @@ describe('replay after a disconnect', () => {
     expect(platform().logger.lines.filter((l) => /warn replay refused .*snapshotAfter/.test(l))).toHaveLength(
       3,
     )
+  })
+
+  it('leaves out over a threshold it takes, refuses one out of bounds however sent, and still answers', async () => {
+    const expert = platform().addExpert()
+    const clientId = platform().addClient()
+    for (let i = 0; i < 3; i++) {
+      platform().server.marketplace.createRequest({
+        clientId,
+        title: `Request ${i}`,
+        description: 'x'.repeat(2 * MIN_REPLAY_PAGE_BYTES),
+        kind: 'instant',
+        direct: { expertId: expert.id, via: 'dashboard' },
+      })
+    }
+    const socket = await platform().connect(expert.token)
+    const ask = (leaveOutOver: unknown) =>
+      socket.socket.timeout(5_000).emitWithAck(REPLAY_EVENT, {
+        after: 0,
+        snapshot: true,
+        maxBytes: MAX_REPLAY_PAGE_BYTES,
+        leaveOutOver,
+      })
+    for (const bad of [MIN_REPLAY_PAGE_BYTES - 1, -1, 0, 1.5, 2 ** 53, '4096', null]) {
+      expect(await ask(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', message: /leaveOutOver/ },
+      })
+    }
+    // Each invite's JSON is larger than the least threshold: named, not sent, a part moving on after them.
+    const least = (await ask(MIN_REPLAY_PAGE_BYTES)) as { ok: true; result: { snapshot: Snapshot } }
+    expect(least.result.snapshot.openInvites).toEqual([])
+    expect(least.result.snapshot.leftOut?.map((named) => named.list)).toEqual([
+      'openInvites',
+      'openInvites',
+      'openInvites',
+    ])
+    const most = (await ask(Number.MAX_SAFE_INTEGER)) as { ok: true; result: { snapshot: Snapshot } }
+    expect(most.result.snapshot.leftOut).toBeUndefined()
+    const http = (query: string) =>
+      fetch(
+        `${platform().server.url}/api/events?after=0&snapshot=true&maxBytes=${MAX_REPLAY_PAGE_BYTES}&${query}`,
+        {
+          headers: { authorization: `Bearer ${expert.token}` },
+        },
+      )
+    for (const bad of ['-1', '1e9', '99999999999999999', '1023', '']) {
+      expect((await http(`leaveOutOver=${bad}`)).status).toBe(400)
+    }
+    const overHttp = (await (await http('leaveOutOver=1024')).json()) as { snapshot: Snapshot }
+    expect(overHttp.snapshot.leftOut).toHaveLength(3)
+    expect((await socket.replay(0)).kind).toBe('events')
   })
 
   it('also replays over HTTP with the bearer token', async () => {
