@@ -34,7 +34,8 @@ export class StreamReach {
   /**
    * The last snapshot applied left entities out as too large (left-out-entities.ts). The cursor
    * went on past them, and no event need follow when the platform mends one, so every catch-up
-   * after it starts from a snapshot again until one leaves nothing out.
+   * after it starts from a snapshot again until one leaves nothing out. Apart from `rebuildDue`:
+   * the cursor is right, and an event it claims is still told the first time.
    */
   private leftOut = false
 
@@ -104,12 +105,15 @@ export class StreamReach {
     return { entry, first }
   }
 
-  /** Whether the next replay asks for a snapshot; asking clears it, as that replay is the rebuild. */
-  takeRebuild(): boolean {
+  /**
+   * Whether the next replay asks for a snapshot; asking clears it, as that replay is the rebuild.
+   * The first of a catch-up (`starting`) asks for one too while the last snapshot left any out.
+   */
+  takeRebuild(starting = false): boolean {
     const due = this.rebuildDue
     this.rebuildDue = false
     if (due) this.rebuildAsked = true
-    return due
+    return due || (starting && this.leftOut)
   }
 
   /**
@@ -122,12 +126,8 @@ export class StreamReach {
     this.rebuildAsked = false
   }
 
-  /**
-   * The catch-up reached its end: a platform that answered the rebuild with events was followed.
-   * After a snapshot that left entities out, the next catch-up is a rebuild, not this one again.
-   */
+  /** The catch-up reached its end: a platform that answered the rebuild with events was followed. */
   caughtUp(): void {
     this.rebuildAsked = false
-    if (this.leftOut) this.rebuildDue = true
   }
 }
