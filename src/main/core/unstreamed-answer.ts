@@ -9,6 +9,7 @@
  * lacking it after is the platform's fault: logged, and told once per kind of command, since the
  * lists may be behind until the platform sends it.
  */
+import { canonicalJson } from '../../shared/canonical-json'
 import type { Clock } from '../../shared/clock'
 import type { Unsubscribe } from '../../shared/listeners'
 import type { CommandName, CommandPayload, CommandResult, Session } from '../../shared/protocol'
@@ -60,8 +61,9 @@ export function lackedChange<N extends CommandName>(
   if (answered.session !== undefined) {
     const { session } = answered
     const cached = cache.session(session.id)
-    // A later change (its updatedAt past the answer's) holds this one; an equal one must say as much.
-    if (cached !== null && (cached.updatedAt > session.updatedAt || sameChange(cached, session))) return null
+    // A later change (its updatedAt past the answer's) holds this one; one of the same millisecond must show it.
+    if (cached !== null && (cached.updatedAt > session.updatedAt || sameChange(name, cached, session)))
+      return null
     return `session ${session.id} ${session.state}`
   }
   if (answered.message !== undefined) {
@@ -75,13 +77,36 @@ export function lackedChange<N extends CommandName>(
   return null
 }
 
-/** Whether `cached`, updated when `answered` was, shows what the answer did. */
-function sameChange(cached: Session, answered: Session): boolean {
+/**
+ * The fields of a session each command sets. A change made in the same millisecond by someone
+ * else (the client joining, the platform's own rules) leaves `updatedAt` equal and other fields
+ * changed, so only what the command set tells whether the cache holds its change.
+ */
+const SETS: Partial<Record<CommandName, readonly (keyof Session)[]>> = {
+  'invite.accept': ['id'],
+  'session.join': ['expertJoinedAt'],
+  'session.startBilling': ['phase', 'billingStartedAt'],
+  'session.end': ['state', 'endedAt', 'outcome'],
+  'session.cancel': ['state', 'cancellation'],
+  'session.proposeTime': ['reschedule'],
+  'session.setNote': ['privateNote'],
+}
+
+/** How far along its life a session is: it never goes back. */
+const STAGE: Record<Session['state'], number> = { booked: 0, live: 1, ended: 2, cancelled: 2 }
+
+/**
+ * Whether `cached`, updated in the same millisecond as `answered`, holds what `name` did: it shows
+ * the fields the command set, or it is further along than the answer (a later change of the same
+ * millisecond, which a session cannot undo).
+ */
+function sameChange(name: CommandName, cached: Session, answered: Session): boolean {
+  if (cached.updatedAt !== answered.updatedAt) return false
+  const fields = SETS[name] ?? ['state', 'privateNote', 'bookedStart']
+  if (fields.every((f) => canonicalJson(cached[f]) === canonicalJson(answered[f]))) return true
   return (
-    cached.updatedAt === answered.updatedAt &&
-    cached.state === answered.state &&
-    cached.privateNote === answered.privateNote &&
-    cached.bookedStart === answered.bookedStart
+    STAGE[cached.state] > STAGE[answered.state] ||
+    (cached.phase === 'billable' && answered.phase === 'context')
   )
 }
 

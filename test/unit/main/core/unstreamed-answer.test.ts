@@ -45,6 +45,44 @@ describe('lackedChange', () => {
     ).toBeNull()
   })
 
+  it('reads a change of the same millisecond by what the command set, not by the rest of the session', () => {
+    const noted = { ...booked, privateNote: 'bring the logs' }
+    const notePayload = { sessionId: 'ses_1', note: 'bring the logs' }
+    // The platform cancelled the session in the millisecond the note was saved, after it.
+    const cancelledToo = { ...noted, state: 'cancelled' as const }
+    expect(
+      lackedChange(cacheOf({ sessions: [cancelledToo] }), 'session.setNote', notePayload, { session: noted }),
+    ).toBeNull()
+    // A proposal of another time whose change the cache lacks, though state, note and start agree.
+    const proposed = {
+      ...booked,
+      reschedule: {
+        proposedStart: booked.bookedStart + MINUTE * 60,
+        previousStart: booked.bookedStart,
+        proposedAt: booked.updatedAt,
+        state: 'pending' as const,
+        answeredAt: null,
+      },
+    }
+    const proposePayload = { sessionId: 'ses_1', proposedStart: booked.bookedStart + MINUTE * 60 }
+    expect(
+      lackedChange(cacheOf({ sessions: [booked] }), 'session.proposeTime', proposePayload, {
+        session: proposed,
+      }),
+    ).toBe('session ses_1 booked')
+    // The client ended the session in the millisecond the expert joined: the join is held.
+    const joined = { ...booked, state: 'live' as const, expertJoinedAt: booked.updatedAt }
+    const endedToo = { ...joined, state: 'ended' as const, endedAt: booked.updatedAt }
+    const joinPayload = { sessionId: 'ses_1' }
+    expect(
+      lackedChange(cacheOf({ sessions: [endedToo] }), 'session.join', joinPayload, { session: joined }),
+    ).toBeNull()
+    const cancelled = { ...booked, state: 'cancelled' as const }
+    expect(
+      lackedChange(cacheOf({ sessions: [booked] }), 'session.cancel', joinPayload, { session: cancelled }),
+    ).toBe('session ses_1 cancelled')
+  })
+
   it("finds the expert's own message missing from its thread until the cache holds it", () => {
     const message = aMessage({ id: 'msg_9', from: 'expert' })
     const payload = { requestId: message.requestId, body: message.body }
