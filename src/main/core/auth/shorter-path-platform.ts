@@ -54,19 +54,51 @@ async function answersAsPlatform(
 }
 
 /**
- * The nearest address with `platformUrl`'s path cut back where a Standby platform answers, all of
- * them asked within `timeoutMs` together; null when it has no path, or none of those asked answers
- * as one (it is only a suggestion: a failure to ask is no answer).
+ * The least the shorter addresses are waited for, however long the typed address took: a server
+ * that answers slowly still gets a chance to name where its platform is.
+ */
+export const SHORTER_PATH_FLOOR_MS = 4_000
+
+/**
+ * How long the shorter addresses are waited for once the typed address took `elapsedMs` to answer:
+ * what is left of the check's `timeoutMs`, so the expert hears within one check's time, and never
+ * less than the floor.
+ */
+export function shorterPathWaitMs(timeoutMs: number, elapsedMs: number): number {
+  return Math.max(timeoutMs - elapsedMs, SHORTER_PATH_FLOOR_MS)
+}
+
+/**
+ * The address with `platformUrl`'s path cut back where a Standby platform answers, all of them
+ * asked at once (one slow to answer does not use up the others' time) and waited for `waitMs`;
+ * null when it has no path, or none answers as one in time (it is only a suggestion: a failure to
+ * ask is no answer). Two platforms along one path are not a setup anyone serves, so the first to
+ * answer is named, and the asks still open are closed.
  */
 export async function platformAtShorterPath(
   platformUrl: string,
-  timeoutMs: number,
+  waitMs: number,
   fetchImpl: typeof fetch,
 ): Promise<string | null> {
   const url = URL.parse(platformUrl)
   if (url === null) return null
-  const signal = AbortSignal.timeout(timeoutMs)
-  for (const address of shorterAddresses(url))
-    if (await answersAsPlatform(address, signal, fetchImpl)) return address
-  return null
+  const addresses = shorterAddresses(url)
+  if (addresses.length === 0) return null
+  const asking = new AbortController()
+  // A timer of its own, not AbortSignal.timeout: the asks end with the verdict, and the timer too.
+  const timer = setTimeout(() => asking.abort(new DOMException('timed out', 'TimeoutError')), waitMs)
+  try {
+    return await new Promise<string | null>((resolve) => {
+      let open = addresses.length
+      for (const address of addresses)
+        void answersAsPlatform(address, asking.signal, fetchImpl).then((answers) => {
+          open--
+          if (answers) resolve(address)
+          else if (open === 0) resolve(null)
+        })
+    })
+  } finally {
+    clearTimeout(timer)
+    asking.abort(new DOMException('answered', 'AbortError'))
+  }
 }

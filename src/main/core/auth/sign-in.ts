@@ -24,7 +24,7 @@ import {
 } from '../connection/network-failure'
 import { platformAddressAt } from '../connection/redirect-address'
 import { NamesFound } from '../connection/names-found'
-import { platformAtShorterPath, PlatformInfoAnyClock } from './shorter-path-platform'
+import { platformAtShorterPath, PlatformInfoAnyClock, shorterPathWaitMs } from './shorter-path-platform'
 
 /** What a sign-in attempt ended as. */
 export type SignInOutcome =
@@ -175,6 +175,7 @@ export async function signIn(
   // Whether the check's answer began (its status and headers came): a time that runs out after
   // that is an answer too slow to finish, not an address nothing answers at.
   let answered = false
+  const checkStarted = performance.now()
   try {
     // Redirects are not followed: the address they point to was never checked (it may be plain
     // http to another computer), and a sign-in sent after one would carry the password there.
@@ -217,7 +218,8 @@ export async function signIn(
   // the expert must hear about the clock, not be told to check an address that is right.
   const info = PlatformInfoAnyClock.safeParse(infoBody)
   if (!info.success) {
-    const shorter = await platformAtShorterPath(platformUrl, TIMEOUT_MS, fetchImpl)
+    const waitMs = shorterPathWaitMs(TIMEOUT_MS, performance.now() - checkStarted)
+    const shorter = await platformAtShorterPath(platformUrl, waitMs, fetchImpl)
     return {
       ok: false,
       reason: 'not_a_platform',

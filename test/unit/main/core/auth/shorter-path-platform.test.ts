@@ -3,7 +3,7 @@
  * under: only the typed address's own computer, a few at most, never a password, never a redirect
  * followed; and the address named is one where a Standby platform itself answered.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { signIn } from '../../../../../src/main/core/auth/sign-in'
 import { HTTP_PATHS, PLATFORM_NAME, PROTOCOL_VERSION } from '../../../../../src/shared/protocol'
 import { FIXTURE_NOW } from '../../../../support/fixtures'
@@ -83,5 +83,73 @@ describe('the shorter addresses sign-in asks', () => {
     // Signed in to there, the expert hears about the clock, not about the address.
     const there = await signIn(HOST, 'ada@example.test', 'secret-password', impl)
     expect(there.ok ? '' : there.message).toMatch(/is a Standby platform, but its clock reads the year 1970/)
+  })
+
+  describe('asked together, within one check’s time', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    /** A fetch whose answers the test holds: each address's request settles only when told. */
+    function heldFetch(answerAt: (url: string) => ((signal: AbortSignal) => Promise<Response>) | undefined) {
+      const open = new Map<string, AbortSignal>()
+      const impl: typeof fetch = (input, init) => {
+        const url = String(input)
+        const signal = init?.signal ?? new AbortController().signal
+        open.set(url, signal)
+        const answer = answerAt(url)
+        if (answer !== undefined) return answer(signal)
+        // Never answers: only its end of asking settles it.
+        return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+      }
+      return { open, impl }
+    }
+
+    const settled = <T>(promise: Promise<T>) => {
+      const seen = { done: false }
+      void promise.then(() => (seen.done = true))
+      return seen
+    }
+
+    it('names the root while a nearer address is still unanswered, and then closes that ask', async () => {
+      const typed = `${HOST}/a/b`
+      const nearer = `${HOST}/a${HTTP_PATHS.info}`
+      let nearerOpenWhenRootAsked = false
+      const { open, impl } = heldFetch((url) => {
+        if (url === `${typed}${HTTP_PATHS.info}`)
+          return () => Promise.resolve(new Response('no', { status: 404 }))
+        if (url !== `${HOST}${HTTP_PATHS.info}`) return undefined
+        nearerOpenWhenRootAsked = open.get(nearer)?.aborted === false
+        return () => Promise.resolve(info(FIXTURE_NOW))
+      })
+      const outcome = await signIn(typed, 'ada@example.test', 'secret-password', impl)
+      expect(outcome.ok ? '' : outcome.message).toMatch(new RegExp(`Sign in with ${HOST}\\.$`))
+      // Not waited out: asked beside the root, and closed once the root answered.
+      expect(nearerOpenWhenRootAsked).toBe(true)
+      expect(open.get(nearer)?.aborted).toBe(true)
+    })
+
+    it('tells the expert within the check’s time after a quick answer, and a little after a slow one', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+      for (const [answersAfterMs, thenWaitsMs] of [
+        [1_000, 7_000],
+        [7_000, 4_000],
+      ] as const) {
+        const typed = `${HOST}/dashboard`
+        const { impl } = heldFetch((url) =>
+          url === `${typed}${HTTP_PATHS.info}`
+            ? () =>
+                new Promise((resolve) =>
+                  setTimeout(() => resolve(new Response('no', { status: 404 })), answersAfterMs),
+                )
+            : undefined,
+        )
+        const seen = settled(signIn(typed, 'ada@example.test', 'secret-password', impl))
+        await vi.advanceTimersByTimeAsync(answersAfterMs + thenWaitsMs - 1)
+        expect(seen.done, `answered after ${answersAfterMs} ms`).toBe(false)
+        await vi.advanceTimersByTimeAsync(1)
+        expect(seen.done, `answered after ${answersAfterMs} ms`).toBe(true)
+      }
+    })
   })
 })
