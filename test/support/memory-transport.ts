@@ -117,6 +117,13 @@ export class MemoryConnection implements LinkConnection {
     this.close(reason, false)
   }
 
+  /** Nothing more comes on the open connection until the platform's ping wait runs out (Wi-Fi gone quiet). */
+  goQuiet(
+    reason = 'nothing arrived from the platform in time; the network may be slow or down: ping timeout',
+  ): void {
+    this.close(reason, false, false, true)
+  }
+
   /** The platform closes the open connection saying so, as it does to each one as it shuts down for a restart. */
   announceClose(reason = 'the platform closed the connection: io server disconnect'): void {
     this.close(reason, false, true)
@@ -127,11 +134,11 @@ export class MemoryConnection implements LinkConnection {
     this.close(reason, true)
   }
 
-  private close(reason: string, violation: boolean, announced = false): void {
+  private close(reason: string, violation: boolean, announced = false, silent = false): void {
     if (this.status !== 'open') throw new Error(`Nothing to drop: the connection is ${this.status}`)
     this.status = 'closed'
     this.failWaiting()
-    this.handlers.closed(reason, violation, announced)
+    this.handlers.closed(reason, violation, announced, silent)
   }
 
   private failWaiting(): void {

@@ -118,7 +118,12 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     if (unusableHandshake !== undefined) return handlers.closed(closedForHandshake(unusableHandshake), true)
     const why = whyClosed(reason, description, wsLimits.maxPayload)
     failAnswersIfOversized(questions(socket)?.acks, description, why)
-    handlers.closed(why, brokeProtocol(reason, description), reason === ANNOUNCED_CLOSE)
+    handlers.closed(
+      why,
+      brokeProtocol(reason, description),
+      reason === ANNOUNCED_CLOSE,
+      reason === 'ping timeout',
+    )
   })
   socket.onAny((name: string, payload: unknown) => handlers.received(name, payload))
   // Every packet and every heartbeat ping proves the connection still carries something.

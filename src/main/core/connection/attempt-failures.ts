@@ -69,6 +69,8 @@ export interface Loss {
   readonly violation: boolean
   readonly announced: boolean
   readonly carried: number | undefined
+  /** Whether this loss and the one before it were connections closed soon after being let in (WelcomeProbation.cutAgain). */
+  readonly cutAgain?: boolean
 }
 
 /**
@@ -76,13 +78,16 @@ export interface Loss {
  * may have dropped the connection; not when the platform closed it, or broke it, itself: advice to
  * check a network that works sends the expert astray while the platform's support could help. A
  * row of connections cut soon after each was let in is a proxy or firewall on the way, or the
- * platform: a single network drop does not come back the moment Standby is let in.
+ * platform: a single network drop does not come back the moment Standby is let in. A row with a
+ * connection that went quiet in it is said to be one, without the proxy: nothing was cut.
  */
 export function connectionLost(reason: string, loss?: Loss): string {
   if (reason === CUT_FOR_TOO_MANY_MESSAGES)
     return `Connection lost: ${reason}. If this happens again, quit and restart Standby; if it goes on, tell the platform's support.`
   if (loss?.violation === true || loss?.announced === true)
     return `Connection lost (${reason}). If this goes on, tell the platform's support.`
+  if (loss?.carried !== undefined && loss.cutAgain !== true)
+    return `Connection lost again soon after the platform let Standby in (${reason}). If this goes on, check your connection.`
   if (loss?.carried !== undefined)
     return `Connection lost again soon after the platform let Standby in (${reason}). If this goes on, check your connection (a proxy or firewall on it may be cutting connections) or tell the platform's support.`
   return `Connection lost (${reason}). If this goes on, check your connection.`

@@ -8,7 +8,6 @@ import type { LocalReading } from '../../../shared/clock-offset'
 import { PROTOCOL_VERSION } from '../../../shared/protocol'
 import type { StreamEntry } from '../ports/cache-store'
 import type { LinkConnection } from '../ports/link-transport'
-import type { Unsubscribe } from '../../../shared/listeners'
 import { sendProbe } from './link-command'
 import { LinkRetry } from './link-retry'
 import type { LinkDeps, LinkState } from './link-deps'
@@ -16,7 +15,7 @@ import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './li
 import { defaultLinkTimings, stallLimitMs, type LinkTimings } from './link-timings'
 import { linkWire, type LinkWire } from './link-wire'
 import { linkMessageHandlers } from './link-messages'
-import { Listeners } from '../../../shared/listeners'
+import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
 import { PassedOver } from './passed-over'
 import { WelcomeProbation } from './welcome-probation'
@@ -101,7 +100,7 @@ export abstract class LinkCycle {
         this.giveUpAttemptAfter(() => notWelcomed(platformUrl))
       },
       failed: (message, data) => this.failed(message, data),
-      closed: (reason, violation, announced) => this.dropped(reason, violation, announced),
+      closed: (...closed) => this.dropped(...closed),
       welcomed: (raw) => this.welcomed(raw),
       heard: () => this.check.heard(),
       crossing: (bytes) => {
@@ -261,7 +260,7 @@ export abstract class LinkCycle {
     this.retryLater(reason)
   }
 
-  private dropped(reason: string, violation: boolean, announced: boolean): void {
+  private dropped(reason: string, violation: boolean, announced: boolean, silent: boolean): void {
     this.deadline.cancel()
     this.forgetConnection()
     if (this.stopped || this.restarting || this.current.kind === 'refused') return
@@ -271,10 +270,11 @@ export abstract class LinkCycle {
     // Closed before its welcome: an attempt that failed, not a connection lost, as the expert reads it.
     if (this.current.kind === 'connecting')
       return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason, violation))
-    const carried = this.probation.ended(reason, violation, announced)
+    const carried = this.probation.ended(reason, violation, announced, silent)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.retry.attempt = carried
-    this.retryLater(connectionLost(reason, { violation, announced, carried }), true)
+    const loss = { violation, announced, carried, cutAgain: this.probation.cutAgain() }
+    this.retryLater(connectionLost(reason, loss), true)
   }
 
   private refuse(refusal: Refusal): void {

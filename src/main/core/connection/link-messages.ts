@@ -23,8 +23,8 @@ export interface LinkMessageHooks {
   opened(): void
   /** An attempt to connect failed (LinkTransportHandlers.failed). */
   failed(message: string, data: unknown): void
-  /** The open connection closed; `violation` when the platform broke the protocol, `announced` when it said it was closing it. */
-  closed(reason: string, violation: boolean, announced: boolean): void
+  /** The open connection closed; `violation`, `announced` and `silent` as LinkTransportHandlers.closed says. */
+  closed(reason: string, violation: boolean, announced: boolean, silent: boolean): void
   /** The platform's welcome arrived, unread. */
   welcomed(raw: unknown): void
   /** Anything at all arrived. */
@@ -49,11 +49,11 @@ export function linkMessageHandlers(
       hooks.opened()
     },
     failed: (message, data) => hooks.failed(message, data),
-    closed: (reason, violation, announced) => {
+    closed: (reason, violation, announced, silent) => {
       // Only a close the platform announced is the one it said it was about to make.
       const said = announced === true && closing === TOO_MANY_MESSAGES ? CUT_FOR_TOO_MANY_MESSAGES : reason
       closing = undefined
-      hooks.closed(said, violation === true, announced === true)
+      hooks.closed(said, violation === true, announced === true, silent === true)
     },
     received: (name, payload) => {
       if (name === WELCOME_EVENT) return hooks.welcomed(payload)

@@ -38,6 +38,8 @@ export class WelcomeProbation {
   private logged = false
   /** Welcomed connections in a row lost before they held a while, not by a violation before catching up. */
   private quickLosses = 0
+  /** Of the latest quick losses in a row, how many were closed rather than gone quiet. */
+  private cutsInRow = 0
   /** Welcomed connections in a row the platform said it closed before they held a while. */
   private quickRestarts = 0
 
@@ -71,16 +73,17 @@ export class WelcomeProbation {
     this.carried = 0
     this.logged = false
     this.quickLosses = 0
+    this.cutsInRow = 0
     this.quickRestarts = 0
   }
 
   /**
    * The welcomed connection ended for `reason`; `violation` when the platform broke the protocol,
-   * `announced` when it said it was closing it. Returns the failed attempts to carry the backoff on
+   * `announced` when it said it was closing it, `silent` when it went quiet. Returns the failed attempts to carry the backoff on
    * from, or undefined when the connection counts as a success (it held, the platform closed it as
    * at a restart, or it was the first of a row lost for another cause: a restart's too).
    */
-  ended(reason: string, violation: boolean, announced = false): number | undefined {
+  ended(reason: string, violation: boolean, announced = false, silent = false): number | undefined {
     const onProbation = this.timer !== undefined
     this.timer?.cancel()
     this.timer = undefined
@@ -99,10 +102,20 @@ export class WelcomeProbation {
       return Math.max(this.carried, this.quickRestarts - RESTARTS_IN_A_ROW)
     }
     this.quickLosses++
+    this.cutsInRow = silent ? 0 : this.cutsInRow + 1
     // The first is a restart's, reconnected at once; from the second in a row on the waits grow.
     if (this.quickLosses === 1) return undefined
     this.tell(`The platform closed the connection soon after letting Standby in, again (${reason})`)
     return Math.max(this.carried, this.quickLosses - 1)
+  }
+
+  /**
+   * Whether the latest loss and the one before it were both connections closed soon after being let
+   * in: what a proxy or firewall cutting connections does. A link that went quiet was not cut, and
+   * Wi-Fi that keeps dropping goes quiet as often as it closes: one of those in the row is no pattern.
+   */
+  cutAgain(): boolean {
+    return this.cutsInRow >= 2
   }
 
   /** Log the streak's first line: once per streak, not per attempt. */

@@ -18,9 +18,10 @@ export interface LinkTransportHandlers {
    * The open connection closed for `reason`, whichever side closed it; `violation` when it ended
    * because the platform broke the protocol (a frame over the size limit, a packet that cannot be
    * decoded), which retrying at once would only meet again; `announced` when the platform said it
-   * was closing it (as it does at a restart), which no proxy or crash can say for it.
+   * was closing it (as it does at a restart), which no proxy or crash can say for it; `silent` when
+   * nothing came for the platform's ping wait: the link went quiet, rather than being closed.
    */
-  closed(reason: string, violation?: boolean, announced?: boolean): void
+  closed(reason: string, violation?: boolean, announced?: boolean, silent?: boolean): void
   /** The platform sent the message `name` with `payload`. */
   received(name: string, payload: unknown): void
   /**

@@ -511,6 +511,26 @@ describe('PlatformLink over a transport', () => {
     expect(reason()).toBe(plain)
   })
 
+  it('names no proxy for a row with a connection that went quiet in it, as flaky Wi-Fi makes', () => {
+    const env = online()
+    const reason = (): string => (env.link.state.kind === 'waiting' ? env.link.state.reason : '')
+    const again =
+      /^Connection lost again soon after the platform let Standby in \(.+\)\. If this goes on, check your connection\.$/
+    // Cut, then quiet, then cut: never two cuts in a row, so nothing says a proxy is cutting them.
+    env.connection().drop('transport close')
+    reconnectAfterWait(env)
+    env.connection().goQuiet()
+    expect(reason()).toMatch(again)
+    expect(reason()).toContain('nothing arrived from the platform in time')
+    reconnectAfterWait(env)
+    env.connection().drop('transport close')
+    expect(reason()).toMatch(again)
+    // Two cuts in a row are what a proxy or firewall does.
+    reconnectAfterWait(env)
+    env.connection().drop('transport close')
+    expect(reason()).toMatch(/a proxy or firewall on it may be cutting connections/)
+  })
+
   it('keeps saying "reconnecting", when it tries next and why, through a streak of connections the platform breaks', () => {
     const env = online()
     for (let i = 0; i < 6; i++) {
