@@ -11,6 +11,8 @@ import { ErrorCode } from './protocol/commands'
  * after the command was sent and before its answer, and no new one came in time to ask again.
  * `unconfirmed`: a refusal that may mean "done already on another device", which the cache could
  * not check because it is not up to date with the platform; its sentence quotes the platform's.
+ * `overtaken`: lost with its connection, it was not sent again, as the expert chose otherwise on
+ * another device meanwhile.
  */
 export const LocalErrorCode = z.enum([
   'offline',
@@ -20,6 +22,7 @@ export const LocalErrorCode = z.enum([
   'signed_out',
   'refused',
   'unconfirmed',
+  'overtaken',
 ])
 /** Failures decided by the app, not the platform. */
 export type LocalErrorCode = z.infer<typeof LocalErrorCode>

@@ -171,6 +171,12 @@ export class FaultProxy {
     return this.pairs.size
   }
 
+  /** Resolves once bytes the app sent are held on a connection held `up` (hold): what it sent last is on its way. */
+  async untilHeldUp(): Promise<void> {
+    while (![...this.pairs].some((pair) => !pair.flowing.up && pair.client.readableLength > 0))
+      await new Promise((resolve) => setImmediate(resolve))
+  }
+
   /** Connections opened from now on carry what the platform sends at `bytesPerSecond` (null: full speed). */
   trickle(bytesPerSecond: number | null): void {
     this.trickleRate = bytesPerSecond

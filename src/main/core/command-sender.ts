@@ -11,6 +11,8 @@ import type { CommandName, CommandPayload, CommandResult } from '../../shared/pr
 import { defaultLinkTimings } from './connection/link-timings'
 import type { PlatformLink } from './connection/platform-link'
 import { CommandsInFlight } from './commands-in-flight'
+import { availabilityOvertaking } from './availability-overtaken'
+import type { BeforeResend } from './connection/command-resend'
 import { unlessDoneElsewhere } from './done-elsewhere'
 import { checkAnswerStreamed } from './unstreamed-answer'
 import type { CacheStore } from './ports/cache-store'
@@ -55,7 +57,17 @@ export class CommandSender {
       })
     }
     return this.inFlight.share(link, name, payload, async () => {
-      const answer = await link.command(name, payload, idempotencyKey)
+      const overtaking =
+        name === 'availability.set'
+          ? availabilityOvertaking(
+              this.deps.currentSync(),
+              this.deps.linkClock ?? systemClock,
+              (payload as CommandPayload<'availability.set'>).availability,
+            )
+          : undefined
+      const answer = await link
+        .command(name, payload, idempotencyKey, overtaking?.beforeResend as BeforeResend<CommandResult<N>>)
+        .finally(() => overtaking?.stop())
       const checks = {
         ...this.deps,
         clock: this.deps.linkClock ?? systemClock,

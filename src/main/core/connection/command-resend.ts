@@ -27,7 +27,15 @@ export interface ResendDeps<R> {
   readonly states: Listeners<LinkState>
   /** Send the command (always with the same key) on the connection now, waiting `waitMs` at most. */
   readonly send: (waitMs: number) => Promise<CommandOutcome<R>>
+  /**
+   * Asked on each new connection before sending again, with the time left: an outcome to end with
+   * instead (what it would do was overtaken meanwhile), or undefined to send it again.
+   */
+  readonly beforeResend?: BeforeResend<R>
 }
+
+/** Whether a command lost with its connection is still to be sent again (ResendDeps.beforeResend). */
+export type BeforeResend<R> = (waitMs: number) => Promise<CommandOutcome<R> | undefined>
 
 /** The command's outcome, sent again on each new connection while its time lasts. */
 export async function sendAgainOnNewConnection<R>(deps: ResendDeps<R>): Promise<CommandOutcome<R>> {
@@ -43,6 +51,8 @@ export async function sendAgainOnNewConnection<R>(deps: ResendDeps<R>): Promise<
       // Ended: the expert hears at once, not at the timeout, and without the promise of a retry key.
       if (next === 'ended') return LINK_ENDED
       if (next === 'timeout') return outcome
+      const instead = await deps.beforeResend?.(Math.max(0, deadline - steadyNow(deps.clock)))
+      if (instead !== undefined) return instead
       deps.log.info(`Sending ${deps.name} again on the new connection, with the same idempotency key`)
     }
   } finally {

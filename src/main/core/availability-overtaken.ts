@@ -1,0 +1,79 @@
+/**
+ * An availability picked here whose command was lost with its connection is sent again on the
+ * next one (command-resend.ts). If the expert chose otherwise on another device meanwhile (away
+ * on the phone after "Available" here did not go through), sending it then would undo the newer
+ * choice, and the expert, away as far as they know, would be set online and sent invites. So the
+ * new connection's catch-up is waited for first, and an availability the expert chose since the
+ * pick was sent stands: the pick is not sent again, and the expert is told why.
+ */
+import type { Clock } from '../../shared/clock'
+import type { CommandOutcome } from '../../shared/command-outcome'
+import type { Availability, CommandResult } from '../../shared/protocol'
+import type { BeforeResend } from './connection/command-resend'
+import type { SyncEngine, SyncState } from './sync/sync-engine'
+
+/** How the expert's availability reads in the sentence. */
+const SAID: Record<Availability, string> = {
+  online: 'available',
+  away: 'away',
+  busy: 'busy',
+  offline: 'offline',
+}
+
+/** Whether waiting longer brings the cache no closer to the platform's state. */
+function settled(state: SyncState): boolean {
+  return state.kind !== 'catching_up'
+}
+
+/**
+ * Watch the stream, from the pick's sending, for the expert's own choice of another availability;
+ * `beforeResend` waits for the catch-up under way (at most its time) and ends the pick when one came.
+ * Only events count: a snapshot shows where things stand, not whether the choice came after the pick.
+ */
+export function availabilityOvertaking(
+  sync: Pick<SyncEngine, 'state' | 'states' | 'changes'> | undefined,
+  clock: Clock,
+  picked: Availability,
+): { readonly beforeResend: BeforeResend<CommandResult<'availability.set'>>; stop(): void } {
+  let chosen: Availability | null = null
+  const offChanges =
+    sync?.changes.add((update) => {
+      if (update.kind !== 'events') return
+      for (const event of update.events)
+        if (event.type === 'expert.updated' && event.payload.expert.availabilityCause === 'chosen')
+          chosen = event.payload.expert.availability
+    }) ?? (() => {})
+  const beforeResend = async (waitMs: number): Promise<CommandOutcome<never> | undefined> => {
+    if (sync !== undefined) await caughtUpAgain(sync, clock, waitMs)
+    if (chosen === null || chosen === picked) return undefined
+    return {
+      ok: false,
+      error: {
+        code: 'overtaken',
+        message: `You chose ${SAID[chosen]} on another device while Standby was reconnecting, so that newer choice stands and ${SAID[picked]} was not sent again. Pick ${SAID[picked]} again if you meant it.`,
+      },
+    }
+  }
+  return { beforeResend, stop: offChanges }
+}
+
+/** Resolves once the sync next settles (the new connection's catch-up done, or given up), or after `waitMs`. */
+function caughtUpAgain(
+  sync: Pick<SyncEngine, 'state' | 'states'>,
+  clock: Clock,
+  waitMs: number,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let seenCatchingUp = sync.state.kind === 'catching_up'
+    const finish = (): void => {
+      off()
+      timer.cancel()
+      resolve()
+    }
+    const timer = clock.setTimeout(finish, waitMs)
+    const off = sync.states.add((state) => {
+      if (state.kind === 'catching_up') seenCatchingUp = true
+      else if (seenCatchingUp && settled(state)) finish()
+    })
+  })
+}

@@ -1,0 +1,90 @@
+// An availability picked here, lost with its connection, meets the expert's newer choice made on
+// another device while Standby reconnected: the newer choice stands, and the pick is not sent again.
+import { describe, expect, it } from 'vitest'
+import { availabilityOvertaking } from '../../../../src/main/core/availability-overtaken'
+import type { CacheUpdate } from '../../../../src/main/core/sync/cache-push'
+import type { SyncState } from '../../../../src/main/core/sync/sync-state'
+import { Listeners } from '../../../../src/shared/listeners'
+import { PROTOCOL_VERSION, WELCOME_EVENT, type Availability } from '../../../../src/shared/protocol'
+import { anExpert, expertUpdated, FIXTURE_NOW } from '../../../support/fixtures'
+import { memoryLink } from '../../../support/memory-link'
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** A sync the test moves by hand: its state, and the events its catch-up brings. */
+function handSync() {
+  const sync = {
+    state: { kind: 'live', since: FIXTURE_NOW } as SyncState,
+    states: new Listeners<SyncState>(),
+    changes: new Listeners<CacheUpdate>(),
+  }
+  const set = (state: SyncState): void => {
+    sync.state = state
+    sync.states.emit(state)
+  }
+  return { sync, set }
+}
+
+/**
+ * "Available" picked here, its connection dropped before it reached the platform; on the next
+ * connection the catch-up brings `meanwhile` (the expert's own choices, in order). Returns the
+ * pick's outcome and how many times the command went out.
+ */
+async function pickLostThenCaughtUp(meanwhile: ReadonlyArray<Availability>) {
+  const { link, connections, clock } = memoryLink()
+  link.start()
+  const connection = connections[0]!
+  const welcome = { protocolVersion: PROTOCOL_VERSION, expertId: 'exp_ada', latestEventId: 0 }
+  connection.accept()
+  connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW })
+  const { sync, set } = handSync()
+  const overtaking = availabilityOvertaking(sync, clock, 'online')
+  const pick = link.command(
+    'availability.set',
+    { availability: 'online', onlineUntil: null },
+    undefined,
+    overtaking.beforeResend,
+  )
+  let outcome: Awaited<typeof pick> | undefined
+  void pick.then((o) => (outcome = o))
+  await turn()
+  connection.drop()
+  await turn()
+  clock.advance(1_000)
+  connection.accept()
+  connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW + 1_000 })
+  await turn()
+  set({ kind: 'catching_up' })
+  const events = meanwhile.map((availability, i) =>
+    expertUpdated(i + 1, anExpert({ availability, availabilityCause: 'chosen' })),
+  )
+  if (events.length > 0) sync.changes.emit({ kind: 'events', events })
+  set({ kind: 'live', since: FIXTURE_NOW + 1_000 })
+  await turn()
+  const sent = connection.requests.filter((r) => r.name === 'command').length
+  overtaking.stop()
+  return { outcome, sent }
+}
+
+describe('an availability picked here whose command was lost with its connection', () => {
+  it('is not sent again once the catch-up shows the expert chose otherwise on another device, and says so', async () => {
+    const { outcome, sent } = await pickLostThenCaughtUp(['away'])
+    expect(sent).toBe(1)
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'overtaken',
+        message:
+          'You chose away on another device while Standby was reconnecting, so that newer choice stands and available was not sent again. Pick available again if you meant it.',
+      },
+    })
+  })
+
+  it('is sent again, once, when nothing was chosen meanwhile, or the last choice was the same', async () => {
+    for (const meanwhile of [[], ['away', 'online']] as const) {
+      const { outcome, sent } = await pickLostThenCaughtUp(meanwhile)
+      expect(sent, meanwhile.join()).toBe(2)
+      expect(outcome, meanwhile.join()).toBeUndefined()
+    }
+  })
+})
