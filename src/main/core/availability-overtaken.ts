@@ -64,7 +64,9 @@ function caughtUpAgain(
   waitMs: number,
 ): Promise<void> {
   return new Promise((resolve) => {
-    let seenCatchingUp = sync.state.kind === 'catching_up'
+    const before = sync.state.kind
+    // A sync failing before may go straight to live: any other settled state ends the wait too.
+    let seenCatchingUp = before === 'catching_up'
     const finish = (): void => {
       off()
       timer.cancel()
@@ -73,7 +75,7 @@ function caughtUpAgain(
     const timer = clock.setTimeout(finish, waitMs)
     const off = sync.states.add((state) => {
       if (state.kind === 'catching_up') seenCatchingUp = true
-      else if (seenCatchingUp && settled(state)) finish()
+      else if ((seenCatchingUp || state.kind !== before) && settled(state)) finish()
     })
   })
 }

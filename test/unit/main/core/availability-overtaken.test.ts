@@ -30,7 +30,7 @@ function handSync() {
  * connection the catch-up brings `meanwhile` (the expert's own choices, in order). Returns the
  * pick's outcome and how many times the command went out.
  */
-async function pickLostThenCaughtUp(meanwhile: ReadonlyArray<Availability>) {
+async function pickLostThenCaughtUp(meanwhile: ReadonlyArray<Availability>, failingBefore = false) {
   const { link, connections, clock } = memoryLink()
   link.start()
   const connection = connections[0]!
@@ -38,6 +38,7 @@ async function pickLostThenCaughtUp(meanwhile: ReadonlyArray<Availability>) {
   connection.accept()
   connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW })
   const { sync, set } = handSync()
+  if (failingBefore) sync.state = { kind: 'failing', message: 'Could not save', nextAttemptAt: FIXTURE_NOW }
   const overtaking = availabilityOvertaking(sync, clock, 'online')
   const pick = link.command(
     'availability.set',
@@ -54,7 +55,8 @@ async function pickLostThenCaughtUp(meanwhile: ReadonlyArray<Availability>) {
   connection.accept()
   connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW + 1_000 })
   await turn()
-  set({ kind: 'catching_up' })
+  // A sync that was failing goes straight to live once a catch-up works.
+  if (!failingBefore) set({ kind: 'catching_up' })
   const events = meanwhile.map((availability, i) =>
     expertUpdated(i + 1, anExpert({ availability, availabilityCause: 'chosen' })),
   )
@@ -78,6 +80,12 @@ describe('an availability picked here whose command was lost with its connection
           'You chose away on another device while Standby was reconnecting, so that newer choice stands and available was not sent again. Pick available again if you meant it.',
       },
     })
+  })
+
+  it('is not sent again either when the sync was failing before and goes straight to live', async () => {
+    const { outcome, sent } = await pickLostThenCaughtUp(['away'], true)
+    expect(sent).toBe(1)
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'overtaken' } })
   })
 
   it('is sent again, once, when nothing was chosen meanwhile, or the last choice was the same', async () => {
