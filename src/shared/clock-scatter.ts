@@ -124,14 +124,20 @@ export const SHIFT_HEARD = 4
 const SHIFT_EARLIER_MIN = 2 * SCATTER_HEARD_MIN
 /**
  * How unlikely by chance (in standard deviations of the rank test) the newest answers' lead over
- * the earlier ones must be to say the clock was set. High, as every answer weighs every split, and
- * a change read where there was none leaves the estimate on a handful of answers, seconds off.
+ * the earlier ones must be to say the clock was set, with the newest answer and without it. High,
+ * as every answer weighs every split, and a change read where there was none leaves the estimate on
+ * a handful of answers, seconds off; no higher, or a change past the scatter waits for many answers.
  */
-export const SHIFT_Z = 3.8
+export const SHIFT_Z = 3.9
 
 /** 1 when `newer` lies above `earlier`, a half when level, else 0: one pair of the rank test. */
 function above(newer: number, earlier: number): number {
   return newer > earlier ? 1 : newer === earlier ? 0.5 : 0
+}
+
+/** How far, in standard deviations, `inOrder` pairs of `newer` and `earlier` answers lie from chance. */
+function rankZ(inOrder: number, newer: number, earlier: number): number {
+  return (inOrder - (newer * earlier) / 2) / Math.sqrt((newer * earlier * (newer + earlier + 1)) / 12)
 }
 
 /**
@@ -140,8 +146,10 @@ function above(newer: number, earlier: number): number {
  * Every split of the answers into earlier and newest is weighed by how many pairs of an earlier and
  * a newer answer are in order (a rank test, which holds whatever shape the scatter has, two servers'
  * clocks as much as uneven stamps), and the split least likely by chance wins once past SHIFT_Z: a
- * change of a fraction of the scatter shows over many answers, one past it in a few. The middle of
- * the newest is read (of an even number the earlier, as `middleOf` reads). Null otherwise.
+ * change of a fraction of the scatter shows over many answers, one past it in a few. The lead must
+ * show without the newest answer too: each answer weighs every split again, and one far out would
+ * otherwise tip a split that was near the mark by chance, read far more often than the clock is set.
+ * The middle of the newest is read (of an even number the earlier, as `middleOf` reads). Null otherwise.
  */
 export function shiftedTo(
   heard: ReadonlyArray<OffsetSample>,
@@ -153,16 +161,21 @@ export function shiftedTo(
   let inOrder = 0
   for (let i = 0; i < n - SHIFT_HEARD; i++)
     for (let j = n - SHIFT_HEARD; j < n; j++) inOrder += above(x[j]!, x[i]!)
+  // Of those, the pairs with the newest answer: without it, the lead must show as well.
+  let newestInOrder = 0
+  for (let i = 0; i < n - SHIFT_HEARD; i++) newestInOrder += above(x[n - 1]!, x[i]!)
   let found: { readonly newest: number; readonly z: number } | null = null
   for (let k = SHIFT_HEARD; n - k >= SHIFT_EARLIER_MIN; k++) {
     const m = n - k
-    const z = (inOrder - (k * m) / 2) / Math.sqrt((k * m * (k + m + 1)) / 12)
-    if (Math.abs(z) >= SHIFT_Z && (found === null || Math.abs(z) > Math.abs(found.z)))
-      found = { newest: k, z }
+    const z = rankZ(inOrder, k, m)
+    const zBefore = rankZ(inOrder - newestInOrder, k - 1, m)
+    const least = Math.sign(z) === Math.sign(zBefore) ? Math.min(Math.abs(z), Math.abs(zBefore)) : 0
+    if (least >= SHIFT_Z && (found === null || least > found.z)) found = { newest: k, z: least }
     // The split moves one answer back: the answer at it goes from the earlier to the newest.
     const moved = x[n - k - 1]!
     for (let j = n - k; j < n; j++) inOrder -= above(x[j]!, moved)
     for (let i = 0; i < n - k - 1; i++) inOrder += above(moved, x[i]!)
+    newestInOrder -= above(x[n - 1]!, moved)
   }
   if (found === null) return null
   const newest = heard.slice(-found.newest)
