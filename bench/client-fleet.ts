@@ -4,6 +4,7 @@
  * each request has its invite.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import { childEnded, nextMessage, sendIfAlive } from './child-messages'
 import type { Pause } from './tail-causes'
 
 /**
@@ -26,7 +27,7 @@ export interface Delivered {
 /** A child process holding the client sockets. */
 export class ClientFleet {
   private readonly child: ChildProcess
-  private waiting = new Map<string, (d: Delivered) => void>()
+  private waiting = new Map<string, { resolve(d: Delivered): void; reject(e: Error): void }>()
   private early = new Map<string, Delivered>()
   /** The garbage-collection pauses of the child holding the sockets, as it reported them. */
   readonly pauses: Pause[] = []
@@ -39,24 +40,36 @@ export class ClientFleet {
     this.child.on('message', (m: Delivered | ({ type: 'pause' } & Pause) | { type: 'ready' }) => {
       if (m.type === 'pause') this.pauses.push({ start: m.start, duration: m.duration })
       if (m.type !== 'delivered') return
-      const resolve = this.waiting.get(m.requestId)
-      if (resolve) {
+      const waiting = this.waiting.get(m.requestId)
+      if (waiting) {
         this.waiting.delete(m.requestId)
-        resolve(m)
+        waiting.resolve(m)
       } else this.early.set(m.requestId, m)
+    })
+    // A child that died delivers nothing more: what waits on it ends, or the bench would hang.
+    this.child.once('exit', (code, signal) => {
+      const gone = new Error(
+        `the process holding the bench's client sockets ended (code ${String(code)}, signal ` +
+          `${String(signal)}); its own error is printed above`,
+      )
+      for (const { reject } of this.waiting.values()) reject(gone)
+      this.waiting.clear()
     })
   }
 
-  connect(url: string, auths: ReadonlyArray<object>, readyEvent: string, expected: number): Promise<void> {
-    return new Promise((resolve) => {
-      const onReady = (m: { type: string }): void => {
-        if (m.type !== 'ready') return
-        this.child.off('message', onReady)
-        resolve()
-      }
-      this.child.on('message', onReady)
-      this.child.send({ type: 'connect', url, auths, readyEvent, expected })
-    })
+  /**
+   * Connect one socket per auth and resolve once each has `readyEvent`; rejects, saying why, if
+   * any socket fails or is dropped first.
+   */
+  async connect(
+    url: string,
+    auths: ReadonlyArray<object>,
+    readyEvent: string,
+    expected: number,
+  ): Promise<void> {
+    const ready = nextMessage(this.child, 'ready', `connecting ${auths.length} sockets to ${url}`)
+    sendIfAlive(this.child, { type: 'connect', url, auths, readyEvent, expected })
+    await ready
   }
 
   /** The child's process id, undefined if it could not start. */
@@ -70,13 +83,16 @@ export class ClientFleet {
       this.early.delete(requestId)
       return Promise.resolve(done)
     }
-    return new Promise((resolve) => this.waiting.set(requestId, resolve))
+    if (this.child.exitCode !== null || this.child.signalCode !== null) {
+      return Promise.reject(new Error(`the process holding the bench's client sockets has ended`))
+    }
+    return new Promise((resolve, reject) => this.waiting.set(requestId, { resolve, reject }))
   }
 
+  /** Close every socket and end the child; resolves at once if it already ended. */
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.child.once('exit', () => resolve())
-      this.child.send({ type: 'close' })
-    })
+    const ended = childEnded(this.child)
+    sendIfAlive(this.child, { type: 'close' })
+    return ended
   }
 }

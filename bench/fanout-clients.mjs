@@ -13,6 +13,8 @@ new PerformanceObserver((list) => {
     process.send({ type: 'pause', start: performance.timeOrigin + entry.startTime, duration: entry.duration })
   }
 }).observe({ entryTypes: ['gc'] })
+// A parent that is gone reads nothing more: ending with it leaves no sockets open behind.
+process.once('disconnect', () => process.exit(0))
 const sockets = []
 const arrivals = new Map()
 
@@ -47,12 +49,19 @@ process.on('message', async (message) => {
           })
           socket.on('invite', (payload) => record(payload.request.id, expected))
           socket.once(message.readyEvent, () => resolve())
-          socket.once('connect_error', reject)
+          socket.once('connect_error', (error) => reject(new Error(`could not connect: ${error.message}`)))
+          // Without reconnection, a socket dropped before its ready event never gets it.
+          socket.once('disconnect', (reason) =>
+            reject(new Error(`dropped before '${message.readyEvent}': ${reason}`)),
+          )
           sockets.push(socket)
         }),
     )
-    await Promise.all(connected)
-    process.send({ type: 'ready' })
+    // Told, not thrown: an unhandled rejection would end this process with the parent still waiting.
+    await Promise.all(connected).then(
+      () => process.send({ type: 'ready' }),
+      (error) => process.send({ type: 'failed', reason: `${message.url}: ${error.message}` }),
+    )
   }
   if (message.type === 'close') {
     for (const s of sockets) s.close()

@@ -63,6 +63,8 @@ async function start(): Promise<{ ready: RssServerReady; close(): Promise<void> 
   }
 }
 
+// A parent that is gone waits for nothing: ending with it leaves no server listening behind.
+process.once('disconnect', () => process.exit(0))
 const server = await start()
 process.on('message', (message: { type: string }) => {
   if (message.type === 'rss') {

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server } from 'socket.io'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBareSocketIo, type BareSocketIo } from '../../../bench/bare-socket-io'
 import { ClientFleet } from '../../../bench/client-fleet'
@@ -53,5 +56,44 @@ describe('ClientFleet', () => {
     emitTo(a, [2], 'a-1')
     const d = await delivered
     expect(d.first).toBeLessThanOrEqual(d.last)
+  })
+
+  // The bench waited for a 'ready' that a failed or dropped socket never brings: it hung for good.
+  it('says so, instead of waiting for ever, when a socket is dropped before its ready event', async () => {
+    const http = createServer()
+    const io = new Server(http, { serveClient: false })
+    io.on('connection', (socket) => void socket.disconnect(true))
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+    const fleet = new ClientFleet()
+    fleets.push(fleet)
+    try {
+      await expect(fleet.connect(url, [{ index: 0 }], 'ready', 1)).rejects.toThrow(/dropped before 'ready'/)
+    } finally {
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+    }
+  })
+
+  it('says so when nothing listens where it connects', async () => {
+    const http = createServer()
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+    await new Promise<void>((resolve) => http.close(() => resolve()))
+    const fleet = new ClientFleet()
+    fleets.push(fleet)
+    await expect(fleet.connect(url, [{ index: 0 }], 'ready', 1)).rejects.toThrow(/could not connect/)
+  })
+
+  // Its 'exit' had fired already: closing waited for a second one.
+  it('closes, and ends what waits on it, when its process already died', async () => {
+    const server = await startBareSocketIo()
+    servers.push(server)
+    const fleet = new ClientFleet()
+    await fleet.connect(server.url, [{ index: 0 }], 'ready', 1)
+    const waiting = fleet.delivered('never-sent')
+    process.kill(fleet.pid ?? 0, 'SIGKILL')
+    await expect(waiting).rejects.toThrow(/client sockets ended/)
+    await fleet.close()
+    await expect(fleet.connect(server.url, [{ index: 0 }], 'ready', 1)).rejects.toThrow(/ended/)
   })
 })
