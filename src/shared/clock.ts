@@ -19,6 +19,20 @@ export interface Clock {
    * measures round trips and notices the wall clock being set. Without one, `now()` stands in.
    */
   monotonic?(): number
+  /**
+   * Run `callback` once what arrived while the process ran nothing has been read: a frozen or
+   * blocked process fires its overdue timers before it reads its sockets, so a verdict of no
+   * answer waits for this. Without one, the callback runs as a timer due now.
+   */
+  afterPendingInput?(callback: () => void): TimerHandle
+}
+
+/**
+ * Run `callback` after the input already waiting is read, on a clock that can tell (see
+ * Clock.afterPendingInput); as a timer due now on one that cannot.
+ */
+export function afterPendingInput(clock: Clock, callback: () => void): TimerHandle {
+  return clock.afterPendingInput?.(callback) ?? clock.setTimeout(callback, 0)
 }
 
 /**
@@ -54,6 +68,16 @@ export const systemClock: Clock = {
       ;(timer as { unref?: () => void }).unref?.()
     }
     arm(delayMs)
+    return { cancel: () => globalThis.clearTimeout(timer) }
+  },
+  afterPendingInput(callback) {
+    // Node runs immediates right after it reads its sockets; a page has none and reads its input
+    // between tasks, so a task queued now comes after it.
+    if (typeof globalThis.setImmediate === 'function') {
+      const immediate = globalThis.setImmediate(callback)
+      return { cancel: () => globalThis.clearImmediate(immediate) }
+    }
+    const timer = globalThis.setTimeout(callback, 0)
     return { cancel: () => globalThis.clearTimeout(timer) }
   },
 }

@@ -11,7 +11,7 @@
  * attempt also ends a bounded number of connect timeouts after it began, long enough for the few
  * hundred bytes of a handshake and welcome over a link a few times slower than any the app serves.
  */
-import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
+import { afterPendingInput, steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 
 /** How many connect timeouts an attempt whose bytes keep coming may last in all. */
 export const LONGEST_ATTEMPT_IN_TIMEOUTS = 12
@@ -33,7 +33,7 @@ export class AttemptDeadline {
   /** When (monotonic) the quiet before its first bytes (or the first since a wake) is counted from. */
   private armedAt = 0
   /** Looks whether the attempt is due to be given up, and if not, looks again when it would be. */
-  private expire: (() => void) | undefined
+  private expire: ((inputRead?: boolean) => void) | undefined
 
   /**
    * `timeoutMs`: how long an attempt may wait for its first bytes; `stalledMs`: how long it may go
@@ -76,14 +76,20 @@ export class AttemptDeadline {
     this.armedAt = steadyNow(this.clock)
     this.crossedSinceArmed = false
     const beganAt = this.beganAt ?? this.armedAt
-    const expire = (): void => {
+    const expire = (inputRead = false): void => {
       const now = steadyNow(this.clock)
       const left = this.longestMs - (now - beganAt)
       const crossed = this.crossedSinceArmed
       const quiet = now - (crossed ? this.crossedAt : this.armedAt)
       const allowed = crossed ? this.stalledMs : this.timeoutMs
       if (left > 0 && quiet < allowed) {
-        this.timer = this.clock.setTimeout(expire, Math.min(allowed - quiet, left))
+        this.timer = this.clock.setTimeout(() => expire(), Math.min(allowed - quiet, left))
+        return
+      }
+      // A process frozen past the deadline fires this before it reads what the platform sent
+      // meanwhile (its handshake, its welcome): the verdict waits until that is read.
+      if (!inputRead) {
+        this.timer = afterPendingInput(this.clock, () => expire(true))
         return
       }
       this.timer = undefined
@@ -92,7 +98,7 @@ export class AttemptDeadline {
     }
     this.expire = expire
     this.timer = this.clock.setTimeout(
-      expire,
+      () => expire(),
       Math.min(this.timeoutMs, this.longestMs - (this.armedAt - beganAt)),
     )
   }
@@ -111,7 +117,8 @@ export class AttemptDeadline {
     this.armedAt = now
     this.crossedSinceArmed = false
     this.timer.cancel()
-    this.timer = this.clock.setTimeout(this.expire, 0)
+    const expire = this.expire
+    this.timer = this.clock.setTimeout(() => expire(), 0)
   }
 
   /** The attempt was let in, failed, or ended: no deadline. */

@@ -9,7 +9,7 @@
  * reads its monotonic side: the computer's clock set back would otherwise put off the next probe
  * by as much.
  */
-import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
+import { afterPendingInput, steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import { stallLimitMs } from './link-timings'
 
 /** What a check does through its connection, and whom it tells. */
@@ -144,7 +144,7 @@ export class ConnectionCheck {
     }
     const sentAt = steadyNow(this.clock)
     const probe = new AbortController()
-    const expire = (): void => {
+    const expire = (inputRead = false): void => {
       // Once a message crosses after the probe, its answer waits behind it: the link is judged by
       // how long it has carried nothing, not by how long the message takes, since a slow link's
       // TCP stalls for seconds between bursts. The span is the one a link gone quiet gets.
@@ -154,7 +154,13 @@ export class ConnectionCheck {
         : sentAt + this.timings.probeTimeoutMs
       const left = until - steadyNow(this.clock)
       if (left > 0) {
-        this.probeTimer = this.clock.setTimeout(expire, left)
+        this.probeTimer = this.clock.setTimeout(() => expire(), left)
+        return
+      }
+      // A process frozen past the deadline (a loaded machine, a debugger) fires this before it
+      // reads the answer that came meanwhile: the verdict waits until what came is read.
+      if (!inputRead) {
+        this.probeTimer = afterPendingInput(this.clock, () => expire(true))
         return
       }
       this.probeTimer = undefined
@@ -166,7 +172,7 @@ export class ConnectionCheck {
           : `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
       )
     }
-    this.probeTimer = this.clock.setTimeout(expire, this.timings.probeTimeoutMs)
+    this.probeTimer = this.clock.setTimeout(() => expire(), this.timings.probeTimeoutMs)
     this.probeOut = probe
     this.probeQuiet = quiet
     this.probeAtWake = false

@@ -3,7 +3,7 @@
  * on: the platform's result or refusal, no answer in time, a connection that dropped mid-way, or
  * an answer that made no sense.
  */
-import { steadyNow, type Clock } from '../../../shared/clock'
+import { afterPendingInput, steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import {
   COMMAND_EVENT,
@@ -158,7 +158,10 @@ type Answer =
 /** The acknowledgement, unless the connection closes first or `ms` pass without one. */
 function within(answer: Promise<unknown>, clock: Clock, ms: number): Promise<Answer> {
   return new Promise((resolve) => {
-    const timer = clock.setTimeout(() => resolve({ kind: 'timeout' }), ms)
+    // An answer read late because the process was frozen past `ms` is still an answer.
+    let timer: TimerHandle = clock.setTimeout(() => {
+      timer = afterPendingInput(clock, () => resolve({ kind: 'timeout' }))
+    }, ms)
     answer.then(
       (value) => {
         timer.cancel()

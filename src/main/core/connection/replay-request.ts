@@ -4,7 +4,7 @@
  * hears when the ack timeout has passed (to ask for smaller pages next), and a platform that
  * answers nothing at all for much longer (no bytes of an answer on their way) is given up on.
  */
-import { steadyNow, type TimerHandle } from '../../../shared/clock'
+import { afterPendingInput, steadyNow, type TimerHandle } from '../../../shared/clock'
 import {
   CommandAck,
   REPLAY_EVENT,
@@ -122,14 +122,20 @@ export async function requestReplay(
   // smallest size takes longer to cross than the give-up, and asking again would only start it over.
   const sentAt = steadyNow(deps.clock)
   let giveUp: TimerHandle
+  const look = (inputRead: boolean): void => {
+    const quiet = steadyNow(deps.clock) - Math.max(sentAt, deps.crossedAt?.() ?? sentAt)
+    if (quiet < deps.giveUpAfterMs) return watch(deps.giveUpAfterMs - quiet)
+    // A process frozen past the give-up reads what came meanwhile before calling it unanswered.
+    if (!inputRead) {
+      giveUp = afterPendingInput(deps.clock, () => look(true))
+      return
+    }
+    deps.giveUp(
+      `The platform did not answer a replay within ${deps.giveUpAfterMs / 1000} s. If this goes on, check your connection.`,
+    )
+  }
   const watch = (delayMs: number): void => {
-    giveUp = deps.clock.setTimeout(() => {
-      const quiet = steadyNow(deps.clock) - Math.max(sentAt, deps.crossedAt?.() ?? sentAt)
-      if (quiet < deps.giveUpAfterMs) return watch(deps.giveUpAfterMs - quiet)
-      deps.giveUp(
-        `The platform did not answer a replay within ${deps.giveUpAfterMs / 1000} s. If this goes on, check your connection.`,
-      )
-    }, delayMs)
+    giveUp = deps.clock.setTimeout(() => look(false), delayMs)
   }
   watch(deps.giveUpAfterMs)
   let raw: unknown
