@@ -8,18 +8,22 @@ import { expect, it } from 'vitest'
 import { bookScheduled } from '../support/booking'
 import { useE2e } from './support/fixture'
 import { checkScreen } from './support/screens'
-import { focusLandsOn } from './support/waits'
+import { focusLandsOn, frameAlive } from './support/waits'
 
 const world = useE2e()
 const MINUTE = 60_000
 
-/** How much narrower `part` is than the inside of `card` (its width less its padding), in pixels. */
+/**
+ * How much narrower `part` is than the inside of `card` (its width less its padding), in pixels, both
+ * read in one layout: read apart, a thread still loading in between (a scrollbar coming) moved one.
+ */
 async function narrowerThanCard(card: Locator, part: Locator): Promise<number> {
-  const inside = await card.evaluate((element) => {
+  const inner = await part.elementHandle()
+  return card.evaluate((element, within) => {
     const style = getComputedStyle(element)
-    return element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
-  })
-  return Math.round(inside - (await part.boundingBox())!.width)
+    const inside = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    return Math.round(inside - within!.getBoundingClientRect().width)
+  }, inner)
 }
 
 it('gives a booked session’s request and thread the card’s whole width, under its time and Start', async () => {
@@ -36,6 +40,8 @@ it('gives a booked session’s request and thread the card’s whole width, unde
   const running = await shell(ada)
 
   const page = await open(running)
+  // Measured in React's page: the host's first frame may be drawn again, its nodes replaced.
+  await frameAlive(page)
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   const card = page.getByRole('article', { name: title })
   await card.getByRole('button', { name: 'Messages with Sam Okafor' }).click()
@@ -55,6 +61,7 @@ it('gives a booked session’s request and thread the card’s whole width, unde
 
   const popover = await open(running, { popover: true })
   const compact = popover.getByRole('article', { name: title })
+  await frameAlive(popover)
   await compact.waitFor()
   expect(await narrowerThanCard(compact, compact.getByRole('heading', { name: title }))).toBeLessThanOrEqual(
     1,
