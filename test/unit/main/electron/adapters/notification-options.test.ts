@@ -14,6 +14,7 @@ import {
   NOTIFICATION_ID_MAX,
   NOTIFICATION_TITLE_MAX,
 } from '../../../../../src/shared/os-limits'
+import { INSTANT_INVITE } from '../../../../support/invite-notification'
 
 const message = (title: string, body: string): Extract<AppNotification, { kind: 'message' }> => ({
   kind: 'message',
@@ -64,14 +65,7 @@ describe('a notification’s text', () => {
 // arguments (where a quote, "&", ";", "," or "|" ends it) and from macOS's Notification Center.
 describe('a notification’s options', () => {
   it('carry no icon on any OS: on macOS one closed while Electron wrote its image would come up all the same', () => {
-    const invite: AppNotification = {
-      kind: 'invite',
-      inviteId: 'inv_1',
-      requestId: 'req_1',
-      title: 'Sam Lee: Hooks question',
-      body: 'Instant · Matched to you',
-      instant: true,
-    }
+    const invite = INSTANT_INVITE
     for (const platform of ['darwin', 'win32', 'linux'] as const)
       for (const shown of [invite, message('Message from Sam', 'Hello')])
         expect(

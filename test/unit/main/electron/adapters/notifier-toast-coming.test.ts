@@ -18,17 +18,11 @@ import {
   resetFakeElectron,
 } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
+import { INSTANT_INVITE } from '../../../../support/invite-notification'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
-const invite: AppNotification = {
-  kind: 'invite',
-  inviteId: 'inv_1',
-  requestId: 'req_1',
-  title: 'Sam Lee: Hooks question',
-  body: 'Instant · Matched to you',
-  instant: true,
-}
+const invite = INSTANT_INVITE
 const taken: AppNotification = {
   kind: 'invite_closed',
   inviteId: 'inv_1',

@@ -27,6 +27,7 @@ import {
 } from '../../../../support/fake-electron'
 import { clientMessageNotification } from '../../../../support/fixtures'
 import { recordingLog } from '../../../../support/recording-log'
+import { INSTANT_INVITE } from '../../../../support/invite-notification'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
@@ -34,14 +35,7 @@ type InviteNotification = Extract<AppNotification, { kind: 'invite' }>
 
 /** The request every invite here was shown for. */
 const REQ = 'req_1'
-const instant: InviteNotification = {
-  kind: 'invite',
-  inviteId: 'inv_1',
-  requestId: REQ,
-  title: 'Sam Lee: Hooks question',
-  body: 'Instant · Matched to you',
-  instant: true,
-}
+const instant = INSTANT_INVITE
 const scheduled: InviteNotification = { ...instant, inviteId: 'inv_2', instant: false }
 const closed = (
   inviteId: string,
