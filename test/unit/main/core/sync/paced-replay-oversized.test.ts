@@ -97,14 +97,19 @@ describe('after an answer over the size limit', () => {
     expect(asked.map((options) => options.leaveOutOver)).toEqual([undefined, undefined, mostEntityBytes()])
   })
 
-  it('a platform refusing the key is not asked it again, and the catch-up says why it cannot go on', async () => {
-    const refused = () => new ReplayRefused('Invalid replay: unrecognized key', undefined, 'invalid_payload')
+  /** A snapshot answered over the size limit, and on the next connection the key refused. */
+  async function keyRefusedAfterTooLarge(said: RegExp) {
     let fail: () => Error = tooLarge
-    const { pages, asked, reconnect } = failingWith(() => fail())
-    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
-    reconnect()
-    fail = refused
-    await expect(pages.next(true, undefined)).rejects.toThrow(
+    const made = failingWith(() => fail())
+    await expect(made.pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    made.reconnect()
+    fail = () => new ReplayRefused('Invalid replay: unrecognized key', undefined, 'invalid_payload')
+    await expect(made.pages.next(true, undefined)).rejects.toThrow(said)
+    return made
+  }
+
+  it('a platform refusing the key is not asked it again, and the catch-up says why it cannot go on', async () => {
+    const { pages, asked } = await keyRefusedAfterTooLarge(
       /cannot leave what is too large out of its snapshot.*Tell the platform's support/,
     )
     await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(ReplayRefused)
@@ -112,13 +117,7 @@ describe('after an answer over the size limit', () => {
   })
 
   it('a platform whose welcome says it takes the key is asked it, though one before it refused it', async () => {
-    const refused = () => new ReplayRefused('Invalid replay: unrecognized key', undefined, 'invalid_payload')
-    let fail: () => Error = tooLarge
-    const { pages, asked, reconnect } = failingWith(() => fail())
-    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
-    reconnect()
-    fail = refused
-    await expect(pages.next(true, undefined)).rejects.toThrow(/cannot leave what is too large out/)
+    const { pages, asked, reconnect } = await keyRefusedAfterTooLarge(/cannot leave what is too large out/)
     // The platform was updated meanwhile, and says so in its welcome.
     reconnect(true)
     await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(ReplayRefused)
