@@ -29,19 +29,28 @@ function settled(state: SyncState): boolean {
  * Watch the stream, from the pick's sending, for the expert's own choice of another availability;
  * `beforeResend` waits for the catch-up under way (at most its time) and ends the pick when one came.
  * Only events count: a snapshot shows where things stand, not whether the choice came after the pick.
+ * `earlierHere`: picks made here still unanswered when this one was sent; one that reached the
+ * platform before the drop (its answer lost, not its request) arrives as an event in the catch-up,
+ * and is an older choice, so each accounts for one event choosing its availability.
  */
 export function availabilityOvertaking(
   sync: Pick<SyncEngine, 'state' | 'states' | 'changes'> | undefined,
   clock: Clock,
   picked: Availability,
+  earlierHere: ReadonlyArray<Availability> = [],
 ): { readonly beforeResend: BeforeResend<CommandResult<'availability.set'>>; stop(): void } {
   let chosen: Availability | null = null
+  const older = [...earlierHere]
   const offChanges =
     sync?.changes.add((update) => {
       if (update.kind !== 'events') return
-      for (const event of update.events)
-        if (event.type === 'expert.updated' && event.payload.expert.availabilityCause === 'chosen')
-          chosen = event.payload.expert.availability
+      for (const event of update.events) {
+        if (event.type !== 'expert.updated' || event.payload.expert.availabilityCause !== 'chosen') continue
+        const availability = event.payload.expert.availability
+        const fromHere = older.indexOf(availability)
+        if (fromHere >= 0) older.splice(fromHere, 1)
+        else chosen = availability
+      }
     }) ?? (() => {})
   const beforeResend = async (waitMs: number): Promise<CommandOutcome<never> | undefined> => {
     if (sync !== undefined) await caughtUpAgain(sync, clock, waitMs)

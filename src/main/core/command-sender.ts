@@ -7,7 +7,7 @@
  */
 import { systemClock } from '../../shared/clock'
 import type { CommandOutcome } from '../../shared/command-outcome'
-import type { CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
+import type { Availability, CommandName, CommandPayload, CommandResult } from '../../shared/protocol'
 import { defaultLinkTimings } from './connection/link-timings'
 import type { PlatformLink } from './connection/platform-link'
 import { CommandsInFlight } from './commands-in-flight'
@@ -40,6 +40,8 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
 export class CommandSender {
   /** Identical commands pressed on two surfaces at once go out once. */
   private readonly inFlight = new CommandsInFlight()
+  /** Availabilities picked here and not yet answered, oldest first (availabilityOvertaking's `earlierHere`). */
+  private readonly picksUnanswered: Availability[] = []
 
   constructor(private readonly deps: CommandSenderDeps) {}
 
@@ -57,17 +59,24 @@ export class CommandSender {
       })
     }
     return this.inFlight.share(link, name, payload, async () => {
+      const picked =
+        name === 'availability.set' ? (payload as CommandPayload<'availability.set'>).availability : undefined
       const overtaking =
-        name === 'availability.set'
+        picked !== undefined
           ? availabilityOvertaking(
               this.deps.currentSync(),
               this.deps.linkClock ?? systemClock,
-              (payload as CommandPayload<'availability.set'>).availability,
+              picked,
+              this.picksUnanswered,
             )
           : undefined
+      if (picked !== undefined) this.picksUnanswered.push(picked)
       const answer = await link
         .command(name, payload, idempotencyKey, overtaking?.beforeResend as BeforeResend<CommandResult<N>>)
-        .finally(() => overtaking?.stop())
+        .finally(() => {
+          overtaking?.stop()
+          if (picked !== undefined) this.picksUnanswered.splice(this.picksUnanswered.indexOf(picked), 1)
+        })
       const checks = {
         ...this.deps,
         clock: this.deps.linkClock ?? systemClock,

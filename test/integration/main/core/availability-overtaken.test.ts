@@ -40,4 +40,31 @@ describe('an availability pick lost with its connection', () => {
     expect(platform.server.marketplace.snapshot(expert.id).expert.availability).toBe('away')
     expect(core.runtime.cache.expert()?.availability).toBe('away')
   })
+
+  it('is sent again over an earlier pick made here that reached the platform with its answer lost', async () => {
+    const world = await startProxiedExpert(defer, { coreClock: 'link' })
+    const { platform, expert, proxy, linkClock: clock, core } = world
+    const atPlatform = (): string => platform.server.marketplace.snapshot(expert.id).expert.availability
+
+    // "Away" reaches the platform, its answer (and its event) held on the way back.
+    proxy.hold('down')
+    const away = core.runtime.core.command('availability.set', { availability: 'away', onlineUntil: null })
+    await expect.poll(atPlatform).toBe('away')
+    // "Available" right after, held on the way up; the connection is then cut.
+    proxy.hold('up')
+    const online = core.runtime.core.command('availability.set', {
+      availability: 'online',
+      onlineUntil: null,
+    })
+    await proxy.untilHeldUp()
+    proxy.resetAll()
+    await core.waitForState((s) => s.status === 'reconnecting')
+    clock.advance(BACKOFF_START_MS)
+
+    expect(await away).toMatchObject({ ok: true })
+    expect(await online).toMatchObject({ ok: true })
+    await core.runtime.core.settled()
+    expect(atPlatform()).toBe('online')
+    expect(core.runtime.cache.expert()?.availability).toBe('online')
+  })
 })

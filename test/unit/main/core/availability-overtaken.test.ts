@@ -30,7 +30,11 @@ function handSync() {
  * connection the catch-up brings `meanwhile` (the expert's own choices, in order). Returns the
  * pick's outcome and how many times the command went out.
  */
-async function pickLostThenCaughtUp(meanwhile: ReadonlyArray<Availability>, failingBefore = false) {
+async function pickLostThenCaughtUp(
+  meanwhile: ReadonlyArray<Availability>,
+  failingBefore = false,
+  earlierHere: ReadonlyArray<Availability> = [],
+) {
   const { link, connections, clock } = memoryLink()
   link.start()
   const connection = connections[0]!
@@ -39,7 +43,7 @@ async function pickLostThenCaughtUp(meanwhile: ReadonlyArray<Availability>, fail
   connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW })
   const { sync, set } = handSync()
   if (failingBefore) sync.state = { kind: 'failing', message: 'Could not save', nextAttemptAt: FIXTURE_NOW }
-  const overtaking = availabilityOvertaking(sync, clock, 'online')
+  const overtaking = availabilityOvertaking(sync, clock, 'online', earlierHere)
   const pick = link.command(
     'availability.set',
     { availability: 'online', onlineUntil: null },
@@ -94,5 +98,18 @@ describe('an availability picked here whose command was lost with its connection
       expect(sent, meanwhile.join()).toBe(2)
       expect(outcome, meanwhile.join()).toBeUndefined()
     }
+  })
+
+  it('is sent again when the choice the catch-up brings is an earlier pick made here whose answer was lost', async () => {
+    // "Away" then "Available" here; "Away" reached the platform before the drop, "Available" did not.
+    const { outcome, sent } = await pickLostThenCaughtUp(['away'], false, ['away'])
+    expect(sent).toBe(2)
+    expect(outcome).toBeUndefined()
+  })
+
+  it('still stands aside for a choice on another device after an earlier pick made here arrived', async () => {
+    const { outcome, sent } = await pickLostThenCaughtUp(['away', 'busy'], false, ['away'])
+    expect(sent).toBe(1)
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'overtaken' } })
   })
 })
