@@ -31,15 +31,21 @@ function settled(state: SyncState): boolean {
  * Only events count: a snapshot shows where things stand, not whether the choice came after the pick.
  * `earlierHere`: picks made here still unanswered when this one was sent; one that reached the
  * platform before the drop (its answer lost, not its request) arrives as an event in the catch-up,
- * and is an older choice, so each accounts for one event choosing its availability.
+ * and is an older choice, so each accounts for one event choosing its availability. A pick made
+ * here after this one (`pickedLater`) is newer still: this one is not sent again over it.
  */
 export function availabilityOvertaking(
   sync: Pick<SyncEngine, 'state' | 'states' | 'changes'> | undefined,
   clock: Clock,
   picked: Availability,
   earlierHere: ReadonlyArray<Availability> = [],
-): { readonly beforeResend: BeforeResend<CommandResult<'availability.set'>>; stop(): void } {
+): {
+  readonly beforeResend: BeforeResend<CommandResult<'availability.set'>>
+  pickedLater(availability: Availability): void
+  stop(): void
+} {
   let chosen: Availability | null = null
+  let laterHere: Availability | null = null
   const older = [...earlierHere]
   const offChanges =
     sync?.changes.add((update) => {
@@ -53,7 +59,11 @@ export function availabilityOvertaking(
       }
     }) ?? (() => {})
   const beforeResend = async (waitMs: number): Promise<CommandOutcome<never> | undefined> => {
-    if (sync !== undefined) await caughtUpAgain(sync, clock, waitMs)
+    if (laterHere === null && sync !== undefined) await caughtUpAgain(sync, clock, waitMs)
+    if (laterHere !== null) {
+      const message = `You picked ${SAID[laterHere]} since, so ${SAID[picked]} was not sent again.`
+      return { ok: false, error: { code: 'overtaken', message } }
+    }
     if (chosen === null || chosen === picked) return undefined
     return {
       ok: false,
@@ -63,7 +73,8 @@ export function availabilityOvertaking(
       },
     }
   }
-  return { beforeResend, stop: offChanges }
+  const pickedLater = (availability: Availability): void => void (laterHere = availability)
+  return { beforeResend, pickedLater, stop: offChanges }
 }
 
 /** Resolves once the sync next settles (the new connection's catch-up done, or given up), or after `waitMs`. */

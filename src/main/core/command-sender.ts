@@ -40,8 +40,11 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
 export class CommandSender {
   /** Identical commands pressed on two surfaces at once go out once. */
   private readonly inFlight = new CommandsInFlight()
-  /** Availabilities picked here and not yet answered, oldest first (availabilityOvertaking's `earlierHere`). */
-  private readonly picksUnanswered: Availability[] = []
+  /** Availabilities picked here and not yet answered, oldest first (availabilityOvertaking). */
+  private readonly picksUnanswered: Array<{
+    readonly availability: Availability
+    readonly overtaking: ReturnType<typeof availabilityOvertaking>
+  }> = []
 
   constructor(private readonly deps: CommandSenderDeps) {}
 
@@ -67,15 +70,19 @@ export class CommandSender {
               this.deps.currentSync(),
               this.deps.linkClock ?? systemClock,
               picked,
-              this.picksUnanswered,
+              this.picksUnanswered.map((earlier) => earlier.availability),
             )
           : undefined
-      if (picked !== undefined) this.picksUnanswered.push(picked)
+      if (picked !== undefined && overtaking !== undefined) {
+        for (const earlier of this.picksUnanswered) earlier.overtaking.pickedLater(picked)
+        this.picksUnanswered.push({ availability: picked, overtaking })
+      }
       const answer = await link
         .command(name, payload, idempotencyKey, overtaking?.beforeResend as BeforeResend<CommandResult<N>>)
         .finally(() => {
           overtaking?.stop()
-          if (picked !== undefined) this.picksUnanswered.splice(this.picksUnanswered.indexOf(picked), 1)
+          const index = this.picksUnanswered.findIndex((pick) => pick.overtaking === overtaking)
+          if (index >= 0) this.picksUnanswered.splice(index, 1)
         })
       const checks = {
         ...this.deps,

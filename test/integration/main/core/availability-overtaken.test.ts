@@ -61,7 +61,11 @@ describe('an availability pick lost with its connection', () => {
     await core.waitForState((s) => s.status === 'reconnecting')
     clock.advance(BACKOFF_START_MS)
 
-    expect(await away).toMatchObject({ ok: true })
+    // "Away", unanswered, is not sent again over the newer "Available".
+    expect(await away).toMatchObject({
+      ok: false,
+      error: { code: 'overtaken', message: 'You picked available since, so away was not sent again.' },
+    })
     expect(await online).toMatchObject({ ok: true })
     await core.runtime.core.settled()
     expect(atPlatform()).toBe('online')

@@ -34,6 +34,7 @@ async function pickLostThenCaughtUp(
   meanwhile: ReadonlyArray<Availability>,
   failingBefore = false,
   earlierHere: ReadonlyArray<Availability> = [],
+  laterHere?: Availability,
 ) {
   const { link, connections, clock } = memoryLink()
   link.start()
@@ -61,6 +62,8 @@ async function pickLostThenCaughtUp(
   await turn()
   // A sync that was failing goes straight to live once a catch-up works.
   if (!failingBefore) set({ kind: 'catching_up' })
+  // The expert picks again here on the new connection while its catch-up is under way.
+  if (laterHere !== undefined) overtaking.pickedLater(laterHere)
   const events = meanwhile.map((availability, i) =>
     expertUpdated(i + 1, anExpert({ availability, availabilityCause: 'chosen' })),
   )
@@ -111,5 +114,16 @@ describe('an availability picked here whose command was lost with its connection
     const { outcome, sent } = await pickLostThenCaughtUp(['away', 'busy'], false, ['away'])
     expect(sent).toBe(1)
     expect(outcome).toMatchObject({ ok: false, error: { code: 'overtaken' } })
+  })
+
+  it('is not sent again over a pick made here after it, whatever the catch-up brings', async () => {
+    for (const meanwhile of [[], ['away'], ['online']] as const) {
+      const { outcome, sent } = await pickLostThenCaughtUp(meanwhile, false, [], 'away')
+      expect(sent, meanwhile.join()).toBe(1)
+      expect(outcome, meanwhile.join()).toMatchObject({
+        ok: false,
+        error: { code: 'overtaken', message: 'You picked away since, so available was not sent again.' },
+      })
+    }
   })
 })

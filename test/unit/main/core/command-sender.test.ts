@@ -2,10 +2,12 @@
  * A Join refused as "already accepted" is checked against the cache once the catch-up under way is
  * over. The expert's press is answered even when that catch-up does not end (a slow link, a
  * platform that never lets it), and a cache that stopped being theirs meanwhile (signed out) never
- * turns the refusal into a join.
+ * turns the refusal into a join. An availability lost with its connection is not sent again over
+ * one the expert picked here since.
  */
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
+import { BACKOFF_START_MS } from '../../../../src/main/core/connection/backoff'
 import { ManualClock } from '../../../../src/shared/clock'
 import { COMMAND_EVENT, LIVE_EVENT, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../src/shared/protocol'
 import {
@@ -55,7 +57,7 @@ async function adaWelcomed(clock: ManualClock, latestEventId: number, beforeClea
     latestEventId,
     serverTime: clock.now(),
   })
-  return { core, connection, browser }
+  return { core, connection, connections, browser }
 }
 
 /** An invite Ada accepted on the dashboard, its live session, and the platform's events of both. */
@@ -184,4 +186,53 @@ it('a Join refused while a failed catch-up waits to be tried again is told as do
   const { told, opened } = await joinRefusedAfterAFailedCatchUp((asked) => replayOf(asked, events))
   expect(told).toEqual([{ ok: true, result: { session }, doneElsewhere: true }])
   expect(opened).toHaveLength(1)
+})
+
+it('an availability lost with its connection is not sent again over one picked here on the next connection', async () => {
+  const clock = new ManualClock(FIXTURE_NOW)
+  const { core, connection, connections } = await adaWelcomed(clock, 0)
+  const welcome = (on: typeof connection): void =>
+    on.send(WELCOME_EVENT, {
+      protocolVersion: PROTOCOL_VERSION,
+      expertId: 'exp_ada',
+      latestEventId: 0,
+      serverTime: clock.now(),
+    })
+  const catchUp = async (on: typeof connection): Promise<void> => {
+    for (const asked of on.requests.filter((r) => r.name !== COMMAND_EVENT))
+      asked.answer({ serverTime: clock.now(), ...replayOf(asked, []) })
+    await settledTurns()
+  }
+  await settledTurns()
+  await catchUp(connection)
+  const told: unknown[] = []
+  void core
+    .command('availability.set', { availability: 'online', onlineUntil: null })
+    .then((o) => told.push(o))
+  await settledTurns()
+  connection.drop()
+  await settledTurns()
+  clock.advance(BACKOFF_START_MS)
+  await settledTurns()
+  const next = connections.at(-1)!
+  next.accept()
+  welcome(next)
+  await settledTurns()
+  // On the new connection, before its catch-up is over, the expert picks away.
+  void core.command('availability.set', { availability: 'away', onlineUntil: null })
+  await settledTurns()
+  // Its snapshot, then its events: the catch-up is over.
+  await catchUp(next)
+  await catchUp(next)
+  const online = next.requests.filter(
+    (r) => r.name === COMMAND_EVENT && JSON.stringify(r.payload).includes('"online"'),
+  )
+  // The one that went out before the drop only.
+  expect(online).toHaveLength(1)
+  expect(told).toEqual([
+    {
+      ok: false,
+      error: { code: 'overtaken', message: 'You picked away since, so available was not sent again.' },
+    },
+  ])
 })
