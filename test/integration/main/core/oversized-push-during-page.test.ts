@@ -49,13 +49,19 @@ describe('a live push over the size limit while a one-event page is awaited', ()
   const write = (message: string) => void lines.push(message)
   const log: Logger = { info: write, warn: write, error: write }
 
-  it('passes no good event over: the page is asked again on the next connection', async () => {
+  /** Ada settled on event 1, then the oversized pushes met `times` times while two more invites arrive. */
+  async function settledWithOversizedPushes(times: number) {
     lines.length = 0
     const platform = await startStreamPlatform({ ignoresMissingDigest: true })
     platform.records.push(goodEvent(1, Date.now()))
     const core = await adaSettledOn(defer, platform, log)
-    const asked = pushOversizedDuringPages(platform, 1)
+    const asked = pushOversizedDuringPages(platform, times)
     await twoMoreInvites(platform, core)
+    return { core, asked }
+  }
+
+  it('passes no good event over: the page is asked again on the next connection', async () => {
+    const { core, asked } = await settledWithOversizedPushes(1)
     expect(asked).toContainEqual(expect.objectContaining({ after: 1, limit: 1 }))
     expect(core.runtime.cache.cursor()).toBe(3)
     expect(shownTo(core)).toEqual(['inv_g1', 'inv_g2', 'inv_g3'])
@@ -63,12 +69,7 @@ describe('a live push over the size limit while a one-event page is awaited', ()
   })
 
   it('met on a second connection too, passes the event over but loses nothing: a snapshot follows', async () => {
-    lines.length = 0
-    const platform = await startStreamPlatform({ ignoresMissingDigest: true })
-    platform.records.push(goodEvent(1, Date.now()))
-    const core = await adaSettledOn(defer, platform, log)
-    const asked = pushOversizedDuringPages(platform, 2)
-    await twoMoreInvites(platform, core)
+    const { core, asked } = await settledWithOversizedPushes(2)
     expect(lines.filter((line) => line.startsWith('Skipped event'))).toEqual([
       expect.stringMatching(/^Skipped event 2 .*tell the platform's support/),
     ])
