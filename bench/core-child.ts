@@ -4,6 +4,7 @@
  * timestamps over IPC.
  */
 import { subscribe } from 'node:diagnostics_channel'
+import type { Socket } from 'node:net'
 import { createNodeAdapters } from '../src/main/node/adapters'
 import { PACKET_RECEIVED_CHANNEL } from '../src/main/node/packet-received-mark'
 import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-node-runtime'
@@ -11,6 +12,7 @@ import { systemClock } from '../src/shared/clock'
 import { afterLoopTurn } from './after-loop-turn'
 import { runQueueMs } from './core-waits'
 import { watchPauses } from './tail-causes'
+import { markReads } from './wire-marks'
 
 /** What the parent sends to start the core. */
 export interface CoreChildStart {
@@ -52,9 +54,14 @@ async function start(options: CoreChildStart): Promise<void> {
     token: options.token,
     expertId: options.expertId,
   })
-  // The last packet the core's socket had before a notification: the invite that raised it.
-  let lastPacket = 0
-  subscribe(PACKET_RECEIVED_CHANNEL, (at) => (lastPacket = at as number))
+  // The last read on any of the core's sockets (its connection to the platform among them), and
+  // that read as of the last packet the core decoded: the invite that raised the notification.
+  const lastRead = { at: Number.NaN }
+  subscribe('net.client.socket', (message) =>
+    markReads((message as { socket: Socket }).socket, now, lastRead),
+  )
+  let packetRead = Number.NaN
+  subscribe(PACKET_RECEIVED_CHANNEL, () => (packetRead = lastRead.at))
   adapters.notifier.onShow((n) => {
     const at = now()
     // Read here, not by the bench after it hears of the notification: that would count the core's
@@ -64,7 +71,7 @@ async function start(options: CoreChildStart): Promise<void> {
       type: 'notified',
       title: n.title,
       at,
-      receivedAt: performance.timeOrigin + lastPacket,
+      receivedAt: packetRead,
       waitedMs,
     }
     // Told once the core is done with this invite (the tray, the window, the expiry watch, and what

@@ -18,8 +18,9 @@ export const now = (): number => performance.timeOrigin + performance.now()
 export type ChildMessage =
   | { type: 'state'; status: string; at: number }
   /**
-   * `receivedAt`: when the core's socket had the packet that raised it; `waitedMs`: how long the
-   * core's main thread had waited for a CPU by then, all told (NaN where the kernel does not say).
+   * `receivedAt`: when the core's process read from its socket the packet that raised it (NaN if
+   * no read was seen, bench/wire-marks.ts); `waitedMs`: how long the core's main thread had waited
+   * for a CPU by then, all told (NaN where the kernel does not say).
    */
   | { type: 'notified'; title: string; at: number; receivedAt: number; waitedMs: number }
   | { type: 'rss'; rss: number }

@@ -7,9 +7,10 @@ import type { ThreadWaits } from './core-waits'
 import { median, ms, percentile } from './stats'
 
 /**
- * Where one Standby round's time went: until the platform handed the invite to its socket (input
- * checks, the transaction, the emit); the wire, until the core's socket had it (both ends read the
- * machine's wall clock); and the core, until its notifier. Beside them, the platform's work after
+ * Where one Standby round's time went: until the platform's process handed the invite's frame to
+ * the kernel (input checks, the transaction, the emit); the wire, until the core's process read it
+ * from its socket (both ends read the machine's wall clock); and the core, from that read (decoding
+ * included) until its notifier. Each ends where the next begins (bench/wire-marks.ts). Beside them, the platform's work after
  * sending (its lookups, in a transaction of their own), which holds the platform's process while
  * the invite travels, and the whole round, creation to notifier.
  */
@@ -54,10 +55,23 @@ export function formatRoundParts(rounds: ReadonlyArray<RoundParts>, share = 0.01
       const values = rounds.map(part)
       return `  ${name.padEnd(40)} p50 ${ms(median(values)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
     }),
+    belowZeroLine(rounds),
     `of the ${slowest.length} slowest (${ms(fastestOfThem)} and over), each part's median: ` +
       PARTS.map(([, short, part]) => `${short} ${ms(median(slowest.map(part)))}`).join(', '),
     waitsLine(rounds, slowest),
   ]
+}
+
+/**
+ * How many rounds had each part below zero: a part's marks out of order, which a sound split never
+ * gives (the wire came out negative in many rounds under load while it began after the platform's
+ * send had returned).
+ */
+function belowZeroLine(rounds: ReadonlyArray<RoundParts>): string {
+  const counts = PARTS.slice(0, 3).map(
+    ([, short, part]) => `${short} ${rounds.filter((r) => part(r) < 0).length}`,
+  )
+  return `  rounds with a part below zero (marks out of order): ${counts.join(', ')}`
 }
 
 /**

@@ -22,6 +22,7 @@ import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
 import type { Headline } from './headline'
 import { tailCauses, watchPauses, type Pause, type Round } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
+import { markWrites, writeRead } from './wire-marks'
 
 const BLOCKS = 25
 // 2,000 rounds a side: the p99 is then the twentieth slowest round, where with 600 it was the sixth,
@@ -54,6 +55,13 @@ async function standbyInvites(
   const expert = await expertOn(p)
   const core = new CoreChild()
   await core.start(p, expert, join(dir, 'latency'))
+  // The core's connection is the platform's only one now: the wire starts as its frames leave.
+  const connections = [...p.server.io.of('/').sockets.values()]
+  if (connections.length !== 1)
+    throw new Error(
+      `The platform holds ${connections.length} connections where the core bench expected only the core's: it cannot tell which one carries the invites.`,
+    )
+  const writes = markWrites(connections[0]!.request.socket, now)
   let sample: Invite | undefined
   const phases = new WritePhases()
   phases.start()
@@ -68,6 +76,7 @@ async function standbyInvites(
     )
     // Read before the round starts: reading them is no part of it.
     const waitsBefore = keeping ? threadWaits(core.pid) : undefined
+    writes.take()
     const started = now()
     phases.calling()
     const { request } = p.server.marketplace.createRequest({
@@ -81,11 +90,15 @@ async function standbyInvites(
     // The platform's thread until its work for the invite was done; after that it waits for the core.
     const platformWaited = waitsBefore && runQueueMs('/proc/thread-self/schedstat') - waitsBefore.server
     const { at, receivedAt, waitedMs } = await shown
+    // The platform may also have answered the core (its time, say) in the round: the invite's frame
+    // is the last write before the core read it.
+    const sentAt = writeRead(writes.take(), receivedAt)
     if (keeping) rounds.push({ started, first: at, last: at })
-    if (keeping && split !== undefined) {
-      const sentAt = started + split.until
+    // Each part ends where the next begins, so they add up to the round; a round whose marks are
+    // missing (no write seen before the core's read) is left out rather than split wrongly.
+    if (keeping && split !== undefined && sentAt !== undefined) {
       parts.push({
-        sent: split.until,
+        sent: sentAt - started,
         afterSending: split.after,
         wire: receivedAt - sentAt,
         core: at - receivedAt,
@@ -117,6 +130,7 @@ async function standbyInvites(
     phaseLines: () => phases.lines(),
     async stop() {
       phases.stop()
+      writes.stop()
       await core.stop()
     },
   }

@@ -50,6 +50,13 @@ describe('formatRoundParts', () => {
     )
   })
 
+  it('counts the rounds with a part below zero, per part', () => {
+    const lines = formatRoundParts([round(0.4, 0.2, 0.3), round(0.9, -0.3, 0.3), round(0.4, 0.2, 0.3)])
+    expect(lines).toContain(
+      '  rounds with a part below zero (marks out of order): the platform 0, the wire 1, the core 0',
+    )
+  })
+
   it('says so when no round was split, rather than printing NaN', () => {
     expect(formatRoundParts([])).toEqual(['(no round was split into its parts)'])
   })
