@@ -59,16 +59,18 @@ export class ClientFleet {
 
   /**
    * Connect one socket per auth and resolve once each has `readyEvent`; rejects, saying why, if
-   * any socket fails or is dropped first.
+   * any socket fails or is dropped first. With `reportAfterLoopTurn`, each delivery is told once the
+   * child's loop has turned again (bench/after-loop-turn.mjs), as the core bench's core tells its own.
    */
   async connect(
     url: string,
     auths: ReadonlyArray<object>,
     readyEvent: string,
     expected: number,
+    reportAfterLoopTurn = false,
   ): Promise<void> {
     const ready = nextMessage(this.child, 'ready', `connecting ${auths.length} sockets to ${url}`)
-    sendIfAlive(this.child, { type: 'connect', url, auths, readyEvent, expected })
+    sendIfAlive(this.child, { type: 'connect', url, auths, readyEvent, expected, reportAfterLoopTurn })
     await ready
   }
 

@@ -9,7 +9,7 @@ import { createNodeAdapters } from '../src/main/node/adapters'
 import { PACKET_RECEIVED_CHANNEL } from '../src/main/node/packet-received-mark'
 import { headlessHost, startNodeRuntime } from '../src/main/node/runtime/start-node-runtime'
 import { systemClock } from '../src/shared/clock'
-import { afterLoopTurn } from './after-loop-turn'
+import { afterLoopTurn } from './after-loop-turn.mjs'
 import { runQueueMs } from './core-waits'
 import { watchPauses } from './tail-causes'
 import { markReads } from './wire-marks'
@@ -75,7 +75,7 @@ async function start(options: CoreChildStart): Promise<void> {
       waitedMs,
     }
     // Told once the core is done with this invite (the tray, the window, the expiry watch, and what
-    // that work left for the loop's next turn, after-loop-turn.ts), so the bench's next invite does
+    // that work left for the loop's next turn, after-loop-turn.mjs), so the bench's next invite does
     // not arrive while it still works on this one: an expert's invites come seconds apart, not a
     // millisecond. Its times were taken above, at the notifier.
     afterLoopTurn(() => send(notified))

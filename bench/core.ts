@@ -142,7 +142,9 @@ async function rawInvites(
 ): Promise<{ round: (index: number) => Promise<number>; stop: () => Promise<void> }> {
   const { io, url, close } = await startBareSocketIo()
   const fleet = new ClientFleet()
-  await fleet.connect(url, [{ index: 0 }], 'ready', 1)
+  // Told after a turn of the client's loop, as the core tells its notifications: each side's own
+  // scheduled collection then runs between rounds, not in the next one.
+  await fleet.connect(url, [{ index: 0 }], 'ready', 1, true)
   const round = async (index: number): Promise<number> => {
     const requestId = `raw-${index}`
     const started = now()

@@ -58,6 +58,20 @@ describe('ClientFleet', () => {
     expect(d.first).toBeLessThanOrEqual(d.last)
   })
 
+  // The core bench asks its bare client to tell as its core does, after a turn of its loop; the
+  // fan-out bench does not ask, and is told at once as before.
+  it('tells a delivery after a turn of its loop when asked, with the time it arrived', async () => {
+    const server = await startBareSocketIo()
+    servers.push(server)
+    const fleet = new ClientFleet()
+    fleets.push(fleet)
+    await fleet.connect(server.url, [{ index: 0 }], 'ready', 1, true)
+    emitTo(server, [0], 'r-1')
+    const d = await fleet.delivered('r-1')
+    expect(d.requestId).toBe('r-1')
+    expect(d.first).toBe(d.last)
+  })
+
   // The bench waited for a 'ready' that a failed or dropped socket never brings: it hung for good.
   it('says so, instead of waiting for ever, when a socket is dropped before its ready event', async () => {
     const http = createServer()

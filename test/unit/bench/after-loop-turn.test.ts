@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net'
 import { MessageChannel } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
-import { afterLoopTurn } from '../../../bench/after-loop-turn'
+import { afterLoopTurn } from '../../../bench/after-loop-turn.mjs'
 
 describe('afterLoopTurn', () => {
   const open: Array<{ close(): void }> = []

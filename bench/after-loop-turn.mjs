@@ -10,8 +10,17 @@
  * scheduled collection of the core landed in the next round, each making one of the slowest.
  */
 
-/** Call `report` in the loop's next turn, after whatever was posted to the loop before it. */
-export function afterLoopTurn(report: () => void): void {
+/**
+ * Plain JavaScript, so the fan-out bench's clients (fanout-clients.mjs, run by bare `node`) tell
+ * their deliveries the same way when the core bench asks them to.
+ */
+
+/**
+ * Call `report` in the loop's next turn, after whatever was posted to the loop before it.
+ * @param {() => void} report
+ * @returns {void}
+ */
+export function afterLoopTurn(report) {
   // An immediate set from an immediate runs in the next turn's check phase, after that turn's
   // poll phase has run the tasks posted to the loop (V8's among them, through libuv).
   setImmediate(() => setImmediate(report))
