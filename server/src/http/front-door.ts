@@ -104,7 +104,8 @@ const FOREIGN_ORIGIN = {
   body: JSON.stringify({
     error: {
       code: 'forbidden',
-      message: 'This platform does not answer web pages of other sites; the Standby app sends no Origin.',
+      message:
+        'This platform does not answer web pages of other sites or other addresses (the Origin header names another address than the one called); call it from the Standby app, a script or curl, which send no Origin.',
     },
   }),
 }
@@ -156,9 +157,9 @@ export function installFrontDoor(
       logOnce(req, 'request refused: unknown Host', { host: logExcerpt(req.headers.host ?? '', 100) })
       return misdirected(hosts.refusal)
     }
-    // A page of another site reaches a loopback name without rebinding (fetch, a WebSocket, a
-    // form post); its browser says so in Origin, and nothing here serves such pages.
-    if (!hosts.allowsOrigin(req.headers.origin)) {
+    // A page of another site, or on another port, reaches a loopback name without rebinding
+    // (fetch, a WebSocket, a form post); its browser says so in Origin, and nothing here serves such pages.
+    if (!hosts.allowsOrigin(req.headers.origin, req.headers.host)) {
       logOnce(req, 'request refused: Origin of another site', {
         origin: logExcerpt(req.headers.origin ?? '', 100),
       })

@@ -11,10 +11,11 @@ export interface HostCheck {
   /** True when `host` (a Host header) names this platform. */
   allows(host: string | undefined): boolean
   /**
-   * True when `origin` (an Origin header) is no web page of another site: absent (the app and
-   * scripts send none), or an http(s) page on a name this platform answers to.
+   * True when `origin` (an Origin header) is no web page of another origin: absent (the app and
+   * scripts send none), or an http(s) page at the very address the request was sent to, `host`
+   * (its Host header), on a name this platform answers to.
    */
-  allowsOrigin(origin: string | undefined): boolean
+  allowsOrigin(origin: string | undefined, host: string | undefined): boolean
   /** The sentence a refused request gets: which address to use instead. */
   readonly refusal: string
   /** The Host header to send, for a request that sent none ("127.0.0.1:4455"). */
@@ -67,12 +68,18 @@ export function hostCheck(bindHost: string, port: number, extraNames: ReadonlyAr
   return {
     allows,
     // "null" (a sandboxed frame, a file page) and anything that is not one origin parse to no host.
-    allowsOrigin: (origin) => {
+    // A page on another port of a loopback name is another origin too (any local web server, a
+    // dev server running someone's package): a browser lets it open a WebSocket here, or post a
+    // form, without asking, so only a page this platform served itself is answered. A proxy in
+    // front that keeps the Host header keeps that equality.
+    allowsOrigin: (origin, host) => {
       if (origin === undefined) return true
       const url = URL.parse(origin)
-      return (
-        (url?.protocol === 'http:' || url?.protocol === 'https:') && url.origin === origin && allows(url.host)
-      )
+      if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin)
+        return false
+      // Read in the page's scheme, so a default port written or left out compares equal.
+      const addressed = host === undefined ? null : URL.parse(`${url.protocol}//${host}`)
+      return allows(url.host) && addressed?.host === url.host
     },
     refusal: `This platform answers only to the names it was started with; use ${preferred}.`,
     example,

@@ -190,12 +190,37 @@ describe('requests a web page of another site sends (its Origin says so)', () =>
     for (const line of refusals) expect(line).not.toContain(secret.slice(0, 8))
   })
 
-  it('answers a page on a name the platform answers to, and a request with no Origin', async () => {
+  it('answers a page at the address the request was sent to, and a request with no Origin', async () => {
     const { port } = platform().server
-    for (const origin of ['http://localhost:5173', `http://127.0.0.1:${port}`, 'http://[::1]:9'])
-      expect((await requestAs(port, `127.0.0.1:${port}`, HTTP_PATHS.info, { origin })).status).toBe(200)
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `LocalHost:${port}`]) {
+      const origin = `http://${host.toLowerCase()}`
+      expect((await requestAs(port, host, HTTP_PATHS.info, { origin })).status).toBe(200)
+    }
     expect((await requestAs(port, `127.0.0.1:${port}`, HTTP_PATHS.info)).status).toBe(200)
   })
+
+  it.each([
+    ['the API', HTTP_PATHS.info, {}],
+    ['a socket.io WebSocket upgrade', '/socket.io/?EIO=4&transport=websocket', upgrade],
+  ])(
+    'gets 403 on %s from a page on another port or another loopback name, as a local web server serves',
+    async (_, path, headers) => {
+      const { port } = platform().server
+      for (const origin of [
+        'http://localhost:5173',
+        `http://127.0.0.1:${port + 1}`,
+        'http://[::1]:9',
+        `http://localhost:${port}`,
+        'http://127.0.0.1',
+      ]) {
+        const answer = await requestAs(port, `127.0.0.1:${port}`, path, { origin, ...headers })
+        expect(answer.status).toBe(403)
+        expect(JSON.parse(answer.body)).toMatchObject({
+          error: { code: 'forbidden', message: /other addresses .*call it from the Standby app/ },
+        })
+      }
+    },
+  )
 })
 
 describe('a platform bound to a name', () => {
