@@ -157,14 +157,47 @@ function openInviteOf(ctx: MarketplaceContext, expertId: string, inviteId: strin
     case 'taken':
       throw new PlatformError('taken', 'Another expert already took this session.')
     case 'expired':
-      throw new PlatformError('expired', 'This invite has expired.')
+      throw new PlatformError('expired', EXPIRED)
     case 'withdrawn':
-      throw new PlatformError('invalid_state', 'The client withdrew this request.')
+      throw new PlatformError(
+        'invalid_state',
+        'The client withdrew this request, so its invite can no longer be answered; nothing more is needed.',
+      )
     case 'declined':
-      throw new PlatformError('invalid_state', 'You already declined this invite.')
+      throw new PlatformError(
+        'invalid_state',
+        'You already declined this invite, so it can no longer be taken; the client can send you a new request.',
+      )
     case 'accepted':
-      throw new PlatformError('conflict', 'You already accepted this invite.')
+      throw new PlatformError('conflict', alreadyAccepted(ctx, invite))
   }
-  if (ctx.clock.now() >= invite.expires_at) throw new PlatformError('expired', 'This invite has expired.')
+  if (ctx.clock.now() >= invite.expires_at) throw new PlatformError('expired', EXPIRED)
   return invite
+}
+
+const EXPIRED =
+  'This invite expired before your answer reached the platform, so it can no longer be answered; nothing more is needed.'
+
+/**
+ * The refusal of an invite the expert accepted already, saying where its session stands: a
+ * second accept is a second device or a retry under a new key, and its expert needs to know
+ * whether the session is theirs, at which time, and whether it still holds.
+ */
+function alreadyAccepted(ctx: MarketplaceContext, invite: InviteRow): string {
+  const row = ctx
+    .sql<[string, string], SessionRow>('SELECT * FROM sessions WHERE request_id = ? AND expert_id = ?')
+    .get(invite.request_id, invite.expert_id)
+  const said = 'You already accepted this invite'
+  switch (row?.state) {
+    case 'booked':
+      return `${said}; its session is booked for ${utcWords(row.booked_start)}. To move it, propose another time from the session.`
+    case 'live':
+      return `${said}; its session is live now: open it to carry on.`
+    case 'ended':
+      return `${said}; its session has since ended, so there is nothing more to take.`
+    case 'cancelled':
+      return `${said}; its session has since been cancelled, so there is nothing more to take.`
+    default:
+      return `${said}.`
+  }
 }

@@ -137,7 +137,11 @@ export function endSession(
   return ctx.events.transact(() => {
     const row = sessionOf(ctx, expertId, sessionId)
     assertActive(row)
-    if (row.state !== 'live') throw new PlatformError('invalid_state', 'Only a live session can be ended.')
+    if (row.state !== 'live')
+      throw new PlatformError(
+        'invalid_state',
+        'This session has not started, so it cannot be ended yet; join it first, or cancel the booking if you cannot take it.',
+      )
     if (outcome.kind !== 'free' && row.billing_started_at === null) {
       throw new PlatformError(
         'invalid_state',
@@ -260,8 +264,16 @@ export function assertBooked(row: SessionRow): void {
 }
 
 function assertActive(row: SessionRow): void {
-  if (row.state === 'ended') throw new PlatformError('invalid_state', 'This session has already ended.')
-  if (row.state === 'cancelled') throw new PlatformError('invalid_state', 'This session was cancelled.')
+  if (row.state === 'ended')
+    throw new PlatformError(
+      'invalid_state',
+      'This session has already ended, so it can no longer be joined or changed; nothing more is needed.',
+    )
+  if (row.state === 'cancelled')
+    throw new PlatformError(
+      'invalid_state',
+      'This session was cancelled, so it can no longer be joined or changed; nothing more is needed.',
+    )
 }
 
 /** Send the session as it now stands to its expert. */

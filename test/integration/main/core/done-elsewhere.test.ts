@@ -119,7 +119,10 @@ describe('a press on one computer after the same expert did it on another', () =
     })
     expect(await api(laptop)['invites.accept']({ inviteId, proposedTime: late! })).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'You already accepted this invite.' },
+      error: {
+        code: 'conflict',
+        message: `You already accepted this invite; its session is booked for ${new Date(early!).toISOString().slice(0, 16).replace('T', ' ')} UTC. To move it, propose another time from the session.`,
+      },
     })
   })
 
