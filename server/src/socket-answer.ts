@@ -22,6 +22,7 @@ import {
 import { tooLarge } from './oversize-frames'
 import { tooManyMembers } from './json-members'
 import { describeValue } from '../../src/shared/describe-untrusted'
+import { describeWait } from '../../src/shared/wait-words'
 import type { LogFields, Logger } from './logger'
 
 const KNOWN_EVENTS = [COMMAND_EVENT, REPLAY_EVENT, PROBE_EVENT].map((e) => `"${e}"`).join(', ')
@@ -30,7 +31,7 @@ const KNOWN_EVENTS = [COMMAND_EVENT, REPLAY_EVENT, PROBE_EVENT].map((e) => `"${e
 function rateLimited(retryAfterMs: number): ProtocolError {
   return {
     code: 'rate_limited',
-    message: 'Too many requests at once; wait a moment and try again.',
+    message: `Too many requests at once; try again in ${describeWait(retryAfterMs)}.`,
     retryAfterMs,
   }
 }

@@ -7,6 +7,7 @@ import {
   type PlatformInfo,
 } from '../../../src/shared/protocol'
 import { describeIssues } from '../../../src/shared/describe-untrusted'
+import { describeWait } from '../../../src/shared/wait-words'
 import { PlatformError } from '../platform-error'
 import type { ExpertRateLimits } from '../rate-limiter'
 import { bearerToken, queryInteger, queryText, type Route } from './http-util'
@@ -17,10 +18,14 @@ export function apiRoutes(deps: SignInDeps & { readonly rateLimits: ExpertRateLi
   const { marketplace, tokens, clock, rateLimits } = deps
   // The same allowance as the expert's sockets, so HTTP is no way around their limit.
   const takeReplay = (expertId: string): void => {
-    if (!rateLimits.take(expertId))
-      throw new PlatformError('rate_limited', 'Too many replays at once; wait a moment and try again.', {
-        retryAfterMs: rateLimits.retryAfterMs,
-      })
+    if (!rateLimits.take(expertId)) {
+      const { retryAfterMs } = rateLimits
+      throw new PlatformError(
+        'rate_limited',
+        `Too many replays at once; try again in ${describeWait(retryAfterMs)}.`,
+        { retryAfterMs },
+      )
+    }
   }
   const exact = (path: string) => new RegExp(`^${path.replace(/\//g, '\\/')}$`)
   const expertOf = (req: Parameters<Route['handle']>[0]): string => {

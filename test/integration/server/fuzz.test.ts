@@ -124,7 +124,14 @@ describe('rate limiting', () => {
     const limited = acks.filter((a) => !a.ok)
     expect(limited).toHaveLength(3)
     // The wait until the allowance holds one more, as HTTP's Retry-After says it.
-    expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterMs: 1_000 } })
+    expect(limited[0]).toMatchObject({
+      ok: false,
+      error: {
+        code: 'rate_limited',
+        retryAfterMs: 1_000,
+        message: 'Too many requests at once; try again in 1 second.',
+      },
+    })
     platform().clock.advance(2_000)
     expect((await socket.command('availability.set', { availability: 'away', onlineUntil: null })).ok).toBe(
       true,
@@ -168,7 +175,9 @@ describe('rate limiting', () => {
     const limited = answers.filter((a) => a.status === 429)
     expect(limited).toHaveLength(3)
     expect(limited[0]?.headers.get('retry-after')).toBe('1')
-    expect(await limited[0]?.json()).toMatchObject({ error: { code: 'rate_limited' } })
+    expect(await limited[0]?.json()).toMatchObject({
+      error: { code: 'rate_limited', message: 'Too many replays at once; try again in 1 second.' },
+    })
     platform().clock.advance(2_000)
     expect((await replay()).status).toBe(200)
   })
