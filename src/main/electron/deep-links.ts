@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import type { App, Event } from 'electron'
 import { DEEP_LINK_SCHEME } from '../../shared/deep-link'
 import type { Logger } from '../../shared/logger'
+import { runningAppImage } from '../node/app-image'
 
 /** What registering needs to know about this process (Node's `process`). */
 export interface ProcessFacts {
@@ -14,6 +15,8 @@ export interface ProcessFacts {
   readonly defaultApp?: boolean | undefined
   readonly execPath: string
   readonly argv: ReadonlyArray<string>
+  /** This process's environment: an AppImage's is told by APPIMAGE and APPDIR (node/app-image.ts). */
+  readonly env?: Readonly<Record<string, string | undefined>>
 }
 
 /**
@@ -28,7 +31,10 @@ export function linkHandlerArgs(process: ProcessFacts): string[] {
 /**
  * Asks the OS to send standby:// links to this app. In development the executable is Electron
  * itself, which needs the app's folder as its argument, or a click would start Electron's default
- * app instead. A refusal is logged: the app works, only links do not reach it.
+ * app instead. A refusal is logged: the app works, only links do not reach it. On Linux Electron
+ * makes the installed `standby.desktop` (package.json's desktopName) the scheme's handler through
+ * GIO, and refuses where none is installed: always from an AppImage, which the desktop knows (once
+ * integrated) under another file's name, so reinstalling would not help there.
  */
 export function registerDeepLinkScheme(
   app: Pick<App, 'setAsDefaultProtocolClient'>,
@@ -40,12 +46,20 @@ export function registerDeepLinkScheme(
     args.length === 0
       ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
       : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, args)
-  if (!registered) {
+  if (registered) return
+  if (process.env !== undefined && runningAppImage(process.env, process.execPath) !== undefined) {
     log.warn(
-      `The system did not make Standby the handler of ${DEEP_LINK_SCHEME}:// links, so links to invites ` +
-        'in a browser or mail will not open it. Reinstalling Standby registers it again; invites still show in the app.',
+      `The system did not make Standby the handler of ${DEEP_LINK_SCHEME}:// links: it runs from an AppImage, ` +
+        'which has no standby.desktop file installed. Links to invites in a browser or mail open Standby only once ' +
+        'the AppImage is integrated into the desktop (AppImageLauncher, or its .desktop file installed), or with the ' +
+        'deb package instead; invites still show in the app.',
     )
+    return
   }
+  log.warn(
+    `The system did not make Standby the handler of ${DEEP_LINK_SCHEME}:// links, so links to invites ` +
+      'in a browser or mail will not open it. Reinstalling Standby registers it again; invites still show in the app.',
+  )
 }
 
 /**

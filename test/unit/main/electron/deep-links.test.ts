@@ -41,6 +41,22 @@ describe('registering as the handler of standby:// links', () => {
     expect(log.warn).toHaveBeenCalledOnce()
     expect(log.warn.mock.calls[0]![0]).toMatch(/links to invites in a browser or mail will not open it/)
   })
+
+  it('from an AppImage, which no installed standby.desktop names, says integrating it is what makes links open it', () => {
+    fake.app.protocolClientAllowed = false
+    const log = logger()
+    const appImage = {
+      execPath: '/tmp/.mount_StandbX/standby',
+      argv: ['/tmp/.mount_StandbX/standby'],
+      env: { APPIMAGE: '/home/ada/Apps/Standby.AppImage', APPDIR: '/tmp/.mount_StandbX' },
+    }
+    registerDeepLinkScheme(fake.app, appImage, log)
+    expect(log.warn).toHaveBeenCalledOnce()
+    const said = String(log.warn.mock.calls[0]![0])
+    expect(said).toMatch(/runs from an AppImage/)
+    expect(said).toMatch(/integrated into the desktop/)
+    expect(said).not.toMatch(/Reinstalling/)
+  })
 })
 
 describe('links from macOS', () => {
