@@ -56,11 +56,7 @@ export function placeWindow(
   workAreas: ReadonlyArray<DesktopRect>,
   least: WindowSize,
 ): WindowPlace | null {
-  // A screen reported with no area (being attached or detached as Standby asks) offers no place.
-  const screens = workAreas.filter(
-    (area) =>
-      [area.x, area.y, area.width, area.height].every(Number.isFinite) && area.width > 0 && area.height > 0,
-  )
+  const screens = usableScreens(workAreas)
   const primary = screens[0]
   if (saved === null || primary === undefined) return null
   const home = screens.find((area) => titleBarReachable(saved, area))
@@ -83,6 +79,40 @@ export function placeWindow(
           height,
         }
   return { bounds, maximized: saved.maximized }
+}
+
+/**
+ * Where to move a window open now at `bounds` (its normal bounds), or null while its title bar is
+ * on a screen attached now. A screen taken away under a window (a monitor unplugged, a laptop
+ * undocked) leaves it where nobody can reach it wherever the OS or window manager does not move
+ * it; the window goes where a saved place off every screen opens (placeWindow), in whole pixels.
+ */
+export function placeOffScreenWindow(
+  bounds: DesktopRect,
+  workAreas: ReadonlyArray<DesktopRect>,
+  least: WindowSize,
+): DesktopRect | null {
+  const screens = usableScreens(workAreas)
+  if (screens.length === 0 || screens.some((area) => titleBarReachable(bounds, area))) return null
+  const whole = (value: number): number => Math.round(value)
+  const saved = {
+    x: whole(bounds.x),
+    y: whole(bounds.y),
+    width: whole(bounds.width),
+    height: whole(bounds.height),
+  }
+  const placed = placeWindow({ ...saved, maximized: false }, screens, least)?.bounds
+  return placed === undefined
+    ? null
+    : { x: whole(placed.x), y: whole(placed.y), width: whole(placed.width), height: whole(placed.height) }
+}
+
+/** The screens that offer a place: one reported with no area (being attached or detached as Standby asks) offers none. */
+function usableScreens(workAreas: ReadonlyArray<DesktopRect>): DesktopRect[] {
+  return workAreas.filter(
+    (area) =>
+      [area.x, area.y, area.width, area.height].every(Number.isFinite) && area.width > 0 && area.height > 0,
+  )
 }
 
 /** Whether enough of the top edge of `window` lies inside `area` to grab and move it. */

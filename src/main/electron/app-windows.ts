@@ -3,14 +3,14 @@
  * them: either may be closed for good and is made anew when next wanted, the main window carries
  * the invite badge, and "show the window" is one action for the tray, the Dock and a second launch.
  */
-import type { BrowserWindow, WebContents } from 'electron'
+import { screen, type BrowserWindow, type WebContents } from 'electron'
 import type { Logger } from '../core/ports/logger'
 import { windowSlot, type WindowSlot } from '../node/window-slot'
 import { isGone, type AppWindowOptions } from './app-window'
 import { createInviteBadge, type InviteBadge } from './invite-badge'
-import { placeWindow, type SavedWindowPlace } from '../core/window-placement'
-import { MAIN_WINDOW_MIN_SIZE } from '../../shared/window-sizes'
-import { bringToFront, createMainWindow, workAreas, type ShowHow } from './main-window'
+import { placeOffScreenWindow, placeWindow, type SavedWindowPlace } from '../core/window-placement'
+import { MAIN_WINDOW_MIN_SIZE, POPOVER_SIZE } from '../../shared/window-sizes'
+import { bringToFront, createMainWindow, keepOnAScreen, workAreas, type ShowHow } from './main-window'
 import { createPopover, type Popover } from './popover-window'
 
 /** The windows, the badge on the main one, and what the rest of the app asks of them. */
@@ -71,6 +71,18 @@ export function createAppWindows(options: {
     else popover.current()?.hideIfUntouched()
     bringToFront(mainWindow.get(), how)
   }
+  // A screen taken away (or made smaller) under a window the OS or window manager leaves where it
+  // was: the window on screen comes back onto one; the popover, placed beside the tray, goes away
+  // until its next opening places it again.
+  const afterScreensChanged = (): void => {
+    const main = mainWindow.current()
+    if (main !== undefined && main.isVisible() && !main.isMinimized()) keepOnAScreen(main)
+    const shown = popover.current()?.window
+    if (shown === undefined || !shown.isVisible()) return
+    if (placeOffScreenWindow(shown.getBounds(), workAreas(), POPOVER_SIZE) !== null) popover.current()?.hide()
+  }
+  screen.on('display-removed', afterScreensChanged)
+  screen.on('display-metrics-changed', afterScreensChanged)
   return {
     badge,
     mainWindow,

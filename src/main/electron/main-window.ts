@@ -4,7 +4,12 @@
  */
 import { screen, type BrowserWindow } from 'electron'
 import { MAIN_WINDOW_MIN_SIZE, MAIN_WINDOW_SIZE } from '../../shared/window-sizes'
-import type { DesktopRect, SavedWindowPlace, WindowPlace } from '../core/window-placement'
+import {
+  placeOffScreenWindow,
+  type DesktopRect,
+  type SavedWindowPlace,
+  type WindowPlace,
+} from '../core/window-placement'
 import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
 import { drawAttention } from './attention'
 
@@ -105,11 +110,26 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window
 }
 
-/** What bringing a window forward uses of it. */
-type FrontWindow = Pick<
+/** What moving a window back onto a screen uses of it. */
+type PlacedWindow = Pick<
   BrowserWindow,
-  'isDestroyed' | 'isMinimized' | 'isFocused' | 'restore' | 'show' | 'showInactive' | 'moveTop' | 'focus'
+  'isDestroyed' | 'isMaximized' | 'isFullScreen' | 'getNormalBounds' | 'setBounds'
 >
+
+/** What bringing a window forward uses of it. */
+type FrontWindow = PlacedWindow &
+  Pick<BrowserWindow, 'isMinimized' | 'isFocused' | 'restore' | 'show' | 'showInactive' | 'moveTop' | 'focus'>
+
+/**
+ * Moves the window onto a screen attached now when its title bar is on none (the screen it was on
+ * was unplugged or undocked, and the OS or window manager left it there), as a saved place off
+ * every screen opens. A maximized or full-screen window fills a screen the OS gives it: left alone.
+ */
+export function keepOnAScreen(window: PlacedWindow): void {
+  if (window.isDestroyed() || window.isMaximized() || window.isFullScreen()) return
+  const to = placeOffScreenWindow(window.getNormalBounds(), workAreas(), MAIN_WINDOW_MIN_SIZE)
+  if (to !== null) window.setBounds(to)
+}
 
 /**
  * Shows the window on top of others, un-minimizing it if needed, focused unless `how` says not. A
@@ -127,6 +147,8 @@ export function bringToFront(window: FrontWindow, how: ShowHow = { takeFocus: tr
   }
   if (!how.takeFocus) return showWithoutFocus(window)
   if (window.isMinimized()) window.restore()
+  // Where the expert will look for it: a window left on a screen taken away would come up unseen.
+  keepOnAScreen(window)
   window.show()
   window.focus()
 }
@@ -140,6 +162,7 @@ export function bringToFront(window: FrontWindow, how: ShowHow = { takeFocus: tr
 function showWithoutFocus(window: FrontWindow): void {
   if (window.isFocused()) return
   if (window.isMinimized()) return drawAttention(window as BrowserWindow)
+  keepOnAScreen(window)
   window.showInactive()
   // Shown already, showInactive leaves it where it is in the stack (behind the browser on Windows).
   window.moveTop()

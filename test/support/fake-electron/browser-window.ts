@@ -37,6 +37,8 @@ export class FakeBrowserWindow
       | 'destroy'
       | 'setPosition'
       | 'getNormalBounds'
+      | 'getBounds'
+      | 'setBounds'
       | 'maximize'
       | 'isMaximized'
       | 'isFullScreen'
@@ -164,6 +166,22 @@ export class FakeBrowserWindow
         throw new TypeError(`Error processing argument at index ${index}, conversion failure from ${value}`)
     }
     this.position = [x, y]
+  }
+  /** Where the window is: its normal bounds (the fake draws no maximized or full-screen frame). */
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return this.getNormalBounds()
+  }
+  /** Moves and sizes the window; whole numbers only, as Electron converts each to int. */
+  setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    assertNotDestroyed(this)
+    const next = { ...this.getNormalBounds(), ...bounds }
+    for (const [index, value] of Object.values(next).entries()) {
+      if (!Number.isInteger(value)) throw new TypeError(`Error processing argument at index ${index}`)
+    }
+    this.position = [next.x, next.y]
+    this.size = [next.width, next.height]
+    this.emit('move')
+    this.emit('resize')
   }
   /** The bounds the window has, or returns to from maximized or full screen. */
   getNormalBounds(): { x: number; y: number; width: number; height: number } {

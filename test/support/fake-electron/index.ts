@@ -12,6 +12,7 @@
  * call `resetFakeElectron()` in `beforeEach`. electron-store is inlined by vitest.config.ts, so its
  * own `import electron from 'electron'` gets this fake too.
  */
+import { EventEmitter } from 'node:events'
 import { createRequire } from 'node:module'
 import { vi } from 'vitest'
 import type { ActivationArguments, App, ContextBridge, Dialog, MessageBoxOptions } from 'electron'
@@ -54,6 +55,20 @@ const fakeScreen = {
   getPrimaryDisplay: () => fake.displays[0]!,
   getAllDisplays: () => [...fake.displays],
   getCursorScreenPoint: () => fake.cursor,
+  on: (event: string, listener: (...args: unknown[]) => void) => fake.screenEvents.on(event, listener),
+  off: (event: string, listener: (...args: unknown[]) => void) => fake.screenEvents.off(event, listener),
+}
+
+/**
+ * A display is unplugged: gone from `screen`, then Electron's 'display-removed'. Its windows stay
+ * where they were, as where the OS or window manager does not move them (some Linux ones, Windows
+ * at times after a sleep), or has not yet.
+ */
+export function removeDisplay(id: number): void {
+  const gone = fake.displays.find((display) => display.id === id)
+  if (gone === undefined) throw new Error(`no display ${id} is attached`)
+  fake.displays = fake.displays.filter((display) => display !== gone)
+  fake.screenEvents.emit('display-removed', { preventDefault: () => undefined }, gone)
 }
 
 function freshState() {
@@ -130,6 +145,8 @@ function freshState() {
     trayReportsClicks: true,
     /** Where the mouse pointer is (screen.getCursorScreenPoint). */
     cursor: { x: 700, y: 10 },
+    /** Listeners of `screen`'s events ('display-removed', 'display-metrics-changed'). */
+    screenEvents: new EventEmitter(),
     /** The displays attached, the primary first, each with its work area (less menu bars, docks, taskbars). */
     displays: [{ id: 1, workArea: { x: 0, y: 24, width: 1440, height: 876 } }] as Array<{
       id: number

@@ -8,6 +8,7 @@ import { createSettingsStore } from '../../../../src/main/core/settings/settings
 import { MAIN_WINDOW_SIZE } from '../../../../src/shared/window-sizes'
 import {
   fake,
+  removeDisplay,
   resetFakeElectron,
   type FakeBrowserWindow,
   type FakeWebContents,
@@ -96,6 +97,52 @@ describe('the app windows', () => {
 
     windows.showWindow()
     expect(newestWindow().getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+  })
+
+  describe('when the screen a window is on is unplugged and nothing moves the window', () => {
+    const SECOND_SCREEN = { id: 2, workArea: { x: 1440, y: 0, width: 1920, height: 1040 } }
+
+    it('brings the open window back onto a screen that is there, at its size', () => {
+      fake.displays.push(SECOND_SCREEN)
+      const windows = setUp()
+      windows.showWindow()
+      const main = newestWindow()
+      main.readyToShow()
+      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      removeDisplay(2)
+      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+    })
+
+    it('shows the window where it can be seen when Open brings it forward', () => {
+      fake.displays.push(SECOND_SCREEN)
+      const windows = setUp()
+      windows.showWindow()
+      const main = newestWindow()
+      main.readyToShow()
+      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      // Minimized meanwhile: nothing is moved then, only once it is brought back.
+      main.minimize()
+      removeDisplay(2)
+      expect(main.getNormalBounds()).toMatchObject({ x: 2000 })
+      windows.showWindow()
+      expect(main).toMatchObject({ visible: true, minimized: false, focused: true })
+      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+      // One whose title bar can still be grabbed on a screen is left where the expert put it.
+      main.moveTo({ x: -900, y: 300, width: 1000, height: 700 })
+      windows.showWindow()
+      expect(main.getNormalBounds()).toMatchObject({ x: -900, y: 300 })
+    })
+
+    it('puts the popover away, to be placed beside the tray at its next opening', () => {
+      fake.displays.push(SECOND_SCREEN)
+      const windows = setUp()
+      const popover = windows.popover.get().window as unknown as FakeBrowserWindow
+      popover.readyToShow()
+      popover.moveTo({ x: 3000, y: 40, width: 360, height: 480 })
+      popover.show()
+      removeDisplay(2)
+      expect(popover.visible).toBe(false)
+    })
   })
 
   it('gives both windows the right-click menu', () => {
