@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   keepWindowPlace,
+  placeOffScreenWindow,
   placeWindow,
   type SavedWindowPlace,
 } from '../../../../src/main/core/window-placement'
@@ -106,5 +107,28 @@ describe('keepWindowPlace', () => {
     keepWindowPlace(settings, place({ x: 5_000_000 }), log)
     expect(settings.get().mainWindowPlace).toEqual(place({}))
     expect(log.text()).toContain('Could not keep where the window was')
+  })
+})
+
+describe('placeOffScreenWindow', () => {
+  const onMonitor = { x: 2000, y: 100.4, width: 1000.6, height: 700 }
+
+  it('leaves a window whose title bar a screen still holds where it is', () => {
+    expect(placeOffScreenWindow(onMonitor, [LAPTOP, MONITOR], MAIN_WINDOW_MIN_SIZE)).toBeNull()
+  })
+
+  it('moves one on no screen to the primary, at its size, in whole pixels', () => {
+    expect(placeOffScreenWindow(onMonitor, [LAPTOP], MAIN_WINDOW_MIN_SIZE)).toEqual({
+      x: 220,
+      y: 112,
+      width: 1001,
+      height: 700,
+    })
+  })
+
+  it('moves nothing while no screen offers a place (one reported with no area, being attached)', () => {
+    const detaching = { x: 0, y: 0, width: 0, height: 0 }
+    expect(placeOffScreenWindow(onMonitor, [detaching], MAIN_WINDOW_MIN_SIZE)).toBeNull()
+    expect(placeOffScreenWindow(onMonitor, [], MAIN_WINDOW_MIN_SIZE)).toBeNull()
   })
 })

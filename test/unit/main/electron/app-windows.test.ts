@@ -133,6 +133,18 @@ describe('the app windows', () => {
       expect(main.getNormalBounds()).toMatchObject({ x: -900, y: 300 })
     })
 
+    it('brings the window back when a screen it was on is made smaller under it', () => {
+      const windows = setUp()
+      windows.showWindow()
+      const main = newestWindow()
+      main.readyToShow()
+      main.moveTo({ x: 1200, y: 800, width: 1000, height: 700 })
+      // A lower resolution: Electron tells it as a change of the display's metrics.
+      fake.displays[0] = { id: 1, workArea: { x: 0, y: 0, width: 1024, height: 740 } }
+      fake.screenEvents.emit('display-metrics-changed', {}, fake.displays[0], ['bounds', 'workArea'])
+      expect(main.getNormalBounds()).toEqual({ x: 12, y: 20, width: 1000, height: 700 })
+    })
+
     it('puts the popover away, to be placed beside the tray at its next opening', () => {
       fake.displays.push(SECOND_SCREEN)
       const windows = setUp()
