@@ -97,6 +97,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     window.maximize()
   })
   window.on('close', keepPlace)
+  // Restored by the expert at the taskbar or Dock, it would come back where an unplugged screen was.
+  window.on('restore', () => keepOnAScreen(window))
   // A Windows logout or shutdown ends the process after this with no 'close': the place is kept
   // now. Should a window still close on its way out, that is no choice of the expert's to remark on.
   let sessionEnding = false

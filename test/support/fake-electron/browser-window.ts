@@ -131,8 +131,10 @@ export class FakeBrowserWindow
   }
   restore(): void {
     assertNotDestroyed(this)
+    const wasMinimized = this.minimized
     this.minimized = false
     this.shown()
+    if (wasMinimized) this.emit('restore') // as Electron's, also for the expert's own, at the taskbar or Dock
   }
   minimize(): void {
     assertNotDestroyed(this)
@@ -168,9 +170,7 @@ export class FakeBrowserWindow
     this.position = [x, y]
   }
   /** Where the window is: its normal bounds (the fake draws no maximized or full-screen frame). */
-  getBounds(): { x: number; y: number; width: number; height: number } {
-    return this.getNormalBounds()
-  }
+  getBounds = (): { x: number; y: number; width: number; height: number } => this.getNormalBounds()
   /** Moves and sizes the window; whole numbers only, as Electron converts each to int. */
   setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
     assertNotDestroyed(this)

@@ -113,7 +113,7 @@ describe('the app windows', () => {
       expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
     })
 
-    it('shows the window where it can be seen when Open brings it forward', () => {
+    it('shows the window where it can be seen when Open brings it forward, or the expert restores it', () => {
       fake.displays.push(SECOND_SCREEN)
       const windows = setUp()
       windows.showWindow()
@@ -126,6 +126,11 @@ describe('the app windows', () => {
       expect(main.getNormalBounds()).toMatchObject({ x: 2000 })
       windows.showWindow()
       expect(main).toMatchObject({ visible: true, minimized: false, focused: true })
+      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+      // Restored by the expert at the taskbar, not through Standby, it comes back where it can be seen too.
+      main.moveTo({ x: 5000, y: 100, width: 1000, height: 700 })
+      main.minimize()
+      main.restore()
       expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
       // One whose title bar can still be grabbed on a screen is left where the expert put it.
       main.moveTo({ x: -900, y: 300, width: 1000, height: 700 })
