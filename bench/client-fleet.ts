@@ -22,6 +22,8 @@ export interface Delivered {
   requestId: string
   first: number
   last: number
+  /** When each heartbeat ping reached the clients since the delivery before this one (epoch ms). */
+  pings?: number[]
 }
 
 /** A child process holding the client sockets. */

@@ -22,6 +22,9 @@ const arrivals = new Map()
 // loop has turned again, so the collection V8 schedules after a delivery runs before the bench
 // sends the next invite, not inside its round. Times are taken at arrival either way.
 let reportAfterLoopTurn = false
+// When each heartbeat ping arrived since the last report: sent with the next delivery, so that the
+// bench can tell rounds that met the servers' pings (and the answers they cost) from rounds that did not.
+let pings = []
 
 // `expected` is per group of sockets: one process may hold several servers' clients, so that
 // every side of a comparison is received by the same process, with the same pauses.
@@ -33,7 +36,8 @@ function record(requestId, expected) {
   arrivals.set(requestId, entry)
   if (entry.count === expected) {
     arrivals.delete(requestId)
-    const delivered = { type: 'delivered', requestId, first: entry.first, last: entry.last }
+    const delivered = { type: 'delivered', requestId, first: entry.first, last: entry.last, pings }
+    pings = []
     if (reportAfterLoopTurn) afterLoopTurn(() => process.send(delivered))
     else process.send(delivered)
   }
@@ -56,6 +60,7 @@ process.on('message', async (message) => {
             if (event.type === 'invite.created') record(event.payload.invite.request.id, expected)
           })
           socket.on('invite', (payload) => record(payload.request.id, expected))
+          socket.io.on('ping', () => pings.push(now()))
           socket.once(message.readyEvent, () => resolve())
           socket.once('connect_error', (error) => reject(new Error(`could not connect: ${error.message}`)))
           // Without reconnection, a socket dropped before its ready event never gets it.

@@ -24,6 +24,7 @@ import {
   watchPauses,
   type Round,
 } from './tail-causes'
+import { formatPings, formatRoundParts } from './round-parts'
 import { median, mib, ms, percentile } from './stats'
 import { WritePhases } from './write-phases'
 
@@ -50,6 +51,17 @@ interface MeasureRecords {
   readonly rounds?: Round[]
 }
 
+/**
+ * When a round's sends ran: for the platform, from its commit's mark to its sends' (its write goes
+ * on after them); for bare socket.io, whose call is its emits, the whole call.
+ */
+function sendsOf(records: MeasureRecords, started: number, returned: number): Round['sends'] {
+  if (records.phases === undefined) return { from: started, until: returned }
+  const from = records.phases.latestAt('committed')
+  const until = records.phases.latestAt('delivered')
+  return from !== undefined && until !== undefined && from >= started ? { from, until } : undefined
+}
+
 /** `rounds` latencies of one side: request sent until its last recipient has it. */
 export async function measure(
   side: FanOutSide,
@@ -63,11 +75,16 @@ export async function measure(
     records.phases?.calling()
     const started = now()
     const requestId = side.send(nextRound++)
-    records.sendTimes?.push(now() - started)
-    const { first, last } = await side.fleet.delivered(requestId)
+    const returned = now()
+    records.sendTimes?.push(returned - started)
+    const { first, last, pings = [] } = await side.fleet.delivered(requestId)
     latencies.push(last - started)
-    if (waitsFrom)
-      records.rounds?.push({ started, first, last, waited: waitedSince(waitsFrom, side.fleet.pid) })
+    if (waitsFrom) {
+      const waited = waitedSince(waitsFrom, side.fleet.pid)
+      const sends = sendsOf(records, started, returned)
+      const met = pings.filter((at) => at >= started && at <= last).length
+      records.rounds?.push({ started, first, last, waited, sends, pings: met })
+    }
   }
   return latencies
 }
@@ -202,6 +219,10 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
   // After the pauses, not among them: a wait for a core is the other thing a slow round can be.
   console.log(formatCoreWaits('Standby platform', logs.platform))
   console.log(formatCoreWaits('bare socket.io', logs.raw))
+  console.log(formatRoundParts('Standby platform', logs.platform))
+  console.log(formatRoundParts('bare socket.io', logs.raw))
+  console.log(formatPings('Standby platform', logs.platform))
+  console.log(formatPings('bare socket.io', logs.raw))
   console.log(
     `what a round cost the servers' process (medians of blocks; CPU time of all its threads, ` +
       `bytes allocated on its heap, which its young-generation collections follow):`,

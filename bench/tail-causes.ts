@@ -6,6 +6,7 @@
  */
 
 import { PerformanceObserver } from 'node:perf_hooks'
+import { slowestRounds } from './round-parts'
 
 /** One measured round: when it was sent, and when its first and its last recipient had it (epoch ms). */
 export interface Round {
@@ -14,6 +15,10 @@ export interface Round {
   readonly last: number
   /** How long the servers' thread and the clients' waited for a core around the round (ms), if known. */
   readonly waited?: { readonly server: number; readonly client: number }
+  /** When the servers' first send of the round began and its last one ended (epoch ms), if known. */
+  readonly sends?: { readonly from: number; readonly until: number }
+  /** How many heartbeat pings reached the clients during the round, if known. */
+  readonly pings?: number
 }
 
 /** A garbage-collection pause (epoch ms). */
@@ -39,12 +44,7 @@ export interface TailCauses {
 const overlaps = (round: Round, pause: Pause): boolean =>
   pause.start < round.last && pause.start + pause.duration > round.started
 
-/** The slowest `share` of `rounds`, at least one, slowest first. */
-function slowestOf(rounds: ReadonlyArray<Round>, share: number): Round[] {
-  return [...rounds]
-    .sort((a, b) => b.last - b.started - (a.last - a.started))
-    .slice(0, Math.max(1, Math.ceil(rounds.length * share)))
-}
+const slowestOf = slowestRounds
 
 /** The slowest `share` of `rounds` (at least one), and the pauses they overlapped. */
 export function tailCauses(

@@ -16,8 +16,10 @@ export class WritePhases {
   private current: Array<readonly [WritePhase | 'validated', number]> | undefined
   private last = 0
   private calledAt = 0
+  private readonly latest = new Map<WritePhase, number>()
   private readonly onMark = (message: unknown): void => {
     const { phase, at } = message as PhaseMark
+    this.latest.set(phase, at)
     if (phase === 'begun') {
       this.current = [['validated', at - this.calledAt]]
     } else if (this.current !== undefined) {
@@ -62,6 +64,15 @@ export class WritePhases {
   /** The longest time `phase` took in any one write (0 if none was recorded). */
   longest(phase: WritePhase | 'validated'): number {
     return Math.max(0, ...this.writes.map((w) => w.find(([p]) => p === phase)?.[1] ?? 0))
+  }
+
+  /**
+   * When `phase` last ended, on the epoch clock the bench's rounds use (ms); undefined if it never
+   * did while listening.
+   */
+  latestAt(phase: WritePhase): number | undefined {
+    const at = this.latest.get(phase)
+    return at === undefined ? undefined : performance.timeOrigin + at
   }
 
   /** How many writes recorded took longer than `ms` in `phase`, and how many were recorded. */
