@@ -97,8 +97,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     window.maximize()
   })
   window.on('close', keepPlace)
-  // Restored by the expert at the taskbar or Dock, it would come back where an unplugged screen was.
-  window.on('restore', () => keepOnAScreen(window))
+  // Restored by the expert at the taskbar or Dock, or back to its normal size from maximized or full
+  // screen (its normal place kept where the screen was), it would come back where an unplugged screen was.
+  const backToNormal = (): void => keepOnAScreen(window)
+  window.on('restore', backToNormal)
+  window.on('unmaximize', backToNormal)
+  window.on('leave-full-screen', backToNormal)
   // A Windows logout or shutdown ends the process after this with no 'close': the place is kept
   // now. Should a window still close on its way out, that is no choice of the expert's to remark on.
   let sessionEnding = false
@@ -125,7 +129,8 @@ type FrontWindow = PlacedWindow &
 /**
  * Moves the window onto a screen attached now when its title bar is on none (the screen it was on
  * was unplugged or undocked, and the OS or window manager left it there), as a saved place off
- * every screen opens. A maximized or full-screen window fills a screen the OS gives it: left alone.
+ * every screen opens. A maximized or full-screen window fills a screen the OS gives it: left alone
+ * until it is back to its normal size.
  */
 export function keepOnAScreen(window: PlacedWindow): void {
   if (window.isDestroyed() || window.isMaximized() || window.isFullScreen()) return

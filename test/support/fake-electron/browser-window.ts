@@ -40,8 +40,10 @@ export class FakeBrowserWindow
       | 'getBounds'
       | 'setBounds'
       | 'maximize'
+      | 'unmaximize'
       | 'isMaximized'
       | 'isFullScreen'
+      | 'setFullScreen'
       | 'flashFrame'
       | 'setOverlayIcon'
     >
@@ -201,6 +203,13 @@ export class FakeBrowserWindow
     this.shown()
     this.focus()
   }
+  /** Back to its normal bounds, by the app or the expert: 'unmaximize', as Electron tells both. */
+  unmaximize(): void {
+    assertNotDestroyed(this)
+    if (!this.maximized) return
+    this.maximized = false
+    this.emit('unmaximize')
+  }
   isMaximized(): boolean {
     assertNotDestroyed(this)
     return this.maximized
@@ -208,6 +217,13 @@ export class FakeBrowserWindow
   isFullScreen(): boolean {
     assertNotDestroyed(this)
     return this.fullScreen
+  }
+  /** Into or out of full screen, by the app or the expert, told as Electron tells either change. */
+  setFullScreen(flag: boolean): void {
+    assertNotDestroyed(this)
+    if (this.fullScreen === flag) return
+    this.fullScreen = flag
+    this.emit(flag ? 'enter-full-screen' : 'leave-full-screen')
   }
   /** The user moved and resized the window by hand. */
   moveTo(bounds: { x: number; y: number; width: number; height: number }): void {

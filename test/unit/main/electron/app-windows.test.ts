@@ -138,6 +138,28 @@ describe('the app windows', () => {
       expect(main.getNormalBounds()).toMatchObject({ x: -900, y: 300 })
     })
 
+    it('brings a maximized or full-screen window back once the expert returns it to its normal size', () => {
+      fake.displays.push(SECOND_SCREEN)
+      const windows = setUp()
+      windows.showWindow()
+      const main = newestWindow()
+      main.readyToShow()
+      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      main.maximize()
+      removeDisplay(2)
+      // Maximized, it fills the screen the OS gives it; its normal place is still where the screen was.
+      expect(main.getNormalBounds()).toMatchObject({ x: 2000 })
+      main.unmaximize()
+      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+
+      fake.displays.push(SECOND_SCREEN)
+      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      main.setFullScreen(true)
+      removeDisplay(2)
+      main.setFullScreen(false)
+      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+    })
+
     it('brings the window back when a screen it was on is made smaller under it', () => {
       const windows = setUp()
       windows.showWindow()
