@@ -126,7 +126,7 @@ const RUN_RATE = 1.5
 const RUN_SLACK_MS = 1_000
 /**
  * What two clocks may drift apart by, per unit of time: a poor crystal's worth. No more: after hours
- * without an answer (an idle expert's link carries none), the allowance is what lets one answer
+ * without an answer (offline, or a link that was down), the allowance is what lets one answer
  * seconds wrong, or slowed by a stall, agree with the estimate and replace it; a clock that does
  * drift further is followed once a second answer bears the first out.
  */

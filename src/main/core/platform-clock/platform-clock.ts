@@ -174,11 +174,11 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if ((!confirmed && this.estimate.confirmed) || settledWake) this.borneOut.emit()
     // An answer at odds with the estimate: one of the two is wrong (a wrong answer, or a setting
     // and a sleep read as one step), and the wait for a measurement would end on the estimate's word
-    // or the estimate would wait for traffic an idle link does not carry. Another answer says which.
+    // or the estimate would wait for the next quiet check of the link. Another answer says which.
     const { pending } = this.estimate
     if (pending === null) this.asks.agreed()
     else this.asks.disagree(Math.abs(pending.offsetMs - this.current.offsetMs))
-    // A slow answer is the estimate's word for hours on an idle link: a quicker one is asked for.
+    // A slow answer is the estimate's word until the next quiet check: a quicker one is asked for now.
     const best = bestOffset(this.estimate)
     if (best !== null) this.asks.measured(best.uncertaintyMs)
     // Scattered answers are read at their middle, which a handful from the connecting leave seconds off.

@@ -1,6 +1,7 @@
 /**
  * When the platform clock wants an answer from the platform, which the link gets with a probe: an
- * idle expert's connection carries no time for hours, and some doubts only the platform can settle.
+ * idle expert's connection carries the platform's time only with its quiet checks, seconds apart,
+ * and what the time decides in between (a reminder, an invite's closing) should not wait for one.
  * A wake over a step of the computer's clock is always asked about; other steps at most once per
  * STEP_ASK_GAP_MS (a clock that steps at every read, a broken one or a virtual machine's, would
  * otherwise have the link probe the platform without pause), and answers at odds with the estimate
@@ -108,8 +109,8 @@ export class TimeAsks {
 
   /**
    * A live event came stamped `byMs` from the estimate: the platform's clock may have been set, and
-   * an idle link carries no answer to say so for hours, while what the time decides (an invite's
-   * closing, a reminder) goes by the wrong one. At most once per EVENT_ASK_GAP_MS.
+   * the event is judged now (an invite's closing), before the next quiet check's answer could say
+   * so. At most once per EVENT_ASK_GAP_MS.
    */
   eventAtOdds(byMs: number): void {
     const now = steadyNow(this.clock)
@@ -121,7 +122,8 @@ export class TimeAsks {
   /**
    * The estimate may be off by `uncertaintyMs`: a looser one than LOOSE_ESTIMATE_MS asks for a
    * quicker answer, at most ASKS_AT_ODDS times until one comes (a link whose every round trip is
-   * that slow gets no more), as an idle link carries no other for hours.
+   * that slow gets no more), rather than wait for the next quiet check: the gain is the first
+   * minute after connecting, when a welcome's slow answer is all the estimate has.
    */
   measured(uncertaintyMs: number): void {
     if (uncertaintyMs <= LOOSE_ESTIMATE_MS) this.looseAsks = 0

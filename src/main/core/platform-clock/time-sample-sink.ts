@@ -12,6 +12,6 @@ export interface TimeSampleSink {
   unreadable(said: unknown): void
   /** A live event came stamped `at` by the platform's clock: one far from the estimate asks for an answer. */
   liveEventAt?(at: number): void
-  /** An answer would settle a doubt: the link probes, as an idle expert's carries no time for hours. */
+  /** An answer would settle a doubt: the link probes now, rather than wait for its next quiet check. */
   readonly measureWanted?: Pick<Listeners<string>, 'add'>
 }

@@ -1,7 +1,8 @@
 // A platform whose first answer came slowly (the welcome, whose round trip counts the whole
-// connecting, stamped near its end): the clock asks for a quicker answer, as an idle link carries
-// no other for hours and the slow one, read at its middle, puts the platform's time ahead of its
-// real time, so reminders would come early. A link whose every answer is slow is asked a few times.
+// connecting, stamped near its end): the clock asks for a quicker answer at once, rather than wait
+// for the link's next quiet check, as the slow one, read at its middle, puts the platform's time
+// ahead of its real time, so a reminder due meanwhile would come early. A link whose every answer
+// is slow is asked a few times.
 import { describe, expect, it } from 'vitest'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
