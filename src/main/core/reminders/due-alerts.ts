@@ -136,9 +136,11 @@ export function dueAlerts(
   handled: (alert: string) => boolean,
 ): DueAlerts {
   if (!stillJoinable(session, now)) return NOTHING
-  const open = alertPlan(session).filter((a) => !handled(a.alert))
-  const nextAt = open.find((a) => a.at > now)?.at ?? null
-  const due = open.filter((a) => a.at <= now)
+  // Asked only of the alerts that are due and of the next one to come: every plan decides for
+  // every upcoming session, and each ask is a read of the cache.
+  const plan = alertPlan(session)
+  const due = plan.filter((a) => a.at <= now && !handled(a.alert))
+  const nextAt = plan.find((a) => a.at > now && !handled(a.alert))?.at ?? null
   const reminders = due.filter((a) => a.minutesBefore !== null)
   const latest = reminders.at(-1)
   return {

@@ -263,7 +263,7 @@ export class ReminderScheduler {
       this.guard('Finding an earlier run’s reminders', () => this.onScreen.restore(upcoming, now, measured))
     }
     // Before anything new is shown: one of the session's takes the withdrawn one's id.
-    this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now))
+    this.guard('Withdrawing stale reminders', () => this.onScreen.withdrawStale(now, upcoming))
     const shownEnd = this.onScreen.nextEnd(now) ?? Number.POSITIVE_INFINITY
     const next = Math.min(shownEnd, readAgainAt, planSessions(this.planDeps, upcoming, now))
     if (next !== Number.POSITIVE_INFINITY)

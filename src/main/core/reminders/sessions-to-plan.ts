@@ -2,7 +2,8 @@
  * Which sessions a plan of the reminders reads. Usually the first few hundred upcoming ones, which
  * reach days past the next reminder; but sessions left live long ago come first in that order, and
  * many may share one start, so the read doubles until it reaches past the moment a reminder of an
- * unread session could be due, up to a bound.
+ * unread session could be due, up to a bound. The next plan starts at the size this one needed: from
+ * the first size each time, a plan among thousands sharing one minute read them all several times.
  */
 import type { Session } from '../../../shared/protocol'
 import { REMINDER_MINUTES_BEFORE } from '../../../shared/rules/session-timing'
@@ -21,11 +22,16 @@ export interface SessionsToPlan {
   readonly readAgainAt: number
 }
 
+/** The size of read that sufficed for each cache's last plan: where its next plan starts. */
+const lastRead = new WeakMap<object, number>()
+
 /** Every session whose reminders may be due at `now`, and when to read again for the rest. */
 export function sessionsToPlan(cache: Pick<CacheStore, 'upcomingSessions'>, now: number): SessionsToPlan {
-  for (let limit = FIRST_READ; ; limit *= 2) {
+  for (let limit = lastRead.get(cache) ?? FIRST_READ; ; limit *= 2) {
     const upcoming = cache.upcomingSessions(now, limit)
     const last = upcoming.at(-1)
+    // Fewer than half of it: the next plan starts smaller again.
+    lastRead.set(cache, upcoming.length * 2 < limit ? Math.max(FIRST_READ, limit / 2) : limit)
     if (last === undefined || upcoming.length < limit) return { upcoming, readAgainAt: Infinity }
     // The sessions left unread start no earlier than the last one read.
     const readAgainAt = last.bookedStart - FIRST_REMINDER_MS

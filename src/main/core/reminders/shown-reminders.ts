@@ -207,11 +207,17 @@ export class ShownReminders {
     return marks.slice(0, Math.max(0, shown)).some((m) => !REMINDER_ALERTS.test(m.alert))
   }
 
-  /** Withdraw, once, each reminder on screen whose announcement no longer holds at `now`. */
-  withdrawStale(now: number): void {
+  /**
+   * Withdraw, once, each reminder on screen whose announcement no longer holds at `now`. `read`: the
+   * sessions a plan has just read from the cache, taken as they are rather than read again one by one:
+   * with thousands on screen at one time, each plan read every one of them again, and the plans of
+   * a busy minute fell seconds behind their reminders.
+   */
+  withdrawStale(now: number, read: ReadonlyArray<Session> = []): void {
+    const readById = new Map(read.map((session) => [session.id, session]))
     for (const [sessionId, shown] of [...this.onScreen]) {
       // Its id given to another request (a platform restored from a backup), the session it spoke of is gone.
-      const cached = this.deps.cache.session(sessionId)
+      const cached = readById.get(sessionId) ?? this.deps.cache.session(sessionId)
       const session = cached?.request.id === shown.requestId ? cached : null
       if (session !== null && reminderHolds(shown.moment, session, shown.bookedStart, now)) {
         shown.endsAt = autoCancelAt(session.bookedStart)

@@ -1,5 +1,6 @@
 // Reminders when the cache holds more sessions than one plan reads at a time: none is left out,
-// and one timer waits whatever their number.
+// one timer waits whatever their number, and a minute with reminders due every second among
+// thousands keeps each plan to one read of the upcoming sessions, or the plans fall behind.
 import { describe, expect, it } from 'vitest'
 import { aScheduledRequest, aSession, MINUTE, sessionUpdated } from '../../../../support/fixtures'
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
@@ -57,6 +58,43 @@ describe('reminders among many sessions', () => {
     clock.advance(CLOCK_CHECK_MS)
     expect(shown()).toBe(count)
     expect(clock.pendingTimers).toBe(2)
+    scheduler.stop()
+  })
+
+  it('a reminder due every second among many sessions: each plan reads the upcoming sessions once, a few marks each, and no shown reminder’s session again', () => {
+    const { clock, scheduler, store, notifier } = setUp()
+    const count = 1_200
+    const booked = Array.from({ length: count }, (_, i) => {
+      const start = T + (i % 60) * 1_000
+      const request = aScheduledRequest(`req_${i}`, start)
+      const session = aSession({
+        id: `ses_${i}`,
+        request,
+        kind: 'scheduled',
+        bookedStart: start,
+        state: 'booked',
+      })
+      return sessionUpdated(i + 1, { ...session, updatedAt: clock.now() })
+    })
+    store.applyEvents(booked)
+    const reads = { plans: 0, upcoming: 0, sessions: 0, marks: 0 }
+    const counted =
+      <A extends unknown[], R>(what: keyof typeof reads, f: (...args: A) => R) =>
+      (...args: A): R => (reads[what]++, f(...args))
+    store.upcomingSessions = counted('upcoming', store.upcomingSessions.bind(store))
+    store.session = counted('sessions', store.session.bind(store))
+    store.reminderHandled = counted('marks', store.reminderHandled.bind(store))
+    scheduler.refresh = counted('plans', scheduler.refresh.bind(scheduler))
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE - 1)
+    for (const key of Object.keys(reads) as Array<keyof typeof reads>) reads[key] = 0
+    for (let second = 0; second < 60; second++) clock.advance(1_000)
+    expect(notifier.shown.filter((n) => n.kind === 'reminder')).toHaveLength(count)
+    expect(reads.plans).toBeGreaterThanOrEqual(60)
+    // Past the first plans of the minute, whose read grows until it holds them all, one read a plan.
+    expect(reads.upcoming).toBeLessThanOrEqual(reads.plans + 2)
+    expect(reads.sessions).toBe(0)
+    expect(reads.marks).toBeLessThanOrEqual(4 * count * reads.plans)
     scheduler.stop()
   })
 })
