@@ -214,8 +214,11 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   if (inUse === undefined) return { ...observed, ...calm, samples: [sample], heard: heardNow([]) }
   if (agree(inUse, sample)) {
     const kept = recent.filter((old) => agree(old, sample))
-    const samples = trimmed([...kept, sample])
-    return { ...observed, ...calm, samples, heard: heardNow(observed.heard), confirmed: true }
+    const heard = heardNow(observed.heard)
+    // Slow answers agree with most others: while those heard scatter, their middle stands.
+    const middle = scatters(heard, [], agree) ? middleOf(heard, inUse) : null
+    const samples = middle === null ? trimmed([...kept, sample]) : [middle]
+    return { ...observed, ...calm, samples, heard, confirmed: true }
   }
   // A run goes on only while each answer follows from the one before; a lie starts it over.
   const atOdds = observed.pending !== null && inStep(observed.pending, sample) ? observed.atOdds + 1 : 1

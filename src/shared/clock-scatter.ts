@@ -15,7 +15,11 @@ import type { OffsetSample } from './clock-offset'
 
 /** How far from the estimate in use an answer may fall, its round trip aside, and be heard as scatter. */
 export const SCATTER_MS = 10_000
-/** A slower answer is only right to within half its round trip: too loose to place the middle. */
+/**
+ * A slower answer is only right to within half its round trip: too loose to place the middle beside
+ * quicker ones. Over a link whose every round trip is slower, they are all there is, and the middle
+ * of many still places the time far better than whichever one or two the estimate would rest on.
+ */
 const HEARD_ROUND_TRIP_MS = 2_000
 /** Fewer answers than this have no middle that two wrong answers in a row could not be. */
 export const SCATTER_HEARD_MIN = 5
@@ -30,14 +34,16 @@ export function nearInUse(inUse: OffsetSample, sample: OffsetSample): boolean {
   return Math.abs(sample.offsetMs - inUse.offsetMs) <= SCATTER_MS + (inUse.rttMs + sample.rttMs) / 2
 }
 
-/** The answers heard, with `sample`: the quick ones, inside `windowMs` of it, at most HEARD_MAX, oldest first. */
+/** The answers heard, with `sample`: the quick ones (all, while none is), inside `windowMs` of it, at most HEARD_MAX, oldest first. */
 export function heardWith(
   heard: ReadonlyArray<OffsetSample>,
   sample: OffsetSample,
   windowMs: number,
 ): OffsetSample[] {
-  const fresh = heard.filter((s) => sample.atMono - s.atMono <= windowMs)
-  return (sample.rttMs <= HEARD_ROUND_TRIP_MS ? [...fresh, sample] : fresh).slice(-HEARD_MAX)
+  const fresh = [...heard.filter((s) => sample.atMono - s.atMono <= windowMs), sample]
+  // The quick ones when there are any: slow ones only while no quicker answer is heard.
+  const loosest = Math.max(HEARD_ROUND_TRIP_MS, 2 * Math.min(...fresh.map((s) => s.rttMs)))
+  return fresh.filter((s) => s.rttMs <= loosest).slice(-HEARD_MAX)
 }
 
 /** How far the middle of the answers heard may be from the platform's time before more are asked for. */
