@@ -17,18 +17,21 @@ function setUp() {
   const log = { info: () => {}, warn: () => {}, error: () => {} }
   const clock = new PlatformClock(local, createPowerHook(), log)
   const asked: string[] = []
+  let platformAheadMs = PLATFORM_AHEAD_MS
   clock.measureWanted.add((why) => asked.push(why))
   /** One answer `rttMs` round, stamped by the platform `stampedAfterMs` after it was sent. */
   const answer = (rttMs: number, stampedAfterMs = rttMs / 2): void => {
     const sent = clock.reading()
     local.advance(stampedAfterMs)
-    const serverTime = local.now() + PLATFORM_AHEAD_MS
+    const serverTime = local.now() + platformAheadMs
     local.advance(rttMs - stampedAfterMs)
     clock.record({ sent, received: clock.reading(), serverTime })
   }
   /** How far the clock reads ahead of the platform's real time. */
-  const ahead = (): number => clock.now() - (local.now() + PLATFORM_AHEAD_MS)
-  return { clock, asked, answer, ahead }
+  const ahead = (): number => clock.now() - (local.now() + platformAheadMs)
+  /** The platform's clock set by `byMs`. */
+  const setPlatform = (byMs: number): void => void (platformAheadMs += byMs)
+  return { clock, local, asked, answer, ahead, setPlatform }
 }
 
 describe('the platform clock after a slow answer', () => {
@@ -62,5 +65,17 @@ describe('the platform clock after a slow answer', () => {
     for (let i = 0; i < 40; i++) answer(3_000)
     await Promise.resolve()
     expect(asked).toHaveLength(3)
+  })
+
+  it('over a link whose every answer is slow, follows the platform’s clock set by less than a round trip at its next answer', () => {
+    const { local, answer, ahead, setPlatform } = setUp()
+    for (let i = 0; i < 30; i++) {
+      answer(2_500)
+      local.advance(8_000)
+    }
+    expect(Math.abs(ahead())).toBeLessThanOrEqual(1)
+    setPlatform(2_000)
+    answer(2_500)
+    expect(Math.abs(ahead())).toBeLessThanOrEqual(1)
   })
 })
