@@ -65,6 +65,15 @@ it('opens a long thread at its newest message, follows the next, and holds still
   await checkScreen(page, 'long-thread')
 })
 
+it('says nothing of earlier messages when the thread is exactly as long as the window keeps', async () => {
+  const { log } = await threadOf(THREAD_MESSAGES_LISTED)
+  await log.evaluate((element) => {
+    element.scrollTop = 0
+  })
+  await log.getByText('Line 1 of the trace', { exact: true }).waitFor()
+  expect(await log.getByText(/Only the latest/).count()).toBe(0)
+})
+
 it('says only the latest messages are shown when a thread is longer than the window keeps', async () => {
   const { log } = await threadOf(THREAD_MESSAGES_LISTED + 20)
   const note = log.getByText(`Only the latest ${THREAD_MESSAGES_LISTED} messages are shown here.`)

@@ -202,7 +202,10 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
         ? []
         : [...core.cache.pastSessionsWithClient(invite.request.client.id, PAST_SESSIONS_WITH_CLIENT_LISTED)]
     },
-    'messages.list': ({ requestId }) => [...core.cache.messages(requestId)],
+    'messages.list': ({ requestId }) => {
+      const { messages, earlier } = core.cache.thread(requestId)
+      return { messages: [...messages], earlier }
+    },
     'messages.unread': () => [...core.cache.unreadThreads(core.platformClock.deadlines.now())],
     'messages.markRead': ({ requestId }) => core.markThreadRead(requestId),
     'invites.accept': command(invokeContract['invites.accept'].command),

@@ -166,6 +166,10 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   messages(requestId: string): ReadonlyArray<Message> {
+    return this.thread(requestId).messages
+  }
+
+  thread(requestId: string): { readonly messages: ReadonlyArray<Message>; readonly earlier: boolean } {
     return this.repos.messages.byRequest(requestId, THREAD_MESSAGES_LISTED)
   }
 

@@ -5,10 +5,9 @@
  * a focused window, the client's messages count as read.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import type { Message } from '../../shared/protocol/entities'
 import { isBlankText } from '../../shared/text-normalise'
 import { fromCommand } from '../logic/action-result'
-import { withMessages } from '../logic/cache-change'
+import { withMessages, type Thread } from '../logic/cache-change'
 import { draftAfterSending } from '../logic/draft-after-sending'
 import { threadReads } from '../logic/thread-reads'
 import { useApi, useServices } from '../store/context'
@@ -40,7 +39,8 @@ export function MessageThread({
   const api = useApi()
   const { app } = useServices()
   const id = useId()
-  const [messages, setMessages] = useState<ReadonlyArray<Message> | null>(null)
+  const [thread, setThread] = useState<Thread | null>(null)
+  const messages = thread?.messages ?? null
   const [readError, setReadError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const box = useRef<HTMLTextAreaElement>(null)
@@ -54,9 +54,9 @@ export function MessageThread({
       void api.messages.list({ requestId }).then((result) => {
         if (!current) return
         if (result.ok) {
-          const thread = reads.answered(ticket, result.value)
-          if (thread === null) return
-          setMessages(thread)
+          const shown = reads.answered(ticket, result.value)
+          if (shown === null) return
+          setThread(shown)
           setReadError(null)
         } else if (reads.failed(ticket)) setReadError(`Could not read the messages: ${result.error.message}`)
       })
@@ -65,7 +65,7 @@ export function MessageThread({
     const unsubscribe = [
       api.cache.onChanged((change) => {
         reads.pushed(change.messages)
-        setMessages((thread) => (thread === null ? thread : withMessages(thread, requestId, change.messages)))
+        setThread((shown) => (shown === null ? shown : withMessages(shown, requestId, change.messages)))
       }),
       // Pushes were lost or too large to carry: the thread may have moved meanwhile.
       app.onReread(read),
@@ -97,10 +97,9 @@ export function MessageThread({
     if (result.ok) {
       // What was typed while it was on its way stays, to be sent next.
       setDraft((current) => draftAfterSending(current, body))
-      setMessages((current) =>
-        current === null || current.some((m) => m.id === result.value.message.id)
-          ? current
-          : [...current, result.value.message],
+      // Merged as a push is: in the host's order and length, so the thread still says when its start is let go.
+      setThread((current) =>
+        current === null ? current : withMessages(current, requestId, [result.value.message]),
       )
     }
     return result
@@ -129,7 +128,7 @@ export function MessageThread({
         onScroll={onScroll}
       >
         {/* The host reads a thread's latest messages only: an opening that reads as the first is not. */}
-        {messages !== null && messages.length >= THREAD_MESSAGES_LISTED && (
+        {thread?.earlier === true && (
           <p className="muted thread-cut">
             Only the latest {THREAD_MESSAGES_LISTED} messages are shown here.
           </p>

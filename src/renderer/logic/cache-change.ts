@@ -81,20 +81,23 @@ export function withChange(lists: CachedLists, change: ListChange): CachedLists 
   }
 }
 
+/** A thread as the window shows it: its latest messages, oldest first, and whether it holds earlier ones. */
+export interface Thread {
+  readonly messages: ReadonlyArray<Message>
+  readonly earlier: boolean
+}
+
 /**
  * `thread` (oldest first, the latest ones only, as the host reads it) with the pushed messages of
  * its request added once each, those pushed again replaced, and those the platform moved to
- * another request's thread taken out.
+ * another request's thread taken out; the oldest beyond the host's length are let go, and the
+ * thread then says it holds earlier ones.
  */
-export function withMessages(
-  thread: ReadonlyArray<Message>,
-  requestId: string,
-  messages: ReadonlyArray<Message>,
-): ReadonlyArray<Message> {
+export function withMessages(thread: Thread, requestId: string, messages: ReadonlyArray<Message>): Thread {
   const pushed = new Map(messages.map((m) => [m.id, m]))
   let changed = false
   const kept: Message[] = []
-  for (const message of thread) {
+  for (const message of thread.messages) {
     const now = pushed.get(message.id) ?? message
     pushed.delete(message.id)
     if (now !== message) changed = true
@@ -102,10 +105,19 @@ export function withMessages(
   }
   const fresh = [...pushed.values()].filter((m) => m.requestId === requestId)
   if (!changed && fresh.length === 0) return thread
-  return [...kept, ...fresh].sort(oldestFirst).slice(-THREAD_MESSAGES_LISTED)
+  const all = [...kept, ...fresh].sort(oldestFirst)
+  return {
+    messages: all.slice(-THREAD_MESSAGES_LISTED),
+    earlier: thread.earlier || all.length > THREAD_MESSAGES_LISTED,
+  }
 }
 
-/** The host's order of a thread: by the time sent, then by id. */
+/**
+ * The host's order of a thread: by the time sent, then as the cache stored them. The sort is stable,
+ * so messages of one millisecond keep the order they were read in and those pushed come after them,
+ * as the cache stores them; ordered by id instead (random within a millisecond) they swapped places
+ * at each push, and the row a reader had at the end of the box moved.
+ */
 function oldestFirst(a: Message, b: Message): number {
-  return a.sentAt - b.sentAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return a.sentAt - b.sentAt
 }

@@ -5,7 +5,7 @@
  * a read that a later one overtook is older than that one's and is dropped.
  */
 import type { Message } from '../../shared/protocol/entities'
-import { withMessages } from './cache-change'
+import { withMessages, type Thread } from './cache-change'
 
 /** The reads of one thread, as they are asked and answered. */
 export interface ThreadReads {
@@ -14,7 +14,7 @@ export interface ThreadReads {
   /** Messages were pushed (of any thread). */
   pushed(messages: ReadonlyArray<Message>): void
   /** The thread to show for read `ticket`'s answer, or null when a later read was asked since. */
-  answered(ticket: number, thread: ReadonlyArray<Message>): ReadonlyArray<Message> | null
+  answered(ticket: number, thread: Thread): Thread | null
   /** Read `ticket` failed: whether it was the latest (so its error is worth showing). */
   failed(ticket: number): boolean
 }

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { HistoryFilterSchema } from './history-filter-schema'
 import { REMINDER_MINUTES_BEFORE } from '../rules/session-timing'
-import { UNREAD_THREADS_LISTED, UPCOMING_SESSIONS_LISTED } from './list-limits'
+import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED, UPCOMING_SESSIONS_LISTED } from './list-limits'
 
 /** The open invites and the recently missed ones (taken by someone else, expired, withdrawn). */
 export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Invite) })
@@ -49,6 +49,17 @@ export const HistoryRequest = z
     filter: HistoryFilterSchema.optional(),
   })
   .strict()
+
+/**
+ * A thread's latest messages, oldest first, and whether it holds earlier ones than these: the host
+ * reads one row more than it shows to know, so a thread of exactly as many as it shows says nothing,
+ * and one whose stored row failed to read still says its start is not shown.
+ */
+export const ThreadRead = z
+  .object({ messages: z.array(Message).max(THREAD_MESSAGES_LISTED), earlier: z.boolean() })
+  .strict()
+/** A thread's latest messages and whether earlier ones are not among them. */
+export type ThreadRead = z.infer<typeof ThreadRead>
 
 /** A thread open for replies and how many of its client's messages the expert has not read. */
 export const UnreadThread = z.object({ requestId: Id, count: z.number().int().positive() }).strict()

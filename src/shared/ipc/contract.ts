@@ -15,11 +15,18 @@
  */
 import { z } from 'zod'
 import { ConnectionState } from '../connection-state'
-import { Expert, Id, Message, Session } from '../protocol/entities'
+import { Expert, Id, Session } from '../protocol/entities'
 import { Password } from '../protocol/http'
 import { MAX_PLATFORM_URL_LENGTH } from '../platform-url'
 import { UpdateState } from '../update/update-state'
-import { CacheChange, HistoryRequest, InviteLists, RemindersSent, UnreadThreads } from './cache-view-schemas'
+import {
+  CacheChange,
+  HistoryRequest,
+  InviteLists,
+  RemindersSent,
+  ThreadRead,
+  UnreadThreads,
+} from './cache-view-schemas'
 import { CalendarExport, commandEntry, RoomOpening } from './command-entries'
 import { HistoryClientSchema } from './history-filter-schema'
 import {
@@ -32,11 +39,7 @@ import {
   PlatformClockState,
   RestartOutcome,
 } from './host-schemas'
-import {
-  HISTORY_CLIENTS_LISTED,
-  PAST_SESSIONS_WITH_CLIENT_LISTED,
-  THREAD_MESSAGES_LISTED,
-} from './list-limits'
+import { HISTORY_CLIENTS_LISTED, PAST_SESSIONS_WITH_CLIENT_LISTED } from './list-limits'
 import { AppSettings, LoginItemStatus, NotificationHealth } from './settings-schemas'
 import { SignInResult } from './sign-in-schemas'
 
@@ -57,6 +60,7 @@ export {
   MOST_CHANGED,
   RemindersSent,
   SentReminders,
+  ThreadRead,
   UnreadThread,
   UnreadThreads,
 } from './cache-view-schemas'
@@ -136,7 +140,7 @@ export const invokeContract = {
   /** The latest messages of a request's thread, from invite to session, from the cache. */
   'messages.list': {
     request: z.object({ requestId: Id }).strict(),
-    response: z.array(Message).max(THREAD_MESSAGES_LISTED),
+    response: ThreadRead,
   },
   /** The threads with client messages the expert has not read, from the cache. */
   'messages.unread': { request: z.void(), response: UnreadThreads },

@@ -68,9 +68,9 @@ describe('the log file', () => {
     const { request } = platform().inviteDirectly('exp_logged', 'Pandas merge doubles my rows')
     const listed = (text: string) => async (): Promise<boolean> => {
       const answer = (await page.call('messages.list', { requestId: request.id })) as {
-        value?: ReadonlyArray<{ body: string }>
+        value?: { messages: ReadonlyArray<{ body: string }> }
       }
-      return (answer.value ?? []).some((message) => message.body === text)
+      return (answer.value?.messages ?? []).some((message) => message.body === text)
     }
     const invited = async (): Promise<boolean> => {
       const answer = (await page.call('invites.list')) as {

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { withChange, withMessages, type CachedLists } from '../../../src/renderer/logic/cache-change'
 import { THREAD_MESSAGES_LISTED } from '../../../src/shared/ipc/list-limits'
 import { OPEN_INVITES_LISTED } from '../../../src/shared/ipc/list-limits'
+import type { Message } from '../../../src/shared/protocol/entities'
 import { aMessage, anInvite, aRequest, aSession, FIXTURE_NOW, MINUTE } from '../../support/fixtures'
+
+/** A thread as the host reads it: these messages, none earlier. */
+const read = (...messages: Message[]) => ({ messages, earlier: false })
 
 const invite = (n: number, sentAt = FIXTURE_NOW + n) =>
   anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }), sentAt })
@@ -49,31 +53,36 @@ describe('a pushed change', () => {
     const first = aMessage({ id: 'msg_1', requestId: 'req_1', sentAt: FIXTURE_NOW })
     const next = aMessage({ id: 'msg_2', requestId: 'req_1', sentAt: FIXTURE_NOW + 1 })
     const elsewhere = aMessage({ id: 'msg_3', requestId: 'req_9' })
-    const thread = withMessages([first], 'req_1', [next, elsewhere])
-    expect(thread.map((m) => m.id)).toEqual(['msg_1', 'msg_2'])
+    const thread = withMessages(read(first), 'req_1', [next, elsewhere])
+    expect(thread.messages.map((m) => m.id)).toEqual(['msg_1', 'msg_2'])
     expect(withMessages(thread, 'req_1', [next])).toBe(thread)
   })
 
   it('takes a message the platform moved to another request out of the thread shown, and shows a message sent again as it now is', () => {
     const first = aMessage({ id: 'msg_1', requestId: 'req_1', sentAt: FIXTURE_NOW, body: 'Hello' })
     const second = aMessage({ id: 'msg_2', requestId: 'req_1', sentAt: FIXTURE_NOW + 1 })
-    const thread = [first, second]
+    const thread = read(first, second)
     const moved = withMessages(thread, 'req_1', [{ ...second, requestId: 'req_9' }])
-    expect(moved.map((m) => m.id)).toEqual(['msg_1'])
-    expect(withMessages([], 'req_9', [{ ...second, requestId: 'req_9' }]).map((m) => m.id)).toEqual(['msg_2'])
+    expect(moved.messages.map((m) => m.id)).toEqual(['msg_1'])
+    expect(
+      withMessages(read(), 'req_9', [{ ...second, requestId: 'req_9' }]).messages.map((m) => m.id),
+    ).toEqual(['msg_2'])
     const edited = withMessages(thread, 'req_1', [{ ...first, body: 'Hello again' }])
-    expect(edited.map((m) => m.body)).toEqual(['Hello again', second.body])
+    expect(edited.messages.map((m) => m.body)).toEqual(['Hello again', second.body])
   })
 
-  it('keeps only the latest messages the host lists, in its order (time sent, then id)', () => {
+  it('keeps only the latest messages the host lists, in its order (time sent, then as stored), and then says earlier ones are not shown', () => {
     const many = Array.from({ length: THREAD_MESSAGES_LISTED }, (_, n) =>
       aMessage({ id: `msg_${String(n).padStart(4, '0')}`, requestId: 'req_1', sentAt: FIXTURE_NOW + n }),
     )
     const same = aMessage({ id: 'msg_b', requestId: 'req_1', sentAt: FIXTURE_NOW + THREAD_MESSAGES_LISTED })
     const sameTime = aMessage({ id: 'msg_a', requestId: 'req_1', sentAt: same.sentAt })
-    const thread = withMessages(many, 'req_1', [same, sameTime])
-    expect(thread).toHaveLength(THREAD_MESSAGES_LISTED)
-    expect(thread.slice(-2).map((m) => m.id)).toEqual(['msg_a', 'msg_b'])
-    expect(thread[0]?.id).toBe('msg_0002')
+    const thread = withMessages(read(...many), 'req_1', [same, sameTime])
+    expect(thread.messages).toHaveLength(THREAD_MESSAGES_LISTED)
+    expect(thread.messages.slice(-2).map((m) => m.id)).toEqual(['msg_b', 'msg_a'])
+    expect(thread.messages[0]?.id).toBe('msg_0002')
+    expect(thread.earlier).toBe(true)
+    // Once let go, the start stays untold when a message leaves the thread again.
+    expect(withMessages(thread, 'req_1', [{ ...same, requestId: 'req_9' }]).earlier).toBe(true)
   })
 })

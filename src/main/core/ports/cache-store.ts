@@ -218,6 +218,8 @@ export interface CacheStore {
   session(id: string): Session | null
   /** The latest messages of a request's thread (bounded), oldest first. */
   messages(requestId: string): ReadonlyArray<Message>
+  /** As `messages`, and whether the thread holds earlier ones than those. */
+  thread(requestId: string): { readonly messages: ReadonlyArray<Message>; readonly earlier: boolean }
   /** The session or invite a request's thread belongs to; null when neither is cached. */
   threadPlace(requestId: string): ThreadPlace | null
   /**

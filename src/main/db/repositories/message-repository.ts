@@ -91,10 +91,16 @@ export class MessageRepository {
     )
   }
 
-  /** The latest `limit` messages of one request's thread, oldest first. */
-  byRequest(requestId: string, limit: number): Message[] {
-    const rows = this.selectLatestByRequest.all(requestId, limit).reverse()
-    return parseAllStored(rows, STORED.message, this.skippedRows)
+  /**
+   * The latest `limit` messages of one request's thread, oldest first, and whether it holds earlier
+   * ones: one row more is read to tell, before parsing, so a stored row that fails to parse is not
+   * taken for the thread's start.
+   */
+  byRequest(requestId: string, limit: number): { messages: Message[]; earlier: boolean } {
+    const rows = this.selectLatestByRequest.all(requestId, limit + 1)
+    const earlier = rows.length > limit
+    const latest = rows.slice(0, limit).reverse()
+    return { messages: parseAllStored(latest, STORED.message, this.skippedRows), earlier }
   }
 
   /** The session a request's thread belongs to, else the invite; null when neither is cached. */

@@ -143,6 +143,9 @@ describe('a client’s messages reaching the core', () => {
     const offline = await startCoreFor(platform.server.url, expert, { dir: core.dir })
     defer(() => offline.close(true))
     await offline.waitForState((s) => s.status === 'offline')
-    expect(offline.runtime.api['messages.list']({ requestId: session.request_id })).toEqual([note])
+    expect(offline.runtime.api['messages.list']({ requestId: session.request_id })).toEqual({
+      messages: [note],
+      earlier: false,
+    })
   })
 })
