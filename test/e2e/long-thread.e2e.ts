@@ -65,6 +65,26 @@ it('opens a long thread at its newest message, follows the next, and holds still
   await checkScreen(page, 'long-thread')
 })
 
+it('holds still when the client writes before the page has handled the expert scrolling up', async () => {
+  const { platform, ada, page, request, log } = await threadOf(30)
+  // The scroll's event comes at the next frame: a message drawn first must not find the log "at its end".
+  await page.evaluate(() => {
+    const swallow = (event: Event): void => event.stopImmediatePropagation()
+    window.addEventListener('scroll', swallow, { capture: true })
+    Object.assign(window, {
+      letScrollsThrough: () => window.removeEventListener('scroll', swallow, { capture: true }),
+    })
+  })
+  await log.evaluate((element) => {
+    element.scrollTop = 0
+  })
+  platform.server.marketplace.clientMessage(request.id, ada.id, 'And the index is not unique.')
+  await log.getByText('And the index is not unique.').waitFor()
+  expect(await shownWhole(log, 'Line 1 of the trace')).toBe(true)
+  expect(await shownWhole(log, 'And the index is not unique.')).toBe(false)
+  await page.evaluate(() => (window as unknown as { letScrollsThrough: () => void }).letScrollsThrough())
+})
+
 it('says nothing of earlier messages when the thread is exactly as long as the window keeps', async () => {
   const { log } = await threadOf(THREAD_MESSAGES_LISTED)
   await log.evaluate((element) => {

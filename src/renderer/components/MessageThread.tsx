@@ -137,7 +137,7 @@ export function MessageThread({
           {messages === null && readError === null && <li className="muted">Loading…</li>}
           {messages?.length === 0 && <li className="muted thread-empty">{emptyText}</li>}
           {messages?.map((message) => (
-            <li key={message.id} className={`bubble bubble-${message.from}`}>
+            <li key={message.id} className={`bubble bubble-${message.from}`} data-message-id={message.id}>
               <span className="visually-hidden">{message.from === 'expert' ? 'You' : clientName}: </span>
               <bdi className="bubble-body">{message.body}</bdi>
               <span className="bubble-time muted">
