@@ -9,6 +9,7 @@ import { pageDayTime } from './support/harness'
 
 const world = useE2e()
 const HOUR = 3_600_000
+const MINUTE = 60_000
 
 it('offers a proposed time sent five times over once, in order with the others', async () => {
   const { platform, expert, shell, open } = await world()
@@ -83,4 +84,32 @@ it('offers five proposed times within one minute as one, and books the first of 
     .pluck()
     .get(request.id)
   expect(booked).toBe(minute)
+})
+
+it('keeps a minute bookable, and its Book focused, when its first time passes while a later one of it has not', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const { marketplace } = platform.server
+  const minute = Math.ceil((platform.clock.now() + 2 * MINUTE) / MINUTE) * MINUTE
+  const { request } = marketplace.createRequest({
+    clientId: platform.addClient('Mei Chen'),
+    title: 'Review a database schema',
+    kind: 'scheduled',
+    // A minute whose time has passed, then two times of the next minute, the first of them on it.
+    proposedTimes: [minute - MINUTE, minute, minute + 30_000],
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+
+  const page = await open(await shell(ada))
+  const card = page.getByRole('article', { name: request.title })
+  const book = card.getByRole('button', { name: `Book ${pageDayTime(minute)}` })
+  await book.focus()
+  // The platform's clock passes the minute's first time; its second is still to come.
+  platform.clock.advance(minute + 10_000 - platform.clock.now())
+  // The minute before has passed whole: the card has read the platform's new time.
+  const passed = card.getByText('This time has passed and can no longer be booked')
+  await passed.waitFor()
+  expect(await passed.count()).toBe(1)
+  expect(await book.isEnabled()).toBe(true)
+  expect(await book.evaluate((button) => button === document.activeElement)).toBe(true)
 })

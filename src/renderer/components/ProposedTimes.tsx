@@ -8,7 +8,7 @@ import { useState } from 'react'
 import type { Invite, Session } from '../../shared/protocol/entities'
 import { fromCommand } from '../logic/action-result'
 import { formatDayTime, formatDayTimeIn, formatTime, isoTime, zoneCity } from '../logic/format'
-import { onePerMinute, proposedTimeStatus } from '../logic/proposed-time'
+import { minuteOf, onePerMinute, proposedTimeStatus } from '../logic/proposed-time'
 import { inviteCard } from '../store/card-commands'
 import { useApi, useNow, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
@@ -45,7 +45,7 @@ export function ProposedTimes(props: ProposedTimesProps) {
   const city = zoneCity(request.client.timeZone)
   // A zone newer than this computer's time zone data cannot be written in: the expert's time alone.
   const clientSide = !compact && formatDayTimeIn(now, request.client.timeZone) !== null
-  const times = onePerMinute(request.proposedTimes)
+  const times = onePerMinute(request.proposedTimes, now)
   return (
     <div className="proposed">
       <h4 className="proposed-heading">
@@ -67,7 +67,9 @@ export function ProposedTimes(props: ProposedTimesProps) {
           const pastId = `${invite.id}-${time}-past`
           const flag = past ? ' is-past' : conflicts.length > 0 ? ' has-conflict' : ''
           return (
-            <li key={time} className={`proposed-time${flag}`}>
+            // Keyed by its minute: the row stays the same element (and its Book keeps focus) when
+            // the minute's first time passes and a later one of it takes its place.
+            <li key={minuteOf(time)} className={`proposed-time${flag}`}>
               <div className="proposed-when">
                 <time dateTime={isoTime(time)} className="proposed-local">
                   {formatDayTime(time)}

@@ -30,13 +30,23 @@ export function proposedTimeStatus(
 
 const MINUTE_MS = 60_000
 
+/** The minute a time is written as: the card's rows are one per minute, keyed by it. */
+export function minuteOf(time: number): number {
+  return Math.floor(time / MINUTE_MS)
+}
+
 /**
- * `times` (in order) with one time for each minute: the first. The card writes a time to the
- * minute, so times of one minute would stand as rows and Book buttons that read alike, and no
- * expert can choose between them; the platform books the one pressed, which is then the first.
+ * `times` (in order) with one time for each minute: the first not passed at the platform's `now`,
+ * else the first. The card writes a time to the minute, so times of one minute would stand as rows
+ * and Book buttons that read alike, and no expert can choose between them; the platform books the
+ * one pressed, so a minute whose first time has gone while a later one has not is still bookable.
  */
-export function onePerMinute(times: ReadonlyArray<number>): ReadonlyArray<number> {
-  return times.filter(
-    (time, at) => at === 0 || Math.floor(times[at - 1]! / MINUTE_MS) !== Math.floor(time / MINUTE_MS),
-  )
+export function onePerMinute(times: ReadonlyArray<number>, now: number): ReadonlyArray<number> {
+  const chosen: number[] = []
+  for (const time of times) {
+    const last = chosen.length - 1
+    if (last < 0 || minuteOf(chosen[last]!) !== minuteOf(time)) chosen.push(time)
+    else if (proposedTimePassed(chosen[last]!, now) && !proposedTimePassed(time, now)) chosen[last] = time
+  }
+  return chosen
 }
