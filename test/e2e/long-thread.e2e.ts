@@ -95,7 +95,7 @@ it('says nothing of earlier messages when the thread is exactly as long as the w
 })
 
 it('says only the latest messages are shown when a thread is longer than the window keeps', async () => {
-  const { log } = await threadOf(THREAD_MESSAGES_LISTED + 20)
+  const { page, log } = await threadOf(THREAD_MESSAGES_LISTED + 20)
   const note = log.getByText(`Only the latest ${THREAD_MESSAGES_LISTED} messages are shown here.`)
   await log.evaluate((element) => {
     element.scrollTop = 0
@@ -103,4 +103,5 @@ it('says only the latest messages are shown when a thread is longer than the win
   await note.waitFor()
   expect(await shownWhole(log, 'Line 21 of the trace')).toBe(true)
   expect(await log.getByText('Line 20 of the trace', { exact: true }).count()).toBe(0)
+  await checkScreen(page, 'long-thread-cut')
 })
