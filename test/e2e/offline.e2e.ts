@@ -47,7 +47,7 @@ it('shows offline with the last-synced time and the cached sessions, then online
   const detail = await banner.locator('.banner-detail').innerText()
   expect(detail.match(/tries again|try again|trying again|next try/gi), detail).toHaveLength(1)
   expect(detail, detail).toMatch(
-    /^Showing the copy saved on this computer\. The platform at \S+ is unreachable \(connection refused\)\. Check [^.]+\. Trying again in [^.]+\.$/,
+    /^Showing the copy saved on this computer\. The platform at \S+ is unreachable \(connection refused\)\. The address is right \([^)]+\): [^.]+\. If this goes on, check your connection\. Trying again in [^.]+\.$/,
   )
   expect(await row.isVisible()).toBe(true)
   await checkScreen(page, 'offline')

@@ -5,6 +5,7 @@
 import { expect } from 'vitest'
 import { ManualClock } from '../../src/shared/clock'
 import { FaultProxy } from './fault-proxy'
+import type { Logger } from '../../src/main/node/log'
 import type { Invite } from '../../src/shared/protocol'
 import { inviteTitled, startCoreFor, type TestCore } from './test-core'
 import { startTestPlatform, TEST_START, type TestPlatform, type TestPlatformOptions } from './test-platform'
@@ -26,7 +27,11 @@ export interface ProxiedExpert {
  */
 export async function startProxiedExpert(
   defer: (close: () => Promise<void> | void) => void,
-  options: { readonly platform?: TestPlatformOptions; readonly coreClock?: ManualClock | 'link' } = {},
+  options: {
+    readonly platform?: TestPlatformOptions
+    readonly coreClock?: ManualClock | 'link'
+    readonly log?: Logger
+  } = {},
 ): Promise<ProxiedExpert> {
   const platform = await startTestPlatform(options.platform)
   defer(() => platform.close())
@@ -35,11 +40,11 @@ export async function startProxiedExpert(
   defer(() => proxy.close())
   const linkClock = new ManualClock(TEST_START)
   const clock = options.coreClock === 'link' ? linkClock : options.coreClock
-  const core = await startCoreFor(
-    proxy.url,
-    expert,
-    clock === undefined ? { linkClock } : { clock, linkClock },
-  )
+  const core = await startCoreFor(proxy.url, expert, {
+    linkClock,
+    ...(clock && { clock }),
+    ...(options.log && { log: options.log }),
+  })
   defer(() => core.close(true))
   await core.waitForState((s) => s.status === 'online')
   return { platform, expert, proxy, linkClock, core }

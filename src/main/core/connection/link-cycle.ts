@@ -61,7 +61,7 @@ export abstract class LinkCycle {
   private restarting = false
   /** Why the link woke while its attempt was under way, if it did: that attempt may predate the network. */
   private wokeMidAttempt: string | undefined
-  /** Names a connection opened to in this run: their lookup was made then (network-failure.ts). */
+  /** Names a connection opened to, and platforms that let Standby in, in this run (names-found.ts). */
   private readonly namesFound: NamesFound
   protected readonly unsubscribePower: Unsubscribe[] = []
   /** State changes. */
@@ -112,10 +112,8 @@ export abstract class LinkCycle {
       },
     })
     // The connection never reconnects by itself: the link retries, at once on a resume or a network change.
-    this.connection = deps.transport(
-      { platformUrl, auth: { token, protocolVersion: PROTOCOL_VERSION } },
-      handlers,
-    )
+    const auth = { token, protocolVersion: PROTOCOL_VERSION }
+    this.connection = deps.transport({ platformUrl, auth }, handlers)
     this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples, (sentAt) =>
       this.check.answered(sentAt),
     )
@@ -227,6 +225,7 @@ export abstract class LinkCycle {
     this.probation.begin(this.retry.attempt)
     this.failures.ended()
     this.welcomes++
+    this.namesFound.reached(this.platformUrl)
     this.retry.ended()
     // A change during the attempt was for its failure only: this one got in on the network as it is.
     this.wokeMidAttempt = undefined
@@ -237,7 +236,7 @@ export abstract class LinkCycle {
 
   private failed(message: string, data: unknown): void {
     this.deadline.cancel()
-    const reading = readConnectFailure(message, data, this.platformUrl, this.namesFound.has(this.platformUrl))
+    const reading = readConnectFailure(message, data, this.platformUrl, this.namesFound)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
     this.attemptFailed(
       reading.reason,

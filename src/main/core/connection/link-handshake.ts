@@ -15,6 +15,7 @@ import { z } from 'zod'
 import { describeIssues } from '../../../shared/describe-untrusted'
 import { asSentence } from '../../../shared/error-message'
 import { describeNetworkCode } from './network-failure'
+import type { NamesFound } from './names-found'
 
 /** A refusal the link stops at until the expert acts: retrying would be refused the same way. */
 export interface Refusal {
@@ -83,14 +84,15 @@ export function notWelcomed(platformUrl: string): string {
 const AnyRefusal = z.object({ code: z.string().min(1).max(64), message: ReasonSentence })
 
 /**
- * Read a failed connection attempt: a refusal, or why to try again later. `foundBefore`: a
- * connection to `platformUrl` opened earlier in this run, so its name was looked up then.
+ * Read a failed connection attempt: a refusal, or why to try again later. `namesFound`: what this
+ * run found before (names-found.ts): a connection to `platformUrl` opened earlier, so its name was
+ * looked up then, or the platform there let Standby in, so the address is right.
  */
 export function readConnectFailure(
   message: string,
   data: unknown,
   platformUrl: string,
-  foundBefore = false,
+  namesFound?: Pick<NamesFound, 'has' | 'wasReached'>,
 ):
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'retry'; readonly reason: string; readonly logged?: string } {
@@ -100,7 +102,12 @@ export function readConnectFailure(
     if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl) }
     // Whatever answered the attempt may have written the message, at any length.
     const said = clipSentence(message)
-    const failure = describeNetworkCode(said, platformUrl, foundBefore)
+    const failure = describeNetworkCode(
+      said,
+      platformUrl,
+      namesFound?.has(platformUrl),
+      namesFound?.wasReached(platformUrl),
+    )
     // Something that answered (a page, another protocol, a certificate) is not a platform out of
     // reach; what it did follows its address at once, so a tooltip cut short still says it.
     const happened =

@@ -1,17 +1,31 @@
 /**
  * The platforms' names this run has found (a connection opened, a call answered): a lookup of one
  * of them that fails now says the network is gone, not that the address is wrong. macOS reports a
- * lookup made while the computer is offline as ENOTFOUND, as it does an unknown host.
+ * lookup made while the computer is offline as ENOTFOUND, as it does an unknown host. And the
+ * platform addresses that let Standby in: whatever fails there later, the address is right.
  */
 
 /** Names found in this run, by host; one record for the link and sign-in alike. */
 export class NamesFound {
   private readonly hosts = new Set<string>()
+  /** The platform addresses that let Standby in, exactly as the link uses them. */
+  private readonly platforms = new Set<string>()
 
   /** `address` answered or let a connection in: its name was looked up. */
   note(address: string): void {
     const host = hostOf(address)
     if (host !== null) this.hosts.add(host)
+  }
+
+  /** The platform at `address` let Standby in: a failure there later is no sign of a wrong address. */
+  reached(address: string): void {
+    this.platforms.add(address)
+    this.note(address)
+  }
+
+  /** Whether the platform at `address` let Standby in earlier in this run. */
+  wasReached(address: string): boolean {
+    return this.platforms.has(address)
   }
 
   /** Whether `address`'s name was found earlier in this run. */

@@ -77,9 +77,41 @@ export function nameNotFound(foundBefore: boolean): NetworkFailure | undefined {
  * Describe Node's error `code`, or an HTTP answer written "HTTP 404" (a server that answered
  * instead of letting the connection in), a redirect "HTTP 301 to <address>" (a loop when it names
  * `platformUrl`, the address asked); anything else is passed on as it is. `foundBefore`: the
- * address's name was looked up earlier in this run, so it is no unknown host.
+ * address's name was looked up earlier in this run, so it is no unknown host. `reachedBefore`:
+ * the platform at this address let Standby in earlier in this run, so the address is right.
  */
-export function describeNetworkCode(code: string, platformUrl?: string, foundBefore = false): NetworkFailure {
+export function describeNetworkCode(
+  code: string,
+  platformUrl?: string,
+  foundBefore = false,
+  reachedBefore = false,
+): NetworkFailure {
+  const failure = describeCode(code, platformUrl, foundBefore || reachedBefore)
+  return reachedBefore ? notTheAddress(failure) : failure
+}
+
+/**
+ * What to do when the platform that let Standby in at this address earlier no longer can. Advice
+ * to check the address (or sign in again with another) would send the expert after one that is
+ * right: a platform restarting, a network gone, or something answering in the platform's place
+ * (a Wi-Fi sign-in page, a proxy) is what it is.
+ */
+const REACHED_BEFORE = {
+  unreached:
+    'The address is right (Standby was connected earlier): the platform may be restarting, or the network is down. If this goes on, check your connection.',
+  answered:
+    'The address is right (Standby was connected earlier): something on this network may answer in the platform’s place (a Wi-Fi sign-in page, a proxy), or the platform is being updated. If this goes on, try another network or tell the platform’s support.',
+} as const
+
+/** `failure` said of an address the platform answered at earlier: no advice to check the address. */
+function notTheAddress(failure: NetworkFailure): NetworkFailure {
+  if (!/^Check the address/.test(failure.remedy)) return failure
+  const { notAPlatform: _notAPlatform, ...rest } = failure
+  return { ...rest, remedy: failure.answered === true ? REACHED_BEFORE.answered : REACHED_BEFORE.unreached }
+}
+
+/** describeNetworkCode, before what an address that let Standby in earlier rules out. */
+function describeCode(code: string, platformUrl: string | undefined, foundBefore: boolean): NetworkFailure {
   if (code === 'ECONNREFUSED') return { what: 'connection refused', remedy: CHECK_ADDRESS }
   if (code === 'ENOTFOUND')
     return nameNotFound(foundBefore) ?? { what: 'unknown host', remedy: CHECK_ADDRESS }

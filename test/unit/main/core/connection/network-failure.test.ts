@@ -162,4 +162,44 @@ describe('a failed call or connection, described', () => {
     const local = describeNetworkCode('HTTP 301 to http://127.0.0.1:4001', 'https://platform.example')
     expect(local.remedy).toMatch(/sign out and sign in with it/)
   })
+
+  it('never sends the expert to check an address the platform let Standby in at earlier in the run', () => {
+    const platform = 'https://platform.example'
+    const blamedTheAddress = [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPROTO',
+      'HPE_INVALID_CONSTANT',
+      'ERR_NOT_THE_PLATFORM_PROTOCOL',
+      'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'HTTP 404',
+      'HTTP 200',
+      'E_SOMETHING_NEW',
+    ]
+    for (const code of blamedTheAddress) {
+      const fresh = describeNetworkCode(code, platform)
+      const reached = describeNetworkCode(code, platform, true, true)
+      expect(fresh.remedy, code).toMatch(/^Check the address/)
+      expect(reached.remedy, code).not.toMatch(/check the address|sign in/i)
+      expect(reached.remedy, code).toMatch(/^The address is right/)
+      // What happened is told as before: only the advice changes.
+      expect(reached.what, code).toBe(fresh.what)
+      expect(reached.notAPlatform, code).toBeUndefined()
+    }
+    // Advice that never blamed the address stands: the clock, the platform's own error, a gateway.
+    for (const code of [
+      'ENOTFOUND',
+      'CERT_HAS_EXPIRED',
+      'HTTP 503',
+      'HTTP 401',
+      'EAI_AGAIN',
+      'WS_ERR_INVALID_OPCODE',
+    ]) {
+      expect(describeNetworkCode(code, platform, true, true), code).toEqual(
+        describeNetworkCode(code, platform, true),
+      )
+    }
+  })
 })
