@@ -105,7 +105,8 @@ export class WelcomeProbation {
     this.cutsInRow = silent ? 0 : this.cutsInRow + 1
     // The first is a restart's, reconnected at once; from the second in a row on the waits grow.
     if (this.quickLosses === 1) return undefined
-    this.tell(`The platform closed the connection soon after letting Standby in, again (${reason})`)
+    // Said of the connection, not the platform: a link gone quiet or cut on the way was closed by neither.
+    this.tell(`Connection lost again soon after the platform let Standby in (${reason})`)
     return Math.max(this.carried, this.quickLosses - 1)
   }
 

@@ -529,6 +529,12 @@ describe('PlatformLink over a transport', () => {
     reconnectAfterWait(env)
     env.connection().drop('transport close')
     expect(reason()).toMatch(/a proxy or firewall on it may be cutting connections/)
+    // The log says what the expert reads: the connection was lost, not that the platform closed it.
+    const streak = env.log.lines.filter((line) => line.includes('soon after'))
+    expect(streak).toEqual([
+      expect.stringContaining('Connection lost again soon after the platform let Standby in ('),
+    ])
+    expect(env.log.text()).not.toMatch(/The platform closed the connection/)
   })
 
   it('keeps saying "reconnecting", when it tries next and why, through a streak of connections the platform breaks', () => {
@@ -603,7 +609,7 @@ describe('PlatformLink over a transport', () => {
     expect(Math.max(...waits)).toBeLessThanOrEqual(BACKOFF_CAP_MS)
     const lines = (text: string) => env.log.lines.filter((l) => l.includes(text))
     expect(lines('Connection to the platform lost')).toHaveLength(1)
-    expect(lines('closed the connection soon after letting Standby in')).toHaveLength(1)
+    expect(lines('Connection lost again soon after the platform let Standby in')).toHaveLength(1)
     // Closed once caught up (a proxy's idle timeout far too short): still a row of losses.
     env.link.caughtUp()
     expect(droppedWait(env)).toBe(backoffDelay(waits.length + 1, 0.5))
