@@ -140,8 +140,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     clock,
     logger,
     rateLimits,
-    // A WebSocket that never completes the socket.io handshake is as silent as a raw connection.
-    connectTimeoutMs: connectionLimits.firstRequestMs,
+    connectTimeoutMs: connectionLimits.identifyMs,
     minimumAppVersion: options.minimumAppVersion,
     mostUnreadBytes: options.mostUnreadBytes,
     unauthorized,

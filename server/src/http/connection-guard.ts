@@ -17,6 +17,12 @@ export interface ConnectionLimits {
   /** A connection that has not sent a whole request head by then (after opening or its last answer) is closed. */
   readonly firstRequestMs: number
   /**
+   * A WebSocket that has not said which expert it is by then (counted from its upgrade) is closed.
+   * The app can say so only once the platform's handshake has crossed to it, which over the slowest
+   * link it serves takes many seconds: a shorter limit closed every connection over such a link.
+   */
+  readonly identifyMs: number
+  /**
    * A request whose body has not all arrived by then (counted from its head) has its connection
    * closed: a body trickled a byte at a time would otherwise hold the connection for minutes.
    */
@@ -41,6 +47,7 @@ export interface ConnectionLimits {
 /** Room for a thousand-expert bench from loopback; tight for anyone else. */
 export const defaultConnectionLimits: ConnectionLimits = {
   firstRequestMs: 5_000,
+  identifyMs: 30_000,
   requestBodyMs: 30_000,
   answerMs: 30_000,
   perAddress: 256,

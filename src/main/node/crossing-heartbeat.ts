@@ -29,6 +29,8 @@ import { CrossingPace } from '../core/connection/crossing-pace'
 /** The part of engine.io-client's socket this reaches into (private there, hence checked). */
 interface EngineHeartbeat {
   readonly readyState?: unknown
+  /** The engine's transport: writable once its WebSocket is open, before the handshake is read. */
+  readonly transport?: { readonly writable?: unknown }
   readonly _pingTimeout?: unknown
   _sendPacket?: (type: 'pong') => void
   _resetPingTimeout?: () => void
@@ -67,7 +69,8 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
       if (typeof heartbeat?._sendPacket !== 'function') return
       // A chunk can close its connection as it is read (a frame too large): a closed engine sends
       // nothing, and its ping wait restarted would hold it, closed, until that wait ran out.
-      if (heartbeat.readyState !== undefined && heartbeat.readyState !== 'open') return
+      const open = isOpen(heartbeat)
+      if (!open && !handshaking(heartbeat)) return
       const given = heartbeat._pingTimeout
       const timeout = typeof given === 'number' && given > 0 ? given : ASSUMED_TIMEOUT_MS
       const at = now()
@@ -75,7 +78,8 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
       // The app's own wait runs from the last byte, whatever came before it, so a stall of a slow
       // link mid-message is judged by its length alone, as the link's check judges it: restarted
       // only at a pong, it ran out up to a pong's spacing sooner. Restarting it costs no bytes.
-      heartbeat._resetPingTimeout?.()
+      // Before the handshake is read the client has no wait of its own: one set then would end at once.
+      if (open) heartbeat._resetPingTimeout?.()
       const spacing = timeout / ANSWERS_PER_TIMEOUT
       cancelTrailing()
       if (at - answeredAt < spacing) {
@@ -83,7 +87,7 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
         // the spacing's pongs; the platform's wait then runs from no earlier than the last byte.
         trailing = setTimeout(() => {
           trailing = undefined
-          if (heartbeat.readyState !== undefined && heartbeat.readyState !== 'open') return
+          if (!isOpen(heartbeat) && !handshaking(heartbeat)) return
           answeredAt = now()
           heartbeat._sendPacket?.('pong')
         }, spacing)
@@ -99,4 +103,19 @@ export function crossingHeartbeat(now: () => number = () => performance.now()): 
       pace.reset()
     },
   }
+}
+
+/** Whether the engine is open (or keeps no state this reads): what it sends goes out. */
+function isOpen(engine: EngineHeartbeat): boolean {
+  return engine.readyState === undefined || engine.readyState === 'open'
+}
+
+/**
+ * Whether the engine's WebSocket is open while the platform's handshake is still crossing it: the
+ * platform times its first ping from the moment it sent the handshake, and that ping waits behind
+ * the handshake's bytes, so over a link of a few bytes a second it came after the platform had
+ * given up. A pong sent meanwhile goes out at once and answers it.
+ */
+function handshaking(engine: EngineHeartbeat): boolean {
+  return engine.readyState === 'opening' && engine.transport?.writable === true
 }

@@ -23,9 +23,8 @@ import { watchUpgradeRedirect } from './upgrade-redirect'
 
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
-  // ws would hold a frame of any size up to its own default before validation could refuse it;
-  // engine.io passes this on to ws, which ends the connection on a larger frame instead. Not in
-  // socket.io's option types, hence spread in.
+  // ws would hold a frame of any size up to its own default before validation could refuse it; engine.io
+  // passes this on to ws, which ends the connection on a larger frame. Not in socket.io's types: spread in.
   const wsLimits = { maxPayload: mostMessageBytes() }
   // socket.io-client reads a URL's path as a namespace, so a platform served under a path
   // (https://host/standby) is reached at its origin, with the path leading to its socket.io.
@@ -67,20 +66,22 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     // link is not taken for a dead one while an answer crosses it. engine.io hands the agent to ws
     // as Node's http agent; its option type names only a browser's string.
     agent: byteWatchAgent(platform.protocol === 'https:', () => {
-      // Made for the attempt starting now. The one before is let go of, but it may linger while
-      // its WebSocket waits for the answer to its close, which a slow link brings behind the rest
-      // of a message: those bytes tell nothing of this connection, neither that it lives nor
-      // that an answer is crossing it.
+      // Made for the attempt starting now. The one before is let go of, but it may linger while its
+      // WebSocket waits for the answer to its close, which a slow link brings behind the rest of a
+      // message: those bytes tell nothing of this connection, nor that an answer is crossing it.
       const made = {}
       carrying = made
       partial = false
       unfinished.ended()
       return (bytes, recordUnfinished) => {
         if (carrying !== made) return
-        // Before the connection is open, a chunk is more of its handshake, which no packet
-        // follows: the attempt is crossing a slow link.
+        // Before the connection is open, a chunk is more of its handshake: the attempt is crossing a
+        // slow link. The heartbeat is answered once ws has read it (the upgrade's end opens the WebSocket).
         const open = (socket.io.engine as { readyState?: string } | undefined)?.readyState === 'open'
-        if (!open && unfinished.within(bytes)) handlers.crossing?.(bytes)
+        if (!open && unfinished.within(bytes)) {
+          handlers.crossing?.(bytes)
+          queueMicrotask(() => heartbeat.crossing(socket.io.engine, bytes))
+        }
         partial = open
         handlers.heard()
         // The agent hears each chunk before socket.io reads it. Once engine.io has read it, a
