@@ -15,6 +15,7 @@ import { notWelcomed, readConnectFailure, readWelcome, type Refusal } from './li
 import { defaultLinkTimings, stallLimitMs, type LinkTimings } from './link-timings'
 import { linkWire, type LinkWire } from './link-wire'
 import { linkMessageHandlers } from './link-messages'
+import { countingSends, SentLately } from './flood-claim'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import { ConnectionCheck } from './connection-check'
 import { PassedOver } from './passed-over'
@@ -94,7 +95,8 @@ export abstract class LinkCycle {
       },
       dead: (reason) => this.reconnect(reason, 'now'),
     })
-    const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, {
+    const sent = new SentLately(this.linkClock)
+    const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, sent, {
       opened: () => {
         this.namesFound.note(platformUrl)
         this.giveUpAttemptAfter(() => notWelcomed(platformUrl))
@@ -113,7 +115,7 @@ export abstract class LinkCycle {
     })
     // The connection never reconnects by itself: the link retries, at once on a resume or a network change.
     const auth = { token, protocolVersion: PROTOCOL_VERSION }
-    this.connection = deps.transport({ platformUrl, auth }, handlers)
+    this.connection = countingSends(deps.transport({ platformUrl, auth }, handlers), sent)
     this.wire = linkWire(this.connection, this.linkClock, deps.log, deps.timeSamples, (sentAt) =>
       this.check.answered(sentAt),
     )

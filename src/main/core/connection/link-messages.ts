@@ -11,6 +11,7 @@ import {
   WELCOME_EVENT,
 } from '../../../shared/protocol'
 import { CUT_FOR_TOO_MANY_MESSAGES } from './attempt-failures'
+import { FEWEST_MESSAGES_OF_A_FLOOD, floodClaimedAfter, type SentLately } from './flood-claim'
 import type { TimeSampleSink } from '../platform-clock/time-sample-sink'
 import type { StreamEntry } from '../ports/cache-store'
 import type { LinkTransportHandlers } from '../ports/link-transport'
@@ -33,11 +34,15 @@ export interface LinkMessageHooks {
   crossing(bytes: number): void
 }
 
-/** The transport's handlers for a link: live events go to `events`, what is not the protocol's to `passedOver`. */
+/**
+ * The transport's handlers for a link: live events go to `events`, what is not the protocol's to
+ * `passedOver`; `sent` counts what Standby sent on the connection, to judge a flood the platform claims.
+ */
 export function linkMessageHandlers(
   passedOver: PassedOver,
   events: Listeners<StreamEntry>,
   timeSamples: TimeSampleSink | undefined,
+  sent: SentLately,
   hooks: LinkMessageHooks,
 ): LinkTransportHandlers {
   /** Why the platform said, on this connection, it is about to close it; a reason not known is none. */
@@ -45,13 +50,14 @@ export function linkMessageHandlers(
   return {
     opened: () => {
       closing = undefined
+      sent.opened()
       passedOver.newConnection()
       hooks.opened()
     },
     failed: (message, data) => hooks.failed(message, data),
     closed: (reason, violation, announced, silent) => {
       // Only a close the platform announced is the one it said it was about to make.
-      const said = announced === true && closing === TOO_MANY_MESSAGES ? CUT_FOR_TOO_MANY_MESSAGES : reason
+      const said = announced === true && closing === TOO_MANY_MESSAGES ? floodCut(sent.count()) : reason
       closing = undefined
       hooks.closed(said, violation === true, announced === true, silent === true)
     },
@@ -74,4 +80,9 @@ export function linkMessageHandlers(
     heard: () => hooks.heard(),
     crossing: (bytes) => hooks.crossing(bytes),
   }
+}
+
+/** Why a connection the platform said it cut for too many messages was cut, when Standby sent `count` lately. */
+function floodCut(count: number): string {
+  return count >= FEWEST_MESSAGES_OF_A_FLOOD ? CUT_FOR_TOO_MANY_MESSAGES : floodClaimedAfter(count)
 }

@@ -2,8 +2,11 @@
 // told only that the platform closed the connection; a platform that says why first (a closing
 // notice) is told as what it is, with what to do. One that says nothing, or says it on a connection
 // it then does not close itself, is told as before, and a notice counts for its own connection only.
+// A platform saying so where Standby sent it only a few messages, or none before it let Standby in,
+// is told as saying so, with its support to ask: not as Standby's doing, to quit and restart for.
 import { describe, expect, it } from 'vitest'
 import { CLOSING_EVENT, TOO_MANY_MESSAGES } from '../../../../src/shared/protocol'
+import { FEWEST_MESSAGES_OF_A_FLOOD } from '../../../../src/main/core/connection/flood-claim'
 import type { ConnectionState } from '../../../../src/shared/connection-state'
 import { useCleanup } from '../../../support/cleanup'
 import { goodEvent, startStreamPlatform, type StreamPlatform } from '../../../support/stream-platform'
@@ -34,6 +37,12 @@ describe('a connection the platform cuts', () => {
 
   it('for too many messages, saying so first, is told as that, with what to do, and connects again', async () => {
     const { core, platform } = await online()
+    platform.answerCommands((_, ack) => ack({ ok: true, result: {}, serverTime: Date.now() }))
+    const message = { requestId: 'req_1', body: 'One of many.' }
+    const sends = Array.from({ length: FEWEST_MESSAGES_OF_A_FLOOD }, () =>
+      core.runtime.core.command('message.send', message),
+    )
+    await Promise.all(sends)
     const reason = await lostAfter(core, platform, (socket) => {
       socket.emit(CLOSING_EVENT, { reason: TOO_MANY_MESSAGES })
       socket.disconnect(true)
@@ -43,6 +52,32 @@ describe('a connection the platform cuts', () => {
     )
     await core.waitForState((s) => s.status === 'online')
     expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(1)
+  })
+
+  it('for too many messages where Standby sent it only a few is told as the platform saying so', async () => {
+    const { core, platform } = await online()
+    const reason = await lostAfter(core, platform, (socket) => {
+      socket.emit(CLOSING_EVENT, { reason: TOO_MANY_MESSAGES })
+      socket.disconnect(true)
+    })
+    expect(reason).toMatch(
+      /^Connection lost \(the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it only \d+ in the last minute\)\. If this goes on, tell the platform's support\.$/,
+    )
+    await core.waitForState((s) => s.status === 'online')
+  })
+
+  it('for too many messages before it let Standby in is told as an attempt that failed, saying so', async () => {
+    const { core, platform } = await online()
+    platform.beforeWelcome((socket) => {
+      socket.emit(CLOSING_EVENT, { reason: TOO_MANY_MESSAGES })
+      socket.disconnect(true)
+    })
+    for (const socket of await platform.sockets()) socket.disconnect(true)
+    const failed = await core.waitForState((s) => reasonOf(s)?.includes('before the platform let') === true)
+    expect(reasonOf(failed)).toContain(
+      '(the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it none on that connection)',
+    )
+    expect(reasonOf(failed)).not.toContain('quit and restart')
   })
 
   it('saying nothing, as a platform before the notice does, is told as the platform closing it', async () => {
