@@ -42,5 +42,5 @@ export const CACHE_STATEMENTS: ReadonlyArray<string> = [
   'table shown_invites on shown_invites: CREATE TABLE "shown_invites" (\n        id TEXT NOT NULL,\n        request_id TEXT NOT NULL,\n        at INTEGER NOT NULL,\n        PRIMARY KEY (id, request_id)\n      ) WITHOUT ROWID',
   'table snoozes_awaiting_time on snoozes_awaiting_time: CREATE TABLE snoozes_awaiting_time (\n        session_id TEXT PRIMARY KEY,\n        booked_start INTEGER NOT NULL,\n        request_id TEXT NOT NULL,\n        at INTEGER NOT NULL\n      ) WITHOUT ROWID',
   'table standing_warnings on standing_warnings: CREATE TABLE standing_warnings (key TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID',
-  'table sync_state on sync_state: CREATE TABLE sync_state (\n        slot INTEGER PRIMARY KEY CHECK (slot = 1),\n        cursor INTEGER NOT NULL CHECK (cursor >= 0),\n        last_synced_at INTEGER\n      , cursor_digest TEXT, clock_offset_ms INTEGER, clock_measured_at INTEGER, platform_url TEXT, parts_through INTEGER)',
+  'table sync_state on sync_state: CREATE TABLE sync_state (\n        slot INTEGER PRIMARY KEY CHECK (slot = 1),\n        cursor INTEGER NOT NULL CHECK (cursor >= 0),\n        last_synced_at INTEGER\n      , cursor_digest TEXT, clock_offset_ms INTEGER, clock_measured_at INTEGER, platform_url TEXT, parts_through INTEGER, left_out INTEGER)',
 ]

@@ -7,12 +7,13 @@ import type { CacheRepositories } from './cache-repositories'
 
 /**
  * Makes the cache hold what the snapshot holds, keeping the app's own state of rows that stay;
- * its parts taken up to the event `partsThrough`.
+ * its parts taken up to the event `partsThrough`, and whether the platform `leftOut` any entity of it.
  */
 export function rebuildFromSnapshot(
   repos: CacheRepositories,
   snapshot: Snapshot,
   partsThrough: number,
+  leftOut = false,
 ): void {
   const cachedExpertId = repos.sync.expertId()
   if (cachedExpertId !== null && cachedExpertId !== snapshot.expert.id) {
@@ -42,6 +43,7 @@ export function rebuildFromSnapshot(
   repos.reminders.pruneOrphans()
   repos.sync.setCursor(snapshot.cursor, snapshot.cursorDigest ?? null)
   repos.sync.setPartsThrough(partsThrough > snapshot.cursor ? partsThrough : 0)
+  repos.sync.setSnapshotLeftOut(leftOut)
 }
 
 /** Deletes every row, the app's own state with it, and resets the sync state. */

@@ -61,8 +61,12 @@ export class SqliteCacheStore implements CacheStore {
     return this.transactions.applyEvents(events, showing)
   }
 
-  applySnapshot(snapshot: Snapshot, partsThrough = snapshot.cursor): void {
-    this.transactions.applySnapshot(snapshot, partsThrough)
+  applySnapshot(snapshot: Snapshot, partsThrough = snapshot.cursor, leftOut = false): void {
+    this.transactions.applySnapshot(snapshot, partsThrough, leftOut)
+  }
+
+  snapshotLeftOut(): boolean {
+    return this.repos.sync.snapshotLeftOut()
   }
 
   partsThrough(): number {

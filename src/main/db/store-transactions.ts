@@ -15,7 +15,7 @@ import { deleteEverything, rebuildFromSnapshot } from './snapshot-rebuild'
 /** The store's transactions over one connection (see storeTransactions). */
 export interface StoreTransactions {
   applyEvents(events: ReadonlyArray<StreamEntry>, showing: ShowingAt | undefined): ApplyResult
-  applySnapshot(snapshot: Snapshot, partsThrough: number): void
+  applySnapshot(snapshot: Snapshot, partsThrough: number, leftOut: boolean): void
   clear(): void
   markNotified(ids: ReadonlyArray<string>, at: number): void
   markStandingWarned(keys: ReadonlyArray<string>, at: number): void
@@ -50,8 +50,8 @@ export function storeTransactions(db: Database.Database, repos: CacheRepositorie
       if (unshown[0] !== undefined) repos.invites.markNotified([unshown[0].id], showing.at)
       return { ...result, unshown }
     }),
-    applySnapshot: rollingBack((snapshot: Snapshot, partsThrough: number) =>
-      rebuildFromSnapshot(repos, snapshot, partsThrough),
+    applySnapshot: rollingBack((snapshot: Snapshot, partsThrough: number, leftOut: boolean) =>
+      rebuildFromSnapshot(repos, snapshot, partsThrough, leftOut),
     ),
     clear: rollingBack(() => deleteEverything(repos)),
     markNotified: transactionOnUse(db, (ids: ReadonlyArray<string>, at: number) =>

@@ -144,9 +144,11 @@ export interface CacheStore {
   /**
    * Replace everything with a snapshot in one transaction and set the cursor to its cursor. Sent in
    * parts, its newest part was taken at the event `partsThrough` (its cursor when not given), kept
-   * with it until the cursor passes it.
+   * with it until the cursor passes it; `leftOut` when the platform left entities out of it as too large.
    */
-  applySnapshot(snapshot: Snapshot, partsThrough?: number): void
+  applySnapshot(snapshot: Snapshot, partsThrough?: number, leftOut?: boolean): void
+  /** Whether the last snapshot applied, in this run or an earlier one, left entities out as too large. */
+  snapshotLeftOut(): boolean
   /**
    * The newest event a part of the last snapshot was taken at, while the cursor has not passed
    * it: an event up to it may be older than rows a later part brought. 0 when none is.

@@ -31,13 +31,6 @@ export class StreamReach {
   private rebuildDue = false
   /** A replay asked for the rebuild, and no snapshot has been applied since. */
   private rebuildAsked = false
-  /**
-   * The last snapshot applied left entities out as too large (left-out-entities.ts). The cursor
-   * went on past them, and no event need follow when the platform mends one, so every catch-up
-   * after it starts from a snapshot again until one leaves nothing out. Apart from `rebuildDue`:
-   * the cursor is right, and an event it claims is still told the first time.
-   */
-  private leftOut = false
 
   /** A new connection, whose welcome names `latestEventId`, with the cache at `cursor`. */
   connected(latestEventId: number, cursor: number): void {
@@ -65,14 +58,10 @@ export class StreamReach {
     return `the platform sent a copy of your data marked as of event ${cursor}, far past event ${this.head}, the newest it has told of, so Standby kept what it had`
   }
 
-  /**
-   * A snapshot at `cursor` was applied (`leftOut`: with entities left out as too large): vouched
-   * for only as far as the platform has shown.
-   */
-  snapshotApplied(cursor: number, leftOut = false): void {
+  /** A snapshot at `cursor` was applied: vouched for only as far as the platform has shown. */
+  snapshotApplied(cursor: number): void {
     this.vouched = Math.min(cursor, this.head)
     this.rebuildAsked = false
-    this.leftOut = leftOut
   }
 
   /**
@@ -105,15 +94,12 @@ export class StreamReach {
     return { entry, first }
   }
 
-  /**
-   * Whether the next replay asks for a snapshot; asking clears it, as that replay is the rebuild.
-   * The first of a catch-up (`starting`) asks for one too while the last snapshot left any out.
-   */
-  takeRebuild(starting = false): boolean {
+  /** Whether the next replay asks for a snapshot; asking clears it, as that replay is the rebuild. */
+  takeRebuild(): boolean {
     const due = this.rebuildDue
     this.rebuildDue = false
     if (due) this.rebuildAsked = true
-    return due || (starting && this.leftOut)
+    return due
   }
 
   /**

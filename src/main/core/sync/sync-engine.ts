@@ -214,7 +214,7 @@ export class SyncEngine {
   }
 
   private async replayLoop(): Promise<void> {
-    let wantSnapshot = this.reach.takeRebuild(true) || startsFromSnapshot(this.cache)
+    let wantSnapshot = this.reach.takeRebuild() || startsFromSnapshot(this.cache)
     const snapshots = new SnapshotAssembly()
     const outOfOrder = new PagesOutOfOrder()
     // Once per catch-up: a platform whose every page (or every push) reaches under its own

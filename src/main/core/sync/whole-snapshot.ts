@@ -27,10 +27,12 @@ import {
  * the whole history. So does a cursor without a digest: a cache from before digests, or one at
  * cursor 0 from a platform that gives no start digest, cannot prove which history it followed,
  * and the snapshot brings the digest. A cursor of 0 with the start's digest (an expert with no
- * event yet) replays from the start like any other: the platform checks the digest.
+ * event yet) replays from the start like any other: the platform checks the digest. So does a cache
+ * whose last snapshot left entities out as too large, after a restart too: the cursor went on past
+ * them, and no event need follow when the platform mends one.
  */
 export function startsFromSnapshot(cache: CacheStore): boolean {
-  return cache.expert() === null || cache.cursorDigest() === null
+  return cache.expert() === null || cache.cursorDigest() === null || cache.snapshotLeftOut()
 }
 
 /**
@@ -79,8 +81,8 @@ export function applyWholeSnapshot(
     targets.platformTime.now(),
     log,
   )
-  // How far its parts ran is kept with it: a restart before the replay after it must still know.
-  cacheWrite(() => cache.applySnapshot(snapshot, through))
+  // How far its parts ran, and whether any entity was left out, are kept with it: a restart must still know.
+  cacheWrite(() => cache.applySnapshot(snapshot, through, leftOut.length > 0))
   log.info(`Rebuilt the cache from a platform snapshot at event ${whole.cursor}`)
   // One notice for all: it says the platform is at fault only when nothing was left unread.
   const contradictions = repeated + ours.left + single.left + (spread ? 0 : consistent.left)
@@ -90,5 +92,5 @@ export function applyWholeSnapshot(
   if (passedOver > 0) targets.unreadable.tell(passedOver, why)
   invites.afterSnapshot(openBefore)
   targets.changes.emit({ kind: 'replaced', changedSessions: changedBySnapshot(sessionsBefore, cache) })
-  reach.snapshotApplied(whole.cursor, leftOut.length > 0)
+  reach.snapshotApplied(whole.cursor)
 }

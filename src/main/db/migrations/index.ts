@@ -24,6 +24,7 @@ import { m0020RemindersFollowRequest } from './0020-reminders-follow-request'
 import { m0021TextCleanedAgain } from './0021-text-cleaned-again'
 import { m0022ClosingNoteNone } from './0022-closing-note-none'
 import { m0023SnoozesAwaitingTime } from './0023-snoozes-awaiting-time'
+import { m0024SnapshotLeftOut } from './0024-snapshot-left-out'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -50,4 +51,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0021TextCleanedAgain,
   m0022ClosingNoteNone,
   m0023SnoozesAwaitingTime,
+  m0024SnapshotLeftOut,
 ]

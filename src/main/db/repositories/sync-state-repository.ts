@@ -23,6 +23,8 @@ export class SyncStateRepository {
   private readonly updatePlatformUrl: Database.Statement<[string]>
   private readonly selectPartsThrough: Database.Statement<[], { parts_through: unknown }>
   private readonly updatePartsThrough: Database.Statement<[number | null]>
+  private readonly selectLeftOut: Database.Statement<[], { left_out: unknown }>
+  private readonly updateLeftOut: Database.Statement<[number | null]>
   private readonly resetState: Database.Statement<[]>
   private readonly selectExpert: Database.Statement<[], StoredRow>
   private readonly selectExpertId: Database.Statement<[], { id: string }>
@@ -63,10 +65,13 @@ export class SyncStateRepository {
     this.updatePlatformUrl = preparedOnUse(db, 'UPDATE sync_state SET platform_url = ? WHERE slot = 1')
     this.selectPartsThrough = preparedOnUse(db, 'SELECT parts_through FROM sync_state WHERE slot = 1')
     this.updatePartsThrough = preparedOnUse(db, 'UPDATE sync_state SET parts_through = ? WHERE slot = 1')
+    this.selectLeftOut = preparedOnUse(db, 'SELECT left_out FROM sync_state WHERE slot = 1')
+    this.updateLeftOut = preparedOnUse(db, 'UPDATE sync_state SET left_out = ? WHERE slot = 1')
     this.resetState = preparedOnUse(
       db,
       `UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL,
-         clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL, parts_through = NULL
+         clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL, parts_through = NULL,
+         left_out = NULL
        WHERE slot = 1`,
     )
     this.selectExpert = preparedOnUse(
@@ -214,6 +219,20 @@ export class SyncStateRepository {
     this.knownPartsThrough = partsMark(through)
   }
 
+  /**
+   * Whether the last snapshot left any entity out as too large; a value that is not the one written
+   * (a damaged or edited file) is read as so: at worst one more catch-up starts from a snapshot.
+   */
+  snapshotLeftOut(): boolean {
+    const stored = this.selectLeftOut.get()?.left_out ?? null
+    return stored !== null
+  }
+
+  /** Keep whether the snapshot just applied left any entity out. */
+  setSnapshotLeftOut(leftOut: boolean): void {
+    this.updateLeftOut.run(leftOut ? 1 : null)
+  }
+
   /** The cached expert, or null when there is none (or its row does not parse). */
   expert(): Expert | null {
     const row = this.selectExpert.get()
@@ -230,7 +249,7 @@ export class SyncStateRepository {
     this.upsertExpert.run(expert.id, JSON.stringify(expert))
   }
 
-  /** Forget the expert, the clock's offset, the platform and the snapshot's parts, and go back to cursor 0, never synced. */
+  /** Forget the expert, the clock's offset, the platform and the snapshot's parts and left-out mark, and go back to cursor 0, never synced. */
   reset(): void {
     this.deleteExpert.run()
     this.resetState.run()

@@ -73,6 +73,28 @@ describe('a snapshot entity larger than any message', () => {
     expect(invitesShown(core).toSorted()).toEqual(['inv_big', 'inv_g1', 'inv_g2'])
   })
 
+  it('once the platform mends it, arrives after Standby is restarted too, and is shown once', async () => {
+    const now = Date.now()
+    const platform = await startStreamPlatform({ snapshotInParts: true })
+    platform.records.push(goodEvent(1, now), goodEvent(2, now))
+    platform.snapshotInvites.push({ ...(oversized(0, now) as object), id: 'inv_big' })
+    const first = await adaSettledOn(defer, platform, keptLog().log)
+    expect(first.runtime.cache.invite('inv_big')).toBeNull()
+    first.close()
+    platform.snapshotInvites[0] = { ...goodEvent(0, now).payload.invite, id: 'inv_big' }
+    const core = await startTestCore({
+      platformUrl: platform.url,
+      token: 't',
+      expertId: 'exp_ada',
+      dir: first.dir,
+    })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    await core.runtime.core.settled()
+    expect(core.runtime.cache.invite('inv_big')?.state).toBe('open')
+    expect(invitesShown(core)).toEqual(['inv_big'])
+  })
+
   it('keeps the copy this computer holds, its notification up and not shown again', async () => {
     const now = Date.now()
     const platform = await startStreamPlatform({ snapshotInParts: true })

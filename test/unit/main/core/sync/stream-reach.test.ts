@@ -103,18 +103,4 @@ describe('how far the platform has shown its stream', () => {
     reach.stopped()
     expect(reach.takeRebuild()).toBe(false)
   })
-
-  it('after a snapshot that left entities out, each catch-up starts from one, and an event the cursor claims is told the first time', () => {
-    const reach = new StreamReach()
-    reach.connected(10, 10)
-    reach.snapshotApplied(10, true)
-    expect(reach.takeRebuild()).toBe(false)
-    expect(reach.takeRebuild(true)).toBe(true)
-    reach.caughtUp()
-    expect(reach.takeRebuild(true)).toBe(true)
-    expect(reach.claimed([entry(15)], 20, null)?.first).toBe(true)
-    reach.snapshotApplied(20, false)
-    expect(reach.takeRebuild()).toBe(true)
-    expect(reach.takeRebuild(true)).toBe(false)
-  })
 })

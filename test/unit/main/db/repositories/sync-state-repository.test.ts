@@ -43,3 +43,23 @@ describe('a stored sync time that is not a time', () => {
     expect(store.lastSyncedAt()).toBeNull()
   })
 })
+
+describe('the mark that the last snapshot left entities out', () => {
+  it('is read by the next start, cleared by a snapshot that leaves none out and by a reset', () => {
+    const { store: before, db, log } = fresh()
+    expect(before.snapshotLeftOut()).toBe(false)
+    before.applySnapshot(aSnapshot({ cursor: 7, cursorDigest: 'd7' }), 7, true)
+    expect(new SqliteCacheStore(db, log).snapshotLeftOut()).toBe(true)
+    before.applySnapshot(aSnapshot({ cursor: 8, cursorDigest: 'd8' }))
+    expect(new SqliteCacheStore(db, log).snapshotLeftOut()).toBe(false)
+    before.applySnapshot(aSnapshot({ cursor: 9, cursorDigest: 'd9' }), 9, true)
+    before.clear()
+    expect(new SqliteCacheStore(db, log).snapshotLeftOut()).toBe(false)
+  })
+
+  it('reads a value it never writes (an edited file) as set: at worst one more catch-up from a snapshot', () => {
+    const { db, log } = fresh()
+    db.prepare(`UPDATE sync_state SET left_out = 'abc'`).run()
+    expect(new SqliteCacheStore(db, log).snapshotLeftOut()).toBe(true)
+  })
+})
