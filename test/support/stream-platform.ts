@@ -43,6 +43,8 @@ export interface StreamPlatformOptions {
   readonly snapshotInParts?: boolean
   /** A request naming `leaveOutOver` is refused as invalid, as by a platform from before that key. */
   readonly refusesLeaveOut?: boolean
+  /** A request's `leaveOutOver` is passed over unread, as by a platform that neither takes nor refuses the key. */
+  readonly ignoresLeaveOut?: boolean
   /** Its welcome says it takes `leaveOutOver` (`leavesOutTooLarge`). */
   readonly announcesLeaveOut?: boolean
 }
@@ -127,7 +129,8 @@ export async function startStreamPlatform(options: StreamPlatformOptions = {}): 
       cursorDigest: cursor === 0 ? 'd_0' : recordDigest(records[cursor - 1]),
       takenAt: Date.now(),
     })
-    const { maxBytes, snapshotAfter, leaveOutOver } = request as Partial<ReplayRequest>
+    const { maxBytes, snapshotAfter, leaveOutOver: asked } = request as Partial<ReplayRequest>
+    const leaveOutOver = options.ignoresLeaveOut === true ? undefined : asked
     if (options.snapshotInParts !== true || maxBytes === undefined)
       return { kind: 'snapshot', snapshot: whole }
     return { kind: 'snapshot', snapshot: snapshotPart(whole, snapshotAfter, maxBytes, leaveOutOver) }

@@ -119,6 +119,7 @@ export class PacedReplay {
             snapshot ? undefined : size,
             cursor,
             latest,
+            snapshot && leaveOutOver !== undefined,
           ),
       )
     if (!slow) this.pace = largerPage(this.pace)
@@ -197,15 +198,24 @@ export class PacedReplay {
    * limit there too, it cannot cross at all, and asking again would meet it after every reconnect
    * for ever: it is passed over as unreadable, with no digest. The cursor is then one the cache
    * cannot vouch for, so the next catch-up starts from a snapshot (whole-snapshot.ts), whatever
-   * the platform makes of a replay with no digest. Anything else is thrown on.
+   * the platform makes of a replay with no digest. A snapshot's ask that had the platform leave
+   * out what is too large (`leftOutAsked`) and still met one is said to be the platform's doing: one
+   * that passes the key over, or says it takes it and does not, sends it again at every catch-up.
+   * Anything else is thrown on.
    */
   private overLimit(
     error: unknown,
     size: PageSize | undefined,
     cursor: number,
     latest: number | undefined,
+    leftOutAsked = false,
   ): ReplayPage {
     if (!(error instanceof AnswerTooLarge)) throw error
+    if (leftOutAsked)
+      throw new Error(
+        `the platform sent a message larger than any Standby can take while sending its snapshot, though Standby asked it to leave out what is too large (${error.message}). Tell the platform's support`,
+        { cause: error },
+      )
     // Perhaps a snapshot entity, however the answer was asked: the platform may answer events with one.
     if (this.leaveOut === 'no') this.leaveOut = 'asking'
     if (size === undefined || size.limit > 1) {

@@ -138,6 +138,26 @@ describe('a snapshot entity larger than any message', () => {
     expect(lines.filter((line) => line.includes('left invite inv_big out'))).toHaveLength(1)
   })
 
+  it('from a platform that passes the key over, or says it takes it and still sends the entity, fails saying so', async () => {
+    for (const announcesLeaveOut of [false, true]) {
+      const platform = await startStreamPlatform({
+        snapshotInParts: true,
+        ignoresLeaveOut: true,
+        announcesLeaveOut,
+      })
+      platform.records.push(goodEvent(1, Date.now()))
+      platform.snapshotInvites.push({ ...(oversized(0, Date.now()) as object), id: 'inv_big' })
+      defer(() => platform.close())
+      const { log, written, lines } = keptLog('though Standby asked it to leave out')
+      const core = await startTestCore({ platformUrl: platform.url, token: 't', expertId: 'exp_ada', log })
+      defer(() => core.close(true))
+      expect(await written).toMatch(
+        /^Catching up with the platform stopped: the platform sent a message larger than any Standby can take while sending its snapshot, though Standby asked it to leave out what is too large \(.*\)\. Tell the platform's support/,
+      )
+      expect(lines.filter((line) => line.includes('though Standby asked'))).toHaveLength(1)
+    }
+  })
+
   it('from a platform that does not know to leave it out, fails saying so and what to do', async () => {
     const platform = await startStreamPlatform({ snapshotInParts: true, refusesLeaveOut: true })
     platform.records.push(goodEvent(1, Date.now()))

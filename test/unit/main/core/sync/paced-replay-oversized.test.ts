@@ -93,8 +93,19 @@ describe('after an answer over the size limit', () => {
     await expect(pages.next(false, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
     reconnect()
     await pages.next(false, undefined)
-    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    await expect(pages.next(true, undefined)).rejects.toThrow(
+      /though Standby asked it to leave out what is too large/,
+    )
     expect(asked.map((options) => options.leaveOutOver)).toEqual([undefined, undefined, mostEntityBytes()])
+  })
+
+  it('a snapshot over the size limit though asked to leave out what is too large is said to be the platform not doing so', async () => {
+    const { pages, reconnect } = failingWith(tooLarge)
+    await expect(pages.next(true, undefined)).rejects.toBeInstanceOf(AnswerTooLarge)
+    reconnect()
+    await expect(pages.next(true, undefined)).rejects.toThrow(
+      /^the platform sent a message larger than any Standby can take while sending its snapshot, though Standby asked it to leave out what is too large \(.+\)\. Tell the platform's support$/,
+    )
   })
 
   /** A snapshot answered over the size limit, and on the next connection the key refused. */
