@@ -3,11 +3,12 @@
  * answer, drop), and the connection behaves as socket.io's does where the link relies on it:
  * closing an open connection is heard at once, and a close fails every request still waiting.
  */
-import type {
-  LinkConnection,
-  LinkConnectionOptions,
-  LinkTransport,
-  LinkTransportHandlers,
+import {
+  AnswerTooLarge,
+  type LinkConnection,
+  type LinkConnectionOptions,
+  type LinkTransport,
+  type LinkTransportHandlers,
 } from '../../src/main/core/ports/link-transport'
 
 /** One request the link sent, waiting for the test to answer it. */
@@ -134,15 +135,26 @@ export class MemoryConnection implements LinkConnection {
     this.close(reason, true)
   }
 
-  private close(reason: string, violation: boolean, announced = false, silent = false): void {
+  /** The platform sends a message over the size limit: as over socket.io, every request waiting fails as AnswerTooLarge. */
+  sendTooLarge(reason = 'the platform sent a message larger than any Standby message can be'): void {
+    this.close(reason, true, false, false, new AnswerTooLarge(reason))
+  }
+
+  private close(
+    reason: string,
+    violation: boolean,
+    announced = false,
+    silent = false,
+    error = new Error('socket has been disconnected'),
+  ): void {
     if (this.status !== 'open') throw new Error(`Nothing to drop: the connection is ${this.status}`)
     this.status = 'closed'
-    this.failWaiting()
+    this.failWaiting(error)
     this.handlers.closed(reason, violation, announced, silent)
   }
 
-  private failWaiting(): void {
-    for (const { reject } of this.waiting.splice(0)) reject(new Error('socket has been disconnected'))
+  private failWaiting(error = new Error('socket has been disconnected')): void {
+    for (const { reject } of this.waiting.splice(0)) reject(error)
   }
 }
 

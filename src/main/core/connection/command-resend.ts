@@ -2,13 +2,15 @@
  * A command whose connection was lost before the answer (a network change, a dead link replaced)
  * is sent again on the next connection within the same timeout, with the same idempotency key:
  * the platform answers a repeat with its first answer, so the expert learns what happened instead
- * of "may or may not have happened", and nothing happens twice.
+ * of "may or may not have happened", and nothing happens twice. A message over the size limit
+ * that closed the connection may have been a live push as well as the answer: sent again once, and
+ * met again, it is the answer, which every resend would meet; it ends there, logged once.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { CommandOutcome } from '../../../shared/command-outcome'
 import type { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../ports/logger'
-import { DROPPED, LINK_ENDED } from './link-command'
+import { ANSWER_TOO_LARGE, DROPPED, LINK_ENDED } from './link-command'
 import type { LinkState } from './link-deps'
 
 /** What sending a command again needs from the link. */
@@ -43,14 +45,23 @@ export async function sendAgainOnNewConnection<R>(deps: ResendDeps<R>): Promise<
   let timer: TimerHandle | undefined
   const timedOut = new Promise<void>((resolve) => (timer = deps.clock.setTimeout(resolve, deps.ackTimeoutMs)))
   try {
+    let tooLarge = false
     for (;;) {
       const lostOn = deps.welcomes()
       const outcome = await deps.send(Math.max(0, deadline - steadyNow(deps.clock)))
-      if (outcome !== DROPPED) return outcome
+      if (outcome === ANSWER_TOO_LARGE && tooLarge) {
+        deps.log.error(
+          `The platform's answer to ${deps.name} is larger than any message Standby can take; not sent again, as every resend would bring it. Tell the platform's support`,
+        )
+        return outcome
+      }
+      if (outcome === ANSWER_TOO_LARGE) tooLarge = true
+      else if (outcome !== DROPPED) return outcome
       const next = await welcomedAfter(deps, lostOn, timedOut)
       // Ended: the expert hears at once, not at the timeout, and without the promise of a retry key.
       if (next === 'ended') return LINK_ENDED
-      if (next === 'timeout') return outcome
+      // Lost, or met a message too large once (perhaps a push): not known to be the answer.
+      if (next === 'timeout') return DROPPED
       const instead = await deps.beforeResend?.(Math.max(0, deadline - steadyNow(deps.clock)))
       if (instead !== undefined) return instead
       deps.log.info(`Sending ${deps.name} again on the new connection, with the same idempotency key`)

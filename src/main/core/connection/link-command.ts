@@ -19,6 +19,7 @@ import {
 import type { LocalReading } from '../../../shared/clock-offset'
 import { describeIssues, describeValue } from '../../../shared/describe-untrusted'
 import type { Logger } from '../ports/logger'
+import { AnswerTooLarge } from '../ports/link-transport'
 import type { LinkWire } from './link-wire'
 import { answerMismatch } from './answer-match'
 import { busyWords } from '../../../shared/wait-words'
@@ -60,6 +61,20 @@ export const DROPPED: CommandOutcome<never> = {
 }
 
 /**
+ * What a command fails as when a message over the size limit closed its connection before the
+ * answer, and did so again when it was sent again (command-resend.ts): the answer itself, which the
+ * platform gives again to the same key, so the expert sending it again would not read it either.
+ */
+export const ANSWER_TOO_LARGE: CommandOutcome<never> = {
+  ok: false,
+  error: {
+    code: 'invalid_response',
+    message:
+      "The platform answered with more than Standby can take, so it cannot tell whether it was done, and sending it again would bring the same answer. Check on the platform's dashboard whether it was done, and tell the platform's support.",
+  },
+}
+
+/**
  * What a command fails as when the link it was sent over ended before the answer: signed out, the
  * sign-in replaced or refused. The next sign-in sends under keys of its own, so sending it again
  * is not known to be safe; what the platform did shows once signed in and caught up.
@@ -95,6 +110,7 @@ export async function sendCommand<N extends CommandName>(
   // Given up on: the connection forgets the question rather than hold it for as long as it lasts.
   if (answer.kind === 'timeout') abandon.abort()
   if (answer.kind === 'dropped') return DROPPED
+  if (answer.kind === 'too_large') return ANSWER_TOO_LARGE
   if (answer.kind === 'timeout') {
     // The whole wait, resends included: the expert waited that long, not the last part of it.
     return {
@@ -153,6 +169,8 @@ export async function sendProbe(wire: LinkWire, abandon?: AbortSignal): Promise<
 type Answer =
   | { readonly kind: 'answered'; readonly value: unknown }
   | { readonly kind: 'dropped' }
+  /** A message larger than any Standby takes closed the connection: perhaps the answer. */
+  | { readonly kind: 'too_large' }
   | { readonly kind: 'timeout' }
 
 /** The acknowledgement, unless the connection closes first or `ms` pass without one. */
@@ -167,9 +185,9 @@ function within(answer: Promise<unknown>, clock: Clock, ms: number): Promise<Ans
         timer.cancel()
         resolve({ kind: 'answered', value })
       },
-      () => {
+      (error: unknown) => {
         timer.cancel()
-        resolve({ kind: 'dropped' })
+        resolve({ kind: error instanceof AnswerTooLarge ? 'too_large' : 'dropped' })
       },
     )
   })

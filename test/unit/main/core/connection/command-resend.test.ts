@@ -6,13 +6,13 @@ import { memoryLink } from '../../../../support/memory-link'
 
 /** A link over the in-memory transport, welcomed, and the connection the test plays the platform on. */
 function online() {
-  const { link, connections, clock } = memoryLink()
+  const { link, connections, clock, log } = memoryLink()
   link.start()
   const connection = connections[0]!
   connection.accept()
   const welcome = { protocolVersion: PROTOCOL_VERSION, expertId: 'exp_ada', latestEventId: 0, serverTime: 0 }
   connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW })
-  return { link, clock, connection }
+  return { link, clock, connection, connections, log }
 }
 
 /** Let every answer already given reach its awaiting code. */
@@ -121,5 +121,45 @@ describe('a command sent again under its first key, answered by a refusal that i
       const told = code === 'rate_limited' ? 'The platform is busy: try again in a moment.' : null
       expect(await retried).toEqual(told === null ? refusal : { ok: false, error: { code, message: told } })
     }
+  })
+})
+
+describe('a command whose connection a message over the size limit closed before its answer', () => {
+  /** The link online again on its next connection, welcomed; the commands sent on it so far. */
+  async function welcomedAgain({ clock, connection }: ReturnType<typeof online>) {
+    await turn()
+    const before = connection.requests.length
+    // Past the backoff after a broken connection, however long it grew.
+    for (let s = 0; s < 600 && connection.state !== 'connecting'; s++) clock.advance(1_000)
+    connection.accept()
+    const welcome = { protocolVersion: PROTOCOL_VERSION, expertId: 'exp_ada', latestEventId: 0 }
+    connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW })
+    await turn()
+    return () => connection.requests.slice(before).filter((r) => r.name === 'command')
+  }
+
+  it('is sent again once: the message may have been a push, and the answer on the next connection is read', async () => {
+    const made = online()
+    const outcome = made.link.command('session.join', { sessionId: 'ses_1' })
+    made.connection.sendTooLarge()
+    const sentAgain = await welcomedAgain(made)
+    const session = aSession({ id: 'ses_1', expertId: 'exp_ada', state: 'live' })
+    sentAgain()[0]?.answer({ ok: true, result: { session }, serverTime: FIXTURE_NOW })
+    expect(await outcome).toMatchObject({ ok: true, result: { session: { id: 'ses_1' } } })
+  })
+
+  it('met again when sent again, ends saying so, with one line in the log, and is not sent a third time', async () => {
+    const made = online()
+    const outcome = made.link.command('session.join', { sessionId: 'ses_1' })
+    made.connection.sendTooLarge()
+    expect((await welcomedAgain(made))()).toHaveLength(1)
+    made.connection.sendTooLarge()
+    const told = await settledNow(outcome)
+    expect(told).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
+    expect(told?.ok === false && told.error.message).toMatch(/sending it again would bring the same answer/)
+    expect((await welcomedAgain(made))()).toHaveLength(0)
+    expect(
+      made.log.lines.filter((line) => line.includes("The platform's answer to session.join")),
+    ).toHaveLength(1)
   })
 })
