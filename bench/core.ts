@@ -22,7 +22,7 @@ import { CACHED_SESSIONS, idleRss, type RssFigures } from './core-rss'
 import type { Headline } from './headline'
 import { tailCauses, watchPauses, type Pause, type Round } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
-import { markWrites, writeRead } from './wire-marks'
+import { markWrites, writeCarrying } from './wire-marks'
 
 const BLOCKS = 25
 // 2,000 rounds a side: the p99 is then the twentieth slowest round, where with 600 it was the sixth,
@@ -90,12 +90,12 @@ async function standbyInvites(
     // The platform's thread until its work for the invite was done; after that it waits for the core.
     const platformWaited = waitsBefore && runQueueMs('/proc/thread-self/schedstat') - waitsBefore.server
     const { at, receivedAt, waitedMs } = await shown
-    // The platform may also have answered the core (its time, say) in the round: the invite's frame
-    // is the last write before the core read it.
-    const sentAt = writeRead(writes.take(), receivedAt)
+    // The invite's frame is the write holding its request's id: the platform's pings and its answers
+    // to the core go out on the same connection, before or after it.
+    const sentAt = writeCarrying(writes.take(), JSON.stringify(request.id))
     if (keeping) rounds.push({ started, first: at, last: at })
     // Each part ends where the next begins, so they add up to the round; a round whose marks are
-    // missing (no write seen before the core's read) is left out rather than split wrongly.
+    // missing (no write of its invite seen) is left out rather than split wrongly.
     if (keeping && split !== undefined && sentAt !== undefined) {
       parts.push({
         sent: sentAt - started,

@@ -11,10 +11,16 @@
  */
 import type { Socket } from 'node:net'
 
-/** The writes on a socket since the last `take()`, each as the moment it was handed to the kernel. */
+/** One write handed to the kernel: when, and the chunks it carried (one, or a corked batch). */
+export interface Write {
+  readonly at: number
+  readonly chunks: ReadonlyArray<string | Uint8Array>
+}
+
+/** The writes on a socket since the last `take()`. */
 export interface WriteMarks {
-  /** The moments of the writes since the last take, oldest first, and start again. */
-  take(): number[]
+  /** The writes since the last take, oldest first, and start again. */
+  take(): Write[]
   /** Stop marking: the socket writes as it did before. */
   stop(): void
 }
@@ -25,17 +31,18 @@ export interface WriteMarks {
  * to the socket's handle at once.
  */
 export function markWrites(socket: Socket, now: () => number): WriteMarks {
-  let marks: number[] = []
-  const mark = (): void => void marks.push(now())
+  let marks: Write[] = []
+  // The chunks are kept, not copied: ws hands each frame's payload over in a buffer of its own.
+  const mark = (chunks: ReadonlyArray<string | Uint8Array>): void => void marks.push({ at: now(), chunks })
   // Own properties over the prototype's: the stream looks both up on the socket at each write.
   const { _write: write, _writev: writev } = socket
   socket._write = function (...args: Parameters<Socket['_write']>) {
-    mark()
+    mark([args[0] as string | Uint8Array])
     return write.apply(this, args)
   }
   if (writev !== undefined) {
     socket._writev = function (...args: Parameters<NonNullable<Socket['_writev']>>) {
-      mark()
+      mark(args[0].map((c) => c.chunk as string | Uint8Array))
       return writev.apply(this, args)
     }
   }
@@ -52,9 +59,22 @@ export function markWrites(socket: Socket, now: () => number): WriteMarks {
   }
 }
 
-/** The last of `writes` made at or before `readAt`: the one that read carried; undefined if none. */
-export function writeRead(writes: ReadonlyArray<number>, readAt: number): number | undefined {
-  return writes.filter((at) => at <= readAt).at(-1)
+/**
+ * When the write carrying `text` (bytes only the invite's frame holds, its request's id) was handed
+ * to the kernel; undefined if none did. Found by its bytes, not by its place: the platform's
+ * heartbeat pings and answers to the core can be written after the invite's frame and read with it.
+ * Not bounded by the core's read either, so a read mark taken before the frame was written shows as
+ * a wire below zero instead of being matched to an earlier write.
+ */
+export function writeCarrying(writes: ReadonlyArray<Write>, text: string): number | undefined {
+  const bytes = Buffer.from(text)
+  return writes.find((w) =>
+    w.chunks.some((c) =>
+      typeof c === 'string'
+        ? c.includes(text)
+        : Buffer.from(c.buffer, c.byteOffset, c.byteLength).includes(bytes),
+    ),
+  )?.at
 }
 
 /**

@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
-import { markReads, markWrites, writeRead } from '../../../bench/wire-marks'
+import { markReads, markWrites, writeCarrying } from '../../../bench/wire-marks'
 
 /** The monotonic clock every thread of the process shares, in nanoseconds. */
 const hrNow = (): number => Number(process.hrtime.bigint())
@@ -62,8 +62,8 @@ describe('markWrites', () => {
     worker.postMessage('done')
 
     const readAt = new Float64Array(shared, 8, 1)[0] ?? Number.NaN
-    const [sentAt] = writes.take()
-    expect(sentAt).toBeLessThanOrEqual(readAt)
+    const [sent] = writes.take()
+    expect(sent?.at).toBeLessThanOrEqual(readAt)
     // What the old mark read in this same round: after the reader had the invite.
     expect(afterSendReturned).toBeGreaterThan(readAt)
   })
@@ -81,7 +81,7 @@ describe('markWrites', () => {
     peer.write('header')
     peer.write('payload')
     peer.uncork()
-    expect(writes.take()).toEqual([1, 2])
+    expect(writes.take().map((w) => w.at)).toEqual([1, 2])
     expect(writes.take()).toEqual([])
 
     writes.stop()
@@ -91,12 +91,28 @@ describe('markWrites', () => {
   })
 })
 
-describe('writeRead', () => {
-  it('takes the last write made at or before the read: earlier answers and later writes are not the frame', () => {
-    expect(writeRead([1, 3, 7], 5)).toBe(3)
-    expect(writeRead([1, 3], 3)).toBe(3)
-    expect(writeRead([6], 5)).toBeUndefined()
-    expect(writeRead([1], Number.NaN)).toBeUndefined()
+describe('writeCarrying', () => {
+  // The wire began at the last write before the core's read: a heartbeat ping (every few seconds)
+  // or an answer to the core written after the invite's frame, and read with it, began it instead.
+  it('finds the invite’s frame by its bytes, not a ping written after it nor an answer before it', async () => {
+    const peer = await connectionTo((port) => {
+      const client = connect(port, '127.0.0.1')
+      open.push({ close: () => client.destroy() })
+    })
+    let clock = 0
+    const writes = markWrites(peer, () => ++clock)
+    peer.write('43["answer",{"ok":true}]')
+    // As ws writes a frame: its header, then its payload, corked into one write.
+    peer.cork()
+    peer.write(Buffer.from([0x81, 0x40]))
+    peer.write(Buffer.from('42["platform-event",{"request":{"id":"req_7"}}]'))
+    peer.uncork()
+    peer.write('2')
+    const taken = writes.take()
+    expect(taken).toHaveLength(3)
+    // A read after all three: the invite's write is still the second.
+    expect(writeCarrying(taken, '"req_7"')).toBe(2)
+    expect(writeCarrying(taken, '"req_8"')).toBeUndefined()
   })
 })
 
