@@ -23,6 +23,8 @@ export interface InviteLatency {
   /** The core's CPU time per invite, in ms. */
   readonly cpuPerInvite: number
   readonly parts: ReadonlyArray<RoundParts>
+  /** The kept rounds left out of `parts`: no write of their invite was seen. */
+  readonly unsplit: number
   /**
    * The garbage-collection pauses of the core's process and of the platform's during the blocks,
    * and what the slowest Standby rounds overlapped of them.
@@ -43,6 +45,7 @@ export function latencyLines({
   raw,
   cpuPerInvite,
   parts,
+  unsplit,
   collections,
   phaseLines,
 }: InviteLatency): ReadonlyArray<string> {
@@ -74,7 +77,7 @@ export function latencyLines({
     setLine(ours),
     `  (target met in ${setsMet} of ${P99_SETS} sets)`,
     `the core's CPU time per invite (parse, SQLite apply, mark, notify, the window's push): ${ms(cpuPerInvite)}`,
-    ...formatRoundParts(parts),
+    ...formatRoundParts(parts, unsplit),
     "the slowest 1 % of Standby's rounds, and the garbage-collection pauses they overlapped:",
     formatTailCauses('Standby', collections.causes, {
       client: "the core's process",

@@ -43,10 +43,22 @@ export function slowestRounds(rounds: ReadonlyArray<RoundParts>, share: number):
 
 /**
  * The lines that print `rounds`: each part's p50 and p99 over every round, then each part's
- * median over the slowest `share` of them (the rounds that set the p99).
+ * median over the slowest `share` of them (the rounds that set the p99). `unsplit` rounds had no
+ * write of their invite seen on the core's connection (one made after a reconnect, say): said, so
+ * that parts over fewer rounds than were run are not read as every round's.
  */
-export function formatRoundParts(rounds: ReadonlyArray<RoundParts>, share = 0.01): ReadonlyArray<string> {
-  if (rounds.length === 0) return ['(no round was split into its parts)']
+export function formatRoundParts(
+  rounds: ReadonlyArray<RoundParts>,
+  unsplit = 0,
+  share = 0.01,
+): ReadonlyArray<string> {
+  const unsplitLine =
+    unsplit === 0
+      ? []
+      : [
+          `  ${unsplit} rounds left out: no write of their invite was seen on the connection the core had at the start (did it reconnect?)`,
+        ]
+  if (rounds.length === 0) return ['(no round was split into its parts)', ...unsplitLine]
   const slowest = slowestRounds(rounds, share)
   const fastestOfThem = slowest.at(-1)?.total ?? Number.NaN
   return [
@@ -56,6 +68,7 @@ export function formatRoundParts(rounds: ReadonlyArray<RoundParts>, share = 0.01
       return `  ${name.padEnd(40)} p50 ${ms(median(values)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
     }),
     belowZeroLine(rounds),
+    ...unsplitLine,
     `of the ${slowest.length} slowest (${ms(fastestOfThem)} and over), each part's median: ` +
       PARTS.map(([, short, part]) => `${short} ${ms(median(slowest.map(part)))}`).join(', '),
     waitsLine(rounds, slowest),

@@ -44,6 +44,8 @@ async function standbyInvites(
   /** From now on, keep (or not) where each round's time went. */
   keepParts: (keep: boolean) => void
   parts: ReadonlyArray<RoundParts>
+  /** How many kept rounds `parts` left out: no write of their invite was seen. */
+  unsplit: () => number
   /** Each kept round: created at `started`, shown at `last` (the same as `first`). */
   rounds: ReadonlyArray<Round>
   /** The core's garbage-collection pauses so far. */
@@ -66,6 +68,7 @@ async function standbyInvites(
   const phases = new WritePhases()
   phases.start()
   const parts: RoundParts[] = []
+  let unsplit = 0
   const rounds: Round[] = []
   let keeping = false
   const round = async (index: number): Promise<number> => {
@@ -96,7 +99,8 @@ async function standbyInvites(
     if (keeping) rounds.push({ started, first: at, last: at })
     // Each part ends where the next begins, so they add up to the round; a round whose marks are
     // missing (no write of its invite seen) is left out rather than split wrongly.
-    if (keeping && split !== undefined && sentAt !== undefined) {
+    if (keeping && (split === undefined || sentAt === undefined)) unsplit++
+    else if (keeping && split !== undefined && sentAt !== undefined) {
       parts.push({
         sent: sentAt - started,
         afterSending: split.after,
@@ -125,6 +129,7 @@ async function standbyInvites(
     cpuMicros: () => core.cpuMicros(),
     keepParts: (keep) => (keeping = keep),
     parts,
+    unsplit: () => unsplit,
     rounds,
     pauses: () => core.pauses(),
     phaseLines: () => phases.lines(),
@@ -195,6 +200,7 @@ async function inviteLatency(p: Platform, dir: string): Promise<InviteLatency> {
       raw,
       cpuPerInvite: cpuMicros / 1000 / (blocksRun * ROUNDS_PER_BLOCK),
       parts: standby.parts,
+      unsplit: standby.unsplit(),
       collections: { ...pauses, causes: tailCauses(standby.rounds, pauses.core, pauses.platform) },
       phaseLines: standby.phaseLines(),
     }

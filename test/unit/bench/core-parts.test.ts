@@ -57,6 +57,16 @@ describe('formatRoundParts', () => {
     )
   })
 
+  // A core that reconnected mid-run left every later round out of the parts without a word: the
+  // parts read as the whole run's while they held only the rounds before it.
+  it('says how many rounds were left out, so parts over fewer rounds are not read as every round', () => {
+    const lines = formatRoundParts([round(0.4, 0.2, 0.3)], 7)
+    expect(lines[0]).toContain('(1 rounds,')
+    expect(lines.join('\n')).toContain('7 rounds left out: no write of their invite was seen')
+    expect(formatRoundParts([], 3).join('\n')).toContain('3 rounds left out')
+    expect(formatRoundParts([round(0.4, 0.2, 0.3)]).join('\n')).not.toContain('left out')
+  })
+
   it('says so when no round was split, rather than printing NaN', () => {
     expect(formatRoundParts([])).toEqual(['(no round was split into its parts)'])
   })
