@@ -159,7 +159,7 @@ export function installFrontDoor(
     }
     // A page of another site, or on another port, reaches a loopback name without rebinding
     // (fetch, a WebSocket, a form post); its browser says so in Origin, and nothing here serves such pages.
-    if (!hosts.allowsOrigin(req.headers.origin, req.headers.host)) {
+    if (!hosts.allowsOrigin(req.headers.origin, req.headers.host, req.socket.localPort)) {
       logOnce(req, 'request refused: Origin of another site', {
         origin: logExcerpt(req.headers.origin ?? '', 100),
       })

@@ -13,9 +13,10 @@ export interface HostCheck {
   /**
    * True when `origin` (an Origin header) is no web page of another origin: absent (the app and
    * scripts send none), or an http(s) page at the very address the request was sent to, `host`
-   * (its Host header), on a name this platform answers to.
+   * (its Host header), on a name this platform answers to; `reachedPort` is the port the
+   * connection came in on.
    */
-  allowsOrigin(origin: string | undefined, host: string | undefined): boolean
+  allowsOrigin(origin: string | undefined, host: string | undefined, reachedPort: number | undefined): boolean
   /** The sentence a refused request gets: which address to use instead. */
   readonly refusal: string
   /** The Host header to send, for a request that sent none ("127.0.0.1:4455"). */
@@ -39,6 +40,13 @@ function nameOf(host: string): string | undefined {
   const port = match?.[2]
   if (port !== undefined && !isTcpPort(Number(port))) return undefined
   return match?.[1]?.toLowerCase()
+}
+
+/** The port a Host header names, the http one when it names none. */
+function portOf(host: string | undefined): number | undefined {
+  const url = host === undefined ? null : URL.parse(`http://${host}`)
+  if (url === null) return undefined
+  return url.port === '' ? 80 : Number(url.port)
 }
 
 /** True for a port a TCP connection can be made to. */
@@ -72,14 +80,19 @@ export function hostCheck(bindHost: string, port: number, extraNames: ReadonlyAr
     // dev server running someone's package): a browser lets it open a WebSocket here, or post a
     // form, without asking, so only a page this platform served itself is answered. A proxy in
     // front that keeps the Host header keeps that equality.
-    allowsOrigin: (origin, host) => {
+    allowsOrigin: (origin, host, reachedPort) => {
       if (origin === undefined) return true
       const url = URL.parse(origin)
       if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin)
         return false
       // Read in the page's scheme, so a default port written or left out compares equal.
       const addressed = host === undefined ? null : URL.parse(`${url.protocol}//${host}`)
-      return allows(url.host) && addressed?.host === url.host
+      if (!allows(url.host) || addressed?.host !== url.host) return false
+      // The platform speaks plain http: a request the Host says was sent to the port it came in on
+      // came straight here, to an http address, and an https page of the same name and port is
+      // another origin (a TLS server on the https port, when the platform listens on the http one).
+      // Through a proxy in front (another port) the scheme called is not known here.
+      return url.protocol === 'http:' || portOf(host) !== reachedPort
     },
     refusal: `This platform answers only to the names it was started with; use ${preferred}.`,
     example,
