@@ -19,7 +19,7 @@ export function acceptInvite(
   { inviteId, proposedTime }: CommandPayload<'invite.accept'>,
 ): CommandResult<'invite.accept'> {
   return ctx.events.transact(() => {
-    const invite = openInviteOf(ctx, expertId, inviteId)
+    const invite = openInviteOf(ctx, expertId, inviteId, 'accept')
     const request = ctx.store.requestRow(invite.request_id)
     if (request === undefined || request.state !== 'open') {
       throw new PlatformError('taken', 'Another expert already took this session.')
@@ -96,7 +96,7 @@ export function declineInvite(
   { inviteId, reason }: CommandPayload<'invite.decline'>,
 ): CommandResult<'invite.decline'> {
   return ctx.events.transact(() => {
-    const invite = openInviteOf(ctx, expertId, inviteId)
+    const invite = openInviteOf(ctx, expertId, inviteId, 'decline')
     ctx
       .sql(`UPDATE invites SET state = 'declined', answered_at = ?, decline_reason = ? WHERE id = ?`)
       .run(ctx.clock.now(), reason ?? null, invite.id)
@@ -144,8 +144,11 @@ export function utcWords(t: number): string {
   return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`
 }
 
+/** How the expert answered: the refusal of an invite answered already says what that press can still do. */
+type Press = 'accept' | 'decline'
+
 /** The expert's own invite, still open and unexpired; otherwise a refusal that says why. */
-function openInviteOf(ctx: MarketplaceContext, expertId: string, inviteId: string): InviteRow {
+function openInviteOf(ctx: MarketplaceContext, expertId: string, inviteId: string, press: Press): InviteRow {
   const invite = ctx.store.inviteRow(inviteId)
   // Someone else's invite is reported as missing, so experts cannot probe each other's invites.
   if (invite === undefined || invite.expert_id !== expertId) {
@@ -166,10 +169,12 @@ function openInviteOf(ctx: MarketplaceContext, expertId: string, inviteId: strin
     case 'declined':
       throw new PlatformError(
         'invalid_state',
-        'You already declined this invite, so it can no longer be taken; the client can send you a new request.',
+        press === 'accept'
+          ? 'You already declined this invite, so it can no longer be taken; the client can send you a new request.'
+          : 'You already declined this invite; nothing more is needed.',
       )
     case 'accepted':
-      throw new PlatformError('conflict', alreadyAccepted(ctx, invite))
+      throw new PlatformError('conflict', alreadyAccepted(ctx, invite, press))
   }
   if (ctx.clock.now() >= invite.expires_at) throw new PlatformError('expired', EXPIRED)
   return invite
@@ -183,20 +188,25 @@ const EXPIRED =
  * second accept is a second device or a retry under a new key, and its expert needs to know
  * whether the session is theirs, at which time, and whether it still holds.
  */
-function alreadyAccepted(ctx: MarketplaceContext, invite: InviteRow): string {
+function alreadyAccepted(ctx: MarketplaceContext, invite: InviteRow, press: Press): string {
   const row = ctx
     .sql<[string, string], SessionRow>('SELECT * FROM sessions WHERE request_id = ? AND expert_id = ?')
     .get(invite.request_id, invite.expert_id)
-  const said = 'You already accepted this invite'
+  // A decline after the accept wants out of the session, not into it: it is told how to get out.
+  const accepting = press === 'accept'
+  const said = accepting
+    ? 'You already accepted this invite'
+    : 'You already accepted this invite, so it can no longer be declined'
+  const over = accepting ? 'there is nothing more to take' : 'nothing more is needed'
   switch (row?.state) {
     case 'booked':
-      return `${said}; its session is booked for ${utcWords(row.booked_start)}. To move it, propose another time from the session.`
+      return `${said}; its session is booked for ${utcWords(row.booked_start)}. ${accepting ? 'To move it, propose another time from the session.' : 'If you cannot take it, cancel it from the session.'}`
     case 'live':
-      return `${said}; its session is live now: open it to carry on.`
+      return `${said}; its session is live now: open it to ${accepting ? 'carry on' : 'end it'}.`
     case 'ended':
-      return `${said}; its session has since ended, so there is nothing more to take.`
+      return `${said}; its session has since ended, so ${over}.`
     case 'cancelled':
-      return `${said}; its session has since been cancelled, so there is nothing more to take.`
+      return `${said}; its session has since been cancelled, so ${over}.`
     default:
       return `${said}.`
   }

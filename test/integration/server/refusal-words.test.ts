@@ -130,4 +130,41 @@ describe('a refused answer to an invite or a session', () => {
       'You already accepted this invite; its session has since been cancelled, so there is nothing more to take.',
     )
   })
+
+  it('tells a decline pressed after the accept how to get out of the session, and a second decline that nothing is needed', () => {
+    const expert = platform().addExpert()
+    const start = platform().clock.now() + 24 * HOUR
+    const { request } = platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
+      title: 'Contract review',
+      kind: 'scheduled',
+      proposedTimes: [start],
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
+    const inviteId = platform()
+      .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
+      .pluck()
+      .get(request.id) as string
+    expect(send(expert.id, 'invite.accept', { inviteId, proposedTime: start }).ok).toBe(true)
+    expect(refusal(send(expert.id, 'invite.decline', { inviteId }))).toEqual({
+      code: 'conflict',
+      message: `You already accepted this invite, so it can no longer be declined; its session is booked for ${new Date(start).toISOString().slice(0, 16).replace('T', ' ')} UTC. If you cannot take it, cancel it from the session.`,
+    })
+
+    const instant = invited()
+    const decline = () => refusal(send(instant.expertId, 'invite.decline', { inviteId: instant.inviteId }))
+    expect(
+      send(instant.expertId, 'invite.accept', { inviteId: instant.inviteId, proposedTime: null }).ok,
+    ).toBe(true)
+    expect(decline().message).toBe(
+      'You already accepted this invite, so it can no longer be declined; its session is live now: open it to end it.',
+    )
+
+    const twice = invited()
+    expect(send(twice.expertId, 'invite.decline', { inviteId: twice.inviteId }).ok).toBe(true)
+    expect(refusal(send(twice.expertId, 'invite.decline', { inviteId: twice.inviteId }))).toEqual({
+      code: 'invalid_state',
+      message: 'You already declined this invite; nothing more is needed.',
+    })
+  })
 })
