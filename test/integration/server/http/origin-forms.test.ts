@@ -56,6 +56,14 @@ describe('an Origin that looks like the address the request was sent to', () => 
       '',
     ])
       expect(await at(origin), origin).toBe(403)
+    // Two Origin lines, the platform's own first: Node joins them, and a proxy may act on the last.
+    const twice = await exchange(
+      port,
+      [`GET ${HTTP_PATHS.info} HTTP/1.1`, `host: 127.0.0.1:${port}`, `origin: http://127.0.0.1:${port}`]
+        .concat(['origin: http://evil.example', 'connection: close'])
+        .join('\r\n'),
+    )
+    expect(twice).toMatch(/^HTTP\/1\.1 403 /)
     expect(await at(`http://[::1]:${port}`, `[0:0::1]:${port}`)).toBe(421)
     expect(await at(`http://127.0.0.1:${port}`)).toBe(200)
   })
