@@ -1,8 +1,9 @@
 /**
  * A message thread read from the cache while pushes keep arriving: a read's answer may predate a
- * push, so the pushed messages of the thread are kept while a read is on its way and put on top
- * of its answer. Only then: a thread left open all day keeps nothing between reads. An answer to
- * a read that a later one overtook is older than that one's and is dropped.
+ * push, so the pushed messages are kept while a read is on its way and put on top of its answer,
+ * those of other threads too, as one of them may be a message moved out of this thread that the
+ * answer still holds. Only then: a thread left open all day keeps nothing between reads. An answer
+ * to a read that a later one overtook is older than that one's and is dropped.
  */
 import type { Message } from '../../shared/protocol/entities'
 import { withMessages, type Thread } from './cache-change'
@@ -23,7 +24,9 @@ export interface ThreadReads {
 export function threadReads(requestId: string): ThreadReads {
   let latest = 0
   let reading = false
-  let sinceRead: Message[] = []
+  // By id, the latest version of each at the place it was first pushed, as the cache keeps a row
+  // stored again: a catch-up pushing one message again does not grow it.
+  let sinceRead = new Map<string, Message>()
   const settle = (ticket: number): boolean => {
     if (ticket !== latest) return false
     reading = false
@@ -32,21 +35,21 @@ export function threadReads(requestId: string): ThreadReads {
   return {
     asked() {
       reading = true
-      sinceRead = []
+      sinceRead = new Map()
       return ++latest
     },
     pushed(messages) {
-      if (reading) sinceRead.push(...messages.filter((m) => m.requestId === requestId))
+      if (reading) for (const message of messages) sinceRead.set(message.id, message)
     },
     answered(ticket, thread) {
       if (!settle(ticket)) return null
-      const shown = withMessages(thread, requestId, sinceRead)
-      sinceRead = []
+      const shown = withMessages(thread, requestId, [...sinceRead.values()])
+      sinceRead = new Map()
       return shown
     },
     failed(ticket) {
       if (!settle(ticket)) return false
-      sinceRead = []
+      sinceRead = new Map()
       return true
     },
   }

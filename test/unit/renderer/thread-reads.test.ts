@@ -17,6 +17,15 @@ describe('the reads of a message thread', () => {
     expect(ids(reads.answered(ticket, read(mine('msg_1'))))).toEqual(['msg_1', 'msg_2'])
   })
 
+  it('takes out of its answer a message pushed as moved to another thread while the read was on its way', () => {
+    const reads = threadReads('req_1')
+    const ticket = reads.asked()
+    const moved = mine('msg_2', FIXTURE_NOW + 1)
+    reads.pushed([{ ...moved, requestId: 'req_9' }])
+    // The answer was read before the cache took the move: the push is the newer word.
+    expect(ids(reads.answered(ticket, read(mine('msg_1'), moved)))).toEqual(['msg_1'])
+  })
+
   it('keeps nothing between reads: a thread open all day holds no growing list of pushes', () => {
     const reads = threadReads('req_1')
     reads.answered(reads.asked(), read())
