@@ -91,7 +91,9 @@ export interface Thread {
  * `thread` (oldest first, the latest ones only, as the host reads it) with the pushed messages of
  * its request added once each, those pushed again replaced, and those the platform moved to
  * another request's thread taken out; the oldest beyond the host's length are let go, and the
- * thread then says it holds earlier ones.
+ * thread then says it holds earlier ones. A thread that already says so takes no pushed message
+ * older than its oldest: that one belongs among those not shown, and drawn at the top it would
+ * read as coming just before the oldest shown.
  */
 export function withMessages(thread: Thread, requestId: string, messages: ReadonlyArray<Message>): Thread {
   const pushed = new Map(messages.map((m) => [m.id, m]))
@@ -103,7 +105,10 @@ export function withMessages(thread: Thread, requestId: string, messages: Readon
     if (now !== message) changed = true
     if (now.requestId === requestId) kept.push(now)
   }
-  const fresh = [...pushed.values()].filter((m) => m.requestId === requestId)
+  const oldest = thread.earlier ? thread.messages[0]?.sentAt : undefined
+  const fresh = [...pushed.values()].filter(
+    (m) => m.requestId === requestId && (oldest === undefined || m.sentAt >= oldest),
+  )
   if (!changed && fresh.length === 0) return thread
   const all = [...kept, ...fresh].sort(oldestFirst)
   return {

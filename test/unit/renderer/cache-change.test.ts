@@ -85,4 +85,24 @@ describe('a pushed change', () => {
     // Once let go, the start stays untold when a message leaves the thread again.
     expect(withMessages(thread, 'req_1', [{ ...same, requestId: 'req_9' }]).earlier).toBe(true)
   })
+  it('leaves out a pushed message older than the oldest shown of a thread that says its start is not shown', () => {
+    // One stored row failed to read: the host showed fewer than it keeps, and said earlier ones exist.
+    const shown = [10, 11].map((n) =>
+      aMessage({ id: `msg_${n}`, requestId: 'req_1', sentAt: FIXTURE_NOW + n }),
+    )
+    const cut = { messages: shown, earlier: true }
+    const old = aMessage({ id: 'msg_1', requestId: 'req_1', sentAt: FIXTURE_NOW + 1 })
+    const next = aMessage({ id: 'msg_12', requestId: 'req_1', sentAt: FIXTURE_NOW + 12 })
+    expect(withMessages(cut, 'req_1', [old, next]).messages.map((m) => m.id)).toEqual([
+      'msg_10',
+      'msg_11',
+      'msg_12',
+    ])
+    // A thread shown from its start takes it in its place.
+    expect(withMessages(read(...shown), 'req_1', [old]).messages.map((m) => m.id)).toEqual([
+      'msg_1',
+      'msg_10',
+      'msg_11',
+    ])
+  })
 })
