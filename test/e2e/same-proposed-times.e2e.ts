@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
 import { pageDayTime } from './support/harness'
+import { routeIpc } from './support/ipc-route'
 
 const world = useE2e()
 const HOUR = 3_600_000
@@ -112,4 +113,28 @@ it('keeps a minute bookable, and its Book focused, when its first time passes wh
   expect(await passed.count()).toBe(1)
   expect(await book.isEnabled()).toBe(true)
   expect(await book.evaluate((button) => button === document.activeElement)).toBe(true)
+})
+
+it('still says a minute is being booked when the time pressed passes while its booking is on its way', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const minute = Math.ceil((platform.clock.now() + 2 * MINUTE) / MINUTE) * MINUTE
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: platform.addClient('Mei Chen'),
+    title: 'Review a database schema',
+    kind: 'scheduled',
+    proposedTimes: [minute - MINUTE, minute, minute + 30_000],
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  // The booking never reaches the shell: it stays on its way for as long as the test looks.
+  const beforeLoad = routeIpc({ fromPage: (call) => call.channel !== 'invites.accept' })
+  const page = await open(await shell(ada), { beforeLoad })
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('button', { name: `Book ${pageDayTime(minute)}` }).click()
+  const booking = card.getByRole('button', { name: 'Booking…' })
+  await booking.waitFor()
+  platform.clock.advance(minute + 10_000 - platform.clock.now())
+  await card.getByText('This time has passed and can no longer be booked').waitFor()
+  // The row now offers the minute's later time; the booking pressed on it is still on its way.
+  expect(await booking.count()).toBe(1)
 })

@@ -94,7 +94,8 @@ export function ProposedTimes(props: ProposedTimesProps) {
               </div>
               <ActionButton
                 variant={conflicts.length > 0 ? 'secondary' : 'primary'}
-                pending={book.pending && choosing === time}
+                // By its minute: the time pressed may pass on the way, and the row then shows a later one.
+                pending={book.pending && choosing !== null && minuteOf(choosing) === minuteOf(time)}
                 disabled={book.pending || past || !bookable}
                 blockedBy={book.blockedBy}
                 pendingLabel="Booking…"
