@@ -10,6 +10,7 @@ import {
   messageCreated,
 } from '../../../support/fixtures'
 import { withMessages } from '../../../../src/renderer/logic/cache-change'
+import { invokeContract } from '../../../../src/shared/ipc/contract'
 import { useFreshStores, type TestStore } from './cache-test-kit'
 
 const fresh = useFreshStores()
@@ -41,6 +42,8 @@ describe('a thread read from the cache', () => {
     expect(thread.messages).toHaveLength(THREAD_MESSAGES_LISTED)
     expect(thread.messages[0]?.id).toBe('msg_1')
     expect(thread.earlier).toBe(true)
+    // What the host answers the window is what the contract lets through, both hosts alike.
+    expect(invokeContract['messages.list'].response.safeParse(thread).success).toBe(true)
   })
 
   it('still says so when one of the latest stored rows fails to read, and shows the rest', () => {
