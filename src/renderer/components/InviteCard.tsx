@@ -86,6 +86,7 @@ export const InviteCard = memo(function InviteCard({ invite, booked, compact = f
       ref={card}
       className={`card invite${compact ? ' invite-compact' : ''}`}
       aria-labelledby={`${id}-title`}
+      data-focus-home={`invite:${invite.id}`}
     >
       <div className="invite-meta">
         <KindBadge kind={request.kind} />

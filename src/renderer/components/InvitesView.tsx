@@ -63,7 +63,7 @@ export function MissedList({ missed }: { readonly missed: ReadonlyArray<Invite> 
 /** One missed invite; memoized, as a push that changes one invite leaves the others' objects as they were. */
 const MissedRow = memo(function MissedRow({ invite }: { readonly invite: Invite }) {
   return (
-    <li className="missed-row">
+    <li className="missed-row" data-focus-home={`invite:${invite.id}`}>
       <KindBadge kind={invite.request.kind} quiet />
       <bdi className="missed-title">{invite.request.title}</bdi>
       <span className={`missed-state missed-${invite.state}`}>{closedInviteLabel(invite.state)}</span>
