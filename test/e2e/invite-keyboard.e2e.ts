@@ -5,7 +5,7 @@
  * runs out under it the focus follows it to its row in Missed, not to the top of the window.
  */
 import { expect, it } from 'vitest'
-import type { Locator } from 'playwright'
+import type { Locator, Page } from 'playwright'
 import { useE2e } from './support/fixture'
 import { cachedInvite } from './support/scenario'
 import { checkScreen } from './support/screens'
@@ -78,4 +78,35 @@ it('reaches Join, Message client and Decline by Tab, keeps focus through pushes,
   await focusLandsOn(row)
   expect(await showsFocus(row)).toBe(true)
   await checkScreen(page, 'invite-expired-focus')
+})
+
+it('follows a withdrawn invite to Missed from a reason of its open Decline, and keeps the popover’s focus in it', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const running = await shell(ada)
+  const pages = [await open(running), await open(running, { popover: true })]
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: platform.addClient('Mei Chen'),
+    title: 'Flaky upload form',
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  await cachedInvite(running, request.id)
+  for (const page of pages) {
+    const decline = page
+      .getByRole('article', { name: request.title })
+      .getByRole('button', { name: /^Decline/ })
+    await decline.focus()
+    await page.keyboard.press('Enter')
+    await focusLandsOn(page.getByRole('group'), { within: true })
+  }
+
+  platform.server.marketplace.withdrawRequest(request.id)
+  const [window, popover] = pages as [Page, Page]
+  const row = window.getByRole('listitem').filter({ hasText: request.title })
+  await focusLandsOn(row)
+  await popover.getByRole('article', { name: request.title }).waitFor({ state: 'detached' })
+  await popover.waitForFunction(
+    () => document.activeElement !== document.body && document.activeElement !== null,
+  )
 })
