@@ -79,3 +79,22 @@ it('shows a hostile client’s words as inert text in order, the app’s words b
   expect(page.url()).not.toContain('evil.test')
   await checkScreen(page, 'hostile-invite-words')
 })
+
+it('writes a right-to-left name that opens with a number in the draft’s placeholder as the card does', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['react'])
+  const page = await open(await shell(ada))
+  const name = '2 שרה'
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: platform.addClient(name),
+    title: 'Slow query',
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const draft = card.getByRole('textbox', { name: `Message to ${name}` })
+  // The name reads from the right with its number at its end, as the card's <bdi> shows it, not
+  // pulled into the sentence's left-to-right run ("Write to 2" then the letters).
+  expect(await draft.getAttribute('placeholder')).toBe(`Write to \u2068${name}\u2069…`)
+})

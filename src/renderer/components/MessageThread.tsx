@@ -10,6 +10,7 @@ import { fromCommand } from '../logic/action-result'
 import { withMessages, type Thread } from '../logic/cache-change'
 import { draftAfterSending } from '../logic/draft-after-sending'
 import { threadReads } from '../logic/thread-reads'
+import { isolated } from '../logic/isolate'
 import { useApi, useServices } from '../store/context'
 import { ActionButton, ActionError } from './ActionButton'
 import { PlatformRefusalNote, usePlatformRefusal } from './PlatformRefusal'
@@ -160,7 +161,8 @@ export function MessageThread({
             id={`${id}-draft`}
             rows={2}
             maxLength={5_000}
-            placeholder={`Write to ${clientName}…`}
+            // A placeholder holds no element, so no <bdi>: the name is set between isolates instead.
+            placeholder={`Write to ${isolated(clientName)}…`}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => {
