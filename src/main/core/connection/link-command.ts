@@ -10,6 +10,7 @@ import {
   CommandAck,
   commandSchemas,
   PROBE_EVENT,
+  REPLAY_EVENT,
   UnknownRefusal,
   type CommandName,
   type CommandPayload,
@@ -187,10 +188,18 @@ function within(answer: Promise<unknown>, clock: Clock, ms: number): Promise<Ans
       },
       (error: unknown) => {
         timer.cancel()
-        resolve({ kind: error instanceof AnswerTooLarge ? 'too_large' : 'dropped' })
+        resolve({ kind: ownTooLarge(error) ? 'too_large' : 'dropped' })
       },
     )
   })
+}
+
+/**
+ * Whether a command's connection was closed by a message too large that may have been its answer:
+ * with a replay awaited beside it, the message is likelier that replay's (oversize-company.ts).
+ */
+function ownTooLarge(error: unknown): boolean {
+  return error instanceof AnswerTooLarge && !error.alongside.includes(REPLAY_EVENT)
 }
 
 /**

@@ -8,6 +8,7 @@ import type { LocalReading } from '../../../shared/clock-offset'
 import type { TimeSampleSink } from '../platform-clock/time-sample-sink'
 import type { LinkConnection } from '../ports/link-transport'
 import type { Logger } from '../ports/logger'
+import { namingOversizeCompany } from './oversize-company'
 
 /** The connection an exchange is sent over, and where its timing goes. */
 export interface LinkWire {
@@ -29,7 +30,10 @@ export interface LinkWire {
   readonly answered: (sentAt: number) => void
 }
 
-/** The wire of one link: its connection and clock, with `timeSamples` told each answer's time and `answered` each answer. */
+/**
+ * The wire of one link: its connection (its questions failed by a message too large naming the others
+ * awaited beside them), and clock, with `timeSamples` told each answer's time and `answered` each answer.
+ */
 export function linkWire(
   connection: LinkConnection,
   clock: Clock,
@@ -38,7 +42,7 @@ export function linkWire(
   answered: (sentAt: number) => void,
 ): LinkWire {
   return {
-    connection,
+    connection: namingOversizeCompany(connection),
     clock,
     log,
     answered,

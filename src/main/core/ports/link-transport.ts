@@ -44,7 +44,11 @@ export interface LinkTransportHandlers {
  * than any the protocol allows: perhaps its answer, which asking the same again would meet again.
  */
 export class AnswerTooLarge extends Error {
-  constructor(message: string) {
+  /** `alongside`: the other questions awaited when the message came, any of which it may have answered. */
+  constructor(
+    message: string,
+    readonly alongside: ReadonlyArray<string> = [],
+  ) {
     super(message)
     this.name = 'AnswerTooLarge'
   }

@@ -162,4 +162,21 @@ describe('a command whose connection a message over the size limit closed before
       made.log.lines.filter((line) => line.includes("The platform's answer to session.join")),
     ).toHaveLength(1)
   })
+
+  it('met again while a replay was awaited too, is sent again: the message may be the push that cut the first connection, replayed', async () => {
+    const made = online()
+    const outcome = made.link.command('session.join', { sessionId: 'ses_1' })
+    made.connection.sendTooLarge()
+    expect((await welcomedAgain(made))()).toHaveLength(1)
+    // The catch-up on the new connection asks for the events the push was one of.
+    const replaying = made.link.replay(0).catch(() => 'lost')
+    made.connection.sendTooLarge()
+    expect(await replaying).toBe('lost')
+    expect(await settledNow(outcome)).toBeUndefined()
+    const sentAgain = await welcomedAgain(made)
+    expect(sentAgain()).toHaveLength(1)
+    const session = aSession({ id: 'ses_1', expertId: 'exp_ada', state: 'live' })
+    sentAgain()[0]?.answer({ ok: true, result: { session }, serverTime: FIXTURE_NOW })
+    expect(await outcome).toMatchObject({ ok: true, result: { session: { id: 'ses_1' } } })
+  })
 })
