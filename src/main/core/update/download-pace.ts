@@ -22,14 +22,15 @@ export type BytesHeard = (receivedBytes: number) => boolean
 
 /**
  * `work`'s result, or a failure once a window passes with fewer than `floorBytes` heard, or the
- * deadline passes. After giving up, `heard` answers false, `cancel` is called once and a late
- * result is ignored.
+ * deadline passes, or `stop` is aborted (with its reason). After giving up, `heard` answers false,
+ * `cancel` is called once and a late result is ignored.
  */
 export function withinPace<T>(
   clock: Clock,
   pace: DownloadPace,
   cancel: () => void,
   work: (heard: BytesHeard) => Promise<T>,
+  stop?: AbortSignal,
 ): Promise<T> {
   let over = false
   let counted = 0
@@ -39,12 +40,13 @@ export function withinPace<T>(
   const slow = new Promise<never>((_resolve, reject) => {
     giveUp = reject
   })
-  const fail = (reason: string): void => {
+  const fail = (reason: string | Error): void => {
     if (over) return
     over = true
-    giveUp(new Error(reason))
+    giveUp(reason instanceof Error ? reason : new Error(reason))
     cancel()
   }
+  const stopped = (): void => fail(stop?.reason instanceof Error ? stop.reason : new Error('Stopped'))
   const startWindow = (): void => {
     window?.cancel()
     window = clock.setTimeout(() => fail(tooSlowInWindow(latest - counted, pace)), pace.stallMs)
@@ -59,10 +61,13 @@ export function withinPace<T>(
     return true
   }
   startWindow()
+  stop?.addEventListener('abort', stopped, { once: true })
+  if (stop?.aborted === true) stopped()
   return Promise.race([work(heard), slow]).finally(() => {
     over = true
     window?.cancel()
     deadline.cancel()
+    stop?.removeEventListener('abort', stopped)
   })
 }
 

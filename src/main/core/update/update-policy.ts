@@ -13,7 +13,7 @@ import { fittedUpdateState, type UpdateChannel, type UpdateState } from '../../.
 import { CheckSchedule } from './check-schedule'
 import { RestartOffer } from './restart-offer'
 import { unlessStalled } from './unless-stalled'
-import { withinPace } from './download-pace'
+import { pacedDownload, WokeDuringDownload } from './paced-download'
 import { trustedCheck } from './update-offer'
 import {
   DEFAULT_UPDATE_TIMINGS,
@@ -26,7 +26,6 @@ import {
   downloadStarting,
   initialUpdateState,
   nothingNewer,
-  progressPercent,
   readyFallsShort,
   requiredVersionOf,
   WITHDRAWN,
@@ -59,6 +58,8 @@ export class UpdatePolicy {
   private readonly checks: CheckSchedule
   private readonly restartOffer: RestartOffer
   private readonly offs: Unsubscribe[] = []
+  /** Stops the last download when the computer wakes. */
+  private downloadUnderWay: AbortController | null = null
   /** The failure the window shows, kept apart so its retry time can be written again in a new zone. */
   private failure: {
     readonly what: string
@@ -84,7 +85,10 @@ export class UpdatePolicy {
     })
     this.offs.push(
       deps.power.onResume(() => {
-        if (this.started) this.checkNow()
+        if (!this.started) return
+        // A download cut by the sleep is started again at once (paced-download.ts).
+        this.downloadUnderWay?.abort(new WokeDuringDownload())
+        this.checkNow()
       }),
     )
   }
@@ -229,7 +233,10 @@ export class UpdatePolicy {
       this.checks.answered()
       this.set({ nextCheckAt: this.checks.regular() })
     } catch (error) {
-      this.failed(error)
+      if (error instanceof WokeDuringDownload) {
+        this.deps.log.info('The computer woke during the update download; downloading it again.')
+        this.checkAgain = true
+      } else this.failed(error)
     } finally {
       this.checking = false
       if (this.checkAgain) {
@@ -242,17 +249,10 @@ export class UpdatePolicy {
   private async download(version: string, checkedOn: UpdateChannel): Promise<void> {
     this.set(downloadStarting(version))
     this.deps.log.info(`Downloading Standby ${version}`)
-    const { downloadStallMs, downloadFloorBytes, downloadDeadlineMs } = this.timings
-    const pace = { stallMs: downloadStallMs, floorBytes: downloadFloorBytes, deadlineMs: downloadDeadlineMs }
-    await withinPace(
-      this.deps.clock,
-      pace,
-      () => this.deps.updater.cancelDownload(),
-      (heard) =>
-        this.deps.updater.download((percent, receivedBytes) => {
-          if (heard(receivedBytes)) this.set({ progress: progressPercent(percent) })
-        }),
-    )
+    // Aborting it once this download is over changes nothing.
+    this.downloadUnderWay = new AbortController()
+    const progress = (percent: number): void => this.set({ progress: percent })
+    await pacedDownload(this.deps, this.timings, progress, this.downloadUnderWay.signal)
     if (checkedOn !== this.current.channel && this.dropIfBetaLeft(version, this.current.channel)) return
     this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
     this.deps.updater.setInstallOnQuit(true)

@@ -1,0 +1,60 @@
+/**
+ * The computer sleeping through a download, on a manual clock over the Node fake updater: on
+ * waking the download is judged at once, not when its stall window passes. It is downloaded
+ * again, its status says so, and the wake is no failure: no error, no backoff.
+ */
+import { describe, expect, it } from 'vitest'
+import { MINUTE } from '../../../../support/fixtures'
+import { downloadingHeld, setUp } from '../../../../support/update-world'
+
+describe('a download the computer slept through', () => {
+  it('starts again as the computer wakes, showing a fresh download rather than the progress it had', async () => {
+    const world = setUp()
+    await downloadingHeld(world)
+    world.updater.control({ action: 'progress', percent: 40 })
+    expect(world.policy.state.progress).toBe(40)
+    const checksBefore = world.updater.checks.length
+    // The sleep cut the connection: nothing more arrives, and the computer wakes a little later.
+    world.clock.advance(MINUTE)
+    world.power.resume()
+    // Cancelled as the wake is told, not when the stall window would pass.
+    expect(world.updater.cancels).toBe(1)
+    await world.until((state) => state.phase === 'checking')
+    await world.reached('downloading')
+    expect(world.policy.state.progress).toBe(0)
+    expect(world.updater.checks.length).toBe(checksBefore + 1)
+    expect(world.seen.some((state) => state.phase === 'error')).toBe(false)
+    // The new download is the one that arrives.
+    world.updater.control({ action: 'progress', percent: 70 })
+    expect(world.policy.state.progress).toBe(70)
+    world.updater.control({ action: 'finish-download' })
+    await world.reached('ready')
+    expect(world.updater.installOnQuit).toBe(true)
+  })
+
+  it('is judged by the stall window afresh after the wake, and a download that then stalls still fails', async () => {
+    const world = setUp()
+    await downloadingHeld(world)
+    world.power.resume()
+    expect(world.updater.cancels).toBe(1)
+    await world.until((state) => state.phase === 'checking')
+    await world.reached('downloading')
+    world.clock.advance(5 * MINUTE)
+    await world.reached('error')
+    expect(world.policy.state.error).toMatch(
+      /^The update could not be downloaded: The download made no progress for 5 minutes/,
+    )
+    expect(world.updater.cancels).toBe(2)
+  })
+
+  it('leaves a downloaded update ready when the computer wakes', async () => {
+    const world = setUp()
+    await downloadingHeld(world)
+    world.updater.control({ action: 'finish-download' })
+    await world.reached('ready')
+    world.power.resume()
+    await world.until((state) => state.lastCheckAt !== null && state.phase === 'ready')
+    expect(world.updater.cancels).toBe(0)
+    expect(world.updater.installOnQuit).toBe(true)
+  })
+})
