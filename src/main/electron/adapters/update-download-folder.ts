@@ -2,21 +2,18 @@
  * electron-updater's download folder (its cache folder and the `pending` folder in it) made usable
  * before each download. A file where either folder should be failed every download with mkdir's
  * error (EEXIST, ENOTDIR), and an `update-info.json` holding no object (`null`) failed every one as
- * a TypeError told as a damaged release: at every check, until someone found the file. electron-
- * updater empties the folder of an unreadable note itself; these it cannot get past. A link where
+ * a TypeError told as a damaged release: at every check, until someone found the file. The note
+ * itself is judged in update-pending-note.ts. A link where
  * the pending folder should be is moved aside too: emptying the folder, electron-updater emptied
  * the one it leads to.
  */
-import { lstatSync, renameSync, rmSync, statSync } from 'node:fs'
+import { lstatSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/ports/logger'
 import { errorMessage } from '../../../shared/error-message'
 import { linkTarget, statOrNothing } from '../../../shared-node/path-entry'
-import { readBoundedFileSync } from '../../node/bounded-file'
-
-/** The most a note of electron-updater's holds: a longer one is not its note, and is left to it. */
-const MAX_NOTE_BYTES = 64 * 1024
+import { base64Sha512s, trustPendingNote } from './update-pending-note'
 
 /** electron-updater's helper of the download folder, made by a protected method it has had since v4. */
 interface DownloadHelperSource {
@@ -64,30 +61,7 @@ export async function readyDownloadFolder(
       )
     }
   }
-  dropNoteOfNoObject(join(pending, 'update-info.json'), log)
+  base64Sha512s(updater)
+  trustPendingNote(join(pending, 'update-info.json'), updater, log)
   return cacheDir
-}
-
-function dropNoteOfNoObject(note: string, log: Logger): void {
-  const stats = statOrNothing(note, lstatSync)
-  if (stats === undefined || !stats.isFile() || stats.size > MAX_NOTE_BYTES) return
-  let parsed: unknown
-  try {
-    // Judged as opened: a pipe put there since the look would block the main process.
-    parsed = JSON.parse(readBoundedFileSync(note, MAX_NOTE_BYTES, 'refuse').toString('utf8'))
-  } catch {
-    // Unreadable: electron-updater empties the folder of it itself.
-    return
-  }
-  if (typeof parsed === 'object' && parsed !== null) return
-  try {
-    rmSync(note)
-    log.warn(
-      `Updater: the note of the last download (${note}) held no object; removed it, so the update downloads again`,
-    )
-  } catch (error) {
-    log.warn(
-      `Updater: the note of the last download (${note}) holds no object and could not be removed: ${errorMessage(error)}`,
-    )
-  }
 }
