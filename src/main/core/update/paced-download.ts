@@ -10,10 +10,10 @@ import { withinPace } from './download-pace'
 import type { UpdateTimings } from './update-deps'
 import { progressPercent } from './update-transitions'
 
-/** The computer woke while a download was under way: it is started again, which is no failure. */
-export class WokeDuringDownload extends Error {
+/** The computer woke while a check or download was under way: it is started again, no failure. */
+export class WokeMidway extends Error {
   constructor() {
-    super('The computer woke during the download')
+    super('The computer woke during the update check or download')
   }
 }
 

@@ -13,7 +13,7 @@ import { fittedUpdateState, type UpdateChannel, type UpdateState } from '../../.
 import { CheckSchedule } from './check-schedule'
 import { RestartOffer } from './restart-offer'
 import { unlessStalled } from './unless-stalled'
-import { pacedDownload, WokeDuringDownload } from './paced-download'
+import { pacedDownload, WokeMidway } from './paced-download'
 import { trustedCheck } from './update-offer'
 import {
   DEFAULT_UPDATE_TIMINGS,
@@ -58,8 +58,8 @@ export class UpdatePolicy {
   private readonly checks: CheckSchedule
   private readonly restartOffer: RestartOffer
   private readonly offs: Unsubscribe[] = []
-  /** Stops the last download when the computer wakes. */
-  private downloadUnderWay: AbortController | null = null
+  /** Stops the last check and its download when the computer wakes. */
+  private underWay: AbortController | null = null
   /** The failure the window shows, kept apart so its retry time can be written again in a new zone. */
   private failure: {
     readonly what: string
@@ -87,7 +87,7 @@ export class UpdatePolicy {
       deps.power.onResume(() => {
         if (!this.started) return
         // A download cut by the sleep is started again at once (paced-download.ts).
-        this.downloadUnderWay?.abort(new WokeDuringDownload())
+        this.underWay?.abort(new WokeMidway())
         this.checkNow()
       }),
     )
@@ -197,6 +197,7 @@ export class UpdatePolicy {
     this.started = true
     this.checking = true
     const channel = this.current.channel
+    const underWay = (this.underWay = new AbortController())
     const wasReady = this.current.phase === 'ready'
     if (!wasReady) this.set({ phase: 'checking', error: null, nextCheckAt: null })
     try {
@@ -207,6 +208,7 @@ export class UpdatePolicy {
           this.timings.checkTimeoutMs,
           'The update server did not answer',
           () => this.deps.updater.check(channel),
+          underWay.signal,
         ),
         this.current.currentVersion,
         channel,
@@ -226,15 +228,15 @@ export class UpdatePolicy {
       ) {
         // A ready update stays until installed or withdrawn: electron-updater deletes a downloaded one
         // as soon as it starts on the next, so a newer release waits unless the platform needs more.
-        await this.download(found.version, channel)
+        await this.download(found.version, channel, underWay.signal)
       }
       // Only now is the backoff over: a check answered whose download then failed is no success,
       // or a refused download would be fetched again at the shortest delay every time.
       this.checks.answered()
       this.set({ nextCheckAt: this.checks.regular() })
     } catch (error) {
-      if (error instanceof WokeDuringDownload) {
-        this.deps.log.info('The computer woke during the update download; downloading it again.')
+      if (error instanceof WokeMidway) {
+        this.deps.log.info('The computer woke during the update check or download; starting it again.')
         this.checkAgain = true
       } else this.failed(error)
     } finally {
@@ -246,13 +248,11 @@ export class UpdatePolicy {
     }
   }
 
-  private async download(version: string, checkedOn: UpdateChannel): Promise<void> {
+  private async download(version: string, checkedOn: UpdateChannel, stop: AbortSignal): Promise<void> {
     this.set(downloadStarting(version))
     this.deps.log.info(`Downloading Standby ${version}`)
-    // Aborting it once this download is over changes nothing.
-    this.downloadUnderWay = new AbortController()
     const progress = (percent: number): void => this.set({ progress: percent })
-    await pacedDownload(this.deps, this.timings, progress, this.downloadUnderWay.signal)
+    await pacedDownload(this.deps, this.timings, progress, stop)
     if (checkedOn !== this.current.channel && this.dropIfBetaLeft(version, this.current.channel)) return
     this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
     this.deps.updater.setInstallOnQuit(true)

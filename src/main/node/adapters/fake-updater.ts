@@ -34,6 +34,8 @@ export const FakeUpdaterControl = z.discriminatedUnion('action', [
   z.object({ action: z.literal('withdraw'), version: z.string().regex(APP_VERSION_PATTERN) }).strict(),
   z.object({ action: z.literal('unreachable'), on: z.boolean() }).strict(),
   z.object({ action: z.literal('hold-downloads'), on: z.boolean() }).strict(),
+  /** Checks go unanswered until this is turned off (a connection cut by a sleep, say). */
+  z.object({ action: z.literal('hold-checks'), on: z.boolean() }).strict(),
   z
     .object({
       action: z.literal('progress'),
@@ -83,6 +85,7 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
   let cancels = 0
   let unreachable = false
   let holdDownloads = false
+  let heldChecks: Array<() => void> | null = null
   let found: z.output<typeof FakeRelease> | null = null
   // What installs is what was downloaded, as with electron-updater: a later check changes nothing.
   let downloaded: string | null = null
@@ -116,6 +119,7 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
     },
     async check(channel): Promise<UpdateCheck> {
       record(checks, channel)
+      if (heldChecks !== null) await new Promise<void>((resolve) => heldChecks?.push(resolve))
       if (options.packaged === false) {
         return { kind: 'unavailable', reason: 'This build is not packaged, so it cannot update itself.' }
       }
@@ -191,6 +195,11 @@ export function createFakeUpdater(options: FakeUpdaterOptions): FakeUpdater {
           return
         case 'hold-downloads':
           holdDownloads = control.on
+          return
+        case 'hold-checks':
+          if (control.on) heldChecks ??= []
+          else for (const answer of heldChecks?.splice(0) ?? []) answer()
+          if (!control.on) heldChecks = null
           return
         case 'progress':
           held?.progress(

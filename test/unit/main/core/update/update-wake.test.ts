@@ -47,6 +47,20 @@ describe('a download the computer slept through', () => {
     expect(world.updater.cancels).toBe(2)
   })
 
+  it('asks again as the computer wakes when a check went unanswered through the sleep', async () => {
+    const world = setUp()
+    world.updater.control({ action: 'publish', version: '1.1.0' })
+    world.updater.control({ action: 'hold-checks', on: true })
+    world.policy.connected()
+    expect(world.policy.state.phase).toBe('checking')
+    world.power.resume()
+    world.updater.control({ action: 'hold-checks', on: false })
+    await world.reached('downloading')
+    // Downloaded on a second check, asked as the wake was told: the first one's answer is not waited on.
+    expect(world.updater.checks.length).toBe(2)
+    expect(world.seen.some((state) => state.phase === 'error')).toBe(false)
+  })
+
   it('leaves a downloaded update ready when the computer wakes', async () => {
     const world = setUp()
     await downloadingHeld(world)
