@@ -149,7 +149,7 @@ async function rawInvites(
   const fleet = new ClientFleet()
   // Told after a turn of the client's loop, as the core tells its notifications: each side's own
   // scheduled collection then runs between rounds, not in the next one.
-  await fleet.connect(url, [{ index: 0 }], 'ready', 1, true)
+  await fleet.connect(url, [{ index: 0 }], 'ready', 1, { reportAfterLoopTurn: true })
   const round = async (index: number): Promise<number> => {
     const requestId = `raw-${index}`
     const started = now()

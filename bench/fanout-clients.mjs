@@ -17,6 +17,11 @@ new PerformanceObserver((list) => {
 // A parent that is gone reads nothing more: ending with it leaves no sockets open behind.
 process.once('disconnect', () => process.exit(0))
 const sockets = []
+// Sockets by the URL they connect to, so that a side whose server the bench closes is let go first.
+const groups = new Map()
+// Drops after ready, told together once this poll of the loop is done: a server that times out its
+// sockets drops many at once, and the bench's message counts them.
+let drops = []
 const arrivals = new Map()
 // Asked for by the core bench, whose core reports so (after-loop-turn.mjs): told once the
 // loop has turned again, so the collection V8 schedules after a delivery runs before the bench
@@ -25,6 +30,18 @@ let reportAfterLoopTurn = false
 // When each heartbeat ping arrived since the last report: sent with the next delivery, so that the
 // bench can tell rounds that met the servers' pings (and the answers they cost) from rounds that did not.
 let pings = []
+
+// Closed on the bench's word: their disconnects are not drops.
+const released = new WeakSet()
+
+function dropped(url, of, reason) {
+  if (drops.length === 0)
+    setImmediate(() => {
+      process.send({ type: 'dropped', drops })
+      drops = []
+    })
+  drops.push({ url, of, reason })
+}
 
 // `expected` is per group of sockets: one process may hold several servers' clients, so that
 // every side of a comparison is received by the same process, with the same pauses.
@@ -61,13 +78,22 @@ process.on('message', async (message) => {
           })
           socket.on('invite', (payload) => record(payload.request.id, expected))
           socket.io.on('ping', () => pings.push(now()))
-          socket.once(message.readyEvent, () => resolve())
+          socket.once(message.readyEvent, () => {
+            resolve()
+            // Reconnection is off, and a socket gone after ready would leave every later round short
+            // of a recipient: the bench waited for good. Told, so that it fails saying why.
+            socket.once('disconnect', (reason) => {
+              if (!released.has(socket)) dropped(message.url, message.auths.length, reason)
+            })
+          })
           socket.once('connect_error', (error) => reject(new Error(`could not connect: ${error.message}`)))
           // Without reconnection, a socket dropped before its ready event never gets it.
           socket.once('disconnect', (reason) =>
             reject(new Error(`dropped before '${message.readyEvent}': ${reason}`)),
           )
           sockets.push(socket)
+          if (!groups.has(message.url)) groups.set(message.url, [])
+          groups.get(message.url).push(socket)
         }),
     )
     // Told, not thrown: an unhandled rejection would end this process with the parent still waiting.
@@ -76,8 +102,19 @@ process.on('message', async (message) => {
       (error) => process.send({ type: 'failed', reason: `${message.url}: ${error.message}` }),
     )
   }
+  if (message.type === 'release') {
+    for (const s of groups.get(message.url) ?? []) {
+      released.add(s)
+      s.close()
+    }
+    groups.delete(message.url)
+    process.send({ type: 'released', url: message.url })
+  }
   if (message.type === 'close') {
-    for (const s of sockets) s.close()
+    for (const s of sockets) {
+      released.add(s)
+      s.close()
+    }
     process.exit(0)
   }
 })

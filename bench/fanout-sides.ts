@@ -69,6 +69,7 @@ export async function platformSide(
         accounts.map(({ token, protocolVersion }) => ({ token, protocolVersion })),
         'welcome',
         fanOut,
+        { name: 'Standby platform' },
       ),
     sample: () => {
       if (sample === undefined) throw new Error('no invite was sent yet')
@@ -84,6 +85,7 @@ export async function platformSide(
         tags: ['fanout'],
       }).request.id,
     async close() {
+      await fleet.release(server.url)
       await server.close()
       rmSync(dir, { recursive: true, force: true })
     },
@@ -96,6 +98,7 @@ export async function rawSide(
   fanOut: number,
   sample: Invite,
   fleet: ClientFleet,
+  name = 'bare socket.io',
 ): Promise<FanOutSide & { connect(): Promise<void>; close(): Promise<void> }> {
   const { io, url, close } = await startBareSocketIo()
   return {
@@ -106,6 +109,7 @@ export async function rawSide(
         Array.from({ length: experts }, (_, index) => ({ index })),
         'ready',
         fanOut,
+        { name },
       ),
     send(round) {
       const requestId = `raw-${round}`
@@ -119,6 +123,9 @@ export async function rawSide(
       }
       return requestId
     },
-    close,
+    async close() {
+      await fleet.release(url)
+      await close()
+    },
   }
 }

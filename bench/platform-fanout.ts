@@ -104,7 +104,7 @@ async function noiseFloor(raw: FanOutSide, sample: Invite) {
     `\n== The ratios' noise floor: bare socket.io against a second bare socket.io (its own server, ` +
       `its sockets in the same client process), ${BLOCKS} interleaved blocks of ${ROUNDS_PER_BLOCK} rounds per side ==`,
   )
-  const twin = await rawSide(EXPERTS, FAN_OUT, sample, raw.fleet)
+  const twin = await rawSide(EXPERTS, FAN_OUT, sample, raw.fleet, 'second bare socket.io')
   await twin.connect()
   await measure(twin, WARMUP)
   const side = (name: string, of: FanOutSide) => ({

@@ -66,7 +66,7 @@ describe('ClientFleet', () => {
     servers.push(server)
     const fleet = new ClientFleet()
     fleets.push(fleet)
-    await fleet.connect(server.url, [{ index: 0 }], 'ready', 1, true)
+    await fleet.connect(server.url, [{ index: 0 }], 'ready', 1, { reportAfterLoopTurn: true })
     emitTo(server, [0], 'r-1')
     const d = await fleet.delivered('r-1')
     expect(d.requestId).toBe('r-1')
@@ -87,6 +87,57 @@ describe('ClientFleet', () => {
     } finally {
       await new Promise<void>((resolve) => io.close(() => resolve()))
     }
+  })
+
+  // Reconnection is off: a socket the server dropped after its ready never brought its side's
+  // deliveries again, and the bench waited for ever with no sockets left.
+  const drops: Array<[string, (server: BareSocketIo) => Promise<void>, RegExp]> = [
+    [
+      'by the server’s word',
+      async (server) => void server.io.in('c0').disconnectSockets(true),
+      /'io server disconnect', the server disconnected them/,
+    ],
+    [
+      'by its connection closing under it, as a heartbeat timeout does',
+      async (server) => {
+        for (const { id } of await server.io.in('c0').fetchSockets())
+          server.io.sockets.sockets.get(id)?.conn.close()
+      },
+      /'transport close', their connections were closed/,
+    ],
+  ]
+  it.each(drops)(
+    'fails what waits, and every later wait, when a socket is dropped after ready %s',
+    async (_, drop, why) => {
+      const server = await startBareSocketIo()
+      servers.push(server)
+      const fleet = new ClientFleet()
+      fleets.push(fleet)
+      await fleet.connect(server.url, [{ index: 0 }, { index: 1 }], 'ready', 2, { name: 'the test side' })
+      const waiting = fleet.delivered('r-1')
+      await drop(server)
+      const said = /^1 of 2 client sockets of the test side \(http:\/\/127\.0\.0\.1:\d+\) disconnected after/
+      await expect(waiting).rejects.toThrow(said)
+      await expect(waiting).rejects.toThrow(why)
+      await expect(fleet.delivered('r-2')).rejects.toThrow(/this run is void/)
+      await expect(fleet.connect(server.url, [{ index: 2 }], 'ready', 1)).rejects.toThrow(said)
+    },
+  )
+
+  // The noise floor closes its second server and then measures on: its sockets closing must not fail
+  // the sides that carry on.
+  it('lets go of one server’s sockets before that server closes, and the others still deliver', async () => {
+    const stays = await startBareSocketIo()
+    const goes = await startBareSocketIo()
+    servers.push(stays)
+    const fleet = new ClientFleet()
+    fleets.push(fleet)
+    await fleet.connect(stays.url, [{ index: 0 }], 'ready', 1)
+    await fleet.connect(goes.url, [{ index: 0 }], 'ready', 1)
+    await fleet.release(goes.url)
+    await goes.close()
+    emitTo(stays, [0], 'r-1')
+    expect((await fleet.delivered('r-1')).requestId).toBe('r-1')
   })
 
   it('says so when nothing listens where it connects', async () => {
