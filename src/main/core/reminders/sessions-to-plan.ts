@@ -29,13 +29,25 @@ const lastRead = new WeakMap<object, number>()
 export function sessionsToPlan(cache: Pick<CacheStore, 'upcomingSessions'>, now: number): SessionsToPlan {
   for (let limit = lastRead.get(cache) ?? FIRST_READ; ; limit *= 2) {
     const upcoming = cache.upcomingSessions(now, limit)
+    lastRead.set(cache, Math.min(limit, sufficingRead(upcoming, now)))
     const last = upcoming.at(-1)
-    // Fewer than half of it: the next plan starts smaller again.
-    lastRead.set(cache, upcoming.length * 2 < limit ? Math.max(FIRST_READ, limit / 2) : limit)
     if (last === undefined || upcoming.length < limit) return { upcoming, readAgainAt: Infinity }
     // The sessions left unread start no earlier than the last one read.
     const readAgainAt = last.bookedStart - FIRST_REMINDER_MS
     if (readAgainAt > now) return { upcoming, readAgainAt }
     if (limit >= MOST_READ) return { upcoming, readAgainAt: Infinity }
   }
+}
+
+/**
+ * The smallest read that would have reached past every session whose reminder may be due at `now`:
+ * the sessions come by their start, so those after it wait. Not the size just read: with many booked
+ * days ahead every read comes back full, and the size a busy minute needed would stay for good.
+ */
+function sufficingRead(upcoming: ReadonlyArray<Session>, now: number): number {
+  const waiting = upcoming.findIndex((session) => session.bookedStart - FIRST_REMINDER_MS > now)
+  const needed = (waiting === -1 ? upcoming.length : waiting) + 1
+  let size = FIRST_READ
+  while (size < needed) size *= 2
+  return size
 }

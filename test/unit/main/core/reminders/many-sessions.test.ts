@@ -2,12 +2,34 @@
 // one timer waits whatever their number, and a minute with reminders due every second among
 // thousands keeps each plan to one read of the upcoming sessions, or the plans fall behind.
 import { describe, expect, it } from 'vitest'
+import type { Session } from '../../../../../src/shared/protocol'
 import { aScheduledRequest, aSession, MINUTE, sessionUpdated } from '../../../../support/fixtures'
 import { CLOCK_CHECK_MS } from '../../../../../src/main/core/reminders/reminder-scheduler'
-import { at, reminderKit } from './reminder-kit'
+import { at, cancelledByClient, reminderKit } from './reminder-kit'
 
 const setUp = reminderKit()
 const T = at(60)
+const DAY = 24 * 60 * MINUTE
+
+/** `count` sessions booked at `updatedAt`, the i-th to start at `startOf(i)`, numbered from `first`. */
+function booked(count: number, startOf: (i: number) => number, updatedAt: number, first = 1): Session[] {
+  return Array.from({ length: count }, (_, i) => {
+    const request = aScheduledRequest(`req_${first + i}`, startOf(i))
+    const bookedStart = startOf(i)
+    return aSession({
+      id: `ses_${first + i}`,
+      request,
+      kind: 'scheduled',
+      bookedStart,
+      state: 'booked',
+      updatedAt,
+    })
+  })
+}
+
+/** The sessions as `session.updated` events, from event `firstId` on. */
+const events = (sessions: ReadonlyArray<Session>, firstId = 1) =>
+  sessions.map((session, i) => sessionUpdated(firstId + i, session))
 
 describe('reminders among many sessions', () => {
   it('hundreds of sessions left live from long ago leave the reminders of a booked one on time', () => {
@@ -64,19 +86,7 @@ describe('reminders among many sessions', () => {
   it('a reminder due every second among many sessions: each plan reads the upcoming sessions once, a few marks each, and no shown reminder’s session again', () => {
     const { clock, scheduler, store, notifier } = setUp()
     const count = 1_200
-    const booked = Array.from({ length: count }, (_, i) => {
-      const start = T + (i % 60) * 1_000
-      const request = aScheduledRequest(`req_${i}`, start)
-      const session = aSession({
-        id: `ses_${i}`,
-        request,
-        kind: 'scheduled',
-        bookedStart: start,
-        state: 'booked',
-      })
-      return sessionUpdated(i + 1, { ...session, updatedAt: clock.now() })
-    })
-    store.applyEvents(booked)
+    store.applyEvents(events(booked(count, (i) => T + (i % 60) * 1_000, clock.now())))
     const reads = { plans: 0, upcoming: 0, sessions: 0, marks: 0 }
     const counted =
       <A extends unknown[], R>(what: keyof typeof reads, f: (...args: A) => R) =>
@@ -95,6 +105,35 @@ describe('reminders among many sessions', () => {
     expect(reads.upcoming).toBeLessThanOrEqual(reads.plans + 2)
     expect(reads.sessions).toBe(0)
     expect(reads.marks).toBeLessThanOrEqual(4 * count * reads.plans)
+    scheduler.stop()
+  })
+
+  it('once a busy minute’s sessions are cancelled, among many booked days ahead, each plan reads only the first few hundred again', () => {
+    const { clock, scheduler, store } = setUp()
+    const busy = booked(1_200, (i) => T + (i % 60) * 1_000, clock.now())
+    const later = booked(1_000, (i) => T + 2 * DAY + i * MINUTE, clock.now(), busy.length + 1)
+    store.applyEvents(events([...busy, ...later]))
+    scheduler.start()
+    clock.advanceTo(T - 30 * MINUTE - 1)
+    for (let second = 0; second < 60; second++) clock.advance(1_000)
+    const cancelled = events(
+      busy.map((session) => cancelledByClient(session, clock.now())),
+      busy.length + later.length + 1,
+    )
+    store.applyEvents(cancelled)
+    scheduler.cacheChanged({ kind: 'events', events: cancelled })
+    const read: number[] = []
+    const upcoming = store.upcomingSessions.bind(store)
+    store.upcomingSessions = (now, limit) => {
+      const sessions = upcoming(now, limit)
+      read.push(sessions.length)
+      return sessions
+    }
+    clock.advance(CLOCK_CHECK_MS)
+    clock.advance(CLOCK_CHECK_MS)
+    expect(read.length).toBeGreaterThan(0)
+    // Reading every session booked days ahead at each plan holds them all in memory for nothing.
+    expect(Math.max(...read)).toBeLessThanOrEqual(500)
     scheduler.stop()
   })
 })
