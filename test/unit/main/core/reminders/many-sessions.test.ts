@@ -136,4 +136,21 @@ describe('reminders among many sessions', () => {
     expect(Math.max(...read)).toBeLessThanOrEqual(500)
     scheduler.stop()
   })
+
+  it('a plan that last read the first few hundred still reminds of each of many sessions booked into one minute afterwards', () => {
+    const { clock, scheduler, store, notifier } = setUp()
+    store.applyEvents(events(booked(1_000, (i) => T + 2 * DAY + i * MINUTE, clock.now())))
+    scheduler.start()
+    clock.advance(CLOCK_CHECK_MS)
+    const busy = events(
+      booked(1_200, (i) => T + (i % 60) * 1_000, clock.now(), 1_001),
+      1_001,
+    )
+    store.applyEvents(busy)
+    scheduler.cacheChanged({ kind: 'events', events: busy })
+    clock.advanceTo(T - 30 * MINUTE - 1)
+    for (let second = 0; second < 60; second++) clock.advance(1_000)
+    expect(notifier.shown.filter((n) => n.kind === 'reminder')).toHaveLength(1_200)
+    scheduler.stop()
+  })
 })
