@@ -34,16 +34,18 @@ export function nearInUse(inUse: OffsetSample, sample: OffsetSample): boolean {
   return Math.abs(sample.offsetMs - inUse.offsetMs) <= SCATTER_MS + (inUse.rttMs + sample.rttMs) / 2
 }
 
-/** The answers heard, with `sample`: the quick ones (all, while none is), inside `windowMs` of it, at most HEARD_MAX, oldest first. */
+/** The answers heard, with `sample`: the quick ones (all, while too few are quick for a middle), inside `windowMs` of it, at most HEARD_MAX, oldest first. */
 export function heardWith(
   heard: ReadonlyArray<OffsetSample>,
   sample: OffsetSample,
   windowMs: number,
 ): OffsetSample[] {
   const fresh = [...heard.filter((s) => sample.atMono - s.atMono <= windowMs), sample]
-  // The quick ones when there are any: slow ones only while no quicker answer is heard.
+  // The quick ones when enough for a middle: a quick answer now and then over a slow link, as
+  // scattered as the rest, would otherwise leave the estimate on it alone until it ages out.
   const loosest = Math.max(HEARD_ROUND_TRIP_MS, 2 * Math.min(...fresh.map((s) => s.rttMs)))
-  return fresh.filter((s) => s.rttMs <= loosest).slice(-HEARD_MAX)
+  const quick = fresh.filter((s) => s.rttMs <= loosest)
+  return (quick.length >= SCATTER_HEARD_MIN ? quick : fresh).slice(-HEARD_MAX)
 }
 
 /** How far the middle of the answers heard may be from the platform's time before more are asked for. */
