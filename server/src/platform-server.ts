@@ -13,7 +13,12 @@ import { lockPlatformDatabase, type DatabaseLock } from './db/database-lock'
 import { startWalCheckpointer } from './db/wal-checkpointer'
 import { adminRoutes } from './http/admin-routes'
 import { apiRoutes } from './http/api-routes'
-import { defaultConnectionLimits, guardConnections, type ConnectionLimits } from './http/connection-guard'
+import {
+  checkedConnectionLimits,
+  defaultConnectionLimits,
+  guardConnections,
+  type ConnectionLimits,
+} from './http/connection-guard'
 import { installFrontDoor } from './http/front-door'
 import { answerRequest } from './http/answer-request'
 import { answerUnreadableRequests } from './http/unreadable-request'
@@ -90,6 +95,8 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   // Before any socket connects: a storm of connections would otherwise get a fan-out's garbage
   // allocated old (allocation-sites.ts).
   keepNewObjectsYoung()
+  // Checked before anything opens: a limit that cannot work would otherwise close every connection.
+  const connectionLimits = checkedConnectionLimits({ ...defaultConnectionLimits, ...options.connections })
   const clock = options.clock ?? systemClock
   const logger = boundRepeats(options.logger ?? consoleLogger(), clock)
   // Taken before the file is opened: a second server must not migrate what the first one runs on.
@@ -133,7 +140,6 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     { requireHostHeader: false },
     (req, res) => void answerRequest(req, res, { api, admin, adminToken, logger, unauthorized, marketplace }),
   )
-  const connectionLimits = { ...defaultConnectionLimits, ...options.connections }
   const io = attachSocketGateway(http, {
     marketplace,
     tokens,

@@ -55,6 +55,34 @@ export const defaultConnectionLimits: ConnectionLimits = {
   clock: systemClock,
 }
 
+/** The longest wait socket.io's own timer holds: a longer one overflows, and Node fires it at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1
+
+/**
+ * `limits` as given, or an error naming the one that cannot work: a wait of no positive number of
+ * ms (or, for the identify wait socket.io times itself, one past its timer's most) ends at once,
+ * closing every connection on arrival, and a cap under one refuses every connection, with nothing
+ * in the log to say why.
+ */
+export function checkedConnectionLimits(limits: ConnectionLimits): ConnectionLimits {
+  for (const name of ['firstRequestMs', 'identifyMs', 'requestBodyMs', 'answerMs'] as const) {
+    const ms = limits[name]
+    const most = name === 'identifyMs' ? LONGEST_TIMER_MS : Number.MAX_SAFE_INTEGER
+    if (!Number.isFinite(ms) || ms < 1 || ms > most)
+      throw new RangeError(
+        `connections.${name} must be a number of milliseconds from 1 to ${most}, not ${String(ms)}.`,
+      )
+  }
+  for (const name of ['perAddress', 'perLoopbackAddress'] as const) {
+    const cap = limits[name]
+    if (!Number.isInteger(cap) || cap < 1)
+      throw new RangeError(
+        `connections.${name} must be a whole number of connections, at least 1, not ${String(cap)}.`,
+      )
+  }
+  return limits
+}
+
 // Every count and every set of logged addresses is by client, so each is cleared when it leaves.
 const clientOf = (socket: Socket): string => clientOfAddress(peerAddress(socket))
 
