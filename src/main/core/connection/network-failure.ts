@@ -101,10 +101,13 @@ const REACHED_BEFORE = {
     'The address is right (Standby was connected earlier): the platform may be restarting, or the network is down. If this goes on, check your connection.',
   answered:
     'The address is right (Standby was connected earlier): something on this network may answer in the platform’s place (a Wi-Fi sign-in page, a proxy), or the platform is being updated. If this goes on, try another network or tell the platform’s support.',
+  sentOn:
+    'The address is right (Standby was connected earlier): something on this network may answer in the platform’s place (a Wi-Fi sign-in page, a proxy). If this goes on, try another network; sign in with the address named only if the platform’s support says it has moved there.',
 } as const
 
-/** `failure` said of an address the platform answered at earlier: no advice to check the address. */
+/** `failure` said of an address the platform answered at earlier: no advice to check it, or to leave it. */
 function notTheAddress(failure: NetworkFailure): NetworkFailure {
+  if (failure.remedy === SENT_ON) return { ...failure, remedy: REACHED_BEFORE.sentOn }
   if (!/^Check the address/.test(failure.remedy)) return failure
   const { notAPlatform: _notAPlatform, ...rest } = failure
   return { ...rest, remedy: failure.answered === true ? REACHED_BEFORE.answered : REACHED_BEFORE.unreached }
@@ -246,11 +249,13 @@ function describeRedirect(status: string, target: string, platformUrl: string | 
   }
   return {
     what: `sends Standby on to ${target} (HTTP ${status})`,
-    remedy:
-      'If that is your platform’s address, sign out and sign in with it; otherwise check the address you signed in with.',
+    remedy: SENT_ON,
     answered: true,
   }
 }
+// What to do about a redirect to another address: sign in with it, if it is the platform's.
+const SENT_ON =
+  'If that is your platform’s address, sign out and sign in with it; otherwise check the address you signed in with.'
 
 /**
  * What a status that is no verdict on the address means. A platform refuses a connection on its own

@@ -202,4 +202,22 @@ describe('a failed call or connection, described', () => {
       )
     }
   })
+
+  it('does not send the expert off to the address a redirect names when the platform let Standby in here earlier', () => {
+    // A gateway or Wi-Fi sign-in page answering in the platform's place sends Standby on to its own page.
+    const platform = 'https://platform.example'
+    const portal = 'HTTP 302 to https://wifi.example/login'
+    const fresh = describeNetworkCode(portal, platform)
+    expect(fresh.remedy).toMatch(/sign out and sign in with it/)
+    const reached = describeNetworkCode(portal, platform, true, true)
+    expect(reached.what).toBe(fresh.what)
+    expect(reached.remedy).toMatch(/^The address is right .*try another network/)
+    expect(reached.remedy).not.toMatch(/check the address|sign out/i)
+    // A loop back to the address, or a redirect to plain http, blamed neither the address nor the expert's choice of it.
+    for (const code of [`HTTP 301 to ${platform}`, 'HTTP 301 to http://platform.example']) {
+      expect(describeNetworkCode(code, platform, true, true), code).toEqual(
+        describeNetworkCode(code, platform, true),
+      )
+    }
+  })
 })
