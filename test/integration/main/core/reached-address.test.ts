@@ -60,4 +60,21 @@ describe('an address the platform let Standby in at earlier in the run', () => {
     expect(reason).toMatch(/a Wi-Fi sign-in page/)
     expect(reason).not.toMatch(/Check the address|sign in again/)
   })
+
+  it('sent on elsewhere by what answers in its place, as a gateway or a Wi-Fi sign-in page does: never told to sign in with the address named', async () => {
+    const page = createServer((_request, response) => {
+      response.writeHead(302, { location: 'https://wifi.example/login' })
+      response.end()
+    })
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => page.close(() => resolve())))
+    const log = recordingLog()
+    const world = await startProxiedExpert(defer, { log })
+    world.proxy.retarget((page.address() as AddressInfo).port)
+    world.proxy.resetAll()
+    const { reason } = await reasonAfterLoss(world, log)
+    expect(reason).toMatch(/sends Standby on to https:\/\/wifi\.example\/login \(HTTP 302\)/)
+    expect(reason).toMatch(/The address is right .*try another network/)
+    expect(reason).not.toMatch(/Check the address|sign out/)
+  })
 })
