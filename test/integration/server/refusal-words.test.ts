@@ -35,11 +35,29 @@ describe('a refused answer to an invite or a session', () => {
   function invited() {
     const expert = platform().addExpert()
     const { request } = platform().inviteDirectly(expert.id, 'Hooks question')
-    const inviteId = platform()
+    return { expertId: expert.id, requestId: request.id, inviteId: inviteOf(request.id) }
+  }
+
+  /** The id of the invite the platform made for `requestId`. */
+  function inviteOf(requestId: string): string {
+    return platform()
       .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
       .pluck()
-      .get(request.id) as string
-    return { expertId: expert.id, requestId: request.id, inviteId }
+      .get(requestId) as string
+  }
+
+  /** A fresh expert with one open scheduled invite, for a time a day from now; returns them. */
+  function scheduledInvite(title: string) {
+    const expert = platform().addExpert()
+    const start = platform().clock.now() + 24 * HOUR
+    const { request } = platform().server.marketplace.createRequest({
+      clientId: platform().addClient(),
+      title,
+      kind: 'scheduled',
+      proposedTimes: [start],
+      direct: { expertId: expert.id, via: 'dashboard' },
+    })
+    return { expert, start, inviteId: inviteOf(request.id) }
   }
 
   it('says an expired, withdrawn or declined invite can no longer be answered, and that nothing more is needed', () => {
@@ -74,10 +92,7 @@ describe('a refused answer to an invite or a session', () => {
       proposedTimes: [early, late],
       direct: { expertId: expert.id, via: 'dashboard' },
     })
-    const scheduled = platform()
-      .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
-      .pluck()
-      .get(request.id) as string
+    const scheduled = inviteOf(request.id)
     expect(send(expert.id, 'invite.accept', { inviteId: scheduled, proposedTime: early }).ok).toBe(true)
     expect(refusal(send(expert.id, 'invite.accept', { inviteId: scheduled, proposedTime: late }))).toEqual({
       code: 'conflict',
@@ -102,19 +117,7 @@ describe('a refused answer to an invite or a session', () => {
   })
 
   it('says a booked session must be joined before it can be ended, and a cancelled one can no longer be joined', () => {
-    const expert = platform().addExpert()
-    const start = platform().clock.now() + 24 * HOUR
-    const { request } = platform().server.marketplace.createRequest({
-      clientId: platform().addClient(),
-      title: 'Lease review',
-      kind: 'scheduled',
-      proposedTimes: [start],
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
-    const inviteId = platform()
-      .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
-      .pluck()
-      .get(request.id) as string
+    const { expert, start, inviteId } = scheduledInvite('Lease review')
     const booked = send(expert.id, 'invite.accept', { inviteId, proposedTime: start })
     const sessionId = sessionIdOf(booked)
     expect(refusal(send(expert.id, 'session.end', { sessionId, outcome: { kind: 'free' } }))).toEqual({
@@ -132,19 +135,7 @@ describe('a refused answer to an invite or a session', () => {
   })
 
   it('tells a decline pressed after the accept how to get out of the session, and a second decline that nothing is needed', () => {
-    const expert = platform().addExpert()
-    const start = platform().clock.now() + 24 * HOUR
-    const { request } = platform().server.marketplace.createRequest({
-      clientId: platform().addClient(),
-      title: 'Contract review',
-      kind: 'scheduled',
-      proposedTimes: [start],
-      direct: { expertId: expert.id, via: 'dashboard' },
-    })
-    const inviteId = platform()
-      .server.marketplace.db.prepare('SELECT id FROM invites WHERE request_id = ?')
-      .pluck()
-      .get(request.id) as string
+    const { expert, start, inviteId } = scheduledInvite('Contract review')
     expect(send(expert.id, 'invite.accept', { inviteId, proposedTime: start }).ok).toBe(true)
     expect(refusal(send(expert.id, 'invite.decline', { inviteId }))).toEqual({
       code: 'conflict',

@@ -247,10 +247,9 @@ export abstract class LinkCycle {
   }
 
   /**
-   * An attempt that was never let in ended for `reason` (a sentence): logged as `line`, though only
-   * when it failed otherwise than the attempt before it, or as an hourly reminder of the streak
-   * (failure-streak-log.ts), and retried after the backoff. Every way an attempt fails goes through here, a
-   * malformed welcome's too: a cause that comes back after another is logged again.
+   * An attempt never let in ended for `reason` (a sentence): logged as `line` only when it failed otherwise
+   * than the one before or as an hourly reminder of the streak (failure-streak-log.ts), then retried after
+   * the backoff. Every failure comes here, a malformed welcome's too: a cause back after another is logged.
    */
   private attemptFailed(
     reason: string,

@@ -1,7 +1,7 @@
 // The platform let Standby in at this address earlier in the run; then every attempt fails: the
 // connection reset, refused, or something else answering in the platform's place (a Wi-Fi sign-in
 // page). The address is right, so what the expert reads must not send them to check or change it.
-import { createServer } from 'node:http'
+import { createServer, type RequestListener } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../../src/shared/connection-state'
@@ -22,6 +22,18 @@ async function reasonAfterLoss(world: ProxiedExpert, log: ReturnType<typeof reco
 
 describe('an address the platform let Standby in at earlier in the run', () => {
   const defer = useCleanup()
+
+  /** The reason shown once a web page answering as `answer` does stands in the platform's place. */
+  async function reasonAfterPageInPlace(answer: RequestListener) {
+    const page = createServer(answer)
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
+    defer(() => new Promise<void>((resolve) => page.close(() => resolve())))
+    const log = recordingLog()
+    const world = await startProxiedExpert(defer, { log })
+    world.proxy.retarget((page.address() as AddressInfo).port)
+    world.proxy.resetAll()
+    return reasonAfterLoss(world, log)
+  }
 
   it('whose connections are then reset at once: says the address is right and to check the connection', async () => {
     const log = recordingLog()
@@ -45,34 +57,20 @@ describe('an address the platform let Standby in at earlier in the run', () => {
   })
 
   it('answered by a web page in its place, as a Wi-Fi sign-in page does: never told to sign in again with another address', async () => {
-    const page = createServer((_request, response) => {
+    const { reason } = await reasonAfterPageInPlace((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' })
       response.end('<html><body>Accept the terms to use this Wi-Fi</body></html>')
     })
-    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
-    defer(() => new Promise<void>((resolve) => page.close(() => resolve())))
-    const log = recordingLog()
-    const world = await startProxiedExpert(defer, { log })
-    world.proxy.retarget((page.address() as AddressInfo).port)
-    world.proxy.resetAll()
-    const { reason } = await reasonAfterLoss(world, log)
     expect(reason).toMatch(/answered HTTP 200, not as a Standby platform\. /)
     expect(reason).toMatch(/a Wi-Fi sign-in page/)
     expect(reason).not.toMatch(/Check the address|sign in again/)
   })
 
   it('sent on elsewhere by what answers in its place, as a gateway or a Wi-Fi sign-in page does: never told to sign in with the address named', async () => {
-    const page = createServer((_request, response) => {
+    const { reason } = await reasonAfterPageInPlace((_request, response) => {
       response.writeHead(302, { location: 'https://wifi.example/login' })
       response.end()
     })
-    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
-    defer(() => new Promise<void>((resolve) => page.close(() => resolve())))
-    const log = recordingLog()
-    const world = await startProxiedExpert(defer, { log })
-    world.proxy.retarget((page.address() as AddressInfo).port)
-    world.proxy.resetAll()
-    const { reason } = await reasonAfterLoss(world, log)
     expect(reason).toMatch(/sends Standby on to https:\/\/wifi\.example\/login \(HTTP 302\)/)
     expect(reason).toMatch(/The address is right .*try another network/)
     expect(reason).not.toMatch(/Check the address|sign out/)

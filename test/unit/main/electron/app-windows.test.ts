@@ -101,37 +101,41 @@ describe('the app windows', () => {
 
   describe('when the screen a window is on is unplugged and nothing moves the window', () => {
     const SECOND_SCREEN = { id: 2, workArea: { x: 1440, y: 0, width: 1920, height: 1040 } }
+    const ON_SECOND = { x: 2000, y: 100, width: 1000, height: 700 }
+    /** Where the primary screen takes a window of that size: centred in its work area. */
+    const BACK_ON_FIRST = { x: 220, y: 112, width: 1000, height: 700 }
 
-    it('brings the open window back onto a screen that is there, at its size', () => {
+    /** The painted main window, open on the second screen; the windows and it. */
+    function openOnSecondScreen() {
       fake.displays.push(SECOND_SCREEN)
       const windows = setUp()
       windows.showWindow()
       const main = newestWindow()
       main.readyToShow()
-      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      main.moveTo(ON_SECOND)
+      return { windows, main }
+    }
+
+    it('brings the open window back onto a screen that is there, at its size', () => {
+      const { main } = openOnSecondScreen()
       removeDisplay(2)
-      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
     })
 
     it('shows the window where it can be seen when Open brings it forward, or the expert restores it', () => {
-      fake.displays.push(SECOND_SCREEN)
-      const windows = setUp()
-      windows.showWindow()
-      const main = newestWindow()
-      main.readyToShow()
-      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      const { windows, main } = openOnSecondScreen()
       // Minimized meanwhile: nothing is moved then, only once it is brought back.
       main.minimize()
       removeDisplay(2)
       expect(main.getNormalBounds()).toMatchObject({ x: 2000 })
       windows.showWindow()
       expect(main).toMatchObject({ visible: true, minimized: false, focused: true })
-      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
       // Restored by the expert at the taskbar, not through Standby, it comes back where it can be seen too.
       main.moveTo({ x: 5000, y: 100, width: 1000, height: 700 })
       main.minimize()
       main.restore()
-      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
       // One whose title bar can still be grabbed on a screen is left where the expert put it.
       main.moveTo({ x: -900, y: 300, width: 1000, height: 700 })
       windows.showWindow()
@@ -139,25 +143,20 @@ describe('the app windows', () => {
     })
 
     it('brings a maximized or full-screen window back once the expert returns it to its normal size', () => {
-      fake.displays.push(SECOND_SCREEN)
-      const windows = setUp()
-      windows.showWindow()
-      const main = newestWindow()
-      main.readyToShow()
-      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      const { main } = openOnSecondScreen()
       main.maximize()
       removeDisplay(2)
       // Maximized, it fills the screen the OS gives it; its normal place is still where the screen was.
       expect(main.getNormalBounds()).toMatchObject({ x: 2000 })
       main.unmaximize()
-      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
 
       fake.displays.push(SECOND_SCREEN)
-      main.moveTo({ x: 2000, y: 100, width: 1000, height: 700 })
+      main.moveTo(ON_SECOND)
       main.setFullScreen(true)
       removeDisplay(2)
       main.setFullScreen(false)
-      expect(main.getNormalBounds()).toEqual({ x: 220, y: 112, width: 1000, height: 700 })
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
     })
 
     it('brings the window back when a screen it was on is made smaller under it', () => {
