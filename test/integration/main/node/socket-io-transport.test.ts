@@ -198,7 +198,9 @@ describe('the socket.io transport', () => {
     expect(waits[2]).toBeGreaterThan(waits[1] ?? 0)
     expect(waits[3]).toBeGreaterThan(waits[2] ?? 0)
     expect(
-      log.lines.filter((l) => /Connection to the platform lost|soon after the platform let Standby in/.test(l)),
+      log.lines.filter((l) =>
+        /Connection to the platform lost|soon after the platform let Standby in/.test(l),
+      ),
     ).toHaveLength(2)
   })
 
