@@ -30,6 +30,8 @@ export interface FirstFrameData {
   readonly expert: Expert | null
   readonly invites: InviteLists
   readonly upcoming: ReadonlyArray<Session>
+  /** Whether later sessions are booked than those in `upcoming`. */
+  readonly upcomingLater: boolean
   /** The upcoming sessions' reminders marked sent: the frame lists none of them as to come. */
   readonly remindersSent: RemindersSent
   readonly settings: AppSettings
@@ -86,6 +88,7 @@ export function parseFirstFrame(text: string | null | undefined): FirstFrame | n
       Array.isArray(value.invites?.open) &&
       Array.isArray(value.invites?.missed) &&
       Array.isArray(value.upcoming) &&
+      typeof value.upcomingLater === 'boolean' &&
       Array.isArray(value.remindersSent)
     return looksRight ? (value as FirstFrame) : null
   } catch {

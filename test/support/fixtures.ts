@@ -265,6 +265,7 @@ export function aFirstFrame(overrides: Partial<FirstFrame> = {}): FirstFrame {
     expert: null,
     invites: { open: [anInvite()], missed: [] },
     upcoming: [aSession()],
+    upcomingLater: false,
     remindersSent: [],
     settings: FIRST_RUN_APP_SETTINGS,
     surface: 'window',

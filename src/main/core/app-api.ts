@@ -190,9 +190,10 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
         missed: [...core.cache.missedInvites(now, MISSED_INVITES_LISTED)],
       }
     },
-    'sessions.upcoming': () => [
-      ...core.cache.upcomingSessions(core.platformClock.now(), UPCOMING_SESSIONS_LISTED),
-    ],
+    'sessions.upcoming': () => {
+      const { sessions, later } = core.cache.upcomingPage(core.platformClock.now(), UPCOMING_SESSIONS_LISTED)
+      return { sessions: [...sessions], later }
+    },
     'sessions.remindersSent': () => upcomingRemindersSent(core),
     'sessions.history': ({ limit, after, filter }) => [...core.cache.sessionHistory(limit, after, filter)],
     'sessions.historyClients': () => [...core.cache.historyClients(HISTORY_CLIENTS_LISTED)],

@@ -142,6 +142,13 @@ export class SqliteCacheStore implements CacheStore {
     return this.repos.sessions.upcoming(now - AUTO_CANCEL_AFTER_MS, limit)
   }
 
+  upcomingPage(
+    now: number,
+    limit: number,
+  ): { readonly sessions: ReadonlyArray<Session>; readonly later: boolean } {
+    return this.repos.sessions.upcomingPage(now - AUTO_CANCEL_AFTER_MS, limit)
+  }
+
   bookedSessionStarts(): ReadonlyArray<BookedSessionStart> {
     return this.repos.sessions.bookedStarts()
   }

@@ -3,6 +3,7 @@
  * Cancel and Propose new time with a proposal's state.
  */
 import { useId, useRef } from 'react'
+import { UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { Session } from '../../shared/protocol/entities'
 import { calendarDay, formatCountdown, formatDay, formatTime, isoTime, zoneCity } from '../logic/format'
 import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
@@ -20,7 +21,7 @@ import { useSessionFocus } from './use-session-focus'
 
 /** The Upcoming section. */
 export function UpcomingView() {
-  const { upcoming, settings } = useAppState()
+  const { upcoming, upcomingLater, settings } = useAppState()
   const navigate = useNavigate()
   const booked = upcoming.filter((session) => session.state === 'booked')
   const live = upcoming.filter((session) => session.state === 'live')
@@ -54,6 +55,12 @@ export function UpcomingView() {
             </div>
           </section>
         ))
+      )}
+      {/* The host reads the soonest sessions only: a list that ends here would read as all booked. */}
+      {upcomingLater && (
+        <p className="muted upcoming-cut">
+          Only your next {UPCOMING_SESSIONS_LISTED} sessions are shown here. You have more booked after these.
+        </p>
       )}
     </div>
   )

@@ -16,6 +16,8 @@ export interface CachedLists {
   readonly expert: Expert | null
   readonly invites: InviteLists
   readonly upcoming: ReadonlyArray<Session>
+  /** Whether later sessions are booked than those in `upcoming`. */
+  readonly upcomingLater: boolean
 }
 
 /** What a change carries that the lists need (the push minus its version). */
@@ -36,16 +38,25 @@ function merged<T extends { readonly id: string }>(
   changed: ReadonlyArray<T>,
   keep: (row: T) => boolean,
   order: (a: T, b: T) => number,
-  limit: number,
+  limit = Infinity,
 ): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]))
   for (const row of changed) byId.set(row.id, row)
   return [...byId.values()].filter(keep).sort(order).slice(0, limit)
 }
 
-/** The lists after `change`; a list the change does not touch stays the same object. */
+/**
+ * The lists after `change`; a list the change does not touch stays the same object. Upcoming lets
+ * go of the latest beyond the host's length, and then says later ones are booked; one that says so
+ * takes no session after its latest, which belongs among those not listed.
+ */
 export function withChange(lists: CachedLists, change: ListChange): CachedLists {
   const { invites, sessions } = change
+  const latest = lists.upcomingLater ? lists.upcoming.at(-1) : undefined
+  const listed = (s: Session): boolean =>
+    (s.state === 'booked' || s.state === 'live') && (latest === undefined || soonestFirst(s, latest) <= 0)
+  const upcoming =
+    sessions.length === 0 ? lists.upcoming : merged(lists.upcoming, sessions, listed, soonestFirst)
   return {
     expert: change.expert ?? lists.expert,
     invites:
@@ -69,15 +80,8 @@ export function withChange(lists: CachedLists, change: ListChange): CachedLists 
             ),
           },
     upcoming:
-      sessions.length === 0
-        ? lists.upcoming
-        : merged(
-            lists.upcoming,
-            sessions,
-            (s) => s.state === 'booked' || s.state === 'live',
-            soonestFirst,
-            UPCOMING_SESSIONS_LISTED,
-          ),
+      upcoming.length > UPCOMING_SESSIONS_LISTED ? upcoming.slice(0, UPCOMING_SESSIONS_LISTED) : upcoming,
+    upcomingLater: lists.upcomingLater || upcoming.length > UPCOMING_SESSIONS_LISTED,
   }
 }
 

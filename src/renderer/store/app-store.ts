@@ -26,6 +26,8 @@ export interface AppState {
   readonly invites: InviteLists
   /** Booked and live sessions, soonest first. */
   readonly upcoming: ReadonlyArray<Session>
+  /** Whether later sessions are booked than those in `upcoming`, which the host reads only so far. */
+  readonly upcomingLater: boolean
   readonly settings: AppSettings | null
   /** Why the last read failed, if it did; the lists then show what was read before. */
   readonly readError: string | null
@@ -60,14 +62,25 @@ const NOT_LOADED: AppState = {
   expert: null,
   invites: EMPTY_INVITES,
   upcoming: [],
+  upcomingLater: false,
   settings: null,
   readError: null,
 }
 
 /** The state a pre-rendered first frame was rendered from: already loaded. */
 export function stateOfFrame(frame: FirstFrameData): AppState {
-  const { info, connection, expert, invites, upcoming, settings } = frame
-  return { loaded: true, info, connection, expert, invites, upcoming, settings, readError: null }
+  const { info, connection, expert, invites, upcoming, upcomingLater, settings } = frame
+  return {
+    loaded: true,
+    info,
+    connection,
+    expert,
+    invites,
+    upcoming,
+    upcomingLater,
+    settings,
+    readError: null,
+  }
 }
 
 /**
@@ -86,7 +99,7 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     if (connection.status !== 'signed_out') patch({ connection })
     // At once, not after the host's next read: the next expert at the computer (or a read that
     // fails) must not be shown the lists of the one who is gone.
-    else patch({ connection, expert: null, invites: EMPTY_INVITES, upcoming: [] })
+    else patch({ connection, expert: null, invites: EMPTY_INVITES, upcoming: [], upcomingLater: false })
     if (wasSignedOut && connection.status !== 'signed_out') void reread()
   })
   api.cache.onChanged(onCacheChanged)
@@ -127,7 +140,8 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
       ? closedInviteNotices(before.invites.open, next.invites.open, next.invites.missed)
       : []
     for (const notice of closed) notices.push(noticeText`${notice.label}: ${theirs(notice.title)}`, 'warning')
-    patch({ ...extra, expert: next.expert, invites: next.invites, upcoming: next.upcoming })
+    const { expert, invites, upcoming, upcomingLater } = next
+    patch({ ...extra, expert, invites, upcoming, upcomingLater })
   }
 
   const rereads = new Set<() => void>()
@@ -174,7 +188,8 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
     let next: CachedLists = {
       expert: expert.ok ? expert.value : before.expert,
       invites: invites.ok ? invites.value : before.invites,
-      upcoming: upcoming.ok ? upcoming.value : before.upcoming,
+      upcoming: upcoming.ok ? upcoming.value.sessions : before.upcoming,
+      upcomingLater: upcoming.ok ? upcoming.value.later : before.upcomingLater,
     }
     for (const change of sinceRead.splice(0)) next = withChange(next, change)
     show(next, { readError: failed && !failed.ok ? failed.error.message : null })

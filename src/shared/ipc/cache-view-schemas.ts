@@ -61,6 +61,16 @@ export const ThreadRead = z
 /** A thread's latest messages and whether earlier ones are not among them. */
 export type ThreadRead = z.infer<typeof ThreadRead>
 
+/**
+ * The soonest booked and live sessions, and whether later ones are booked beyond these: the host
+ * reads one row more than it shows to know, so exactly as many as it shows says nothing.
+ */
+export const UpcomingRead = z
+  .object({ sessions: z.array(Session).max(UPCOMING_SESSIONS_LISTED), later: z.boolean() })
+  .strict()
+/** The soonest upcoming sessions and whether later ones are not among them. */
+export type UpcomingRead = z.infer<typeof UpcomingRead>
+
 /** A thread open for replies and how many of its client's messages the expert has not read. */
 export const UnreadThread = z.object({ requestId: Id, count: z.number().int().positive() }).strict()
 /** The threads with unread client messages, in no particular order. */

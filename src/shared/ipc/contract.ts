@@ -26,6 +26,7 @@ import {
   RemindersSent,
   ThreadRead,
   UnreadThreads,
+  UpcomingRead,
 } from './cache-view-schemas'
 import { CalendarExport, commandEntry, RoomOpening } from './command-entries'
 import { HistoryClientSchema } from './history-filter-schema'
@@ -63,6 +64,7 @@ export {
   ThreadRead,
   UnreadThread,
   UnreadThreads,
+  UpcomingRead,
 } from './cache-view-schemas'
 export { CalendarExport, RoomOpening } from './command-entries'
 export { AppSettings, LoginItemStatus, NotificationHealth } from './settings-schemas'
@@ -121,8 +123,8 @@ export const invokeContract = {
   'expert.get': { request: z.void(), response: Expert.nullable() },
   /** Open and missed invites from the cache. */
   'invites.list': { request: z.void(), response: InviteLists },
-  /** Booked and live sessions, soonest first, from the cache. */
-  'sessions.upcoming': { request: z.void(), response: z.array(Session) },
+  /** The soonest booked and live sessions, from the cache, and whether later ones are booked too. */
+  'sessions.upcoming': { request: z.void(), response: UpcomingRead },
   /** The upcoming sessions' reminders that already fired or were skipped, as the scheduler marked them. */
   'sessions.remindersSent': { request: z.void(), response: RemindersSent },
   /** Ended and cancelled sessions, most recent first, from the cache. */

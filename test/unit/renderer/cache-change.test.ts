@@ -18,6 +18,7 @@ const lists = (over: Partial<CachedLists> = {}): CachedLists => ({
   expert: null,
   invites: { open: [invite(1)], missed: [] },
   upcoming: [session(1, FIXTURE_NOW + 10 * MINUTE)],
+  upcomingLater: false,
   ...over,
 })
 

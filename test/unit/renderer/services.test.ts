@@ -94,7 +94,7 @@ describe('what a page holds for its expert', () => {
     const answers = new Map<string, () => unknown>([
       ['expert.get', () => expert],
       ['invites.list', () => ({ open: [], missed: [] })],
-      ['sessions.upcoming', () => []],
+      ['sessions.upcoming', () => ({ sessions: [], later: false })],
     ])
     const host = hostWithHistory([], answers)
     const services = createServices(host.api, false, aFirstFrame({ expert: ada }))
@@ -127,7 +127,7 @@ describe('what a page holds for its expert', () => {
     const answers = new Map<string, () => unknown>([
       ['expert.get', () => expert],
       ['invites.list', () => invites],
-      ['sessions.upcoming', () => []],
+      ['sessions.upcoming', () => ({ sessions: [], later: false })],
     ])
     const host = hostWithHistory([], answers)
     const services = createServices(host.api, false, aFirstFrame({ expert: ada }))

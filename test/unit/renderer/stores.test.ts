@@ -115,7 +115,7 @@ function appApi(
     },
     expert: { get: () => (calls.push('expert.get'), ok(anExpert())) },
     invites: { list: async () => (calls.push('invites.list'), { ok: true as const, value: await lists() }) },
-    sessions: { upcoming: () => (calls.push('sessions.upcoming'), ok([])) },
+    sessions: { upcoming: () => (calls.push('sessions.upcoming'), ok({ sessions: [], later: false })) },
     settings: {
       get: () => ok(SETTINGS),
       onChanged: (listener: (settings: typeof SETTINGS) => void) => {

@@ -166,10 +166,7 @@ export interface CacheStore {
   clockOffset(): KeptClockOffset | null
   /** Keep the platform clock's offset for the next start (forgotten with everything else). */
   keepClockOffset(kept: KeptClockOffset): void
-  /**
-   * The idempotency key kept for `command` (a command and its payload, as one string) under
-   * `scope` (one platform and expert); null when none is.
-   */
+  /** The idempotency key kept for `command` (a command and its payload) under `scope`; null when none is. */
   retryKey(scope: string, command: string): string | null
   /** Keep `key` for a retry of `command` under `scope`, also across a restart (the newest few are kept). */
   keepRetryKey(scope: string, command: string, key: string, at: number): void
@@ -187,9 +184,8 @@ export interface CacheStore {
    */
   openInvites(now: number, limit?: number): ReadonlyArray<Invite>
   /**
-   * The invites open at `since` that are not at `now` by their time alone (it ran out between):
-   * read off the index of closing times, so a check as each invite runs out reads those, not
-   * every invite still open.
+   * The invites open at `since` that are not at `now` by their time alone (it ran out between): read
+   * off the index of closing times, so a check as each runs out reads those, not every one open.
    */
   invitesRunOut(since: number, now: number): ReadonlyArray<Invite>
   /** How many invites are open at `now`; cheap enough for every tray update. */
@@ -203,6 +199,8 @@ export interface CacheStore {
   missedInvites(now: number, limit: number): ReadonlyArray<Invite>
   /** Booked and live sessions from `now` minus the auto-cancel grace, soonest first. */
   upcomingSessions(now: number, limit: number): ReadonlyArray<Session>
+  /** As `upcomingSessions`, and whether later ones are booked beyond the `limit` read. */
+  upcomingPage(now: number, limit: number): { readonly sessions: readonly Session[]; readonly later: boolean }
   /**
    * Every scheduled session booked, whatever its start, from the columns alone: cheap enough for
    * every wait for the platform's time, which no start bounds (reminders/session-moves.ts).

@@ -137,6 +137,16 @@ export class SessionRepository {
     return parseAllStored(this.selectUpcoming.all(from, limit), STORED.session, this.skippedRows)
   }
 
+  /**
+   * As `upcoming`, and whether later ones are booked: one row more is read to tell, before parsing,
+   * so a stored row that fails to parse does not hide that later ones exist.
+   */
+  upcomingPage(from: number, limit: number): { sessions: Session[]; later: boolean } {
+    const rows = this.selectUpcoming.all(from, limit + 1)
+    const later = rows.length > limit
+    return { sessions: parseAllStored(rows.slice(0, limit), STORED.session, this.skippedRows), later }
+  }
+
   /** Every scheduled session booked, from the table's columns: its start, request and whether it has reminder marks. */
   bookedStarts(): BookedSessionStart[] {
     return this.selectBookedStarts

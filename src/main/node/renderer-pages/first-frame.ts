@@ -29,7 +29,9 @@ export async function readFirstFrameData(api: AppApi): Promise<FirstFrameData> {
     api['settings.get'](undefined),
   ])
   const { clock } = now
-  return { now: now.now, clock, info, connection, expert, invites, upcoming, remindersSent, settings }
+  const { sessions, later } = upcoming
+  const rest = { info, connection, expert, invites, remindersSent, settings }
+  return { now: now.now, clock, ...rest, upcoming: sessions, upcomingLater: later }
 }
 
 /**

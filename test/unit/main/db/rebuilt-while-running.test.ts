@@ -114,7 +114,7 @@ describe('a cache found damaged while running', () => {
     const read = await answerCall(
       'sessions.upcoming',
       undefined,
-      () => [...run.store.upcomingSessions(0, 10)],
+      () => ({ sessions: [...run.store.upcomingSessions(0, 10)], later: false }),
       quiet,
     )
     const told =

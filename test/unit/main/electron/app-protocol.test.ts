@@ -24,7 +24,7 @@ function options(locale = 'de-DE') {
     'connection.getState': () => ({ status: 'signed_out', reason: null }),
     'expert.get': () => null,
     'invites.list': () => ({ open: [], missed: [] }),
-    'sessions.upcoming': () => [],
+    'sessions.upcoming': () => ({ sessions: [], later: false }),
     'sessions.remindersSent': () => [],
     'settings.get': () => ({}),
   } as unknown as AppApi
