@@ -8,6 +8,7 @@
  */
 import type { AppInfo, AppSettings, CacheChange, InviteLists } from '../../shared/ipc/contract'
 import type { StandbyApi } from '../../shared/ipc/standby-api'
+import { UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { ConnectionState } from '../../shared/connection-state'
 import type { FirstFrameData } from '../../shared/first-frame'
 import type { Expert, Session } from '../../shared/protocol/entities'
@@ -127,7 +128,11 @@ export function createAppStore(api: StandbyApi, notices: NoticeStore, frame?: Fi
       return
     }
     if (reading !== undefined) sinceRead.push(change)
-    show(withChange(store.getSnapshot(), change))
+    const next = withChange(store.getSnapshot(), change)
+    show(next)
+    // The host lists the soonest sessions only: as one of those goes, the next booked comes from a read.
+    const short = next.upcomingLater && next.upcoming.length < UPCOMING_SESSIONS_LISTED
+    if (short && change.sessions.length > 0) void refreshLists()
   }
 
   /** Show new lists, announcing the open invites that someone else's action closed. */
