@@ -3,18 +3,38 @@
  * happened, then what to do if it goes on. That Standby tries again, and when, is the connection
  * line's to say (shared/connection-words.ts): said here too, it would be said twice.
  */
+import type { NamesFound } from './names-found'
+
+/**
+ * What this run knows of the platform addresses that let Standby in (names-found.ts): advice to
+ * check an address the platform let Standby in at would send the expert after one that is right.
+ */
+export type ReachedBefore = Pick<NamesFound, 'wasReached'>
+
+/** The words that tell the expert the address is right, before what to do instead. */
+export const ADDRESS_IS_RIGHT = 'The address is right (Standby was connected earlier)'
+
+function reachedAt(platformUrl: string, reached: ReachedBefore | undefined): boolean {
+  return reached?.wasReached(platformUrl) === true
+}
 
 /** An attempt the platform at `platformUrl` did not answer within `seconds`. */
-export function noAnswerWithin(platformUrl: string, seconds: number): string {
-  return `The platform at ${platformUrl} did not answer the connection within ${seconds} s. If this goes on, check the platform address and your connection.`
+export function noAnswerWithin(platformUrl: string, seconds: number, reached?: ReachedBefore): string {
+  const advice = reachedAt(platformUrl, reached)
+    ? `${ADDRESS_IS_RIGHT}: if this goes on, check your connection.`
+    : 'If this goes on, check the platform address and your connection.'
+  return `The platform at ${platformUrl} did not answer the connection within ${seconds} s. ${advice}`
 }
 
 /**
  * An attempt given up while the name of `platformUrl`'s host was still being looked up: no name
  * server answered, which a misspelt address and a network without one alike bring.
  */
-export function nameNotLookedUp(platformUrl: string, seconds: number): string {
-  return `Could not reach ${hostName(platformUrl)}: its name was not found within ${seconds} s. Check the server address you signed in with; if it is right, check your connection.`
+export function nameNotLookedUp(platformUrl: string, seconds: number, reached?: ReachedBefore): string {
+  const advice = reachedAt(platformUrl, reached)
+    ? `${ADDRESS_IS_RIGHT}: check your connection, or its name server.`
+    : 'Check the server address you signed in with; if it is right, check your connection.'
+  return `Could not reach ${hostName(platformUrl)}: its name was not found within ${seconds} s. ${advice}`
 }
 
 /** The host `platformUrl` names, or the address itself when it names none. */
@@ -31,8 +51,11 @@ function hostName(platformUrl: string): string {
  * for `seconds` without letting Standby in: a gate that never opens, another app's socket.io
  * server, a platform stuck letting in. It answered, so not answering would be wrong.
  */
-export function quietAfterAnswering(platformUrl: string, seconds: number): string {
-  return `The server at ${platformUrl} began to answer the connection, then sent nothing more for ${seconds} s without letting Standby in. If this goes on, check the platform address; if it is right, tell the platform's support.`
+export function quietAfterAnswering(platformUrl: string, seconds: number, reached?: ReachedBefore): string {
+  const advice = reachedAt(platformUrl, reached)
+    ? `${ADDRESS_IS_RIGHT}: the platform may be stuck letting Standby in. If this goes on, tell the platform's support.`
+    : "If this goes on, check the platform address; if it is right, tell the platform's support."
+  return `The server at ${platformUrl} began to answer the connection, then sent nothing more for ${seconds} s without letting Standby in. ${advice}`
 }
 
 /** An attempt the platform kept answering, a few bytes at a time, for `seconds` without letting Standby in. */
@@ -46,11 +69,19 @@ export function trickledPastLimit(platformUrl: string, seconds: number): string 
  * close may be the server's, the network's or a ping timeout's, and `reason` says which: the
  * sentence must not name the server for a network that dropped the connection.
  */
-export function closedUnwelcomed(platformUrl: string, reason: string, violation: boolean): string {
+export function closedUnwelcomed(
+  platformUrl: string,
+  reason: string,
+  violation: boolean,
+  reached?: ReachedBefore,
+): string {
   const closed = violation
     ? `Standby closed the connection to ${platformUrl} before the platform let it in`
     : `The connection to ${platformUrl} ended before the platform let Standby in`
-  return `${closed} (${reason}). If this goes on, check the platform address, or tell the platform's support.`
+  const advice = reachedAt(platformUrl, reached)
+    ? `${ADDRESS_IS_RIGHT}: if this goes on, check your connection, or tell the platform's support.`
+    : "If this goes on, check the platform address, or tell the platform's support."
+  return `${closed} (${reason}). ${advice}`
 }
 
 /**

@@ -99,7 +99,7 @@ export abstract class LinkCycle {
     const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, sent, {
       opened: () => {
         this.namesFound.note(platformUrl)
-        this.giveUpAttemptAfter(() => notWelcomed(platformUrl))
+        this.giveUpAttemptAfter(() => notWelcomed(platformUrl, this.namesFound))
       },
       failed: (message, data) => this.failed(message, data),
       closed: (...closed) => this.dropped(...closed),
@@ -138,12 +138,12 @@ export abstract class LinkCycle {
     // The transport times opening its connection, but not a server that opens it and then never
     // lets the expert in: every attempt ends within its deadline, or a wake could not end it. One
     // whose server began to answer it (a handshake, then a gate that never opens) did answer.
-    const seconds = this.timings.connectTimeoutMs / 1000
+    const [at, seconds, reached] = [this.platformUrl, this.timings.connectTimeoutMs / 1000, this.namesFound]
     this.giveUpAttemptAfter(() => {
       if (this.deadline.answered)
-        return quietAfterAnswering(this.platformUrl, Math.round(this.deadline.silentForMs / 1000))
-      if (this.connection.lookingUp?.() === true) return nameNotLookedUp(this.platformUrl, seconds)
-      return noAnswerWithin(this.platformUrl, seconds)
+        return quietAfterAnswering(at, Math.round(this.deadline.silentForMs / 1000), reached)
+      if (this.connection.lookingUp?.() === true) return nameNotLookedUp(at, seconds, reached)
+      return noAnswerWithin(at, seconds, reached)
     })
     this.connection.connect()
   }
@@ -269,7 +269,7 @@ export abstract class LinkCycle {
     if (this.current.kind === 'waiting') return
     // Closed before its welcome: an attempt that failed, not a connection lost, as the expert reads it.
     if (this.current.kind === 'connecting')
-      return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason, violation))
+      return this.attemptFailed(closedUnwelcomed(this.platformUrl, reason, violation, this.namesFound))
     const carried = this.probation.ended(reason, violation, announced, silent)
     if (carried === undefined) this.deps.log.warn(`Connection to the platform lost (${reason}); reconnecting`)
     else this.retry.attempt = carried

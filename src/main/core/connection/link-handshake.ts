@@ -16,6 +16,7 @@ import { describeIssues } from '../../../shared/describe-untrusted'
 import { asSentence } from '../../../shared/error-message'
 import { describeNetworkCode } from './network-failure'
 import type { NamesFound } from './names-found'
+import { ADDRESS_IS_RIGHT, type ReachedBefore } from './attempt-failures'
 
 /** A refusal the link stops at until the expert acts: retrying would be refused the same way. */
 export interface Refusal {
@@ -72,8 +73,12 @@ export function readWelcome(raw: unknown, expertId: string | undefined): Welcome
 }
 
 /** Why an attempt whose connection opened is given up when no welcome follows. */
-export function notWelcomed(platformUrl: string): string {
-  return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform. If this goes on, check the platform address.`
+export function notWelcomed(platformUrl: string, reached?: ReachedBefore): string {
+  const advice =
+    reached?.wasReached(platformUrl) === true
+      ? `${ADDRESS_IS_RIGHT}: the platform may be stuck letting Standby in. If this goes on, tell the platform's support.`
+      : 'If this goes on, check the platform address.'
+  return `The server at ${platformUrl} accepted the connection but did not answer as a Standby platform. ${advice}`
 }
 
 /**
