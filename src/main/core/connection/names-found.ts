@@ -4,11 +4,15 @@
  * lookup made while the computer is offline as ENOTFOUND, as it does an unknown host. And the
  * platform addresses that let Standby in: whatever fails there later, the address is right.
  */
+import { platformIdentity } from '../../../shared/platform-url'
 
 /** Names found in this run, by host; one record for the link and sign-in alike. */
 export class NamesFound {
   private readonly hosts = new Set<string>()
-  /** The platform addresses that let Standby in, exactly as the link uses them. */
+  /**
+   * The platform addresses that let Standby in, each in its one spelling (platform-url.ts): sign-in
+   * and the link may write one address with or without its trailing slash, default port or capitals.
+   */
   private readonly platforms = new Set<string>()
 
   /** `address` answered or let a connection in: its name was looked up. */
@@ -19,13 +23,13 @@ export class NamesFound {
 
   /** The platform at `address` let Standby in: a failure there later is no sign of a wrong address. */
   reached(address: string): void {
-    this.platforms.add(address)
+    this.platforms.add(platformIdentity(address))
     this.note(address)
   }
 
   /** Whether the platform at `address` let Standby in earlier in this run. */
   wasReached(address: string): boolean {
-    return this.platforms.has(address)
+    return this.platforms.has(platformIdentity(address))
   }
 
   /** Whether `address`'s name was found earlier in this run. */
