@@ -207,7 +207,8 @@ export async function signIn(
   } catch (error) {
     if (answered)
       return { ok: false, reason: 'unreachable', message: answerUnfinished(platformUrl, 'check', error) }
-    const failure = describeFetchFailure(error, TIMEOUT_MS, namesFound.has(platformUrl))
+    const known = [namesFound.has(platformUrl), namesFound.wasReached(platformUrl)] as const
+    const failure = describeFetchFailure(error, TIMEOUT_MS, ...known)
     return {
       ok: false,
       reason: failure.notAPlatform === true ? 'not_a_platform' : 'unreachable',

@@ -86,8 +86,7 @@ export function describeNetworkCode(
   foundBefore = false,
   reachedBefore = false,
 ): NetworkFailure {
-  const failure = describeCode(code, platformUrl, foundBefore || reachedBefore)
-  return reachedBefore ? notTheAddress(failure) : failure
+  return notTheAddress(describeCode(code, platformUrl, foundBefore || reachedBefore), reachedBefore)
 }
 
 /**
@@ -105,10 +104,10 @@ const REACHED_BEFORE = {
     'The address is right (Standby was connected earlier): something on this network may answer in the platform’s place (a Wi-Fi sign-in page, a proxy). If this goes on, try another network; sign in with the address named only if the platform’s support says it has moved there.',
 } as const
 
-/** `failure` said of an address the platform answered at earlier: no advice to check it, or to leave it. */
-function notTheAddress(failure: NetworkFailure): NetworkFailure {
-  if (failure.remedy === SENT_ON) return { ...failure, remedy: REACHED_BEFORE.sentOn }
-  if (!/^Check the address/.test(failure.remedy)) return failure
+/** `failure`, when `reached` (the platform let Standby in there earlier): no advice to check the address, or leave it. */
+function notTheAddress(failure: NetworkFailure, reached: boolean): NetworkFailure {
+  if (reached && failure.remedy === SENT_ON) return { ...failure, remedy: REACHED_BEFORE.sentOn }
+  if (!reached || !/^Check the address/.test(failure.remedy)) return failure
   const { notAPlatform: _notAPlatform, ...rest } = failure
   return { ...rest, remedy: failure.answered === true ? REACHED_BEFORE.answered : REACHED_BEFORE.unreached }
 }
@@ -285,16 +284,17 @@ const STATUSES_NOT_ABOUT_THE_ADDRESS: Readonly<Record<string, Omit<NetworkFailur
   },
 }
 
-/**
- * Describe a failed fetch whose signal timed out after `timeoutMs`; `foundBefore` as for
- * describeNetworkCode.
- */
-export function describeFetchFailure(error: unknown, timeoutMs: number, foundBefore = false): NetworkFailure {
-  if (!(error instanceof Error)) return { what: errorMessage(error), remedy: CHECK_ADDRESS }
-  if (error.name === 'TimeoutError')
-    return { what: `no answer within ${timeoutMs / 1000} s`, remedy: CHECK_ADDRESS }
+/** Describe a failed fetch whose signal timed out after `timeoutMs`; the rest as for describeNetworkCode. */
+export function describeFetchFailure(
+  error: unknown,
+  timeoutMs: number,
+  foundBefore = false,
+  reachedBefore = false,
+): NetworkFailure {
+  const unanswered = (what: string) => notTheAddress({ what, remedy: CHECK_ADDRESS }, reachedBefore)
+  if (!(error instanceof Error)) return unanswered(errorMessage(error))
+  if (error.name === 'TimeoutError') return unanswered(`no answer within ${timeoutMs / 1000} s`)
   const code = (error as { cause?: { code?: unknown } }).cause?.code
-  return typeof code === 'string'
-    ? describeNetworkCode(code, undefined, foundBefore)
-    : { what: error.message, remedy: CHECK_ADDRESS }
+  if (typeof code !== 'string') return unanswered(error.message)
+  return describeNetworkCode(code, undefined, foundBefore, reachedBefore)
 }
