@@ -18,8 +18,11 @@ const timings = { connectTimeoutMs: 5_000, silenceLimitMs: 8_000, probeTimeoutMs
 function linkAt(namesFound: NamesFound) {
   const { transport, connections } = memoryTransport()
   const clock = new ManualClock(FIXTURE_NOW)
+  // Whether the attempt under way is still looking its platform's name up, as socket.io's tells.
+  const lookup = { underWay: false }
   const link = new PlatformLink(URL, 'token-1', {
-    transport,
+    transport: (options, handlers) =>
+      Object.assign(transport(options, handlers), { lookingUp: () => lookup.underWay }),
     clock,
     linkClock: clock,
     power: createPowerHook(),
@@ -34,11 +37,7 @@ function linkAt(namesFound: NamesFound) {
     if (only === undefined) throw new Error('no connection')
     return only
   }
-  /** Let the next attempt go, as the backoff does. */
-  const next = () => {
-    if (link.state.kind === 'waiting') clock.advanceTo(link.state.nextAttemptAt)
-  }
-  return { link, clock, connection, next }
+  return { link, clock, connection, lookup }
 }
 
 /** The reason the link shows, waiting after an attempt that failed. */
@@ -58,6 +57,13 @@ const failures: [string, (world: World) => void][] = [
     },
   ],
   ['an attempt nothing answers', ({ clock }) => clock.advance(timings.connectTimeoutMs)],
+  [
+    'an attempt whose name lookup never finishes',
+    ({ clock, lookup }) => {
+      lookup.underWay = true
+      clock.advance(timings.connectTimeoutMs)
+    },
+  ],
   [
     'a connection opened but never welcomed',
     ({ clock, connection }) => {
@@ -101,6 +107,6 @@ describe('an attempt at an address the platform let Standby in at earlier', () =
     const never = linkAt(new NamesFound())
     never.link.start()
     fail(never)
-    expect(reasonOf(never.link)).toMatch(/check the platform address/i)
+    expect(reasonOf(never.link)).toMatch(/check the (platform|server) address/i)
   })
 })
