@@ -104,7 +104,8 @@ export function readConnectFailure(
   const refusal = ConnectRefusal.safeParse(data)
   if (!refusal.success) {
     // Data (null when it carried none) comes only with the server's own refusal: it was reached.
-    if (data !== undefined) return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl) }
+    if (data !== undefined)
+      return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl, namesFound) }
     // Whatever answered the attempt may have written the message, at any length.
     const said = clipSentence(message)
     const failure = describeNetworkCode(
@@ -151,12 +152,21 @@ export function readConnectFailure(
  * Why to try again after a refusal this version cannot read as a whole: its sentence when it has
  * one, else the refusal's own `message` (what socket.io's error says) quoted.
  */
-function unreadableRefusal(data: unknown, message: string, platformUrl: string): string {
+function unreadableRefusal(
+  data: unknown,
+  message: string,
+  platformUrl: string,
+  reached: ReachedBefore | undefined,
+): string {
   const lenient = AnyRefusal.safeParse(data)
   if (lenient.success) return platformRefused(platformUrl, lenient.data.message)
   const said = clipSentence(message)
   const quoted = said === '' ? '' : ` ("${said}")`
-  return `The server at ${platformUrl} refused the connection${quoted} without a reason Standby can read: it may not be a Standby platform, or it is being updated. If this goes on, check the platform address.`
+  const advice =
+    reached?.wasReached(platformUrl) === true
+      ? `. ${ADDRESS_IS_RIGHT}: the platform may be being updated. If this goes on, tell the platform's support.`
+      : ': it may not be a Standby platform, or it is being updated. If this goes on, check the platform address.'
+  return `The server at ${platformUrl} refused the connection${quoted} without a reason Standby can read${advice}`
 }
 
 /**

@@ -71,6 +71,7 @@ const failures: [string, (world: World) => void][] = [
       clock.advance(timings.connectTimeoutMs)
     },
   ],
+  ['a refusal without a reason Standby can read', ({ connection }) => connection().fail('nope', { code: 7 })],
   [
     'a connection closed before its welcome',
     ({ connection }) => {
