@@ -12,6 +12,7 @@ import { blockHeadlines, formatBlocks, runBlocks, type BlockFigures } from './bl
 import { ClientFleet } from './client-fleet'
 import { platformSide, rawSide, type FanOutSide } from './fanout-sides'
 import { guaranteeCosts } from './fanout-guarantee-costs'
+import { heldBaseline } from './fanout-held-baseline'
 import type { Headline } from './headline'
 import { rssPerSockets } from './server-rss'
 import { costPerRound, type RoundCost } from './server-cost'
@@ -251,6 +252,16 @@ export async function benchPlatformFanout(): Promise<ReadonlyArray<Headline>> {
 
   const floor = await noiseFloor(raw, platform.sample())
   for (const line of formatBlocks(floor)) console.log(line)
+  const sizes = {
+    experts: EXPERTS,
+    fanOut: FAN_OUT,
+    blocks: BLOCKS,
+    rounds: ROUNDS_PER_BLOCK,
+    warmup: WARMUP,
+  }
+  const block = async (side: FanOutSide, n: number) => blockFigures(await measure(side, n))
+  for (const line of await heldBaseline(raw, platform.sample(), phases.summary(), sizes, block))
+    console.log(line)
 
   const costs = await guaranteeCosts(platform, measure, blockFigures)
   for (const line of costs) console.log(line)
