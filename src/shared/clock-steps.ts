@@ -9,6 +9,11 @@ import type { LocalReading, OffsetEstimate, OffsetSample } from './clock-offset'
 
 /** A change between the wall and monotonic clocks larger than this is a step, not drift. */
 export const STEP_THRESHOLD_MS = 1_000
+/**
+ * A change smaller than this is the clocks' own reading jitter (a wall clock that ticks in steps
+ * of a few milliseconds): left to add up against the reading before it rather than followed.
+ */
+const JITTER_MS = 50
 /** How late the operating system may report a wake after the first reading that showed it. */
 export const WAKE_REPORT_GRACE_MS = 30_000
 /**
@@ -31,12 +36,19 @@ export interface StepDoubt {
  * Take a reading into account: a step of the wall clock since the last one shifts every sample by
  * the step, so platform time carries on smoothly. After `resumed` a step forward is a sleep
  * instead, during which the wall clock ran on and the monotonic one may not have: nothing shifts.
+ * A change too small to be a step shifts them as well, without doubt: platform time runs on the
+ * monotonic clock, and a wall clock that stands still or runs fast (a stalled virtual machine's),
+ * read every second by the window, would otherwise carry it along one small change at a time.
  */
 export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed = false): OffsetEstimate {
   const last = estimate.last
   if (last === null) return { ...estimate, last: reading }
   const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
-  if (Math.abs(stepMs) <= STEP_THRESHOLD_MS) return { ...estimate, last: reading }
+  if (Math.abs(stepMs) < JITTER_MS) return estimate
+  if (Math.abs(stepMs) <= STEP_THRESHOLD_MS)
+    return resumed && stepMs > 0
+      ? { ...estimate, last: reading }
+      : { ...shifted(estimate, stepMs), last: reading }
   // The sleep, as the wake says; a setting of the clock just before it reads the same. A sleep
   // only ever puts the wall clock ahead of the monotonic one: a step back is a setting, wake or not,
   // though at a wake it hides a sleep of any length, which only the platform's answer can tell.
