@@ -28,7 +28,7 @@
  * (clock-scatter.ts): no few of them, nor a pair that happens to agree, say where it is.
  */
 import { observe, shifted, type StepDoubt } from './clock-steps'
-import { heardWith, middleOf, movesAway, nearInUse, scatters, shiftedTo } from './clock-scatter'
+import { heardWith, middleOf, movesAway, nearInUse, scatters, shiftedTo, calmedBy } from './clock-scatter'
 import { isPlausiblePlatformTime } from './protocol/time'
 
 export { observe, STEP_THRESHOLD_MS, WAKE_REPORT_GRACE_MS, wokeUp, type StepDoubt } from './clock-steps'
@@ -156,8 +156,7 @@ export function sampleOf(exchange: TimeExchange): OffsetSample | null {
   const { sent, received, serverTime } = exchange
   const rttMs = received.mono - sent.mono
   const finite = [sent.wall, sent.mono, received.wall, received.mono].every(Number.isFinite)
-  if (!finite || !isPlausiblePlatformTime(serverTime)) return null
-  if (rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
+  if (!finite || !isPlausiblePlatformTime(serverTime) || rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
   return { offsetMs: serverTime - (received.wall - rttMs / 2), rttMs, atMono: received.mono }
 }
 
@@ -218,7 +217,8 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
     // Slow answers agree with most others: while those heard scatter, their middle stands.
     const middle = scatters(heard, [], agree) ? middleOf(heard, inUse) : null
     const samples = middle === null ? trimmed([...kept, sample]) : [middle]
-    return { ...observed, ...calm, samples, heard, confirmed: true }
+    // A slower answer that holds a quicker one waiting to confirm a change as well leaves it waiting.
+    return { ...observed, ...calmedBy(observed, sample, agree), samples, heard, confirmed: true }
   }
   // A run goes on only while each answer follows from the one before; a lie starts it over.
   const atOdds = observed.pending !== null && inStep(observed.pending, sample) ? observed.atOdds + 1 : 1

@@ -11,7 +11,7 @@
  * the middle of answers from before it would hold the old time for as many answers again, so they
  * are dropped.
  */
-import type { OffsetSample } from './clock-offset'
+import type { OffsetEstimate, OffsetSample } from './clock-offset'
 
 /** How far from the estimate in use an answer may fall, its round trip aside, and be heard as scatter. */
 export const SCATTER_MS = 10_000
@@ -189,4 +189,18 @@ export function shiftedTo(
   const newest = heard.slice(-found.newest)
   const sorted = [...newest].sort((a, b) => a.offsetMs - b.offsetMs)
   return { heard: newest, read: sorted[Math.floor((sorted.length - 1) / 2)]! }
+}
+
+/**
+ * What an answer that agrees with the estimate clears: the change a quicker answer waits to have
+ * confirmed, unless this one is slower and agrees with that one too (its band holds both times).
+ */
+export function calmedBy(
+  estimate: OffsetEstimate,
+  sample: OffsetSample,
+  agree: (a: OffsetSample, b: OffsetSample) => boolean,
+): Partial<OffsetEstimate> {
+  const { pending } = estimate
+  if (pending !== null && pending.rttMs < sample.rttMs && agree(pending, sample)) return {}
+  return { pending: null, run: [], atOdds: 0 }
 }

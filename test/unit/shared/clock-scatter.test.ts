@@ -194,3 +194,16 @@ describe('clock offset estimate over scattering answers when the platform’s cl
     }
   })
 })
+
+describe('clock offset estimate over a link whose answers come quick and slow in turn', () => {
+  for (const slowMs of [2_500, 4 * SECOND, 8 * SECOND])
+    for (const stepMs of [-1_200, 600, SECOND])
+      it(`the platform's clock set by ${stepMs} ms, every other answer ${slowMs} ms round: followed at the next quick answer that bears it out`, () => {
+        const platform = link()
+        for (let i = 0; i < 40; i++) platform.answer(5 * SECOND, 0, i % 2 === 0 ? 40 : slowMs)
+        platform.setPlatform(stepMs)
+        // The quick answer at odds, then a slow one whose band holds both times, then a quick one.
+        const errors = [40, slowMs, 40, slowMs, 40].map((roundMs) => platform.answer(5 * SECOND, 0, roundMs))
+        expect(errors.slice(2).map((e) => Math.abs(e) < 250)).toEqual([true, true, true])
+      })
+})
