@@ -71,8 +71,9 @@ export function moreAnswersWanted(heard: ReadonlyArray<OffsetSample>): boolean {
 
 /**
  * Whether the answers scatter: two of the run at odds cannot both be right, or more than one answer
- * heard before the run cannot be right with their middle. A single wrong answer is no scatter, nor
- * are two that agree on a new time: that is the platform's clock set, followed at once.
+ * heard before the run cannot be right with their middle, or, with no run (the newest agrees with
+ * the estimate), no one time is right for every answer heard. A single wrong answer is no scatter
+ * in a run, nor are two that agree on a new time: that is the platform's clock set, followed at once.
  */
 export function scatters(
   heard: ReadonlyArray<OffsetSample>,
@@ -84,7 +85,23 @@ export function scatters(
   if (lowest !== undefined && highest !== undefined && !agree(lowest, highest)) return true
   const earlier = heard.filter((s) => !run.includes(s))
   const middle = middleOf(earlier)
-  return middle !== null && earlier.filter((s) => !agree(s, middle)).length > 1
+  if (middle !== null && earlier.filter((s) => !agree(s, middle)).length > 1) return true
+  return run.length === 0 && noCommonTime(heard, agree)
+}
+
+/**
+ * Whether no one time can be right for every answer heard: answers slower than their scatter each
+ * agree with the middle, and would each be taken in turn, though the two whose bands reach least far
+ * cannot both be right (bands on a line that meet two by two all meet, so that pair decides).
+ */
+function noCommonTime(
+  heard: ReadonlyArray<OffsetSample>,
+  agree: (a: OffsetSample, b: OffsetSample) => boolean,
+): boolean {
+  if (heard.length < SCATTER_HEARD_MIN) return false
+  const lowestTop = heard.reduce((a, b) => (b.offsetMs + b.rttMs / 2 < a.offsetMs + a.rttMs / 2 ? b : a))
+  const highestBottom = heard.reduce((a, b) => (b.offsetMs - b.rttMs / 2 > a.offsetMs - a.rttMs / 2 ? b : a))
+  return !agree(lowestTop, highestBottom)
 }
 
 /**

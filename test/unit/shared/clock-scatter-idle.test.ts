@@ -65,6 +65,18 @@ describe('clock offset estimate over days of scattered answers from a clock neve
     expect(off / (seeds.length * perSeed)).toBeLessThan(0.0125)
   })
 
+  it('the same answers over a link whose every round trip is five seconds, longer than they scatter: read at their middle too', () => {
+    const seeds = [1, 2]
+    const perSeed = 10_000
+    const off = seeds.reduce(
+      (sum, seed) => sum + answersReadOff(seed, perSeed, 8 * SECOND, 3 * SECOND, () => 5 * SECOND),
+      0,
+    )
+    // Each answer agreed with the middle within its round trip, so none was read as scatter and the
+    // estimate went to each in turn, though the two furthest apart could not both be right.
+    expect(off / (seeds.length * perSeed)).toBeLessThan(0.0125)
+  })
+
   it('the same slow link with a quick answer now and then: the quick one, as scattered as the rest, is not read alone until it ages out', () => {
     const seeds = [1, 2]
     const perSeed = 10_000
