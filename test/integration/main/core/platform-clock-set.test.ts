@@ -65,7 +65,8 @@ describe('a platform whose own clock is set back while Standby is connected', ()
   it('an invite pushed while its time looks run out has the platform asked for its time, and is shown once it answers, with no wake', async () => {
     const { platform, expert, core } = await inStep()
     platform.clock.step(-10 * MINUTE)
-    // An idle link carries no time: the invite's own stamp, ten minutes behind, is the first word.
+    // Before the next quiet check of the link brings the time, the invite's own stamp, ten minutes
+    // behind, is the first word of the platform's clock set back.
     platform.inviteDirectly(expert.id, 'Asked on an idle link')
     await core.waitForNotifications(1)
     expect(core.adapters.notifier.shown).toEqual([

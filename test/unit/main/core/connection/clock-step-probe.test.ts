@@ -1,6 +1,7 @@
-// An idle expert's link carries the platform's time only in a welcome and in acknowledgements.
-// When the computer's clock steps while the link is up and quiet, whether it was set or the
-// machine slept unreported only the platform can say: the link asks it with one probe.
+// An idle expert's link carries the platform's time in its welcome, its acknowledgements and each
+// quiet check of the connection, seconds apart. When the computer's clock steps while the link is up
+// and quiet, whether it was set or the machine slept unreported only the platform can say: the link
+// asks it with one probe at once rather than wait for the next check.
 import { describe, expect, it } from 'vitest'
 import { PROBE_EVENT, PROTOCOL_VERSION, WELCOME_EVENT } from '../../../../../src/shared/protocol'
 import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
