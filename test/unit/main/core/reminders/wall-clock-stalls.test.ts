@@ -1,7 +1,8 @@
-// Reminders while the computer's clock stands still or runs fast against the monotonic one (a
-// stalled or catching-up virtual machine's clock), the window asking for the time every second as
-// it does, the platform answering once a minute over a quiet link: each reminder once, within a
-// second of its moment by the platform's time, and the time the window reads stays the platform's.
+// Reminders while the computer's clock stands still, runs fast or drifts against the monotonic one
+// (a stalled or catching-up virtual machine's clock, a poor one), the window asking for the time
+// every second as it does, the platform answering once a minute over a quiet link: each reminder
+// once, within a second of its moment by the platform's time, and the time the window reads stays
+// the platform's.
 import { describe, expect, it } from 'vitest'
 import { MINUTE } from '../../../../support/fixtures'
 import { at, reminderKit } from './reminder-kit'
@@ -50,6 +51,8 @@ describe('reminders while the computer’s clock stalls or races against the mon
   for (const [what, rate] of [
     ['stands still', -1],
     ['runs twice as fast', 1],
+    ['loses a hundredth', -0.01],
+    ['gains a hundredth', 0.01],
   ] as const)
     for (const fromMs of [31 * MINUTE, 11 * MINUTE, 90 * SECOND])
       it(`its clock ${what} from ${fromMs / SECOND} s before the start: each reminder once, on time`, () => {
