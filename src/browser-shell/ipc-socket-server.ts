@@ -10,11 +10,18 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { z } from 'zod'
 import type { AppApi } from '../main/core/app-api'
 import type { Logger } from '../main/core/ports/logger'
-import { invokeContract, type InvokeChannel, type PushEvent, type PushPayload } from '../shared/ipc/contract'
+import {
+  invokeContract,
+  type InvokeChannel,
+  type InvokeRequest,
+  type PushEvent,
+  type PushPayload,
+} from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
 import { describeAddress } from '../shared/describe-untrusted'
 import { requestTarget } from '../shared/request-target'
 import { answerCall } from '../main/core/ipc/answer-call'
+import { callTurns } from '../main/core/ipc/call-turns'
 import {
   IPC_SOCKET_PATH,
   MOST_CALL_BYTES,
@@ -113,6 +120,8 @@ export function attachIpcSocket(
 
   const carriers = new WeakMap<WebSocket, Carrier & { push(text: string): void }>()
   const calls = pageCalls()
+  // ws hands over every frame of one read at once: each call's work waits for a turn of its own.
+  const turns = callTurns<WebSocket>()
   const focus = trackPageFocus<WebSocket>(
     (surface, focused) => api['app.reportFocus']({ surface, focused }),
     log,
@@ -199,10 +208,15 @@ export function attachIpcSocket(
       return fail('invalid_payload', `There is no call named ${named}.`)
     }
     if (channel === 'app.reportFocus') {
-      return answerCall(channel, request, ({ surface, focused }) => focus.report(ws, surface, focused), log)
+      // Its turn may come after its socket closed, which gave up the page's focus: a report then
+      // would hold the focus for a page that is gone, and silence every client message.
+      const report = ({ surface, focused }: InvokeRequest<'app.reportFocus'>): void => {
+        if (ws.readyState === ws.OPEN) focus.report(ws, surface, focused)
+      }
+      return turns.start(ws, () => answerCall(channel, request, report, log))
     }
     const name = channel as InvokeChannel
-    return answerCall(name, request, api[name] as (request: unknown) => never, log)
+    return turns.start(ws, () => answerCall(name, request, api[name] as (request: unknown) => never, log))
   }
 
   return {

@@ -187,6 +187,8 @@ describe('calls that outlive their socket', () => {
     for (const id of ids) again.ws.send(JSON.stringify({ id: 100 + id, channel: 'app.getInfo' }))
     again.ws.send(JSON.stringify({ id: 200, channel: 'app.getInfo' }))
     await shell.warned(FLOOD_WARNING)
+    // Each call starts in its turn: settled once all have started.
+    await shell.called(ids.length + 1)
     shell.settle({ version: 'late' })
     expect(await again.messages(2 + 2 * ids.length)).toHaveLength(2 + 2 * ids.length)
     again.ws.close()

@@ -16,6 +16,7 @@ import { describeAddress } from '../../../shared/describe-untrusted'
 import { fail, type IpcResult } from '../../../shared/ipc/result'
 import { systemClock, type Clock } from '../../../shared/clock'
 import { answerCall } from '../../core/ipc/answer-call'
+import { callTurns } from '../../core/ipc/call-turns'
 import { callsInFlight, MOST_CALLS_IN_FLIGHT } from '../../core/ipc/calls-in-flight'
 import { createRefusalLog } from '../../core/ipc/refusal-log'
 import { type Logger } from '../../node/log'
@@ -66,7 +67,13 @@ export function createIpcMain(deps: {
   const { policy } = deps
   const log = createRefusalLog(deps.log, deps.clock ?? systemClock)
   // By the webContents' id: unique for the process's life, and holds no destroyed contents alive.
-  const inFlight = callsInFlight<number>(deps.mostCallsInFlight ?? MOST_CALLS_IN_FLIGHT)
+  const most = deps.mostCallsInFlight ?? MOST_CALLS_IN_FLIGHT
+  const inFlight = callsInFlight<number>(most)
+  // Electron hands the main process every message as it comes: a page's flood would otherwise run
+  // back to back on its thread, ahead of the platform's link and the other window.
+  const turns = callTurns<number>()
+  // The windows told about in the log since they last had few calls waiting: one line per flood.
+  const flooding = new Set<number>()
 
   const handle: Handle = (channel, handler) => {
     ipcMain.handle(channel, (event, ...args: unknown[]) => answer(channel, handler, event, args[0]))
@@ -86,16 +93,25 @@ export function createIpcMain(deps: {
     }
     // Electron reads every message a renderer sends: a page that calls without waiting for its
     // answers would have the main process hold and work on every one of them.
-    const end = inFlight.begin(event.sender.id)
+    const window = event.sender.id
+    const end = inFlight.begin(window)
     if (end === undefined) {
-      log.warn(`IPC ${channel} refused: the window has too many calls waiting for their answers`)
+      if (!flooding.has(window)) {
+        flooding.add(window)
+        log.warn(
+          `IPC ${channel} refused: the window has ${most} calls waiting for their answers; its further calls are refused, unlogged, until it has fewer waiting`,
+        )
+      }
       return fail(
         'too_many_calls',
         `${channel} was refused: too many calls are waiting. Try again in a moment.`,
       )
     }
+    if (inFlight.count(window) <= most / 2) flooding.delete(window)
     try {
-      return await answerCall(channel, payload, (request) => handler(request, { sender: event.sender }), log)
+      return await turns.start(window, () =>
+        answerCall(channel, payload, (request) => handler(request, { sender: event.sender }), log),
+      )
     } finally {
       end()
     }

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppOrigin } from '../../../../../src/main/electron/app-origin'
 import { createIpcMain } from '../../../../../src/main/electron/ipc/ipc-main'
 import { pageOpens, PAGE_OPEN_LIMITS } from '../../../../../src/main/core/ipc/page-opens'
+import { CALL_SLICE_MS } from '../../../../../src/main/core/ipc/call-turns'
 import { ToldError } from '../../../../../src/main/core/ipc/told-error'
 import { REFUSAL_LOG_LIMITS } from '../../../../../src/main/core/ipc/refusal-log'
 import {
@@ -15,6 +16,7 @@ import {
 import { ManualClock } from '../../../../../src/shared/clock'
 import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fake-electron'
 import { memoryFile } from '../../../../support/memory-settings-file'
+import { holdThread } from '../../../../support/hold-thread'
 import { recordingLog } from '../../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
@@ -98,5 +100,36 @@ describe('a page of ours calling in a loop over Electron’s IPC', () => {
     expect(log.lines.at(-2)).toBe(
       `error ${500 - REFUSAL_LOG_LIMITS.lines} more failures like those above were not logged.`,
     )
+  })
+
+  it('runs a flood of calls one at a time, taking the other window’s call and the process’s other work between them', async () => {
+    const clock = new ManualClock(0)
+    const popover = new FakeWebContents()
+    const origin = createAppOrigin({})
+    const started: string[] = []
+    createIpcMain({
+      policy: {
+        isOwnWebContents: (c) => Object.is(c, ours) || Object.is(c, popover),
+        isAppUrl: origin.isAppUrl,
+      },
+      log: recordingLog(),
+      clock,
+    }).handle('sessions.history', (_request, { sender }) => {
+      started.push(Object.is(sender, popover) ? 'popover' : 'window')
+      holdThread(CALL_SLICE_MS)
+      return []
+    })
+    // Other work of the main process, already waiting when the flood comes (the platform's bytes).
+    const timer = new Promise<void>((resolve) => setImmediate(() => resolve(void started.push('timer'))))
+    const flood = Array.from({ length: 40 }, () => call('sessions.history', { limit: 50 }))
+    const other = fake.ipcMain.invoke(
+      'sessions.history',
+      { sender: popover, frameUrl: APP_PAGE },
+      { limit: 50 },
+    )
+    await Promise.all([timer, other, ...flood])
+    // Without turns the window's forty ran back to back before either.
+    expect(started.indexOf('popover')).toBeLessThan(5)
+    expect(started.indexOf('timer')).toBeLessThan(started.length - 1)
   })
 })

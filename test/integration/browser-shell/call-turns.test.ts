@@ -1,0 +1,124 @@
+/**
+ * A page that sends a flood of calls in one write (a loop, or a compromised page) has them read
+ * by the shell together, but their work starts one at a time, each in a turn of the event loop of
+ * its own: another page's call starts after one or two of the flood's, not after all of them, and
+ * the shell's other work goes on between them. The IPC socket runs on its own over a plain HTTP
+ * server, with an app that records which page's call started when.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { afterEach, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { AppApi } from '../../../src/main/core/app-api'
+import { attachIpcSocket } from '../../../src/browser-shell/ipc-socket-server'
+import { IPC_SOCKET_PATH, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
+import { CALL_SLICE_MS } from '../../../src/main/core/ipc/call-turns'
+import { holdThread } from '../../support/hold-thread'
+import { MOST_CALLS_IN_FLIGHT } from '../../../src/main/core/ipc/calls-in-flight'
+
+const SECRET = 'this-run-secret'
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+const closers: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close()
+})
+
+/**
+ * A shell whose every call records its channel (a focus report its request) as it starts and
+ * answers once it has held the thread for a slice, as a read over a long History does.
+ */
+async function recordingShell(started: string[]): Promise<string> {
+  const api = new Proxy(
+    {},
+    {
+      get: (_target, channel) => (request: unknown) => {
+        started.push(channel === 'app.reportFocus' ? JSON.stringify(request) : String(channel))
+        holdThread(CALL_SLICE_MS)
+      },
+    },
+  ) as AppApi
+  const http = createServer()
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  const ipc = attachIpcSocket(http, {
+    api,
+    origin,
+    secret: SECRET,
+    log: quiet,
+    otherUpgrade: (_r, s) => s.destroy(),
+  })
+  closers.push(async () => {
+    await ipc.close()
+    await new Promise((resolve) => http.close(resolve))
+  })
+  return origin
+}
+
+/** An open page socket and a count of the answers it heard. */
+async function openPage(origin: string): Promise<{ ws: WebSocket; answered(count: number): Promise<void> }> {
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET}`, {
+    headers: { origin },
+  })
+  let heard = 0
+  let more = (): void => {}
+  ws.on('message', () => {
+    heard++
+    more()
+  })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  return {
+    ws,
+    async answered(count) {
+      while (heard < count) await new Promise<void>((resolve) => (more = resolve))
+    },
+  }
+}
+
+it('starts another page’s call after one or two of a flood sent in one write, not after the flood', async () => {
+  const started: string[] = []
+  const origin = await recordingShell(started)
+  const flooding = await openPage(origin)
+  const window = await openPage(origin)
+  // Below the bound at which the shell stops reading the page, so every call is read at once.
+  const FLOOD = MOST_CALLS_IN_FLIGHT - 4
+  // Corked, so the frames leave as one write and the shell reads them together.
+  const socket = (flooding.ws as unknown as { _socket: Socket })._socket
+  socket.cork()
+  for (let id = 1; id <= FLOOD; id++)
+    flooding.ws.send(JSON.stringify({ id, channel: 'sessions.history', request: { limit: 50 } }))
+  socket.uncork()
+  window.ws.send(JSON.stringify({ id: 1, channel: 'app.getTime' }))
+  await Promise.all([flooding.answered(FLOOD), window.answered(1)])
+  expect(started.filter((channel) => channel === 'sessions.history')).toHaveLength(FLOOD)
+  // Before the flood's tenth: the window's frame is read while the flood's first calls run.
+  expect(started.indexOf('app.getTime')).toBeLessThan(10)
+})
+
+it('takes no focus for a page whose report’s turn comes after its socket closed', async () => {
+  const started: string[] = []
+  const origin = await recordingShell(started)
+  const page = await openPage(origin)
+  const socket = (page.ws as unknown as { _socket: Socket })._socket
+  const closed = new Promise((resolve) => socket.once('close', resolve))
+  socket.cork()
+  // Reads ahead of it, so its turn comes well after the shell has seen the socket close.
+  for (let id = 1; id <= 20; id++)
+    page.ws.send(JSON.stringify({ id, channel: 'sessions.history', request: { limit: 50 } }))
+  page.ws.send(
+    JSON.stringify({ id: 21, channel: 'app.reportFocus', request: { surface: 'window', focused: true } }),
+  )
+  socket.uncork()
+  socket.end()
+  await closed
+  const reads = (): number => started.filter((channel) => channel === 'sessions.history').length
+  while (reads() < 20) await new Promise((resolve) => setImmediate(resolve))
+  // The report waits first in the round: another page's call then answers after it.
+  const later = await openPage(origin)
+  later.ws.send(JSON.stringify({ id: 1, channel: 'app.getTime' }))
+  await later.answered(1)
+  // The closed page's reads all ran; its focus does not hold the window as looked at.
+  expect(started.filter((channel) => channel.includes('"focused":true'))).toEqual([])
+})
