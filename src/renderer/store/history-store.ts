@@ -14,6 +14,7 @@ import { cutText } from '../../shared/text-cut'
 import { HISTORY_QUERY_MAX, type HistoryFilter } from '../../shared/rules/history-filter'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
 import { comesAfter, historyCursorOf } from '../../shared/rules/history-order'
+import { HISTORY_PAGE_ROWS } from '../../shared/ipc/list-limits'
 
 /** How long the search box waits after the last keystroke before it searches. */
 export const SEARCH_DEBOUNCE_MS = 250
@@ -83,7 +84,7 @@ function wireFilter(filter: HistoryFilter): HistoryFilter {
 /** A history source reading `pageSize` rows per call. */
 export function createHistoryStore(
   api: Pick<StandbyApi, 'sessions'>,
-  pageSize = 200,
+  pageSize = HISTORY_PAGE_ROWS,
   timer: DebounceTimer = realTimer,
 ): HistoryStore {
   const empty: HistoryState = { rows: [], hasMore: true, loading: false, error: null, filter: {}, query: '' }

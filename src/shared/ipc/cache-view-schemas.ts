@@ -7,7 +7,12 @@ import { z } from 'zod'
 import { Expert, Id, Invite, Message, Session, Timestamp } from '../protocol/entities'
 import { HistoryFilterSchema } from './history-filter-schema'
 import { REMINDER_MINUTES_BEFORE } from '../rules/session-timing'
-import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED, UPCOMING_SESSIONS_LISTED } from './list-limits'
+import {
+  HISTORY_PAGE_ROWS,
+  THREAD_MESSAGES_LISTED,
+  UNREAD_THREADS_LISTED,
+  UPCOMING_SESSIONS_LISTED,
+} from './list-limits'
 
 /** The open invites and the recently missed ones (taken by someone else, expired, withdrawn). */
 export const InviteLists = z.object({ open: z.array(Invite), missed: z.array(Invite) })
@@ -43,7 +48,7 @@ export type CacheChange = z.infer<typeof CacheChange>
  */
 export const HistoryRequest = z
   .object({
-    limit: z.number().int().min(1).max(500),
+    limit: z.number().int().min(1).max(HISTORY_PAGE_ROWS),
     after: z.object({ start: Timestamp, id: Id }).strict().optional(),
     /** Narrow the list (kind, outcome, client, search); the cache filters, page by page. */
     filter: HistoryFilterSchema.optional(),

@@ -20,6 +20,13 @@ export const UPCOMING_SESSIONS_LISTED = 200
 /** How many past sessions with an invite's client the invite card names. */
 export const PAST_SESSIONS_WITH_CLIENT_LISTED = 3
 
+/**
+ * How many past sessions one page of History reads, and the most a page may ask for: a row carries
+ * its request whole (a description may be long), so a page of many costs the host's thread more
+ * the larger it is, and the window never asks for more.
+ */
+export const HISTORY_PAGE_ROWS = 200
+
 /** How many clients History's client filter offers. */
 export const HISTORY_CLIENTS_LISTED = 1_000
 

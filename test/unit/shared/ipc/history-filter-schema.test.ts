@@ -5,6 +5,7 @@ import { invokeContract } from '../../../../src/shared/ipc/contract'
 import { commandSchemas, PRIVATE_NOTE_MAX, Session } from '../../../../src/shared/protocol'
 import { aSession } from '../../../support/fixtures'
 import { HISTORY_QUERY_MAX, isFiltered } from '../../../../src/shared/rules/history-filter'
+import { HISTORY_PAGE_ROWS } from '../../../../src/shared/ipc/list-limits'
 
 const history = invokeContract['sessions.history'].request
 
@@ -17,6 +18,8 @@ describe('the History request', () => {
     }
     expect(history.parse(request)).toEqual(request)
     expect(history.parse({ limit: 1 })).toEqual({ limit: 1 })
+    // The window's own page, and no more: a row carries its request whole.
+    expect(history.parse({ limit: HISTORY_PAGE_ROWS })).toEqual({ limit: HISTORY_PAGE_ROWS })
   })
 
   it('refuses a search over the limit, an unknown kind or outcome, a stray member and an oversized page', () => {
@@ -26,7 +29,7 @@ describe('the History request', () => {
       { limit: 50, filter: { outcome: 'refunded' } },
       { limit: 50, filter: { clientId: 'has space' } },
       { limit: 50, filter: { sql: '1=1' } },
-      { limit: 501 },
+      { limit: HISTORY_PAGE_ROWS + 1 },
       { limit: 0 },
     ])
       expect(history.safeParse(bad).success, JSON.stringify(bad).slice(0, 60)).toBe(false)

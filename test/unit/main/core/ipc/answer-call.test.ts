@@ -36,7 +36,7 @@ describe('answerCall refusing a number past its field’s bound', () => {
       { autoAwayMinutes: -(2 ** 60) },
       'autoAwayMinutes — Too small: expected number to be >=1',
     ],
-    ['sessions.history', { limit: 2 ** 53 + 2 }, 'limit — Too big: expected number to be <=500'],
+    ['sessions.history', { limit: 2 ** 53 + 2 }, 'limit — Too big: expected number to be <=200'],
   ] as const)(
     'names the bound of %s’s field once, not the safe-integer range',
     async (channel, payload, told) => {
