@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import type { AppApi } from '../main/core/app-api'
 import type { Logger } from '../main/core/ports/logger'
@@ -21,7 +21,7 @@ import { fail, type IpcResult } from '../shared/ipc/result'
 import { describeAddress } from '../shared/describe-untrusted'
 import { requestTarget } from '../shared/request-target'
 import { answerCall } from '../main/core/ipc/answer-call'
-import { callTurns } from '../main/core/ipc/call-turns'
+import { CallNotStarted, callTurns } from '../main/core/ipc/call-turns'
 import {
   IPC_SOCKET_PATH,
   MOST_CALL_BYTES,
@@ -35,6 +35,7 @@ import { plainText } from '../main/node/renderer-pages/renderer-pages'
 import { isWebSocketUpgrade } from '../shared-node/upgrade-offer'
 import { endLingering } from '../shared-node/lingering-close'
 import { answerAndClose } from './raw-answer'
+import { frameText, type FrameText } from './frame-text'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
 import { pageCalls, type Carrier } from './page-calls'
@@ -148,6 +149,13 @@ export function attachIpcSocket(
     ws.on('message', (data, isBinary) => outbox.answer(answer(ws, carrier, frameText(data, isBinary))))
     ws.on('ping', (data) => outbox.pong(data))
     ws.on('close', () => {
+      // A page that sends a flood and closes, again and again, would leave the shell more work
+      // with each socket: what has not started does not, and the page is told so if it returns.
+      const dropped = turns.forget(ws)
+      if (dropped > 0)
+        log.warn(
+          `Browser shell did not start ${dropped} calls of a page whose connection closed before their turn came; the page is told if it reconnects.`,
+        )
       // A tab closed while focused may never say so (no pagehide): its socket closing does.
       focus.closed(ws)
       calls.detach(carrier)
@@ -213,10 +221,27 @@ export function attachIpcSocket(
       const report = ({ surface, focused }: InvokeRequest<'app.reportFocus'>): void => {
         if (ws.readyState === ws.OPEN) focus.report(ws, surface, focused)
       }
-      return turns.start(ws, () => answerCall(channel, request, report, log))
+      return inTurn(ws, channel, () => answerCall(channel, request, report, log))
     }
     const name = channel as InvokeChannel
-    return turns.start(ws, () => answerCall(name, request, api[name] as (request: unknown) => never, log))
+    return inTurn(ws, name, () => answerCall(name, request, api[name] as (request: unknown) => never, log))
+  }
+
+  /** Answers `work` in the page's turn, or says it was not carried out if the page left first. */
+  async function inTurn(
+    ws: WebSocket,
+    channel: InvokeChannel,
+    work: () => Promise<IpcResult<unknown>>,
+  ): Promise<IpcResult<unknown>> {
+    try {
+      return await turns.start(ws, work)
+    } catch (error) {
+      if (!(error instanceof CallNotStarted)) throw error
+      return fail(
+        'transport_failed',
+        `${channel} was not carried out: the connection closed before Standby started it. Try it again.`,
+      )
+    }
   }
 
   return {
@@ -233,30 +258,6 @@ export function attachIpcSocket(
         calls.clear()
         wss.close(() => resolve())
       }),
-  }
-}
-
-/** A message's text, and whether its bytes were all UTF-8 (the text then holds no replacement of them). */
-interface FrameText {
-  readonly text: string
-  readonly wellFormed: boolean
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-
-/**
- * The text of a message. ws checks a text frame's UTF-8 itself and closes a connection that breaks
- * it, but hands a binary frame over as bytes, which a plain decoding would mend into replacement
- * characters: a call with a broken character would then go through, changed, where the Electron
- * carrier refuses one (answer-call.ts), so its bytes are read strictly here.
- */
-function frameText(data: RawData, isBinary: boolean): FrameText {
-  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
-  if (!isBinary) return { text: bytes.toString('utf8'), wellFormed: true }
-  try {
-    return { text: utf8.decode(bytes), wellFormed: true }
-  } catch {
-    return { text: bytes.toString('utf8'), wellFormed: false }
   }
 }
 

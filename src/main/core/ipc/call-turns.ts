@@ -14,8 +14,27 @@ import { setImmediate as afterIo } from 'node:timers/promises'
 
 /** Starts the work of each caller's calls in turn. */
 export interface CallTurns<K> {
-  /** Runs `work` for `caller` in a turn of its own, after the calls that came before it; answers what it answers. */
+  /** Runs `work` for `caller` in a turn, after the calls that came before it; answers what it answers. */
   start<T>(caller: K, work: () => Promise<T>): Promise<T>
+  /**
+   * `caller` is gone (its connection closed): its calls not started yet never start, each
+   * rejected with a CallNotStarted. Answers how many there were.
+   */
+  forget(caller: K): number
+}
+
+/** A call whose caller went away before its turn came: nothing of it was carried out. */
+export class CallNotStarted extends Error {
+  constructor() {
+    super('The call was not started: its caller went away before its turn came.')
+    this.name = 'CallNotStarted'
+  }
+}
+
+/** One call waiting for its turn: how to start it, and how to tell it that it never will. */
+interface Waiting {
+  readonly begin: () => void
+  readonly drop: () => void
 }
 
 /**
@@ -43,7 +62,7 @@ const LOOP_TURNS: TurnTiming = {
 export function callTurns<K>(timing: TurnTiming = LOOP_TURNS): CallTurns<K> {
   const { nextTurn, now, sliceMs } = timing
   // The callers with calls waiting, in the order they are next served; each caller's calls in order.
-  const waiting = new Map<K, Array<() => void>>()
+  const waiting = new Map<K, Waiting[]>()
   let serving = false
 
   const serve = async (): Promise<void> => {
@@ -62,27 +81,34 @@ export function callTurns<K>(timing: TurnTiming = LOOP_TURNS): CallTurns<K> {
     if (next === undefined) return
     const [caller, queue] = next
     waiting.delete(caller)
-    const begin = queue.shift()
+    const call = queue.shift()
     // To the back of the round, so a caller with many calls waiting lets every other one go first.
     if (queue.length > 0) waiting.set(caller, queue)
-    begin?.()
+    call?.begin()
   }
 
   return {
     start(caller, work) {
       return new Promise((resolve, reject) => {
         const queue = waiting.get(caller) ?? []
-        queue.push(() => {
+        const begin = (): void => {
           // Run now, in this turn: the work's own waits (a promise it returns) need no turn.
           try {
             work().then(resolve, reject)
           } catch (error) {
             reject(error)
           }
-        })
+        }
+        queue.push({ begin, drop: () => reject(new CallNotStarted()) })
         waiting.set(caller, queue)
         if (!serving) void serve()
       })
+    },
+    forget(caller) {
+      const queue = waiting.get(caller) ?? []
+      waiting.delete(caller)
+      for (const call of queue) call.drop()
+      return queue.length
     },
   }
 }

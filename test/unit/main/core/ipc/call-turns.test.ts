@@ -3,7 +3,7 @@
  * calling in a loop holds the host's thread for one call at a time, never for its whole flood.
  */
 import { describe, expect, it } from 'vitest'
-import { CALL_SLICE_MS, callTurns } from '../../../../../src/main/core/ipc/call-turns'
+import { CALL_SLICE_MS, CallNotStarted, callTurns } from '../../../../../src/main/core/ipc/call-turns'
 import { holdThread } from '../../../../support/hold-thread'
 
 /**
@@ -89,6 +89,22 @@ describe('callTurns', () => {
     await expect(quick).resolves.toBe('quick')
     release()
     await expect(slow).resolves.toBe('slow')
+  })
+
+  it('never starts the waiting calls of a caller that went away, telling each, and serves the others', async () => {
+    const turns = steppedTurns()
+    const calls = callTurns<string>(turns.timing)
+    const started: string[] = []
+    const gone = [1, 2, 3].map(() => calls.start('gone', async () => void started.push('gone')))
+    const staying = calls.start('staying', async () => void started.push('staying'))
+    await turns.step()
+    expect(calls.forget('gone')).toBe(2)
+    await expect(gone[1]).rejects.toBeInstanceOf(CallNotStarted)
+    await expect(gone[2]).rejects.toBeInstanceOf(CallNotStarted)
+    await turns.step()
+    await staying
+    expect(started).toEqual(['gone', 'staying'])
+    expect(calls.forget('gone')).toBe(0)
   })
 
   it('answers a call whose work throws with its error, and goes on to the next', async () => {
