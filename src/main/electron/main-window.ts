@@ -12,6 +12,7 @@ import {
 } from '../core/window-placement'
 import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
 import { drawAttention } from './attention'
+import { tryPageAgain } from './page-recovery'
 
 /** What the main window needs from the rest of the app. */
 export interface MainWindowOptions extends AppWindowOptions {
@@ -146,6 +147,8 @@ export function keepOnAScreen(window: PlacedWindow): void {
 export function bringToFront(window: FrontWindow, how: ShowHow = { takeFocus: true }): void {
   const electronWindow = window as BrowserWindow
   if (isGone(electronWindow)) return
+  // Shown empty once its page was given up on: loaded again now the expert asks for it.
+  tryPageAgain(electronWindow.webContents)
   if (!painted.has(electronWindow)) {
     // The keyboard the expert asked for (a start, Open, a press) is not taken back by a link
     // that comes while the window loads: they are looking at Standby, not typing elsewhere.

@@ -1,6 +1,7 @@
 /**
- * A window whose page page-recovery gave up on stays empty or frozen until Standby starts again;
- * the log says so, but the expert reads no log. A box tells them once, with what to do.
+ * A window whose page page-recovery gave up on stays empty or frozen until the expert next opens
+ * it after the bound; the log says so, but the expert reads no log. A box tells them once, with
+ * what to do.
  */
 import { dialog } from 'electron'
 import type { Logger } from '../../shared/logger'
@@ -15,9 +16,9 @@ export function pageLostWords(
   return {
     message: `${what} could not load`,
     detail:
-      'Its page stopped or failed to load again and again, so Standby stopped reloading it and it ' +
-      'stays empty. Quit Standby from its tray icon and start it again; if this keeps happening, ' +
-      `send the log to support.${where}`,
+      'Its page stopped or failed to load again and again, so Standby stopped reloading it for now. ' +
+      'It loads it again when you next open it after a minute; if it stays empty, quit Standby from ' +
+      `its tray icon and start it again. If this keeps happening, send the log to support.${where}`,
   }
 }
 

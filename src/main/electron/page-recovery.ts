@@ -3,7 +3,10 @@
  * crashes, is killed by the OS or runs out of memory, and when the page fails to load, and shows
  * nothing in it until the app loads it again. A page that hangs stays frozen just as long: Electron
  * only says so ('unresponsive'). A tray app runs for weeks, so its windows reload their page
- * themselves, within a bound, so a page that fails at once does not reload without end.
+ * themselves, within a bound, so a page that fails at once does not reload without end. A page
+ * given up on is tried again when the expert next opens its window once the bound allows: the
+ * popover is never built anew, and a moment of memory pressure would otherwise leave it empty for
+ * the rest of the run.
  */
 import type { RenderProcessGoneDetails, WebContents } from 'electron'
 import { steadyNow, type Clock, type TimerHandle } from '../../shared/clock'
@@ -21,6 +24,17 @@ export const HANG_BOUND_MS = 30_000
 
 /** Chromium's net error for a load that was aborted (a new navigation took its place): no failure. */
 const ERR_ABORTED = -3
+
+/** For each page followed here, what tries it again if it was given up on (tryPageAgain). */
+const retries = new WeakMap<object, () => boolean>()
+
+/**
+ * The expert opens the window of `contents`: a page left empty or frozen, its reloads spent, is
+ * loaded afresh once a reload is within the bound again. Whether it was.
+ */
+export function tryPageAgain(contents: object): boolean {
+  return retries.get(contents)?.() ?? false
+}
 
 /** What reloading a page needs. */
 export interface PageRecoveryOptions {
@@ -42,20 +56,29 @@ export function recoverLostPages(
 ): void {
   const { name, clock, log } = options
   const reloads: number[] = []
-  /** Whether a reload is left within the bound; when none is, says so and what to do. */
-  const mayReload = (what: string, left: string): boolean => {
+  /** How the page was left when its reloads were spent, until it is loaded again. */
+  let givenUp: 'empty' | 'frozen' | null = null
+  /** Whether a reload is left within the bound. */
+  const reloadLeft = (): boolean => {
     const now = steadyNow(clock)
     while (reloads.length > 0 && now - reloads[0]! >= RELOAD_WINDOW_MS) reloads.shift()
-    if (reloads.length < MOST_RELOADS) return true
+    return reloads.length < MOST_RELOADS
+  }
+  /** Whether a reload is left within the bound; when none is, says so and what to do. */
+  const mayReload = (what: string, left: 'empty' | 'frozen'): boolean => {
+    if (reloadLeft()) return true
+    givenUp = left
     log.error(
-      `The ${name} window's page ${what} again, ${MOST_RELOADS} times within a minute, so it is left ${left}. ` +
-        'Quit Standby from the tray and start it again; if this keeps happening, send the log to support.',
+      `The ${name} window's page ${what} again, ${MOST_RELOADS} times within a minute, so it is left ${left} ` +
+        `until its window is opened after this minute. If it stays ${left}, quit Standby from the tray and ` +
+        'start it again; if this keeps happening, send the log to support.',
     )
     options.onGaveUp?.()
     return false
   }
   const reload = (what: string): void => {
     if (contents.isDestroyed() || !mayReload(what, 'empty')) return
+    givenUp = null
     reloads.push(steadyNow(clock))
     log.warn(`The ${name} window's page ${what}; reloading it`)
     contents.reload()
@@ -81,8 +104,24 @@ export function recoverLostPages(
       contents.forcefullyCrashRenderer()
     }, HANG_BOUND_MS)
   })
-  contents.on('responsive', stopWaiting)
+  contents.on('responsive', () => {
+    stopWaiting()
+    if (givenUp === 'frozen') givenUp = null
+  })
   contents.on('destroyed', stopWaiting)
+  retries.set(contents, () => {
+    if (givenUp === null || contents.isDestroyed() || !reloadLeft()) return false
+    const left = givenUp
+    givenUp = null
+    if (left === 'empty') {
+      reload('was left empty and its window is opened')
+      return true
+    }
+    // A hung renderer answers no reload: ended, its 'render-process-gone' reloads it (counted).
+    log.warn(`The ${name} window's page was left frozen and its window is opened; restarting it`)
+    contents.forcefullyCrashRenderer()
+    return true
+  })
   contents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) => {
     if (isMainFrame && errorCode !== ERR_ABORTED) reload(`could not load (${errorDescription})`)
   })

@@ -8,6 +8,7 @@ import { steadyNow, systemClock, type TimerHandle } from '../../shared/clock'
 import { POPOVER_SIZE } from '../../shared/window-sizes'
 import { createAppWindow, isGone, type AppWindowOptions } from './app-window'
 import { contextMenuShowingOver, whenContextMenuCloses } from './context-menu'
+import { tryPageAgain } from './page-recovery'
 
 /**
  * How soon after the popover lost focus a click on the tray icon counts as the click that took
@@ -121,8 +122,17 @@ export function createPopover(options: PopoverOptions): Popover {
     waiting = null
   }
   window.once('closed', dropWaiting)
+  // A page given up on is loaded again as the expert opens the popover: it shows once loaded.
+  const loadedAgain = (): void => {
+    painted = true
+    showWaiting()
+  }
   const open: Popover['open'] = (trayBounds, how) => {
     const takeFocus = how?.takeFocus ?? true
+    if (painted && !isGone(window) && tryPageAgain(window.webContents)) {
+      painted = false
+      window.webContents.once('did-finish-load', loadedAgain)
+    }
     if (painted) return show(trayBounds, takeFocus)
     // The latest ask gives the place; the focus the expert asked for (a tray click, a press) is not
     // taken back by a link that comes meanwhile. The wait is not started again.

@@ -186,7 +186,7 @@ describe('the main window', () => {
       type: 'error',
       message: 'Standby’s window could not load',
       detail: expect.stringMatching(
-        /Quit Standby from its tray icon and start it again.*The log is in \/home\/ada\/\.config\/Standby\/logs\.$/,
+        /quit Standby from its tray icon and start it again.*The log is in \/home\/ada\/\.config\/Standby\/logs\.$/,
       ),
     })
   })

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAppOrigin } from '../../../../src/main/electron/app-origin'
-import { createMainWindow } from '../../../../src/main/electron/main-window'
+import { bringToFront, createMainWindow } from '../../../../src/main/electron/main-window'
 import { HANG_BOUND_MS, MOST_RELOADS, RELOAD_WINDOW_MS } from '../../../../src/main/electron/page-recovery'
 import { createPopover } from '../../../../src/main/electron/popover-window'
 import { ManualClock } from '../../../../src/shared/clock'
@@ -65,7 +65,9 @@ describe('a window whose page is lost', () => {
     const contents = lastWindow().webContents
     for (let crash = 0; crash < MOST_RELOADS + 2; crash++) contents.renderProcessGone('crashed')
     expect(contents.reload).toHaveBeenCalledTimes(MOST_RELOADS)
-    expect(options.log.text()).toMatch(/left empty\. Quit Standby from the tray and start it again/)
+    expect(options.log.text()).toMatch(
+      /left empty until its window is opened after this minute\. If it stays empty, quit Standby from the tray and start it again/,
+    )
     clock.advance(RELOAD_WINDOW_MS)
     contents.renderProcessGone('crashed')
     expect(contents.reload).toHaveBeenCalledTimes(MOST_RELOADS + 1)
@@ -127,5 +129,68 @@ describe('a window whose page hangs', () => {
     contents.hang()
     clock.advance(HANG_BOUND_MS)
     expect(contents.reload).toHaveBeenCalledOnce()
+  })
+})
+
+describe('a window whose page was given up on', () => {
+  const icon = { x: 1000, y: 0, width: 24, height: 24 }
+
+  /** Its renderer lost past the bound: the page is left empty. */
+  function loseFor(contents: FakeBrowserWindow['webContents']): void {
+    for (let crash = 0; crash <= MOST_RELOADS; crash++) contents.renderProcessGone('killed')
+    expect(contents.reload).toHaveBeenCalledTimes(MOST_RELOADS)
+  }
+
+  it('loads the popover’s page again as the expert opens it after the minute, and shows it once loaded', () => {
+    const popover = createPopover(windowOptions())
+    const window = lastWindow()
+    window.readyToShow()
+    loseFor(window.webContents)
+    // Within the minute, an open gets no reload past the bound.
+    popover.open(icon)
+    expect(window.webContents.reload).toHaveBeenCalledTimes(MOST_RELOADS)
+    popover.hide()
+    clock.advance(RELOAD_WINDOW_MS)
+    popover.open(icon)
+    expect(window.webContents.reload).toHaveBeenCalledTimes(MOST_RELOADS + 1)
+    // Not shown empty while its page loads.
+    expect(window.visible).toBe(false)
+    window.webContents.finishLoad()
+    expect(window).toMatchObject({ visible: true, focused: true })
+    // A page that loaded stays as it is at the next open.
+    popover.hide()
+    clock.advance(RELOAD_WINDOW_MS)
+    popover.open(icon)
+    expect(window.webContents.reload).toHaveBeenCalledTimes(MOST_RELOADS + 1)
+    expect(window.visible).toBe(true)
+  })
+
+  it('loads the main window’s page again as the expert brings the window forward after the minute', () => {
+    const options = windowOptions()
+    const window = (createMainWindow({ ...options, isQuitting: () => false }), lastWindow())
+    loseFor(window.webContents)
+    expect(window.visible).toBe(true)
+    clock.advance(RELOAD_WINDOW_MS)
+    bringToFront(window)
+    expect(window.webContents.reload).toHaveBeenCalledTimes(MOST_RELOADS + 1)
+    expect(options.log.text()).toMatch(
+      /main window's page was left empty and its window is opened; reloading it/,
+    )
+  })
+
+  it('restarts a popover page left frozen as the expert opens it after the minute', () => {
+    const popover = createPopover(windowOptions())
+    const window = lastWindow()
+    window.readyToShow()
+    const contents = window.webContents
+    for (let crash = 0; crash < MOST_RELOADS; crash++) contents.renderProcessGone('crashed')
+    contents.hang()
+    clock.advance(HANG_BOUND_MS)
+    expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
+    clock.advance(RELOAD_WINDOW_MS)
+    popover.open(icon)
+    expect(contents.forcefullyCrashRenderer).toHaveBeenCalledOnce()
+    expect(contents.reload).toHaveBeenCalledTimes(MOST_RELOADS + 1)
+    expect(contents).toMatchObject({ crashed: false, responsive: true })
   })
 })
