@@ -41,6 +41,13 @@ export { FakeMenu, FakeNativeImage, FakeTray } from './tray'
 export { FakeWebContents } from './web-contents'
 
 /**
+ * What `screen` answers for the primary display while none is attached (every monitor unplugged,
+ * or asleep where the driver takes it away): Chromium hands out a default display, with no area,
+ * rather than nothing (ScreenWin::GetScreenWinDisplay, "hand out the default display").
+ */
+const NO_DISPLAY = { id: -1, workArea: { x: 0, y: 0, width: 0, height: 0 } }
+
+/**
  * The displays attached (`fake.displays`, the primary first): by default one 1440×900 display with
  * a 24 px menu bar at the top. A window is matched to the display its centre is on, or the first.
  */
@@ -50,9 +57,9 @@ const fakeScreen = {
     const on = fake.displays.find(
       ({ workArea: a }) => x >= a.x && x < a.x + a.width && y >= a.y && y < a.y + a.height,
     )
-    return on ?? fake.displays[0]!
+    return on ?? fake.displays[0] ?? NO_DISPLAY
   },
-  getPrimaryDisplay: () => fake.displays[0]!,
+  getPrimaryDisplay: () => fake.displays[0] ?? NO_DISPLAY,
   getAllDisplays: () => [...fake.displays],
   getCursorScreenPoint: () => fake.cursor,
   on: (event: string, listener: (...args: unknown[]) => void) => fake.screenEvents.on(event, listener),

@@ -171,6 +171,23 @@ describe('the app windows', () => {
       expect(main.getNormalBounds()).toEqual({ x: 12, y: 20, width: 1000, height: 700 })
     })
 
+    it('leaves both windows where they are while no screen is attached at all, and Open still brings the window up', () => {
+      const { windows, main } = openOnSecondScreen()
+      const popover = windows.popover.get().window as unknown as FakeBrowserWindow
+      popover.readyToShow()
+      popover.show()
+      // Every monitor asleep or unplugged: there is no place to move either to.
+      removeDisplay(2)
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
+      removeDisplay(1)
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
+      expect(popover.visible).toBe(true)
+      main.minimize()
+      windows.showWindow()
+      expect(main).toMatchObject({ visible: true, minimized: false, focused: true })
+      expect(main.getNormalBounds()).toEqual(BACK_ON_FIRST)
+    })
+
     it('puts the popover away, to be placed beside the tray at its next opening', () => {
       fake.displays.push(SECOND_SCREEN)
       const windows = setUp()
