@@ -246,6 +246,9 @@ export class AutoAway {
       // threshold check, hours off. Asked again soon, each time waiting longer, until an answer or
       // the synced expert settles it; said once per run of them.
       this.unanswered += 1
+      // Nor is the away asked for before it still the platform's word: had this one changed the
+      // reason, the next absence of the earlier kind would be taken as told already.
+      this.sentFor = null
       if (this.unanswered === 1) this.warn(change, outcome, 'Standby asks again shortly.')
       if (this.stopped) return
       const delay = jitteredBackoff(UNANSWERED_RETRY, this.unanswered, 0)

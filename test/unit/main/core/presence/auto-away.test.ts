@@ -5,6 +5,7 @@ import { createPowerHook } from '../../../../../src/main/node/adapters/power-hoo
 import { ManualClock } from '../../../../../src/shared/clock'
 import type { CommandOutcome } from '../../../../../src/shared/command-outcome'
 import { commandSchemas, type AutoAvailability } from '../../../../../src/shared/protocol'
+import { seededRandom } from '../../../../support/mutation-fuzz'
 import { recordingLog } from '../../../../support/recording-log'
 
 const MINUTE = 60_000
@@ -431,6 +432,42 @@ describe('auto-away on a manual clock', () => {
     expect(t.sent).toEqual(['idle 10 min'])
   })
 
+  it('a reason changed by a request left unanswered is changed again at the next lock: the platform says locked, not idle', async () => {
+    let stall = false
+    const t = setUp({ unanswered: () => (stall ? 'applied' : null) })
+    t.power.lock()
+    await answers()
+    t.clock.advance(20 * MINUTE)
+    // Unlocked with no keyboard or mouse (a watch, a face): idle still, the reason follows; its
+    // answer never comes, though the platform applied it.
+    stall = true
+    t.power.unlock()
+    await answers()
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'idle' })
+    stall = false
+    // The expert walks off again before touching anything.
+    t.power.lock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'idle 20 min', 'screen_locked'])
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'screen_locked' })
+  })
+
+  it('with no idle time (the browser shell), a back left unanswered but applied still lets the next lock set the expert away', async () => {
+    let stall = false
+    const t = setUp({ noIdleTime: true, unanswered: () => (stall ? 'applied' : null) })
+    t.power.lock()
+    await answers()
+    stall = true
+    t.power.unlock()
+    await answers()
+    expect(t.expert()).toEqual(ONLINE)
+    stall = false
+    t.power.lock()
+    await answers()
+    expect(t.sent).toEqual(['screen_locked', 'back', 'screen_locked'])
+    expect(t.expert()).toEqual({ availability: 'away', availabilityCause: 'screen_locked' })
+  })
+
   it('idle for longer than the wire carries (days offline, a counter that wrapped): away all the same, as idle for a day', async () => {
     for (const days of [1.5, 49.7, 1e6]) {
       const t = setUp()
@@ -615,5 +652,47 @@ describe('auto-away through sleep', () => {
     t.power.unlock()
     await answers()
     expect(t.sent).toEqual(['screen_locked', 'back'])
+  })
+})
+
+/** What the machine does in a burst; the wake always comes before the next lock, unlock or input. */
+const MACHINE = ['lock', 'unlock', 'suspend', 'resume', 'input', 'time', 'answers'] as const
+
+describe('auto-away through bursts of the machine’s events', () => {
+  it('ends with the expert as the screen ends, whatever came before and whichever answers were lost or late', async () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = seededRandom(seed)
+      let stalls = random() < 0.5
+      const t = setUp({
+        unanswered: () => (stalls && random() < 0.3 ? (random() < 0.5 ? 'applied' : 'lost') : null),
+      })
+      const played: string[] = []
+      let asleep = false
+      for (let step = 5 + Math.floor(random() * 60); step > 0; step--) {
+        let event: (typeof MACHINE)[number] = MACHINE[Math.floor(random() * MACHINE.length)]!
+        if (asleep && event !== 'time' && event !== 'answers') event = 'resume'
+        asleep = event === 'suspend' || (asleep && event !== 'resume')
+        played.push(event)
+        if (event === 'time') t.clock.advance(Math.floor(random() * 15 * MINUTE))
+        else if (event === 'answers') await answers()
+        else t.power[event]()
+      }
+      stalls = false
+      if (asleep) t.power.resume()
+      const endsLocked = random() < 0.5
+      t.power.input()
+      if (endsLocked) t.power.lock()
+      else t.power.unlock()
+      // The expert works at an unlocked screen, or has gone from a locked one, for half an hour.
+      for (let minute = 0; minute < 30; minute++) {
+        await answers()
+        t.clock.advance(MINUTE)
+        if (!endsLocked) t.power.input()
+      }
+      await answers()
+      const expected = endsLocked ? { availability: 'away', availabilityCause: 'screen_locked' } : ONLINE
+      expect(t.expert(), `seed ${seed}: ${played.join(' ')}; sent ${t.sent.join(', ')}`).toEqual(expected)
+      t.policy.stop()
+    }
   })
 })
