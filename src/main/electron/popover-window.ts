@@ -22,6 +22,9 @@ export const BLUR_CLICK_MS = 300
  */
 export const PAINT_WAIT_MS = 1_000
 
+/** Chromium's net error for a load that was aborted (a new navigation took its place): no failure. */
+const ERR_ABORTED = -3
+
 /** What the popover needs from the rest of the app (its clock also times the blur before a tray click). */
 export type PopoverOptions = AppWindowOptions
 
@@ -104,7 +107,10 @@ export function createPopover(options: PopoverOptions): Popover {
   }
   // A popover built anew (after Cmd+W) is asked to open before its page painted: shown at once it
   // would flash an empty frame, so the open waits for the first frame, or PAINT_WAIT_MS at most.
-  let painted = false
+  // So does one whose page is lost (its renderer gone, its load failed) until it has loaded again
+  // (page-recovery.ts reloads it, or tryPageAgain as it opens, once the page was given up on).
+  let firstFrame = false
+  let lost = false
   let waiting: { bounds: Rectangle; takeFocus: boolean; readonly giveUp: TimerHandle } | null = null
   const showWaiting = (): void => {
     if (waiting === null) return
@@ -114,25 +120,30 @@ export function createPopover(options: PopoverOptions): Popover {
     if (!isGone(window)) show(bounds, takeFocus)
   }
   window.once('ready-to-show', () => {
-    painted = true
-    showWaiting()
+    firstFrame = true
+    if (!lost) showWaiting()
+  })
+  const contents = window.webContents
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') lost = true
+  })
+  contents.on('did-fail-load', (_event, errorCode, _description, _url, isMainFrame) => {
+    if (isMainFrame && errorCode !== ERR_ABORTED) lost = true
+  })
+  contents.on('did-finish-load', () => {
+    if (!lost) return
+    lost = false
+    if (firstFrame) showWaiting()
   })
   const dropWaiting = (): void => {
     waiting?.giveUp.cancel()
     waiting = null
   }
   window.once('closed', dropWaiting)
-  // A page given up on is loaded again as the expert opens the popover: it shows once loaded.
-  const loadedAgain = (): void => {
-    painted = true
-    showWaiting()
-  }
   const open: Popover['open'] = (trayBounds, how) => {
     const takeFocus = how?.takeFocus ?? true
-    if (painted && !isGone(window) && tryPageAgain(window.webContents)) {
-      painted = false
-      window.webContents.once('did-finish-load', loadedAgain)
-    }
+    if (!isGone(window)) tryPageAgain(contents)
+    const painted = firstFrame && !lost
     if (painted) return show(trayBounds, takeFocus)
     // The latest ask gives the place; the focus the expert asked for (a tray click, a press) is not
     // taken back by a link that comes meanwhile. The wait is not started again.

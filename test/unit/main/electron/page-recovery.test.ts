@@ -39,6 +39,28 @@ describe('a window whose page is lost', () => {
     expect(contents.reload).toHaveBeenCalledTimes(2)
   })
 
+  it('opens the popover once its page has loaded again after its renderer was lost or its load failed, not empty meanwhile', () => {
+    const popover = createPopover(windowOptions())
+    const window = lastWindow()
+    window.readyToShow()
+    for (const lose of [
+      () => window.webContents.renderProcessGone('oom'),
+      () => window.webContents.failLoad('standby-app://app/?view=popover'),
+    ]) {
+      lose()
+      popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+      expect(window.visible).toBe(false)
+      window.webContents.finishLoad()
+      expect(window).toMatchObject({ visible: true, focused: true })
+      popover.hide()
+    }
+    // Loaded again while put away: the next open shows it at once.
+    window.webContents.renderProcessGone('crashed')
+    window.webContents.finishLoad()
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+    expect(window.visible).toBe(true)
+  })
+
   it('reloads the main window’s page when it could not load, which then shows once painted', () => {
     const options = windowOptions()
     createMainWindow({ ...options, isQuitting: () => false })
