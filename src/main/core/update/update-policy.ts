@@ -14,6 +14,7 @@ import { CheckSchedule } from './check-schedule'
 import { RestartOffer } from './restart-offer'
 import { unlessStalled } from './unless-stalled'
 import { pacedDownload, WokeMidway } from './paced-download'
+import { SleptThrough } from './slept-through'
 import { trustedCheck } from './update-offer'
 import {
   DEFAULT_UPDATE_TIMINGS,
@@ -58,8 +59,8 @@ export class UpdatePolicy {
   private readonly checks: CheckSchedule
   private readonly restartOffer: RestartOffer
   private readonly offs: Unsubscribe[] = []
-  /** Stops the last check and its download when the computer wakes. */
-  private underWay: AbortController | null = null
+  /** Stops the check under way and its download when the computer wakes from a sleep it slept through. */
+  private readonly wakes = new SleptThrough()
   /** The failure the window shows, kept apart so its retry time can be written again in a new zone. */
   private failure: {
     readonly what: string
@@ -83,14 +84,8 @@ export class UpdatePolicy {
       state: () => this.current,
       set: (changes) => this.set(changes),
     })
-    this.offs.push(
-      deps.power.onResume(() => {
-        if (!this.started) return
-        // A download cut by the sleep is started again at once (paced-download.ts).
-        this.underWay?.abort(new WokeMidway())
-        this.checkNow()
-      }),
-    )
+    // A check or download cut by a sleep is started again at once; each wake checks (slept-through.ts).
+    this.offs.push(...this.wakes.follow(deps.power, () => this.started && this.checkNow()))
   }
 
   /** The state as the window shows it. */
@@ -197,7 +192,7 @@ export class UpdatePolicy {
     this.started = true
     this.checking = true
     const channel = this.current.channel
-    const underWay = (this.underWay = new AbortController())
+    const underWay = this.wakes.begin()
     const wasReady = this.current.phase === 'ready'
     if (!wasReady) this.set({ phase: 'checking', error: null, nextCheckAt: null })
     try {
@@ -208,7 +203,7 @@ export class UpdatePolicy {
           this.timings.checkTimeoutMs,
           'The update server did not answer',
           () => this.deps.updater.check(channel),
-          underWay.signal,
+          underWay,
         ),
         this.current.currentVersion,
         channel,
@@ -228,7 +223,7 @@ export class UpdatePolicy {
       ) {
         // A ready update stays until installed or withdrawn: electron-updater deletes a downloaded one
         // as soon as it starts on the next, so a newer release waits unless the platform needs more.
-        await this.download(found.version, channel, underWay.signal)
+        await this.download(found.version, channel, underWay)
       }
       // Only now is the backoff over: a check answered whose download then failed is no success,
       // or a refused download would be fetched again at the shortest delay every time.

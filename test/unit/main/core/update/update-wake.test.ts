@@ -15,6 +15,7 @@ describe('a download the computer slept through', () => {
     expect(world.policy.state.progress).toBe(40)
     const checksBefore = world.updater.checks.length
     // The sleep cut the connection: nothing more arrives, and the computer wakes a little later.
+    world.power.suspend()
     world.clock.advance(MINUTE)
     world.power.resume()
     // Cancelled as the wake is told, not when the stall window would pass.
@@ -35,6 +36,7 @@ describe('a download the computer slept through', () => {
   it('is judged by the stall window afresh after the wake, and a download that then stalls still fails', async () => {
     const world = setUp()
     await downloadingHeld(world)
+    world.power.suspend()
     world.power.resume()
     expect(world.updater.cancels).toBe(1)
     await world.until((state) => state.phase === 'checking')
@@ -53,11 +55,36 @@ describe('a download the computer slept through', () => {
     world.updater.control({ action: 'hold-checks', on: true })
     world.policy.connected()
     expect(world.policy.state.phase).toBe('checking')
+    world.power.suspend()
     world.power.resume()
     world.updater.control({ action: 'hold-checks', on: false })
     await world.reached('downloading')
     // Downloaded on a second check, asked as the wake was told: the first one's answer is not waited on.
     expect(world.updater.checks.length).toBe(2)
+    expect(world.seen.some((state) => state.phase === 'error')).toBe(false)
+  })
+
+  it('goes on with a download the computer did not sleep through: a screen unlock, a wake told twice', async () => {
+    const world = setUp()
+    await downloadingHeld(world)
+    world.updater.control({ action: 'progress', percent: 40 })
+    // The screen locked over a break and unlocked, the computer awake all along.
+    world.clock.advance(MINUTE)
+    world.power.resume()
+    expect(world.updater.cancels).toBe(0)
+    world.updater.control({ action: 'progress', percent: 60 })
+    expect(world.policy.state.progress).toBe(60)
+    // A real sleep starts it again once, however many times its wake is told.
+    world.power.suspend()
+    world.power.resume()
+    world.power.resume()
+    expect(world.updater.cancels).toBe(1)
+    await world.until((state) => state.phase === 'checking')
+    await world.reached('downloading')
+    world.power.resume()
+    expect(world.updater.cancels).toBe(1)
+    world.updater.control({ action: 'finish-download' })
+    await world.reached('ready')
     expect(world.seen.some((state) => state.phase === 'error')).toBe(false)
   })
 
