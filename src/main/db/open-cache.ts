@@ -24,7 +24,7 @@ import {
   type CheckLevel,
 } from './open-checked'
 import { beforeFirstWrite } from './first-write'
-import { contentOf, foundAtClose, openedFile, putBack } from './write-back'
+import { contentOf, foundAtClose, notPutBack, openedFile, putBack, seenAgain } from './write-back'
 
 export { CacheUnavailableError, RUN_LOCK_WAIT_MS } from './open-checked'
 
@@ -146,8 +146,11 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       swept = true
       removeInterruptedWrites(path, marker)
     }
-    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage, sweep)
-    const file = openedFile(path)
+    let file = openedFile(path)
+    // What a checkpoint wrote is the file's too: less of it at close was cut away.
+    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage, sweep, () => {
+      file = seenAgain(path, file)
+    })
     return {
       db,
       rebuilt,
@@ -157,12 +160,17 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
         stopCheckpoints()
         sweep()
         const found = foundAtClose(path, file)
-        const content = found === 'deleted' || found === 'overwritten' ? contentOf(db) : null
+        const content = found === 'same' || found === 'other' ? null : contentOf(db)
         db.close()
-        const said =
-          content === null || found === 'same' || found === 'other'
-            ? null
-            : putBack(path, content, found, (options.now ?? Date.now)())
+        let said: string | null = null
+        if (found !== 'same' && found !== 'other') {
+          said =
+            content === null
+              ? notPutBack(path, found)
+              : putBack(path, content, found, (options.now ?? Date.now)())
+          // A file left cut or written over is checked whole at the next start, however this run ends.
+          if (content === null && found !== 'deleted') sawDamage()
+        }
         // Left in place, the marker has the next open check the file, as after a crash.
         if (marked === true && !damaged) unmarkOpen(marker)
         return said
@@ -240,18 +248,21 @@ function checkLevel(
  * fails on an open connection (a full disk, an I/O error) is tried again at the next tick: SQLite's
  * own checkpoint is off, so stopping would let the WAL grow for the rest of the run once the disk
  * had room again. Only a connection closed elsewhere stops the timer, since every tick would fail.
- * `beforeEach` runs first at every tick: housekeeping that must not hold up the open.
+ * `beforeEach` runs first at every tick: housekeeping that must not hold up the open; `afterEach`
+ * after each checkpoint that worked.
  */
 function checkpointEvery(
   db: Database.Database,
   ms: number,
   onDamage: () => void,
   beforeEach: () => void,
+  afterEach: () => void,
 ): () => void {
   const timer = setInterval(() => {
     beforeEach()
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
+      afterEach()
     } catch (error) {
       if (isDamage(error)) onDamage()
       if (!db.open) clearInterval(timer)

@@ -1,10 +1,20 @@
 // The cache file deleted, replaced or taken with its folder while the app has it open.
 import Database from 'better-sqlite3'
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { openCache } from '../../../../src/main/db/open-cache'
+import { describe, expect, it, vi } from 'vitest'
+import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { eventStream } from '../../../support/fixture-streams'
 import { anInvite, aRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
@@ -91,5 +101,74 @@ describe('a cache file gone from its path while open', () => {
     rmSync(dirname(path), { recursive: true })
     expect(opened.close()).toBeNull()
     expect(existsSync(dirname(path))).toBe(false)
+  })
+})
+
+describe('a cache file cut short or written over in place while open', () => {
+  /**
+   * A cache that held `count` events, opened again as a start opens it; `held`: the run has read
+   * every page of it since (a check reads them all), so its connection holds the whole file.
+   */
+  function reopened(count: number, held: boolean) {
+    const path = join(tempDir(), 'cache.db')
+    const made = open(path)
+    new SqliteCacheStore(made.db, linesLogger()).applyEvents(eventStream({ count }))
+    made.close()
+    const opened = open(path)
+    if (held) opened.db.pragma('quick_check')
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    // The run writes as it goes: the WAL, not the file's length, says how long the file is.
+    store.markSynced(FIXTURE_NOW)
+    return { path, opened, store }
+  }
+
+  it.each([
+    ['cut to nothing', (path: string) => truncateSync(path, 0)],
+    ['cut to half', (path: string) => truncateSync(path, statSync(path).size / 2)],
+    [
+      'written over in place',
+      (path: string) => writeFileSync(path, Buffer.alloc(statSync(path).size, 'garbage')),
+    ],
+  ])('is written back at close when %s, with what was saved after', (what, damage) => {
+    const { path, opened, store } = reopened(50, true)
+    damage(path)
+    store.applyEvents([inviteCreated(51, first)])
+    store.markNotified([first.id], FIXTURE_NOW)
+    const said = what === 'written over in place' ? /kept as .*corrupt-/ : /was cut short while Standby ran/
+    expect(opened.close()).toMatch(said)
+
+    const again = open(path)
+    expect(again.rebuilt).toBeNull()
+    const store2 = new SqliteCacheStore(again.db, linesLogger())
+    expect(store2.cursor()).toBe(51)
+    expect(store2.shownInvites([first.id])).toEqual([first.id])
+    again.close()
+  })
+
+  it('is checked and rebuilt at the next start when what the run held of it does not read whole', () => {
+    const { path, opened, store } = reopened(400, false)
+    expect(store.cursor()).toBe(400)
+    truncateSync(path, statSync(path).size / 2)
+    expect(opened.close()).toMatch(
+      /was cut short while Standby ran, and what Standby held of it did not read whole; the next start checks it/,
+    )
+    const again = open(path)
+    expect(again.rebuilt?.kind).toBe('damaged')
+    again.close()
+  })
+
+  it('counts what the run’s own copies of the WAL wrote into it as the file’s', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const { path, opened, store } = reopened(5, true)
+      const before = statSync(path).size
+      store.applyEvents(eventStream({ count: 300 }).slice(5))
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      expect(statSync(path).size).toBeGreaterThan(before)
+      truncateSync(path, before)
+      expect(opened.close()).toMatch(/was cut short while Standby ran/)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
