@@ -4,7 +4,7 @@
  * happens. Read from the error's code, as the startup's failure is.
  */
 import { errorMessage } from '../../shared/error-message'
-import { failureKindOf } from './startup/startup-failure'
+import { DISK_ERROR_ADVICE, failureKindOf } from './startup/startup-failure'
 import { CACHE_LOST_REMEDY, isCacheDamage, isCacheLost } from './cache-lost'
 
 /** The remedy for a failed write, as the start of a sentence (the caller ends it). */
@@ -25,6 +25,8 @@ export function storageRemedy(error: unknown): string {
       return 'Check that your profile folder is writable and its disk not read-only'
     case 'locked':
       return 'Quit any other program using Standby’s files (a backup, an antivirus scan)'
+    case 'disk_error':
+      return DISK_ERROR_ADVICE
     default:
       return 'If this goes on, quit Standby and start it again'
   }
@@ -32,7 +34,7 @@ export function storageRemedy(error: unknown): string {
 
 /**
  * What to tell the expert when an action failed because this computer refused a write (a full
- * disk, a read-only profile, a lock) or the cache was found damaged; null when the failure is of
+ * disk, a read-only profile, a lock, a disk that reported an error) or the cache was found damaged; null when the failure is of
  * another kind.
  */
 export function storageFaultMessage(error: unknown): string | null {
@@ -41,7 +43,7 @@ export function storageFaultMessage(error: unknown): string | null {
   if (isCacheDamage(error))
     return 'Standby could not read or save this: its offline cache was found damaged, and Standby rebuilds it from the platform. Try again; if this goes on, quit Standby and start it again.'
   const kind = failureKindOf(error)
-  if (kind !== 'disk_full' && kind !== 'unwritable' && kind !== 'locked') return null
+  if (kind !== 'disk_full' && kind !== 'unwritable' && kind !== 'locked' && kind !== 'disk_error') return null
   return `Standby could not save this on your computer (${errorMessage(error)}). ${storageRemedy(error)}, then try again.`
 }
 

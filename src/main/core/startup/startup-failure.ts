@@ -10,7 +10,14 @@ import { isDiskFullCode } from '../../../shared/sqlite/machine-fault'
 
 /** Which failure it was; each has its own sentence. */
 export type StartupFailureKind =
-  'native_module' | 'locked' | 'port_in_use' | 'disk_full' | 'unwritable' | 'cache_unavailable' | 'unknown'
+  | 'native_module'
+  | 'locked'
+  | 'port_in_use'
+  | 'disk_full'
+  | 'unwritable'
+  | 'cache_unavailable'
+  | 'disk_error'
+  | 'unknown'
 
 /** What the dialog (or the terminal) says. */
 export interface StartupFailure {
@@ -35,6 +42,11 @@ export function describeStartupFailure(error: unknown, context: StartupFailureCo
   const where = context.logPath === null ? '' : ` The log has the details: ${context.logPath}`
   return { ...found, message: `${advice(found.kind, context, error)}${where}` }
 }
+
+/** What to check when the disk reported an error, as the start of a sentence. */
+export const DISK_ERROR_ADVICE =
+  'Check the disk that holds your profile: it may be failing or disconnected, or a file there may ' +
+  'have reached the largest size the disk or your account allows'
 
 /** Which failure `error` (or one of its causes) is, by its name, code and message. */
 export function failureKindOf(error: unknown): StartupFailureKind {
@@ -76,6 +88,11 @@ function classify(chain: ReadonlyArray<ErrorFacts>): Omit<StartupFailure, 'messa
     return { kind: 'unwritable', title: 'Standby cannot write to its profile folder' }
   if (has((facts) => facts.name === 'CacheUnavailableError'))
     return { kind: 'cache_unavailable', title: 'Standby could not open its offline cache' }
+  // The disk refused a read or write for no fault of rights or space Standby can see: a failing or
+  // disconnected drive, or a file at the largest size the disk or the account allows (SQLite reports
+  // that as an I/O error of the write, having lost the system's EFBIG).
+  if (has(code('EIO', 'EFBIG', 'SQLITE_IOERR')))
+    return { kind: 'disk_error', title: 'The disk that holds your profile reported an error' }
   return { kind: 'unknown', title: 'Standby could not start' }
 }
 
@@ -116,6 +133,8 @@ function advice(kind: StartupFailureKind, context: StartupFailureContext, error:
       )
     case 'cache_unavailable':
       return first
+    case 'disk_error':
+      return `${first} ${DISK_ERROR_ADVICE}, then start Standby again.`
     case 'unknown':
       return `${first} Start Standby again; if this keeps happening, send the log file with a bug report.`
   }

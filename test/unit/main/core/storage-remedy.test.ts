@@ -26,4 +26,11 @@ describe('the remedy for a failed write', () => {
     expect(storageRemedy(fsError('EROFS', 'open', '/p/x'))).toMatch(/writable and its disk not read-only/)
     expect(storageRemedy(fsError('ENOSPC', 'write', '/p/x'))).toMatch(/Free some space/)
   })
+
+  it('tells an I/O error of the disk as the disk’s, not as a restart to try', () => {
+    expect(storageRemedy(fsError('EIO', 'write', '/p/x'))).toMatch(/^Check the disk that holds your profile/)
+    expect(storageRemedy(fsError('EFBIG', 'write', '/p/x'))).toMatch(
+      /largest size the disk or your account allows/,
+    )
+  })
 })

@@ -185,8 +185,8 @@ describe('a failed start, in words', () => {
   it.each([
     [
       'a cause that is a plain object',
-      new Error('Could not open the cache', { cause: { code: 'EIO' } }),
-      'Could not open the cache: code EIO.',
+      new Error('Could not open the cache', { cause: { code: 'EPROTO' } }),
+      'Could not open the cache: code EPROTO.',
     ],
     ['a plain object thrown, its cause an error', { cause: new Error('disk I/O error') }, 'disk I/O error.'],
     [
