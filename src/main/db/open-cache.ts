@@ -109,6 +109,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
   // Whatever is there, its folder exists: mkdirSync would only cost a failing syscall and a stat.
   if (found.file === undefined) makeCacheFolder(path)
   const marker = `${path}-open`
+  const wal = `${found.base}-wal`
   const notAFile = notACacheFile(path, found)
   if (notAFile?.kind === 'folder') {
     throw new CacheUnavailableError(
@@ -171,8 +172,11 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
           // A file left cut or written over is checked whole at the next start, however this run ends.
           if (content === null && found !== 'deleted') sawDamage()
         }
-        // Left in place, the marker has the next open check the file, as after a crash.
-        if (marked === true && !damaged) unmarkOpen(marker)
+        // Left in place, the marker has the next open check the file, as after a crash. A WAL
+        // SQLite's close left means another connection still has the file open (another copy of
+        // Standby, started by a restart to update before this one quit): the marker is theirs too.
+        const othersOpen = lstatOrNothing(wal) !== undefined
+        if (marked === true && !damaged && !othersOpen) unmarkOpen(marker)
         return said
       },
     }
