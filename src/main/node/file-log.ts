@@ -82,14 +82,20 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     }
     if (size > 0 && size + bytes > maxBytes) size = rotate(path, now())
     const file = openOwnFile(path)
+    let whole = file.size
     try {
       if (file.replaced) {
         const note = formatLogEntry(new Date(now()), 'warn', LINK_REPLACED).join('')
         echo.warn(`${LINK_REPLACED}: ${path}`)
         writeFileSync(file.fd, note)
-        size = Buffer.byteLength(note)
+        size = whole = Buffer.byteLength(note)
       }
       writeFileSync(file.fd, text)
+    } catch (error) {
+      // A write the disk stopped part-way (full, or the file at the largest size allowed) left
+      // half an entry, which the next one, once the file can be written, would run on from.
+      cutBack(file.fd, whole)
+      throw error
     } finally {
       closeSync(file.fd)
     }
@@ -205,14 +211,18 @@ const APPEND_FLAGS =
  * or another name of a file, even while Standby runs) would carry every entry into that other
  * file, so it is removed, which leaves that file as it was, and a new file is started (`replaced`).
  */
-function openOwnFile(path: string): { readonly fd: number; readonly replaced: boolean } {
+function openOwnFile(path: string): {
+  readonly fd: number
+  readonly replaced: boolean
+  readonly size: number
+} {
   try {
     // Without the flag (Windows), the open would follow a symbolic link: it is looked for first.
     if (NO_FOLLOW === undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true)
       throw Object.assign(new Error(`${path} is a symbolic link`), { code: 'ELOOP' })
     const fd = openSync(path, APPEND_FLAGS, 0o600)
     const stats = fstatSync(fd)
-    if (stats.isFile() && stats.nlink <= 1) return { fd, replaced: false }
+    if (stats.isFile() && stats.nlink <= 1) return { fd, replaced: false, size: stats.size }
     closeSync(fd)
     if (!stats.isFile()) throw new NotAFile(path)
   } catch (error) {
@@ -220,7 +230,16 @@ function openOwnFile(path: string): { readonly fd: number; readonly replaced: bo
     if (errorCode(error) !== 'ELOOP' && errorCode(error) !== 'EMLINK') throw error
   }
   unlinkSync(path)
-  return { fd: openSync(path, APPEND_FLAGS | constants.O_EXCL, 0o600), replaced: true }
+  return { fd: openSync(path, APPEND_FLAGS | constants.O_EXCL, 0o600), replaced: true, size: 0 }
+}
+
+/** Cut the file open at `fd` back to `size` bytes; shortening needs no room on the disk. */
+function cutBack(fd: number, size: number): void {
+  try {
+    ftruncateSync(fd, size)
+  } catch {
+    // The entry that failed is told as the file's failure; a half entry is the lesser loss.
+  }
 }
 
 /** The size of the file at `path` (0 when there is none); throws when something else is there. */
