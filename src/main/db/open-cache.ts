@@ -24,7 +24,7 @@ import {
   type CheckLevel,
 } from './open-checked'
 import { beforeFirstWrite } from './first-write'
-import { contentOf, foundAtClose, notPutBack, openedFile, putBack, seenAgain } from './write-back'
+import { judgedAtClose, notPutBack, openedFile, putBack, seenAgain } from './write-back'
 
 export { CacheUnavailableError, RUN_LOCK_WAIT_MS } from './open-checked'
 
@@ -160,8 +160,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       close() {
         stopCheckpoints()
         sweep()
-        const found = foundAtClose(path, file)
-        const content = found === 'same' || found === 'other' ? null : contentOf(db)
+        const { found, content } = judgedAtClose(path, file, db)
         db.close()
         let said: string | null = null
         if (found !== 'same' && found !== 'other') {

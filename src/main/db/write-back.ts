@@ -19,8 +19,9 @@ import { openRegularFileSync } from '../node/bounded-file'
 
 /**
  * The file the cache opened at its path (through a link, the file it points to), and the most of it
- * seen there. SQLite never makes the cache's file shorter (it runs no VACUUM and no auto-vacuum),
- * so less of it later was cut away by another program.
+ * seen there. Only the cache's own VACUUM after it is emptied (scrub-freed.ts) makes the file
+ * shorter, and the file then holds the whole database; less of it otherwise was cut away by another
+ * program.
  */
 export interface OpenedFile {
   readonly dev: number
@@ -71,6 +72,24 @@ export function foundAtClose(path: string, opened: OpenedFile | null): 'same' | 
 
 function sameFile(a: OpenedFile, b: OpenedFile): boolean {
   return a.dev === b.dev && a.ino === b.ino
+}
+
+/**
+ * What the close of `db` finds at `path`, and the content to write back there (null: nothing to
+ * write back, or what the connection holds does not read whole). Read before the connection closes.
+ */
+export function judgedAtClose(
+  path: string,
+  opened: OpenedFile | null,
+  db: Database.Database,
+): { readonly found: 'same' | FoundAtClose | 'other'; readonly content: Buffer | null } {
+  const found = foundAtClose(path, opened)
+  if (found === 'same' || found === 'other') return { found, content: null }
+  const content = contentOf(db)
+  // Shorter after the cache's own VACUUM, yet holding the whole database: nothing was cut.
+  if (found === 'cut' && content !== null && (openedFile(path)?.size ?? 0) >= content.length)
+    return { found: 'same', content: null }
+  return { found, content }
 }
 
 /** The header every SQLite database begins with (https://sqlite.org/fileformat.html). */

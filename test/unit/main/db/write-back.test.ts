@@ -171,4 +171,22 @@ describe('a cache file cut short or written over in place while open', () => {
       vi.useRealTimers()
     }
   })
+
+  it('is not taken for cut when the cache’s own emptying (a sign-out) made it shorter', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      const { path, opened, store } = reopened(300, true)
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      const before = statSync(path).size
+      store.clear()
+      expect(statSync(path).size).toBeLessThan(before)
+      expect(opened.close()).toBeNull()
+      const again = open(path)
+      expect(again.rebuilt).toBeNull()
+      expect(new SqliteCacheStore(again.db, linesLogger()).cursor()).toBe(0)
+      again.close()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
