@@ -9,7 +9,12 @@ export type Unsubscribe = () => void
  * others.
  */
 export class Listeners<T> {
-  private readonly entries = new Set<{ readonly listener: (value: T) => void }>()
+  /**
+   * The subscriptions in order, replaced (never changed) on add and remove: `emit` walks the list
+   * it started with, so a listener may add or remove listeners while it runs, and no emit copies
+   * it (a fan-out emits once per recipient).
+   */
+  private entries: ReadonlyArray<{ readonly listener: (value: T) => void }> = []
 
   constructor(
     private readonly onError: (error: unknown) => void = (error) =>
@@ -18,22 +23,25 @@ export class Listeners<T> {
 
   /** How many listeners are subscribed (for tests and diagnostics: a subscription never undone shows here). */
   get size(): number {
-    return this.entries.size
+    return this.entries.length
   }
 
   /** Add a listener; returns the function that removes it. */
   add(listener: (value: T) => void): Unsubscribe {
     const entry = { listener }
-    this.entries.add(entry)
-    return () => void this.entries.delete(entry)
+    this.entries = [...this.entries, entry]
+    return () => {
+      this.entries = this.entries.filter((e) => e !== entry)
+    }
   }
 
   /** Call every listener with `value`, in the order they were added. */
   emit(value: T): void {
-    // A copy: a listener may add or remove listeners while it runs.
-    for (const { listener } of [...this.entries]) {
+    const entries = this.entries
+    // Indexed: an iterator per emit is garbage too.
+    for (let i = 0; i < entries.length; i++) {
       try {
-        listener(value)
+        ;(entries[i] as { readonly listener: (value: T) => void }).listener(value)
       } catch (error) {
         // One broken listener must not stop the others, or the work that emitted the value.
         this.onError(error)
