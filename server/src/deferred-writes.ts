@@ -4,6 +4,7 @@
  * fails is carried, and runs again inside the next transaction.
  */
 import type Database from 'better-sqlite3'
+import { inImmediateTransaction } from './db/immediate-transaction'
 
 /** The writes deferred by the open transaction, and those carried from a failed one. */
 export class DeferredWrites {
@@ -55,11 +56,9 @@ export class DeferredWrites {
   private writeNow(writes: Array<() => void>): void {
     if (writes.length === 0) return
     try {
-      this.db
-        .transaction(() => {
-          for (const write of writes) write()
-        })
-        .immediate()
+      inImmediateTransaction(this.db, () => {
+        for (const write of writes) write()
+      })
     } catch (error) {
       this.carried = [...this.carried, ...writes]
       throw error

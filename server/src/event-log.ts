@@ -15,6 +15,7 @@ import {
 import type { Clock } from '../../src/shared/clock'
 import { Listeners, type Unsubscribe } from '../../src/shared/listeners'
 import { DeferredWrites } from './deferred-writes'
+import { inImmediateTransaction } from './db/immediate-transaction'
 import { chainDigest, closeWithDigest } from './event-digest'
 import type { EventListener, NewEvent, ReplayOptions, ReplayPage } from './event-log-types'
 import { markPhase } from './phase-trace'
@@ -99,12 +100,10 @@ export class EventLog {
     this.placed = []
     let result: T
     try {
-      result = this.db
-        .transaction(() => {
-          for (const write of carried) write()
-          return work()
-        })
-        .immediate()
+      result = inImmediateTransaction(this.db, () => {
+        for (const write of carried) write()
+        return work()
+      })
     } catch (error) {
       this.pending = []
       this.placed = []

@@ -10,6 +10,7 @@
  * indexed when the platform opens the file, before anything reads it.
  */
 import type Database from 'better-sqlite3'
+import { inImmediateTransaction } from './db/immediate-transaction'
 import { fillSlot } from './json-text'
 import { markPhase } from './phase-trace'
 import { PastInvites } from './past-invites'
@@ -130,7 +131,7 @@ export class ExpertEventLookup {
     const inOpenTransaction = this.db.inTransaction
     try {
       // Inside an open transaction this is a savepoint: a failure leaves none of them written.
-      this.db.transaction(() => this.insertAll(places)).immediate()
+      inImmediateTransaction(this.db, () => this.insertAll(places))
     } catch (error) {
       this.holdAgain(places)
       throw error
