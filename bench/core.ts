@@ -24,9 +24,11 @@ import { tailCauses, watchPauses, type Pause, type Round } from './tail-causes'
 import { median, mib, ms, percentile } from './stats'
 import { markWrites, writeCarrying } from './wire-marks'
 
-const BLOCKS = 25
-// 2,000 rounds a side: the p99 is then the twentieth slowest round, where with 600 it was the sixth,
-// and the five interleaved sets of blocks it is also taken over have 400 rounds each.
+// The target holds only if it holds in every one of the interleaved sets of blocks (P99_SETS), so
+// each set needs rounds enough for a p99 of its own: a set of a fifth of the old run's rounds had
+// its p99 at its fifth slowest round, and whether four or six rounds of a set happened to meet a
+// wake-up behind another thread decided it. Now a set has as many rounds as the whole run had.
+const BLOCKS = 125
 const ROUNDS_PER_BLOCK = 80
 const RESTARTS = 10
 
