@@ -140,6 +140,7 @@ export function App() {
               openInvites={state.invites.open.length}
               liveSessions={live}
               booked={booked}
+              bookedLater={state.upcomingLater}
               expert={state.expert}
             />
           </HydrateLater>

@@ -10,6 +10,8 @@ export interface SidebarProps {
   readonly openInvites: number
   readonly liveSessions: number
   readonly booked: number
+  /** Whether more sessions are booked than Upcoming lists, so `booked` is not all of them. */
+  readonly bookedLater?: boolean
   readonly expert: Expert | null
 }
 
@@ -29,6 +31,8 @@ export function Sidebar(props: SidebarProps) {
     invites: props.openInvites,
     upcoming: props.booked,
   }
+  // The host counts only the sessions it lists: a bare count would read as all that are booked.
+  const more: Partial<Record<View, boolean>> = { upcoming: props.bookedLater === true }
   return (
     <aside className="sidebar">
       <div className="brand" aria-hidden="true">
@@ -49,7 +53,17 @@ export function Sidebar(props: SidebarProps) {
                 >
                   {item.view === 'live' && <span className="live-dot" aria-hidden="true" />}
                   <span className="nav-label">{item.label}</span>
-                  {count > 0 && <span className="nav-count">{count}</span>}
+                  {count > 0 && (
+                    <span className="nav-count">
+                      {count}
+                      {more[item.view] === true && (
+                        <>
+                          <span aria-hidden="true">+</span>
+                          <span className="visually-hidden"> or more</span>
+                        </>
+                      )}
+                    </span>
+                  )}
                 </button>
               </li>
             )
