@@ -7,7 +7,7 @@ import { UPCOMING_SESSIONS_LISTED } from '../../shared/ipc/list-limits'
 import type { Session } from '../../shared/protocol/entities'
 import { calendarDay, formatCountdown, formatDay, formatTime, isoTime, zoneCity } from '../logic/format'
 import { autoCancelNotice, reminderStatus } from '../logic/session-timing'
-import { useAppState, useNow } from '../store/context'
+import { useAppState, useNotifications, useNow } from '../store/context'
 import { useRemindersSent } from '../store/reminders-sent-store'
 import { useNavigate } from '../store/navigation'
 import { AddToCalendarButton } from './AddToCalendarButton'
@@ -17,7 +17,12 @@ import { RescheduleStatus, SessionChanges } from './SessionChanges'
 import { PrivateNote } from './PrivateNote'
 import { SessionMessages } from './SessionMessages'
 import { StartButton } from './StartButton'
+import { WindowedList } from './WindowedList'
 import { useSessionFocus } from './use-session-focus'
+
+// A booked card's height before it is drawn, and the space between cards (sessions.css).
+const SESSION_CARD_GUESS_PX = 220
+const SESSION_GAP_PX = 8
 
 /** The Upcoming section. */
 export function UpcomingView() {
@@ -26,6 +31,9 @@ export function UpcomingView() {
   const booked = upcoming.filter((session) => session.state === 'booked')
   const live = upcoming.filter((session) => session.state === 'live')
   const remindersEnabled = settings?.remindersEnabled ?? true
+  // A notification or a link asking for a session far down: its card is drawn to take the focus.
+  const { focus } = useNotifications()
+  const asked = focus?.target.kind === 'session' ? focus.target.sessionId : null
   return (
     <div className="view">
       <header className="view-header">
@@ -45,16 +53,26 @@ export function UpcomingView() {
       {booked.length === 0 ? (
         <EmptyState title="Nothing booked" body="Sessions you book from scheduled invites appear here." />
       ) : (
-        groupByDay(booked).map(([day, sessions]) => (
-          <section key={day} className="day" aria-label={formatDay(sessions[0]!.bookedStart)}>
-            <h2 className="section-title">{formatDay(sessions[0]!.bookedStart)}</h2>
-            <div className="stack">
-              {sessions.map((session) => (
-                <UpcomingSession key={session.id} session={session} remindersEnabled={remindersEnabled} />
-              ))}
-            </div>
-          </section>
-        ))
+        // Drawn a window at a time: an expert may hold hundreds, each card a form of its own.
+        <WindowedList
+          className="upcoming-list"
+          label="Booked sessions"
+          items={booked}
+          getKey={sessionKey}
+          estimate={SESSION_CARD_GUESS_PX}
+          gap={SESSION_GAP_PX}
+          reveal={asked}
+          renderRow={(session, index) => (
+            <>
+              {(index === 0 || !sameDay(booked[index - 1]!, session)) && (
+                <h2 className={`section-title upcoming-day${index === 0 ? '' : ' upcoming-day-later'}`}>
+                  {formatDay(session.bookedStart)}
+                </h2>
+              )}
+              <UpcomingSession session={session} remindersEnabled={remindersEnabled} />
+            </>
+          )}
+        />
       )}
       {/* The host reads the soonest sessions only: a list that ends here would read as all booked. */}
       {upcomingLater && (
@@ -141,13 +159,6 @@ function SessionTiming({
   )
 }
 
-function groupByDay(sessions: ReadonlyArray<Session>): Array<[string, Session[]]> {
-  const groups = new Map<string, Session[]>()
-  for (const session of sessions) {
-    const day = calendarDay(session.bookedStart)
-    const group = groups.get(day)
-    if (group === undefined) groups.set(day, [session])
-    else group.push(session)
-  }
-  return [...groups]
-}
+const sessionKey = (session: Session): string => session.id
+
+const sameDay = (a: Session, b: Session): boolean => calendarDay(a.bookedStart) === calendarDay(b.bookedStart)

@@ -1,0 +1,145 @@
+/**
+ * Upcoming with hundreds of sessions booked draws only the cards around what is on screen, and
+ * still reads as the whole list: scrolling reaches the last card, the keyboard goes through the
+ * cards in order, the focus stays where it was when the expert scrolls away, a session booked
+ * above holds still the card being read, and the screen passes its checks in both themes.
+ */
+import type { Page } from 'playwright'
+import { expect, it } from 'vitest'
+import { UPCOMING_SESSIONS_LISTED } from '../../src/shared/ipc/list-limits'
+import { bookScheduled } from '../support/booking'
+import { useE2e } from './support/fixture'
+import { checkScreen } from './support/screens'
+import { frameAlive } from './support/waits'
+
+const world = useE2e()
+const MINUTE = 60_000
+
+/** Ada's window on Upcoming with more sessions booked than it lists, half an hour apart. */
+async function manyBooked() {
+  const e2e = await world()
+  const ada = e2e.expert('Ada Byron', ['sql'])
+  const clientId = e2e.platform.addClient('Sam Okafor')
+  for (let n = 0; n <= UPCOMING_SESSIONS_LISTED; n++) {
+    const start = e2e.platform.clock.now() + (60 + 30 * n) * MINUTE
+    bookScheduled(e2e.platform, { expertId: ada.id, clientId, title: `Report query ${n + 1}`, start })
+  }
+  const page = await e2e.open(await e2e.shell(ada))
+  await frameAlive(page)
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  await page.getByRole('article', { name: 'Report query 1', exact: true }).waitFor()
+  return { ...e2e, ada, clientId, page }
+}
+
+/** The place in the list (aria-posinset) of the row holding the keyboard's focus, or 0. */
+function focusedPlace(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Number(document.activeElement?.closest('.upcoming-list > li')?.getAttribute('aria-posinset') ?? 0),
+  )
+}
+
+it('draws a window of the cards, reaches the last by scrolling, and says there are more in the sidebar', async () => {
+  const { page } = await manyBooked()
+  const list = page.getByRole('list', { name: 'Booked sessions' })
+  expect(await list.getByRole('article').count()).toBeLessThan(30)
+  await expect(
+    page.getByRole('button', { name: `Upcoming ${UPCOMING_SESSIONS_LISTED} or more` }).count(),
+  ).resolves.toBe(1)
+
+  // Scrolled to its end, as often as drawing the last cards moves the end.
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight
+    return (
+      document.querySelector('.upcoming-cut')!.getBoundingClientRect().bottom <=
+      main.getBoundingClientRect().bottom
+    )
+  })
+  const last = list.getByRole('listitem').filter({
+    has: page.getByRole('article', { name: `Report query ${UPCOMING_SESSIONS_LISTED}`, exact: true }),
+  })
+  await last.waitFor()
+  expect(await last.getAttribute('aria-posinset')).toBe(String(UPCOMING_SESSIONS_LISTED))
+  expect(await last.getAttribute('aria-setsize')).toBe(String(UPCOMING_SESSIONS_LISTED))
+  expect(await list.getByRole('article').count()).toBeLessThan(30)
+  await checkScreen(page, 'upcoming-window-end')
+})
+
+it('takes the keyboard through the cards in order, past those drawn at first, and back', async () => {
+  const { page } = await manyBooked()
+  await page
+    .getByRole('article', { name: 'Report query 1', exact: true })
+    .locator('button:enabled')
+    .first()
+    .focus()
+  const places = [await focusedPlace(page)]
+  expect(places).toEqual([1])
+  while (places.at(-1)! < 20) {
+    await page.keyboard.press('Tab')
+    places.push(await focusedPlace(page))
+  }
+  // Every card in turn: none skipped, none gone back to.
+  for (let at = 1; at < places.length; at++) expect(places[at]! - places[at - 1]!).toBeOneOf([0, 1])
+  while (places.at(-1)! > 15) {
+    await page.keyboard.press('Shift+Tab')
+    places.push(await focusedPlace(page))
+  }
+  expect(places.at(-1)).toBe(15)
+})
+
+it('keeps the focus on a card the expert scrolled away from, and Tab goes on from it', async () => {
+  const { page } = await manyBooked()
+  const button = page
+    .getByRole('article', { name: 'Report query 3', exact: true })
+    .locator('button:enabled')
+    .first()
+  await button.focus()
+  expect(await focusedPlace(page)).toBe(3)
+  await page.evaluate(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight / 2
+  })
+  await page
+    .getByRole('article', { name: /^Report query (9\d|1[01]\d)$/ })
+    .first()
+    .waitFor()
+  expect(await button.evaluate((element) => element === document.activeElement)).toBe(true)
+  await page.keyboard.press('Tab')
+  expect(await focusedPlace(page)).toBeOneOf([3, 4])
+})
+
+it('holds the card being read still when a session is booked above it', async () => {
+  const { page, platform, ada, clientId } = await manyBooked()
+  await page.evaluate(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight / 2
+  })
+  await page
+    .getByRole('article', { name: /^Report query (9\d|1[01]\d)$/ })
+    .first()
+    .waitFor()
+  // The first card whose top is on screen: the one the expert reads.
+  const title = await page.evaluate(() => {
+    const top = document.querySelector('main')!.getBoundingClientRect().top
+    const card = Array.from(document.querySelectorAll('.upcoming-list article')).find(
+      (article) => article.getBoundingClientRect().top >= top,
+    )
+    return card?.querySelector('.session-title')?.textContent ?? ''
+  })
+  const card = page.getByRole('article', { name: title, exact: true })
+  const row = page.locator('.upcoming-list > li').filter({ has: card })
+  const place = Number(await row.getAttribute('aria-posinset'))
+  const before = (await card.boundingBox())!.y
+  bookScheduled(platform, {
+    expertId: ada.id,
+    clientId,
+    title: 'Booked in between',
+    start: platform.clock.now() + 20 * MINUTE,
+  })
+  // Listed above it: the card is one place further down the list.
+  await page
+    .locator(`.upcoming-list > li[aria-posinset="${place + 1}"]`)
+    .filter({ has: card })
+    .waitFor()
+  expect((await card.boundingBox())!.y).toBeCloseTo(before, 0)
+})
