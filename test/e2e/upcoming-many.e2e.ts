@@ -28,8 +28,11 @@ it('says later sessions are booked when the expert has more than Upcoming lists'
     `Only your next ${UPCOMING_SESSIONS_LISTED} sessions are shown here. You have more booked after these.`,
   )
   await note.waitFor()
-  await page.getByRole('article', { name: `Report query ${UPCOMING_SESSIONS_LISTED}` }).waitFor()
+  // The list holds the soonest it lists, drawn a window at a time (upcoming-window.e2e.ts scrolls it).
+  const first = page.getByRole('list', { name: 'Booked sessions' }).getByRole('listitem').first()
+  expect(await first.getAttribute('aria-setsize')).toBe(String(UPCOMING_SESSIONS_LISTED))
   expect(
     await page.getByRole('article', { name: `Report query ${UPCOMING_SESSIONS_LISTED + 1}` }).count(),
   ).toBe(0)
+  await page.getByRole('button', { name: `Upcoming ${UPCOMING_SESSIONS_LISTED} or more` }).waitFor()
 })
