@@ -12,6 +12,7 @@ import { LOCALE, TIME_ZONE } from './support/harness'
 import { focusLandsOn } from './support/waits'
 import { routeIpc, type RoutedSocket } from './support/ipc-route'
 import { bookThroughApp, cachedInvite } from './support/scenario'
+import { bookScheduled } from '../support/booking'
 
 const world = useE2e()
 
@@ -240,4 +241,30 @@ it('opens the window on the session a link names with its card focused, so an En
     'sessions.join',
   )
   expect(await card.getByRole('button', { name: /Start/ }).first().isEnabled()).toBe(true)
+})
+
+it('opens the window on a session far down a long Upcoming, its card drawn and focused', async () => {
+  const window = await adaWindow()
+  const { platform, ada, page, show } = window
+  const clientId = platform.addClient('Sam Okafor')
+  let far = ''
+  for (let n = 1; n <= 150; n++) {
+    const requestId = bookScheduled(platform, {
+      expertId: ada.id,
+      clientId,
+      title: `Report query ${n}`,
+      start: platform.clock.now() + (60 + 30 * n) * 60_000,
+    })
+    far = platform.server.marketplace.db
+      .prepare('SELECT id FROM sessions WHERE request_id = ?')
+      .pluck()
+      .get(requestId) as string
+  }
+  await page.getByRole('button', { name: /^Upcoming/ }).click()
+  const list = page.getByRole('list', { name: 'Booked sessions' })
+  await list.locator('li[aria-setsize="150"]').first().waitFor()
+  const card = page.getByRole('article', { name: 'Report query 150', exact: true })
+  expect(await card.count()).toBe(0)
+  show({ kind: 'session', sessionId: far, link: true })
+  await focusLandsOn(card)
 })
