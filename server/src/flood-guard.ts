@@ -1,11 +1,12 @@
 /**
- * A bound on how fast one connection may send. The expert's allowance (rate-limiter.ts) refuses
- * what is past it with an answer, but each message is still read, decoded and answered first, and
- * one that asks for no answer is not even counted: a client sending as fast as its link allows
- * would hold the platform's one thread and slow every other expert's answers and events. So every
- * message a connection sends, answered or not, is counted before it is decoded, and a connection
- * that goes on sending well past what its expert may send is cut, with one log line; an app backs
- * off when told it is rate limited, and never comes near.
+ * A bound on how fast one expert's connections may send. The expert's allowance (rate-limiter.ts)
+ * refuses what is past it with an answer, but each message is still read, decoded and answered
+ * first, and one that asks for no answer is not even counted: a client sending as fast as its link
+ * allows would hold the platform's one thread and slow every other expert's answers and events. So
+ * every message, answered or not, is counted before it is decoded, against one budget per expert
+ * shared by all their connections (an expert may hold many sign-ins, each several sockets, and a
+ * budget per connection multiplied with them), and a connection that sends once the budget is
+ * spent is cut, with one log line; an app backs off when told it is rate limited, and never comes near.
  */
 import type { Socket } from 'socket.io'
 import type { Clock } from '../../src/shared/clock'
@@ -48,24 +49,51 @@ function costOf(packet: ReceivedPacket, most: number): number {
   return Math.min(most, 1 + Math.floor(sizeOf(packet) / FLOOD_BYTES_PER_MESSAGE))
 }
 
-/** Cut `socket`'s connection, with one log line, once it sends past FLOOD_FACTOR times `limit`. */
+/**
+ * Each expert's flood budget, FLOOD_FACTOR times their allowance, shared by every connection they
+ * hold and kept across reconnects (a budget that started full on each new socket would let a client
+ * that reconnects after each cut send on for ever). Bounded: only a signed-in expert gets one.
+ */
+export class ExpertFloodBudgets {
+  private readonly budgets = new Map<string, TokenBucket>()
+
+  constructor(
+    readonly limit: RateLimit,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The budget every connection of `expertId` draws on. */
+  of(expertId: string): TokenBucket {
+    let budget = this.budgets.get(expertId)
+    if (budget === undefined) {
+      const { burst, perSecond } = this.limit
+      budget = new TokenBucket(
+        { burst: burst * FLOOD_FACTOR, perSecond: perSecond * FLOOD_FACTOR },
+        this.clock,
+      )
+      this.budgets.set(expertId, budget)
+    }
+    return budget
+  }
+}
+
+/** Cut `socket`'s connection, with one log line, once it sends when its expert's `budget` is spent. */
 export function limitIncomingFlood(
   socket: Socket,
+  budget: TokenBucket,
   limit: RateLimit,
-  clock: Clock,
   logger: Logger,
   fields: LogFields,
 ): void {
-  const allowance = new TokenBucket(
-    { burst: limit.burst * FLOOD_FACTOR, perSecond: limit.perSecond * FLOOD_FACTOR },
-    clock,
-  )
   let cut = false
   // Before socket.io decodes the message: the cost being bounded is the decoding and answering.
   socket.conn.on('packet', (packet: ReceivedPacket) => {
-    if (cut || packet.type !== 'message' || allowance.take(costOf(packet, limit.burst))) return
+    if (cut || packet.type !== 'message' || budget.take(costOf(packet, limit.burst))) return
     cut = true
-    logger.warn('connection cut: the client sent far more messages than its allowance', fields)
+    logger.warn(
+      'connection cut: the client sent far more messages than its expert’s allowance, over all their connections',
+      fields,
+    )
     // Said before the cut, so the app tells its expert why rather than that the platform closed it;
     // engine.io writes what is queued before it closes.
     socket.emit(CLOSING_EVENT, { reason: TOO_MANY_MESSAGES } satisfies ClosingNotice)

@@ -39,7 +39,7 @@ import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 import { limitUnreadBacklog } from './unread-backlog'
-import { limitIncomingFlood } from './flood-guard'
+import { ExpertFloodBudgets, limitIncomingFlood } from './flood-guard'
 import type { UnauthorizedLog } from './http/unauthorized-log'
 import { logClosedByFrame, sendQueuedBeforeClosing, tooLarge } from './oversize-frames'
 
@@ -112,6 +112,7 @@ export function attachSocketGateway(
   },
 ): Server {
   const { marketplace, tokens, clock, logger, rateLimits } = deps
+  const floodBudgets = new ExpertFloodBudgets(rateLimits.limit, clock)
   const io = new Server(http, {
     serveClient: false,
     // WebSocket only, as the app connects: a long-polling session is no connection of its own,
@@ -227,7 +228,7 @@ export function attachSocketGateway(
       if (reason === 'client namespace disconnect') socket.conn.close()
     })
     limitUnreadBacklog(socket, logger, { expert: expertId }, deps.mostUnreadBytes)
-    limitIncomingFlood(socket, rateLimits.limit, clock, logger, { expert: expertId })
+    limitIncomingFlood(socket, floodBudgets.of(expertId), rateLimits.limit, logger, { expert: expertId })
     void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })
     const bucket = { take: () => rateLimits.take(expertId), retryAfterMs: rateLimits.retryAfterMs }

@@ -27,9 +27,6 @@ describe('a connection flooding the platform with messages', () => {
   it('is cut, said once in the log, when it sends far past its allowance asking for no answer, and nobody else is', async () => {
     const flooder = platform().addExpert()
     const hostile = await platform().connect(flooder.token)
-    const sameExpert = await platform().connect(
-      platform().server.tokens.issue(flooder.id, platform().clock.now()),
-    )
     const bystander = await platform().connect(platform().addExpert().token)
     const heard: unknown[] = []
     hostile.socket.on(CLOSING_EVENT, (notice: unknown) => heard.push(notice))
@@ -41,9 +38,37 @@ describe('a connection flooding the platform with messages', () => {
     expect(cutLines()).toHaveLength(1)
     expect(cutLines()[0]).toContain(flooder.id)
     expect(await probe(bystander)).toMatchObject({ ok: true })
-    // The expert's allowance is its own matter: their other connection is still open and answered.
-    expect(await probe(sameExpert)).toMatchObject({ ok: true })
-    expect(sameExpert.socket.connected).toBe(true)
+  })
+
+  it('counts every connection of one expert against one budget, however many sign-ins hold them', async () => {
+    const flooder = platform().addExpert()
+    const tokens = [flooder.token, platform().server.tokens.issue(flooder.id, platform().clock.now())]
+    // Two sockets on each of two sign-ins, each sending well within what one connection might.
+    const sockets = await Promise.all([...tokens, ...tokens].map((t) => platform().connect(t)))
+    const closed = Promise.all(sockets.map(disconnected))
+    const share = ALLOWANCE - 1
+    for (const c of sockets) for (let i = 0; i < share; i++) c.socket.emit(COMMAND_EVENT, { flood: i })
+    // Each is cut at its first message once the expert's budget is spent.
+    expect(await closed).toEqual(sockets.map(() => 'io server disconnect'))
+    const bystander = await platform().connect(platform().addExpert().token)
+    expect(await probe(bystander)).toMatchObject({ ok: true })
+  })
+
+  it('keeps the spent budget across a reconnect, and lets the expert in again as it refills', async () => {
+    const expert = platform().addExpert()
+    const first = await platform().connect(expert.token)
+    const cut = disconnected(first)
+    for (let i = 0; i <= ALLOWANCE; i++) first.socket.emit(COMMAND_EVENT, { flood: i })
+    await cut
+    // Straight back with nothing refilled: the first message finds the budget spent.
+    const again = await platform().connect(expert.token)
+    const cutAgain = disconnected(again)
+    again.socket.emit(COMMAND_EVENT, { flood: 'again' })
+    expect(await cutAgain).toBe('io server disconnect')
+    // A second later the budget holds more than a probe: an app that waited is answered.
+    platform().clock.advance(1000)
+    const later = await platform().connect(expert.token)
+    expect(await probe(later)).toMatchObject({ ok: true })
   })
 
   it('keeps a connection that sends up to it, refused as rate limited past its expert’s allowance', async () => {
