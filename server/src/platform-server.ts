@@ -39,6 +39,7 @@ import {
 import { defaultSignInLimits, SignInLimiter, type SignInLimits } from './sign-in-limiter'
 import { attachSocketGateway, liveTokenHashes } from './socket-gateway'
 import { keepNewObjectsYoung } from './allocation-sites'
+import { UnidentifiedSockets } from './unidentified-sockets'
 
 /** Where and how to run the platform. */
 export interface PlatformServerOptions {
@@ -140,13 +141,14 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     { requireHostHeader: false },
     (req, res) => void answerRequest(req, res, { api, admin, adminToken, logger, unauthorized, marketplace }),
   )
+  const unidentified = new UnidentifiedSockets(connectionLimits, logger)
   const io = attachSocketGateway(http, {
     marketplace,
     tokens,
     clock,
     logger,
     rateLimits,
-    connectTimeoutMs: connectionLimits.identifyMs,
+    unidentified,
     minimumAppVersion: options.minimumAppVersion,
     mostUnreadBytes: options.mostUnreadBytes,
     unauthorized,
@@ -175,6 +177,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     spoke: guard.spoke,
     logger,
     upgradePath: `${io.path()}/`,
+    admitWebSocket: (socket) => unidentified.admit(socket),
   })
 
   // The timed rules run on the injected clock, so a manual clock drives expiry and auto-cancel.

@@ -42,6 +42,8 @@ import { limitUnreadBacklog } from './unread-backlog'
 import { ExpertFloodBudgets, limitIncomingFlood } from './flood-guard'
 import type { UnauthorizedLog } from './http/unauthorized-log'
 import { logClosedByFrame, sendQueuedBeforeClosing, tooLarge } from './oversize-frames'
+import { LONGEST_TIMER_MS } from './http/connection-guard'
+import type { UnidentifiedSockets } from './unidentified-sockets'
 
 /**
  * The largest frame the platform takes off the wire. A message over MOST_MESSAGE_BYTES and within
@@ -101,8 +103,8 @@ export function attachSocketGateway(
     logger: Logger
     /** Each expert's message allowance, shared by all their connections and their HTTP replays. */
     rateLimits: ExpertRateLimits
-    /** How long a transport may stay open without saying which expert it is. */
-    connectTimeoutMs: number
+    /** Counts and times the connections that have not said which expert they are yet. */
+    unidentified: UnidentifiedSockets
     /** The oldest app version still supported, announced in every welcome; none when undefined. */
     minimumAppVersion?: string
     /** The most unsent bytes a socket may hold (unread-backlog.ts); its default unless a test lowers it. */
@@ -120,12 +122,16 @@ export function attachSocketGateway(
     transports: ['websocket'],
     maxHttpBufferSize: MOST_READ_FRAME_BYTES,
     parser: answeringParser,
-    connectTimeout: deps.connectTimeoutMs,
+    // The identify wait is timed by `unidentified`, which says in the log why it closed one;
+    // socket.io's own timer, which would close it without a word, is never the first.
+    connectTimeout: LONGEST_TIMER_MS,
     ...HEARTBEAT,
     // No connectionStateRecovery: the app replays by event cursor after every reconnect, which
     // covers every gap, and socket.io's packet buffer cost time on every fan-out and memory on
     // every socket (`npm run bench -- platform-fanout`; the figures are in the README).
   })
+
+  deps.unidentified.watch(io)
 
   // One session per connection. A handshake sent again before the first was answered (by a link
   // that delivers a frame twice) would open a second one, and every event would arrive twice.

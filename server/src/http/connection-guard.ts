@@ -33,6 +33,11 @@ export interface ConnectionLimits {
    * connection, and every answer queued behind, for as long as it likes.
    */
   readonly answerMs: number
+  /**
+   * WebSockets from all addresses together that may be open without having said which expert
+   * they are (unidentified-sockets.ts): each address's cap alone leaves many addresses unbounded.
+   */
+  readonly unidentified: number
   /** Connections one address on another machine may hold at once. */
   readonly perAddress: number
   /**
@@ -50,17 +55,18 @@ export const defaultConnectionLimits: ConnectionLimits = {
   identifyMs: 30_000,
   requestBodyMs: 30_000,
   answerMs: 30_000,
+  unidentified: 2_048,
   perAddress: 256,
   perLoopbackAddress: 12_000,
   clock: systemClock,
 }
 
-/** The longest wait socket.io's own timer holds: a longer one overflows, and Node fires it at once. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1
+/** The longest wait a Node timer holds: a longer one overflows, and Node fires it at once. */
+export const LONGEST_TIMER_MS = 2 ** 31 - 1
 
 /**
  * `limits` as given, or an error naming the one that cannot work: a wait of no positive number of
- * ms (or, for the identify wait socket.io times itself, one past its timer's most) ends at once,
+ * ms (or, for the identify wait timed by a Node timer, one past its most) ends at once,
  * closing every connection on arrival, and a cap under one refuses every connection, with nothing
  * in the log to say why.
  */
@@ -73,7 +79,7 @@ export function checkedConnectionLimits(limits: ConnectionLimits): ConnectionLim
         `connections.${name} must be a number of milliseconds from 1 to ${most}, not ${String(ms)}.`,
       )
   }
-  for (const name of ['perAddress', 'perLoopbackAddress'] as const) {
+  for (const name of ['unidentified', 'perAddress', 'perLoopbackAddress'] as const) {
     const cap = limits[name]
     if (!Number.isInteger(cap) || cap < 1)
       throw new RangeError(

@@ -133,6 +133,8 @@ export function installFrontDoor(
     logger: Logger
     /** Where the upgrade listeners take a WebSocket (socket.io's path, with its final slash). */
     upgradePath: string
+    /** The answer refusing a WebSocket the platform has no room for now, or undefined to take it. */
+    admitWebSocket?: (socket: Duplex) => string | undefined
   },
 ): void {
   const { hosts, spoke, logger, upgradePath } = deps
@@ -202,6 +204,8 @@ export function installFrontDoor(
       })
       return answerAndClose(socket, rawAnswer(misfit))
     }
+    const full = deps.admitWebSocket?.(socket)
+    if (full !== undefined) return answerAndClose(socket, full)
     for (const listener of onUpgrade) listener.call(http, req, socket, head)
   })
   // Node cuts a CONNECT without a word unless someone listens for it.
