@@ -11,11 +11,15 @@ import type { ExpertRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { writeEach } from './apply-each'
 
-/** Set the expert's availability as they chose it; a rule's earlier change is forgotten. */
+/**
+ * Set the expert's availability as they chose it; a rule's earlier change is forgotten. The event
+ * names the command's key, so the device that chose it can tell it from another device's choice.
+ */
 export function setAvailability(
   ctx: MarketplaceContext,
   expertId: string,
   { availability, onlineUntil }: CommandPayload<'availability.set'>,
+  idempotencyKey?: string,
 ): CommandResult<'availability.set'> {
   if (onlineUntil !== null && availability !== 'online') {
     throw new PlatformError('invalid_payload', '"Online until" applies only when going online.')
@@ -33,7 +37,7 @@ export function setAvailability(
            resume_availability = NULL, resume_online_until = NULL, resume_cause = NULL WHERE id = ?`,
       )
       .run(availability, onlineUntil, expertId)
-    ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId) })
+    ctx.events.append(expertId, 'expert.updated', { expert: ctx.store.expert(expertId), idempotencyKey })
     return { availability, onlineUntil }
   })
 }

@@ -28,6 +28,7 @@ type Handlers = {
     ctx: MarketplaceContext,
     expertId: string,
     payload: CommandPayload<N>,
+    idempotencyKey: string,
   ) => CommandResult<N>
 }
 
@@ -95,7 +96,12 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
   else if (typeof requestId === 'string') autoCancelIfDueFor(ctx, requestId, expertId)
   try {
     return ctx.events.transact(() => {
-      const result = (handlers[name] as Handlers[CommandName])(ctx, expertId, payload.data as never)
+      const result = (handlers[name] as Handlers[CommandName])(
+        ctx,
+        expertId,
+        payload.data as never,
+        idempotencyKey,
+      )
       const ack: CommandAck = { ok: true, result }
       remember(ctx, expertId, idempotencyKey, name, digest, ack)
       return ack

@@ -9,7 +9,7 @@
 import type { Clock } from '../../shared/clock'
 import type { CommandOutcome } from '../../shared/command-outcome'
 import type { Availability, CommandResult } from '../../shared/protocol'
-import type { BeforeResend } from './connection/command-resend'
+import type { BeforeResend, CommandWatch } from './connection/command-resend'
 import type { SyncEngine, SyncState } from './sync/sync-engine'
 
 /** How the expert's availability reads in the sentence. */
@@ -29,17 +29,21 @@ function settled(state: SyncState): boolean {
  * Watch the stream, from the pick's sending, for the expert's own choice of another availability;
  * `beforeResend` waits for the catch-up under way (at most its time) and ends the pick when one came.
  * Only events count: a snapshot shows where things stand, not whether the choice came after the pick.
- * `earlierHere`: picks made here still unanswered when this one was sent; one that reached the
- * platform before the drop (its answer lost, not its request) arrives as an event in the catch-up,
- * and is an older choice, so each accounts for one event choosing its availability. A pick made
- * here after this one (`pickedLater`) is newer still: this one is not sent again over it.
+ * An event naming the key of its command tells itself apart: one `sentHere` (this pick, or another
+ * made on this device) is no other device's choice, whatever its value. From a platform that names
+ * no key, `earlierHere` stands in: picks made here still unanswered when this one was sent, each
+ * accounting for one event choosing its availability (one that reached the platform before the drop,
+ * its answer lost, arrives in the catch-up and is an older choice); a same-value choice on another
+ * device then cannot be told from it. A pick made here after this one (`pickedLater`) is newer
+ * still: this one is not sent again over it.
  */
 export function availabilityOvertaking(
   sync: Pick<SyncEngine, 'state' | 'states' | 'changes'> | undefined,
   clock: Clock,
   picked: Availability,
   earlierHere: ReadonlyArray<Availability> = [],
-): {
+  sentHere: (key: string) => boolean = () => false,
+): CommandWatch<CommandResult<'availability.set'>> & {
   readonly beforeResend: BeforeResend<CommandResult<'availability.set'>>
   pickedLater(availability: Availability): void
   stop(): void
@@ -53,6 +57,11 @@ export function availabilityOvertaking(
       for (const event of update.events) {
         if (event.type !== 'expert.updated' || event.payload.expert.availabilityCause !== 'chosen') continue
         const availability = event.payload.expert.availability
+        const key = event.payload.idempotencyKey
+        if (key !== undefined) {
+          if (!sentHere(key)) chosen = availability
+          continue
+        }
         const fromHere = older.indexOf(availability)
         if (fromHere >= 0) older.splice(fromHere, 1)
         else chosen = availability

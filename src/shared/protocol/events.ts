@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { Expert, Id, Invite, Message, Session, Timestamp } from './entities'
+import { IdempotencyKey } from './commands'
 import { Token } from './text'
 
 /**
@@ -52,7 +53,19 @@ export const PlatformEvent = z.discriminatedUnion('type', [
   }),
   z.object({ ...eventBase, type: z.literal('session.updated'), payload: z.object({ session: Session }) }),
   z.object({ ...eventBase, type: z.literal('message.created'), payload: z.object({ message: Message }) }),
-  z.object({ ...eventBase, type: z.literal('expert.updated'), payload: z.object({ expert: Expert }) }),
+  z.object({
+    ...eventBase,
+    type: z.literal('expert.updated'),
+    payload: z.object({
+      expert: Expert,
+      /**
+       * The idempotency key of the expert's command that made this change (an availability they
+       * set), so the device that sent it can tell its own choice from one made on another device
+       * with the same value. Optional: older platforms send none, and one that is no key is dropped.
+       */
+      idempotencyKey: IdempotencyKey.optional().catch(undefined),
+    }),
+  }),
 ])
 /** One event in an expert's stream. */
 export type PlatformEvent = z.infer<typeof PlatformEvent>

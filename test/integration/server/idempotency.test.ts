@@ -79,6 +79,20 @@ describe('an idempotency key is bound to its command and payload', () => {
     expect(platform().server.marketplace.store.expert(expert.id).availability).toBe('away')
   })
 
+  it('names the key of availability.set in the one event it makes, so the device that chose it knows its own', async () => {
+    const { socket } = await expertWithTwoInvites()
+    const key = 'key-avail-event'
+    const updated = socket.waitForEvent(ofType('expert.updated'))
+    const set = { availability: 'away', onlineUntil: null } as const
+    expect(await socket.command('availability.set', set, key)).toMatchObject({ ok: true })
+    expect((await updated).payload).toMatchObject({ expert: { availability: 'away' }, idempotencyKey: key })
+    // Repeated under its key: the first answer, and no second event.
+    expect(await socket.command('availability.set', set, key)).toMatchObject({ ok: true })
+    const replay = await socket.replay(0)
+    const named = replay.kind === 'events' ? replay.events.filter((e) => 'idempotencyKey' in e.payload) : []
+    expect(named.map((e) => e.type === 'expert.updated' && e.payload.idempotencyKey)).toEqual([key])
+  })
+
   it('refuses the key reused for another command, and a refusal is bound to its payload too', async () => {
     const { socket, first } = await expertWithTwoInvites()
     const declined = await socket.command('invite.decline', { inviteId: first }, 'key-cross-1')

@@ -8,7 +8,7 @@ import type { CommandOutcome } from '../../../shared/command-outcome'
 import type { Listeners } from '../../../shared/listeners'
 import type { CommandName, CommandPayload, CommandResult } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
-import { sendAgainOnNewConnection, type BeforeResend } from './command-resend'
+import { sendAgainOnNewConnection, type CommandWatch } from './command-resend'
 import { sendCommand, type CommandDeps } from './link-command'
 import type { LinkState } from './link-deps'
 import { sendUnderRetryKey, type RetryKeys } from './retry-keys'
@@ -37,10 +37,12 @@ export function sendCommandOverLink<N extends CommandName>(
   name: N,
   payload: CommandPayload<N>,
   idempotencyKey?: string,
-  beforeResend?: BeforeResend<CommandResult<N>>,
+  watch: CommandWatch<CommandResult<N>> = {},
 ): Promise<CommandOutcome<CommandResult<N>>> {
-  const send = (key: string): Promise<CommandOutcome<CommandResult<N>>> =>
-    sendAgainOnNewConnection({
+  const { beforeResend } = watch
+  const send = (key: string): Promise<CommandOutcome<CommandResult<N>>> => {
+    watch.sentUnder?.(key)
+    return sendAgainOnNewConnection({
       clock: link.clock,
       ackTimeoutMs: link.command.ackTimeoutMs,
       log: link.log,
@@ -51,6 +53,7 @@ export function sendCommandOverLink<N extends CommandName>(
       send: (waitMs) => sendCommand(link.command, name, payload, key, waitMs),
       ...(beforeResend !== undefined && { beforeResend }),
     })
+  }
   // A caller with its own key (a notification's button) keeps its own retries.
   if (idempotencyKey !== undefined) return send(idempotencyKey)
   return sendUnderRetryKey(link.retryKeys, name, payload, send, link.connected)

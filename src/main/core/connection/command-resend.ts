@@ -39,6 +39,13 @@ export interface ResendDeps<R> {
 /** Whether a command lost with its connection is still to be sent again (ResendDeps.beforeResend). */
 export type BeforeResend<R> = (waitMs: number) => Promise<CommandOutcome<R> | undefined>
 
+/** What the sender of a command hears of its sending: asked before a resend, told each key it goes under. */
+export interface CommandWatch<R> {
+  readonly beforeResend?: BeforeResend<R>
+  /** Told the idempotency key before the command goes out under it (a fresh one when asked anew). */
+  readonly sentUnder?: (key: string) => void
+}
+
 /** The command's outcome, sent again on each new connection while its time lasts. */
 export async function sendAgainOnNewConnection<R>(deps: ResendDeps<R>): Promise<CommandOutcome<R>> {
   const deadline = steadyNow(deps.clock) + deps.ackTimeoutMs

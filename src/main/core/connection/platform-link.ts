@@ -9,7 +9,7 @@ import type { CommandOutcome } from '../../../shared/command-outcome'
 import type { CommandName, CommandPayload, CommandResult } from '../../../shared/protocol'
 import { OFFLINE } from './link-command'
 import { sendCommandOverLink, type CommandLink } from './command-over-link'
-import type { BeforeResend } from './command-resend'
+import type { CommandWatch } from './command-resend'
 import { retryKeys } from './retry-keys'
 import type { LinkDeps, LinkState } from './link-deps'
 import type { ReplayPage } from './replay-page'
@@ -103,10 +103,10 @@ export class PlatformLink extends LinkCycle {
     name: N,
     payload: CommandPayload<N>,
     idempotencyKey?: string,
-    beforeResend?: BeforeResend<CommandResult<N>>,
+    watch?: CommandWatch<CommandResult<N>>,
   ): Promise<CommandOutcome<CommandResult<N>>> {
     if (this.current.kind !== 'connected') return OFFLINE
-    return sendCommandOverLink(this.commandLink, name, payload, idempotencyKey, beforeResend)
+    return sendCommandOverLink(this.commandLink, name, payload, idempotencyKey, watch)
   }
 
   /**

@@ -41,6 +41,38 @@ describe('an availability pick lost with its connection', () => {
     expect(core.runtime.cache.expert()?.availability).toBe('away')
   })
 
+  it('stands aside for the phone’s away even after an away picked here that never arrived', async () => {
+    const world = await startProxiedExpert(defer, { coreClock: 'link' })
+    const { platform, expert, proxy, linkClock: clock, core } = world
+    const atPlatform = (): string => platform.server.marketplace.snapshot(expert.id).expert.availability
+    // "Away" then "Available" here, both held on the way up; the connection is then cut.
+    proxy.hold('up')
+    const away = core.runtime.core.command('availability.set', { availability: 'away', onlineUntil: null })
+    await proxy.untilHeldUp()
+    const online = core.runtime.core.command('availability.set', {
+      availability: 'online',
+      onlineUntil: null,
+    })
+    proxy.resetAll()
+    await core.waitForState((s) => s.status === 'reconnecting')
+    // Meanwhile, on the phone: away, after both picks. The same value as the first pick here.
+    const ack = platform.server.marketplace.execute(expert.id, {
+      name: 'availability.set',
+      idempotencyKey: 'phone-choice',
+      payload: { availability: 'away', onlineUntil: null },
+    })
+    expect(ack.ok).toBe(true)
+    clock.advance(BACKOFF_START_MS)
+
+    expect(await online).toMatchObject({
+      ok: false,
+      error: { code: 'overtaken', message: expect.stringMatching(/^You chose away on another device/) },
+    })
+    expect(await away).toMatchObject({ ok: false, error: { code: 'overtaken' } })
+    await core.runtime.core.settled()
+    expect(atPlatform()).toBe('away')
+  })
+
   it('is sent again over an earlier pick made here that reached the platform with its answer lost', async () => {
     const world = await startProxiedExpert(defer, { coreClock: 'link' })
     const { platform, expert, proxy, linkClock: clock, core } = world

@@ -5,7 +5,12 @@ import { availabilityOvertaking } from '../../../../src/main/core/availability-o
 import type { CacheUpdate } from '../../../../src/main/core/sync/cache-push'
 import type { SyncState } from '../../../../src/main/core/sync/sync-state'
 import { Listeners } from '../../../../src/shared/listeners'
-import { PROTOCOL_VERSION, WELCOME_EVENT, type Availability } from '../../../../src/shared/protocol'
+import {
+  PROTOCOL_VERSION,
+  WELCOME_EVENT,
+  type Availability,
+  type PlatformEvent,
+} from '../../../../src/shared/protocol'
 import { anExpert, expertUpdated, FIXTURE_NOW } from '../../../support/fixtures'
 import { memoryLink } from '../../../support/memory-link'
 
@@ -31,10 +36,11 @@ function handSync() {
  * pick's outcome and how many times the command went out.
  */
 async function pickLostThenCaughtUp(
-  meanwhile: ReadonlyArray<Availability>,
+  meanwhile: ReadonlyArray<Availability | readonly [Availability, string]>,
   failingBefore = false,
   earlierHere: ReadonlyArray<Availability> = [],
   laterHere?: Availability,
+  sentHere: ReadonlyArray<string> = [],
 ) {
   const { link, connections, clock } = memoryLink()
   link.start()
@@ -44,12 +50,14 @@ async function pickLostThenCaughtUp(
   connection.send(WELCOME_EVENT, { ...welcome, serverTime: FIXTURE_NOW })
   const { sync, set } = handSync()
   if (failingBefore) sync.state = { kind: 'failing', message: 'Could not save', nextAttemptAt: FIXTURE_NOW }
-  const overtaking = availabilityOvertaking(sync, clock, 'online', earlierHere)
+  const overtaking = availabilityOvertaking(sync, clock, 'online', earlierHere, (key) =>
+    sentHere.includes(key),
+  )
   const pick = link.command(
     'availability.set',
     { availability: 'online', onlineUntil: null },
     undefined,
-    overtaking.beforeResend,
+    overtaking,
   )
   let outcome: Awaited<typeof pick> | undefined
   void pick.then((o) => (outcome = o))
@@ -64,9 +72,13 @@ async function pickLostThenCaughtUp(
   if (!failingBefore) set({ kind: 'catching_up' })
   // The expert picks again here on the new connection while its catch-up is under way.
   if (laterHere !== undefined) overtaking.pickedLater(laterHere)
-  const events = meanwhile.map((availability, i) =>
-    expertUpdated(i + 1, anExpert({ availability, availabilityCause: 'chosen' })),
-  )
+  // A choice given with a key is one whose event names its command's key, as the platform does.
+  const events = meanwhile.map((choice, i): PlatformEvent => {
+    const [availability, key] = typeof choice === 'string' ? [choice] : choice
+    const expert = anExpert({ availability, availabilityCause: 'chosen' })
+    if (key === undefined) return expertUpdated(i + 1, expert)
+    return { id: i + 1, at: FIXTURE_NOW, type: 'expert.updated', payload: { expert, idempotencyKey: key } }
+  })
   if (events.length > 0) sync.changes.emit({ kind: 'events', events })
   set({ kind: 'live', since: FIXTURE_NOW + 1_000 })
   await turn()
@@ -114,6 +126,28 @@ describe('an availability picked here whose command was lost with its connection
     const { outcome, sent } = await pickLostThenCaughtUp(['away', 'busy'], false, ['away'])
     expect(sent).toBe(1)
     expect(outcome).toMatchObject({ ok: false, error: { code: 'overtaken' } })
+  })
+
+  it('tells a same-value choice on another device from an earlier pick made here that never arrived, by its key', async () => {
+    // "Away" then "Available" here, both lost; the phone chose away meanwhile, after them.
+    const { outcome, sent } = await pickLostThenCaughtUp(
+      [['away', 'phone-choice']],
+      false,
+      ['away'],
+      undefined,
+      ['away-here'],
+    )
+    expect(sent).toBe(1)
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'overtaken' } })
+  })
+
+  it('takes a choice whose key it sent itself for its own, even one answered before the drop', async () => {
+    // An earlier "Away" here was answered, yet its event came only with the catch-up.
+    const { outcome, sent } = await pickLostThenCaughtUp([['away', 'away-here']], false, [], undefined, [
+      'away-here',
+    ])
+    expect(sent).toBe(2)
+    expect(outcome).toBeUndefined()
   })
 
   it('is not sent again over a pick made here after it, whatever the catch-up brings', async () => {
