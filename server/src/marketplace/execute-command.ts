@@ -91,9 +91,18 @@ export function executeCommand(ctx: MarketplaceContext, expertId: string, raw: u
     )
   }
   // A session the timed rule is about to cancel is cancelled first, so the command meets it so.
-  const { sessionId, requestId } = payload.data as { sessionId?: unknown; requestId?: unknown }
+  const { sessionId, requestId, inviteId } = payload.data as {
+    sessionId?: unknown
+    requestId?: unknown
+    inviteId?: unknown
+  }
   if (typeof sessionId === 'string') autoCancelIfDue(ctx, sessionId)
   else if (typeof requestId === 'string') autoCancelIfDueFor(ctx, requestId, expertId)
+  else if (typeof inviteId === 'string') {
+    // An accept or decline of an invite accepted already is told where its session stands.
+    const invite = ctx.store.inviteRow(inviteId)
+    if (invite?.expert_id === expertId) autoCancelIfDueFor(ctx, invite.request_id, expertId)
+  }
   try {
     return ctx.events.transact(() => {
       const result = (handlers[name] as Handlers[CommandName])(

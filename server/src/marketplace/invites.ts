@@ -1,6 +1,7 @@
 /** An expert answering an invite. The first accept wins; everyone else is told at once. */
 import type { CommandPayload, CommandResult } from '../../../src/shared/protocol'
 import { conflictingSessions } from '../../../src/shared/rules/session-overlap'
+import { autoCancelAt, startWindowOpensAt } from '../../../src/shared/rules/session-timing'
 import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import { newId } from '../ids'
 import { newRoomKey } from '../room/room-link'
@@ -200,7 +201,7 @@ function alreadyAccepted(ctx: MarketplaceContext, invite: InviteRow, press: Pres
   const over = accepting ? 'there is nothing more to take' : 'nothing more is needed'
   switch (row?.state) {
     case 'booked':
-      return `${said}; its session is booked for ${utcWords(row.booked_start)}. ${accepting ? 'To move it, propose another time from the session.' : 'If you cannot take it, cancel it from the session.'}`
+      return `${said}; ${bookedWords(row.booked_start, ctx.clock.now(), accepting)}`
     case 'live':
       return `${said}; its session is live now: open it to ${accepting ? 'carry on' : 'end it'}.`
     case 'ended':
@@ -210,4 +211,22 @@ function alreadyAccepted(ctx: MarketplaceContext, invite: InviteRow, press: Pres
     default:
       return `${said}.`
   }
+}
+
+/**
+ * Where a booked session stands for an expert who accepted it already: before its start window
+ * opens it can be moved; once it is open, its time has come, and what is left is to start it
+ * before the system cancels it (a session past that is cancelled before the command is read).
+ */
+function bookedWords(start: number, now: number, accepting: boolean): string {
+  if (now < startWindowOpensAt(start)) {
+    const move = accepting
+      ? 'To move it, propose another time from the session.'
+      : 'If you cannot take it, cancel it from the session.'
+    return `its session is booked for ${utcWords(start)}. ${move}`
+  }
+  const cancelledAt = utcWords(autoCancelAt(start))
+  return accepting
+    ? `its session at ${utcWords(start)} can be started now: open it and press Start before ${cancelledAt}, when the platform cancels a session nobody joined.`
+    : `its session at ${utcWords(start)} can be started now. If you cannot take it, cancel it from the session before ${cancelledAt}.`
 }

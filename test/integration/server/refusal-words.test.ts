@@ -10,7 +10,8 @@ import { useTestPlatform } from '../../support/test-platform'
 const HOUR = 60 * 60_000
 
 describe('a refused answer to an invite or a session', () => {
-  const platform = useTestPlatform()
+  // The timed rules wait a week, so a command meets a session they have not reached yet.
+  const platform = useTestPlatform({ sweepIntervalMs: 7 * 24 * HOUR })
   let keys = 0
 
   function send<N extends CommandName>(expertId: string, name: N, payload: CommandPayload<N>): CommandAck {
@@ -157,5 +158,24 @@ describe('a refused answer to an invite or a session', () => {
       code: 'invalid_state',
       message: 'You already declined this invite; nothing more is needed.',
     })
+  })
+
+  it('tells a second accept of a session whose start window is open to start it, and of one past it that it was cancelled', () => {
+    const { expert, start, inviteId } = scheduledInvite('Visa interview prep')
+    expect(send(expert.id, 'invite.accept', { inviteId, proposedTime: start }).ok).toBe(true)
+    const utc = (t: number): string => `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+    platform().clock.advance(start - 5 * 60_000 - platform().clock.now())
+    const cancelledAt = utc(start + 10 * 60_000)
+    expect(refusal(send(expert.id, 'invite.accept', { inviteId, proposedTime: start })).message).toBe(
+      `You already accepted this invite; its session at ${utc(start)} can be started now: open it and press Start before ${cancelledAt}, when the platform cancels a session nobody joined.`,
+    )
+    expect(refusal(send(expert.id, 'invite.decline', { inviteId })).message).toBe(
+      `You already accepted this invite, so it can no longer be declined; its session at ${utc(start)} can be started now. If you cannot take it, cancel it from the session before ${cancelledAt}.`,
+    )
+    // Past it, before the timed rule has run: the answer meets the session cancelled, not booked.
+    platform().clock.advance(16 * 60_000)
+    expect(refusal(send(expert.id, 'invite.accept', { inviteId, proposedTime: start })).message).toBe(
+      'You already accepted this invite; its session has since been cancelled, so there is nothing more to take.',
+    )
   })
 })
