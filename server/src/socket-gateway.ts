@@ -38,7 +38,7 @@ import {
 import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
-import { limitUnreadBacklog } from './unread-backlog'
+import { ExpertUnreadTotals, limitUnreadBacklog } from './unread-backlog'
 import { ExpertFloodBudgets, limitIncomingFlood } from './flood-guard'
 import type { UnauthorizedLog } from './http/unauthorized-log'
 import { logClosedByFrame, sendQueuedBeforeClosing, tooLarge } from './oversize-frames'
@@ -115,6 +115,7 @@ export function attachSocketGateway(
 ): Server {
   const { marketplace, tokens, clock, logger, rateLimits } = deps
   const floodBudgets = new ExpertFloodBudgets(rateLimits.limit, clock)
+  const unreadTotals = new ExpertUnreadTotals()
   const io = new Server(http, {
     serveClient: false,
     // WebSocket only, as the app connects: a long-polling session is no connection of its own,
@@ -233,7 +234,7 @@ export function attachSocketGateway(
     socket.once('disconnect', (reason) => {
       if (reason === 'client namespace disconnect') socket.conn.close()
     })
-    limitUnreadBacklog(socket, logger, { expert: expertId }, deps.mostUnreadBytes)
+    limitUnreadBacklog(socket, logger, { expert: expertId }, unreadTotals, deps.mostUnreadBytes)
     limitIncomingFlood(socket, floodBudgets.of(expertId), rateLimits.limit, logger, { expert: expertId })
     void socket.join(expertRoom(expertId))
     const once = new OncePerConnection(logger, { expert: expertId })
