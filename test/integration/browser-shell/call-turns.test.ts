@@ -11,7 +11,7 @@ import { afterEach, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { AppApi } from '../../../src/main/core/app-api'
 import { attachIpcSocket } from '../../../src/browser-shell/ipc-socket-server'
-import { IPC_SOCKET_PATH, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
+import { IPC_SOCKET_PATH, PAGE_PARAM, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
 import { CALL_SLICE_MS } from '../../../src/main/core/ipc/call-turns'
 import { holdThread } from '../../support/hold-thread'
 import { MOST_CALLS_IN_FLIGHT } from '../../../src/main/core/ipc/calls-in-flight'
@@ -129,4 +129,47 @@ it('does not start the calls a page left waiting when its connection closed (its
   expect(warnings.filter((line) => line.includes('did not start'))).toEqual([
     `Browser shell did not start ${FLOOD + 1 - reads} calls of a page whose connection closed before their turn came; the page is told if it reconnects.`,
   ])
+})
+
+it('tells a page that returns which of its calls were not started, so it may send them again, and the others as done', async () => {
+  const started: string[] = []
+  const origin = await recordingShell(started)
+  const url = `${origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET}&${PAGE_PARAM}=${'b'.repeat(32)}`
+  const first = new WebSocket(url, { headers: { origin } })
+  await new Promise((resolve) => first.once('message', resolve))
+  const socket = (first as unknown as { _socket: Socket })._socket
+  const closed = new Promise((resolve) => socket.once('close', resolve))
+  const FLOOD = MOST_CALLS_IN_FLIGHT - 4
+  socket.cork()
+  for (let id = 1; id <= FLOOD; id++)
+    first.send(JSON.stringify({ id, channel: 'sessions.history', request: { limit: 50 } }))
+  socket.uncork()
+  socket.end()
+  await closed
+
+  const again = new WebSocket(url, { headers: { origin } })
+  type Answer = { id: number; result: { ok: boolean; error?: { code: string; message: string } } }
+  const heard: Array<{ known: number[] } | Answer> = []
+  // The list of calls the shell still knows, then one answer for each of them.
+  await new Promise<void>((resolve) =>
+    again.on('message', (data) => {
+      heard.push(JSON.parse(String(data)) as (typeof heard)[number])
+      const [known] = heard as [{ known: number[] }]
+      if (heard.length === known.known.length + 1) resolve()
+    }),
+  )
+  const answers = heard.slice(1) as Answer[]
+  again.close()
+  const reads = started.filter((channel) => channel === 'sessions.history').length
+  const notStarted = answers.filter(({ result }) => !result.ok)
+  // Each call not started is named and said to be undone; none that ran is said so.
+  expect(notStarted.length).toBeGreaterThan(0)
+  expect(notStarted).toHaveLength(FLOOD - reads)
+  for (const { result } of notStarted)
+    expect(result.error).toEqual({
+      code: 'transport_failed',
+      message:
+        'sessions.history was not carried out: the connection closed before Standby started it. Try it again.',
+    })
+  expect(answers.filter(({ result }) => result.ok).length).toBeLessThanOrEqual(reads)
 })
