@@ -74,6 +74,25 @@ describe('handle', () => {
     })
   })
 
+  it('carries out, in the order sent, the calls a window sent just before it was destroyed', async () => {
+    // A press then a read, as a card does: both were sent, so both are done, the press first.
+    const done: string[] = []
+    const ipc = registrar()
+    ipc.handle('shell.openExternal', (url) => void done.push(url))
+    ipc.handle('app.getInfo', () => {
+      done.push('read')
+      return { version: '1.0.0', platform: 'linux', protocolVersion: 1, defaultPlatformUrl: null }
+    })
+    const from = { sender: ours, frameUrl: APP_PAGE }
+    const press = fake.ipcMain.invoke('shell.openExternal', from, 'https://x.example/')
+    const read = fake.ipcMain.invoke('app.getInfo', from)
+    // Gone before either call's turn came: no part of the answer touches the destroyed contents.
+    ours.destroy()
+    await expect(press).resolves.toMatchObject({ ok: true })
+    await expect(read).resolves.toMatchObject({ ok: true })
+    expect(done).toEqual(['https://x.example/', 'read'])
+  })
+
   it('gives the handler the parsed request', async () => {
     const handler = vi.fn(async () => {})
     registrar().handle('shell.openExternal', handler)
