@@ -151,6 +151,7 @@ export function attachIpcSocket(
     ws.on('close', () => {
       // A page that sends a flood and closes, again and again, would leave the shell more work
       // with each socket: what has not started does not, and the page is told so if it returns.
+      // The close comes after every frame the page sent before it, read once reading resumes.
       const dropped = turns.forget(ws)
       if (dropped > 0)
         log.warn(
