@@ -109,8 +109,15 @@ export function createPopover(options: PopoverOptions): Popover {
   // would flash an empty frame, so the open waits for the first frame, or PAINT_WAIT_MS at most.
   // So does one whose page is lost (its renderer gone, its load failed) until it has loaded again
   // (page-recovery.ts reloads it, or tryPageAgain as it opens, once the page was given up on).
+  // A failed load commits Chromium's error page, whose 'did-finish-load' follows: only a page
+  // committed since ('did-navigate', never told of an error page) has loaded again.
   let firstFrame = false
   let lost = false
+  let committed = false
+  const loseThePage = (): void => {
+    lost = true
+    committed = false
+  }
   let waiting: { bounds: Rectangle; takeFocus: boolean; readonly giveUp: TimerHandle } | null = null
   const showWaiting = (): void => {
     if (waiting === null) return
@@ -125,13 +132,16 @@ export function createPopover(options: PopoverOptions): Popover {
   })
   const contents = window.webContents
   contents.on('render-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') lost = true
+    if (details.reason !== 'clean-exit') loseThePage()
   })
   contents.on('did-fail-load', (_event, errorCode, _description, _url, isMainFrame) => {
-    if (isMainFrame && errorCode !== ERR_ABORTED) lost = true
+    if (isMainFrame && errorCode !== ERR_ABORTED) loseThePage()
+  })
+  contents.on('did-navigate', () => {
+    committed = true
   })
   contents.on('did-finish-load', () => {
-    if (!lost) return
+    if (!lost || !committed) return
     lost = false
     if (firstFrame) showWaiting()
   })

@@ -13,6 +13,8 @@ import type { FakeSession } from './session'
 import { fake } from './state'
 
 let nextWebContentsId = 1
+/** Chromium's net error for a load another navigation took the place of: no error page commits. */
+const ERR_ABORTED = -3
 
 /** A window's web contents: navigation, window.open and IPC sends. */
 export class FakeWebContents
@@ -239,16 +241,23 @@ export class FakeWebContents
     this.emit('responsive', preventableEvent())
   }
 
-  /** A load of the page failed (`errorCode` is Chromium's net error, e.g. -2 ERR_FAILED). */
+  /**
+   * A load of the page failed (`errorCode` is Chromium's net error, e.g. -2 ERR_FAILED). As in
+   * Electron, a main frame's failure commits Chromium's error page, whose `did-finish-load` follows
+   * (with no `did-navigate`, told only of pages that are no error page).
+   */
   failLoad(url: string, errorCode = -2, isMainFrame = true): void {
     assertOnScreen('a destroyed page', !this.destroyed)
     this.emit('did-fail-load', preventableEvent(), errorCode, 'ERR_FAILED', url, isMainFrame, 1, 1)
+    if (isMainFrame && errorCode !== ERR_ABORTED && !this.destroyed)
+      this.emit('did-finish-load', preventableEvent())
   }
 
-  /** The page finished loading; `did-finish-load` fires again on every reload. */
-  finishLoad(): void {
+  /** The page committed and finished loading: `did-navigate`, then `did-finish-load`, at every reload. */
+  finishLoad(url = 'standby-app://app/'): void {
     assertOnScreen('a destroyed page', !this.destroyed)
-    this.emit('did-finish-load', preventableEvent())
+    this.emit('did-navigate', preventableEvent(), url, 200, 'OK')
+    if (!this.destroyed) this.emit('did-finish-load', preventableEvent())
   }
 
   /** Sends of one push event, their payloads in order. */

@@ -61,6 +61,25 @@ describe('a window whose page is lost', () => {
     expect(window.visible).toBe(true)
   })
 
+  it('keeps an opened popover waiting through the error page of a reload that failed again, not shown empty', () => {
+    const popover = createPopover(windowOptions())
+    const window = lastWindow()
+    window.readyToShow()
+    window.webContents.renderProcessGone('crashed')
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+    // The reload fails too: Chromium's error page finishes loading, and Standby reloads once more.
+    window.webContents.failLoad('standby-app://app/?view=popover')
+    expect(window.webContents.reload).toHaveBeenCalledTimes(2)
+    expect(window.visible).toBe(false)
+    window.webContents.finishLoad()
+    expect(window).toMatchObject({ visible: true, focused: true })
+    // Put away, a load that failed (its error page finished) is not taken for the page.
+    popover.hide()
+    window.webContents.failLoad('standby-app://app/?view=popover')
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+    expect(window.visible).toBe(false)
+  })
+
   it('reloads the main window’s page when it could not load, which then shows once painted', () => {
     const options = windowOptions()
     createMainWindow({ ...options, isQuitting: () => false })
