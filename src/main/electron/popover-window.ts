@@ -152,7 +152,8 @@ export function createPopover(options: PopoverOptions): Popover {
   window.once('closed', dropWaiting)
   const open: Popover['open'] = (trayBounds, how) => {
     const takeFocus = how?.takeFocus ?? true
-    if (!isGone(window)) tryPageAgain(contents)
+    // Tried again, the page is lost until it loads: a frozen one's renderer ends only later.
+    if (!isGone(window) && tryPageAgain(contents)) loseThePage()
     const painted = firstFrame && !lost
     if (painted) return show(trayBounds, takeFocus)
     // The latest ask gives the place; the focus the expert asked for (a tray click, a press) is not

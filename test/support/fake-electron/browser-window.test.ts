@@ -115,7 +115,7 @@ describe('the fake WebContents’ renderer', () => {
     expect(contents.isCrashed()).toBe(false)
   })
 
-  it('can hang and answer again, or be ended while it hangs, which loses it as a kill does', () => {
+  it('can hang and answer again, or be ended while it hangs, which loses it as a kill does, once it is gone', async () => {
     const contents = new FakeBrowserWindow().webContents
     const heard: string[] = []
     for (const event of ['unresponsive', 'responsive'] as const) contents.on(event, () => heard.push(event))
@@ -124,6 +124,8 @@ describe('the fake WebContents’ renderer', () => {
     contents.answerAgain()
     contents.hang()
     contents.forcefullyCrashRenderer()
+    expect(heard).toEqual(['unresponsive', 'responsive', 'unresponsive'])
+    await Promise.resolve()
     expect(heard).toEqual(['unresponsive', 'responsive', 'unresponsive', 'killed'])
     expect(contents.isCrashed()).toBe(true)
   })

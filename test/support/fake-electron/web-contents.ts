@@ -43,12 +43,15 @@ export class FakeWebContents
   })
   /**
    * Every renderer ended this way; as Electron documents, its 'render-process-gone' follows
-   * (reason 'killed'), and only then does a reload start a renderer that answers.
+   * (reason 'killed'), and only then does a reload start a renderer that answers. It follows
+   * later, not within the call: Chromium hears of the end once the process is gone.
    */
   readonly forcefullyCrashRenderer = vi.fn<WebContents['forcefullyCrashRenderer']>(() => {
     assertNotDestroyed(this)
     this.responsive = true
-    this.renderProcessGone('killed')
+    queueMicrotask(() => {
+      if (!this.destroyed) this.renderProcessGone('killed')
+    })
   })
   /** False while the page hangs (between 'unresponsive' and 'responsive'). */
   responsive = true

@@ -27,6 +27,11 @@ function lastWindow(): FakeBrowserWindow {
 
 beforeEach(resetFakeElectron)
 
+/** Electron tells a renderer ended by forcefullyCrashRenderer once its process is gone, not within the call. */
+async function rendererEnded(): Promise<void> {
+  await Promise.resolve()
+}
+
 describe('a window whose page is lost', () => {
   it('reloads the popover’s page when its renderer crashes, is killed or runs out of memory', () => {
     createPopover(windowOptions())
@@ -116,7 +121,7 @@ describe('a window whose page is lost', () => {
 })
 
 describe('a window whose page hangs', () => {
-  it('restarts the page’s renderer and reloads it once it stayed unresponsive for the bound', () => {
+  it('restarts the page’s renderer and reloads it once it stayed unresponsive for the bound', async () => {
     const options = windowOptions()
     createPopover(options)
     const contents = lastWindow().webContents
@@ -127,6 +132,7 @@ describe('a window whose page hangs', () => {
     expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
     clock.advance(1)
     expect(contents.forcefullyCrashRenderer).toHaveBeenCalledOnce()
+    await rendererEnded()
     expect(contents.reload).toHaveBeenCalledOnce()
     expect(contents).toMatchObject({ crashed: false, responsive: true })
     expect(options.log.text()).toMatch(/popover window's page did not answer for 30 seconds; restarting it/)
@@ -153,7 +159,7 @@ describe('a window whose page hangs', () => {
     expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
   })
 
-  it(`counts with the crashes: past ${MOST_RELOADS} reloads a minute it is left frozen, and says what to do`, () => {
+  it(`counts with the crashes: past ${MOST_RELOADS} reloads a minute it is left frozen, and says what to do`, async () => {
     const options = windowOptions()
     createPopover(options)
     const contents = lastWindow().webContents
@@ -169,6 +175,7 @@ describe('a window whose page hangs', () => {
     clock.advance(RELOAD_WINDOW_MS)
     contents.hang()
     clock.advance(HANG_BOUND_MS)
+    await rendererEnded()
     expect(contents.reload).toHaveBeenCalledOnce()
   })
 })
@@ -219,19 +226,29 @@ describe('a window whose page was given up on', () => {
     )
   })
 
-  it('restarts a popover page left frozen as the expert opens it after the minute', () => {
+  it('restarts a popover page left frozen as the expert opens it after the minute, shown once loaded', async () => {
     const popover = createPopover(windowOptions())
     const window = lastWindow()
     window.readyToShow()
     const contents = window.webContents
-    for (let crash = 0; crash < MOST_RELOADS; crash++) contents.renderProcessGone('crashed')
+    // Each crash is reloaded, and the page loads again, until it hangs with no reload left.
+    for (let crash = 0; crash < MOST_RELOADS; crash++) {
+      contents.renderProcessGone('crashed')
+      contents.finishLoad()
+    }
     contents.hang()
     clock.advance(HANG_BOUND_MS)
     expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
     clock.advance(RELOAD_WINDOW_MS)
     popover.open(icon)
     expect(contents.forcefullyCrashRenderer).toHaveBeenCalledOnce()
+    // Not shown frozen, then empty as its renderer ends, while it is restarted.
+    expect(window.visible).toBe(false)
+    await rendererEnded()
     expect(contents.reload).toHaveBeenCalledTimes(MOST_RELOADS + 1)
     expect(contents).toMatchObject({ crashed: false, responsive: true })
+    expect(window.visible).toBe(false)
+    contents.finishLoad()
+    expect(window).toMatchObject({ visible: true, focused: true })
   })
 })
