@@ -54,6 +54,45 @@ describe('listeners', () => {
     listeners.emit()
     expect(heard).toEqual(['a', 'b', 'a'])
   })
+
+  // The list is replaced, never changed in place, while an emit walks it by index.
+  it('lets a listener remove itself while a value is delivered without skipping the next one', () => {
+    const heard: string[] = []
+    const listeners = new Listeners<number>()
+    const offA = listeners.add((n) => {
+      heard.push(`a${n}`)
+      offA()
+    })
+    listeners.add((n) => heard.push(`b${n}`))
+    listeners.emit(1)
+    listeners.emit(2)
+    expect(heard).toEqual(['a1', 'b1', 'b2'])
+    expect(listeners.size).toBe(1)
+  })
+
+  it('tells a listener added while a value is delivered only the values after it', () => {
+    const heard: string[] = []
+    const listeners = new Listeners<number>()
+    listeners.add((n) => {
+      heard.push(`a${n}`)
+      if (n === 1) listeners.add((m) => heard.push(`late${m}`))
+    })
+    listeners.emit(1)
+    listeners.emit(2)
+    expect(heard).toEqual(['a1', 'a2', 'late2'])
+  })
+
+  it('delivers a value emitted by a listener to everyone before the rest hear the first', () => {
+    const heard: string[] = []
+    const listeners = new Listeners<number>()
+    listeners.add((n) => {
+      heard.push(`a${n}`)
+      if (n === 1) listeners.emit(2)
+    })
+    listeners.add((n) => heard.push(`b${n}`))
+    listeners.emit(1)
+    expect(heard).toEqual(['a1', 'a2', 'b2', 'b1'])
+  })
 })
 
 describe('listeners on a hot path', () => {
