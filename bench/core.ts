@@ -25,9 +25,8 @@ import { median, mib, ms, percentile } from './stats'
 import { markWrites, writeCarrying } from './wire-marks'
 
 // The target holds only if it holds in every one of the interleaved sets of blocks (P99_SETS), so
-// each set needs rounds enough for a p99 of its own: a set of a fifth of the old run's rounds had
-// its p99 at its fifth slowest round, and whether four or six rounds of a set happened to meet a
-// wake-up behind another thread decided it. Now a set has as many rounds as the whole run had.
+// each set needs rounds enough that many lie above its p99: with few, whether a couple of them met a
+// wake-up behind another thread decided the set. The report says how many lie above (docs/benchmarks.md).
 const BLOCKS = 125
 const ROUNDS_PER_BLOCK = 80
 const RESTARTS = 10
