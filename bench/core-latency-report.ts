@@ -6,7 +6,7 @@
  */
 import { formatBlocks, percentileOfGroups, type BlockResult, type LatencySide } from './blocks'
 import { formatRoundParts, type RoundParts } from './core-parts'
-import { ms, percentile } from './stats'
+import { ms, percentile, percentileIndex } from './stats'
 import { formatPauses, formatTailCauses, type Pause, type TailCauses } from './tail-causes'
 
 /** The target: the brief's p99 of invite creation → notifier, in ms. */
@@ -17,7 +17,7 @@ export const P99_SETS = 5
 
 /** Which slowest round of `count` the `p`-th percentile is (1: the slowest), as `percentile` picks it. */
 export function slowestRank(count: number, p: number): number {
-  return count - Math.max(1, Math.ceil((p / 100) * count)) + 1
+  return count - percentileIndex(count, p)
 }
 
 /** The invite rounds of both sides, as the bench measured them. */

@@ -1,11 +1,15 @@
 /** Small statistics helpers shared by the benches. */
 
+/** Where the p-th percentile (0–100) of `count` values sorted from the smallest lies, by nearest rank. */
+export function percentileIndex(count: number, p: number): number {
+  return Math.min(count - 1, Math.max(0, Math.ceil((p / 100) * count) - 1))
+}
+
 /** The p-th percentile (0–100) of `values`, by nearest rank. */
 export function percentile(values: ReadonlyArray<number>, p: number): number {
   if (values.length === 0) return Number.NaN
   const sorted = [...values].sort((a, b) => a - b)
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[rank] as number
+  return sorted[percentileIndex(sorted.length, p)] as number
 }
 
 /** The median of `values`. */
