@@ -43,6 +43,8 @@ const CHANGE_THRESHOLD_MS = 250
  * trusted at the next start, without a write for every acknowledgement.
  */
 const KEEP_AGAIN_MS = 60 * 60_000
+/** How often a change of the computer's clock too small to be a setting (drift, a stall) is kept at most. */
+const KEEP_DRIFT_MS = 60_000
 
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
@@ -52,6 +54,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private readonly latest = new LatestTold()
   /** The monotonic reading when the offset was last kept; null before. */
   private keptAt: number | null = null
+  /** The computer's clock drifted since the offset was last kept: the next answer keeps it. */
+  private keepOwed = false
   /** The state last told to `changes`: a change found while the time was read is told after. */
   private told: PlatformClockState = UNMEASURED_CLOCK
   /** Platform time minus the monotonic reading, as last told (or woken to): what listeners' timers run by. */
@@ -187,7 +191,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.notes.note(this.estimate.noted)
     const keepAgain = this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS
     // Settled, a wake's reading is kept: the offset it moved was not while in doubt.
-    if (this.current.measured && (keepAgain || settledWake)) this.keep()
+    if (this.current.measured && (keepAgain || settledWake || this.keepOwed)) this.keep()
   }
 
   liveEventAt(at: number): void {
@@ -250,12 +254,20 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if (same && Math.abs(next.offsetMs - this.current.offsetMs) < CHANGE_THRESHOLD_MS) return
     const noticeBefore = clockSkewNotice(this.current)
     this.current = next
+    // Only the computer's clock moved, by less than a setting: platform time on the monotonic clock,
+    // by which listeners' timers run, stands. Kept by the minute, not each second the window reads.
+    const drift =
+      same &&
+      estimate.doubt === doubtBefore &&
+      Math.abs(this.anchor() - this.toldAnchor) < CHANGE_THRESHOLD_MS
     const notice = clockSkewNotice(next)
     if (notice !== noticeBefore)
       this.log.warn(notice ?? "This computer's clock now agrees with the platform's to within a minute.")
     if (when === 'at once') this.tell()
     else queueMicrotask(() => this.tell())
-    if (next.measured) this.keep()
+    this.keepOwed = next.measured && drift
+    if (next.measured && (!drift || this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_DRIFT_MS))
+      this.keep()
   }
 
   /** Platform time now minus the monotonic reading, by the state in use (no reading of the clock's). */
@@ -281,6 +293,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const mono = this.monotonic()
     const newest = Math.max(...this.estimate.samples.map((s) => s.atMono))
     const measuredAt = Math.round(this.local.now() + this.current.offsetMs - (mono - newest))
-    if (keepOffset(this.keeper, { offsetMs: this.current.offsetMs, measuredAt }, this.log)) this.keptAt = mono
+    if (!keepOffset(this.keeper, { offsetMs: this.current.offsetMs, measuredAt }, this.log)) return
+    this.keptAt = mono
+    this.keepOwed = false
   }
 }

@@ -24,12 +24,17 @@ function setUp(kept: KeptClockOffset | null = null) {
     warn: (m: string) => void lines.push(m),
     error: (m: string) => void lines.push(m),
   }
-  const store: { kept: KeptClockOffset | null; fail: boolean } = { kept, fail: false }
+  const store: { kept: KeptClockOffset | null; fail: boolean; writes: number } = {
+    kept,
+    fail: false,
+    writes: 0,
+  }
   const keeper: OffsetKeeper = {
     clockOffset: () => store.kept,
     keepClockOffset: (next) => {
       if (store.fail) throw new Error('disk full')
       store.kept = next
+      store.writes++
     },
   }
   const clock = new PlatformClock(local, power, log, keeper)
@@ -86,6 +91,40 @@ describe('the platform clock across restarts', () => {
     // The platform's answer says it was the sleep after all: that is kept.
     exchange()
     expect(store.kept?.offsetMs).toBe(2 * HOUR)
+  })
+
+  it('keeps a computer clock that stands still at the platform’s next answer, not at each second the window reads the time', () => {
+    const { local, clock, store, exchange } = setUp()
+    exchange()
+    exchange()
+    const writesBefore = store.writes
+    for (let second = 1; second <= 90; second++) {
+      local.advance(1_000)
+      local.step(-1_000)
+      clock.now()
+    }
+    exchange(2 * HOUR + 90_000)
+    expect(store.writes - writesBefore).toBeLessThanOrEqual(2)
+    // The answer keeps what the clock stood still by: a start offline goes by that.
+    expect(store.kept?.offsetMs).toBe(2 * HOUR + 90_000)
+    // Set, the clock is kept at once: the next start would otherwise go by the setting's time.
+    local.step(20 * MINUTE)
+    clock.now()
+    expect(store.kept?.offsetMs).toBe(2 * HOUR + 90_000 - 20 * MINUTE)
+  })
+
+  it('keeps a drifting clock at most once a minute while the platform does not answer', () => {
+    const { local, clock, store, exchange } = setUp()
+    exchange()
+    exchange()
+    const writesBefore = store.writes
+    for (let second = 1; second <= 5 * 60; second++) {
+      local.advance(1_000)
+      local.step(-1_000)
+      clock.now()
+    }
+    expect(store.writes - writesBefore).toBeLessThanOrEqual(5)
+    expect(store.kept!.offsetMs).toBeGreaterThanOrEqual(2 * HOUR + 4 * MINUTE)
   })
 
   it('takes the kept offset at start, unmeasured, until the platform answers', () => {
