@@ -184,4 +184,18 @@ describe('platform time before any measurement', () => {
     power.resume()
     expect(clock.now()).toBe(start + HOUR)
   })
+
+  it('follows a wake from a sleep too short to read as a step, measured or not, the time read just before', () => {
+    for (const measured of [false, true]) {
+      const { local, power, clock, exchange } = setUp()
+      if (measured) {
+        exchange(0)
+        exchange(0)
+      }
+      const start = clock.now()
+      local.sleep(400)
+      power.resume()
+      expect(clock.now()).toBe(start + 400)
+    }
+  })
 })
