@@ -144,7 +144,7 @@ export function leftUnclean(path: string, found: FoundAtPath, marker: Stats | un
 }
 
 /** The database header's page size and page count (https://sqlite.org/fileformat.html) against the file's `size`. */
-function shorterThanHeaderSays(path: string, size: number): boolean {
+export function shorterThanHeaderSays(path: string, size: number): boolean {
   const header = headerOf(path)
   if (header.length < 100) return true
   const rawPageSize = header.readUInt16BE(16)

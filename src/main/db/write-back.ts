@@ -16,12 +16,13 @@ import { writeFileAtomicallySync } from '../node/atomic-file'
 import { COMPANIONS, moveAside, pruneQuarantined } from './quarantine'
 import { errorMessage } from '../../shared/error-message'
 import { openRegularFileSync } from '../node/bounded-file'
+import { shorterThanHeaderSays } from './cache-file-state'
 
 /**
  * The file the cache opened at its path (through a link, the file it points to), and the most of it
  * seen there. Only the cache's own VACUUM after it is emptied (scrub-freed.ts) makes the file
- * shorter, and the file then holds the whole database; less of it otherwise was cut away by another
- * program.
+ * shorter, and the file's header then counts no more pages than it holds; a file shorter than its
+ * header says was cut away by another program.
  */
 export interface OpenedFile {
   readonly dev: number
@@ -51,9 +52,10 @@ export function seenAgain(path: string, file: OpenedFile | null): OpenedFile | n
 
 /**
  * What is at `path` at close: the file opened there, as it was; nothing, its folder still there
- * ('deleted': a folder deleted with it was meant to go); the open file shorter than it was seen
- * ('cut', emptied included); a file of bytes that are no database, put there or written over the
- * open file in place ('overwritten'); or anything else, left alone.
+ * ('deleted': a folder deleted with it was meant to go); the open file shorter than it was seen and
+ * than its own header says ('cut', emptied included); a file of bytes that are no database, put
+ * there or written over the open file in place ('overwritten'); or anything else, left alone (a
+ * database whole by its header, copied over it in place or moved there).
  */
 export function foundAtClose(path: string, opened: OpenedFile | null): 'same' | FoundAtClose | 'other' {
   try {
@@ -64,7 +66,7 @@ export function foundAtClose(path: string, opened: OpenedFile | null): 'same' | 
   const now = openedFile(path)
   if (opened === null || now === null) return 'same'
   if (sameFile(now, opened)) {
-    if (now.size < opened.size) return 'cut'
+    if (now.size < opened.size) return wholeByItsHeader(path, now.size) ? 'other' : 'cut'
     return isDatabase(path) ? 'same' : 'overwritten'
   }
   return lstatSync(path).isFile() && !isDatabase(path) ? 'overwritten' : 'other'
@@ -72,6 +74,20 @@ export function foundAtClose(path: string, opened: OpenedFile | null): 'same' | 
 
 function sameFile(a: OpenedFile, b: OpenedFile): boolean {
   return a.dev === b.dev && a.ino === b.ino
+}
+
+/**
+ * Whether the file at `path`, `size` long, is a database holding every page its own header counts:
+ * the cache's own emptying (a sign-out's VACUUM) or a backup copied over it in place (`cp`), not
+ * a file cut away under the run.
+ */
+function wholeByItsHeader(path: string, size: number): boolean {
+  try {
+    return isDatabase(path) && !shorterThanHeaderSays(path, size)
+  } catch {
+    // Unreadable: not ours to replace.
+    return true
+  }
 }
 
 /**
@@ -85,11 +101,7 @@ export function judgedAtClose(
 ): { readonly found: 'same' | FoundAtClose | 'other'; readonly content: Buffer | null } {
   const found = foundAtClose(path, opened)
   if (found === 'same' || found === 'other') return { found, content: null }
-  const content = contentOf(db)
-  // Shorter after the cache's own VACUUM, yet holding the whole database: nothing was cut.
-  if (found === 'cut' && content !== null && (openedFile(path)?.size ?? 0) >= content.length)
-    return { found: 'same', content: null }
-  return { found, content }
+  return { found, content: contentOf(db) }
 }
 
 /** The header every SQLite database begins with (https://sqlite.org/fileformat.html). */

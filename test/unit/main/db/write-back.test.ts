@@ -1,6 +1,7 @@
 // The cache file deleted, replaced or taken with its folder while the app has it open.
 import Database from 'better-sqlite3'
 import {
+  copyFileSync,
   existsSync,
   readdirSync,
   readFileSync,
@@ -170,6 +171,22 @@ describe('a cache file cut short or written over in place while open', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('leaves alone a smaller database copied over it in place (a backup restored with cp)', () => {
+    const { path, opened, store } = reopened(300, true)
+    store.applyEvents([inviteCreated(301, first)])
+    opened.db.pragma('wal_checkpoint(TRUNCATE)')
+    const before = statSync(path).size
+    const backup = join(dirname(path), 'backup.db')
+    const other = new Database(backup)
+    other.exec('CREATE TABLE restored (x)')
+    other.close()
+    // cp opens the file there and writes the backup into it: the same file, now shorter.
+    copyFileSync(backup, path)
+    expect(statSync(path).size).toBeLessThan(before)
+    expect(opened.close()).toBeNull()
+    expect(readFileSync(path).equals(readFileSync(backup))).toBe(true)
   })
 
   it('is not taken for cut when the cache’s own emptying (a sign-out) made it shorter', () => {
