@@ -23,6 +23,7 @@ import { errorMessage } from '../../shared/error-message'
 import { storageRemedy } from '../core/storage-remedy'
 import { errorCode } from './atomic-file'
 import { formatLogEntry, type Logger, type LogLevel } from './log'
+import { cutBack } from './log-cut-back'
 
 /** The log folder's name inside a Node host's data directory (Electron has its own folder). */
 export const LOG_FOLDER_NAME = 'logs'
@@ -94,7 +95,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     } catch (error) {
       // A write the disk stopped part-way (full, or the file at the largest size allowed) left
       // half an entry, which the next one, once the file can be written, would run on from.
-      cutBack(file.fd, whole)
+      cutBack(file.fd, whole, text)
       throw error
     } finally {
       closeSync(file.fd)
@@ -204,7 +205,7 @@ const NO_FOLLOW = constants.O_NOFOLLOW as number | undefined
  * on a named pipe with no reader (it fails at once instead).
  */
 const APPEND_FLAGS =
-  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (NO_FOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+  constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (NO_FOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
 /**
  * Opens the log at `path` to append to it, as a file of its own: a link put there (a symbolic link,
@@ -231,15 +232,6 @@ function openOwnFile(path: string): {
   }
   unlinkSync(path)
   return { fd: openSync(path, APPEND_FLAGS | constants.O_EXCL, 0o600), replaced: true, size: 0 }
-}
-
-/** Cut the file open at `fd` back to `size` bytes; shortening needs no room on the disk. */
-function cutBack(fd: number, size: number): void {
-  try {
-    ftruncateSync(fd, size)
-  } catch {
-    // The entry that failed is told as the file's failure; a half entry is the lesser loss.
-  }
 }
 
 /** The size of the file at `path` (0 when there is none); throws when something else is there. */
