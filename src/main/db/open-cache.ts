@@ -171,9 +171,10 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
           // A file left cut or written over is checked whole at the next start, however this run ends.
           if (content === null && found !== 'deleted') sawDamage()
         }
-        // Left in place, the marker has the next open check the file, as after a crash. A WAL
-        // SQLite's close left means another connection still has the file open (another copy of
-        // Standby, started by a restart to update before this one quit): the marker is theirs too.
+        // Left in place, the marker has the next open check the file, as after a crash. SQLite's
+        // close leaves the WAL when another connection still has the file open (another copy of
+        // Standby, started by a restart to update before this one quit: the marker is theirs too),
+        // and when it could not copy the WAL in (a full disk): the file is not whole without it.
         const othersOpen = lstatOrNothing(wal) !== undefined
         if (marked === true && !damaged && !othersOpen) unmarkOpen(marker)
         return said
