@@ -31,7 +31,8 @@ export function Sidebar(props: SidebarProps) {
     invites: props.openInvites,
     upcoming: props.booked,
   }
-  // The host counts only the sessions it lists: a bare count would read as all that are booked.
+  // The host lists only the soonest sessions: a bare count would read as all that are booked. The
+  // count is of the booked ones listed (a live one is not booked), as Upcoming shows them.
   const more: Partial<Record<View, boolean>> = { upcoming: props.bookedLater === true }
   return (
     <aside className="sidebar">
@@ -55,13 +56,10 @@ export function Sidebar(props: SidebarProps) {
                   <span className="nav-label">{item.label}</span>
                   {count > 0 && (
                     <span className="nav-count">
+                      {/* More are booked past those listed, so the count is a floor it exceeds. */}
+                      {more[item.view] === true && <span className="visually-hidden">more than </span>}
                       {count}
-                      {more[item.view] === true && (
-                        <>
-                          <span aria-hidden="true">+</span>
-                          <span className="visually-hidden"> or more</span>
-                        </>
-                      )}
+                      {more[item.view] === true && <span aria-hidden="true">+</span>}
                     </span>
                   )}
                 </button>

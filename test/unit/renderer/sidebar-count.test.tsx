@@ -25,7 +25,12 @@ function upcomingButton(booked: number, bookedLater: boolean): { shown: string; 
 
 describe('the sidebar’s Upcoming count', () => {
   it('says there are more when more sessions are booked than Upcoming lists', () => {
-    expect(upcomingButton(200, true)).toEqual({ shown: 'Upcoming200+', read: 'Upcoming200 or more' })
+    expect(upcomingButton(200, true)).toEqual({ shown: 'Upcoming200+', read: 'Upcomingmore than 200' })
+  })
+
+  it('says more than those listed, as at least one more is booked past them', () => {
+    // One of the listed sessions live: the booked ones listed are one fewer, and still a floor.
+    expect(upcomingButton(199, true)).toEqual({ shown: 'Upcoming199+', read: 'Upcomingmore than 199' })
   })
 
   it('gives the bare count when every booked session is listed', () => {
