@@ -263,7 +263,7 @@ it('opens the window on a session far down a long Upcoming, its card drawn and f
   await page.getByRole('button', { name: /^Upcoming/ }).click()
   const list = page.getByRole('list', { name: 'Booked sessions' })
   await list.locator('li[aria-setsize="150"]').first().waitFor()
-  const card = page.getByRole('article', { name: 'Report query 150', exact: true })
+  const card = page.getByRole('article', { name: /^Report query 150 on / })
   expect(await card.count()).toBe(0)
   show({ kind: 'session', sessionId: far, link: true })
   await focusLandsOn(card)

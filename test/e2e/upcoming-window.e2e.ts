@@ -27,8 +27,13 @@ async function manyBooked() {
   const page = await e2e.open(await e2e.shell(ada))
   await frameAlive(page)
   await page.getByRole('button', { name: /^Upcoming/ }).click()
-  await page.getByRole('article', { name: 'Report query 1', exact: true }).waitFor()
+  await page.getByRole('article', { name: titled(1) }).waitFor()
   return { ...e2e, ada, clientId, page }
+}
+
+/** A card's name: its title, then its day. */
+function titled(n: number): RegExp {
+  return new RegExp(`^Report query ${n} on `)
 }
 
 /** The place in the list (aria-posinset) of the row holding the keyboard's focus, or 0. */
@@ -56,7 +61,7 @@ it('draws a window of the cards, reaches the last by scrolling, and says there a
     )
   })
   const last = list.getByRole('listitem').filter({
-    has: page.getByRole('article', { name: `Report query ${UPCOMING_SESSIONS_LISTED}`, exact: true }),
+    has: page.getByRole('article', { name: titled(UPCOMING_SESSIONS_LISTED) }),
   })
   await last.waitFor()
   expect(await last.getAttribute('aria-posinset')).toBe(String(UPCOMING_SESSIONS_LISTED))
@@ -65,10 +70,26 @@ it('draws a window of the cards, reaches the last by scrolling, and says there a
   await checkScreen(page, 'upcoming-window-end')
 })
 
+it('names each card with its day, as the heading above the first card of that day says', async () => {
+  const { page } = await manyBooked()
+  // Each drawn card's title and the day heading last seen above it, in the list's order.
+  const cards = await page.evaluate(() => {
+    let day = ''
+    return Array.from(document.querySelectorAll('.upcoming-list > li')).map((row) => {
+      day = row.querySelector('h2')?.textContent ?? day
+      return { title: row.querySelector('.session-title')?.textContent ?? '', day }
+    })
+  })
+  // Cards past each day's first, which hold no heading of their own, are among them.
+  expect(cards.length).toBeGreaterThan(2)
+  for (const { title, day } of cards)
+    expect(await page.getByRole('article', { name: `${title} on ${day}`, exact: true }).count()).toBe(1)
+})
+
 it('takes the keyboard through the cards in order, past those drawn at first, and back', async () => {
   const { page } = await manyBooked()
   await page
-    .getByRole('article', { name: 'Report query 1', exact: true })
+    .getByRole('article', { name: titled(1) })
     .locator('button:enabled')
     .first()
     .focus()
@@ -90,7 +111,7 @@ it('takes the keyboard through the cards in order, past those drawn at first, an
 it('keeps the focus on a card the expert scrolled away from, and Tab goes on from it', async () => {
   const { page } = await manyBooked()
   const button = page
-    .getByRole('article', { name: 'Report query 3', exact: true })
+    .getByRole('article', { name: titled(3) })
     .locator('button:enabled')
     .first()
   await button.focus()
@@ -100,7 +121,7 @@ it('keeps the focus on a card the expert scrolled away from, and Tab goes on fro
     main.scrollTop = main.scrollHeight / 2
   })
   await page
-    .getByRole('article', { name: /^Report query (9\d|1[01]\d)$/ })
+    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
     .first()
     .waitFor()
   expect(await button.evaluate((element) => element === document.activeElement)).toBe(true)
@@ -115,7 +136,7 @@ it('holds the card being read still when a session is booked above it', async ()
     main.scrollTop = main.scrollHeight / 2
   })
   await page
-    .getByRole('article', { name: /^Report query (9\d|1[01]\d)$/ })
+    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
     .first()
     .waitFor()
   // The first card whose top is on screen: the one the expert reads.
@@ -126,7 +147,7 @@ it('holds the card being read still when a session is booked above it', async ()
     )
     return card?.querySelector('.session-title')?.textContent ?? ''
   })
-  const card = page.getByRole('article', { name: title, exact: true })
+  const card = page.getByRole('article', { name: new RegExp(`^${title} on `) })
   const row = page.locator('.upcoming-list > li').filter({ has: card })
   const place = Number(await row.getAttribute('aria-posinset'))
   const before = (await card.boundingBox())!.y

@@ -101,8 +101,12 @@ export function UpcomingSession({
     <article
       ref={card}
       className={`card session${compact ? ' session-compact' : ''}`}
-      aria-labelledby={`${id}-title`}
+      // Its day in its name: a day's heading stands before its first card only, and the time shown is the hour.
+      aria-labelledby={`${id}-title ${id}-day`}
     >
+      <span id={`${id}-day`} hidden>
+        on {formatDay(session.bookedStart)}
+      </span>
       <div className="session-when">
         <time className="session-time" dateTime={isoTime(session.bookedStart)}>
           {formatTime(session.bookedStart)}
