@@ -10,7 +10,7 @@ import { UPCOMING_SESSIONS_LISTED } from '../../src/shared/ipc/list-limits'
 import { bookScheduled } from '../support/booking'
 import { useE2e } from './support/fixture'
 import { checkScreen } from './support/screens'
-import { frameAlive } from './support/waits'
+import { focusLandsOn, frameAlive } from './support/waits'
 
 const world = useE2e()
 const MINUTE = 60_000
@@ -163,4 +163,27 @@ it('holds the card being read still when a session is booked above it', async ()
     .filter({ has: card })
     .waitFor()
   expect((await card.boundingBox())!.y).toBeCloseTo(before, 0)
+})
+
+it('puts the focus on the section when the session of a focused card scrolled away is cancelled', async () => {
+  const { page, platform } = await manyBooked()
+  const sessionId = platform.server.marketplace.db
+    .prepare('SELECT s.id FROM sessions s JOIN requests r ON r.id = s.request_id WHERE r.title = ?')
+    .pluck()
+    .get('Report query 3') as string
+  await page
+    .getByRole('article', { name: titled(3) })
+    .locator('button:enabled')
+    .first()
+    .focus()
+  await page.evaluate(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight / 2
+  })
+  await page
+    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
+    .first()
+    .waitFor()
+  platform.server.marketplace.clientCancel(sessionId, 'Found it myself')
+  await focusLandsOn(page.getByRole('heading', { level: 1, name: 'Upcoming' }))
 })
