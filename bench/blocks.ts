@@ -27,6 +27,8 @@ export interface BlockPlan {
   readonly blocks: number
   /** Blocks run first and discarded, so JIT warm-up and first-touch costs stay out. */
   readonly warmup?: number
+  /** Called once the warm-up is over, just before the first measured block. */
+  readonly measuring?: () => void
   /** Largest acceptable ratio ours / baseline, per figure name. */
   readonly targets?: Readonly<Record<string, number>>
   /** Unit of every figure (default milliseconds). */
@@ -124,6 +126,7 @@ export async function runBlocks(plan: BlockPlan): Promise<BlockResult> {
   }
   const warmup = blockOrders(plan.warmup ?? 1, plan.random)
   for (const [i, order] of warmup.entries()) await run(i - warmup.length, order, false)
+  plan.measuring?.()
   for (const [block, order] of blockOrders(plan.blocks, plan.random).entries()) await run(block, order, true)
   return {
     oursName: plan.ours.name,
@@ -166,6 +169,8 @@ export interface LatencySide extends BlockSide {
   readonly all: ReadonlyArray<number>
   /** The same rounds, block by block. */
   readonly byBlock: ReadonlyArray<ReadonlyArray<number>>
+  /** How many rounds the warm-up blocks ran so far (none of them kept). */
+  readonly warmupRounds: () => number
 }
 
 /**
@@ -195,17 +200,19 @@ export function latencySide(
   const all: number[] = []
   const byBlock: number[][] = []
   let index = 0
+  let warmup = 0
   return {
     name,
     all,
     byBlock,
+    warmupRounds: () => warmup,
     async run(block) {
       const values: number[] = []
       for (let i = 0; i < rounds; i++) values.push(await round(index++))
       if (block >= 0) {
         all.push(...values)
         byBlock.push(values)
-      }
+      } else warmup += values.length
       return { p50: percentile(values, 50), p95: percentile(values, 95) }
     },
   }

@@ -20,6 +20,18 @@ export function slowestRank(count: number, p: number): number {
   return count - percentileIndex(count, p)
 }
 
+/**
+ * What the overall figures count: each side's measured rounds, and the warm-up rounds run before
+ * them and left out, during which V8 compiles the path's functions for the first time.
+ */
+export function roundsCounted(ours: LatencySide, raw: LatencySide): string {
+  const warm =
+    ours.warmupRounds() === raw.warmupRounds()
+      ? `${ours.warmupRounds()} warm-up rounds each`
+      : `warm-up rounds: ${ours.warmupRounds()} of ${ours.name}, ${raw.warmupRounds()} of ${raw.name}`
+  return `all ${ours.all.length} rounds of each side (after ${warm}, not counted: V8 compiles the path's functions during them):`
+}
+
 /** The invite rounds of both sides, as the bench measured them. */
 export interface InviteLatency {
   readonly result: BlockResult
@@ -66,7 +78,7 @@ export function latencyLines({
       .join(', ')} ms`
   return [
     ...formatBlocks(result),
-    `all ${ours.all.length} rounds of each side:`,
+    roundsCounted(ours, raw),
     row(raw.name, raw.all),
     row(ours.name, ours.all),
     `(target: p99 < ${TARGET_P99} ms: ${p99 < TARGET_P99 ? 'met' : 'NOT met'}; the Standby figure includes the platform's transaction and the core's SQLite apply)`,

@@ -29,6 +29,9 @@ import { markWrites, writeCarrying } from './wire-marks'
 // wake-up behind another thread decided the set. The report says how many lie above (docs/benchmarks.md).
 const BLOCKS = 125
 const ROUNDS_PER_BLOCK = 80
+// The path's functions run a few times per invite, and V8 optimizes one only after enough of its
+// bytecode ran: traced, both processes first compiled them through thousands of invites.
+const WARMUP_BLOCKS = 80
 const RESTARTS = 10
 
 /** Rounds run before the blocks: they warm the path and give the baseline a real invite to send. */
@@ -175,8 +178,8 @@ async function inviteLatency(p: Platform, dir: string): Promise<InviteLatency> {
   const bare = await rawInvites(standby.sample)
   try {
     const measured = latencySide('Standby, request -> notifier', ROUNDS_PER_BLOCK, standby.round)
-    // The warm-up block's rounds too: the CPU time below covers them.
-    let blocksRun = 0
+    let blocksRun = 0 // The warm-up blocks' rounds too: the CPU time below covers them.
+    let from: number | undefined // The collections reported are the measured blocks', not the warm-up's.
     const ours: LatencySide = {
       ...measured,
       run(block) {
@@ -189,12 +192,13 @@ async function inviteLatency(p: Platform, dir: string): Promise<InviteLatency> {
     // The core is idle during the baseline's blocks, so its CPU time over the run is the invites'.
     const cpuBefore = await standby.cpuMicros()
     const platformPauses = watchPauses()
-    const from = now()
-    const result = await runBlocks({ ours, baseline: raw, blocks: BLOCKS })
+    const plan = { blocks: BLOCKS, warmup: WARMUP_BLOCKS, measuring: () => void (from = now()) }
+    const result = await runBlocks({ ours, baseline: raw, ...plan })
     const until = now()
     const cpuMicros = (await standby.cpuMicros()) - cpuBefore
-    const during = (p: Pause): boolean => p.start >= from && p.start <= until
-    const pauses = { core: (await standby.pauses()).filter(during), platform: platformPauses() }
+    const during = (p: Pause): boolean => from !== undefined && p.start >= from && p.start <= until
+    const core = (await standby.pauses()).filter(during)
+    const pauses = { core, platform: platformPauses().filter(during) }
     return {
       result,
       ours,

@@ -98,8 +98,9 @@ describe('runBlocks', () => {
       blocks: 2,
       warmup: 1,
       targets: { p50: 2.5 },
+      measuring: () => calls.push('measuring'),
     })
-    expect(calls).toEqual(['O-1', 'B-1', 'O0', 'B0', 'B1', 'O1'])
+    expect(calls).toEqual(['O-1', 'B-1', 'measuring', 'O0', 'B0', 'B1', 'O1'])
     expect(result.figures[0]?.ratio.median).toBe(3)
     expect(result.figures[0]?.verdict).toEqual({ target: 2.5, atMedian: false, atP75: false })
   })
@@ -141,6 +142,16 @@ describe('latencySide', () => {
     expect(blocks[0]).toEqual({ p50: 1, p95: 2 })
     expect(side.all).toEqual(latencies.slice(2))
     expect(side.byBlock).toEqual(Array.from({ length: 10 }, (_, b) => latencies.slice(2 + 2 * b, 4 + 2 * b)))
+    expect(side.warmupRounds()).toBe(2)
+  })
+
+  it('runs the same warm-up rounds on both sides of a plan and keeps none of them', async () => {
+    const side = (name: string) => latencySide(name, 3, () => Promise.resolve(1))
+    const ours = side('O')
+    const baseline = side('B')
+    await runBlocks({ ours, baseline, blocks: 1, warmup: 4 })
+    expect([ours.warmupRounds(), baseline.warmupRounds()]).toEqual([12, 12])
+    expect([ours.all.length, baseline.all.length]).toEqual([3, 3])
   })
 })
 
