@@ -4,14 +4,16 @@
  * happened in its errors' descriptions, where ws put it).
  */
 import { NOT_THE_PLATFORM_PROTOCOL } from '../core/connection/network-failure'
+import { busyCode } from '../core/connection/busy-platform'
+import type { UpgradeAnswer } from './upgrade-redirect'
 
 /**
  * What went wrong with an attempt, as Node's error code or "HTTP <status>" ("HTTP <status> to
- * <address>" for a redirect to `redirectedTo`): socket.io says only "websocket error", and keeps
+ * <address>" for a redirect `answer` names; busy-platform.ts's code for a busy server's wait): socket.io says only "websocket error", and keeps
  * what happened (a refused connection, an untrusted certificate, a server that answered the
  * upgrade with a page) in the transport error's description.
  */
-export function whyNotConnected(error: Error, redirectedTo?: string): string {
+export function whyNotConnected(error: Error, answer?: UpgradeAnswer): string {
   // engine.io's word for bytes on the WebSocket that are no packet of its protocol.
   if ((error as { code?: unknown }).code === 'parser error') return NOT_THE_PLATFORM_PROTOCOL
   const description = (error as { description?: { message?: unknown; error?: { code?: unknown } } })
@@ -21,8 +23,9 @@ export function whyNotConnected(error: Error, redirectedTo?: string): string {
   const message = typeof description?.message === 'string' ? description.message : ''
   const status = /^Unexpected server response: (\d{3})$/.exec(message)?.[1]
   if (status === undefined) return message === '' ? error.message : message
-  return status.startsWith('3') && redirectedTo !== undefined
-    ? `HTTP ${status} to ${redirectedTo}`
+  if (answer?.retryAfterSeconds !== undefined) return busyCode(status, answer.retryAfterSeconds)
+  return status.startsWith('3') && answer?.redirectedTo !== undefined
+    ? `HTTP ${status} to ${answer.redirectedTo}`
     : `HTTP ${status}`
 }
 

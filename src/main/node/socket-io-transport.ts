@@ -19,7 +19,7 @@ import { markPacketReceived } from './packet-received-mark'
 import { platformNames } from './name-lookups'
 import { PING_FLOOD, pingFloodWatch } from './ping-flood-watch'
 import { protocolPacket, type ConnectionSoFar } from './socket-io-packet-filter'
-import { watchUpgradeRedirect } from './upgrade-redirect'
+import { watchUpgradeAnswer, type UpgradeAnswer } from './upgrade-redirect'
 
 /** A socket.io connection that never reconnects by itself: retrying is the link's. */
 export const socketIoTransport: LinkTransport = (options, handlers) => {
@@ -97,8 +97,8 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
   const pings = pingFloodWatch()
   /** What was wrong with the current attempt's handshake, when it could not be used. */
   let unusableHandshake: string | undefined
-  /** The platform address a redirect answering the current attempt's upgrade named. */
-  let redirectedTo: string | undefined
+  /** What an answer refusing the current attempt's upgrade said: a redirect's address, a busy wait. */
+  let upgradeAnswer: UpgradeAnswer | undefined
   /** The engines (one per attempt) whose handshakes are read before engine.io-client's. */
   const guarded = new WeakSet<object>()
   socket.on('connect', () => {
@@ -110,7 +110,7 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     // A refusal without data is still the server's answer: told as null, not as no answer.
     const refused = connection.refused
     connection.refused = false
-    handlers.failed(whyNotConnected(error, redirectedTo), refused ? (error.data ?? null) : error.data)
+    handlers.failed(whyNotConnected(error, upgradeAnswer), refused ? (error.data ?? null) : error.data)
   })
   socket.on('disconnect', (reason: string, description?: unknown) => {
     carrying = undefined
@@ -152,11 +152,11 @@ export const socketIoTransport: LinkTransport = (options, handlers) => {
     connect: () => {
       // One refusal tells of its own attempt only (one for another namespace reaches no listener).
       connection.refused = false
-      redirectedTo = undefined
+      upgradeAnswer = undefined
       socket.connect()
       // A new attempt's engine was made just now, and nothing of it has arrived yet.
       const engine = socket.io.engine
-      watchUpgradeRedirect(engine, (target) => (redirectedTo = target))
+      watchUpgradeAnswer(engine, (answer) => (upgradeAnswer = answer))
       if (guarded.has(engine)) return
       guarded.add(engine)
       unusableHandshake = undefined

@@ -148,10 +148,10 @@ export abstract class LinkCycle {
     this.connection.connect()
   }
 
-  /** Wait out the backoff, then connect; `reachedPlatform` when the failed attempt got in before it broke. */
-  private retryLater(reason: string, reachedPlatform = false): void {
+  /** Wait out the backoff (`askedMs` at least), then connect; `reachedPlatform` when the failed attempt got in. */
+  private retryLater(reason: string, reachedPlatform = false, askedMs?: number): void {
     if (this.stopped) return
-    const wait = this.retry.later(() => this.connectNow())
+    const wait = this.retry.later(() => this.connectNow(), askedMs)
     this.set({ kind: 'waiting', ...wait, reason, ...(reachedPlatform && { reachedPlatform }) })
     // The attempt that failed began before the network last changed: the one that did not try
     // yet is due now, or as soon as a flapping network lets it, not after the streak's backoff.
@@ -240,10 +240,8 @@ export abstract class LinkCycle {
     this.deadline.cancel()
     const reading = readConnectFailure(message, data, this.platformUrl, this.namesFound)
     if (reading.kind === 'refused') return this.refuse(reading.refusal)
-    this.attemptFailed(
-      reading.reason,
-      reading.logged === undefined ? undefined : { level: 'warn', text: reading.logged },
-    )
+    const line = reading.logged === undefined ? undefined : ({ level: 'warn', text: reading.logged } as const)
+    this.attemptFailed(reading.reason, line, reading.waitMs)
   }
 
   /**
@@ -254,10 +252,11 @@ export abstract class LinkCycle {
   private attemptFailed(
     reason: string,
     line: FailureLine = { level: 'warn', text: `Could not connect to the platform: ${reason}` },
+    askedMs?: number,
   ): void {
     if (this.stopped) return
     this.failures.failed(line)
-    this.retryLater(reason)
+    this.retryLater(reason, false, askedMs)
   }
 
   private dropped(reason: string, violation: boolean, announced: boolean, silent: boolean): void {

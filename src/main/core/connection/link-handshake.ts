@@ -15,6 +15,7 @@ import { z } from 'zod'
 import { describeIssues } from '../../../shared/describe-untrusted'
 import { asSentence } from '../../../shared/error-message'
 import { describeNetworkCode } from './network-failure'
+import { busyPlatform, readBusyCode } from './busy-platform'
 import type { NamesFound } from './names-found'
 import { ADDRESS_IS_RIGHT, type ReachedBefore } from './attempt-failures'
 
@@ -89,9 +90,10 @@ export function notWelcomed(platformUrl: string, reached?: ReachedBefore): strin
 const AnyRefusal = z.object({ code: z.string().min(1).max(64), message: ReasonSentence })
 
 /**
- * Read a failed connection attempt: a refusal, or why to try again later. `namesFound`: what this
- * run found before (names-found.ts): a connection to `platformUrl` opened earlier, so its name was
- * looked up then, or the platform there let Standby in, so the address is right.
+ * Read a failed connection attempt: a refusal, or why to try again later (`waitMs`: no sooner
+ * than that, as a busy platform asked). `namesFound`: what this run found before (names-found.ts):
+ * a connection to `platformUrl` opened earlier, so its name was looked up then, or the platform
+ * there let Standby in, so the address is right.
  */
 export function readConnectFailure(
   message: string,
@@ -100,7 +102,7 @@ export function readConnectFailure(
   namesFound?: Pick<NamesFound, 'has' | 'wasReached'>,
 ):
   | { readonly kind: 'refused'; readonly refusal: Refusal }
-  | { readonly kind: 'retry'; readonly reason: string; readonly logged?: string } {
+  | { readonly kind: 'retry'; readonly reason: string; readonly logged?: string; readonly waitMs?: number } {
   const refusal = ConnectRefusal.safeParse(data)
   if (!refusal.success) {
     // Data (null when it carried none) comes only with the server's own refusal: it was reached.
@@ -108,6 +110,16 @@ export function readConnectFailure(
       return { kind: 'retry', reason: unreadableRefusal(data, message, platformUrl, namesFound) }
     // Whatever answered the attempt may have written the message, at any length.
     const said = clipSentence(message)
+    const busy = readBusyCode(said)
+    if (busy !== undefined) {
+      const reason = busyPlatform(platformUrl, busy.status, busy.waitMs)
+      return {
+        kind: 'retry',
+        reason,
+        logged: `Could not connect to the platform: ${reason} (${said})`,
+        waitMs: busy.waitMs,
+      }
+    }
     const failure = describeNetworkCode(
       said,
       platformUrl,

@@ -27,6 +27,8 @@ export class LinkRetry {
   private lastWakeAt = Number.NEGATIVE_INFINITY
   /** The attempt under way was set off by a wake: should it fail, the next goes after a first step. */
   private afterWake = false
+  /** No attempt before this (steady clock), a wake's included: the wait a busy platform asked. */
+  private notBefore = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly clock: Clock,
@@ -36,13 +38,20 @@ export class LinkRetry {
     private readonly platformTime: Pick<Clock, 'now'>,
   ) {}
 
-  /** Count one more failed attempt and run `connect` once its backoff has passed. */
-  later(connect: () => void): RetryWait {
+  /**
+   * Count one more failed attempt and run `connect` once its backoff has passed, and no sooner than
+   * `askedMs` (a busy platform's Retry-After) plus up to a quarter more: a platform refusing many
+   * apps at once asks them all for the same wait, and they must not all come back together.
+   */
+  later(connect: () => void, askedMs?: number): RetryWait {
     this.attempt++
-    if (!this.afterWake) return this.schedule(backoffDelay(this.attempt, this.random()), connect)
+    const asked = askedMs === undefined ? 0 : Math.round(askedMs * (1 + 0.25 * this.random()))
+    this.notBefore = steadyNow(this.clock) + asked
+    if (!this.afterWake)
+      return this.schedule(Math.max(asked, backoffDelay(this.attempt, this.random())), connect)
     this.afterWake = false
     // Once, and counted as a wake's for the flap floor: the streak goes on should it fail too.
-    const floor = this.lastWakeAt + BACKOFF_START_MS - steadyNow(this.clock)
+    const floor = Math.max(asked, this.lastWakeAt + BACKOFF_START_MS - steadyNow(this.clock))
     return this.schedule(Math.max(backoffDelay(1, this.random()), floor), () => {
       this.lastWakeAt = steadyNow(this.clock)
       connect()
@@ -53,6 +62,7 @@ export class LinkRetry {
   ended(): void {
     this.attempt = 0
     this.afterWake = false
+    this.notBefore = Number.NEGATIVE_INFINITY
   }
 
   /**
@@ -62,6 +72,8 @@ export class LinkRetry {
    */
   woke(connect: () => void): RetryWait | 'now' | undefined {
     const now = steadyNow(this.clock)
+    // A network change does not make a busy platform less busy: its wait is kept.
+    if (now < this.notBefore) return undefined
     const soonest = this.lastWakeAt + BACKOFF_START_MS
     if (now >= soonest) {
       this.lastWakeAt = now
