@@ -58,9 +58,11 @@ export function countingSends(connection: LinkConnection, sent: SentLately): Lin
 
 /**
  * Why a connection was cut that the platform said it cut for too many messages, when Standby sent
- * only `count` messages on it within the window: what the platform said, as its word.
+ * only `count` messages on it within the window: what the platform said, as its word. A platform
+ * counts what all of an expert's devices send against one budget, so another device signed in as
+ * the expert (or someone holding their sign-in) may have sent them: said, so the expert can look.
  */
 export function floodClaimedAfter(count: number): string {
   const what = count === 0 ? 'none on that connection' : `only ${count} in the last minute`
-  return `the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it ${what}`
+  return `the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it ${what}; another device signed in as you may have sent them`
 }

@@ -61,7 +61,7 @@ describe('a connection the platform cuts', () => {
       socket.disconnect(true)
     })
     expect(reason).toMatch(
-      /^Connection lost \(the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it only \d+ in the last minute\)\. If this goes on, tell the platform's support\.$/,
+      /^Connection lost \(the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it only \d+ in the last minute; another device signed in as you may have sent them\)\. If this goes on, tell the platform's support\.$/,
     )
     await core.waitForState((s) => s.status === 'online')
   })
@@ -75,7 +75,7 @@ describe('a connection the platform cuts', () => {
     for (const socket of await platform.sockets()) socket.disconnect(true)
     const failed = await core.waitForState((s) => reasonOf(s)?.includes('before the platform let') === true)
     expect(reasonOf(failed)).toContain(
-      '(the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it none on that connection)',
+      '(the platform closed the connection, saying Standby sent it too many messages, though Standby had sent it none on that connection; another device signed in as you may have sent them)',
     )
     expect(reasonOf(failed)).not.toContain('quit and restart')
   })
