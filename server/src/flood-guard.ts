@@ -52,10 +52,17 @@ function costOf(packet: ReceivedPacket, most: number): number {
 /**
  * Each expert's flood budget, FLOOD_FACTOR times their allowance, shared by every connection they
  * hold and kept across reconnects (a budget that started full on each new socket would let a client
- * that reconnects after each cut send on for ever). Bounded: only a signed-in expert gets one.
+ * that reconnects after each cut send on for ever), until it has refilled: then it is dropped.
  */
 export class ExpertFloodBudgets {
   private readonly budgets = new Map<string, TokenBucket>()
+  // Full budgets are dropped (a fresh one is the same) each time the map doubles since the last sweep.
+  private sweptAt = 1
+
+  /** How many experts' budgets are held. */
+  get size(): number {
+    return this.budgets.size
+  }
 
   constructor(
     readonly limit: RateLimit,
@@ -72,6 +79,10 @@ export class ExpertFloodBudgets {
         this.clock,
       )
       this.budgets.set(expertId, budget)
+      if (this.budgets.size >= 2 * this.sweptAt) {
+        for (const [id, kept] of this.budgets) if (kept.full && id !== expertId) this.budgets.delete(id)
+        this.sweptAt = this.budgets.size
+      }
     }
     return budget
   }

@@ -23,6 +23,12 @@ export class TokenBucket {
     this.refilledAt = steadyNow(clock)
   }
 
+  /** Whether the bucket has refilled to its burst: one made afresh would be the same. */
+  get full(): boolean {
+    const since = Math.max(0, steadyNow(this.clock) - this.refilledAt)
+    return this.tokens + (since / 1000) * this.limit.perSecond >= this.limit.burst
+  }
+
   /** Take `cost` tokens (one unless given); false, taking none, when the connection must wait. */
   take(cost = 1): boolean {
     // Time since the last refill on the steady clock: a wall clock set back an hour would
