@@ -18,6 +18,7 @@ import {
   type PushPayload,
 } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
+import { notCarriedOut } from '../shared/ipc/call-phrases'
 import { describeAddress } from '../shared/describe-untrusted'
 import { requestTarget } from '../shared/request-target'
 import { answerCall } from '../main/core/ipc/answer-call'
@@ -238,10 +239,8 @@ export function attachIpcSocket(
       return await turns.start(ws, work)
     } catch (error) {
       if (!(error instanceof CallNotStarted)) throw error
-      return fail(
-        'transport_failed',
-        `${channel} was not carried out: the connection closed before Standby started it. Try it again.`,
-      )
+      log.warn(`${channel} was not carried out: its page's connection closed before its turn came.`)
+      return notCarriedOut(channel, 'the window lost its connection to Standby before it started. Try again.')
     }
   }
 

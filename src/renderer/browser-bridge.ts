@@ -9,6 +9,7 @@
 import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
 import { fail, type IpcResult } from '../shared/ipc/result'
+import { notCarriedOut } from '../shared/ipc/call-phrases'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
 import {
   IPC_SOCKET_PATH,
@@ -190,9 +191,10 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       const id = nextId++
       // A socket closing drops what is sent on it: the call is not sent, and says so.
       if (ws.readyState !== ws.OPEN) {
-        return fail(
-          'transport_failed',
-          `${channel} did not reach the app: the connection to the Standby browser shell is closing; it reconnects by itself, then try again.`,
+        console.warn(`Standby: ${channel} was not sent: the socket to the browser shell is closing.`)
+        return notCarriedOut(
+          channel,
+          'the window lost its connection to Standby. It reconnects by itself; then try again.',
         )
       }
       // Written out first: a request that is no JSON (a cycle, a BigInt) rejects here, before it waits.

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { isBlankText } from '../../shared/text-normalise'
-import { fromCommand } from '../logic/action-result'
+import { failedCall, fromCommand } from '../logic/action-result'
 import { withMessages, type Thread } from '../logic/cache-change'
 import { draftAfterSending } from '../logic/draft-after-sending'
 import { threadReads } from '../logic/thread-reads'
@@ -59,7 +59,7 @@ export function MessageThread({
           if (shown === null) return
           setThread(shown)
           setReadError(null)
-        } else if (reads.failed(ticket)) setReadError(`Could not read the messages: ${result.error.message}`)
+        } else if (reads.failed(ticket)) setReadError(failedCall('read the messages', result.error))
       })
     }
     read()

@@ -4,6 +4,7 @@
  * password, platform unreachable, not a Standby platform), which is shown as it is.
  */
 import { useId, useState, type FormEvent } from 'react'
+import { failedCall } from '../logic/action-result'
 import { useApi, useAppState, useServices } from '../store/context'
 import { ActionButton } from './ActionButton'
 import { useAction } from './use-action'
@@ -20,7 +21,7 @@ export function SignInForm() {
   const [password, setPassword] = useState('')
   const signIn = useAction(async (request: { platformUrl: string; email: string; password: string }) => {
     const result = await api.auth.signIn(request)
-    if (!result.ok) return { ok: false, message: `Could not sign in: ${result.error.message}` }
+    if (!result.ok) return { ok: false, message: failedCall('sign in', result.error) }
     if (!result.value.ok) return { ok: false, message: result.value.message }
     await Promise.all([app.refreshSettings(), app.refreshLists()])
     return { ok: true, value: result.value.expert }

@@ -4,7 +4,7 @@
  * (actions run in event handlers, reads in effects, and neither runs while pre-rendering).
  */
 import { type FirstFrame } from '../../shared/first-frame'
-import { fail } from '../../shared/ipc/result'
+import { notCarriedOut } from '../../shared/ipc/call-phrases'
 import { buildStandbyApi } from '../../shared/ipc/standby-api'
 import { stateOfFrame, type AppStore } from '../store/app-store'
 import type { Services } from '../store/context'
@@ -23,7 +23,10 @@ import type { UpdateState } from '../../shared/update/update-state'
 /** Services whose stores hold `frame` for one render. */
 export function frameServices(frame: FirstFrame): Services {
   const api = buildStandbyApi({
-    invoke: () => Promise.resolve(fail('transport_failed', 'The pre-rendered frame cannot call the app.')),
+    invoke: (channel) =>
+      Promise.resolve(
+        notCarriedOut(channel, 'this pre-rendered page cannot reach Standby; it is replaced in a moment.'),
+      ),
     subscribe: () => () => undefined,
   })
   const state = createValueStore(stateOfFrame(frame))

@@ -43,8 +43,13 @@ function afterColon(reason: string): string {
   return sentence.length > 0 ? sentence : 'something went wrong.'
 }
 
-/** The sentence of a call the app did not answer: "Tried to …" when it may have done it anyway. */
-function failedCall(verb: string, error: IpcError): string {
+/**
+ * The sentence of a call the app did not answer: "Tried to …" when it may have done it anyway, as
+ * it is when it never reached the app ("Your message was not sent: …"), else "Could not …".
+ */
+export function failedCall(verb: string, error: IpcError): string {
+  // A call that never reached the app already says what was not done; a prefix would say it twice.
+  if (error.code === 'transport_failed') return error.message
   return error.code === 'unanswered'
     ? `Tried to ${verb}: ${afterColon(error.message)}`
     : couldNot(verb, error.message)

@@ -14,7 +14,8 @@ import {
   type PushEvent,
   type PushPayload,
 } from './contract'
-import { fail, type IpcResult } from './result'
+import { type IpcResult } from './result'
+import { notCarriedOut } from './call-phrases'
 import { errorMessage } from '../error-message'
 
 type NamespaceOf<K extends string> = K extends `${infer N}.${string}` ? N : never
@@ -63,11 +64,15 @@ export function buildStandbyApi(transport: StandbyTransport): StandbyApi {
     // A rejected invoke (no handler, broken channel) becomes an error value, so callers only
     // ever branch on `ok` and never need a try/catch around an IPC call.
     namespace(name)[method] = (request?: InvokeRequestInput<typeof channel>) =>
-      transport
-        .invoke(channel, request as InvokeRequestInput<typeof channel>)
-        .catch((error: unknown) =>
-          fail('transport_failed', `${channel} did not reach the app: ${errorMessage(error)}`),
+      transport.invoke(channel, request as InvokeRequestInput<typeof channel>).catch((error: unknown) => {
+        // The channel and the carrier's own words are for maintainers; the expert reads what
+        // they asked for was not done.
+        console.warn(`Standby: ${channel} did not reach the app: ${errorMessage(error)}`)
+        return notCarriedOut(
+          channel,
+          'the window could not reach Standby. Try again; if it keeps failing, restart Standby.',
         )
+      })
   }
   for (const event of PUSH_EVENTS) {
     const [name, method] = splitKey(event)

@@ -169,7 +169,7 @@ it('tells a page that returns which of its calls were not started, so it may sen
     expect(result.error).toEqual({
       code: 'transport_failed',
       message:
-        'sessions.history was not carried out: the connection closed before Standby started it. Try it again.',
+        'Your past sessions were not loaded: the window lost its connection to Standby before it started. Try again.',
     })
   expect(answers.filter(({ result }) => result.ok).length).toBeLessThanOrEqual(reads)
 })

@@ -179,7 +179,11 @@ describe('the browser bridge', () => {
     sockets[0]!.close()
     expect(await transport.invoke('messages.send', { requestId: 'r1', body: 'Hello' })).toMatchObject({
       ok: false,
-      error: { code: 'transport_failed', message: expect.stringMatching(/try again/) },
+      error: {
+        code: 'transport_failed',
+        message:
+          'Your message was not sent: the window lost its connection to Standby. It reconnects by itself; then try again.',
+      },
     })
   })
 

@@ -286,11 +286,18 @@ describe('action results', () => {
         value: { ok: false, error: { code: 'taken', message: 'Another expert already took this session.' } },
       }),
     ).toEqual({ ok: false, message: 'Could not join: another expert already took this session.' })
+    // A call that never reached the app already says what was not done: said once, not twice.
     expect(
-      fromCommand('join', { ok: false, error: { code: 'transport_failed', message: 'Closed.' } }),
+      fromCommand('join', {
+        ok: false,
+        error: {
+          code: 'transport_failed',
+          message: 'The session was not started: the window lost its connection.',
+        },
+      }),
     ).toEqual({
       ok: false,
-      message: 'Could not join: closed.',
+      message: 'The session was not started: the window lost its connection.',
     })
   })
 
