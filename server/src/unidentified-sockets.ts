@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream'
 import type { Server } from 'socket.io'
 import type { Clock } from '../../src/shared/clock'
 import { peerAddress } from './http/http-util'
+import { rawBusyAnswer } from './http/raw-answer'
 import type { Logger } from './logger'
 
 /** The limits this watch keeps: the cap over all addresses and how long each may stay silent. */
@@ -37,21 +38,9 @@ const CONNECT_PACKET = '0'
 
 /** The answer to an upgrade over the cap, with a sentence and when to try again. */
 function refusalResponse(cap: number): string {
-  const body = JSON.stringify({
-    error: {
-      code: 'rate_limited',
-      message: `The platform holds too many connections that have not signed in yet (at most ${cap} at once, from all addresses); try again in a few seconds.`,
-    },
-  })
-  return [
-    'HTTP/1.1 503 Service Unavailable',
-    'content-type: application/json; charset=utf-8',
-    `content-length: ${Buffer.byteLength(body)}`,
-    'retry-after: 5',
-    'connection: close',
-    '',
-    body,
-  ].join('\r\n')
+  return rawBusyAnswer(
+    `The platform holds too many connections that have not signed in yet (at most ${cap} at once, from all addresses); try again in a few seconds.`,
+  )
 }
 
 /** The count and the identify wait of every WebSocket socket.io takes. */

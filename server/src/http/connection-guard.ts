@@ -11,6 +11,7 @@ import { systemClock, type Clock, type TimerHandle } from '../../../src/shared/c
 import { lingerUntilClosed } from '../../../src/shared-node/lingering-close'
 import { logExcerpt, type Logger } from '../logger'
 import { answerAndClose, clientOfAddress, isLoopbackAddress, peerAddress } from './http-util'
+import { rawBusyAnswer, rawJsonAnswer } from './raw-answer'
 
 /** How long a silent connection may stay, and how many connections an address may hold. */
 export interface ConnectionLimits {
@@ -93,39 +94,13 @@ export function checkedConnectionLimits(limits: ConnectionLimits): ConnectionLim
 const clientOf = (socket: Socket): string => clientOfAddress(peerAddress(socket))
 
 function refusalResponse(limit: number): string {
-  const body = JSON.stringify({
-    error: {
-      code: 'rate_limited',
-      message: `Too many connections from your address (at most ${limit}); close some and try again.`,
-    },
-  })
-  return [
-    'HTTP/1.1 503 Service Unavailable',
-    'content-type: application/json; charset=utf-8',
-    `content-length: ${Buffer.byteLength(body)}`,
-    'retry-after: 5',
-    'connection: close',
-    '',
-    body,
-  ].join('\r\n')
+  return rawBusyAnswer(`Too many connections from your address (at most ${limit}); close some and try again.`)
 }
 
 /** A 408 with the sentence saying which part of the request did not arrive in time. */
 function timeoutResponse(what: string): string {
-  const body = JSON.stringify({
-    error: {
-      code: 'invalid_payload',
-      message: `${what} did not all arrive in time; send the request again.`,
-    },
-  })
-  return [
-    'HTTP/1.1 408 Request Timeout',
-    'content-type: application/json; charset=utf-8',
-    `content-length: ${Buffer.byteLength(body)}`,
-    'connection: close',
-    '',
-    body,
-  ].join('\r\n')
+  const message = `${what} did not all arrive in time; send the request again.`
+  return rawJsonAnswer(408, JSON.stringify({ error: { code: 'invalid_payload', message } }))
 }
 
 /** The guard over a server's connections. */

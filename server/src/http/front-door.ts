@@ -7,13 +7,14 @@
  * polling) gets 400 saying to use WebSocket; a CONNECT gets 405 and an
  * Expect the platform cannot meet 417, each with a sentence where Node alone would say nothing.
  */
-import { STATUS_CODES, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Socket } from 'node:net'
 import { logExcerpt, type Logger } from '../logger'
 import type { HostCheck } from './host-check'
 import { answerAndClose } from './http-util'
 import { answerIgnoringUpgrade } from './ignored-upgrade'
+import { rawJsonAnswer } from './raw-answer'
 import { addressedOnlyTo, headerLines, hostLines } from '../../../src/shared-node/request-names'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
@@ -85,18 +86,6 @@ function send(res: ServerResponse, refusal: { status: number; body: string }): v
     'cache-control': 'no-store',
   })
   res.end(refusal.body)
-}
-
-/** `refusal` as the HTTP answer written on a connection that asked to upgrade. */
-function rawAnswer(refusal: { status: number; body: string }): string {
-  return [
-    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
-    'content-type: application/json; charset=utf-8',
-    `content-length: ${Buffer.byteLength(refusal.body)}`,
-    'connection: close',
-    '',
-    refusal.body,
-  ].join('\r\n')
 }
 
 const FOREIGN_ORIGIN = {
@@ -192,7 +181,7 @@ export function installFrontDoor(
     spoke(req, 'upgrade')
     const refusal = refuse(req)
     if (refusal !== undefined) {
-      answerAndClose(socket, rawAnswer(refusal))
+      answerAndClose(socket, rawJsonAnswer(refusal.status, refusal.body))
       return
     }
     // Anything else that offers an Upgrade is an ordinary request, and is answered as one.
@@ -202,7 +191,7 @@ export function installFrontDoor(
       logOnce(req, 'request refused: a socket.io handshake the platform does not take', {
         path: logExcerpt(req.url ?? '', 100),
       })
-      return answerAndClose(socket, rawAnswer(misfit))
+      return answerAndClose(socket, rawJsonAnswer(misfit.status, misfit.body))
     }
     const full = deps.admitWebSocket?.(socket)
     if (full !== undefined) return answerAndClose(socket, full)
@@ -211,17 +200,6 @@ export function installFrontDoor(
   // Node cuts a CONNECT without a word unless someone listens for it.
   http.on('connect', (req: IncomingMessage, socket: Duplex) => {
     spoke(req, 'upgrade')
-    answerAndClose(
-      socket,
-      [
-        'HTTP/1.1 405 Method Not Allowed',
-        'content-type: application/json; charset=utf-8',
-        'cache-control: no-store',
-        `content-length: ${Buffer.byteLength(NO_PROXY)}`,
-        'connection: close',
-        '',
-        NO_PROXY,
-      ].join('\r\n'),
-    )
+    answerAndClose(socket, rawJsonAnswer(405, NO_PROXY, ['cache-control: no-store']))
   })
 }

@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream'
 import { answerUpgradeAsRequest } from '../../../src/shared-node/answer-upgrade-as-request'
 import { endLingering } from '../../../src/shared-node/lingering-close'
 import { carriesBody } from '../../../src/shared-node/upgrade-offer'
+import { rawJsonAnswer } from './raw-answer'
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -36,18 +37,7 @@ export function answerIgnoringUpgrade(
   if (carriesBody(req)) {
     // The client is still sending that body: read and dropped while the answer goes out, as a
     // reset under it would cost the client the answer (Node no longer parses an upgrade's socket).
-    endLingering(
-      socket,
-      [
-        'HTTP/1.1 400 Bad Request',
-        'content-type: application/json; charset=utf-8',
-        'cache-control: no-store',
-        `content-length: ${Buffer.byteLength(WITH_BODY)}`,
-        'connection: close',
-        '',
-        WITH_BODY,
-      ].join('\r\n'),
-    )
+    endLingering(socket, rawJsonAnswer(400, WITH_BODY, ['cache-control: no-store']))
     return
   }
   answerUpgradeAsRequest(req, socket, (request, res) => {
