@@ -44,15 +44,14 @@ describe('a decline answered by a hostile platform', () => {
         platform.records.push(event)
         for (const socket of await platform.sockets()) socket.emit(LIVE_EVENT, event)
         const invite = await inviteTitled(core, event.payload.invite.request.title)
-        // Answered at the platform's time now, as an honest clock would stamp it: answers stamped
-        // with the test's start drift apart as the run goes on, and the core rightly asks about that.
-        const at = String(Date.now())
-        const value = JSON.parse(
-          (jsonText(mutant.value) ?? 'null').replaceAll('inv_g1', invite.id).replaceAll(String(now), at),
-        ) as unknown
+        const text = (jsonText(mutant.value) ?? 'null').replaceAll('inv_g1', invite.id)
         platform.answerCommands((_, answer) => {
-          answer(value)
-          answer({ ...ack, serverTime: Number(at) })
+          // Stamped with the platform's time as it answers, as an honest clock would: a stamp from
+          // before the command was sent (on a busy machine, many milliseconds before) lies outside
+          // the round trip, and the core rightly asks the platform for its time about that.
+          const at = Date.now()
+          answer(JSON.parse(text.replaceAll(String(now), String(at))) as unknown)
+          answer({ ...ack, serverTime: at })
         })
         const before = lines.length
         const outcome = await core.runtime.api['invites.decline']({ inviteId: invite.id })
