@@ -5,13 +5,15 @@
  * allows would hold the platform's one thread and slow every other expert's answers and events. So
  * every message, answered or not, is counted before it is decoded, against one budget per expert
  * shared by all their connections (an expert may hold many sign-ins, each several sockets, and a
- * budget per connection multiplied with them), and a connection that sends once the budget is
- * spent is cut, with one log line; an app backs off when told it is rate limited, and never comes near.
+ * budget per connection multiplied with them). Once the budget is spent, the connections that drew
+ * most of it lately are cut, with one log line each: whichever sends next may be the expert's own app
+ * sending a little beside another device that floods. An app backs off when told it is rate limited,
+ * and never comes near.
  */
 import type { Socket } from 'socket.io'
-import type { Clock } from '../../src/shared/clock'
 import { CLOSING_EVENT, TOO_MANY_MESSAGES, type ClosingNotice } from '../../src/shared/protocol'
 import type { LogFields, Logger } from './logger'
+import { steadyNow, type Clock } from '../../src/shared/clock'
 import { TokenBucket, type RateLimit } from './rate-limiter'
 
 /**
@@ -50,13 +52,93 @@ function costOf(packet: ReceivedPacket, most: number): number {
 }
 
 /**
- * Each expert's flood budget, FLOOD_FACTOR times their allowance, shared by every connection they
- * hold and kept across reconnects (a budget that started full on each new socket would let a client
- * that reconnects after each cut send on for ever), until it has refilled: then it is dropped.
+ * The part of its expert's budget a connection must have drawn lately to be cut when another of the
+ * expert's connections finds the budget spent: far past what an app sends, so a device sending one
+ * message at a time cannot have the expert's own app cut for the few it sent.
+ */
+export const HEAVY_SHARE = 0.25
+
+/** One connection's recent draw on its expert's budget, fading as fast as the budget refills. */
+export interface ConnectionDraw {
+  /** What it drew, faded to `at`. */
+  share: number
+  at: number
+  /** Cut the connection, once. */
+  readonly cut: () => void
+}
+
+/**
+ * One expert's flood budget, FLOOD_FACTOR times their allowance, shared by every connection they
+ * hold, with each connection's recent share of what was drawn.
+ */
+export class ExpertFlood {
+  private readonly bucket: TokenBucket
+  private readonly draws = new Set<ConnectionDraw>()
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly clock: Clock,
+  ) {
+    this.bucket = new TokenBucket(limit, clock)
+  }
+
+  /** Whether nothing holds it and it has refilled: one made afresh would be the same. */
+  get idle(): boolean {
+    return this.draws.size === 0 && this.bucket.full
+  }
+
+  /** Take `cost` from the budget without a connection to count it against. */
+  take(cost = 1): boolean {
+    return this.bucket.take(cost)
+  }
+
+  /** Count a connection, cut with `cut`, against the budget until it leaves. */
+  join(cut: () => void): ConnectionDraw {
+    const draw: ConnectionDraw = { share: 0, at: steadyNow(this.clock), cut }
+    this.draws.add(draw)
+    return draw
+  }
+
+  /** Stop counting `draw`: its connection is closed. */
+  leave(draw: ConnectionDraw): void {
+    this.draws.delete(draw)
+  }
+
+  /**
+   * Count `cost` drawn by `sender`, and name the connections to cut: none while the budget holds it;
+   * once spent, the others that drew far more of it lately than `sender` did (and `sender` is read
+   * on, the cut being what bounds it), or `sender` itself when there are none.
+   */
+  draw(sender: ConnectionDraw, cost: number): readonly ConnectionDraw[] {
+    const now = steadyNow(this.clock)
+    this.fade(sender, now)
+    sender.share += cost
+    if (this.bucket.take(cost)) return []
+    const heavy: ConnectionDraw[] = []
+    for (const other of this.draws) {
+      if (other === sender) continue
+      this.fade(other, now)
+      if (other.share >= this.limit.burst * HEAVY_SHARE && other.share > sender.share) heavy.push(other)
+    }
+    return heavy.length > 0 ? heavy : [sender]
+  }
+
+  // Fades as the budget refills: a connection sending at the refill rate holds about the whole burst.
+  private fade(draw: ConnectionDraw, now: number): void {
+    const since = Math.max(0, now - draw.at)
+    draw.share *= Math.exp((-since / 1000) * (this.limit.perSecond / this.limit.burst))
+    draw.at = now
+  }
+}
+
+/**
+ * Each expert's flood budget, kept across reconnects (a budget that started full on each new socket
+ * would let a client that reconnects after each cut send on for ever) until no connection holds it
+ * and it has refilled: then it is dropped.
  */
 export class ExpertFloodBudgets {
-  private readonly budgets = new Map<string, TokenBucket>()
-  // Full budgets are dropped (a fresh one is the same) each time the map doubles since the last sweep.
+  private readonly budgets = new Map<string, ExpertFlood>()
+  // Idle budgets are dropped (a fresh one is the same) each time the map doubles since the last sweep.
   private sweptAt = 1
 
   /** How many experts' budgets are held. */
@@ -70,17 +152,17 @@ export class ExpertFloodBudgets {
   ) {}
 
   /** The budget every connection of `expertId` draws on. */
-  of(expertId: string): TokenBucket {
+  of(expertId: string): ExpertFlood {
     let budget = this.budgets.get(expertId)
     if (budget === undefined) {
       const { burst, perSecond } = this.limit
-      budget = new TokenBucket(
+      budget = new ExpertFlood(
         { burst: burst * FLOOD_FACTOR, perSecond: perSecond * FLOOD_FACTOR },
         this.clock,
       )
       this.budgets.set(expertId, budget)
       if (this.budgets.size >= 2 * this.sweptAt) {
-        for (const [id, kept] of this.budgets) if (kept.full && id !== expertId) this.budgets.delete(id)
+        for (const [id, kept] of this.budgets) if (kept.idle && id !== expertId) this.budgets.delete(id)
         this.sweptAt = this.budgets.size
       }
     }
@@ -88,19 +170,22 @@ export class ExpertFloodBudgets {
   }
 }
 
-/** Cut `socket`'s connection, with one log line, once it sends when its expert's `budget` is spent. */
+/**
+ * Count what `socket` sends against its expert's `budget`; once it is spent, cut the connections
+ * that drew most of it lately, each with one log line.
+ */
 export function limitIncomingFlood(
   socket: Socket,
-  budget: TokenBucket,
+  budget: ExpertFlood,
   limit: RateLimit,
   logger: Logger,
   fields: LogFields,
 ): void {
   let cut = false
-  // Before socket.io decodes the message: the cost being bounded is the decoding and answering.
-  socket.conn.on('packet', (packet: ReceivedPacket) => {
-    if (cut || packet.type !== 'message' || budget.take(costOf(packet, limit.burst))) return
+  const draw = budget.join(() => {
+    if (cut) return
     cut = true
+    budget.leave(draw)
     logger.warn(
       'connection cut: the client sent far more messages than its expert’s allowance, over all their connections',
       fields,
@@ -111,5 +196,11 @@ export function limitIncomingFlood(
     // Marked disconnected at once, so the messages already read in the same chunk are dropped
     // unanswered; engine.io drops whatever comes after on a closing connection unread.
     socket.disconnect(true)
+  })
+  socket.once('disconnect', () => budget.leave(draw))
+  // Before socket.io decodes the message: the cost being bounded is the decoding and answering.
+  socket.conn.on('packet', (packet: ReceivedPacket) => {
+    if (cut || packet.type !== 'message') return
+    for (const heavy of budget.draw(draw, costOf(packet, limit.burst))) heavy.cut()
   })
 }

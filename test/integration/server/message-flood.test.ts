@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   CLOSING_EVENT,
   COMMAND_EVENT,
@@ -52,6 +52,34 @@ describe('a connection flooding the platform with messages', () => {
     expect(await closed).toEqual(sockets.map(() => 'io server disconnect'))
     const bystander = await platform().connect(platform().addExpert().token)
     expect(await probe(bystander)).toMatchObject({ ok: true })
+  })
+
+  it('cuts the device that keeps its expert’s budget spent, not the app sending a few messages beside it', async () => {
+    const expert = platform().addExpert()
+    const app = await platform().connect(expert.token)
+    // Another device signed in as the same expert, sending as fast as the budget refills.
+    const flooder = await platform().connect(expert.token)
+    const closed = disconnected(flooder)
+    const appCut = vi.fn()
+    app.socket.on('disconnect', appCut)
+    // Each round spends what refilled since the last, its last message answered so it is counted.
+    const spend = async (count: number): Promise<void> => {
+      for (let i = 1; i < count; i++) flooder.socket.emit(COMMAND_EVENT, { flood: i })
+      await probe(flooder)
+    }
+    await spend(ALLOWANCE)
+    for (let round = 0; round < 3; round++) {
+      platform().clock.advance(1000)
+      await spend(LIMIT.perSecond * FLOOD_FACTOR)
+    }
+    // The app's message finds the budget spent: it is answered, and the flooder is the one cut.
+    expect(await probe(app)).toMatchObject({ ok: true })
+    expect(await closed).toBe('io server disconnect')
+    expect(cutLines().filter((l) => l.includes(expert.id))).toHaveLength(1)
+    platform().clock.advance(1000)
+    expect(await probe(app)).toMatchObject({ ok: true })
+    expect(appCut).not.toHaveBeenCalled()
+    expect(app.socket.connected).toBe(true)
   })
 
   it('keeps the spent budget across a reconnect, and lets the expert in again as it refills', async () => {

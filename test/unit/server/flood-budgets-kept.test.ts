@@ -20,4 +20,14 @@ describe('the flood budgets kept per expert', () => {
     for (let i = 0; i < 1_000; i++) budgets.of(`exp_${i}`)
     expect(budgets.of('exp_flood').take()).toBe(false)
   })
+
+  it('keep one a connection still holds, even refilled, so a new connection shares it', () => {
+    const clock = new ManualClock(0)
+    const budgets = new ExpertFloodBudgets({ burst: 40, perSecond: 20 }, clock)
+    const held = budgets.of('exp_held')
+    held.join(() => undefined)
+    clock.advance(60_000)
+    for (let i = 0; i < 1_000; i++) budgets.of(`exp_${i}`)
+    expect(budgets.of('exp_held')).toBe(held)
+  })
 })
