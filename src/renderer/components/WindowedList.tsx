@@ -14,7 +14,7 @@
  * is on screen nothing is held, so a row coming first is seen.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { windowRows } from '../logic/window-rows'
+import { rowHeights, windowRows, type RowSize } from '../logic/window-rows'
 
 /** Props of WindowedList. */
 export interface WindowedListProps<T> {
@@ -44,28 +44,37 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
   const { items, getKey, estimate, gap } = props
   const list = useRef<HTMLUListElement & HTMLOListElement>(null)
   const [view, setView] = useState({ from: 0, height: 0 })
-  const [heights, setHeights] = useState<ReadonlyMap<string, number>>(() => new Map())
+  const [measures, setMeasures] = useState<Measures>(() => ({ sizes: new Map(), width: 0 }))
   const [focused, setFocused] = useState<string | null>(null)
   const scroller = useRef<HTMLElement | null>(null)
   // The first row on screen and where its top stood in the scroller's content, after the last drawing or scroll.
   const anchor = useRef<Anchor | null>(null)
 
-  // Every row's element, measured as it is drawn and whenever its size changes. The observer is
-  // made at the first row's drawing, which comes before the list's own effects.
-  const measured = useRef(new Map<string, number>())
+  // Every row's element, measured as it is drawn and whenever its size changes, and the width the
+  // rows were last measured at: the window narrowed or widened, the rows drawn are measured again
+  // and those off screen are guessed again. The observer is made at the first row's drawing, which
+  // comes before the list's own effects.
+  const measured = useRef<Measures>({ sizes: new Map(), width: 0 })
   const observer = useRef<ResizeObserver | null>(null)
   const rowRef = useCallback((element: HTMLElement | null) => {
     if (element === null) return
     observer.current ??= new ResizeObserver((entries) => {
       let changed = false
+      const { sizes } = measured.current
       for (const entry of entries) {
         const key = (entry.target as HTMLElement).dataset.rowKey
-        const height = entry.borderBoxSize[0]?.blockSize ?? entry.contentRect.height
-        if (key === undefined || !entry.target.isConnected || measured.current.get(key) === height) continue
-        measured.current.set(key, height)
+        const box = entry.borderBoxSize[0]
+        const height = box?.blockSize ?? entry.contentRect.height
+        // Whole px: rows stretched alike across the list may differ in a fraction.
+        const width = Math.round(box?.inlineSize ?? entry.contentRect.width)
+        const was = key === undefined ? undefined : sizes.get(key)
+        if (key === undefined || !entry.target.isConnected || (was?.height === height && was.width === width))
+          continue
+        sizes.set(key, { height, width })
+        measured.current.width = width
         changed = true
       }
-      if (changed) setHeights(new Map(measured.current))
+      if (changed) setMeasures({ sizes: new Map(sizes), width: measured.current.width })
     })
     const seen = observer.current
     seen.observe(element)
@@ -124,25 +133,18 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
 
   const keys = useMemo(() => items.map(getKey), [items, getKey])
   const shown = useMemo(() => {
-    // A row not yet drawn is guessed at the rows' mean so far: cards of one list are alike.
-    let sum = 0
-    let count = 0
-    for (const height of heights.values()) {
-      sum += height
-      count++
-    }
-    const guess = count === 0 ? estimate : sum / count
     const focusedAt = focused === null ? -1 : keys.indexOf(focused)
     const revealed = keys.indexOf(props.reveal ?? '')
     return windowRows({
-      heights: keys.map((key) => heights.get(key) ?? guess),
+      // A row not yet drawn at this width is guessed at the rows' mean: cards of one list are alike.
+      heights: rowHeights(keys, measures.sizes, measures.width, estimate),
       gap,
       from: view.from,
       viewportHeight: view.height,
       overscan: OVERSCAN_PX,
       kept: [...(focusedAt < 0 ? [] : [focusedAt - 1, focusedAt, focusedAt + 1]), revealed],
     })
-  }, [keys, heights, estimate, gap, view, focused, props.reveal])
+  }, [keys, measures, estimate, gap, view, focused, props.reveal])
 
   const rows = shown.rows.map(({ index, spaceBefore }, at) => {
     const item = items[index] as T
@@ -169,6 +171,12 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
       {rows}
     </List>
   )
+}
+
+/** Each row's size as last measured, by key, and the width the rows were last measured at. */
+interface Measures {
+  sizes: Map<string, RowSize>
+  width: number
 }
 
 /** A row held in place, by key, and where its top stands in the scroller's content, in px. */

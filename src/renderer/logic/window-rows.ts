@@ -61,3 +61,35 @@ function spaceOf(heights: ReadonlyArray<number>, gap: number, from: number, to: 
   for (let index = from; index < to; index++) space += heights[index]! + gap
   return space
 }
+
+/** A row's size as last measured: its height, and the width it had then. */
+export interface RowSize {
+  readonly height: number
+  readonly width: number
+}
+
+/**
+ * Each row's height at the list's present width, in the order of `keys`. A row measured at
+ * another width (the window was narrowed or widened while it was off screen) is guessed again,
+ * like a row never drawn, at the mean of the rows measured at this width: its old height would
+ * put every row below it and the scrollbar out until it is drawn again.
+ */
+export function rowHeights(
+  keys: ReadonlyArray<string>,
+  sizes: ReadonlyMap<string, RowSize>,
+  width: number,
+  estimate: number,
+): number[] {
+  let sum = 0
+  let count = 0
+  for (const size of sizes.values())
+    if (size.width === width) {
+      sum += size.height
+      count++
+    }
+  const guess = count === 0 ? estimate : sum / count
+  return keys.map((key) => {
+    const size = sizes.get(key)
+    return size !== undefined && size.width === width ? size.height : guess
+  })
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { windowRows } from '../../../src/renderer/logic/window-rows'
+import { rowHeights, windowRows } from '../../../src/renderer/logic/window-rows'
 
 const rowsOf = (count: number, height = 100): number[] => Array.from({ length: count }, () => height)
 
@@ -63,5 +63,31 @@ describe('the rows a long list draws', () => {
       rows: [],
       spaceAfter: 0,
     })
+  })
+})
+
+describe('the heights a long list goes by', () => {
+  const keys = ['a', 'b', 'c', 'd']
+
+  it('guesses a row never drawn at the mean of those measured, or the estimate before any is', () => {
+    const sizes = new Map([
+      ['a', { height: 100, width: 400 }],
+      ['c', { height: 140, width: 400 }],
+    ])
+    expect(rowHeights(keys, sizes, 400, 90)).toEqual([100, 120, 140, 120])
+    expect(rowHeights(keys, new Map(), 400, 90)).toEqual([90, 90, 90, 90])
+  })
+
+  it('guesses again, at the new width, the rows measured before the list was narrowed', () => {
+    // Rows a and b were drawn at the old width and are off screen now; c and d were measured again.
+    const sizes = new Map([
+      ['a', { height: 100, width: 400 }],
+      ['b', { height: 100, width: 400 }],
+      ['c', { height: 180, width: 250 }],
+      ['d', { height: 220, width: 250 }],
+    ])
+    expect(rowHeights(keys, sizes, 250, 90)).toEqual([200, 200, 180, 220])
+    // Widened back before any is drawn again: the heights measured at that width hold again.
+    expect(rowHeights(keys, sizes, 400, 90)).toEqual([100, 100, 100, 100])
   })
 })
