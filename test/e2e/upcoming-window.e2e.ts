@@ -2,11 +2,13 @@
  * Upcoming with hundreds of sessions booked draws only the cards around what is on screen, and
  * still reads as the whole list: scrolling reaches the last card, the keyboard goes through the
  * cards in order, the focus stays where it was when the expert scrolls away, a session booked
- * above holds still the card being read, and the screen passes its checks in both themes.
+ * above holds still the card being read, the list stands for its cards as they are after the window
+ * is narrowed, and the screen passes its checks in both themes.
  */
 import type { Page } from 'playwright'
 import { expect, it } from 'vitest'
 import { UPCOMING_SESSIONS_LISTED } from '../../src/shared/ipc/list-limits'
+import { MAIN_WINDOW_MIN_SIZE } from '../../src/shared/window-sizes'
 import { bookScheduled } from '../support/booking'
 import { useE2e } from './support/fixture'
 import { checkScreen } from './support/screens'
@@ -186,4 +188,55 @@ it('puts the focus on the section when the session of a focused card scrolled aw
     .waitFor()
   platform.server.marketplace.clientCancel(sessionId, 'Found it myself')
   await focusLandsOn(page.getByRole('heading', { level: 1, name: 'Upcoming' }))
+})
+
+it('starts at the first card and still reaches the last when the window is narrowed while scrolled', async () => {
+  const { page } = await manyBooked()
+  const list = page.getByRole('list', { name: 'Booked sessions' })
+  const wide = (await list.boundingBox())!.width
+  await page.evaluate(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight / 2
+  })
+  await page
+    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
+    .first()
+    .waitFor()
+  await page.setViewportSize(MAIN_WINDOW_MIN_SIZE)
+  await page.waitForFunction(
+    (was) => document.querySelector('.upcoming-list')!.getBoundingClientRect().width < was,
+    wide,
+  )
+  // The space above the first card drawn stands for the cards above as they are at this width
+  // (the cards drawn are alike), not as they were measured wider: within half a card.
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>('.upcoming-list > li')]
+    const gap = parseFloat(getComputedStyle(document.querySelector('.upcoming-list')!).rowGap)
+    const mean = rows.reduce((sum, row) => sum + row.getBoundingClientRect().height, 0) / rows.length
+    const above = Number(rows[0]!.getAttribute('aria-posinset')) - 1
+    return Math.abs(parseFloat(rows[0]!.style.marginTop) - above * (mean + gap)) < mean / 2
+  })
+
+  // Scrolled to the top, as often as drawing the first cards moves it.
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = 0
+    return main.scrollTop === 0 && document.querySelector('.upcoming-list > li[aria-posinset="1"]') !== null
+  })
+  const first = list.getByRole('listitem').filter({ has: page.getByRole('article', { name: titled(1) }) })
+  expect((await first.boundingBox())!.y).toBeCloseTo((await list.boundingBox())!.y, 0)
+
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight
+    return (
+      document.querySelector('.upcoming-cut')!.getBoundingClientRect().bottom <=
+      main.getBoundingClientRect().bottom
+    )
+  })
+  const last = list.getByRole('listitem').filter({
+    has: page.getByRole('article', { name: titled(UPCOMING_SESSIONS_LISTED) }),
+  })
+  await last.waitFor()
+  expect(await last.getAttribute('aria-posinset')).toBe(String(UPCOMING_SESSIONS_LISTED))
 })
