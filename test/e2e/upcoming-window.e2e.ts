@@ -38,6 +38,18 @@ function titled(n: number): RegExp {
   return new RegExp(`^Report query ${n} on `)
 }
 
+/** Scroll the list to its middle and wait for the cards there (about the 100th) to be drawn. */
+async function scrollToMiddle(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight / 2
+  })
+  await page
+    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
+    .first()
+    .waitFor()
+}
+
 /** The place in the list (aria-posinset) of the row holding the keyboard's focus, or 0. */
 function focusedPlace(page: Page): Promise<number> {
   return page.evaluate(() =>
@@ -118,14 +130,7 @@ it('keeps the focus on a card the expert scrolled away from, and Tab goes on fro
     .first()
   await button.focus()
   expect(await focusedPlace(page)).toBe(3)
-  await page.evaluate(() => {
-    const main = document.querySelector('main')!
-    main.scrollTop = main.scrollHeight / 2
-  })
-  await page
-    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
-    .first()
-    .waitFor()
+  await scrollToMiddle(page)
   expect(await button.evaluate((element) => element === document.activeElement)).toBe(true)
   await page.keyboard.press('Tab')
   expect(await focusedPlace(page)).toBeOneOf([3, 4])
@@ -133,14 +138,7 @@ it('keeps the focus on a card the expert scrolled away from, and Tab goes on fro
 
 it('holds the card being read still when a session is booked above it', async () => {
   const { page, platform, ada, clientId } = await manyBooked()
-  await page.evaluate(() => {
-    const main = document.querySelector('main')!
-    main.scrollTop = main.scrollHeight / 2
-  })
-  await page
-    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
-    .first()
-    .waitFor()
+  await scrollToMiddle(page)
   // The first card whose top is on screen: the one the expert reads.
   const title = await page.evaluate(() => {
     const top = document.querySelector('main')!.getBoundingClientRect().top
@@ -178,14 +176,7 @@ it('puts the focus on the section when the session of a focused card scrolled aw
     .locator('button:enabled')
     .first()
     .focus()
-  await page.evaluate(() => {
-    const main = document.querySelector('main')!
-    main.scrollTop = main.scrollHeight / 2
-  })
-  await page
-    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
-    .first()
-    .waitFor()
+  await scrollToMiddle(page)
   platform.server.marketplace.clientCancel(sessionId, 'Found it myself')
   await focusLandsOn(page.getByRole('heading', { level: 1, name: 'Upcoming' }))
 })
@@ -194,14 +185,7 @@ it('starts at the first card and still reaches the last when the window is narro
   const { page } = await manyBooked()
   const list = page.getByRole('list', { name: 'Booked sessions' })
   const wide = (await list.boundingBox())!.width
-  await page.evaluate(() => {
-    const main = document.querySelector('main')!
-    main.scrollTop = main.scrollHeight / 2
-  })
-  await page
-    .getByRole('article', { name: /^Report query (9\d|1[01]\d) on / })
-    .first()
-    .waitFor()
+  await scrollToMiddle(page)
   await page.setViewportSize(MAIN_WINDOW_MIN_SIZE)
   await page.waitForFunction(
     (was) => document.querySelector('.upcoming-list')!.getBoundingClientRect().width < was,
