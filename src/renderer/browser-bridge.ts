@@ -8,8 +8,8 @@
  */
 import { jitteredBackoff, type BackoffRange } from '../shared/backoff'
 import { type PushEvent, type PushPayload } from '../shared/ipc/contract'
-import { fail, type IpcResult } from '../shared/ipc/result'
-import { notCarriedOut } from '../shared/ipc/call-phrases'
+import type { IpcResult } from '../shared/ipc/result'
+import { callFailed, notCarriedOut } from '../shared/ipc/call-phrases'
 import { buildStandbyApi, type StandbyApi, type StandbyTransport } from '../shared/ipc/standby-api'
 import {
   IPC_SOCKET_PATH,
@@ -201,9 +201,13 @@ export function webSocketTransport(url: string, deps: SocketTransportDeps = {}):
       const text = JSON.stringify({ id, channel, request })
       // The shell would close the socket on it, and every other call waiting on the socket with it.
       if (text.length > MOST_CALL_BYTES / 3 && new TextEncoder().encode(text).length > MOST_CALL_BYTES) {
-        return fail(
+        console.warn(
+          `Standby: ${channel} was not sent: its request is over ${MOST_CALL_BYTES / 1_000_000} MB.`,
+        )
+        return callFailed(
+          channel,
           'invalid_payload',
-          `${channel} was refused: its request is too large for Standby (over ${MOST_CALL_BYTES / 1_000_000} MB); make it shorter.`,
+          `what was sent is too large for Standby (over ${MOST_CALL_BYTES / 1_000_000} MB); make it shorter.`,
         )
       }
       return new Promise((resolve) => {

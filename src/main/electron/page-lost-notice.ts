@@ -17,7 +17,7 @@ export function pageLostWords(
     message: `${what} could not load`,
     detail:
       'Its page stopped or failed to load again and again, so Standby stopped reloading it for now. ' +
-      'It loads it again when you next open it after a minute; if it stays empty, quit Standby from ' +
+      'Standby loads it again when you next open it after a minute; if it stays empty, quit Standby from ' +
       `its tray icon and start it again. If this keeps happening, send the log to support.${where}`,
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { CommandFailure, CommandOutcome } from '../../shared/command-outcome'
 import { mayHaveHappened } from '../../shared/unanswered-command'
+import { saysWhatWasNotDone } from '../../shared/ipc/call-phrases'
 import type { IpcError, IpcResult } from '../../shared/ipc/result'
 
 /**
@@ -49,10 +50,9 @@ function afterColon(reason: string): string {
  */
 export function failedCall(verb: string, error: IpcError): string {
   // A call that never reached the app already says what was not done; a prefix would say it twice.
-  if (error.code === 'transport_failed') return error.message
-  return error.code === 'unanswered'
-    ? `Tried to ${verb}: ${afterColon(error.message)}`
-    : couldNot(verb, error.message)
+  if (error.code === 'unanswered') return `Tried to ${verb}: ${afterColon(error.message)}`
+  if (error.code === 'transport_failed' || saysWhatWasNotDone(error.message)) return error.message
+  return couldNot(verb, error.message)
 }
 
 /** The answer of a call that returns a value. */

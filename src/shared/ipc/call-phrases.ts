@@ -4,7 +4,7 @@
  * Imports types only, so the renderer's bundle does not carry zod to learn them.
  */
 import type { InvokeChannel } from './contract'
-import { fail, type IpcResult } from './result'
+import { fail, type IpcErrorCode, type IpcResult } from './result'
 
 /**
  * Each call as what was not done, a sentence's start that stands on its own ("Your message was not
@@ -59,5 +59,20 @@ export const CALL_NOT_DONE: { readonly [C in InvokeChannel]: string } = {
  * expert reads one sentence that names what they asked for, never the channel.
  */
 export function notCarriedOut(channel: InvokeChannel, reason: string): IpcResult<never> {
-  return fail('transport_failed', `${CALL_NOT_DONE[channel]}: ${reason}`)
+  return callFailed(channel, 'transport_failed', reason)
+}
+
+/**
+ * A call Standby refused or failed at, as the expert reads it: what was not done, then `reason`.
+ * Every refusal a window can show is built here, so none puts a channel name in front of the expert.
+ */
+export function callFailed(channel: InvokeChannel, code: IpcErrorCode, reason: string): IpcResult<never> {
+  return fail(code, `${CALL_NOT_DONE[channel]}: ${reason}`)
+}
+
+const SENTENCE_STARTS = Object.values(CALL_NOT_DONE).map((phrase) => `${phrase}: `)
+
+/** Whether `message` already says which call was not done, so a window shows it without a prefix. */
+export function saysWhatWasNotDone(message: string): boolean {
+  return SENTENCE_STARTS.some((start) => message.startsWith(start))
 }

@@ -135,7 +135,10 @@ describe('the browser bridge', () => {
     ])
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'invalid_payload', message: expect.stringMatching(/messages\.send.*too large/) },
+      error: {
+        code: 'invalid_payload',
+        message: `Your message was not sent: what was sent is too large for Standby (over ${MOST_CALL_BYTES / 1_000_000} MB); make it shorter.`,
+      },
     })
     expect(next).toEqual({ ok: true, value: 'connection.getState' })
     expect(retries).toEqual([])

@@ -299,6 +299,21 @@ describe('action results', () => {
       ok: false,
       message: 'The session was not started: the window lost its connection.',
     })
+    // Nor does a call the app refused, which says what was not done the same way.
+    expect(
+      fromCommand('send', {
+        ok: false,
+        error: {
+          code: 'invalid_payload',
+          message:
+            'Your message was not sent: what was sent is too large for Standby (over 1 MB); make it shorter.',
+        },
+      }),
+    ).toEqual({
+      ok: false,
+      message:
+        'Your message was not sent: what was sent is too large for Standby (over 1 MB); make it shorter.',
+    })
   })
 
   it('says a command sent and not answered was tried, not that it failed, and that sending it again is safe', () => {

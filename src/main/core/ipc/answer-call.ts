@@ -5,6 +5,7 @@
  * a log line for anything refused or failed.
  */
 import { describeIssues } from '../../../shared/describe-untrusted'
+import { callFailed } from '../../../shared/ipc/call-phrases'
 import {
   invokeContract,
   type InvokeChannel,
@@ -33,24 +34,26 @@ export async function answerCall<C extends InvokeChannel>(
   if (oversized !== null) {
     const what = oversized === 'too_large' ? `over ${MOST_CALL_BYTES / 1_000_000} MB` : 'nested too deeply'
     log.warn(`IPC ${channel} got an invalid payload: ${what}`)
-    return fail(
+    return callFailed(
+      channel,
       'invalid_payload',
       oversized === 'too_large'
-        ? `${channel} was refused: its request is too large for Standby (${what}); make it shorter.`
-        : `${channel} was refused: its request is nested too deeply to be one of Standby's.`,
+        ? `what was sent is too large for Standby (${what}); make it shorter.`
+        : `what was sent is nested too deeply to be one of Standby's requests.`,
     )
   }
   // Bounded by the size check: what only Electron's IPC carries is refused, as the shell never gets it.
   const notData = guarded(() => notPlainData(payload), 'unreadable' as const)
   if (notData === 'unreadable') return unreadable(channel, log)
   if (notData !== null) {
-    const where = notData.path === '(root)' ? 'its request is' : `${notData.path} holds`
+    const where = notData.path === '(root)' ? 'what was sent is' : `${notData.path} holds`
     // A dash, not a colon, parts where from what: the log's redaction reads "password: a …" as a
     // password valued "a", and would take that word.
     log.warn(`IPC ${channel} got an invalid payload: ${notData.path} — ${notData.what}, not plain data`)
-    return fail(
+    return callFailed(
+      channel,
       'invalid_payload',
-      `${channel} got an invalid request: ${where} ${notData.what}, where Standby takes only text, numbers, true or false, lists and objects.`,
+      `${where} ${notData.what}, where Standby takes only text, numbers, true or false, lists and objects.`,
     )
   }
   const parsed = readRequest(channel, payload)
@@ -59,15 +62,16 @@ export async function answerCall<C extends InvokeChannel>(
     // Bounded: the payload is untrusted, and a prettified error lists every unknown key it has.
     const reason = describeIssues(parsed.error.issues)
     log.warn(`IPC ${channel} got an invalid payload: ${reason}`)
-    return fail('invalid_payload', `${channel} got an invalid request: ${reason}`)
+    return callFailed(channel, 'invalid_payload', `Standby could not use what was sent (${reason}).`)
   }
   // Checked after the schema, so free text it mended passes; any other string must arrive whole.
   const illFormed = illFormedTextPath(parsed.data)
   if (illFormed !== null) {
     log.warn(`IPC ${channel} got an invalid payload: ${illFormed} — ill-formed Unicode`)
-    return fail(
+    return callFailed(
+      channel,
       'invalid_payload',
-      `${channel} got an invalid request: ${illFormed} holds a broken character (invalid Unicode); type it again.`,
+      `${illFormed} holds a broken character (invalid Unicode); type it again.`,
     )
   }
   try {
@@ -82,7 +86,11 @@ export async function answerCall<C extends InvokeChannel>(
     log.error(`IPC ${channel} failed`, error)
     const fault = storageFaultMessage(error)
     if (fault !== null) return fail('handler_failed', fault)
-    return fail('handler_failed', `${channel} failed; the details are in the Standby log.`)
+    return callFailed(
+      channel,
+      'handler_failed',
+      'something went wrong in Standby; the details are in its log.',
+    )
   }
 }
 
@@ -105,5 +113,5 @@ function readRequest<C extends InvokeChannel>(channel: C, payload: unknown) {
 
 function unreadable(channel: InvokeChannel, log: Pick<Logger, 'warn'>): IpcResult<never> {
   log.warn(`IPC ${channel} got an invalid payload: it threw when read`)
-  return fail('invalid_payload', `${channel} got an invalid request: it could not be read as data.`)
+  return callFailed(channel, 'invalid_payload', 'what was sent could not be read as data.')
 }

@@ -13,7 +13,8 @@ import {
   type PushPayload,
 } from '../../../shared/ipc/contract'
 import { describeAddress } from '../../../shared/describe-untrusted'
-import { fail, type IpcResult } from '../../../shared/ipc/result'
+import { callFailed } from '../../../shared/ipc/call-phrases'
+import type { IpcResult } from '../../../shared/ipc/result'
 import { systemClock, type Clock } from '../../../shared/clock'
 import { answerCall } from '../../core/ipc/answer-call'
 import { callTurns } from '../../core/ipc/call-turns'
@@ -89,7 +90,7 @@ export function createIpcMain(deps: {
     const refusal = refuse(event, policy)
     if (refusal !== undefined) {
       log.warn(`IPC ${channel} refused: ${refusal}`)
-      return fail('forbidden_sender', `${channel} may only be called by the Standby app itself.`)
+      return callFailed(channel, 'forbidden_sender', 'only Standby’s own windows may ask for this.')
     }
     // Electron reads every message a renderer sends: a page that calls without waiting for its
     // answers would have the main process hold and work on every one of them.
@@ -102,10 +103,7 @@ export function createIpcMain(deps: {
           `IPC ${channel} refused: the window has ${most} calls waiting for their answers; its further calls are refused, unlogged, until it has fewer waiting`,
         )
       }
-      return fail(
-        'too_many_calls',
-        `${channel} was refused: too many calls are waiting. Try again in a moment.`,
-      )
+      return callFailed(channel, 'too_many_calls', 'too many requests are waiting. Try again in a moment.')
     }
     if (inFlight.count(window) <= most / 2) flooding.delete(window)
     try {

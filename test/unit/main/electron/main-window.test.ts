@@ -185,9 +185,11 @@ describe('the main window', () => {
     expect(fake.dialog.showMessageBox.mock.calls[0]![0]).toMatchObject({
       type: 'error',
       message: 'Standby’s window could not load',
-      detail: expect.stringMatching(
-        /quit Standby from its tray icon and start it again.*The log is in \/home\/ada\/\.config\/Standby\/logs\.$/,
-      ),
+      detail:
+        'Its page stopped or failed to load again and again, so Standby stopped reloading it for now. ' +
+        'Standby loads it again when you next open it after a minute; if it stays empty, quit Standby from ' +
+        'its tray icon and start it again. If this keeps happening, send the log to support. ' +
+        'The log is in /home/ada/.config/Standby/logs.',
     })
   })
 

@@ -1,9 +1,11 @@
 // Mutants of a valid request on every channel of the IPC contract, through the one answerCall path
 // both carriers use: nothing throws, a handler only ever sees a request its schema holds (every
-// string well-formed and bounded), each refusal names its channel in the log and in the answer,
+// string well-formed and bounded), each refusal names its channel in the log and what was not done
+// in the expert's words in the answer,
 // and a valid call after the garbage is still answered.
 import { describe, expect, it } from 'vitest'
 import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
+import { CALL_NOT_DONE } from '../../../../../src/shared/ipc/call-phrases'
 import { invokeContract, type InvokeChannel } from '../../../../../src/shared/ipc/contract'
 import { forEachMutant, mutants } from '../../../../support/mutation-fuzz'
 import { recordingLog } from '../../../../support/recording-log'
@@ -38,7 +40,7 @@ describe('answerCall against mutated requests on every channel', () => {
   })
 
   channels.forEach((channel, n) => {
-    it(`${channel}: hands its handler only a valid, well-formed request, and refuses the rest by name`, async () => {
+    it(`${channel}: hands its handler only a valid, well-formed request, and refuses the rest in words`, async () => {
       const sample = SAMPLES[channel]
       const count = sample === undefined ? 40 : 200
       await forEachMutant(mutants(sample, { seed: 0x1bc000 + n, count }), async (mutant) => {
@@ -56,7 +58,8 @@ describe('answerCall against mutated requests on every channel', () => {
         } else {
           expect(seen).toHaveLength(0)
           expect(result.error.code).toBe('invalid_payload')
-          expect(result.error.message).toContain(channel)
+          expect(result.error.message.startsWith(`${CALL_NOT_DONE[channel]}: `)).toBe(true)
+          expect(result.error.message).not.toContain(channel)
           expect(result.error.message.length).toBeLessThan(1_000)
           expect(log.text()).toContain(`IPC ${channel} got an invalid payload`)
         }

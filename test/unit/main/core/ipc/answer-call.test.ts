@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { answerCall } from '../../../../../src/main/core/ipc/answer-call'
+import { CALL_NOT_DONE } from '../../../../../src/shared/ipc/call-phrases'
 import { redactLogText } from '../../../../../src/shared/log-redaction'
 
 /** A log keeping every warning and error line it is given. */
@@ -28,6 +29,43 @@ describe('answerCall refusing an untrusted payload', () => {
   })
 })
 
+describe('answerCall’s refusals in the expert’s words', () => {
+  const ran = () => Promise.reject(new Error('ran'))
+  const quiet = { warn: () => {}, error: () => {} }
+  let deep: unknown = 'x'
+  for (let i = 0; i < 10_000; i++) deep = [deep]
+
+  it.each([
+    [
+      'a request too large',
+      'messages.send',
+      { requestId: 'r1', body: 'x'.repeat(2_000_000) },
+      'Your message was not sent: what was sent is too large for Standby (over 1 MB); make it shorter.',
+    ],
+    [
+      'a request nested too deeply',
+      'settings.update',
+      deep,
+      "Your setting was not saved: what was sent is nested too deeply to be one of Standby's requests.",
+    ],
+    [
+      'a field past its bound',
+      'sessions.history',
+      { limit: 2 ** 53 + 2 },
+      'Your past sessions were not loaded: Standby could not use what was sent (limit — Too big: expected number to be <=200).',
+    ],
+    [
+      'a request that is not plain data',
+      'settings.update',
+      new Map(),
+      'Your setting was not saved: what was sent is a Map, where Standby takes only text, numbers, true or false, lists and objects.',
+    ],
+  ] as const)('names what was not done, never the channel, for %s', async (_, channel, payload, said) => {
+    const result = await answerCall(channel, payload, ran, quiet)
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_payload', message: said } })
+  })
+})
+
 describe('answerCall refusing a number past its field’s bound', () => {
   it.each([
     ['settings.update', { autoAwayMinutes: 1e300 }, 'autoAwayMinutes — Too big: expected number to be <=240'],
@@ -42,9 +80,13 @@ describe('answerCall refusing a number past its field’s bound', () => {
     async (channel, payload, told) => {
       const { lines, log } = recordingLog()
       const result = await answerCall(channel, payload, () => Promise.reject(new Error('ran')), log)
+      const phrase = CALL_NOT_DONE[channel]
       expect(result).toEqual({
         ok: false,
-        error: { code: 'invalid_payload', message: `${channel} got an invalid request: ${told}` },
+        error: {
+          code: 'invalid_payload',
+          message: `${phrase}: Standby could not use what was sent (${told}).`,
+        },
       })
       expect(lines).toEqual([`IPC ${channel} got an invalid payload: ${told}`])
     },
@@ -186,7 +228,10 @@ describe('answerCall telling a failed handler', () => {
     )
     expect(other).toMatchObject({
       ok: false,
-      error: { message: 'messages.markRead failed; the details are in the Standby log.' },
+      error: {
+        message:
+          'The messages were not marked as read: something went wrong in Standby; the details are in its log.',
+      },
     })
   })
 })

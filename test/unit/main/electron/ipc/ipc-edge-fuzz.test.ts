@@ -10,6 +10,7 @@ import { MOST_CALLS_IN_FLIGHT } from '../../../../../src/main/core/ipc/calls-in-
 import { createAppOrigin } from '../../../../../src/main/electron/app-origin'
 import { registerAppApi } from '../../../../../src/main/electron/ipc/app-handlers'
 import { createIpcMain } from '../../../../../src/main/electron/ipc/ipc-main'
+import { CALL_NOT_DONE } from '../../../../../src/shared/ipc/call-phrases'
 import { invokeChannels, invokeContract, type InvokeChannel } from '../../../../../src/shared/ipc/contract'
 import { ATTACKER_TEXT, cloneMutants } from '../../../../support/clone-mutants'
 import { fake, FakeWebContents, resetFakeElectron } from '../../../../support/fake-electron'
@@ -69,7 +70,9 @@ function call(channel: InvokeChannel, payload: unknown, frameUrl: string | null 
 function expectToldSentence(answer: Answer, channel: InvokeChannel): string {
   expect(answer.ok).toBe(false)
   const message = answer.error?.message ?? ''
-  expect(message).toContain(channel)
+  // The expert reads what was not done in words; the channel name is for the log.
+  expect(message.startsWith(`${CALL_NOT_DONE[channel]}: `)).toBe(true)
+  expect(message).not.toContain(channel)
   expect(message.length).toBeLessThan(600)
   expect(message.isWellFormed()).toBe(true)
   expect(message).not.toMatch(/[\p{Cc}\p{Cf}]/u)
@@ -217,7 +220,7 @@ describe('calls once Standby is quitting', () => {
 
 describe('a page calling in a tight loop', () => {
   it.each(invokeChannels)(
-    '%s: holds at most the bound at once, refuses the rest by name, then answers again',
+    '%s: holds at most the bound at once, refuses the rest in words, then answers again',
     async (channel) => {
       let release: () => void = () => undefined
       holdHandlers = new Promise((resolve) => (release = resolve))

@@ -126,7 +126,13 @@ describe('handle', () => {
       { sender: ours, frameUrl: 'https://evil.example/' },
       'https://example.com',
     )
-    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden_sender',
+        message: 'The link was not opened: only Standby’s own windows may ask for this.',
+      },
+    })
     expect(handler).not.toHaveBeenCalled()
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('https://evil.example/'))
   })
@@ -202,7 +208,10 @@ describe('handle', () => {
     for (const answer of refused) {
       expect(answer).toMatchObject({
         ok: false,
-        error: { code: 'too_many_calls', message: expect.stringContaining('shell.openExternal') },
+        error: {
+          code: 'too_many_calls',
+          message: 'The link was not opened: too many requests are waiting. Try again in a moment.',
+        },
       })
     }
     // Another window has its own bound.
@@ -240,7 +249,7 @@ describe('handle', () => {
     await expectEachRefused(
       'shell.openExternal',
       ['file:///etc/passwd', 'javascript:alert(1)', 42, undefined, { url: 'https://x.example' }],
-      'shell.openExternal',
+      'The link was not opened: Standby could not use what was sent',
     )
     expect(log.warn).toHaveBeenCalledTimes(5)
   })
