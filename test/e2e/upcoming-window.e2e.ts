@@ -5,7 +5,7 @@
  * above holds still the card being read, the list stands for its cards as they are after the window
  * is narrowed, and the screen passes its checks in both themes.
  */
-import type { Page } from 'playwright'
+import type { Locator, Page } from 'playwright'
 import { expect, it } from 'vitest'
 import { UPCOMING_SESSIONS_LISTED } from '../../src/shared/ipc/list-limits'
 import { MAIN_WINDOW_MIN_SIZE } from '../../src/shared/window-sizes'
@@ -50,6 +50,28 @@ async function scrollToMiddle(page: Page): Promise<void> {
     .waitFor()
 }
 
+/**
+ * Scroll the list to its end, as often as drawing the last cards moves the end, and return the last
+ * card's row once it is drawn and says it is the last of the list.
+ */
+async function scrollToEnd(page: Page): Promise<Locator> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = main.scrollHeight
+    return (
+      document.querySelector('.upcoming-cut')!.getBoundingClientRect().bottom <=
+      main.getBoundingClientRect().bottom
+    )
+  })
+  const last = page
+    .getByRole('list', { name: 'Booked sessions' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('article', { name: titled(UPCOMING_SESSIONS_LISTED) }) })
+  await last.waitFor()
+  expect(await last.getAttribute('aria-posinset')).toBe(String(UPCOMING_SESSIONS_LISTED))
+  return last
+}
+
 /** The place in the list (aria-posinset) of the row holding the keyboard's focus, or 0. */
 function focusedPlace(page: Page): Promise<number> {
   return page.evaluate(() =>
@@ -65,20 +87,7 @@ it('draws a window of the cards, reaches the last by scrolling, and says there a
     page.getByRole('button', { name: `Upcoming more than ${UPCOMING_SESSIONS_LISTED}` }).count(),
   ).resolves.toBe(1)
 
-  // Scrolled to its end, as often as drawing the last cards moves the end.
-  await page.waitForFunction(() => {
-    const main = document.querySelector('main')!
-    main.scrollTop = main.scrollHeight
-    return (
-      document.querySelector('.upcoming-cut')!.getBoundingClientRect().bottom <=
-      main.getBoundingClientRect().bottom
-    )
-  })
-  const last = list.getByRole('listitem').filter({
-    has: page.getByRole('article', { name: titled(UPCOMING_SESSIONS_LISTED) }),
-  })
-  await last.waitFor()
-  expect(await last.getAttribute('aria-posinset')).toBe(String(UPCOMING_SESSIONS_LISTED))
+  const last = await scrollToEnd(page)
   expect(await last.getAttribute('aria-setsize')).toBe(String(UPCOMING_SESSIONS_LISTED))
   expect(await list.getByRole('article').count()).toBeLessThan(30)
   await checkScreen(page, 'upcoming-window-end')
@@ -210,17 +219,5 @@ it('starts at the first card and still reaches the last when the window is narro
   const first = list.getByRole('listitem').filter({ has: page.getByRole('article', { name: titled(1) }) })
   expect((await first.boundingBox())!.y).toBeCloseTo((await list.boundingBox())!.y, 0)
 
-  await page.waitForFunction(() => {
-    const main = document.querySelector('main')!
-    main.scrollTop = main.scrollHeight
-    return (
-      document.querySelector('.upcoming-cut')!.getBoundingClientRect().bottom <=
-      main.getBoundingClientRect().bottom
-    )
-  })
-  const last = list.getByRole('listitem').filter({
-    has: page.getByRole('article', { name: titled(UPCOMING_SESSIONS_LISTED) }),
-  })
-  await last.waitFor()
-  expect(await last.getAttribute('aria-posinset')).toBe(String(UPCOMING_SESSIONS_LISTED))
+  await scrollToEnd(page)
 })
