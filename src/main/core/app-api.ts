@@ -13,6 +13,7 @@ import {
 } from '../../shared/ipc/contract'
 import {
   HISTORY_CLIENTS_LISTED,
+  HISTORY_PAGE_BYTES,
   MISSED_INVITES_LISTED,
   OPEN_INVITES_LISTED,
   PAST_SESSIONS_WITH_CLIENT_LISTED,
@@ -195,7 +196,10 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
       return { sessions: [...sessions], later }
     },
     'sessions.remindersSent': () => upcomingRemindersSent(core),
-    'sessions.history': ({ limit, after, filter }) => [...core.cache.sessionHistory(limit, after, filter)],
+    'sessions.history': ({ limit, after, filter }) => {
+      const { sessions, more } = core.cache.historyPage(limit, HISTORY_PAGE_BYTES, after, filter)
+      return { sessions: [...sessions], more }
+    },
     'sessions.historyClients': () => [...core.cache.historyClients(HISTORY_CLIENTS_LISTED)],
     'invites.pastSessionsWithClient': ({ inviteId }) => {
       const invite = core.cache.invite(inviteId)

@@ -28,6 +28,7 @@ import { storeTransactions, type StoreTransactions } from './store-transactions'
 import type { HistoryCursor } from '../../shared/rules/history-order'
 import { isFiltered, type HistoryClient, type HistoryFilter } from '../../shared/rules/history-filter'
 import { THREAD_MESSAGES_LISTED, UNREAD_THREADS_LISTED } from '../../shared/ipc/list-limits'
+import type { HistoryPage } from '../../shared/ipc/cache-view-schemas'
 
 /** CacheStore over one open, migrated cache database. */
 export class SqliteCacheStore implements CacheStore {
@@ -158,6 +159,12 @@ export class SqliteCacheStore implements CacheStore {
     return filter !== undefined && isFiltered(filter)
       ? this.repos.sessions.filteredHistoryPage(filter, limit, cursor)
       : this.repos.sessions.history(limit, cursor)
+  }
+
+  historyPage(limit: number, bytes: number, after?: HistoryCursor, filter?: HistoryFilter): HistoryPage {
+    const cursor = after ?? { start: Number.MAX_SAFE_INTEGER, id: '' }
+    const narrowed = filter !== undefined && isFiltered(filter) ? filter : null
+    return this.repos.sessions.historyPage(narrowed, limit, bytes, cursor)
   }
 
   historyClients(limit: number): ReadonlyArray<HistoryClient> {

@@ -22,7 +22,7 @@ export const SEARCH_DEBOUNCE_MS = 250
 /** What the history list shows. */
 export interface HistoryState {
   readonly rows: ReadonlyArray<Session>
-  /** False once a page came back short: there is nothing older. */
+  /** False once a page said no older sessions follow it. */
   readonly hasMore: boolean
   readonly loading: boolean
   readonly error: string | null
@@ -126,9 +126,11 @@ export function createHistoryStore(
         return
       }
       const known = new Set(store.getSnapshot().rows.map((row) => row.id))
+      const added = page.value.sessions.filter((row) => !known.has(row.id))
       patch({
-        rows: [...store.getSnapshot().rows, ...page.value.filter((row) => !known.has(row.id))],
-        hasMore: page.value.length === pageSize,
+        rows: [...store.getSnapshot().rows, ...added],
+        // A page adding nothing (its rows unreadable in the cache) would be asked for again forever.
+        hasMore: page.value.more && added.length > 0,
         loading: false,
         error: null,
       })
@@ -145,14 +147,14 @@ export function createHistoryStore(
         patch({ error: page.error.message })
         return
       }
-      const fresh = page.value
+      const fresh = page.value.sessions
       const oldest = fresh.at(-1)
       const { rows, hasMore } = store.getSnapshot()
       // Keep the older rows already loaded below the fresh first page.
       const older = oldest === undefined ? [] : rows.filter((row) => comesAfter(row, historyCursorOf(oldest)))
       patch({
         rows: [...fresh, ...older],
-        hasMore: fresh.length === pageSize ? hasMore || older.length === 0 : false,
+        hasMore: page.value.more ? hasMore || older.length === 0 : false,
         error: null,
       })
     })
@@ -168,7 +170,8 @@ export function createHistoryStore(
       patch({ loading: false, error: page.error.message })
       return
     }
-    patch({ rows: page.value, hasMore: page.value.length === pageSize, loading: false, error: null })
+    const { sessions, more } = page.value
+    patch({ rows: sessions, hasMore: more, loading: false, error: null })
   }
 
   function cancelPendingSearch(): void {

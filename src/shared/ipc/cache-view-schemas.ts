@@ -56,6 +56,16 @@ export const HistoryRequest = z
   .strict()
 
 /**
+ * One page of History and whether older sessions follow it: a page ends at its row count or
+ * before its byte budget (list-limits.ts), whichever comes first, so a short page is not its end.
+ */
+export const HistoryPage = z
+  .object({ sessions: z.array(Session).max(HISTORY_PAGE_ROWS), more: z.boolean() })
+  .strict()
+/** One page of History and whether older sessions follow it. */
+export type HistoryPage = z.infer<typeof HistoryPage>
+
+/**
  * A thread's latest messages, oldest first, and whether it holds earlier ones than these: the host
  * reads one row more than it shows to know, so a thread of exactly as many as it shows says nothing,
  * and one whose stored row failed to read still says its start is not shown.

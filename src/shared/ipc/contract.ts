@@ -21,6 +21,7 @@ import { MAX_PLATFORM_URL_LENGTH } from '../platform-url'
 import { UpdateState } from '../update/update-state'
 import {
   CacheChange,
+  HistoryPage,
   HistoryRequest,
   InviteLists,
   RemindersSent,
@@ -56,6 +57,7 @@ export {
 } from './host-schemas'
 export {
   CacheChange,
+  HistoryPage,
   HistoryRequest,
   InviteLists,
   MOST_CHANGED,
@@ -127,8 +129,8 @@ export const invokeContract = {
   'sessions.upcoming': { request: z.void(), response: UpcomingRead },
   /** The upcoming sessions' reminders that already fired or were skipped, as the scheduler marked them. */
   'sessions.remindersSent': { request: z.void(), response: RemindersSent },
-  /** Ended and cancelled sessions, most recent first, from the cache. */
-  'sessions.history': { request: HistoryRequest, response: z.array(Session) },
+  /** A page of ended and cancelled sessions, most recent first, from the cache, and whether more follow. */
+  'sessions.history': { request: HistoryRequest, response: HistoryPage },
   /** The clients of past sessions, by name, for History's client filter, from the cache. */
   'sessions.historyClients': {
     request: z.void(),

@@ -33,12 +33,15 @@ function manualTimer() {
 
 /** An API whose answers the test releases one by one, in any order. */
 function heldApi() {
-  const calls: Array<{ request: Request; answer: (rows: Session[]) => void }> = []
+  const calls: Array<{ request: Request; answer: (rows: Session[], more?: boolean) => void }> = []
   const api = {
     sessions: {
       history: (request: Request) =>
         new Promise((resolve) => {
-          calls.push({ request, answer: (rows) => resolve({ ok: true, value: rows }) })
+          // Unless told, a page as long as asked says more follow, as the host's do.
+          const answer = (rows: Session[], more = rows.length === request.limit) =>
+            resolve({ ok: true, value: { sessions: rows, more } })
+          calls.push({ request, answer })
         }),
     },
   } as unknown as Pick<StandbyApi, 'sessions'>
@@ -185,5 +188,62 @@ describe('the history store’s filters', () => {
     calls.at(-1)!.answer([row('bea-1')])
     await read
     expect(ids(store.getSnapshot().rows)).toEqual(['bea-1'])
+  })
+})
+
+describe('the history store’s pages', () => {
+  it('asks for the next page after a short one that says more follow, and stops at one that says none', async () => {
+    const { api, calls } = heldApi()
+    const store = createHistoryStore(api, 10, manualTimer().timer)
+    const first = store.loadMore()
+    await settle()
+    calls[0]!.answer([row('a'), row('b')], true)
+    await first
+    expect(store.getSnapshot().hasMore).toBe(true)
+    const second = store.loadMore()
+    await settle()
+    calls[1]!.answer([row('c')], false)
+    await second
+    expect(ids(store.getSnapshot().rows)).toEqual(['a', 'b', 'c'])
+    expect(store.getSnapshot().hasMore).toBe(false)
+  })
+
+  it('stops at a full page that says none follow, without asking for an empty one', async () => {
+    const { api, calls } = heldApi()
+    const store = createHistoryStore(api, 2, manualTimer().timer)
+    const first = store.loadMore()
+    await settle()
+    calls[0]!.answer([row('a'), row('b')], false)
+    await first
+    await store.loadMore()
+    expect(calls).toHaveLength(1)
+  })
+
+  it('stops at a page that says more follow but adds nothing, rather than asking for it forever', async () => {
+    const { api, calls } = heldApi()
+    const store = createHistoryStore(api, 2, manualTimer().timer)
+    const first = store.loadMore()
+    await settle()
+    calls[0]!.answer([row('a')], true)
+    await first
+    const second = store.loadMore()
+    await settle()
+    calls[1]!.answer([], true)
+    await second
+    expect(store.getSnapshot().hasMore).toBe(false)
+  })
+
+  it('after a change, keeps saying more follow when the first page read again says so', async () => {
+    const { api, calls } = heldApi()
+    const store = createHistoryStore(api, 10, manualTimer().timer)
+    const first = store.loadMore()
+    await settle()
+    calls[0]!.answer([row('a')], true)
+    await first
+    const again = store.refresh()
+    await settle()
+    calls[1]!.answer([row('a')], true)
+    await again
+    expect(store.getSnapshot().hasMore).toBe(true)
   })
 })

@@ -32,7 +32,7 @@ function historyApi(all: Session[]) {
       history: (request: { limit: number; after?: HistoryCursor }) => {
         calls.push(request)
         const rows = all.filter((s) => request.after === undefined || comesAfter(s, request.after))
-        return ok(rows.slice(0, request.limit))
+        return ok({ sessions: rows.slice(0, request.limit), more: rows.length > request.limit })
       },
     },
   } as unknown as Pick<StandbyApi, 'sessions'>

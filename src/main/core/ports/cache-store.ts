@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/protocol'
 import type { HistoryCursor } from '../../../shared/rules/history-order'
 import type { HistoryClient, HistoryFilter } from '../../../shared/rules/history-filter'
+import type { HistoryPage as HistoryPageRead } from '../../../shared/ipc/cache-view-schemas'
 
 /**
  * An event the app could not read: only its place in the stream is known. The cache passes over
@@ -208,6 +209,8 @@ export interface CacheStore {
   bookedSessionStarts(): ReadonlyArray<BookedSessionStart>
   /** Ended and cancelled sessions, most recent first, from just after `after` (paging). */
   sessionHistory(limit: number, after?: HistoryCursor, filter?: HistoryFilter): ReadonlyArray<Session>
+  /** As `sessionHistory`, at most `bytes` of stored sessions past the first row, and whether more follow. */
+  historyPage(limit: number, bytes: number, after?: HistoryCursor, filter?: HistoryFilter): HistoryPageRead
   /** The clients of ended and cancelled sessions, by name, for History's client filter. */
   historyClients(limit: number): ReadonlyArray<HistoryClient>
   /** Ended and cancelled sessions with one client, most recent first. */
@@ -280,7 +283,6 @@ export interface CacheStore {
   forgetStandingWarning(key: string): void
   /** Cached sessions with a chargeback recorded against them. */
   chargedBackSessions(): ReadonlyArray<Session>
-
   /**
    * Remove one small batch of what nothing can show or need any more at platform time `now`
    * (src/main/db/retention-policy.ts), in a transaction of its own. A pass starts without `from`

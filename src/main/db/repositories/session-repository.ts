@@ -165,13 +165,52 @@ export class SessionRepository {
 
   /** Ended and cancelled sessions under `filter`, after `after` in the history order, most recent first. */
   filteredHistoryPage(filter: HistoryFilter, limit: number, after: HistoryCursor): Session[] {
+    const { statement, params } = this.filteredRows(filter, limit, after)
+    return parseAllStored(statement.all(...params), STORED.session, this.skippedRows)
+  }
+
+  /**
+   * A History page (under `filter`, when given) of at most `limit` rows and, past its first,
+   * `bytes` of stored sessions, and whether more follow. Rows are read one at a time and the read
+   * stops at the first one left out, so a page of long rows reads no more than it carries; whether
+   * more follow is told from the rows before they are parsed, as in `upcomingPage`.
+   */
+  historyPage(
+    filter: HistoryFilter | null,
+    limit: number,
+    bytes: number,
+    after: HistoryCursor,
+  ): { sessions: Session[]; more: boolean } {
+    const filtered = filter === null ? null : this.filteredRows(filter, limit + 1, after)
+    const rows =
+      filtered === null
+        ? this.selectHistory.iterate(after.start, after.id, limit + 1)
+        : filtered.statement.iterate(...filtered.params)
+    const kept: StoredRow[] = []
+    let used = 0
+    let more = false
+    for (const row of rows) {
+      // A copy too large to be a session is not read (it is skipped), so it weighs nothing.
+      const size = typeof row.json === 'string' ? Buffer.byteLength(row.json) : 0
+      if (kept.length === limit || (kept.length > 0 && used + size > bytes)) {
+        more = true
+        break
+      }
+      kept.push(row)
+      used += size
+    }
+    return { sessions: parseAllStored(kept, STORED.session, this.skippedRows), more }
+  }
+
+  /** The statement of a filtered History page, prepared once per shape of filter, and its parameters. */
+  private filteredRows(filter: HistoryFilter, limit: number, after: HistoryCursor) {
     const { sql, params } = historyPageQuery(this.select, filter, after, limit)
     let statement = this.filteredHistory.get(sql)
     if (statement === undefined) {
       statement = this.db.prepare<Array<string | number>, StoredRow>(sql)
       this.filteredHistory.set(sql, statement)
     }
-    return parseAllStored(statement.all(...params), STORED.session, this.skippedRows)
+    return { statement, params }
   }
 
   /** The clients of ended and cancelled sessions, by name, at most `limit`. */

@@ -117,7 +117,7 @@ describe('a page of ours calling in a loop over Electron’s IPC', () => {
     }).handle('sessions.history', (_request, { sender }) => {
       started.push(Object.is(sender, popover) ? 'popover' : 'window')
       holdThread(CALL_SLICE_MS)
-      return []
+      return { sessions: [], more: false }
     })
     // Other work of the main process, already waiting when the flood comes (the platform's bytes).
     const timer = new Promise<void>((resolve) => setImmediate(() => resolve(void started.push('timer'))))
