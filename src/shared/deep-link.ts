@@ -38,6 +38,14 @@ export function deepLinkUrl(link: DeepLink): string {
 
 const refuse = (reason: string): DeepLinkReading => ({ ok: false, reason })
 
+/** Spaces, controls and characters that show nothing (zero-width, direction marks, soft hyphens). */
+const HIDDEN = /[\s\p{Cc}\p{Cf}\p{Z}]/u
+/** Printable ASCII only, as every link Standby writes. */
+const ASCII = /^[\x21-\x7e]*$/
+/** Why a link with other characters is refused: most often a letter of another alphabet that looks like ours. */
+const LOOK_ALIKE =
+  'it has characters Standby never writes in a link, such as a letter from another alphabet that looks like a Latin one'
+
 const KINDS: ReadonlyArray<string> = DeepLink.shape.kind.options
 
 /**
@@ -70,9 +78,14 @@ export function readDeepLink(raw: unknown): DeepLinkReading {
   try {
     url = new URL(raw)
   } catch {
-    return refuse('it is not a URL')
+    return refuse(HIDDEN.test(raw) || ASCII.test(raw) ? 'it is not a URL' : LOOK_ALIKE)
   }
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return refuse(`it is not a ${DEEP_LINK_SCHEME}:// link`)
+  // Said before the link is read further: URL drops some of these and percent-encodes the rest, so
+  // a link that shows "invite" would be told it names no invite, or is not spelt right, not why.
+  if (HIDDEN.test(raw))
+    return refuse('it has spaces, control or invisible characters, which Standby never writes in a link')
+  if (!ASCII.test(raw)) return refuse(LOOK_ALIKE)
   // URL reads the kind from what follows two slashes: with fewer (or a third) it finds none, and
   // the link would be told it names neither an invite nor a session.
   if (url.host === '' && !/^[^!-~]*[a-z]+:\/\/(?!\/)/i.test(raw))

@@ -47,13 +47,13 @@ describe('reading a deep link', () => {
       'standby:/invite/inv_1': 'does not have exactly two slashes after standby:',
       'standby:///invite/inv_1': 'does not have exactly two slashes after standby:',
       'STANDBY:invite/inv_1': 'does not have exactly two slashes after standby:',
-      ' standby://invite/inv_1': 'not spelt as Standby writes',
-      'standby://invite/in\tv_1': 'not spelt as Standby writes',
-      'standby://invite/inv_1\n': 'not spelt as Standby writes',
+      ' standby://invite/inv_1': 'spaces, control or invisible characters',
+      'standby://invite/in\tv_1': 'spaces, control or invisible characters',
+      'standby://invite/inv_1\n': 'spaces, control or invisible characters',
       'standby://invite\\inv_1': 'not a URL',
-      'standby://invite/inv_1\u0000': 'not spelt as Standby writes',
-      'standby://invite/\u202einv_1': 'invite id holds characters other than letters, digits and ._~-',
-      'standby://session/a b': 'session id holds characters other than letters, digits and ._~-',
+      'standby://invite/inv_1\u0000': 'spaces, control or invisible characters',
+      'standby://invite/\u202einv_1': 'spaces, control or invisible characters',
+      'standby://session/a b': 'spaces, control or invisible characters',
       'standby://invite/inv_\ud800': 'not well-formed Unicode',
       [`standby://invite/${'a'.repeat(65)}`]: 'invite id is longer than 64 characters',
       [`standby://invite/${'a'.repeat(300)}`]: 'longer than 200 characters',
@@ -63,6 +63,37 @@ describe('reading a deep link', () => {
       'https://invite/inv_1': 'not a standby:// link',
       'not a url': 'not a URL',
       '': 'not a URL',
+    }
+    for (const [raw, reason] of Object.entries(refused)) {
+      const reading = readDeepLink(raw)
+      expect(reading.ok, raw).toBe(false)
+      if (!reading.ok) expect(reading.reason, raw).toContain(reason)
+    }
+  })
+
+  it('tells a link that only looks right by what is hidden in it or what it is spelt with', () => {
+    const refused: Record<string, string> = {
+      // Invisible: zero-width space, joiner and no-break, a soft hyphen, a direction mark, a no-break space.
+      'standby://\u200binvite/inv_1': 'spaces, control or invisible characters',
+      'standby://invite/inv_1\u200d': 'spaces, control or invisible characters',
+      'standby://invite/inv\ufeff_1': 'spaces, control or invisible characters',
+      'standby://invite/inv\u00ad_1': 'spaces, control or invisible characters',
+      'standby://invite/inv_1\u200e': 'spaces, control or invisible characters',
+      'standby://invite/inv\u00a0_1': 'spaces, control or invisible characters',
+      'standby://invite/inv_1\u0085': 'spaces, control or invisible characters',
+      // Look-alikes: a Cyrillic і and а, full-width letters, a Greek ο, a Hangul filler that shows nothing.
+      'standby://invіte/inv_1':
+        'characters Standby never writes in a link, such as a letter from another alphabet',
+      'standby://session/ses_1а':
+        'characters Standby never writes in a link, such as a letter from another alphabet',
+      'ｓtandby://invite/inv_1':
+        'characters Standby never writes in a link, such as a letter from another alphabet',
+      'standby://invite/ｉnv_1':
+        'characters Standby never writes in a link, such as a letter from another alphabet',
+      'standby://sessiοn/ses_1':
+        'characters Standby never writes in a link, such as a letter from another alphabet',
+      'standby://invite/inv_1\u3164':
+        'characters Standby never writes in a link, such as a letter from another alphabet',
     }
     for (const [raw, reason] of Object.entries(refused)) {
       const reading = readDeepLink(raw)

@@ -108,6 +108,32 @@ describe.each(EDGES)('links by %s, the app ready', (_edge, byArgv, handOver) => 
   })
 })
 
+describe.each(EDGES)('a link that only looks right, by %s', (_edge, _byArgv, handOver) => {
+  it('is told by what hides in it or what it is spelt with, not as naming no invite', () => {
+    inbox.openWith({ open: (link) => opened.push(link), refused: (sentence) => refusals.push(sentence) })
+    const links = systemLinks({
+      log,
+      isQuitting: () => false,
+      inbox,
+      relaunch: { openAfterQuit: () => expect.fail('no quit') },
+    })
+    onOpenUrl(fake.app, (url) => links.receive(url, 'macOS'))
+    fake.app.on('second-instance', (_event: unknown, argv: string[]) => links.secondLaunch(argv))
+    const told = (raw: string, n: number): string => {
+      handOver(raw, n)
+      clock.advance(DEEP_LINK_BURST_MS)
+      return refusals.at(-1) ?? ''
+    }
+    // A zero-width space before the kind, a Cyrillic і in it, a direction mark after the id.
+    expect(told('standby://\u200binvite/inv_1', 0)).toContain('invisible characters')
+    expect(told('standby://invіte/inv_1', 1)).toContain('a letter from another alphabet')
+    expect(told('standby://session/ses_1\u200e', 2)).toContain('invisible characters')
+    refusals.forEach(expectToldSentence)
+    expect(opened).toEqual([])
+    expectLogBounded()
+  })
+})
+
 describe('links that come before the app is ready', () => {
   it.each([0x1, 0x2, 0x3, 0x4, 0x5])(
     'seed %i: the last valid one opens once ready, or one refusal is told',
