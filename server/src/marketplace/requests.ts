@@ -17,7 +17,7 @@ import {
 import { outsideWindow, PROPOSED_TIME_WINDOW } from '../../../src/shared/rules/time-windows'
 import { newId } from '../ids'
 import { PlatformError } from '../platform-error'
-import type { ExpertRow, InviteRow } from '../store/platform-store'
+import type { ExpertRow, InviteRow, RequestRow } from '../store/platform-store'
 import type { MarketplaceContext } from './context'
 import { parseInput } from './parse-input'
 import { markPhase } from '../phase-trace'
@@ -80,24 +80,32 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     markPhase('matched')
     const id = newId('req')
     const times = [...input.proposedTimes].sort((a, b) => a - b)
+    const row: RequestRow = {
+      id,
+      client_id: input.clientId,
+      // Already through the schemas a stored request is read back with, as it is sent now.
+      title: input.title,
+      description: input.description,
+      attachments: JSON.stringify(input.attachments),
+      tags: JSON.stringify(input.tags),
+      kind: input.kind,
+      proposed_times: JSON.stringify(times),
+      expected_duration_minutes: input.expectedDurationMinutes,
+      state: 'open',
+      created_at: now,
+    }
+    // The request is the bulk of every invite: built from its row and serialized once for all of
+    // them, and stored once, with the row (not read back and written again).
+    const request = ctx.store.requestOf(row)
+    const requestJson = JSON.stringify(request)
     ctx
       .sql(
         `INSERT INTO requests (id, client_id, title, description, attachments, tags, kind, proposed_times,
-           expected_duration_minutes, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+           expected_duration_minutes, state, created_at, invite_json)
+           VALUES (@id, @client_id, @title, @description, @attachments, @tags, @kind, @proposed_times,
+             @expected_duration_minutes, @state, @created_at, @invite_json)`,
       )
-      .run(
-        id,
-        input.clientId,
-        input.title,
-        input.description,
-        JSON.stringify(input.attachments),
-        JSON.stringify(input.tags),
-        input.kind,
-        JSON.stringify(times),
-        input.expectedDurationMinutes,
-        now,
-      )
-    const request = ctx.store.request(id)
+      .run({ ...row, invite_json: requestJson })
     markPhase('request row')
     const reason = input.direct
       ? input.direct.via === 'dashboard'
@@ -132,9 +140,6 @@ export function createRequest(ctx: MarketplaceContext, rawInput: CreateRequestIn
     // they are rebuilt from the events when it next opens the file (repairInvites).
     if (ownTransaction) ctx.events.afterDelivery(writeInvites)
     else writeInvites()
-    // The request is the bulk of every invite: serialized once for all of them, and stored once.
-    const requestJson = JSON.stringify(request)
-    ctx.sql('UPDATE requests SET invite_json = ? WHERE id = ?').run(requestJson, id)
     // Invites differ only in their id: serialized once, cut where the id and the request go.
     const [beforeId, beforeRequest, rest] = cutAtSlots(
       JSON.stringify({

@@ -169,7 +169,11 @@ export class PlatformStore {
 
   /** A help request with its client. */
   request(id: string): HelpRequest {
-    const row = this.must(this.requestById.get(id), 'request', id)
+    return this.requestOf(this.must(this.requestById.get(id), 'request', id))
+  }
+
+  /** A help request with its client, from its row as stored (read, or about to be written). */
+  requestOf(row: RequestRow): HelpRequest {
     return {
       id: row.id,
       client: this.client(row.client_id),
