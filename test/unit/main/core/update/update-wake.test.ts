@@ -64,6 +64,26 @@ describe('a download the computer slept through', () => {
     expect(world.seen.some((state) => state.phase === 'error')).toBe(false)
   })
 
+  it('starts again a download begun after the suspend was told, as the computer went down', async () => {
+    const world = setUp()
+    // The suspend is told before the sleep: the first check runs in that gap and its download starts.
+    world.power.suspend()
+    await downloadingHeld(world)
+    world.updater.control({ action: 'progress', percent: 40 })
+    world.clock.advance(MINUTE)
+    world.power.resume()
+    expect(world.updater.cancels).toBe(1)
+    await world.until((state) => state.phase === 'checking')
+    await world.reached('downloading')
+    expect(world.policy.state.progress).toBe(0)
+    // Its wake told twice starts it again once.
+    world.power.resume()
+    expect(world.updater.cancels).toBe(1)
+    world.updater.control({ action: 'finish-download' })
+    await world.reached('ready')
+    expect(world.seen.some((state) => state.phase === 'error')).toBe(false)
+  })
+
   it('goes on with a download the computer did not sleep through: a screen unlock, a wake told twice', async () => {
     const world = setUp()
     await downloadingHeld(world)
