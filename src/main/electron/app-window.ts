@@ -79,6 +79,7 @@ export function createAppWindow(
     name: view ?? 'main',
     clock: options.clock ?? systemClock,
     log,
+    closing: () => closing.has(window),
     onGaveUp: () => {
       onPageGaveUp?.()
       tellLost()

@@ -44,6 +44,11 @@ export interface PageRecoveryOptions {
   readonly log: Logger
   /** The page is left empty or frozen, its reloads spent: it will not paint unless reloaded later. */
   readonly onGaveUp?: () => void
+  /**
+   * Whether the window's close went ahead: Electron destroys it only once its page has unloaded, and
+   * a renderer lost meanwhile ends the close (Chromium stops waiting for the unload), not the page.
+   */
+  readonly closing?: () => boolean
 }
 
 /**
@@ -55,6 +60,8 @@ export function recoverLostPages(
   options: PageRecoveryOptions,
 ): void {
   const { name, clock, log } = options
+  /** The page is not coming back: its window is destroyed or closing. */
+  const gone = (): boolean => contents.isDestroyed() || (options.closing?.() ?? false)
   const reloads: number[] = []
   /** How the page was left when its reloads were spent, until it is loaded again. */
   let givenUp: 'empty' | 'frozen' | null = null
@@ -77,7 +84,7 @@ export function recoverLostPages(
     return false
   }
   const reload = (what: string): void => {
-    if (contents.isDestroyed() || !mayReload(what, 'empty')) return
+    if (gone() || !mayReload(what, 'empty')) return
     givenUp = null
     reloads.push(steadyNow(clock))
     log.warn(`The ${name} window's page ${what}; reloading it`)
@@ -96,10 +103,11 @@ export function recoverLostPages(
   // A hung renderer answers no reload: it is ended (Electron's way out of 'unresponsive'), and its
   // 'render-process-gone' reloads the page in a new one, counted as any other.
   contents.on('unresponsive', () => {
+    if (gone()) return
     hang ??= clock.setTimeout(() => {
       hang = null
       const what = `did not answer for ${HANG_BOUND_MS / 1000} seconds`
-      if (contents.isDestroyed() || !mayReload(what, 'frozen')) return
+      if (gone() || !mayReload(what, 'frozen')) return
       log.warn(`The ${name} window's page ${what}; restarting it`)
       contents.forcefullyCrashRenderer()
     }, HANG_BOUND_MS)
@@ -110,7 +118,7 @@ export function recoverLostPages(
   })
   contents.on('destroyed', stopWaiting)
   retries.set(contents, () => {
-    if (givenUp === null || contents.isDestroyed() || !reloadLeft()) return false
+    if (givenUp === null || gone() || !reloadLeft()) return false
     const left = givenUp
     givenUp = null
     if (left === 'empty') {

@@ -96,6 +96,33 @@ describe('a window whose page is lost', () => {
     expect(window.visible).toBe(true)
   })
 
+  it('lets a window close whose renderer is lost or hangs between its close and its end, not reloading it', () => {
+    fake.pendingCloses = true
+    for (const open of [
+      (options: ReturnType<typeof windowOptions>) => createPopover(options),
+      (options: ReturnType<typeof windowOptions>) =>
+        createMainWindow({ ...options, isQuitting: () => false }),
+    ]) {
+      const options = windowOptions()
+      open(options)
+      const window = lastWindow()
+      window.readyToShow()
+      const contents = window.webContents
+      // The close went ahead; its page is unloading when its renderer crashes, or hangs.
+      window.close()
+      contents.hang()
+      clock.advance(HANG_BOUND_MS)
+      contents.renderProcessGone('crashed')
+      contents.failLoad('standby-app://app/')
+      expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled()
+      expect(contents.reload).not.toHaveBeenCalled()
+      expect(options.log.text()).not.toMatch(/reloading|restarting/)
+      // Chromium stops waiting for the unload of a page with no renderer: the window goes.
+      window.finishClose()
+      expect(window.destroyed).toBe(true)
+    }
+  })
+
   it('leaves alone a clean exit, an aborted load and a frame inside the page', () => {
     createPopover(windowOptions())
     const contents = lastWindow().webContents
