@@ -41,6 +41,7 @@ import { createShutdown } from './core/startup/shutdown'
 import { startRuntime, type Runtime } from './node/runtime/start-runtime'
 import { secureEverySession } from './electron/session-security'
 import { secureEveryWebContents } from './electron/web-contents-security'
+import { logChildProcessEnds } from './electron/child-processes'
 import { claimSingleInstance, onSecondInstance } from './electron/single-instance'
 import { systemLinks } from './electron/link-after-quit'
 import { createRelaunchAtQuit } from './electron/relaunch-at-quit'
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
   Object.assign(logs, { log, path: log.path })
   const quitting = trackQuitting()
   quitOnSignals(process, log)
+  logChildProcessEnds(app, log)
   // A failed start exits without the quit's events: what reads "is this the end" must hear it too,
   // or the window the exit destroys would count as closed by the expert.
   let exiting = false

@@ -1,6 +1,6 @@
 /** Electron's `app`: lifecycle events, the single-instance lock, paths, quit (its login items: login-items.ts). */
 import { vi } from 'vitest'
-import type { App, RelaunchOptions } from 'electron'
+import type { App, Details, RelaunchOptions } from 'electron'
 import { preventableEvent } from './events'
 import { fake } from './state'
 import { FakeLoginItems } from './login-items'
@@ -145,6 +145,14 @@ export class FakeApp
   /** A window's 'close' was prevented: as in Electron, a quit under way is cancelled. */
   windowCloseCancelled(): void {
     this.quitting = false
+  }
+
+  /**
+   * A child process other than a renderer ended (the GPU process, a utility service): Electron's
+   * 'child-process-gone', told on the app only; a renderer's end is its page's 'render-process-gone'.
+   */
+  childProcessGone(details: Details): void {
+    this.emit('child-process-gone', preventableEvent(), details)
   }
 
   /** Every window is gone during a quit: 'will-quit', and unless prevented, 'quit'. */

@@ -161,6 +161,13 @@ describe('launching Standby', () => {
     ])
   })
 
+  it('writes a crash of the GPU process, told on the app alone, to its log', async () => {
+    const fake = await launch()
+    fake.app.childProcessGone({ type: 'GPU', reason: 'crashed', exitCode: 139 })
+    const log = readFileSync(join(userData!, 'logs', 'standby.log'), 'utf8')
+    expect(log).toMatch(/graphics process \(GPU\), which draws its windows, crashed \(exit code 139\)/)
+  })
+
   it('leaves every channel a page can reach to the checked contract handlers: no library keeps one of its own', async () => {
     const fake = await launch()
     // electron-store listens on raw ipcMain.on as its stores open, answering any frame unchecked.
