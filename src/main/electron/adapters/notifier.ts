@@ -34,6 +34,8 @@ import { PressHalves } from './press-halves'
 import { HeldNotifications, MAX_HELD_NOTIFICATIONS, MOST_TOASTS_COMING } from './held-notifications'
 import { holdWindowsActivations } from './windows-activations'
 import { errorMessage } from '../../../shared/error-message'
+import { systemClock, type Clock } from '../../../shared/clock'
+import { ToastWatch } from './toast-watch'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -57,6 +59,8 @@ export interface ElectronNotifierOptions {
   readonly reminderForAnother?: (sessionId: string, requestId: string) => boolean
   readonly log: Logger
   readonly platform?: NodeJS.Platform
+  /** Times how long a Windows toast may take to be told (toast-watch.ts); the system clock by default. */
+  readonly clock?: Clock
 }
 
 /** How many shown notifications are held at most (held-notifications.ts). */
@@ -127,6 +131,21 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   // handlers may hear the same press after handleActivation has reported it.
   const wentToActionCenter = new WeakSet<Notification>()
   const release = (notification: Notification): void => held.release(notification)
+  // Windows: a toast untold past its bound means Windows makes none; what it carries is shown by
+  // the app, unless it was taken down meanwhile.
+  const toasts =
+    platform === 'win32'
+      ? new ToastWatch<Notification>(options.clock ?? systemClock, (toast) => {
+          setHealth({ status: 'failing', advice: TOASTS_STALLED })
+          const data = held.about.get(toast)
+          if (data !== undefined) options.onFailed(data)
+        })
+      : null
+  /** Its toast came up or failed: whether the app closed it meanwhile (held-notifications.ts). */
+  const upOrFailed = (notification: Notification): boolean => {
+    toasts?.told(notification)
+    return held.upOrFailed(notification)
+  }
   /**
    * Done with a notification the expert pressed or dismissed. macOS hands a press to the first
    * notification Electron still holds under the pressed one's id, and Electron lets go of one only
@@ -181,11 +200,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     })
     // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
     notification.on('show', () => {
-      if (held.upOrFailed(notification)) notification.close()
+      if (upOrFailed(notification)) notification.close()
       if (health.status === 'failing') setHealth({ status: 'ok' })
     })
     notification.on('failed', (_event, error) => {
-      const takenDown = held.upOrFailed(notification)
+      const takenDown = upOrFailed(notification)
       release(notification)
       log.warn(`A notification could not be shown: ${errorMessage(error)}`)
       setHealth({ status: 'failing', advice: NOTIFICATIONS_FAILING })
@@ -225,6 +244,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (platform === 'darwin') await restoreFromHistory(options, followObserved, held.shownUnder)
     },
     quitting() {
+      toasts?.stop()
       if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) held.close(() => true)
     },
     show(appNotification) {
@@ -243,7 +263,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       // would replace it by their shared id: macOS hands a press to the first notification Electron
       // still holds under that id, which would be the earlier one, with its buttons and words.
       held.close(replacedBy(appNotification))
-      if (platform === 'win32' && held.coming.size >= MOST_TOASTS_COMING) {
+      if (toasts !== null && (toasts.stalled || held.coming.size >= MOST_TOASTS_COMING)) {
         // None came up for a long while: Windows is making no toasts. The app shows this one
         // itself, and keeps the ones waiting, which it could not take down once let go.
         setHealth({ status: 'failing', advice: TOASTS_STALLED })
@@ -254,6 +274,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       follow(notification, appNotification)
       // Windows puts the toast up later; one taken down meanwhile is closed as it comes up.
       if (platform === 'win32') held.awaitToast(notification, earlier)
+      toasts?.shown(notification)
       notification.show()
     },
   }

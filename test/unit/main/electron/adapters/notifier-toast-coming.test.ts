@@ -18,6 +18,8 @@ import {
   resetFakeElectron,
 } from '../../../../support/fake-electron'
 import { recordingLog } from '../../../../support/recording-log'
+import { ManualClock } from '../../../../../src/shared/clock'
+import { TOAST_TOLD_BOUND_MS } from '../../../../../src/main/electron/adapters/toast-watch'
 import { INSTANT_INVITE } from '../../../../support/invite-notification'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
@@ -48,7 +50,7 @@ const tenMinutesBefore: AppNotification = {
 }
 
 /** A Windows notifier whose toasts come up when the test says, and the actions it reported. */
-async function windowsNotifier() {
+async function windowsNotifier(clock = new ManualClock(0)) {
   fake.platform = 'win32'
   fake.pendingToasts = true
   const onActivate = vi.fn()
@@ -60,6 +62,7 @@ async function windowsNotifier() {
     findInvite: () => null,
     log: recordingLog(),
     platform: 'win32',
+    clock,
   })
   await notifier.restore()
   return { notifier, onActivate, onFailed }
@@ -210,5 +213,56 @@ describe('a Windows toast taken down before it came up', () => {
       { status: 'failing', advice: NOTIFICATIONS_FAILING },
       { status: 'failing', advice: TOASTS_STALLED },
     ])
+  })
+
+  it('a first toast Windows never makes: the app shows its invite itself once it waited too long, and the next at once', async () => {
+    const clock = new ManualClock(0)
+    const { notifier, onFailed } = await windowsNotifier(clock)
+    notifier.show(invite)
+    clock.advance(TOAST_TOLD_BOUND_MS - 1)
+    expect([notifier.health?.().status, onFailed.mock.calls]).toEqual(['ok', []])
+    clock.advance(1)
+    expect([notifier.health?.(), onFailed.mock.calls]).toEqual([
+      { status: 'failing', advice: TOASTS_STALLED },
+      [[invite]],
+    ])
+    // The next is not queued behind it: shown by the app at once, no toast made.
+    const made = fake.notifications.length
+    const next = { ...invite, inviteId: 'inv_2' }
+    notifier.show(next)
+    expect(onFailed.mock.calls.at(-1)).toEqual([next])
+    expect(fake.notifications).toHaveLength(made)
+    // Windows makes toasts again: the next one is a toast.
+    raisePendingToasts()
+    expect(notifier.health?.().status).toBe('ok')
+    notifier.show({ ...invite, inviteId: 'inv_3' })
+    expect(fake.notifications).toHaveLength(made + 1)
+    expect(onFailed).toHaveBeenCalledTimes(2)
+  })
+
+  it('a toast taken down before its bound is not shown by the app; none is shown into a quit', async () => {
+    const clock = new ManualClock(0)
+    const { notifier, onFailed } = await windowsNotifier(clock)
+    notifier.show(invite)
+    notifier.show(taken)
+    clock.advance(TOAST_TOLD_BOUND_MS)
+    expect([notifier.health?.().status, onFailed.mock.calls]).toEqual(['failing', []])
+    raisePendingToasts()
+    notifier.show({ ...invite, inviteId: 'inv_2' })
+    notifier.quitting()
+    clock.advance(TOAST_TOLD_BOUND_MS)
+    expect(onFailed).not.toHaveBeenCalled()
+  })
+
+  it('toasts Windows tells in time raise nothing, however many', async () => {
+    const clock = new ManualClock(0)
+    const { notifier, onFailed } = await windowsNotifier(clock)
+    for (let i = 0; i < 5; i += 1) {
+      notifier.show({ ...invite, inviteId: `inv_${i}` })
+      clock.advance(TOAST_TOLD_BOUND_MS - 1)
+      raisePendingToasts()
+    }
+    clock.advance(TOAST_TOLD_BOUND_MS)
+    expect([notifier.health?.().status, onFailed.mock.calls]).toEqual(['ok', []])
   })
 })

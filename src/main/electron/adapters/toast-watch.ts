@@ -1,0 +1,52 @@
+/**
+ * Windows: Electron makes each toast on a background thread and tells 'show' (or 'failed') once
+ * Windows took it, whether or not it is drawn (Focus Assist files it in the Action Center, still
+ * told). A toast that is told neither for long means that thread makes no toasts: the invite it
+ * carries would reach no one, and counting toasts waiting noticed that only after many invites.
+ * Each toast shown is watched until it is told; one that waits past the bound says Windows
+ * stopped, and what it carries is shown by the app itself, as are the ones after it, until a toast
+ * is told again.
+ */
+import type { Clock, TimerHandle } from '../../../shared/clock'
+
+/** How long a toast may wait to be told before Windows is taken to have stopped making them. */
+export const TOAST_TOLD_BOUND_MS = 15_000
+
+/** The toasts shown and not yet told, each with its deadline. */
+export class ToastWatch<Toast extends object> {
+  private readonly waiting = new Map<Toast, TimerHandle>()
+  private stopped = false
+  /** A toast waited past the bound, and none was told since. */
+  stalled = false
+
+  constructor(
+    private readonly clock: Clock,
+    /** A toast waited past the bound, still untold. */
+    private readonly onStalled: (toast: Toast) => void,
+  ) {}
+
+  /** A toast was shown: it is to be told within the bound. */
+  shown(toast: Toast): void {
+    if (this.stopped) return
+    const deadline = this.clock.setTimeout(() => {
+      this.waiting.delete(toast)
+      this.stalled = true
+      this.onStalled(toast)
+    }, TOAST_TOLD_BOUND_MS)
+    this.waiting.set(toast, deadline)
+  }
+
+  /** Windows told the toast ('show' or 'failed'): it makes toasts. */
+  told(toast: Toast): void {
+    this.waiting.get(toast)?.cancel()
+    this.waiting.delete(toast)
+    this.stalled = false
+  }
+
+  /** Standby quits: no deadline is left to fire into the quit. */
+  stop(): void {
+    this.stopped = true
+    for (const deadline of this.waiting.values()) deadline.cancel()
+    this.waiting.clear()
+  }
+}
