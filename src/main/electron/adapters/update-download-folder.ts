@@ -17,7 +17,7 @@ import { base64Sha512s, trustPendingNote } from './update-pending-note'
 
 /** electron-updater's helper of the download folder, made by a protected method it has had since v4. */
 interface DownloadHelperSource {
-  getOrCreateDownloadHelper?: () => Promise<{ readonly cacheDir: string }>
+  getOrCreateDownloadHelper?: () => Promise<{ readonly cacheDir: string; versionInfo?: unknown }>
 }
 
 /**
@@ -35,6 +35,11 @@ export async function readyDownloadFolder(
     const helper = await (updater as unknown as DownloadHelperSource).getOrCreateDownloadHelper?.()
     if (helper === undefined) return undefined
     cacheDir = helper.cacheDir
+    // electron-updater takes a download of this run for ready when its file merely exists (it
+    // holds what it downloaded in memory): one cut short or written over since was ready again at
+    // every check, each install refused, until Standby restarted. Forgotten, the file is judged as
+    // after a restart: by the note and its sha512, and downloaded again when it does not match.
+    if ('versionInfo' in helper) helper.versionInfo = null
   } catch {
     return undefined
   }

@@ -91,4 +91,20 @@ describe('a Linux (AppImage) install', () => {
     expect(existsSync(installer)).toBe(true)
     expect(spawnLog).not.toHaveBeenCalled()
   })
+
+  it('downloads again, in the same run, a download changed after it was checked, rather than finding it ready', async () => {
+    const server = await serve(release('1.3.0').files)
+    const { updater, raw } = installedApp(server.url)
+    await updater.check('stable')
+    await updater.download(() => {})
+    const installer = pendingInstaller(raw)
+    const checked = readFileSync(installer)
+    // Cut short by the disk, or written over: electron-updater held it as downloaded from memory.
+    writeFileSync(installer, release('1.0.0').artifact)
+    expect(() => updater.installNow(() => {})).toThrow(/no longer matches the sha512/)
+    await updater.check('stable')
+    await updater.download(() => {})
+    // What an install would start is the feed's file again.
+    expect(readFileSync(pendingInstaller(raw)).equals(checked)).toBe(true)
+  })
 })
