@@ -131,6 +131,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   // handlers may hear the same press after handleActivation has reported it.
   const wentToActionCenter = new WeakSet<Notification>()
   const release = (notification: Notification): void => held.release(notification)
+  let leftAtQuit = false // Linux: the quit took every notification down; none is put up after it.
   // Windows: a toast untold past its bound means Windows makes none; what it carries is shown by
   // the app, unless it was taken down meanwhile.
   const toasts =
@@ -245,7 +246,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     },
     quitting() {
       toasts?.stop()
-      if (!PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)) held.close(() => true)
+      leftAtQuit = !PLATFORMS_KEEPING_NOTIFICATIONS.has(platform)
+      if (leftAtQuit) held.close(() => true)
     },
     show(appNotification) {
       if (appNotification.kind === 'invite_closed') return retract(appNotification)
@@ -253,6 +255,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
       if (appNotification.kind === 'all_withdrawn') return withdrawAll()
       if (health.status === 'unsupported') return options.onFailed(appNotification)
+      // Shown after the quit took the others down, it would outlive every handler of its presses.
+      if (leftAtQuit) return log.info(`A ${appNotification.kind} notification was not shown: Standby quits`)
       // Windows: a press told under the id before the newer toast is up is on the earlier one.
       const id = notificationIdOf(appNotification)
       const earlier = platform === 'win32' && id !== null ? held.pressableUnder(id) : undefined
