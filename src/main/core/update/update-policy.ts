@@ -179,7 +179,7 @@ export class UpdatePolicy {
     return this.restartOffer.restart()
   }
 
-  /** Stop every timer and listener. */
+  /** Stop every timer and listener (Standby quits): a check or download under way then ends unheard. */
   stop(): void {
     this.stopped = true
     this.checks.cancel()
@@ -209,6 +209,7 @@ export class UpdatePolicy {
         channel,
         this.deps.log,
       )
+      if (this.stopped) return
       this.set({ lastCheckAt: this.deps.clock.now(), error: null })
       const withdrawn = withdrawnReady(wasReady ? this.current.availableVersion : null, found)
       if (withdrawn !== null) this.restartOffer.drop(withdrawn, WITHDRAWN)
@@ -224,12 +225,14 @@ export class UpdatePolicy {
         // A ready update stays until installed or withdrawn: electron-updater deletes a downloaded one
         // as soon as it starts on the next, so a newer release waits unless the platform needs more.
         await this.download(found.version, channel, underWay)
+        if (this.stopped) return
       }
       // Only now is the backoff over: a check answered whose download then failed is no success,
       // or a refused download would be fetched again at the shortest delay every time.
       this.checks.answered()
       this.set({ nextCheckAt: this.checks.regular() })
     } catch (error) {
+      if (this.stopped) return
       if (error instanceof WokeMidway) {
         this.deps.log.info('The computer woke during the update check or download; starting it again.')
         this.checkAgain = true
@@ -248,6 +251,7 @@ export class UpdatePolicy {
     this.deps.log.info(`Downloading Standby ${version}`)
     const progress = (percent: number): void => this.set({ progress: percent })
     await pacedDownload(this.deps, this.timings, progress, stop)
+    if (this.stopped) return
     if (checkedOn !== this.current.channel && this.dropIfBetaLeft(version, this.current.channel)) return
     this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
     this.deps.updater.setInstallOnQuit(true)
@@ -286,6 +290,7 @@ export class UpdatePolicy {
   }
 
   private set(changes: Partial<UpdateState>): void {
+    if (this.stopped) return
     // Every state the pages hear passes here: fitted to the schema whatever built its texts.
     const next = fittedUpdateState({ ...this.current, ...changes })
     if (JSON.stringify(next) === JSON.stringify(this.current)) return
