@@ -72,7 +72,7 @@ export interface OffsetEstimate {
   /** How many answers in a row were at odds with the estimate in use. */
   readonly atOdds: number
   readonly last: LocalReading | null
-  /** The last wall-clock step followed, and when (monotonic): a wake reported late may undo it. */
+  /** The last wall-clock step (or small change forward) followed, and when (monotonic): a wake reported late may undo it. */
   readonly lastStep: { readonly stepMs: number; readonly atMono: number } | null
   /** The other reading of the last step, until an answer of the platform's says which was right. */
   readonly doubt: StepDoubt | null

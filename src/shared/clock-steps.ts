@@ -45,10 +45,15 @@ export function observe(estimate: OffsetEstimate, reading: LocalReading, resumed
   if (last === null) return { ...estimate, last: reading }
   const stepMs = reading.wall - reading.mono - (last.wall - last.mono)
   if (Math.abs(stepMs) < JITTER_MS) return estimate
-  if (Math.abs(stepMs) <= STEP_THRESHOLD_MS)
-    return resumed && stepMs > 0
-      ? { ...estimate, last: reading }
-      : { ...shifted(estimate, stepMs), last: reading }
+  if (Math.abs(stepMs) <= STEP_THRESHOLD_MS) {
+    if (resumed && stepMs > 0) return { ...estimate, last: reading }
+    // A short sleep read before its wake is reported reads the same as a small change forward: kept
+    // for the wake to undo, unless a step the wake may still undo is kept already.
+    const step = estimate.lastStep
+    const held = step !== null && reading.mono - step.atMono <= WAKE_REPORT_GRACE_MS
+    const lastStep = stepMs > 0 && !held ? { stepMs, atMono: reading.mono } : step
+    return { ...shifted(estimate, stepMs), last: reading, lastStep }
+  }
   // The sleep, as the wake says; a setting of the clock just before it reads the same. A sleep
   // only ever puts the wall clock ahead of the monotonic one: a step back is a setting, wake or not,
   // though at a wake it hides a sleep of any length, which only the platform's answer can tell.
@@ -81,8 +86,9 @@ export function wokeUp(estimate: OffsetEstimate, reading: LocalReading): OffsetE
     ? {
         ...shifted(estimate, -step.stepMs),
         lastStep: null,
-        // A setting of the clock just before the wake was reported reads the same: the wake's probe says.
-        doubt: { shiftMs: step.stepMs, sinceMono: reading.mono, fromWake: true },
+        // A setting of the clock just before the wake was reported reads the same: the wake's probe
+        // says. Less than a step is not worth holding what is due for that answer.
+        doubt: { shiftMs: step.stepMs, sinceMono: reading.mono, fromWake: step.stepMs > STEP_THRESHOLD_MS },
       }
     : estimate
   // A step back read just before the wake was reported: a setting, over a sleep of any length.

@@ -174,6 +174,41 @@ describe('clock offset estimate', () => {
     expect(bestOffset(wokeUp(unreported, w.read()))?.offsetMs).toBe(HOUR)
   })
 
+  it('undoes a sleep too short to be a step, read before its wake was reported, without waiting for an answer', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(20, 20)
+    // The lid shut for a moment: the window reads the time before the wake is reported.
+    w.sleep(600)
+    estimate = observe(estimate, w.read())
+    w.pass(300)
+    estimate = wokeUp(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+    // Nothing due waits for the answer over so little, and the answer settles it.
+    expect(estimate.doubt?.fromWake).toBe(false)
+    estimate = w.exchange(estimate, 20, 20)
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+    expect(estimate.doubt).toBeNull()
+  })
+
+  it('keeps a small setting of the clock forward long before a wake, and a step in doubt over small changes after it', () => {
+    const w = world(2 * HOUR)
+    let estimate = w.measure(20, 20)
+    const before = w.platformNow()
+    w.step(600)
+    estimate = observe(estimate, w.read())
+    w.pass(60_000)
+    estimate = wokeUp(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(before + 60_000)
+    // A sleep nobody reported, then a small change of the clock, then the wake: the sleep is undone.
+    w.sleep(HOUR)
+    estimate = observe(estimate, w.read())
+    w.step(400)
+    estimate = observe(estimate, w.read())
+    w.pass(1_000)
+    estimate = wokeUp(estimate, w.read())
+    expect(w.read().wall + bestOffset(estimate)!.offsetMs).toBe(w.platformNow())
+  })
+
   it('keeps a setting of the clock read just before a sleep whose own wake reading shows the sleep', () => {
     const w = world(2 * HOUR)
     let estimate = w.measure(20, 20)
