@@ -21,14 +21,17 @@
  * (two answers that agree, or a run of answers each at odds with the estimate but each in step
  * with the one before: a platform clock that runs fast or slow, or stands still, moves on between
  * any two answers, and would otherwise never be followed): the platform's clock is the truth for
- * its rules (a reference platform on a test clock moves by days). Answers each wildly at odds with
- * the one before tell no time at all, however many come, and move nothing. A leap past
+ * its rules (a reference platform on a test clock moves by days); the pace such a run shows is kept
+ * between answers (clock-rate.ts). Answers each wildly at odds with the one before tell no time at
+ * all, however many come, and move nothing. A leap past
  * MAX_OFFSET_JUMP_MS, and an answer that is no time at all, are noted for the caller to log
  * (`noted`). Answers that scatter by seconds around one time move it only to their middle
  * (clock-scatter.ts): no few of them, nor a pair that happens to agree, say where it is.
  */
-import { observe, shifted, type StepDoubt } from './clock-steps'
+import { observe, type StepDoubt } from './clock-steps'
 import { heardWith, middleOf, movesAway, nearInUse, scatters, shiftedTo, calmedBy } from './clock-scatter'
+import { carriedOn, paced, rateOfRun, type ClockRate } from './clock-rate'
+import { best, ordinaryChange, settleDoubt } from './clock-doubt'
 import { isPlausiblePlatformTime } from './protocol/time'
 
 export { observe, STEP_THRESHOLD_MS, WAKE_REPORT_GRACE_MS, wokeUp, type StepDoubt } from './clock-steps'
@@ -80,6 +83,8 @@ export interface OffsetEstimate {
   readonly confirmed: boolean
   /** What the latest exchange did that the log should say; null when it was ordinary. */
   readonly noted: ExchangeNote | null
+  /** The pace of a platform clock followed through a run, its answers none agreeing (clock-rate.ts). */
+  readonly rate: ClockRate | null
 }
 
 /** An exchange worth a log line: one whose time was no time (ignored), or a confirmed leap (followed). */
@@ -144,6 +149,7 @@ export const NO_ESTIMATE: OffsetEstimate = {
   doubt: null,
   confirmed: false,
   noted: null,
+  rate: null,
 }
 
 /** An estimate with no sample yet that takes `guessMs` as the offset until one comes. */
@@ -204,7 +210,9 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
     }
   }
   const seen: OffsetEstimate = { ...observe(estimate, exchange.received), noted: null }
-  const observed = settleDoubt(seen, sample)
+  const carried = carriedOn(seen, sample, RUN_SLACK_MS)
+  if (carried !== null) return carried
+  const observed = settleDoubt({ ...seen, rate: null }, sample, agree)
   const recent = stillUseful(observed.samples, sample)
   // Past the window the newest sample still says where the platform was, drift allowed for.
   const inUse = best(recent) ?? observed.samples.at(-1)
@@ -242,43 +250,15 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   if (confirmedBy === null && atOdds < AT_ODDS_FOLLOWED)
     return { ...observed, samples: standing, heard, pending: sample, run, atOdds }
   const noted =
-    observed.confirmed && !ordinaryChange(observed, inUse, sample)
+    observed.confirmed && !ordinaryChange(observed, inUse, sample, MAX_OFFSET_JUMP_MS)
       ? ({ kind: 'leap', fromMs: inUse.offsetMs, toMs: sample.offsetMs } as const)
       : null
   const samples = confirmedBy === null ? [sample] : [confirmedBy, sample]
   // What was heard of the old time says nothing of the new; the platform's time, confirmed anew,
   // leaves no reading of the last step to choose.
   const renewed = samples.reduce<OffsetSample[]>((h, s) => heardWith(h, s, SAMPLE_WINDOW_MS), [])
-  return { ...observed, ...calm, samples, heard: renewed, confirmed: true, noted, doubt: null }
-}
-
-/**
- * The estimate once `sample` says what the last step was: read the other way when the answer bears
- * that reading out and not the one in use (one answer is enough here: this computer's clocks showed
- * the step, and the answer agrees with them on what it was), as it is when it bears out the one in
- * use, and still in doubt when it bears out neither. Settled, a wake reported late must not read
- * the step again.
- */
-function settleDoubt(estimate: OffsetEstimate, sample: OffsetSample): OffsetEstimate {
-  const inUse = best(estimate.samples)
-  if (estimate.doubt === null) return estimate
-  const settled = { lastStep: null, doubt: null }
-  if (inUse === undefined) return { ...estimate, ...settled }
-  const other = shifted(estimate, estimate.doubt.shiftMs)
-  const otherInUse = best(other.samples)
-  // Samples long unrenewed agree with a wide band (drift): the nearer reading is the one borne out.
-  const nearer = (a: OffsetSample, b: OffsetSample): boolean =>
-    Math.abs(a.offsetMs - sample.offsetMs) < Math.abs(b.offsetMs - sample.offsetMs)
-  if (otherInUse !== undefined && agree(otherInUse, sample) && nearer(otherInUse, inUse))
-    return { ...other, ...settled, pending: null, run: [], atOdds: 0 }
-  return agree(inUse, sample) ? { ...estimate, ...settled } : estimate
-}
-
-/** Whether a confirmed change from `inUse` to `sample` is one a working platform's clock makes. */
-function ordinaryChange(estimate: OffsetEstimate, inUse: OffsetSample, sample: OffsetSample): boolean {
-  if (Math.abs(sample.offsetMs - inUse.offsetMs) <= MAX_OFFSET_JUMP_MS) return true
-  const step = estimate.lastStep
-  return step !== null && Math.abs(sample.offsetMs - (inUse.offsetMs + step.stepMs)) <= MAX_OFFSET_JUMP_MS
+  const rate = confirmedBy === null ? rateOfRun(run) : null
+  return { ...observed, ...calm, samples, heard: renewed, confirmed: true, noted, doubt: null, rate }
 }
 
 /** The newest samples and the quickest: slower answers that agree with it must not push it out. */
@@ -287,14 +267,13 @@ function trimmed(samples: OffsetSample[]): OffsetSample[] {
   return samples.filter((s, i) => s === quickest || i > samples.length - MAX_SAMPLES)
 }
 
-function best(samples: ReadonlyArray<OffsetSample>): OffsetSample | undefined {
-  let found: OffsetSample | undefined
-  for (const sample of samples) if (found === undefined || sample.rttMs <= found.rttMs) found = sample
-  return found
-}
-
-/** The offset from the sample with the smallest round trip (the newest among equals); null before any. */
-export function bestOffset(estimate: OffsetEstimate): ClockOffset | null {
+/**
+ * The offset from the sample with the smallest round trip (the newest among equals), at the
+ * monotonic reading `mono` at the pace kept (clock-rate.ts); null before any.
+ */
+export function bestOffset(estimate: OffsetEstimate, mono?: number): ClockOffset | null {
   const found = best(estimate.samples)
-  return found === undefined ? null : { offsetMs: Math.round(found.offsetMs), uncertaintyMs: found.rttMs / 2 }
+  if (found === undefined) return null
+  const offsetMs = mono === undefined ? found.offsetMs : paced(found, estimate.rate, mono)
+  return { offsetMs: Math.round(offsetMs), uncertaintyMs: found.rttMs / 2 }
 }

@@ -110,5 +110,6 @@ export function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimat
     pending: estimate.pending === null ? null : shift(estimate.pending),
     run: estimate.run.map(shift),
     heard: estimate.heard.map(shift),
+    rate: estimate.rate === null ? null : { ...estimate.rate, from: shift(estimate.rate.from) },
   }
 }

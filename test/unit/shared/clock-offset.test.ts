@@ -326,6 +326,54 @@ describe('clock offset estimate', () => {
     expect(Math.abs(lagMs)).toBeLessThan(AT_ODDS_FOLLOWED * 5_000)
   })
 
+  it('reads a platform clock that stands still as standing still between its answers, once a run shows it, and only as long as two answer gaps', () => {
+    for (const gapMs of [1_000, 60_000]) {
+      const w = world(0)
+      let estimate = w.measure(10, 10)
+      const frozenAt = w.platformNow()
+      const aheadBy = (): number => w.read().wall + bestOffset(estimate, w.read().mono)!.offsetMs - frozenAt
+      let worstMs = 0
+      for (let i = 0; i < 20; i++) {
+        const sent = w.read()
+        w.pass(20)
+        estimate = addExchange(estimate, { sent, received: w.read(), serverTime: frozenAt })
+        // Read every tenth of the gap until the next answer, once the run has shown the clock stands.
+        for (let part = 0; part < 10; part++) {
+          w.pass(gapMs / 10 - (part === 9 ? 20 : 0))
+          if (i >= AT_ODDS_FOLLOWED) worstMs = Math.max(worstMs, Math.abs(aheadBy()))
+        }
+      }
+      expect(worstMs).toBeLessThan(100)
+      // No answer for long (the link down): past two gaps the time runs at this computer's pace.
+      w.pass(10 * gapMs)
+      expect(aheadBy()).toBeGreaterThan(8 * gapMs)
+      expect(aheadBy()).toBeLessThan(9 * gapMs)
+    }
+  })
+
+  it('stops reading a platform clock as standing still once it goes again, or is moved on', () => {
+    const w = world(0)
+    let estimate = w.measure(10, 10)
+    let platformTime = w.platformNow()
+    const answer = (): void => {
+      const sent = w.read()
+      w.pass(20)
+      estimate = addExchange(estimate, { sent, received: w.read(), serverTime: platformTime })
+      w.pass(980)
+    }
+    for (let i = 0; i < 6; i++) answer()
+    // Moved on by a day, then running again with this computer's clock.
+    platformTime += 24 * HOUR
+    for (let i = 0; i < 2; i++) answer()
+    for (let i = 0; i < 4; i++) {
+      answer()
+      platformTime += 1_000
+    }
+    const ahead = w.read().wall + bestOffset(estimate, w.read().mono)!.offsetMs - platformTime
+    expect(Math.abs(ahead)).toBeLessThan(1_000)
+    expect(estimate.rate).toBeNull()
+  })
+
   it('follows a platform clock that runs fast, however fast, though no two of its answers agree', () => {
     for (const rate of [0.01, 0.1]) {
       const w = world(0)

@@ -17,6 +17,14 @@ import type { Logger } from '../ports/logger'
  */
 export const KEPT_OFFSET_TRUST_MS = 7 * 24 * 60 * 60_000
 
+/**
+ * How often an unchanged offset is kept again, so its measurement time stays recent enough to be
+ * trusted at the next start, without a write for every acknowledgement.
+ */
+export const KEEP_AGAIN_MS = 60 * 60_000
+/** How often a change of the computer's clock too small to be a setting (drift, a stall) is kept at most. */
+export const KEEP_DRIFT_MS = 60_000
+
 /** Where the offset is kept between runs: the signed-in expert's cache. */
 export type OffsetKeeper = Pick<CacheStore, 'clockOffset' | 'keepClockOffset'>
 

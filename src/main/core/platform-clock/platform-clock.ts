@@ -30,21 +30,13 @@ import { FirstMeasureWait } from './first-measure-wait'
 import type { GapWatch } from './gap-watch'
 import { TimeAsks } from './time-asks'
 import type { TimeSampleSink } from './time-sample-sink'
-import { keepOffset, restoredGuess, type OffsetKeeper } from './kept-offset'
+import { keepOffset, KEEP_AGAIN_MS, KEEP_DRIFT_MS, restoredGuess, type OffsetKeeper } from './kept-offset'
 import { LatestTold } from './latest-told'
 
 export { FIRST_MEASURE_WAIT_MS } from './first-measure-wait'
 
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
 const CHANGE_THRESHOLD_MS = 250
-
-/**
- * How often an unchanged offset is kept again, so its measurement time stays recent enough to be
- * trusted at the next start, without a write for every acknowledgement.
- */
-const KEEP_AGAIN_MS = 60 * 60_000
-/** How often a change of the computer's clock too small to be a setting (drift, a stall) is kept at most. */
-const KEEP_DRIFT_MS = 60_000
 
 /** The platform's time: a Clock whose `now()` is the platform's and whose timers are the local ones. */
 export class PlatformClock implements Clock, TimeSampleSink {
@@ -241,11 +233,13 @@ export class PlatformClock implements Clock, TimeSampleSink {
    */
   private update(estimate: OffsetEstimate, when: 'at once' | 'after the read' = 'at once'): void {
     const doubtBefore = this.estimate.doubt
+    // No answer, no step: only the pace kept of a platform clock out of step with this one moved it.
+    const paceOnly = estimate.rate !== null && estimate.samples === this.estimate.samples
     this.estimate = estimate
     // A new doubt about a step: only the platform can say whether it was a sleep or a setting.
     if (estimate.doubt !== null && estimate.doubt !== doubtBefore && this.current.measured)
       this.asks.step(estimate.doubt.fromWake ? 'wake' : 'step')
-    const best = bestOffset(estimate)
+    const best = bestOffset(estimate, this.monotonic())
     const next: PlatformClockState =
       best === null
         ? { offsetMs: Math.round(estimate.guessMs), measured: false }
@@ -263,8 +257,12 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const notice = clockSkewNotice(next)
     if (notice !== noticeBefore)
       this.log.warn(notice ?? "This computer's clock now agrees with the platform's to within a minute.")
-    if (when === 'at once') this.tell()
-    else queueMicrotask(() => this.tell())
+    // Between answers only the pace kept moved it: nothing to keep. Listeners' timers set by a clock
+    // losing time come early and read it again; by one gaining time they would come late: told.
+    const told = !paceOnly || (estimate.rate?.perMs ?? 0) > 0
+    if (told && when === 'at once') this.tell()
+    else if (told) queueMicrotask(() => this.tell())
+    if (paceOnly) return
     this.keepOwed = next.measured && drift
     if (next.measured && (!drift || this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_DRIFT_MS))
       this.keep()
