@@ -11,6 +11,7 @@
  * answer is then weighed as any other.
  */
 import type { OffsetEstimate, OffsetSample } from './clock-offset'
+import { shifted } from './clock-steps'
 
 /** How the platform's clock gains (or, below zero, loses) against this computer's, from when. */
 export interface ClockRate {
@@ -49,17 +50,28 @@ export function paced(sample: OffsetSample, rate: ClockRate | null, mono: number
 
 /**
  * The estimate once `sample` comes, when the pace kept foretells it (to within the answers' round
- * trips and `slackMs`, a clock reading whole seconds, or half the gain foretold): the newest answer in use, the pace measured
- * again over all the answers that bore it out. Null when no pace is kept or the answer is at odds.
+ * trips and `slackMs`, a clock reading whole seconds, or half the gain foretold): the newest answer
+ * in use, the pace measured again over all the answers that bore it out. With a step of this
+ * computer's clock in doubt, the reading the answer bears out is taken, and the doubt settled. Null
+ * when no pace is kept or the answer is at odds with it either way.
  */
 export function carriedOn(
   estimate: OffsetEstimate,
   sample: OffsetSample,
   slackMs: number,
 ): OffsetEstimate | null {
+  const { doubt } = estimate
+  const asRead = foretelling(estimate, sample, slackMs)
+  const carried =
+    asRead ?? (doubt === null ? null : foretelling(shifted(estimate, doubt.shiftMs), sample, slackMs))
+  if (carried === null) return null
+  return doubt === null ? carried : { ...carried, doubt: null, lastStep: null }
+}
+
+function foretelling(estimate: OffsetEstimate, sample: OffsetSample, slackMs: number): OffsetEstimate | null {
   const { rate } = estimate
   const inUse = estimate.samples.at(-1)
-  if (rate === null || inUse === undefined || estimate.doubt !== null) return null
+  if (rate === null || inUse === undefined) return null
   const gapMs = sample.atMono - inUse.atMono
   const gainMs = rate.perMs * gapMs
   // Within half what the pace foretells it gained, too: a clock going again at this one's pace is not borne out.

@@ -351,6 +351,30 @@ describe('clock offset estimate', () => {
     }
   })
 
+  it('keeps reading a platform clock at half pace at that pace when this computer’s clock is set meanwhile', () => {
+    const w = world(0)
+    let estimate = w.measure(10, 10)
+    const slowFrom = { platform: w.platformNow(), mono: w.read().mono }
+    const slowTime = (): number => slowFrom.platform + (w.read().mono - slowFrom.mono) / 2
+    const answer = (): void => {
+      const sent = w.read()
+      w.pass(10)
+      const serverTime = slowTime()
+      w.pass(10)
+      estimate = addExchange(estimate, { sent, received: w.read(), serverTime })
+      w.pass(980)
+    }
+    for (let i = 0; i < 6; i++) answer()
+    w.step(HOUR)
+    estimate = observe(estimate, w.read())
+    answer()
+    w.pass(500)
+    expect(Math.abs(w.read().wall + bestOffset(estimate, w.read().mono)!.offsetMs - slowTime())).toBeLessThan(
+      100,
+    )
+    expect(estimate.rate?.perMs).toBeCloseTo(-0.5)
+  })
+
   it('stops reading a platform clock as standing still once it goes again, or is moved on', () => {
     const w = world(0)
     let estimate = w.measure(10, 10)
