@@ -24,6 +24,7 @@ import {
   type CheckLevel,
 } from './open-checked'
 import { beforeFirstWrite } from './first-write'
+import { cacheOwner, leftToItsOwner, type CacheOwner } from './cache-owner'
 import { judgedAtClose, notPutBack, openedFile, putBack, seenAgain } from './write-back'
 
 export { CacheUnavailableError, RUN_LOCK_WAIT_MS } from './open-checked'
@@ -148,8 +149,9 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       removeInterruptedWrites(path, marker)
     }
     let file = openedFile(path)
+    const owner = cacheOwner(path, db)
     // What a checkpoint wrote is the file's too: less of it at close was cut away.
-    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage, sweep, () => {
+    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage, sweep, owner, () => {
       file = seenAgain(path, file)
     })
     return {
@@ -160,6 +162,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
       close() {
         stopCheckpoints()
         sweep()
+        if (!owner.mayWrite()) return leftToItsOwner(db, owner.found, { path, wal, nativeBinding })
         const { found, content } = judgedAtClose(path, file, db)
         db.close()
         let said: string | null = null
@@ -260,12 +263,16 @@ function checkpointEvery(
   ms: number,
   onDamage: () => void,
   beforeEach: () => void,
+  owner: CacheOwner,
   afterEach: () => void,
 ): () => void {
   const timer = setInterval(() => {
     beforeEach()
+    // Another's file at the path: this run's WAL stays out of it for the rest of the run.
+    if (!owner.mayWrite()) return
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
+      owner.written()
       afterEach()
     } catch (error) {
       if (isDamage(error)) onDamage()

@@ -185,7 +185,8 @@ describe('a cache file cut short or written over in place while open', () => {
     // cp opens the file there and writes the backup into it: the same file, now shorter.
     copyFileSync(backup, path)
     expect(statSync(path).size).toBeLessThan(before)
-    expect(opened.close()).toBeNull()
+    // Told, as this run's changes were kept out of it (cache-owner.test.ts).
+    expect(opened.close()).toContain('holds a database that is no Standby cache')
     expect(readFileSync(path).equals(readFileSync(backup))).toBe(true)
   })
 

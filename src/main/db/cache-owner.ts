@@ -1,0 +1,139 @@
+/**
+ * Another expert's cache (or another program's database) copied over the open cache in place,
+ * the same size or larger: the path still holds the file SQLite has open, so nothing else at close
+ * tells it apart, and each checkpoint, the close's included, would copy this run's pages into it,
+ * two experts' rows in one file. SQLite writes the file itself only when it checkpoints, so a file
+ * changed since this run's last checkpoint was written by someone else; it is then read without the
+ * WAL, and a file naming an expert this run never held, or no cache at all, is not written again.
+ */
+import Database from 'better-sqlite3'
+import { readFileSync, rmSync, statSync } from 'node:fs'
+import { closeRefused } from './close-refused'
+import { isDamage } from './damage-watch'
+
+/** Whether this run may still copy its WAL into the file at its path. */
+export interface CacheOwner {
+  /** Read before each checkpoint: false once the file was found to be another's (and from then on). */
+  mayWrite(): boolean
+  /** After a checkpoint of this run: the file as it wrote it. */
+  written(): void
+  /** What was found at the path, for the log; null while the file is this run's. */
+  readonly found: string | null
+}
+
+/** The owner of the cache at `path`, open on `db`; the expert `db` holds now is this run's. */
+export function cacheOwner(path: string, db: Database.Database): CacheOwner {
+  const held = new Set<string | null>()
+  const hold = (): void => {
+    try {
+      held.add(expertIn(db))
+    } catch {
+      // A connection that cannot read its own expert row adds nothing it could be told by.
+    }
+  }
+  hold()
+  let seen = stampOf(path)
+  let found: string | null = null
+  return {
+    get found() {
+      return found
+    },
+    mayWrite() {
+      if (found !== null) return false
+      const now = stampOf(path)
+      // Another file moved there is not the one SQLite writes into: the close's write-back judges it.
+      if (now !== seen && sameFile(now, seen)) {
+        const other = otherThan(path, held)
+        if (other !== null) {
+          found = other
+          return false
+        }
+      }
+      // Read after the file is judged: once it is another's, this connection may read its pages.
+      hold()
+      return true
+    },
+    written() {
+      seen = stampOf(path)
+    },
+  }
+}
+
+/**
+ * Close `db` without copying its WAL into the file at `path`, found to be another's (`found`), and
+ * remove the WAL and its index (at `wal`, beside the file a link at `path` points to), which the
+ * next open would otherwise read into that file. Returns the line for the log; never throws.
+ */
+export function leftToItsOwner(
+  db: Database.Database,
+  found: string | null,
+  at: { readonly path: string; readonly wal: string; readonly nativeBinding: string | undefined },
+): string {
+  closeRefused(db, at.path, at.nativeBinding)
+  for (const companion of [at.wal, `${at.wal.slice(0, -'-wal'.length)}-shm`]) {
+    try {
+      rmSync(companion, { force: true })
+    } catch {
+      // Held by another program: said below as it is.
+    }
+  }
+  return (
+    `The offline cache ${at.path} ${found ?? 'was replaced'}: it was copied there while Standby ran. ` +
+    "It was left as it is, without this run's changes; if it is not yours, quit Standby and delete it, " +
+    'and Standby fetches your own from the platform when you sign in'
+  )
+}
+
+/** The file's identity and when it last changed; '' when it cannot be read. */
+function stampOf(path: string): string {
+  try {
+    const { dev, ino, size, mtimeMs, ctimeMs } = statSync(path)
+    return `${dev}:${ino}:${size}:${mtimeMs}:${ctimeMs}`
+  } catch {
+    return ''
+  }
+}
+
+/** Whether two stamps are of one file (its device and inode). */
+function sameFile(a: string, b: string): boolean {
+  const file = (stamp: string) => stamp.split(':', 2).join(':')
+  return a !== '' && file(a) === file(b)
+}
+
+/** The expert id `db` holds; null for an empty cache (none signed in, or signed out). */
+function expertIn(db: Database.Database): string | null {
+  const row = db.prepare('SELECT id FROM expert WHERE slot = 1').get() as { id: unknown } | undefined
+  return typeof row?.id === 'string' ? row.id : null
+}
+
+/** The header every SQLite database begins with. */
+const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/**
+ * What the file at `path`, read without any WAL, is when it is not a cache of an expert in `held`:
+ * a sentence for the log; null when it is one of them, empty, or not a database at all (a file cut
+ * short or written over by other bytes, which the close's write-back judges).
+ */
+function otherThan(path: string, held: ReadonlySet<string | null>): string | null {
+  let image: Buffer
+  try {
+    image = readFileSync(path)
+  } catch {
+    return null
+  }
+  if (image.length < 100 || !image.subarray(0, HEADER.length).equals(HEADER)) return null
+  // Marked as a rollback journal's file, its pages are read as they are, and no WAL is looked for.
+  image.fill(1, 18, 20)
+  let copy: Database.Database | undefined
+  try {
+    copy = new Database(image, { readonly: true })
+    const expert = expertIn(copy)
+    if (held.has(expert) || expert === null) return null
+    return `holds the cache of another expert (${expert})`
+  } catch (error) {
+    // Damaged (or still being copied): not told apart from this run's own file; the next look reads it again.
+    return isDamage(error) ? null : 'holds a database that is no Standby cache'
+  } finally {
+    copy?.close()
+  }
+}
