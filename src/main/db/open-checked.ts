@@ -108,7 +108,7 @@ export function openChecked(
         .map((pragma) => `PRAGMA ${pragma};`)
         .join(' '),
     )
-    if (!newest) migrateCache(db, note)
+    if (!newest) migrateCache(db, path, note)
     const wrong = schemaKnown ? null : schemaDifference(db)
     if (wrong !== null) throw new CacheDamage(`its tables are not those Standby makes (${wrong})`)
     const restored = restoreSyncRow(db)
@@ -227,22 +227,21 @@ function statementsOrNull(db: Database.Database): StoredStatements | null {
 }
 
 /** Migrate; a failing step on an intact file means the content is not what we wrote. */
-function migrateCache(db: Database.Database, note?: (line: string) => void): void {
-  asMigrationFault(() =>
-    migrate(db, cacheMigrations, {
-      what: WHAT,
-      remedy: TOO_NEW_REMEDY,
-      ...(note === undefined ? {} : { note }),
-    }),
-  )
+function migrateCache(db: Database.Database, path: string, note?: (line: string) => void): void {
+  const options = { what: WHAT, remedy: TOO_NEW_REMEDY, ...(note === undefined ? {} : { note }) }
+  asMigrationFault(() => migrate(db, cacheMigrations, options), path)
 }
 
-/** Run `step`; a failure of the file's content (not a newer file, not the machine) is damage. */
-function asMigrationFault(step: () => unknown): void {
+/**
+ * Run `step`; a failure of the file's content (not a newer file, not the machine) is damage. The
+ * machine's, while migrating at `path`, says the file stayed at its version (every step rolled back).
+ */
+function asMigrationFault(step: () => unknown, path?: string): void {
   try {
     step()
   } catch (error) {
-    if (error instanceof DatabaseTooNewError || isEnvironmentFault(error)) throw error
+    if (error instanceof DatabaseTooNewError) throw error
+    if (isEnvironmentFault(error)) throw path === undefined ? error : unavailable(path, error, 'updating')
     throw new CacheDamage(`migration failed: ${errorMessage(error)}`)
   }
 }
@@ -282,8 +281,8 @@ function isEnvironmentFault(error: unknown): boolean {
 }
 
 /** A held lock names its file on the error, as a Node error names one, so the start's advice can name it. */
-function unavailable(path: string, error: unknown): CacheUnavailableError {
-  const unavailable = new CacheUnavailableError(unavailableMessage(path, error), { cause: error })
+function unavailable(path: string, error: unknown, doing?: 'updating'): CacheUnavailableError {
+  const unavailable = new CacheUnavailableError(unavailableMessage(path, error, doing), { cause: error })
   return isLockHeld(error) ? Object.assign(unavailable, { path }) : unavailable
 }
 

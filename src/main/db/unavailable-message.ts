@@ -13,10 +13,21 @@ export function isLockHeld(error: unknown): boolean {
   return error instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code)
 }
 
-/** The sentence for an open of the cache at `path` that failed with `error`; the file was left as it is. */
-export function unavailableMessage(path: string, error: unknown): string {
+/**
+ * The sentence for an open of the cache at `path` that failed with `error`; the file was left as it
+ * is, or, `updating` it to this version's schema, at the version it was found at.
+ */
+export function unavailableMessage(path: string, error: unknown, doing?: 'updating'): string {
   const code = error instanceof Database.SqliteError ? `${error.code}: ` : ''
   const found = `(${code}${errorMessage(error)})`
+  const left =
+    doing === undefined
+      ? 'the file was left as it is'
+      : 'the cache was left as it was, at its earlier version'
+  const cannot =
+    doing === undefined
+      ? 'Standby cannot open its offline cache'
+      : 'Standby cannot update its offline cache for this version'
   if (isLockHeld(error)) {
     return (
       `Standby cannot open its offline cache: another program holds the lock on ${path} ${found}, ` +
@@ -26,12 +37,12 @@ export function unavailableMessage(path: string, error: unknown): string {
   }
   if (error instanceof Database.SqliteError && isDiskFullCode(error.code)) {
     return (
-      `Standby cannot open its offline cache at ${path}: the disk that holds it is full ${found}. ` +
-      'Free some space on that disk, then start Standby again; the file was left as it is.'
+      `${cannot} at ${path}: the disk that holds it is full ${found}. ` +
+      `Free some space on that disk, then start Standby again; ${left}.`
     )
   }
   return (
-    `Standby cannot open its offline cache at ${path} ${found}. Check that the folder is writable ` +
-    'and the disk is not full, then start Standby again; the file was left as it is.'
+    `${cannot} at ${path} ${found}. Check that the folder is writable ` +
+    `and the disk is not full, then start Standby again; ${left}.`
   )
 }

@@ -1,6 +1,6 @@
 /**
  * Schema migrations for any SQLite database (the platform's and the app's cache): one step per
- * file, numbered by `PRAGMA user_version`, each applied in its own transaction, and a database
+ * file, numbered by `PRAGMA user_version`, those of one run applied in one transaction, and a database
  * newer than the code refused. The driver is described structurally, so this file imports none.
  */
 
@@ -46,12 +46,14 @@ export function migrate<D extends MigratableDatabase>(
       throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`)
   })
   const current = refuseWhatCannotMigrate(db, migrations.length, options)
-  for (const m of migrations.slice(current, target)) {
-    db.transaction(() => {
+  // All steps in one transaction: a step that fails (a disk that fills half-way) leaves the file at
+  // the version it was found at, as an older Standby still reads it, never at one in between.
+  db.transaction(() => {
+    for (const m of migrations.slice(current, target)) {
       m.up(db, note)
       db.pragma(`user_version = ${m.version}`)
-    })()
-  }
+    }
+  })()
   return Math.max(current, target)
 }
 

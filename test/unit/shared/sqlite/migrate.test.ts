@@ -9,6 +9,11 @@ const steps: ReadonlyArray<Migration<Database.Database>> = [
 ]
 const options = { what: 'test database', remedy: 'Do this.' }
 
+/** A step the disk has no room for. */
+function diskFills(): void {
+  throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+}
+
 function tables(db: Database.Database): string[] {
   const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all()
   return (rows as Array<{ name: string }>).map((row) => row.name)
@@ -45,6 +50,15 @@ describe('the migration runner', () => {
     expect(tables(db)).toContain('sqlite_stat1')
     expect(migrate(db, steps, options)).toBe(2)
     expect(tables(db).filter((name) => !name.startsWith('sqlite_'))).toEqual(['notes', 'tags'])
+    db.close()
+  })
+
+  it('leaves a database whose later step fails (a full disk) at the version it was found at', () => {
+    const db = new Database(':memory:')
+    const failing = [...steps, { version: 3, name: '0003-full', up: diskFills }]
+    expect(() => migrate(db, failing, options)).toThrow('database or disk is full')
+    expect(tables(db)).toEqual([])
+    expect(db.pragma('user_version', { simple: true })).toBe(0)
     db.close()
   })
 })
