@@ -24,6 +24,7 @@ import {
   type CheckLevel,
 } from './open-checked'
 import { beforeFirstWrite } from './first-write'
+import { fileNotWritable, inMemoryCache, notWritable } from './in-memory-cache'
 import { cacheOwner, leftToItsOwner, type CacheOwner } from './cache-owner'
 import { judgedAtClose, notPutBack, openedFile, putBack, seenAgain } from './write-back'
 
@@ -78,6 +79,8 @@ export interface OpenedCache {
   readonly db: Database.Database
   /** Set when the file was damaged and replaced by an empty cache; null otherwise. */
   readonly rebuilt: CacheRebuild | null
+  /** Set when the file may not be written and the cache runs in memory (in-memory-cache.ts): what to tell. */
+  readonly inMemory: string | null
   /** Whether the integrity check ran at this open (quick_check, or integrity_check after damage). */
   readonly checked: boolean
   /**
@@ -95,8 +98,19 @@ export interface OpenedCache {
 
 /** How often the WAL is copied back into the file; the copy does nothing when nothing was written. */
 export const CHECKPOINT_EVERY_MS = 5_000
-/** Open the cache at `options.path`, replacing it with an empty one if it is damaged. */
+/** Open the cache at `options.path`: damaged, replaced by an empty one; not writable, copied into memory. */
 export function openCache(options: OpenCacheOptions): OpenedCache {
+  let refused: Error | null = fileNotWritable(options.path)
+  try {
+    if (refused === null) return openOnDisk(options)
+  } catch (error) {
+    refused = notWritable(error)
+    if (refused === null) throw error
+  }
+  return inMemoryCache(options.path, options.nativeBinding, refused)
+}
+
+function openOnDisk(options: OpenCacheOptions): OpenedCache {
   const { path, nativeBinding } = options
   const note = options.log === undefined ? undefined : (line: string) => options.log?.warn(line)
   const check = options.integrityCheck ?? 'quick'
@@ -157,6 +171,7 @@ export function openCache(options: OpenCacheOptions): OpenedCache {
     return {
       db,
       rebuilt,
+      inMemory: null,
       checked,
       damaged: sawDamage,
       close() {

@@ -32,6 +32,12 @@ export function tellAtStart(
   }
 }
 
+/** Log a cache that runs in memory (its file may not be written) and tell the expert, at each start while it lasts. */
+export function tellCacheInMemory(message: string, options: Pick<RuntimeOptions, 'notifier' | 'log'>): void {
+  options.log.warn(message)
+  options.notifier.show({ kind: 'notice', title: 'Offline cache not saved', body: message })
+}
+
 /** Log a rebuilt cache and tell the expert once, with what it means for them. */
 export function tellCacheRebuilt(
   rebuilt: CacheRebuild,

@@ -29,7 +29,7 @@ import { socketIoTransport } from '../socket-io-transport'
 import { watchHostZone } from '../host-zone'
 import { followUpdates } from './follow-updates'
 import { focusTargetOf, forwardPushes, type PushSender } from './forward-pushes'
-import { tellAtStart, tellCacheRebuilt } from './start-notices'
+import { tellAtStart, tellCacheInMemory, tellCacheRebuilt } from './start-notices'
 
 /** Sends one push event to the host's pages (forward-pushes.ts). */
 export type { PushSender } from './forward-pushes'
@@ -109,6 +109,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
     })
   const opened = open()
   tellAtStart(opened.rebuilt, options)
+  if (opened.inMemory !== null) tellCacheInMemory(opened.inMemory, options)
   const runCache = rebuiltWhileRunning(opened, {
     open,
     log: options.log,

@@ -1,0 +1,75 @@
+/**
+ * A cache file this account may not write (made real with the immutable flag, which holds for root
+ * too): the app starts, tells the expert where and what to do, keeps what it had already shown for
+ * the run, and says nothing once the file may be written again.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { createNodeAdapters } from '../../../../../src/main/node/adapters'
+import { startNodeRuntime } from '../../../../../src/main/node/runtime/start-node-runtime'
+import type { Runtime } from '../../../../../src/main/node/runtime/start-runtime'
+import { systemClock } from '../../../../../src/shared/clock'
+import { anInvite, aRequest, aSnapshot, FIXTURE_NOW } from '../../../../support/fixtures'
+import { useCleanup } from '../../../../support/cleanup'
+import { useTempDirs } from '../../../../support/temp-dir'
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+const tempDir = useTempDirs()
+const defer = useCleanup()
+
+/** Start the app on `dir`, run `use` on it, quit it cleanly; the notices of that run. */
+async function aRun(dir: string, use: (runtime: Runtime) => void = () => {}): Promise<unknown[]> {
+  const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log: quiet })
+  defer(() => adapters.close())
+  const runtime = await startNodeRuntime({ dataDir: dir, adapters, clock: systemClock, log: quiet })
+  try {
+    use(runtime)
+  } finally {
+    runtime.close()
+  }
+  return adapters.notifier.shown.filter((shown) => shown.kind === 'notice')
+}
+
+/** Whether `chattr +i` works here (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps it). */
+function canLock(): boolean {
+  const probe = join(tempDir(), 'probe')
+  writeFileSync(probe, '')
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' })
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+it.skipIf(process.platform !== 'linux' || !canLock())(
+  'starts from a copy in memory, says where and what to do, and shows nothing twice',
+  async () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    const invite = anInvite({ id: 'inv_shown', request: aRequest({ id: 'req_shown' }) })
+    await aRun(dir, (runtime) => {
+      runtime.cache.applySnapshot(aSnapshot({ openInvites: [invite], cursor: 1 }))
+      runtime.cache.markNotified([invite.id], FIXTURE_NOW)
+    })
+    const bytes = readFileSync(path)
+    execFileSync('chattr', ['+i', path])
+    defer(() => void execFileSync('chattr', ['-i', path]))
+    const lockedRun = await aRun(dir, (runtime) => {
+      expect(runtime.cache.openInvites(FIXTURE_NOW).map((open) => open.id)).toEqual([invite.id])
+      expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+    })
+    expect(lockedRun).toEqual([
+      expect.objectContaining({
+        title: 'Offline cache not saved',
+        body: expect.stringContaining(`Standby cannot write to its offline cache at ${path} (EPERM: `),
+      }),
+    ])
+    expect(readFileSync(path).equals(bytes)).toBe(true)
+    execFileSync('chattr', ['-i', path])
+    expect(await aRun(dir)).toEqual([])
+  },
+)

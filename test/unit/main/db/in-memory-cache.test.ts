@@ -1,0 +1,79 @@
+// A cache file or folder this account may not write, made real with the immutable flag (which
+// holds for root too): Standby starts from a copy in memory, keeps what it had already shown, says
+// where and what to do, and leaves the file as it is.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openCache } from '../../../../src/main/db/open-cache'
+import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { anInvite, aRequest, inviteCreated } from '../../../support/fixtures'
+import { cacheThatShowedOne, linesLogger, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const locked: string[] = []
+
+/** Whether `chattr +i` works here (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps it). */
+function canLock(): boolean {
+  const probe = join(tempDir(), 'probe')
+  writeFileSync(probe, '')
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' })
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function lock(path: string): void {
+  execFileSync('chattr', ['+i', path])
+  locked.push(path)
+}
+
+afterEach(() => {
+  for (const path of locked.splice(0).reverse()) execFileSync('chattr', ['-i', path])
+})
+
+const open = (path: string) => openCache({ path, integrityCheck: 'after-unclean-exit' })
+const another = anInvite({ id: 'inv_new', request: aRequest({ id: 'req_new' }) })
+
+describe.skipIf(process.platform !== 'linux' || !canLock())('a cache this account may not write', () => {
+  for (const what of ['its file', 'its folder'] as const) {
+    it(`(${what}) starts from a copy in memory that keeps what was shown, and says where and what to do`, () => {
+      const path = join(tempDir(), 'profile', 'cache.db')
+      mkdirSync(dirname(path))
+      cacheThatShowedOne(path)
+      const bytes = readFileSync(path)
+      lock(what === 'its file' ? path : dirname(path))
+      const opened = open(path)
+      expect(opened.inMemory).toMatch(
+        new RegExp(`^Standby cannot write to its offline cache at ${path} \\((EPERM|SQLITE_CANTOPEN): `),
+      )
+      expect(opened.inMemory).toContain(
+        `It runs from a copy in memory this time: what it already knew is kept, but what changes now is not saved after you quit. Make ${path} and its folder ${dirname(path)} writable by your account, then quit and start Standby again; the file was left as it is.`,
+      )
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      expect(store.shownInvites(['inv_shown'])).toEqual(['inv_shown'])
+      // Saves go to memory for the run, none refused.
+      store.applyEvents([inviteCreated(store.cursor() + 1, another)])
+      store.markNotified([another.id], 1)
+      expect(store.shownInvites([another.id])).toEqual([another.id])
+      expect(opened.close()).toBeNull()
+      expect(readFileSync(path).equals(bytes)).toBe(true)
+      expect(existsSync(`${path}-wal`)).toBe(false)
+    })
+  }
+
+  it('with no file and a folder it may not write, starts from an empty cache in memory and says so', () => {
+    const path = join(tempDir(), 'profile', 'cache.db')
+    mkdirSync(dirname(path))
+    lock(dirname(path))
+    const opened = open(path)
+    expect(opened.inMemory).toContain(`Standby cannot make its offline cache at ${path} (SQLITE_CANTOPEN: `)
+    expect(opened.inMemory).toContain('nothing of it is saved after you quit')
+    new SqliteCacheStore(opened.db, linesLogger()).applyEvents([inviteCreated(1, another)])
+    expect(opened.close()).toBeNull()
+    expect(existsSync(path)).toBe(false)
+  })
+})
