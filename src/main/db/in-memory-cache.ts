@@ -58,7 +58,9 @@ function inMemory(
 ): { readonly db: Database.Database; readonly message: string } {
   const image = imageOf(path, nativeBinding)
   const db = image === null ? null : openedImage(image, nativeBinding)
-  const found = `(${String((why as { code?: unknown }).code)}: ${errorMessage(why)})`
+  const code = String((why as { code?: unknown }).code)
+  // Node's own messages begin with their code already.
+  const found = `(${errorMessage(why).startsWith(code) ? '' : `${code}: `}${errorMessage(why)})`
   const writable = `Make ${path} and its folder ${dirname(path)} writable by your account`
   if (db !== null) {
     return {

@@ -1,0 +1,63 @@
+// A cache file another account owns (files left by `sudo`, a profile copied from another user),
+// met for real by a child process that drops to the unprivileged `nobody` account: readable, the
+// run keeps what it had shown; unreadable, it starts empty and says so; the file is never changed.
+import { spawnSync } from 'node:child_process'
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cacheThatShowedOne, useTempDirs } from './cache-test-kit'
+
+const tempDir = useTempDirs()
+const NOBODY = 65534
+const openCacheModule = join(import.meta.dirname, '../../../../src/main/db/open-cache.ts')
+
+/** What a child running as `nobody` finds opening the cache at `path`. */
+function openedAsNobody(path: string): { inMemory: string | null; shown: unknown } {
+  const script = join(tempDir(), 'child.mts')
+  writeFileSync(
+    script,
+    `process.setgid(${NOBODY}); process.setuid(${NOBODY})
+    const { openCache } = await import(${JSON.stringify(openCacheModule)})
+    const opened = openCache({ path: ${JSON.stringify(path)}, integrityCheck: 'after-unclean-exit' })
+    const shown = opened.db.prepare("SELECT id FROM shown_invites").pluck().all()
+    process.stdout.write(JSON.stringify({ inMemory: opened.inMemory, shown }))
+    opened.close()`,
+  )
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' })
+  expect(child.stderr).toBe('')
+  return JSON.parse(child.stdout) as { inMemory: string | null; shown: unknown }
+}
+
+describe.skipIf(process.platform !== 'linux' || process.getuid?.() !== 0)(
+  'a cache another account owns',
+  () => {
+    for (const [mode, kept] of [
+      [0o644, true],
+      [0o600, false],
+    ] as const) {
+      it(`(mode ${mode.toString(8)}) starts in memory, says where and what to do, and leaves the file as it is`, () => {
+        const dir = tempDir()
+        chmodSync(dir, 0o755)
+        const path = join(dir, 'cache.db')
+        cacheThatShowedOne(path)
+        chmodSync(path, mode)
+        const bytes = readFileSync(path)
+        const found = openedAsNobody(path)
+        if (kept) {
+          expect(found.shown).toEqual(['inv_shown'])
+          expect(found.inMemory).toMatch(
+            new RegExp(`^Standby cannot write to its offline cache at ${path} \\(EACCES: permission denied`),
+          )
+        } else {
+          expect(found.shown).toEqual([])
+          expect(found.inMemory).toMatch(
+            new RegExp(`^Standby cannot read its offline cache at ${path} \\(EACCES: permission denied`),
+          )
+          expect(found.inMemory).toContain('invites you were shown may be shown again')
+        }
+        expect(found.inMemory).toContain(`Make ${path} and its folder ${dir} writable by your account`)
+        expect(readFileSync(path).equals(bytes)).toBe(true)
+      })
+    }
+  },
+)
