@@ -5,6 +5,7 @@
  * platform's steps.
  */
 import { formatBlocks, percentileOfGroups, type BlockResult, type LatencySide } from './blocks'
+import { coldLines, type FirstRounds } from './cold-rounds'
 import { formatRoundParts, type RoundParts } from './core-parts'
 import { ms, percentile, percentileIndex } from './stats'
 import { formatPauses, formatTailCauses, type Pause, type TailCauses } from './tail-causes'
@@ -53,6 +54,8 @@ export interface InviteLatency {
   }
   /** The platform's steps, median and share, as lines to print. */
   readonly phaseLines: ReadonlyArray<string>
+  /** Each side's first rounds from a fresh process, warm-up rounds all. */
+  readonly cold: { readonly ours: FirstRounds; readonly raw: FirstRounds }
 }
 
 /** The lines that report the invite rounds of both sides. */
@@ -65,6 +68,7 @@ export function latencyLines({
   unsplit,
   collections,
   phaseLines,
+  cold,
 }: InviteLatency): ReadonlyArray<string> {
   const row = (name: string, values: ReadonlyArray<number>): string =>
     `${name.padEnd(42)} p50 ${ms(percentile(values, 50)).padStart(10)}   p99 ${ms(percentile(values, 99)).padStart(10)}`
@@ -93,6 +97,7 @@ export function latencyLines({
     setLine(raw),
     setLine(ours),
     `  (target met in ${setsMet} of ${P99_SETS} sets)`,
+    ...coldLines(cold.ours, cold.raw, TARGET_P99),
     `the core's CPU time per invite (parse, SQLite apply, mark, notify, the window's push): ${ms(cpuPerInvite)}`,
     ...formatRoundParts(parts, unsplit),
     "the slowest 1 % of Standby's rounds, and the garbage-collection pauses they overlapped:",

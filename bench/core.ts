@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Invite } from '../src/shared/protocol'
 import { blockHeadlines, latencySide, percentileOfGroups, runBlocks, type LatencySide } from './blocks'
-import { startBareSocketIo } from './bare-socket-io'
 import { WritePhases } from './write-phases'
-import { ClientFleet } from './client-fleet'
+import { coldHeadlines, COLD_ROUNDS, FirstRounds } from './cold-rounds'
+import { rawInvites } from './core-baseline'
 import { CoreChild, expertOn, isOnline, now, platform, type ChildMessage, type Platform } from './core-host'
 import { latencyLines, P99_SETS, TARGET_P99, type InviteLatency } from './core-latency-report'
 import type { RoundParts } from './core-parts'
@@ -41,6 +41,7 @@ const WARMUP_ROUNDS = 20
 async function standbyInvites(
   p: Platform,
   dir: string,
+  first: FirstRounds,
 ): Promise<{
   round: (index: number) => Promise<number>
   sample: Invite
@@ -100,6 +101,7 @@ async function standbyInvites(
     // The invite's frame is the write holding its request's id: the platform's pings and its answers
     // to the core go out on the same connection, before or after it.
     const sentAt = writeCarrying(writes.take(), JSON.stringify(request.id))
+    first.add(at - started, at - receivedAt)
     if (keeping) rounds.push({ started, first: at, last: at })
     // Each part ends where the next begins, so they add up to the round; a round whose marks are
     // missing (no write of its invite seen) is left out rather than split wrongly.
@@ -145,37 +147,14 @@ async function standbyInvites(
   }
 }
 
-/** Bare socket.io with one client in a child process, and one round: emit `sample` → the client has it. */
-async function rawInvites(
-  sample: Invite,
-): Promise<{ round: (index: number) => Promise<number>; stop: () => Promise<void> }> {
-  const { io, url, close } = await startBareSocketIo()
-  const fleet = new ClientFleet()
-  // Told after a turn of the client's loop, as the core tells its notifications: each side's own
-  // scheduled collection then runs between rounds, not in the next one.
-  await fleet.connect(url, [{ index: 0 }], 'ready', 1, { reportAfterLoopTurn: true })
-  const round = async (index: number): Promise<number> => {
-    const requestId = `raw-${index}`
-    const started = now()
-    const delivered = fleet.delivered(requestId)
-    io.to('c0').emit('invite', { ...sample, request: { ...sample.request, id: requestId } })
-    const { last } = await delivered
-    return last - started
-  }
-  for (let i = 0; i < WARMUP_ROUNDS; i++) await round(-1 - i)
-  return {
-    round,
-    async stop() {
-      await fleet.close()
-      await close()
-    },
-  }
-}
-
 /** Both sides up at once, measured in interleaved blocks. */
 async function inviteLatency(p: Platform, dir: string): Promise<InviteLatency> {
-  const standby = await standbyInvites(p, dir)
-  const bare = await rawInvites(standby.sample)
+  const cold = {
+    ours: new FirstRounds('Standby', COLD_ROUNDS),
+    raw: new FirstRounds('bare socket.io', COLD_ROUNDS),
+  }
+  const standby = await standbyInvites(p, dir, cold.ours)
+  const bare = await rawInvites(standby.sample, cold.raw, WARMUP_ROUNDS)
   try {
     const measured = latencySide('Standby, request -> notifier', ROUNDS_PER_BLOCK, standby.round)
     let blocksRun = 0 // The warm-up blocks' rounds too: the CPU time below covers them.
@@ -208,6 +187,7 @@ async function inviteLatency(p: Platform, dir: string): Promise<InviteLatency> {
       unsplit: standby.unsplit(),
       collections: { ...pauses, causes: tailCauses(standby.rounds, pauses.core, pauses.platform) },
       phaseLines: standby.phaseLines(),
+      cold,
     }
   } finally {
     await bare.stop()
@@ -272,6 +252,7 @@ export async function benchCore(): Promise<ReadonlyArray<Headline>> {
     console.log('(target: at most 40 MiB above the bare process)')
     return [
       ...blockHeadlines('invite -> notifier', result),
+      ...coldHeadlines(latency.cold.ours),
       { name: 'invite -> notifier p99, Standby, all rounds', value: p99, unit: 'ms' },
       { name: 'invite -> notifier p99, bare socket.io, all rounds', value: rawP99, unit: 'ms' },
       {
