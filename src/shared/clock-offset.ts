@@ -28,7 +28,7 @@
  * (`noted`). Answers that scatter by seconds around one time move it only to their middle
  * (clock-scatter.ts): no few of them, nor a pair that happens to agree, say where it is.
  */
-import { observe, type StepDoubt } from './clock-steps'
+import { observe, sample, type StepDoubt } from './clock-steps'
 import { heardWith, middleOf, movesAway, nearInUse, scatters, shiftedTo, calmedBy } from './clock-scatter'
 import { carriedOn, paced, rateOfRun, type ClockRate } from './clock-rate'
 import { best, ordinaryChange, settleDoubt } from './clock-doubt'
@@ -163,7 +163,7 @@ export function sampleOf(exchange: TimeExchange): OffsetSample | null {
   const rttMs = received.mono - sent.mono
   const finite = [sent.wall, sent.mono, received.wall, received.mono].every(Number.isFinite)
   if (!finite || !isPlausiblePlatformTime(serverTime) || rttMs < 0 || rttMs > MAX_ROUND_TRIP_MS) return null
-  return { offsetMs: serverTime - (received.wall - rttMs / 2), rttMs, atMono: received.mono }
+  return sample(serverTime - (received.wall - rttMs / 2), rttMs, received.mono)
 }
 
 /**

@@ -1,0 +1,32 @@
+/**
+ * Run as a child with `--allow-natives-syntax` (clock-sample-shapes.test.ts): the platform clock
+ * read and answered as the core does, long enough for V8 to optimize its functions, with the wall
+ * clock read late now and then (a thread held between its two clock reads), which the clock takes
+ * as a step and shifts every sample by. Prints how many shapes (V8 maps) its samples took.
+ */
+import { PlatformClock } from '../../src/main/core/platform-clock/platform-clock'
+import { createPowerHook } from '../../src/main/node/adapters/power-hook'
+import { systemClock } from '../../src/shared/clock'
+import type { OffsetSample } from '../../src/shared/clock-offset'
+
+const sameShape = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
+const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+let heldMs = 0
+const local = { ...systemClock, now: () => Date.now() + heldMs }
+const clock = new PlatformClock(local, createPowerHook(), quiet)
+const shapes: OffsetSample[] = []
+let steps = 0
+for (let i = 0; i < 400_000; i++) {
+  heldMs = i % 25_000 === 12_500 ? -80 : 0
+  if (heldMs !== 0) steps++
+  clock.now()
+  if (i % 50 === 0) {
+    const sent = clock.reading()
+    const received = clock.reading()
+    // Answers a millisecond or so apart, as a platform's are.
+    clock.record({ sent, received, serverTime: received.wall + 100 + ((i * 7919) % 3) })
+  }
+  const { samples } = (clock as unknown as { estimate: { samples: ReadonlyArray<OffsetSample> } }).estimate
+  for (const sample of samples) if (!shapes.some((s) => sameShape(s, sample))) shapes.push(sample)
+}
+console.log(JSON.stringify({ shapes: shapes.length, steps }))
