@@ -15,6 +15,7 @@ import { FEWEST_MESSAGES_OF_A_FLOOD, floodClaimedAfter, type SentLately } from '
 import type { TimeSampleSink } from '../platform-clock/time-sample-sink'
 import type { StreamEntry } from '../ports/cache-store'
 import type { LinkTransportHandlers } from '../ports/link-transport'
+import { readyToReadEvents } from './event-reading-ready'
 import { messageName, type PassedOver } from './passed-over'
 import { readStreamEntry } from './replay-page'
 
@@ -49,6 +50,7 @@ export function linkMessageHandlers(
   let closing: string | undefined
   return {
     opened: () => {
+      readyToReadEvents()
       closing = undefined
       sent.opened()
       passedOver.newConnection()
