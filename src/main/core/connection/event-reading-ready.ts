@@ -2,7 +2,8 @@
  * The event schema made ready as the first connection opens, not at the expert's first invite:
  * the first time zod reads an object schema it writes and compiles that schema's checks, and V8
  * compiles zod's own reading code, all on the path from the invite's arrival to its notification.
- * Reading one invite made up here does that work while the app is only connecting.
+ * Reading one made-up event of each kind the expert is notified of (an invite, its closing, a
+ * client's message) does that work while the app is only connecting.
  */
 import { PlatformEvent } from '../../../shared/protocol'
 
@@ -42,11 +43,39 @@ export const READY_INVITE_EVENT = {
   },
 } as const
 
+/** The events read ahead: every kind that raises or clears a notification, each whole. */
+export const READY_EVENTS: ReadonlyArray<unknown> = [
+  READY_INVITE_EVENT,
+  {
+    id: 2,
+    at: Date.UTC(2026, 0, 5, 9, 1, 0),
+    digest: 'ready',
+    type: 'invite.closed',
+    payload: { inviteId: 'inv_ready', reason: 'taken', sessionId: null },
+  },
+  {
+    id: 3,
+    at: Date.UTC(2026, 0, 5, 9, 2, 0),
+    digest: 'ready',
+    type: 'message.created',
+    payload: {
+      message: {
+        id: 'msg_ready',
+        requestId: 'req_ready',
+        expertId: 'exp_ready',
+        from: 'client',
+        body: 'Is a screen share enough?',
+        sentAt: Date.UTC(2026, 0, 5, 9, 2, 0),
+      },
+    },
+  },
+]
+
 let ready = false
 
-/** Read READY_INVITE_EVENT once per process, so the first live event finds the schema's checks built. */
+/** Read READY_EVENTS once per process, so the first live event finds the schema's checks built. */
 export function readyToReadEvents(): void {
   if (ready) return
   ready = true
-  PlatformEvent.safeParse(READY_INVITE_EVENT)
+  for (const event of READY_EVENTS) PlatformEvent.safeParse(event)
 }

@@ -2,7 +2,7 @@
 // compiling zod's reading code) between its arrival and its notification; the link now has the
 // schema read one invite as its first connection opens.
 import { afterEach, describe, expect, it } from 'vitest'
-import { READY_INVITE_EVENT } from '../../../../../src/main/core/connection/event-reading-ready'
+import { READY_EVENTS } from '../../../../../src/main/core/connection/event-reading-ready'
 import { linkMessageHandlers } from '../../../../../src/main/core/connection/link-messages'
 import { PassedOver } from '../../../../../src/main/core/connection/passed-over'
 import { SentLately } from '../../../../../src/main/core/connection/flood-claim'
@@ -10,7 +10,7 @@ import type { StreamEntry } from '../../../../../src/main/core/ports/cache-store
 import { Listeners } from '../../../../../src/shared/listeners'
 import { ManualClock } from '../../../../../src/shared/clock'
 import { LIVE_EVENT, PlatformEvent } from '../../../../../src/shared/protocol'
-import { anInvite, inviteCreated } from '../../../../support/fixtures'
+import { aMessage, anInvite, inviteClosed, inviteCreated } from '../../../../support/fixtures'
 
 const realFunction = globalThis.Function
 
@@ -37,7 +37,7 @@ afterEach(() => {
 
 describe('reading events, made ready as the first connection opens', () => {
   // First in this file: once any test has read an event, the schema's checks are built.
-  it("builds nothing when the expert's first invite arrives", () => {
+  it("builds nothing when the expert's first invite, message or invite closing arrives", () => {
     const events = new Listeners<StreamEntry>(() => {})
     const heard: StreamEntry[] = []
     events.add((entry) => heard.push(entry))
@@ -57,15 +57,19 @@ describe('reading events, made ready as the first connection opens', () => {
       },
     )
     const atOpen = compiledDuring(() => handlers.opened())
-    const invite = JSON.parse(JSON.stringify(inviteCreated(1, anInvite()))) as unknown
-    expect(compiledDuring(() => handlers.received(LIVE_EVENT, invite))).toBe(0)
-    expect(heard).toHaveLength(1)
+    const arriving = [
+      inviteCreated(1, anInvite()),
+      { id: 2, at: anInvite().sentAt, type: 'message.created', payload: { message: aMessage() } },
+      inviteClosed(3, anInvite().id, 'taken'),
+    ].map((event) => JSON.parse(JSON.stringify(event)) as unknown)
+    for (const event of arriving) expect(compiledDuring(() => handlers.received(LIVE_EVENT, event))).toBe(0)
+    expect(heard).toHaveLength(3)
     expect(atOpen).toBeGreaterThan(0)
   })
 
-  it('reads the made-up invite as a whole invite, so every part of the schema is built', () => {
-    const read = PlatformEvent.safeParse(READY_INVITE_EVENT)
-    expect(read.success).toBe(true)
-    expect(read.data?.type).toBe('invite.created')
+  it('reads each made-up event as a whole event, so every part of its schema is built', () => {
+    const read = READY_EVENTS.map((event) => PlatformEvent.safeParse(event))
+    expect(read.map((r) => r.success)).toEqual([true, true, true])
+    expect(read.map((r) => r.data?.type)).toEqual(['invite.created', 'invite.closed', 'message.created'])
   })
 })
