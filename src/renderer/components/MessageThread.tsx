@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { isBlankText } from '../../shared/text-normalise'
 import { failedCall, fromCommand } from '../logic/action-result'
+import type { Message } from '../../shared/protocol/entities'
 import { withMessages, type Thread } from '../logic/cache-change'
 import { draftAfterSending } from '../logic/draft-after-sending'
 import { threadReads } from '../logic/thread-reads'
@@ -19,6 +20,16 @@ import { useAction } from './use-action'
 import { useUnreadCount } from '../store/unread-store'
 import { THREAD_MESSAGES_LISTED } from '../../shared/ipc/list-limits'
 import { useThreadLog } from './use-thread-log'
+import { WindowedList } from './WindowedList'
+
+// A one-line message's height before it is drawn, and the space between messages (invites.css).
+const MESSAGE_GUESS_PX = 56
+const MESSAGE_GAP_PX = 6
+
+const NO_MESSAGES: ReadonlyArray<Message> = []
+
+/** A message's key among the rows of its thread. */
+const messageKey = (message: Message): string => message.id
 
 /** Props of MessageThread. */
 export interface MessageThreadProps {
@@ -45,7 +56,7 @@ export function MessageThread({
   const [readError, setReadError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const box = useRef<HTMLTextAreaElement>(null)
-  const { log, onScroll } = useThreadLog(messages)
+  const { log, toEnd, onEndShown, unseen, showNewest, arrived } = useThreadLog(messages)
 
   useEffect(() => {
     let current = true
@@ -117,16 +128,15 @@ export function MessageThread({
       <h4 id={`${id}-title`} className="thread-title">
         Messages with <bdi>{clientName}</bdi>
       </h4>
-      {/* The log around the list, not on it: role="log" on the <ol> would take its list role away. */}
+      {/* The log around the list, not on it: role="log" on the <ol> would take its list role away.
+          Not live: rows drawn as the expert scrolls are not news; the region below reads what comes. */}
       <div
         className="thread-log"
         role="log"
         ref={log}
         aria-live="off"
-        aria-relevant="additions"
         aria-label={`Messages with ${clientName}`}
         tabIndex={0}
-        onScroll={onScroll}
       >
         {/* The host reads a thread's latest messages only: an opening that reads as the first is not. */}
         {thread?.earlier === true && (
@@ -134,20 +144,43 @@ export function MessageThread({
             Only the latest {THREAD_MESSAGES_LISTED} messages are shown here.
           </p>
         )}
-        <ol className="thread-messages">
-          {messages === null && readError === null && <li className="muted">Loading…</li>}
-          {messages?.length === 0 && <li className="muted thread-empty">{emptyText}</li>}
-          {messages?.map((message) => (
-            <li key={message.id} className={`bubble bubble-${message.from}`} data-message-id={message.id}>
+        <WindowedList
+          ordered
+          className="thread-messages"
+          items={messages ?? NO_MESSAGES}
+          getKey={messageKey}
+          estimate={MESSAGE_GUESS_PX}
+          gap={MESSAGE_GAP_PX}
+          followEnd
+          toEnd={toEnd}
+          onEndShown={onEndShown}
+          rowClass={(message) => `bubble bubble-${message.from}`}
+          renderRow={(message) => (
+            <>
               <span className="visually-hidden">{message.from === 'expert' ? 'You' : clientName}: </span>
               <bdi className="bubble-body">{message.body}</bdi>
               <span className="bubble-time muted">
                 <Ago at={message.sentAt} />
               </span>
-            </li>
-          ))}
-        </ol>
+            </>
+          )}
+        />
+        {messages === null && readError === null && <p className="muted">Loading…</p>}
+        {messages?.length === 0 && <p className="muted thread-empty">{emptyText}</p>}
       </div>
+      <div className="visually-hidden" aria-live="polite" aria-relevant="additions">
+        {arrived.map((message) => (
+          <p key={message.id}>
+            {message.from === 'expert' ? 'You' : clientName}: <bdi>{message.body}</bdi>
+          </p>
+        ))}
+      </div>
+      {unseen > 0 && (
+        <button type="button" className="button button-quiet thread-newest" onClick={showNewest}>
+          <span aria-hidden="true">↓ </span>
+          {unseen === 1 ? '1 new message' : `${unseen} new messages`} from <bdi>{clientName}</bdi>
+        </button>
+      )}
       <ActionError message={readError} />
       {closedBecause !== null ? (
         <p className="muted thread-closed">{closedBecause}</p>

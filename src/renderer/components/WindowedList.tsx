@@ -12,9 +12,12 @@
  * the first row on screen is held where it was (the browser's own scroll anchoring does not hold
  * it here, and is turned off on the list so the two do not both move it). While the list's top
  * is on screen nothing is held, so a row coming first is seen.
+ * A conversation (`followEnd`) opens at its end and keeps its end in view as rows come and are
+ * measured, for as long as the expert reads the end; scrolled away, it holds still like any list.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { rowHeights, windowRows, type RowSize } from '../logic/window-rows'
+import { anchorOf, rowOf, scrollerOf, scrollToEnd, showsEnd, topIn, type Anchor } from './windowed-list-dom'
 
 /** Props of WindowedList. */
 export interface WindowedListProps<T> {
@@ -29,6 +32,12 @@ export interface WindowedListProps<T> {
   readonly rowClass?: (item: T) => string
   /** A row to draw wherever it is, so that it can be brought into view (a notification asked for it). */
   readonly reveal?: string | null
+  /** Opens at the end and follows it while the expert reads it (a conversation, newest last). */
+  readonly followEnd?: boolean
+  /** For a list following its end: a new value brings the end into view and follows it again. */
+  readonly toEnd?: string
+  /** For a list following its end: told when the expert leaves the end or comes back to it. */
+  readonly onEndShown?: (shown: boolean) => void
   readonly ordered?: boolean
   readonly className?: string
   readonly label?: string
@@ -42,39 +51,59 @@ const STEP_PX = 100
 /** The list; it scrolls in its nearest scrolling ancestor. */
 export function WindowedList<T>(props: WindowedListProps<T>) {
   const { items, getKey, estimate, gap } = props
+  const followEnd = props.followEnd === true
   const list = useRef<HTMLUListElement & HTMLOListElement>(null)
   const [view, setView] = useState({ from: 0, height: 0 })
   const [measures, setMeasures] = useState<Measures>(() => ({ sizes: new Map(), width: 0 }))
   const [focused, setFocused] = useState<string | null>(null)
   const scroller = useRef<HTMLElement | null>(null)
+  // Reads where the scroller's visible part stands, and the scroll position it was read at: a
+  // drawing that finds the scroller elsewhere reads it again, for a scroll whose event has not come.
+  const readView = useRef<() => void>(() => undefined)
+  const readAt = useRef(0)
   // The first row on screen and where its top stood in the scroller's content, after the last drawing or scroll.
   const anchor = useRef<Anchor | null>(null)
+  // Whether the list follows its end, and the scroll position it last put the end at: a scroll
+  // found elsewhere was the expert's, even before its event comes (at the next frame).
+  const follow = useRef<Follow>({ on: followEnd, at: null, toEnd: props.toEnd })
+  const onEndShown = useRef(props.onEndShown)
+  useLayoutEffect(() => {
+    onEndShown.current = props.onEndShown
+  })
+  const following = useCallback((on: boolean): void => {
+    if (follow.current.on === on) return
+    follow.current.on = on
+    onEndShown.current?.(on)
+  }, [])
 
-  // Every row's element, measured as it is drawn and whenever its size changes, and the width the
-  // rows were last measured at: the window narrowed or widened, the rows drawn are measured again
-  // and those off screen are guessed again. The observer is made at the first row's drawing, which
-  // comes before the list's own effects.
+  // Every row's element, measured as it is drawn and whenever its size changes, and the list's
+  // width then: the window narrowed or widened, the rows drawn are measured again and those off
+  // screen are guessed again. The list's width, not a row's: a row may be narrower than the
+  // list (a message's bubble). The observer is made at the first row's drawing, which comes
+  // before the list's own effects.
   const measured = useRef<Measures>({ sizes: new Map(), width: 0 })
   const observer = useRef<ResizeObserver | null>(null)
   const rowRef = useCallback((element: HTMLElement | null) => {
     if (element === null) return
-    observer.current ??= new ResizeObserver((entries) => {
-      let changed = false
+    observer.current ??= new ResizeObserver(() => {
+      const rows = list.current?.children
+      if (rows === undefined) return
+      const width = Math.round(list.current!.getBoundingClientRect().width)
       const { sizes } = measured.current
-      for (const entry of entries) {
-        const key = (entry.target as HTMLElement).dataset.rowKey
-        const box = entry.borderBoxSize[0]
-        const height = box?.blockSize ?? entry.contentRect.height
-        // Whole px: rows stretched alike across the list may differ in a fraction.
-        const width = Math.round(box?.inlineSize ?? entry.contentRect.width)
-        const was = key === undefined ? undefined : sizes.get(key)
-        if (key === undefined || !entry.target.isConnected || (was?.height === height && was.width === width))
-          continue
+      let changed = width !== measured.current.width
+      // Every row drawn, read at once: a row whose own size did not change may still be the
+      // only one left measured at an old width.
+      for (const row of rows) {
+        const key = (row as HTMLElement).dataset.rowKey
+        if (key === undefined) continue
+        const height = row.getBoundingClientRect().height
+        const was = sizes.get(key)
+        if (was?.height === height && was.width === width) continue
         sizes.set(key, { height, width })
-        measured.current.width = width
         changed = true
       }
-      if (changed) setMeasures({ sizes: new Map(sizes), width: measured.current.width })
+      measured.current.width = width
+      if (changed) setMeasures({ sizes: new Map(sizes), width })
     })
     const seen = observer.current
     seen.observe(element)
@@ -89,6 +118,7 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
     if (element === null || box === null) return
     scroller.current = box
     const read = (): void => {
+      readAt.current = box.scrollTop
       anchor.current = anchorOf(element, box)
       const top = box.getBoundingClientRect().top + box.clientTop
       const from = Math.floor((top - element.getBoundingClientRect().top) / STEP_PX) * STEP_PX
@@ -96,9 +126,19 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
       setView((shown) => (shown.from === from && shown.height === height ? shown : { from, height }))
     }
     read()
-    const resized = new ResizeObserver(read)
+    readView.current = read
+    const resized = new ResizeObserver(() => {
+      // A box made shorter or taller keeps its end in view while followed.
+      if (follow.current.on) follow.current.at = scrollToEnd(box)
+      read()
+    })
     resized.observe(box)
-    box.addEventListener('scroll', read, { passive: true })
+    const scrolled = (): void => {
+      // Where the list itself put the end, whatever has grown since; anywhere else, the expert's.
+      if (followEnd && box.scrollTop !== follow.current.at) following(showsEnd(box))
+      read()
+    }
+    box.addEventListener('scroll', scrolled, { passive: true })
     const focusIn = (event: FocusEvent): void => {
       const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row-key]')
       setFocused(row?.parentElement === element ? (row.dataset.rowKey ?? null) : null)
@@ -110,25 +150,36 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
     element.addEventListener('focusout', focusOut)
     return () => {
       resized.disconnect()
-      box.removeEventListener('scroll', read)
+      box.removeEventListener('scroll', scrolled)
       element.removeEventListener('focusin', focusIn)
       element.removeEventListener('focusout', focusOut)
     }
-  }, [])
+  }, [following, followEnd])
 
-  // After every drawing: the row held moved by what came, went or grew above it; scroll by as much.
+  // After every drawing: a followed end is brought into view again; otherwise the row held moved
+  // by what came, went or grew above it, and the list scrolls by as much.
   useLayoutEffect(() => {
     const element = list.current
     const box = scroller.current
     if (element === null || box === null) return
-    const held = anchor.current
-    const row = held === null ? null : rowOf(element, held.key)
-    if (held !== null && row !== null) {
-      // Measured in the scrolled content, so a scroll whose event has not come yet is not undone.
-      const moved = topIn(row, box) + box.scrollTop - held.at
-      if (Math.abs(moved) >= 0.5) box.scrollTop += moved
+    const unread = box.scrollTop !== readAt.current
+    const state = follow.current
+    if (followEnd && state.toEnd !== props.toEnd) {
+      state.toEnd = props.toEnd
+      following(true)
+    } else if (state.on && state.at !== null && box.scrollTop !== state.at && !showsEnd(box)) following(false)
+    if (state.on) state.at = scrollToEnd(box)
+    else {
+      const held = anchor.current
+      const row = held === null ? null : rowOf(element, held.key)
+      if (held !== null && row !== null) {
+        // Measured in the scrolled content, so a scroll whose event has not come yet is not undone.
+        const moved = topIn(row, box) + box.scrollTop - held.at
+        if (Math.abs(moved) >= 0.5) box.scrollTop += moved
+      }
     }
-    anchor.current = anchorOf(element, box)
+    if (unread) readView.current()
+    else anchor.current = anchorOf(element, box)
   })
 
   const keys = useMemo(() => items.map(getKey), [items, getKey])
@@ -142,9 +193,14 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
       from: view.from,
       viewportHeight: view.height,
       overscan: OVERSCAN_PX,
-      kept: [...(focusedAt < 0 ? [] : [focusedAt - 1, focusedAt, focusedAt + 1]), revealed],
+      kept: [
+        ...(focusedAt < 0 ? [] : [focusedAt - 1, focusedAt, focusedAt + 1]),
+        revealed,
+        // A conversation's newest row, wherever the expert reads: a live region reads out what comes.
+        followEnd ? keys.length - 1 : -1,
+      ],
     })
-  }, [keys, measures, estimate, gap, view, focused, props.reveal])
+  }, [keys, measures, estimate, gap, view, focused, props.reveal, followEnd])
 
   const rows = shown.rows.map(({ index, spaceBefore }, at) => {
     const item = items[index] as T
@@ -179,40 +235,9 @@ interface Measures {
   width: number
 }
 
-/** A row held in place, by key, and where its top stands in the scroller's content, in px. */
-interface Anchor {
-  readonly key: string
-  readonly at: number
-}
-
-/** Where `row`'s top stands below `box`'s visible top. */
-function topIn(row: Element, box: HTMLElement): number {
-  return row.getBoundingClientRect().top - (box.getBoundingClientRect().top + box.clientTop)
-}
-
-/** The drawn row keyed `key` in `list`, or null. */
-function rowOf(list: HTMLElement, key: string): HTMLElement | null {
-  for (const row of list.children) if ((row as HTMLElement).dataset.rowKey === key) return row as HTMLElement
-  return null
-}
-
-/** The first row on screen, or null while the list's top is on screen (nothing above to hold for). */
-function anchorOf(list: HTMLElement, box: HTMLElement): Anchor | null {
-  if (topIn(list, box) >= 0) return null
-  for (const row of list.children) {
-    const top = topIn(row, box)
-    const key = (row as HTMLElement).dataset.rowKey
-    if (key !== undefined && top + row.getBoundingClientRect().height > 0)
-      return { key, at: top + box.scrollTop }
-  }
-  return null
-}
-
-/** The nearest ancestor of `element` that scrolls vertically. */
-function scrollerOf(element: HTMLElement): HTMLElement | null {
-  for (let at = element.parentElement; at !== null; at = at.parentElement) {
-    const overflow = getComputedStyle(at).overflowY
-    if (overflow === 'auto' || overflow === 'scroll') return at
-  }
-  return document.scrollingElement instanceof HTMLElement ? document.scrollingElement : null
+/** Whether a list follows its end, the scroll position it last put the end at, and the last `toEnd` seen. */
+interface Follow {
+  on: boolean
+  at: number | null
+  toEnd: string | undefined
 }

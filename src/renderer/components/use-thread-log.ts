@@ -1,85 +1,62 @@
 /**
- * A message thread's log as messages come. It opens at its newest message, as a conversation is
- * read, and follows each new one while the expert is reading the end; one who scrolled up to read
- * an earlier message keeps it in place when the client writes again, until the expert sends one
- * of their own. It turns live only once its first messages are drawn.
+ * A message thread's log as messages come. Its list (a WindowedList following its end) opens at
+ * the newest message and follows each new one while the expert reads the end; one who scrolled
+ * up to read an earlier message keeps it in place when the client writes again, and is offered a
+ * way down to what came meanwhile, until they send one of their own. What comes after the thread
+ * opened is read out from a live region of its own: the log itself is not live, as its list
+ * draws earlier messages into it as the expert scrolls, and those are not news.
  */
-import { useEffect, useLayoutEffect, useRef, type RefObject, type UIEvent } from 'react'
+import { useCallback, useRef, useState, type RefObject } from 'react'
 import type { Message } from '../../shared/protocol/entities'
 
-// Within this many pixels of the end the log counts as read to its end: a fractional scroll
-// position or a line of rounding must not stop it from following.
-const AT_END_SLACK_PX = 24
-
-/** Whether `log` shows its last line. */
-function readsItsEnd(log: HTMLElement): boolean {
-  return log.scrollHeight - log.scrollTop - log.clientHeight <= AT_END_SLACK_PX
-}
-
-/** Where the last message drawn stood: its id and its place among the rows. */
-interface Drawn {
-  readonly id: string
-  readonly place: number
-}
-
-/** The rows of `log`'s messages, oldest first. */
-function rowsOf(log: HTMLElement): HTMLElement[] {
-  return Array.from(log.querySelectorAll<HTMLElement>('[data-message-id]'))
-}
-
-/**
- * Whether the end of `drawn` shows within `log`; null when that cannot tell (it is gone, moved to
- * another thread, or rows came in above it and moved it down).
- */
-function endInView(log: HTMLElement, drawn: Drawn): boolean | null {
-  const rows = rowsOf(log)
-  const place = rows.findIndex((row) => row.dataset.messageId === drawn.id)
-  if (place < 0 || place > drawn.place) return null
-  const box = log.getBoundingClientRect()
-  return (
-    rows[place]!.getBoundingClientRect().bottom <=
-    box.top + log.clientTop + log.clientHeight + AT_END_SLACK_PX
-  )
-}
-
-/** The log's element and scroll handler, for a thread showing `messages` (null while read). */
-export function useThreadLog(messages: ReadonlyArray<Message> | null): {
+/** What the thread's log and its list share, for a thread showing `messages` (null while read). */
+export interface ThreadLog {
   readonly log: RefObject<HTMLDivElement | null>
-  readonly onScroll: (event: UIEvent<HTMLElement>) => void
-} {
-  const log = useRef<HTMLDivElement>(null)
-  // React renders the log off and never sets it again: a message that comes later is read out,
-  // the conversation already there when the thread opens is not.
-  const loaded = messages !== null
-  useEffect(() => {
-    if (loaded) log.current?.setAttribute('aria-live', 'polite')
-  }, [loaded])
+  /** For the list's `toEnd`: changes when the expert sends a message or asks for the newest. */
+  readonly toEnd: string
+  /** For the list's `onEndShown`. */
+  readonly onEndShown: (shown: boolean) => void
+  /** How many messages came since the expert left the end; none while they read it. */
+  readonly unseen: number
+  /** Brings the newest message into view and the keyboard's focus to the log. */
+  readonly showNewest: () => void
+  /** The latest messages that came after the thread opened, for its live region to read out. */
+  readonly arrived: ReadonlyArray<Message>
+}
 
-  // Measured as the expert scrolls, for a thread whose last message left it. A scroll's event
-  // comes at the next frame: a message drawn before it would find this still saying the end.
-  const atEnd = useRef(true)
-  // The last message drawn, and whether the expert had its end in view is read from where it
-  // now stands: rows added below it do not move it, so this holds whenever the scroll came.
-  const lastDrawn = useRef<Drawn | undefined>(undefined)
+// Messages kept in the live region: enough that a burst is read whole, few enough that the page
+// holds little text twice.
+const ARRIVED_KEPT = 3
+
+/** The log's element and what its list needs, for a thread showing `messages`. */
+export function useThreadLog(messages: ReadonlyArray<Message> | null): ThreadLog {
+  const log = useRef<HTMLDivElement>(null)
+  // The newest message when the thread was first read (null for none): the conversation already
+  // there when the thread opens is not read out, what comes after is.
+  const [openedAt, setOpenedAt] = useState<string | null | undefined>(undefined)
+  if (openedAt === undefined && messages !== null) setOpenedAt(messages.at(-1)?.id ?? null)
+  const arrived =
+    messages === null || openedAt === undefined
+      ? []
+      : messages.slice(indexOf(messages, openedAt ?? undefined) + 1).slice(-ARRIVED_KEPT)
+
   const last = messages?.at(-1)
-  const lastId = last?.id
+  const [endShown, setEndShown] = useState(true)
+  // The newest message while the end was in view: what came after it, the expert has not seen.
+  const [readTo, setReadTo] = useState<string | undefined>(undefined)
+  if (endShown && last?.id !== readTo) setReadTo(last?.id)
+  const [asked, setAsked] = useState(0)
   // A new message of the expert's own at the end: they just sent it and expect to see it.
-  const sentByExpert = last?.from === 'expert'
-  useLayoutEffect(() => {
-    const element = log.current
-    if (element === null || lastId === undefined) return
-    const before = lastDrawn.current
-    lastDrawn.current = { id: lastId, place: rowsOf(element).length - 1 }
-    const readingEnd = before === undefined || (endInView(element, before) ?? atEnd.current)
-    if (readingEnd || sentByExpert) {
-      element.scrollTop = element.scrollHeight
-      atEnd.current = true
-    }
-  }, [lastId, sentByExpert])
-  return {
-    log,
-    onScroll: (event) => {
-      atEnd.current = readsItsEnd(event.currentTarget)
-    },
-  }
+  const sent = last?.from === 'expert' ? last.id : ''
+  const showNewest = useCallback(() => {
+    setAsked((count) => count + 1)
+    log.current?.focus()
+  }, [])
+  const unseen = endShown || messages === null ? 0 : messages.length - 1 - indexOf(messages, readTo)
+  return { log, toEnd: `${asked} ${sent}`, onEndShown: setEndShown, unseen, showNewest, arrived }
+}
+
+/** Where the message `id` stands in `messages`; -1 when it is not there (cut off the top). */
+function indexOf(messages: ReadonlyArray<Message>, id: string | undefined): number {
+  return id === undefined ? -1 : messages.findIndex((message) => message.id === id)
 }
