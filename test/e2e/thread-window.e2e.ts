@@ -7,6 +7,7 @@
 import type { Locator } from 'playwright'
 import { expect, it } from 'vitest'
 import { THREAD_MESSAGES_LISTED } from '../../src/shared/ipc/list-limits'
+import { MAIN_WINDOW_MIN_SIZE } from '../../src/shared/window-sizes'
 import { useE2e } from './support/fixture'
 import { directRequestToAda } from './support/scenario'
 import { readOutSoFar, watchReadOut } from './support/read-out'
@@ -103,6 +104,15 @@ it('draws a few of 500 messages, opens at the newest and reads the next one as i
   await expect.poll(() => shownWhole(log, 'And the index is not unique.')).toBe(true)
   expect(await log.evaluate((element) => element === document.activeElement)).toBe(true)
   expect(await rowsDrawn(log)).toBeLessThan(MOST_ROWS_DRAWN)
+
+  // Narrowed, the messages wrap and grow: the thread read at its end still shows its newest.
+  const wide = (await log.boundingBox())!.width
+  await page.setViewportSize(MAIN_WINDOW_MIN_SIZE)
+  await page.waitForFunction(
+    (was) => document.querySelector('.thread-log')!.getBoundingClientRect().width < was,
+    wide,
+  )
+  await expect.poll(() => shownWhole(log, 'And the index is not unique.')).toBe(true)
   // Only what came was read out, not the earlier messages drawn as the log scrolled.
   expect(await readOutSoFar(page, /Line|thing|index/)).toEqual([
     'Mei Chen: One more thing: it is pandas 2.2.',
