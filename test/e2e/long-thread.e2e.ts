@@ -3,26 +3,14 @@
  * while the expert reads the end, holds still while they read an earlier one, and comes to the end
  * again when they send. A thread longer than the window keeps says its start is not shown.
  */
-import type { Locator } from 'playwright'
 import { expect, it } from 'vitest'
 import { THREAD_MESSAGES_LISTED } from '../../src/shared/ipc/list-limits'
 import { useE2e } from './support/fixture'
 import { directRequestToAda } from './support/scenario'
 import { checkScreen } from './support/screens'
+import { shownWhole } from './support/thread-log'
 
 const world = useE2e()
-
-/** Whether the message saying `text` is on screen within the thread's box, whole. */
-function shownWhole(log: Locator, text: string): Promise<boolean> {
-  return log.evaluate((element, wanted) => {
-    const bubble = Array.from(element.querySelectorAll('li')).find((li) => li.textContent?.includes(wanted))
-    if (bubble === undefined) return false
-    const box = element.getBoundingClientRect()
-    const it = bubble.getBoundingClientRect()
-    // A pixel of slack: the boxes' edges fall on fractions of a pixel.
-    return it.top >= box.top - 1 && it.bottom <= box.bottom + 1
-  }, text)
-}
 
 /** Ada's window with Mei Chen's direct request, `count` messages from Mei already in its thread, the thread open. */
 async function threadOf(count: number) {

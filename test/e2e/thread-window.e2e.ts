@@ -12,23 +12,12 @@ import { useE2e } from './support/fixture'
 import { directRequestToAda } from './support/scenario'
 import { readOutSoFar, watchReadOut } from './support/read-out'
 import { checkScreen } from './support/screens'
+import { shownWhole } from './support/thread-log'
 
 const world = useE2e()
 
 // Far fewer rows than the thread holds: what a box a few messages tall needs, with its margin.
 const MOST_ROWS_DRAWN = 60
-
-/** Whether the message saying `text` is on screen within the thread's box, whole. */
-function shownWhole(log: Locator, text: string): Promise<boolean> {
-  return log.evaluate((element, wanted) => {
-    const row = Array.from(element.querySelectorAll('li')).find((li) => li.textContent?.includes(wanted))
-    if (row === undefined) return false
-    const box = element.getBoundingClientRect()
-    const it = row.getBoundingClientRect()
-    // A pixel of slack: the boxes' edges fall on fractions of a pixel.
-    return it.top >= box.top - 1 && it.bottom <= box.bottom + 1
-  }, text)
-}
 
 /** How many of the thread's messages are in the page. */
 function rowsDrawn(log: Locator): Promise<number> {
