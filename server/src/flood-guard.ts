@@ -58,13 +58,28 @@ function costOf(packet: ReceivedPacket, most: number): number {
  */
 export const HEAVY_SHARE = 0.25
 
+/**
+ * The most closed connections' draws one expert's budget remembers by where they came from: far
+ * more than the places an expert signs in from, so only a client opening from ever new addresses
+ * sheds its history, the lightest first.
+ */
+export const MOST_ORIGINS_REMEMBERED = 64
+
 /** One connection's recent draw on its expert's budget, fading as fast as the budget refills. */
 export interface ConnectionDraw {
   /** What it drew, faded to `at`. */
   share: number
   at: number
+  /** Where it came from: its sign-in and address; a connection from the same place takes on what it drew. */
+  readonly origin: string
   /** Cut the connection, once. */
   readonly cut: () => void
+}
+
+/** What closed connections from one origin drew, faded to `at`. */
+interface PastDraw {
+  share: number
+  at: number
 }
 
 /**
@@ -74,6 +89,9 @@ export interface ConnectionDraw {
 export class ExpertFlood {
   private readonly bucket: TokenBucket
   private readonly draws = new Set<ConnectionDraw>()
+  // Closed connections' draws by origin: a client cut for flooding that comes straight back, or
+  // that opens a connection per message, carries what it drew, and is cut as the heavy one again.
+  private readonly past = new Map<string, PastDraw>()
 
   constructor(
     private readonly limit: RateLimit,
@@ -84,7 +102,10 @@ export class ExpertFlood {
 
   /** Whether nothing holds it and it has refilled: one made afresh would be the same. */
   get idle(): boolean {
-    return this.draws.size === 0 && this.bucket.full
+    if (this.draws.size > 0 || !this.bucket.full) return false
+    const now = steadyNow(this.clock)
+    for (const past of this.past.values()) if (this.fade(past, now) >= 1) return false
+    return true
   }
 
   /** Take `cost` from the budget without a connection to count it against. */
@@ -92,42 +113,78 @@ export class ExpertFlood {
     return this.bucket.take(cost)
   }
 
-  /** Count a connection, cut with `cut`, against the budget until it leaves. */
-  join(cut: () => void): ConnectionDraw {
-    const draw: ConnectionDraw = { share: 0, at: steadyNow(this.clock), cut }
+  /**
+   * Count a connection from `origin`, cut with `cut`, against the budget until it leaves; it starts
+   * with what closed connections from the same origin drew lately.
+   */
+  join(cut: () => void, origin: string): ConnectionDraw {
+    const at = steadyNow(this.clock)
+    const past = this.past.get(origin)
+    this.past.delete(origin)
+    const draw: ConnectionDraw = { share: past === undefined ? 0 : this.fade(past, at), at, origin, cut }
     this.draws.add(draw)
     return draw
   }
 
-  /** Stop counting `draw`: its connection is closed. */
+  /** Stop counting `draw`: its connection is closed; what it drew stays with its origin while it fades. */
   leave(draw: ConnectionDraw): void {
-    this.draws.delete(draw)
+    if (!this.draws.delete(draw)) return
+    const now = steadyNow(this.clock)
+    const before = this.past.get(draw.origin)
+    const share = this.fade(draw, now) + (before === undefined ? 0 : this.fade(before, now))
+    if (share < 1) return void this.past.delete(draw.origin)
+    this.past.delete(draw.origin)
+    this.past.set(draw.origin, { share, at: now })
+    if (this.past.size > MOST_ORIGINS_REMEMBERED) this.forgetLightest(now)
   }
 
   /**
    * Count `cost` drawn by `sender`, and name the connections to cut: none while the budget holds it;
    * once spent, the others that drew far more of it lately than `sender` did (and `sender` is read
-   * on, the cut being what bounds it), or `sender` itself when there are none.
+   * on, the cut being what bounds it); with none such, every connection from an origin that drew as
+   * much together, counting its closed connections; or `sender` itself when there are none.
    */
   draw(sender: ConnectionDraw, cost: number): readonly ConnectionDraw[] {
     const now = steadyNow(this.clock)
     this.fade(sender, now)
     sender.share += cost
     if (this.bucket.take(cost)) return []
+    const heaviness = this.limit.burst * HEAVY_SHARE
     const heavy: ConnectionDraw[] = []
+    // What each origin drew together: its live connections and its closed ones.
+    const byOrigin = new Map<string, number>()
+    for (const [origin, past] of this.past) byOrigin.set(origin, this.fade(past, now))
     for (const other of this.draws) {
-      if (other === sender) continue
-      this.fade(other, now)
-      if (other.share >= this.limit.burst * HEAVY_SHARE && other.share > sender.share) heavy.push(other)
+      if (other !== sender) this.fade(other, now)
+      byOrigin.set(other.origin, (byOrigin.get(other.origin) ?? 0) + other.share)
+      if (other !== sender && other.share >= heaviness && other.share > sender.share) heavy.push(other)
     }
-    return heavy.length > 0 ? heavy : [sender]
+    if (heavy.length > 0) return heavy
+    // None heavy alone: many light connections from one place (or one reconnecting after each
+    // cut) keep the budget spent together, and are cut together, the sender too when it is one.
+    const swarm = [...this.draws].filter((other) => {
+      const together = byOrigin.get(other.origin) ?? 0
+      return together >= heaviness && together > sender.share
+    })
+    return swarm.length > 0 ? swarm : [sender]
   }
 
   // Fades as the budget refills: a connection sending at the refill rate holds about the whole burst.
-  private fade(draw: ConnectionDraw, now: number): void {
+  private fade(draw: { share: number; at: number }, now: number): number {
     const since = Math.max(0, now - draw.at)
     draw.share *= Math.exp((-since / 1000) * (this.limit.perSecond / this.limit.burst))
     draw.at = now
+    return draw.share
+  }
+
+  private forgetLightest(now: number): void {
+    let lightest: string | undefined
+    let least = Infinity
+    for (const [origin, past] of this.past) {
+      const share = this.fade(past, now)
+      if (share < least) [lightest, least] = [origin, share]
+    }
+    if (lightest !== undefined) this.past.delete(lightest)
   }
 }
 
@@ -182,6 +239,8 @@ export function limitIncomingFlood(
   fields: LogFields,
 ): void {
   let cut = false
+  // Its sign-in and address: a reconnect from the same place is the same client as far as can be told.
+  const origin = `${String(socket.data.tokenHash)} ${socket.handshake.address}`
   const draw = budget.join(() => {
     if (cut) return
     cut = true
@@ -196,7 +255,7 @@ export function limitIncomingFlood(
     // Marked disconnected at once, so the messages already read in the same chunk are dropped
     // unanswered; engine.io drops whatever comes after on a closing connection unread.
     socket.disconnect(true)
-  })
+  }, origin)
   socket.once('disconnect', () => budget.leave(draw))
   // Before socket.io decodes the message: the cost being bounded is the decoding and answering.
   socket.conn.on('packet', (packet: ReceivedPacket) => {

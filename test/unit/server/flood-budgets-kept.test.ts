@@ -25,7 +25,7 @@ describe('the flood budgets kept per expert', () => {
     const clock = new ManualClock(0)
     const budgets = new ExpertFloodBudgets({ burst: 40, perSecond: 20 }, clock)
     const held = budgets.of('exp_held')
-    held.join(() => undefined)
+    held.join(() => undefined, 'here')
     clock.advance(60_000)
     for (let i = 0; i < 1_000; i++) budgets.of(`exp_${i}`)
     expect(budgets.of('exp_held')).toBe(held)
