@@ -8,7 +8,11 @@
  * names a key twice in one object arrives as DUPLICATE_KEY_EVENT, or with DUPLICATE_AUTH_KEY set,
  * to be refused as HTTP bodies are. A message over MOST_MESSAGE_BYTES arrives, unread, as
  * TOO_LARGE_EVENT (or a handshake with TOO_LARGE_AUTH set), so that it is refused with a sentence
- * while the connection and the sender's other commands carry on. Everything else is decoded as before.
+ * while the connection and the sender's other commands carry on. A message with binary attachments
+ * (no command has any) arrives as BINARY_EVENT at once, from its first frame, and the attachments it
+ * declared are dropped as they come: socket.io would hold each until the last arrived, and a client
+ * that declares many and stalls would hold them for as long as it answers the heartbeat. Everything
+ * else is decoded as before.
  */
 import { Decoder, PacketType, type Packet } from 'socket.io-parser'
 import { firstDuplicateKey } from './http/duplicate-keys'
@@ -52,6 +56,15 @@ export const TOO_LARGE_EVENT = '\u0000too large'
 /** Set, to the message's size in bytes, on a handshake's auth, left unparsed, when it was over MOST_MESSAGE_BYTES. */
 export const TOO_LARGE_AUTH: unique symbol = Symbol('too large')
 
+/**
+ * The event name a message carrying binary attachments arrives under, with no arguments (and the
+ * acknowledgement, when it asked for one): it is refused unread, before its attachments arrive.
+ */
+export const BINARY_EVENT = '\u0000binary'
+
+/** The most attachments a binary packet may declare, as socket.io's own decoder allows. */
+const MOST_ATTACHMENTS = 10
+
 /** How many characters of a message too large to read are kept for the log. */
 const EXCERPT_CHARS = 80
 
@@ -62,9 +75,18 @@ const CONNECT_HEAD = /^0(?:(\/[^,]*),)?/
 // A packet whose JSON the platform acts on: a handshake, an event or a binary event (its count of
 // attachments), an optional namespace, an optional acknowledgement id.
 const JSON_HEAD = /^([025])(?:\d{1,3}-)?(?:(\/[^,]*),)?(\d{0,15})/
+// A binary event or acknowledgement: its type, its count of attachments, an optional namespace, an
+// optional acknowledgement id.
+const BINARY_HEAD = /^([56])(\d{1,3})-(?:(\/[^,]*),)?(\d{0,15})/
 
 class AnsweringDecoder extends Decoder {
+  // Attachments a binary packet declared and that have not come yet: each is dropped as it arrives.
+  private owed = 0
+
   override add(obj: unknown): void {
+    if (this.owed > 0) return this.drop(obj)
+    const binary = typeof obj === 'string' ? BINARY_HEAD.exec(obj) : null
+    if (binary !== null) return this.refuseBinary(binary)
     const bytes = byteLength(obj)
     if (bytes > MOST_MESSAGE_BYTES) return void this.emitReserved('decoded', tooLargePacket(obj, bytes))
     if (typeof obj === 'string') {
@@ -92,6 +114,26 @@ class AnsweringDecoder extends Decoder {
         data: [UNREADABLE_EVENT],
       })
     }
+  }
+
+  /** Answer a binary packet from its first frame, and owe its attachments nothing but dropping them. */
+  private refuseBinary([, type, count, nsp, id]: RegExpExecArray): void {
+    const attachments = Number(count)
+    if (attachments < 1 || attachments > MOST_ATTACHMENTS) throw new Error('Illegal attachments')
+    this.owed = attachments
+    // The platform asks for no acknowledgement, so a binary one answers nothing.
+    if (type === '6') return
+    const ack = id === '' ? undefined : Number(id)
+    this.emitReserved('decoded', { type: PacketType.EVENT, nsp: nsp ?? '/', id: ack, data: [BINARY_EVENT] })
+  }
+
+  /** An attachment owed is dropped unread; anything else where one is owed breaks the framing. */
+  private drop(obj: unknown): void {
+    if (typeof obj === 'string') throw new Error('got plaintext data when reconstructing a packet')
+    const bytes = byteLength(obj)
+    if (bytes > MOST_MESSAGE_BYTES)
+      throw new Error(`a frame of ${bytes} bytes, more than the ${MOST_MESSAGE_BYTES} the platform reads`)
+    this.owed--
   }
 }
 

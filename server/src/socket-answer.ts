@@ -14,6 +14,7 @@ import {
   type ProtocolError,
 } from '../../src/shared/protocol'
 import {
+  BINARY_EVENT,
   DUPLICATE_KEY_EVENT,
   TOO_LARGE_EVENT,
   TOO_MANY_MEMBERS_EVENT,
@@ -85,7 +86,9 @@ export function refuseUnknownEvent(
           ? tooManyMembers('This message')
           : event === TOO_LARGE_EVENT
             ? tooLarge('This message', args[0] as number)
-            : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
+            : event === BINARY_EVENT
+              ? 'This message carries binary attachments, which no command has, so it was not read; send the command as JSON text.'
+              : `The platform knows only the events ${KNOWN_EVENTS}; this one was ignored.`
   const error: ProtocolError = bucket.take()
     ? { code: 'invalid_payload', message }
     : rateLimited(bucket.retryAfterMs)

@@ -26,6 +26,7 @@ import { describeIssues, describeValue } from '../../src/shared/describe-untrust
 import type { ExpertRateLimits } from './rate-limiter'
 import {
   answeringParser,
+  BINARY_EVENT,
   DUPLICATE_AUTH_KEY,
   DUPLICATE_KEY_EVENT,
   MOST_MESSAGE_BYTES,
@@ -268,6 +269,7 @@ export function attachSocketGateway(
       if (event === COMMAND_EVENT || event === REPLAY_EVENT || event === PROBE_EVENT) return
       if (event === UNREADABLE_EVENT) once.warn('unreadable socket message refused')
       else if (event === DUPLICATE_KEY_EVENT) once.warn('socket message naming a key twice refused')
+      else if (event === BINARY_EVENT) once.warn('socket message with binary attachments refused unread')
       else if (event === TOO_MANY_MEMBERS_EVENT) once.warn('socket message holding too many keys refused')
       else if (event === TOO_LARGE_EVENT)
         once.warn('socket message too large refused', {
