@@ -48,10 +48,13 @@ export class TokenBucket {
 /**
  * One bucket per expert, shared by every socket they open and every replay they ask over HTTP:
  * a bucket per connection alone starts full again on each reconnect, so a client that reconnects
- * (or opens many sockets at once) would never be limited. Bounded: only a signed-in expert gets one.
+ * (or opens many sockets at once) would never be limited. Bounded: only a signed-in expert gets
+ * one, and a bucket that has refilled is let go (one made afresh is the same), swept each time the
+ * count doubles, so every expert who ever sent a message does not keep one for the process's life.
  */
 export class ExpertRateLimits {
   private readonly buckets = new Map<string, TokenBucket>()
+  private sweptAt = 1
 
   constructor(
     /** Each expert's allowance; each connection's bound on what it sends is set from it too. */
@@ -62,8 +65,19 @@ export class ExpertRateLimits {
   /** Take one token from `expertId`'s bucket; false when the expert must wait. */
   take(expertId: string): boolean {
     let bucket = this.buckets.get(expertId)
-    if (bucket === undefined) this.buckets.set(expertId, (bucket = new TokenBucket(this.limit, this.clock)))
+    if (bucket === undefined) {
+      this.buckets.set(expertId, (bucket = new TokenBucket(this.limit, this.clock)))
+      if (this.buckets.size >= 2 * this.sweptAt) {
+        for (const [id, kept] of this.buckets) if (kept.full && id !== expertId) this.buckets.delete(id)
+        this.sweptAt = this.buckets.size
+      }
+    }
     return bucket.take()
+  }
+
+  /** How many experts' buckets are held. */
+  get size(): number {
+    return this.buckets.size
   }
 
   /** How long to wait before one more token is there, for a Retry-After. */
