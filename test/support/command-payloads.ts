@@ -15,3 +15,18 @@ export const validPayloads: Record<CommandName, Record<string, unknown>> = {
   'availability.set': { availability: 'away', onlineUntil: null },
   'availability.auto': { change: 'idle', idleMinutes: 10 },
 }
+
+/** One field of each command's payload other than its id, changed: what a client bug would resend. */
+export const changedParts: Record<CommandName, Record<string, unknown>> = {
+  'invite.accept': { proposedTime: Date.UTC(2030, 0, 1) },
+  'invite.decline': { reason: 'no_time' },
+  'message.send': { body: 'Hello again' },
+  'session.join': { sessionId: 'ses_y' },
+  'session.startBilling': { sessionId: 'ses_y' },
+  'session.end': { outcome: { kind: 'discounted', percent: 50 } },
+  'session.cancel': { message: 'Sorry' },
+  'session.proposeTime': { proposedStart: Date.UTC(2030, 0, 2) },
+  'session.setNote': { note: 'Forget the VPN' },
+  'availability.set': { availability: 'busy' },
+  'availability.auto': { idleMinutes: 11 },
+}
