@@ -30,6 +30,7 @@ export function acceptInvite(
     if (request.kind === 'instant') {
       if (proposedTime !== null)
         throw new PlatformError('invalid_payload', 'An instant invite takes no proposed time.')
+      refuseInstantOverBooking(ctx, expertId, now, request.expected_duration_minutes)
       bookedStart = now
     } else {
       const proposed = JSON.parse(request.proposed_times) as number[]
@@ -137,6 +138,42 @@ export function refuseOverlap(
     'conflict',
     `That time overlaps your session “${clash.request.title}” at ${utcWords(clash.bookedStart)}; ` +
       `${advice}.`,
+  )
+}
+
+/**
+ * Refuse an instant session that, started at `now` and lasting its expected `minutes`, would run
+ * into a scheduled session the expert booked, or comes while that session's start window is open:
+ * its client booked that time ahead, and an expert
+ * still in the instant one when it starts would miss it and have it cancelled, a fee perhaps
+ * assessed. A live session does not refuse one: running two at once is the expert's call, and the
+ * platform already keeps matched invites from a busy expert.
+ */
+function refuseInstantOverBooking(
+  ctx: MarketplaceContext,
+  expertId: string,
+  now: number,
+  minutes: number,
+): void {
+  const rows = ctx
+    .sql(`SELECT * FROM sessions WHERE expert_id = ? AND state = 'booked' ORDER BY booked_start`)
+    .all(expertId) as SessionRow[]
+  const held = rows.filter((row) => !dueForAutoCancel(row, now)).map((row) => ctx.store.sessionFromRow(row))
+  // One whose start window is open is the one to start now, however short the instant one.
+  const due = held.find((session) => startWindowOpensAt(session.bookedStart) <= now)
+  if (due !== undefined) {
+    throw new PlatformError(
+      'conflict',
+      `Your scheduled session “${due.request.title}” at ${utcWords(due.bookedStart)} can be started now, ` +
+        'so this instant session was not taken; start that one, or decline this.',
+    )
+  }
+  const clash = conflictingSessions(now, minutes, held)[0]
+  if (clash === undefined) return
+  throw new PlatformError(
+    'conflict',
+    `This instant session, expected to take ${minutes} minutes, would run into your scheduled session ` +
+      `“${clash.request.title}” at ${utcWords(clash.bookedStart)}; decline it, or move or cancel that booking first.`,
   )
 }
 
