@@ -28,6 +28,9 @@ import { historyPageQuery } from './history-query'
 import { searchTextOf } from './session-search'
 import { storedTime } from './stored-time'
 
+/** A History row: its stored JSON and its place in the history order, which a damaged row keeps. */
+type HistoryRow = StoredRow & { readonly start: number }
+
 /** A booked session's start as its columns hold it. */
 type BookedStartRow = Omit<BookedSessionStart, 'remindersMarked'> & { readonly remindersMarked: number }
 
@@ -40,11 +43,11 @@ export class SessionRepository {
   private readonly putSearchText: Database.Statement<[number, string]>
   private readonly selectClients: Database.Statement<[number], HistoryClient>
   /** History pages by the shape of their filter: a handful of statements, each prepared once. */
-  private readonly filteredHistory = new Map<string, Database.Statement<Array<string | number>, StoredRow>>()
+  private readonly filteredHistory = new Map<string, Database.Statement<Array<string | number>, HistoryRow>>()
   private readonly select: string
   private readonly selectUpcoming: Database.Statement<[number, number], StoredRow>
   private readonly selectBookedStarts: Database.Statement<[], BookedStartRow>
-  private readonly selectHistory: Database.Statement<[number, string, number], StoredRow>
+  private readonly selectHistory: Database.Statement<[number, string, number], HistoryRow>
   private readonly selectById: Database.Statement<[string], StoredRow>
   private readonly selectPastWithClient: Database.Statement<[string, number], StoredRow>
   private readonly deleteOthers: Database.Statement<[string]>
@@ -81,7 +84,7 @@ export class SessionRepository {
     )
     // The IN term matches the partial index's WHERE, which is what lets SQLite use it. A live
     // session stays listed however long ago it started; a booked one until its auto-cancel.
-    const select = `SELECT sessions.id, ${withRequest('sessions')} AS json FROM sessions
+    const select = `SELECT sessions.id, sessions.booked_start AS start, ${withRequest('sessions')} AS json FROM sessions
       JOIN requests ON requests.id = sessions.request_id`
     this.select = select
     this.selectUpcoming = preparedOnUse(
@@ -173,7 +176,9 @@ export class SessionRepository {
    * A History page (under `filter`, when given) of at most `limit` rows and, past its first,
    * `bytes` of stored sessions, and whether more follow. Rows are read one at a time and the read
    * stops at the first one left out, so a page of long rows reads no more than it carries; whether
-   * more follow is told from the rows before they are parsed, as in `upcomingPage`.
+   * more follow is told from the rows before they are parsed, as in `upcomingPage`. A page that
+   * says more follow always holds a session: the window pages on from its last one, and would
+   * have none to page on from after a page whose rows all failed to read.
    */
   historyPage(
     filter: HistoryFilter | null,
@@ -181,12 +186,29 @@ export class SessionRepository {
     bytes: number,
     after: HistoryCursor,
   ): { sessions: Session[]; more: boolean } {
+    for (let cursor = after; ;) {
+      const { rows, more } = this.historyRows(filter, limit, bytes, cursor)
+      // Parsed once the read is over: a row that fails is marked in the cache, a write.
+      const sessions = parseAllStored(rows, STORED.session, this.skippedRows)
+      const last = rows.at(-1)
+      if (sessions.length > 0 || !more || last === undefined) return { sessions, more }
+      cursor = { start: last.start, id: last.id }
+    }
+  }
+
+  /** The stored rows of one History page, unparsed, and whether more follow them. */
+  private historyRows(
+    filter: HistoryFilter | null,
+    limit: number,
+    bytes: number,
+    after: HistoryCursor,
+  ): { rows: HistoryRow[]; more: boolean } {
     const filtered = filter === null ? null : this.filteredRows(filter, limit + 1, after)
     const rows =
       filtered === null
         ? this.selectHistory.iterate(after.start, after.id, limit + 1)
         : filtered.statement.iterate(...filtered.params)
-    const kept: StoredRow[] = []
+    const kept: HistoryRow[] = []
     let used = 0
     let more = false
     for (const row of rows) {
@@ -199,7 +221,7 @@ export class SessionRepository {
       kept.push(row)
       used += size
     }
-    return { sessions: parseAllStored(kept, STORED.session, this.skippedRows), more }
+    return { rows: kept, more }
   }
 
   /** The statement of a filtered History page, prepared once per shape of filter, and its parameters. */
@@ -207,7 +229,7 @@ export class SessionRepository {
     const { sql, params } = historyPageQuery(this.select, filter, after, limit)
     let statement = this.filteredHistory.get(sql)
     if (statement === undefined) {
-      statement = this.db.prepare<Array<string | number>, StoredRow>(sql)
+      statement = this.db.prepare<Array<string | number>, HistoryRow>(sql)
       this.filteredHistory.set(sql, statement)
     }
     return { statement, params }

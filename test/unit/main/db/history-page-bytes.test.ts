@@ -83,6 +83,43 @@ describe('History pages of short rows', () => {
   })
 })
 
+describe('History pages whose rows fail to read', () => {
+  const damage = (cache: TestStore, from: number, to: number) => {
+    const bad = cache.db.prepare(`UPDATE sessions SET json = '{"id": "bad", oops' WHERE id = ?`)
+    for (let n = from; n < to; n++) bad.run(longPast(n).id)
+  }
+
+  it('go on past a whole page of damaged rows to the readable ones, each reported', () => {
+    const cache = historyOf(HISTORY_PAGE_ROWS + 5, 10)
+    damage(cache, 0, HISTORY_PAGE_ROWS + 2)
+    const pages = pagesRead(cache)
+    expect(ids(pages)).toEqual(allIds(HISTORY_PAGE_ROWS + 5).slice(HISTORY_PAGE_ROWS + 2))
+    expect(pages.every(({ page }) => page.sessions.length > 0 || !page.more)).toBe(true)
+    expect(cache.log.lines.filter((line) => line.includes('Skipped the cached session'))).toHaveLength(
+      HISTORY_PAGE_ROWS + 2,
+    )
+  })
+
+  it('go on past a long damaged row that fills a page by itself', () => {
+    const cache = historyOf(3, 2_000)
+    damage(cache, 0, 1)
+    cache.db
+      .prepare(`UPDATE sessions SET json = ? WHERE id = ?`)
+      .run(`{"id": "${'x'.repeat(3_000)}`, longPast(0).id)
+    const first = cache.store.historyPage(HISTORY_PAGE_ROWS, 100)
+    expect(first.sessions.map((s) => s.id)).toEqual([longPast(1).id])
+    expect(first.more).toBe(true)
+  })
+
+  it('say none follow when only damaged rows are left', () => {
+    const cache = historyOf(HISTORY_PAGE_ROWS + 3, 10)
+    damage(cache, 1, HISTORY_PAGE_ROWS + 3)
+    const pages = pagesRead(cache)
+    expect(ids(pages)).toEqual([longPast(0).id])
+    expect(pages.at(-1)?.page.more).toBe(false)
+  })
+})
+
 describe('A row larger than the budget', () => {
   it('is still carried whole, one a page, and paging goes on past it', () => {
     const { store } = historyOf(3, 2_000)
