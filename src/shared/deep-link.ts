@@ -38,8 +38,14 @@ export function deepLinkUrl(link: DeepLink): string {
 
 const refuse = (reason: string): DeepLinkReading => ({ ok: false, reason })
 
-/** Spaces, controls and characters that show nothing (zero-width, direction marks, soft hyphens). */
-const HIDDEN = /[\s\p{Cc}\p{Cf}\p{Z}]/u
+/**
+ * Spaces, controls and characters that show nothing: format characters (zero-width, direction
+ * marks, soft hyphens) and the others Unicode says to draw as nothing (fillers, variation selectors).
+ */
+const HIDDEN = /[\s\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/u
+/** Every hidden character, to read what the link shows. */
+const ALL_HIDDEN = new RegExp(HIDDEN.source, 'gu')
+const HIDDEN_REASON = 'it has spaces, control or invisible characters, which Standby never writes in a link'
 /** Printable ASCII only, as every link Standby writes. */
 const ASCII = /^[\x21-\x7e]*$/
 /** Why a link with other characters is refused: most often a letter of another alphabet that looks like ours. */
@@ -47,6 +53,33 @@ const LOOK_ALIKE =
   'it has characters Standby never writes in a link, such as a letter from another alphabet that looks like a Latin one'
 
 const KINDS: ReadonlyArray<string> = DeepLink.shape.kind.options
+
+/**
+ * Why a link that shows as one of ours is spelt with what Standby never writes (hidden characters,
+ * letters that only look Latin), read in `raw` and in its percent-escapes decoded: a browser hands
+ * on such a link percent-encoded, where it would be told only that it has escapes. Null for
+ * printable ASCII. The decoded text only chooses these words; the link is never read from it.
+ */
+function unwrittenCharacters(raw: string): string | null {
+  let decoded = raw
+  try {
+    decoded = decodeURIComponent(raw)
+  } catch {
+    // Escapes that decode to no text: told as escapes further on.
+  }
+  if (HIDDEN.test(raw) || HIDDEN.test(decoded)) return HIDDEN_REASON
+  if (!ASCII.test(raw) || !ASCII.test(decoded)) return LOOK_ALIKE
+  return null
+}
+
+/** Why text that is no URL was refused: a link with a hidden character in its scheme looks like one. */
+function notAUrl(raw: string): string {
+  if (HIDDEN.test(raw))
+    return new RegExp(`^${DEEP_LINK_SCHEME}:`, 'i').test(raw.replace(ALL_HIDDEN, ''))
+      ? HIDDEN_REASON
+      : 'it is not a URL'
+  return ASCII.test(raw) ? 'it is not a URL' : LOOK_ALIKE
+}
 
 /**
  * What is wrong with a link's kind (its host) or id (its path), said so the expert can tell a
@@ -78,14 +111,13 @@ export function readDeepLink(raw: unknown): DeepLinkReading {
   try {
     url = new URL(raw)
   } catch {
-    return refuse(HIDDEN.test(raw) || ASCII.test(raw) ? 'it is not a URL' : LOOK_ALIKE)
+    return refuse(notAUrl(raw))
   }
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return refuse(`it is not a ${DEEP_LINK_SCHEME}:// link`)
   // Said before the link is read further: URL drops some of these and percent-encodes the rest, so
   // a link that shows "invite" would be told it names no invite, or is not spelt right, not why.
-  if (HIDDEN.test(raw))
-    return refuse('it has spaces, control or invisible characters, which Standby never writes in a link')
-  if (!ASCII.test(raw)) return refuse(LOOK_ALIKE)
+  const unwritten = unwrittenCharacters(raw)
+  if (unwritten !== null) return refuse(unwritten)
   // URL reads the kind from what follows two slashes: with fewer (or a third) it finds none, and
   // the link would be told it names neither an invite nor a session.
   if (url.host === '' && !/^[^!-~]*[a-z]+:\/\/(?!\/)/i.test(raw))

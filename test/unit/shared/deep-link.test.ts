@@ -81,7 +81,7 @@ describe('reading a deep link', () => {
       'standby://invite/inv_1\u200e': 'spaces, control or invisible characters',
       'standby://invite/inv\u00a0_1': 'spaces, control or invisible characters',
       'standby://invite/inv_1\u0085': 'spaces, control or invisible characters',
-      // Look-alikes: a Cyrillic і and а, full-width letters, a Greek ο, a Hangul filler that shows nothing.
+      // Look-alikes: a Cyrillic і and а, full-width letters, a Greek ο.
       'standby://invіte/inv_1':
         'characters Standby never writes in a link, such as a letter from another alphabet',
       'standby://session/ses_1а':
@@ -92,8 +92,40 @@ describe('reading a deep link', () => {
         'characters Standby never writes in a link, such as a letter from another alphabet',
       'standby://sessiοn/ses_1':
         'characters Standby never writes in a link, such as a letter from another alphabet',
-      'standby://invite/inv_1\u3164':
-        'characters Standby never writes in a link, such as a letter from another alphabet',
+    }
+    for (const [raw, reason] of Object.entries(refused)) {
+      const reading = readDeepLink(raw)
+      expect(reading.ok, raw).toBe(false)
+      if (!reading.ok) expect(reading.reason, raw).toContain(reason)
+    }
+  })
+
+  it('tells the characters a link only seems to lack however they come: percent-encoded, before the scheme, drawn as nothing', () => {
+    const hidden = 'spaces, control or invisible characters'
+    const lookAlike = 'characters Standby never writes in a link, such as a letter from another alphabet'
+    const refused: Record<string, string> = {
+      // As a browser hands them on: what is not ASCII percent-encoded, as URL writes it.
+      [new URL('standby://invite/\u200binv_1').href]: hidden,
+      [new URL('standby://invite/inv_1\u200e').href]: hidden,
+      'standby://invite/inv%20_1': hidden,
+      [new URL('standby://invіte/inv_1').href]: lookAlike,
+      [new URL('standby://session/ses_1а').href]: lookAlike,
+      // Before the scheme, where URL reads nothing at all.
+      '\u200bstandby://invite/inv_1': hidden,
+      'stand\u00adby://invite/inv_1': hidden,
+      // Shown as nothing, though not format characters: Hangul fillers, a variation selector, a tag.
+      'standby://invite/inv_1\u3164': hidden,
+      'standby://invite/inv\u115f_1': hidden,
+      'standby://invite/inv_1\ufe0f': hidden,
+      'standby://invite/inv_1\u034f': hidden,
+      'standby://invite/inv_1\u{e0041}': hidden,
+      // Escapes of what Standby writes, or none that decode, are told as escapes.
+      'standby://invite/inv%5F1': 'percent-escapes',
+      'standby://invite/inv%E2%80_1': 'percent-escapes',
+      'standby://invite/inv%zz_1': 'percent-escapes',
+      // And what is no link at all stays so.
+      'hello world': 'not a URL',
+      '\u200bhttps://example.com/': 'not a URL',
     }
     for (const [raw, reason] of Object.entries(refused)) {
       const reading = readDeepLink(raw)

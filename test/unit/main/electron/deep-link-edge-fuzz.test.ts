@@ -128,6 +128,9 @@ describe.each(EDGES)('a link that only looks right, by %s', (_edge, _byArgv, han
     expect(told('standby://\u200binvite/inv_1', 0)).toContain('invisible characters')
     expect(told('standby://invіte/inv_1', 1)).toContain('a letter from another alphabet')
     expect(told('standby://session/ses_1\u200e', 2)).toContain('invisible characters')
+    // The same as a browser hands them on, percent-encoded.
+    expect(told('standby://%E2%80%8Binvite/inv_1', 3)).toContain('invisible characters')
+    expect(told('standby://inv%D1%96te/inv_1', 4)).toContain('a letter from another alphabet')
     refusals.forEach(expectToldSentence)
     expect(opened).toEqual([])
     expectLogBounded()
