@@ -31,7 +31,8 @@ export const HISTORY_PAGE_ROWS = 200
  * How many bytes of sessions, as the cache stores them, one page of History carries at most: a
  * page stops before the row that would pass it and says more follow, so a History of long
  * descriptions comes in more, smaller pages rather than one answer of megabytes. A page always
- * carries its first row whole, however large: a session the entity rules allow fits well within.
+ * carries its first row whole, however large: the longest session the entity rules allow is longer
+ * than this, and comes alone in its page.
  */
 export const HISTORY_PAGE_BYTES = 512 * 1024
 
