@@ -155,10 +155,8 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   sessionHistory(limit: number, after?: HistoryCursor, filter?: HistoryFilter): ReadonlyArray<Session> {
-    const cursor = after ?? { start: Number.MAX_SAFE_INTEGER, id: '' }
-    return filter !== undefined && isFiltered(filter)
-      ? this.repos.sessions.filteredHistoryPage(filter, limit, cursor)
-      : this.repos.sessions.history(limit, cursor)
+    // The window's own read, without its byte budget: one way to read History, not two.
+    return this.historyPage(limit, Number.POSITIVE_INFINITY, after, filter).sessions
   }
 
   historyPage(limit: number, bytes: number, after?: HistoryCursor, filter?: HistoryFilter): HistoryPage {

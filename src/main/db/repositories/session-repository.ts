@@ -157,21 +157,6 @@ export class SessionRepository {
       .map((row) => ({ ...row, remindersMarked: row.remindersMarked === 1 }))
   }
 
-  /** Ended and cancelled sessions after `after` in the history order, most recent first. */
-  history(limit: number, after: HistoryCursor): Session[] {
-    return parseAllStored(
-      this.selectHistory.all(after.start, after.id, limit),
-      STORED.session,
-      this.skippedRows,
-    )
-  }
-
-  /** Ended and cancelled sessions under `filter`, after `after` in the history order, most recent first. */
-  filteredHistoryPage(filter: HistoryFilter, limit: number, after: HistoryCursor): Session[] {
-    const { statement, params } = this.filteredRows(filter, limit, after)
-    return parseAllStored(statement.all(...params), STORED.session, this.skippedRows)
-  }
-
   /**
    * A History page (under `filter`, when given) of at most `limit` rows and, past its first,
    * `bytes` of stored sessions, and whether more follow. Rows are read one at a time and the read

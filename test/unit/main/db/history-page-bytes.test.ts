@@ -111,6 +111,15 @@ describe('History pages whose rows fail to read', () => {
     expect(first.more).toBe(true)
   })
 
+  it('are read the same by the cache’s other History read, filtered or not', () => {
+    const cache = historyOf(HISTORY_PAGE_ROWS + 5, 10)
+    damage(cache, 0, HISTORY_PAGE_ROWS + 2)
+    const rest = allIds(HISTORY_PAGE_ROWS + 5).slice(HISTORY_PAGE_ROWS + 2)
+    expect(cache.store.sessionHistory(HISTORY_PAGE_ROWS).map((s) => s.id)).toEqual(rest)
+    const filtered = cache.store.sessionHistory(HISTORY_PAGE_ROWS, undefined, { outcome: 'charged' })
+    expect(filtered.map((s) => s.id)).toEqual(rest)
+  })
+
   it('say none follow when only damaged rows are left', () => {
     const cache = historyOf(HISTORY_PAGE_ROWS + 3, 10)
     damage(cache, 1, HISTORY_PAGE_ROWS + 3)
