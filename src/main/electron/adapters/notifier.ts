@@ -209,8 +209,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       release(notification)
       log.warn(`A notification could not be shown: ${errorMessage(error)}`)
       setHealth({ status: 'failing', advice: NOTIFICATIONS_FAILING })
-      // Taken down before it came up, what it told of is over: nothing opens in its place.
-      if (!takenDown) options.onFailed(data)
+      // Taken down before it came up, what it told of is over; overdue, the app showed it: none opens.
+      if (!takenDown && toasts?.wasOverdue(notification) !== true) options.onFailed(data)
     })
   }
 

@@ -15,6 +15,8 @@ export const TOAST_TOLD_BOUND_MS = 15_000
 /** The toasts shown and not yet told, each with its deadline. */
 export class ToastWatch<Toast extends object> {
   private readonly waiting = new Map<Toast, TimerHandle>()
+  /** Toasts past the bound, whose content the app showed itself: a later 'failed' shows none again. */
+  private readonly overdue = new WeakSet<Toast>()
   private stopped = false
   /** A toast waited past the bound, and none was told since. */
   stalled = false
@@ -30,6 +32,7 @@ export class ToastWatch<Toast extends object> {
     if (this.stopped) return
     const deadline = this.clock.setTimeout(() => {
       this.waiting.delete(toast)
+      this.overdue.add(toast)
       this.stalled = true
       this.onStalled(toast)
     }, TOAST_TOLD_BOUND_MS)
@@ -41,6 +44,11 @@ export class ToastWatch<Toast extends object> {
     this.waiting.get(toast)?.cancel()
     this.waiting.delete(toast)
     this.stalled = false
+  }
+
+  /** Whether the toast waited past the bound, and so what it carries was shown by the app. */
+  wasOverdue(toast: Toast): boolean {
+    return this.overdue.has(toast)
   }
 
   /** Standby quits: no deadline is left to fire into the quit. */
