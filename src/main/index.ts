@@ -216,12 +216,12 @@ async function main(): Promise<void> {
   // Back from the system's startup settings: the line under the switch says what they say now.
   app.on('browser-window-focus', () => void launchAtLogin.refresh())
   const followFocus = followFocusRequests({ ...windows, trayBounds: () => appTray.tray.bounds(), isQuitting })
-  const notifier = createAppNotifier({ settings, runtime: runtimeStarted, showWindow, log })
+  const power = createPowerMonitorPower(platform, log)
+  const notifier = createAppNotifier({ settings, runtime: runtimeStarted, showWindow, power, log })
   // A Linux notification left on screen past the quit would outlive every handler of its presses.
   shutdown.add('the notifications', () => notifier.quitting())
   lastResort.tellThrough(notifier)
   const closedToTray = closedToTrayNotice({ settings, notifier, platform, log })
-  const power = createPowerMonitorPower(platform, log)
   // Stopped at the quit after the runtime (added later, so closed first): no wake reaches a closed core.
   shutdown.add('the power events', () => power.dispose())
   const runtime = await startRuntime({

@@ -6,6 +6,7 @@ import type { Logger } from '../core/ports/logger'
 import type { SettingsStore } from '../core/ports/settings'
 import type { Runtime } from '../node/runtime/start-runtime'
 import { createElectronNotifier, type ElectronNotifier } from './adapters/notifier'
+import type { SleepsAndWakes } from './adapters/toast-watch'
 
 /** What the notifier needs from the composition root. */
 export interface AppNotifierOptions {
@@ -13,6 +14,8 @@ export interface AppNotifierOptions {
   /** The runtime once it has started. */
   readonly runtime: () => Runtime | undefined
   readonly showWindow: () => void
+  /** The computer's sleeps and wakes: a Windows toast is not judged overdue across one. */
+  readonly power: SleepsAndWakes
   readonly log: Logger
 }
 
@@ -33,6 +36,7 @@ export function createAppNotifier(options: AppNotifierOptions): ElectronNotifier
     findPressedInvite: (inviteId) => runtime()?.core.heldInvite(inviteId) ?? null,
     reminderForAnother: (sessionId, requestId) =>
       runtime()?.core.reminderForAnother(sessionId, requestId) ?? false,
+    power: options.power,
     log: options.log,
   })
 }

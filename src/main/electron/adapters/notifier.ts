@@ -1,20 +1,18 @@
 /**
  * The core's Notifier as native notifications. What a press does is the core's business
  * (core/notification-actions.ts): this file reports it, and keeps the OS's notification centre in
- * step with the app's lists (a closed invite's notification is removed at once, and so is a
- * reminder whose session no longer waits, and everything once the expert is gone:
- * notification-take-down.ts; what an earlier run left in macOS's Notification Center:
- * notification-history.ts).
+ * step with the app's lists (a closed invite's notification is removed at once, and so is a reminder
+ * whose session no longer waits, and everything once the expert is gone: notification-take-down.ts;
+ * what an earlier run left in macOS's Notification Center: notification-history.ts).
  *
  * Every shown Notification is held until it closes (or is acted on). Electron keeps only a weak
  * reference to a main-process Notification, so a local one can be garbage-collected while still
  * on screen, and its click and action handlers are silently lost (electron/electron#16922,
  * #12690; Electron's own docs contrast getHistory() notifications, which survive GC). 'close' is
  * not guaranteed on every OS, so the number held is also capped; past the cap the oldest is closed
- * (held-notifications.ts). A Windows toast whose time ran
- * out, or whose banner the expert closed, stays held while it waits in the Action Center (Electron's
- * docs on 'close'), so it can still be taken out of it; a press
- * on it there is reported by windows-activations.ts (and one reported twice, press-halves.ts).
+ * (held-notifications.ts). A Windows toast whose time ran out, or whose banner the expert closed,
+ * stays held in the Action Center (Electron's docs on 'close'), so it can still be taken out of it;
+ * a press on it there is reported by windows-activations.ts (a second report, press-halves.ts).
  */
 import { Notification } from 'electron'
 import { Listeners } from '../../../shared/listeners'
@@ -35,7 +33,7 @@ import { HeldNotifications, MAX_HELD_NOTIFICATIONS, MOST_TOASTS_COMING } from '.
 import { holdWindowsActivations } from './windows-activations'
 import { errorMessage } from '../../../shared/error-message'
 import { systemClock, type Clock } from '../../../shared/clock'
-import { ToastWatch } from './toast-watch'
+import { ToastWatch, type SleepsAndWakes } from './toast-watch'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -61,6 +59,8 @@ export interface ElectronNotifierOptions {
   readonly platform?: NodeJS.Platform
   /** Times how long a Windows toast may take to be told (toast-watch.ts); the system clock by default. */
   readonly clock?: Clock
+  /** Windows: the computer's sleeps, which a toast's wait for Windows is not counted over (toast-watch.ts). */
+  readonly power?: SleepsAndWakes
 }
 
 /** How many shown notifications are held at most (held-notifications.ts). */
@@ -136,7 +136,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
   // the app, unless it was taken down meanwhile.
   const toasts =
     platform === 'win32'
-      ? new ToastWatch<Notification>(options.clock ?? systemClock, (toast) => {
+      ? new ToastWatch<Notification>(options.clock ?? systemClock, options.power, (toast) => {
           setHealth({ status: 'failing', advice: TOASTS_STALLED })
           const data = held.about.get(toast)
           if (data !== undefined) options.onFailed(data)

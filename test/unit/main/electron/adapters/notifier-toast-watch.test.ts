@@ -1,12 +1,13 @@
 // Windows: a toast Windows does not take within a bound has its invite shown by the app beside the
-// tray (toast-watch.ts). Its own failure told after the app already showed what it carried opens it
-// no second time.
+// tray (toast-watch.ts). What is no stall must not open it: a sleep, or the toast's own failure told
+// after the app already showed what it carried.
 import { beforeEach, expect, it, vi } from 'vitest'
 import {
   createElectronNotifier,
   NOTIFICATIONS_FAILING,
 } from '../../../../../src/main/electron/adapters/notifier'
 import { TOAST_TOLD_BOUND_MS } from '../../../../../src/main/electron/adapters/toast-watch'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import { fake, raisePendingToasts, resetFakeElectron } from '../../../../support/fake-electron'
 import { INSTANT_INVITE } from '../../../../support/invite-notification'
@@ -14,11 +15,14 @@ import { recordingLog } from '../../../../support/recording-log'
 
 vi.mock('electron', async () => (await import('../../../../support/fake-electron')).electronModule)
 
-/** A Windows notifier whose toasts come up when the test says, the invites the app showed itself. */
+const HOUR = 3_600_000
+
+/** A Windows notifier whose toasts come up when the test says, following the computer's sleeps. */
 async function windowsNotifier() {
   fake.platform = 'win32'
   fake.pendingToasts = true
   const clock = new ManualClock(0)
+  const power = createPowerHook()
   const onFailed = vi.fn()
   const notifier = createElectronNotifier({
     soundEnabled: () => true,
@@ -28,12 +32,33 @@ async function windowsNotifier() {
     log: recordingLog(),
     platform: 'win32',
     clock,
+    power,
   })
   await notifier.restore()
-  return { notifier, onFailed, clock }
+  return { notifier, onFailed, clock, power }
 }
 
 beforeEach(resetFakeElectron)
+
+it('opens nothing for toasts shown as the computer goes to sleep, which Windows makes after the wake', async () => {
+  const { notifier, onFailed, clock, power } = await windowsNotifier()
+  notifier.show(INSTANT_INVITE)
+  power.suspend()
+  // Shown between the suspend and the sleep (the suspend is told before it).
+  notifier.show({ ...INSTANT_INVITE, inviteId: 'inv_2' })
+  clock.sleep(HOUR)
+  // At the wake the overdue timers fire before the wake is told, and before Windows' thread runs.
+  clock.advance(0)
+  power.resume()
+  clock.advance(TOAST_TOLD_BOUND_MS - 1)
+  raisePendingToasts()
+  expect([notifier.health?.().status, onFailed.mock.calls]).toEqual(['ok', []])
+  // A toast Windows does not make after the wake is still shown by the app.
+  const lost = { ...INSTANT_INVITE, inviteId: 'inv_3' }
+  notifier.show(lost)
+  clock.advance(TOAST_TOLD_BOUND_MS)
+  expect(onFailed.mock.calls).toEqual([[lost]])
+})
 
 it('opens an overdue invite once: its toast failing later does not open it again', async () => {
   const { notifier, onFailed, clock } = await windowsNotifier()
