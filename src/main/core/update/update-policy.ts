@@ -143,7 +143,7 @@ export class UpdatePolicy {
   /** The platform announced its minimum supported version (or none). */
   minimumVersion(version: string | null): void {
     const required = requiredVersionOf(this.current.currentVersion, version)
-    if (required === this.current.requiredVersion) return
+    if (this.stopped || required === this.current.requiredVersion) return
     this.set({ requiredVersion: required })
     if (required === null) return
     this.deps.log.warn(
@@ -154,9 +154,9 @@ export class UpdatePolicy {
     else this.checkNow()
   }
 
-  /** The sessions or the platform's time changed: a held restart may be safe now, or no longer. */
+  /** Sessions or platform time changed: a held restart may be safe now, or no longer (none once stopped). */
   sessionsChanged(): void {
-    if (this.current.phase === 'ready') this.restartOffer.offer()
+    if (!this.stopped && this.current.phase === 'ready') this.restartOffer.offer()
   }
 
   /**

@@ -3,8 +3,8 @@
  * updater answers after the stop reaches no page, tray or notification, and starts no timer.
  */
 import { describe, expect, it } from 'vitest'
-import { MINUTE } from '../../../../support/fixtures'
-import { downloadingHeld, setUp } from '../../../../support/update-world'
+import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
+import { bookedAt, downloadingHeld, setUp } from '../../../../support/update-world'
 
 describe('an update check or download that ends after the quit stopped the policy', () => {
   it('a download finishing then shows nothing, offers no restart and schedules no check', async () => {
@@ -41,5 +41,20 @@ describe('an update check or download that ends after the quit stopped the polic
     const checks = world.updater.checks.length
     world.clock.advance(48 * 60 * MINUTE)
     expect(world.updater.checks.length).toBe(checks)
+  })
+
+  it('a ready update held for a session offers no restart after the stop: no "Update ready" is put up into the quit', async () => {
+    const world = setUp()
+    world.setSessions([bookedAt(FIXTURE_NOW + 5 * MINUTE)])
+    world.updater.control({ action: 'publish', version: '1.1.0' })
+    world.policy.connected()
+    await world.reached('ready')
+    world.policy.stop()
+    const seen = world.seen.length
+    // As Standby quits, the session is cancelled, or the platform's minimum arrives.
+    world.policy.minimumVersion('1.1.0')
+    world.setSessions([])
+    world.clock.advance(48 * 60 * MINUTE)
+    expect([world.notifier.shown, world.seen.length, world.clock.pendingTimers]).toEqual([[], seen, 0])
   })
 })
