@@ -30,7 +30,8 @@
  */
 import { observe, sample, type StepDoubt } from './clock-steps'
 import { heardWith, middleOf, movesAway, nearInUse, scatters, shiftedTo, calmedBy } from './clock-scatter'
-import { carriedOn, paced, rateOfRun, type ClockRate } from './clock-rate'
+import { carriedOn, heldMoves, movedOn, paced, rateOfRun } from './clock-rate'
+import type { ClockMoves, ClockRate } from './clock-rate'
 import { best, ordinaryChange, settleDoubt } from './clock-doubt'
 import { isPlausiblePlatformTime } from './protocol/time'
 
@@ -85,6 +86,8 @@ export interface OffsetEstimate {
   readonly noted: ExchangeNote | null
   /** The pace of a platform clock followed through a run, its answers none agreeing (clock-rate.ts). */
   readonly rate: ClockRate | null
+  /** The changes followed in a row, answers asked for confirming each at once (clock-rate.ts). */
+  readonly moves: ClockMoves | null
 }
 
 /** An exchange worth a log line: one whose time was no time (ignored), or a confirmed leap (followed). */
@@ -150,6 +153,7 @@ export const NO_ESTIMATE: OffsetEstimate = {
   confirmed: false,
   noted: null,
   rate: null,
+  moves: null,
 }
 
 /** An estimate with no sample yet that takes `guessMs` as the offset until one comes. */
@@ -226,7 +230,8 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
     const middle = scatters(heard, [], agree) ? middleOf(heard, inUse) : null
     const samples = middle === null ? trimmed([...kept, sample]) : [middle]
     // A slower answer that holds a quicker one waiting to confirm a change as well leaves it waiting.
-    return { ...observed, ...calmedBy(observed, sample, agree), samples, heard, confirmed: true }
+    const moves = heldMoves(observed.moves, sample)
+    return { ...observed, ...calmedBy(observed, sample, agree), samples, heard, confirmed: true, moves }
   }
   // A run goes on only while each answer follows from the one before; a lie starts it over.
   const atOdds = observed.pending !== null && inStep(observed.pending, sample) ? observed.atOdds + 1 : 1
@@ -257,8 +262,9 @@ export function addExchange(estimate: OffsetEstimate, exchange: TimeExchange): O
   // What was heard of the old time says nothing of the new; the platform's time, confirmed anew,
   // leaves no reading of the last step to choose.
   const renewed = samples.reduce<OffsetSample[]>((h, s) => heardWith(h, s, SAMPLE_WINDOW_MS), [])
-  const rate = confirmedBy === null ? rateOfRun(run) : null
-  return { ...observed, ...calm, samples, heard: renewed, confirmed: true, noted, doubt: null, rate }
+  const { moves, rate: movedRate } = movedOn(observed.moves, inUse, sample, inStep, AT_ODDS_FOLLOWED)
+  const rate = (confirmedBy === null ? rateOfRun(run) : null) ?? movedRate
+  return { ...observed, ...calm, samples, heard: renewed, confirmed: true, noted, doubt: null, rate, moves }
 }
 
 /** The newest samples and the quickest: slower answers that agree with it must not push it out. */

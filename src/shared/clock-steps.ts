@@ -111,6 +111,7 @@ export function shifted(estimate: OffsetEstimate, stepMs: number): OffsetEstimat
     run: estimate.run.map(shift),
     heard: estimate.heard.map(shift),
     rate: estimate.rate === null ? null : { ...estimate.rate, from: shift(estimate.rate.from) },
+    moves: estimate.moves === null ? null : { ...estimate.moves, to: estimate.moves.to.map(shift) },
   }
 }
 

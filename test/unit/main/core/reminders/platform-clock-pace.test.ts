@@ -11,14 +11,16 @@ const T = at(60)
 const SECOND = 1_000
 const ALL = ['In 30 minutes: Session ses_1', 'In 10 minutes: Session ses_1', 'Starting now: Session ses_1']
 const DUE = [T - 30 * MINUTE, T - 10 * MINUTE, T]
+const ROUND_TRIP_MS = 80
 
 /**
  * From when the platform's clock reads `fromMs` before the start, for ten minutes, it gains `rate` of
- * each second that passes (-1: it stands still), answering every `everyS` seconds. Returns what
+ * each second that passes (-1: it stands still), answering every `everyS` seconds, and, when
+ * `asked`, once more a moment after each answer, as the link does when Standby asks. Returns what
  * showed, each with how far from its moment by the platform's clock, and the worst error of the time
  * the window read every second while the pace lasts, from the fourth answer after it began.
  */
-function remindersOver(fromMs: number, rate: number, everyS: number) {
+function remindersOver(fromMs: number, rate: number, everyS: number, asked: boolean) {
   const kit = setUp({ platformClock: true, gapWatch: true })
   const platform = kit.platform!
   const base = kit.clock.now() - kit.clock.monotonic()
@@ -45,6 +47,12 @@ function remindersOver(fromMs: number, rate: number, everyS: number) {
     if (second % everyS === 0) {
       const reading = platform.reading()
       platform.record({ sent: reading, received: reading, serverTime: truth() })
+      if (asked) {
+        kit.clock.advance(ROUND_TRIP_MS / 2)
+        const serverTime = truth()
+        kit.clock.advance(ROUND_TRIP_MS / 2)
+        platform.record({ sent: reading, received: platform.reading(), serverTime })
+      }
     }
     // Four answers show the pace, and the answer after it ends shows that.
     const sincePace = kit.clock.monotonic() - pacedFrom
@@ -62,10 +70,11 @@ describe('reminders while the platform’s clock stands still, runs slow or race
     ['runs twice as fast', 1, 42 * MINUTE],
   ] as const)
     for (const everyS of [1, 60])
-      it(`its clock ${what}, answering every ${everyS} s: each reminder once, on time by its clock`, () => {
-        const { shown, windowWorstMs } = remindersOver(fromMs, rate, everyS)
-        expect(shown.map(([title]) => title)).toEqual(ALL)
-        for (const [title, offMs] of shown) expect(Math.abs(offMs), title).toBeLessThan(SECOND)
-        expect(windowWorstMs).toBeLessThan(SECOND)
-      })
+      for (const asked of [false, true])
+        it(`its clock ${what}, answering every ${everyS} s${asked ? ' and when asked' : ''}: each reminder once, on time by its clock`, () => {
+          const { shown, windowWorstMs } = remindersOver(fromMs, rate, everyS, asked)
+          expect(shown.map(([title]) => title)).toEqual(ALL)
+          for (const [title, offMs] of shown) expect(Math.abs(offMs), title).toBeLessThan(SECOND)
+          expect(windowWorstMs).toBeLessThan(SECOND)
+        })
 })
