@@ -38,6 +38,7 @@ import {
 } from './answering-decoder'
 import { tooManyMembers } from './json-members'
 import { JsonText } from './json-text'
+import { sendToRoom } from './room-send'
 import { answer, OncePerConnection, refuseUnknownEvent } from './socket-answer'
 import { ExpertUnreadTotals, limitUnreadBacklog } from './unread-backlog'
 import { ExpertFloodBudgets, limitIncomingFlood } from './flood-guard'
@@ -291,7 +292,7 @@ export function attachSocketGateway(
 
   // The event's stored text, sent as it is: serialized once, when it was appended.
   marketplace.events.subscribeSender((expertId, _event, json) => {
-    io.to(expertRoom(expertId)).emit(LIVE_EVENT, new JsonText(json))
+    sendToRoom(io.sockets, expertRoom(expertId), LIVE_EVENT, new JsonText(json))
   })
   return io
 }

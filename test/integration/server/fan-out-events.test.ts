@@ -47,6 +47,41 @@ describe('a request fanned out to several experts', () => {
   })
 })
 
+describe('a request fanned out to experts with several connections', () => {
+  const platform = useTestPlatform()
+
+  it('reaches every connection of each expert, in order, written straight to each socket', async () => {
+    const tag = 'fan-out-connections'
+    const [many, one] = [platform().addExpert({ tags: [tag] }), platform().addExpert({ tags: [tag] })]
+    const connections = await Promise.all([many, many, many, one].map((e) => platform().connect(e.token)))
+    const { io } = platform().server
+    const broadcastTo: unknown[] = []
+    const to = io.sockets.to.bind(io.sockets)
+    io.sockets.to = (room) => {
+      broadcastTo.push(room)
+      return to(room)
+    }
+    const ids = ['First', 'Second'].map(
+      (title) =>
+        platform().server.marketplace.createRequest({
+          clientId: platform().addClient(),
+          title,
+          kind: 'instant',
+          tags: [tag],
+          fanOut: 2,
+        }).request.id,
+    )
+    for (const connection of connections) {
+      await connection.waitForCount(2)
+      expect(
+        connection.events.map((e) => e.type === 'invite.created' && e.payload.invite.request.id),
+      ).toEqual(ids)
+    }
+    // socket.io's broadcast builds objects per event that a fan-out throws away at once.
+    expect(broadcastTo).toEqual([])
+  })
+})
+
 describe('a request stored once for all its invites', () => {
   const platform = useTestPlatform()
 
