@@ -142,7 +142,8 @@ export class ExpertFlood {
    * Count `cost` drawn by `sender`, and name the connections to cut: none while the budget holds it;
    * once spent, the others that drew far more of it lately than `sender` did (and `sender` is read
    * on, the cut being what bounds it); with none such, every connection from an origin that drew as
-   * much together, counting its closed connections; or `sender` itself when there are none.
+   * much together, counting its closed connections; with none such either, the heaviest of those
+   * that drew more than `sender`, as many as drew as much together; or `sender` itself.
    */
   draw(sender: ConnectionDraw, cost: number): readonly ConnectionDraw[] {
     const now = steadyNow(this.clock)
@@ -166,7 +167,25 @@ export class ExpertFlood {
       const together = byOrigin.get(other.origin) ?? 0
       return together >= heaviness && together > sender.share
     })
-    return swarm.length > 0 ? swarm : [sender]
+    if (swarm.length > 0) return swarm
+    return this.heavierTogether(sender, heaviness) ?? [sender]
+  }
+
+  /**
+   * A swarm spread over many sign-ins or addresses, light by origin too: the connections that drew
+   * more than `sender`, heaviest first, as many as drew a heavy share together (a device of the
+   * expert's sending a little is the last to go); null when even all of them drew less.
+   */
+  private heavierTogether(sender: ConnectionDraw, heaviness: number): ConnectionDraw[] | null {
+    const heavier = [...this.draws]
+      .filter((other) => other !== sender && other.share > sender.share)
+      .sort((a, b) => b.share - a.share)
+    let together = 0
+    for (const [taken, other] of heavier.entries()) {
+      together += other.share
+      if (together >= heaviness) return heavier.slice(0, taken + 1)
+    }
+    return null
   }
 
   // Fades as the budget refills: a connection sending at the refill rate holds about the whole burst.

@@ -64,4 +64,28 @@ describe('light connections keeping an expert’s flood budget spent together', 
     expect(await cutAgain).toBe('io server disconnect')
     expect(appCut).not.toHaveBeenCalled()
   })
+
+  it('are cut, not the app, when they come from as many sign-ins, each of them light alone', async () => {
+    const expert = platform().addExpert()
+    const app = await platform().connect(expert.token)
+    const appCut = vi.fn()
+    app.socket.on('disconnect', appCut)
+    // Five sign-ins of the expert's from one address, one connection each: no origin draws a heavy
+    // share, so grouping by origin alone finds no swarm.
+    const signIns = Array.from({ length: 5 }, () =>
+      platform().server.tokens.issue(expert.id, platform().clock.now()),
+    )
+    const swarm = await Promise.all(signIns.map((token) => platform().connect(token)))
+    const each = BUDGET / swarm.length
+    expect(each).toBeLessThan(BUDGET * HEAVY_SHARE)
+    const closed = Promise.all(swarm.map(disconnected))
+    for (const c of swarm) await spend(c, each)
+    expect(await probe(app)).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
+    // What the app's message left of the swarm is cut as it sends on.
+    for (const c of swarm) if (c.socket.connected) c.socket.emit(COMMAND_EVENT, { flood: 'on' })
+    expect(await closed).toEqual(swarm.map(() => 'io server disconnect'))
+    platform().clock.advance(1000)
+    expect(await probe(app)).toMatchObject({ ok: true })
+    expect(appCut).not.toHaveBeenCalled()
+  })
 })

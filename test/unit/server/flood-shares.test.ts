@@ -28,6 +28,20 @@ describe('who is cut when an expert’s flood budget is spent', () => {
     expect(budget.draw(quiet, 1)).toEqual([quiet])
   })
 
+  it('is the heaviest of a swarm spread over many origins, not the app sending a little beside it', () => {
+    const budget = new ExpertFlood(LIMIT, new ManualClock(0))
+    const app = budget.join(() => undefined, 'app')
+    expect(budget.draw(app, 1)).toEqual([])
+    // Five sign-ins or addresses, each drawing less than a heavy share, spend the rest together.
+    const swarm = Array.from({ length: 5 }, (_, i) => budget.join(() => undefined, `origin ${i}`))
+    const each = (LIMIT.burst - 1) / swarm.length
+    expect(each).toBeLessThan(LIMIT.burst * HEAVY_SHARE)
+    for (const [i, c] of swarm.entries()) expect(budget.draw(c, each - i * 0.01)).toEqual([])
+    const cut = budget.draw(app, 1)
+    expect(cut).not.toContain(app)
+    expect(cut).toEqual([swarm[0], swarm[1]])
+  })
+
   it('lets a share fade as the budget refills, so a connection that drew much long ago is not cut', () => {
     const clock = new ManualClock(0)
     const budget = new ExpertFlood(LIMIT, clock)
