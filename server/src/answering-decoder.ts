@@ -76,8 +76,9 @@ const CONNECT_HEAD = /^0(?:(\/[^,]*),)?/
 // attachments), an optional namespace, an optional acknowledgement id.
 const JSON_HEAD = /^([025])(?:\d{1,3}-)?(?:(\/[^,]*),)?(\d{0,15})/
 // A binary event or acknowledgement: its type, its count of attachments, an optional namespace, an
-// optional acknowledgement id.
-const BINARY_HEAD = /^([56])(\d{1,3})-(?:(\/[^,]*),)?(\d{0,15})/
+// optional acknowledgement id. The count is all up to the dash, as socket.io reads it: a count it
+// takes as a number ("+3", "1e1", " 2") is one too, or the packet would reach its decoder and be held.
+const BINARY_HEAD = /^([56])([^-]*)-(?:(\/[^,]*),)?(\d{0,15})/
 
 class AnsweringDecoder extends Decoder {
   // Attachments a binary packet declared and that have not come yet: each is dropped as it arrives.
@@ -119,7 +120,8 @@ class AnsweringDecoder extends Decoder {
   /** Answer a binary packet from its first frame, and owe its attachments nothing but dropping them. */
   private refuseBinary([, type, count, nsp, id]: RegExpExecArray): void {
     const attachments = Number(count)
-    if (attachments < 1 || attachments > MOST_ATTACHMENTS) throw new Error('Illegal attachments')
+    if (!Number.isInteger(attachments) || attachments < 1 || attachments > MOST_ATTACHMENTS)
+      throw new Error('Illegal attachments')
     this.owed = attachments
     // The platform asks for no acknowledgement, so a binary one answers nothing.
     if (type === '6') return

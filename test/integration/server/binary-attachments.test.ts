@@ -9,7 +9,12 @@ let nextId = 200_000
  * Write the first frame of a binary packet of `type` (5 an event, 6 an acknowledgement) declaring
  * `count` attachments, and resolve with the platform's answer to it, if it is an event.
  */
-function declareAttachments(connection: ExpertConnection, count: number, type = 5): Promise<unknown> {
+function declareAttachments(
+  connection: ExpertConnection,
+  count: number,
+  type = 5,
+  written = String(count),
+): Promise<unknown> {
   const engine = connection.socket.io.engine
   const id = nextId++
   const placeholders = Array.from({ length: count }, (_, num) => `{"_placeholder":true,"num":${num}}`)
@@ -20,7 +25,7 @@ function declareAttachments(connection: ExpertConnection, count: number, type = 
       resolve((JSON.parse(data.slice(`3${id}`.length)) as unknown[])[0])
     }
     engine.on('message', onMessage)
-    engine.write(`${type}${count}-${id}["command",${placeholders.join(',')}]`)
+    engine.write(`${type}${written}-${id}["command",${placeholders.join(',')}]`)
   })
 }
 
@@ -56,6 +61,22 @@ describe('a message with binary attachments', () => {
     for (let i = 0; i < 2; i++) connection.socket.io.engine.write(Buffer.alloc(10))
     expect(await probe(connection)).toMatchObject({ ok: true })
     expect(connection.socket.connected).toBe(true)
+  })
+
+  it('is refused as well when its count is written as socket.io reads a number, not in plain digits', async () => {
+    const connection = await platform().connect(platform().addExpert().token)
+    for (const [count, written] of [
+      [3, '+3'],
+      [10, '1e1'],
+      [2, ' 2'],
+    ] as const) {
+      expect(await declareAttachments(connection, count, 5, written)).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/binary attachments/) },
+      })
+      for (let i = 0; i < count; i++) connection.socket.io.engine.write(Buffer.alloc(10))
+    }
+    expect(await probe(connection)).toMatchObject({ ok: true })
   })
 
   it('closes a connection that sends text where an attachment it declared is owed, and logs why', async () => {
