@@ -38,42 +38,45 @@ afterEach(() => {
 const open = (path: string) => openCache({ path, integrityCheck: 'after-unclean-exit' })
 const another = anInvite({ id: 'inv_new', request: aRequest({ id: 'req_new' }) })
 
-describe.skipIf(process.platform !== 'linux' || !canLock())('a cache this account may not write', () => {
-  for (const what of ['its file', 'its folder'] as const) {
-    it(`(${what}) starts from a copy in memory that keeps what was shown, and says where and what to do`, () => {
+describe.skipIf(process.platform !== 'linux' || !canLock())(
+  'a cache this account may not write (skipped where `chattr +i` does not hold: not Linux, not root, or a file system without the flag)',
+  () => {
+    for (const what of ['its file', 'its folder'] as const) {
+      it(`(${what}) starts from a copy in memory that keeps what was shown, and says where and what to do`, () => {
+        const path = join(tempDir(), 'profile', 'cache.db')
+        mkdirSync(dirname(path))
+        cacheThatShowedOne(path)
+        const bytes = readFileSync(path)
+        lock(what === 'its file' ? path : dirname(path))
+        const opened = open(path)
+        expect(opened.inMemory).toMatch(
+          new RegExp(`^Standby cannot write to its offline cache at ${path} \\((EPERM|SQLITE_CANTOPEN): `),
+        )
+        expect(opened.inMemory).toContain(
+          `It runs from a copy in memory this time: what it already knew is kept, but what changes now is not saved after you quit. Make ${path} and its folder ${dirname(path)} writable by your account, then quit and start Standby again; the file was left as it is.`,
+        )
+        const store = new SqliteCacheStore(opened.db, linesLogger())
+        expect(store.shownInvites(['inv_shown'])).toEqual(['inv_shown'])
+        // Saves go to memory for the run, none refused.
+        store.applyEvents([inviteCreated(store.cursor() + 1, another)])
+        store.markNotified([another.id], 1)
+        expect(store.shownInvites([another.id])).toEqual([another.id])
+        expect(opened.close()).toBeNull()
+        expect(readFileSync(path).equals(bytes)).toBe(true)
+        expect(existsSync(`${path}-wal`)).toBe(false)
+      })
+    }
+
+    it('with no file and a folder it may not write, starts from an empty cache in memory and says so', () => {
       const path = join(tempDir(), 'profile', 'cache.db')
       mkdirSync(dirname(path))
-      cacheThatShowedOne(path)
-      const bytes = readFileSync(path)
-      lock(what === 'its file' ? path : dirname(path))
+      lock(dirname(path))
       const opened = open(path)
-      expect(opened.inMemory).toMatch(
-        new RegExp(`^Standby cannot write to its offline cache at ${path} \\((EPERM|SQLITE_CANTOPEN): `),
-      )
-      expect(opened.inMemory).toContain(
-        `It runs from a copy in memory this time: what it already knew is kept, but what changes now is not saved after you quit. Make ${path} and its folder ${dirname(path)} writable by your account, then quit and start Standby again; the file was left as it is.`,
-      )
-      const store = new SqliteCacheStore(opened.db, linesLogger())
-      expect(store.shownInvites(['inv_shown'])).toEqual(['inv_shown'])
-      // Saves go to memory for the run, none refused.
-      store.applyEvents([inviteCreated(store.cursor() + 1, another)])
-      store.markNotified([another.id], 1)
-      expect(store.shownInvites([another.id])).toEqual([another.id])
+      expect(opened.inMemory).toContain(`Standby cannot make its offline cache at ${path} (SQLITE_CANTOPEN: `)
+      expect(opened.inMemory).toContain('nothing of it is saved after you quit')
+      new SqliteCacheStore(opened.db, linesLogger()).applyEvents([inviteCreated(1, another)])
       expect(opened.close()).toBeNull()
-      expect(readFileSync(path).equals(bytes)).toBe(true)
-      expect(existsSync(`${path}-wal`)).toBe(false)
+      expect(existsSync(path)).toBe(false)
     })
-  }
-
-  it('with no file and a folder it may not write, starts from an empty cache in memory and says so', () => {
-    const path = join(tempDir(), 'profile', 'cache.db')
-    mkdirSync(dirname(path))
-    lock(dirname(path))
-    const opened = open(path)
-    expect(opened.inMemory).toContain(`Standby cannot make its offline cache at ${path} (SQLITE_CANTOPEN: `)
-    expect(opened.inMemory).toContain('nothing of it is saved after you quit')
-    new SqliteCacheStore(opened.db, linesLogger()).applyEvents([inviteCreated(1, another)])
-    expect(opened.close()).toBeNull()
-    expect(existsSync(path)).toBe(false)
-  })
-})
+  },
+)

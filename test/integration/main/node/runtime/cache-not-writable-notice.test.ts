@@ -46,7 +46,7 @@ function canLock(): boolean {
 }
 
 it.skipIf(process.platform !== 'linux' || !canLock())(
-  'starts from a copy in memory, says where and what to do, and shows nothing twice',
+  'starts from a copy in memory, says where and what to do, and shows nothing twice (skipped where `chattr +i` does not hold: not Linux, not root, or a file system without the flag)',
   async () => {
     const dir = tempDir()
     const path = join(dir, 'cache.db')
