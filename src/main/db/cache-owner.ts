@@ -5,8 +5,13 @@
  * two experts' rows in one file. SQLite writes the file itself only when it checkpoints, so a file
  * changed since this run's last checkpoint was written by someone else; it is then read without the
  * WAL, and a file naming an expert this run never held, or no cache at all, is not written again.
+ * Nor is this expert's own cache put back from an earlier copy (a backup restored): this run's WAL
+ * holds only the pages it changed, and copied into other pages they make an index disagree with its
+ * table, which no later open notices. A file only touched (its times set, its mode changed) reads
+ * as this run last wrote it, and is written on.
  */
 import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import { readFileSync, rmSync, statSync } from 'node:fs'
 import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
@@ -15,7 +20,7 @@ import { isDamage } from './damage-watch'
 export interface CacheOwner {
   /** Read before each checkpoint: false once the file was found to be another's (and from then on). */
   mayWrite(): boolean
-  /** After a checkpoint of this run: the file as it wrote it. */
+  /** After each checkpoint of this run, one that failed part-way included: the file as it wrote it. */
   written(): void
   /** What was found at the path, for the log; null while the file is this run's. */
   readonly found: string | null
@@ -33,6 +38,7 @@ export function cacheOwner(path: string, db: Database.Database): CacheOwner {
   }
   hold()
   let seen = stampOf(path)
+  let content = digestOf(path)
   let found: string | null = null
   return {
     get found() {
@@ -43,7 +49,7 @@ export function cacheOwner(path: string, db: Database.Database): CacheOwner {
       const now = stampOf(path)
       // Another file moved there is not the one SQLite writes into: the close's write-back judges it.
       if (now !== seen && sameFile(now, seen)) {
-        const other = otherThan(path, held)
+        const other = otherThan(path, held, content)
         if (other !== null) {
           found = other
           return false
@@ -54,7 +60,10 @@ export function cacheOwner(path: string, db: Database.Database): CacheOwner {
       return true
     },
     written() {
-      seen = stampOf(path)
+      const now = stampOf(path)
+      // Read again only when the checkpoint wrote into it.
+      if (now !== seen) content = digestOf(path)
+      seen = now
     },
   }
 }
@@ -114,7 +123,7 @@ const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
  * a sentence for the log; null when it is one of them, empty, or not a database at all (a file cut
  * short or written over by other bytes, which the close's write-back judges).
  */
-function otherThan(path: string, held: ReadonlySet<string | null>): string | null {
+function otherThan(path: string, held: ReadonlySet<string | null>, written: string): string | null {
   let image: Buffer
   try {
     image = readFileSync(path)
@@ -122,13 +131,16 @@ function otherThan(path: string, held: ReadonlySet<string | null>): string | nul
     return null
   }
   if (image.length < 100 || !image.subarray(0, HEADER.length).equals(HEADER)) return null
+  const digest = digestOfImage(image)
   // Marked as a rollback journal's file, its pages are read as they are, and no WAL is looked for.
   image.fill(1, 18, 20)
   let copy: Database.Database | undefined
   try {
     copy = new Database(image, { readonly: true })
     const expert = expertIn(copy)
-    if (held.has(expert) || expert === null) return null
+    // Emptied (a sign-out here, whose own checkpoint wrote it): nothing of an expert's to mix with.
+    if (expert === null || (held.has(expert) && digest === written)) return null
+    if (held.has(expert)) return `was put back from an earlier copy of your cache (${expert})`
     return `holds the cache of another expert (${expert})`
   } catch (error) {
     // Damaged (or still being copied): not told apart from this run's own file; the next look reads it again.
@@ -136,4 +148,17 @@ function otherThan(path: string, held: ReadonlySet<string | null>): string | nul
   } finally {
     copy?.close()
   }
+}
+
+/** A digest of the file's bytes as they are now; '' when it cannot be read. */
+function digestOf(path: string): string {
+  try {
+    return digestOfImage(readFileSync(path))
+  } catch {
+    return ''
+  }
+}
+
+function digestOfImage(image: Buffer): string {
+  return createHash('sha256').update(image).digest('base64')
 }

@@ -270,8 +270,8 @@ function checkLevel(
  * fails on an open connection (a full disk, an I/O error) is tried again at the next tick: SQLite's
  * own checkpoint is off, so stopping would let the WAL grow for the rest of the run once the disk
  * had room again. Only a connection closed elsewhere stops the timer, since every tick would fail.
- * `beforeEach` runs first at every tick: housekeeping that must not hold up the open; `afterEach`
- * after each checkpoint that worked.
+ * `beforeEach` runs first at every tick (housekeeping that must not hold up the open); `afterEach`
+ * after each checkpoint that worked; `owner` is told of every one, those failed part-way included.
  */
 function checkpointEvery(
   db: Database.Database,
@@ -283,15 +283,15 @@ function checkpointEvery(
 ): () => void {
   const timer = setInterval(() => {
     beforeEach()
-    // Another's file at the path: this run's WAL stays out of it for the rest of the run.
-    if (!owner.mayWrite()) return
+    if (!owner.mayWrite()) return // Another's file, or an earlier copy, is at the path now.
     try {
       db.pragma('wal_checkpoint(PASSIVE)')
-      owner.written()
       afterEach()
     } catch (error) {
       if (isDamage(error)) onDamage()
       if (!db.open) clearInterval(timer)
+    } finally {
+      owner.written()
     }
   }, ms)
   // The app quits when it is done, whatever the timer.

@@ -2,7 +2,7 @@
 // same size or larger) while Standby runs: this run's rows never go into it, at a checkpoint or at
 // quit, and the log says what was found and what to do.
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, readFileSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
@@ -128,4 +128,38 @@ describe('this run’s own changes to the file are still written', () => {
     expect(opened.close()).toBeNull()
     expect(contentAt(path)).toEqual({ expert: 'exp_ours', invites: 6, check: 'ok' })
   })
+
+  it('a file only touched (its times set back, its mode changed) by a backup tool', () => {
+    const path = join(tempDir(), 'cache.db')
+    const { opened, store } = ourRun(path, 5)
+    utimesSync(path, new Date(0), new Date(0))
+    chmodSync(path, 0o600)
+    store.applyEvents([inviteCreated(store.cursor() + 1, invite('ours', 99))])
+    vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+    store.applyEvents([inviteCreated(store.cursor() + 1, invite('ours', 100))])
+    expect(opened.close()).toBeNull()
+    expect(contentAt(path)).toEqual({ expert: 'exp_ours', invites: 7, check: 'ok' })
+  })
+})
+
+it('an earlier copy of this expert’s own cache put back over it is left as put back, never mixed with this run’s pages', () => {
+  const dir = tempDir()
+  const path = join(dir, 'cache.db')
+  const { opened, store } = ourRun(path, 5)
+  copyFileSync(path, join(dir, 'backup.db'))
+  store.applyEvents(
+    Array.from({ length: 40 }, (_, i) => inviteCreated(store.cursor() + 1, invite('later', i))),
+  )
+  vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+  copyFileSync(join(dir, 'backup.db'), path)
+  const restored = readFileSync(path)
+  store.applyEvents([inviteCreated(store.cursor() + 1, invite('ours', 99))])
+  vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+  const said = opened.close()
+  expect(readFileSync(path).equals(restored)).toBe(true)
+  expect(existsSync(`${path}-wal`)).toBe(false)
+  expect(contentAt(path)).toEqual({ expert: 'exp_ours', invites: 5, check: 'ok' })
+  expect(said).toContain(
+    `The offline cache ${path} was put back from an earlier copy of your cache (exp_ours)`,
+  )
 })
