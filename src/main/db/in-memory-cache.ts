@@ -67,7 +67,8 @@ function inMemory(
       db,
       message:
         `Standby cannot write to its offline cache at ${path} ${found}. It runs from a copy in memory ` +
-        'this time: what it already knew is kept, but what changes now is not saved after you quit. ' +
+        'this time: what it already knew is kept, but nothing that changes now is saved, so invites and ' +
+        'reminders shown from now on may be shown again when it next starts. ' +
         `${writable}, then quit and start Standby again; the file was left as it is.`,
     }
   }
@@ -77,7 +78,8 @@ function inMemory(
       db: empty,
       message:
         `Standby cannot make its offline cache at ${path} ${found}. It runs from an empty cache in memory ` +
-        'this time, and nothing of it is saved after you quit. ' +
+        'this time and saves none of it, so invites and reminders shown now may be shown again when it ' +
+        'next starts. ' +
         `${writable}, then quit and start Standby again.`,
     }
   }
@@ -86,7 +88,7 @@ function inMemory(
     message:
       `Standby cannot read its offline cache at ${path} ${found}. It runs from an empty cache in memory ` +
       'this time and fetches everything from the platform again, so invites you were shown may be ' +
-      `shown again. ${writable}, then quit and start Standby again; the file was left as it is.`,
+      `shown again, now and when it next starts. ${writable}, then quit and start Standby again; the file was left as it is.`,
   }
 }
 

@@ -84,7 +84,9 @@ describe.skipIf(cannot !== null)(
           expect(found.inMemory).toMatch(
             new RegExp(`^Standby cannot read its offline cache at ${path} \\(EACCES: permission denied`),
           )
-          expect(found.inMemory).toContain('invites you were shown may be shown again')
+          expect(found.inMemory).toContain(
+            'invites you were shown may be shown again, now and when it next starts',
+          )
         }
         expect(found.inMemory).toContain(`Make ${path} and its folder ${dir} writable by your account`)
         expect(readFileSync(path).equals(bytes)).toBe(true)

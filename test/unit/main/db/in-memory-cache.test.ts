@@ -53,7 +53,7 @@ describe.skipIf(process.platform !== 'linux' || !canLock())(
           new RegExp(`^Standby cannot write to its offline cache at ${path} \\((EPERM|SQLITE_CANTOPEN): `),
         )
         expect(opened.inMemory).toContain(
-          `It runs from a copy in memory this time: what it already knew is kept, but what changes now is not saved after you quit. Make ${path} and its folder ${dirname(path)} writable by your account, then quit and start Standby again; the file was left as it is.`,
+          `It runs from a copy in memory this time: what it already knew is kept, but nothing that changes now is saved, so invites and reminders shown from now on may be shown again when it next starts. Make ${path} and its folder ${dirname(path)} writable by your account, then quit and start Standby again; the file was left as it is.`,
         )
         const store = new SqliteCacheStore(opened.db, linesLogger())
         expect(store.shownInvites(['inv_shown'])).toEqual(['inv_shown'])
@@ -73,7 +73,9 @@ describe.skipIf(process.platform !== 'linux' || !canLock())(
       lock(dirname(path))
       const opened = open(path)
       expect(opened.inMemory).toContain(`Standby cannot make its offline cache at ${path} (SQLITE_CANTOPEN: `)
-      expect(opened.inMemory).toContain('nothing of it is saved after you quit')
+      expect(opened.inMemory).toContain(
+        'saves none of it, so invites and reminders shown now may be shown again when it next starts',
+      )
       new SqliteCacheStore(opened.db, linesLogger()).applyEvents([inviteCreated(1, another)])
       expect(opened.close()).toBeNull()
       expect(existsSync(path)).toBe(false)
