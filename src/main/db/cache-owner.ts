@@ -11,10 +11,10 @@
  * as this run last wrote it, and is written on.
  */
 import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import { readFileSync, rmSync, statSync } from 'node:fs'
 import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
+import { WrittenPages } from './written-pages'
 
 /** Whether this run may still copy its WAL into the file at its path. */
 export interface CacheOwner {
@@ -26,8 +26,8 @@ export interface CacheOwner {
   readonly found: string | null
 }
 
-/** The owner of the cache at `path`, open on `db`; the expert `db` holds now is this run's. */
-export function cacheOwner(path: string, db: Database.Database): CacheOwner {
+/** The owner of the cache at `path` (its WAL at `wal`), open on `db`; the expert `db` holds now is this run's. */
+export function cacheOwner(path: string, wal: string, db: Database.Database): CacheOwner {
   const held = new Set<string | null>()
   const hold = (): void => {
     try {
@@ -38,7 +38,7 @@ export function cacheOwner(path: string, db: Database.Database): CacheOwner {
   }
   hold()
   let seen = stampOf(path)
-  let content = digestOf(path)
+  const pages = new WrittenPages()
   let found: string | null = null
   return {
     get found() {
@@ -49,7 +49,7 @@ export function cacheOwner(path: string, db: Database.Database): CacheOwner {
       const now = stampOf(path)
       // Another file moved there is not the one SQLite writes into: the close's write-back judges it.
       if (now !== seen && sameFile(now, seen)) {
-        const other = otherThan(path, held, content)
+        const other = otherThan(path, held, pages)
         if (other !== null) {
           found = other
           return false
@@ -62,7 +62,7 @@ export function cacheOwner(path: string, db: Database.Database): CacheOwner {
     written() {
       const now = stampOf(path)
       // Read again only when the checkpoint wrote into it.
-      if (now !== seen) content = digestOf(path)
+      if (now !== seen) pages.note(path, wal)
       seen = now
     },
   }
@@ -123,7 +123,7 @@ const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
  * a sentence for the log; null when it is one of them, empty, or not a database at all (a file cut
  * short or written over by other bytes, which the close's write-back judges).
  */
-function otherThan(path: string, held: ReadonlySet<string | null>, written: string): string | null {
+function otherThan(path: string, held: ReadonlySet<string | null>, pages: WrittenPages): string | null {
   let image: Buffer
   try {
     image = readFileSync(path)
@@ -131,15 +131,17 @@ function otherThan(path: string, held: ReadonlySet<string | null>, written: stri
     return null
   }
   if (image.length < 100 || !image.subarray(0, HEADER.length).equals(HEADER)) return null
-  const digest = digestOfImage(image)
+  // Before the header is marked below.
+  const ours = pages.heldIn(image)
   // Marked as a rollback journal's file, its pages are read as they are, and no WAL is looked for.
   image.fill(1, 18, 20)
   let copy: Database.Database | undefined
   try {
     copy = new Database(image, { readonly: true })
     const expert = expertIn(copy)
-    // Emptied (a sign-out here, whose own checkpoint wrote it): nothing of an expert's to mix with.
-    if (expert === null || (held.has(expert) && digest === written)) return null
+    // Emptied (a sign-out here, whose own VACUUM rewrote it whole): nothing of an expert's to mix with.
+    if (expert === null) pages.forget()
+    if (expert === null || (held.has(expert) && ours)) return null
     if (held.has(expert)) return `was put back from an earlier copy of your cache (${expert})`
     return `holds the cache of another expert (${expert})`
   } catch (error) {
@@ -148,17 +150,4 @@ function otherThan(path: string, held: ReadonlySet<string | null>, written: stri
   } finally {
     copy?.close()
   }
-}
-
-/** A digest of the file's bytes as they are now; '' when it cannot be read. */
-function digestOf(path: string): string {
-  try {
-    return digestOfImage(readFileSync(path))
-  } catch {
-    return ''
-  }
-}
-
-function digestOfImage(image: Buffer): string {
-  return createHash('sha256').update(image).digest('base64')
 }

@@ -163,7 +163,7 @@ function openOnDisk(options: OpenCacheOptions): OpenedCache {
       removeInterruptedWrites(path, marker)
     }
     let file = openedFile(path)
-    const owner = cacheOwner(path, db)
+    const owner = cacheOwner(path, wal, db)
     // What a checkpoint wrote is the file's too: less of it at close was cut away.
     const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage, sweep, owner, () => {
       file = seenAgain(path, file)

@@ -129,6 +129,20 @@ describe('this run’s own changes to the file are still written', () => {
     expect(contentAt(path)).toEqual({ expert: 'exp_ours', invites: 6, check: 'ok' })
   })
 
+  it('a file touched after a sign-out and a sign-in as another expert rewrote it', () => {
+    const path = join(tempDir(), 'cache.db')
+    const { opened, store } = ourRun(path, 5)
+    store.clear()
+    store.applySnapshot(aSnapshot({ expert: anExpert({ id: 'exp_next' }), cursor: 1 }))
+    store.applyEvents([inviteCreated(2, invite('next', 1))])
+    vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+    utimesSync(path, new Date(0), new Date(0))
+    store.applyEvents([inviteCreated(3, invite('next', 2))])
+    vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+    expect(opened.close()).toBeNull()
+    expect(contentAt(path)).toEqual({ expert: 'exp_next', invites: 2, check: 'ok' })
+  })
+
   it('a file only touched (its times set back, its mode changed) by a backup tool', () => {
     const path = join(tempDir(), 'cache.db')
     const { opened, store } = ourRun(path, 5)
