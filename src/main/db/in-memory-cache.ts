@@ -6,8 +6,9 @@
  * is left as it is, and nothing of this run is kept after it quits.
  */
 import Database from 'better-sqlite3'
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { errorMessage } from '../../shared/error-message'
 import { migrate } from '../../shared/sqlite/migrate'
 import { distrustSchema } from './distrust-schema'
@@ -96,16 +97,38 @@ function inMemory(
 function imageOf(path: string, nativeBinding: string | undefined): Buffer | null {
   // Without a WAL the file's bytes are the cache: SQLite would make a -wal and -shm beside it.
   if (!existsSync(`${path}-wal`)) return bytesOf(path)
+  // A folder it may not write has SQLite refuse to make the WAL's index beside them: read from a
+  // private copy of both, where the commits an unclean exit left in the WAL are the newest marks.
+  return readWithWal(path, path, nativeBinding) ?? withPrivateCopy(path, nativeBinding) ?? bytesOf(path)
+}
+
+/** The cache at `path` read through SQLite, its WAL at `from`-wal with it; null when it cannot be. */
+function readWithWal(path: string, from: string, nativeBinding: string | undefined): Buffer | null {
   try {
-    const options = { readonly: true, fileMustExist: true }
-    const db = new Database(path, nativeBinding === undefined ? options : { ...options, nativeBinding })
+    const options = { readonly: from === path, fileMustExist: true }
+    const db = new Database(from, nativeBinding === undefined ? options : { ...options, nativeBinding })
     try {
       return db.serialize()
     } finally {
       db.close()
     }
   } catch {
-    return bytesOf(path)
+    return null
+  }
+}
+
+function withPrivateCopy(path: string, nativeBinding: string | undefined): Buffer | null {
+  let dir: string | undefined
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'standby-cache-'))
+    const copy = join(dir, 'cache.db')
+    copyFileSync(path, copy)
+    copyFileSync(`${path}-wal`, `${copy}-wal`)
+    return readWithWal(path, copy, nativeBinding)
+  } catch {
+    return null
+  } finally {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { anInvite, aRequest, inviteCreated } from '../../../support/fixtures'
-import { cacheThatShowedOne, linesLogger, useTempDirs } from './cache-test-kit'
+import { cacheThatShowedOne, leftByUncleanExit, linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const locked: string[] = []
@@ -66,6 +66,19 @@ describe.skipIf(process.platform !== 'linux' || !canLock())(
         expect(existsSync(`${path}-wal`)).toBe(false)
       })
     }
+
+    it('(its folder) keeps what an unclean exit left shown in the WAL', () => {
+      const path = join(tempDir(), 'profile', 'cache.db')
+      mkdirSync(dirname(path))
+      writeFileSync(`${path}-wal`, leftByUncleanExit(tempDir(), path))
+      lock(dirname(path))
+      const opened = open(path)
+      expect(opened.inMemory).toMatch(/^Standby cannot write to its offline cache/)
+      const store = new SqliteCacheStore(opened.db, linesLogger())
+      expect(store.shownInvites(['inv_shown'])).toEqual(['inv_shown'])
+      expect(store.cursor()).toBe(51)
+      expect(opened.close()).toBeNull()
+    })
 
     it('with no file and a folder it may not write, starts from an empty cache in memory and says so', () => {
       const path = join(tempDir(), 'profile', 'cache.db')
