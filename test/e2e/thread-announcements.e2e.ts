@@ -34,3 +34,22 @@ it('reads out a new message in an open thread, not the ones already there when i
 
   expect(await readOutSoFar(page, /frame|merge|customers/)).toEqual(['Mei Chen: Only for some customers.'])
 })
+
+it('does not read back a message the expert sends, only the client’s answer to it', async () => {
+  const e2e = await world()
+  const { platform } = e2e
+  const { ada, page, request } = await directRequestToAda(e2e, 'Pandas merge doubles my rows')
+  const card = page.getByRole('article', { name: request.title })
+  await watchReadOut(page)
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const log = card.getByRole('log', { name: 'Messages with Mei Chen' })
+  await card.getByRole('textbox', { name: 'Message to Mei Chen' }).fill('Are the keys unique?')
+  await card.getByRole('button', { name: 'Send' }).click()
+  await log.getByText('Are the keys unique?').waitFor()
+
+  platform.clock.advance(1_000)
+  platform.server.marketplace.clientMessage(request.id, ada.id, 'Not on the right side.')
+  await page.getByText('Mei Chen: Not on the right side.', { exact: true }).waitFor({ state: 'attached' })
+  // Read out in the order given: had the expert's own been, it would stand first.
+  expect(await readOutSoFar(page, /unique|right side/)).toEqual(['Mei Chen: Not on the right side.'])
+})

@@ -171,7 +171,7 @@ export function MessageThread({
       <div className="visually-hidden" aria-live="polite" aria-relevant="additions">
         {arrived.map((message) => (
           <p key={message.id}>
-            {message.from === 'expert' ? 'You' : clientName}: <bdi>{message.body}</bdi>
+            <bdi>{clientName}</bdi>: <bdi>{message.body}</bdi>
           </p>
         ))}
       </div>

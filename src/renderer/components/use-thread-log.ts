@@ -2,9 +2,9 @@
  * A message thread's log as messages come. Its list (a WindowedList following its end) opens at
  * the newest message and follows each new one while the expert reads the end; one who scrolled
  * up to read an earlier message keeps it in place when the client writes again, and is offered a
- * way down to what came meanwhile, until they send one of their own. What comes after the thread
- * opened is read out from a live region of its own: the log itself is not live, as its list
- * draws earlier messages into it as the expert scrolls, and those are not news.
+ * way down to what came meanwhile, until they send one of their own. What the client writes after
+ * the thread opened is read out from a live region of its own: the log itself is not live, as
+ * its list draws earlier messages into it as the expert scrolls, and those are not news.
  */
 import { useCallback, useRef, useState, type RefObject } from 'react'
 import type { Message } from '../../shared/protocol/entities'
@@ -20,7 +20,7 @@ export interface ThreadLog {
   readonly unseen: number
   /** Brings the newest message into view and the keyboard's focus to the log. */
   readonly showNewest: () => void
-  /** The latest messages that came after the thread opened, for its live region to read out. */
+  /** The client's latest messages that came after the thread opened, for its live region to read out. */
   readonly arrived: ReadonlyArray<Message>
 }
 
@@ -32,13 +32,17 @@ const ARRIVED_KEPT = 3
 export function useThreadLog(messages: ReadonlyArray<Message> | null): ThreadLog {
   const log = useRef<HTMLDivElement>(null)
   // The newest message when the thread was first read (null for none): the conversation already
-  // there when the thread opens is not read out, what comes after is.
+  // there when the thread opens is not read out, what the client writes after is. The expert's
+  // own are not: they just wrote them, and hearing each read back drowns out the client's.
   const [openedAt, setOpenedAt] = useState<string | null | undefined>(undefined)
   if (openedAt === undefined && messages !== null) setOpenedAt(messages.at(-1)?.id ?? null)
   const arrived =
     messages === null || openedAt === undefined
       ? []
-      : messages.slice(indexOf(messages, openedAt ?? undefined) + 1).slice(-ARRIVED_KEPT)
+      : messages
+          .slice(indexOf(messages, openedAt ?? undefined) + 1)
+          .filter((message) => message.from === 'client')
+          .slice(-ARRIVED_KEPT)
 
   const last = messages?.at(-1)
   const [endShown, setEndShown] = useState(true)
