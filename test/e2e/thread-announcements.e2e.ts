@@ -1,10 +1,12 @@
 /**
  * A message that arrives while a thread is open is read out, but the messages already there when
  * the thread opens are not, or a screen reader reads the whole conversation aloud each time the
- * expert opens it; nor are earlier messages drawn into the log as the expert scrolls.
+ * expert opens it; nor are earlier messages drawn into the log as the expert scrolls, nor the
+ * expert's own; many at once are counted, not all read.
  */
 import { expect, it } from 'vitest'
 import { useE2e } from './support/fixture'
+import { routeIpc, type RoutedSocket } from './support/ipc-route'
 import { readOutSoFar, watchReadOut } from './support/read-out'
 import { directRequestToAda } from './support/scenario'
 
@@ -52,4 +54,56 @@ it('does not read back a message the expert sends, only the client’s answer to
   await page.getByText('Mei Chen: Not on the right side.', { exact: true }).waitFor({ state: 'attached' })
   // Read out in the order given: had the expert's own been, it would stand first.
   expect(await readOutSoFar(page, /unique|right side/)).toEqual(['Mei Chen: Not on the right side.'])
+})
+
+it('counts what the client sent in one change bigger than the live region reads whole', async () => {
+  const { platform, expert, shell, open } = await world()
+  const ada = expert('Ada Byron', ['python'])
+  const client = platform.addClient('Mei Chen')
+  // The shell's pushes of the client's messages are held, then given as one, as a catch-up brings them.
+  const held: Array<{ payload?: unknown }> = []
+  let holding = false
+  let routed: RoutedSocket | undefined
+  const page = await open(await shell(ada), {
+    beforeLoad: routeIpc({
+      fromShell: (message, socket) => {
+        routed = socket
+        if (!holding || message.event !== 'cache.changed') return true
+        held.push(message)
+        return false
+      },
+    }),
+  })
+  const { request } = platform.server.marketplace.createRequest({
+    clientId: client,
+    title: 'Pandas merge doubles my rows',
+    kind: 'instant',
+    direct: { expertId: ada.id, via: 'profile' },
+  })
+  const card = page.getByRole('article', { name: request.title })
+  await watchReadOut(page)
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const log = card.getByRole('log', { name: 'Messages with Mei Chen' })
+  await log.getByText('Ask anything you need to know before you decide.').waitFor()
+
+  holding = true
+  const steps = 10
+  for (let n = 1; n <= steps; n++) {
+    platform.clock.advance(1_000)
+    platform.server.marketplace.clientMessage(request.id, ada.id, `Step ${n} of the repro`)
+  }
+  await expect
+    .poll(() => held.flatMap((message) => (message.payload as { messages: unknown[] }).messages).length)
+    .toBe(steps)
+  const last = held.at(-1) as { payload: { messages: unknown[] } }
+  const messages = held.flatMap((message) => (message.payload as { messages: unknown[] }).messages)
+  routed!.toPage(JSON.stringify({ ...last, payload: { ...last.payload, messages } }))
+
+  await page.getByText('Mei Chen: Step 10 of the repro', { exact: true }).waitFor({ state: 'attached' })
+  expect(await readOutSoFar(page, /Step|new messages/)).toEqual([
+    '10 new messages from Mei Chen; the latest 3 follow, all are in the thread.',
+    'Mei Chen: Step 8 of the repro',
+    'Mei Chen: Step 9 of the repro',
+    'Mei Chen: Step 10 of the repro',
+  ])
 })

@@ -56,7 +56,7 @@ export function MessageThread({
   const [readError, setReadError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const box = useRef<HTMLTextAreaElement>(null)
-  const { log, toEnd, onEndShown, unseen, showNewest, arrived } = useThreadLog(messages)
+  const { log, toEnd, onEndShown, unseen, showNewest, readOut } = useThreadLog(messages)
 
   useEffect(() => {
     let current = true
@@ -169,7 +169,13 @@ export function MessageThread({
         {messages?.length === 0 && <p className="muted thread-empty">{emptyText}</p>}
       </div>
       <div className="visually-hidden" aria-live="polite" aria-relevant="additions">
-        {arrived.map((message) => (
+        {readOut.came > readOut.latest.length && (
+          <p key={`${readOut.latest.at(-1)?.id}-came`}>
+            {readOut.came} new messages from <bdi>{clientName}</bdi>; the latest {readOut.latest.length}{' '}
+            follow, all are in the thread.
+          </p>
+        )}
+        {readOut.latest.map((message) => (
           <p key={message.id}>
             <bdi>{clientName}</bdi>: <bdi>{message.body}</bdi>
           </p>

@@ -20,29 +20,42 @@ export interface ThreadLog {
   readonly unseen: number
   /** Brings the newest message into view and the keyboard's focus to the log. */
   readonly showNewest: () => void
-  /** The client's latest messages that came after the thread opened, for its live region to read out. */
-  readonly arrived: ReadonlyArray<Message>
+  /** What the client wrote in the latest change that brought any, for the live region to read out. */
+  readonly readOut: ReadOut
 }
 
-// Messages kept in the live region: enough that a burst is read whole, few enough that the page
-// holds little text twice.
+/** The client's latest few messages of one change, and how many that change brought. */
+export interface ReadOut {
+  readonly latest: ReadonlyArray<Message>
+  readonly came: number
+}
+
+const NOTHING_READ: ReadOut = { latest: [], came: 0 }
+
+// Messages of one change kept in the live region: enough that a short burst is read whole, few
+// enough that a long one is not read for minutes.
 const ARRIVED_KEPT = 3
 
 /** The log's element and what its list needs, for a thread showing `messages`. */
 export function useThreadLog(messages: ReadonlyArray<Message> | null): ThreadLog {
   const log = useRef<HTMLDivElement>(null)
-  // The newest message when the thread was first read (null for none): the conversation already
-  // there when the thread opens is not read out, what the client writes after is. The expert's
-  // own are not: they just wrote them, and hearing each read back drowns out the client's.
-  const [openedAt, setOpenedAt] = useState<string | null | undefined>(undefined)
-  if (openedAt === undefined && messages !== null) setOpenedAt(messages.at(-1)?.id ?? null)
-  const arrived =
-    messages === null || openedAt === undefined
-      ? []
-      : messages
-          .slice(indexOf(messages, openedAt ?? undefined) + 1)
-          .filter((message) => message.from === 'client')
-          .slice(-ARRIVED_KEPT)
+  // The newest message already given to the live region: at first the newest when the thread was
+  // first read (null for none), so the conversation already there when it opens is not read out.
+  // What the client writes after is; the expert's own are not: they just wrote them, and hearing
+  // each read back drowns out the client's.
+  const [heardTo, setHeardTo] = useState<string | null | undefined>(undefined)
+  const [readOut, setReadOut] = useState<ReadOut>(NOTHING_READ)
+  const newest = messages?.at(-1)?.id ?? null
+  if (messages !== null && heardTo !== newest) {
+    setHeardTo(newest)
+    const came =
+      heardTo === undefined
+        ? []
+        : messages.slice(indexOf(messages, heardTo ?? undefined) + 1).filter(({ from }) => from === 'client')
+    // Each change that brings the client's messages replaces what the region held: each is read
+    // once, and a burst bigger than it reads whole is counted before its latest few.
+    if (came.length > 0) setReadOut({ latest: came.slice(-ARRIVED_KEPT), came: came.length })
+  }
 
   const last = messages?.at(-1)
   const [endShown, setEndShown] = useState(true)
@@ -57,7 +70,7 @@ export function useThreadLog(messages: ReadonlyArray<Message> | null): ThreadLog
     log.current?.focus()
   }, [])
   const unseen = endShown || messages === null ? 0 : messages.length - 1 - indexOf(messages, readTo)
-  return { log, toEnd: `${asked} ${sent}`, onEndShown: setEndShown, unseen, showNewest, arrived }
+  return { log, toEnd: `${asked} ${sent}`, onEndShown: setEndShown, unseen, showNewest, readOut }
 }
 
 /** Where the message `id` stands in `messages`; -1 when it is not there (cut off the top). */
