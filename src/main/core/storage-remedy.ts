@@ -6,11 +6,15 @@
 import { errorMessage } from '../../shared/error-message'
 import { DISK_ERROR_ADVICE, failureKindOf } from './startup/startup-failure'
 import { CACHE_LOST_REMEDY, isCacheDamage, isCacheLost } from './cache-lost'
+import { cacheNotWritableIn } from './cache-not-writable'
 
 /** The remedy for a failed write, as the start of a sentence (the caller ends it). */
 export function storageRemedy(error: unknown): string {
   // Nothing the expert does to the disk brings back a connection the run closed: only a new start.
   if (isCacheLost(error)) return CACHE_LOST_REMEDY
+  // The files named, and what undoes it: the disk itself is fine.
+  const notWritable = cacheNotWritableIn(error)
+  if (notWritable !== null) return notWritable.remedy
   // A folder where one of its files goes (put there by hand, or a sync tool) is no fault of the
   // disk or its rights: told as what it is, the expert knows what to move.
   const folder = folderInTheWay(error)

@@ -15,14 +15,16 @@ export function isDamage(error: unknown): boolean {
 
 /**
  * `target` with every method's failure that says the file is damaged told to `onDamage` before it
- * is thrown on as it was; each call goes to `current()`, the object standing for it now (a store
- * over a rebuilt file). Each function is wrapped once, on its first use (by itself, not by its
- * name: one set on the store later, as the tests' faults are, is wrapped as it is).
+ * is thrown on, as `described` tells it (as it was by default); each call goes to `current()`, the
+ * object standing for it now (a store over a rebuilt file). Each function is wrapped once, on its
+ * first use (by itself, not by its name: one set on the store later, as the tests' faults are, is
+ * wrapped as it is).
  */
 export function reportingDamage<T extends object>(
   target: T,
   onDamage: (error: Error) => void,
   current: () => T = () => target,
+  described: (error: unknown) => unknown = (error) => error,
 ): T {
   const wrapped = new WeakMap<object, unknown>()
   return new Proxy(target, {
@@ -38,7 +40,7 @@ export function reportingDamage<T extends object>(
             return original.apply(current(), args)
           } catch (error) {
             if (isDamage(error)) onDamage(error as Error)
-            throw error
+            throw described(error)
           }
         }
         wrapped.set(value, method)

@@ -11,9 +11,12 @@ import type { Notifier } from '../core/ports/notifier'
 import { reportingDamage } from './damage-watch'
 import type { CacheRebuild, OpenedCache } from './open-cache'
 import { SqliteCacheStore } from './sqlite-cache-store'
+import { refusedWrite } from './write-refused'
 
 /** What a rebuild while running needs besides the first open. */
 export interface RebuildWhileRunning {
+  /** The cache file: a write it refuses is told by it (write-refused.ts). */
+  readonly path: string
   /** Opens the cache again as the start did: after `damaged()`, it checks the file and rebuilds it. */
   readonly open: () => OpenedCache
   readonly log: Logger
@@ -96,7 +99,8 @@ export function rebuiltWhileRunning(first: OpenedCache, options: RebuildWhileRun
     return store
   }
   return {
-    store: reportingDamage(store, rebuild, current),
+    // A file made read-only meanwhile is told as such, not as SQLite's disk I/O error.
+    store: reportingDamage(store, rebuild, current, (error) => refusedWrite(options.path, error) ?? error),
     close() {
       const closing = opened
       opened = null

@@ -111,6 +111,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
   tellAtStart(opened.rebuilt, options)
   if (opened.inMemory !== null) tellCacheInMemory(opened.inMemory, options)
   const runCache = rebuiltWhileRunning(opened, {
+    path: options.cachePath,
     open,
     log: options.log,
     notifier: options.notifier,

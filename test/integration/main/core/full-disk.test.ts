@@ -1,8 +1,13 @@
 // The disk under the cache fills up, or the cache turns read-only, while the core is online (SQLite
-// itself refuses the write, as it does then): the core tells the expert once what happened and what
-// to do, tries again less and less often instead of every second, and once the cache can be written
-// again it catches up by itself, loses nothing and takes the notice down.
+// itself refuses the write, as it does then, or the system does, for files made immutable): the
+// core tells the expert once what happened and what to do, tries again less and less often instead
+// of every second, and once the cache can be written again it catches up by itself, loses nothing
+// and takes the notice down.
 import Database from 'better-sqlite3'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { ManualClock } from '../../../../src/shared/clock'
@@ -39,10 +44,42 @@ const lockedByAnotherProgram: Trouble = (db) => {
   }
 }
 
-/** Bring `trouble` on the core's cache. */
+/**
+ * The cache file and its WAL made immutable while open (as `chattr +i` does, for root too): the
+ * system itself refuses every write, and SQLite says only "disk I/O error".
+ */
+const madeImmutable: Trouble = (db) => {
+  const files = [db.name, `${db.name}-wal`]
+  execFileSync('chattr', ['+i', ...files])
+  return { free: () => void execFileSync('chattr', ['-i', ...files]) }
+}
+
+/** Whether `chattr +i` works here (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps it). */
+function canLock(): boolean {
+  const probe = join(mkdtempSync(join(tmpdir(), 'standby-lock-')), 'probe')
+  writeFileSync(probe, '')
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' })
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  } finally {
+    rmSync(dirname(probe), { recursive: true, force: true })
+  }
+}
+
+/** Bring `trouble` on the core's cache; its `free` undoes it once, however often it is called. */
 function strike(core: TestCore, trouble: Trouble): { free(): void } {
   // The store keeps its connection to itself; a test reaches in to play the disk.
-  return trouble((core.runtime.cache as unknown as { db: Database.Database }).db)
+  const struck = trouble((core.runtime.cache as unknown as { db: Database.Database }).db)
+  let freed = false
+  return {
+    free: () => {
+      if (!freed) struck.free()
+      freed = true
+    },
+  }
 }
 
 /** A direct invite large enough that saving it needs more room in the cache file. */
@@ -73,57 +110,72 @@ const troubles: ReadonlyArray<[string, Trouble, RegExp]> = [
 describe('the cache cannot be written while online', () => {
   const defer = useCleanup()
 
+  const immutable = it.skipIf(process.platform !== 'linux' || !canLock())
+  immutable(
+    'its files made immutable: the expert is told the files and to make them writable, not to check the disk, and it catches up by itself',
+    () =>
+      catchesUpAfter(
+        madeImmutable,
+        /operation not permitted, .*cache\.db and .*cache\.db-wal may no longer be written\).*Make .*cache\.db and .*cache\.db-wal writable by your account again/,
+      ),
+  )
+
   it.each(troubles)(
     '%s: the expert is told once, retries back off, and it catches up by itself once it can write',
-    async (_, trouble, words) => {
-      const platform = await startTestPlatform()
-      defer(() => platform.close())
-      const expert = platform.addExpert()
-      const clock = new ManualClock(Date.now())
-      const core = await startCoreFor(platform.server.url, expert, { clock })
-      defer(() => core.close(true))
-      await core.waitForState((s) => s.status === 'online')
-      // An event already applied: each try replays after it rather than asking for a snapshot.
-      platform.inviteDirectly(expert.id, 'Before the disk filled up')
-      await core.waitForNotifications(1)
-      const { marketplace } = platform.server
-      const honest = marketplace.replay.bind(marketplace)
-      let replays = 0
-      marketplace.replay = (...args) => (replays++, honest(...args))
-
-      const disk = strike(core, trouble)
-      inviteTooLargeToFit(platform, expert.id, 'While the disk is full')
-      const stopped = await core.waitForState((s) => s.status === 'offline')
-      expect(stopped).toMatchObject({ reason: expect.stringMatching(words) })
-      expect(notices(core)).toEqual([
-        expect.objectContaining({
-          title: 'Standby cannot save new invites',
-          body: expect.stringMatching(words),
-        }),
-      ])
-
-      // Two minutes of a full disk: a handful of tries, not one a second.
-      for (let s = 0; s < 120; s++) {
-        clock.advance(SECOND)
-        await core.runtime.core.settled()
-      }
-      expect(replays).toBeGreaterThan(2)
-      expect(replays).toBeLessThan(12)
-      expect(notices(core)).toHaveLength(1)
-      expect(core.runtime.core.connection.status).toBe('offline')
-
-      disk.free()
-      for (let s = 0; s < 90 && core.runtime.core.connection.status !== 'online'; s++) {
-        clock.advance(SECOND)
-        await core.runtime.core.settled()
-      }
-      expect(core.runtime.core.connection.status).toBe('online')
-      expect(
-        core.runtime.cache.openInvites(core.runtime.core.platformClock.now()).map((i) => i.request.title),
-      ).toEqual(['While the disk is full', 'Before the disk filled up'])
-      expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(2)
-      expect(core.adapters.notifier.noticesOnScreen).toEqual([])
-      expect(core.adapters.tray.current?.statusLine).toMatch(/^Online/)
-    },
+    (_, trouble, words) => catchesUpAfter(trouble, words),
   )
+
+  /** Bring `trouble` on an online core: told once, tries backed off, caught up once freed. */
+  async function catchesUpAfter(trouble: Trouble, words: RegExp): Promise<void> {
+    const platform = await startTestPlatform()
+    defer(() => platform.close())
+    const expert = platform.addExpert()
+    const clock = new ManualClock(Date.now())
+    const core = await startCoreFor(platform.server.url, expert, { clock })
+    defer(() => core.close(true))
+    await core.waitForState((s) => s.status === 'online')
+    // An event already applied: each try replays after it rather than asking for a snapshot.
+    platform.inviteDirectly(expert.id, 'Before the disk filled up')
+    await core.waitForNotifications(1)
+    const { marketplace } = platform.server
+    const honest = marketplace.replay.bind(marketplace)
+    let replays = 0
+    marketplace.replay = (...args) => (replays++, honest(...args))
+
+    const disk = strike(core, trouble)
+    // Before the core's own cleanup, which removes its folder: a failed test leaves no file locked.
+    defer(() => disk.free())
+    inviteTooLargeToFit(platform, expert.id, 'While the disk is full')
+    const stopped = await core.waitForState((s) => s.status === 'offline')
+    expect(stopped).toMatchObject({ reason: expect.stringMatching(words) })
+    expect(notices(core)).toEqual([
+      expect.objectContaining({
+        title: 'Standby cannot save new invites',
+        body: expect.stringMatching(words),
+      }),
+    ])
+
+    // Two minutes of a full disk: a handful of tries, not one a second.
+    for (let s = 0; s < 120; s++) {
+      clock.advance(SECOND)
+      await core.runtime.core.settled()
+    }
+    expect(replays).toBeGreaterThan(2)
+    expect(replays).toBeLessThan(12)
+    expect(notices(core)).toHaveLength(1)
+    expect(core.runtime.core.connection.status).toBe('offline')
+
+    disk.free()
+    for (let s = 0; s < 90 && core.runtime.core.connection.status !== 'online'; s++) {
+      clock.advance(SECOND)
+      await core.runtime.core.settled()
+    }
+    expect(core.runtime.core.connection.status).toBe('online')
+    expect(
+      core.runtime.cache.openInvites(core.runtime.core.platformClock.now()).map((i) => i.request.title),
+    ).toEqual(['While the disk is full', 'Before the disk filled up'])
+    expect(core.adapters.notifier.shown.filter((n) => n.kind === 'invite')).toHaveLength(2)
+    expect(core.adapters.notifier.noticesOnScreen).toEqual([])
+    expect(core.adapters.tray.current?.statusLine).toMatch(/^Online/)
+  }
 })

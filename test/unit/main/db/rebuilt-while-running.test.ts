@@ -39,6 +39,7 @@ function aRun(reopen?: (open: () => OpenedCache) => OpenedCache) {
   const rebuilds: CacheRebuild[] = []
   let replaced = 0
   const run = rebuiltWhileRunning(open(), {
+    path,
     open: () => (reopen === undefined ? open() : reopen(open)),
     log: linesLogger(),
     notifier: { show: (notification) => void shown.push(notification) },
