@@ -14,7 +14,6 @@ import { makeCacheFolder } from './cache-folder'
 import { foundAt, leftUnclean, lstatOrNothing, notACacheFile, type FoundAtPath } from './cache-file-state'
 import { COMPANIONS, type CopyKind, isThere, moveAside, pruneQuarantined, type Pruned } from './quarantine'
 import { salvageMarks, type SalvagedMarks } from './salvage-marks'
-import { isDamage } from './damage-watch'
 import { markDamaged, markedDamaged, markOpen, unmarkOpen } from './open-marker'
 import {
   CacheDamage,
@@ -25,8 +24,10 @@ import {
 } from './open-checked'
 import { beforeFirstWrite } from './first-write'
 import { fileNotWritable, inMemoryCache, notWritable } from './in-memory-cache'
-import { cacheOwner, leftToItsOwner, type CacheOwner } from './cache-owner'
+import { cacheOwner, leftToItsOwner } from './cache-owner'
 import { judgedAtClose, notPutBack, openedFile, putBack, seenAgain } from './write-back'
+import { checkpointEvery } from './cache-checkpoints'
+import type { CacheNotWritable } from '../core/cache-not-writable'
 
 export { CacheUnavailableError, RUN_LOCK_WAIT_MS } from './open-checked'
 
@@ -53,6 +54,8 @@ export interface OpenCacheOptions {
   readonly integrityCheck?: IntegrityCheck
   /** Where a migration says what it left as it was (rows it could not read again); not told otherwise. */
   readonly log?: Logger
+  /** Told when a checkpoint finds the file may no longer be written, and with null once one works again. */
+  readonly refused?: (refusal: CacheNotWritable | null) => void
 }
 
 /** When to run `PRAGMA quick_check` at open (see OpenCacheOptions.integrityCheck). */
@@ -96,8 +99,9 @@ export interface OpenedCache {
   close(): string | null
 }
 
-/** How often the WAL is copied back into the file; the copy does nothing when nothing was written. */
-export const CHECKPOINT_EVERY_MS = 5_000
+/** How often the WAL is copied back into the file (cache-checkpoints.ts). */
+export { CHECKPOINT_EVERY_MS } from './cache-checkpoints'
+
 /** Open the cache at `options.path`: damaged, replaced by an empty one; not writable, copied into memory. */
 export function openCache(options: OpenCacheOptions): OpenedCache {
   let refused: Error | null = fileNotWritable(options.path)
@@ -165,8 +169,15 @@ function openOnDisk(options: OpenCacheOptions): OpenedCache {
     let file = openedFile(path)
     const owner = cacheOwner(path, wal, db)
     // What a checkpoint wrote is the file's too: less of it at close was cut away.
-    const stopCheckpoints = checkpointEvery(db, CHECKPOINT_EVERY_MS, sawDamage, sweep, owner, () => {
-      file = seenAgain(path, file)
+    const stopCheckpoints = checkpointEvery(db, {
+      path,
+      owner,
+      onDamage: sawDamage,
+      beforeEach: sweep,
+      afterEach: () => {
+        file = seenAgain(path, file)
+      },
+      refused: options.refused,
     })
     return {
       db,
@@ -262,39 +273,4 @@ function checkLevel(
   const markerEntry: Stats | undefined = lstatOrNothing(marker)
   if (markedDamaged(marker, markerEntry)) return { level: 'full', handled: markerEntry }
   return { level: leftUnclean(path, found, markerEntry) ? 'quick' : 'none' }
-}
-
-/**
- * Copy the WAL back into the database file every `ms`, in a task of its own rather than inside a
- * commit; returns what stops it. A passive checkpoint never waits for a reader or writer. One that
- * fails on an open connection (a full disk, an I/O error) is tried again at the next tick: SQLite's
- * own checkpoint is off, so stopping would let the WAL grow for the rest of the run once the disk
- * had room again. Only a connection closed elsewhere stops the timer, since every tick would fail.
- * `beforeEach` runs first at every tick (housekeeping that must not hold up the open); `afterEach`
- * after each checkpoint that worked; `owner` is told of every one, those failed part-way included.
- */
-function checkpointEvery(
-  db: Database.Database,
-  ms: number,
-  onDamage: () => void,
-  beforeEach: () => void,
-  owner: CacheOwner,
-  afterEach: () => void,
-): () => void {
-  const timer = setInterval(() => {
-    beforeEach()
-    if (!owner.mayWrite()) return // Another's file, or an earlier copy, is at the path now.
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)')
-      afterEach()
-    } catch (error) {
-      if (isDamage(error)) onDamage()
-      if (!db.open) clearInterval(timer)
-    } finally {
-      owner.written()
-    }
-  }, ms)
-  // The app quits when it is done, whatever the timer.
-  timer.unref()
-  return () => clearInterval(timer)
 }

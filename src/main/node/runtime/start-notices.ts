@@ -1,9 +1,10 @@
 /**
  * What a start has to tell the expert before anything else: the offline cache had to be rebuilt,
  * the settings went back to their defaults, the settings file was a link and was replaced, or it
- * cannot keep what is changed.
+ * cannot keep what is changed; and the cache file found read-only later in the run.
  */
 import { settingsResetMessage } from '../../core/settings/settings-reset'
+import type { CacheNotWritable } from '../../core/cache-not-writable'
 import type { CacheRebuild } from '../../db/open-cache'
 import type { RuntimeOptions } from './start-runtime'
 
@@ -36,6 +37,35 @@ export function tellAtStart(
 export function tellCacheInMemory(message: string, options: Pick<RuntimeOptions, 'notifier' | 'log'>): void {
   options.log.warn(message)
   options.notifier.show({ kind: 'notice', title: 'Offline cache not saved', body: message })
+}
+
+/** Which notice tells a cache file made read-only while running, so a checkpoint that works withdraws it. */
+const REFUSED_ID = 'cache-not-writable'
+
+/**
+ * Log a cache file found read-only by a checkpoint and tell the expert once (`refusal`), or, with
+ * null, that a checkpoint works again: the notice is withdrawn, nothing being left to do.
+ */
+export function tellCacheRefused(
+  refusal: CacheNotWritable | null,
+  options: Pick<RuntimeOptions, 'notifier' | 'log'>,
+): void {
+  if (refusal === null) {
+    options.log.info('The offline cache file may be written again; its checkpoints work again')
+    options.notifier.show({
+      kind: 'notice_withdrawn',
+      noticeId: REFUSED_ID,
+      title: 'Offline cache saved again',
+      body: 'Standby writes its offline cache again.',
+    })
+    return
+  }
+  const body =
+    `Standby cannot write its offline cache (${refusal.message}). What you see stays, but the ` +
+    `cache file is not kept up to date. ${refusal.remedy}; Standby tries again every few seconds ` +
+    'and catches up by itself.'
+  options.log.warn(body)
+  options.notifier.show({ kind: 'notice', noticeId: REFUSED_ID, title: 'Offline cache not saved', body })
 }
 
 /** Log a rebuilt cache and tell the expert once, with what it means for them. */

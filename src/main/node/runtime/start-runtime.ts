@@ -29,7 +29,7 @@ import { socketIoTransport } from '../socket-io-transport'
 import { watchHostZone } from '../host-zone'
 import { followUpdates } from './follow-updates'
 import { focusTargetOf, forwardPushes, type PushSender } from './forward-pushes'
-import { tellAtStart, tellCacheInMemory, tellCacheRebuilt } from './start-notices'
+import { tellAtStart, tellCacheInMemory, tellCacheRebuilt, tellCacheRefused } from './start-notices'
 
 /** Sends one push event to the host's pages (forward-pushes.ts). */
 export type { PushSender } from './forward-pushes'
@@ -106,6 +106,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
       // or one that found it damaged.
       integrityCheck: 'after-unclean-exit',
       log: options.log,
+      refused: (refusal) => tellCacheRefused(refusal, options),
     })
   const opened = open()
   tellAtStart(opened.rebuilt, options)

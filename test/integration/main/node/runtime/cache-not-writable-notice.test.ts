@@ -1,12 +1,14 @@
 /**
  * A cache file this account may not write (made real with the immutable flag, which holds for root
  * too): the app starts, tells the expert where and what to do, keeps what it had already shown for
- * the run, and says nothing once the file may be written again.
+ * the run, and says nothing once the file may be written again. Made so while the app runs, the
+ * file is told once, by its checkpoints, and the notice withdrawn when one works again.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
+import { CHECKPOINT_EVERY_MS } from '../../../../../src/main/db/open-cache'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../../src/main/node/runtime/start-node-runtime'
 import type { Runtime } from '../../../../../src/main/node/runtime/start-runtime'
@@ -21,6 +23,14 @@ const defer = useCleanup()
 
 /** Start the app on `dir`, run `use` on it, quit it cleanly; the notices of that run. */
 async function aRun(dir: string, use: (runtime: Runtime) => void = () => {}): Promise<unknown[]> {
+  return (await aRunShowing(dir, use)).filter((shown) => shown.kind === 'notice')
+}
+
+/** Start the app on `dir`, run `use` on it, quit it cleanly; all it showed and withdrew. */
+async function aRunShowing(
+  dir: string,
+  use: (runtime: Runtime) => void = () => {},
+): Promise<ReadonlyArray<{ readonly kind: string }>> {
   const adapters = createNodeAdapters({ dataDir: dir, out: { write: () => true }, log: quiet })
   defer(() => adapters.close())
   const runtime = await startNodeRuntime({ dataDir: dir, adapters, clock: systemClock, log: quiet })
@@ -29,7 +39,7 @@ async function aRun(dir: string, use: (runtime: Runtime) => void = () => {}): Pr
   } finally {
     runtime.close()
   }
-  return adapters.notifier.shown.filter((shown) => shown.kind === 'notice')
+  return adapters.notifier.shown
 }
 
 /** Whether `chattr +i` works here (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps it). */
@@ -71,5 +81,50 @@ it.skipIf(process.platform !== 'linux' || !canLock())(
     expect(readFileSync(path).equals(bytes)).toBe(true)
     execFileSync('chattr', ['-i', path])
     expect(await aRun(dir)).toEqual([])
+  },
+)
+
+it.skipIf(process.platform !== 'linux' || !canLock())(
+  'made read-only while running: says where and what to do, keeps what is saved, and withdraws it once writable',
+  async () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    const invite = anInvite({ id: 'inv_later', request: aRequest({ id: 'req_later' }) })
+    // The checkpoints' timer alone is driven by the test.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    defer(() => void vi.useRealTimers())
+    const shown = await aRunShowing(dir, (runtime) => {
+      runtime.cache.applySnapshot(aSnapshot({ cursor: 1 }))
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      execFileSync('chattr', ['+i', path])
+      defer(() => void execFileSync('chattr', ['-i', path]))
+      // Saved meanwhile: into the WAL beside the file, which its checkpoints cannot copy in.
+      runtime.cache.applySnapshot(aSnapshot({ openInvites: [invite], cursor: 2 }))
+      runtime.cache.markNotified([invite.id], FIXTURE_NOW)
+      vi.advanceTimersByTime(3 * CHECKPOINT_EVERY_MS)
+      expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+      execFileSync('chattr', ['-i', path])
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+    })
+    expect(shown).toEqual([
+      {
+        kind: 'notice',
+        noticeId: 'cache-not-writable',
+        title: 'Offline cache not saved',
+        body:
+          `Standby cannot write its offline cache (EPERM: operation not permitted, ${path} may no longer ` +
+          'be written). What you see stays, but the cache file is not kept up to date. ' +
+          `Make ${path} writable by your account again; Standby tries again every few seconds and ` +
+          'catches up by itself.',
+      },
+      expect.objectContaining({ kind: 'notice_withdrawn', noticeId: 'cache-not-writable' }),
+    ])
+    // Nothing saved during the refusal was lost.
+    expect(
+      await aRun(dir, (runtime) => {
+        expect(runtime.cache.openInvites(FIXTURE_NOW).map((open) => open.id)).toEqual([invite.id])
+        expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
+      }),
+    ).toEqual([])
   },
 )
