@@ -4,11 +4,8 @@
 // of every second, and once the cache can be written again it catches up by itself, loses nothing
 // and takes the notice down.
 import Database from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { canLockFiles, lockFiles, unlockFiles } from '../../../support/immutable-files'
 import type { AppNotification } from '../../../../src/main/core/ports/notifier'
 import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
@@ -50,23 +47,8 @@ const lockedByAnotherProgram: Trouble = (db) => {
  */
 const madeImmutable: Trouble = (db) => {
   const files = [db.name, `${db.name}-wal`]
-  execFileSync('chattr', ['+i', ...files])
-  return { free: () => void execFileSync('chattr', ['-i', ...files]) }
-}
-
-/** Whether `chattr +i` works here (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps it). */
-function canLock(): boolean {
-  const probe = join(mkdtempSync(join(tmpdir(), 'standby-lock-')), 'probe')
-  writeFileSync(probe, '')
-  try {
-    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' })
-    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  } finally {
-    rmSync(dirname(probe), { recursive: true, force: true })
-  }
+  lockFiles(...files)
+  return { free: () => unlockFiles(...files) }
 }
 
 /** Bring `trouble` on the core's cache; its `free` undoes it once, however often it is called. */
@@ -110,7 +92,7 @@ const troubles: ReadonlyArray<[string, Trouble, RegExp]> = [
 describe('the cache cannot be written while online', () => {
   const defer = useCleanup()
 
-  const immutable = it.skipIf(process.platform !== 'linux' || !canLock())
+  const immutable = it.skipIf(!canLockFiles())
   immutable(
     'its files made immutable: the expert is told the files and to make them writable, not to check the disk, and it catches up by itself',
     () =>

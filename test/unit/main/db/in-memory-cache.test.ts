@@ -1,44 +1,23 @@
 // A cache file or folder this account may not write, made real with the immutable flag (which
 // holds for root too): Standby starts from a copy in memory, keeps what it had already shown, says
 // where and what to do, and leaves the file as it is.
-import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { canLockFiles, useFileLocks } from '../../../support/immutable-files'
 import { openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { anInvite, aRequest, inviteCreated } from '../../../support/fixtures'
 import { cacheThatShowedOne, leftByUncleanExit, linesLogger, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
-const locked: string[] = []
 
-/** Whether `chattr +i` works here (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps it). */
-function canLock(): boolean {
-  const probe = join(tempDir(), 'probe')
-  writeFileSync(probe, '')
-  try {
-    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' })
-    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-function lock(path: string): void {
-  execFileSync('chattr', ['+i', path])
-  locked.push(path)
-}
-
-afterEach(() => {
-  for (const path of locked.splice(0).reverse()) execFileSync('chattr', ['-i', path])
-})
+const { lock } = useFileLocks()
 
 const open = (path: string) => openCache({ path, integrityCheck: 'after-unclean-exit' })
 const another = anInvite({ id: 'inv_new', request: aRequest({ id: 'req_new' }) })
 
-describe.skipIf(process.platform !== 'linux' || !canLock())(
+describe.skipIf(!canLockFiles())(
   'a cache this account may not write (skipped where `chattr +i` does not hold: not Linux, not root, or a file system without the flag)',
   () => {
     for (const what of ['its file', 'its folder'] as const) {

@@ -2,38 +2,17 @@
 // refusal is read back from the system as the files it names and what undoes it. Real `chattr +i`
 // where it works (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps the flag).
 import Database from 'better-sqlite3'
-import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { canLockFiles, useFileLocks } from '../../../support/immutable-files'
 import { CacheNotWritable } from '../../../../src/main/core/cache-not-writable'
 import { storageFaultMessage, storageRemedy } from '../../../../src/main/core/storage-remedy'
 import { refusedWrite } from '../../../../src/main/db/write-refused'
 import { useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
-const locked: string[] = []
 
-function canLock(): boolean {
-  const probe = join(tempDir(), 'probe')
-  writeFileSync(probe, '')
-  try {
-    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' })
-    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-function lock(...paths: string[]): void {
-  execFileSync('chattr', ['+i', ...paths])
-  locked.push(...paths)
-}
-
-afterEach(() => {
-  if (locked.length > 0) execFileSync('chattr', ['-i', ...locked.splice(0)])
-})
+const { lock, unlock } = useFileLocks()
 
 /** A cache-like database in WAL mode, with a row in its WAL. */
 function walDatabase(): { db: Database.Database; path: string } {
@@ -55,7 +34,7 @@ function thrown(work: () => unknown): unknown {
   throw new Error('it did not throw')
 }
 
-describe.skipIf(process.platform !== 'linux' || !canLock())('a cache made read-only while open', () => {
+describe.skipIf(!canLockFiles())('a cache made read-only while open', () => {
   it('is told by the files refused and what undoes it, not as a disk to check', () => {
     const { db, path } = walDatabase()
     lock(path, `${path}-wal`)
@@ -67,7 +46,7 @@ describe.skipIf(process.platform !== 'linux' || !canLock())('a cache made read-o
     )
     expect(storageRemedy(refused)).toBe(`Make ${path} and ${path}-wal writable by your account again`)
     expect(storageFaultMessage(refused)).not.toMatch(/Check the disk|disk I\/O/)
-    execFileSync('chattr', ['-i', ...locked.splice(0)])
+    unlock()
     // Writable again: the same error is SQLite's own, and nothing more is read into it.
     expect(refusedWrite(path, failed)).toBeNull()
     expect(db.prepare('INSERT INTO t VALUES (2)').run().changes).toBe(1)

@@ -4,10 +4,10 @@
  * the run, and says nothing once the file may be written again. Made so while the app runs, the
  * file is told once, by its checkpoints, and the notice withdrawn when one works again.
  */
-import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it, vi } from 'vitest'
+import { canLockFiles, lockFiles, unlockFiles } from '../../../../support/immutable-files'
 import { CHECKPOINT_EVERY_MS } from '../../../../../src/main/db/open-cache'
 import { createNodeAdapters } from '../../../../../src/main/node/adapters'
 import { startNodeRuntime } from '../../../../../src/main/node/runtime/start-node-runtime'
@@ -42,20 +42,7 @@ async function aRunShowing(
   return adapters.notifier.shown
 }
 
-/** Whether `chattr +i` works here (Linux, root or CAP_LINUX_IMMUTABLE, a file system that keeps it). */
-function canLock(): boolean {
-  const probe = join(tempDir(), 'probe')
-  writeFileSync(probe, '')
-  try {
-    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' })
-    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
-it.skipIf(process.platform !== 'linux' || !canLock())(
+it.skipIf(!canLockFiles())(
   'starts from a copy in memory, says where and what to do, and shows nothing twice (skipped where `chattr +i` does not hold: not Linux, not root, or a file system without the flag)',
   async () => {
     const dir = tempDir()
@@ -66,8 +53,8 @@ it.skipIf(process.platform !== 'linux' || !canLock())(
       runtime.cache.markNotified([invite.id], FIXTURE_NOW)
     })
     const bytes = readFileSync(path)
-    execFileSync('chattr', ['+i', path])
-    defer(() => void execFileSync('chattr', ['-i', path]))
+    lockFiles(path)
+    defer(() => unlockFiles(path))
     const lockedRun = await aRun(dir, (runtime) => {
       expect(runtime.cache.openInvites(FIXTURE_NOW).map((open) => open.id)).toEqual([invite.id])
       expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
@@ -79,12 +66,12 @@ it.skipIf(process.platform !== 'linux' || !canLock())(
       }),
     ])
     expect(readFileSync(path).equals(bytes)).toBe(true)
-    execFileSync('chattr', ['-i', path])
+    unlockFiles(path)
     expect(await aRun(dir)).toEqual([])
   },
 )
 
-it.skipIf(process.platform !== 'linux' || !canLock())(
+it.skipIf(!canLockFiles())(
   'made read-only while running: says where and what to do, keeps what is saved, and withdraws it once writable',
   async () => {
     const dir = tempDir()
@@ -96,14 +83,14 @@ it.skipIf(process.platform !== 'linux' || !canLock())(
     const shown = await aRunShowing(dir, (runtime) => {
       runtime.cache.applySnapshot(aSnapshot({ cursor: 1 }))
       vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
-      execFileSync('chattr', ['+i', path])
-      defer(() => void execFileSync('chattr', ['-i', path]))
+      lockFiles(path)
+      defer(() => unlockFiles(path))
       // Saved meanwhile: into the WAL beside the file, which its checkpoints cannot copy in.
       runtime.cache.applySnapshot(aSnapshot({ openInvites: [invite], cursor: 2 }))
       runtime.cache.markNotified([invite.id], FIXTURE_NOW)
       vi.advanceTimersByTime(3 * CHECKPOINT_EVERY_MS)
       expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
-      execFileSync('chattr', ['-i', path])
+      unlockFiles(path)
       vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
     })
     expect(shown).toEqual([
