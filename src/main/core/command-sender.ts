@@ -36,9 +36,6 @@ export interface CommandSenderDeps extends Pick<StandbyCoreDeps, 'linkClock' | '
   currentLink(): PlatformLink | undefined
 }
 
-/** How many of the latest picks' keys are kept: far more than picks ever wait at once. */
-const MOST_PICK_KEYS = 64
-
 /** Sends commands over the current link. */
 export class CommandSender {
   /** Identical commands pressed on two surfaces at once go out once. */
@@ -49,19 +46,7 @@ export class CommandSender {
     readonly overtaking: ReturnType<typeof availabilityOvertaking>
   }> = []
 
-  /**
-   * The keys availability picks went out under here, newest last: the platform names each in the
-   * event its pick made, which is then known for this device's own choice, not another device's.
-   */
-  private readonly pickKeys = new Set<string>()
-
   constructor(private readonly deps: CommandSenderDeps) {}
-
-  private keptPickKey(key: string): void {
-    this.pickKeys.add(key)
-    // Only picks still waiting need theirs; the oldest go first.
-    if (this.pickKeys.size > MOST_PICK_KEYS) this.pickKeys.delete(this.pickKeys.values().next().value!)
-  }
 
   /** Send a command over `link`; fails at once when there is none (signed out). */
   send<N extends CommandName>(
@@ -86,7 +71,7 @@ export class CommandSender {
               this.deps.linkClock ?? systemClock,
               picked,
               this.picksUnanswered.map((earlier) => earlier.availability),
-              (key) => this.pickKeys.has(key),
+              (key) => link.pickKeys.has(key),
             )
           : undefined
       if (picked !== undefined && overtaking !== undefined) {
@@ -102,7 +87,7 @@ export class CommandSender {
             ? undefined
             : {
                 beforeResend: overtaking.beforeResend as BeforeResend<CommandResult<N>>,
-                sentUnder: (key) => this.keptPickKey(key),
+                sentUnder: (key) => link.pickKeys.add(key),
               },
         )
         .finally(() => {

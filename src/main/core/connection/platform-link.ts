@@ -10,6 +10,7 @@ import type { CommandName, CommandPayload, CommandResult } from '../../../shared
 import { OFFLINE } from './link-command'
 import { sendCommandOverLink, type CommandLink } from './command-over-link'
 import type { CommandWatch } from './command-resend'
+import { pickKeys, type PickKeys } from './pick-keys'
 import { retryKeys } from './retry-keys'
 import type { LinkDeps, LinkState } from './link-deps'
 import type { ReplayPage } from './replay-page'
@@ -37,9 +38,12 @@ export class NotConnected extends Error {
 export class PlatformLink extends LinkCycle {
   /** What commands go over (command-over-link.ts). */
   private readonly commandLink: CommandLink
+  /** The keys of this sign-in's availability picks, kept across a restart (pick-keys.ts). */
+  readonly pickKeys: PickKeys
 
   constructor(platformUrl: string, token: string, deps: LinkDeps) {
     super(platformUrl, token, deps)
+    this.pickKeys = pickKeys(deps.keptRetryKeys)
     const { ackTimeoutMs } = this.timings
     const { expertId, requestOfInvite } = deps
     this.commandLink = {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import type { PlatformLink } from '../../../../src/main/core/connection/platform-link'
+import { MOST_PICK_KEYS } from '../../../../src/main/core/connection/pick-keys'
+import { ManualClock } from '../../../../src/shared/clock'
+import { useCleanup } from '../../../support/cleanup'
+import { startProxiedExpert } from '../../../support/proxied-expert'
+import { startCoreFor, type TestCore } from '../../../support/test-core'
+import { TEST_START } from '../../../support/test-platform'
+
+/** The core's current link: what its availability picks ask whether a key is this device's. */
+function linkOf(core: TestCore): PlatformLink {
+  const link = (core.runtime.core as unknown as { platform: { link?: PlatformLink } }).platform.link
+  if (link === undefined) throw new Error('the core should be signed in')
+  return link
+}
+
+describe('the keys of availability picks, after Standby restarted', () => {
+  const defer = useCleanup()
+
+  it('still tell a pick sent before the restart, its answer lost, for this device’s own choice', async () => {
+    const world = await startProxiedExpert(defer)
+    const { platform, expert, proxy, core } = world
+    // It reaches the platform; what the platform sends back (its event, its answer) is held.
+    proxy.hold('down')
+    const made = new Promise<string | undefined>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((forExpert, event) => {
+        if (forExpert !== expert.id || event.type !== 'expert.updated') return
+        off()
+        resolve(event.payload.idempotencyKey)
+      })
+    })
+    void core.runtime.api['availability.set']({ availability: 'away', onlineUntil: null })
+    const key = await made
+    if (key === undefined) throw new Error('the platform should name the pick’s key in its event')
+
+    // Standby stops (a crash, or a quit) with the pick unanswered, and starts again over its data.
+    core.close()
+    const restarted = await startCoreFor(proxy.url, expert, {
+      dir: core.dir,
+      linkClock: new ManualClock(TEST_START),
+    })
+    defer(() => restarted.close(true))
+    await restarted.waitForState((s) => s.status === 'online')
+    expect(linkOf(restarted).pickKeys.has(key)).toBe(true)
+    expect(linkOf(restarted).pickKeys.has('made-on-the-phone')).toBe(false)
+  })
+
+  it('keeps only the latest in the cache, as in memory: the oldest are forgotten in both', async () => {
+    const world = await startProxiedExpert(defer)
+    const { expert, proxy, core } = world
+    const keys = Array.from({ length: MOST_PICK_KEYS + 2 }, (_, i) => `pick-${i}`)
+    for (const key of keys) linkOf(core).pickKeys.add(key)
+    core.close()
+    const restarted = await startCoreFor(proxy.url, expert, {
+      dir: core.dir,
+      linkClock: new ManualClock(TEST_START),
+    })
+    defer(() => restarted.close(true))
+    await restarted.waitForState((s) => s.status === 'online')
+    expect(keys.map((key) => linkOf(restarted).pickKeys.has(key))).toEqual(keys.map((_, i) => i >= 2))
+  })
+})
