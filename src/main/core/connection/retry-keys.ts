@@ -19,6 +19,12 @@ export interface RetryKeys {
   held(name: string, payload: unknown): boolean
   /** The key to send `name` with `payload` under: a retry's earlier key, or a fresh one. */
   keyFor(name: string, payload: unknown): string
+  /**
+   * Keep the key in the cache as the command goes out: should Standby stop before its answer (a
+   * crash, a quit), the command may have happened, and the same one sent after the restart goes
+   * under this key. Its outcome (`settled`) forgets it or keeps it.
+   */
+  sending(name: string, payload: unknown, key: string): void
   /** Keep the key while the outcome leaves it open whether the command happened; forget it otherwise. */
   settled(name: string, payload: unknown, key: string, outcome: CommandOutcome<unknown>): void
   /** Keep in the cache the keys it refused when they were kept, now that it may take them. */
@@ -69,6 +75,10 @@ export function retryKeys(
   return {
     held: (name, payload) => find(idOf(name, payload)) !== null,
     keyFor: (name, payload) => find(idOf(name, payload)) ?? fresh(),
+    sending(name, payload, key) {
+      // Refused (a full disk): the command still goes, as before there was a cache to keep it in.
+      kept.keep(idOf(name, payload), key)
+    },
     settled(name, payload, key, outcome) {
       const id = idOf(name, payload)
       const wasKept = find(id) !== null
@@ -134,11 +144,13 @@ export async function sendUnderRetryKey<R>(
 ): Promise<CommandOutcome<R>> {
   const retry = keys.held(name, payload)
   const key = keys.keyFor(name, payload)
+  keys.sending(name, payload, key)
   const outcome = await send(key)
   if (retry && refusedThisTryOnly(outcome)) return outcome
   keys.settled(name, payload, key, outcome)
   if (!retry || !refusedByPlatform(outcome) || !mayAskAgain()) return outcome
   const fresh = keys.keyFor(name, payload)
+  keys.sending(name, payload, fresh)
   const again = await send(fresh)
   keys.settled(name, payload, fresh, again)
   return again

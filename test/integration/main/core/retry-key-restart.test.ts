@@ -45,4 +45,36 @@ describe('a command whose answer was lost, sent again after Standby restarted', 
     expect(thread.filter((m) => m.from === 'expert').map((m) => m.body)).toEqual([draft.body])
     expect(again).toMatchObject({ ok: true, result: { message: { id: thread.at(-1)?.id } } })
   })
+
+  it('a message whose send was cut short by Standby stopping goes under its first key after the restart', async () => {
+    const world = await startProxiedExpert(defer)
+    const { platform, expert, proxy, core } = world
+    const invite = await invitedDirectly(world, 'Asking before a crash')
+    const draft = { requestId: invite.request.id, body: 'Is the log from today?' }
+
+    // It reaches the platform; the answer is held, and Standby stops before it comes (a crash).
+    proxy.hold('down')
+    const sent = new Promise<void>((resolve) => {
+      const off = platform.server.marketplace.events.subscribe((forExpert, event) => {
+        if (forExpert !== expert.id || event.type !== 'message.created') return
+        off()
+        resolve()
+      })
+    })
+    void core.runtime.api['messages.send'](draft)
+    await sent
+    core.close()
+
+    const restarted = await startCoreFor(proxy.url, expert, {
+      dir: core.dir,
+      linkClock: new ManualClock(TEST_START),
+    })
+    defer(() => restarted.close(true))
+    await restarted.waitForState((s) => s.status === 'online')
+    const again = await restarted.runtime.api['messages.send'](draft)
+
+    const thread = platform.server.marketplace.thread(invite.request.id, expert.id)
+    expect(thread.filter((m) => m.from === 'expert').map((m) => m.body)).toEqual([draft.body])
+    expect(again).toMatchObject({ ok: true, result: { message: { id: thread.at(-1)?.id } } })
+  })
 })

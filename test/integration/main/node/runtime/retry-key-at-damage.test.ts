@@ -30,7 +30,15 @@ async function platformKeepingKeys() {
 
 /** Send the message once, its key's write finding the cache damaged; resolves once the rebuilt cache is connected again. */
 async function sentAsTheCacheBreaks(core: TestCore, connections: () => number): Promise<void> {
-  failWrites(core.runtime.cache, 'keepRetryKey', corrupt)
+  // The key is first written as the message goes out; its write once the answer made no sense finds the damage.
+  const { cache } = core.runtime
+  const keep = cache.keepRetryKey.bind(cache)
+  Object.assign(cache, {
+    keepRetryKey: (...args: Parameters<typeof keep>) => {
+      keep(...args)
+      failWrites(cache, 'keepRetryKey', corrupt)
+    },
+  })
   const sent = await core.runtime.core.command('message.send', message)
   expect(sent).toMatchObject({ ok: false, error: { code: 'invalid_response' } })
   await core.waitForState((state) => state.status === 'online' && connections() === 2)
@@ -65,4 +73,18 @@ it('sends the message again under its first key after a restart that followed th
 
   expect(keys).toHaveLength(2)
   expect(keys[1]).toBe(keys[0])
+})
+
+it('sends the message once when the key’s write as it goes out finds the cache damaged', async () => {
+  const { platform, keys } = await platformKeepingKeys()
+  const core = await adaSettledOn(defer, platform)
+  failWrites(core.runtime.cache, 'keepRetryKey', corrupt)
+  const sent = await core.runtime.core.command('message.send', message)
+  expect(sent.ok).toBe(false)
+  await core.waitForState((state) => state.status === 'online' && platform.connections() === 2)
+
+  await core.runtime.core.command('message.send', message)
+
+  expect(keys).not.toHaveLength(0)
+  expect(new Set(keys).size).toBe(1)
 })
