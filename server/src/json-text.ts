@@ -4,6 +4,7 @@
  * send. An argument wrapped in JsonText is spliced into the packet as it is instead.
  */
 import { Encoder, PacketType, type Packet } from 'socket.io-parser'
+import { namespaceRefusalWorded } from './unknown-namespace'
 
 /** JSON text to send as it is, in place of the value it encodes. */
 export class JsonText {
@@ -15,7 +16,10 @@ export class JsonText {
   }
 }
 
-/** socket.io's packet encoder, except that an event whose one argument is JsonText is not re-encoded. */
+/**
+ * socket.io's packet encoder, except that an event whose one argument is JsonText is not re-encoded,
+ * and an unknown namespace's refusal is worded as the platform's (unknown-namespace.ts).
+ */
 export class JsonTextEncoder extends Encoder {
   override encode(packet: Packet): ReturnType<Encoder['encode']> {
     const data: unknown = packet.data
@@ -31,7 +35,7 @@ export class JsonTextEncoder extends Encoder {
       const ack = packet.id === undefined || packet.id === null ? '' : String(packet.id)
       return [`${PacketType.EVENT}${nsp}${ack}[${JSON.stringify(data[0])},${data[1].text}]`]
     }
-    return super.encode(packet)
+    return super.encode(namespaceRefusalWorded(packet))
   }
 }
 
