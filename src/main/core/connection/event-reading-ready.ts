@@ -2,8 +2,9 @@
  * The event schema made ready as the first connection opens, not at the expert's first invite:
  * the first time zod reads an object schema it writes and compiles that schema's checks, and V8
  * compiles zod's own reading code, all on the path from the invite's arrival to its notification.
- * Reading one made-up event of each kind the expert is notified of (an invite, its closing, a
- * client's message) does that work while the app is only connecting.
+ * Reading one made-up event of each kind the stream carries (an invite, its closing, a client's
+ * message, a session moved or cancelled, the expert's own account) does that work while the app is
+ * only connecting. They are read and dropped: none reaches the cache, the cursor or a notification.
  */
 import { PlatformEvent } from '../../../shared/protocol'
 
@@ -43,7 +44,9 @@ export const READY_INVITE_EVENT = {
   },
 } as const
 
-/** The events read ahead: every kind that raises or clears a notification, each whole. */
+const READY_REQUEST = READY_INVITE_EVENT.payload.invite.request
+
+/** The events read ahead: one of every kind the stream carries, each whole. */
 export const READY_EVENTS: ReadonlyArray<unknown> = [
   READY_INVITE_EVENT,
   {
@@ -67,6 +70,91 @@ export const READY_EVENTS: ReadonlyArray<unknown> = [
         body: 'Is a screen share enough?',
         sentAt: Date.UTC(2026, 0, 5, 9, 2, 0),
       },
+    },
+  },
+  {
+    id: 4,
+    at: Date.UTC(2026, 0, 5, 9, 3, 0),
+    digest: 'ready',
+    type: 'session.updated',
+    // The parts the alerts are told from (a cancellation, a move, a chargeback) are filled in.
+    payload: {
+      session: {
+        id: 'ses_ready',
+        request: READY_REQUEST,
+        expertId: 'exp_ready',
+        client: READY_REQUEST.client,
+        kind: 'instant',
+        bookedStart: Date.UTC(2026, 0, 5, 10, 0, 0),
+        state: 'cancelled',
+        phase: 'context',
+        expertJoinedAt: null,
+        clientJoinedAt: null,
+        billingStartedAt: null,
+        endedAt: null,
+        outcome: null,
+        cancellation: {
+          reason: 'client_cancelled',
+          feeAssessedTo: null,
+          cancelledAt: Date.UTC(2026, 0, 5, 9, 3, 0),
+          by: 'client',
+          message: 'Something came up.',
+        },
+        updatedAt: Date.UTC(2026, 0, 5, 9, 3, 0),
+        roomUrl: '/rooms/ses_ready?key=0123456789abcdef0123456789abcdef',
+        rate: { amountMinor: 2_500, currency: 'USD' },
+        earnings: null,
+        review: { rating: 5, comment: 'Clear and quick.', reviewedAt: Date.UTC(2026, 0, 5, 9, 3, 0) },
+        chargeback: { reason: 'Disputed', recordedAt: Date.UTC(2026, 0, 5, 9, 3, 0) },
+        freeCancellationUntil: null,
+        reschedule: {
+          proposedStart: Date.UTC(2026, 0, 5, 10, 0, 0),
+          previousStart: Date.UTC(2026, 0, 5, 9, 30, 0),
+          proposedAt: Date.UTC(2026, 0, 5, 9, 1, 0),
+          state: 'accepted',
+          answeredAt: Date.UTC(2026, 0, 5, 9, 2, 0),
+        },
+        privateNote: '',
+        closingNote: null,
+      },
+    },
+  },
+  {
+    id: 5,
+    at: Date.UTC(2026, 0, 5, 9, 4, 0),
+    digest: 'ready',
+    type: 'expert.updated',
+    payload: {
+      expert: {
+        id: 'exp_ready',
+        name: 'Ready Expert',
+        email: 'ready@standby.test',
+        timeZone: 'UTC',
+        availability: 'online',
+        onlineUntil: null,
+        availabilityCause: 'chosen',
+        idleMinutes: null,
+        tags: ['ready'],
+        stats: {
+          averageResponseMs: 1_000,
+          rating: 5,
+          sessionsDone: 1,
+          recent: null,
+          earnings: null,
+          reviews: {
+            average: 4.5,
+            count: 2,
+            previousAverage: null,
+            previousCount: 0,
+            threshold: 4,
+            chargebacks: 1,
+            recentChargebacks: 1,
+            lastChargebackAt: Date.UTC(2026, 0, 5, 9, 3, 0),
+          },
+        },
+        rate: { amountMinor: 2_500, currency: 'USD' },
+      },
+      idempotencyKey: 'ready-key-0001',
     },
   },
 ]
