@@ -4,9 +4,11 @@
  * compiles zod's own reading code, all on the path from the invite's arrival to its notification.
  * Reading one made-up event of each kind the stream carries (an invite, its closing, a client's
  * message, a session moved or cancelled, the expert's own account) does that work while the app is
- * only connecting. They are read and dropped: none reaches the cache, the cursor or a notification.
+ * only connecting. They are read as a page of the catch-up is, which reads each as a live one is,
+ * so an invite missed while offline finds the page's outline built too. They are read and dropped:
+ * none reaches the cache, the cursor, the log or a notification.
  */
-import { PlatformEvent } from '../../../shared/protocol'
+import { parseReplayPage } from './replay-page'
 
 /** An invite as the platform sends one, every part filled in: what the expert's first invite has to read. */
 export const READY_INVITE_EVENT = {
@@ -161,9 +163,22 @@ export const READY_EVENTS: ReadonlyArray<unknown> = [
 
 let ready = false
 
-/** Read READY_EVENTS once per process, so the first live event finds the schema's checks built. */
+/** The made-up events as a whole page of the catch-up. */
+export const READY_PAGE = {
+  kind: 'events',
+  events: READY_EVENTS,
+  latestId: READY_EVENTS.length,
+  hasMore: false,
+}
+
+/** Read READY_PAGE once per process, so the first live or replayed event finds the schema's checks built. */
 export function readyToReadEvents(): void {
   if (ready) return
   ready = true
-  for (const event of READY_EVENTS) PlatformEvent.safeParse(event)
+  try {
+    parseReplayPage(READY_PAGE, { error: () => {} })
+  } catch {
+    // Read ahead only: a page the contract no longer reads costs the head start, never the
+    // connection opening; event-reading-ready.test.ts fails on it.
+  }
 }

@@ -1,8 +1,13 @@
 // The expert's first invite used to pay for zod building the event schema's checks (and for V8
 // compiling zod's reading code) between its arrival and its notification; the link now has the
-// schema read one invite as its first connection opens.
+// schema read one event of every kind, as a page of the catch-up, as its first connection opens.
 import { afterEach, describe, expect, it } from 'vitest'
-import { READY_EVENTS } from '../../../../../src/main/core/connection/event-reading-ready'
+import {
+  READY_EVENTS,
+  READY_PAGE,
+  readyToReadEvents,
+} from '../../../../../src/main/core/connection/event-reading-ready'
+import { parseReplayPage } from '../../../../../src/main/core/connection/replay-page'
 import { linkMessageHandlers } from '../../../../../src/main/core/connection/link-messages'
 import { PassedOver } from '../../../../../src/main/core/connection/passed-over'
 import { SentLately } from '../../../../../src/main/core/connection/flood-claim'
@@ -85,6 +90,30 @@ describe('reading events, made ready as the first connection opens', () => {
     expect(built).toEqual(arriving.map((event) => [event.type, 0]))
     expect(heard.map((entry) => entry.type)).toEqual(arriving.map((event) => event.type))
     expect(atOpen).toBeGreaterThan(0)
+  })
+
+  it('builds nothing when the first page of the catch-up brings an invite missed while offline', () => {
+    const page = JSON.parse(
+      JSON.stringify({ kind: 'events', events: [inviteCreated(7, anInvite())], latestId: 7, hasMore: false }),
+    ) as unknown
+    readyToReadEvents()
+    let read: ReturnType<typeof parseReplayPage> | undefined
+    expect(compiledDuring(() => (read = parseReplayPage(page, { error: () => {} })))).toBe(0)
+    expect(read).toMatchObject({ kind: 'events', entries: [{ id: 7, type: 'invite.created' }] })
+  })
+
+  it('reads the made-up page whole, nothing passed over', () => {
+    const errors: string[] = []
+    const read = parseReplayPage(READY_PAGE, { error: (line) => errors.push(line) })
+    expect(errors).toEqual([])
+    expect(read).toEqual({
+      kind: 'events',
+      entries: READY_EVENTS,
+      latestId: READY_EVENTS.length,
+      hasMore: false,
+      unplaced: 0,
+      unplacedOfUnknownKind: 0,
+    })
   })
 
   it('reads each made-up event as a whole event of a kind of its own, one of every kind', () => {
