@@ -104,7 +104,8 @@ export function coldLines(
   const first = ranges.find((r) => r.from === 0 && r.to > 1)
   const firstP99 = first === undefined ? Number.NaN : coldFigure(ours.rounds, first, 'total').p99
   return [
-    "the cold path: each side's first rounds from a fresh process (the core's and the platform's), before V8 optimized their path (p50, p99):",
+    "the cold path: each side's first rounds, before V8 optimized their path (p50, p99): Standby's from a fresh core and platform,",
+    "  bare socket.io's from a fresh client, its server in the bench's process after Standby's warm-up (its send path run already):",
     header,
     ...rows,
     ...(first === undefined || Number.isNaN(firstP99)
