@@ -7,8 +7,9 @@
  *
  * It does what the in-memory adapter's `broadcast` does, step for step: the packet encoded once,
  * with its WebSocket frame built once, then for each socket in the room as it is at that moment
- * (its own set walked live, as the adapter walks it), the outgoing listeners told and the encoded
- * packet written to its connection, so engine.io's `packetCreate` and `flush` see every packet.
+ * (its own set walked live, as the adapter walks it, and each socket reached once), the outgoing
+ * listeners told and the encoded packet written to its connection, so engine.io's `packetCreate`
+ * and `flush` see every packet.
  * Those steps are socket.io's internals: with an adapter that broadcasts otherwise (one that also
  * reaches other servers, or keeps packets for a reconnect), or a socket.io without one of the
  * steps, the room is sent to through `io.to(room).emit`, as before.
@@ -69,9 +70,17 @@ export function sendToRoom(nsp: Namespace, room: string, event: string, arg: unk
   const packet = { type: PacketType.EVENT, data: [event, arg], nsp: nsp.name }
   const options: WriteOptions = { preEncoded: true }
   const encoded = adapter._encode(packet, options)
+  // The room's set is walked live, and a socket that leaves and joins again while the event goes
+  // out (from a listener) comes round again at its end: the adapter sends once to each socket, so
+  // each reached is kept, in a set made only once a second socket is reached.
+  let first: string | undefined
+  let reached: Set<string> | undefined
   for (const id of ids) {
+    if (id === first || reached?.has(id) === true) continue
     const socket: unknown = nsp.sockets.get(id)
     if (socket === undefined) continue
+    if (first === undefined) first = id
+    else (reached ??= new Set()).add(id)
     if (!hasSocketSteps(socket)) {
       nsp.to(id).emit(event, arg)
       continue

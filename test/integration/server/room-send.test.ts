@@ -136,6 +136,31 @@ describe('sending to a room straight to its sockets', () => {
     expect(straight).toEqual(broadcast)
   })
 
+  it('sends once to a socket that leaves and joins again while the event goes out, as a broadcast does', async () => {
+    open = await rig()
+    const { io } = open
+    const outcome = async (send: (room: string, value: string) => void, room: string) => {
+      const [first, second] = [await open!.join(room), await open!.join(room)]
+      // Queuing its own packet takes each socket out of the room and puts it back, last.
+      for (const member of [first, second])
+        member.socket.conn.once('packetCreate', () => {
+          void member.socket.leave(room)
+          void member.socket.join(room)
+        })
+      send(room, 'one')
+      for (const member of [first, second]) member.socket.emit('live', 'marker')
+      await Promise.all([received(first, 2), received(second, 2)])
+      return [first.got, second.got]
+    }
+    const straight = await outcome((room, value) => sendToRoom(io.sockets, room, 'live', value), 'straight')
+    const broadcast = await outcome((room, value) => io.to(room).emit('live', value), 'broadcast')
+    expect(broadcast).toEqual([
+      ['one', 'marker'],
+      ['one', 'marker'],
+    ])
+    expect(straight).toEqual(broadcast)
+  })
+
   it('goes through an adapter that broadcasts otherwise, as one reaching other servers does', async () => {
     const relayed: unknown[] = []
     class Relaying extends Adapter {
