@@ -1,7 +1,8 @@
 // A client that stops reading but keeps answering the heartbeat and asking for replays: the
 // platform cuts its connection once what it holds unsent passes the bound, rather than queue
 // every answer in memory for as long as the client keeps the connection; the expert's other
-// connection, which reads, is untouched and still replays. A client that floods pings without
+// connection, which reads, is untouched and still replays. Live events it does not read cut it the
+// same way, in the middle of their send to the expert's room, and the reading connection gets each. A client that floods pings without
 // reading the pongs is cut too (by ws, once a few dozen pongs wait), signed in or not.
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -76,6 +77,32 @@ describe('a client that stops reading what the platform sends', () => {
     expect(disconnects).toEqual(['server namespace disconnect'])
     expect(errors).toEqual([])
     expect((await p.connect(expert.token)).socket.connected).toBe(true)
+  })
+
+  it('has its connection cut by live events it does not read, while the expert’s reading connection gets each', async () => {
+    const p = platform()
+    const expert = p.addExpert()
+    // First in the expert's room: it is cut in the middle of sending each event to the room.
+    const ws = await nonReader(p.server.port, expert.token)
+    defer(() => ws.terminate())
+    const reader = await p.connect(expert.token)
+    const cutLines = (): string[] =>
+      p.logger.lines.filter((line) => line.includes('stopped reading') && line.includes(expert.id))
+    // As many of the largest invites as it takes, whatever the kernel's buffers hold; the cut is
+    // seen in the log, since a client that reads nothing never reads its connection's end either.
+    const description = 'd'.repeat(20_000)
+    let sent = 0
+    while (cutLines().length === 0) {
+      for (let i = 0; i < 20; i++) p.inviteDirectly(expert.id, `Live invite ${++sent}`, description)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    // A few more after the cut: the socket left the room, and the reader still gets each.
+    for (let i = 0; i < 3; i++) p.inviteDirectly(expert.id, `Live invite ${++sent}`, description)
+    expect(cutLines()).toHaveLength(1)
+    await reader.waitForCount(sent)
+    expect(reader.events.map((e) => e.type === 'invite.created' && e.payload.invite.request.title)).toEqual(
+      Array.from({ length: sent }, (_, n) => `Live invite ${n + 1}`),
+    )
   })
 
   it('has its connection cut when it floods pings without reading the pongs, signed in or not', async () => {
