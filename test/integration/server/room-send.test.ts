@@ -88,6 +88,20 @@ describe('sending to a room straight to its sockets', () => {
     expect(broadcasts).toEqual([])
   })
 
+  it('keeps its place among the emits of the socket itself, and carries bytes as a broadcast does', async () => {
+    open = await rig()
+    const member = await open.join('expert:a')
+    sendToRoom(open.io.sockets, 'expert:a', 'live', 'before')
+    // A reply to a command, sent between two events: it arrives between them.
+    member.socket.emit('live', 'reply')
+    sendToRoom(open.io.sockets, 'expert:a', 'live', { bytes: Buffer.from([0, 1, 255]) })
+    sendToRoom(open.io.sockets, 'expert:a', 'live', 'after')
+    const got = await received(member, 4)
+    expect(got.slice(0, 2)).toEqual(['before', 'reply'])
+    expect(new Uint8Array((got[2] as { bytes: ArrayBuffer }).bytes)).toEqual(new Uint8Array([0, 1, 255]))
+    expect(got[3]).toBe('after')
+  })
+
   it('is seen by the outgoing listeners and by engine.io as each packet is queued and flushed', async () => {
     open = await rig()
     const member = await open.join('expert:a')
