@@ -8,13 +8,15 @@
  * Nor is this expert's own cache put back from an earlier copy (a backup restored): this run's WAL
  * holds only the pages it changed, and copied into other pages they make an index disagree with its
  * table, which no later open notices. A file only touched (its times set, its mode changed) reads
- * as this run last wrote it, and is written on.
+ * as this run last wrote it, and is written on; so does one a second copy of Standby on the same WAL
+ * checkpointed into (shared-checkpoints.ts), whose pages hold both copies' changes.
  */
 import Database from 'better-sqlite3'
 import { readFileSync, rmSync, statSync } from 'node:fs'
 import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
 import { WrittenPages } from './written-pages'
+import { checkpointedBetween, checkpointMark } from './shared-checkpoints'
 
 /** Whether this run may still copy its WAL into the file at its path. */
 export interface CacheOwner {
@@ -37,7 +39,9 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
     }
   }
   hold()
+  const shm = `${wal.slice(0, -'-wal'.length)}-shm`
   let seen = stampOf(path)
+  let mark = checkpointMark(shm)
   const pages = new WrittenPages()
   let found: string | null = null
   return {
@@ -49,10 +53,18 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
       const now = stampOf(path)
       // Another file moved there is not the one SQLite writes into: the close's write-back judges it.
       if (now !== seen && sameFile(now, seen)) {
-        const other = otherThan(path, held, pages)
+        // Another copy of Standby on this WAL (a restart to update runs two) checkpointed: the
+        // pages it wrote are this run's too, no sign of an earlier copy put back.
+        const shared = checkpointedBetween(mark, checkpointMark(shm))
+        const other = otherThan(path, held, shared ? null : pages)
         if (other !== null) {
           found = other
           return false
+        }
+        if (shared) {
+          pages.forget()
+          seen = now
+          mark = checkpointMark(shm)
         }
       }
       // Read after the file is judged: once it is another's, this connection may read its pages.
@@ -64,6 +76,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
       // Read again only when the checkpoint wrote into it.
       if (now !== seen) pages.note(path, wal)
       seen = now
+      mark = checkpointMark(shm)
     },
   }
 }
@@ -121,9 +134,14 @@ const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 /**
  * What the file at `path`, read without any WAL, is when it is not a cache of an expert in `held`:
  * a sentence for the log; null when it is one of them, empty, or not a database at all (a file cut
- * short or written over by other bytes, which the close's write-back judges).
+ * short or written over by other bytes, which the close's write-back judges). Its pages are held
+ * against those this run wrote (`pages`) unless another copy on the WAL wrote them too (null).
  */
-function otherThan(path: string, held: ReadonlySet<string | null>, pages: WrittenPages): string | null {
+function otherThan(
+  path: string,
+  held: ReadonlySet<string | null>,
+  pages: WrittenPages | null,
+): string | null {
   let image: Buffer
   try {
     image = readFileSync(path)
@@ -132,7 +150,7 @@ function otherThan(path: string, held: ReadonlySet<string | null>, pages: Writte
   }
   if (image.length < 100 || !image.subarray(0, HEADER.length).equals(HEADER)) return null
   // Before the header is marked below.
-  const ours = pages.heldIn(image)
+  const ours = pages?.heldIn(image) ?? true
   // Marked as a rollback journal's file, its pages are read as they are, and no WAL is looked for.
   image.fill(1, 18, 20)
   let copy: Database.Database | undefined
@@ -140,7 +158,7 @@ function otherThan(path: string, held: ReadonlySet<string | null>, pages: Writte
     copy = new Database(image, { readonly: true })
     const expert = expertIn(copy)
     // Emptied (a sign-out here, whose own VACUUM rewrote it whole): nothing of an expert's to mix with.
-    if (expert === null) pages.forget()
+    if (expert === null) pages?.forget()
     if (expert === null || (held.has(expert) && ours)) return null
     if (held.has(expert)) return `was put back from an earlier copy of your cache (${expert})`
     return `holds the cache of another expert (${expert})`
