@@ -5,7 +5,8 @@
  * cost follows what changed, not how large the cache is.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { FRAME_HEADER_BYTES, WAL_HEADER_BYTES, walHeader } from './wal-format'
 
 /** Page number to the digest of its bytes as this run last wrote them into the file. */
 export class WrittenPages {
@@ -48,28 +49,42 @@ export class WrittenPages {
   }
 }
 
-const FRAME_HEADER = 24
-const WAL_HEADER = 32
+/** Frames read at once: few reads for a WAL a burst filled, little read past the current frames. */
+const FRAMES_PER_READ = 64
 
-/** The page size and page numbers of the WAL's current frames (those with its header's salts). */
+/**
+ * The page size and page numbers of the WAL's current frames (those with its header's salts). Read
+ * from the start until the first frame of before: the file keeps its size after a restart, and the
+ * frames past the current ones are never read.
+ */
 function walPages(wal: string): { readonly pageSize: number; readonly numbers: Set<number> } {
   const numbers = new Set<number>()
-  let bytes: Buffer
+  let fd: number | undefined
   try {
-    bytes = readFileSync(wal)
+    fd = openSync(wal, 'r')
+    const first = Buffer.alloc(WAL_HEADER_BYTES)
+    if (readSync(fd, first, 0, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES) return { pageSize: 0, numbers }
+    const header = walHeader(first)
+    if (header === null) return { pageSize: 0, numbers }
+    const { pageSize, salts } = header
+    const step = FRAME_HEADER_BYTES + pageSize
+    const block = Buffer.alloc(step * FRAMES_PER_READ)
+    for (let at = WAL_HEADER_BYTES; ; at += block.length) {
+      // A frame cut short by a crash, its page not whole, is no frame.
+      const frames = Math.floor(readSync(fd, block, 0, block.length, at) / step)
+      for (let n = 0; n < frames; n++) {
+        const frame = block.subarray(n * step, n * step + FRAME_HEADER_BYTES)
+        // A frame left from before the WAL was last restarted carries the salts of then.
+        if (!frame.subarray(8, 16).equals(salts)) return { pageSize, numbers }
+        numbers.add(frame.readUInt32BE(0))
+      }
+      if (frames < FRAMES_PER_READ) return { pageSize, numbers }
+    }
   } catch {
     return { pageSize: 0, numbers }
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
-  if (bytes.length < WAL_HEADER || (bytes.readUInt32BE(0) & ~1) !== 0x377f0682)
-    return { pageSize: 0, numbers }
-  const pageSize = bytes.readUInt32BE(8)
-  const salts = bytes.subarray(16, 24)
-  for (let at = WAL_HEADER; at + FRAME_HEADER + pageSize <= bytes.length; at += FRAME_HEADER + pageSize) {
-    // A frame left from before the WAL was last restarted carries the salts of then.
-    if (!bytes.subarray(at + 8, at + 16).equals(salts)) break
-    numbers.add(bytes.readUInt32BE(at))
-  }
-  return { pageSize, numbers }
 }
 
 function digest(bytes: Buffer): string {
