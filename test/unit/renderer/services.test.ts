@@ -28,7 +28,7 @@ function hostWithHistory(rows: ReadonlyArray<unknown>, answers = new Map<string,
                 return () => undefined
               }
             : name === 'sessions' && method === 'history'
-              ? async () => ({ ok: true, value: rows })
+              ? async () => ({ ok: true, value: { sessions: rows, more: false } })
               : answers.has(`${name}.${method}`)
                 ? async () => ({ ok: true, value: answers.get(`${name}.${method}`)!() })
                 : () => new Promise(() => undefined),

@@ -43,7 +43,10 @@ describe('a platform that closes each connection right after letting Standby in'
   ])(
     '%s: retries only as the clock moves, ever more slowly, says whose it is, and comes back',
     async (_, cut, says) => {
-      const platform = await startTestPlatform()
+      // One clock for both: the platform's moves as the app's does, as in life; a platform clock
+      // standing still would be read at its own pace (clock-rate.ts), which is not this test's case.
+      const clock = new ManualClock(TEST_START)
+      const platform = await startTestPlatform({ clock })
       defer(() => platform.close())
       const expert = platform.addExpert()
       let cutting = true
@@ -53,7 +56,6 @@ describe('a platform that closes each connection right after letting Standby in'
         // After the platform's own handler: its welcome is on the way before the close.
         if (cutting) cut(socket)
       })
-      const clock = new ManualClock(TEST_START)
       const core = await startCoreFor(platform.server.url, expert, { clock, linkClock: clock })
       defer(() => core.close(true))
       const platformNow = () => core.runtime.core.platformClock.now()
