@@ -171,7 +171,9 @@ it('holds the card being read still when a session is booked above it', async ()
     .locator(`.upcoming-list > li[aria-posinset="${place + 1}"]`)
     .filter({ has: card })
     .waitFor()
-  expect((await card.boundingBox())!.y).toBeCloseTo(before, 0)
+  // A scroll moves by whole pixels and cards are fractions of one tall: held within a pixel, as
+  // the message thread's rows are (Chromium rounded 0.52 px the far way once).
+  expect(Math.abs((await card.boundingBox())!.y - before)).toBeLessThan(1)
 })
 
 it('puts the focus on the section when the session of a focused card scrolled away is cancelled', async () => {
