@@ -6,7 +6,7 @@ import { expect } from 'vitest'
 import { ManualClock } from '../../src/shared/clock'
 import { FaultProxy } from './fault-proxy'
 import type { Logger } from '../../src/main/node/log'
-import type { Invite } from '../../src/shared/protocol'
+import type { Invite, PlatformEvent } from '../../src/shared/protocol'
 import { inviteTitled, startCoreFor, type TestCore } from './test-core'
 import { startTestPlatform, TEST_START, type TestPlatform, type TestPlatformOptions } from './test-platform'
 
@@ -67,7 +67,7 @@ export async function pressedUntilTaken<T>(
   { platform, expert }: ProxiedExpert,
   press: () => T | PromiseLike<T>,
 ): Promise<{ readonly answer: Promise<Awaited<T>> }> {
-  const taken = sessionChanged(platform, expert.id)
+  const taken = platformEvent(platform, expert.id, 'session.updated')
   const answer = Promise.resolve(press())
   await taken
   return { answer }
@@ -104,15 +104,37 @@ export async function acceptedAgainOnce(
 }
 
 /**
- * Resolves once the platform has recorded a change of one of `expertId`'s sessions: the moment an
- * accept is taken, whether or not its answer ever comes back.
+ * Standby stops (a crash, or a quit) and starts again over the same data, closed through `defer`;
+ * its connection is a new one through the proxy, not held. Resolves once it is online again.
  */
-function sessionChanged(platform: TestPlatform, expertId: string): Promise<void> {
+export async function restartedOverItsData(
+  { proxy, expert, core }: ProxiedExpert,
+  defer: (close: () => Promise<void> | void) => void,
+): Promise<TestCore> {
+  core.close()
+  const restarted = await startCoreFor(proxy.url, expert, {
+    dir: core.dir,
+    linkClock: new ManualClock(TEST_START),
+  })
+  defer(() => restarted.close(true))
+  await restarted.waitForState((s) => s.status === 'online')
+  return restarted
+}
+
+/**
+ * Resolves with the first event of `type` the platform records for `expertId`: the moment a
+ * command is taken, whether or not its answer ever comes back.
+ */
+export function platformEvent<T extends PlatformEvent['type']>(
+  platform: TestPlatform,
+  expertId: string,
+  type: T,
+): Promise<Extract<PlatformEvent, { type: T }>> {
   return new Promise((resolve) => {
     const off = platform.server.marketplace.events.subscribe((forExpert, event) => {
-      if (forExpert !== expertId || event.type !== 'session.updated') return
+      if (forExpert !== expertId || event.type !== type) return
       off()
-      resolve()
+      resolve(event as Extract<PlatformEvent, { type: T }>)
     })
   })
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
-import { invitedDirectly, startProxiedExpert } from '../../../support/proxied-expert'
-import { startCoreFor } from '../../../support/test-core'
-import { TEST_START } from '../../../support/test-platform'
+import {
+  invitedDirectly,
+  platformEvent,
+  restartedOverItsData,
+  startProxiedExpert,
+} from '../../../support/proxied-expert'
 
 describe('a command whose answer was lost, sent again after Standby restarted', () => {
   const defer = useCleanup()
@@ -16,13 +18,7 @@ describe('a command whose answer was lost, sent again after Standby restarted', 
 
     // It reaches the platform; what the platform sends back on this connection is held.
     proxy.hold('down')
-    const sent = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((forExpert, event) => {
-        if (forExpert !== expert.id || event.type !== 'message.created') return
-        off()
-        resolve()
-      })
-    })
+    const sent = platformEvent(platform, expert.id, 'message.created')
     const answer = core.runtime.api['messages.send'](draft)
     await sent
     linkClock.advance(10_000)
@@ -32,13 +28,7 @@ describe('a command whose answer was lost, sent again after Standby restarted', 
     })
 
     // Standby quits and starts again over the same data; its connection is a new one, not held.
-    core.close()
-    const restarted = await startCoreFor(proxy.url, expert, {
-      dir: core.dir,
-      linkClock: new ManualClock(TEST_START),
-    })
-    defer(() => restarted.close(true))
-    await restarted.waitForState((s) => s.status === 'online')
+    const restarted = await restartedOverItsData(world, defer)
     const again = await restarted.runtime.api['messages.send'](draft)
 
     const thread = platform.server.marketplace.thread(invite.request.id, expert.id)
@@ -54,23 +44,11 @@ describe('a command whose answer was lost, sent again after Standby restarted', 
 
     // It reaches the platform; the answer is held, and Standby stops before it comes (a crash).
     proxy.hold('down')
-    const sent = new Promise<void>((resolve) => {
-      const off = platform.server.marketplace.events.subscribe((forExpert, event) => {
-        if (forExpert !== expert.id || event.type !== 'message.created') return
-        off()
-        resolve()
-      })
-    })
+    const sent = platformEvent(platform, expert.id, 'message.created')
     void core.runtime.api['messages.send'](draft)
     await sent
-    core.close()
 
-    const restarted = await startCoreFor(proxy.url, expert, {
-      dir: core.dir,
-      linkClock: new ManualClock(TEST_START),
-    })
-    defer(() => restarted.close(true))
-    await restarted.waitForState((s) => s.status === 'online')
+    const restarted = await restartedOverItsData(world, defer)
     const again = await restarted.runtime.api['messages.send'](draft)
 
     const thread = platform.server.marketplace.thread(invite.request.id, expert.id)
