@@ -14,7 +14,9 @@ import { migrate } from '../src/shared/sqlite/migrate'
 import { median, ms } from './stats'
 
 const RUNS = 3
-const options = { what: 'Standby cache', remedy: '' }
+// Only migration 0021 runs: the copies are the built cache with its version set back, so a later
+// migration would find its own tables already there.
+const options = { what: 'Standby cache', remedy: '', upTo: 21 }
 
 interface MigrationCase {
   readonly name: string
