@@ -2,6 +2,8 @@
  * How often the platform-time estimate is over a second off when the platform's answers scatter:
  * over a long idle run of a clock never set (and how often a change is read where there was none),
  * and after real changes of the platform's clock by less than the scatter, one and two in a row.
+ * Read as the window reads it, at the pace kept (clock-rate.ts): as each answer comes, and at the end
+ * of each gap, just before the next, where a pace read from scattered answers would have drifted most.
  * Run: npx tsx bench/clock-scatter-shift.ts [answers]
  */
 import { addExchange, bestOffset, NO_ESTIMATE, type OffsetEstimate } from '../src/shared/clock-offset'
@@ -20,11 +22,22 @@ function link() {
   let estimate: OffsetEstimate = NO_ESTIMATE
   let reads = 0
   let farReads = 0
+  let gapEnds = 0
+  let farGapEnds = 0
+  let pacedGaps = 0
+  let answers = 0
+  const errorAt = (at: number): number => (bestOffset(estimate, at)?.offsetMs ?? Number.NaN) - platformAhead
   return {
     answer(ms: number, offMs: number): number {
       mono += ms
       const sent = { wall: START + mono, mono }
       const received = { wall: sent.wall + 40, mono: mono + 40 }
+      if (estimate.rate !== null) pacedGaps++
+      // As the answers at once are counted: past the first few, which settle the estimate.
+      if (++answers > 20) {
+        gapEnds++
+        if (Math.abs(errorAt(received.mono)) > SECOND) farGapEnds++
+      }
       const before = estimate.heard.length
       estimate = addExchange(estimate, {
         sent,
@@ -32,7 +45,7 @@ function link() {
         serverTime: Math.round(START + platformAhead + mono + 20 + offMs),
       })
       mono += 40
-      const error = (bestOffset(estimate)?.offsetMs ?? Number.NaN) - platformAhead
+      const error = errorAt(mono)
       if (estimate.heard.length < before) {
         reads++
         if (Math.abs(error) > SECOND) farReads++
@@ -43,6 +56,7 @@ function link() {
       platformAhead += ms
     },
     reads: () => ({ reads, farReads }),
+    gapEnds: () => ({ gapEnds, farGapEnds, pacedGaps }),
   }
 }
 
@@ -57,14 +71,17 @@ for (let i = 0; i < total; i++)
   if (Math.abs(idle.answer(8 * SECOND, scattered(random))) > SECOND && i >= 20) off++
 const perAnswerUs = ((performance.now() - t0) * 1000) / total
 const { reads, farReads } = idle.reads()
+const { gapEnds, farGapEnds, pacedGaps } = idle.gapEnds()
 console.log(
   `idle, ${total} answers every 8 s: ${((100 * off) / (total - 20)).toFixed(2)}% over 1 s off; ` +
+    `${((100 * farGapEnds) / gapEnds).toFixed(2)}% over 1 s off at a gap's end (${pacedGaps} gaps at a kept pace); ` +
     `${reads} change reads (${farReads} over 1 s off); ${perAnswerUs.toFixed(1)} µs per answer`,
 )
 
 for (const stepMs of [-2 * SECOND, 2 * SECOND, -5 * SECOND, 5 * SECOND])
   for (const steps of [1, 2]) {
     let sum = 0
+    let pacedGaps = 0
     const seeds = 30
     for (let seed = 1; seed <= seeds; seed++) {
       const r = randoms(seed)
@@ -74,8 +91,10 @@ for (const stepMs of [-2 * SECOND, 2 * SECOND, -5 * SECOND, 5 * SECOND])
         platform.setPlatform(stepMs)
         for (let i = 0; i < 40; i++) if (Math.abs(platform.answer(5 * SECOND, scattered(r))) > SECOND) sum++
       }
+      pacedGaps += platform.gapEnds().pacedGaps
     }
     console.log(
-      `set by ${stepMs / SECOND} s ×${steps}: ${(sum / seeds / steps).toFixed(1)} of 40 answers over 1 s off (mean of ${seeds} seeds)`,
+      `set by ${stepMs / SECOND} s ×${steps}: ${(sum / seeds / steps).toFixed(1)} of 40 answers over 1 s off ` +
+        `(mean of ${seeds} seeds; ${pacedGaps} gaps at a kept pace in all)`,
     )
   }
