@@ -6,7 +6,7 @@ import {
   createElectronNotifier,
   NOTIFICATIONS_FAILING,
 } from '../../../../../src/main/electron/adapters/notifier'
-import { TOAST_TOLD_BOUND_MS } from '../../../../../src/main/electron/adapters/toast-watch'
+import { TOAST_CONFIRM_MS, TOAST_TOLD_BOUND_MS } from '../../../../../src/main/electron/adapters/toast-watch'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import { fake, raisePendingToasts, resetFakeElectron } from '../../../../support/fake-electron'
@@ -69,4 +69,60 @@ it('opens an overdue invite once: its toast failing later does not open it again
   expect(onFailed).toHaveBeenCalledTimes(1)
   // Windows told it: the failure is what Settings says now.
   expect(notifier.health?.()).toEqual({ status: 'failing', advice: NOTIFICATIONS_FAILING })
+})
+
+it('opens nothing for a toast whose show waited behind a main thread busy past the bound', async () => {
+  const { notifier, onFailed, clock } = await windowsNotifier()
+  notifier.show(INSTANT_INVITE)
+  // Windows took the toast at once; its 'show' waits for the main thread, busy with one long task.
+  clock.busy(2 * TOAST_TOLD_BOUND_MS)
+  // Free again, the thread fires its overdue timer first, then hears what was queued.
+  clock.advance(0)
+  raisePendingToasts()
+  clock.advance(TOAST_TOLD_BOUND_MS)
+  expect([notifier.health?.().status, onFailed.mock.calls]).toEqual(['ok', []])
+})
+
+it('still shows what a toast carried when the thread, busy past the bound, hears no show after it', async () => {
+  const { notifier, onFailed, clock } = await windowsNotifier()
+  notifier.show(INSTANT_INVITE)
+  clock.busy(2 * TOAST_TOLD_BOUND_MS)
+  clock.advance(0)
+  expect(onFailed).not.toHaveBeenCalled()
+  // Busy again through the confirming wait: still nothing judged while it cannot have heard.
+  clock.busy(2 * TOAST_CONFIRM_MS)
+  clock.advance(0)
+  expect(onFailed).not.toHaveBeenCalled()
+  clock.advance(TOAST_CONFIRM_MS)
+  expect(onFailed.mock.calls).toEqual([[INSTANT_INVITE]])
+})
+
+it('judges toasts again after a suspend that no wake followed (the sleep called off)', async () => {
+  const { notifier, onFailed, clock, power } = await windowsNotifier()
+  notifier.show(INSTANT_INVITE)
+  power.suspend()
+  // The computer never slept: past the bound, running on time, it is seen to be awake; the toast
+  // waiting has the whole bound again from then.
+  clock.advance(TOAST_TOLD_BOUND_MS)
+  expect(onFailed).not.toHaveBeenCalled()
+  clock.advance(TOAST_TOLD_BOUND_MS)
+  expect(onFailed.mock.calls).toEqual([[INSTANT_INVITE]])
+  // The ones after it are judged as before the suspend.
+  const next = { ...INSTANT_INVITE, inviteId: 'inv_2' }
+  notifier.show(next)
+  expect(onFailed.mock.calls).toEqual([[INSTANT_INVITE], [next]])
+})
+
+it('judges toasts after a sleep whose wake Windows never told, not before Windows woke', async () => {
+  const { notifier, onFailed, clock, power } = await windowsNotifier()
+  notifier.show(INSTANT_INVITE)
+  power.suspend()
+  clock.sleep(HOUR)
+  clock.advance(0)
+  clock.advance(TOAST_TOLD_BOUND_MS - 1)
+  expect(onFailed).not.toHaveBeenCalled()
+  const lost = { ...INSTANT_INVITE, inviteId: 'inv_2' }
+  notifier.show(lost)
+  clock.advance(TOAST_TOLD_BOUND_MS)
+  expect(onFailed.mock.calls).toEqual([[INSTANT_INVITE], [lost]])
 })
