@@ -32,7 +32,7 @@ import {
   WITHDRAWN,
   withdrawnReady,
 } from './update-transitions'
-import { failureSentence } from './update-words'
+import { ShownFailure } from './shown-failure'
 import { errorMessage } from '../../../shared/error-message'
 import { localShortTime } from '../../../shared/day-time-options'
 import { steadyNow } from '../../../shared/clock'
@@ -61,13 +61,11 @@ export class UpdatePolicy {
   private readonly offs: Unsubscribe[] = []
   /** Stops the check under way and its download when the computer wakes from a sleep it slept through. */
   private readonly wakes = new SleptThrough()
-  /** The failure the window shows, kept apart so its retry time can be written again in a new zone. */
-  private failure: {
-    readonly what: string
-    readonly reason: string
-    readonly retryAt: number
-    sentence: string
-  } | null = null
+  /** The failure the window shows, written again in a new zone (shown-failure.ts). */
+  private readonly failure = new ShownFailure(
+    () => this.formatTime,
+    () => this.current.manualDownloadUrl,
+  )
 
   constructor(private readonly deps: UpdatePolicyDeps) {
     this.timings = { ...DEFAULT_UPDATE_TIMINGS, ...deps.timings }
@@ -166,11 +164,8 @@ export class UpdatePolicy {
    */
   timeZoneChanged(): void {
     if (this.stopped) return
-    const failure = this.failure
-    if (failure !== null && this.current.error === failure.sentence) {
-      failure.sentence = this.failureSentence(failure)
-      this.set({ error: failure.sentence })
-    }
+    const rewritten = this.failure.rewritten(this.current.error)
+    if (rewritten !== null) this.set({ error: rewritten })
     if (this.current.phase === 'ready') this.restartOffer.offer()
   }
 
@@ -274,15 +269,8 @@ export class UpdatePolicy {
     this.set({ nextCheckAt: retryAt })
     // A ready update stays ready: a later check failing does not take it away.
     if (this.current.phase === 'ready') return
-    const failure = { what, reason, retryAt, sentence: '' }
-    failure.sentence = this.failureSentence(failure)
-    this.failure = failure
-    this.set({ phase: 'error', progress: null, lastCheckAt: this.deps.clock.now(), error: failure.sentence })
-  }
-
-  private failureSentence(failure: { what: string; reason: string; retryAt: number }): string {
-    const { what, reason, retryAt } = failure
-    return failureSentence(what, reason, this.formatTime(retryAt), this.current.manualDownloadUrl)
+    const sentence = this.failure.show({ what, reason, retryAt })
+    this.set({ phase: 'error', progress: null, lastCheckAt: this.deps.clock.now(), error: sentence })
   }
 
   private get formatTime(): (t: number) => string {
