@@ -15,6 +15,15 @@ export type UpdateCheck =
   /** This build cannot update itself, and why (not packaged; installed by a package manager). */
   | { readonly kind: 'unavailable'; readonly reason: string }
 
+/**
+ * An install refused because the downloaded file is no longer what the feed named (changed, cut
+ * short, unreadable or gone): it would be refused again at every restart and quit until it is
+ * downloaded again.
+ */
+export class DownloadSpoiled extends Error {
+  override readonly name = 'DownloadSpoiled'
+}
+
 /** The updater port. Failures reject with an Error whose message says what happened. */
 export interface Updater {
   /** The running app's version. */
@@ -30,7 +39,7 @@ export interface Updater {
   cancelDownload(): void
   /**
    * Quit, install the downloaded update and start again. Only when no session can be hurt. Throws
-   * when the installer cannot start; a failure told only later (macOS's Squirrel says so once the
+   * when the installer cannot start (a DownloadSpoiled when the download must be fetched again); a failure told only later (macOS's Squirrel says so once the
    * windows have closed, and the app goes on) reaches `failedLater`, at most once.
    */
   installNow(failedLater: (error: Error) => void): void

@@ -10,6 +10,12 @@ import { restartSafety, type RestartSafety } from './restart-safety'
 import type { RestartOutcome, UpdatePolicyDeps } from './update-deps'
 import { installFailed, readyNotification } from './update-words'
 import { UPDATE_DROPPED } from './update-transitions'
+import { DownloadSpoiled } from '../ports/updater'
+
+/** Whether the install was refused for a download that must be fetched again. */
+function spoiled(error: unknown): boolean {
+  return error instanceof DownloadSpoiled
+}
 
 /** What the offer reads and drives: the policy's deps, its state and its one way to change it. */
 export interface RestartOfferDeps {
@@ -17,6 +23,8 @@ export interface RestartOfferDeps {
   readonly formatTime: (t: number) => string
   readonly state: () => UpdateState
   readonly set: (changes: Partial<UpdateState>) => void
+  /** The install was refused because the download changed: it is to be fetched again, saying so. */
+  readonly downloadAgain: (why: string) => void
 }
 
 /** Offers, holds and performs the restart that installs a ready update. */
@@ -41,7 +49,9 @@ export class RestartOffer {
     } catch (error) {
       // The tray's or the window's press must not take the app down; the update still installs on quit.
       deps.log.warn('Could not restart to install the update', error)
-      return { ok: false, message: installFailed(errorMessage(error), state().manualDownloadUrl) }
+      const message = installFailed(errorMessage(error), state().manualDownloadUrl, spoiled(error))
+      if (spoiled(error)) this.host.downloadAgain(errorMessage(error))
+      return { ok: false, message }
     }
     return { ok: true }
   }
@@ -82,8 +92,9 @@ export class RestartOffer {
     deps.notifier.show({
       kind: 'notice',
       title: 'Update not installed',
-      body: installFailed(errorMessage(error), state().manualDownloadUrl),
+      body: installFailed(errorMessage(error), state().manualDownloadUrl, spoiled(error)),
     })
+    if (spoiled(error)) this.host.downloadAgain(errorMessage(error))
   }
 
   /** Never install the downloaded `version`, for the reason `why` says: no restart, none on quit. */

@@ -24,6 +24,7 @@ import {
 } from './update-deps'
 import {
   betaLeft,
+  DOWNLOAD_AGAIN,
   downloadStarting,
   initialUpdateState,
   nothingNewer,
@@ -81,6 +82,7 @@ export class UpdatePolicy {
       formatTime: this.formatTime,
       state: () => this.current,
       set: (changes) => this.set(changes),
+      downloadAgain: (why) => this.downloadAgain(why),
     })
     // A check or download cut by a sleep is started again at once; each wake checks (slept-through.ts).
     this.offs.push(...this.wakes.follow(deps.power, () => this.started && this.checkNow()))
@@ -252,6 +254,16 @@ export class UpdatePolicy {
     this.deps.updater.setInstallOnQuit(true)
     // Ready and whether a restart is safe arrive together: no state says "ready" without saying that.
     this.restartOffer.offer({ phase: 'ready', progress: 100 })
+  }
+
+  /** The ready download changed, so each install of it is refused: not offered; a check fetches it again. */
+  private downloadAgain(why: string): void {
+    if (this.stopped || this.current.phase !== 'ready') return
+    this.deps.updater.setInstallOnQuit(false)
+    this.restartOffer.stop()
+    this.deps.log.warn(`${why}; downloading the update again.`)
+    this.set(DOWNLOAD_AGAIN)
+    this.checkNow()
   }
 
   /** Drop `version` if it is a beta and the expert is on stable now; says whether it did. */

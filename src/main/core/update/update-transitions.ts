@@ -111,3 +111,12 @@ export const UPDATE_DROPPED: Partial<UpdateState> = {
   canRestart: false,
   restartHeldBecause: null,
 }
+
+/** The state once a ready download is found changed: nothing to restart for until it is fetched again. */
+export const DOWNLOAD_AGAIN: Partial<UpdateState> = {
+  phase: 'checking',
+  progress: null,
+  canRestart: false,
+  restartHeldBecause: null,
+  error: null,
+}

@@ -45,12 +45,15 @@ export function failureSentence(
 }
 
 /** "Restart to update" could not start the installer: said in the window, or in a notification once it closed. */
-export function installFailed(reason: string, manualDownloadUrl: string): string {
+export function installFailed(reason: string, manualDownloadUrl: string, downloadingAgain = false): string {
+  const next = downloadingAgain
+    ? 'Standby is downloading it again and offers the restart once it is verified'
+    : 'It installs when you quit Standby'
   return withReason(
     NOTIFICATION_BODY_MAX,
     'Could not restart to install the update: ',
     reason,
-    (address) => `. It installs when you quit Standby, or download the latest version from ${address}.`,
+    (address) => `. ${next}, or download the latest version from ${address}.`,
     manualDownloadUrl,
   )
 }

@@ -16,7 +16,7 @@ import type { UpdateCheck, Updater } from '../../core/ports/updater'
 import { boundFeedAnswers, FEED_UNUSABLE, feedFault, foreignFileFault } from './update-feed-guards'
 import { downloadBound } from './update-download-bound'
 import { refuseAliasedFeeds } from './update-feed-aliases'
-import { describeUpdaterError, RELEASE_FIX, serverAnswered } from './update-error-words'
+import { describeUpdaterError, installError, RELEASE_FIX, serverAnswered } from './update-error-words'
 import { boundBlockMaps } from './update-block-map-bound'
 import { limitRedirects } from './update-redirect-limit'
 import { httpsOnly } from './update-https-only'
@@ -255,12 +255,12 @@ export function createElectronUpdater(options: ElectronUpdaterOptions): Updater 
         if (!started) handOver.failed()
       }
       const [failure] = failures
-      if (failure !== undefined) throw new Error(describeUpdaterError(failure), { cause: failure })
+      if (failure !== undefined) throw installError(failure)
       installFailure = (error, said) => {
         // A check given up on can still fail now, and electron-updater tells that as an 'error' too.
         if (typeof said === 'string' && said.startsWith(CHECK_FAILED)) return
         stopHearingInstall()
-        failedLater(new Error(describeUpdaterError(error), { cause: error }))
+        failedLater(installError(error))
       }
       updater.on('error', installFailure)
     },

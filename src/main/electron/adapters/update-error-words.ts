@@ -4,6 +4,7 @@
  * its own message kept in brackets.
  */
 import { errorMessage } from '../../../shared/error-message'
+import { DownloadSpoiled } from '../../core/ports/updater'
 import { FEED_UNUSABLE } from './update-feed-guards'
 import { SIGNATURE_UNCHECKED } from './update-authenticode'
 import { INSTALLER_VERSION_WRONG } from './update-installer-version'
@@ -178,4 +179,11 @@ function httpStatusWords(status: number, raw: string): string {
     return `The update server refused to send the update (HTTP ${status}): it may serve releases only to some networks, or whoever publishes Standby has to make them readable (${raw})`
   }
   return `The update server refused the request (HTTP ${status}) (${raw})`
+}
+
+/** An install's failure in the expert's words; a refused download stays a DownloadSpoiled, to be fetched again. */
+export function installError(failure: unknown): Error {
+  const words = describeUpdaterError(failure)
+  const options = { cause: failure }
+  return failure instanceof DownloadSpoiled ? new DownloadSpoiled(words, options) : new Error(words, options)
 }

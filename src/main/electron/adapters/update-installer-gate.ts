@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { BaseUpdater, NsisUpdater, type AppUpdater } from 'electron-updater'
+import { DownloadSpoiled } from '../../core/ports/updater'
 
 /** What must hold of an installer's content (its sha512, base64), or why it does not. */
 export type InstallerCheck = (sha512: string) => string | null
@@ -35,7 +36,7 @@ export interface InstallerGate {
 
 /**
  * Refuse any install of `updater` (each way in: a restart, a quit) whose installer does not hold
- * exactly what the feed named, with an 'error' that says why; on Windows read again as it is
+ * exactly what the feed named, with an 'error' that says why (a DownloadSpoiled: fetch it again); on Windows read again as it is
  * started, elevate.exe's start included, and never handed to the shell to open instead.
  */
 export function installerGate(updater: AppUpdater): InstallerGate {
@@ -56,7 +57,7 @@ export function installerGate(updater: AppUpdater): InstallerGate {
           (asFed ? null : `no longer matches the sha512 the update server published for ${version}`))
     return why === null
       ? null
-      : `${INSTALLER_REFUSED} (${installer}) ${why}, so nothing was installed and this version stays; Standby downloads the update again when it next starts`
+      : `${INSTALLER_REFUSED} (${installer}) ${why}, so nothing was installed and this version stays until the update is downloaded again`
   }
   const atSpawn = updater instanceof NsisUpdater
   let installing = false
@@ -67,7 +68,7 @@ export function installerGate(updater: AppUpdater): InstallerGate {
     // Windows: read where it is started, within this call (electron-updater starts it in its turn).
     const why = installer === null || atSpawn ? null : refusal(installer)
     if (why !== null) {
-      updater.emit('error', new Error(why))
+      updater.emit('error', new DownloadSpoiled(why))
       return false
     }
     installing = true
@@ -98,13 +99,13 @@ function gateSpawns(
     if (installer === null || (cmd !== installer && args[0] !== installer)) return spawn(cmd, args, ...rest)
     const why = refusal(installer)
     if (why !== null) {
-      if (installing()) throw new Error(why)
-      return Promise.reject(new Error(why))
+      if (installing()) throw new DownloadSpoiled(why)
+      return Promise.reject(new DownloadSpoiled(why))
     }
     return spawn(cmd, args, ...rest).catch((error: unknown) => {
       if ((error as { code?: unknown } | null)?.code !== 'ENOENT') throw error
-      throw new Error(
-        `${INSTALLER_REFUSED} (${installer}) was gone when Windows was to start it, so nothing was installed; Standby downloads the update again when it next starts`,
+      throw new DownloadSpoiled(
+        `${INSTALLER_REFUSED} (${installer}) was gone when Windows was to start it, so nothing was installed until the update is downloaded again`,
         { cause: error },
       )
     })

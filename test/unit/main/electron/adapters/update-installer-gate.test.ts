@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
+import { DownloadSpoiled } from '../../../../../src/main/core/ports/updater'
 import { release, useAppImageReleases } from '../../../../support/appimage-release'
 import { fake } from '../../../../support/fake-electron'
 import {
@@ -101,6 +102,8 @@ describe('a Linux (AppImage) install', () => {
     const checked = readFileSync(installer)
     // Cut short by the disk, or written over: electron-updater held it as downloaded from memory.
     writeFileSync(installer, release('1.0.0').artifact)
+    // Told as a download to fetch again, so the policy no longer offers it as ready.
+    expect(() => updater.installNow(() => {})).toThrow(DownloadSpoiled)
     expect(() => updater.installNow(() => {})).toThrow(/no longer matches the sha512/)
     await updater.check('stable')
     await updater.download(() => {})

@@ -1,0 +1,104 @@
+/**
+ * An install refused because the ready download changed (cut short, written over, gone) would be
+ * refused at every restart and quit: the update goes back to checking and downloading, says so,
+ * and is offered again only once downloaded and verified anew.
+ */
+import { expect, it, vi } from 'vitest'
+import { UpdatePolicy } from '../../../../../src/main/core/update/update-policy'
+import { DownloadSpoiled, type Updater } from '../../../../../src/main/core/ports/updater'
+import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
+import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { UpdateState } from '../../../../../src/shared/update/update-state'
+import { FIXTURE_NOW } from '../../../../support/fixtures'
+import { recordingLog } from '../../../../support/recording-log'
+
+const SPOILED = 'The downloaded installer (Standby-Setup-1.5.0.exe) no longer matches the sha512'
+
+/** A policy with 1.5.0 ready; every phase it passes through is recorded. */
+async function readyWorld() {
+  const notifier = createRecordingNotifier()
+  const updater = {
+    currentVersion: '1.4.0',
+    check: vi.fn<Updater['check']>(async () => ({ kind: 'available', version: '1.5.0' })),
+    download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100, 1024)),
+    cancelDownload: vi.fn<Updater['cancelDownload']>(),
+    installNow: vi.fn<Updater['installNow']>(),
+    setInstallOnQuit: vi.fn<Updater['setInstallOnQuit']>(),
+  } satisfies Updater
+  const policy = new UpdatePolicy({
+    updater,
+    clock: new ManualClock(FIXTURE_NOW),
+    platformNow: () => FIXTURE_NOW,
+    sessions: () => [],
+    channel: () => 'stable',
+    power: createPowerHook(),
+    notifier,
+    log: recordingLog(),
+    manualDownloadUrl: 'https://downloads.standby.test/',
+    random: () => 0.5,
+  })
+  const phases: UpdateState['phase'][] = []
+  policy.changes.add((state) => {
+    if (state.phase !== phases.at(-1)) phases.push(state.phase)
+  })
+  const readyAgain = () =>
+    new Promise<void>((resolve) => {
+      const off = policy.changes.add((state) => {
+        if (state.phase !== 'ready') return
+        off()
+        resolve()
+      })
+    })
+  const first = readyAgain()
+  policy.connected()
+  await first
+  phases.splice(0, phases.length - 1)
+  return { policy, updater, notifier, phases, readyAgain }
+}
+
+it('downloads again, saying so, when "Restart to update" is refused for a changed download', async () => {
+  const world = await readyWorld()
+  world.updater.installNow.mockImplementationOnce(() => {
+    throw new DownloadSpoiled(SPOILED)
+  })
+  const again = world.readyAgain()
+  const outcome = world.policy.restart()
+  expect(outcome).toEqual({
+    ok: false,
+    message: `Could not restart to install the update: ${SPOILED}. Standby is downloading it again and offers the restart once it is verified, or download the latest version from https://downloads.standby.test/.`,
+  })
+  // Not offered while it would be refused again, nor installed on quit.
+  expect(world.policy.state).toMatchObject({ phase: 'checking', canRestart: false })
+  expect(world.updater.setInstallOnQuit).toHaveBeenLastCalledWith(false)
+  await again
+  expect(world.phases).toEqual(['ready', 'checking', 'downloading', 'ready'])
+  expect(world.updater.download).toHaveBeenCalledTimes(2)
+  expect(world.updater.setInstallOnQuit).toHaveBeenLastCalledWith(true)
+  expect(world.policy.restart()).toEqual({ ok: true })
+})
+
+it('downloads again when a restart is refused later for a changed download (Windows elevation)', async () => {
+  const world = await readyWorld()
+  expect(world.policy.restart()).toEqual({ ok: true })
+  const [failedLater] = world.updater.installNow.mock.calls[0] ?? []
+  const again = world.readyAgain()
+  failedLater?.(new DownloadSpoiled(SPOILED))
+  expect(world.notifier.shown.at(-1)).toMatchObject({
+    title: 'Update not installed',
+    body: expect.stringContaining('Standby is downloading it again') as unknown,
+  })
+  await again
+  expect(world.phases).toEqual(['ready', 'checking', 'downloading', 'ready'])
+  expect(world.updater.download).toHaveBeenCalledTimes(2)
+})
+
+it('keeps the update ready when the restart failed for another reason (the download still installs on quit)', async () => {
+  const world = await readyWorld()
+  world.updater.installNow.mockImplementationOnce(() => {
+    throw new Error('Windows did not start the installer')
+  })
+  expect(world.policy.restart()).toMatchObject({ ok: false })
+  expect(world.policy.state.phase).toBe('ready')
+  expect(world.updater.download).toHaveBeenCalledTimes(1)
+})
