@@ -15,7 +15,6 @@
  * a press on it there is reported by windows-activations.ts (a second report, press-halves.ts).
  */
 import { Notification } from 'electron'
-import { Listeners } from '../../../shared/listeners'
 import type { Logger } from '../../core/ports/logger'
 import type {
   AppNotification,
@@ -34,6 +33,7 @@ import { holdWindowsActivations } from './windows-activations'
 import { errorMessage } from '../../../shared/error-message'
 import { systemClock, type Clock } from '../../../shared/clock'
 import { ToastWatch, type SleepsAndWakes } from './toast-watch'
+import { HealthLine } from './notifier-health'
 
 /** What the notifier needs from the rest of the app. */
 export interface ElectronNotifierOptions {
@@ -96,11 +96,6 @@ export interface ElectronNotifier extends Notifier {
   quitting(): void
 }
 
-/** What the health tells the expert to do; null when all is well. */
-function adviceOf(health: NotifierHealth): string | null {
-  return health.status === 'ok' ? null : health.advice
-}
-
 /** A Notifier on Electron's Notification. */
 export function createElectronNotifier(options: ElectronNotifierOptions): ElectronNotifier {
   const { log } = options
@@ -114,18 +109,13 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
           log.error('Answering a press on a notification failed', error),
         )
       : null
-  const healthChanges = new Listeners<NotifierHealth>((error) => log.error('A listener failed', error))
-  let health: NotifierHealth = Notification.isSupported()
-    ? { status: 'ok' }
-    : { status: 'unsupported', advice: NOTIFICATIONS_UNSUPPORTED }
-
-  const setHealth = (next: NotifierHealth): void => {
-    // The advice too: toasts that stop coming after one failed need other words than the failure's.
-    if (next.status === health.status && adviceOf(next) === adviceOf(health)) return
-    health = next
-    if (next.status !== 'ok') log.warn(next.advice)
-    healthChanges.emit(next)
-  }
+  const health = new HealthLine(
+    Notification.isSupported()
+      ? { status: 'ok' }
+      : { status: 'unsupported', advice: NOTIFICATIONS_UNSUPPORTED },
+    log,
+  )
+  const setHealth = (next: NotifierHealth): void => health.set(next)
   // A press on a toast waiting in the Action Center is heard through handleActivation, as one on a
   // toast let go is. So is one on every toast that ever went there, also once it is let go: its own
   // handlers may hear the same press after handleActivation has reported it.
@@ -202,7 +192,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     // One that shows again (after the expert allowed Standby, and sent a test) clears the warning.
     notification.on('show', () => {
       if (upOrFailed(notification)) notification.close()
-      if (health.status === 'failing') setHealth({ status: 'ok' })
+      if (health.now.status === 'failing') setHealth({ status: 'ok' })
     })
     notification.on('failed', (_event, error) => {
       const takenDown = upOrFailed(notification)
@@ -227,8 +217,8 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
     get halfReported() {
       return halves.size
     },
-    health: () => health,
-    onHealthChange: (listener) => healthChanges.add(listener),
+    health: () => health.now,
+    onHealthChange: (listener) => health.onChange(listener),
     async restore() {
       activations?.answerWith({
         held: held.about,
@@ -254,7 +244,7 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Electr
       if (appNotification.kind === 'notice_withdrawn') return withdraw(appNotification.noticeId)
       if (appNotification.kind === 'reminder_closed') return withdrawReminder(appNotification)
       if (appNotification.kind === 'all_withdrawn') return withdrawAll()
-      if (health.status === 'unsupported') return options.onFailed(appNotification)
+      if (health.now.status === 'unsupported') return options.onFailed(appNotification)
       // Shown after the quit took the others down, it would outlive every handler of its presses.
       if (leftAtQuit) return log.info(`A ${appNotification.kind} notification was not shown: Standby quits`)
       // Windows: a press told under the id before the newer toast is up is on the earlier one.
