@@ -22,13 +22,12 @@ import { followFocusRequests } from './electron/focus-requests'
 import { APP_ID } from '../shared/app-id'
 import { followLaunchAtLogin } from './core/settings/login-item'
 import { nativeBindingForThisProcess } from './db/electron-native-binding'
-import { appInfo, registerAppApi } from './electron/ipc/app-handlers'
+import { registerAppApi } from './electron/ipc/app-handlers'
+import { electronHost } from './electron/electron-host'
 import { createIpcMain, send } from './electron/ipc/ipc-main'
 import { createRefusalLog } from './core/ipc/refusal-log'
 import { consoleLogger, type Logger } from './node/log'
 import { createFileLogger } from './node/file-log'
-import { createElectronLogFolder } from './electron/adapters/log-folder'
-import { createCalendarApp } from './electron/adapters/calendar-app'
 import { failStartup } from './electron/startup-failure-dialog'
 import { installLastResort } from './electron/last-resort'
 import { createAppWindows } from './electron/app-windows'
@@ -248,17 +247,14 @@ async function main(): Promise<void> {
     // Asked of Electron itself: a window closed while focused sends no word of losing the focus.
     windowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     log,
-    host: {
-      info: appInfo({
-        version: app.getVersion(),
-        platform: process.platform,
-        defaultPlatformUrl: process.env['STANDBY_PLATFORM_URL'] ?? null,
-      }),
+    host: electronHost({
       openExternal,
       showWindow,
-      logs: createElectronLogFolder(log.dir, log, () => log.problem()),
-      calendar: createCalendarApp({ log }),
-    },
+      logDir: log.dir,
+      logProblem: () => log.problem(),
+      env: process.env,
+      log,
+    }),
   })
   // A quit while the keychain answered has already closed the runtime: nothing is wired to it.
   if (shutdown.done) return
