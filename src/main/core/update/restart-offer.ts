@@ -5,11 +5,11 @@
  */
 import type { TimerHandle } from '../../../shared/clock'
 import { errorMessage } from '../../../shared/error-message'
-import type { UpdateState } from '../../../shared/update/update-state'
+import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
 import { restartSafety, type RestartSafety } from './restart-safety'
 import type { RestartOutcome, UpdatePolicyDeps } from './update-deps'
 import { installFailed, readyNotification } from './update-words'
-import { UPDATE_DROPPED } from './update-transitions'
+import { betaLeft, UPDATE_DROPPED } from './update-transitions'
 import { DownloadSpoiled } from '../ports/updater'
 
 /** Whether the install was refused for a download that must be fetched again. */
@@ -105,6 +105,13 @@ export class RestartOffer {
     this.stop()
     deps.log.info(`${why}: Standby ${version} will not be installed.`)
     set(UPDATE_DROPPED)
+  }
+
+  /** Drop `version` if it is a beta and the expert is on stable now; says whether it did. */
+  dropIfBetaLeft(version: string, channel: UpdateChannel): boolean {
+    if (!betaLeft(version, channel)) return false
+    this.drop(version, 'Left the beta')
+    return true
   }
 
   /** Stop waiting for a held restart to become safe. */

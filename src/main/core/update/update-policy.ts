@@ -23,7 +23,6 @@ import {
   type UpdateTimings,
 } from './update-deps'
 import {
-  betaLeft,
   DOWNLOAD_AGAIN,
   downloadStarting,
   initialUpdateState,
@@ -135,7 +134,8 @@ export class UpdatePolicy {
     const channel = this.deps.channel()
     if (this.current.channel === channel) return
     const { phase, availableVersion } = this.current
-    if (phase === 'ready' && availableVersion !== null) this.dropIfBetaLeft(availableVersion, channel)
+    if (phase === 'ready' && availableVersion !== null)
+      this.restartOffer.dropIfBetaLeft(availableVersion, channel)
     this.set({ channel, channelNote: null })
     if (this.started) this.checkNow()
   }
@@ -249,7 +249,8 @@ export class UpdatePolicy {
     const progress = (percent: number): void => this.set({ progress: percent })
     await pacedDownload(this.deps, this.timings, progress, stop)
     if (this.stopped) return
-    if (checkedOn !== this.current.channel && this.dropIfBetaLeft(version, this.current.channel)) return
+    if (checkedOn !== this.current.channel && this.restartOffer.dropIfBetaLeft(version, this.current.channel))
+      return
     this.deps.log.info(`Standby ${version} is downloaded and verified; it installs on restart or quit.`)
     this.deps.updater.setInstallOnQuit(true)
     // Ready and whether a restart is safe arrive together: no state says "ready" without saying that.
@@ -264,13 +265,6 @@ export class UpdatePolicy {
     this.deps.log.warn(`${why}; downloading the update again.`)
     this.set(DOWNLOAD_AGAIN)
     this.checkNow()
-  }
-
-  /** Drop `version` if it is a beta and the expert is on stable now; says whether it did. */
-  private dropIfBetaLeft(version: string, channel: UpdateChannel): boolean {
-    if (!betaLeft(version, channel)) return false
-    this.restartOffer.drop(version, 'Left the beta')
-    return true
   }
 
   private failed(error: unknown): void {
