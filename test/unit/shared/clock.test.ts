@@ -44,6 +44,19 @@ describe('ManualClock.sleep', () => {
   })
 })
 
+describe('ManualClock.busy', () => {
+  it('moves both clocks without firing timers; they fire late, each at the time it is read', () => {
+    const clock = new ManualClock(0)
+    const fired: Array<[number, number]> = []
+    clock.setTimeout(() => fired.push([clock.now(), clock.monotonic()]), 100)
+    clock.busy(1_000)
+    expect(fired).toEqual([])
+    clock.advance(0)
+    // Unlike a sleep, the monotonic clock ran through the busy time too.
+    expect(fired).toEqual([[1_000, 1_000]])
+  })
+})
+
 describe('systemClock', () => {
   it('runs a timer and can cancel one', async () => {
     let cancelledFired = false
