@@ -2,6 +2,7 @@
  * The tables of marks a damaged cache's replacement takes from it (salvage-marks.ts), and the
  * check each column's value passes: only rows of the types and sizes the cache writes are taken.
  */
+import { MOST_PICK_KEYS } from '../../shared/pick-key-rows'
 import { MOST_KEPT_RETRY_KEYS } from './repositories/retry-key-repository'
 
 /** What a column of marks holds as the cache writes it. */
@@ -99,7 +100,8 @@ export const MARK_TABLES: ReadonlyArray<MarkTable> = [
       ['kept_at', 'integer'],
     ],
     madeBy: 17,
-    most: MOST_KEPT_RETRY_KEYS,
+    // Each kind is bounded on its own (retry-key-repository.ts): the table holds both at their most.
+    most: MOST_KEPT_RETRY_KEYS + MOST_PICK_KEYS,
   },
 ]
 

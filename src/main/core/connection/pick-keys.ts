@@ -6,14 +6,14 @@
  * makes its event after the restart too, and taken for another device's choice it would stop a
  * newer pick made here from being sent again, and tell the expert they chose on another device.
  */
+import { MOST_PICK_KEYS, PICKED_HERE } from '../../../shared/pick-key-rows'
 import type { KeptRetryKeys } from './retry-keys'
 
-/** How many of the latest picks' keys are kept: far more than picks ever wait at once. */
-export const MOST_PICK_KEYS = 16
+export { MOST_PICK_KEYS }
 
 /** What the cache keeps a pick's key under: apart from any command's retry key. */
 function keptAs(key: string): string {
-  return `availability.set picked here ${key}`
+  return `${PICKED_HERE}${key}`
 }
 
 /** The keys of availability picks sent from this device, this run's and those kept from before. */
@@ -26,7 +26,7 @@ export interface PickKeys {
 
 /**
  * Pick keys kept in memory and in `kept`; past the bound, the oldest of this run are forgotten in
- * both. Those of an earlier run stay until the cache's own bound lets the oldest kept keys go.
+ * both. Those of an earlier run stay until the cache's bound on picks lets the oldest of them go.
  */
 export function pickKeys(kept: KeptRetryKeys | undefined): PickKeys {
   const sent = new Set<string>()
