@@ -6,7 +6,7 @@
  * per-block ratio, whose spread shows how far a single run of the bench can be trusted.
  */
 import { formatFigure, type Headline, type HeadlineUnit } from './headline'
-import { percentile, spread, times, type Spread } from './stats'
+import { percentile, percentileRange, spread, times, type PercentileRange, type Spread } from './stats'
 
 /** Named figures one block of one side produced, e.g. `{ p50, p99 }` of its rounds. */
 export type BlockFigures = Readonly<Record<string, number>>
@@ -37,12 +37,25 @@ export interface BlockPlan {
   readonly random?: () => number
 }
 
+/**
+ * Whether a target holds: `met` or `not met` only when the range the figure lies in (from the
+ * blocks' spread) is wholly within or wholly past the target; a run whose range holds the target
+ * cannot tell, however its own figure fell.
+ */
+export type Holds = 'met' | 'not met' | 'too close to call'
+
 /** Whether a target ratio holds at the per-block ratio's median and at its p75. */
 export interface Verdict {
   readonly target: number
-  readonly atMedian: boolean
-  readonly atP75: boolean
+  readonly atMedian: Holds
+  readonly atP75: Holds
+  /** Where the ratio's median and p75 lie, at the confidence VERDICT_CONFIDENCE names. */
+  readonly medianRange: PercentileRange
+  readonly p75Range: PercentileRange
 }
+
+/** How sure a verdict is that the ratio's median or p75 lies within the range it gives. */
+export const VERDICT_CONFIDENCE = 0.9
 
 /** One figure compared over all blocks. */
 export interface FigureComparison {
@@ -78,9 +91,13 @@ export function blockOrders(count: number, random?: () => number): ReadonlyArray
   return orders
 }
 
-/** Whether `target` holds at the ratio's median and at its p75. */
-export function verdict(ratio: Spread, target: number): Verdict {
-  return { target, atMedian: ratio.median <= target, atP75: ratio.p75 <= target }
+/** Whether `target` holds at the median and at the p75 of the per-block `ratios`. */
+export function verdict(ratios: ReadonlyArray<number>, target: number): Verdict {
+  const medianRange = percentileRange(ratios, 50, VERDICT_CONFIDENCE)
+  const p75Range = percentileRange(ratios, 75, VERDICT_CONFIDENCE)
+  const holds = ({ low, high }: PercentileRange): Holds =>
+    high <= target ? 'met' : low > target ? 'not met' : 'too close to call'
+  return { target, atMedian: holds(medianRange), atP75: holds(p75Range), medianRange, p75Range }
 }
 
 /** Each figure of `ours` beside `baseline`, block by block; both lists hold the same blocks. */
@@ -102,14 +119,14 @@ export function compareBlocks(
       })
     const o = read(ours)
     const b = read(baseline)
-    const ratio = spread(o.map((value, i) => value / (b[i] as number)))
+    const ratios = o.map((value, i) => value / (b[i] as number))
     const target = targets[figure]
     return {
       figure,
       ours: spread(o),
       baseline: spread(b),
-      ratio,
-      ...(target === undefined ? {} : { verdict: verdict(ratio, target) }),
+      ratio: spread(ratios),
+      ...(target === undefined ? {} : { verdict: verdict(ratios, target) }),
     }
   })
 }
@@ -137,7 +154,10 @@ export async function runBlocks(plan: BlockPlan): Promise<BlockResult> {
   }
 }
 
-const holds = (ok: boolean): string => (ok ? 'met' : 'NOT met')
+// A ratio is never below zero: a range open at the bottom starts there.
+const range = ({ low, high }: PercentileRange): string => `${times(Math.max(0, low))}–${times(high)}`
+const worded = (holds: Holds, at: string, within: PercentileRange): string =>
+  `${holds === 'not met' ? 'NOT met' : holds} at ${at} (${range(within)})`
 
 /** The lines that report `result`: per figure, both medians, then the ratio's spread and verdict. */
 export function formatBlocks(result: BlockResult): ReadonlyArray<string> {
@@ -149,7 +169,8 @@ export function formatBlocks(result: BlockResult): ReadonlyArray<string> {
       `p75 ${times(ratio.p75)}, max ${times(ratio.max)}]` +
       (v === undefined
         ? ''
-        : `  target ≤ ${times(v.target)}: ${holds(v.atMedian)} at the median, ${holds(v.atP75)} at p75`),
+        : `  target ≤ ${times(v.target)}: ${worded(v.atMedian, 'the median', v.medianRange)}, ` +
+          `${worded(v.atP75, 'p75', v.p75Range)}`),
   ])
 }
 

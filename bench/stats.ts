@@ -51,3 +51,38 @@ export function mib(bytes: number): string {
 export function times(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : '∞'
 }
+
+/** Where the true p-th percentile lies, at `confidence`, given only `values` drawn from it. */
+export interface PercentileRange {
+  readonly low: number
+  readonly high: number
+}
+
+/**
+ * The range the p-th percentile of whatever `values` were drawn from lies in at `confidence`, from
+ * the values alone (order statistics and the binomial distribution, no assumption about the shape):
+ * how far one run's percentile can be off. Unbounded on a side that too few values cannot close.
+ */
+export function percentileRange(values: ReadonlyArray<number>, p: number, confidence = 0.9): PercentileRange {
+  const n = values.length
+  const sorted = [...values].sort((a, b) => a - b)
+  const q = p / 100
+  const tail = (1 - confidence) / 2
+  // How likely k values fall below the true percentile, summed from k = 0 (in logs: large n underflows).
+  let logChoose = 0
+  let below = 0
+  let low = Number.NEGATIVE_INFINITY
+  let high = Number.POSITIVE_INFINITY
+  for (let k = 0; k <= n; k++) {
+    if (k > 0) logChoose += Math.log((n - k + 1) / k)
+    const chance =
+      q <= 0 || q >= 1
+        ? Number(q >= 1 ? k === n : k === 0)
+        : Math.exp(logChoose + k * Math.log(q) + (n - k) * Math.log(1 - q))
+    below += chance
+    // The (k+1)-th smallest value is at or under the percentile unless at most k values are.
+    if (below <= tail && k < n) low = sorted[k] as number
+    if (below >= 1 - tail && high === Number.POSITIVE_INFINITY && k < n) high = sorted[k] as number
+  }
+  return { low, high }
+}
