@@ -197,8 +197,8 @@ export function createAppApi(core: StandbyCore, host: HostInfo, deps: AppApiDeps
     },
     'sessions.remindersSent': () => upcomingRemindersSent(core),
     'sessions.history': ({ limit, after, filter }) => {
-      const { sessions, more } = core.cache.historyPage(limit, HISTORY_PAGE_BYTES, after, filter)
-      return { sessions: [...sessions], more }
+      const { sessions, more, next } = core.cache.historyPage(limit, HISTORY_PAGE_BYTES, after, filter)
+      return { sessions: [...sessions], more, ...(next !== undefined && { next }) }
     },
     'sessions.historyClients': () => [...core.cache.historyClients(HISTORY_CLIENTS_LISTED)],
     'invites.pastSessionsWithClient': ({ inviteId }) => {

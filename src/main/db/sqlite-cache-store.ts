@@ -155,8 +155,15 @@ export class SqliteCacheStore implements CacheStore {
   }
 
   sessionHistory(limit: number, after?: HistoryCursor, filter?: HistoryFilter): ReadonlyArray<Session> {
-    // The window's own read, without its byte budget: one way to read History, not two.
-    return this.historyPage(limit, Number.POSITIVE_INFINITY, after, filter).sessions
+    // The window's own read, without its byte budget: one way to read History, not two. A
+    // search's page may stop at the end of its stretch; this read goes on until it is full.
+    const sessions: Session[] = []
+    for (let cursor = after; ;) {
+      const page = this.historyPage(limit - sessions.length, Number.POSITIVE_INFINITY, cursor, filter)
+      sessions.push(...page.sessions)
+      if (page.next === undefined || sessions.length >= limit) return sessions
+      cursor = page.next
+    }
   }
 
   historyPage(limit: number, bytes: number, after?: HistoryCursor, filter?: HistoryFilter): HistoryPage {

@@ -13,7 +13,7 @@ import type { Session } from '../../shared/protocol/entities'
 import { cutText } from '../../shared/text-cut'
 import { HISTORY_QUERY_MAX, type HistoryFilter } from '../../shared/rules/history-filter'
 import { createValueStore, readableOf, type ReadableStore } from './value-store'
-import { comesAfter, historyCursorOf } from '../../shared/rules/history-order'
+import { comesAfter, historyCursorOf, type HistoryCursor } from '../../shared/rules/history-order'
 import { HISTORY_PAGE_ROWS } from '../../shared/ipc/list-limits'
 
 /** How long the search box waits after the last keystroke before it searches. */
@@ -103,13 +103,25 @@ export function createHistoryStore(
     return run
   }
 
-  const read = (after?: Session) => {
+  // Where the last page told the window to ask on from, when not after its last row.
+  let resumeAt: HistoryCursor | undefined
+  const readOnce = (after: HistoryCursor | undefined) => {
     const filter = wireFilter(store.getSnapshot().filter)
     return api.sessions.history({
       limit: pageSize,
-      ...(after !== undefined && { after: historyCursorOf(after) }),
+      ...(after !== undefined && { after }),
       ...(Object.keys(filter).length > 0 && { filter }),
     })
+  }
+  // A search for symbols answers a stretch of History at a time, a stretch without a match as an
+  // empty page saying where to go on: asked on until a page holds sessions, ends, or the filter changes.
+  const read = async (after: HistoryCursor | undefined, asked: number) => {
+    for (;;) {
+      const page = await readOnce(after)
+      if (!page.ok || page.value.sessions.length > 0 || page.value.next === undefined || asked !== generation)
+        return page
+      after = page.value.next
+    }
   }
 
   async function loadMore(): Promise<void> {
@@ -119,18 +131,20 @@ export function createHistoryStore(
     patch({ loading: true })
     await serial(async () => {
       if (asked !== generation) return
-      const page = await read(rows.at(-1))
+      const last = rows.at(-1)
+      const page = await read(resumeAt ?? (last === undefined ? undefined : historyCursorOf(last)), asked)
       if (asked !== generation) return
       if (!page.ok) {
         patch({ loading: false, error: page.error.message })
         return
       }
+      resumeAt = page.value.next
       const known = new Set(store.getSnapshot().rows.map((row) => row.id))
       const added = page.value.sessions.filter((row) => !known.has(row.id))
       patch({
         rows: [...store.getSnapshot().rows, ...added],
         // A page adding nothing (its rows unreadable in the cache) would be asked for again forever.
-        hasMore: page.value.more && added.length > 0,
+        hasMore: page.value.more && (added.length > 0 || resumeAt !== undefined),
         loading: false,
         error: null,
       })
@@ -141,7 +155,7 @@ export function createHistoryStore(
     const asked = generation
     return serial(async () => {
       if (asked !== generation) return
-      const page = await read()
+      const page = await read(undefined, asked)
       if (asked !== generation) return
       if (!page.ok) {
         patch({ error: page.error.message })
@@ -152,6 +166,8 @@ export function createHistoryStore(
       const { rows, hasMore } = store.getSnapshot()
       // Keep the older rows already loaded below the fresh first page.
       const older = oldest === undefined ? [] : rows.filter((row) => comesAfter(row, historyCursorOf(oldest)))
+      // Older rows already loaded: the window goes on from where it stopped below them.
+      if (older.length === 0) resumeAt = page.value.next
       patch({
         rows: [...fresh, ...older],
         hasMore: page.value.more ? hasMore || older.length === 0 : false,
@@ -163,14 +179,16 @@ export function createHistoryStore(
   /** Apply `filter` and read its first page; the rows shown stay until it answers. */
   async function restart(filter: HistoryFilter): Promise<void> {
     const asked = ++generation
+    resumeAt = undefined
     patch({ filter, loading: true })
-    const page = await read()
+    const page = await read(undefined, asked)
     if (asked !== generation) return
     if (!page.ok) {
       patch({ loading: false, error: page.error.message })
       return
     }
     const { sessions, more } = page.value
+    resumeAt = page.value.next
     patch({ rows: sessions, hasMore: more, loading: false, error: null })
   }
 
@@ -214,6 +232,7 @@ export function createHistoryStore(
       cancelPendingSearch()
       // Its refresh would keep the rows below the new expert's first page: they go at once instead.
       generation++
+      resumeAt = undefined
       store.set(empty)
       return reread ? restart({}) : Promise.resolve()
     },

@@ -42,6 +42,9 @@ export const CacheChange = z
 /** What one applied batch changed. */
 export type CacheChange = z.infer<typeof CacheChange>
 
+/** A place in the history order: a session's booked start and id. */
+const HistoryCursor = z.object({ start: Timestamp, id: Id }).strict()
+
 /**
  * A page of past sessions, most recent first (src/shared/rules/history-order.ts); pass the last
  * row's booked start and id as `after` to get the next.
@@ -49,7 +52,7 @@ export type CacheChange = z.infer<typeof CacheChange>
 export const HistoryRequest = z
   .object({
     limit: z.number().int().min(1).max(HISTORY_PAGE_ROWS),
-    after: z.object({ start: Timestamp, id: Id }).strict().optional(),
+    after: HistoryCursor.optional(),
     /** Narrow the list (kind, outcome, client, search); the cache filters, page by page. */
     filter: HistoryFilterSchema.optional(),
   })
@@ -60,7 +63,15 @@ export const HistoryRequest = z
  * before its byte budget (list-limits.ts), whichever comes first, so a short page is not its end.
  */
 export const HistoryPage = z
-  .object({ sessions: z.array(Session).max(HISTORY_PAGE_ROWS), more: z.boolean() })
+  .object({
+    sessions: z.array(Session).max(HISTORY_PAGE_ROWS),
+    more: z.boolean(),
+    /**
+     * Where to ask on from when it is not the last row: a search for symbols reads a bounded
+     * stretch of History per answer (list-limits.ts), so a page may end, even empty, before its end.
+     */
+    next: HistoryCursor.optional(),
+  })
   .strict()
 /** One page of History and whether older sessions follow it. */
 export type HistoryPage = z.infer<typeof HistoryPage>

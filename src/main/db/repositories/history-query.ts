@@ -38,11 +38,17 @@ export function historyPageQuery(
   filter: HistoryFilter,
   cursor: HistoryCursor,
   limit: number,
+  floor: HistoryCursor | null = null,
 ): BuiltQuery {
   // The IN term matches the partial indexes' WHERE, which is what lets SQLite use them; the row
   // value continues after (start, id) in their own order, so equal starts page correctly.
   const conditions = [`state IN ('ended', 'cancelled')`, '(booked_start, sessions.id) < (?, ?)']
   const params: Array<string | number> = [cursor.start, cursor.id]
+  if (floor !== null) {
+    // The walk stops at the floor, in the same order, so a search's page reads a bounded stretch.
+    conditions.push('(booked_start, sessions.id) >= (?, ?)')
+    params.push(floor.start, floor.id)
+  }
   const equal = (column: string, value: string | undefined): void => {
     if (value === undefined) return
     conditions.push(`sessions.${column} = ?`)

@@ -25,6 +25,8 @@ import {
   type HistoryFilter,
 } from '../../../shared/rules/history-filter'
 import { historyPageQuery } from './history-query'
+import { searchTerms } from '../../../shared/rules/history-search'
+import { HISTORY_SEARCH_ROWS } from '../../../shared/ipc/list-limits'
 import { searchTextOf } from './session-search'
 import { storedTime } from './stored-time'
 
@@ -48,6 +50,7 @@ export class SessionRepository {
   private readonly selectUpcoming: Database.Statement<[number, number], StoredRow>
   private readonly selectBookedStarts: Database.Statement<[], BookedStartRow>
   private readonly selectHistory: Database.Statement<[number, string, number], HistoryRow>
+  private readonly selectHistoryAt: Database.Statement<[number, string, number], HistoryCursor>
   private readonly selectById: Database.Statement<[string], StoredRow>
   private readonly selectPastWithClient: Database.Statement<[string, number], StoredRow>
   private readonly deleteOthers: Database.Statement<[string]>
@@ -105,6 +108,13 @@ export class SessionRepository {
       // A row value: after (start, id) in the index's own order, so equal starts page correctly.
       `${select} WHERE state IN ('ended', 'cancelled') AND (booked_start, sessions.id) < (?, ?)
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
+    )
+    // The index alone, no row read: where a search's stretch of History ends.
+    this.selectHistoryAt = preparedOnUse(
+      db,
+      `SELECT booked_start AS start, id FROM sessions
+       WHERE state IN ('ended', 'cancelled') AND (booked_start, id) < (?, ?)
+       ORDER BY booked_start DESC, id DESC LIMIT 1 OFFSET ?`,
     )
     this.selectById = preparedOnUse(db, `${select} WHERE sessions.id = ?`)
     // Reads sessions_history_client, the index History's client filter needs anyway.
@@ -170,25 +180,35 @@ export class SessionRepository {
     limit: number,
     bytes: number,
     after: HistoryCursor,
-  ): { sessions: Session[]; more: boolean } {
+  ): { sessions: Session[]; more: boolean; next?: HistoryCursor } {
     for (let cursor = after; ;) {
-      const { rows, more } = this.historyRows(filter, limit, bytes, cursor)
+      const { rows, more, next } = this.historyRows(filter, limit, bytes, cursor)
       // Parsed once the read is over: a row that fails is marked in the cache, a write.
       const sessions = parseAllStored(rows, STORED.session, this.skippedRows)
+      if (next !== undefined) return { sessions, more, next }
       const last = rows.at(-1)
       if (sessions.length > 0 || !more || last === undefined) return { sessions, more }
       cursor = { start: last.start, id: last.id }
     }
   }
 
-  /** The stored rows of one History page, unparsed, and whether more follow them. */
+  /**
+   * The stored rows of one History page, unparsed, whether more follow them, and, when the read
+   * stopped at the end of a search's stretch rather than after its last row, where to go on from.
+   */
   private historyRows(
     filter: HistoryFilter | null,
     limit: number,
     bytes: number,
     after: HistoryCursor,
-  ): { rows: HistoryRow[]; more: boolean } {
-    const filtered = filter === null ? null : this.filteredRows(filter, limit + 1, after)
+  ): { rows: HistoryRow[]; more: boolean; next?: HistoryCursor } {
+    // A search for symbols reads each row's text: it reads a bounded stretch of History per
+    // answer, so one found nowhere holds the host's thread for a stretch, not for all of History.
+    const floor =
+      filter !== null && searchTerms(filter.query ?? '').literals.length > 0
+        ? (this.selectHistoryAt.get(after.start, after.id, HISTORY_SEARCH_ROWS - 1) ?? null)
+        : null
+    const filtered = filter === null ? null : this.filteredRows(filter, limit + 1, after, floor)
     const rows =
       filtered === null
         ? this.selectHistory.iterate(after.start, after.id, limit + 1)
@@ -206,12 +226,18 @@ export class SessionRepository {
       kept.push(row)
       used += size
     }
-    return { rows: kept, more }
+    if (more || floor === null) return { rows: kept, more }
+    return { rows: kept, more: true, next: { start: floor.start, id: floor.id } }
   }
 
   /** The statement of a filtered History page, prepared once per shape of filter, and its parameters. */
-  private filteredRows(filter: HistoryFilter, limit: number, after: HistoryCursor) {
-    const { sql, params } = historyPageQuery(this.select, filter, after, limit)
+  private filteredRows(
+    filter: HistoryFilter,
+    limit: number,
+    after: HistoryCursor,
+    floor: HistoryCursor | null,
+  ) {
+    const { sql, params } = historyPageQuery(this.select, filter, after, limit, floor)
     let statement = this.filteredHistory.get(sql)
     if (statement === undefined) {
       statement = this.db.prepare<Array<string | number>, HistoryRow>(sql)

@@ -12,6 +12,10 @@ import {
 } from '../../../support/fixtures'
 import { historyCursorOf, type HistoryCursor } from '../../../../src/shared/rules/history-order'
 import { type TestStore, useFreshStores } from './cache-test-kit'
+import { createAppApi, type AppApiDeps, type HostInfo } from '../../../../src/main/core/app-api'
+import type { StandbyCore } from '../../../../src/main/core/standby-core'
+import { invokeContract, type HistoryPage } from '../../../../src/shared/ipc/contract'
+import { HISTORY_PAGE_ROWS, HISTORY_SEARCH_ROWS } from '../../../../src/shared/ipc/list-limits'
 
 const SESSIONS = 50_000
 const fresh = useFreshStores()
@@ -60,5 +64,42 @@ describe('History search on 50,000 cached sessions', () => {
     const deep = store.session('ses_100')!
     expect(found('done ?', 3, historyCursorOf(deep))).toEqual(['ses_99', 'ses_98', 'ses_97'])
     expect(log.lines).toEqual([])
+  })
+})
+
+describe('History search for a symbol over 50,000 cached sessions, through the host', () => {
+  /** Every answer the window gets for `query`, asking on from where each says, as the contract lets it through. */
+  function answers({ store }: TestStore, query: string): HistoryPage[] {
+    const api = createAppApi({ cache: store } as unknown as StandbyCore, {} as HostInfo, {} as AppApiDeps)
+    const pages: HistoryPage[] = []
+    for (let after: HistoryCursor | undefined; ;) {
+      const answer = api['sessions.history']({
+        limit: HISTORY_PAGE_ROWS,
+        ...(after && { after }),
+        filter: { query },
+      })
+      const page = invokeContract['sessions.history'].response.parse(answer)
+      pages.push(page)
+      const last = page.sessions.at(-1)
+      after = page.next ?? (last && historyCursorOf(last))
+      if (!page.more || after === undefined) return pages
+    }
+  }
+
+  it('reads a bounded stretch per answer, saying where to ask on, and still finds the oldest row', () => {
+    const cache = fiftyThousand()
+    const nowhere = answers(cache, '🎊')
+    // Each answer but the last stops a stretch further on, empty, and says where to go on from.
+    expect(nowhere).toHaveLength(Math.floor(SESSIONS / HISTORY_SEARCH_ROWS) + 1)
+    nowhere.slice(0, -1).forEach((page, n) => {
+      expect(page.sessions).toEqual([])
+      expect(page.more).toBe(true)
+      expect(page.next?.id).toBe(`ses_${SESSIONS - (n + 1) * HISTORY_SEARCH_ROWS}`)
+    })
+    expect(nowhere.at(-1)).toEqual({ sessions: [], more: false })
+    // Found at the far end, after as many stretches; a symbol in every row fills the first page.
+    const far = answers(cache, '🎉')
+    expect(far.flatMap((page) => page.sessions.map((s) => s.id))).toEqual(['ses_0'])
+    expect(answers(cache, '?')[0]?.sessions).toHaveLength(HISTORY_PAGE_ROWS)
   })
 })
