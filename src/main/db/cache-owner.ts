@@ -16,7 +16,8 @@ import { readFileSync, rmSync, statSync } from 'node:fs'
 import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
 import { WrittenPages } from './written-pages'
-import { checkpointedBetween, checkpointMark } from './shared-checkpoints'
+import { checkpointedBetween, walIndex } from './shared-checkpoints'
+import { walIndexHeld } from './wal-held'
 
 /** Whether this run may still copy its WAL into the file at its path. */
 export interface CacheOwner {
@@ -26,6 +27,8 @@ export interface CacheOwner {
   written(): void
   /** What was found at the path, for the log; null while the file is this run's. */
   readonly found: string | null
+  /** After the connection is closed: what it kept open of the cache's files is let go of. */
+  release(): void
 }
 
 /** The owner of the cache at `path` (its WAL at `wal`), open on `db`; the expert `db` holds now is this run's. */
@@ -41,13 +44,15 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
   hold()
   const shm = `${wal.slice(0, -'-wal'.length)}-shm`
   let seen = stampOf(path)
-  let mark = checkpointMark(shm)
+  const index = walIndex(shm)
+  let mark = index.mark()
   const pages = new WrittenPages()
   let found: string | null = null
   return {
     get found() {
       return found
     },
+    release: () => index.release(),
     mayWrite() {
       if (found !== null) return false
       const now = stampOf(path)
@@ -55,7 +60,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
       if (now !== seen && sameFile(now, seen)) {
         // Another copy of Standby on this WAL (a restart to update runs two) checkpointed: the
         // pages it wrote are this run's too, no sign of an earlier copy put back.
-        const shared = checkpointedBetween(mark, checkpointMark(shm))
+        const shared = checkpointedBetween(mark, index.mark())
         const other = otherThan(path, held, shared ? null : pages)
         if (other !== null) {
           found = other
@@ -64,7 +69,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
         if (shared) {
           pages.forget()
           seen = now
-          mark = checkpointMark(shm)
+          mark = index.mark()
         }
       }
       // Read after the file is judged: once it is another's, this connection may read its pages.
@@ -76,7 +81,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
       // Read again only when the checkpoint wrote into it.
       if (now !== seen) pages.note(path, wal)
       seen = now
-      mark = checkpointMark(shm)
+      mark = index.mark()
     },
   }
 }
@@ -84,24 +89,45 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
 /**
  * Close `db` without copying its WAL into the file at `path`, found to be another's (`found`), and
  * remove the WAL and its index (at `wal`, beside the file a link at `path` points to), which the
- * next open would otherwise read into that file. Returns the line for the log; never throws.
+ * next open would otherwise read into that file; left while another connection still has them
+ * (a second copy of Standby, which judges the file itself and removes them as it quits). Returns
+ * the line for the log; never throws.
  */
 export function leftToItsOwner(
   db: Database.Database,
-  found: string | null,
+  owner: CacheOwner,
   at: { readonly path: string; readonly wal: string; readonly nativeBinding: string | undefined },
 ): string {
   closeRefused(db, at.path, at.nativeBinding)
-  for (const companion of [at.wal, `${at.wal.slice(0, -'-wal'.length)}-shm`]) {
-    try {
-      rmSync(companion, { force: true })
-    } catch {
-      // Held by another program: said below as it is.
+  const { found } = owner
+  const shm = `${at.wal.slice(0, -'-wal'.length)}-shm`
+  // Removed under a copy still running, they would be made anew by the next open beside the ones
+  // that copy still writes: two WALs for one file. Asked before this run lets go of its own
+  // descriptor, which would drop the locks of any other connection of this process on it.
+  const shared = walIndexHeld(shm)
+  owner.release()
+  if (!shared) {
+    for (const companion of [at.wal, shm]) {
+      try {
+        rmSync(companion, { force: true })
+      } catch {
+        // Held by another program: said below as it is.
+      }
     }
   }
+  const what = found ?? 'was replaced'
+  const left =
+    `The offline cache ${at.path} ${what}: it was copied there while Standby ran. ` +
+    "It was left as it is, without this run's changes"
+  const others = shared ? ' (another copy of Standby still has it open, and judges it as it quits)' : ''
+  // An earlier copy of the expert's own cache is theirs to keep: nothing to delete.
+  if (found?.startsWith(PUT_BACK) === true)
+    return (
+      `${left}${others}; it is your own, from earlier: at the next start Standby catches up from the ` +
+      'platform on what changed since, and may show again invites and reminders shown since then'
+    )
   return (
-    `The offline cache ${at.path} ${found ?? 'was replaced'}: it was copied there while Standby ran. ` +
-    "It was left as it is, without this run's changes; if it is not yours, quit Standby and delete it, " +
+    `${left}${others}; if it is not yours, quit Standby and delete it, ` +
     'and Standby fetches your own from the platform when you sign in'
   )
 }
@@ -127,6 +153,9 @@ function expertIn(db: Database.Database): string | null {
   const row = db.prepare('SELECT id FROM expert WHERE slot = 1').get() as { id: unknown } | undefined
   return typeof row?.id === 'string' ? row.id : null
 }
+
+/** How an earlier copy of this run's own expert's cache is told, put back over the file. */
+const PUT_BACK = 'was put back from an earlier copy of your cache'
 
 /** The header every SQLite database begins with. */
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
@@ -160,7 +189,7 @@ function otherThan(
     // Emptied (a sign-out here, whose own VACUUM rewrote it whole): nothing of an expert's to mix with.
     if (expert === null) pages?.forget()
     if (expert === null || (held.has(expert) && ours)) return null
-    if (held.has(expert)) return `was put back from an earlier copy of your cache (${expert})`
+    if (held.has(expert)) return `${PUT_BACK} (${expert})`
     return `holds the cache of another expert (${expert})`
   } catch (error) {
     // Damaged (or still being copied): not told apart from this run's own file; the next look reads it again.

@@ -188,9 +188,10 @@ function openOnDisk(options: OpenCacheOptions): OpenedCache {
       close() {
         stopCheckpoints()
         sweep()
-        if (!owner.mayWrite()) return leftToItsOwner(db, owner.found, { path, wal, nativeBinding })
+        if (!owner.mayWrite()) return leftToItsOwner(db, owner, { path, wal, nativeBinding })
         const { found, content } = judgedAtClose(path, file, db)
         db.close()
+        owner.release()
         let said: string | null = null
         if (found !== 'same' && found !== 'other') {
           said =

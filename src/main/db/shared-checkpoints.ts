@@ -23,21 +23,46 @@ export type CheckpointMark = {
  */
 const INDEX_HEADER_BYTES = 100
 
-/** What the WAL index at `shm` says now. */
-export function checkpointMark(shm: string): CheckpointMark {
-  const bytes = Buffer.alloc(INDEX_HEADER_BYTES)
+/** The WAL index of the open cache, read through one descriptor kept for the whole run. */
+export interface WalIndex {
+  /** What it says now. */
+  mark(): CheckpointMark
+  /** Let go of the descriptor, once the cache's connection is closed. */
+  release(): void
+}
+
+/**
+ * The WAL index at `shm`. Closing any descriptor of a file drops every POSIX lock this process
+ * holds on it, SQLite's own included (https://sqlite.org/howtocorrupt.html#_posix_advisory_locks_canceled_by_a_separate_thread_doing_close_):
+ * without the lock that says the index is in use, the next connection to open it (a second copy
+ * of Standby) would take it for unused and start it over. So the descriptor is opened once, as
+ * late as the index exists, and closed only after the connection.
+ */
+export function walIndex(shm: string): WalIndex {
   let fd: number | undefined
-  try {
-    fd = openSync(shm, 'r')
-    if (readSync(fd, bytes, 0, INDEX_HEADER_BYTES, 0) < INDEX_HEADER_BYTES) return null
-  } catch {
-    return null
-  } finally {
-    if (fd !== undefined) closeSync(fd)
+  const bytes = Buffer.alloc(INDEX_HEADER_BYTES)
+  return {
+    mark() {
+      try {
+        fd ??= openSync(shm, 'r')
+        if (readSync(fd, bytes, 0, INDEX_HEADER_BYTES, 0) < INDEX_HEADER_BYTES) return null
+      } catch {
+        return null
+      }
+      // The index is a memory map in the machine's own byte order; the salts are copied as the WAL has them.
+      const word = endianness() === 'BE' ? bytes.readUInt32BE.bind(bytes) : bytes.readUInt32LE.bind(bytes)
+      return { restarts: bytes.readUInt32BE(32), frames: word(16), copied: word(96) }
+    },
+    release() {
+      if (fd === undefined) return
+      try {
+        closeSync(fd)
+      } catch {
+        // Already gone with the process's other descriptors: nothing held.
+      }
+      fd = undefined
+    },
   }
-  // The index is a memory map in the machine's own byte order; the salts are copied as the WAL has them.
-  const word = endianness() === 'BE' ? bytes.readUInt32BE.bind(bytes) : bytes.readUInt32LE.bind(bytes)
-  return { restarts: bytes.readUInt32BE(32), frames: word(16), copied: word(96) }
 }
 
 /**

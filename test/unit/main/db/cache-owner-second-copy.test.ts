@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
+import { walIndexHeld } from '../../../../src/main/db/wal-held'
 import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
 import { linesLogger, useTempDirs } from './cache-test-kit'
 
@@ -97,7 +98,37 @@ it('another expert’s cache copied over it after the new copy checkpointed is s
   copyFileSync(theirs, path)
   const copied = readFileSync(theirs)
   oldStore.applyEvents([inviteCreated(oldStore.cursor() + 1, invite(60))])
-  expect(old.close()).toContain('holds the cache of another expert (exp_theirs)')
+  const said = old.close()
+  expect(said).toContain('holds the cache of another expert (exp_theirs)')
+  expect(said).toContain('another copy of Standby still has it open')
   expect(readFileSync(path).equals(copied)).toBe(true)
-  fresh.close()
+  // Still the new copy's: removed under it, the next open would make a second WAL beside its own.
+  if (process.platform === 'linux') {
+    expect(existsSync(`${path}-wal`)).toBe(true)
+    expect(existsSync(`${path}-shm`)).toBe(true)
+  }
+  freshStore.applyEvents([inviteCreated(freshStore.cursor() + 1, invite(70))])
+  expect(fresh.close()).toContain('holds the cache of another expert (exp_theirs)')
+  expect(readFileSync(path).equals(copied)).toBe(true)
+  // The last copy out removes them: nothing of either run is left to be read into that file.
+  expect(existsSync(`${path}-wal`)).toBe(false)
+  expect(existsSync(`${path}-shm`)).toBe(false)
 })
+
+it.skipIf(process.platform !== 'linux')(
+  'the checkpoints keep SQLite’s lock on the WAL index, which tells a copy opening beside it the index is in use',
+  () => {
+    const path = join(tempDir(), 'cache.db')
+    const opened = open(path)
+    const store = new SqliteCacheStore(opened.db, linesLogger())
+    store.applySnapshot(aSnapshot({ expert: anExpert({ id: 'exp_ours' }), cursor: 1 }))
+    expect(walIndexHeld(`${path}-shm`)).toBe(true)
+    for (let tick = 0; tick < 3; tick++) {
+      store.applyEvents([inviteCreated(store.cursor() + 1, invite(tick))])
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      // Lost, a second copy opening now would start the index over under this one.
+      expect(walIndexHeld(`${path}-shm`)).toBe(true)
+    }
+    expect(opened.close()).toBeNull()
+  },
+)

@@ -176,4 +176,7 @@ it('an earlier copy of this expert’s own cache put back over it is left as put
   expect(said).toContain(
     `The offline cache ${path} was put back from an earlier copy of your cache (exp_ours)`,
   )
+  // The expert's own, from earlier: nothing to delete, only what changed since to fetch again.
+  expect(said).not.toContain('delete it')
+  expect(said).toContain('at the next start Standby catches up from the platform on what changed since')
 })
