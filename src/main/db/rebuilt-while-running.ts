@@ -21,6 +21,8 @@ export interface RebuildWhileRunning {
   readonly open: () => OpenedCache
   readonly log: Logger
   readonly notifier: Pick<Notifier, 'show'>
+  /** The damaged file was closed: what was told of it while open (a refused checkpoint) is over. */
+  readonly left?: () => void
   /** Tells the expert a rebuild, as a start does (`tellAtStart`). */
   readonly told: (rebuilt: CacheRebuild) => void
   /** The store now holds another file: what reads it reads again, and the sync refills it. */
@@ -72,6 +74,7 @@ export function rebuiltWhileRunning(first: OpenedCache, options: RebuildWhileRun
     const said = opened.close()
     if (said !== null) options.log.warn(said)
     opened = null
+    options.left?.()
     let next: OpenedCache
     try {
       next = options.open()

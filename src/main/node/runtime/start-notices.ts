@@ -42,30 +42,56 @@ export function tellCacheInMemory(message: string, options: Pick<RuntimeOptions,
 /** Which notice tells a cache file made read-only while running, so a checkpoint that works withdraws it. */
 const REFUSED_ID = 'cache-not-writable'
 
+/** What the expert was told of a cache file its checkpoints may not write. */
+export interface CacheRefusals {
+  /** A checkpoint found the file read-only (`refusal`), or, with null, works again: told once each. */
+  tell(refusal: CacheNotWritable | null): void
+  /** The file was closed to be moved aside (damage found while running): what was told of it is over. */
+  left(): void
+}
+
 /**
- * Log a cache file found read-only by a checkpoint and tell the expert once (`refusal`), or, with
- * null, that a checkpoint works again: the notice is withdrawn, nothing being left to do.
+ * Log a cache file found read-only by a checkpoint and tell the expert once, and withdraw the notice
+ * when a checkpoint works again, nothing being left to do, or when the file is moved aside, as its
+ * checkpoints no longer try.
  */
-export function tellCacheRefused(
-  refusal: CacheNotWritable | null,
-  options: Pick<RuntimeOptions, 'notifier' | 'log'>,
-): void {
-  if (refusal === null) {
-    options.log.info('The offline cache file may be written again; its checkpoints work again')
+export function cacheRefusals(options: Pick<RuntimeOptions, 'notifier' | 'log'>): CacheRefusals {
+  let up = false
+  const withdraw = (line: string, title: string, body: string): void => {
+    up = false
+    options.log.info(line)
     options.notifier.show({
       kind: 'notice_withdrawn',
       noticeId: REFUSED_ID,
-      title: 'Offline cache saved again',
-      body: 'Standby writes its offline cache again.',
+      title,
+      body,
     })
-    return
   }
-  const body =
-    `Standby cannot write its offline cache (${refusal.message}). What you see stays, but the ` +
-    `cache file is not kept up to date. ${refusal.remedy}; Standby tries again every few seconds ` +
-    'and catches up by itself.'
-  options.log.warn(body)
-  options.notifier.show({ kind: 'notice', noticeId: REFUSED_ID, title: 'Offline cache not saved', body })
+  return {
+    tell(refusal) {
+      if (refusal === null)
+        return withdraw(
+          'The offline cache file may be written again; its checkpoints work again',
+          'Offline cache saved again',
+          'Standby writes its offline cache again.',
+        )
+      up = true
+      const body =
+        `Standby cannot write its offline cache (${refusal.message}). What you see stays, but the ` +
+        `cache file is not kept up to date. ${refusal.remedy}; Standby tries again every few seconds ` +
+        'and catches up by itself.'
+      options.log.warn(body)
+      options.notifier.show({ kind: 'notice', noticeId: REFUSED_ID, title: 'Offline cache not saved', body })
+    },
+    left() {
+      if (!up) return
+      withdraw(
+        'The offline cache file that could not be written was found damaged and moved aside; its notice is withdrawn',
+        'Offline cache moved aside',
+        'The offline cache file Standby could not write was moved aside.',
+      )
+    },
+  }
 }
 
 /** Log a rebuilt cache and tell the expert once, with what it means for them. */

@@ -29,7 +29,7 @@ import { socketIoTransport } from '../socket-io-transport'
 import { watchHostZone } from '../host-zone'
 import { followUpdates } from './follow-updates'
 import { focusTargetOf, forwardPushes, type PushSender } from './forward-pushes'
-import { tellAtStart, tellCacheInMemory, tellCacheRebuilt, tellCacheRefused } from './start-notices'
+import { cacheRefusals, tellAtStart, tellCacheInMemory, tellCacheRebuilt } from './start-notices'
 
 /** Sends one push event to the host's pages (forward-pushes.ts). */
 export type { PushSender } from './forward-pushes'
@@ -96,6 +96,7 @@ export interface Runtime {
 export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
   // Every notice of the runtime, not only the core's (a notification's button that fails), one of a kind.
   const options = { ...given, notifier: oneNoticeOfAKind(given.notifier) }
+  const refusals = cacheRefusals(options)
   const open = (): OpenedCache =>
     openCache({
       path: options.cachePath,
@@ -106,7 +107,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
       // or one that found it damaged.
       integrityCheck: 'after-unclean-exit',
       log: options.log,
-      refused: (refusal) => tellCacheRefused(refusal, options),
+      refused: (refusal) => refusals.tell(refusal),
     })
   const opened = open()
   tellAtStart(opened.rebuilt, options)
@@ -117,6 +118,7 @@ export async function startRuntime(given: RuntimeOptions): Promise<Runtime> {
     log: options.log,
     notifier: options.notifier,
     told: (rebuilt) => tellCacheRebuilt(rebuilt, options),
+    left: () => refusals.left(),
     replaced: () => core.cacheReplaced('rebuilt'),
   })
   const cache = runCache.store

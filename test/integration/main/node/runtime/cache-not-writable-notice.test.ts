@@ -4,6 +4,7 @@
  * the run, and says nothing once the file may be written again. Made so while the app runs, the
  * file is told once, by its checkpoints, and the notice withdrawn when one works again.
  */
+import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it, vi } from 'vitest'
@@ -113,5 +114,34 @@ it.skipIf(!canLockFiles())(
         expect(runtime.cache.unnotifiedOpenInvites(FIXTURE_NOW)).toEqual([])
       }),
     ).toEqual([])
+  },
+)
+
+it.skipIf(!canLockFiles())(
+  'the refused file found damaged and closed while its notice is up: the notice is withdrawn, nothing being left to retry',
+  async () => {
+    const dir = tempDir()
+    const path = join(dir, 'cache.db')
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    defer(() => void vi.useRealTimers())
+    const shown = await aRunShowing(dir, (runtime) => {
+      runtime.cache.applySnapshot(aSnapshot({ cursor: 1 }))
+      vi.advanceTimersByTime(CHECKPOINT_EVERY_MS)
+      lockFiles(path)
+      defer(() => unlockFiles(path))
+      runtime.cache.applySnapshot(aSnapshot({ cursor: 2 }))
+      vi.advanceTimersByTime(3 * CHECKPOINT_EVERY_MS)
+      // Writable again, then found damaged before the next checkpoint could say so.
+      unlockFiles(path)
+      runtime.cache.sessionHistory = () => {
+        throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT')
+      }
+      expect(() => runtime.cache.sessionHistory(500)).toThrow(/malformed/)
+      vi.advanceTimersByTime(3 * CHECKPOINT_EVERY_MS)
+    })
+    expect(shown.map((notice) => [notice.kind, 'title' in notice ? notice.title : ''])).toEqual([
+      ['notice', 'Offline cache not saved'],
+      ['notice_withdrawn', 'Offline cache moved aside'],
+    ])
   },
 )
