@@ -7,12 +7,14 @@
  * WAL, and a file naming an expert this run never held, or no cache at all, is not written again.
  * Nor is this expert's own cache put back from an earlier copy (a backup restored): this run's WAL
  * holds only the pages it changed, and copied into other pages they make an index disagree with its
- * table, which no later open notices. A file only touched (its times set, its mode changed) reads
- * as this run last wrote it, and is written on; so does one a second copy of Standby on the same WAL
- * checkpointed into (shared-checkpoints.ts), whose pages hold both copies' changes.
+ * table, which no later open notices; before this run's first checkpoint, when none of its pages is
+ * there to tell it by, a copy put back is told by the file's size and first page. A file only
+ * touched (its times set, its mode or flags changed) reads as this run last wrote it, and is
+ * written on, even while its tables are all still in the WAL; so does one a second copy of Standby
+ * on the same WAL checkpointed into (shared-checkpoints.ts), whose pages hold both copies' changes.
  */
 import Database from 'better-sqlite3'
-import { readFileSync, rmSync, statSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
 import { WrittenPages } from './written-pages'
@@ -44,6 +46,8 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
   hold()
   const shm = `${wal.slice(0, -'-wal'.length)}-shm`
   let seen = stampOf(path)
+  // How the file began as this run last saw it: one it still holds was not written by another.
+  let start = startOf(path)
   const index = walIndex(shm)
   let mark = index.mark()
   const pages = new WrittenPages()
@@ -57,11 +61,11 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
       if (found !== null) return false
       const now = stampOf(path)
       // Another file moved there is not the one SQLite writes into: the close's write-back judges it.
-      if (now !== seen && sameFile(now, seen)) {
+      if (written(now) !== written(seen) && sameFile(now, seen)) {
         // Another copy of Standby on this WAL (a restart to update runs two) checkpointed: the
         // pages it wrote are this run's too, no sign of an earlier copy put back.
         const shared = checkpointedBetween(mark, index.mark())
-        const other = otherThan(path, held, shared ? null : pages)
+        const other = otherThan(path, held, shared ? null : { pages, start })
         if (other !== null) {
           found = other
           return false
@@ -69,6 +73,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
         if (shared) {
           pages.forget()
           seen = now
+          start = startOf(path)
           mark = index.mark()
         }
       }
@@ -81,6 +86,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
       // Read again only when the checkpoint wrote into it.
       if (now !== seen) pages.note(path, wal)
       seen = now
+      start = startOf(path)
       mark = index.mark()
     },
   }
@@ -132,6 +138,23 @@ export function leftToItsOwner(
   )
 }
 
+/** How much of the file's start is kept to tell it by: its header and, for a small file, all of it. */
+const START_BYTES = 4096
+
+/** The first START_BYTES of the file at `path`; empty when it cannot be read. */
+function startOf(path: string): Buffer {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    const bytes = Buffer.alloc(START_BYTES)
+    return bytes.subarray(0, readSync(fd, bytes, 0, START_BYTES, 0))
+  } catch {
+    return Buffer.alloc(0)
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
 /** The file's identity and when it last changed; '' when it cannot be read. */
 function stampOf(path: string): string {
   try {
@@ -140,6 +163,16 @@ function stampOf(path: string): string {
   } catch {
     return ''
   }
+}
+
+/**
+ * A stamp without the time its attributes changed: a file whose mode, owner, links or flags alone
+ * changed (chmod, chattr +i) holds what this run last wrote, whose tables, before its first
+ * checkpoint, are all in the WAL; read without it, it is no Standby cache. Bytes written change
+ * the time they were written, which only a program setting that time back by hand hides.
+ */
+function written(stamp: string): string {
+  return stamp.slice(0, stamp.lastIndexOf(':'))
 }
 
 /** Whether two stamps are of one file (its device and inode). */
@@ -169,8 +202,9 @@ const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 function otherThan(
   path: string,
   held: ReadonlySet<string | null>,
-  pages: WrittenPages | null,
+  last: { readonly pages: WrittenPages; readonly start: Buffer } | null,
 ): string | null {
+  const pages = last?.pages ?? null
   let image: Buffer
   try {
     image = readFileSync(path)
@@ -178,8 +212,13 @@ function otherThan(
     return null
   }
   if (image.length < 100 || !image.subarray(0, HEADER.length).equals(HEADER)) return null
-  // Before the header is marked below.
-  const ours = pages?.heldIn(image) ?? true
+  // Before the header is marked below. A file whose size and first page are as this run last saw
+  // them was not written by another: before this run's first checkpoint its tables may all be in the
+  // WAL, and read without it the file is no cache. One that begins otherwise, of this expert, was
+  // put back, though no page this run wrote is there yet to tell it by.
+  const unchanged = last === null || last.start.equals(image.subarray(0, START_BYTES))
+  const ours = (pages?.heldIn(image) ?? true) && (unchanged || last?.pages.wrote !== false)
+  if (unchanged && ours && last !== null) return null
   // Marked as a rollback journal's file, its pages are read as they are, and no WAL is looked for.
   image.fill(1, 18, 20)
   let copy: Database.Database | undefined

@@ -72,6 +72,9 @@ export function walIndex(shm: string): WalIndex {
  */
 export function checkpointedBetween(before: CheckpointMark, now: CheckpointMark): boolean {
   if (before === null || now === null) return false
+  // An index no WAL was written under yet (its salts still unset): the first write gives them their
+  // first values, no restart after a checkpoint; only frames copied since tell of one.
+  if (before.restarts === 0 && before.frames === 0) return now.copied > 0
   const restarts = (now.restarts - before.restarts) >>> 0
   if (restarts === 0) return now.copied > before.copied
   if (restarts === 1) return now.copied > 0 || before.copied < before.frames

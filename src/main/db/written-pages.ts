@@ -34,6 +34,11 @@ export class WrittenPages {
     }
   }
 
+  /** Whether any page was noted: a checkpoint of this run wrote into the file. */
+  get wrote(): boolean {
+    return this.pages.size > 0
+  }
+
   /** Forget every page: the file was rewritten whole by this run (its VACUUM after an emptying). */
   forget(): void {
     this.pages.clear()
