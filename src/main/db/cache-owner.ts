@@ -17,7 +17,7 @@ import Database from 'better-sqlite3'
 import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
-import { WrittenPages } from './written-pages'
+import { READ_NOW, WrittenPages } from './written-pages'
 import { checkpointedBetween, walIndex } from './shared-checkpoints'
 import { walIndexHeld } from './wal-held'
 
@@ -145,7 +145,7 @@ const START_BYTES = 4096
 function startOf(path: string): Buffer {
   let fd: number | undefined
   try {
-    fd = openSync(path, 'r')
+    fd = openSync(path, READ_NOW)
     const bytes = Buffer.alloc(START_BYTES)
     return bytes.subarray(0, readSync(fd, bytes, 0, START_BYTES, 0))
   } catch {
@@ -206,10 +206,14 @@ function otherThan(
 ): string | null {
   const pages = last?.pages ?? null
   let image: Buffer
+  let fd: number | undefined
   try {
-    image = readFileSync(path)
+    fd = openSync(path, READ_NOW)
+    image = readFileSync(fd)
   } catch {
     return null
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
   if (image.length < 100 || !image.subarray(0, HEADER.length).equals(HEADER)) return null
   // Before the header is marked below. A file whose size and first page are as this run last saw

@@ -9,6 +9,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { endianness } from 'node:os'
+import { READ_NOW } from './written-pages'
 
 /** What the WAL index said at one moment; null when it could not be read. */
 export type CheckpointMark = {
@@ -44,7 +45,7 @@ export function walIndex(shm: string): WalIndex {
   return {
     mark() {
       try {
-        fd ??= openSync(shm, 'r')
+        fd ??= openSync(shm, READ_NOW)
         if (readSync(fd, bytes, 0, INDEX_HEADER_BYTES, 0) < INDEX_HEADER_BYTES) return null
       } catch {
         return null

@@ -5,8 +5,14 @@
  * cost follows what changed, not how large the cache is.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, openSync, readSync } from 'node:fs'
 import { FRAME_HEADER_BYTES, WAL_HEADER_BYTES, walHeader } from './wal-format'
+
+/**
+ * How the cache's files are opened to be read while it runs: a named pipe put at a path in its place
+ * would otherwise hold the open, and the app's main thread with it, until something wrote into it.
+ */
+export const READ_NOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 
 /** Page number to the digest of its bytes as this run last wrote them into the file. */
 export class WrittenPages {
@@ -21,7 +27,7 @@ export class WrittenPages {
     this.pageSize = pageSize
     let fd: number | undefined
     try {
-      fd = openSync(path, 'r')
+      fd = openSync(path, READ_NOW)
       const page = Buffer.alloc(pageSize)
       for (const number of numbers) {
         const read = readSync(fd, page, 0, pageSize, (number - 1) * pageSize)
@@ -66,7 +72,7 @@ function walPages(wal: string): { readonly pageSize: number; readonly numbers: S
   const numbers = new Set<number>()
   let fd: number | undefined
   try {
-    fd = openSync(wal, 'r')
+    fd = openSync(wal, READ_NOW)
     const first = Buffer.alloc(WAL_HEADER_BYTES)
     if (readSync(fd, first, 0, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES) return { pageSize: 0, numbers }
     const header = walHeader(first)
