@@ -108,3 +108,38 @@ it('draws a few of 500 messages, opens at the newest and reads the next one as i
     'Mei Chen: And the index is not unique.',
   ])
 })
+
+it('counts only the client’s messages as new, and a message of the expert’s from another device moves nothing', async () => {
+  const e2e = await world()
+  const { ada, page, request } = await directRequestToAda(e2e, 'Pandas merge doubles my rows')
+  const { marketplace } = e2e.platform.server
+  for (let n = 1; n <= 40; n++) marketplace.clientMessage(request.id, ada.id, `Line ${n} of the trace`)
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const log = card.getByRole('log', { name: 'Messages with Mei Chen' })
+  await log.getByText('Line 40 of the trace', { exact: true }).waitFor()
+  await log.evaluate(
+    (element) =>
+      new Promise<void>((done) => {
+        element.addEventListener('scroll', () => done(), { once: true })
+        element.scrollTop = element.scrollHeight / 2
+      }),
+  )
+  const reading = await firstOnScreen(log)
+
+  // Sent from the expert's phone, then the client answers: one message is new to the expert.
+  const ack = marketplace.execute(ada.id, {
+    name: 'message.send',
+    payload: { requestId: request.id, body: 'Sent from my phone: which pandas?' },
+    idempotencyKey: 'thread-window-phone',
+  })
+  expect(ack.ok).toBe(true)
+  // Drawn or not (the list draws what is near the screen), each row tells the thread's length.
+  const rows = log.locator('.thread-messages > li').first()
+  await expect.poll(() => rows.getAttribute('aria-setsize')).toBe('41')
+  marketplace.clientMessage(request.id, ada.id, 'It is pandas 2.2.')
+  await card.getByRole('button', { name: '1 new message from Mei Chen' }).waitFor()
+  const after = await firstOnScreen(log)
+  expect(after.text).toBe(reading.text)
+  expect(Math.abs(after.top - reading.top)).toBeLessThan(1)
+})

@@ -56,7 +56,7 @@ export function MessageThread({
   const [readError, setReadError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const box = useRef<HTMLTextAreaElement>(null)
-  const { log, toEnd, onEndShown, unseen, showNewest, readOut } = useThreadLog(messages)
+  const { log, toEnd, onEndShown, unseen, showNewest, showSent, readOut } = useThreadLog(messages)
 
   useEffect(() => {
     let current = true
@@ -113,6 +113,7 @@ export function MessageThread({
       setThread((current) =>
         current === null ? current : withMessages(current, requestId, [result.value.message]),
       )
+      showSent()
     }
     return result
   })

@@ -16,10 +16,12 @@ export interface ThreadLog {
   readonly toEnd: string
   /** For the list's `onEndShown`. */
   readonly onEndShown: (shown: boolean) => void
-  /** How many messages came since the expert left the end; none while they read it. */
+  /** How many of the client's messages came since the expert left the end; none while they read it. */
   readonly unseen: number
   /** Brings the newest message into view and the keyboard's focus to the log. */
   readonly showNewest: () => void
+  /** Brings the newest message into view after the expert sent one from this window. */
+  readonly showSent: () => void
   /** What the client wrote in the latest change that brought any, for the live region to read out. */
   readonly readOut: ReadOut
 }
@@ -62,15 +64,20 @@ export function useThreadLog(messages: ReadonlyArray<Message> | null): ThreadLog
   // The newest message while the end was in view: what came after it, the expert has not seen.
   const [readTo, setReadTo] = useState<string | undefined>(undefined)
   if (endShown && last?.id !== readTo) setReadTo(last?.id)
+  // Bumped by the expert's asks and by their sends from this window, which they expect to see; one
+  // of theirs sent from another device moves nothing here: they may be reading an earlier message.
   const [asked, setAsked] = useState(0)
-  // A new message of the expert's own at the end: they just sent it and expect to see it.
-  const sent = last?.from === 'expert' ? last.id : ''
+  const showSent = useCallback(() => setAsked((count) => count + 1), [])
   const showNewest = useCallback(() => {
     setAsked((count) => count + 1)
     log.current?.focus()
   }, [])
-  const unseen = endShown || messages === null ? 0 : messages.length - 1 - indexOf(messages, readTo)
-  return { log, toEnd: `${asked} ${sent}`, onEndShown: setEndShown, unseen, showNewest, readOut }
+  // Only the client's count as new: the expert's own, sent from another device, they wrote.
+  const unseen =
+    endShown || messages === null
+      ? 0
+      : messages.slice(indexOf(messages, readTo) + 1).filter(({ from }) => from === 'client').length
+  return { log, toEnd: String(asked), onEndShown: setEndShown, unseen, showNewest, showSent, readOut }
 }
 
 /** Where the message `id` stands in `messages`; -1 when it is not there (cut off the top). */
