@@ -107,3 +107,20 @@ it('counts what the client sent in one change bigger than the live region reads 
     'Mei Chen: Step 10 of the repro',
   ])
 })
+
+it('empties its hidden read-out once read, so a reader browsing the page meets each message once', async () => {
+  const e2e = await world()
+  const { platform } = e2e
+  const { ada, page, request } = await directRequestToAda(e2e, 'Pandas merge doubles my rows')
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('button', { name: 'Message client' }).click()
+  const log = card.getByRole('log', { name: 'Messages with Mei Chen' })
+  platform.server.marketplace.clientMessage(request.id, ada.id, 'Only for some customers.')
+  const heard = page.getByText('Mei Chen: Only for some customers.', { exact: true })
+  await heard.waitFor({ state: 'attached' })
+
+  platform.clock.advance(20_000)
+  await heard.waitFor({ state: 'detached' })
+  expect(await page.getByText('Only for some customers.').count()).toBe(1)
+  expect(await log.getByText('Only for some customers.').count()).toBe(1)
+})

@@ -20,6 +20,7 @@ import { useAction } from './use-action'
 import { useUnreadCount } from '../store/unread-store'
 import { THREAD_MESSAGES_LISTED } from '../../shared/ipc/list-limits'
 import { useThreadLog } from './use-thread-log'
+import { ThreadReadOut } from './ThreadReadOut'
 import { WindowedList } from './WindowedList'
 
 // A one-line message's height before it is drawn, and the space between messages (invites.css).
@@ -169,19 +170,7 @@ export function MessageThread({
         {messages === null && readError === null && <p className="muted">Loading…</p>}
         {messages?.length === 0 && <p className="muted thread-empty">{emptyText}</p>}
       </div>
-      <div className="visually-hidden" aria-live="polite" aria-relevant="additions">
-        {readOut.came > readOut.latest.length && (
-          <p key={`${readOut.latest.at(-1)?.id}-came`}>
-            {readOut.came} new messages from <bdi>{clientName}</bdi>; the latest {readOut.latest.length}{' '}
-            follow, all are in the thread.
-          </p>
-        )}
-        {readOut.latest.map((message) => (
-          <p key={message.id}>
-            <bdi>{clientName}</bdi>: <bdi>{message.body}</bdi>
-          </p>
-        ))}
-      </div>
+      <ThreadReadOut readOut={readOut} clientName={clientName} />
       {unseen > 0 && (
         <button type="button" className="button button-quiet thread-newest" onClick={showNewest}>
           <span aria-hidden="true">↓ </span>
