@@ -151,7 +151,6 @@ export function App() {
               <NotificationHealthBanner />
               <StandingBanner />
               <UpdateBanner />
-              <Notices />
             </HydrateLater>
             <main ref={main} className="content" aria-label={viewTitle(view)}>
               {state.readError !== null && (
@@ -163,6 +162,9 @@ export function App() {
                 <Section view={view} />
               </WhenLoaded>
             </main>
+            <HydrateLater>
+              <Notices />
+            </HydrateLater>
           </div>
         </div>
       </NavigateContext>

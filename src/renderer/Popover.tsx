@@ -66,7 +66,6 @@ export function Popover() {
       <ConnectionBanner state={state.connection} compact />
       <ClockSkewNotice compact />
       <NotificationHealthBanner compact />
-      <Notices />
       <ExpertScope>
         <main ref={main} className="popover-body" aria-label="What needs you now">
           {live.length > 0 && (
@@ -116,7 +115,10 @@ export function Popover() {
           )}
         </main>
       </ExpertScope>
-      <OpenFullWindow />
+      <div className="popover-bottom">
+        <Notices />
+        <OpenFullWindow />
+      </div>
     </div>
   )
 }
