@@ -80,7 +80,7 @@ export abstract class LinkCycle {
     this.linkClock = deps.linkClock ?? systemClock
     this.retry = new LinkRetry(deps.clock, deps.random ?? Math.random, deps.platformTime ?? deps.clock)
     this.probation = new WelcomeProbation(deps.clock, this.timings.steadyAfterMs, deps.log)
-    this.passedOver = new PassedOver(deps.log)
+    this.passedOver = new PassedOver(deps.log, deps.clock)
     this.failures = new FailureStreakLog(deps.clock, deps.log)
     this.namesFound = deps.namesFound ?? new NamesFound()
     this.check = new ConnectionCheck(this.linkClock, this.timings, {

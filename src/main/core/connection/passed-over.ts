@@ -5,23 +5,43 @@
  * not place (no readable id); and, in the sync engine's own account, the events the cache passed
  * over. Each is said in the log, a few per connection: a platform that keeps at it
  * would otherwise fill the log, whose size is capped, and push out every line that came before.
+ * A platform that sends the same every time it lets Standby in, and then closes the connection,
+ * would still write its few lines at every attempt, for good: a line an earlier connection wrote
+ * is written again only once an hour, and the lines of all connections together have an hourly
+ * budget too (a new broken event on each connection makes a new line each time).
  */
+import { steadyNow, type Clock } from '../../../shared/clock'
 import { shownText } from '../../../shared/protocol'
 import type { Logger } from '../ports/logger'
 
 /** The most lines one connection's messages passed over write to the log. */
 export const MOST_PASSED_OVER_LOGGED = 5
 
+/** How long a line an earlier connection wrote goes unwritten when a later one passes over the same. */
+export const PASSED_OVER_AGAIN_AFTER_MS = 60 * 60 * 1000
+
+/** The most lines all connections together write in an hour (steady clock). */
+export const MOST_PASSED_OVER_AN_HOUR = 8 * MOST_PASSED_OVER_LOGGED
+
+/** The most lines of earlier connections remembered: memory stays bounded whatever is sent. */
+const MOST_REMEMBERED = 64
+
 /** The name of a message as the log shows it: quoted, one line, bounded. */
 export function messageName(name: unknown): string {
   return JSON.stringify(shownText(String(name), { max: 64 }))
 }
 
-/** One link's account of what it passed over, counted per connection. */
+/** One link's account of what it passed over, counted per connection and per hour. */
 export class PassedOver {
   private logged = 0
   /** The lines this connection wrote: bounded, as only the few written are kept. */
   private readonly written = new Set<string>()
+  /** Lines earlier connections wrote, by the steady time of their last writing, the oldest first. */
+  private readonly earlier = new Map<string, number>()
+  /** The steady time this hour's budget of lines began, and what it has spent and held back. */
+  private hourFrom: number | undefined
+  private hourLines = 0
+  private heldBack = 0
   /** Where the lines about this connection's unreadable messages go: they count against the same few. */
   readonly messages: Pick<Logger, 'error'> = { error: (message, detail) => this.write(message, detail) }
   /**
@@ -35,7 +55,10 @@ export class PassedOver {
     },
   }
 
-  constructor(private readonly log: Pick<Logger, 'error'>) {}
+  constructor(
+    private readonly log: Pick<Logger, 'error'>,
+    private readonly clock: Clock,
+  ) {}
 
   /** A new connection: what the last one sent no longer counts against it. */
   newConnection(): void {
@@ -52,13 +75,52 @@ export class PassedOver {
 
   private write(message: string, detail?: unknown): void {
     if (this.logged > MOST_PASSED_OVER_LOGGED) return
+    const now = steadyNow(this.clock)
+    if (!this.written.has(message) && this.writtenLately(message, now)) return
+    if (!this.withinHour(now)) return
     this.logged++
     if (this.logged <= MOST_PASSED_OVER_LOGGED) {
       this.written.add(message)
+      this.remember(message, now)
       return this.log.error(message, detail)
     }
     this.log.error(
       'The platform keeps sending messages Standby cannot read or that are outside its protocol; no more of them are logged until the next connection',
     )
+  }
+
+  /** Whether an earlier connection wrote `message` within the hour. */
+  private writtenLately(message: string, now: number): boolean {
+    const at = this.earlier.get(message)
+    return at !== undefined && now - at < PASSED_OVER_AGAIN_AFTER_MS
+  }
+
+  private remember(message: string, now: number): void {
+    this.earlier.delete(message)
+    this.earlier.set(message, now)
+    if (this.earlier.size > MOST_REMEMBERED) this.earlier.delete(this.earlier.keys().next().value as string)
+  }
+
+  /** Whether this hour's budget has a line left; says once when it runs out, and what it held back after. */
+  private withinHour(now: number): boolean {
+    if (this.hourFrom === undefined || now - this.hourFrom >= PASSED_OVER_AGAIN_AFTER_MS) {
+      const held = this.heldBack
+      this.hourFrom = now
+      this.hourLines = 0
+      this.heldBack = 0
+      if (held > 0)
+        this.log.error(
+          `The platform sent ${held} more messages Standby could not read or that are outside its protocol in the last hour, not logged one by one; if it goes on, tell the platform's support.`,
+        )
+    }
+    if (this.hourLines < MOST_PASSED_OVER_AN_HOUR) {
+      this.hourLines++
+      return true
+    }
+    if (this.heldBack++ === 0)
+      this.log.error(
+        'The platform keeps sending messages Standby cannot read or that are outside its protocol, over many connections; no more of them are logged for an hour, then how many there were.',
+      )
+    return false
   }
 }

@@ -68,7 +68,7 @@ export class SyncEngine {
   ) {
     this.invites = new InviteAlerts(cache, deps)
     this.failures = new CatchUpFailures(deps)
-    this.skipped = new PassedOver(deps.log)
+    this.skipped = new PassedOver(deps.log, deps.clock)
     this.pages = new PacedReplay(link, cache, deps.log, this.skipped.once)
     this.targets = {
       ...deps,

@@ -60,7 +60,7 @@ describe('reading events, made ready as the first connection opens', () => {
     events.add((entry) => heard.push(entry))
     const quiet = { error: () => {} }
     const handlers = linkMessageHandlers(
-      new PassedOver(quiet),
+      new PassedOver(quiet, new ManualClock(0)),
       events,
       undefined,
       new SentLately(new ManualClock(0)),

@@ -242,11 +242,13 @@ describe('PlatformLink over a transport', () => {
     expect(Math.max(...log.lines.map((line) => line.length))).toBeLessThan(400)
     expect(log.text()).toMatch(/keeps sending messages Standby cannot read or that are outside its protocol/)
     expect(env.link.state.kind).toBe('connected')
-    // A new connection has its own few lines.
+    // A new connection has its own few lines, but for what an earlier one wrote within the hour.
     connection().drop()
     reconnectAfterWait(env)
     connection().send('payout.sent', {})
+    connection().send('payout.held', {})
     expect(names()).toHaveLength(MOST_PASSED_OVER_LOGGED + 1)
+    expect(names().at(-1)).toMatch(/a message named "payout.held"/)
   })
 
   it('logs a few of the live events it cannot place per connection, and still passes on the next good one', () => {
