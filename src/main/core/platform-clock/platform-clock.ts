@@ -21,11 +21,12 @@ import {
   wokeUp,
 } from '../../../shared/clock-offset'
 import { moreAnswersWanted } from '../../../shared/clock-scatter'
-import { clockSkewNotice, UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
+import { UNMEASURED_CLOCK, type PlatformClockState } from '../../../shared/clock-skew'
 import { Listeners, type Unsubscribe } from '../../../shared/listeners'
 import type { Logger } from '../ports/logger'
 import type { Power } from '../ports/power'
 import { ExchangeNoteLog } from './exchange-note-log'
+import { SkewLog } from './skew-log'
 import { FirstMeasureWait } from './first-measure-wait'
 import type { GapWatch } from './gap-watch'
 import { TimeAsks } from './time-asks'
@@ -54,6 +55,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private toldAnchor: number
   /** Says what an answer's time did out of the ordinary, once per kind (exchange-note-log.ts). */
   private readonly notes: ExchangeNoteLog
+  private readonly skewLog: SkewLog
   private readonly asks: TimeAsks
   /** The wait for a measurement, since the start, the reset or a wake (first-measure-wait.ts). */
   private readonly wait: FirstMeasureWait
@@ -84,6 +86,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.changes = new Listeners((error) => log.error('A clock listener failed', error))
     this.borneOut = new Listeners((error) => log.error('A clock listener failed', error))
     this.notes = new ExchangeNoteLog(log)
+    this.skewLog = new SkewLog(log, () => this.monotonic())
     this.asks = new TimeAsks(local, log, () => {
       const doubt = this.estimate.doubt
       return doubt === null ? null : doubt.fromWake ? 'wake' : 'step'
@@ -246,7 +249,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
         : { offsetMs: best.offsetMs, measured: true }
     const same = next.measured === this.current.measured
     if (same && Math.abs(next.offsetMs - this.current.offsetMs) < CHANGE_THRESHOLD_MS) return
-    const noticeBefore = clockSkewNotice(this.current)
+    const before = this.current
     this.current = next
     // Only the computer's clock moved, by less than a setting: platform time on the monotonic clock,
     // by which listeners' timers run, stands. Kept by the minute, not each second the window reads.
@@ -254,9 +257,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
       same &&
       estimate.doubt === doubtBefore &&
       Math.abs(this.anchor() - this.toldAnchor) < CHANGE_THRESHOLD_MS
-    const notice = clockSkewNotice(next)
-    if (notice !== noticeBefore)
-      this.log.warn(notice ?? "This computer's clock now agrees with the platform's to within a minute.")
+    this.skewLog.changed(before, next)
     // Between answers only the pace kept moved it: nothing to keep. Listeners' timers set by a clock
     // losing time come early and read it again; by one gaining time they would come late: told.
     const told = !paceOnly || (estimate.rate?.perMs ?? 0) > 0
