@@ -1,7 +1,6 @@
 /**
- * The platform link's connection cycle (platform-link.ts): connecting with the token and protocol
- * version, giving up an attempt the platform does not let in, retrying with backoff and jitter,
- * taking the welcome, and reconnecting at once on a wake or when the connection is found dead.
+ * The platform link's connection cycle (platform-link.ts): connecting with the token and protocol version, giving
+ * up an attempt not let in, retrying with backoff and jitter, taking the welcome, reconnecting on a wake or death.
  */
 import { steadyNow, systemClock, type Clock } from '../../../shared/clock'
 import type { LocalReading } from '../../../shared/clock-offset'
@@ -87,13 +86,13 @@ export abstract class LinkCycle {
       send: (abandon) => sendProbe(this.wire, abandon),
       checking: (reason) => {
         if (this.current.kind !== 'connected') return
-        this.deps.log.info(`${reason}: checking the connection`)
+        if (!this.probation.inRow()) this.deps.log.info(`${reason}: checking the connection`)
         this.set({ ...this.current, checking: true })
       },
       answered: () => {
         if (this.current.kind === 'connected') this.set({ kind: 'connected', welcome: this.current.welcome })
       },
-      dead: (reason) => this.reconnect(reason, 'now'),
+      dead: (reason) => this.reconnect(reason, 'now', true),
     })
     const sent = new SentLately(this.linkClock)
     const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, sent, {
@@ -160,14 +159,16 @@ export abstract class LinkCycle {
     if (woke !== undefined) this.woke(woke)
   }
 
-  /** Drop the connection on purpose and connect again at once or after the backoff. */
-  protected reconnect(reason: string, when: 'now' | 'later'): void {
+  /** Drop the connection on purpose, reconnect at once or after the backoff; `dead` before it held a while is a quick loss. */
+  protected reconnect(reason: string, when: 'now' | 'later', dead = false): void {
     if (this.stopped || this.current.kind === 'refused') return
-    this.deps.log.warn(`${reason} Reconnecting.`)
+    const carried = dead ? this.probation.ended(reason, false, false, true) : undefined
+    if (carried === undefined) this.deps.log.warn(`${reason} Reconnecting.`)
     this.forgetConnection()
     this.probation.stop()
     this.closeOnPurpose()
-    if (when === 'later') return this.retryLater(reason)
+    if (carried !== undefined) this.retry.attempt = carried
+    if (when === 'later' || carried !== undefined) return this.retryLater(reason)
     this.retry.ended()
     this.connectNow()
   }

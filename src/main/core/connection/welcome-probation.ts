@@ -119,6 +119,11 @@ export class WelcomeProbation {
     return this.cutsInRow >= 2
   }
 
+  /** Whether a row of quick losses is under way and logged: its connections' own lines would repeat it. */
+  inRow(): boolean {
+    return this.logged
+  }
+
   /** Log the streak's first line: once per streak, not per attempt. */
   private tell(what: string): void {
     if (this.logged) return

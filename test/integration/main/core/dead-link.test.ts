@@ -1,6 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import type { Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { BACKOFF_CAP_MS } from '../../../../src/main/core/connection/backoff'
 import { ManualClock } from '../../../../src/shared/clock'
 import { useCleanup } from '../../../support/cleanup'
 import { FaultProxy } from '../../../support/fault-proxy'
@@ -10,6 +11,18 @@ import { startTestPlatform, type TestPlatform } from '../../../support/test-plat
 
 const SILENCE_MS = 8_000
 const PROBE_MS = 5_000
+const STEP_MS = 250
+
+/** Moves the clock in steps until the core is online again (no attempt goes while it stands); how far it moved. */
+async function untilOnline(core: TestCore, clock: ManualClock): Promise<number> {
+  let waited = 0
+  while (core.runtime.core.connection.status !== 'online') {
+    clock.advance(STEP_MS)
+    waited += STEP_MS
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return waited
+}
 
 describe('a connection that dies without a word', () => {
   const defer = useCleanup()
@@ -132,9 +145,40 @@ describe('a connection that dies without a word', () => {
       await core.waitForState((s) => s.status === 'checking')
       clock.advance(PROBE_MS)
       await core.waitForState((s) => s.status !== 'checking' && s.status !== 'online')
-      await core.waitForState((s) => s.status === 'online')
+      await untilOnline(core, clock)
     }
     // The one carrying the connection now: not one more for every link found dead.
     expect(open()).toBe(1)
+  })
+
+  it('is reconnected ever more slowly, logged once, when every connection dies soon after being let in', async () => {
+    const log = recordingLog()
+    const { core, proxy, clock } = await onlineThroughProxy(log)
+    const before = log.lines.length
+    const waits: number[] = []
+    // Fewer than the platform's connections per sign-in: it cannot tell these died either.
+    for (let i = 0; i < 5; i++) {
+      proxy.hold()
+      clock.advance(SILENCE_MS)
+      await core.waitForState((s) => s.status === 'checking')
+      clock.advance(PROBE_MS)
+      const after = await core.waitForState((s) => s.status !== 'checking' && s.status !== 'online')
+      const next = 'nextAttemptAt' in after ? after.nextAttemptAt : null
+      waits.push(next === null ? 0 : next - core.runtime.core.platformClock.now())
+      await untilOnline(core, clock)
+    }
+    // The first is a restart's, reconnected at once; from the second in a row on, the waits grow.
+    expect(waits[0]).toBe(0)
+    for (let i = 2; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1] ?? 0)
+    expect(waits.at(-1)).toBeGreaterThanOrEqual(0.75 * BACKOFF_CAP_MS)
+    const lines = log.lines.slice(before).filter((line) => !/platform for its time|clock is/.test(line))
+    expect(lines).toEqual([
+      expect.stringMatching(/^info No word from the platform for a while: checking the connection$/),
+      expect.stringMatching(/^warn The connection did not answer a check within 5 s\. Reconnecting\.$/),
+      expect.stringMatching(/^info No word from the platform for a while: checking the connection$/),
+      expect.stringMatching(
+        /^warn Connection lost again soon after the platform let Standby in \(The connection did not answer a check within 5 s\.\); retrying ever more slowly/,
+      ),
+    ])
   })
 })
