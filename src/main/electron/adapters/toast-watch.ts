@@ -10,8 +10,11 @@
  * one is given the bound again from the wake. Nor is a main thread too busy to hear: Windows'
  * thread posts 'show' to it, and a deadline that fires late may run before a 'show' queued while
  * it was busy. So a deadline is only judged once a confirming timer, set after it, fired on time:
- * everything queued before that timer was set has been heard by then. A suspend no wake follows
- * (Windows does not always tell one) ends the first time a confirming timer fires on time.
+ * everything queued before that timer was set has been heard by then. Under load that lasts, a
+ * second confirming timer judges however late it fires: it was set from the first one's callback,
+ * so the thread went round since, hearing every 'show' told within the bound; waiting for one on
+ * time would never judge a toast Windows did not make while the load lasts. A suspend no wake
+ * follows (Windows does not always tell one) ends the first time a confirming timer judges.
  */
 import { steadyNow, type Clock, type TimerHandle } from '../../../shared/clock'
 import type { Unsubscribe } from '../../../shared/listeners'
@@ -25,6 +28,9 @@ export const TOAST_CONFIRM_MS = 1_000
 
 /** How late a confirming timer may fire and still show that the main thread ran in the meantime. */
 const ON_TIME_MS = TOAST_CONFIRM_MS / 2
+
+/** How many confirming timers a deadline waits at most: the last one judges however late it fires. */
+const MOST_CONFIRMS = 2
 
 /** The computer's sleeps and wakes, as the watch follows them. */
 export type SleepsAndWakes = Pick<Power, 'onSuspend' | 'onResume'>
@@ -87,14 +93,15 @@ export class ToastWatch<Toast extends object> {
    * Gives the toast the whole bound from now: its first part, then a confirming timer. While the
    * computer sleeps nothing is judged; a confirmed deadline then ends a sleep no wake was told for.
    */
-  private arm(toast: Toast, delayMs = TOAST_TOLD_BOUND_MS - TOAST_CONFIRM_MS, confirming = false): void {
+  private arm(toast: Toast, delayMs = TOAST_TOLD_BOUND_MS - TOAST_CONFIRM_MS, confirms = 0): void {
     this.waiting.get(toast)?.cancel()
     const wallDue = this.clock.now() + delayMs
     const steadyDue = steadyNow(this.clock) + delayMs
     const deadline = this.clock.setTimeout(() => {
       const late = Math.max(this.clock.now() - wallDue, steadyNow(this.clock) - steadyDue)
       // Late, the thread (or the computer) ran nothing for a while: what it queued comes first.
-      if (!confirming || late > ON_TIME_MS) return this.arm(toast, TOAST_CONFIRM_MS, true)
+      const judged = confirms > 0 && (late <= ON_TIME_MS || confirms >= MOST_CONFIRMS)
+      if (!judged) return this.arm(toast, TOAST_CONFIRM_MS, confirms + 1)
       if (this.asleep) return this.awake()
       this.waiting.delete(toast)
       this.overdue.add(toast)
