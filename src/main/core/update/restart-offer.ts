@@ -8,14 +8,14 @@ import { errorMessage } from '../../../shared/error-message'
 import type { UpdateChannel, UpdateState } from '../../../shared/update/update-state'
 import { restartSafety, type RestartSafety } from './restart-safety'
 import type { RestartOutcome, UpdatePolicyDeps } from './update-deps'
-import { installFailed, readyNotification } from './update-words'
+import {
+  downloadSpoiledTwice,
+  installFailed,
+  readyNotification,
+  type AfterInstallFailed,
+} from './update-words'
 import { betaLeft, UPDATE_DROPPED } from './update-transitions'
 import { DownloadSpoiled } from '../ports/updater'
-
-/** Whether the install was refused for a download that must be fetched again. */
-function spoiled(error: unknown): boolean {
-  return error instanceof DownloadSpoiled
-}
 
 /** What the offer reads and drives: the policy's deps, its state and its one way to change it. */
 export interface RestartOfferDeps {
@@ -31,6 +31,9 @@ export interface RestartOfferDeps {
 export class RestartOffer {
   private safetyTimer: TimerHandle | undefined
   private notifiedVersion: string | null = null
+  /** The version whose download was refused once this run, and the one refused twice: not fetched again. */
+  private spoiledOnce: string | null = null
+  private spoiledTwice: string | null = null
 
   constructor(private readonly host: RestartOfferDeps) {}
 
@@ -49,9 +52,8 @@ export class RestartOffer {
     } catch (error) {
       // The tray's or the window's press must not take the app down; the update still installs on quit.
       deps.log.warn('Could not restart to install the update', error)
-      const message = installFailed(errorMessage(error), state().manualDownloadUrl, spoiled(error))
-      if (spoiled(error)) this.host.downloadAgain(errorMessage(error))
-      return { ok: false, message }
+      const url = state().manualDownloadUrl
+      return { ok: false, message: installFailed(errorMessage(error), url, this.afterFailure(error)) }
     }
     return { ok: true }
   }
@@ -89,12 +91,39 @@ export class RestartOffer {
   private failedLater(error: Error): void {
     const { deps, state } = this.host
     deps.log.warn('The restart to install the update did not happen', error)
-    deps.notifier.show({
-      kind: 'notice',
-      title: 'Update not installed',
-      body: installFailed(errorMessage(error), state().manualDownloadUrl, spoiled(error)),
-    })
-    if (spoiled(error)) this.host.downloadAgain(errorMessage(error))
+    const url = state().manualDownloadUrl
+    const body = installFailed(errorMessage(error), url, this.afterFailure(error))
+    deps.notifier.show({ kind: 'notice', title: 'Update not installed', body })
+  }
+
+  /** Whether `version` is not to be downloaded again (changed on disk twice this run), saying so. */
+  refusedForGood(version: string): boolean {
+    if (this.spoiledTwice !== version) return false
+    this.saySpoiledTwice(version)
+    return true
+  }
+
+  /**
+   * A changed download is fetched again once; changed again (a disk or a server that spoils it each
+   * time), it is dropped and not fetched again this run, or each press would download it anew.
+   */
+  private afterFailure(error: unknown): AfterInstallFailed {
+    const version = this.host.state().availableVersion
+    if (!(error instanceof DownloadSpoiled) || version === null) return 'on quit'
+    if (this.spoiledOnce !== version) {
+      this.spoiledOnce = version
+      this.host.downloadAgain(errorMessage(error))
+      return 'download again'
+    }
+    this.spoiledTwice = version
+    this.drop(version, `${errorMessage(error)}; changed after a second download`)
+    this.saySpoiledTwice(version)
+    return 'download by hand'
+  }
+
+  private saySpoiledTwice(version: string): void {
+    const url = this.host.state().manualDownloadUrl
+    this.host.set({ phase: 'error', progress: null, error: downloadSpoiledTwice(version, url) })
   }
 
   /** Never install the downloaded `version`, for the reason `why` says: no restart, none on quit. */

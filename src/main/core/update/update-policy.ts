@@ -244,6 +244,7 @@ export class UpdatePolicy {
   }
 
   private async download(version: string, checkedOn: UpdateChannel, stop: AbortSignal): Promise<void> {
+    if (this.restartOffer.refusedForGood(version)) return
     this.set(downloadStarting(version))
     this.deps.log.info(`Downloading Standby ${version}`)
     const progress = (percent: number): void => this.set({ progress: percent })

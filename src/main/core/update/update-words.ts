@@ -44,18 +44,42 @@ export function failureSentence(
   )
 }
 
+/**
+ * What follows an install that could not start: it installs on quit; its changed download is
+ * fetched again; or it changed again after that, so Standby fetches it no more.
+ */
+export type AfterInstallFailed = 'on quit' | 'download again' | 'download by hand'
+
 /** "Restart to update" could not start the installer: said in the window, or in a notification once it closed. */
-export function installFailed(reason: string, manualDownloadUrl: string, downloadingAgain = false): string {
-  const next = downloadingAgain
-    ? 'Standby is downloading it again and offers the restart once it is verified'
-    : 'It installs when you quit Standby'
+export function installFailed(
+  reason: string,
+  manualDownloadUrl: string,
+  next: AfterInstallFailed = 'on quit',
+): string {
+  const after = {
+    'on quit': (address: string) =>
+      `. It installs when you quit Standby, or download the latest version from ${address}.`,
+    'download again': (address: string) =>
+      `. Standby is downloading it again and offers the restart once it is verified, or download the latest version from ${address}.`,
+    'download by hand': (address: string) =>
+      `. It changed again after a new download, so Standby stops downloading it: download the latest version from ${address}.`,
+  }[next]
   return withReason(
     NOTIFICATION_BODY_MAX,
     'Could not restart to install the update: ',
     reason,
-    (address) => `. ${next}, or download the latest version from ${address}.`,
+    after,
     manualDownloadUrl,
   )
+}
+
+/** The status once a version's download changed on disk twice: not fetched again this run. */
+export function downloadSpoiledTwice(version: string, manualDownloadUrl: string): string {
+  const sentence = (address: string): string =>
+    `Standby ${version} changed on this computer after each of two downloads, so it is not downloaded again: download the latest version from ${address}.`
+  const whole = sentence(manualDownloadUrl)
+  if (whole.length <= MOST_UPDATE_ERROR_CHARS) return whole
+  return shownText(sentence(shortAddress(manualDownloadUrl)), { max: MOST_UPDATE_ERROR_CHARS })
 }
 
 /** The one notification for an update ready to install. */

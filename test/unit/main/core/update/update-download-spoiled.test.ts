@@ -102,3 +102,41 @@ it('keeps the update ready when the restart failed for another reason (the downl
   expect(world.policy.state.phase).toBe('ready')
   expect(world.updater.download).toHaveBeenCalledTimes(1)
 })
+
+it('stops downloading, and says to download by hand, when the new download is refused too', async () => {
+  const world = await readyWorld()
+  // A disk or a server that spoils the installer every time: each install of it is refused.
+  world.updater.installNow.mockImplementation(() => {
+    throw new DownloadSpoiled(SPOILED)
+  })
+  const checked = (phase: UpdateState['phase']) =>
+    new Promise<void>((resolve) => {
+      const off = world.policy.changes.add((state) => {
+        if (state.phase !== phase || state.nextCheckAt === null) return
+        off()
+        resolve()
+      })
+    })
+  const downloadedAgain = checked('ready')
+  expect(world.policy.restart()).toMatchObject({ ok: false })
+  await downloadedAgain
+  expect(world.policy.restart()).toEqual({
+    ok: false,
+    message: `Could not restart to install the update: ${SPOILED}. It changed again after a new download, so Standby stops downloading it: download the latest version from https://downloads.standby.test/.`,
+  })
+  expect(world.policy.state).toMatchObject({
+    phase: 'error',
+    canRestart: false,
+    availableVersion: null,
+    error:
+      'Standby 1.5.0 changed on this computer after each of two downloads, so it is not downloaded again: download the latest version from https://downloads.standby.test/.',
+  })
+  expect(world.updater.setInstallOnQuit).toHaveBeenLastCalledWith(false)
+  // The next check finds the same version and leaves it: no third download, the advice stays.
+  const checkedAgain = checked('error')
+  world.policy.checkNow()
+  await checkedAgain
+  expect(world.updater.check).toHaveBeenCalledTimes(3)
+  expect(world.updater.download).toHaveBeenCalledTimes(2)
+  expect(world.policy.state.error).toContain('not downloaded again')
+})
