@@ -3,10 +3,11 @@
  * moves the downloaded one into its place, at a restart to update and at a quit alike. A download
  * removed since it completed (the expert or a cleaner emptied ~/.cache) then left no Standby on
  * disk at all: the next login or launch found nothing. Such an install is refused before anything
- * is removed, with an 'error' that says why; the AppImage stays, and the next start downloads again.
+ * is removed, with an 'error' that says why; the AppImage stays, and a restart refused for it downloads again.
  */
 import { existsSync } from 'node:fs'
 import { AppImageUpdater, type AppUpdater } from 'electron-updater'
+import { DownloadSpoiled } from '../../core/ports/updater'
 
 /** Where electron-updater keeps the download it installs (protected in its types). */
 interface WithInstallerPath {
@@ -23,10 +24,10 @@ export function keepAppImageUntilReplaced(updater: AppUpdater): void {
     if (download === null || existsSync(download)) return install(isSilent, isForceRunAfter)
     updater.emit(
       'error',
-      new Error(
+      // A DownloadSpoiled: a restart refused for it fetches the update again (restart-offer.ts).
+      new DownloadSpoiled(
         `The downloaded update is no longer on this computer (${download} was removed after the ` +
-          'download), so nothing was installed and this version stays; Standby downloads the update ' +
-          'again when it next starts',
+          'download), so nothing was installed and this version stays until the update is downloaded again',
       ),
     )
     return false

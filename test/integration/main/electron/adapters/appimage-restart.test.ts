@@ -8,6 +8,7 @@ import { once } from 'node:events'
 import { chmodSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { DownloadSpoiled } from '../../../../../src/main/core/ports/updater'
 import { claimSingleInstance } from '../../../../../src/main/electron/single-instance'
 import { release, useAppImageReleases } from '../../../../support/appimage-release'
 import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../../support/fake-electron'
@@ -144,6 +145,8 @@ describe('an update whose download was removed after it completed (~/.cache empt
   it('Restart to update says so and leaves the installed AppImage, this copy still the one a launch finds', async () => {
     const { updater, appImage, raw, spawned } = await runningWithUpdate(() => undefined)
     removeDownload(raw)
+    // Refused as a changed download: the policy fetches it again rather than offering it as ready.
+    expect(() => updater.installNow(vi.fn())).toThrow(DownloadSpoiled)
     expect(() => updater.installNow(vi.fn())).toThrow(/^The downloaded update is no longer on this computer/)
     expect(readFileSync(appImage, 'utf8')).toContain('# Standby 1.2.3')
     expect(spawned).toEqual([])
