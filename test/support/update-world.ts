@@ -2,6 +2,8 @@
  * An update policy on a manual clock over the Node fake updater, for the update tests: its
  * updater, notifier, power hook and sessions, every state it showed, and waits on its state.
  */
+import { vi } from 'vitest'
+import type { UpdateCheck, Updater } from '../../src/main/core/ports/updater'
 import { UpdatePolicy, type UpdatePolicyDeps } from '../../src/main/core/update/update-policy'
 import { createFakeUpdater } from '../../src/main/node/adapters/fake-updater'
 import { createPowerHook } from '../../src/main/node/adapters/power-hook'
@@ -10,8 +12,42 @@ import { ManualClock } from '../../src/shared/clock'
 import type { Session } from '../../src/shared/protocol/entities'
 import type { UpdateChannel, UpdateState } from '../../src/shared/update/update-state'
 import { aScheduledRequest, aSession, FIXTURE_NOW } from './fixtures'
+import { recordingLog } from './recording-log'
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} }
+
+/**
+ * A policy at FIXTURE_NOW over a stub updater (its methods spied) whose every check finds `offer`
+ * and whose downloads finish at once, on version 1.4.0 and stable unless told.
+ */
+export function policyOverStub(
+  offer: UpdateCheck,
+  options: { channel?: UpdateChannel; version?: string } = {},
+) {
+  const log = recordingLog()
+  const notifier = createRecordingNotifier()
+  const updater = {
+    currentVersion: options.version ?? '1.4.0',
+    check: vi.fn<Updater['check']>(async () => offer),
+    download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100, 1024)),
+    cancelDownload: vi.fn<Updater['cancelDownload']>(),
+    installNow: vi.fn<Updater['installNow']>(),
+    setInstallOnQuit: vi.fn<Updater['setInstallOnQuit']>(),
+  } satisfies Updater
+  const policy = new UpdatePolicy({
+    updater,
+    clock: new ManualClock(FIXTURE_NOW),
+    platformNow: () => FIXTURE_NOW,
+    sessions: () => [],
+    channel: () => options.channel ?? 'stable',
+    power: createPowerHook(),
+    notifier,
+    log,
+    manualDownloadUrl: 'https://downloads.standby.test/',
+    random: () => 0.5,
+  })
+  return { policy, updater, notifier, log }
+}
 
 /** A policy on stable, at FIXTURE_NOW, writing times as UTC hours and minutes unless `deps` says otherwise. */
 export function setUp(

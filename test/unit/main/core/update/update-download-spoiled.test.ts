@@ -3,41 +3,16 @@
  * refused at every restart and quit: the update goes back to checking and downloading, says so,
  * and is offered again only once downloaded and verified anew.
  */
-import { expect, it, vi } from 'vitest'
-import { UpdatePolicy } from '../../../../../src/main/core/update/update-policy'
-import { DownloadSpoiled, type Updater } from '../../../../../src/main/core/ports/updater'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
-import { ManualClock } from '../../../../../src/shared/clock'
+import { expect, it } from 'vitest'
+import { DownloadSpoiled } from '../../../../../src/main/core/ports/updater'
 import type { UpdateState } from '../../../../../src/shared/update/update-state'
-import { FIXTURE_NOW } from '../../../../support/fixtures'
-import { recordingLog } from '../../../../support/recording-log'
+import { policyOverStub } from '../../../../support/update-world'
 
 const SPOILED = 'The downloaded installer (Standby-Setup-1.5.0.exe) no longer matches the sha512'
 
 /** A policy with 1.5.0 ready; every phase it passes through is recorded. */
 async function readyWorld() {
-  const notifier = createRecordingNotifier()
-  const updater = {
-    currentVersion: '1.4.0',
-    check: vi.fn<Updater['check']>(async () => ({ kind: 'available', version: '1.5.0' })),
-    download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100, 1024)),
-    cancelDownload: vi.fn<Updater['cancelDownload']>(),
-    installNow: vi.fn<Updater['installNow']>(),
-    setInstallOnQuit: vi.fn<Updater['setInstallOnQuit']>(),
-  } satisfies Updater
-  const policy = new UpdatePolicy({
-    updater,
-    clock: new ManualClock(FIXTURE_NOW),
-    platformNow: () => FIXTURE_NOW,
-    sessions: () => [],
-    channel: () => 'stable',
-    power: createPowerHook(),
-    notifier,
-    log: recordingLog(),
-    manualDownloadUrl: 'https://downloads.standby.test/',
-    random: () => 0.5,
-  })
+  const { policy, updater, notifier } = policyOverStub({ kind: 'available', version: '1.5.0' })
   const phases: UpdateState['phase'][] = []
   policy.changes.add((state) => {
     if (state.phase !== phases.at(-1)) phases.push(state.phase)

@@ -3,40 +3,14 @@
  * downloads no version it cannot read and none that is not newer, and a restart that fails to
  * start the installer is told instead of taking the app down.
  */
-import { describe, expect, it, vi } from 'vitest'
-import { UpdatePolicy } from '../../../../../src/main/core/update/update-policy'
-import type { UpdateCheck, Updater } from '../../../../../src/main/core/ports/updater'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { createRecordingNotifier } from '../../../../../src/main/node/adapters/recording-notifier'
-import { ManualClock } from '../../../../../src/shared/clock'
+import { describe, expect, it } from 'vitest'
+import type { UpdateCheck } from '../../../../../src/main/core/ports/updater'
 import type { UpdateChannel, UpdateState } from '../../../../../src/shared/update/update-state'
-import { FIXTURE_NOW } from '../../../../support/fixtures'
-import { recordingLog } from '../../../../support/recording-log'
+import { policyOverStub } from '../../../../support/update-world'
 
 /** A policy over an updater whose every check finds `offer`, on version 1.4.0 unless told. */
 function offering(offer: UpdateCheck, options: { channel?: UpdateChannel; version?: string } = {}) {
-  const log = recordingLog()
-  const notifier = createRecordingNotifier()
-  const updater = {
-    currentVersion: options.version ?? '1.4.0',
-    check: vi.fn(async () => offer),
-    download: vi.fn<Updater['download']>(async (onProgress) => onProgress(100, 1024)),
-    cancelDownload: vi.fn<Updater['cancelDownload']>(),
-    installNow: vi.fn<Updater['installNow']>(),
-    setInstallOnQuit: vi.fn<Updater['setInstallOnQuit']>(),
-  } satisfies Updater
-  const policy = new UpdatePolicy({
-    updater,
-    clock: new ManualClock(FIXTURE_NOW),
-    platformNow: () => FIXTURE_NOW,
-    sessions: () => [],
-    channel: () => options.channel ?? 'stable',
-    power: createPowerHook(),
-    notifier,
-    log,
-    manualDownloadUrl: 'https://downloads.standby.test/',
-    random: () => 0.5,
-  })
+  const { policy, updater, log, notifier } = policyOverStub(offer, options)
   /** Runs the first check; resolves with the phase it settles in (whatever it is, so a test fails fast). */
   const settled = () =>
     new Promise<UpdateState['phase']>((resolve) => {
