@@ -9,30 +9,38 @@ import { preparedOnUse } from './prepared-on-use'
 /** The most commands' keys the cache keeps; past it the oldest go. The core keeps fewer in memory. */
 export const MOST_KEPT_RETRY_KEYS = 64
 
-/** Whether a row is a pick's key, in SQL: the same test as isPickKeyRow. */
-const PICK_ROW = 'substr(command, 1, length(@mark)) = @mark'
+/** Whether a row is a pick's key, in SQL: the same test as isPickKeyRow (the mark holds no quote). */
+export const PICK_KEY_ROW = `substr(command, 1, ${PICKED_HERE.length}) = '${PICKED_HERE}'`
+
+/** Where one kind of key is bounded apart from the other. */
+type Kind = { picks: number; most: number }
 
 /** Reads and writes the kept retry keys. */
 export class RetryKeyRepository {
   private readonly selectKey: Database.Statement<[string, string], { key: string }>
-  private readonly upsertKey: Database.Statement<[string, string, string, number]>
+  private readonly upsertKey: Database.Statement<
+    [{ scope: string; command: string; key: string; at: number }]
+  >
   private readonly deleteKey: Database.Statement<[string, string]>
-  private readonly deleteOldest: Database.Statement<[{ mark: string; picks: number; most: number }]>
+  private readonly deleteOldest: Database.Statement<[Kind]>
   private readonly deleteAllKeys: Database.Statement<[]>
 
   constructor(db: Database.Database) {
     this.selectKey = preparedOnUse(db, 'SELECT key FROM retry_keys WHERE scope = ? AND command = ?')
     this.upsertKey = preparedOnUse(
       db,
-      `INSERT INTO retry_keys (scope, command, key, kept_at) VALUES (?, ?, ?, ?)
+      // Kept after every key before it, even in the same millisecond or with the clock set back:
+      // the bound forgets the oldest kept, never the key just kept for a command still going out.
+      `INSERT INTO retry_keys (scope, command, key, kept_at) VALUES (@scope, @command, @key, max(@at,
+         coalesce((SELECT max(kept_at) + 1 FROM retry_keys WHERE kept_at < ${Number.MAX_SAFE_INTEGER}), @at)))
         ON CONFLICT (scope, command) DO UPDATE SET key = excluded.key, kept_at = excluded.kept_at`,
     )
     this.deleteKey = preparedOnUse(db, 'DELETE FROM retry_keys WHERE scope = ? AND command = ?')
     // Each kind is bounded on its own: a burst of picks must not push out a command's open key.
     this.deleteOldest = preparedOnUse(
       db,
-      `DELETE FROM retry_keys WHERE (${PICK_ROW}) = @picks AND (scope, command) NOT IN (
-         SELECT scope, command FROM retry_keys WHERE (${PICK_ROW}) = @picks
+      `DELETE FROM retry_keys WHERE (${PICK_KEY_ROW}) = @picks AND (scope, command) NOT IN (
+         SELECT scope, command FROM retry_keys WHERE (${PICK_KEY_ROW}) = @picks
          ORDER BY kept_at DESC, scope, command LIMIT @most)`,
     )
     this.deleteAllKeys = preparedOnUse(db, 'DELETE FROM retry_keys')
@@ -45,13 +53,9 @@ export class RetryKeyRepository {
 
   /** Keep `key` for `command` in `scope` (replacing an earlier one), forgetting the oldest of its kind past its bound. */
   keep(scope: string, command: string, key: string, at: number): void {
-    this.upsertKey.run(scope, command, key, at)
+    this.upsertKey.run({ scope, command, key, at })
     const picks = isPickKeyRow(command)
-    this.deleteOldest.run({
-      mark: PICKED_HERE,
-      picks: picks ? 1 : 0,
-      most: picks ? MOST_PICK_KEYS : MOST_KEPT_RETRY_KEYS,
-    })
+    this.deleteOldest.run({ picks: picks ? 1 : 0, most: picks ? MOST_PICK_KEYS : MOST_KEPT_RETRY_KEYS })
   }
 
   /** Forget the key of `command` in `scope`. */
