@@ -3,7 +3,7 @@
  * check each column's value passes: only rows of the types and sizes the cache writes are taken.
  */
 import { MOST_PICK_KEYS } from '../../shared/pick-key-rows'
-import { MOST_KEPT_RETRY_KEYS } from './repositories/retry-key-repository'
+import { MOST_KEPT_RETRY_KEYS, PICK_KEY_ROW } from './repositories/retry-key-repository'
 
 /** What a column of marks holds as the cache writes it. */
 type ColumnType = 'text' | 'text or empty' | 'long text' | 'integer' | 'integer or null'
@@ -19,6 +19,11 @@ export interface MarkTable {
   readonly madeBy?: number
   /** Fewer rows than MAX_ROWS_PER_TABLE: the most the cache keeps of a table of long rows. */
   readonly most?: number
+  /**
+   * Kinds of rows the cache bounds apart (an SQL test each, with its bound): the newest of each
+   * are taken, so newer rows of one kind never take the place of another's.
+   */
+  readonly kinds?: ReadonlyArray<{ readonly rows: string; readonly most: number }>
 }
 
 /**
@@ -100,8 +105,12 @@ export const MARK_TABLES: ReadonlyArray<MarkTable> = [
       ['kept_at', 'integer'],
     ],
     madeBy: 17,
-    // Each kind is bounded on its own (retry-key-repository.ts): the table holds both at their most.
-    most: MOST_KEPT_RETRY_KEYS + MOST_PICK_KEYS,
+    // Bounded apart as the cache bounds them (retry-key-repository.ts): an older version's picks
+    // beside newer commands must not leave a command's key behind.
+    kinds: [
+      { rows: `NOT (${PICK_KEY_ROW})`, most: MOST_KEPT_RETRY_KEYS },
+      { rows: PICK_KEY_ROW, most: MOST_PICK_KEYS },
+    ],
   },
 ]
 

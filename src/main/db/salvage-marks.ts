@@ -114,7 +114,7 @@ function salvageFrom(
 function copyTable(
   from: Database.Database,
   to: Database.Database,
-  { table, columns, newest, since = {}, madeBy, most = MAX_ROWS_PER_TABLE }: MarkTable,
+  { table, columns, newest, since = {}, madeBy, most = MAX_ROWS_PER_TABLE, kinds }: MarkTable,
 ): number {
   const names = columns.map(([name]) => name)
   if (madeBy !== undefined && notYetMade(from, table, madeBy)) return 0
@@ -140,13 +140,16 @@ function copyTable(
     .join(' AND ')
   // Read in full before writing: a damaged page can fail the read halfway, and then nothing of
   // this table is taken rather than an arbitrary part of it.
-  const found = from
-    .prepare(
-      `SELECT ${read.join(', ')} FROM ${table} WHERE ${where}
-       ORDER BY ${newest} DESC LIMIT ${most}`,
-    )
-    .raw()
-    .all() as unknown[][]
+  const found = (kinds ?? [{ rows: '1', most }]).flatMap(
+    (kind) =>
+      from
+        .prepare(
+          `SELECT ${read.join(', ')} FROM ${table} WHERE ${where} AND (${kind.rows})
+           ORDER BY ${newest} DESC LIMIT ${kind.most}`,
+        )
+        .raw()
+        .all() as unknown[][],
+  )
   const insert = to.prepare(
     `INSERT OR IGNORE INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
   )
