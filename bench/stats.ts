@@ -65,7 +65,12 @@ export interface PercentileRange {
  */
 export function percentileRange(values: ReadonlyArray<number>, p: number, confidence = 0.9): PercentileRange {
   const n = values.length
-  const sorted = [...values].sort((a, b) => a - b)
+  // A value not known (NaN, a block of no figure) could lie anywhere: it is counted at the bottom
+  // for the range's low end and at the top for its high end, so it only ever widens the range.
+  const sortedAs = (unknown: number): number[] =>
+    values.map((value) => (Number.isNaN(value) ? unknown : value)).sort((a, b) => a - b)
+  const lows = sortedAs(Number.NEGATIVE_INFINITY)
+  const highs = sortedAs(Number.POSITIVE_INFINITY)
   const q = p / 100
   const tail = (1 - confidence) / 2
   // How likely k values fall below the true percentile, summed from k = 0 (in logs: large n underflows).
@@ -81,8 +86,8 @@ export function percentileRange(values: ReadonlyArray<number>, p: number, confid
         : Math.exp(logChoose + k * Math.log(q) + (n - k) * Math.log(1 - q))
     below += chance
     // The (k+1)-th smallest value is at or under the percentile unless at most k values are.
-    if (below <= tail && k < n) low = sorted[k] as number
-    if (below >= 1 - tail && high === Number.POSITIVE_INFINITY && k < n) high = sorted[k] as number
+    if (below <= tail && k < n) low = lows[k] as number
+    if (below >= 1 - tail && high === Number.POSITIVE_INFINITY && k < n) high = highs[k] as number
   }
   return { low, high }
 }
