@@ -3,7 +3,7 @@
  * restart (src/main/core/connection/retry-keys.ts says when one is kept and when forgotten).
  */
 import type Database from 'better-sqlite3'
-import { isPickKeyRow, MOST_PICK_KEYS, PICKED_HERE } from '../../../shared/pick-key-rows'
+import { MOST_PICK_KEYS, PICKED_HERE } from '../../../shared/pick-key-rows'
 import { preparedOnUse } from './prepared-on-use'
 
 /** The most commands' keys the cache keeps; past it the oldest go. The core keeps fewer in memory. */
@@ -51,11 +51,13 @@ export class RetryKeyRepository {
     return this.selectKey.get(scope, command)?.key ?? null
   }
 
-  /** Keep `key` for `command` in `scope` (replacing an earlier one), forgetting the oldest of its kind past its bound. */
+  /** Keep `key` for `command` in `scope` (replacing an earlier one), forgetting the oldest of each kind past its bound. */
   keep(scope: string, command: string, key: string, at: number): void {
     this.upsertKey.run({ scope, command, key, at })
-    const picks = isPickKeyRow(command)
-    this.deleteOldest.run({ picks: picks ? 1 : 0, most: picks ? MOST_PICK_KEYS : MOST_KEPT_RETRY_KEYS })
+    // Both kinds, whichever this key is: an older version's picks, bounded with the commands, stay
+    // within their own bound from the first key kept on.
+    this.deleteOldest.run({ picks: 0, most: MOST_KEPT_RETRY_KEYS })
+    this.deleteOldest.run({ picks: 1, most: MOST_PICK_KEYS })
   }
 
   /** Forget the key of `command` in `scope`. */

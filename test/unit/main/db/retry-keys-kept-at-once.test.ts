@@ -3,6 +3,7 @@ import { keptRetryKeys } from '../../../../src/main/core/connection/kept-retry-k
 import { MOST_PICK_KEYS, pickKeys } from '../../../../src/main/core/connection/pick-keys'
 import { MOST_KEPT_RETRY_KEYS } from '../../../../src/main/db/repositories/retry-key-repository'
 import { ManualClock } from '../../../../src/shared/clock'
+import { PICKED_HERE } from '../../../../src/shared/pick-key-rows'
 import { countRows, useFreshStores } from './cache-test-kit'
 
 const signIn = { platformUrl: 'https://platform.example', expertId: 'exp_1' }
@@ -34,5 +35,26 @@ describe('a retry key kept at the same moment as the others (or with the clock s
     picks.add('z-the-last-pick')
     // After a restart: the last pick's event names its key, and it is known as this device's own.
     expect(pickKeys(keptRetryKeys(store, signIn, clock, log)).has('z-the-last-pick')).toBe(true)
+  })
+})
+
+describe('a cache holding more keys of one kind than it keeps (an older version’s picks, an edited file)', () => {
+  const freshStore = useFreshStores()
+
+  it('is brought within both bounds by the next key kept, whichever its kind', () => {
+    const { store, db, log } = freshStore()
+    const insert = db.prepare('INSERT INTO retry_keys (scope, command, key, kept_at) VALUES (?, ?, ?, ?)')
+    const scope = JSON.stringify(['https://platform.example', 'exp_1'])
+    db.transaction(() => {
+      for (let n = 0; n < 10 * MOST_KEPT_RETRY_KEYS; n++)
+        insert.run(scope, `${PICKED_HERE}pick-${n}`, `pick-${n}`, n)
+    })()
+    const clock = new ManualClock(10_000_000)
+    keptRetryKeys(store, signIn, clock, log).keep('message.send {"body":"On my way"}', 'key-of-the-message')
+    expect(countRows(db, 'retry_keys')).toBe(MOST_PICK_KEYS + 1)
+    // The newest picks are the ones left.
+    expect(
+      pickKeys(keptRetryKeys(store, signIn, clock, log)).has(`pick-${10 * MOST_KEPT_RETRY_KEYS - 1}`),
+    ).toBe(true)
   })
 })
