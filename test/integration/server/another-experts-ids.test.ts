@@ -45,12 +45,23 @@ describe("commands naming another expert's invites, requests and sessions", () =
       'session.proposeTime': { sessionId: session.id, proposedStart: soon },
       'session.setNote': { sessionId: session.id, note: 'mine now' },
     }
-    const codes: Record<string, string> = {}
-    for (const [name, payload] of Object.entries(probes)) {
+    const ids = [open.id, session.request.id, session.id]
+    // What comes back, each id named as the same stand-in: the answer to ids that exist for no one.
+    const answer = async (name: string, payload: unknown): Promise<string> => {
       const ack = await otherSocket.command(name as CommandName, payload as never)
-      codes[name] = ack.ok ? 'done' : ack.error.code
+      const said = ack.ok ? 'done' : `${ack.error.code}: ${ack.error.message}`
+      return ids.reduce((text, id) => text.replaceAll(id, 'ID'), said)
     }
-    expect(codes).toEqual(Object.fromEntries(Object.keys(probes).map((name) => [name, 'not_found'])))
+    const answers: Record<string, string> = {}
+    const missing: Record<string, string> = {}
+    for (const [name, payload] of Object.entries(probes)) {
+      answers[name] = await answer(name, payload)
+      const nowhere = ids.reduce((json, id) => json.replaceAll(id, `${id}_missing`), JSON.stringify(payload))
+      missing[name] = (await answer(name, JSON.parse(nowhere))).replaceAll('ID_missing', 'ID')
+    }
+    expect(Object.values(answers).every((said) => said.startsWith('not_found: '))).toBe(true)
+    // Word for word as for ids no one has: the refusal tells nothing of whose they are.
+    expect(answers).toEqual(missing)
     expect(now()).toEqual(before)
   })
 })
