@@ -131,7 +131,7 @@ export const AT_ODDS_FOLLOWED = 3
  */
 const RUN_RATE = 1.5
 /** What a platform clock that reads whole seconds may differ by from one answer to the next. */
-const RUN_SLACK_MS = 1_000
+export const RUN_SLACK_MS = 1_000
 /**
  * What two clocks may drift apart by, per unit of time: a poor crystal's worth. No more: after hours
  * without an answer (offline, or a link that was down), the allowance is what lets one answer

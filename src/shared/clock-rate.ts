@@ -25,9 +25,9 @@ export interface ClockRate {
 }
 
 /** The fastest gain kept, per millisecond: as fast as a run is followed; a clock never runs backwards. */
-const FASTEST_GAIN = 1.5
+export const FASTEST_GAIN = 1.5
 /** How many answer gaps past the newest answer the pace is trusted. */
-const HORIZON_GAPS = 2
+export const HORIZON_GAPS = 2
 
 /**
  * The changes of the estimate followed in a row, each in step with the one before: when every answer

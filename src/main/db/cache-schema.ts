@@ -45,7 +45,7 @@ export const CACHE_SCHEMA: ReadonlyArray<string> = [
   'table shown_invites (id TEXT NOT NULL PK1, request_id TEXT NOT NULL PK2, at INTEGER NOT NULL)',
   'table snoozes_awaiting_time (session_id TEXT NOT NULL PK1, booked_start INTEGER NOT NULL, request_id TEXT NOT NULL, at INTEGER NOT NULL)',
   'table standing_warnings (key TEXT NOT NULL PK1, at INTEGER NOT NULL)',
-  'table sync_state (slot INTEGER PK1, cursor INTEGER NOT NULL, last_synced_at INTEGER, cursor_digest TEXT, clock_offset_ms INTEGER, clock_measured_at INTEGER, platform_url TEXT, parts_through INTEGER, left_out INTEGER)',
+  'table sync_state (slot INTEGER PK1, cursor INTEGER NOT NULL, last_synced_at INTEGER, cursor_digest TEXT, clock_offset_ms INTEGER, clock_measured_at INTEGER, platform_url TEXT, parts_through INTEGER, left_out INTEGER, clock_pace_per_ms REAL, clock_pace_gap_ms INTEGER)',
 ]
 
 /**

@@ -63,17 +63,22 @@ export function keepOffset(keeper: OffsetKeeper, kept: KeptClockOffset, log: Log
   }
 }
 
-/** The kept offset to start from, read and checked, or null to take none; logged when taken. */
-export function restoredGuess(keeper: OffsetKeeper, wallNow: () => number, log: Logger): number | null {
-  let guessMs: number | null = null
+/** The kept offset to start from, read and checked (its pace unchecked), or null to take none; logged when taken. */
+export function restoredGuess(
+  keeper: OffsetKeeper,
+  wallNow: () => number,
+  log: Logger,
+): KeptClockOffset | null {
+  let kept: KeptClockOffset | null
   try {
-    guessMs = trustedKeptOffset(keeper.clockOffset(), wallNow(), log)
+    kept = keeper.clockOffset()
   } catch (error) {
     log.error("The platform clock's kept offset could not be read", error)
+    return null
   }
-  if (guessMs === null) return null
+  if (kept === null || trustedKeptOffset(kept, wallNow(), log) === null) return null
   log.info(
-    `Until the platform answers, its clock is taken as last measured: ${guessMs} ms from this computer's.`,
+    `Until the platform answers, its clock is taken as last measured: ${kept.offsetMs} ms from this computer's.`,
   )
-  return guessMs
+  return kept
 }

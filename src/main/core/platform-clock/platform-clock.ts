@@ -31,9 +31,9 @@ import { FirstMeasureWait } from './first-measure-wait'
 import type { GapWatch } from './gap-watch'
 import { TimeAsks } from './time-asks'
 import type { TimeSampleSink } from './time-sample-sink'
-import { keepOffset, KEEP_AGAIN_MS, KEEP_DRIFT_MS, restoredGuess, type OffsetKeeper } from './kept-offset'
+import { keepOffset, KEEP_DRIFT_MS, restoredGuess, type OffsetKeeper } from './kept-offset'
+import { keepAgainMs, KeptPaceTrial, paceToKeep } from './kept-pace'
 import { LatestTold } from './latest-told'
-
 export { FIRST_MEASURE_WAIT_MS } from './first-measure-wait'
 
 /** An offset that moves less than this is not news: it is the estimate's own noise. */
@@ -49,6 +49,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
   private keptAt: number | null = null
   /** The computer's clock drifted since the offset was last kept: the next answer keeps it. */
   private keepOwed = false
+  /** The pace the last run kept, until the first answer measured says whether to take it back. */
+  private readonly paceTrial: KeptPaceTrial
   /** The state last told to `changes`: a change found while the time was read is told after. */
   private told: PlatformClockState = UNMEASURED_CLOCK
   /** Platform time minus the monotonic reading, as last told (or woken to): what listeners' timers run by. */
@@ -87,6 +89,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.borneOut = new Listeners((error) => log.error('A clock listener failed', error))
     this.notes = new ExchangeNoteLog(log)
     this.skewLog = new SkewLog(log, () => this.monotonic())
+    this.paceTrial = new KeptPaceTrial(log)
     this.asks = new TimeAsks(local, log, () => {
       const doubt = this.estimate.doubt
       return doubt === null ? null : doubt.fromWake ? 'wake' : 'step'
@@ -161,7 +164,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
 
   record(exchange: TimeExchange): void {
     const { confirmed } = this.estimate
-    this.update(addExchange(this.estimate, exchange))
+    this.update(this.paceTrial.tried(addExchange(this.estimate, exchange), exchange))
     // Borne out now: what waited for the measurement goes on, whether or not the offset moved.
     const settledWake = this.wait.answered(this.estimate.doubt !== null)
     // An answer that reads a step of the computer's clock as a sleep after all moves platform time
@@ -184,7 +187,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
     const moreWanted = (): boolean => moreAnswersWanted(this.estimate.heard)
     this.asks.scattered(moreWanted(), moreWanted)
     this.notes.note(this.estimate.noted)
-    const keepAgain = this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_AGAIN_MS
+    const keepAgain =
+      this.keptAt === null || this.monotonic() - this.keptAt >= keepAgainMs(this.estimate.rate)
     // Settled, a wake's reading is kept: the offset it moved was not while in doubt.
     if (this.current.measured && (keepAgain || settledWake || this.keepOwed)) this.keep()
   }
@@ -198,15 +202,11 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.notes.unreadable(said)
   }
 
-  /**
-   * Take the offset the last run kept as the guess until the platform is measured, when it can be
-   * trusted; called at start, before anything reads the time.
-   */
+  /** At start, before any read: the last run's kept offset, if trusted, is the guess (its pace on trial). */
   restore(): void {
     if (this.keeper === undefined || this.estimate.samples.length > 0) return
-    const guessMs = restoredGuess(this.keeper, () => this.local.now(), this.log)
-    if (guessMs === null) return
-    this.update(observe(guessed(guessMs), this.reading()))
+    const kept = restoredGuess(this.keeper, () => this.local.now(), this.log)
+    if (kept !== null) this.update(observe(guessed(this.paceTrial.start(kept)), this.reading()))
   }
 
   /** Forget the estimate: signed out, or about to talk to a platform that may keep other time. */
@@ -214,6 +214,7 @@ export class PlatformClock implements Clock, TimeSampleSink {
     this.estimate = NO_ESTIMATE
     this.latest.reset()
     this.keptAt = null
+    this.paceTrial.drop()
     this.asks.reset()
     this.wait.restart()
     this.notes.reset()
@@ -283,16 +284,16 @@ export class PlatformClock implements Clock, TimeSampleSink {
   }
 
   /**
-   * Keep the offset for the next start, with the platform's time at the newest measurement: once
-   * a second answer bore it out, and no wake's reading is in doubt, as one answer's word (a wrong
-   * one) or a setting read as a sleep would be what a start offline goes by for days.
+   * Keep the offset and pace for the next start, at the newest measurement, once a second answer bore it
+   * out and no wake is in doubt: else a wrong answer or a setting read as a sleep is kept for days.
    */
   private keep(): void {
     if (this.keeper === undefined || !this.measuredSurely()) return
     const mono = this.monotonic()
     const newest = Math.max(...this.estimate.samples.map((s) => s.atMono))
     const measuredAt = Math.round(this.local.now() + this.current.offsetMs - (mono - newest))
-    if (!keepOffset(this.keeper, { offsetMs: this.current.offsetMs, measuredAt }, this.log)) return
+    const pace = paceToKeep(this.estimate.rate)
+    if (!keepOffset(this.keeper, { offsetMs: this.current.offsetMs, measuredAt, pace }, this.log)) return
     this.keptAt = mono
     this.keepOwed = false
   }

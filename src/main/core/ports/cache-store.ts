@@ -15,6 +15,9 @@ import type {
 import type { HistoryCursor } from '../../../shared/rules/history-order'
 import type { HistoryClient, HistoryFilter } from '../../../shared/rules/history-filter'
 import type { HistoryPage as HistoryPageRead } from '../../../shared/ipc/cache-view-schemas'
+import type { KeptClockOffset } from './kept-clock'
+
+export type { KeptClockOffset, KeptClockPace } from './kept-clock'
 
 /**
  * An event the app could not read: only its place in the stream is known. The cache passes over
@@ -106,14 +109,6 @@ export interface BookedSessionStart {
   readonly requestId: string
   /** Whether any reminder or alert is marked for it, at any booked start. */
   readonly remindersMarked: boolean
-}
-
-/** The platform clock's offset as last measured, kept for the next start. */
-export interface KeptClockOffset {
-  /** Platform time minus this computer's clock. */
-  readonly offsetMs: number
-  /** The platform's time at the measurement, to judge how far the offset is still worth trusting. */
-  readonly measuredAt: number
 }
 
 /** A thread open for replies with client messages the expert has not read. */

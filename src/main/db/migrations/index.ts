@@ -25,6 +25,7 @@ import { m0021TextCleanedAgain } from './0021-text-cleaned-again'
 import { m0022ClosingNoteNone } from './0022-closing-note-none'
 import { m0023SnoozesAwaitingTime } from './0023-snoozes-awaiting-time'
 import { m0024SnapshotLeftOut } from './0024-snapshot-left-out'
+import { m0025ClockPace } from './0025-clock-pace'
 
 /** All cache migrations, oldest first. */
 export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
@@ -52,4 +53,5 @@ export const cacheMigrations: ReadonlyArray<Migration<Database.Database>> = [
   m0022ClosingNoteNone,
   m0023SnoozesAwaitingTime,
   m0024SnapshotLeftOut,
+  m0025ClockPace,
 ]

@@ -16,9 +16,14 @@ export class SyncStateRepository {
   private readonly clearDigest: Database.Statement<[]>
   private readonly selectClockOffset: Database.Statement<
     [],
-    { clock_offset_ms: unknown; clock_measured_at: unknown }
+    {
+      clock_offset_ms: unknown
+      clock_measured_at: unknown
+      clock_pace_per_ms: unknown
+      clock_pace_gap_ms: unknown
+    }
   >
-  private readonly updateClockOffset: Database.Statement<[number, number]>
+  private readonly updateClockOffset: Database.Statement<[number, number, number | null, number | null]>
   private readonly selectPlatformUrl: Database.Statement<[], { platform_url: unknown }>
   private readonly updatePlatformUrl: Database.Statement<[string]>
   private readonly selectPartsThrough: Database.Statement<[], { parts_through: unknown }>
@@ -55,11 +60,13 @@ export class SyncStateRepository {
     this.updateLastSyncedAt = preparedOnUse(db, 'UPDATE sync_state SET last_synced_at = ? WHERE slot = 1')
     this.selectClockOffset = preparedOnUse(
       db,
-      'SELECT clock_offset_ms, clock_measured_at FROM sync_state WHERE slot = 1',
+      `SELECT clock_offset_ms, clock_measured_at, clock_pace_per_ms, clock_pace_gap_ms
+       FROM sync_state WHERE slot = 1`,
     )
     this.updateClockOffset = preparedOnUse(
       db,
-      'UPDATE sync_state SET clock_offset_ms = ?, clock_measured_at = ? WHERE slot = 1',
+      `UPDATE sync_state SET clock_offset_ms = ?, clock_measured_at = ?, clock_pace_per_ms = ?,
+         clock_pace_gap_ms = ? WHERE slot = 1`,
     )
     this.selectPlatformUrl = preparedOnUse(db, 'SELECT platform_url FROM sync_state WHERE slot = 1')
     this.updatePlatformUrl = preparedOnUse(db, 'UPDATE sync_state SET platform_url = ? WHERE slot = 1')
@@ -71,7 +78,7 @@ export class SyncStateRepository {
       db,
       `UPDATE sync_state SET cursor = 0, cursor_digest = NULL, last_synced_at = NULL,
          clock_offset_ms = NULL, clock_measured_at = NULL, platform_url = NULL, parts_through = NULL,
-         left_out = NULL
+         left_out = NULL, clock_pace_per_ms = NULL, clock_pace_gap_ms = NULL
        WHERE slot = 1`,
     )
     this.selectExpert = preparedOnUse(
@@ -182,12 +189,15 @@ export class SyncStateRepository {
   clockOffset(): KeptClockOffset | null {
     const row = this.selectClockOffset.get()
     if (row === undefined || (row.clock_offset_ms === null && row.clock_measured_at === null)) return null
-    return { offsetMs: row.clock_offset_ms as number, measuredAt: row.clock_measured_at as number }
+    const { clock_pace_per_ms: perMs, clock_pace_gap_ms: gapMs } = row
+    const pace = perMs === null && gapMs === null ? null : { perMs: perMs as number, gapMs: gapMs as number }
+    return { offsetMs: row.clock_offset_ms as number, measuredAt: row.clock_measured_at as number, pace }
   }
 
   /** Keep the platform clock's offset for the next start. */
   setClockOffset(kept: KeptClockOffset): void {
-    this.updateClockOffset.run(kept.offsetMs, kept.measuredAt)
+    const { pace } = kept
+    this.updateClockOffset.run(kept.offsetMs, kept.measuredAt, pace?.perMs ?? null, pace?.gapMs ?? null)
   }
 
   /**

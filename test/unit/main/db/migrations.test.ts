@@ -489,7 +489,7 @@ describe('cache migrations', () => {
     const store = new SqliteCacheStore(db, linesLogger())
     expect(store.clockOffset()).toBeNull()
     store.keepClockOffset({ offsetMs: -2 * 60 * MINUTE, measuredAt: FIXTURE_NOW })
-    expect(store.clockOffset()).toEqual({ offsetMs: -2 * 60 * MINUTE, measuredAt: FIXTURE_NOW })
+    expect(store.clockOffset()).toEqual({ offsetMs: -2 * 60 * MINUTE, measuredAt: FIXTURE_NOW, pace: null })
     store.clear()
     expect(store.clockOffset()).toBeNull()
     db.close()

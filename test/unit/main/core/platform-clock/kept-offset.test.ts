@@ -58,10 +58,10 @@ describe('the platform clock across restarts', () => {
     exchange()
     expect(store.kept).toBeNull()
     exchange()
-    expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 2 * HOUR })
+    expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 2 * HOUR, pace: null })
     local.advance(2 * HOUR)
     exchange()
-    expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 4 * HOUR })
+    expect(store.kept).toEqual({ offsetMs: 2 * HOUR, measuredAt: FIXTURE_NOW + 4 * HOUR, pace: null })
   })
 
   it('does not keep one answer’s word for the next start: a first answer days off is not what a start offline goes by', () => {

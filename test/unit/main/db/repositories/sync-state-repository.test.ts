@@ -63,3 +63,24 @@ describe('the mark that the last snapshot left entities out', () => {
     expect(new SqliteCacheStore(db, log).snapshotLeftOut()).toBe(true)
   })
 })
+
+describe('the platform clock’s pace kept beside its offset', () => {
+  it('is read by the next start as written, dropped by a keep without one and by a reset', () => {
+    const { store: before, db, log } = fresh()
+    const kept = { offsetMs: -5_000, measuredAt: FIXTURE_NOW, pace: { perMs: -0.5, gapMs: 60_000 } }
+    before.keepClockOffset(kept)
+    expect(new SqliteCacheStore(db, log).clockOffset()).toEqual(kept)
+    before.keepClockOffset({ ...kept, pace: null })
+    expect(new SqliteCacheStore(db, log).clockOffset()).toEqual({ ...kept, pace: null })
+    before.keepClockOffset(kept)
+    before.clear()
+    expect(new SqliteCacheStore(db, log).clockOffset()).toBeNull()
+  })
+
+  it('hands an edited file’s values on as stored, for the clock to judge', () => {
+    const { store: before, db, log } = fresh()
+    before.keepClockOffset({ offsetMs: 0, measuredAt: FIXTURE_NOW })
+    db.prepare(`UPDATE sync_state SET clock_pace_per_ms = 'abc', clock_pace_gap_ms = NULL`).run()
+    expect(new SqliteCacheStore(db, log).clockOffset()?.pace).toEqual({ perMs: 'abc', gapMs: null })
+  })
+})
