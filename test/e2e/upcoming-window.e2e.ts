@@ -3,7 +3,8 @@
  * still reads as the whole list: scrolling reaches the last card, the keyboard goes through the
  * cards in order, the focus stays where it was when the expert scrolls away, a session booked
  * above holds still the card being read, the list stands for its cards as they are after the window
- * is narrowed, and the screen passes its checks in both themes.
+ * is narrowed, a card's open thread and its unsent reply are there again when it is drawn again,
+ * and the screen passes its checks in both themes.
  */
 import type { Locator, Page } from 'playwright'
 import { expect, it } from 'vitest'
@@ -70,6 +71,15 @@ async function scrollToEnd(page: Page): Promise<Locator> {
   await last.waitFor()
   expect(await last.getAttribute('aria-posinset')).toBe(String(UPCOMING_SESSIONS_LISTED))
   return last
+}
+
+/** Scroll the list back to its top, as often as drawing the first cards moves it. */
+async function scrollToTop(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main')!
+    main.scrollTop = 0
+    return main.scrollTop === 0 && document.querySelector('.upcoming-list > li[aria-posinset="1"]') !== null
+  })
 }
 
 /** The place in the list (aria-posinset) of the row holding the keyboard's focus, or 0. */
@@ -212,14 +222,46 @@ it('starts at the first card and still reaches the last when the window is narro
     return Math.abs(parseFloat(rows[0]!.style.marginTop) - above * (mean + gap)) < mean / 2
   })
 
-  // Scrolled to the top, as often as drawing the first cards moves it.
-  await page.waitForFunction(() => {
-    const main = document.querySelector('main')!
-    main.scrollTop = 0
-    return main.scrollTop === 0 && document.querySelector('.upcoming-list > li[aria-posinset="1"]') !== null
-  })
+  await scrollToTop(page)
   const first = list.getByRole('listitem').filter({ has: page.getByRole('article', { name: titled(1) }) })
   expect((await first.boundingBox())!.y).toBeCloseTo((await list.boundingBox())!.y, 0)
 
   await scrollToEnd(page)
+})
+
+it('shows a thread scrolled out of the window open again, with its unsent reply, and not once sent', async () => {
+  const { page, platform, ada } = await manyBooked()
+  const card = page.getByRole('article', { name: titled(3) })
+  await card.getByRole('button', { name: 'Messages with Sam Okafor' }).click()
+  const box = card.getByRole('textbox', { name: 'Message to Sam Okafor' })
+  const reply = 'Could you send the query plan before we start?'
+  await box.fill(reply)
+  // The expert goes on elsewhere: the card no longer holds the focus, so scrolling away unmounts it.
+  await page.getByRole('heading', { level: 1, name: 'Upcoming' }).evaluate((h) => {
+    h.setAttribute('tabindex', '-1')
+    h.focus()
+  })
+  await scrollToMiddle(page)
+  expect(await card.count()).toBe(0)
+  await scrollToTop(page)
+
+  await expect(card.getByRole('button', { name: 'Hide messages' }).count()).resolves.toBe(1)
+  expect(await box.inputValue()).toBe(reply)
+  // Drawn again, it does not take the focus from where the expert left it.
+  expect(await box.evaluate((element) => element === document.activeElement)).toBe(false)
+
+  await card.getByRole('button', { name: 'Send' }).click()
+  await card.getByRole('log', { name: 'Messages with Sam Okafor' }).getByText(reply).waitFor()
+  const requestId = platform.server.marketplace.db
+    .prepare('SELECT id FROM requests WHERE title = ?')
+    .pluck()
+    .get('Report query 3') as string
+  const thread = platform.server.marketplace.thread(requestId, ada.id)
+  expect(thread.map((message) => message.body)).toEqual([reply])
+  await page.getByRole('heading', { level: 1, name: 'Upcoming' }).focus()
+  await scrollToMiddle(page)
+  expect(await card.count()).toBe(0)
+  await scrollToTop(page)
+  await expect(card.getByRole('button', { name: 'Hide messages' }).count()).resolves.toBe(1)
+  expect(await box.inputValue()).toBe('')
 })

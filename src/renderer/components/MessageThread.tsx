@@ -40,6 +40,14 @@ export interface MessageThreadProps {
   readonly closedBecause?: string | null
   /** What an empty thread says. */
   readonly emptyText?: string
+  /** Where the unsent reply is kept while the thread is not drawn; absent, it lives as long as the thread. */
+  readonly keep?: DraftKeep
+}
+
+/** Somewhere the reply outlives the thread's component: a card scrolled out of its window unmounts. */
+export interface DraftKeep {
+  get(): string
+  set(text: string): void
 }
 
 /** The thread and its composer. */
@@ -48,6 +56,7 @@ export function MessageThread({
   clientName,
   closedBecause = null,
   emptyText = 'Ask anything you need to know before you decide.',
+  keep,
 }: MessageThreadProps) {
   const api = useApi()
   const { app } = useServices()
@@ -55,7 +64,7 @@ export function MessageThread({
   const [thread, setThread] = useState<Thread | null>(null)
   const messages = thread?.messages ?? null
   const [readError, setReadError] = useState<string | null>(null)
-  const [draft, setDraft] = useState('')
+  const [draft, setDraft] = useState(() => keep?.get() ?? '')
   const box = useRef<HTMLTextAreaElement>(null)
   const { log, toEnd, onEndShown, unseen, showNewest, showSent, readOut } = useThreadLog(messages)
 
@@ -110,6 +119,8 @@ export function MessageThread({
     if (result.ok) {
       // What was typed while it was on its way stays, to be sent next.
       setDraft((current) => draftAfterSending(current, body))
+      // Kept too, for a card that unmounted while it was on its way: drawn again, it must not offer it twice.
+      keep?.set(draftAfterSending(keep.get(), body))
       // Merged as a push is: in the host's order and length, so the thread still says when its start is let go.
       setThread((current) =>
         current === null ? current : withMessages(current, requestId, [result.value.message]),
@@ -193,7 +204,10 @@ export function MessageThread({
             // A placeholder holds no element, so no <bdi>: the name is set between isolates instead.
             placeholder={`Write to ${isolated(clientName)}…`}
             value={draft}
-            onChange={(event) => setDraft(event.target.value)}
+            onChange={(event) => {
+              setDraft(event.target.value)
+              keep?.set(event.target.value)
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) onSubmit(event)
             }}

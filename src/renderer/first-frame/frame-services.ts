@@ -12,6 +12,7 @@ import { createCardCommands } from '../store/card-commands'
 import { createHistoryStore } from '../store/history-store'
 import type { HostClock } from '../store/host-clock'
 import { createNoteDrafts } from '../store/note-drafts'
+import { createThreadDrafts } from '../store/thread-drafts'
 import { createNoticeStore } from '../store/notices'
 import type { NotificationStore } from '../store/notification-store'
 import { createUnreadStore } from '../store/unread-store'
@@ -68,6 +69,7 @@ export function frameServices(frame: FirstFrame): Services {
     // The frame shows no updater state: the page reads it once it is alive.
     updates: { ...readableOf(createValueStore<UpdateState | null>(null)), refresh: () => Promise.resolve() },
     noteDrafts: createNoteDrafts(() => app.getSnapshot().expert?.id ?? null),
+    threadDrafts: createThreadDrafts(app),
     unread: createUnreadStore(),
     remindersSent: createRemindersSentStore(frame.remindersSent),
     cardCommands: createCardCommands(),

@@ -7,6 +7,7 @@ import type { CardCommands } from './card-commands'
 import type { HistoryStore, HistoryState } from './history-store'
 import type { HostClock } from './host-clock'
 import type { NoteDrafts } from './note-drafts'
+import type { ThreadDrafts } from './thread-drafts'
 import type { Notice, NoticeStore } from './notices'
 import type { NotificationState, NotificationStore } from './notification-store'
 import type { UnreadStore } from './unread-store'
@@ -30,6 +31,8 @@ export interface Services {
   readonly updates: UpdateStore
   /** Private notes typed and not saved yet. */
   readonly noteDrafts: NoteDrafts
+  /** The sessions' threads as their cards left them: open or not, and the reply not sent. */
+  readonly threadDrafts: ThreadDrafts
   /** The threads' unread counts, shared by every row. */
   readonly unread: UnreadStore
   /** The upcoming sessions' reminders already sent, shared by every card. */

@@ -9,6 +9,7 @@ import { createHistoryStore } from './history-store'
 import { createHostClock } from './host-clock'
 import { setCurrentTime } from '../logic/format'
 import { createNoteDrafts } from './note-drafts'
+import { createThreadDrafts } from './thread-drafts'
 import { createNoticeStore } from './notices'
 import { createNotificationStore } from './notification-store'
 import { createUnreadStore } from './unread-store'
@@ -31,6 +32,7 @@ export function createServices(
   const history = createHistoryStore(api)
   const notifications = createNotificationStore(api, notices, surface)
   const noteDrafts = createNoteDrafts(() => app.getSnapshot().expert?.id ?? null)
+  const threadDrafts = createThreadDrafts(app)
   const unread = createUnreadStore()
   const remindersSent = createRemindersSentStore(frame?.remindersSent)
   const cardCommands = createCardCommands()
@@ -47,6 +49,7 @@ export function createServices(
     notifications,
     updates: createUpdateStore(api),
     noteDrafts,
+    threadDrafts,
     unread,
     remindersSent,
     cardCommands,
@@ -55,6 +58,7 @@ export function createServices(
       history,
       notifications,
       noteDrafts,
+      threadDrafts,
       unread,
       remindersSent,
       cardCommands,
