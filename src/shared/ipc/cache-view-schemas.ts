@@ -43,7 +43,7 @@ export const CacheChange = z
 export type CacheChange = z.infer<typeof CacheChange>
 
 /** A place in the history order: a session's booked start and id. */
-const HistoryCursor = z.object({ start: Timestamp, id: Id }).strict()
+export const HistoryCursorSchema = z.object({ start: Timestamp, id: Id }).strict()
 
 /**
  * A page of past sessions, most recent first (src/shared/rules/history-order.ts); pass the last
@@ -52,7 +52,7 @@ const HistoryCursor = z.object({ start: Timestamp, id: Id }).strict()
 export const HistoryRequest = z
   .object({
     limit: z.number().int().min(1).max(HISTORY_PAGE_ROWS),
-    after: HistoryCursor.optional(),
+    after: HistoryCursorSchema.optional(),
     /** Narrow the list (kind, outcome, client, search); the cache filters, page by page. */
     filter: HistoryFilterSchema.optional(),
   })
@@ -70,7 +70,7 @@ export const HistoryPage = z
      * Where to ask on from when it is not the last row: a search for symbols reads a bounded
      * stretch of History per answer (list-limits.ts), so a page may end, even empty, before its end.
      */
-    next: HistoryCursor.optional(),
+    next: HistoryCursorSchema.optional(),
   })
   .strict()
 /** One page of History and whether older sessions follow it. */

@@ -27,6 +27,7 @@ import {
 import { historyPageQuery } from './history-query'
 import { searchTerms } from '../../../shared/rules/history-search'
 import { HISTORY_SEARCH_ROWS } from '../../../shared/ipc/list-limits'
+import { HistoryCursorSchema } from '../../../shared/ipc/cache-view-schemas'
 import { searchTextOf } from './session-search'
 import { storedTime } from './stored-time'
 
@@ -109,12 +110,12 @@ export class SessionRepository {
       `${select} WHERE state IN ('ended', 'cancelled') AND (booked_start, sessions.id) < (?, ?)
        ORDER BY booked_start DESC, sessions.id DESC LIMIT ?`,
     )
-    // The index alone, no row read: where a search's stretch of History ends.
+    // The index alone, no row read: where a search's stretch of History may end, from there on.
     this.selectHistoryAt = preparedOnUse(
       db,
       `SELECT booked_start AS start, id FROM sessions
        WHERE state IN ('ended', 'cancelled') AND (booked_start, id) < (?, ?)
-       ORDER BY booked_start DESC, id DESC LIMIT 1 OFFSET ?`,
+       ORDER BY booked_start DESC, id DESC LIMIT -1 OFFSET ?`,
     )
     this.selectById = preparedOnUse(db, `${select} WHERE sessions.id = ?`)
     // Reads sessions_history_client, the index History's client filter needs anyway.
@@ -172,8 +173,8 @@ export class SessionRepository {
    * `bytes` of stored sessions, and whether more follow. Rows are read one at a time and the read
    * stops at the first one left out, so a page of long rows reads no more than it carries; whether
    * more follow is told from the rows before they are parsed, as in `upcomingPage`. A page that
-   * says more follow always holds a session: the window pages on from its last one, and would
-   * have none to page on from after a page whose rows all failed to read.
+   * says more follow holds a session or says where to go on from (`next`): the window pages on
+   * from one of them, and would have none after a page whose rows all failed to read.
    */
   historyPage(
     filter: HistoryFilter | null,
@@ -205,9 +206,7 @@ export class SessionRepository {
     // A search for symbols reads each row's text: it reads a bounded stretch of History per
     // answer, so one found nowhere holds the host's thread for a stretch, not for all of History.
     const floor =
-      filter !== null && searchTerms(filter.query ?? '').literals.length > 0
-        ? (this.selectHistoryAt.get(after.start, after.id, HISTORY_SEARCH_ROWS - 1) ?? null)
-        : null
+      filter !== null && searchTerms(filter.query ?? '').literals.length > 0 ? this.stretchEnd(after) : null
     const filtered = filter === null ? null : this.filteredRows(filter, limit + 1, after, floor)
     const rows =
       filtered === null
@@ -228,6 +227,16 @@ export class SessionRepository {
     }
     if (more || floor === null) return { rows: kept, more }
     return { rows: kept, more: true, next: { start: floor.start, id: floor.id } }
+  }
+
+  /** Where a search's stretch of History after `after` ends: a place the window can send back, or none. */
+  private stretchEnd(after: HistoryCursor): HistoryCursor | null {
+    // A row an edited file damaged (a time or id no request carries) would make the window's next
+    // call refused: the stretch takes it in and ends at the first sound row past it.
+    for (const place of this.selectHistoryAt.iterate(after.start, after.id, HISTORY_SEARCH_ROWS - 1)) {
+      if (HistoryCursorSchema.safeParse(place).success) return place
+    }
+    return null
   }
 
   /** The statement of a filtered History page, prepared once per shape of filter, and its parameters. */
