@@ -47,7 +47,7 @@ export const HistoryCursorSchema = z.object({ start: Timestamp, id: Id }).strict
 
 /**
  * A page of past sessions, most recent first (src/shared/rules/history-order.ts); pass the last
- * row's booked start and id as `after` to get the next.
+ * page's `next` as `after` to get the next, or, when it has none, its last row's booked start and id.
  */
 export const HistoryRequest = z
   .object({

@@ -68,9 +68,10 @@ export function historyPageQuery(
   if (literals.length > 0) {
     // Last, and one row's text at a time: only rows every other condition kept are read, and the
     // walk stops at the page's last row, so a symbol found often costs a page, and one found
-    // nowhere one pass over History, never a list of every row built first. The text is read
-    // from the index's own copy of it (its content table, which cache-schema.ts checks at open)
-    // by rowid, a plain table's lookup, cheaper than one through the full-text module.
+    // nowhere one pass over the stretch between `cursor` and `floor` (the repository bounds it),
+    // never a list of every row built first. The text is read from the index's own copy of it
+    // (its content table, which cache-schema.ts checks at open) by rowid, a plain table's lookup,
+    // cheaper than one through the full-text module.
     const found = literals.map(() => 'instr(c0, ?) > 0').join(' AND ')
     conditions.push(`EXISTS (SELECT 1 FROM session_search_content WHERE id = sessions.rowid AND ${found})`)
     params.push(...literals)
