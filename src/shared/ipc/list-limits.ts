@@ -37,9 +37,10 @@ export const HISTORY_PAGE_ROWS = 200
 export const HISTORY_PAGE_BYTES = 512 * 1024
 
 /**
- * How many past sessions one answer to a History search for symbols (emoji, words written without
- * spaces) reads at most: such a search reads each row's text, so one found nowhere would read all
- * of History in one answer; the answer says where it stopped and the window asks on from there.
+ * How many past sessions one answer to a History search for symbols (emoji, punctuation searched
+ * alone, words written without spaces) reads at most: such a search reads each row's text, so one
+ * found nowhere would read all of History in one answer; the answer says where it stopped and the
+ * window asks on from there.
  */
 export const HISTORY_SEARCH_ROWS = 2_000
 
