@@ -1,5 +1,6 @@
 /** Waiting on a PlatformLink's states in tests, instead of sleeping. */
 import type { LinkState, PlatformLink } from '../../src/main/core/connection/platform-link'
+import type { ConnectionState } from '../../src/shared/connection-state'
 
 /** The link's state once `predicate` holds: now, or at the first state that makes it hold. */
 export function waitForLinkState(
@@ -16,3 +17,11 @@ export function waitForLinkState(
     })
   })
 }
+
+/** A core's connection state between attempts, with the next one still ahead in `now`'s time. */
+export const waitingAt =
+  (now: () => number) =>
+  (s: ConnectionState): boolean =>
+    (s.status === 'reconnecting' || s.status === 'offline') &&
+    s.nextAttemptAt !== null &&
+    s.nextAttemptAt > now()

@@ -7,8 +7,8 @@ import type { Socket } from 'socket.io'
 import { describe, expect, it } from 'vitest'
 import { BACKOFF_CAP_MS, BACKOFF_START_MS } from '../../../../src/main/core/connection/backoff'
 import { ManualClock } from '../../../../src/shared/clock'
-import type { ConnectionState } from '../../../../src/shared/connection-state'
 import { useCleanup } from '../../../support/cleanup'
+import { waitingAt } from '../../../support/link-states'
 import { startCoreFor } from '../../../support/test-core'
 import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
@@ -17,14 +17,6 @@ const CUTS = 16
 
 /** How far the clock moves at a time while the link waits: well inside an attempt's own time limit. */
 const STEP_MS = 250
-
-/** A state between attempts, with the next one still ahead in `now`'s time (the platform's). */
-const waitingAt =
-  (now: () => number) =>
-  (s: ConnectionState): boolean =>
-    (s.status === 'reconnecting' || s.status === 'offline') &&
-    s.nextAttemptAt !== null &&
-    s.nextAttemptAt > now()
 
 describe('a platform that closes each connection right after letting Standby in', () => {
   const defer = useCleanup()

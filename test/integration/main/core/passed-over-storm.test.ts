@@ -7,9 +7,9 @@ import type { Socket } from 'socket.io'
 import { describe, expect, it } from 'vitest'
 import type { Logger } from '../../../../src/main/core/ports/logger'
 import { ManualClock } from '../../../../src/shared/clock'
-import type { ConnectionState } from '../../../../src/shared/connection-state'
 import { LIVE_EVENT } from '../../../../src/shared/protocol'
 import { useCleanup } from '../../../support/cleanup'
+import { waitingAt } from '../../../support/link-states'
 import { startCoreFor } from '../../../support/test-core'
 import { startTestPlatform, TEST_START } from '../../../support/test-platform'
 
@@ -18,14 +18,6 @@ const CUTS = 30
 
 /** How far the clock moves at a time while the link waits: well inside an attempt's own time limit. */
 const STEP_MS = 250
-
-/** A state between attempts, with the next one still ahead in `now`'s time. */
-const waitingAt =
-  (now: () => number) =>
-  (s: ConnectionState): boolean =>
-    (s.status === 'reconnecting' || s.status === 'offline') &&
-    s.nextAttemptAt !== null &&
-    s.nextAttemptAt > now()
 
 describe('a platform that sends what Standby passes over at every connection, then cuts it', () => {
   const defer = useCleanup()
