@@ -124,3 +124,23 @@ it('empties its hidden read-out once read, so a reader browsing the page meets e
   expect(await page.getByText('Only for some customers.').count()).toBe(1)
   expect(await log.getByText('Only for some customers.').count()).toBe(1)
 })
+
+it('empties its hidden read-out once read even when the clock is set back while it holds a message', async () => {
+  const e2e = await world()
+  const { platform } = e2e
+  const { ada, page, request } = await directRequestToAda(e2e, 'Pandas merge doubles my rows')
+  const card = page.getByRole('article', { name: request.title })
+  await card.getByRole('button', { name: 'Message client' }).click()
+  platform.server.marketplace.clientMessage(request.id, ada.id, 'Only for some customers.')
+  const heard = page.getByText('Mei Chen: Only for some customers.', { exact: true })
+  await heard.waitFor({ state: 'attached' })
+
+  // The clock set back an hour: the window has it once the invite's countdown grew by as much.
+  const expires = card.getByText(/^Expires in/)
+  const before = await expires.textContent()
+  platform.clock.step(-60 * 60_000)
+  await expect.poll(() => expires.textContent()).not.toBe(before)
+  platform.clock.advance(20_000)
+  await heard.waitFor({ state: 'detached' })
+  expect(await page.getByText('Only for some customers.').count()).toBe(1)
+})

@@ -25,7 +25,10 @@ export function ThreadReadOut({ readOut, clientName }: { readOut: ReadOut; clien
 /** One change's read-out, gone from the page once it has been read. */
 function Heard({ readOut, clientName }: { readOut: ReadOut; clientName: string }) {
   const now = useNow()
-  const [since] = useState(now)
+  // Taken anew when the clock is set back: held as long again from there, not until the clock is
+  // back where it stood, which leaves it in the page, read twice, for as long as the clock went back.
+  const [since, setSince] = useState(now)
+  if (now < since) setSince(now)
   if (now - since >= HELD_MS) return null
   return (
     <>
