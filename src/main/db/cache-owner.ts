@@ -18,7 +18,7 @@ import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'n
 import { closeRefused } from './close-refused'
 import { isDamage } from './damage-watch'
 import { READ_NOW, WrittenPages } from './written-pages'
-import { checkpointedBetween, walIndex } from './shared-checkpoints'
+import { type CheckpointMark, checkpointedBetween, walIndex } from './shared-checkpoints'
 import { walIndexHeld } from './wal-held'
 
 /** Whether this run may still copy its WAL into the file at its path. */
@@ -50,6 +50,9 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
   let start = startOf(path)
   const index = walIndex(shm)
   let mark = index.mark()
+  // Whether the file held all the cache did when last seen: not while a WAL left by a run that did
+  // not close holds frames no checkpoint copied yet, whose expert may not be the file's.
+  let whole = copiedAll(mark)
   const pages = new WrittenPages()
   let found: string | null = null
   return {
@@ -65,7 +68,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
         // Another copy of Standby on this WAL (a restart to update runs two) checkpointed: the
         // pages it wrote are this run's too, no sign of an earlier copy put back.
         const shared = checkpointedBetween(mark, index.mark())
-        const other = otherThan(path, held, shared ? null : { pages, start })
+        const other = otherThan(path, held, shared ? null : { pages, start, whole })
         if (other !== null) {
           found = other
           return false
@@ -75,6 +78,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
           seen = now
           start = startOf(path)
           mark = index.mark()
+          whole = copiedAll(mark)
         }
       }
       // Read after the file is judged: once it is another's, this connection may read its pages.
@@ -88,6 +92,7 @@ export function cacheOwner(path: string, wal: string, db: Database.Database): Ca
       seen = now
       start = startOf(path)
       mark = index.mark()
+      whole = copiedAll(mark)
     },
   }
 }
@@ -136,6 +141,11 @@ export function leftToItsOwner(
     `${left}${others}; if it is not yours, quit Standby and delete it, ` +
     'and Standby fetches your own from the platform when you sign in'
   )
+}
+
+/** Whether every frame of the WAL is in the file; unknown (an index not read) counts as not. */
+function copiedAll(mark: CheckpointMark): boolean {
+  return mark !== null && mark.copied >= mark.frames
 }
 
 /** How much of the file's start is kept to tell it by: its header and, for a small file, all of it. */
@@ -202,7 +212,7 @@ const HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 function otherThan(
   path: string,
   held: ReadonlySet<string | null>,
-  last: { readonly pages: WrittenPages; readonly start: Buffer } | null,
+  last: { readonly pages: WrittenPages; readonly start: Buffer; readonly whole: boolean } | null,
 ): string | null {
   const pages = last?.pages ?? null
   let image: Buffer
@@ -217,12 +227,16 @@ function otherThan(
   }
   if (image.length < 100 || !image.subarray(0, HEADER.length).equals(HEADER)) return null
   // Before the header is marked below. A file whose size and first page are as this run last saw
-  // them was not written by another: before this run's first checkpoint its tables may all be in the
-  // WAL, and read without it the file is no cache. One that begins otherwise, of this expert, was
-  // put back, though no page this run wrote is there yet to tell it by.
+  // them may be only touched: before this run's first checkpoint its tables may all be in the WAL,
+  // and read without it the file is no cache. It is still read for its expert, since the first page
+  // holds the schema, not whose cache it is (another expert's cache of as many rows begins the
+  // same). One that begins otherwise, of this expert, was put back, though no page this run wrote
+  // is there yet to tell it by.
   const unchanged = last === null || last.start.equals(image.subarray(0, START_BYTES))
   const ours = (pages?.heldIn(image) ?? true) && (unchanged || last?.pages.wrote !== false)
-  if (unchanged && ours && last !== null) return null
+  const asLastSeen = unchanged && ours && last !== null
+  // Not whole when last seen, its expert may be one this run never held.
+  if (asLastSeen && !last.whole) return null
   // Marked as a rollback journal's file, its pages are read as they are, and no WAL is looked for.
   image.fill(1, 18, 20)
   let copy: Database.Database | undefined
@@ -230,13 +244,14 @@ function otherThan(
     copy = new Database(image, { readonly: true })
     const expert = expertIn(copy)
     // Emptied (a sign-out here, whose own VACUUM rewrote it whole): nothing of an expert's to mix with.
-    if (expert === null) pages?.forget()
+    if (expert === null && !asLastSeen) pages?.forget()
     if (expert === null || (held.has(expert) && ours)) return null
     if (held.has(expert)) return `${PUT_BACK} (${expert})`
     return `holds the cache of another expert (${expert})`
   } catch (error) {
-    // Damaged (or still being copied): not told apart from this run's own file; the next look reads it again.
-    return isDamage(error) ? null : 'holds a database that is no Standby cache'
+    // Damaged (or still being copied): not told apart from this run's own file; the next look reads
+    // it again. As this run last saw it, its tables may all be in the WAL.
+    return isDamage(error) || asLastSeen ? null : 'holds a database that is no Standby cache'
   } finally {
     copy?.close()
   }
