@@ -37,6 +37,28 @@ export function nameNotLookedUp(platformUrl: string, seconds: number, reached?: 
   return `Could not reach ${hostName(platformUrl)}: its name was not found within ${seconds} s. ${advice}`
 }
 
+/** What an attempt's deadline knows when it runs out: whether bytes came, and how long none have. */
+export interface AttemptHeard {
+  readonly answered: boolean
+  readonly silentForMs: number
+}
+
+/**
+ * An attempt not let in within `seconds` of its last bytes: its server went quiet after it began to
+ * answer, the name of its host was still being looked up (`lookingUp`), or nothing answered at all.
+ */
+export function notLetInWithin(
+  platformUrl: string,
+  seconds: number,
+  heard: AttemptHeard,
+  lookingUp: boolean,
+  reached?: ReachedBefore,
+): string {
+  if (heard.answered) return quietAfterAnswering(platformUrl, Math.round(heard.silentForMs / 1000), reached)
+  if (lookingUp) return nameNotLookedUp(platformUrl, seconds, reached)
+  return noAnswerWithin(platformUrl, seconds, reached)
+}
+
 /** The host `platformUrl` names, or the address itself when it names none. */
 function hostName(platformUrl: string): string {
   try {

@@ -20,8 +20,8 @@ export interface CheckedConnection {
   checking(reason: string): void
   /** The platform answered the probe: the connection works. */
   answered(): void
-  /** The probe went unanswered: the connection is dead. */
-  dead(reason: string): void
+  /** The probe went unanswered: the connection is dead; `atWake` when a wake or a network change sent it. */
+  dead(reason: string, atWake: boolean): void
 }
 
 /** Watches one connection at a time for silence and probes it. */
@@ -170,6 +170,7 @@ export class ConnectionCheck {
         crossed
           ? `Nothing more of a message on its way came over the connection for ${stallLimitMs(this.timings) / 1000} s.`
           : `The connection did not answer a check within ${this.timings.probeTimeoutMs / 1000} s.`,
+        this.probeAtWake,
       )
     }
     this.probeTimer = this.clock.setTimeout(() => expire(), this.timings.probeTimeoutMs)

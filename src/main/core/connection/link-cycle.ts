@@ -1,6 +1,9 @@
 /**
- * The platform link's connection cycle (platform-link.ts): connecting with the token and protocol version, giving
- * up an attempt not let in, retrying with backoff and jitter, taking the welcome, reconnecting on a wake or death.
+ * The platform link's connection cycle (platform-link.ts): connecting with the token and protocol
+ * version, giving up an attempt the platform does not let in, retrying with backoff and jitter,
+ * taking the welcome, and reconnecting at once on a wake or when the connection is found dead. A
+ * connection its silence's probe finds dead before it held a while counts in a row of losses soon
+ * after the welcome (welcome-probation.ts), whose waits grow; one a wake's probe finds dead does not.
  */
 import { steadyNow, systemClock, type Clock } from '../../../shared/clock'
 import type { LocalReading } from '../../../shared/clock-offset'
@@ -23,14 +26,7 @@ import { AttemptDeadline } from './attempt-deadline'
 import { CrossingPace } from './crossing-pace'
 import { FailureStreakLog, type FailureLine } from './failure-streak-log'
 import { NamesFound } from './names-found'
-import {
-  closedUnwelcomed,
-  connectionLost,
-  nameNotLookedUp,
-  noAnswerWithin,
-  quietAfterAnswering,
-  trickledPastLimit,
-} from './attempt-failures'
+import { closedUnwelcomed, connectionLost, notLetInWithin, trickledPastLimit } from './attempt-failures'
 
 /** The connection cycle of one expert's link to one platform; PlatformLink adds what callers use. */
 export abstract class LinkCycle {
@@ -92,7 +88,8 @@ export abstract class LinkCycle {
       answered: () => {
         if (this.current.kind === 'connected') this.set({ kind: 'connected', welcome: this.current.welcome })
       },
-      dead: (reason) => this.reconnect(reason, 'now', true),
+      // Gone with a sleep or a network change, not the platform's doing: no part of a row of losses.
+      dead: (reason, atWake) => this.reconnect(reason, 'now', !atWake),
     })
     const sent = new SentLately(this.linkClock)
     const handlers = linkMessageHandlers(this.passedOver, this.events, deps.timeSamples, sent, {
@@ -138,12 +135,9 @@ export abstract class LinkCycle {
     // lets the expert in: every attempt ends within its deadline, or a wake could not end it. One
     // whose server began to answer it (a handshake, then a gate that never opens) did answer.
     const [at, seconds, reached] = [this.platformUrl, this.timings.connectTimeoutMs / 1000, this.namesFound]
-    this.giveUpAttemptAfter(() => {
-      if (this.deadline.answered)
-        return quietAfterAnswering(at, Math.round(this.deadline.silentForMs / 1000), reached)
-      if (this.connection.lookingUp?.() === true) return nameNotLookedUp(at, seconds, reached)
-      return noAnswerWithin(at, seconds, reached)
-    })
+    this.giveUpAttemptAfter(() =>
+      notLetInWithin(at, seconds, this.deadline, this.connection.lookingUp?.() === true, reached),
+    )
     this.connection.connect()
   }
 
@@ -164,10 +158,10 @@ export abstract class LinkCycle {
     if (this.stopped || this.current.kind === 'refused') return
     const carried = dead ? this.probation.ended(reason, false, false, true) : undefined
     if (carried === undefined) this.deps.log.warn(`${reason} Reconnecting.`)
+    else this.retry.attempt = carried
     this.forgetConnection()
     this.probation.stop()
     this.closeOnPurpose()
-    if (carried !== undefined) this.retry.attempt = carried
     if (when === 'later' || carried !== undefined) return this.retryLater(reason)
     this.retry.ended()
     this.connectNow()
