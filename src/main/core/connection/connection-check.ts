@@ -16,8 +16,8 @@ import { stallLimitMs } from './link-timings'
 export interface CheckedConnection {
   /** Send a probe; resolves with the answer, rejects when the connection drops or `abandon` aborts. */
   send(abandon: AbortSignal): Promise<unknown>
-  /** A probe went out: the connection is being checked. */
-  checking(reason: string): void
+  /** A probe went out: the connection is being checked; `atWake` when a wake or a network change sent it. */
+  checking(reason: string, atWake: boolean): void
   /** The platform answered the probe: the connection works. */
   answered(): void
   /** The probe went unanswered: the connection is dead; `atWake` when a wake or a network change sent it. */
@@ -122,7 +122,7 @@ export class ConnectionCheck {
       this.replaced = this.probeOut
       this.forgetProbe()
     }
-    this.probe(reason)
+    this.probe(reason, false, true)
     this.probeAtWake = true
   }
 
@@ -133,12 +133,12 @@ export class ConnectionCheck {
    * platform's time, with nothing amiss) tells no one the connection is being checked, unless a
    * doubt about the connection comes while it is out; unanswered, it is as dead as any.
    */
-  probe(reason: string, quiet = false): void {
+  probe(reason: string, quiet = false, atWake = false): void {
     if (this.probeTimer !== undefined) {
       if (quiet) this.quietAgain = reason
       else if (this.probeQuiet) {
         this.probeQuiet = false
-        this.connection.checking(reason)
+        this.connection.checking(reason, atWake)
       }
       return
     }
@@ -177,7 +177,7 @@ export class ConnectionCheck {
     this.probeOut = probe
     this.probeQuiet = quiet
     this.probeAtWake = false
-    if (!quiet) this.connection.checking(reason)
+    if (!quiet) this.connection.checking(reason, atWake)
     this.connection.send(probe.signal).then(
       () => {
         // A probe of a connection since replaced answers nothing about the current one.

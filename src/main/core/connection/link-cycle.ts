@@ -80,9 +80,10 @@ export abstract class LinkCycle {
     this.namesFound = deps.namesFound ?? new NamesFound()
     this.check = new ConnectionCheck(this.linkClock, this.timings, {
       send: (abandon) => sendProbe(this.wire, abandon),
-      checking: (reason) => {
+      checking: (reason, atWake) => {
         if (this.current.kind !== 'connected') return
-        if (!this.probation.inRow()) this.deps.log.info(`${reason}: checking the connection`)
+        // A row's quiet connections would each repeat its line; a wake is news of its own.
+        if (atWake || !this.probation.inRow()) this.deps.log.info(`${reason}: checking the connection`)
         this.set({ ...this.current, checking: true })
       },
       answered: () => {

@@ -75,3 +75,20 @@ describe('a connection found dead by the probe a wake sends', () => {
     expect(env.log.text()).toMatch(/Connection lost again soon after the platform let Standby in/)
   })
 })
+
+describe('the line that a wake has the connection checked', () => {
+  it('is logged during a row of connections gone quiet, whose own checks it does not repeat', () => {
+    const env = online()
+    for (let quiet = 0; quiet < 2; quiet++) {
+      env.clock.advance(timings.silenceLimitMs + timings.probeTimeoutMs)
+      if (env.link.state.kind === 'waiting') env.clock.advanceTo(env.link.state.nextAttemptAt)
+      env.letIn()
+    }
+    expect(env.log.text()).toMatch(/Connection lost again soon after the platform let Standby in/)
+    const before = env.log.lines.length
+    env.power.resume()
+    expect(env.log.lines.slice(before)).toEqual([
+      expect.stringMatching(/Resumed from sleep or unlock: checking the connection$/),
+    ])
+  })
+})
