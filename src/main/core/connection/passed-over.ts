@@ -60,10 +60,11 @@ export class PassedOver {
     private readonly clock: Clock,
   ) {}
 
-  /** A new connection: what the last one sent no longer counts against it. */
+  /** A new connection: what the last one sent no longer counts against it; an hour's held-back count is told. */
   newConnection(): void {
     this.logged = 0
     this.written.clear()
+    if (this.heldBack > 0) this.rollHour(steadyNow(this.clock))
   }
 
   /** The platform sent `what` (which says what was made of it), outside the protocol. */
@@ -103,16 +104,7 @@ export class PassedOver {
 
   /** Whether this hour's budget has a line left; says once when it runs out, and what it held back after. */
   private withinHour(now: number): boolean {
-    if (this.hourFrom === undefined || now - this.hourFrom >= PASSED_OVER_AGAIN_AFTER_MS) {
-      const held = this.heldBack
-      this.hourFrom = now
-      this.hourLines = 0
-      this.heldBack = 0
-      if (held > 0)
-        this.log.error(
-          `The platform sent ${held} more messages Standby could not read or that are outside its protocol in the last hour, not logged one by one; if it goes on, tell the platform's support.`,
-        )
-    }
+    this.rollHour(now)
     if (this.hourLines < MOST_PASSED_OVER_AN_HOUR) {
       this.hourLines++
       return true
@@ -122,5 +114,22 @@ export class PassedOver {
         'The platform keeps sending messages Standby cannot read or that are outside its protocol, over many connections; no more of them are logged for an hour, then how many there were.',
       )
     return false
+  }
+
+  /**
+   * Once the hour is over, a new budget, and the count it held back logged: at the next line, or the
+   * next connection, so a storm that stopped still has its count told.
+   */
+  private rollHour(now: number): void {
+    if (this.hourFrom === undefined || now - this.hourFrom >= PASSED_OVER_AGAIN_AFTER_MS) {
+      const held = this.heldBack
+      this.hourFrom = now
+      this.hourLines = 0
+      this.heldBack = 0
+      if (held > 0)
+        this.log.error(
+          `The platform sent ${held} more messages Standby could not read or that are outside its protocol in the hour after no more of them were logged; if it goes on, tell the platform's support.`,
+        )
+    }
   }
 }

@@ -78,8 +78,20 @@ describe('a platform that sends what Standby passes over at every connection, th
     passedOver.newConnection()
     passedOver.messages.error('Skipped event 1000 from the platform: it is malformed')
     expect(lines.slice(-2)).toEqual([
-      `The platform sent ${MOST_PASSED_OVER_AN_HOUR} more messages Standby could not read or that are outside its protocol in the last hour, not logged one by one; if it goes on, tell the platform's support.`,
+      `The platform sent ${MOST_PASSED_OVER_AN_HOUR} more messages Standby could not read or that are outside its protocol in the hour after no more of them were logged; if it goes on, tell the platform's support.`,
       'Skipped event 1000 from the platform: it is malformed',
     ])
+  })
+
+  it('tells how many it held back at the next connection after the hour, though nothing more is sent', () => {
+    const { lines, clock, passedOver } = passedOverInto()
+    for (let connection = 0; connection < MOST_PASSED_OVER_AN_HOUR + 3; connection++) {
+      passedOver.newConnection()
+      passedOver.messages.error(`Skipped event ${connection + 1} from the platform: it is malformed`)
+      clock.advance(10_000)
+    }
+    clock.advance(PASSED_OVER_AGAIN_AFTER_MS)
+    passedOver.newConnection()
+    expect(lines.at(-1)).toMatch(/^The platform sent 3 more messages Standby could not read/)
   })
 })
