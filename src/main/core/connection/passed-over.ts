@@ -26,6 +26,18 @@ export const MOST_PASSED_OVER_AN_HOUR = 8 * MOST_PASSED_OVER_LOGGED
 /** The most lines of earlier connections remembered: memory stays bounded whatever is sent. */
 const MOST_REMEMBERED = 64
 
+/** The most kinds of line this run knows it logged: past them, a new kind counts as any line. */
+const MOST_KINDS = 64
+
+/** A line's kind: its words, without the names, numbers and problems quoted in it, bounded. */
+function kindOf(message: string): string {
+  return message
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/\([^)]*\)/g, '()')
+    .replace(/\d+/g, '#')
+    .slice(0, 200)
+}
+
 /** The name of a message as the log shows it: quoted, one line, bounded. */
 export function messageName(name: unknown): string {
   return JSON.stringify(shownText(String(name), { max: 64 }))
@@ -42,6 +54,8 @@ export class PassedOver {
   private hourFrom: number | undefined
   private hourLines = 0
   private heldBack = 0
+  /** The kinds of line this run logged: the first of each is logged whatever the counts say. */
+  private readonly kinds = new Set<string>()
   /** Where the lines about this connection's unreadable messages go: they count against the same few. */
   readonly messages: Pick<Logger, 'error'> = { error: (message, detail) => this.write(message, detail) }
   /**
@@ -75,8 +89,18 @@ export class PassedOver {
   }
 
   private write(message: string, detail?: unknown): void {
-    if (this.logged > MOST_PASSED_OVER_LOGGED) return
     const now = steadyNow(this.clock)
+    // A kind never seen in this run is news: a storm of another kind's lines cannot hide it.
+    if (this.firstOfKind(message)) {
+      // Within the counts it takes its share of them, as any line does.
+      this.rollHour(now)
+      if (this.logged < MOST_PASSED_OVER_LOGGED) this.logged++
+      if (this.hourLines < MOST_PASSED_OVER_AN_HOUR) this.hourLines++
+      this.written.add(message)
+      this.remember(message, now)
+      return this.log.error(message, detail)
+    }
+    if (this.logged > MOST_PASSED_OVER_LOGGED) return
     if (!this.written.has(message) && this.writtenLately(message, now)) return
     if (!this.withinHour(now)) return
     this.logged++
@@ -88,6 +112,14 @@ export class PassedOver {
     this.log.error(
       'The platform keeps sending messages Standby cannot read or that are outside its protocol; no more of them are logged until the next connection',
     )
+  }
+
+  /** Whether `message` is the first of its kind in this run, counting it as seen if so. */
+  private firstOfKind(message: string): boolean {
+    const kind = kindOf(message)
+    if (this.kinds.has(kind) || this.kinds.size >= MOST_KINDS) return false
+    this.kinds.add(kind)
+    return true
   }
 
   /** Whether an earlier connection wrote `message` within the hour. */

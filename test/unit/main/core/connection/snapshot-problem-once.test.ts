@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   MOST_PASSED_OVER_AN_HOUR,
+  MOST_PASSED_OVER_LOGGED,
   PASSED_OVER_AGAIN_AFTER_MS,
   PassedOver,
 } from '../../../../../src/main/core/connection/passed-over'
@@ -93,5 +94,21 @@ describe('a platform that sends what Standby passes over at every connection, th
     clock.advance(PASSED_OVER_AGAIN_AFTER_MS)
     passedOver.newConnection()
     expect(lines.at(-1)).toMatch(/^The platform sent 3 more messages Standby could not read/)
+  })
+
+  it('logs the first line of a kind not seen in this run, though another kind used up the counts', () => {
+    const { lines, clock, passedOver } = passedOverInto()
+    for (let connection = 0; connection < 2 * MOST_PASSED_OVER_AN_HOUR; connection++) {
+      passedOver.newConnection()
+      for (let name = 0; name <= MOST_PASSED_OVER_LOGGED; name++)
+        passedOver.tell(`a message named "junk-${connection}-${name}"; Standby passed it over`)
+      clock.advance(10_000)
+    }
+    expect(lines.at(-1)).toMatch(/over many connections; no more of them are logged for an hour/)
+    passedOver.tell('a second welcome on one connection; Standby kept the first')
+    expect(lines.at(-1)).toMatch(/^The platform sent a second welcome on one connection/)
+    passedOver.tell('a second welcome on one connection; Standby kept the first')
+    expect(lines.at(-1)).toMatch(/^The platform sent a second welcome on one connection/)
+    expect(lines.filter((line) => /second welcome/.test(line))).toHaveLength(1)
   })
 })
