@@ -4,7 +4,9 @@
  * clock standing still, or one running slow), for as long as that lasted, and pushed every earlier
  * line out of the capped log. So the notice is logged when it appears and when it goes, and in
  * between only once the offset has moved by half of what was logged last (a clock set anew), or
- * an hour after the last line: a steady drift then writes a few lines a day.
+ * an hour after the last line: a steady drift then writes a few lines a day. An offset that
+ * scatters about the notice's threshold makes it appear and go at answer after answer: it comes
+ * back into the log by the same rule, so its going is said once, not at each crossing.
  */
 import {
   clockSkewNotice,
@@ -21,8 +23,10 @@ const AGREES = "This computer's clock now agrees with the platform's to within a
 
 /** Logs the clock-skew notice's changes, a drift's steps held back (see above). */
 export class SkewLog {
-  /** The offset the last line named, and when (steady clock); null while no notice stands. */
+  /** The offset the last notice logged named, and when (steady clock); kept once it goes. */
   private logged: { readonly offsetMs: number; readonly at: number } | null = null
+  /** Whether the log's last line says the notice stands: an offset about the threshold flaps it. */
+  private showing = false
 
   constructor(
     private readonly log: Pick<Logger, 'warn'>,
@@ -34,7 +38,8 @@ export class SkewLog {
     const notice = clockSkewNotice(next)
     if (notice === clockSkewNotice(before)) return
     if (notice === null) {
-      this.logged = null
+      if (!this.showing) return
+      this.showing = false
       return this.log.warn(AGREES)
     }
     const now = this.steadyNow()
@@ -45,6 +50,7 @@ export class SkewLog {
       if (!far && now - last.at < SKEW_LOGGED_AGAIN_AFTER_MS) return
     }
     this.logged = { offsetMs: next.offsetMs, at: now }
+    this.showing = true
     this.log.warn(notice)
   }
 }

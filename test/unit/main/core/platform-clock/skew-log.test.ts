@@ -4,6 +4,8 @@
 // offset moves far (a clock set anew), and as an hourly reminder.
 import { describe, expect, it } from 'vitest'
 import { PlatformClock } from '../../../../../src/main/core/platform-clock/platform-clock'
+import { SkewLog } from '../../../../../src/main/core/platform-clock/skew-log'
+import type { PlatformClockState } from '../../../../../src/shared/clock-skew'
 import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
 import { ManualClock } from '../../../../../src/shared/clock'
 import { FIXTURE_NOW, MINUTE } from '../../../../support/fixtures'
@@ -54,5 +56,23 @@ describe("the log of how far the computer's clock is off the platform's", () => 
       expect.stringMatching(/clock is 2 h behind/),
       expect.stringMatching(/clock is 5 h behind/),
     ])
+  })
+
+  it('says an offset scattered about the notice’s threshold once, not at every answer that crosses it', () => {
+    const lines: string[] = []
+    let now = 0
+    const skewLog = new SkewLog({ warn: (m) => void lines.push(m) }, () => now)
+    let before: PlatformClockState = { offsetMs: 0, measured: true }
+    for (let answer = 0; answer < 20; answer++) {
+      const next = { offsetMs: answer % 2 === 0 ? MINUTE + 400 : MINUTE - 200, measured: true }
+      skewLog.changed(before, next)
+      before = next
+      now += MINUTE
+    }
+    expect(lines).toEqual([expect.stringMatching(/is 1 min behind/), expect.stringMatching(/now agrees/)])
+    // Set right at last: said, as is a clock set far off again.
+    skewLog.changed(before, { offsetMs: 0, measured: true })
+    skewLog.changed({ offsetMs: 0, measured: true }, { offsetMs: 10 * MINUTE, measured: true })
+    expect(lines.at(-1)).toMatch(/is 10 min behind/)
   })
 })
