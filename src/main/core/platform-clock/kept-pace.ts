@@ -11,7 +11,7 @@ import { RUN_SLACK_MS, type OffsetEstimate, type TimeExchange } from '../../../s
 import { FASTEST_GAIN, HORIZON_GAPS, type ClockRate } from '../../../shared/clock-rate'
 import type { KeptClockOffset, KeptClockPace } from '../ports/cache-store'
 import type { Logger } from '../ports/logger'
-import { KEEP_AGAIN_MS, KEPT_OFFSET_TRUST_MS } from './kept-offset'
+import { KEEP_AGAIN_MS, KEEP_DRIFT_MS, KEPT_OFFSET_TRUST_MS } from './kept-offset'
 
 /**
  * The least time between keeps while a pace is in use: at each answer half a gap or more after the
@@ -34,6 +34,16 @@ interface PaceOnTrial {
 /** How long after the last keep the offset is kept again at an answer: sooner while a pace is in use, which a restart can take back only while recent. */
 export function keepAgainMs(rate: ClockRate | null): number {
   return rate === null ? KEEP_AGAIN_MS : Math.max(rate.horizonMs / (2 * HORIZON_GAPS), KEEP_PACE_MS)
+}
+
+/**
+ * How long after the last keep an offset an answer moved is kept again: at once after a step; by the
+ * minute when only the computer's clock drifted; at the pace's cadence when the answer landed where
+ * the pace in use (`pacedBy`, no step in doubt) foretold, as a clock standing still or racing does
+ * at every answer; a step of either clock's lands elsewhere and is kept at once.
+ */
+export function keepMovedAfterMs(drift: boolean, pacedBy: ClockRate | null): number {
+  return drift ? KEEP_DRIFT_MS : pacedBy === null ? 0 : keepAgainMs(pacedBy)
 }
 
 /** The pace to keep beside the offset: the one the platform's clock is read at, or null. */

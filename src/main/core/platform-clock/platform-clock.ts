@@ -31,8 +31,8 @@ import { FirstMeasureWait } from './first-measure-wait'
 import type { GapWatch } from './gap-watch'
 import { TimeAsks } from './time-asks'
 import type { TimeSampleSink } from './time-sample-sink'
-import { keepOffset, KEEP_DRIFT_MS, restoredGuess, type OffsetKeeper } from './kept-offset'
-import { keepAgainMs, KeptPaceTrial, paceToKeep } from './kept-pace'
+import { keepOffset, restoredGuess, type OffsetKeeper } from './kept-offset'
+import { keepAgainMs, keepMovedAfterMs, KeptPaceTrial, paceToKeep } from './kept-pace'
 import { LatestTold } from './latest-told'
 export { FIRST_MEASURE_WAIT_MS } from './first-measure-wait'
 
@@ -236,7 +236,8 @@ export class PlatformClock implements Clock, TimeSampleSink {
    * overwrite the timer the inner one set, left running; one more for every setting of the clock.
    */
   private update(estimate: OffsetEstimate, when: 'at once' | 'after the read' = 'at once'): void {
-    const doubtBefore = this.estimate.doubt
+    const { doubt: doubtBefore, rate: paceBefore } = this.estimate
+    const foretold = paceBefore === null ? null : bestOffset(this.estimate, this.monotonic())
     // No answer, no step: only the pace kept of a platform clock out of step with this one moved it.
     const paceOnly = estimate.rate !== null && estimate.samples === this.estimate.samples
     this.estimate = estimate
@@ -252,22 +253,21 @@ export class PlatformClock implements Clock, TimeSampleSink {
     if (same && Math.abs(next.offsetMs - this.current.offsetMs) < CHANGE_THRESHOLD_MS) return
     const before = this.current
     this.current = next
-    // Only the computer's clock moved, by less than a setting: platform time on the monotonic clock,
-    // by which listeners' timers run, stands. Kept by the minute, not each second the window reads.
+    // Only the computer's clock moved, less than a setting: listeners' timers stand. Kept by the minute.
     const drift =
       same &&
       estimate.doubt === doubtBefore &&
       Math.abs(this.anchor() - this.toldAnchor) < CHANGE_THRESHOLD_MS
     this.skewLog.changed(before, next)
-    // Between answers only the pace kept moved it: nothing to keep. Listeners' timers set by a clock
-    // losing time come early and read it again; by one gaining time they would come late: told.
+    // Between answers only the pace moved it: nothing to keep; told when gaining (timers would be late).
     const told = !paceOnly || (estimate.rate?.perMs ?? 0) > 0
     if (told && when === 'at once') this.tell()
     else if (told) queueMicrotask(() => this.tell())
     if (paceOnly) return
     this.keepOwed = next.measured && drift
-    if (next.measured && (!drift || this.keptAt === null || this.monotonic() - this.keptAt >= KEEP_DRIFT_MS))
-      this.keep()
+    const paced = foretold !== null && Math.abs(next.offsetMs - foretold.offsetMs) < CHANGE_THRESHOLD_MS
+    const every = keepMovedAfterMs(drift, paced && estimate.doubt === doubtBefore ? paceBefore : null)
+    if (next.measured && (this.keptAt === null || this.monotonic() - this.keptAt >= every)) this.keep()
   }
 
   /** Platform time now minus the monotonic reading, by the state in use (no reading of the clock's). */

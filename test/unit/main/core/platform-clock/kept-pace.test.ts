@@ -30,10 +30,13 @@ function world(rate: number, asked: boolean) {
     warn: (m: string) => void lines.push(m),
     error: (m: string) => void lines.push(m),
   }
-  const store: { kept: KeptClockOffset | null } = { kept: null }
+  const store: { kept: KeptClockOffset | null; writes: number } = { kept: null, writes: 0 }
   const keeper = {
     clockOffset: () => store.kept,
-    keepClockOffset: (next: KeptClockOffset) => (store.kept = next),
+    keepClockOffset: (next: KeptClockOffset) => {
+      store.kept = next
+      store.writes++
+    },
   }
   /** A start of Standby over what the last run kept. */
   const start = (): PlatformClock => {
@@ -74,7 +77,9 @@ function world(rate: number, asked: boolean) {
     return start()
   }
   const goAtItsPace = (): void => void (from = { wall: local.now(), time: truth(), rate: 0 })
-  return { local, truth, lines, store, start, answer, worstUntilNext, restartedAfter, goAtItsPace }
+  /** The platform's clock set on by `ms`, its pace unchanged. */
+  const setBy = (ms: number): void => void (from = { ...from, time: from.time + ms })
+  return { local, truth, lines, store, start, answer, worstUntilNext, restartedAfter, goAtItsPace, setBy }
 }
 
 describe('the platform clock’s pace across a restart', () => {
@@ -93,6 +98,43 @@ describe('the platform clock’s pace across a restart', () => {
         }
         expect(w.lines.filter((line) => line === PACE_TAKEN)).toHaveLength(1)
       })
+
+  for (const [what, rate] of [
+    ['stands still', -1],
+    ['runs at half speed', -0.5],
+  ] as const)
+    it(`keeps a clock that ${what} and answers every second once per keep cadence, not at every answer`, () => {
+      const w = world(rate, false)
+      const clock = w.start()
+      const answers = 10 * 60
+      for (let i = 0; i < answers; i++) {
+        w.answer(clock)
+        // Read four times a second, as a countdown might: each read moves it less than a change.
+        for (let r = 0; r < 4; r++) {
+          w.local.advance((SECOND - ROUND_TRIP_MS) / 4)
+          clock.now()
+        }
+      }
+      expect(w.store.kept?.pace).not.toBeNull()
+      expect(w.store.writes).toBeLessThanOrEqual(answers / 10 + 1)
+    })
+
+  it('keeps at once a setting of a clock standing still, read often, where the pace in use foretold no such move', () => {
+    const w = world(-1, false)
+    const clock = w.start()
+    const answerThenRead = (): void => {
+      w.answer(clock)
+      for (let r = 0; r < 4; r++) {
+        w.local.advance((SECOND - ROUND_TRIP_MS) / 4)
+        clock.now()
+      }
+    }
+    for (let i = 0; i < 2 * 60; i++) answerThenRead()
+    const keptBefore = w.store.kept!.offsetMs
+    w.setBy(HOUR)
+    for (let i = 0; i < 3; i++) answerThenRead()
+    expect(w.store.kept!.offsetMs - keptBefore).toBeGreaterThan(HOUR / 2)
+  })
 
   it('counts a kept pace as no measurement of this run: the first answer still waits for a second', () => {
     const w = world(-1, false)
