@@ -4,22 +4,12 @@
  * their welcome came before it, where it counted in that row and waited out a growing backoff.
  */
 import { describe, expect, it } from 'vitest'
-import { PlatformLink } from '../../../../../src/main/core/connection/platform-link'
-import { createPowerHook } from '../../../../../src/main/node/adapters/power-hook'
-import { ManualClock } from '../../../../../src/shared/clock'
+import { defaultLinkTimings as timings } from '../../../../../src/main/core/connection/link-timings'
 import { PROTOCOL_VERSION, WELCOME_EVENT, type Welcome } from '../../../../../src/shared/protocol'
 import { FIXTURE_NOW } from '../../../../support/fixtures'
-import { memoryTransport, type MemoryConnection } from '../../../../support/memory-transport'
-import { recordingLog } from '../../../../support/recording-log'
+import { memoryLink } from '../../../../support/memory-link'
+import type { MemoryConnection } from '../../../../support/memory-transport'
 
-const timings = {
-  connectTimeoutMs: 5_000,
-  ackTimeoutMs: 10_000,
-  replayGiveUpMs: 60_000,
-  silenceLimitMs: 8_000,
-  probeTimeoutMs: 5_000,
-  steadyAfterMs: 30_000,
-}
 const welcome: Welcome = {
   protocolVersion: PROTOCOL_VERSION,
   expertId: 'exp_ada',
@@ -29,15 +19,7 @@ const welcome: Welcome = {
 
 /** A welcomed link over the in-memory transport, and the clock, power and log the test drives. */
 function online() {
-  const { transport, connections } = memoryTransport()
-  const clock = new ManualClock(FIXTURE_NOW)
-  const power = createPowerHook()
-  const log = recordingLog()
-  const link = new PlatformLink('http://127.0.0.1:4455', 'token-1', {
-    ...{ transport, clock, linkClock: clock, power, log, timings },
-    random: () => 0.5,
-    expertId: 'exp_ada',
-  })
+  const { link, connections, clock, power, log } = memoryLink()
   const connection = (): MemoryConnection => connections[0] as MemoryConnection
   const letIn = (): void => {
     connection().accept()
