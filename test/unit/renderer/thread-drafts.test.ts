@@ -1,13 +1,13 @@
 // A session thread's open state and unsent reply outlive its card, but not its session nor its expert.
 import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../src/shared/connection-state'
-import type { StandbyApi } from '../../../src/shared/ipc/standby-api'
 import type { Session } from '../../../src/shared/protocol/entities'
 import { createServices } from '../../../src/renderer/store/services'
 import { createThreadDrafts } from '../../../src/renderer/store/thread-drafts'
 import { createValueStore } from '../../../src/renderer/store/value-store'
 import { aFirstFrame, anExpert, aRequest, aSession, FIXTURE_NOW } from '../../support/fixtures'
 import { usePageTimersAt } from '../../support/page-timers'
+import { hostWithHistory } from '../../support/played-host'
 
 const booked = aSession({ request: aRequest({ id: 'req_ada' }) })
 
@@ -59,27 +59,13 @@ describe('the threads’ drafts in the page’s services', () => {
   usePageTimersAt(FIXTURE_NOW)
 
   it('go when the expert signs out', () => {
-    const listeners = new Map<string, (payload: never) => void>()
-    const area = (name: string) =>
-      new Proxy(
-        {},
-        {
-          get: (_, method: string) =>
-            method.startsWith('on')
-              ? (listener: (payload: never) => void) => {
-                  listeners.set(`${name}.${method}`, listener)
-                  return () => undefined
-                }
-              : () => new Promise(() => undefined),
-        },
-      )
-    const api = new Proxy({}, { get: (_, name: string) => area(name) }) as StandbyApi
+    const { api, stateChanged } = hostWithHistory([])
     const frame = aFirstFrame({ expert: anExpert({ id: 'exp_ada' }), upcoming: [booked] })
     const { threadDrafts } = createServices(api, false, frame)
     threadDrafts.setOpen('req_ada', true)
     threadDrafts.setText('req_ada', 'Could you send the plan?')
     const signedOut: ConnectionState = { status: 'signed_out', reason: null }
-    listeners.get('connection.onStateChanged')!(signedOut as never)
+    stateChanged(signedOut)
     expect(threadDrafts.get('req_ada')).toBeUndefined()
   })
 })
