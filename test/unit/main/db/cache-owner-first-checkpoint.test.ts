@@ -5,24 +5,19 @@
 import Database from 'better-sqlite3'
 import { chmodSync, copyFileSync, existsSync, readFileSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import type { CacheNotWritable } from '../../../../src/main/core/cache-not-writable'
 import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
+import { anExpert, aSnapshot, inviteCreated } from '../../../support/fixtures'
 import { canLockFiles, useFileLocks } from '../../../support/immutable-files'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { linesLogger, numberedInvite, useCheckpointTimer, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const locks = useFileLocks()
-const invite = (n: number) => anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }) })
+const invite = numberedInvite
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useCheckpointTimer()
 
 /** A first start: a new cache signed in as exp_ours with `count` invites, not yet checkpointed. */
 function firstStart(path: string, count: number, refused?: (refusal: CacheNotWritable | null) => void) {

@@ -4,21 +4,16 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { anExpert, aSnapshot, inviteCreated } from '../../../support/fixtures'
+import { linesLogger, numberedInvite, useCheckpointTimer, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
-const invite = (n: number) => anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }) })
+const invite = numberedInvite
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useCheckpointTimer()
 
 /** A cache at `path` signed in as `expert` with three invites, closed. */
 function cacheOf(path: string, expert: string): void {

@@ -5,24 +5,19 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { walIndexHeld } from '../../../../src/main/db/wal-held'
 import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { linesLogger, useCheckpointTimer, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const open = (path: string) => openCache({ path, integrityCheck: 'after-unclean-exit' })
 const invite = (n: number) =>
   anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}`, description: 'x'.repeat(600) }) })
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useCheckpointTimer()
 
 it.each([
   ['checkpoints', false],

@@ -4,11 +4,11 @@
 import Database from 'better-sqlite3'
 import { chmodSync, copyFileSync, existsSync, readFileSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
 import { anExpert, anInvite, aRequest, aSnapshot, inviteCreated } from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { linesLogger, useCheckpointTimer, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
 const open = (path: string) => openCache({ path, integrityCheck: 'after-unclean-exit' })
@@ -41,12 +41,7 @@ function contentAt(path: string): { expert: unknown; invites: number; check: unk
   }
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useCheckpointTimer()
 
 /** Our run: signed in as exp_ours with `count` invites, checkpointed once, still open. */
 function ourRun(path: string, count: number) {

@@ -5,28 +5,16 @@
 import { execFileSync } from 'node:child_process'
 import { renameSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { CHECKPOINT_EVERY_MS, openCache } from '../../../../src/main/db/open-cache'
 import { SqliteCacheStore } from '../../../../src/main/db/sqlite-cache-store'
-import {
-  anExpert,
-  anInvite,
-  aRequest,
-  aSnapshot,
-  FIXTURE_NOW,
-  inviteCreated,
-} from '../../../support/fixtures'
-import { linesLogger, useTempDirs } from './cache-test-kit'
+import { anExpert, aSnapshot, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { linesLogger, numberedInvite, useCheckpointTimer, useTempDirs } from './cache-test-kit'
 
 const tempDir = useTempDirs()
-const invite = (n: number) => anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }) })
+const invite = numberedInvite
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useCheckpointTimer()
 
 it.skipIf(process.platform === 'win32').each(['cache.db', 'cache.db-shm'])(
   'a named pipe at %s while running holds up no checkpoint and no quit',

@@ -3,7 +3,7 @@ import BetterSqlite from 'better-sqlite3'
 import type Database from 'better-sqlite3'
 import { copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 import type { Logger } from '../../../../src/main/core/ports/logger'
 import { cacheMigrations } from '../../../../src/main/db/migrations'
 import { openCache } from '../../../../src/main/db/open-cache'
@@ -12,7 +12,7 @@ import type { HelpRequest } from '../../../../src/shared/protocol'
 import type { HistoryFilter } from '../../../../src/shared/rules/history-filter'
 import { historyCursorOf } from '../../../../src/shared/rules/history-order'
 import { migrate } from '../../../../src/shared/sqlite/migrate'
-import { anInvite, aScheduledRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
+import { anInvite, aRequest, aScheduledRequest, FIXTURE_NOW, inviteCreated } from '../../../support/fixtures'
 import { eventStream } from '../../../support/fixture-streams'
 
 /** A Logger that keeps its lines. */
@@ -146,3 +146,17 @@ export function leftByUncleanExit(
   opened.close()
   return wal
 }
+
+/** The checkpoints' timer (setInterval) faked in each test of the file, for the test to drive; nothing else. */
+export function useCheckpointTimer(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+}
+
+/** Open invite `n`, of request `n`. */
+export const numberedInvite = (n: number) =>
+  anInvite({ id: `inv_${n}`, request: aRequest({ id: `req_${n}` }) })
