@@ -51,16 +51,29 @@ export function trustedKeptOffset(kept: KeptClockOffset | null, wallNow: number,
   return offsetMs
 }
 
-/** Keep `kept` for the next start; false (and logged) when it could not be written. */
+// Keepers whose last write failed: a full disk fails every answer's keep, and one line says so.
+const failing = new WeakSet<OffsetKeeper>()
+
+/**
+ * Keep `kept` for the next start; false when it could not be written. Logged once while the
+ * keeper keeps failing, and once when it writes again.
+ */
 export function keepOffset(keeper: OffsetKeeper, kept: KeptClockOffset, log: Logger): boolean {
   try {
     keeper.keepClockOffset(kept)
-    return true
   } catch (error) {
+    if (failing.has(keeper)) return false
+    failing.add(keeper)
     // The offset in use is unharmed: only the next start offline goes by the computer's clock.
-    log.error("The platform clock's offset could not be kept for the next start", error)
+    log.error(
+      "The platform clock's offset could not be kept for the next start; Standby tries again at " +
+        'each measurement and says when it is kept again',
+      error,
+    )
     return false
   }
+  if (failing.delete(keeper)) log.info("The platform clock's offset is kept again for the next start")
+  return true
 }
 
 /** The kept offset to start from, read and checked (its pace unchecked), or null to take none; logged when taken. */

@@ -163,6 +163,24 @@ describe('the platform clock across restarts', () => {
     expect(clock.state).toEqual({ offsetMs: 2 * HOUR, measured: true })
     expect(lines).toContainEqual(expect.stringMatching(/could not be kept/))
   })
+
+  it('says once that the offset cannot be kept while the keeper keeps failing, and once that it is kept again', () => {
+    const { clock, store, lines, exchange, local } = setUp()
+    store.fail = true
+    // The platform's clock set on by a minute at each answer: each is a change worth keeping.
+    for (let answer = 0; answer < 6; answer++) {
+      exchange(2 * HOUR + answer * MINUTE)
+      exchange(2 * HOUR + answer * MINUTE)
+      local.advance(MINUTE)
+    }
+    expect(clock.state).toEqual({ offsetMs: 2 * HOUR + 5 * MINUTE, measured: true })
+    expect(lines.filter((line) => /could not be kept/.test(line))).toHaveLength(1)
+    store.fail = false
+    exchange(2 * HOUR + 6 * MINUTE)
+    exchange(2 * HOUR + 6 * MINUTE)
+    expect(store.kept?.offsetMs).toBe(2 * HOUR + 6 * MINUTE)
+    expect(lines.filter((line) => /offset is kept again/.test(line))).toHaveLength(1)
+  })
 })
 
 describe('platform time before any measurement', () => {
