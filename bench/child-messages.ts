@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process'
 
 /** Whether `child` has already ended, so its 'exit' will not fire again. */
-const ended = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null
+export const ended = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null
 
 const endedWith = (child: ChildProcess, what: string): Error =>
   new Error(

@@ -8,6 +8,7 @@ import { systemClock } from '../src/shared/clock'
 import { hashPassword } from '../server/src/auth'
 import { MemoryLogger } from '../server/src/logger'
 import { startPlatformServer, type PlatformServer } from '../server/src/platform-server'
+import { sendIfAlive } from './child-messages'
 import type { CoreChildAsk, CoreChildStart } from './core-child'
 import type { Pause } from './tail-causes'
 
@@ -68,8 +69,11 @@ export class CoreChild {
         ),
       ),
     )
+    // Only a process that could not be started lands here: a message the exiting core could not take
+    // (EPIPE) is not an error of its own, and ending the waits with it, before 'exit' came, hid why
+    // the core exited (sends go through sendIfAlive, whose callback takes that failure).
     this.child.on('error', (error) =>
-      this.end(new Error(`The core's process could not be reached: ${error.message}`, { cause: error })),
+      this.end(new Error(`The core's process could not be started: ${error.message}`, { cause: error })),
     )
   }
 
@@ -122,8 +126,9 @@ export class CoreChild {
     return (await reply).pauses
   }
 
+  /** Send `message` to the core; one it can no longer take is dropped, and its waits end at 'exit'. */
   send(message: CoreChildStart | CoreChildAsk): void {
-    this.child.send(message)
+    sendIfAlive(this.child, message)
   }
 
   stop(): Promise<void> {

@@ -8,11 +8,11 @@
  * platform process's CPU and RSS meanwhile. `--cores N` and `--fleets N` set the counts;
  * `--down-ms N` keeps the platform down that much longer.
  */
-import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Headline } from './headline'
+import { TypedChild } from './typed-child'
 import type { StormCoresMessage, StormCoresReport, StormExpert } from './storm-cores'
 import type { StormPlatformMessage, StormPlatformReport } from './storm-platform'
 import { mib, ms, percentile } from './stats'
@@ -24,52 +24,8 @@ const TARGET_MS = 5_000
 const GIVE_UP_MS = 60_000
 const SAMPLE_EVERY_MS = 100
 
-/** A bench child process speaking typed messages. */
-class Child<In, Out extends { type: string }> {
-  readonly process: ChildProcess
-
-  constructor(file: string) {
-    this.process = fork(new URL(file, import.meta.url), [], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-  }
-
-  send(message: In): void {
-    this.process.send(message as object)
-  }
-
-  /** The next message of `type`, or a rejection naming what did not come within `withinMs`. */
-  next<T extends Out['type']>(type: T, withinMs: number): Promise<Extract<Out, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.process.off('message', on)
-        reject(
-          new Error(`no "${type}" from ${this.process.spawnargs.at(-1) ?? 'a child'} within ${withinMs} ms`),
-        )
-      }, withinMs)
-      const on = (m: Out): void => {
-        if (m.type !== type) return
-        clearTimeout(timer)
-        this.process.off('message', on)
-        resolve(m as Extract<Out, { type: T }>)
-      }
-      this.process.on('message', on)
-    })
-  }
-
-  /** Resolve when the process has exited, asking it to with `stop`. */
-  stop(stop: In): Promise<void> {
-    if (this.process.exitCode !== null || this.process.signalCode !== null) return Promise.resolve()
-    return new Promise((resolve) => {
-      this.process.once('exit', () => resolve())
-      this.send(stop)
-    })
-  }
-}
-
-type Platform = Child<StormPlatformMessage, StormPlatformReport>
-type Fleet = Child<StormCoresMessage, StormCoresReport>
+type Platform = TypedChild<StormPlatformMessage, StormPlatformReport>
+type Fleet = TypedChild<StormCoresMessage, StormCoresReport>
 
 /** The value of `--name N` on the command line, or `fallback`. */
 function flag(name: string, fallback: number, least = 1): number {
@@ -91,7 +47,7 @@ function slices<T>(items: ReadonlyArray<T>, parts: number): ReadonlyArray<Readon
 
 /** A platform process, loaded and waiting for its start message. */
 async function loadedPlatform(children: Array<() => Promise<void>>): Promise<Platform> {
-  const platform: Platform = new Child('./storm-platform.ts')
+  const platform: Platform = new TypedChild('./storm-platform.ts')
   children.push(() => platform.stop({ type: 'stop' }))
   await platform.next('ready', GIVE_UP_MS)
   return platform
@@ -114,7 +70,7 @@ export async function benchReconnectStorm(): Promise<ReadonlyArray<Headline>> {
     first.send({ type: 'start', dbPath, port: 0, createExperts: cores })
     const { url, port, experts } = await firstListening
     const fleets = slices(experts, fleetCount).map((slice, i) => {
-      const fleet: Fleet = new Child('./storm-cores.ts')
+      const fleet: Fleet = new TypedChild('./storm-cores.ts')
       children.push(() => fleet.stop({ type: 'stop' }))
       return { fleet, slice, dir: join(dir, `fleet-${i}`) }
     })

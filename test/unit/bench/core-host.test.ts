@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -12,6 +12,19 @@ describe('coreChildExecArgv', () => {
     expect(coreChildExecArgv('  --trace-gc   --cpu-prof ')).toEqual([...base, '--trace-gc', '--cpu-prof'])
   })
 })
+
+/**
+ * Block this thread until process `pid` has exited (a zombie not yet reaped), so that its 'exit'
+ * cannot have been handled yet: the order a busy machine gave by chance, made certain.
+ */
+function holdUntilExited(pid: number): void {
+  // The state is the field after the parenthesised command name.
+  const state = (): string =>
+    readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .charAt(0)
+  while (state() !== 'Z');
+}
 
 describe('CoreChild', () => {
   const dirs: string[] = []
@@ -32,4 +45,22 @@ describe('CoreChild', () => {
     await expect(core.cpuMicros()).rejects.toThrow(/exited/)
     await expect(core.stop()).resolves.toBeUndefined()
   })
+
+  // On a busy machine the core's process exited before the bench's first message was written: the
+  // write failed (EPIPE) before the exit was seen, and the bench said only "could not be reached:
+  // write EPIPE", hiding why the core exited.
+  it.runIf(existsSync('/proc/self/stat'))(
+    'says the core exited when its process is gone before the first message reaches it',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'standby-core-host-'))
+      dirs.push(dir)
+      const core = new CoreChild('--no-such-node-flag-for-the-core')
+      holdUntilExited(core.pid ?? -1)
+      const platform = { server: { url: 'http://127.0.0.1:9' } } as Platform
+      await expect(core.start(platform, { id: 'exp_1', token: 'token' }, dir)).rejects.toThrow(
+        /The core's process exited \(code \d+\) while the bench waited for it/,
+      )
+      await expect(core.stop()).resolves.toBeUndefined()
+    },
+  )
 })
