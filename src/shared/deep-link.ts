@@ -102,6 +102,16 @@ function whatIsWrong(kind: string, id: string): string {
   return `its ${kind} id holds characters other than letters, digits and ._~-`
 }
 
+/**
+ * Whether the part before the path has an `@` or a port's colon that URL reads as naming no user
+ * or no port (`standby://@invite/x`, `standby://invite:/x`) and drops: told as what it is, not as
+ * a link that is not spelt right. An IPv6 host's colons are inside its brackets.
+ */
+function emptyUserOrPort(raw: string): boolean {
+  const authority = /^[^:]*:\/\/([^/\\?#]*)/.exec(raw)?.[1] ?? ''
+  return authority.includes('@') || authority.replace(/\[[^\]]*\]/g, '').includes(':')
+}
+
 /** Read `raw` as a deep link. Never throws, whatever `raw` is. */
 export function readDeepLink(raw: unknown): DeepLinkReading {
   if (typeof raw !== 'string') return refuse('it is not text')
@@ -114,6 +124,10 @@ export function readDeepLink(raw: unknown): DeepLinkReading {
     return refuse(notAUrl(raw))
   }
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return refuse(`it is not a ${DEEP_LINK_SCHEME}:// link`)
+  // Several links in one text: a command line that held more than the one link a click hands
+  // over (deep-link-argv.ts). Told as such, not as a link with a space in it.
+  if (new RegExp(`\\S\\s+${DEEP_LINK_SCHEME}:`, 'i').test(raw))
+    return refuse('it is several links at once, and a click hands over one')
   // Said before the link is read further: URL drops some of these and percent-encodes the rest, so
   // a link that shows "invite" would be told it names no invite, or is not spelt right, not why.
   const unwritten = unwrittenCharacters(raw)
@@ -124,7 +138,7 @@ export function readDeepLink(raw: unknown): DeepLinkReading {
     return refuse(
       `it does not have exactly two slashes after ${DEEP_LINK_SCHEME}:, as Standby writes its links`,
     )
-  if (url.username !== '' || url.password !== '' || url.port !== '')
+  if (url.username !== '' || url.password !== '' || url.port !== '' || emptyUserOrPort(raw))
     return refuse('it names a user or a port')
   if (raw.includes('?') || raw.includes('#')) return refuse('it has a query or a fragment')
   // Standby writes neither (an id is letters, digits and ._~-): said as such, not as a bad id.

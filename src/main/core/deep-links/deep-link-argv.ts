@@ -12,16 +12,22 @@ import { NO_WAIT_LEFT, type DeepLinkInbox } from './deep-link-inbox'
 const PREFIX = `${DEEP_LINK_SCHEME}:`
 
 /**
- * The argument that claims to be a deep link, still unread (readDeepLink decides), or undefined.
- * The OS appends the link last, so of several the last one counts; a switch (`--x=standby:…`) is
- * never one.
+ * The text that claims to be a deep link, still unread (readDeepLink decides), or undefined. The
+ * OS hands a click's link as one argument, appended last, and Chromium moves its own switches
+ * before every other argument: so what follows the link and is no switch is more of what was
+ * clicked (a link split at its spaces where the OS did not quote it, or several links at once),
+ * and is read with it, rejoined at spaces, so that it is refused rather than cut to a link it
+ * never was. A switch (`--x=standby:…`) is never one.
  */
 export function deepLinkInArgv(argv: ReadonlyArray<unknown>): string | undefined {
-  for (let index = argv.length - 1; index >= 0; index--) {
-    const arg = argv[index]
-    if (typeof arg === 'string' && arg.slice(0, PREFIX.length).toLowerCase() === PREFIX) return arg
-  }
-  return undefined
+  const at = argv.findIndex(
+    (arg) => typeof arg === 'string' && arg.slice(0, PREFIX.length).toLowerCase() === PREFIX,
+  )
+  if (at < 0) return undefined
+  const rest = argv
+    .slice(at + 1)
+    .filter((arg): arg is string => typeof arg === 'string' && arg !== '' && !arg.startsWith('-'))
+  return [argv[at] as string, ...rest].join(' ')
 }
 
 /**

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { deepLinkInArgv } from '../../../../../src/main/core/deep-links/deep-link-argv'
+import { deepLinkInArgv, receiveLaunchLink } from '../../../../../src/main/core/deep-links/deep-link-argv'
+import { createDeepLinkInbox } from '../../../../../src/main/core/deep-links/deep-link-inbox'
+import { ManualClock } from '../../../../../src/shared/clock'
+import type { DeepLink } from '../../../../../src/shared/deep-link'
+import { recordingLog } from '../../../../support/recording-log'
 
 describe('the deep link in a command line', () => {
   it('is the link the OS appended, packaged or in development', () => {
@@ -22,10 +26,37 @@ describe('the deep link in a command line', () => {
     ).toBe('STANDBY://invite/inv_1')
   })
 
-  it('is the last of several, the one the OS appended', () => {
+  it('is read whole with what follows it that is no switch: a link split at its spaces, or several links', () => {
     expect(deepLinkInArgv(['standby', 'standby://invite/old', 'standby://invite/new'])).toBe(
-      'standby://invite/new',
+      'standby://invite/old standby://invite/new',
     )
+    expect(
+      deepLinkInArgv(['C:\\Standby\\Standby.exe', '--no-sandbox', 'standby://invite/inv_1', 'x', '']),
+    ).toBe('standby://invite/inv_1 x')
+    expect(deepLinkInArgv(['standby', 'standby://invite/inv_1', '--', '--inspect', 7])).toBe(
+      'standby://invite/inv_1',
+    )
+  })
+
+  it.each([
+    [['standby://invite/inv_1', 'x'], 'it has spaces'],
+    [['standby://invite/inv_1', 'standby://invite/inv_2'], 'it is several links at once'],
+    [
+      ['--gpu-launcher=calc', 'standby://session/ses_1', 'standby://session/ses_2', '--inspect'],
+      'it is several links at once',
+    ],
+  ])('opens nothing of a command line %j, and tells the expert why', (args, why) => {
+    const log = recordingLog()
+    const inbox = createDeepLinkInbox(log, { clock: new ManualClock(0) })
+    const opened: DeepLink[] = []
+    const told: string[] = []
+    inbox.openWith({ open: (link) => opened.push(link), refused: (sentence) => told.push(sentence) })
+    receiveLaunchLink(['C:\\Standby\\Standby.exe', ...args], 0, inbox, log)
+    expect(opened).toEqual([])
+    expect(told).toEqual([expect.stringContaining(`This standby:// link opens nothing: ${why}`)])
+    expect(log.lines).toEqual([
+      expect.stringMatching(/^warn Ignored a link from the command line, .*standby:/),
+    ])
   })
 
   it('is handed on even when malformed, so its refusal is logged rather than silent', () => {
