@@ -179,8 +179,9 @@ async function main(): Promise<void> {
   // Started at login, with --hidden or by a link (which shows what it names without the keyboard),
   // Standby sits in the tray: the window is built when asked for.
   const hidden = startsHidden({ argv: process.argv, wasOpenedAtLogin: wasOpenedAtLogin(platform) })
-  // Shown focused, as the expert asked: a link that comes before its first frame leaves it so.
-  if (!hidden && deepLinks.waiting() === undefined) showWindow()
+  // Shown focused, as the expert asked: a link that comes before its first frame, valid or
+  // refused, leaves it so (a refusal is told by a notification).
+  if (!hidden && !deepLinks.received()) showWindow()
   // The popover loads at once, so the first click shows a page that is already there.
   popover.get()
 

@@ -66,6 +66,12 @@ export interface DeepLinkInbox {
    */
   waiting(): WaitingLink | undefined
   /**
+   * Whether any link has come, valid or not: a Standby started by a click builds no window of its
+   * own, also for a link it refuses (a notification tells that), or any page could bring up a
+   * window that takes the keyboard from the app the expert types in.
+   */
+  received(): boolean
+  /**
    * At the quit: no burst is timed any more, so nothing opens after it; a link held back or kept
    * stays for `waiting()`, which hands it to the Standby started after the quit.
    */
@@ -95,6 +101,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
   let heldLink: Extract<Outcome, { link: DeepLink }> | undefined
   let lastHeldAt = 0
   let stopped = false
+  let anyReceived = false
 
   const deliver = (outcome: Outcome): void => {
     if (targets === undefined) {
@@ -138,6 +145,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
 
   return {
     receive(raw, from, waited = 0) {
+      anyReceived = true
       // A wait used up as it comes: carried into a later run, the link is past it there.
       const [waitedMs, spent] =
         waited === NO_WAIT_LEFT ? [LINK_WAIT_MS, { spent: true as const }] : [waited, {}]
@@ -177,6 +185,7 @@ export function createDeepLinkInbox(log: Logger, options: DeepLinkInboxOptions =
       if (mine === undefined) return targets?.waiting?.()
       return { link: mine.link, waitedMs: steadyNow(clock) - mine.since }
     },
+    received: () => anyReceived,
     stop() {
       stopped = true
       burst?.timer.cancel()

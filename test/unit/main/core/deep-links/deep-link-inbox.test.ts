@@ -40,6 +40,13 @@ describe('the deep link inbox', () => {
     expect(inbox.waiting()).toBeUndefined()
   })
 
+  it('says a link came, valid or refused, so a start on one builds no window of its own', () => {
+    const inbox = createDeepLinkInbox(logger())
+    expect(inbox.received()).toBe(false)
+    inbox.receive('standby://invite/../session/ses_1', 'the command line')
+    expect([inbox.received(), inbox.waiting()]).toEqual([true, undefined])
+  })
+
   it('says which link a flood holds back, until it opens', () => {
     const clock = new ManualClock(0)
     const inbox = createDeepLinkInbox(logger(), { clock })
