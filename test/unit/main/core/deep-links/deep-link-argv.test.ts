@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { deepLinkInArgv, receiveLaunchLink } from '../../../../../src/main/core/deep-links/deep-link-argv'
 import { createDeepLinkInbox } from '../../../../../src/main/core/deep-links/deep-link-inbox'
 import { ManualClock } from '../../../../../src/shared/clock'
-import type { DeepLink } from '../../../../../src/shared/deep-link'
+import { readDeepLink, type DeepLink } from '../../../../../src/shared/deep-link'
+import { hostileLinks, linkOracle } from '../../../../support/hostile-links'
 import { recordingLog } from '../../../../support/recording-log'
 
 describe('the deep link in a command line', () => {
@@ -57,6 +58,20 @@ describe('the deep link in a command line', () => {
     expect(log.lines).toEqual([
       expect.stringMatching(/^warn Ignored a link from the command line, .*standby:/),
     ])
+  })
+
+  it('never opens the part of a link before a split, nor one of several, wherever a split leaves no switch', () => {
+    const valid = hostileLinks(0x5b1, 300).filter((raw) => linkOracle(raw) !== undefined)
+    expect(valid.length).toBeGreaterThan(50)
+    valid.forEach((raw, n) => {
+      const at = 1 + (n % (raw.length - 1))
+      // What is left after a split that begins like a switch is read as one, as Chromium reads it.
+      const split = raw[at] === '-' ? [] : [[raw.slice(0, at), raw.slice(at)]]
+      for (const tail of [...split, [raw, valid[(n + 1) % valid.length]!]]) {
+        const read = deepLinkInArgv(['standby', '--no-sandbox', ...tail, '--inspect'])
+        expect(readDeepLink(read).ok, JSON.stringify(tail)).toBe(false)
+      }
+    })
   })
 
   it('is handed on even when malformed, so its refusal is logged rather than silent', () => {
