@@ -78,7 +78,12 @@ function notAUrl(raw: string): string {
     return new RegExp(`^${DEEP_LINK_SCHEME}:`, 'i').test(raw.replace(ALL_HIDDEN, ''))
       ? HIDDEN_REASON
       : 'it is not a URL'
-  return ASCII.test(raw) ? 'it is not a URL' : LOOK_ALIKE
+  if (!ASCII.test(raw)) return LOOK_ALIKE
+  // Ours by its scheme, with what no host may hold where invite or session stands: said as that.
+  if (!new RegExp(`^${DEEP_LINK_SCHEME}:`, 'i').test(raw)) return 'it is not a URL'
+  return raw.includes('\\')
+    ? 'it has a backslash (\\) where Standby writes a slash'
+    : 'it names neither an invite nor a session'
 }
 
 /**
