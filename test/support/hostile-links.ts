@@ -3,7 +3,8 @@
  * write them: valid ones in every spelling the rule allows, and ones broken in each way the rule
  * refuses (percent-escapes double, invalid or of a slash or NUL, the scheme's case, extra slashes,
  * a user and password, a port, a fragment, repeated queries, look-alike hosts, hidden characters,
- * very long links, switches written into the link), each with the oracle's reading of it.
+ * very long links, switches written into the link, backslashes and brackets where the slashes and
+ * the kind stand), each with the oracle's reading of it.
  */
 import type { DeepLink } from '../../src/shared/deep-link'
 import { seededRandom } from './mutation-fuzz'
@@ -67,6 +68,8 @@ export function hostileLinks(seed: number, count: number): string[] {
     () => `standby://${kind()}/${id()}${one(['%2Fx', '%00', '%0A', '%E2%80%AE'])}`,
     () => `${scheme()}:${one(['', '/', '///', '////'])}${kind()}/${id()}`,
     () => `standby://${kind()}${one(['//', '///'])}${id()}`,
+    () =>
+      `standby:${one(['//', '\\\\', '/\\', '\\/'])}${one(['[', '<', ''])}${kind()}${one(['\\', ']/', '/'])}${id()}`,
     () => `standby://${kind()}/${id()}${one(['//', '/./', '/../', '/x'])}`,
     () => `standby://${one(['user@', 'user:pass@', ':@', 'a:b@c@'])}${kind()}/${id()}`,
     () => `standby://${kind()}:${one(['', '0', '80', '443', '65536', '-1', 'x'])}/${id()}`,

@@ -61,7 +61,7 @@ describe('the deep link in a command line', () => {
   })
 
   it('never opens the part of a link before a split, nor one of several, wherever a split leaves no switch', () => {
-    const valid = hostileLinks(0x5b1, 300).filter((raw) => linkOracle(raw) !== undefined)
+    const valid = hostileLinks(0x5b1, 400).filter((raw) => linkOracle(raw) !== undefined)
     expect(valid.length).toBeGreaterThan(50)
     valid.forEach((raw, n) => {
       const at = 1 + (n % (raw.length - 1))
