@@ -100,6 +100,7 @@ function whatIsWrong(kind: string, id: string): string {
       : 'it names neither an invite nor a session'
   }
   if (id === '') return `it names no ${kind} id`
+  if (id.startsWith('/')) return `it has more than one slash after ${kind}, where Standby writes one`
   if (id.includes('/')) return `it has more after the ${kind} id than one slash`
   if (id.length > (Id.maxLength ?? Infinity))
     return `its ${kind} id is longer than ${Id.maxLength} characters`

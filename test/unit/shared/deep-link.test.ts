@@ -33,6 +33,8 @@ describe('reading a deep link', () => {
       'standby://invite/...': 'invite id is dots alone',
       'standby://invite/a/b': 'more after the invite id than one slash',
       'standby://invite/a//': 'more after the invite id than one slash',
+      'standby://invite//inv_1': 'more than one slash after invite, where Standby writes one',
+      'standby://session///': 'more than one slash after session',
       'standby://invite/': 'no invite id',
       'standby://Invite/inv_1': 'writes invite in capital letters',
       'standby://SESSION/ses_1': 'writes session in capital letters',
