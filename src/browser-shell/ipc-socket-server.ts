@@ -147,12 +147,13 @@ export function attachIpcSocket(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data, isBinary) => outbox.answer(answer(ws, carrier, frameText(data, isBinary))))
+    ws.on('message', (data, isBinary) => outbox.take(() => answer(ws, carrier, frameText(data, isBinary))))
     ws.on('ping', (data) => outbox.pong(data))
     ws.on('close', () => {
       // A page that sends a flood and closes, again and again, would leave the shell more work
       // with each socket: what has not started does not, and the page is told so if it returns.
       // The close comes after every frame the page sent before it, read once reading resumes.
+      outbox.flush()
       const dropped = turns.forget(ws)
       if (dropped > 0)
         log.warn(

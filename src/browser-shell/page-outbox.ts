@@ -4,7 +4,9 @@
  * make the shell hold every answer in memory, and a page that sends calls faster than they are
  * answered would make it hold every call: once too many bytes wait to be sent, or too many calls
  * wait for their answers, the shell stops reading that page's calls, and reads again once the
- * page has caught up. Nothing is dropped; the page's calls only wait.
+ * page has caught up. Nothing is dropped; the page's calls only wait. A socket's one read holds
+ * many frames, all handed over even once reading stops: those past the bound wait here as they
+ * came, and start as the page catches up.
  *
  * Pushes cannot be held back that way: they come from the app, not from the page's calls. A page
  * re-reads everything when its socket opens again, so a page too far behind on its pushes is
@@ -28,8 +30,14 @@ export const MOST_PUSHED_UNSENT_BYTES = 4 * MOST_UNSENT_BYTES
 
 /** Sends to one page. */
 export interface PageOutbox {
-  /** Send `answer` once it settles (nothing when it settles undefined), counting it in flight until then. */
-  answer(answer: Promise<string | undefined>): void
+  /**
+   * Starts a call read from the page, now or, while reading is held, once the page has caught up;
+   * sends the answer `start` gives once it settles (nothing when it settles undefined), counting
+   * the call in flight until then.
+   */
+  take(start: () => Promise<string | undefined>): void
+  /** The page's socket closed: the calls still waiting start now, to be answered as their page left. */
+  flush(): void
   /**
    * Send what is already settled (an answer kept while the page was away, one to a call of its
    * older socket, the list of calls still known). It waits in bytes like any answer, so the
@@ -64,6 +72,8 @@ const LIMITS: OutboxLimits = {
 export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LIMITS): PageOutbox {
   let unsent = 0
   let inFlight = 0
+  // Calls read while reading was held: at most what the socket had read when it stopped.
+  const waiting: Array<() => Promise<string | undefined>> = []
 
   // Why reading is paused, each said once: a page may be behind on both counts.
   const held = { bytes: false, calls: false }
@@ -75,12 +85,16 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
     )
     if (!ws.isPaused) ws.pause()
   }
+  const holding = (): boolean => held.bytes || held.calls
   // Each hold ends at half of its bound, so a page at the edge is not paused and resumed on
   // every answer.
   const resumeIfCaughtUp = (): void => {
     if (unsent <= limits.pauseAt / 2) held.bytes = false
     if (inFlight <= limits.callsInFlight / 2) held.calls = false
-    if (ws.isPaused && !held.bytes && !held.calls) ws.resume()
+    // A call read already costs nothing more to start than to keep: each answered call makes room
+    // for one at once, where the socket waits for half to be answered not to stop and go each time.
+    while (waiting.length > 0 && !held.bytes && inFlight < limits.callsInFlight) answer(waiting.shift()!())
+    if (ws.isPaused && !holding()) ws.resume()
   }
 
   // `write` is given the callback ws calls once the bytes are handed to the system, or the
@@ -98,15 +112,24 @@ export function pageOutbox(ws: WebSocket, log: Logger, limits: OutboxLimits = LI
   const send = (text: string, mayHold = true): void =>
     counted(Buffer.byteLength(text), (sent) => ws.send(text, sent), mayHold)
 
+  const answer = (pending: Promise<string | undefined>): void => {
+    inFlight++
+    if (inFlight >= limits.callsInFlight) hold('calls', 'sends calls faster than they are answered')
+    void pending.then((text) => {
+      inFlight--
+      if (text !== undefined) send(text)
+      resumeIfCaughtUp()
+    })
+  }
+
   return {
-    answer(answer) {
-      inFlight++
-      if (inFlight >= limits.callsInFlight) hold('calls', 'sends calls faster than they are answered')
-      void answer.then((text) => {
-        inFlight--
-        if (text !== undefined) send(text)
-        resumeIfCaughtUp()
-      })
+    take(start) {
+      // Behind the calls already waiting, so a page's calls start in the order it sent them.
+      if (holding() || waiting.length > 0 || inFlight >= limits.callsInFlight) waiting.push(start)
+      else answer(start())
+    },
+    flush() {
+      for (const start of waiting.splice(0)) answer(start())
     },
     send: (text) => send(text, false),
     push(text) {

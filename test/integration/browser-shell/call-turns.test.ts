@@ -27,12 +27,21 @@ afterEach(async () => {
  * A shell whose every call records its channel (a focus report, its request) as it starts and
  * answers once it has held the thread for a slice, as a read over a long History does.
  */
-async function recordingShell(started: string[], warnings: string[] = []): Promise<string> {
+async function recordingShell(
+  started: string[],
+  warnings: string[] = [],
+  /** Each read of the History waits for this, as one over a slow disk would; `held` hears each start. */
+  slowHistory?: { readonly until: Promise<void>; held(): void },
+): Promise<string> {
   const api = new Proxy(
     {},
     {
       get: (_target, channel) => (request: unknown) => {
         started.push(channel === 'app.reportFocus' ? JSON.stringify(request) : String(channel))
+        if (slowHistory !== undefined && channel === 'sessions.history') {
+          slowHistory.held()
+          return slowHistory.until
+        }
         holdThread(CALL_SLICE_MS)
       },
     },
@@ -172,4 +181,35 @@ it('tells a page that returns which of its calls were not started, so it may sen
         'Your past sessions were not loaded: the window lost its connection to Standby before it started. Try again.',
     })
   expect(answers.filter(({ result }) => result.ok).length).toBeLessThanOrEqual(reads)
+})
+
+it('starts no more of a page’s calls than the bound while they wait, even sent in one write, and answers them all later', async () => {
+  const started: string[] = []
+  let release = (): void => {}
+  const until = new Promise<void>((resolve) => (release = resolve))
+  let atBound = (): void => {}
+  const bound = new Promise<void>((resolve) => (atBound = resolve))
+  const origin = await recordingShell(started, [], {
+    until,
+    held: () => {
+      if (started.length === MOST_CALLS_IN_FLIGHT) atBound()
+    },
+  })
+  const flooding = await openPage(origin)
+  const FLOOD = MOST_CALLS_IN_FLIGHT * 4
+  const socket = (flooding.ws as unknown as { _socket: Socket })._socket
+  socket.cork()
+  for (let id = 1; id <= FLOOD; id++)
+    flooding.ws.send(JSON.stringify({ id, channel: 'sessions.history', request: { limit: 50 } }))
+  socket.uncork()
+  await bound
+  // Another page's call is started in the next turns: by its answer, any flood call read past
+  // the bound would have started too.
+  const window = await openPage(origin)
+  window.ws.send(JSON.stringify({ id: 1, channel: 'app.getTime' }))
+  await window.answered(1)
+  expect(started.filter((channel) => channel === 'sessions.history')).toHaveLength(MOST_CALLS_IN_FLIGHT)
+  release()
+  await flooding.answered(FLOOD)
+  expect(started.filter((channel) => channel === 'sessions.history')).toHaveLength(FLOOD)
 })

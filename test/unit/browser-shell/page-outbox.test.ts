@@ -102,7 +102,7 @@ it('stops reading calls while too many wait for their answers, and reads again o
   const { log, lines } = warnings()
   const outbox = pageOutbox(shellSide, log, LIMITS)
   const settles: Array<(text: string) => void> = []
-  const answer = (): void => outbox.answer(new Promise<string>((resolve) => settles.push(resolve)))
+  const answer = (): void => outbox.take(() => new Promise<string>((resolve) => settles.push(resolve)))
 
   for (let i = 0; i < LIMITS.callsInFlight - 1; i++) answer()
   expect(shellSide.isPaused).toBe(false)
@@ -154,9 +154,30 @@ it('stops reading nothing for what was kept, but the page’s own answers find t
   outbox.send(JSON.stringify({ id: 1, result: 'x'.repeat(LIMITS.pauseAt) }))
   expect(shellSide.isPaused).toBe(false)
   expect(lines).toEqual([])
-  outbox.answer(Promise.resolve('{"id":2}'))
+  outbox.take(async () => '{"id":2}')
   // The answer goes out in the next microtask, before the system has taken the kept bytes.
   await Promise.resolve()
   expect(shellSide.isPaused).toBe(true)
   expect(lines).toEqual([expect.stringContaining('does not read what the shell sends it')])
+})
+
+it('starts the calls read past the bound only as earlier ones are answered, in the order sent, and the rest when the page leaves', async () => {
+  const { shellSide } = await connectedPair()
+  const outbox = pageOutbox(shellSide, warnings().log, LIMITS)
+  const started: number[] = []
+  const settles: Array<(text: string) => void> = []
+  // A socket's one read hands over every frame in it, the ones past the bound too.
+  for (let id = 1; id <= LIMITS.callsInFlight * 3; id++)
+    outbox.take(() => {
+      started.push(id)
+      return new Promise<string>((resolve) => settles.push(resolve))
+    })
+  expect(started).toEqual([1, 2, 3, 4])
+  settles[0]!('{"id":1}')
+  settles[1]!('{"id":2}')
+  await nextTurn()
+  expect(started).toEqual([1, 2, 3, 4, 5, 6])
+  // The socket closed: what still waits starts now, each answered as a call whose page left.
+  outbox.flush()
+  expect(started).toEqual(Array.from({ length: LIMITS.callsInFlight * 3 }, (_, i) => i + 1))
 })
