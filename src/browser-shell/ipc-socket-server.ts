@@ -37,6 +37,7 @@ import { isWebSocketUpgrade } from '../shared-node/upgrade-offer'
 import { endLingering } from '../shared-node/lingering-close'
 import { answerAndClose } from './raw-answer'
 import { frameText, type FrameText } from './frame-text'
+import { malformedCallAnswer } from './malformed-call'
 import { isAddressedTo } from './own-host'
 import { trackPageFocus } from './page-focus'
 import { pageCalls, type Carrier } from './page-calls'
@@ -184,19 +185,7 @@ export function attachIpcSocket(
       return undefined
     }
     const call = CallMessage.safeParse(parsed)
-    if (!call.success || !frame.wellFormed) {
-      log.warn(`Browser shell got a malformed IPC message${frame.wellFormed ? '' : ' (not UTF-8 text)'}`)
-      const id = (parsed as { id?: unknown } | null)?.id
-      // Answer when the caller can tell which call this was, so it does not wait forever.
-      if (typeof id !== 'number') return undefined
-      const result = fail(
-        'invalid_payload',
-        frame.wellFormed
-          ? 'The call was malformed: it needs an id, a channel and a request.'
-          : 'The call was refused: it is not UTF-8 text (a broken character); send it again as text.',
-      )
-      return JSON.stringify({ id, result })
-    }
+    if (!call.success || !frame.wellFormed) return malformedCallAnswer(parsed, frame.wellFormed, log)
     const { id, channel, request } = call.data
     const route = calls.track(carrier, id)
     if (route === undefined) {
