@@ -118,10 +118,15 @@ export function attachIpcSocket(
       })
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      connections.set(ws, socket)
+      wss.emit('connection', ws, req)
+    })
   })
 
   const carriers = new WeakMap<WebSocket, Carrier & { push(text: string): void }>()
+  // Each page's connection under its socket, to let go of it once the shell has closed the page.
+  const connections = new WeakMap<WebSocket, Duplex>()
   const calls = pageCalls()
   // ws hands over every frame of one read at once: each call's work waits for a turn of its own.
   const turns = callTurns<WebSocket>()
@@ -172,7 +177,13 @@ export function attachIpcSocket(
     const open = [...wss.clients].filter((client) => client.readyState === client.OPEN)
     if (open.length <= MOST_PAGES) return
     log.warn('Browser shell closed its oldest page: more pages are connected than it keeps.')
-    open[0]?.close(TOO_MANY_PAGES_CLOSE.code, TOO_MANY_PAGES_CLOSE.reason)
+    const oldest = open[0]
+    if (oldest === undefined) return
+    oldest.close(TOO_MANY_PAGES_CLOSE.code, TOO_MANY_PAGES_CLOSE.reason)
+    // ws would hold the connection, its outbox and its calls until the page answers the close,
+    // which a page that opens sockets in a loop never does: each would then hold its share.
+    const connection = connections.get(oldest)
+    if (connection !== undefined) endLingering(connection)
   }
 
   /** The answer to one message from a page, or undefined when it cannot say which call it was. */
