@@ -41,11 +41,15 @@ export interface ShowHow {
 /** How a window still waiting for its first frame was last asked to come forward: shown so once painted. */
 const askedBeforePaint = new WeakMap<BrowserWindow, ShowHow>()
 
+/**
+ * Windows a link brought up at their normal size that the expert left maximized: maximized once
+ * the expert comes to them, by their own click ('focus') or by Standby bringing them forward.
+ */
+const maximizeOwed = new WeakSet<BrowserWindow>()
+
 /** Creates the main window, loads the renderer and shows it, focused, once it has painted. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const place = options.place ?? null
-  // Maximized as the expert left it, owed to a window a link brought up, until they come to it.
-  let maximizeOwed = false
   // Shown once painted: the first frame the expert sees is the page, never a blank window. A page
   // given up on (lost again and again before its first frame) will not paint: the window shows
   // all the same, or Open, a second launch and a link would find the same hidden window for good.
@@ -58,7 +62,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     // Maximizing shows the window: only now, so the first frame the expert sees is still the page.
     // It also activates a hidden one on Windows and Linux (shown maximized, as no inactive way
     // exists): a link's window comes at its normal size and is maximized once the expert is in it.
-    if (place?.maximized === true && how?.takeFocus === false) maximizeOwed = true
+    if (place?.maximized === true && how?.takeFocus === false) maximizeOwed.add(window)
     else if (place?.maximized === true) window.maximize()
     bringToFront(window, how)
   }
@@ -89,12 +93,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       y: Math.round(y),
       width: Math.round(width),
       height: Math.round(height),
-      maximized: window.isMaximized() || window.isFullScreen() || maximizeOwed,
+      maximized: window.isMaximized() || window.isFullScreen() || maximizeOwed.has(window),
     })
   }
+  // Electron tells 'focus' a moment after the window took it (a posted task), and not at all once
+  // it closed: the expert who clicked into it sees it grow then.
   window.on('focus', () => {
-    if (!maximizeOwed || isGone(window)) return
-    maximizeOwed = false
+    if (isGone(window) || !maximizeOwed.delete(window)) return
     window.maximize()
   })
   window.on('close', keepPlace)
@@ -157,6 +162,9 @@ export function bringToFront(window: FrontWindow, how: ShowHow = { takeFocus: tr
   }
   if (!how.takeFocus) return showWithoutFocus(window)
   if (window.isMinimized()) window.restore()
+  // Paid before it is shown, not at the 'focus' Electron tells later: the expert asked for the
+  // window and would see it come up at its normal size, then grow.
+  if (maximizeOwed.delete(electronWindow)) electronWindow.maximize()
   // Where the expert will look for it: a window left on a screen taken away would come up unseen.
   keepOnAScreen(window)
   window.show()

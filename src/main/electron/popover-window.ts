@@ -180,7 +180,9 @@ export function createPopover(options: PopoverOptions): Popover {
     },
     hideIfUntouched() {
       if (waiting?.takeFocus === false) dropWaiting()
-      if (untouched && !isGone(window)) window.hide()
+      // The window says whether the expert is in it now: Electron tells its 'focus' a moment
+      // after the click (a posted task), and a platform event may come first.
+      if (untouched && !isGone(window) && !window.isFocused()) window.hide()
     },
   }
 }

@@ -1,7 +1,7 @@
 // The fake's windows, their web contents and IPC must fail where Electron's do (a destroyed
 // window or web contents throws), or the tests that use them prove nothing.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { endWindowsSession, fake, FakeBrowserWindow, FakeWebContents, resetFakeElectron } from './'
+import { endWindowsSession, fake, FakeBrowserWindow, FakeWebContents, resetFakeElectron, toldSoon } from './'
 
 beforeEach(resetFakeElectron)
 describe('the fake BrowserWindow', () => {
@@ -73,6 +73,22 @@ describe('the fake BrowserWindow’s position', () => {
 })
 
 describe('the fake BrowserWindow’s focus', () => {
+  it("tells 'focus' and 'blur' after the call that moved the focus, as Electron posts them, and none for a window closed meanwhile", async () => {
+    const window = new FakeBrowserWindow()
+    const told: string[] = []
+    window.on('focus', () => told.push('focus'))
+    window.on('blur', () => told.push('blur'))
+    window.focus()
+    expect([told, window.isFocused()]).toEqual([[], true])
+    window.blur()
+    await toldSoon()
+    expect(told).toEqual(['focus', 'blur'])
+    window.focus()
+    window.close()
+    await toldSoon()
+    expect(told).toEqual(['focus', 'blur'])
+  })
+
   it('names the focused window, and none once it lost the focus or was destroyed', () => {
     const window = new FakeBrowserWindow()
     expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()

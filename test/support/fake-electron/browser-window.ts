@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type { BrowserWindow, BrowserWindowConstructorOptions, NativeImage } from 'electron'
-import { assertNotDestroyed, assertOnScreen, preventableEvent } from './events'
+import { assertNotDestroyed, assertOnScreen, emitSoon, preventableEvent } from './events'
 import { fake } from './state'
 import type { FakeNativeImage } from './tray'
 import { FakeWebContents } from './web-contents'
@@ -124,12 +124,12 @@ export class FakeBrowserWindow
     assertNotDestroyed(this)
     return this.focused
   }
-  /** Gives the window the focus; as in Electron, 'focus' is emitted when it did not have it. */
+  /** Gives the window the focus; as in Electron, 'focus' is told (soon) when it did not have it. */
   focus(): void {
     assertNotDestroyed(this)
     if (this.focused) return
     this.focused = true
-    this.emit('focus')
+    emitSoon(this, 'focus')
   }
   restore(): void {
     assertNotDestroyed(this)
@@ -290,11 +290,11 @@ export class FakeBrowserWindow
     if (fake.windows.every((window) => window.isDestroyed())) fake.app.lastWindowClosed()
   }
 
-  /** The window lost focus (the user clicked elsewhere). */
+  /** The window lost focus (the user clicked elsewhere): 'blur', told soon. */
   blur(): void {
     assertOnScreen('a destroyed window', !this.destroyed)
     this.focused = false
-    this.emit('blur', preventableEvent())
+    emitSoon(this, 'blur', preventableEvent())
   }
 
   /**

@@ -30,3 +30,27 @@ export function assertNotDestroyed(object: { readonly destroyed: boolean }): voi
 export function assertOnScreen(what: string, onScreen: boolean): void {
   if (!onScreen) throw new Error(`the test plays a user acting on ${what}, which is no longer on screen`)
 }
+
+/**
+ * Tells `event` as Electron's BaseWindow tells 'focus' and 'blur' (EmitEventSoon): in a task posted
+ * for later, bound to the window's weak pointer, so a listener never runs within the call that
+ * moved the focus, and none runs for a window closed meanwhile. The fake posts a microtask, which
+ * a test awaits with {@link toldSoon}, without a timer, real or faked.
+ */
+export function emitSoon(
+  window: { readonly destroyed: boolean; emit(event: string, ...args: unknown[]): boolean },
+  event: 'focus' | 'blur',
+  ...args: unknown[]
+): void {
+  queueMicrotask(() => {
+    if (!window.destroyed) window.emit(event, ...args)
+  })
+}
+
+/**
+ * Settles once every event the fakes told "soon" so far (a window's 'focus' and 'blur', as
+ * Electron posts them) has been told: they wait in the microtask queue, ahead of this one.
+ */
+export function toldSoon(): Promise<void> {
+  return new Promise((resolve) => queueMicrotask(resolve))
+}

@@ -30,7 +30,7 @@ import { FakeMenu, FakeNativeImage, FakeTray } from './tray'
 
 export { FakeApp } from './app'
 export { FakeBrowserWindow, type LoadedPage } from './browser-window'
-export { preventableEvent } from './events'
+export { preventableEvent, toldSoon } from './events'
 export { FakeIpcMain, FakeIpcRenderer } from './ipc'
 export { FakeNotification, activateToast, raisePendingToasts } from './notification'
 export { FakeProtocol, FakeSession } from './session'

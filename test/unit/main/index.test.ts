@@ -14,6 +14,7 @@ import {
   type FakeTray,
   FakeWebContents,
   resetFakeElectron,
+  toldSoon,
 } from '../../support/fake-electron'
 import { aSession, aSnapshot, anInvite } from '../../support/fixtures'
 import { useTestPlatform } from '../../support/test-platform'
@@ -350,6 +351,7 @@ describe('launching Standby', () => {
     // Centred under the icon (x 1000..1024), just below the menu bar.
     expect(popover.position).toEqual([832, 28])
     popover.blur()
+    await toldSoon()
     expect(popover.visible).toBe(false)
   })
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindow } from 'electron'
 import { drawAttention } from '../../../../src/main/electron/attention'
-import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
+import { fake, FakeBrowserWindow, resetFakeElectron, toldSoon } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -26,7 +26,7 @@ describe('drawing attention when a notification could not', () => {
     expect(fake.app.dockBounce).not.toHaveBeenCalled()
   })
 
-  it('stops the flash once the expert comes to the window (Linux keeps it on until told), with one listener however often asked', () => {
+  it('stops the flash once the expert comes to the window (Linux keeps it on until told), with one listener however often asked', async () => {
     for (const platform of ['win32', 'linux'] as const) {
       fake.platform = platform
       const window = new FakeBrowserWindow()
@@ -34,6 +34,7 @@ describe('drawing attention when a notification could not', () => {
       drawAttention(asWindow(window), platform)
       expect(window.listenerCount('focus')).toBe(1)
       window.focus()
+      await toldSoon()
       expect(window.flashing).toBe(false)
       expect(window.listenerCount('focus')).toBe(0)
     }

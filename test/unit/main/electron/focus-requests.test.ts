@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { followFocusRequests } from '../../../../src/main/electron/focus-requests'
 import type { FocusRequest } from '../../../../src/main/core/notification-actions'
-import { fake, FakeBrowserWindow, resetFakeElectron } from '../../../support/fake-electron'
+import { fake, FakeBrowserWindow, resetFakeElectron, toldSoon } from '../../../support/fake-electron'
 import { testAppWindows } from '../../../support/test-app-windows'
 import { createSettingsStore } from '../../../../src/main/core/settings/settings-store'
 import { memoryFile } from '../../../support/memory-settings-file'
@@ -80,6 +80,22 @@ describe('a link to a session', () => {
     again.readyToShow()
     windows.showWindow()
     expect(again).toMatchObject({ visible: true, focused: true, maximized: true })
+  })
+
+  it('maximizes a window a link brought up once the expert clicks into it, as Electron tells the focus later', async () => {
+    fake.platform = 'win32'
+    const settings = createSettingsStore(memoryFile(), recordingLog())
+    settings.update({ mainWindowPlace: { x: 10, y: 20, width: 900, height: 700, maximized: true } })
+    const windows = testAppWindows(false, settings)
+    const follow = followFocusRequests({ ...windows, trayBounds: () => TRAY, isQuitting: () => false })
+    follow(sessionLink)
+    const main = windows.mainWindow.get() as unknown as FakeBrowserWindow
+    main.readyToShow()
+    // The expert's click: Electron has the focus on the window now and tells 'focus' a moment later.
+    main.focus()
+    expect(main.maximized).toBe(false)
+    await toldSoon()
+    expect(main).toMatchObject({ visible: true, focused: true, maximized: true })
   })
 
   it('keeps the keyboard the expert asked for when a link comes while the window loads', () => {

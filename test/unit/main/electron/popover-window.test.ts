@@ -8,7 +8,7 @@ import {
 } from '../../../../src/main/electron/popover-window'
 import { POPOVER_SIZE } from '../../../../src/shared/window-sizes'
 import { ManualClock } from '../../../../src/shared/clock'
-import { fake, resetFakeElectron } from '../../../support/fake-electron'
+import { fake, resetFakeElectron, toldSoon } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -81,7 +81,8 @@ describe('the popover window', () => {
     popover.open(icon, { takeFocus: false })
     popover.hideIfUntouched()
     expect(window.visible).toBe(false)
-    // Once the expert clicks into it, it is theirs: only a blur or Esc puts it away.
+    // Once the expert clicks into it, it is theirs: only a blur or Esc puts it away, also while
+    // Electron has yet to tell the 'focus' (it posts it for later).
     popover.open(icon, { takeFocus: false })
     window.focus()
     popover.hideIfUntouched()
@@ -125,7 +126,7 @@ describe('the popover window', () => {
     expect(window.visible).toBe(false)
   })
 
-  it('stays open while its right-click menu takes the focus, and goes away if the menu was left for elsewhere', () => {
+  it('stays open while its right-click menu takes the focus, and goes away if the menu was left for elsewhere', async () => {
     const popover = createPopover(options)
     const window = fake.windows.at(-1)!
     window.readyToShow()
@@ -135,21 +136,24 @@ describe('the popover window', () => {
     // Linux desktops take the focus for the menu: no click elsewhere, so the popover stays.
     rightClick()
     window.blur()
+    await toldSoon()
     expect(window.visible).toBe(true)
     // The expert picked Paste: the focus is back, the popover stays.
     window.focus()
     fake.poppedMenus.at(-1)!.close()
+    await toldSoon()
     expect(window.visible).toBe(true)
 
     // This time the expert clicked elsewhere to dismiss the menu: the popover goes too.
     rightClick()
     window.blur()
+    await toldSoon()
     fake.poppedMenus.at(-1)!.close()
     expect(window.visible).toBe(false)
   })
 
   /** A popover on a manual clock, opened from the tray icon and then put away by a click elsewhere. */
-  const openedThenPutAway = () => {
+  const openedThenPutAway = async () => {
     const clock = new ManualClock(0)
     const popover = createPopover({ ...options, clock })
     const window = fake.windows.at(-1)!
@@ -157,11 +161,12 @@ describe('the popover window', () => {
     const icon = { x: 1000, y: 0, width: 24, height: 24 }
     popover.toggle(icon)
     window.blur()
+    await toldSoon()
     return { clock, popover, window, icon }
   }
 
-  it('stays closed when a click on the tray icon took its focus (the blur comes first), and opens on the next', () => {
-    const { clock, popover, window, icon } = openedThenPutAway()
+  it('stays closed when a click on the tray icon took its focus (the blur comes first), and opens on the next', async () => {
+    const { clock, popover, window, icon } = await openedThenPutAway()
     popover.toggle(icon)
     expect(window.visible).toBe(false)
     clock.advance(BLUR_CLICK_MS)
@@ -169,8 +174,8 @@ describe('the popover window', () => {
     expect(window.visible).toBe(true)
   })
 
-  it('opens on a click on the icon a while after a click elsewhere put it away', () => {
-    const { clock, popover, window, icon } = openedThenPutAway()
+  it('opens on a click on the icon a while after a click elsewhere put it away', async () => {
+    const { clock, popover, window, icon } = await openedThenPutAway()
     clock.advance(60_000)
     popover.toggle(icon)
     expect(window).toMatchObject({ visible: true, focused: true })
