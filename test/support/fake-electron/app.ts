@@ -282,9 +282,11 @@ export class FakeApp
 
   /**
    * Another copy of the app was started with `argv` (on Windows and Linux, a clicked link is its
-   * last argument). As in Electron, the first copy gets the second's whole command line.
+   * last argument). As in Electron, the first copy gets the second's whole command line, never
+   * before 'ready': one that comes earlier is posted until after what the app does as it is ready.
    */
   secondInstance(argv: ReadonlyArray<string> = ['/opt/standby/standby']): void {
+    if (!this.readyNow) return void this.ready.then(() => this.secondInstance(argv))
     this.emit('second-instance', preventableEvent(), [...argv], '/', {})
   }
 

@@ -138,9 +138,10 @@ export class FakeNotification extends EventEmitter implements Pick<Notification,
    * (windows_toast_notification.cc, WindowsToastNotification::Show posts the making of the toast):
    * closed before then, the object is detached (electron_api_notification.cc, Notification::Close
    * drops its delegate) and the toast still comes up (SetupAndShowOnUIThread shows it, telling
-   * 'show' only to a delegate), with no object to close it.
+   * 'show' only to a delegate), with no object to close it. As Electron's, it closes first what it showed before.
    */
   show(): void {
+    this.close()
     if (fake.platform === 'linux' && fake.linuxNotificationRefusal !== null) {
       this.emit('failed', preventableEvent(), fake.linuxNotificationRefusal)
       return

@@ -937,6 +937,29 @@ describe('deep links', () => {
     })
   })
 
+  it('opens the link a second launch brings while Standby is still starting, once it is up', async () => {
+    resetFakeElectron()
+    userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
+    fakeState.paths.userData = userData
+    fakeState.paths.appData = join(userData, 'app-data')
+    fakeState.paths.logs = join(userData, 'logs')
+    fakeState.platform = process.platform
+    signedIn(fakeState)
+    const ready = fakeState.app.holdReady()
+    vi.resetModules()
+    const { started } = await import('../../../src/main/index')
+    // Electron tells it once ready, after the app's own work at 'ready': no listener misses it.
+    expect(fakeState.app.anotherCopyStarts(['/opt/Standby/standby', 'standby://invite/inv_open'])).toBe(
+      'quits',
+    )
+    ready()
+    await started
+    await expect(take(fakeState.windows[1]!, 'popover')).resolves.toEqual({
+      ok: true,
+      value: { kind: 'invite', inviteId: 'inv_open', link: true },
+    })
+  })
+
   it('signed out with the cache of an earlier sign-in still there, waits for the sign-in all the same', async () => {
     const fake = await launch(cachedOnly)
     const popover = fake.windows[1]!
