@@ -78,8 +78,10 @@ export function createPopover(options: PopoverOptions): Popover {
     hiddenByBlurAt = elapsed()
     window.hide()
   }
+  // Electron tells 'blur' a moment after the focus left (a posted task): one that comes once the
+  // popover has the focus again (a press opened it meanwhile) is out of date.
   window.on('blur', () => {
-    if (window.isVisible() && !contextMenuShowingOver(window)) hideByBlur()
+    if (window.isVisible() && !window.isFocused() && !contextMenuShowingOver(window)) hideByBlur()
   })
   // A right-click menu may take the focus while it shows; once it is gone, the popover goes away
   // only if the expert left it (clicked elsewhere to dismiss the menu).

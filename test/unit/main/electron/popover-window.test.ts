@@ -152,6 +152,20 @@ describe('the popover window', () => {
     expect(window.visible).toBe(false)
   })
 
+  it('stays open on a blur Electron tells once a press has given it the focus again', async () => {
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    window.readyToShow()
+    const icon = { x: 1000, y: 0, width: 24, height: 24 }
+    popover.open(icon)
+    // The expert clicks a notification: the focus leaves, and its press opens the popover again
+    // before Electron has told that blur.
+    window.blur()
+    popover.open(icon)
+    await toldSoon()
+    expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
   /** A popover on a manual clock, opened from the tray icon and then put away by a click elsewhere. */
   const openedThenPutAway = async () => {
     const clock = new ManualClock(0)
