@@ -78,15 +78,18 @@ describe('the fake BrowserWindow’s focus', () => {
     const told: string[] = []
     window.on('focus', () => told.push('focus'))
     window.on('blur', () => told.push('blur'))
+    fake.app.on('browser-window-focus', (_event, of) =>
+      told.push(of === window ? 'app: focus' : 'app: other'),
+    )
     window.focus()
     expect([told, window.isFocused()]).toEqual([[], true])
     window.blur()
     await toldSoon()
-    expect(told).toEqual(['focus', 'blur'])
+    expect(told).toEqual(['app: focus', 'focus', 'blur'])
     window.focus()
     window.close()
     await toldSoon()
-    expect(told).toEqual(['focus', 'blur'])
+    expect(told).toEqual(['app: focus', 'focus', 'blur'])
   })
 
   it('names the focused window, and none once it lost the focus or was destroyed', () => {

@@ -1,5 +1,6 @@
 /** Electron's event objects, and the errors Electron throws when a destroyed object is used. */
 import type { Event } from 'electron'
+import { fake } from './state'
 
 /** An Electron event whose `preventDefault` a test can observe. */
 export function preventableEvent<P extends object>(params: P = {} as P): Event<P> {
@@ -32,10 +33,11 @@ export function assertOnScreen(what: string, onScreen: boolean): void {
 }
 
 /**
- * Tells `event` as Electron's BaseWindow tells 'focus' and 'blur' (EmitEventSoon): in a task posted
- * for later, bound to the window's weak pointer, so a listener never runs within the call that
- * moved the focus, and none runs for a window closed meanwhile. The fake posts a microtask, which
- * a test awaits with {@link toldSoon}, without a timer, real or faked.
+ * Tells `event` as Electron's BaseWindow tells 'focus' and 'blur' (EmitEventSoon), with the app's
+ * 'browser-window-focus' or 'browser-window-blur': in a task posted for later, bound to the
+ * window's weak pointer, so a listener never runs within the call that moved the focus, and none
+ * runs for a window closed meanwhile. The fake posts a microtask, which a test awaits with
+ * {@link toldSoon}, without a timer, real or faked.
  */
 export function emitSoon(
   window: { readonly destroyed: boolean; emit(event: string, ...args: unknown[]): boolean },
@@ -43,7 +45,10 @@ export function emitSoon(
   ...args: unknown[]
 ): void {
   queueMicrotask(() => {
-    if (!window.destroyed) window.emit(event, ...args)
+    if (window.destroyed) return
+    // Electron's BrowserWindow hands each on to the app first, from a listener of its own.
+    fake.app.emit(`browser-window-${event}`, preventableEvent(), window)
+    window.emit(event, ...args)
   })
 }
 

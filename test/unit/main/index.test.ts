@@ -193,6 +193,36 @@ describe('launching Standby', () => {
     }
   })
 
+  // Linux keeps the login item as an autostart entry: here in a folder of the test's own.
+  it.runIf(process.platform === 'linux')(
+    'packaged: asks the system again about launch at login as a window gains focus, and tells the page what changed',
+    async () => {
+      const resources = mkdtempSync(join(tmpdir(), 'standby-resources-'))
+      const config = mkdtempSync(join(tmpdir(), 'standby-config-'))
+      Object.assign(process, { resourcesPath: resources })
+      vi.stubEnv('XDG_CONFIG_HOME', config)
+      try {
+        const fake = await launch((f) => {
+          f.app.isPackaged = true
+        })
+        const window = fake.windows[0]!
+        const page = { sender: window.webContents, frameUrl: 'standby-app://app/' }
+        await fake.ipcMain.invoke('settings.update', page, { launchAtLogin: true })
+        const told = () => window.contents.sentOf('settings.loginItemChanged')
+        expect(told().at(-1)).toEqual({ applied: true })
+        // The expert removes Standby in the desktop's startup settings, then comes back to its window.
+        rmSync(join(config, 'autostart'), { recursive: true, force: true })
+        window.focus()
+        await toldSoon()
+        expect(told().at(-1)).toMatchObject({ applied: false })
+      } finally {
+        vi.unstubAllEnvs()
+        Reflect.deleteProperty(process, 'resourcesPath')
+        for (const dir of [resources, config]) rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  )
+
   it('loads its pages from its own scheme, declared before the app is ready and served with the policy', async () => {
     const fake = await launch()
     const [declared] = fake.protocol.registerSchemesAsPrivileged.mock.calls[0]!
