@@ -83,3 +83,17 @@ describe('the fake tray’s pointer', () => {
     )
   })
 })
+
+describe('the fake tray’s menu', () => {
+  it('takes a Menu or null, as Electron does, and refuses a template or anything else', () => {
+    const { tray } = trayOn('darwin')
+    tray.setContextMenu(null)
+    expect(tray.menu).toBeUndefined()
+    const template = [{ id: 'open', label: 'Open' }]
+    expect(() => tray.setContextMenu(template as unknown as FakeMenu)).toThrow(
+      new TypeError('Must pass Menu or null'),
+    )
+    tray.destroy()
+    expect(() => tray.setContextMenu(null)).toThrow('Tray is destroyed')
+  })
+})

@@ -124,8 +124,10 @@ export class FakeTray
     return fake.platform === 'linux' ? { x: 0, y: 0, width: 0, height: 0 } : this.bounds
   }
 
+  /** As Electron's Tray::SetContextMenu: a Menu or null, anything else refused once alive. */
   setContextMenu(menu: FakeMenu | null): void {
     this.assertAlive()
+    if (menu !== null && !(menu instanceof FakeMenu)) throw new TypeError('Must pass Menu or null')
     this.menu = menu ?? undefined
     // Electron's Linux tray sends the new menu's layout over D-Bus: a menu the user has open closes.
     if (fake.platform === 'linux') this.menuShownByClick = false
