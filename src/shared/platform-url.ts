@@ -3,6 +3,7 @@
  * computer (a token or password sent in clear over a network can be read by anyone on the path).
  */
 import { describeAddress } from './describe-untrusted'
+import { ipv6AddressRefusal } from './ipv6-address-words'
 
 /** The longest platform address read: a real one is far shorter, and a longer one is not parsed at all. */
 export const MAX_PLATFORM_URL_LENGTH = 2048
@@ -126,6 +127,8 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
       message: `The port in the platform address, ${port}, is not a port: use a number from 1 to 65535, as in https://platform.example.com:4455.`,
     }
   }
+  const ipv6 = withCredentials ? undefined : ipv6AddressRefusal(trimmed)
+  if (ipv6 !== undefined) return { ok: false, reason: 'not_a_web_address', message: ipv6 }
   let url: URL
   try {
     url = new URL(hasScheme ? trimmed : `http://${trimmed}`)
