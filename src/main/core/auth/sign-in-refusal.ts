@@ -114,3 +114,27 @@ export function describeSignInRefusal(
     message: `${platformUrl} answered the sign-in in a form Standby cannot read. Check the address; if it is right, tell the platform's support.`,
   }
 }
+
+/**
+ * What to tell the expert when the platform check (before any password is sent) is answered with a
+ * server error or a busy status. A busy platform, a gateway's and the platform's own sentence are
+ * said as for the sign-in; any other server error comes as well from a web app at a wrong address
+ * as from a platform restarting, and the sign-in's "while signing you in" named neither.
+ */
+export function describeCheckError(answer: SignInAnswer, platformUrl: string, nowMs: number): SignInRefusal {
+  const json = answer.body.kind === 'json' ? answer.body.value : undefined
+  const { status } = answer
+  if (
+    status < 500 ||
+    status === 502 ||
+    status === 503 ||
+    status === 504 ||
+    platformSentence(json) !== undefined
+  )
+    return describeSignInRefusal(answer, platformUrl, nowMs)
+  const when = tryAgain(answer, nowMs, 'try again in a minute')
+  return {
+    reason: 'failed',
+    message: `${platformUrl} answered Standby's check with a server error before it could tell whether a Standby platform is there, so your password was not sent. If the address is right, the platform may be restarting: ${when}, and if it keeps happening, tell the platform's support; otherwise check the address.`,
+  }
+}

@@ -14,7 +14,7 @@ import {
 import { checkPlatformUrl } from '../../../shared/platform-url'
 import { isPlausiblePlatformTime } from '../../../shared/protocol/time'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
-import { describeSignInRefusal } from './sign-in-refusal'
+import { describeCheckError, describeSignInRefusal } from './sign-in-refusal'
 import {
   describeFetchFailure,
   describeNetworkCode,
@@ -113,15 +113,20 @@ function redirectsToItself(res: Response, asked: string): boolean {
   return next !== null && next.href === URL.parse(asked)?.href
 }
 
-/** A sign-in refused by an answer that is not one, told as a sentence with what to do next. */
-function refused(res: Response, body: CappedJson, platformUrl: string): SignInOutcome {
+/** An answer that is not a sign-in, told by `describe` (the check's own for its answer) as a sentence with what to do next. */
+function refused(
+  res: Response,
+  body: CappedJson,
+  platformUrl: string,
+  describe = describeSignInRefusal,
+): SignInOutcome {
   const answer = {
     status: res.status,
     retryAfter: res.headers.get('retry-after'),
     date: res.headers.get('date'),
     body,
   }
-  return { ok: false, ...describeSignInRefusal(answer, platformUrl, Date.now()) }
+  return { ok: false, ...describe(answer, platformUrl, Date.now()) }
 }
 
 const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
@@ -196,7 +201,7 @@ export async function signIn(
     const read = await readCappedJson(res, INFO_MAX_BYTES)
     // A platform that is busy, or restarting behind its proxy, is still the right address.
     if (res.status === 429 || res.status >= 500) {
-      return refused(res, read, platformUrl)
+      return refused(res, read, platformUrl, describeCheckError)
     }
     // Reached, but what came cannot be read: neither a wrong address nor a network down.
     if (read.kind === 'damaged')
