@@ -3,6 +3,7 @@
  * computer (a token or password sent in clear over a network can be read by anyone on the path).
  */
 import { describeAddress } from './describe-untrusted'
+import { hostNameRefusal } from './host-name-words'
 import { ipv6AddressRefusal } from './ipv6-address-words'
 
 /** The longest platform address read: a real one is far shorter, and a longer one is not parsed at all. */
@@ -139,6 +140,8 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return notAWebAddress
   if (url.hostname === '' || url.username !== '' || url.password !== '') return notAWebAddress
+  const badName = hostNameRefusal(url.hostname)
+  if (badName !== undefined) return { ok: false, reason: 'not_a_web_address', message: badName }
   // What a server prints as where it listens ("listening on http://0.0.0.0:4455") is no address to
   // reach it at: said so with the one that is, not told to add https to it.
   if (isUnspecifiedHost(url.hostname)) {

@@ -41,7 +41,6 @@ describe('the platform address the expert types', () => {
       'http://128.0.0.1',
       'http://localhost%2eevil.com',
       'http://evil.com\\@localhost',
-      'http://localhost..',
     ]) {
       const checked = checkPlatformUrl(typed)
       expect(checked, typed).toMatchObject({ ok: false, reason: 'needs_https' })

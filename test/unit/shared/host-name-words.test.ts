@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { checkPlatformUrl, storedPlatformUrlRefusal } from '../../../src/shared/platform-url'
+
+/** The sentence `typed` is refused with, or '' when it is taken. */
+function refusal(typed: string): string {
+  const checked = checkPlatformUrl(typed)
+  return checked.ok ? '' : checked.message
+}
+
+describe('a platform address whose computer name no computer can have', () => {
+  it('says a name with an empty part between dots names no computer, rather than that it is unknown', () => {
+    for (const typed of [
+      'https://a..b.example',
+      'https://example.com..',
+      'https://.example.com',
+      'https://.',
+    ]) {
+      expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+      expect(refusal(typed), typed).toMatch(
+        /^The platform address's computer name has an empty part between two dots/,
+      )
+    }
+  })
+
+  it('says a part, or a whole name, longer than DNS holds is no computer’s name, rather than a bare EINVAL', () => {
+    expect(refusal(`https://${'a'.repeat(64)}.example`)).toMatch(
+      /a part between dots longer than 63 characters/,
+    )
+    const long = `https://${'a.'.repeat(130)}example`
+    expect(refusal(long)).toMatch(
+      /is longer than 253 characters, which no computer's name is: check the address/,
+    )
+    // Said the same of a settings file's address, without repeating the name.
+    expect(storedPlatformUrlRefusal(long)).toBe(refusal(long))
+    expect(refusal(long)).not.toContain('a.a.a')
+  })
+
+  it('takes a name written absolute with one final dot, the longest parts DNS holds, and IP addresses', () => {
+    for (const typed of [
+      'https://platform.example.com.',
+      `https://${'a'.repeat(63)}.example`,
+      'https://bücher.example',
+      'http://127.0.0.1.:4455',
+      'https://[2001:db8::1]',
+      'https://1.2.3.4',
+    ])
+      expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: true })
+  })
+})
