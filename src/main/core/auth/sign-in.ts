@@ -129,7 +129,11 @@ function refused(
   return { ok: false, ...describe(answer, platformUrl, Date.now()) }
 }
 
-const isRedirect = (res: Response): boolean => res.status >= 300 && res.status < 400
+/** A redirect names where it sends: a 3xx without a Location (a 304) sends nowhere, so is none. */
+const isRedirect = (res: Response): boolean =>
+  res.status >= 300 && res.status < 400 && res.headers.has('location')
+/** A server's error: a status past 599 is no HTTP status, and what sent it no web server. */
+const isServerError = (res: Response): boolean => res.status >= 500 && res.status <= 599
 
 /** A redirect of `asked` (at `platformUrl`), not followed: hang up on it and say where it pointed. */
 async function refuseRedirect(
@@ -200,7 +204,7 @@ export async function signIn(
     }
     const read = await readCappedJson(res, INFO_MAX_BYTES)
     // A platform that is busy, or restarting behind its proxy, is still the right address.
-    if (res.status === 429 || res.status >= 500) {
+    if (res.status === 429 || isServerError(res)) {
       return refused(res, read, platformUrl, describeCheckError)
     }
     // Reached, but what came cannot be read: neither a wrong address nor a network down.
