@@ -6,6 +6,15 @@
  */
 import { checkPlatformUrl, isSamePlatform } from '../../../shared/platform-url'
 import { errorMessage } from '../../../shared/error-message'
+import {
+  CLOCK_BOUND_CERTIFICATE,
+  HEADERS_TOO_LARGE,
+  HUNG_UP,
+  isCertificateCode,
+  isNotHttpCode,
+  NO_ROUTE,
+  NOT_TLS,
+} from './network-codes'
 
 /** What went wrong, and what the expert can do about it. */
 export interface NetworkFailure {
@@ -33,31 +42,6 @@ export interface NetworkFailure {
 export const NOT_THE_PLATFORM_PROTOCOL = 'ERR_NOT_THE_PLATFORM_PROTOCOL'
 
 const CHECK_ADDRESS = 'Check the address and your connection.'
-
-/** TLS met something that does not speak it: a plain http server at an https:// address. */
-const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'EPROTO'])
-/** The server hung up without an answer, as a TLS server does at a request in plain http. */
-const HUNG_UP = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'UND_ERR_CLOSED'])
-/**
- * A certificate outside its dates, as this computer's clock reads them: a clock set wrong makes a
- * good certificate look so, and changing the address would not help.
- */
-const CLOCK_BOUND_CERTIFICATE = new Set(['CERT_NOT_YET_VALID', 'CERT_HAS_EXPIRED'])
-/** No route to the server at all. */
-const NO_ROUTE = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT'])
-
-/**
- * Node's HTTP parser met bytes that are no HTTP answer (its codes start HPE_): another service
- * (mail, SSH, a database) listens on the port the address names.
- */
-function isNotHttpCode(code: string): boolean {
-  return code.startsWith('HPE_')
-}
-
-/** Node's codes for a certificate it does not trust: unknown issuer, expired, another name. */
-function isCertificateCode(code: string): boolean {
-  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)
-}
 
 /**
  * What a name lookup that found nothing (Node's ENOTFOUND, Chromium's ERR_NAME_NOT_RESOLVED) means
@@ -129,6 +113,15 @@ function describeCode(code: string, platformUrl: string | undefined, foundBefore
     return {
       what: 'does not answer over https',
       remedy: 'Check the address: a platform on this computer without https is reached with http://.',
+      answered: true,
+    }
+  }
+  // Before the rest of the parser's codes: it is an HTTP answer, only one no platform sends.
+  if (HEADERS_TOO_LARGE.has(code)) {
+    return {
+      what: 'answered with headers far larger than a Standby platform sends',
+      remedy: 'Check the address and its port: a Standby platform does not answer there.',
+      notAPlatform: true,
       answered: true,
     }
   }

@@ -2,7 +2,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { afterAll, describe, expect, it } from 'vitest'
 import { signIn } from '../../../../src/main/core/auth/sign-in'
 
-describe('a platform check answered with a status no platform sends', () => {
+describe('a platform check answered in HTTP no platform sends', () => {
   const servers: Server[] = []
   const sockets = new Set<Socket>()
   afterAll(async () => {
@@ -40,6 +40,17 @@ describe('a platform check answered with a status no platform sends', () => {
       ok: false,
       reason: 'not_a_platform',
       message: `${url} answered, but it is not a Standby platform. Check the address.`,
+    })
+  })
+
+  it('says headers larger than Node reads are no platform’s, not that nothing could be reached', async () => {
+    const url = await answering(
+      `HTTP/1.1 200 OK\r\nx-padding: ${'a'.repeat(100_000)}\r\ncontent-length: 2\r\n\r\n{}`,
+    )
+    expect(await signIn(url, 'ada@example.test', 'right')).toEqual({
+      ok: false,
+      reason: 'not_a_platform',
+      message: `${url} answered, but it is not a Standby platform: it answered with headers far larger than a Standby platform sends. Check the address and its port: a Standby platform does not answer there.`,
     })
   })
 })

@@ -113,6 +113,20 @@ describe('a failed call or connection, described', () => {
     }
   })
 
+  it('tells headers larger than Node reads, from fetch or the WebSocket, as a server that is no platform', () => {
+    for (const failure of [
+      describeFetchFailure(fetchFailed('UND_ERR_HEADERS_OVERFLOW'), 8_000),
+      describeNetworkCode('HPE_HEADER_OVERFLOW'),
+    ]) {
+      expect(failure).toEqual({
+        what: 'answered with headers far larger than a Standby platform sends',
+        remedy: 'Check the address and its port: a Standby platform does not answer there.',
+        notAPlatform: true,
+        answered: true,
+      })
+    }
+  })
+
   it('tells a server that answered a page from a platform that is down', () => {
     expect(describeNetworkCode('HTTP 404').what).toBe('answered HTTP 404, not as a Standby platform')
     expect(describeNetworkCode('HTTP 503')).toEqual({
