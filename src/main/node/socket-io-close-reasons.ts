@@ -4,8 +4,16 @@
  * happened in its errors' descriptions, where ws put it).
  */
 import { NOT_THE_PLATFORM_PROTOCOL } from '../core/connection/network-failure'
+import { NOT_A_WEBSOCKET_OPENING } from '../core/connection/network-codes'
 import { busyCode } from '../core/connection/busy-platform'
 import type { UpgradeAnswer } from './upgrade-redirect'
+
+/**
+ * ws's words (it gives no code) for an answer to the WebSocket's opening that switched protocols
+ * but not as a WebSocket server does: its Upgrade, Sec-WebSocket-Accept, subprotocol or extensions.
+ */
+const WEBSOCKET_OPENING_REFUSED =
+  /^(?:Invalid (?:Upgrade|Sec-WebSocket-\w+) header|Server sent (?:a subprotocol|an invalid subprotocol|no subprotocol|a Sec-WebSocket-Extensions header)|Server indicated an extension)/
 
 /**
  * What went wrong with an attempt, as Node's error code or "HTTP <status>" ("HTTP <status> to
@@ -21,7 +29,8 @@ export function whyNotConnected(error: Error, answer?: UpgradeAnswer): string {
   const code = description?.error?.code
   if (typeof code === 'string') return code
   const message = typeof description?.message === 'string' ? description.message : ''
-  const status = /^Unexpected server response: (\d{3})$/.exec(message)?.[1]
+  if (WEBSOCKET_OPENING_REFUSED.test(message)) return NOT_A_WEBSOCKET_OPENING
+  const status = /^Unexpected server response: (\d+)$/.exec(message)?.[1]
   if (status === undefined) return message === '' ? error.message : message
   if (answer?.retryAfterSeconds !== undefined) return busyCode(status, answer.retryAfterSeconds)
   return status.startsWith('3') && answer?.redirectedTo !== undefined

@@ -267,6 +267,7 @@ const FAILURE_KINDS: ReadonlyArray<readonly [code: string, happened: RegExp, adv
   ['ERR_SSL_WRONG_VERSION_NUMBER', /does not answer over https/, /reached with http:\/\//],
   ['HPE_INVALID_CONSTANT', /another kind of server/, /check the address and its port/i],
   ['ERR_NOT_THE_PLATFORM_PROTOCOL', /another protocol/, /check the address and its port/i],
+  ['ERR_NOT_A_WEBSOCKET_OPENING', /answered as no WebSocket server does/, /check the address and its port/i],
   ['ECONNRESET', /hung up/, /reached with https:\/\//],
   ['ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE', /could not agree on https/, /tell whoever runs the platform/],
   ['CERT_HAS_EXPIRED', /expired or not yet valid certificate/, /check this computer’s date and time/i],

@@ -39,3 +39,10 @@ export function isCertificateCode(code: string): boolean {
  * for the WebSocket): a server answered in HTTP, but not as a platform, whose answers are small.
  */
 export const HEADERS_TOO_LARGE = new Set(['UND_ERR_HEADERS_OVERFLOW', 'HPE_HEADER_OVERFLOW'])
+
+/**
+ * The code the socket transport reports when what answers the WebSocket's opening answers it in a
+ * way no WebSocket server does (ws says why in English and gives no code): an HTTP server that
+ * says it switches protocols to anything, or a proxy that alters the answer on its way.
+ */
+export const NOT_A_WEBSOCKET_OPENING = 'ERR_NOT_A_WEBSOCKET_OPENING'

@@ -13,6 +13,7 @@ import {
   isCertificateCode,
   isNotHttpCode,
   NO_ROUTE,
+  NOT_A_WEBSOCKET_OPENING,
   NOT_TLS,
 } from './network-codes'
 
@@ -133,9 +134,12 @@ function describeCode(code: string, platformUrl: string | undefined, foundBefore
       answered: true,
     }
   }
-  if (code === NOT_THE_PLATFORM_PROTOCOL) {
+  if (code === NOT_THE_PLATFORM_PROTOCOL || code === NOT_A_WEBSOCKET_OPENING) {
     return {
-      what: 'speaks another protocol than a Standby platform',
+      what:
+        code === NOT_THE_PLATFORM_PROTOCOL
+          ? 'speaks another protocol than a Standby platform'
+          : 'answered as no WebSocket server does',
       remedy: 'Check the address and its port: a Standby platform does not answer there.',
       notAPlatform: true,
       answered: true,
@@ -180,7 +184,7 @@ function describeCode(code: string, platformUrl: string | undefined, foundBefore
   }
   const redirect = /^HTTP (3\d\d) to (\S+)$/.exec(code)
   if (redirect !== null) return describeRedirect(redirect[1] ?? '', redirect[2] ?? '', platformUrl)
-  const status = /^HTTP (\d{3})$/.exec(code)?.[1]
+  const status = /^HTTP (\d+)$/.exec(code)?.[1]
   if (status !== undefined) {
     // These say nothing against the address: advice to check it, or sign in again, would not help.
     const known = STATUSES_NOT_ABOUT_THE_ADDRESS[status]

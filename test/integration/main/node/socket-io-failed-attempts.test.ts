@@ -177,6 +177,26 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     )
   })
 
+  it('answered with a switch of protocols no WebSocket server makes, or a status below 100: not a platform, in words', async () => {
+    for (const answer of [
+      'HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-accept: x\r\n\r\n',
+      'HTTP/1.1 101 Switching Protocols\r\nupgrade: h2c\r\nconnection: Upgrade\r\n\r\n',
+      'HTTP/1.1 099 Odd\r\ncontent-length: 0\r\n\r\n',
+    ]) {
+      const server = createTcpServer((socket) => socket.once('data', () => socket.end(answer)))
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      defer(() => new Promise<void>((resolve) => server.close(() => resolve())))
+      const failure = await firstFailure(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+      expectFailedAttempt(
+        failure,
+        /The server at \S+ (answered as no WebSocket server does|answered HTTP 99, not as a Standby platform)\. Check the address/,
+      )
+      expect(failure.waiting.kind === 'waiting' ? failure.waiting.reason : '').not.toMatch(
+        /Invalid|Unexpected/,
+      )
+    }
+  })
+
   it('at an https:// address where the server speaks plain http: says so and how to reach it', async () => {
     const url = await httpServer((_, res) => res.writeHead(404).end())
     expectFailedAttempt(
