@@ -49,6 +49,15 @@ function withoutBlankEdges(text: string): string {
   return text.slice(start, end)
 }
 
+/**
+ * `text` with its full-width letters, digits and signs as the ASCII they stand for: an input method
+ * for Japanese or Chinese types "localhost：4455" or "ｈｔｔｐｓ：／／…", whose colon and slashes
+ * the URL parser does not read as such, as a browser's address bar does.
+ */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+}
+
 /** A platform address as the app will use it, or the sentence that says why it cannot. */
 export type PlatformUrlCheck =
   | { readonly ok: true; readonly url: string }
@@ -108,7 +117,9 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
         'The platform address holds a broken character (invalid Unicode); type it again, as in https://platform.example.com.',
     }
   }
-  const trimmed = withoutTrailingSlashes(asWebAddress(withoutTrailingSlashes(withoutBlankEdges(input))))
+  const trimmed = withoutTrailingSlashes(
+    asWebAddress(withoutTrailingSlashes(withoutBlankEdges(halfWidth(input)))),
+  )
   // An address with a user name or password is never echoed: the sentence is shown and logged.
   const withCredentials = /^(?:[a-z][a-z0-9+.-]*:\/*)?[^/?#]*@/i.test(trimmed)
   const notAWebAddress = {

@@ -167,6 +167,19 @@ describe('the platform address the expert types', () => {
     }
   })
 
+  it('takes an address typed in full-width signs (a Japanese or Chinese input method) as the ASCII it stands for', () => {
+    expect(checkPlatformUrl('localhost：4455')).toEqual({ ok: true, url: 'http://localhost:4455' })
+    expect(checkPlatformUrl('ｈｔｔｐｓ：／／platform.example.com：4455／standby')).toEqual({
+      ok: true,
+      url: 'https://platform.example.com:4455/standby',
+    })
+    // A user name behind a full-width "@" is still one, and still never echoed.
+    expect(checkPlatformUrl('ada＠localhost:4455')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/holds a user name or password/),
+    })
+  })
+
   it('takes a WebSocket address, or a scheme that lost its colon, as the web address it means', () => {
     for (const [typed, used] of [
       ['ws://127.0.0.1:4455', 'http://127.0.0.1:4455'],
