@@ -21,6 +21,8 @@ export function hostNameRefusal(hostname: string): string | undefined {
   if (hostname.startsWith('[')) return undefined
   // One final dot is the name written absolute, "platform.example.com."; the dot is no part.
   const name = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname
+  if (name === '' || /^\.+$/.test(name))
+    return `The platform address has only dots where the computer's name goes: ${REMEDY}`
   const labels = name.split('.')
   if (labels.some((label) => label === ''))
     return `The platform address's computer name has an empty part between two dots (as in "a..b"), so it names no computer: ${REMEDY}`

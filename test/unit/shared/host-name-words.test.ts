@@ -13,13 +13,20 @@ describe('a platform address whose computer name no computer can have', () => {
       'https://a..b.example',
       'https://example.com..',
       'https://.example.com',
-      'https://.',
+      'http://localhost..',
     ]) {
       expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
       expect(refusal(typed), typed).toMatch(
         /^The platform address's computer name has an empty part between two dots/,
       )
     }
+  })
+
+  it('says an address with only dots for a name has no name', () => {
+    for (const typed of ['https://.', 'https://..'])
+      expect(refusal(typed), typed).toMatch(
+        /^The platform address has only dots where the computer's name goes: check the address/,
+      )
   })
 
   it('says a part, or a whole name, longer than DNS holds is no computer’s name, rather than a bare EINVAL', () => {
