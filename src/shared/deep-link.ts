@@ -81,9 +81,9 @@ function notAUrl(raw: string): string {
   if (!ASCII.test(raw)) return LOOK_ALIKE
   // Ours by its scheme, with what no host may hold where invite or session stands: said as that.
   if (!new RegExp(`^${DEEP_LINK_SCHEME}:`, 'i').test(raw)) return 'it is not a URL'
-  return raw.includes('\\')
-    ? 'it has a backslash (\\) where Standby writes a slash'
-    : 'it names neither an invite nor a session'
+  if (raw.includes('\\')) return 'it has a backslash (\\) where Standby writes a slash'
+  // A port no URL holds (`standby://invite:abc/x`) still names a port after invite, not another kind.
+  return emptyUserOrPort(raw) ? 'it names a user or a port' : 'it names neither an invite nor a session'
 }
 
 /**
@@ -109,9 +109,10 @@ function whatIsWrong(kind: string, id: string): string {
 }
 
 /**
- * Whether the part before the path has an `@` or a port's colon that URL reads as naming no user
- * or no port (`standby://@invite/x`, `standby://invite:/x`) and drops: told as what it is, not as
- * a link that is not spelt right. An IPv6 host's colons are inside its brackets.
+ * Whether the part before the path has an `@` or a port's colon, which URL drops when empty
+ * (`standby://@invite/x`, `standby://invite:/x`) and cannot read when it is no port
+ * (`standby://invite:abc/x`): told as what it is, not as a link that is not spelt right or names
+ * another kind. An IPv6 host's colons are inside its brackets.
  */
 function emptyUserOrPort(raw: string): boolean {
   const authority = /^[^:]*:\/\/([^/\\?#]*)/.exec(raw)?.[1] ?? ''
