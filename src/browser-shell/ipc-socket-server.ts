@@ -127,6 +127,8 @@ export function attachIpcSocket(
   const carriers = new WeakMap<WebSocket, Carrier & { push(text: string): void }>()
   // Each page's connection under its socket, to let go of it once the shell has closed the page.
   const connections = new WeakMap<WebSocket, Duplex>()
+  // The pages closed for too many pages, whose connections are read on only to end them.
+  const setAside = new WeakSet<WebSocket>()
   const calls = pageCalls()
   // ws hands over every frame of one read at once: each call's work waits for a turn of its own.
   const turns = callTurns<WebSocket>()
@@ -153,7 +155,13 @@ export function attachIpcSocket(
         `Browser shell closed an IPC connection after an error (${error.message}); the page reconnects.`,
       ),
     )
-    ws.on('message', (data, isBinary) => outbox.take(() => answer(ws, carrier, frameText(data, isBinary))))
+    ws.on('message', (data, isBinary) => {
+      // Once set aside, the page's connection is read only to end it, at full speed past the
+      // outbox's hold: a call it still sends is not carried out, and the page, not finding it
+      // among the calls known when it returns, says so.
+      if (setAside.has(ws)) return
+      outbox.take(() => answer(ws, carrier, frameText(data, isBinary)))
+    })
     ws.on('ping', (data) => outbox.pong(data))
     ws.on('close', () => {
       // A page that sends a flood and closes, again and again, would leave the shell more work
@@ -180,6 +188,7 @@ export function attachIpcSocket(
     const oldest = open[0]
     if (oldest === undefined) return
     oldest.close(TOO_MANY_PAGES_CLOSE.code, TOO_MANY_PAGES_CLOSE.reason)
+    setAside.add(oldest)
     // ws would hold the connection, its outbox and its calls until the page answers the close,
     // which a page that opens sockets in a loop never does: each would then hold its share.
     const connection = connections.get(oldest)

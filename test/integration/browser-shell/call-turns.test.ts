@@ -6,11 +6,11 @@
  * server, with an app that records which page's call started when.
  */
 import { createServer } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterEach, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { AppApi } from '../../../src/main/core/app-api'
-import { attachIpcSocket } from '../../../src/browser-shell/ipc-socket-server'
+import { attachIpcSocket, MOST_PAGES } from '../../../src/browser-shell/ipc-socket-server'
 import { IPC_SOCKET_PATH, PAGE_PARAM, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
 import { CALL_SLICE_MS } from '../../../src/main/core/ipc/call-turns'
 import { holdThread } from '../../support/hold-thread'
@@ -212,4 +212,50 @@ it('starts no more of a page’s calls than the bound while they wait, even sent
   release()
   await flooding.answered(FLOOD)
   expect(started.filter((channel) => channel === 'sessions.history')).toHaveLength(FLOOD)
+})
+
+/** A client frame as a page sends it: masked, with a key of zeros, so its payload reads as is. */
+function pageFrame(opcode: number, payload: Buffer): Buffer {
+  const length =
+    payload.length < 126 ? [0x80 | payload.length] : [0xfe, payload.length >> 8, payload.length & 0xff]
+  return Buffer.concat([Buffer.from([0x80 | opcode, ...length, 0, 0, 0, 0]), payload])
+}
+
+it('carries out nothing a page sends after the shell closed it for too many pages, as it reads on to end the connection', async () => {
+  const started: string[] = []
+  const warnings: string[] = []
+  const origin = await recordingShell(started, warnings)
+  const { port, hostname } = new URL(origin)
+  // A page that goes on sending once it is closed, and answers the close only at the end.
+  const stuck = connect({ port: Number(port), host: hostname, allowHalfOpen: true })
+  stuck.write(
+    `GET ${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET} HTTP/1.1\r\nHost: ${new URL(origin).host}\r\n` +
+      `Origin: ${origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n` +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+  )
+  let received = Buffer.alloc(0)
+  let opened = (): void => {}
+  let closedByShell = (): void => {}
+  const open = new Promise<void>((resolve) => (opened = resolve))
+  const closeFrame = new Promise<void>((resolve) => (closedByShell = resolve))
+  stuck.on('data', (chunk: Buffer) => {
+    received = Buffer.concat([received, chunk])
+    const head = received.indexOf('\r\n\r\n')
+    if (head >= 0) opened()
+    if (head >= 0 && received.subarray(head + 4).includes(0x88)) closedByShell()
+  })
+  const gone = new Promise((resolve) => stuck.once('close', resolve))
+  await open
+  const pages = []
+  for (let i = 0; i < MOST_PAGES; i++) pages.push(await openPage(origin))
+  await closeFrame
+  const SENT = 20
+  for (let id = 1; id <= SENT; id++)
+    stuck.write(pageFrame(0x1, Buffer.from(JSON.stringify({ id, channel: 'sessions.history', request: {} }))))
+  // Its close last: the shell reads every call before it.
+  stuck.end(pageFrame(0x8, Buffer.from([0x03, 0xe8])))
+  await gone
+  expect(started.filter((channel) => channel === 'sessions.history')).toEqual([])
+  expect(warnings.filter((line) => line.includes('did not start'))).toEqual([])
+  for (const page of pages) page.ws.close()
 })
