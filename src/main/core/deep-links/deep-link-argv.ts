@@ -17,9 +17,9 @@ const PREFIX = `${DEEP_LINK_SCHEME}:`
  * before every other argument: so what follows the link and is no switch is more of what was
  * clicked (a link split at its spaces where the OS did not quote it, or several links at once),
  * and is read with it, rejoined at spaces, so that it is refused rather than cut to a link it
- * never was (on Linux: on Windows Electron exits on such a command line before Standby runs, unless
- * a `--` comes before the link). A switch (`--x=standby:…`) is never one, nor read with one: its
- * place is lost in a second launch's command line, where Chromium moves switches first.
+ * never was. (On Windows such a command line never gets here: Electron exits on it before Standby
+ * runs, unless a `--` comes before the link.) A switch (`--x=standby:…`) is never one, nor read
+ * with one: its place is lost in a second launch's command line, where Chromium moves switches first.
  */
 export function deepLinkInArgv(argv: ReadonlyArray<unknown>): string | undefined {
   const at = argv.findIndex(
