@@ -5,15 +5,15 @@
  * the shell's other work goes on between them. The IPC socket runs on its own over a plain HTTP
  * server, with an app that records which page's call started when.
  */
-import { createServer } from 'node:http'
-import { connect, type AddressInfo, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { afterEach, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { AppApi } from '../../../src/main/core/app-api'
-import { attachIpcSocket, MOST_PAGES } from '../../../src/browser-shell/ipc-socket-server'
+import { MOST_PAGES } from '../../../src/browser-shell/ipc-socket-server'
 import { IPC_SOCKET_PATH, PAGE_PARAM, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
 import { CALL_SLICE_MS } from '../../../src/main/core/ipc/call-turns'
 import { holdThread } from '../../support/hold-thread'
+import { listenIpcSocket, rawIpcPage } from '../../support/ipc-socket-host'
 import { MOST_CALLS_IN_FLIGHT } from '../../../src/main/core/ipc/calls-in-flight'
 
 const SECRET = 'this-run-secret'
@@ -46,21 +46,12 @@ async function recordingShell(
       },
     },
   ) as AppApi
-  const http = createServer()
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  const ipc = attachIpcSocket(http, {
-    api,
-    origin,
-    secret: SECRET,
-    log: { ...quiet, warn: (line: string) => void warnings.push(line) },
-    otherUpgrade: (_r, s) => s.destroy(),
+  const host = await listenIpcSocket(api, SECRET, {
+    ...quiet,
+    warn: (line: string) => void warnings.push(line),
   })
-  closers.push(async () => {
-    await ipc.close()
-    await new Promise((resolve) => http.close(resolve))
-  })
-  return origin
+  closers.push(host.close)
+  return host.origin
 }
 
 /** An open page socket and a count of the answers it heard. */
@@ -225,14 +216,8 @@ it('carries out nothing a page sends after the shell closed it for too many page
   const started: string[] = []
   const warnings: string[] = []
   const origin = await recordingShell(started, warnings)
-  const { port, hostname } = new URL(origin)
   // A page that goes on sending once it is closed, and answers the close only at the end.
-  const stuck = connect({ port: Number(port), host: hostname, allowHalfOpen: true })
-  stuck.write(
-    `GET ${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET} HTTP/1.1\r\nHost: ${new URL(origin).host}\r\n` +
-      `Origin: ${origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n` +
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-  )
+  const stuck = rawIpcPage(origin, SECRET, true)
   let received = Buffer.alloc(0)
   let opened = (): void => {}
   let closedByShell = (): void => {}

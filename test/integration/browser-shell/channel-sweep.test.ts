@@ -7,15 +7,13 @@
  * never runs, and each refusal costs one bounded log line. The socket runs over a plain HTTP
  * server with an app that records what reached it.
  */
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { AppApi } from '../../../src/main/core/app-api'
-import { attachIpcSocket } from '../../../src/browser-shell/ipc-socket-server'
 import { CALL_NOT_DONE } from '../../../src/shared/ipc/call-phrases'
 import { invokeChannels, invokeContract, type InvokeChannel } from '../../../src/shared/ipc/contract'
 import { IPC_SOCKET_PATH, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
+import { listenIpcSocket } from '../../support/ipc-socket-host'
 import { jsonText, mutants } from '../../support/mutation-fuzz'
 import { recordingLog } from '../../support/recording-log'
 import { VALID_REQUESTS } from '../../support/valid-ipc-requests'
@@ -43,20 +41,9 @@ beforeAll(async () => {
     {},
     { get: (_target, channel) => (request: unknown) => void applied.push([String(channel), request]) },
   ) as AppApi
-  const http = createServer()
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  const ipc = attachIpcSocket(http, {
-    api,
-    origin,
-    secret: SECRET,
-    log,
-    otherUpgrade: (_r, s) => s.destroy(),
-  })
-  close = async () => {
-    await ipc.close()
-    await new Promise((resolve) => http.close(resolve))
-  }
+  const host = await listenIpcSocket(api, SECRET, log)
+  const origin = host.origin
+  close = host.close
   ws = new WebSocket(`${origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?${SECRET_PARAM}=${SECRET}`, {
     headers: { origin },
   })

@@ -3,10 +3,10 @@
  * socket without end: past the bound, the oldest page is closed with a code that says why, and
  * the newest is answered.
  */
-import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { MOST_PAGES } from '../../../src/browser-shell/ipc-socket-server'
-import { IPC_SOCKET_PATH, TOO_MANY_PAGES_CLOSE } from '../../../src/shared/ipc/shell-socket'
+import { TOO_MANY_PAGES_CLOSE } from '../../../src/shared/ipc/shell-socket'
+import { rawIpcPage } from '../../support/ipc-socket-host'
 import { openShellPage, startBareShell, type ShellPage } from '../../support/shell-page'
 
 let bare: Awaited<ReturnType<typeof startBareShell>>
@@ -30,28 +30,8 @@ it('closes the oldest page once more are connected than it keeps, and answers th
   for (const page of [...pages.slice(1), newest]) expect(page.ws.readyState).toBe(page.ws.OPEN)
 })
 
-/** A raw connection that opens the IPC socket as the shell's page, and never answers a close frame. */
-function pageNeverAnsweringClose(origin: string, secret: string): Socket {
-  const url = new URL(origin)
-  const socket = connect(Number(url.port), url.hostname)
-  socket.write(
-    [
-      `GET ${IPC_SOCKET_PATH}?secret=${secret} HTTP/1.1`,
-      `Host: ${url.host}`,
-      `Origin: ${origin}`,
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      'Sec-WebSocket-Version: 13',
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-      '',
-      '',
-    ].join('\r\n'),
-  )
-  return socket
-}
-
 it('lets go of the oldest page’s connection once closed, though the page never answers the close', async () => {
-  const stuck = pageNeverAnsweringClose(bare.shell.origin, bare.shell.secret)
+  const stuck = rawIpcPage(bare.shell.origin, bare.shell.secret)
   let received = ''
   const opened = new Promise<void>((resolve) =>
     stuck.on('data', (chunk: Buffer) => {

@@ -4,15 +4,13 @@
  * same page connects again, first saying which of its calls it still knows. The IPC socket runs on
  * its own over a plain HTTP server, with an app whose one call the test settles.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { AppApi } from '../../../src/main/core/app-api'
-import { attachIpcSocket, type IpcSocketServer } from '../../../src/browser-shell/ipc-socket-server'
 import { IPC_SOCKET_PATH, PAGE_PARAM, SECRET_PARAM } from '../../../src/shared/ipc/shell-socket'
 import { MOST_CALLS_IN_FLIGHT } from '../../../src/main/core/ipc/calls-in-flight'
 import { MOST_KEPT_BYTES } from '../../../src/browser-shell/page-calls'
+import { listenIpcSocket } from '../../support/ipc-socket-host'
 
 const SECRET = 'this-run-secret'
 /** What the shell logs when a page has too many calls waiting for their answers. */
@@ -53,9 +51,6 @@ async function shellWithHeldCall(): Promise<{
   ) as AppApi
   const warnings: string[] = []
   let heardWarning: () => void = () => {}
-  const http: Server = createServer()
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
   const log = {
     info: () => {},
     warn: (message: string) => {
@@ -64,13 +59,7 @@ async function shellWithHeldCall(): Promise<{
     },
     error: () => {},
   }
-  const ipc: IpcSocketServer = attachIpcSocket(http, {
-    api,
-    origin,
-    secret: SECRET,
-    log,
-    otherUpgrade: (_req, socket) => socket.destroy(),
-  })
+  const { origin, ipc, close } = await listenIpcSocket(api, SECRET, log)
   return {
     origin,
     async called(count = 1) {
@@ -87,10 +76,7 @@ async function shellWithHeldCall(): Promise<{
     async noPages() {
       while (ipc.clients > 0) await new Promise((resolve) => setImmediate(resolve))
     },
-    close: async () => {
-      await ipc.close()
-      await new Promise((resolve) => http.close(resolve))
-    },
+    close,
   }
 }
 

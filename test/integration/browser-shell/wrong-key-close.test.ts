@@ -4,31 +4,11 @@
  * and a page that answers it, as a browser does, must not be reset under its answer (Chromium
  * then reports an abnormal close and loses the code, and the page knocks again).
  */
-import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { rawIpcPage } from '../../support/ipc-socket-host'
 import { recordingLog } from '../../support/recording-log'
 import { startBareShell } from '../../support/shell-page'
-import { IPC_SOCKET_PATH, WRONG_KEY_CLOSE } from '../../../src/shared/ipc/shell-socket'
-
-/** A raw connection that asks for the IPC socket with a key of an earlier run. */
-function knockWithEarlierKey(origin: string): Socket {
-  const url = new URL(origin)
-  const socket = connect(Number(url.port), url.hostname)
-  socket.write(
-    [
-      `GET ${IPC_SOCKET_PATH}?secret=earlier-run HTTP/1.1`,
-      `Host: ${url.host}`,
-      `Origin: ${origin}`,
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      'Sec-WebSocket-Version: 13',
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-      '',
-      '',
-    ].join('\r\n'),
-  )
-  return socket
-}
+import { WRONG_KEY_CLOSE } from '../../../src/shared/ipc/shell-socket'
 
 /** The close code of the first frame after the handshake's answer, once it has all arrived. */
 function closeCodeIn(received: Buffer): number | undefined {
@@ -55,7 +35,7 @@ describe('the browser shell closing a socket that holds another run key', () => 
   it('sends its close code and drops the connection without waiting for the page to answer', async () => {
     const bare = await startBareShell({ log: recordingLog() })
     close = bare.close
-    const socket = knockWithEarlierKey(bare.shell.origin)
+    const socket = rawIpcPage(bare.shell.origin, 'earlier-run')
     let received = Buffer.alloc(0)
     socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])))
     const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()))
@@ -70,7 +50,7 @@ describe('the browser shell closing a socket that holds another run key', () => 
     close = bare.close
     // Each round a page reloaded: its calls race the shell's close, as a tab's did under load.
     for (let round = 0; round < 10; round++) {
-      const socket = knockWithEarlierKey(bare.shell.origin)
+      const socket = rawIpcPage(bare.shell.origin, 'earlier-run')
       const errors: string[] = []
       socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message))
       let received = Buffer.alloc(0)
