@@ -7,7 +7,7 @@
  * is lost. Nothing in the child opens this pipe as a stream, so its writes wait for room instead.
  */
 import type { ChildProcess, StdioOptions } from 'node:child_process'
-import { writeSync } from 'node:fs'
+import { readSync, writeSync } from 'node:fs'
 import { createInterface, type Interface } from 'node:readline'
 import type { Readable } from 'node:stream'
 
@@ -20,6 +20,24 @@ export const LINES_STDIO: StdioOptions = ['pipe', 'inherit', 'inherit', 'pipe']
 /** In the child: tell the parent `line`, waiting for room in the pipe if the parent reads late. */
 export function sayLine(line: string): void {
   writeSync(LINES_FD, `${line}\n`)
+}
+
+/**
+ * In the child: wait until the parent says to go on (goOn); false once the parent is gone. Read
+ * straight from the stdin pipe, which nothing in the child opens as a stream, so the read blocks.
+ */
+export function waitToGoOn(): boolean {
+  return readSync(0, Buffer.alloc(1)) === 1
+}
+
+/**
+ * In the parent: let a child waiting in waitToGoOn take its next step. A child that has died
+ * cannot read it: its 'exit' says how it ended, not the failed write.
+ */
+export function goOn(child: ChildProcess): void {
+  if (child.stdin === null || child.exitCode !== null || child.signalCode !== null) return
+  if (child.stdin.listenerCount('error') === 0) child.stdin.on('error', () => {})
+  child.stdin.write('\n')
 }
 
 /** In the parent: the lines a child spawned with LINES_STDIO says, as they come. */
