@@ -11,10 +11,12 @@ import type { TestPlatform } from './test-platform'
 export function peerRelay(platform: () => TestPlatform) {
   let relay: Server
   let port = 0
-  let nextAddress = ''
+  // The relay takes connections in the order they were opened, each maybe after the next was
+  // opened (its opener resolves at connect, before the relay's accept): one address each, in turn.
+  const addresses: string[] = []
   beforeAll(async () => {
     relay = createServer((side) => {
-      Object.defineProperty(side, 'remoteAddress', { value: nextAddress })
+      Object.defineProperty(side, 'remoteAddress', { value: addresses.shift() })
       platform().server.io.httpServer.emit('connection', side)
     })
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
@@ -22,7 +24,7 @@ export function peerRelay(platform: () => TestPlatform) {
   })
   afterAll(() => new Promise<void>((resolve) => relay.close(() => resolve())))
   return (address: string): Promise<Socket> => {
-    nextAddress = address
+    addresses.push(address)
     return new Promise((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => resolve(socket))
       socket.on('error', reject)
