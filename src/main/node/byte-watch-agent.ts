@@ -65,11 +65,12 @@ export function byteWatchAgent(
 }
 
 /** `raw`'s bytes passed through as they come, telling `arrived` of each chunk before it is read on. */
-function watchedBytes(raw: Socket, arrived: Arrivals): Duplex {
+export function watchedBytes(raw: Socket, arrived: Arrivals): Duplex {
   const watched = new Duplex({
     read: () => void raw.resume(),
     write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),
-    final: (done) => void raw.end(done),
+    // Ended once the connection has already closed (its last bytes read after the close): done.
+    final: (done) => (raw.destroyed ? done() : void raw.end(done)),
     destroy: (error, done) => {
       raw.destroy(error ?? undefined)
       done(error)
@@ -80,8 +81,18 @@ function watchedBytes(raw: Socket, arrived: Arrivals): Duplex {
     arrived(chunk.length, framing.read(chunk))
     if (!watched.push(chunk)) raw.pause()
   })
-  raw.on('end', () => watched.push(null))
+  let ended = false
+  raw.on('end', () => {
+    ended = true
+    watched.push(null)
+  })
   raw.on('error', (error) => watched.destroy(error))
-  raw.on('close', () => watched.destroy())
+  // A connection that closes after its end may still hold bytes TLS has not read, and TLS its own
+  // (the app busy with what it read): destroyed at the close, they were lost and what the platform
+  // said before closing came as an aborted answer. Left to close as TLS ends its side, once it has
+  // read it all, or when TLS is destroyed; closed without its end (reset), nothing more is coming.
+  raw.on('close', () => {
+    if (!ended) watched.destroy()
+  })
   return watched
 }
