@@ -46,13 +46,10 @@ export async function openShellPage(
   const ws = new WebSocket(`${shell.origin.replace('http', 'ws')}${IPC_SOCKET_PATH}?secret=${secret}`, {
     headers,
   })
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
-    ws.once('error', reject)
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
-  })
   const pushes: Array<{ event: string; payload: unknown }> = []
   const answers = new Map<number, (result: unknown) => void>()
+  // Heard from before the socket opens: what came in the handshake's own packet is read on the
+  // turn the socket opens, before anything awaiting the open goes on.
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as {
       id?: number
@@ -62,6 +59,11 @@ export async function openShellPage(
     }
     if (message.id !== undefined) answers.get(message.id)?.(message.result)
     else pushes.push({ event: String(message.event), payload: message.payload })
+  })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
   })
   let id = 0
   return {
