@@ -4,6 +4,9 @@
  */
 import { readFileSync } from 'node:fs'
 
+/** How long a hold may last before it gives up saying why. */
+const FAILSAFE_MS = 60_000
+
 /** The child's run state (R, S, D, Z...) and the kernel function it sleeps in, if it sleeps. */
 function stateOf(pid: number): { state: string; sleepsIn: string } {
   // The state is the field after the parenthesised command name.
@@ -18,8 +21,16 @@ function stateOf(pid: number): { state: string; sleepsIn: string } {
  * yet reaped) or sleeps reading its input, waiting to be told to go on.
  */
 export function holdUntilExitedOrWaiting(pid: number): void {
+  // Only turns a hang into a message, on a kernel that does not name where a process sleeps: no
+  // timer can fire while this thread is held.
+  const failsafe = performance.now() + FAILSAFE_MS
   for (;;) {
     const { state, sleepsIn } = stateOf(pid)
     if (state === 'Z' || (state === 'S' && /read/.test(sleepsIn))) return
+    if (performance.now() > failsafe)
+      throw new Error(
+        `process ${pid} neither exited nor waited to read within ${FAILSAFE_MS} ms (it is ${state} in ` +
+          `"${sleepsIn}"): this kernel may not say where a process sleeps in /proc/${pid}/wchan`,
+      )
   }
 }
