@@ -155,10 +155,9 @@ it('keeps the focus on a card the expert scrolled away from, and Tab goes on fro
   expect(await focusedPlace(page)).toBeOneOf([3, 4])
 })
 
-it('holds the card being read still when a session is booked above it', async () => {
-  const { page, platform, ada, clientId } = await manyBooked()
+/** Scrolled to the middle: the first card whose top is on screen (the one the expert reads), its place and its top. */
+async function cardRead(page: Page): Promise<{ card: Locator; place: number; before: number }> {
   await scrollToMiddle(page)
-  // The first card whose top is on screen: the one the expert reads.
   const title = await page.evaluate(() => {
     const top = document.querySelector('main')!.getBoundingClientRect().top
     const card = Array.from(document.querySelectorAll('.upcoming-list article')).find(
@@ -168,8 +167,16 @@ it('holds the card being read still when a session is booked above it', async ()
   })
   const card = page.getByRole('article', { name: new RegExp(`^${title} on `) })
   const row = page.locator('.upcoming-list > li').filter({ has: card })
-  const place = Number(await row.getAttribute('aria-posinset'))
-  const before = (await card.boundingBox())!.y
+  return {
+    card,
+    place: Number(await row.getAttribute('aria-posinset')),
+    before: (await card.boundingBox())!.y,
+  }
+}
+
+it('holds the card being read still when a session is booked above it', async () => {
+  const { page, platform, ada, clientId } = await manyBooked()
+  const { card, place, before } = await cardRead(page)
   bookScheduled(platform, {
     expertId: ada.id,
     clientId,
@@ -184,6 +191,24 @@ it('holds the card being read still when a session is booked above it', async ()
   // A scroll moves by whole pixels and cards are fractions of one tall: held within a pixel, as
   // the message thread's rows are (Chromium rounded 0.52 px the far way once).
   expect(Math.abs((await card.boundingBox())!.y - before)).toBeLessThan(1)
+})
+
+it('holds the card being read within a pixel as sessions above it are cancelled one after another', async () => {
+  const { page, platform } = await manyBooked()
+  const { card, place, before } = await cardRead(page)
+  const sessionOf = platform.server.marketplace.db
+    .prepare('SELECT s.id FROM sessions s JOIN requests r ON r.id = s.request_id WHERE r.title = ?')
+    .pluck()
+  // Each card gone above moves it by a fraction of a pixel the scroll cannot take: held each time
+  // from where the last scroll came to, it crept by as much at every one.
+  for (let n = 1; n <= 8; n++) {
+    platform.server.marketplace.clientCancel(sessionOf.get(`Report query ${n}`) as string, 'Found it myself')
+    await page
+      .locator(`.upcoming-list > li[aria-posinset="${place - n}"]`)
+      .filter({ has: card })
+      .waitFor()
+    expect(Math.abs((await card.boundingBox())!.y - before)).toBeLessThan(1)
+  }
 })
 
 it('puts the focus on the section when the session of a focused card scrolled away is cancelled', async () => {

@@ -17,7 +17,16 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { rowHeights, windowRows, type RowSize } from '../logic/window-rows'
-import { anchorOf, rowOf, scrollerOf, scrollToEnd, showsEnd, topIn, type Anchor } from './windowed-list-dom'
+import {
+  anchorOf,
+  heldOrFirst,
+  holdRow,
+  rowOf,
+  scrollerOf,
+  scrollToEnd,
+  showsEnd,
+  type Anchor,
+} from './windowed-list-dom'
 
 /** Props of WindowedList. */
 export interface WindowedListProps<T> {
@@ -119,7 +128,8 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
     scroller.current = box
     const read = (): void => {
       readAt.current = box.scrollTop
-      anchor.current = anchorOf(element, box)
+      // Where a hold put the box (its scroll event, a resize), the hold goes on with its fractions.
+      anchor.current = heldOrFirst(anchor.current, element, box)
       const top = box.getBoundingClientRect().top + box.clientTop
       const from = Math.floor((top - element.getBoundingClientRect().top) / STEP_PX) * STEP_PX
       const height = Math.ceil(box.clientHeight / STEP_PX) * STEP_PX
@@ -163,6 +173,9 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
     const box = scroller.current
     if (element === null || box === null) return
     const unread = box.scrollTop !== readAt.current
+    // Elsewhere than a hold left it: the expert's scroll, whose event has not come yet.
+    const scrolled = unread && box.scrollTop !== anchor.current?.settled
+    let holding = false
     const state = follow.current
     if (followEnd && state.toEnd !== props.toEnd) {
       state.toEnd = props.toEnd
@@ -172,14 +185,15 @@ export function WindowedList<T>(props: WindowedListProps<T>) {
     else {
       const held = anchor.current
       const row = held === null ? null : rowOf(element, held.key)
+      // Measured in the scrolled content, so a scroll whose event has not come yet is not undone.
       if (held !== null && row !== null) {
-        // Measured in the scrolled content, so a scroll whose event has not come yet is not undone.
-        const moved = topIn(row, box) + box.scrollTop - held.at
-        if (Math.abs(moved) >= 0.5) box.scrollTop += moved
+        anchor.current = holdRow(held, row, box)
+        holding = true
       }
     }
+    // The row held is read again only once the expert scrolled, or nothing was held.
+    anchor.current = scrolled || !holding ? anchorOf(element, box) : heldOrFirst(anchor.current, element, box)
     if (unread) readView.current()
-    else anchor.current = anchorOf(element, box)
   })
 
   const keys = useMemo(() => items.map(getKey), [items, getKey])

@@ -3,10 +3,15 @@
  * whether the list's end is in view, and bringing it there.
  */
 
-/** A row held in place, by key, and where its top stands in the scroller's content, in px. */
+/**
+ * A row held in place, by key; where its top stands in the scroller's content, in px; the scroll
+ * position it is held at, in fractions of a pixel; and the whole pixel the scroller came to.
+ */
 export interface Anchor {
   readonly key: string
   readonly at: number
+  readonly scroll: number
+  readonly settled: number
 }
 
 // Within this many pixels of the end the scroller counts as showing its end: a fractional scroll
@@ -31,9 +36,36 @@ export function anchorOf(list: HTMLElement, box: HTMLElement): Anchor | null {
     const top = topIn(row, box)
     const key = (row as HTMLElement).dataset.rowKey
     if (key !== undefined && top + row.getBoundingClientRect().height > 0)
-      return { key, at: top + box.scrollTop }
+      return { key, at: top + box.scrollTop, scroll: box.scrollTop, settled: box.scrollTop }
   }
   return null
+}
+
+/**
+ * Scrolls `box` by as much as `row`, held by `held`, moved in the content; answers the anchor that
+ * holds it from now on. The box scrolls by whole pixels while rows stand at fractions of one: the
+ * scroll aimed at is kept in fractions from one hold to the next, where a hold that started from
+ * where the box came to let the row creep by up to half a pixel at each change above it. A scroll
+ * of the expert's since (the box elsewhere than the hold left it) counts from where it is.
+ */
+export function holdRow(held: Anchor, row: Element, box: HTMLElement): Anchor {
+  const at = topIn(row, box) + box.scrollTop
+  const aim = (box.scrollTop === held.settled ? held.scroll : box.scrollTop) + at - held.at
+  // Rounded here: a browser that drops the fraction would leave the row up to a pixel off.
+  if (Math.abs(aim - box.scrollTop) >= 0.5) box.scrollTop = Math.round(aim)
+  const settled = box.scrollTop
+  // Past either end the box stops short of the aim: what it came to is where the next hold starts.
+  return { key: held.key, at, scroll: Math.abs(aim - settled) < 1 ? aim : settled, settled }
+}
+
+/**
+ * The row to hold from now on: `held`, while the box stands where the hold left it and the row is
+ * drawn, so the hold goes on with its fractions; else the first row on screen, read afresh.
+ */
+export function heldOrFirst(held: Anchor | null, list: HTMLElement, box: HTMLElement): Anchor | null {
+  const first = anchorOf(list, box)
+  const kept = held !== null && held.settled === box.scrollTop && rowOf(list, held.key) !== null
+  return first !== null && kept ? held : first
 }
 
 /** Whether `box` is scrolled to its end. */
