@@ -7,13 +7,28 @@ import { readFileSync } from 'node:fs'
 /** How long a hold may last before it gives up saying why. */
 const FAILSAFE_MS = 60_000
 
-/** The child's run state (R, S, D, Z...) and the kernel function it sleeps in, if it sleeps. */
-function stateOf(pid: number): { state: string; sleepsIn: string } {
+/** The child's run state (R, S, D, Z...). */
+function runState(pid: number): string {
   // The state is the field after the parenthesised command name.
-  const state = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return readFileSync(`/proc/${pid}/stat`, 'utf8')
     .replace(/^.*\) /s, '')
     .charAt(0)
-  return { state, sleepsIn: readFileSync(`/proc/${pid}/wchan`, 'utf8') }
+}
+
+/** The child's run state and the kernel function it sleeps in, if it sleeps. */
+function stateOf(pid: number): { state: string; sleepsIn: string } {
+  return { state: runState(pid), sleepsIn: readFileSync(`/proc/${pid}/wchan`, 'utf8') }
+}
+
+/**
+ * Block this thread until process `pid` has exited (a zombie not yet reaped), so that its 'exit'
+ * cannot have been handled yet: the order a busy machine gives by chance, made certain.
+ */
+export function holdUntilExited(pid: number): void {
+  const failsafe = performance.now() + FAILSAFE_MS
+  while (runState(pid) !== 'Z')
+    if (performance.now() > failsafe)
+      throw new Error(`process ${pid} did not exit within ${FAILSAFE_MS} ms while the test held its thread`)
 }
 
 /**

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CoreChild, coreChildExecArgv, type Platform } from '../../../bench/core-host'
+import { holdUntilExited } from '../../support/child-state'
 
 describe('coreChildExecArgv', () => {
   it('passes the extra flags however they are spaced, and no empty one', () => {
@@ -12,19 +13,6 @@ describe('coreChildExecArgv', () => {
     expect(coreChildExecArgv('  --trace-gc   --cpu-prof ')).toEqual([...base, '--trace-gc', '--cpu-prof'])
   })
 })
-
-/**
- * Block this thread until process `pid` has exited (a zombie not yet reaped), so that its 'exit'
- * cannot have been handled yet: the order a busy machine gave by chance, made certain.
- */
-function holdUntilExited(pid: number): void {
-  // The state is the field after the parenthesised command name.
-  const state = (): string =>
-    readFileSync(`/proc/${pid}/stat`, 'utf8')
-      .replace(/^.*\) /s, '')
-      .charAt(0)
-  while (state() !== 'Z');
-}
 
 describe('CoreChild', () => {
   const dirs: string[] = []
