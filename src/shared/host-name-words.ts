@@ -24,6 +24,10 @@ export function hostNameRefusal(hostname: string): string | undefined {
   if (name === '' || /^\.+$/.test(name))
     return `The platform address has only dots where the computer's name goes: ${REMEDY}`
   const labels = name.split('.')
+  // A name copied from a certificate's "*.example.com" without its star begins with a dot: told
+  // "between two dots", the expert would look for two dots that are not there.
+  if (labels[0] === '')
+    return `The platform address's computer name begins with a dot (as in ".example.com"), so it names no computer: ${REMEDY}`
   if (labels.some((label) => label === ''))
     return `The platform address's computer name has an empty part between two dots (as in "a..b"), so it names no computer: ${REMEDY}`
   if (labels.some((label) => label.length > MOST_LABEL))

@@ -9,17 +9,19 @@ function refusal(typed: string): string {
 
 describe('a platform address whose computer name no computer can have', () => {
   it('says a name with an empty part between dots names no computer, rather than that it is unknown', () => {
-    for (const typed of [
-      'https://a..b.example',
-      'https://example.com..',
-      'https://.example.com',
-      'http://localhost..',
-    ]) {
+    for (const typed of ['https://a..b.example', 'https://example.com..', 'http://localhost..']) {
       expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
       expect(refusal(typed), typed).toMatch(
         /^The platform address's computer name has an empty part between two dots/,
       )
     }
+  })
+
+  it('says a name that begins with a dot (a certificate\'s "*.example.com" without its star) begins with one', () => {
+    for (const typed of ['https://.example.com', '.example.com:4455', 'https://.example.com.'])
+      expect(refusal(typed), typed).toMatch(
+        /^The platform address's computer name begins with a dot \(as in ".example.com"\), so it names no computer: check the address/,
+      )
   })
 
   it('says an address with only dots for a name has no name', () => {
