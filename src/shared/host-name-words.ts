@@ -1,7 +1,7 @@
 /**
  * What to say about a platform address whose host cannot be a computer's name in DNS: an empty
- * part between dots ("a..b", "example.com.."), a part longer than DNS holds, or a whole name
- * longer. The URL parser takes them all; the name lookup then failed as "unknown host", or as a
+ * part between dots ("a..b", "example.com.."), a sign no name holds ("*", ","), a part longer
+ * than DNS holds, or a whole name longer. The URL parser takes them all; the name lookup then failed as "unknown host", or as a
  * bare "EINVAL" for a long one, and the expert was told to check a network that works.
  */
 
@@ -30,6 +30,11 @@ export function hostNameRefusal(hostname: string): string | undefined {
     return `The platform address's computer name begins with a dot (as in ".example.com"), so it names no computer: ${REMEDY}`
   if (labels.some((label) => label === ''))
     return `The platform address's computer name has an empty part between two dots (as in "a..b"), so it names no computer: ${REMEDY}`
+  // The URL parser takes "*", "," or ")" in a name: a certificate's "*.example.com", or a sign copied
+  // along from a sentence. The lookup then fails as an unknown host (or a wildcard record answers it).
+  const sign = /[^a-z0-9._-]/i.exec(name)?.[0]
+  if (sign !== undefined)
+    return `The platform address's computer name holds "${sign}", which no computer's name holds (a sign copied along from a sentence, or a certificate's "*"): ${REMEDY}`
   if (labels.some((label) => label.length > MOST_LABEL))
     return `The platform address's computer name has a part between dots longer than ${MOST_LABEL} characters, which no computer's name has: ${REMEDY}`
   if (name.length > MOST_NAME)

@@ -24,6 +24,22 @@ describe('a platform address whose computer name no computer can have', () => {
       )
   })
 
+  it('says a name holding a sign no name holds (a certificate\'s "*", a comma copied from a sentence) names no computer, rather than that it is unknown', () => {
+    for (const [typed, sign] of [
+      ['https://*.example.com', '*'],
+      ['platform.example.com,', ','],
+      ['https://platform.example.com)', ')'],
+      ['https://platform.example.com;', ';'],
+    ] as const) {
+      expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: false, reason: 'not_a_web_address' })
+      expect(refusal(typed), typed).toContain(`computer name holds "${sign}", which no computer's name holds`)
+      expect(storedPlatformUrlRefusal(`https://${typed.replace(/^https:\/\//, '')}`)).toBe(refusal(typed))
+    }
+    // LAN names with an underscore or a hyphen, and IDNs, are names.
+    for (const typed of ['https://my_nas.lan:8443', 'https://nas-1', 'https://例え.テスト'])
+      expect(checkPlatformUrl(typed), typed).toMatchObject({ ok: true })
+  })
+
   it('says an address with only dots for a name has no name', () => {
     for (const typed of ['https://.', 'https://..'])
       expect(refusal(typed), typed).toMatch(
