@@ -117,22 +117,22 @@ export function describeSignInRefusal(
 
 /**
  * What to tell the expert when the platform check (before any password is sent) is answered with a
- * server error or a busy status. A busy platform, a gateway's and the platform's own sentence are
- * said as for the sign-in; any other server error comes as well from a web app at a wrong address
+ * server error or a busy status. A busy platform and the platform's own sentence are said as for
+ * the sign-in, a gateway's as for it but with the password unsent; any other server error comes as well from a web app at a wrong address
  * as from a platform restarting, and the sign-in's "while signing you in" named neither.
  */
 export function describeCheckError(answer: SignInAnswer, platformUrl: string, nowMs: number): SignInRefusal {
   const json = answer.body.kind === 'json' ? answer.body.value : undefined
   const { status } = answer
-  if (
-    status < 500 ||
-    status === 502 ||
-    status === 503 ||
-    status === 504 ||
-    platformSentence(json) !== undefined
-  )
+  if (status < 500 || status === 503 || platformSentence(json) !== undefined)
     return describeSignInRefusal(answer, platformUrl, nowMs)
   const when = tryAgain(answer, nowMs, 'try again in a minute')
+  // The sign-in's "Your password was not refused" would tell the expert it had been sent.
+  if (status === 502 || status === 504)
+    return {
+      reason: 'failed',
+      message: `The server in front of ${platformUrl} could not get an answer from the platform; it may be restarting. Your password was not sent: ${when}.`,
+    }
   return {
     reason: 'failed',
     message: `${platformUrl} answered Standby's check with a server error before it could tell whether a Standby platform is there, so your password was not sent. If the address is right, the platform may be restarting: ${when}, and if it keeps happening, tell the platform's support; otherwise check the address.`,

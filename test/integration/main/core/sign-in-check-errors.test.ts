@@ -52,6 +52,15 @@ describe('a platform check answered with a server error', () => {
     expect(signIns).toBe(0)
   })
 
+  it('says a gateway with no platform behind it got no password, rather than that the password was not refused', async () => {
+    for (const status of [502, 504]) {
+      expect(await told((res) => res.writeHead(status).end())).toBe(
+        'The server in front of the address could not get an answer from the platform; it may be restarting. Your password was not sent: try again in a minute.',
+      )
+    }
+    expect(signIns).toBe(0)
+  })
+
   it('passes on a platform’s own sentence in its error, as for the sign-in', async () => {
     const sentence = 'The platform is being upgraded; back at 10:00 UTC.'
     const json = (res: ServerResponse) =>
