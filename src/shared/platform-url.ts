@@ -52,10 +52,12 @@ function withoutBlankEdges(text: string): string {
 /**
  * `text` with its full-width letters, digits and signs as the ASCII they stand for: an input method
  * for Japanese or Chinese types "localhost：4455" or "ｈｔｔｐｓ：／／…", whose colon and slashes
- * the URL parser does not read as such, as a browser's address bar does.
+ * the URL parser does not read as such, as a browser's address bar does. Not "＃" or "？" (refused).
  */
 function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+  return text.replace(/[\uff01\uff02\uff04-\uff1e\uff20-\uff5e]/g, (char) =>
+    String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+  )
 }
 
 /** A platform address as the app will use it, or the sentence that says why it cannot. */
@@ -117,6 +119,14 @@ export function checkPlatformUrl(input: string): PlatformUrlCheck {
         'The platform address holds a broken character (invalid Unicode); type it again, as in https://platform.example.com.',
     }
   }
+  // As ASCII they would end the host where the expert sees none end: "evil.example＃platform.example.com"
+  // would sign in at evil.example.
+  if (/[＃？]/.test(input))
+    return {
+      ok: false,
+      reason: 'not_a_web_address',
+      message: `The platform address holds a full-width "＃" or "？", which no web address has: check it, and type it in half-width signs, as in https://platform.example.com.`,
+    }
   const trimmed = withoutTrailingSlashes(
     asWebAddress(withoutTrailingSlashes(withoutBlankEdges(halfWidth(input)))),
   )

@@ -178,6 +178,15 @@ describe('the platform address the expert types', () => {
       ok: false,
       message: expect.stringMatching(/holds a user name or password/),
     })
+    // A full-width "＃" or "？" is no end of the host the expert can see: never signs in before it.
+    for (const typed of [
+      'https://evil.example＃platform.example.com',
+      'https://evil.example？platform.example.com',
+    ])
+      expect(checkPlatformUrl(typed), typed).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^The platform address holds a full-width "＃" or "？"/),
+      })
   })
 
   it('takes a WebSocket address, or a scheme that lost its colon, as the web address it means', () => {
