@@ -92,6 +92,22 @@ describe('the fake BrowserWindow’s focus', () => {
     expect(told).toEqual(['app: focus', 'focus', 'blur'])
   })
 
+  it("tells no 'blur' to a window that did not have the focus, as a click elsewhere changes nothing for it in Electron", async () => {
+    const window = new FakeBrowserWindow()
+    const told: string[] = []
+    window.on('blur', () => told.push('blur'))
+    fake.app.on('browser-window-blur', () => told.push('app: blur'))
+    window.showInactive()
+    window.blur()
+    await toldSoon()
+    expect(told).toEqual([])
+    window.focus()
+    window.blur()
+    window.blur()
+    await toldSoon()
+    expect(told).toEqual(['app: blur', 'blur'])
+  })
+
   it('names the focused window, and none once it lost the focus or was destroyed', () => {
     const window = new FakeBrowserWindow()
     expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()

@@ -290,9 +290,10 @@ export class FakeBrowserWindow
     if (fake.windows.every((window) => window.isDestroyed())) fake.app.lastWindowClosed()
   }
 
-  /** The window lost focus (the user clicked elsewhere): 'blur', told soon. */
+  /** The window lost focus (the user clicked elsewhere): 'blur', told soon; none if it had none, as in Electron. */
   blur(): void {
     assertOnScreen('a destroyed window', !this.destroyed)
+    if (!this.focused) return
     this.focused = false
     emitSoon(this, 'blur', preventableEvent())
   }
