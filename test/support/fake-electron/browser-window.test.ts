@@ -108,6 +108,20 @@ describe('the fake BrowserWindow’s focus', () => {
     expect(told).toEqual(['app: blur', 'blur'])
   })
 
+  it("moves the focus: the window that had it loses it, with its 'blur' told, as the platform has one active window", async () => {
+    const [first, second] = [new FakeBrowserWindow(), new FakeBrowserWindow()]
+    const told: string[] = []
+    first.on('blur', () => told.push('first: blur'))
+    first.focus()
+    second.focus()
+    await toldSoon()
+    expect([told, first.isFocused(), FakeBrowserWindow.getFocusedWindow()]).toEqual([
+      ['first: blur'],
+      false,
+      second,
+    ])
+  })
+
   it('names the focused window, and none once it lost the focus or was destroyed', () => {
     const window = new FakeBrowserWindow()
     expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()

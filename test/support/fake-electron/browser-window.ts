@@ -128,6 +128,8 @@ export class FakeBrowserWindow
   focus(): void {
     assertNotDestroyed(this)
     if (this.focused) return
+    // One window has the focus: the one that had it loses it, as the platform moves it.
+    for (const other of fake.windows) if (other !== this && other.focused && !other.destroyed) other.blur()
     this.focused = true
     emitSoon(this, 'focus')
   }

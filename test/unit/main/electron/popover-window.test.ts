@@ -8,7 +8,7 @@ import {
 } from '../../../../src/main/electron/popover-window'
 import { POPOVER_SIZE } from '../../../../src/shared/window-sizes'
 import { ManualClock } from '../../../../src/shared/clock'
-import { fake, resetFakeElectron, toldSoon } from '../../../support/fake-electron'
+import { fake, FakeBrowserWindow, resetFakeElectron, toldSoon } from '../../../support/fake-electron'
 
 vi.mock('electron', async () => (await import('../../../support/fake-electron')).electronModule)
 
@@ -164,6 +164,18 @@ describe('the popover window', () => {
     popover.open(icon)
     await toldSoon()
     expect(window).toMatchObject({ visible: true, focused: true })
+  })
+
+  it('goes away when the expert clicks into the full window, which takes the focus from it', async () => {
+    const main = new FakeBrowserWindow()
+    main.show()
+    const popover = createPopover(options)
+    const window = fake.windows.at(-1)!
+    window.readyToShow()
+    popover.open({ x: 1000, y: 0, width: 24, height: 24 })
+    main.focus()
+    await toldSoon()
+    expect([window.visible, main.isFocused()]).toEqual([false, true])
   })
 
   /** A popover on a manual clock, opened from the tray icon and then put away by a click elsewhere. */
