@@ -122,6 +122,19 @@ describe('the fake BrowserWindow’s focus', () => {
     ])
   })
 
+  it("tells 'blur' to the focused window that is hidden or minimized, as the platform takes its focus", async () => {
+    const [hidden, minimized] = [new FakeBrowserWindow(), new FakeBrowserWindow()]
+    const told: string[] = []
+    hidden.on('blur', () => told.push('hidden: blur'))
+    minimized.on('blur', () => told.push('minimized: blur'))
+    hidden.focus()
+    hidden.hide()
+    minimized.focus()
+    minimized.minimize()
+    await toldSoon()
+    expect([told, FakeBrowserWindow.getFocusedWindow()]).toEqual([['hidden: blur', 'minimized: blur'], null])
+  })
+
   it('names the focused window, and none once it lost the focus or was destroyed', () => {
     const window = new FakeBrowserWindow()
     expect(FakeBrowserWindow.getFocusedWindow()).toBeNull()

@@ -113,11 +113,11 @@ export class FakeBrowserWindow
   }
   /** How many times moveTop raised the window. */
   raised = 0
-  /** Hidden, the window has no taskbar button, and Windows drops the overlay that was on it. */
+  /** Hidden, the window has no taskbar button, and Windows drops the overlay that was on it; its focus goes. */
   hide(): void {
     assertNotDestroyed(this)
     this.visible = false
-    this.focused = false
+    this.blur()
     this.overlay = null
   }
   isFocused(): boolean {
@@ -143,7 +143,7 @@ export class FakeBrowserWindow
   minimize(): void {
     assertNotDestroyed(this)
     this.minimized = true
-    this.focused = false
+    this.blur()
   }
   isMinimized(): boolean {
     assertNotDestroyed(this)
