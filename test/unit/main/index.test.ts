@@ -43,6 +43,14 @@ async function launch(before?: (fake: typeof fakeState) => void): Promise<typeof
 
 /** Launches and lets the start fail or not. */
 async function start(before?: (fake: typeof fakeState) => void): Promise<typeof fakeState> {
+  await (
+    await beginStart(before)
+  ).started
+  return fakeState
+}
+
+/** Loads the composition root on a fresh fake and its own user data; its start may still be under way. */
+async function beginStart(before?: (fake: typeof fakeState) => void): Promise<{ started: Promise<unknown> }> {
   resetFakeElectron()
   userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
   fakeState.paths.userData = userData
@@ -53,8 +61,7 @@ async function start(before?: (fake: typeof fakeState) => void): Promise<typeof 
   before?.(fakeState)
   vi.resetModules()
   const { started } = await import('../../../src/main/index')
-  await started
-  return fakeState
+  return { started }
 }
 
 /**
@@ -943,16 +950,11 @@ describe('deep links', () => {
   })
 
   it('opens the link macOS sends before the app is ready, once the app is up', async () => {
-    resetFakeElectron()
-    userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
-    fakeState.paths.userData = userData
-    fakeState.paths.appData = join(userData, 'app-data')
-    fakeState.paths.logs = join(userData, 'logs')
-    fakeState.platform = process.platform
-    signedIn(fakeState)
-    const ready = fakeState.app.holdReady()
-    vi.resetModules()
-    const { started } = await import('../../../src/main/index')
+    let ready = (): void => {}
+    const { started } = await beginStart((fake) => {
+      signedIn(fake)
+      ready = fake.app.holdReady()
+    })
     expect(fakeState.app.openUrl('standby://invite/inv_open')).toBe(true)
     expect(fakeState.windows).toHaveLength(0)
     ready()
@@ -968,16 +970,11 @@ describe('deep links', () => {
   })
 
   it('opens the link a second launch brings while Standby is still starting, once it is up', async () => {
-    resetFakeElectron()
-    userData = mkdtempSync(join(tmpdir(), 'standby-userdata-'))
-    fakeState.paths.userData = userData
-    fakeState.paths.appData = join(userData, 'app-data')
-    fakeState.paths.logs = join(userData, 'logs')
-    fakeState.platform = process.platform
-    signedIn(fakeState)
-    const ready = fakeState.app.holdReady()
-    vi.resetModules()
-    const { started } = await import('../../../src/main/index')
+    let ready = (): void => {}
+    const { started } = await beginStart((fake) => {
+      signedIn(fake)
+      ready = fake.app.holdReady()
+    })
     // Electron tells it once ready, after the app's own work at 'ready': no listener misses it.
     expect(fakeState.app.anotherCopyStarts(['/opt/Standby/standby', 'standby://invite/inv_open'])).toBe(
       'quits',

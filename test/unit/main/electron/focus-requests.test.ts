@@ -17,12 +17,20 @@ vi.mock('electron', async () => (await import('../../../support/fake-electron'))
 const TRAY = { x: 1800, y: 0, width: 24, height: 24 }
 
 /** The app's windows and the requests' follower, as the composition root wires them. */
-function setUp(quitting = false) {
-  const windows = testAppWindows(quitting)
+function setUp(quitting = false, settings?: Parameters<typeof testAppWindows>[1]) {
+  const windows = testAppWindows(quitting, settings)
   const follow = followFocusRequests({ ...windows, trayBounds: () => TRAY, isQuitting: () => quitting })
   const main = (): FakeBrowserWindow => windows.mainWindow.get() as unknown as FakeBrowserWindow
   const popover = (): FakeBrowserWindow => windows.popover.get().window as unknown as FakeBrowserWindow
   return { windows, follow, main, popover }
+}
+
+/** On Windows (where maximizing a hidden window activates it), a main window the expert left maximized. */
+function maximizedLeftOnWindows() {
+  fake.platform = 'win32'
+  const settings = createSettingsStore(memoryFile(), recordingLog())
+  settings.update({ mainWindowPlace: { x: 10, y: 20, width: 900, height: 700, maximized: true } })
+  return { settings, ...setUp(false, settings) }
 }
 
 const sessionLink: FocusRequest = { kind: 'session', sessionId: 'ses_1', link: true }
@@ -62,11 +70,7 @@ describe('a link to a session', () => {
 
   it('brings up a window the expert left maximized without the keyboard, maximized once they come to it', () => {
     // Maximizing a hidden window activates it on Windows and Linux: it would take the keyboard.
-    fake.platform = 'win32'
-    const settings = createSettingsStore(memoryFile(), recordingLog())
-    settings.update({ mainWindowPlace: { x: 10, y: 20, width: 900, height: 700, maximized: true } })
-    const windows = testAppWindows(false, settings)
-    const follow = followFocusRequests({ ...windows, trayBounds: () => TRAY, isQuitting: () => false })
+    const { settings, windows, follow } = maximizedLeftOnWindows()
     follow(sessionLink)
     const main = windows.mainWindow.get() as unknown as FakeBrowserWindow
     main.readyToShow()
@@ -83,11 +87,7 @@ describe('a link to a session', () => {
   })
 
   it('maximizes a window a link brought up once the expert clicks into it, as Electron tells the focus later', async () => {
-    fake.platform = 'win32'
-    const settings = createSettingsStore(memoryFile(), recordingLog())
-    settings.update({ mainWindowPlace: { x: 10, y: 20, width: 900, height: 700, maximized: true } })
-    const windows = testAppWindows(false, settings)
-    const follow = followFocusRequests({ ...windows, trayBounds: () => TRAY, isQuitting: () => false })
+    const { windows, follow } = maximizedLeftOnWindows()
     follow(sessionLink)
     const main = windows.mainWindow.get() as unknown as FakeBrowserWindow
     main.readyToShow()
