@@ -53,7 +53,12 @@ export function byteWatchAgent(
         })
         raw.setNoDelay(true)
         const secured = { ...options, socket: watchedBytes(raw, watchConnection()) } as ClientRequestArgs
-        return super.createConnection(secured, made)
+        const tls = super.createConnection(secured, made)
+        // TLS takes half-open from the stream beneath, open one way to hand on its last bytes: so it
+        // ends its side once the app has read what the platform sent before closing, as over TCP,
+        // where left open it lingered for ever after the platform had gone.
+        if (tls) tls.allowHalfOpen = false
+        return tls
       }
     })()
   }
@@ -68,9 +73,10 @@ export function byteWatchAgent(
 export function watchedBytes(raw: Socket, arrived: Arrivals): Duplex {
   const watched = new Duplex({
     read: () => void raw.resume(),
-    write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),
-    // Ended once the connection has already closed (its last bytes read after the close): done.
-    final: (done) => (raw.destroyed ? done() : void raw.end(done)),
+    // Once the platform has closed the connection, TLS's farewell has no one to reach: dropped,
+    // where writing it failed the connection with an error after the answer had come whole.
+    write: (chunk: Buffer, _encoding, done) => (gone() ? done() : void raw.write(chunk, done)),
+    final: (done) => (gone() ? done() : void raw.end(done)),
     destroy: (error, done) => {
       raw.destroy(error ?? undefined)
       done(error)
@@ -82,6 +88,8 @@ export function watchedBytes(raw: Socket, arrived: Arrivals): Duplex {
     if (!watched.push(chunk)) raw.pause()
   })
   let ended = false
+  // The connection closed, or ended both ways after the platform's end (TCP does not stay half open).
+  const gone = (): boolean => raw.destroyed || (ended && raw.writableEnded)
   raw.on('end', () => {
     ended = true
     watched.push(null)

@@ -2,8 +2,10 @@
 // TLS reads them when it can, and a platform that sends and then closes the connection must not
 // lose what TLS had not read yet when the connection closed.
 import { once } from 'node:events'
+import type { ClientRequestArgs } from 'node:http'
 import { createServer as createHttpsServer, request } from 'node:https'
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
+import { createServer as createTlsServer } from 'node:tls'
 import { expect, it } from 'vitest'
 import { byteWatchAgent, watchedBytes } from '../../../../src/main/node/byte-watch-agent'
 import { useCleanup } from '../../../support/cleanup'
@@ -66,4 +68,28 @@ it('hands on a whole answer the platform sent over TLS and then closed on, to an
     asked.end()
   })
   expect(heard).toBe(`all ${sent.length} bytes`)
+})
+
+it('closes a TLS connection the platform closed once the app has read its last words, with no error', async () => {
+  const server = createTlsServer({ key: TEST_TLS_KEY, cert: TEST_TLS_CERT }, (socket) => socket.end('bye'))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  defer(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  const agent = byteWatchAgent(true, () => () => {})
+  defer(() => agent.destroy())
+  const { port } = server.address() as AddressInfo
+  // As the app's WebSocket holds it after the upgrade: no HTTP client left to destroy it at its end.
+  const tls = agent.createConnection(
+    { host: '127.0.0.1', port, ca: TEST_TLS_CERT } as ClientRequestArgs,
+    () => {},
+  )
+  if (!tls) throw new Error('the agent made no connection')
+  const errors: string[] = []
+  tls.on('error', (error: Error) => errors.push(error.message))
+  const chunks: Buffer[] = []
+  tls.on('data', (chunk: Buffer) => chunks.push(chunk))
+  // It stayed open for ever, half of it: the stream beneath TLS stays open one way to hand on its
+  // last bytes, and TLS took that for leave to stay open after the platform's end.
+  await once(tls, 'close')
+  expect(Buffer.concat(chunks).toString()).toBe('bye')
+  expect(errors).toEqual([])
 })
