@@ -50,7 +50,11 @@ export function anchorOf(list: HTMLElement, box: HTMLElement): Anchor | null {
  */
 export function holdRow(held: Anchor, row: Element, box: HTMLElement): Anchor {
   const at = topIn(row, box) + box.scrollTop
-  const aim = (box.scrollTop === held.settled ? held.scroll : box.scrollTop) + at - held.at
+  const end = box.scrollHeight - box.clientHeight
+  // Content gone above a box at its end: the browser brought the scroll up by as much already,
+  // which counted from would take it off twice. A hold goes on from where it aimed.
+  const clamped = held.settled > end && Math.abs(box.scrollTop - end) < 1
+  const aim = (box.scrollTop === held.settled || clamped ? held.scroll : box.scrollTop) + at - held.at
   // Rounded here: a browser that drops the fraction would leave the row up to a pixel off.
   if (Math.abs(aim - box.scrollTop) >= 0.5) box.scrollTop = Math.round(aim)
   const settled = box.scrollTop
