@@ -7,6 +7,7 @@
  * address is the one the expert signed in with, and the token goes nowhere else).
  */
 import { platformAddressAt } from '../core/connection/redirect-address'
+import { REDIRECT_STATUSES } from '../../shared/redirect-status'
 
 /** Where socket.io asks under the platform address: no part of the address to sign in with. */
 const SOCKET_IO_PATH = '/socket.io'
@@ -50,7 +51,7 @@ export function watchUpgradeAnswer(engine: unknown, noted: (answer: UpgradeAnswe
       if (BUSY.has(status) && typeof wait === 'string' && /^\s*\d{1,9}\s*$/.test(wait))
         return noted({ retryAfterSeconds: Number(wait) })
       const location = answer.headers?.location
-      if (status < 300 || status > 399 || typeof location !== 'string') return
+      if (!REDIRECT_STATUSES.has(status) || typeof location !== 'string') return
       const target = platformAddressAt(location, asked, SOCKET_IO_PATH)
       if (target !== null) noted({ redirectedTo: target })
     },

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/protocol'
 import { checkPlatformUrl } from '../../../shared/platform-url'
 import { isPlausiblePlatformTime } from '../../../shared/protocol/time'
+import { REDIRECT_STATUSES } from '../../../shared/redirect-status'
 import { discardBody, readCappedJson, type CappedJson } from './capped-json'
 import { describeCheckError, describeSignInRefusal } from './sign-in-refusal'
 import {
@@ -129,9 +130,9 @@ function refused(
   return { ok: false, ...describe(answer, platformUrl, Date.now()) }
 }
 
-/** A redirect names where it sends: a 3xx without a Location (a 304) sends nowhere, so is none. */
+/** A redirect names where it sends: a 3xx without a Location, a 300 or a 304 sends nowhere, so is none. */
 const isRedirect = (res: Response): boolean =>
-  res.status >= 300 && res.status < 400 && res.headers.has('location')
+  REDIRECT_STATUSES.has(res.status) && res.headers.has('location')
 /** A server's error: a status past 599 is no HTTP status, and what sent it no web server. */
 const isServerError = (res: Response): boolean => res.status >= 500 && res.status <= 599
 

@@ -32,6 +32,19 @@ describe('a platform check answered in HTTP no platform sends', () => {
     }
   })
 
+  it('says a 300 or a 304 is not a platform even with a Location, as they send no client on', async () => {
+    for (const status of ['304 Not Modified', '300 Multiple Choices']) {
+      const url = await answering(
+        `HTTP/1.1 ${status}\r\nlocation: https://elsewhere.example/\r\ncontent-length: 0\r\n\r\n`,
+      )
+      expect(await signIn(url, 'ada@example.test', 'right'), status).toEqual({
+        ok: false,
+        reason: 'not_a_platform',
+        message: `${url} answered, but it is not a Standby platform. Check the address.`,
+      })
+    }
+  })
+
   it('says a status past 599 is not a platform, not that the platform may be restarting', async () => {
     const url = await answering(
       'HTTP/1.1 999 Odd\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}',

@@ -159,6 +159,17 @@ describe('a connection attempt that fails before the platform lets Standby in', 
     )
   })
 
+  it('answered with a 300 or a 304 that names an address: not a platform, not sent on there', async () => {
+    for (const status of [300, 304]) {
+      const url = await httpServer((_req, res) =>
+        res.writeHead(status, { location: 'https://elsewhere.example/' }).end(),
+      )
+      const failure = await firstFailure(url)
+      expectFailedAttempt(failure, new RegExp(`answered HTTP ${status}, not as a Standby platform`))
+      expect(JSON.stringify(failure.waiting), String(status)).not.toMatch(/elsewhere\.example/)
+    }
+  })
+
   it('sent back to the same address over and over (a redirect loop): says so, not that the address is wrong', async () => {
     const url = await httpServer((req, res) => res.writeHead(302, { location: req.url ?? '/' }).end())
     const failure = await firstFailure(url)
