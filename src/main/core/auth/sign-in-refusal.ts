@@ -124,8 +124,14 @@ export function describeSignInRefusal(
 export function describeCheckError(answer: SignInAnswer, platformUrl: string, nowMs: number): SignInRefusal {
   const json = answer.body.kind === 'json' ? answer.body.value : undefined
   const { status } = answer
-  if (status < 500 || status === 503 || platformSentence(json) !== undefined)
+  if ((status < 500 && status !== 429) || status === 503 || platformSentence(json) !== undefined)
     return describeSignInRefusal(answer, platformUrl, nowMs)
+  // The check is no sign-in attempt: "Too many sign-in attempts" would blame the expert's password.
+  if (status === 429)
+    return {
+      reason: 'failed',
+      message: `${platformUrl} asked Standby to slow down before it checked whether a Standby platform is there; your password was not sent: ${tryAgain(answer, nowMs, 'wait a minute before trying again')}.`,
+    }
   const when = tryAgain(answer, nowMs, 'try again in a minute')
   // The sign-in's "Your password was not refused" would tell the expert it had been sent.
   if (status === 502 || status === 504)

@@ -52,6 +52,13 @@ describe('a platform check answered with a server error', () => {
     expect(signIns).toBe(0)
   })
 
+  it('says a check told to slow down sent no password, rather than that there were too many sign-in attempts', async () => {
+    expect(await told((res) => res.writeHead(429, { 'retry-after': '120' }).end())).toBe(
+      'the address asked Standby to slow down before it checked whether a Standby platform is there; your password was not sent: try again in 2 minutes.',
+    )
+    expect(signIns).toBe(0)
+  })
+
   it('says a gateway with no platform behind it got no password, rather than that the password was not refused', async () => {
     for (const status of [502, 504]) {
       expect(await told((res) => res.writeHead(status).end())).toBe(
